@@ -1,0 +1,291 @@
+"""A columnar store of the ADS-B interference layer: one Parquet file per UTC day.
+
+Layout (Hive-style, so any Parquet reader understands it)::
+
+    <root>/layer/date=2023-09-01/part-0.parquet   hex, count_good_aircraft, count_bad_aircraft
+    <root>/manifest.parquet                       date, suspect, num_bad_aircraft_hexes
+
+Each day is written to a temporary file and renamed over the old one, so a reader sees either
+the old day or the new one, never half of either, and re-importing a day replaces it. Writers
+hold ``<root>/.lock``. The file's Parquet metadata records where the day came from
+(``gpsjam`` for imported files, ``computed`` for days aggregated from raw ADS-B).
+
+The store holds derived data and GPSJam's files carry no licence, so it lives outside ``data/``:
+by default in ``.adsb-store/`` at the repository root (git-ignored), or wherever
+``GNSS_TRACKER_ADSB_STORE`` points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+
+import filelock
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tracker.adsb.levels import (
+    BAD,
+    DATE,
+    DEFAULT_THRESHOLDS,
+    GOOD,
+    HEX,
+    Thresholds,
+    classify,
+    share,
+)
+from tracker.errors import InputError, StoreError
+
+__all__ = [
+    "STORE_ENV",
+    "SOURCE_GPSJAM",
+    "SOURCE_COMPUTED",
+    "SUSPECT",
+    "NUM_BAD_HEXES",
+    "LAYER_SCHEMA",
+    "default_store_dir",
+    "LayerStore",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Environment variable naming the store folder.
+STORE_ENV = "GNSS_TRACKER_ADSB_STORE"
+SOURCE_GPSJAM = "gpsjam"
+SOURCE_COMPUTED = "computed"
+SUSPECT = "suspect"
+NUM_BAD_HEXES = "num_bad_aircraft_hexes"
+SOURCE = "source"
+
+LAYER_SCHEMA = pa.schema([(HEX, pa.string()), (GOOD, pa.int32()), (BAD, pa.int32())])
+MANIFEST_SCHEMA = pa.schema(
+    [(DATE, pa.date32()), (SUSPECT, pa.bool_()), (NUM_BAD_HEXES, pa.int32())]
+)
+_PART = "part-0.parquet"
+_DAY_DIR = re.compile(r"^date=(\d{4}-\d{2}-\d{2})$")
+_LOCK_TIMEOUT_S = 60
+
+
+def default_store_dir() -> Path:
+    """The store folder: ``$GNSS_TRACKER_ADSB_STORE``, else ``.adsb-store/`` in the repo root."""
+    env = os.environ.get(STORE_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    return Path(__file__).resolve().parents[2] / ".adsb-store"
+
+
+class LayerStore:
+    """The layer's Parquet store in folder ``root`` (created on first write).
+
+    :param root: the store folder; ``None`` means :func:`default_store_dir`.
+    """
+
+    def __init__(self, root: str | os.PathLike | None = None):
+        self.root = Path(root) if root is not None else default_store_dir()
+
+    def __repr__(self) -> str:
+        return f"LayerStore({str(self.root)!r})"
+
+    # -- paths -------------------------------------------------------------------------------
+    @property
+    def layer_dir(self) -> Path:
+        return self.root / "layer"
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / "manifest.parquet"
+
+    def _day_path(self, day: dt.date) -> Path:
+        return self.layer_dir / f"date={day.isoformat()}" / _PART
+
+    def _lock(self) -> filelock.FileLock:
+        self.root.mkdir(parents=True, exist_ok=True)
+        return filelock.FileLock(str(self.root / ".lock"), timeout=_LOCK_TIMEOUT_S)
+
+    # -- reading -----------------------------------------------------------------------------
+    def days(self) -> list[dt.date]:
+        """Days held in the store, oldest first."""
+        if not self.layer_dir.is_dir():
+            return []
+        out = []
+        for child in self.layer_dir.iterdir():
+            m = _DAY_DIR.match(child.name)
+            if m and (child / _PART).is_file():
+                out.append(dt.date.fromisoformat(m.group(1)))
+        return sorted(out)
+
+    def source(self, day: dt.date) -> str:
+        """Where a stored day came from (``gpsjam`` or ``computed``)."""
+        meta = pq.read_schema(self._day_path(day)).metadata or {}
+        return meta.get(SOURCE.encode(), b"").decode() or "unknown"
+
+    def read_day(self, day: dt.date) -> pd.DataFrame:
+        """One day's rows (``hex``, good and bad counts); empty if the day is not stored."""
+        path = self._day_path(day)
+        if not path.is_file():
+            return LAYER_SCHEMA.empty_table().to_pandas()
+        try:
+            return pq.read_table(path, schema=LAYER_SCHEMA).to_pandas()
+        except (OSError, pa.ArrowException) as err:
+            raise StoreError(f"{path}: cannot read stored day ({err})") from err
+
+    def read(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        hexes=None,
+    ) -> pd.DataFrame:
+        """Rows of every stored day in ``[start, end]``, with a ``date`` column first.
+
+        :param start: first day (inclusive); ``None`` for the oldest.
+        :param end: last day (inclusive); ``None`` for the newest.
+        :param hexes: if given, keep only these H3 cells (strings).
+        :returns: columns ``date`` (datetime64), ``hex``, ``count_good_aircraft``,
+            ``count_bad_aircraft``; sorted by date.
+        """
+        days = [d for d in self.days() if (start is None or d >= start) and (end is None or d <= end)]
+        wanted = None if hexes is None else pa.array(sorted(set(hexes)), pa.string())
+        tables = []
+        for day in days:
+            path = self._day_path(day)
+            try:
+                table = pq.read_table(path, schema=LAYER_SCHEMA)
+            except (OSError, pa.ArrowException) as err:
+                raise StoreError(f"{path}: cannot read stored day ({err})") from err
+            if wanted is not None:
+                import pyarrow.compute as pc
+
+                table = table.filter(pc.is_in(table[HEX], value_set=wanted))
+            day_col = pa.array(np.full(table.num_rows, np.datetime64(day, "D")), pa.date32())
+            tables.append(table.add_column(0, DATE, day_col))
+        if not tables:
+            empty = LAYER_SCHEMA.empty_table().to_pandas()
+            empty.insert(0, DATE, pd.Series([], dtype="datetime64[s]"))
+            return empty
+        frame = pa.concat_tables(tables).to_pandas()
+        frame[DATE] = pd.to_datetime(frame[DATE]).astype("datetime64[s]")
+        return frame
+
+    def manifest(self) -> pd.DataFrame:
+        """GPSJam's manifest rows held in the store: ``date``, ``suspect``, ``num_bad_aircraft_hexes``."""
+        if not self.manifest_path.is_file():
+            out = MANIFEST_SCHEMA.empty_table().to_pandas()
+            out[DATE] = pd.Series([], dtype="datetime64[s]")
+            return out
+        try:
+            out = pq.read_table(self.manifest_path, schema=MANIFEST_SCHEMA).to_pandas()
+        except (OSError, pa.ArrowException) as err:
+            raise StoreError(f"{self.manifest_path}: cannot read manifest ({err})") from err
+        out[DATE] = pd.to_datetime(out[DATE]).astype("datetime64[s]")
+        return out
+
+    def suspect_days(self) -> set[dt.date]:
+        """Days the manifest marks as suspect (incomplete data)."""
+        m = self.manifest()
+        return {ts.date() for ts in m.loc[m[SUSPECT], DATE]}
+
+    # -- writing -----------------------------------------------------------------------------
+    def write_days(self, days: dict[dt.date, pd.DataFrame], *, source: str) -> list[dt.date]:
+        """Write (or replace) whole days; each day is replaced atomically.
+
+        :param days: day -> frame with ``hex`` and the two count columns.
+        :param source: provenance recorded in the file metadata.
+        :returns: the days written.
+        """
+        written = []
+        with self._lock():
+            for day, frame in sorted(days.items()):
+                self._write_day(day, frame, source=source)
+                written.append(day)
+        return written
+
+    def _write_day(self, day: dt.date, frame: pd.DataFrame, *, source: str) -> None:
+        table = pa.table(
+            {
+                HEX: pa.array(frame[HEX].to_numpy(dtype=object), pa.string()),
+                GOOD: pa.array(frame[GOOD].to_numpy(dtype="int64"), pa.int64()).cast(pa.int32()),
+                BAD: pa.array(frame[BAD].to_numpy(dtype="int64"), pa.int64()).cast(pa.int32()),
+            },
+            schema=LAYER_SCHEMA,
+        ).replace_schema_metadata({SOURCE: source})
+        path = self._day_path(day)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{_PART}.{os.getpid()}.tmp")
+        try:
+            pq.write_table(table, tmp)
+            os.replace(tmp, path)
+        except OSError as err:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"{path}: cannot write day {day} ({err})") from err
+
+    def write_manifest(self, rows: pd.DataFrame) -> None:
+        """Merge manifest rows into the store; a row for a date already held replaces it."""
+        with self._lock():
+            old = self.manifest()
+            merged = pd.concat([old[~old[DATE].isin(rows[DATE])], rows], ignore_index=True)
+            merged = merged.sort_values(DATE, ignore_index=True)
+            table = pa.table(
+                {
+                    DATE: pa.array(merged[DATE].dt.date.to_numpy(dtype=object), pa.date32()),
+                    SUSPECT: pa.array(merged[SUSPECT].to_numpy(dtype=bool), pa.bool_()),
+                    NUM_BAD_HEXES: pa.array(
+                        merged[NUM_BAD_HEXES].astype("Int64").to_numpy(dtype=object, na_value=None),
+                        pa.int32(),
+                    ),
+                },
+                schema=MANIFEST_SCHEMA,
+            )
+            tmp = self.manifest_path.with_name(f".manifest.parquet.{os.getpid()}.tmp")
+            try:
+                pq.write_table(table, tmp)
+                os.replace(tmp, self.manifest_path)
+            except OSError as err:
+                tmp.unlink(missing_ok=True)
+                raise StoreError(f"{self.manifest_path}: cannot write manifest ({err})") from err
+
+    def delete_day(self, day: dt.date) -> None:
+        """Remove one day from the store (no error if it is absent)."""
+        with self._lock():
+            shutil.rmtree(self._day_path(day).parent, ignore_errors=True)
+
+    # -- summaries ---------------------------------------------------------------------------
+    def summary(self, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> pd.DataFrame:
+        """Per stored day: hexes, medium and high hexes, suspect flag and provenance.
+
+        :returns: columns ``date``, ``hexes``, ``medium``, ``high``, ``suspect`` (bool, or
+            ``<NA>`` when the manifest does not mention the day), ``source``; one row per day.
+        """
+        rows = []
+        for day in self.days():
+            frame = self.read_day(day)
+            rank = classify(share(frame[GOOD].to_numpy(), frame[BAD].to_numpy()), thresholds=thresholds)
+            rows.append(
+                {
+                    DATE: pd.Timestamp(day),
+                    "hexes": len(frame),
+                    "medium": int((rank == 1).sum()),
+                    "high": int((rank == 2).sum()),
+                    SOURCE: self.source(day),
+                }
+            )
+        out = pd.DataFrame(rows, columns=[DATE, "hexes", "medium", "high", SOURCE])
+        out[DATE] = out[DATE].astype("datetime64[s]")
+        manifest = self.manifest()
+        suspect = dict(zip(manifest[DATE], manifest[SUSPECT], strict=True))
+        out.insert(4, SUSPECT, pd.array([suspect.get(d) for d in out[DATE]], dtype="boolean"))
+        return out
+
+
+def _check_day(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise InputError(f"not a date: {value!r}")

@@ -1,0 +1,192 @@
+"""``gnss-tracker adsb ...``: the ADS-B interference layer (import, compute, summary).
+
+Thin wrappers: each command parses options and calls one function of :mod:`tracker.adsb`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from tracker.adsb.levels import Thresholds
+from tracker.adsb.store import STORE_ENV, LayerStore, default_store_dir
+from tracker.cli import handle_errors
+
+__all__ = ["adsb"]
+
+
+def _store_option(func):
+    return click.option(
+        "--store",
+        "store_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Layer store folder (default: ${STORE_ENV}, else .adsb-store/ in the repository).",
+    )(func)
+
+
+def _threshold_options(func):
+    func = click.option(
+        "--high",
+        "high_pct",
+        type=click.FloatRange(0, 100, min_open=True),
+        default=10.0,
+        show_default=True,
+        help="Share of bad aircraft (percent) from which a hex is high.",
+    )(func)
+    return click.option(
+        "--medium",
+        "medium_pct",
+        type=click.FloatRange(0, 100, min_open=True),
+        default=2.0,
+        show_default=True,
+        help="Share of bad aircraft (percent) from which a hex is medium.",
+    )(func)
+
+
+def _thresholds(medium_pct: float, high_pct: float) -> Thresholds:
+    if medium_pct >= high_pct:
+        raise click.BadParameter(
+            f"--medium ({medium_pct}) must be below --high ({high_pct})", param_hint="--medium"
+        )
+    return Thresholds(medium=medium_pct / 100, high=high_pct / 100)
+
+
+def _store(store_dir: Path | None) -> LayerStore:
+    return LayerStore(store_dir if store_dir is not None else default_store_dir())
+
+
+@click.group("adsb")
+def adsb() -> None:
+    """ADS-B interference layer (GPSJam-compatible hexes of likely GNSS interference).
+
+    No data is not no interference: a hex without aircraft says nothing.
+    """
+
+
+@adsb.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_store_option
+@handle_errors
+def import_command(paths: tuple[Path, ...], store_dir: Path | None) -> None:
+    """Import GPSJam daily files (YYYY-MM-DD-h3_4.csv[.gz]) and manifest.csv.
+
+    PATHS are files or folders. Every file is checked before anything is written; re-importing
+    a day replaces it.
+    """
+    from tracker.adsb.gpsjam import import_gpsjam
+
+    store = _store(store_dir)
+    result = import_gpsjam(paths, store=store, progress=sys.stderr.isatty())
+    rows = sum(result.days.values())
+    click.echo(
+        f"imported {len(result.days)} day{'s' * (len(result.days) != 1)} ({rows:,} hexes) and "
+        f"{result.manifest_rows} manifest row{'s' * (result.manifest_rows != 1)} into {store.root}"
+    )
+
+
+@adsb.command("compute")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--engine",
+    type=click.Choice(["pandas", "dask"]),
+    default="pandas",
+    show_default=True,
+    help="pandas runs in this process; dask runs on a Dask distributed cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler address (tcp://host:8786); default: a local cluster. Needs --engine dask.",
+)
+@click.option(
+    "--bad-at",
+    type=click.IntRange(1, 1000),
+    default=18,
+    show_default=True,
+    help="Counter value from which an aircraft is bad.",
+)
+@click.option(
+    "--cap",
+    type=click.IntRange(1, 1000),
+    default=20,
+    show_default=True,
+    help="Largest counter value.",
+)
+@_store_option
+@handle_errors
+def compute_command(
+    paths: tuple[Path, ...],
+    engine: str,
+    scheduler: str | None,
+    bad_at: int,
+    cap: int,
+    store_dir: Path | None,
+) -> None:
+    """Compute the layer from readsb/tar1090 aircraft.json snapshots and trace files.
+
+    PATHS are files or folders (searched recursively for *.json and *.json.gz). Each aircraft
+    keeps a counter: +1 for a report with NACp <= 2, -1 for NACp >= 4, capped; it is bad while
+    the counter is at --bad-at or above. Days found replace stored days.
+    """
+    from tracker.adsb.compute import CounterRule, compute_layer
+
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if bad_at > cap:
+        raise click.BadParameter(f"--bad-at ({bad_at}) must not exceed --cap ({cap})")
+    store = _store(store_dir)
+    result = compute_layer(
+        paths,
+        store=store,
+        engine=engine,
+        scheduler=scheduler,
+        rule=CounterRule(bad_at=bad_at, cap=cap),
+        progress=sys.stderr.isatty(),
+    )
+    click.echo(
+        f"read {result.reports:,} position reports from {result.files} file"
+        f"{'s' * (result.files != 1)}; wrote {len(result.days)} day"
+        f"{'s' * (len(result.days) != 1)} ({result.hexes:,} hexes) into {store.root}"
+    )
+
+
+@adsb.command("summary")
+@_store_option
+@_threshold_options
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@handle_errors
+def summary_command(store_dir: Path | None, medium_pct: float, high_pct: float, as_json: bool) -> None:
+    """Per stored day: hexes, medium and high hexes, and GPSJam's suspect flag."""
+    thresholds = _thresholds(medium_pct, high_pct)
+    store = _store(store_dir)
+    table = store.summary(thresholds=thresholds)
+    records = [
+        {
+            "date": row.date.date().isoformat(),
+            "hexes": int(row.hexes),
+            "medium": int(row.medium),
+            "high": int(row.high),
+            "suspect": None if pd.isna(row.suspect) else bool(row.suspect),
+            "source": row.source,
+        }
+        for row in table.itertuples(index=False)
+    ]
+    if as_json:
+        click.echo(json.dumps(records, indent=2))
+        return
+    if not records:
+        click.echo(f"no days in {store.root}; import some with `gnss-tracker adsb import PATH`")
+        return
+    click.echo(f"{'date':<10}  {'hexes':>7}  {'medium':>6}  {'high':>6}  suspect  source")
+    for r in records:
+        suspect = {True: "yes", False: "no", None: "?"}[r["suspect"]]
+        click.echo(
+            f"{r['date']:<10}  {r['hexes']:>7,}  {r['medium']:>6,}  {r['high']:>6,}  "
+            f"{suspect:<7}  {r['source']}"
+        )
