@@ -1,0 +1,85 @@
+"""Shared test helpers: small valid datasets built by code (never copied from data/)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tracker import schema
+from tracker.schema import INC, SRC
+
+
+def incident_row(**overrides) -> dict[str, str]:
+    """A valid incident as CSV text cells; override any field by name."""
+    row = {name: "" for name in schema.INCIDENT_COLUMNS}
+    row.update(
+        {
+            INC.id: "2024-03-13-test-airport",
+            INC.date: "2024-03-13",
+            INC.date_precision: "day",
+            INC.location: "Test Airport",
+            INC.latitude: "54.5",
+            INC.longitude: "20.25",
+            INC.geocode_precision: "airport",
+            INC.geocode_source: "manual",
+            INC.country: "PL",
+            INC.region: "Baltic Sea region",
+            INC.interference: "jamming",
+            INC.flight_phase: "approach",
+            INC.confidence: "reported",
+            INC.summary: "Synthetic incident for tests.",
+        }
+    )
+    row.update(overrides)
+    return row
+
+
+def source_row(**overrides) -> dict[str, str]:
+    row = {
+        SRC.incident_id: "2024-03-13-test-airport",
+        SRC.url: "https://example.org/report",
+        SRC.publisher: "Example News",
+        SRC.published: "2024-03-14",
+        SRC.stance: "supports",
+        SRC.note: "Reports the incident.",
+    }
+    row.update(overrides)
+    return row
+
+
+def csv_text(rows: list[dict[str, str]], columns: tuple[str, ...]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def sample_rows(n: int = 3) -> tuple[list[dict], list[dict]]:
+    """``n`` valid incidents on consecutive days, each with one source, in canonical order."""
+    incidents, sources = [], []
+    for i in range(n):
+        day = f"2024-03-{10 + i:02d}"
+        ident = f"{day}-place-{i}"
+        incidents.append(
+            incident_row(**{INC.id: ident, INC.date: day, INC.latitude: f"{50 + i}.5"})
+        )
+        sources.append(source_row(**{SRC.incident_id: ident, SRC.published: day}))
+    return incidents, sources
+
+
+def write_dataset(folder: Path, incidents: list[dict], sources: list[dict]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / schema.INCIDENTS_FILE).write_text(
+        csv_text(incidents, schema.INCIDENT_COLUMNS), encoding="utf-8", newline=""
+    )
+    (folder / schema.SOURCES_FILE).write_text(
+        csv_text(sources, schema.SOURCE_COLUMNS), encoding="utf-8", newline=""
+    )
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file's bytes, to prove nothing changed."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}

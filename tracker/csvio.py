@@ -1,0 +1,260 @@
+"""Reading the dataset's CSV files into raw string tables, with exact line numbers.
+
+Two paths, one result:
+
+* the fast path hands the bytes to pyarrow's CSV reader (multi-threaded, strict: one record per
+  line), which is what makes validating a million rows cheap;
+* anything pyarrow refuses (ragged rows, stray quotes, blank lines, multi-line cells) is re-read
+  with the standard ``csv`` module, which is slower but tells us the line of every problem.
+
+Both give a :class:`RawTable`: every cell as ``str`` (never NaN: ``NA`` is Namibia), the header,
+and the file line of each row, so validators can report ``FILE:LINE:COLUMN``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tracker.problems import Problem
+
+__all__ = ["RawTable", "read_raw_table", "parse_raw_text"]
+
+log = logging.getLogger(__name__)
+
+#: Files larger than this are refused before parsing (the real dataset is well under 1 MB; a
+#: million synthetic incidents is about 400 MB).
+MAX_FILE_BYTES = 2 * 1024**3
+
+
+@dataclass
+class RawTable:
+    """A CSV file as strings.
+
+    :param path: display path used in messages.
+    :param header: column names in file order (possibly with duplicates or unknown names).
+    :param frame: one column per header name (duplicates suffixed), all cells ``str``.
+    :param lines: file line number (1-based, header is line 1) of each row of ``frame``.
+    :param problems: structural problems found while reading (encoding, ragged rows, quotes...).
+    :param raw: the bytes as read, to check canonical form without reading twice.
+    """
+
+    path: str
+    header: list[str]
+    frame: pd.DataFrame
+    lines: np.ndarray
+    problems: list[Problem] = field(default_factory=list)
+    raw: bytes = b""
+    #: typed versions of columns computed while validating (numbers, dates), reused by the loader.
+    parsed: dict[str, pd.Series] = field(default_factory=dict)
+
+    @property
+    def readable(self) -> bool:
+        """False when the file could not be parsed into rows at all."""
+        return not any(p.code in FATAL_CODES for p in self.problems)
+
+
+FATAL_CODES = frozenset({"missing-file", "not-utf8", "empty-file", "file-too-large"})
+
+
+def read_raw_table(path: Path, *, display: str | None = None) -> RawTable:
+    """Read one CSV file of the dataset into a :class:`RawTable`.
+
+    Never raises for bad content: every problem becomes a :class:`Problem`.
+
+    :param path: the file.
+    :param display: how to name the file in messages (defaults to ``str(path)``).
+    :raises OSError: only if the file exists but cannot be read (permissions, I/O error).
+    """
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return _empty(name, Problem(name, 0, 0, "", "missing-file", "file not found"))
+    if size > MAX_FILE_BYTES:
+        msg = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+        return _empty(name, Problem(name, 0, 0, "", "file-too-large", msg))
+    return parse_raw_text(path.read_bytes(), display=name)
+
+
+def parse_raw_text(raw: bytes, *, display: str) -> RawTable:
+    """Parse CSV bytes (see :func:`read_raw_table`)."""
+    body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = body.count(b"\n", 0, err.start) + 1
+        column = err.start - (body.rfind(b"\n", 0, err.start) + 1) + 1
+        byte = body[err.start : err.start + 1].hex()
+        msg = (
+            f"not valid UTF-8: byte 0x{byte} at byte offset {err.start}; "
+            "save the file as UTF-8 (a spreadsheet may have written Windows-1252)"
+        )
+        return _empty(display, Problem(display, line, column, "", "not-utf8", msg), raw=raw)
+    if not text.strip():
+        return _empty(display, Problem(display, 1, 0, "", "empty-file", "file is empty"), raw=raw)
+
+    first_line_end = text.find("\n")
+    header_text = text if first_line_end < 0 else text[:first_line_end]
+    header = next(csv.reader([header_text.rstrip("\r")]), [])
+    table = _fast_parse(body, header, display)
+    if table is None:
+        table = _slow_parse(text, header, display)
+    table.raw = raw
+    if len(body) != len(raw):
+        table.problems.append(
+            Problem(display, 1, 1, "", "byte-order-mark", "file starts with a UTF-8 byte-order "
+                    "mark; the canonical form has none (run `gnss-tracker fmt`)", "format")
+        )
+    return table
+
+
+def _empty(display: str, problem: Problem, raw: bytes = b"") -> RawTable:
+    return RawTable(display, [], pd.DataFrame(), np.zeros(0, dtype=np.int64), [problem], raw)
+
+
+def _unique_names(header: list[str]) -> list[str]:
+    """Column labels for the frame: duplicates get a suffix so no cell is lost."""
+    seen: dict[str, int] = {}
+    names = []
+    for name in header:
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        names.append(name if count == 0 else f"{name}\x00{count}")
+    return names
+
+
+def _fast_parse(body: bytes, header: list[str], display: str) -> RawTable | None:
+    """Parse with pyarrow; ``None`` when the file needs the careful path."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if b"\r" in body or b"\n\n" in body or not body.endswith(b"\n") or body.count(b'"') % 2:
+        # CRLF endings, blank lines or a missing final newline: rare, and the careful path
+        # reports them with exact lines (pyarrow would silently skip blank lines). An odd number of
+        # quotes means a quote is never closed, which pyarrow would accept at the end of the file.
+        return None
+    names = _unique_names(header)
+    failed: list[int] = []
+
+    def on_invalid_row(row) -> str:
+        failed.append(1)
+        return "skip"
+
+    try:
+        arrow = pacsv.read_csv(
+            pa.py_buffer(body),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(
+                newlines_in_values=False, invalid_row_handler=on_invalid_row
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException) as err:
+        log.debug("fast CSV path refused %s: %s", display, err)
+        return None
+    if failed or arrow.num_rows + 1 != body.count(b"\n"):
+        # A row was refused, or a quoted cell swallowed a line break: line numbers would drift.
+        return None
+    frame = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    frame = frame.astype("str") if len(frame.columns) else frame
+    lines = np.arange(2, len(frame) + 2, dtype=np.int64)
+    return RawTable(display, header, frame, lines)
+
+
+def _slow_parse(text: str, header: list[str], display: str) -> RawTable:
+    """Parse with the csv module, recording the line of each record and every structural fault."""
+    problems: list[Problem] = []
+    width = len(header)
+    names = _unique_names(header)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    if "\r" in text:
+        line_no = text.count("\n", 0, text.find("\r")) + 1
+        problems.append(
+            Problem(
+                display,
+                line_no,
+                0,
+                "",
+                "line-ending",
+                "Windows (CRLF) line endings; the canonical form uses LF (run `gnss-tracker fmt`)",
+                severity="format",
+            )
+        )
+    csv.field_size_limit(1 << 30)  # our own length rule reports long cells, not a crash
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start_line = 1
+    try:
+        for record in reader:
+            end_line = reader.line_num
+            if start_line == 1:
+                start_line = end_line + 1
+                continue  # header
+            line = start_line
+            start_line = end_line + 1
+            if not record or record == [""] and width != 1:
+                problems.append(Problem(display, line, 0, "", "blank-row", "blank line"))
+                continue
+            broken = next((i for i, v in enumerate(record) if "\n" in v or "\r" in v), None)
+            if broken is not None:
+                field_name = header[broken] if broken < width else ""
+                if end_line == line:
+                    # The reader hit the end of the file inside a quoted cell.
+                    code, msg = "bad-quoting", "a quote opened in this cell is never closed"
+                else:
+                    code = "multiline-cell"
+                    msg = f"a quoted cell spans lines {line}-{end_line}; each record must be on one line"
+                problems.append(Problem(display, line, broken + 1, field_name, code, msg))
+                continue
+            if len(record) != width:
+                kind = "extra-cell" if len(record) > width else "missing-cell"
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        min(len(record), width) + (1 if kind == "extra-cell" else 0),
+                        "",
+                        kind,
+                        f"row has {len(record)} fields but the header has {width}",
+                    )
+                )
+                continue
+            rows.append(record)
+            lines.append(line)
+    except csv.Error as err:
+        problems.append(
+            Problem(
+                display,
+                start_line,
+                0,
+                "",
+                "bad-quoting",
+                f"cannot parse CSV from here: {err} (an unclosed or stray quote?)",
+            )
+        )
+    if text and not text.endswith("\n"):
+        problems.append(
+            Problem(
+                display,
+                text.count("\n") + 1,
+                0,
+                "",
+                "final-newline",
+                "missing final newline (run `gnss-tracker fmt`)",
+                severity="format",
+            )
+        )
+    frame = pd.DataFrame(rows, columns=names, dtype="str") if names else pd.DataFrame()
+    return RawTable(display, header, frame, np.asarray(lines, dtype=np.int64), problems)

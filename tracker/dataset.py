@@ -1,0 +1,443 @@
+"""The store: load the dataset as typed DataFrames and save it back in canonical form, safely.
+
+Guarantees:
+
+* :func:`load` validates; bad data raises :class:`~tracker.errors.DataValidationError` listing
+  every problem, never a pandas traceback.
+* :func:`save` renders both files in canonical form (UTF-8 without BOM, LF, schema column order,
+  rows sorted, minimal quoting), validates the *rendered text* with the same rules as
+  ``gnss-tracker validate``, and only then writes. ``load`` then ``save`` with no change is
+  byte-identical.
+* Writes are atomic across both files and serialised by a lock file. Each file is written to a
+  temporary file in the same folder and fsynced; a commit marker is written; the files are then
+  moved into place with ``os.replace`` and the marker removed. A crash at any point leaves either
+  the old dataset or, once the marker exists, the new one (the next reader completes the move).
+* :func:`update` is the read-modify-write transaction: the lock is held from load to save, so
+  two processes adding rows at once lose nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import logging
+import os
+import re
+import signal
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import filelock
+import numpy as np
+import pandas as pd
+
+from tracker import schema
+from tracker.csvio import RawTable, parse_raw_text
+from tracker.errors import DataValidationError, LockTimeoutError, StoreError
+from tracker.problems import Problem
+from tracker.schema import INC, SRC
+from tracker.validate import _display, read_tables, validate_tables
+
+__all__ = [
+    "Dataset",
+    "DEFAULT_DATA_DIR",
+    "load",
+    "save",
+    "update",
+    "render",
+    "canonical_problems",
+    "new_incident_id",
+    "empty_dataset",
+    "slugify",
+    "recover",
+    "format_dir",
+    "with_rows",
+    "LOCK_TIMEOUT_SECONDS",
+]
+
+log = logging.getLogger(__name__)
+
+#: The shipped dataset (``data/`` next to the package, in a source checkout).
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+LOCK_FILE = ".tracker.lock"
+COMMIT_MARKER = ".pending-commit.json"
+LOCK_TIMEOUT_SECONDS = 30.0
+
+#: Written coordinates keep 6 decimals (about 0.1 m): enough for any report, and stable.
+COORDINATE_DECIMALS = 6
+
+
+@dataclass
+class Dataset:
+    """Incidents and their sources as typed DataFrames.
+
+    ``incidents``: one row per incident, columns of :data:`tracker.schema.INCIDENT_FIELDS`; dates
+    are ``datetime64`` (``NaT`` when empty), numbers ``float64`` (``NaN`` when empty), text ``str``
+    with ``""`` for empty. ``sources``: one row per claim, columns of
+    :data:`tracker.schema.SOURCE_FIELDS`, typed the same way.
+    """
+
+    incidents: pd.DataFrame
+    sources: pd.DataFrame
+
+    def copy(self) -> Dataset:
+        return Dataset(self.incidents.copy(), self.sources.copy())
+
+
+# --- typing --------------------------------------------------------------------------------------
+
+
+def _typed(table: RawTable, fields: tuple[schema.Field, ...]) -> pd.DataFrame:
+    """Convert a validated raw table to typed columns, reusing what validation parsed."""
+    columns = {}
+    for spec in fields:
+        if spec.type == "number":
+            values = table.parsed.get(spec.name)
+            if values is None:
+                values = pd.to_numeric(table.frame[spec.name], errors="coerce")
+            columns[spec.name] = values.astype("float64")
+        elif spec.type == "date":
+            values = table.parsed.get(spec.name)
+            if values is None:
+                values = pd.to_datetime(table.frame[spec.name], format="%Y-%m-%d", errors="coerce")
+            columns[spec.name] = values
+        else:
+            columns[spec.name] = table.frame[spec.name]
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(table.frame)))
+
+
+def empty_dataset() -> Dataset:
+    """A dataset with no rows and the schema's columns and types."""
+
+    def frame(fields: tuple[schema.Field, ...]) -> pd.DataFrame:
+        dtypes = {"number": "float64", "date": "datetime64[s]", "string": "str"}
+        return pd.DataFrame({f.name: pd.Series(dtype=dtypes[f.type]) for f in fields})
+
+    return Dataset(frame(schema.INCIDENT_FIELDS), frame(schema.SOURCE_FIELDS))
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+
+def _format_number(values: pd.Series) -> pd.Series:
+    numbers = pd.to_numeric(values, errors="coerce").astype("float64").round(COORDINATE_DECIMALS)
+    text = [
+        "" if np.isnan(x) else (f"{x:.{COORDINATE_DECIMALS}f}".rstrip("0").rstrip(".") or "0")
+        for x in numbers.to_numpy()
+    ]
+    return pd.Series(["0" if t == "-0" else t for t in text], index=values.index, dtype="str")
+
+
+def _format_date(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m-%d").fillna("").astype("str")
+    return values.fillna("").astype("str")
+
+
+def _canonical_frame(frame: pd.DataFrame, fields: tuple[schema.Field, ...], sort_by) -> pd.DataFrame:
+    columns = {}
+    for spec in fields:
+        values = frame[spec.name] if spec.name in frame else pd.Series("", index=frame.index)
+        if spec.type == "number":
+            columns[spec.name] = _format_number(values)
+        elif spec.type == "date":
+            columns[spec.name] = _format_date(values)
+        else:
+            columns[spec.name] = values.fillna("").astype("str")
+    text = pd.DataFrame(columns, index=frame.index)
+    return text.sort_values(list(sort_by), kind="stable").reset_index(drop=True)
+
+
+def _to_csv_text(frame: pd.DataFrame) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(frame.columns)
+    writer.writerows(frame.itertuples(index=False, name=None))
+    return buffer.getvalue()
+
+
+def render(dataset: Dataset) -> dict[str, bytes]:
+    """The canonical bytes of both files, keyed by file name."""
+    incidents = _canonical_frame(dataset.incidents, schema.INCIDENT_FIELDS, schema.INCIDENT_SORT)
+    sources = _canonical_frame(dataset.sources, schema.SOURCE_FIELDS, schema.SOURCE_SORT)
+    return {
+        schema.INCIDENTS_FILE: _to_csv_text(incidents).encode("utf-8"),
+        schema.SOURCES_FILE: _to_csv_text(sources).encode("utf-8"),
+    }
+
+
+def _validate_rendered(files: dict[str, bytes], data_dir: Path) -> list[Problem]:
+    tables = [
+        parse_raw_text(files[name], display=_display(data_dir / name))
+        for name in (schema.INCIDENTS_FILE, schema.SOURCES_FILE)
+    ]
+    return validate_tables(*tables)
+
+
+# --- locking and atomic replacement --------------------------------------------------------------
+
+
+def _lock(data_dir: Path, timeout: float) -> filelock.FileLock:
+    return filelock.FileLock(str(data_dir / LOCK_FILE), timeout=timeout)
+
+
+@contextlib.contextmanager
+def _locked(data_dir: Path, timeout: float) -> Iterator[None]:
+    try:
+        with _lock(data_dir, timeout):
+            yield
+    except filelock.Timeout as err:
+        raise LockTimeoutError(
+            f"{data_dir / LOCK_FILE} is held by another process (waited {timeout:g} s); "
+            "is another gnss-tracker command running?"
+        ) from err
+
+
+def _crash_point(name: str) -> None:
+    """Fault injection for the crash tests: ``TRACKER_CRASH_AT=<name>`` kills the process here.
+
+    The tests run a real writer in a subprocess and kill it with SIGKILL at each named step, which
+    is the only honest way to show what a crash leaves on disk.
+    """
+    if os.environ.get("TRACKER_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_temp(data_dir: Path, name: str, content: bytes) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=f".{name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; the dataset is meant to be shared
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def _commit(data_dir: Path, files: dict[str, bytes]) -> None:
+    """Replace the changed files atomically as a set. Caller holds the lock."""
+    changed = {
+        name: content
+        for name, content in files.items()
+        if not (data_dir / name).exists() or (data_dir / name).read_bytes() != content
+    }
+    if not changed:
+        return
+    temps: dict[str, Path] = {}
+    try:
+        for name, content in changed.items():
+            temps[name] = _write_temp(data_dir, name, content)
+            _crash_point("after-temp")
+        marker = {"replace": {name: tmp.name for name, tmp in temps.items()}}
+        marker_tmp = _write_temp(data_dir, COMMIT_MARKER, json.dumps(marker).encode())
+        _crash_point("before-marker")
+        os.replace(marker_tmp, data_dir / COMMIT_MARKER)
+        _fsync_dir(data_dir)
+    except BaseException as err:
+        for tmp in temps.values():
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        if isinstance(err, OSError):
+            raise StoreError(f"could not write to {data_dir}: {err.strerror or err}") from err
+        raise
+    # From here on the new version is committed: finishing the moves is recovery's job too.
+    _crash_point("after-marker")
+    _finish_commit(data_dir)
+
+
+def _finish_commit(data_dir: Path) -> None:
+    marker_path = data_dir / COMMIT_MARKER
+    marker = json.loads(marker_path.read_text("utf-8"))
+    for name, tmp_name in marker["replace"].items():
+        tmp = data_dir / tmp_name
+        if tmp.exists():
+            os.replace(tmp, data_dir / name)
+            _crash_point("between-replaces")
+    _fsync_dir(data_dir)
+    marker_path.unlink()
+    _fsync_dir(data_dir)
+
+
+def recover(data_dir: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> bool:
+    """Finish a write interrupted after its commit point, or discard one interrupted before it.
+
+    Returns True if anything was done. Called by :func:`load` and :func:`update`.
+    """
+    data_dir = Path(data_dir)
+    marker = data_dir / COMMIT_MARKER
+    strays = list(data_dir.glob(".*.tmp"))
+    if not marker.exists() and not strays:
+        return False
+    with _locked(data_dir, timeout):
+        acted = False
+        if marker.exists():
+            try:
+                _finish_commit(data_dir)
+                acted = True
+            except (json.JSONDecodeError, KeyError):
+                # A marker is only ever moved into place whole, so this is not our file.
+                raise StoreError(f"{marker} is corrupt; inspect and remove it by hand") from None
+        for stray in data_dir.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                stray.unlink()
+                acted = True
+        return acted
+
+
+# --- public API ------------------------------------------------------------------------------------
+
+
+def _load_unlocked(data_dir: Path) -> Dataset:
+    incidents, sources = read_tables(data_dir)
+    problems = validate_tables(incidents, sources)
+    if any(p.is_error for p in problems):
+        raise DataValidationError(problems)
+    return Dataset(
+        _typed(incidents, schema.INCIDENT_FIELDS), _typed(sources, schema.SOURCE_FIELDS)
+    )
+
+
+def load(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
+    """Load and validate the dataset in ``data_dir``.
+
+    :raises DataValidationError: with every problem, when the files break any rule.
+    """
+    data_dir = Path(data_dir)
+    recover(data_dir)
+    return _load_unlocked(data_dir)
+
+
+def save(
+    dataset: Dataset, data_dir: Path | str = DEFAULT_DATA_DIR, *, timeout: float = LOCK_TIMEOUT_SECONDS
+) -> None:
+    """Validate ``dataset`` and write it in canonical form, atomically.
+
+    :raises DataValidationError: nothing is written.
+    :raises StoreError: the disk refused the write; the files on disk are unchanged.
+    :raises LockTimeoutError: another process held the lock for ``timeout`` seconds.
+    """
+    data_dir = Path(data_dir)
+    files = render(dataset)
+    problems = _validate_rendered(files, data_dir)
+    if any(p.is_error for p in problems):
+        raise DataValidationError(problems)
+    with _locked(data_dir, timeout):
+        _commit(data_dir, files)
+
+
+@contextlib.contextmanager
+def update(
+    data_dir: Path | str = DEFAULT_DATA_DIR, *, timeout: float = LOCK_TIMEOUT_SECONDS
+) -> Iterator[Dataset]:
+    """Read-modify-write under the lock; saves on a normal exit if anything changed.
+
+    >>> with update("data") as ds:               # doctest: +SKIP
+    ...     ds.incidents = pd.concat([ds.incidents, new_rows])
+
+    On an exception inside the block nothing is written.
+    """
+    data_dir = Path(data_dir)
+    recover(data_dir, timeout=timeout)
+    with _locked(data_dir, timeout):
+        dataset = _load_unlocked(data_dir)
+        before = render(dataset)
+        yield dataset
+        files = render(dataset)
+        if files == before:
+            return
+        problems = _validate_rendered(files, data_dir)
+        if any(p.is_error for p in problems):
+            raise DataValidationError(problems)
+        _commit(data_dir, files)
+
+
+def canonical_problems(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[Problem]:
+    """Files in ``data_dir`` that differ from their canonical form (for ``fmt --check``).
+
+    :raises DataValidationError: the data is invalid, so it has no canonical form yet.
+    """
+    data_dir = Path(data_dir)
+    dataset = load(data_dir)
+    problems = []
+    for name, content in render(dataset).items():
+        path = data_dir / name
+        if path.read_bytes() != content:
+            problems.append(
+                Problem(
+                    _display(path),
+                    0,
+                    0,
+                    "",
+                    "not-canonical",
+                    "not in canonical form (run `gnss-tracker fmt`)",
+                    "format",
+                )
+            )
+    return problems
+
+
+def format_dir(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[str]:
+    """Rewrite both files in canonical form; return the names of the files that changed.
+
+    :raises DataValidationError: the data is invalid; nothing is written.
+    """
+    data_dir = Path(data_dir)
+    recover(data_dir)
+    with _locked(data_dir, LOCK_TIMEOUT_SECONDS):
+        files = render(_load_unlocked(data_dir))
+        problems = _validate_rendered(files, data_dir)
+        if any(p.is_error for p in problems):
+            raise DataValidationError(problems)
+        changed = [name for name, content in files.items() if (data_dir / name).read_bytes() != content]
+        _commit(data_dir, files)
+    return changed
+
+
+def slugify(text: str, *, max_words: int = 4) -> str:
+    """A lowercase ASCII slug of the first words of ``text``: ``"Plovdiv Airport"`` -> ``plovdiv-airport``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words]) or "incident"
+
+
+def new_incident_id(date, place: str, existing_ids) -> str:
+    """A readable id not in ``existing_ids``: ``2025-08-31-plovdiv``, then ``...-plovdiv-2``.
+
+    :param date: the incident's date (anything :class:`pandas.Timestamp` accepts).
+    :param place: the place, in words; its first words become the slug.
+    """
+    stem = f"{pd.Timestamp(date):%Y-%m-%d}-{slugify(place)}"[: schema.ID_MAX_LENGTH - 4].rstrip("-")
+    taken = set(existing_ids)
+    candidate, counter = stem, 2
+    while candidate in taken:
+        candidate, counter = f"{stem}-{counter}", counter + 1
+    return candidate
+
+
+def with_rows(dataset: Dataset, *, incidents: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> Dataset:
+    """A new dataset with rows appended (the inputs are not modified)."""
+    new_incidents = dataset.incidents if incidents is None else pd.concat(
+        [dataset.incidents, incidents.reindex(columns=dataset.incidents.columns)], ignore_index=True
+    )
+    new_sources = dataset.sources if sources is None else pd.concat(
+        [dataset.sources, sources.reindex(columns=dataset.sources.columns)], ignore_index=True
+    )
+    return replace(dataset, incidents=new_incidents, sources=new_sources)

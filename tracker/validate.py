@@ -1,0 +1,571 @@
+"""Validation of the dataset: every rule, every problem, with file, line and column.
+
+Each rule is a small function over a :class:`~tracker.csvio.RawTable` (all cells as text) that
+returns problems; :func:`validate_tables` runs them all and never stops at the first. Rules work
+on whole columns at once so a million rows validate in about the time it takes to read them.
+
+>>> problems = validate_dir("data")            # doctest: +SKIP
+>>> [p.format() for p in problems if p.is_error]  # doctest: +SKIP
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import csv
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from tracker import schema
+from tracker.csvio import RawTable, read_raw_table
+from tracker.problems import Problem
+from tracker.schema import INC, SRC, Field
+
+__all__ = [
+    "Problem",
+    "validate_dir",
+    "validate_tables",
+    "known_regions",
+    "RULES",
+    "MAX_PROBLEMS_PER_RULE",
+]
+
+#: Past this many hits of one rule in one column, the rest are summarised in one line: a file
+#: with a million bad dates needs fixing at the source, not a million messages.
+MAX_PROBLEMS_PER_RULE = 200
+
+#: GPS time starts on 6 January 1980; an earlier date is a typo.
+EARLIEST_DATE = pd.Timestamp("1980-01-06")
+
+#: Dates up to one day ahead are accepted: a report filed in UTC+14 can be "tomorrow" in UTC.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+_NUMBER_RE = r"-?\d+(?:\.\d+)?"
+_DATE_RE = r"\d{4}-\d{2}-\d{2}"
+#: Cells starting with these are run as formulas by spreadsheets (OWASP CSV injection).
+_FORMULA_RE = r"[=+\-@\t\r\n\x00]"
+#: Control characters, zero-width and bidirectional overrides: invisible, and used to disguise text.
+_INVISIBLE_RE = "[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+_URL_RE = r"https?://[A-Za-z0-9.\-\[\]:]+(?:[/?#][^\s]*)?"
+
+
+@functools.cache
+def known_regions() -> frozenset[str]:
+    """Region names defined in ``tracker/data/country_regions.csv``."""
+    text = (
+        importlib.resources.files("tracker.data")
+        .joinpath("country_regions.csv")
+        .read_text("utf-8")
+    )
+    return frozenset(row["region"] for row in csv.DictReader(text.splitlines()))
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _column_number(table: RawTable, name: str) -> int:
+    try:
+        return table.header.index(name) + 1
+    except ValueError:
+        return 0
+
+
+def _report(
+    table: RawTable,
+    mask: np.ndarray | pd.Series,
+    name: str,
+    code: str,
+    message: Callable[[str], str],
+    *,
+    severity: str = "error",
+) -> list[Problem]:
+    """Problems for the rows where ``mask`` is true, capped at :data:`MAX_PROBLEMS_PER_RULE`."""
+    mask = np.asarray(mask, dtype=bool)
+    hits = np.flatnonzero(mask)
+    if not len(hits):
+        return []
+    column = _column_number(table, name)
+    values = table.frame[name].to_numpy() if name in table.frame else None
+    problems = [
+        Problem(
+            table.path,
+            int(table.lines[i]),
+            column,
+            name,
+            code,
+            message("" if values is None else str(values[i])),
+            severity,
+        )
+        for i in hits[:MAX_PROBLEMS_PER_RULE]
+    ]
+    if len(hits) > MAX_PROBLEMS_PER_RULE:
+        rest = len(hits) - MAX_PROBLEMS_PER_RULE
+        problems.append(
+            Problem(
+                table.path,
+                int(table.lines[hits[MAX_PROBLEMS_PER_RULE]]),
+                column,
+                name,
+                code,
+                f"... and {rest:,} more rows break this rule",
+                severity,
+            )
+        )
+    return problems
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """A value quoted for a message, shortened and with invisible characters made visible."""
+    text = value if len(value) <= limit else value[: limit - 1] + "…"
+    return repr(text)
+
+
+def _numbers(table: RawTable, name: str) -> pd.Series:
+    if name not in table.parsed:
+        table.parsed[name] = pd.to_numeric(table.frame[name], errors="coerce")
+    return table.parsed[name]
+
+
+def _dates(table: RawTable, name: str) -> pd.Series:
+    if name not in table.parsed:
+        table.parsed[name] = pd.to_datetime(table.frame[name], format="%Y-%m-%d", errors="coerce")
+    return table.parsed[name]
+
+
+# --- header ------------------------------------------------------------------------------------
+
+
+def check_header(table: RawTable, fields: tuple[Field, ...]) -> list[Problem]:
+    """Missing, unknown and duplicated column names."""
+    expected = [f.name for f in fields]
+    problems = []
+    seen: set[str] = set()
+    for index, name in enumerate(table.header, start=1):
+        if name in seen:
+            problems.append(
+                Problem(table.path, 1, index, name, "duplicate-column", "column appears twice")
+            )
+        elif name not in expected:
+            hint = _closest(name, expected)
+            problems.append(
+                Problem(
+                    table.path,
+                    1,
+                    index,
+                    name,
+                    "unknown-column",
+                    f"unknown column {_shown(name)}" + (f"; did you mean {hint!r}?" if hint else ""),
+                )
+            )
+        seen.add(name)
+    for name in expected:
+        if name not in seen:
+            problems.append(
+                Problem(table.path, 1, 0, name, "missing-column", f"column {name!r} is missing from the header")
+            )
+    if not problems and table.header != expected:
+        problems.append(
+            Problem(
+                table.path,
+                1,
+                0,
+                "",
+                "column-order",
+                "columns are not in the canonical order (run `gnss-tracker fmt`)",
+                "format",
+            )
+        )
+    return problems
+
+
+def _closest(name: str, candidates: list[str]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(name.strip().lower(), candidates, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+# --- cells -------------------------------------------------------------------------------------
+
+
+def check_cells(table: RawTable, fields: tuple[Field, ...], *, today: pd.Timestamp) -> list[Problem]:
+    """Per-cell rules for every column present: required, text hygiene, types, ranges, value sets."""
+    problems: list[Problem] = []
+    for spec in fields:
+        if spec.name not in table.frame:
+            continue
+        values = table.frame[spec.name]
+        empty = (values == "").to_numpy()
+        if spec.required:
+            problems += _report(table, empty, spec.name, "required", lambda v: "a value is required")
+        present = ~empty
+        problems += _check_text(table, spec, values, present)
+        if spec.type == "number":
+            problems += _check_number(table, spec, values, present)
+        elif spec.type == "date":
+            problems += _check_date(table, spec, values, present, today=today)
+        if spec.enum is not None:
+            problems += _check_enum(table, spec, values, present)
+        if spec.pattern is not None:
+            bad = present & ~values.str.fullmatch(spec.pattern).to_numpy(dtype=bool)
+            problems += _report(table, bad, spec.name, "pattern", functools.partial(_pattern_message, spec))
+    return problems
+
+
+def _pattern_message(spec: Field, value: str) -> str:
+    if spec.name == INC.country:
+        return f"{_shown(value)} is not an ISO 3166-1 alpha-2 code (two capital letters, e.g. BG)"
+    if spec.name in (INC.id, SRC.incident_id):
+        return f"{_shown(value)} is not a valid id (YYYY-MM-DD-place-slug, lowercase ASCII)"
+    return f"{_shown(value)} does not match the pattern {spec.pattern}"
+
+
+def _check_text(table: RawTable, spec: Field, values: pd.Series, present: np.ndarray) -> list[Problem]:
+    problems = []
+    name = spec.name
+    formula = present & values.str.match(_FORMULA_RE).to_numpy(dtype=bool)
+    problems += _report(
+        table,
+        formula,
+        name,
+        "formula-injection",
+        lambda v: f"{_shown(v)} starts with {v[:1]!r}, which spreadsheets run as a formula; "
+        "reword it so it starts with a letter or digit",
+    )
+    invisible = present & ~formula & values.str.contains(_INVISIBLE_RE).to_numpy(dtype=bool)
+    problems += _report(
+        table,
+        invisible,
+        name,
+        "control-character",
+        lambda v: f"{_shown(v)} contains a control, zero-width or bidirectional character",
+    )
+    padded = present & ~formula & (values.str.strip() != values).to_numpy(dtype=bool)
+    problems += _report(
+        table, padded, name, "whitespace", lambda v: f"{_shown(v)} has leading or trailing spaces"
+    )
+    too_long = (values.str.len() > spec.max_length).to_numpy(dtype=bool)
+    problems += _report(
+        table,
+        too_long,
+        name,
+        "too-long",
+        lambda v: f"text is {len(v):,} characters long; the limit is {spec.max_length:,}",
+    )
+    return problems
+
+
+def _check_number(table: RawTable, spec: Field, values: pd.Series, present: np.ndarray) -> list[Problem]:
+    name = spec.name
+    plain = values.str.fullmatch(_NUMBER_RE).to_numpy(dtype=bool)
+    malformed = present & ~plain
+    problems = _report(
+        table,
+        malformed,
+        name,
+        "not-a-number",
+        lambda v: f"{_shown(v)} is not a plain decimal number (use a point, no exponent, "
+        "no spaces, e.g. 42.6952)",
+    )
+    number = _numbers(table, name).to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        low = spec.minimum if spec.minimum is not None else -np.inf
+        high = spec.maximum if spec.maximum is not None else np.inf
+        out = present & plain & ((number < low) | (number > high))
+    hint = ""
+    if name in (INC.latitude, INC.longitude):
+        hint = "; are latitude and longitude swapped?"
+    problems += _report(
+        table,
+        out,
+        name,
+        "out-of-range",
+        lambda v: f"{v} is outside [{low:g}, {high:g}]{hint}",
+    )
+    return problems
+
+
+def _check_date(
+    table: RawTable, spec: Field, values: pd.Series, present: np.ndarray, *, today: pd.Timestamp
+) -> list[Problem]:
+    name = spec.name
+    shaped = values.str.fullmatch(_DATE_RE).to_numpy(dtype=bool)
+    parsed = _dates(table, name)
+    invalid = present & (~shaped | parsed.isna().to_numpy())
+    problems = _report(
+        table,
+        invalid,
+        name,
+        "invalid-date",
+        lambda v: f"{_shown(v)} is not a valid ISO date (YYYY-MM-DD)",
+    )
+    ok = present & ~invalid
+    future = ok & (parsed > today + FUTURE_TOLERANCE).to_numpy(dtype=bool)
+    problems += _report(
+        table, future, name, "future-date", lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})"
+    )
+    ancient = ok & (parsed < EARLIEST_DATE).to_numpy(dtype=bool)
+    problems += _report(
+        table, ancient, name, "date-too-early", lambda v: f"{v} is before GPS existed (1980-01-06)"
+    )
+    return problems
+
+
+def _check_enum(table: RawTable, spec: Field, values: pd.Series, present: np.ndarray) -> list[Problem]:
+    allowed = spec.enum or ()
+    bad = present & ~values.isin(allowed).to_numpy(dtype=bool)
+
+    def message(value: str) -> str:
+        normal = value.strip().lower()
+        hint = f"; did you mean {normal!r}?" if normal in allowed else ""
+        return f"{_shown(value)} is not one of {', '.join(allowed)}{hint}"
+
+    return _report(table, bad, spec.name, "not-in-value-set", message)
+
+
+# --- incidents ---------------------------------------------------------------------------------
+
+
+def check_incident_rows(table: RawTable) -> list[Problem]:
+    """Rules across the columns of one incident, and across incidents."""
+    frame = table.frame
+    problems: list[Problem] = []
+    if INC.country in frame:
+        country = frame[INC.country]
+        shaped = country.str.fullmatch(r"[A-Z]{2}").to_numpy(dtype=bool)
+        unknown = shaped & ~country.isin(schema.country_codes()).to_numpy(dtype=bool)
+        problems += _report(
+            table,
+            unknown,
+            INC.country,
+            "unknown-country",
+            lambda v: f"{v!r} is not an ISO 3166-1 alpha-2 country code",
+        )
+    if INC.region in frame:
+        region = frame[INC.region]
+        unknown_region = (region != "").to_numpy() & ~region.isin(known_regions()).to_numpy(dtype=bool)
+        problems += _report(
+            table,
+            unknown_region,
+            INC.region,
+            "unknown-region",
+            lambda v: f"{_shown(v)} is not a region defined in tracker/data/country_regions.csv",
+        )
+    if {INC.date, INC.date_precision} <= set(frame.columns):
+        date = frame[INC.date]
+        precision = frame[INC.date_precision]
+        valid = _dates(table, INC.date).notna().to_numpy()
+        not_first = valid & (precision == "month").to_numpy() & ~date.str.endswith("-01").to_numpy(dtype=bool)
+        problems += _report(
+            table,
+            not_first,
+            INC.date,
+            "date-precision",
+            lambda v: f"{v} has date_precision=month, so the date must be the 1st ({v[:8]}01)",
+        )
+        not_jan = valid & (precision == "year").to_numpy() & ~date.str.endswith("-01-01").to_numpy(dtype=bool)
+        problems += _report(
+            table,
+            not_jan,
+            INC.date,
+            "date-precision",
+            lambda v: f"{v} has date_precision=year, so the date must be 1 January ({v[:5]}01-01)",
+        )
+    if {INC.date, INC.end_date} <= set(frame.columns):
+        start = _dates(table, INC.date)
+        end = _dates(table, INC.end_date)
+        before = (end < start).to_numpy(dtype=bool)
+        problems += _report(
+            table,
+            before,
+            INC.end_date,
+            "end-before-start",
+            lambda v: f"end_date {v} is before the incident's date",
+        )
+    if {INC.latitude, INC.longitude} <= set(frame.columns):
+        lat = _numbers(table, INC.latitude)
+        lon = _numbers(table, INC.longitude)
+        null_island = ((lat == 0) & (lon == 0)).to_numpy(dtype=bool)
+        problems += _report(
+            table,
+            null_island,
+            INC.latitude,
+            "null-island",
+            lambda v: "coordinates 0,0 are almost always a failed geocode",
+        )
+    if INC.id in frame:
+        problems += _duplicates(table, [INC.id], "duplicate-id", "id {value} was already used on line {first}")
+    return problems
+
+
+def _duplicates(table: RawTable, columns: list[str], code: str, template: str) -> list[Problem]:
+    frame = table.frame
+    if not set(columns) <= set(frame.columns) or frame.empty:
+        return []
+    key = frame[columns[0]]
+    for name in columns[1:]:
+        key = key + "\x1f" + frame[name]
+    present = (key != "").to_numpy()
+    dup = key.duplicated(keep="first").to_numpy() & present
+    if not dup.any():
+        return []
+    firsts = ~key.duplicated(keep="first").to_numpy()
+    first_line = dict(zip(key.to_numpy()[firsts], table.lines[firsts], strict=True))
+    keys = key.to_numpy()
+    column = _column_number(table, columns[0])
+    problems = []
+    for i in np.flatnonzero(dup)[:MAX_PROBLEMS_PER_RULE]:
+        value = frame[columns[0]].iloc[i]
+        problems.append(
+            Problem(
+                table.path,
+                int(table.lines[i]),
+                column,
+                columns[0],
+                code,
+                template.format(value=repr(value), first=first_line[keys[i]]),
+            )
+        )
+    return problems
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+
+def check_source_rows(table: RawTable) -> list[Problem]:
+    """URL scheme and duplicate claims."""
+    problems: list[Problem] = []
+    frame = table.frame
+    if SRC.url in frame:
+        url = frame[SRC.url]
+        present = (url != "").to_numpy()
+        bad = present & ~url.str.fullmatch(_URL_RE).to_numpy(dtype=bool)
+
+        def message(value: str) -> str:
+            scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
+            if scheme and scheme not in ("http", "https"):
+                return f"{_shown(value)}: only http and https links are allowed, not {scheme!r}"
+            return f"{_shown(value)} is not an http(s) URL with a host and no spaces"
+
+        problems += _report(table, bad, SRC.url, "url-scheme", message)
+    problems += _duplicates(
+        table,
+        [SRC.incident_id, SRC.url],
+        "duplicate-source",
+        "this source is already listed for the incident on line {first}",
+    )
+    return problems
+
+
+def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
+    """Sources must point at known incidents; every incident needs a source; disputes are said."""
+    problems: list[Problem] = []
+    if INC.id not in incidents.frame or SRC.incident_id not in sources.frame:
+        return problems
+    ids = incidents.frame[INC.id]
+    cited = sources.frame[SRC.incident_id]
+    orphan = (cited != "").to_numpy() & ~cited.isin(ids).to_numpy(dtype=bool)
+    problems += _report(
+        sources,
+        orphan,
+        SRC.incident_id,
+        "unknown-incident",
+        lambda v: f"no incident has id {v!r} in {incidents.path}",
+    )
+    unsourced = (ids != "").to_numpy() & ~ids.isin(cited).to_numpy(dtype=bool)
+    problems += _report(
+        incidents,
+        unsourced,
+        INC.id,
+        "no-source",
+        lambda v: f"incident {v!r} has no source in {sources.path}; every incident needs one",
+    )
+    if SRC.stance in sources.frame and INC.confidence in incidents.frame:
+        disputed_ids = cited[(sources.frame[SRC.stance] == "disputes").to_numpy()]
+        silent = (
+            ids.isin(disputed_ids).to_numpy(dtype=bool)
+            & (incidents.frame[INC.confidence] != "disputed").to_numpy()
+        )
+        problems += _report(
+            incidents,
+            silent,
+            INC.confidence,
+            "undeclared-dispute",
+            lambda v: "a source disputes this incident; consider confidence=disputed",
+            severity="warning",
+        )
+    return problems
+
+
+# --- entry points ------------------------------------------------------------------------------
+
+RULES: dict[str, str] = {
+    "missing-file / empty-file / not-utf8 / file-too-large": "the file can be read as UTF-8 text",
+    "bad-quoting / multiline-cell / blank-row / extra-cell / missing-cell": "one well-formed record per line",
+    "missing-column / unknown-column / duplicate-column": "the header matches the schema",
+    "required": "required values are present",
+    "not-a-number / out-of-range": "latitude, longitude, radius_km are plain decimals in range",
+    "invalid-date / future-date / date-too-early": "dates are real ISO dates, not in the future",
+    "date-precision / end-before-start": "month/year dates fall on the 1st; end_date >= date",
+    "not-in-value-set": "value sets (date_precision, interference, flight_phase, ...)",
+    "pattern / unknown-country": "id format, ISO 3166-1 alpha-2 countries",
+    "unknown-region": "regions come from tracker/data/country_regions.csv",
+    "null-island": "0,0 coordinates are rejected as failed geocodes",
+    "duplicate-id / duplicate-source": "ids are unique; a source is cited once per incident",
+    "unknown-incident / no-source": "sources point at known incidents; every incident has a source",
+    "url-scheme": "source URLs are http(s) with a host",
+    "formula-injection / control-character / whitespace / too-long": "text cells are safe and clean",
+}
+
+
+def validate_tables(
+    incidents: RawTable, sources: RawTable, *, today: pd.Timestamp | None = None
+) -> list[Problem]:
+    """Run every rule on both tables; return all problems sorted by file and line."""
+    if today is None:
+        today = pd.Timestamp(datetime.now(UTC).date())
+    problems = list(incidents.problems) + list(sources.problems)
+    for table, fields, row_rules in (
+        (incidents, schema.INCIDENT_FIELDS, check_incident_rows),
+        (sources, schema.SOURCE_FIELDS, check_source_rows),
+    ):
+        if not table.readable:
+            continue
+        problems += check_header(table, fields)
+        problems += check_cells(table, fields, today=today)
+        problems += row_rules(table)
+    if incidents.readable and sources.readable:
+        problems += check_references(incidents, sources)
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
+
+
+def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
+    """Read ``incidents.csv`` and ``sources.csv`` from ``data_dir`` as raw tables."""
+    data_dir = Path(data_dir)
+    return (
+        read_raw_table(data_dir / schema.INCIDENTS_FILE, display=_display(data_dir / schema.INCIDENTS_FILE)),
+        read_raw_table(data_dir / schema.SOURCES_FILE, display=_display(data_dir / schema.SOURCES_FILE)),
+    )
+
+
+def _display(path: Path) -> str:
+    """Show paths relative to the working directory when they are under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def validate_dir(data_dir: Path | str, *, today: pd.Timestamp | None = None) -> list[Problem]:
+    """Validate the dataset in ``data_dir``; see :func:`validate_tables`."""
+    incidents, sources = read_tables(data_dir)
+    return validate_tables(incidents, sources, today=today)
+
+
+def errors_only(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]
