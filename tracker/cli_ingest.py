@@ -1,0 +1,117 @@
+"""``gnss-tracker ingest``: propose incidents from reports; merge them with ``--apply``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from tracker.cli import data_dir_option, handle_errors
+
+__all__ = ["ingest"]
+
+_SHOWN = (
+    ("date", "date"),
+    ("location", "place"),
+    ("interference", "type"),
+    ("flight_phase", "phase"),
+    ("aircraft", "aircraft"),
+    ("operator", "operator"),
+    ("flight", "flight"),
+    ("effects", "effects"),
+    ("suspected_source", "suspected"),
+)
+
+
+def _progress(files: list[str]):
+    if len(files) > 1 and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        return tqdm(files, desc="reading", unit="file", file=sys.stderr)
+    return files
+
+
+def _print_table(candidates) -> None:
+    if not candidates:
+        click.echo("No candidate incidents found.")
+        return
+    for number, candidate in enumerate(candidates, 1):
+        row = candidate.as_dict()
+        precision = row["date_precision"]
+        date = row["date"] or "?"
+        date = date[:7] if precision == "month" and row["date"] else date
+        coords = (
+            f"{row['latitude']:.4f}, {row['longitude']:.4f}" if row["latitude"] is not None else "-"
+        )
+        click.echo(
+            f"#{number}  {date}  {row['location'] or '?'}  [{row['country'] or '--'}]  "
+            f"{row['interference']}  {row['flight_phase']}  ({coords}, {row['geocode_precision'] or '-'})"
+        )
+        click.echo(f"    report:  {candidate.report}")
+        source = row["source"]
+        click.echo(
+            f"    source:  {source['url'] or '(no URL)'}  {source['publisher'] or ''}  "
+            f"{source['published'] or ''}".rstrip()
+        )
+        for column, label in _SHOWN[4:]:
+            if row[column]:
+                click.echo(f"    {label + ':':<10} {row[column]}")
+        click.echo(f"    summary:   {row['summary']}")
+        for column, sentence in row["evidence"].items():
+            click.echo(f"      [{column}] {sentence}")
+        for note in row["notes"]:
+            click.echo(f"    note: {note}")
+        click.echo("")
+    click.echo(f"{len(candidates)} candidate incident{'s' * (len(candidates) != 1)} (dry run)")
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print only a JSON array of candidates.")
+@click.option("--apply", "apply", is_flag=True, help="Merge the candidates into the dataset.")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date (YYYY-MM-DD) for reports that carry none.",
+)
+@click.option("--url", default="", help="Source URL for reports that carry none.")
+@click.option("--publisher", default="", help="Publisher for reports that carry none.")
+@data_dir_option
+@handle_errors
+def ingest(paths, as_json, apply, published, url, publisher, data_dir: Path) -> None:
+    """Propose incidents from reports: text, Markdown, HTML, RSS/Atom feeds, NOTAMs.
+
+    PATHS are files, folders or - (standard input). Dry run by default: nothing is written
+    unless --apply is given.
+    """
+    from tracker.ingest import apply_candidates, ingest_paths
+
+    result = ingest_paths(
+        list(paths),
+        published=published.date() if published else None,
+        url=url,
+        publisher=publisher,
+        progress=None if as_json else _progress,
+    )
+    if apply and result.errors:
+        for error in result.errors:
+            click.echo(f"Error: {error}", err=True)
+        raise click.ClickException("unreadable input; nothing was written")
+    if as_json:
+        click.echo(json.dumps([c.as_dict() for c in result.candidates], indent=2, ensure_ascii=False))
+    else:
+        _print_table(result.candidates)
+    if apply:
+        outcome = apply_candidates(result.candidates, data_dir=data_dir)
+        for incident_id in outcome.added:
+            click.echo(f"added incident {incident_id}", err=as_json)
+        for incident_id, source_url in outcome.attached:
+            click.echo(f"added source {source_url} to {incident_id}", err=as_json)
+        for incident_id, source_url in outcome.unchanged:
+            click.echo(f"already known: {source_url} on {incident_id}", err=as_json)
+    if result.errors:
+        for error in result.errors:
+            click.echo(f"Error: {error}", err=True)
+        sys.exit(1)

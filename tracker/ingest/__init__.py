@@ -1,0 +1,105 @@
+"""Report ingestion: free-text reports, web pages, feeds and NOTAMs become candidate incidents.
+
+>>> from tracker.ingest import ingest_paths                      # doctest: +SKIP
+>>> result = ingest_paths(["report.txt"])                        # doctest: +SKIP
+>>> [c.values["location"] for c in result.candidates]            # doctest: +SKIP
+['Plovdiv, Bulgaria']
+
+Modules: :mod:`.readers` (files, HTML, feeds), :mod:`.text` (cleaning, sentences), :mod:`.dates`,
+:mod:`.places` (gazetteer place spotting), :mod:`.fields` (type, phase, aircraft, operator,
+flight, effects, suspected source), :mod:`.notam`, :mod:`.candidates` (assembly) and
+:mod:`.merge` (``--apply``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from tracker.errors import InputError
+from tracker.ingest.candidates import Candidate, extract_candidates
+from tracker.ingest.merge import ApplyResult, apply_candidates, find_match
+from tracker.ingest.readers import Report, expand_paths, read_reports, reports_from_bytes
+
+__all__ = [
+    "Candidate",
+    "Report",
+    "IngestResult",
+    "ApplyResult",
+    "ingest_paths",
+    "ingest_text",
+    "extract_candidates",
+    "apply_candidates",
+    "find_match",
+    "read_reports",
+    "reports_from_bytes",
+]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestResult:
+    """Candidates from every readable input, and one error message per unreadable input."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    reports: int = 0
+
+
+def ingest_text(text: str, *, name: str = "<text>", published: dt.date | None = None) -> list[Candidate]:
+    """Candidates from a string (as if read from a plain-text file called ``name``)."""
+    candidates: list[Candidate] = []
+    for report in reports_from_bytes(text.encode("utf-8"), name=name):
+        candidates += extract_candidates(report, published=published)
+    return candidates
+
+
+def ingest_paths(
+    paths: list[str],
+    *,
+    published: dt.date | None = None,
+    url: str = "",
+    publisher: str = "",
+    stdin: BinaryIO | None = None,
+    progress: Callable[[list[str]], object] | None = None,
+) -> IngestResult:
+    """Read every path (files, folders, ``-``) and extract candidates.
+
+    :param paths: files, folders (their report files) or ``-`` for standard input.
+    :param published: publication date for reports that carry none.
+    :param url: source URL for reports that carry none.
+    :param publisher: publisher for reports that carry none.
+    :param stdin: stream read for ``-``.
+    :param progress: wraps the list of files for display (a progress bar), or ``None``.
+    :returns: candidates and per-file errors; a bad file does not stop the others.
+    :raises InputError: a path does not exist.
+    """
+    files = expand_paths(paths)
+    result = IngestResult()
+    iterable = progress(files) if progress else files
+    for path in iterable:
+        try:
+            reports: list[Report] = read_reports(path, stdin=stdin)
+        except InputError as err:
+            result.errors.append(str(err))
+            continue
+        for report in reports:
+            if url and not report.url:
+                from tracker.ingest.readers import safe_url
+
+                report = _with(report, url=safe_url(url))
+            if publisher and not report.publisher:
+                report = _with(report, publisher=publisher)
+            result.reports += 1
+            result.candidates.extend(extract_candidates(report, published=published))
+    return result
+
+
+def _with(report: Report, **changes) -> Report:
+    from dataclasses import replace
+
+    return replace(report, **changes)

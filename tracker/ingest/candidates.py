@@ -1,0 +1,483 @@
+"""Turning one report into candidate incidents.
+
+Steps, per report:
+
+1. NOTAMs are parsed as such (one candidate per GNSS NOTAM, geocoded from the Q-line).
+2. Otherwise the text is split into sentences. An *anchor* is a sentence that reports a GNSS
+   problem (a GNSS word with a problem word, or jamming/spoofing) about an aircraft, crew, flight
+   or airport; general statements ("Europe is the most affected region") are not anchors.
+3. Anchors are grouped into incidents by their dates: an anchor with a new date starts a new
+   incident ("the following day a second flight..."), an undated one joins the previous incident.
+4. Each incident takes its fields from its own sentences (and its paragraph's), each value with
+   the sentence it came from; the place is the best-scored gazetteer hit (see :mod:`.places`).
+
+A report with no anchor (ships only, a satellite launch, a policy piece) gives no candidate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+
+from tracker import schema
+from tracker.geocode.regions import region_for
+from tracker.ingest import fields as fx
+from tracker.ingest.dates import DateMention, find_dates, infer_reference_date, month_start
+from tracker.ingest.notam import Notam, parse_notams
+from tracker.ingest.places import PlaceHit, best_place, get_geocoder, spot_places
+from tracker.ingest.readers import Report
+from tracker.ingest.text import Sentence, split_sentences
+
+__all__ = ["Candidate", "extract_candidates"]
+
+logger = logging.getLogger(__name__)
+
+INC = schema.INC
+
+
+@dataclass
+class Candidate:
+    """A proposed incident: dataset columns, the source, the evidence, and notes.
+
+    :param values: incident column -> value (dates as ``datetime.date``, numbers as float,
+        text as str; ``None`` when unknown). No ``id``: ids are given when applying.
+    :param source: ``url``, ``publisher``, ``published`` (``datetime.date`` or ``None``).
+    :param evidence: column -> the sentence (or NOTAM line) the value came from.
+    :param notes: remarks for the reviewer (inferred dates, missing fields).
+    :param report: name of the input the candidate came from.
+    """
+
+    values: dict[str, object]
+    source: dict[str, object]
+    evidence: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    report: str = ""
+
+    def as_dict(self) -> dict:
+        """JSON-ready: the dataset's column names plus ``source``, ``evidence``, ``notes``."""
+        out: dict[str, object] = {}
+        for spec in schema.INCIDENT_FIELDS:
+            if spec.name == INC.id:
+                continue
+            value = self.values.get(spec.name)
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            elif isinstance(value, float):
+                value = round(value, 6)
+            out[spec.name] = value if value is not None else ("" if spec.type == "string" else None)
+        source = dict(self.source)
+        if isinstance(source.get("published"), dt.date):
+            source["published"] = source["published"].isoformat()
+        out["source"] = source
+        out["evidence"] = dict(self.evidence)
+        out["notes"] = list(self.notes)
+        out["report"] = self.report
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+_GENERIC = re.compile(
+    r"\b(?:most affected|increasingly|on the rise|rise in|surge in|number of|statistics|per cent|"
+    r"percent|regulators?|guidance|guidelines|conference|proposal|legislation|warns? that|could|"
+    r"would|may be|might|sanctions?|every day|daily|thousands of|hundreds of|since 20\d\d|"
+    r"in recent (?:months|years|weeks)|growing (?:threat|problem)|study|survey|research|webinar)\b",
+    re.I,
+)
+_EVENT = re.compile(
+    r"\b(?:experienced|suffered|encountered|was hit|were hit|hit by|lost|affected|disrupted|"
+    r"jammed|spoofed|diverted|circled|turned back|returned|aborted|could not|couldn't|unable|"
+    r"reported|noticed|observed|received|showed|displayed|went dark|failed|forced|had to|"
+    r"was|were|got|saw|began|started)\b",
+    re.I,
+)
+_MARITIME = re.compile(r"\b(?:ships?|vessels?|maritime|tankers?|ferr(?:y|ies)|boats?|sailors|port)\b", re.I)
+_LAUNCH = re.compile(r"\b(?:launch\w*|rocket|lift-?off|into orbit|satellite (?:was|is) placed)\b", re.I)
+
+
+def _is_problem_sentence(text: str) -> bool:
+    if fx.JAM_TERM.search(text) or fx.SPOOF_TERM.search(text):
+        return True
+    return bool(fx.GNSS_TERM.search(text) and fx.PROBLEM_TERM.search(text))
+
+
+def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
+    text = sentence.text
+    if not _is_problem_sentence(text):
+        return False
+    vehicle = fx.VEHICLE_TERM.search(text)
+    if not vehicle and not (crew_narrative and re.search(r"\b(?:we|our|I)\b", text)):
+        return False
+    if vehicle and vehicle.group(0).lower() in {"we", "our"} and not crew_narrative:
+        return False
+    if _LAUNCH.search(text) and not fx.AVIATION_TERM.search(text.replace("satellite", "")):
+        return False
+    generic = _GENERIC.search(text)
+    event = _EVENT.search(text)
+    if generic and not event:
+        return False
+    if generic and re.search(r"\b(?:aircraft|flights|planes|pilots|airlines|airports)\b", text, re.I) and not re.search(
+        r"\b(?:a|the|one|its|his|her|our|flight)\s+(?:plane|aircraft|flight|jet|airliner|crew|pilot|captain)\b|\b[A-Z]{2}\d{2,4}\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d{1,2} [A-Z][a-z]+ 20\d\d|\b(?:yesterday|last night)\b",
+        text,
+    ):
+        # "Aircraft across the region are increasingly affected": a trend, not an incident.
+        return False
+    return True
+
+
+@dataclass
+class _Incident:
+    anchors: list[Sentence]
+    date: DateMention | None
+    date_sentence: str = ""
+
+
+def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
+    mentions = [m for m in find_dates(sentence, base=base) if not m.is_bound and m.kind != "year"]
+    if base is not None:
+        # Future dates ("talks on Thursday") are not when an incident happened.
+        mentions = [m for m in mentions if m.date is None or m.date <= base + dt.timedelta(days=1)]
+    return mentions
+
+
+def _group(anchors: list[Sentence], sentences: list[Sentence], base: dt.date | None) -> list[_Incident]:
+    incidents: list[_Incident] = []
+    for anchor in anchors:
+        dates = _event_dates(anchor.text, base)
+        if not dates:
+            # The date is often in the sentence before ("On Sunday, ... . The crew lost GPS.").
+            previous = sentences[anchor.index - 1] if anchor.index > 0 else None
+            if previous and previous.paragraph == anchor.paragraph and not incidents:
+                dates = _event_dates(previous.text, base)
+        mention = dates[0] if dates else None
+        if mention and mention.kind == "following":
+            if incidents and incidents[-1].date and incidents[-1].date.date:
+                prior = incidents[-1].date
+                shifted = prior.date + dt.timedelta(days=mention.offset_days)
+                mention = DateMention(
+                    mention.start, mention.end, mention.text, "following", shifted, prior.precision
+                )
+                incidents.append(_Incident([anchor], mention, anchor.text))
+            elif incidents:
+                incidents[-1].anchors.append(anchor)
+            else:
+                incidents.append(_Incident([anchor], None))
+            continue
+        if mention is None or mention.date is None:
+            if incidents:
+                incidents[-1].anchors.append(anchor)
+            else:
+                incidents.append(_Incident([anchor], mention, anchor.text if mention else ""))
+            continue
+        joined = False
+        for incident in incidents:
+            if incident.date is None or incident.date.date is None:
+                incident.date, incident.date_sentence = mention, anchor.text
+                incident.anchors.append(anchor)
+                joined = True
+                break
+            existing = incident.date
+            same = existing.date == mention.date or (
+                "month" in (existing.precision, mention.precision)
+                and existing.date.year == mention.date.year
+                and existing.date.month == mention.date.month
+            )
+            if same:
+                if existing.precision == "month" and mention.precision == "day":
+                    incident.date, incident.date_sentence = mention, anchor.text
+                incident.anchors.append(anchor)
+                joined = True
+                break
+        if not joined:
+            incidents.append(_Incident([anchor], mention, anchor.text))
+    return incidents
+
+
+def _context(incident: _Incident, sentences: list[Sentence]) -> list[str]:
+    """The incident's anchors first, then the other sentences of their paragraphs."""
+    paragraphs = {a.paragraph for a in incident.anchors}
+    anchor_ids = {a.index for a in incident.anchors}
+    texts = [a.text for a in incident.anchors]
+    texts += [s.text for s in sentences if s.paragraph in paragraphs and s.index not in anchor_ids]
+    return texts
+
+
+def _summary(values: dict, country_name: str) -> str:
+    kind = values[INC.interference]
+    what = {
+        "jamming": "GPS jamming",
+        "spoofing": "GPS spoofing",
+        "both": "GPS jamming and spoofing",
+        "unknown": "GPS interference",
+    }[kind]
+    subject = values.get(INC.aircraft) or "an aircraft"
+    if values.get(INC.operator) and values[INC.operator].lower() not in str(subject).lower():
+        subject = f"{subject} ({values[INC.operator]})"
+    if values.get(INC.flight):
+        subject = f"{subject}, flight {values[INC.flight]},"
+    phase = values.get(INC.flight_phase)
+    during = f" during {phase}" if phase and phase != "unknown" else ""
+    place = values.get(INC.location) or "an unidentified place"
+    if country_name and country_name.lower() not in place.lower():
+        place = f"{place} ({country_name})"
+    date = values.get(INC.date)
+    when = ""
+    if isinstance(date, dt.date):
+        when = f" in {date:%B %Y}" if values.get(INC.date_precision) == "month" else f" on {date:%d %B %Y}"
+    if subject.startswith(("Aircraft ", "A ", "An ")):
+        subject = subject[0].lower() + subject[1:]
+    if subject.startswith("aircraft "):
+        subject = "an " + subject
+    text = f"Reported {what} affecting {subject}{during} near {place}{when}."
+    if values.get(INC.effects):
+        text += f" Effects: {values[INC.effects][0].lower() + values[INC.effects][1:]}."
+    if values.get(INC.suspected_source):
+        text += f" Suspected source: {values[INC.suspected_source]}."
+    return text
+
+
+def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
+    if hit is None:
+        return {
+            INC.location: "", INC.latitude: None, INC.longitude: None, INC.radius_km: None,
+            INC.geocode_precision: "", INC.geocode_source: "", INC.geocode_query: "",
+            INC.country: "", INC.region: "",
+        }, ""  # fmt: skip
+    raw = hit.location.raw
+    radius = raw.get("radius_km") or None
+    location = raw["name"]
+    names = schema.country_names()
+    country = raw["country_code"]
+    if country and raw["precision"] in {"city", "airport", "area"} and names.get(country, "") not in location:
+        location = f"{location}, {names.get(country, country)}"
+    return {
+        INC.location: location,
+        INC.latitude: float(hit.location.latitude),
+        INC.longitude: float(hit.location.longitude),
+        INC.radius_km: float(radius) if radius and raw["precision"] == "area" else None,
+        INC.geocode_precision: raw["precision"],
+        INC.geocode_source: raw["source"],
+        INC.geocode_query: hit.query,
+        INC.country: country,
+        INC.region: raw.get("region") or "",
+    }, hit.sentence
+
+
+def _source(report: Report) -> dict:
+    return {"url": report.url, "publisher": report.publisher, "published": report.published}
+
+
+def _finish(values: dict, evidence: dict, report: Report, notes: list[str]) -> Candidate:
+    values[INC.confidence] = "reported"
+    names = schema.country_names()
+    values[INC.summary] = _summary(values, names.get(values.get(INC.country) or "", ""))
+    for key in (INC.aircraft, INC.operator, INC.flight, INC.effects, INC.suspected_source, INC.end_date):
+        values.setdefault(key, "" if key != INC.end_date else None)
+    return Candidate(values, _source(report), evidence, list(report.notes) + notes, report.name)
+
+
+def _notam_candidate(notam: Notam, report: Report) -> Candidate:
+    upper = notam.text.upper()
+    if "SPOOF" in upper and "JAM" in upper:
+        kind = "both"
+    elif "SPOOF" in upper:
+        kind = "spoofing"
+    elif "JAM" in upper or re.search(r"\bTEST(?:ING|S)?\b", upper) or notam.style == "faa":
+        # FAA GPS NOTAMs announce declared interference tests: transmitters that jam.
+        kind = "jamming"
+    else:
+        kind = "unknown"
+    country = ""
+    try:
+        country = get_geocoder().reverse((notam.latitude, notam.longitude)).raw["country_code"]
+    except (ValueError, ImportError, KeyError) as err:  # pragma: no cover - defensive
+        logger.debug("reverse geocoding failed: %s", err)
+    if notam.style == "icao":
+        fir_country = _fir_country(notam.authority)
+        country = fir_country or country
+    elif not country and re.fullmatch(r"Z[A-Z]{2}", notam.authority):
+        country = "US"
+    label = f"{notam.authority} FIR" if notam.style == "icao" else f"{notam.authority} ARTCC area"
+    location = f"{label} NOTAM {notam.ident}".strip() if notam.ident else label
+    radius = round(notam.radius_km, 1) if notam.radius_km else None
+    values = {
+        INC.date: notam.start,
+        INC.date_precision: "day",
+        INC.end_date: notam.end,
+        INC.location: location,
+        INC.latitude: notam.latitude,
+        INC.longitude: notam.longitude,
+        INC.radius_km: radius,
+        INC.geocode_precision: "area",
+        INC.geocode_source: "notam",
+        INC.geocode_query: notam.evidence.get("location", ""),
+        INC.country: country,
+        INC.region: region_for(country, notam.latitude, notam.longitude),
+        INC.interference: kind,
+        INC.flight_phase: "unknown",
+        INC.aircraft: "",
+        INC.operator: "",
+        INC.flight: "",
+        INC.effects: "NOTAM: GNSS may be unreliable or unavailable in the area"
+        + (f" ({', '.join(notam.altitudes)})" if notam.altitudes else ""),
+        INC.suspected_source: "Declared GPS test (FAA NOTAM)" if notam.style == "faa" and kind == "jamming" else "",
+    }
+    evidence = dict(notam.evidence)
+    evidence[INC.interference] = notam.text[:300]
+    evidence.setdefault(INC.latitude, notam.evidence.get("location", ""))
+    notes = [] if notam.start else ["NOTAM has no readable start time"]
+    report_for_source = report
+    if not report.publisher:
+        report_for_source = Report(report.text, report.name, report.kind, report.title, report.url,
+                                   f"NOTAM {notam.authority}", report.published, report.notes)  # fmt: skip
+    return _finish(values, evidence, report_for_source, notes)
+
+
+def _fir_country(authority: str) -> str:
+    from tracker.ingest.notam_countries import country_for_location_indicator
+
+    return country_for_location_indicator(authority)
+
+
+def extract_candidates(report: Report, *, published: dt.date | None = None) -> list[Candidate]:
+    """Candidate incidents described by one report.
+
+    :param report: the report (see :func:`tracker.ingest.readers.read_reports`).
+    :param published: publication date to assume when the report carries none.
+    :returns: one candidate per incident; none when the text is not about an aviation GNSS
+        incident.
+    """
+    notams = parse_notams(report.text)
+    if notams:
+        return [_notam_candidate(n, report) for n in notams]
+
+    sentences = split_sentences(report.text)
+    if not sentences:
+        return []
+    full_text = report.text
+    if not fx.AVIATION_TERM.search(full_text):
+        return []
+    crew_narrative = bool(re.search(r"\b(?:we|our)\b", full_text, re.I)) and bool(
+        re.search(r"\b(?:captain|first officer|FO|PF|PM|FMS|ATC|flight deck|cockpit|we were|our aircraft|FL\s?\d{3})\b", full_text)
+    )
+    anchors = [s for s in sentences if _is_anchor(s, crew_narrative=crew_narrative)]
+    if not anchors:
+        return []
+
+    notes: list[str] = []
+    base = report.published or published
+    if report.published is None and published is not None:
+        notes.append(f"publication date taken from --published ({published.isoformat()})")
+    if base is None:
+        inferred = infer_reference_date([s.text for s in sentences])
+        if inferred:
+            base = inferred[0]
+            notes.append(
+                f"publication date unknown; relative dates counted from {base.isoformat()} "
+                f"(from '{inferred[1]}')"
+            )
+    incidents = _group(anchors, sentences, base)
+    record_month = None
+    for s in sentences:
+        for m in find_dates(s.text, base=base):
+            if m.kind == "compact_month":
+                record_month = (m, s.text)
+                break
+        if record_month:
+            break
+
+    title_sentences = [s for s in sentences[:3] if s.heading]
+    candidates: list[Candidate] = []
+    for incident in incidents:
+        context = _context(incident, sentences)
+        evidence: dict[str, str] = {}
+        values: dict[str, object] = {}
+        own_notes: list[str] = []
+
+        mention = incident.date
+        if (mention is None or mention.date is None) and record_month:
+            mention, incident.date_sentence = record_month
+        if mention is not None and mention.date is not None:
+            values[INC.date] = mention.date if mention.precision == "day" else month_start(mention.date)
+            values[INC.date_precision] = mention.precision
+            values[INC.end_date] = mention.end_date
+            evidence[INC.date] = incident.date_sentence or context[0]
+        elif base is not None and report.published is not None:
+            values[INC.date] = month_start(base)
+            values[INC.date_precision] = "month"
+            evidence[INC.date] = f"(publication date {base.isoformat()})"
+            own_notes.append("no incident date in the text; month of publication used")
+        else:
+            values[INC.date] = None
+            values[INC.date_precision] = "day"
+            own_notes.append(
+                "no usable date: the text gives none (or only relative ones) and the "
+                "publication date is unknown; pass --published YYYY-MM-DD"
+            )
+
+        hits: list[PlaceHit] = []
+        for s in incident.anchors:
+            hits += spot_places(s.text, weight=3.0, sentence_index=s.index)
+        anchor_ids = {a.index for a in incident.anchors}
+        paragraphs = {a.paragraph for a in incident.anchors}
+        for s in sentences:
+            if s.index in anchor_ids:
+                continue
+            if s.paragraph in paragraphs:
+                hits += spot_places(s.text, weight=1.0, sentence_index=s.index)
+            elif s in title_sentences and len(incidents) == 1:
+                hits += spot_places(s.text, weight=1.5, sentence_index=s.index)
+        place = best_place(hits)
+        if place is None and len(incidents) == 1:
+            for s in sentences:
+                if s.index not in anchor_ids and s.paragraph not in paragraphs:
+                    hits += spot_places(s.text, weight=0.5, sentence_index=s.index)
+            place = best_place(hits)
+        place_values, place_sentence = _place_values(place)
+        values.update(place_values)
+        if place_sentence:
+            evidence[INC.location] = place_sentence
+        else:
+            own_notes.append("no place found in the gazetteer; set location and coordinates by hand")
+
+        anchor_texts = [a.text for a in incident.anchors]
+        kind, kind_sentence = fx.interference_type(anchor_texts)
+        values[INC.interference] = kind
+        evidence[INC.interference] = kind_sentence
+        phase, phase_sentence = fx.flight_phase(anchor_texts)
+        if phase == "unknown":
+            phase, phase_sentence = fx.flight_phase(context)
+        values[INC.flight_phase] = phase
+        if phase_sentence:
+            evidence[INC.flight_phase] = phase_sentence
+        for column, extractor in (
+            (INC.aircraft, fx.aircraft),
+            (INC.operator, fx.operator),
+            (INC.flight, fx.flight_number),
+            (INC.effects, fx.effects),
+            (INC.suspected_source, fx.suspected_source),
+        ):
+            found = extractor(context)
+            if found:
+                values[column], evidence[column] = found
+        candidates.append(_finish(values, evidence, report, notes + own_notes))
+    return _merge_same(candidates)
+
+
+def _merge_same(candidates: list[Candidate]) -> list[Candidate]:
+    """Incidents with the same date and place found in different paragraphs are one."""
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        for other in merged:
+            if (
+                other.values.get(INC.date) == candidate.values.get(INC.date)
+                and other.values.get(INC.location) == candidate.values.get(INC.location)
+            ):
+                for key, value in candidate.evidence.items():
+                    other.evidence.setdefault(key, value)
+                break
+        else:
+            merged.append(candidate)
+    return merged

@@ -1,0 +1,445 @@
+"""Finding incident dates in report text.
+
+Reports give dates in many forms: absolute ("16 JAN 2025", "2024-03-13", "March 2024"),
+safety-database months ("202309"), partial ("Thursday 25 April", "4 September") and relative to
+the publication date ("on Sunday", "yesterday", "3 days ago", "last month"). We find them with
+our own patterns (fast, predictable, and they keep the matched span for the evidence) after
+masking what merely looks like a date: coordinates (``32° 34'S``, ``5443N02030E``), flight levels
+(``FL350``), clock times and measurements. ``dateparser`` is used for publication dates in
+metadata, whose formats vary more.
+
+A relative date needs a base: the publication date, else one inferred from the text (a weekday
+named with a day and month fixes the year), else the ``--published`` option.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import logging
+import re
+from dataclasses import dataclass, replace
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "infer_reference_date",
+    "parse_published",
+    "month_start",
+]
+
+logger = logging.getLogger(__name__)
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?P<{n}>(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)"
+_ORD = r"(?:st|nd|rd|th)?"
+
+
+def _m(name: str) -> str:
+    return _MONTH.format(n=name)
+
+
+def _w(name: str) -> str:
+    return _WEEKDAY.format(n=name)
+
+
+# Order matters: longer, more specific forms first; a span used once is not reused.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "iso",
+        re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})\b"),
+    ),
+    (
+        "dmy_range",
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|until|till|through)\s*(?P<d2>\d{{1,2}}){_ORD}"
+            rf"\s+(?:of\s+)?{_m('mo')}(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "mdy_range",
+        re.compile(
+            rf"\b{_m('mo')}\s+(?P<d>\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|until|through)\s*"
+            rf"(?P<d2>\d{{1,2}}){_ORD}(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?:{_w('wd')},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}[\s-]*(?:of\s+)?{_m('mo')}"
+            rf"(?:,?[\s-]*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?![\d:])))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?:{_w('wd')},?\s+)?{_m('mo')}\s+(?P<d>\d{{1,2}}){_ORD}(?!\d)"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?(?![\d,]*\s*(?:ft|feet|nm|km|miles?)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "my",
+        re.compile(rf"\b{_m('mo')},?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
+    ),
+    (
+        "compact_month",
+        # Safety databases (ASRS) give the month as YYYYMM next to a "Date" label.
+        re.compile(r"(?i:date)[^\n\d]{0,25}\b(?P<y>(?:19|20)\d{2})(?P<mo>0[1-9]|1[0-2])\b"),
+    ),
+    (
+        "relative_days",
+        re.compile(
+            r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?P<unit>days?|weeks?|months?)\s+ago\b",
+            re.I,
+        ),
+    ),
+    (
+        "relative_word",
+        re.compile(
+            r"\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|earlier\s+today"
+            r"|last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month"
+            r"|this\s+month|last\s+year|earlier\s+this\s+year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "following",
+        re.compile(
+            r"\b(?P<rel>the\s+following\s+(?:day|morning|evening|night)|the\s+next\s+"
+            r"(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|"
+            r"the\s+previous\s+(?:day|evening|night)|the\s+day\s+before)\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<pre>last|past|this\s+past|on|late\s+on|early\s+on|since)?\s*"
+            rf"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?:'s)?",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(r"\b(?P<pre>in|during|since|until|of)\s+(?P<y>(?:19|20)\d{2})\b", re.I)),
+]
+
+# What only looks like a date: coordinates, flight levels, clock times, measurements, NOTAM ids.
+_MASKS = [
+    re.compile(r"\d{1,3}\s*°\s*\d{0,2}\s*['′]?\s*\d{0,2}(?:[.,]\d+)?\s*[\"″]?\s*[NSEW]?"),
+    re.compile(r"\b\d{4,6}(?:\.\d+)?[NS]\s?\d{5,7}(?:\.\d+)?[EW]\d{0,3}\b"),
+    re.compile(r"\bFL\s?\d{2,3}\b", re.I),
+    re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:z|utc|gmt|local|lt|am|pm)?\b", re.I),
+    re.compile(r"\b\d{3,4}\s*(?:z|utc|gmt|hrs|hours|lt)\b", re.I),
+    re.compile(r"\b\d[\d,.]*\s*(?:ft|feet|nm|nautical miles|km|kilomet(?:re|er)s?|miles?|kts?|knots|mhz|ghz|%|per ?cent)\b", re.I),
+    re.compile(r"\b[A-Z]\d{4}/\d{2}\b"),
+]
+
+
+def _mask(text: str) -> str:
+    for pattern in _MASKS:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a sentence.
+
+    :param start: offset of the match in the sentence.
+    :param end: offset just past the match.
+    :param text: the matched words.
+    :param kind: which pattern matched (``iso``, ``dmy``, ``weekday``, ``following``...).
+    :param date: resolved first day, or ``None`` when it needs a base that is unknown.
+    :param precision: ``day``, ``month`` or ``year``.
+    :param end_date: last day of a range, else ``None``.
+    :param prefix: the word just before the match, lower case ("since", "until", "on"...).
+    :param offset_days: for ``following``: days after (or before) the previous incident date.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    date: dt.date | None
+    precision: str = "day"
+    end_date: dt.date | None = None
+    prefix: str = ""
+    offset_days: int = 0
+
+    @property
+    def is_relative(self) -> bool:
+        """True when the date was worked out from a base date rather than read."""
+        return self.kind in {"relative_days", "relative_word", "weekday", "following"}
+
+    @property
+    def is_bound(self) -> bool:
+        """True for "until 5 May", "since 2022": a limit, not when something happened."""
+        if self.end_date is not None:
+            return False
+        return self.prefix in {"until", "till", "through", "since", "by", "before", "to"}
+
+
+def month_start(day: dt.date) -> dt.date:
+    """First day of ``day``'s month (the schema's convention for month precision)."""
+    return day.replace(day=1)
+
+
+def _month_number(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")[:3]]
+
+
+def _weekday_number(word: str) -> int:
+    return _WEEKDAYS[word.lower()[:3]]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, *, base: dt.date | None, weekday: int | None) -> int | None:
+    """Year of a day-and-month date: the latest such date not after the base (+2 days slack),
+    or, without a base, the most recent year in which it fell on the named weekday."""
+    if base is not None and weekday is not None:
+        for year in (base.year, base.year - 1, base.year - 2):
+            candidate = _safe_date(year, month, day)
+            if candidate and candidate <= base + dt.timedelta(days=7) and candidate.weekday() == weekday:
+                return year
+    if base is not None:
+        for year in (base.year, base.year - 1):
+            candidate = _safe_date(year, month, day)
+            if candidate and candidate <= base + dt.timedelta(days=2):
+                return year
+        return None
+    if weekday is not None:
+        this_year = dt.datetime.now(dt.UTC).year
+        for year in range(this_year, this_year - 10, -1):
+            candidate = _safe_date(year, month, day)
+            if candidate and candidate.weekday() == weekday:
+                return year
+    return None
+
+
+def _two_digit_year(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.lstrip("'")
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _resolve(kind: str, g: dict, *, base: dt.date | None) -> tuple[dt.date | None, str, dt.date | None, int]:
+    """Turn one match's groups into ``(date, precision, end_date, offset_days)``."""
+    if kind == "iso":
+        return _safe_date(int(g["y"]), int(g["mo"]), int(g["d"])), "day", None, 0
+    if kind == "compact_month":
+        return dt.date(int(g["y"]), int(g["mo"]), 1), "month", None, 0
+    if kind == "my":
+        return dt.date(int(g["y"]), _month_number(g["mo"]), 1), "month", None, 0
+    if kind in {"dmy", "mdy", "dmy_range", "mdy_range"}:
+        month = _month_number(g["mo"])
+        day = int(g["d"])
+        weekday = _weekday_number(g["wd"]) if g.get("wd") else None
+        year = _two_digit_year(g.get("y")) or _year_for(month, day, base=base, weekday=weekday)
+        if year is None:
+            return None, "day", None, 0
+        start = _safe_date(year, month, day)
+        end = _safe_date(year, month, int(g["d2"])) if g.get("d2") else None
+        return start, "day", end if end and start and end > start else None, 0
+    if kind == "following":
+        rel = g["rel"].lower()
+        offset = -1 if ("previous" in rel or "before" in rel) else 1
+        return None, "day", None, offset
+    if base is None:
+        return None, "day", None, 0
+    if kind == "relative_days":
+        raw = g["n"].lower()
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+        unit = g["unit"].lower()
+        if unit.startswith("day"):
+            return base - dt.timedelta(days=n), "day", None, 0
+        if unit.startswith("week"):
+            return month_start(base - dt.timedelta(days=7 * n)), "month", None, 0
+        month_index = base.year * 12 + base.month - 1 - n
+        return dt.date(month_index // 12, month_index % 12 + 1, 1), "month", None, 0
+    if kind == "relative_word":
+        word = " ".join(g["word"].lower().split())
+        if word in {"yesterday", "last night"}:
+            return base - dt.timedelta(days=1), "day", None, 0
+        if word in {"today", "tonight", "this morning", "earlier today"}:
+            return base, "day", None, 0
+        if word == "last week":
+            return month_start(base - dt.timedelta(days=7)), "month", None, 0
+        if word in {"this week", "earlier this week", "this month", "earlier this month"}:
+            return month_start(base - dt.timedelta(days=3 if "week" in word else 0)), "month", None, 0
+        if word == "last month":
+            previous = month_start(base) - dt.timedelta(days=1)
+            return month_start(previous), "month", None, 0
+        if word == "last year":
+            return dt.date(base.year - 1, 1, 1), "year", None, 0
+        return dt.date(base.year, 1, 1), "year", None, 0
+    if kind == "weekday":
+        target = _weekday_number(g["wd"])
+        back = (base.weekday() - target) % 7
+        pre = (g.get("pre") or "").lower()
+        if back == 0 and pre in {"last", "past", "this past"}:
+            back = 7
+        return base - dt.timedelta(days=back), "day", None, 0
+    if kind == "year":
+        return dt.date(int(g["y"]), 1, 1), "year", None, 0
+    return None, "day", None, 0
+
+
+_PREFIX = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMention]:
+    """Every date mentioned in ``sentence``, in reading order.
+
+    :param sentence: one sentence of a report.
+    :param base: the date relative expressions count from (usually the publication date).
+    :returns: mentions; a relative one has ``date=None`` when ``base`` is ``None``.
+
+    >>> [m.date.isoformat() for m in find_dates("On 16 JAN 2025 at FL350 near 5443N02030E")]
+    ['2025-01-16']
+    >>> find_dates("On Sunday", base=dt.date(2025, 9, 2))[0].date
+    datetime.date(2025, 8, 31)
+    """
+    masked = _mask(sentence)
+    taken = [False] * len(masked)
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(masked):
+            start, end = match.span()
+            if kind == "weekday" and match.group("pre"):
+                start = match.start("pre")
+            if kind == "compact_month":
+                start = match.start("y")
+            if any(taken[start:end]):
+                continue
+            groups = match.groupdict()
+            if kind == "year" and groups["pre"].lower() == "since":
+                continue
+            if kind == "mdy" and groups["mo"].lower() == "may" and not groups.get("y"):
+                # "may 12" is far more often the verb before a number than a date.
+                if not sentence[match.start("mo")].isupper():
+                    continue
+            if kind in {"dmy", "mdy", "my"} and groups["mo"].lower() == "may":
+                if not sentence[match.start("mo")].isupper():
+                    continue
+            date, precision, end_date, offset = _resolve(kind, groups, base=base)
+            if kind == "weekday" and groups.get("pre"):
+                prefix_word = groups["pre"].split()[-1].lower()
+            else:
+                prefix_match = _PREFIX.search(masked[max(0, start - 20) : start])
+                prefix_word = prefix_match.group(1).lower() if prefix_match else ""
+            for i in range(start, end):
+                taken[i] = True
+            found.append(
+                DateMention(
+                    start, end, sentence[start:end].strip(), kind, date, precision,
+                    end_date, prefix_word, offset,
+                )  # fmt: skip
+            )
+    found.sort(key=lambda m: m.start)
+    return _join_ranges(found, sentence)
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through)\s*$", re.I)
+
+
+def _join_ranges(mentions: list[DateMention], sentence: str) -> list[DateMention]:
+    """Merge "between 29 May and 2 June 2024" / "from X to Y" into one mention with an end."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        if out:
+            previous = out[-1]
+            gap = sentence[previous.end : mention.start]
+            if (
+                _RANGE_JOIN.match(gap)
+                and previous.precision == mention.precision == "day"
+                and previous.kind in {"dmy", "mdy", "iso"}
+                and mention.kind in {"dmy", "mdy", "iso"}
+                and (gap.strip() not in {"and"} or previous.prefix == "between")
+            ):
+                start_date = previous.date
+                if mention.date and start_date is None:
+                    start_date = None
+                if start_date and mention.date and start_date.year != mention.date.year:
+                    fixed = _safe_date(mention.date.year, start_date.month, start_date.day)
+                    if fixed and fixed <= mention.date:
+                        start_date = fixed
+                if start_date and mention.date and mention.date > start_date:
+                    out[-1] = replace(
+                        previous,
+                        end=mention.end,
+                        text=sentence[previous.start : mention.end],
+                        date=start_date,
+                        end_date=mention.date,
+                    )
+                    continue
+        out.append(mention)
+    return out
+
+
+def infer_reference_date(sentences: list[str]) -> tuple[dt.date, str] | None:
+    """A stand-in for an unknown publication date, worked out from dated context.
+
+    A weekday named with a day and month ("Thursday, 4 September") fixes the year; a full date
+    ("16 January 2025") is taken as is. The latest such date is returned with the words it came
+    from, or ``None``.
+    """
+    best: tuple[dt.date, str] | None = None
+    for sentence in sentences:
+        for mention in find_dates(sentence, base=None):
+            if mention.date is None or mention.kind not in {"iso", "dmy", "mdy"}:
+                continue
+            if best is None or mention.date > best[0]:
+                best = (mention.date, mention.text)
+    return best
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """Parse a publication date from metadata (ISO 8601, RFC 822 as in RSS, or free text).
+
+    >>> parse_published("Tue, 02 Sep 2025 10:00:00 GMT")
+    datetime.date(2025, 9, 2)
+    """
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    if len(value) > 100:
+        return None
+    import dateparser  # slow to import: only when metadata is unusual
+
+    parsed = dateparser.parse(
+        value, settings={"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY", "STRICT_PARSING": False}
+    )
+    return parsed.date() if parsed else None

@@ -1,0 +1,318 @@
+"""Extracting incident attributes from sentences: interference type, flight phase, aircraft,
+operator, flight number, effects and suspected source.
+
+Each extractor takes the sentences that describe one incident and returns the value with the
+sentence it came from (the evidence), or ``None``. Values we write ourselves (effects) are short
+neutral phrases built from cue words, never copied sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "GNSS_TERM",
+    "PROBLEM_TERM",
+    "AVIATION_TERM",
+    "VEHICLE_TERM",
+    "Found",
+    "interference_type",
+    "flight_phase",
+    "aircraft",
+    "operator",
+    "flight_number",
+    "effects",
+    "suspected_source",
+]
+
+#: (value, evidence sentence)
+Found = tuple[str, str]
+
+GNSS_TERM = re.compile(
+    r"\b(?:GPS|GNSS|GLONASS|Galileo|BeiDou|sat-?nav|satellite[- ]navigation|satellite[- ]positioning"
+    r"|satellite signals?|navigation signals?|positioning signals?|navigation systems?|RNAV|RNP|"
+    r"position(?:ing)? data|EGNOS|WAAS)\b",
+    re.I,
+)
+PROBLEM_TERM = re.compile(
+    r"\b(?:jam\w*|spoof\w*|interfer\w*|disrupt\w*|outages?|lost|loss|losing|unreliable|degrad\w*"
+    r"|blocked|fake|false|bogus|glitch\w*|anomal\w*|went dark|dropped out|unavailable|denied"
+    r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing|MAY NOT BE AVBL)\b",
+    re.I,
+)
+JAM_TERM = re.compile(r"\b(?:jam(?:m(?:ing|ed|er|ers))?|jams)\b", re.I)
+SPOOF_TERM = re.compile(
+    r"\b(?:spoof\w*|meaconing|fake (?:gps |gnss )?(?:signals?|positions?)|false (?:position|location)"
+    r"\w*|(?:position|location) (?:jumped|shifted)|showed (?:the )?(?:aircraft|plane|us|them) "
+    r"(?:at|over|in)|false (?:terrain|gpws|egpws|taws)|pull up)\b",
+    re.I,
+)
+AVIATION_TERM = re.compile(
+    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|jetliner|pilots?|crews?|cockpit|airports?"
+    r"|airlines?|airways|landing|landed|approach(?:ing)?|runway|air traffic|ATC|airspace|FIR|NOTAM"
+    r"|take-?off|en route|en-route|cruise|FMS|IRS|EGPWS|TAWS|GPWS|autopilot|flight deck|Boeing|"
+    r"Airbus|Embraer|Bombardier|ATR|Cessna|helicopters?|FL\s?\d{2,3}|aviation|passengers|"
+    r"captain|first officer|air force|airbase|air base|Dash 8|turboprop|business jet)\b",
+    re.I,
+)
+#: Words that name the affected aircraft or crew: a sentence with one is about a specific event.
+VEHICLE_TERM = re.compile(
+    r"\b(?:flights?|plane|aircraft|airliner|jet|jetliner|pilots?|crews?|captain|helicopter|we|our|"
+    r"turboprop|airport|airports|Boeing|Airbus|Embraer|ATR|FMS|IRS|EGPWS|GPWS|TAWS|approach|"
+    r"landing|cockpit|[A-Z]{2}\d{2,4})\b",
+    re.I,
+)
+
+
+def _first(sentences: Iterable[str], pattern: re.Pattern[str]) -> tuple[re.Match[str], str] | None:
+    for sentence in sentences:
+        match = pattern.search(sentence)
+        if match:
+            return match, sentence
+    return None
+
+
+def interference_type(sentences: list[str]) -> Found:
+    """``jamming``, ``spoofing``, ``both`` or ``unknown`` from the incident's own sentences."""
+    jam = _first(sentences, JAM_TERM)
+    spoof = _first(sentences, SPOOF_TERM)
+    if jam and spoof:
+        return "both", spoof[1] if spoof[1] == jam[1] else jam[1]
+    if jam:
+        return "jamming", jam[1]
+    if spoof:
+        return "spoofing", spoof[1]
+    gnss = _first(sentences, GNSS_TERM)
+    return "unknown", gnss[1] if gnss else (sentences[0] if sentences else "")
+
+
+_PHASES: list[tuple[str, re.Pattern[str]]] = [
+    ("ground", re.compile(r"\b(?:taxi\w*|on the ground|at the gate|on the apron|parked|pushback)\b", re.I)),
+    (
+        "departure",
+        re.compile(
+            r"\b(?:take-?off|took off|taking off|after departure|departing|departed|departure|"
+            r"initial climb|climb(?:ing|ed)? out|shortly after (?:leaving|take-?off))\b",
+            re.I,
+        ),
+    ),
+    ("landing", re.compile(r"\b(?:touchdown|touched down|during (?:the )?landing roll|rollout|flare)\b", re.I)),
+    (
+        "approach",
+        re.compile(
+            r"\b(?:approach\w*|on final|final approach|descen\w*|(?:could not|couldn't|unable to|"
+            r"failed to|not able to) land|landing attempts?|go-?around|missed approach|"
+            r"aborted (?:the |its )?landing|abort(?:ed)? landing|prevented from landing|"
+            r"circled|holding pattern|inbound to|while landing|during landing|attempting to land|"
+            r"preparing to land|about to land|before landing|landing at)\b",
+            re.I,
+        ),
+    ),
+    (
+        "en route",
+        re.compile(
+            r"\b(?:en[- ]route|cruis\w*|at cruising|FL\s?\d{2,3}|flight level|at (?:\d{1,2},)?\d{3} "
+            r"(?:ft|feet)|overfl\w*|transit\w*|while flying over|flying over|over the (?:Baltic|Black"
+            r"|Mediterranean|Red|Caspian|sea)|mid-?flight|during the flight|airway)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+def flight_phase(sentences: list[str]) -> Found:
+    """Phase of flight from cue words, the first phase found in the most sentences wins."""
+    for sentence in sentences:
+        for phase, pattern in _PHASES:
+            if pattern.search(sentence):
+                return phase, sentence
+    return "unknown", ""
+
+
+_AIRCRAFT = re.compile(
+    r"\b(?:(?:Airbus\s+)?A\s?(?:3[1-8]\d|220|400M)(?:-?\d{3}|neo|ceo|MRTT|\s?MAX)?(?:neo)?"
+    r"|(?:Boeing\s+)?7[0-8]7(?:-?\d{1,3}(?:ER|F)?)?(?:\s?MAX(?:\s?\d{1,2})?)?(?:\s?Dreamliner)?"
+    r"|B7[0-8][0-9M](?:-\d{3})?|A3[1-5][0-9N]"
+    r"|Embraer\s+(?:E-?\d{3}|ERJ-?\d{3}|Legacy\s?\d{3}|Phenom\s?\d{3}|Praetor\s?\d{3})|E1[79]5|E190|ERJ\s?1\d5"
+    r"|ATR[\s-]?(?:42|72)(?:-\d{3})?|(?:De Havilland\s+)?Dash[\s-]?8(?:-\d{3})?|Q400"
+    r"|(?:Bombardier\s+)?(?:CRJ-?\d{3,4}|Challenger\s?\d{3,4}|Global\s?\d{4}|CS\d{3})"
+    r"|Gulfstream\s?(?:G-?)?\d{3}|(?:Dassault\s+)?Falcon\s?\d{1,4}[A-Z]{0,2}|Learjet\s?\d{2}"
+    r"|Cessna\s+(?:Citation\s+)?[A-Z0-9][\w-]*|Citation\s+[A-Z0-9]\w*|Pilatus\s+PC-?\d{1,2}|King Air\s?\d{0,3}"
+    r"|Beechcraft\s+\w+|Piper\s+\w+|Saab\s?(?:340|2000)|Sukhoi Superjet\s?\d*|SSJ-?100|C-1[37]0\w?"
+    r"|Eurofighter|Typhoon|F-35\w?|A400M|Hercules|Airbus\s+(?:helicopter|H\d{3})|Embraer\s+\w+)",
+)
+_CARRYING = re.compile(
+    r"\b(?:(?:a|the|an)\s+)?(?:plane|aircraft|jet|flight|airliner|government jet)\s+carrying\s+"
+    r"(?P<who>[^,.;:()]{3,80}?)(?=\s+(?:experienced|was|had|suffered|lost|encountered|hit|"
+    r"from|to|on|while|when|as|reported)\b|[,.;:]|$)",
+    re.I,
+)
+
+
+def aircraft(sentences: list[str]) -> Found | None:
+    """Aircraft type ("Airbus A320", "Boeing 737 MAX 8") or description, as reported."""
+    found = _first(sentences, _AIRCRAFT)
+    if found:
+        return " ".join(found[0].group(0).split()), found[1]
+    carrying = _first(sentences, _CARRYING)
+    if carrying:
+        who = carrying[0].group("who").strip()
+        return f"Aircraft carrying {who}", carrying[1]
+    asrs = _first(sentences, re.compile(r"Make Model Name\s*:\s*(?P<v>[^\n;]{2,60})", re.I))
+    if asrs:
+        return asrs[0].group("v").strip(), asrs[1]
+    return None
+
+
+#: Airlines and operators that reports name often; others are found by their suffix.
+KNOWN_OPERATORS = (
+    "Aegean", "Aer Lingus", "Aeroflot", "Air Baltic", "airBaltic", "Air France", "Air India",
+    "Air India Express", "Air Serbia", "AirAsia", "Alaska Airlines", "American Airlines",
+    "Austrian Airlines", "Azerbaijan Airlines", "AZAL", "Belavia", "British Airways", "Brussels Airlines",
+    "Buzz", "Cathay Pacific", "Czech Airlines", "Delta", "Delta Air Lines", "easyJet", "EgyptAir",
+    "El Al", "Emirates", "Etihad", "Eurowings", "Finnair", "flydubai", "Iberia", "IndiGo", "Jet2",
+    "KLM", "LOT", "LOT Polish Airlines", "Lufthansa", "Middle East Airlines", "Norwegian", "Pegasus",
+    "Qatar Airways", "Ryanair", "SAS", "Singapore Airlines", "SmartLynx", "Swiss", "TAROM",
+    "Transaviabaltika", "TUI", "Turkish Airlines", "United Airlines", "Virgin Atlantic",
+    "Vueling", "Widerøe", "Wideroe", "Wizz Air", "Bulgaria Air", "Air Astana", "Uzbekistan Airways",
+    "Royal Jordanian", "Saudia", "Oman Air", "Gulf Air", "Kuwait Airways", "Korean Air",
+    "Asiana", "Jeju Air", "SpiceJet", "Akasa Air", "Vistara", "Pakistan International Airlines",
+    "PIA", "Royal Air Force", "RAF", "Spanish Air Force", "Luftwaffe", "NetJets", "Jet Aviation",
+    "Icelandair", "Air Greenland", "Loganair", "Binter", "Condor", "Smartwings", "airBaltic",
+    "Nordica", "Estonian Air", "Air Dolomiti", "ITA Airways", "Croatia Airlines", "Air Moldova",
+    "FlyOne", "Georgian Airways", "Ukraine International",
+)
+_OPERATOR = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(o) for o in KNOWN_OPERATORS), key=len, reverse=True)) + r")\b"
+    r"|\b(?:[A-Z][\w'-]+\s){1,3}(?:Airlines|Airways|Air Lines|Aviation|Air Force|Airline)\b"
+)
+
+
+def operator(sentences: list[str]) -> Found | None:
+    """Airline or operator, as reported."""
+    found = _first(sentences, _OPERATOR)
+    if not found:
+        return None
+    value = found[0].group(0).strip()
+    value = re.sub(r"^(?:The|A|An|On|In|After|When)\s+", "", value)
+    return value, found[1]
+
+
+_FLIGHT = re.compile(
+    r"\b(?:flight|flight number|callsign|call sign|service)\s+(?:no\.?\s*)?"
+    r"(?P<code>(?!FL\d)(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{1,4}[A-Z]?)\b"
+    r"|\b(?P<code2>(?!FL\d)(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\d{2,4})\s+(?:from|to|between)\b"
+)
+
+
+def flight_number(sentences: list[str]) -> Found | None:
+    """Flight number or call sign ("FR3466"), as reported."""
+    for sentence in sentences:
+        for match in _FLIGHT.finditer(sentence):
+            code = (match.group("code") or match.group("code2") or "").replace(" ", "")
+            # Aircraft types look like flight numbers (A320, B737): not flights.
+            if re.fullmatch(r"(?:A3\d\d|B7\d\d|A2\d\d|E1\d\d|F35|C1\d\d)", code):
+                continue
+            return code, sentence
+    return None
+
+
+_EFFECTS: list[tuple[str, re.Pattern[str]]] = [
+    ("diverted", re.compile(r"\bdiver(?:ted|sion)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+(?:\s[A-Z][\w\u00c0-\u024f'-]+)?))?")),
+    ("returned", re.compile(r"\b(?:returned|turned back|turned around|flew back|went back)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?", re.I)),
+    ("unable to land", re.compile(r"\b(?:could not|couldn't|unable to|failed to|not able to|prevented from) land", re.I)),
+    ("go-around", re.compile(r"\b(?:go-?around|missed approach|aborted (?:the |its )?landing|abort(?:ed)? landing|climbed away)\b", re.I)),
+    ("circled", re.compile(r"\b(?:circled|holding pattern|held for)\b", re.I)),
+    ("terrain warning", re.compile(r"\b(?:pull up|terrain (?:warning|alert)|(?:E)?GPWS|TAWS)\b", re.I)),
+    ("position error", re.compile(r"\b(?:off (?:course|track)|position (?:jump|error|shift)\w*|wrong position|false position\w*|drift\w*)\b", re.I)),
+    ("GPS signal lost", re.compile(r"\b(?:lost (?:the )?(?:GPS|GNSS|satellite)|loss of (?:GPS|GNSS)|GPS (?:went dark|dropped out|failed)|no GPS)\b", re.I)),
+    ("backup navigation used", re.compile(r"\b(?:back-?up (?:procedures|navigation|systems?)|paper (?:maps|charts)|ILS|VOR|DME|inertial|radar vector\w*|ground-based (?:aids|navigation)|conventional navigation)\b")),
+    ("landed safely", re.compile(r"\blanded safely|safe landing\b", re.I)),
+    ("delay", re.compile(r"\bdelay(?:ed|s)?\b", re.I)),
+    ("cancellation", re.compile(r"\bcancel(?:l)?ed\b", re.I)),
+]
+
+_EFFECT_TEXT = {
+    "diverted": "diverted",
+    "returned": "returned",
+    "unable to land": "could not land",
+    "go-around": "abandoned the approach",
+    "circled": "held or circled",
+    "terrain warning": "false or nuisance terrain warning",
+    "position error": "position or track error",
+    "GPS signal lost": "GPS signal lost",
+    "backup navigation used": "crew used backup navigation",
+    "landed safely": "landed safely",
+    "delay": "delays",
+    "cancellation": "cancellations",
+}
+
+
+def effects(sentences: list[str]) -> Found | None:
+    """What happened to the aircraft, as a short list in our words ("could not land; diverted
+    to Poznań"), with the first sentence that mentioned an effect."""
+    phrases: list[str] = []
+    evidence = ""
+    for label, pattern in _EFFECTS:
+        for sentence in sentences:
+            match = pattern.search(sentence)
+            if not match:
+                continue
+            text = _EFFECT_TEXT[label]
+            place = match.groupdict().get("place") if match.groupdict() else None
+            if place and label in {"diverted", "returned"}:
+                text = f"{text} to {place}"
+            if text not in phrases:
+                phrases.append(text)
+            evidence = evidence or sentence
+            break
+    if not phrases:
+        return None
+    value = "; ".join(phrases)
+    return value[0].upper() + value[1:], evidence
+
+
+_ACTORS = (
+    ("Russia", r"Russia\w*|Kremlin|Moscow"),
+    ("Russia (Kaliningrad)", r"Kaliningrad"),
+    ("Belarus", r"Belarus\w*|Minsk"),
+    ("North Korea", r"North Korea\w*|Pyongyang|DPRK"),
+    ("Iran", r"Iran\w*|Tehran"),
+    ("Israel", r"Israel\w*|IDF"),
+    ("Pakistan", r"Pakistan\w*"),
+    ("China", r"China|Chinese|Beijing"),
+    ("Armenian armed groups", r"Armenian"),
+    ("Hezbollah", r"Hezbollah"),
+    ("Houthis", r"Houthi\w*"),
+    ("military exercise", r"military (?:exercise|drills?)|exercise Zapad|Zapad"),
+    ("military testing", r"military (?:test|testing)|GPS (?:test|testing)|declared test"),
+    ("conflict zone", r"conflict zone|war zone|fighting in"),
+)
+_SUSPECT = re.compile(
+    r"\b(?:suspect\w*|blam\w*|attribut\w*|accus\w*|believed|likely|probably|origin\w*|caused by|"
+    r"behind|responsible|source of|linked to|traced|pointed (?:the finger|to)|coming from|from the)\b",
+    re.I,
+)
+_SUSPECTER = re.compile(
+    r"(?P<who>\b(?:[A-Z][\w-]*\s){0,3}(?:officials?|ministry|minister|government|authorit(?:y|ies)|"
+    r"spokes(?:man|woman|person)|military|intelligence|Commission|agency|experts?|pilots?|"
+    r"analysts?|sources?|police|prosecutors?|regulator))\s+(?:said|says|believe|suspect|blamed|"
+    r"accused|told|stated|claimed)",
+)
+
+
+def suspected_source(sentences: list[str]) -> Found | None:
+    """Who is suspected of causing the interference, and who suspects it."""
+    for sentence in sentences:
+        if not _SUSPECT.search(sentence):
+            continue
+        for name, pattern in _ACTORS:
+            if re.search(rf"\b(?:{pattern})", sentence):
+                suspecter = _SUSPECTER.search(sentence)
+                if suspecter:
+                    who = suspecter.group("who").strip()
+                    who = re.sub(r"^(?:The|the|A|An|But|And)\s+", "", who)
+                    return f"{name} (suspected by {who})", sentence
+                return f"{name} (suspected)", sentence
+    return None

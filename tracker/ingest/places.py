@@ -1,0 +1,222 @@
+"""Spotting where an incident happened.
+
+Candidate mentions are capitalised phrases ("Plovdiv", "Tartu Airport", "Gulf of Finland"),
+ICAO codes and directional phrases ("eastern Finnmark"); each is looked up in the project's
+offline gazetteer (:class:`tracker.geocode.gazetteer.OfflineGeocoder`). A mention that resolves is
+scored by the words before it: "approaching", "over", "near", "unable to land at" say *here*;
+"diverted to", "returned to", "from" say *elsewhere* (a diversion airport, the origin); a dateline
+("HELSINKI (Reuters) -") says nothing about the incident. The place with the best total score over
+the incident's sentences wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+
+from tracker.geocode.text import fold
+
+__all__ = ["PlaceHit", "spot_places", "best_place", "get_geocoder"]
+
+logger = logging.getLogger(__name__)
+
+
+@functools.cache
+def get_geocoder():
+    """The project's offline geocoder (one shared instance: its indexes are large)."""
+    from tracker.geocode.gazetteer import OfflineGeocoder
+
+    return OfflineGeocoder()
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A place mention that the gazetteer resolved.
+
+    :param text: the words in the report.
+    :param query: what was given to the geocoder.
+    :param location: the geopy ``Location`` (``raw`` has country_code, precision, region...).
+    :param score: role score: positive means "the incident happened here".
+    :param sentence: the sentence it was found in (evidence).
+    """
+
+    text: str
+    query: str
+    location: object
+    score: float
+    sentence: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        raw = self.location.raw
+        return raw["name"], raw["country_code"]
+
+    @property
+    def precision(self) -> str:
+        return self.location.raw["precision"]
+
+    @property
+    def country(self) -> str:
+        return self.location.raw["country_code"]
+
+
+_CAP = r"[A-Z\u00c0-\u00de\u0100-\u017f][\w\u00c0-\u024f'\u2019.-]*"
+_PHRASE = re.compile(
+    rf"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    rf"north-?western|south-?eastern|south-?western)\s+)?{_CAP}"
+    rf"(?:(?:\s+(?:of|de|del|la|al|el|am|upon|on|the|and))?\s+{_CAP}){{0,5}}"
+)
+_ICAO = re.compile(r"\b[A-Z]{4}\b")
+
+# Capitalised words that are never places in these reports (saves lookups and false hits).
+_NOT_PLACES = frozenset(
+    fold(w)
+    for w in """GPS GNSS NOTAM NOTAMs ATC FAA EASA ICAO NATO EU UN US UK IATA FIR ILS VOR DME RNAV RNP
+    ADS-B FMS IRS TAWS EGPWS GPWS UTC Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December
+    The A An On In At After Before When While During Police Reading Nice Split Mobile Of Hope
+    Commission President Minister Ministry Captain Pilot Pilots Crew Flight Airport Airline
+    Airlines Aircraft European Union Government Officials Defence Defense Air Force Navy Army
+    Reuters AP AFP Bloomberg BBC CNN Financial Times Galileo GLONASS BeiDou Boeing Airbus Embraer
+    ATR Bombardier Gulfstream Dassault Falcon Cessna Ryanair Finnair Lufthansa Wizz Buzz SAS
+    Widerøe Norwegian Delta Emirates Swiss Iberia Jet Date Time Place Local Narrative Synopsis
+    Aircraft Report Title Source Published Summary Event Events Location Locale Reference State""".split()
+)
+
+_STRONG = re.compile(
+    r"(?:approach(?:ing|es|ed)?(?:\s+(?:to|into))?|land(?:ing)?\s+(?:at|in)|(?:arriv\w*|descen\w*)"
+    r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into|overflying"
+    r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)|skies\s+over"
+    r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over|above)"
+    r"|land\s+at|reach\s+)\s*(?:the\s+)?$",
+    re.I,
+)
+_WEAK = re.compile(r"(?:\bat|\bin|\bto|\bfor|\bwithin)\s+(?:the\s+)?$", re.I)
+_NEGATIVE = re.compile(
+    r"(?:divert\w*\s+(?:to|towards)|diversion\s+to|returned\s+to|return(?:ing)?\s+to|back\s+to"
+    r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
+    r"based\s+in|landed\s+(?:safely\s+)?(?:in|at)|rerouted\s+to|redirected\s+to|sent\s+to|"
+    r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|visit\s+to|trip\s+to|told\s+|said\s+in|"
+    r"reported\s+by|according\s+to)\s*(?:the\s+)?$",
+    re.I,
+)
+_AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
+
+
+def _split_possessive(text: str) -> str:
+    return re.sub(r"['\u2019]s$", "", text)
+
+
+def _resolve_phrase(words: list[str], geocoder) -> list[tuple[int, int, object]]:
+    """Longest sub-spans of ``words`` that the gazetteer knows, left to right."""
+    found: list[tuple[int, int, object]] = []
+
+    def scan(lo: int, hi: int) -> None:
+        for length in range(hi - lo, 0, -1):
+            for start in range(lo, hi - length + 1):
+                span = words[start : start + length]
+                query = " ".join(span)
+                folded = fold(query)
+                if not folded or folded in _NOT_PLACES or span[0].lower() in {"of", "the", "and", "on", "de", "la", "al", "el"}:
+                    continue
+                if span[-1].lower() in {"of", "the", "and", "on", "de", "la", "al", "el", "upon", "am"}:
+                    continue
+                if length == 1 and (len(folded) < 3 or (query.isupper() and len(query) <= 3)):
+                    continue
+                location = geocoder.geocode(query)
+                if location is not None:
+                    scan(lo, start)
+                    found.append((start, start + length, location))
+                    scan(start + length, hi)
+                    return
+
+    scan(0, len(words))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99, geocoder=None) -> list[PlaceHit]:
+    """Resolve the place mentions of one sentence and score their role.
+
+    :param sentence: the sentence.
+    :param weight: how much this sentence counts (the incident's own sentences count most).
+    :param sentence_index: position in the report (datelines are at the start).
+    :param geocoder: a geopy-style geocoder; default: the project's offline gazetteer.
+    """
+    geocoder = geocoder or get_geocoder()
+    hits: list[PlaceHit] = []
+    for match in _PHRASE.finditer(sentence):
+        raw_words = match.group(0).split()
+        words = [_split_possessive(w.strip(".,'\u2019-")) for w in raw_words]
+        # Offsets of each word inside the sentence, to read the words before a sub-span.
+        offsets = []
+        cursor = match.start()
+        for w in raw_words:
+            position = sentence.find(w, cursor)
+            offsets.append(position)
+            cursor = position + len(w)
+        for lo, hi, location in _resolve_phrase(words, geocoder):
+            start = offsets[lo]
+            end = offsets[hi - 1] + len(raw_words[hi - 1])
+            text = sentence[start:end].rstrip(".,")
+            before = sentence[max(0, start - 40) : start]
+            after = sentence[end : end + 30]
+            raw = location.raw
+            precision = raw["precision"]
+            if precision == "country" and fold(text) != fold(raw["name"]):
+                # A demonym ("Russian interference") names a country only before "airspace".
+                if not _AIRSPACE_AFTER.match(after):
+                    continue
+            score = 0.0
+            if _NEGATIVE.search(before):
+                score -= 4.0
+            elif _STRONG.search(before):
+                score += 3.0
+            elif _WEAK.search(before):
+                score += 1.5
+            elif _AIRSPACE_AFTER.match(after):
+                score += 2.0
+            else:
+                # No role cue: a bare name counts a little, unless it opens the sentence.
+                score += 0.2 if start == 0 else 0.6
+                if precision == "city" and (raw.get("population") or 0) < 50000 and hi - lo == 1:
+                    continue
+            if sentence_index <= 2 and start == 0 and _DATELINE.match(sentence):
+                score = -5.0
+            score += {"airport": 1.5, "city": 1.0, "area": 0.8, "region": 0.5}.get(precision, 0.0)
+            hits.append(PlaceHit(text, " ".join(words[lo:hi]), location, score * weight, sentence))
+    return hits
+
+
+def best_place(hits: list[PlaceHit]) -> PlaceHit | None:
+    """The place the incident most likely happened at, from all scored mentions.
+
+    Scores of the same place add up. A country wins only if no positively scored, more precise
+    place lies in it; an airport in the winning city's country and name is preferred to the city.
+    """
+    totals: dict[tuple[str, str], float] = {}
+    first: dict[tuple[str, str], PlaceHit] = {}
+    for hit in hits:
+        totals[hit.key] = totals.get(hit.key, 0.0) + hit.score
+        current = first.get(hit.key)
+        if current is None or hit.score > current.score:
+            first[hit.key] = hit
+    if not totals:
+        return None
+    ranked = sorted(totals, key=lambda k: totals[k], reverse=True)
+    best = ranked[0]
+    if totals[best] <= 0:
+        return None
+    winner = first[best]
+    if winner.precision in {"country", "region", "area"}:
+        for key in ranked[1:]:
+            hit = first[key]
+            if totals[key] > 0.5 and hit.precision in {"airport", "city"} and (
+                winner.precision != "country" or hit.country == winner.country
+            ):
+                if winner.precision == "country" or not winner.country or hit.country == winner.country:
+                    return hit
+    return winner

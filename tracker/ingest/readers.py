@@ -1,0 +1,494 @@
+"""Reading reports: files, folders and standard input, as text, Markdown, HTML, RSS or Atom.
+
+Every input is untrusted. It is size-capped before it is read, decoded strictly (UTF-8, then
+UTF-8 with BOM, then charset-normalizer's best guess; no guess means binary), cleaned of
+invisible characters, and parsed with safe parsers: :mod:`html.parser` for pages (scripts,
+styles, navigation, headers, footers and asides are dropped) and :mod:`defusedxml` for feeds
+(entity expansion attacks are refused). Problems raise :class:`~tracker.errors.InputError`
+naming the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import sys
+import urllib.parse
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import BinaryIO
+
+from tracker.errors import InputError
+from tracker.ingest.dates import parse_published
+from tracker.ingest.text import clean_text, strip_markdown
+
+__all__ = [
+    "Report",
+    "MAX_INPUT_BYTES",
+    "REPORT_SUFFIXES",
+    "expand_paths",
+    "read_reports",
+    "reports_from_bytes",
+    "decode_bytes",
+    "html_to_text",
+    "safe_url",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Largest input accepted, in bytes. News pages are well under 1 MB; anything bigger is a
+#: mistake (or an attack) and parsing it would only waste time.
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+
+#: File name endings picked up when a folder is given.
+REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml",
+                   ".rss", ".atom", ".notam")  # fmt: skip
+
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report, as plain text plus what we know about its source.
+
+    :param text: the report's words, cleaned (no markup).
+    :param name: where it came from, for messages: a path, ``<stdin>``, or ``path#item-3``.
+    :param kind: ``text``, ``markdown``, ``html`` or ``feed``.
+    :param title: headline, if known.
+    :param url: http(s) address of the report, if known.
+    :param publisher: who published it, if known.
+    :param published: publication date, if known.
+    :param notes: remarks made while reading (dropped URL, guessed encoding...).
+    """
+
+    text: str
+    name: str
+    kind: str = "text"
+    title: str = ""
+    url: str = ""
+    publisher: str = ""
+    published: dt.date | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+_URL_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
+def safe_url(value: str | None) -> str:
+    """Return ``value`` if it is an http(s) URL with a host and no whitespace, else ``""``.
+
+    >>> safe_url("javascript:alert(1)")
+    ''
+    >>> safe_url("https://example.org/a")
+    'https://example.org/a'
+    """
+    if not value:
+        return ""
+    value = value.strip()
+    if _URL_BAD.search(value):
+        return ""
+    try:
+        parts = urllib.parse.urlsplit(value)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return ""
+    return value
+
+
+def _publisher_from_url(url: str) -> str:
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Paths and bytes
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Expand folders into the report files they contain (sorted), keep files and ``-``.
+
+    :raises InputError: a path does not exist, or a folder holds no report files.
+    """
+    expanded: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            expanded.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )  # fmt: skip
+            if not files:
+                raise InputError(f"{raw}: folder holds no report files ({', '.join(REPORT_SUFFIXES)})")
+            expanded.extend(str(p) for p in files)
+        elif path.is_file():
+            expanded.append(raw)
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+    return expanded
+
+
+def _read_capped(stream: BinaryIO, name: str) -> bytes:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; split it or trim it"
+        )
+    return data
+
+
+def _read_path(raw: str, *, stdin: BinaryIO | None) -> bytes:
+    if raw == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return _read_capped(stream, STDIN_NAME)
+    path = Path(raw)
+    try:
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{raw}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; split it or trim it"
+            )
+        with path.open("rb") as handle:
+            return _read_capped(handle, raw)
+    except OSError as err:
+        raise InputError(f"{raw}: cannot read ({err.strerror or err})") from err
+
+
+def decode_bytes(data: bytes, *, name: str) -> tuple[str, str | None]:
+    """Decode report bytes: strict UTF-8, UTF-8 with BOM, then charset-normalizer's guess.
+
+    :returns: ``(text, note)`` where ``note`` names a guessed encoding, else ``None``.
+    :raises InputError: empty, binary, or undecodable input.
+    """
+    if not data.strip():
+        raise InputError(f"{name}: empty input; nothing to ingest")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks binary (NUL bytes); give a text, HTML, feed or NOTAM file")
+    for encoding in ("utf-8", "utf-8-sig"):
+        try:
+            return data.decode(encoding), None
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: not text in any known encoding (binary?); convert it to UTF-8")
+    text = str(best)
+    return text, f"{name}: not UTF-8; read as {best.encoding}"
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+_SKIP_TAGS = frozenset(
+    "script style noscript nav header footer aside form template svg iframe button select "
+    "object embed canvas menu dialog".split()
+)
+_BLOCK_TAGS = frozenset(
+    "p div section article main br li ul ol h1 h2 h3 h4 h5 h6 table tr td th blockquote pre "
+    "figure figcaption dd dt dl hr title time".split()
+)
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# Class or id words of page furniture that is not the article.
+_BOILERPLATE = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|menu|sidebar|footer|header|related|share|sharing|social|"
+    r"comments?|subscribe|subscription|newsletter|cookie|consent|advert|ads?|promo|breadcrumbs?|"
+    r"widget|popular|trending|recommended|author-bio|byline-bio)(?:$|[-_\s])",
+    re.I,
+)
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_stack: list[str] = []
+        self.in_title = False
+        self.title = ""
+        self.h1 = ""
+        self.in_h1 = False
+        self.meta: dict[str, str] = {}
+        self.canonical = ""
+        self.time_values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+            if key and values.get("content"):
+                self.meta.setdefault(key, values["content"])
+            return
+        if tag == "link" and "canonical" in values.get("rel", "").lower():
+            self.canonical = self.canonical or values.get("href", "")
+            return
+        if tag in _VOID_TAGS:
+            if tag in {"br", "hr"} and not self.skip_stack:
+                self.parts.append("\n")
+            return
+        if self.skip_stack:
+            self.skip_stack.append(tag)
+            return
+        marker = f"{values.get('class', '')} {values.get('id', '')} {values.get('role', '')}"
+        if tag in _SKIP_TAGS or _BOILERPLATE.search(marker) or values.get("aria-hidden") == "true":
+            self.skip_stack.append(tag)
+            return
+        if tag == "title":
+            self.in_title = True
+        if tag == "h1":
+            self.in_h1 = True
+        if tag == "time" and values.get("datetime"):
+            self.time_values.append(values["datetime"])
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n" if tag in {"p", "h1", "h2", "h3", "li", "article"} else "\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID_TAGS:
+            return
+        if self.skip_stack:
+            # Pop to the matching open tag; unclosed inner tags are forgiven.
+            if tag in self.skip_stack:
+                while self.skip_stack and self.skip_stack.pop() != tag:
+                    pass
+            return
+        if tag == "title":
+            self.in_title = False
+            self.parts.append("\n\n")
+            return
+        if tag == "h1":
+            self.in_h1 = False
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n" if tag in {"p", "h1", "h2", "h3", "li"} else "\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_stack:
+            return
+        if self.in_title:
+            self.title += data
+            return
+        if self.in_h1:
+            self.h1 += data
+        self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML fragment or page, without markup or page furniture."""
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    return _tidy("".join(parser.parts))
+
+
+def _tidy(text: str) -> str:
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _read_html(text: str, *, name: str) -> Report:
+    parser = _PageParser()
+    parser.feed(text)
+    parser.close()
+    meta = parser.meta
+    url = safe_url(meta.get("og:url") or parser.canonical)
+    published = None
+    for key in ("article:published_time", "datepublished", "date", "pubdate", "dc.date",
+                "dcterms.created", "publish-date", "og:published_time"):  # fmt: skip
+        if meta.get(key):
+            published = parse_published(meta[key])
+            if published:
+                break
+    if published is None:
+        for value in parser.time_values:
+            published = parse_published(value)
+            if published:
+                break
+    title = " ".join((meta.get("og:title") or parser.h1 or parser.title).split())
+    body = _tidy("".join(parser.parts))
+    publisher = meta.get("og:site_name") or meta.get("publisher") or (
+        _publisher_from_url(url) if url else ""
+    )
+    return Report(body, name, "html", title, url, " ".join(publisher.split()), published)
+
+
+# ---------------------------------------------------------------------------------------------
+# Feeds
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _child(element, *names: str):
+    for child in element:
+        if _local(child.tag) in names:
+            return child
+    return None
+
+
+def _child_text(element, *names: str) -> str:
+    child = _child(element, *names)
+    return "".join(child.itertext()).strip() if child is not None else ""
+
+
+def _read_feed(text: str, *, name: str) -> list[Report]:
+    import defusedxml.ElementTree as SafeET
+    from defusedxml import DefusedXmlException
+
+    try:
+        root = SafeET.fromstring(text.encode("utf-8"))
+    except DefusedXmlException as err:
+        raise InputError(
+            f"{name}: XML uses entity or DTD declarations, which are refused for safety"
+        ) from err
+    except SafeET.ParseError as err:
+        raise InputError(f"{name}: not well-formed XML ({err})") from err
+    root_name = _local(root.tag)
+    reports: list[Report] = []
+    if root_name in {"rss", "rdf"}:
+        channel = _child(root, "channel")
+        publisher = _child_text(channel, "title") if channel is not None else ""
+        items = [el for el in root.iter() if _local(el.tag) == "item"]
+        for number, item in enumerate(items, 1):
+            link = safe_url(_child_text(item, "link") or _child_text(item, "guid"))
+            body = _child_text(item, "encoded") or _child_text(item, "description")
+            published = parse_published(_child_text(item, "pubdate", "date"))
+            reports.append(_feed_report(item, body, link, publisher, published, name, number))
+    elif root_name == "feed":
+        publisher = _child_text(root, "title")
+        entries = [el for el in root if _local(el.tag) == "entry"]
+        for number, entry in enumerate(entries, 1):
+            link = ""
+            for child in entry:
+                if _local(child.tag) == "link" and child.get("rel", "alternate") == "alternate":
+                    link = safe_url(child.get("href"))
+                    if link:
+                        break
+            body = _child_text(entry, "content") or _child_text(entry, "summary")
+            published = parse_published(_child_text(entry, "published", "updated"))
+            reports.append(_feed_report(entry, body, link, publisher, published, name, number))
+    else:
+        raise InputError(f"{name}: XML but not an RSS or Atom feed (root element <{root_name}>)")
+    return reports
+
+
+def _feed_report(item, body, link, publisher, published, name, number) -> Report:
+    title = " ".join(_child_text(item, "title").split())
+    text = html_to_text(body) if "<" in body else body
+    full = f"{title}\n\n{text}" if title else text
+    publisher = " ".join(publisher.split()) or (_publisher_from_url(link) if link else "")
+    return Report(clean_text(full), f"{name}#item-{number}", "feed", title, link, publisher, published)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text and Markdown
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*\n", re.S)
+_META_LINE = re.compile(
+    r"^\s*(?P<key>title|headline|url|link|source|source url|published|publication date|"
+    r"date published|posted|publisher|outlet|site)\s*:\s*(?P<value>.+?)\s*$",
+    re.I,
+)
+
+
+def _read_plain(text: str, *, name: str, markdown: bool) -> Report:
+    meta: dict[str, str] = {}
+    front = _FRONT_MATTER.match(text)
+    if front:
+        for line in front.group("body").splitlines():
+            key, _, value = line.partition(":")
+            if value.strip():
+                meta.setdefault(key.strip().lower(), value.strip().strip("\"'"))
+        text = text[front.end() :]
+    kept: list[str] = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        match = _META_LINE.match(line) if number < 15 else None
+        if match:
+            meta.setdefault(match["key"].lower(), match["value"])
+            continue
+        kept.append(line)
+    text = "\n".join(kept)
+    if markdown or re.search(r"^#{1,6} |\]\(https?://", text, re.M):
+        text = strip_markdown(text)
+    url = ""
+    publisher = meta.get("publisher") or meta.get("outlet") or meta.get("site") or ""
+    for key in ("url", "link", "source url", "source"):
+        candidate = safe_url(meta.get(key))
+        if candidate:
+            url = candidate
+            break
+    if not publisher and meta.get("source") and not url.endswith(meta["source"]):
+        if not meta["source"].lower().startswith(("http:", "https:")):
+            publisher = meta["source"]
+    if not publisher and url:
+        publisher = _publisher_from_url(url)
+    published = None
+    for key in ("published", "publication date", "date published", "posted", "date"):
+        if meta.get(key):
+            published = parse_published(meta[key])
+            if published:
+                break
+    title = meta.get("title") or meta.get("headline") or ""
+    if title:
+        text = f"{title}\n\n{text}"
+    return Report(text.strip(), name, "markdown" if markdown else "text", title, url, publisher, published)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _kind_of(name: str, text: str) -> str:
+    suffix = Path(name).suffix.lower() if name != STDIN_NAME else ""
+    head = text.lstrip()[:500].lower()
+    if suffix in {".rss", ".atom"} or head.startswith(("<?xml", "<rss", "<feed", "<rdf")):
+        if re.search(r"<(?:rss|feed|rdf:rdf)\b", text[:5000], re.I):
+            return "feed"
+        if suffix in {".xml", ".rss", ".atom"}:
+            return "feed"
+    if suffix in {".html", ".htm", ".xhtml"} or head.startswith(("<!doctype html", "<html")):
+        return "html"
+    if re.search(r"<(?:p|div|article|body|br)\b[^>]*>", text[:20000], re.I) and suffix not in {
+        ".txt", ".md", ".markdown", ".notam"
+    }:
+        return "html"
+    if suffix in {".md", ".markdown"}:
+        return "markdown"
+    return "text"
+
+
+def reports_from_bytes(data: bytes, *, name: str) -> list[Report]:
+    """Turn one input's bytes into reports (a feed gives one per item).
+
+    :param data: the raw bytes (already size-capped).
+    :param name: file name for messages and format detection.
+    :raises InputError: empty, binary, undecodable, or malformed input.
+    """
+    raw_text, note = decode_bytes(data, name=name)
+    text = clean_text(raw_text)
+    kind = _kind_of(name, text)
+    if kind == "feed":
+        reports = _read_feed(text, name=name)
+    elif kind == "html":
+        reports = [_read_html(text, name=name)]
+    else:
+        reports = [_read_plain(text, name=name, markdown=kind == "markdown")]
+    if note:
+        reports = [replace(r, notes=r.notes + (note,)) for r in reports]
+    return reports
+
+
+def read_reports(path: str, *, stdin: BinaryIO | None = None) -> list[Report]:
+    """Read one file (or ``-`` for standard input) into reports.
+
+    :param path: a file path or ``-``.
+    :param stdin: stream to read for ``-`` (default: the process's standard input).
+    :raises InputError: the file is missing, too large, binary, undecodable or malformed.
+    """
+    name = STDIN_NAME if path == "-" else path
+    return reports_from_bytes(_read_path(path, stdin=stdin), name=name)

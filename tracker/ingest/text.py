@@ -1,0 +1,133 @@
+"""Text hygiene and sentence splitting for reports.
+
+Reports are untrusted: before anything else we NFC-normalise them and drop bidi controls,
+zero-width characters and other control characters (they can hide or reorder words), then
+split them into paragraphs and sentences that later stages cite as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "clean_text", "split_sentences", "strip_markdown"]
+
+# Bidi embeddings/overrides/isolates, zero-width characters, BOM and C0/C1 controls except
+# tab and newline: none of them carries meaning in a report, all of them can mislead a reader.
+_INVISIBLE = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st no nos vs etc approx capt cpt lt col gen gov sen rep inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e fig ft nm vol est
+    mt ft. a.m p.m""".split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a report.
+
+    :param text: the sentence, whitespace collapsed.
+    :param index: position of the sentence in the report (0-based).
+    :param paragraph: index of the paragraph it belongs to.
+    :param heading: ``True`` for a title or a short line without final punctuation.
+    """
+
+    text: str
+    index: int
+    paragraph: int
+    heading: bool = False
+
+
+def clean_text(text: str) -> str:
+    """Normalise untrusted text: NFC, no invisible or control characters, LF line ends.
+
+    >>> clean_text("GPS\\u202ejam\\r\\nmed")
+    'GPSjam\\nmed'
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", text)
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_MD_QUOTE = re.compile(r"^\s*>\s?", re.M)
+_MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
+_MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", re.M)
+
+
+def strip_markdown(text: str) -> str:
+    """Remove Markdown markup, keeping the words (link texts stay, their targets go)."""
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_RULE.sub("", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_BULLET.sub("", text)
+    return _MD_EMPHASIS.sub("", text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u024f])")
+
+
+def _split_paragraph(paragraph: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        piece = paragraph[start : match.start()]
+        last_word = piece.rstrip(".!?\"')\u201d\u2019").rsplit(" ", 1)[-1].lower()
+        # "Capt. Smith", "U.S. officials", "A. Jones": not a sentence end.
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        if re.search(r"\b[A-Z]\.[A-Z]\.$", piece):
+            continue
+        parts.append(piece.strip())
+        start = match.end()
+    parts.append(paragraph[start:].strip())
+    return [p for p in parts if p]
+
+
+_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z /&().-]{1,40}\s?:\s")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split cleaned text into sentences, remembering paragraphs and heading-like lines.
+
+    A blank line separates paragraphs; a single line without final punctuation (a title,
+    a subheading, a field of a database record) is a sentence of its own.
+    """
+    sentences: list[Sentence] = []
+    paragraphs = re.split(r"\n\s*\n", text)
+    for p_index, block in enumerate(paragraphs):
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        buffer: list[str] = []
+
+        def flush() -> None:
+            if buffer:
+                for piece in _split_paragraph(" ".join(buffer)):
+                    sentences.append(Sentence(piece, len(sentences), p_index))
+                buffer.clear()
+
+        for pos, line in enumerate(lines):
+            ends = line[-1] in ".!?:;,\"'\u201d\u2019)"
+            following = lines[pos + 1] if pos + 1 < len(lines) else ""
+            field_line = bool(_FIELD_LINE.match(line))
+            standalone = not ends and (
+                not following
+                or field_line
+                or (len(line) < 60 and not buffer and following[:1].isupper())
+            )
+            if field_line or standalone:
+                # A title, a subheading or a field of a database record: a sentence of its own.
+                flush()
+                sentences.append(Sentence(line, len(sentences), p_index, heading=not ends))
+                continue
+            buffer.append(line)
+        flush()
+    return sentences
