@@ -158,3 +158,6 @@ main.add_command(adsb)
 from tracker.cli_export import export  # noqa: E402
 
 main.add_command(export)
+from tracker.cli_ingest import ingest  # noqa: E402
+
+main.add_command(ingest)
