@@ -93,7 +93,10 @@ _EVENT = re.compile(
     r"was|were|got|saw|began|started)\b",
     re.I,
 )
-_MARITIME = re.compile(r"\b(?:ships?|vessels?|maritime|tankers?|ferr(?:y|ies)|boats?|sailors|port)\b", re.I)
+_MARITIME = re.compile(r"\b(?:ships?|vessels?|maritime|tankers?|ferr(?:y|ies)|boats?|sailors|mariners|shipping)\b", re.I)
+_AIRCRAFT_WORD = re.compile(
+    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?|helicopters?)\b", re.I
+)
 _LAUNCH = re.compile(r"\b(?:launch\w*|rocket|lift-?off|into orbit|satellite (?:was|is) placed)\b", re.I)
 
 
@@ -107,12 +110,15 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
     text = sentence.text
     if not _is_problem_sentence(text):
         return False
-    vehicle = fx.VEHICLE_TERM.search(text)
+    vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.operator([text])
     if not vehicle and not (crew_narrative and re.search(r"\b(?:we|our|I)\b", text)):
         return False
-    if vehicle and vehicle.group(0).lower() in {"we", "our"} and not crew_narrative:
+    if isinstance(vehicle, re.Match) and vehicle.group(0).lower() in {"we", "our"} and not crew_narrative:
         return False
     if _LAUNCH.search(text) and not fx.AVIATION_TERM.search(text.replace("satellite", "")):
+        return False
+    if _MARITIME.search(text) and not _AIRCRAFT_WORD.search(text):
+        # Ships whose positions jump "to an airport" are still ships.
         return False
     generic = _GENERIC.search(text)
     event = _EVENT.search(text)
@@ -134,8 +140,18 @@ class _Incident:
     date_sentence: str = ""
 
 
+# "the ministry said on Friday": when something was said, not when it happened.
+_STATED = re.compile(
+    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+|late\s+on\s+)?$",
+    re.I,
+)
+
+
 def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
-    mentions = [m for m in find_dates(sentence, base=base) if not m.is_bound and m.kind != "year"]
+    mentions = [
+        m for m in find_dates(sentence, base=base)
+        if not m.is_bound and m.kind != "year" and not _STATED.search(sentence[: m.start])
+    ]  # fmt: skip
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
         mentions = [m for m in mentions if m.date is None or m.date <= base + dt.timedelta(days=1)]
@@ -193,6 +209,19 @@ def _group(anchors: list[Sentence], sentences: list[Sentence], base: dt.date | N
         if not joined:
             incidents.append(_Incident([anchor], mention, anchor.text))
     return incidents
+
+
+def _nearest_date(
+    sentences: list[Sentence], anchor_index: int, base: dt.date | None
+) -> tuple[DateMention, str] | None:
+    """For a one-incident report whose anchor has no date: the closest dated sentence,
+    looking back first (a "Date:" field, an opening "On Sunday,"), then forward."""
+    order = list(range(anchor_index - 1, -1, -1)) + list(range(anchor_index + 1, len(sentences)))
+    for index in order:
+        for mention in _event_dates(sentences[index].text, base):
+            if mention.date is not None and mention.kind != "following":
+                return mention, sentences[index].text
+    return None
 
 
 def _context(incident: _Incident, sentences: list[Sentence]) -> list[str]:
@@ -359,9 +388,8 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
     full_text = report.text
     if not fx.AVIATION_TERM.search(full_text):
         return []
-    crew_narrative = bool(re.search(r"\b(?:we|our)\b", full_text, re.I)) and bool(
-        re.search(r"\b(?:captain|first officer|FO|PF|PM|FMS|ATC|flight deck|cockpit|we were|our aircraft|FL\s?\d{3})\b", full_text)
-    )
+    # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
+    crew_narrative = bool(re.search(r"\b(?:we|our)\b", full_text, re.I))
     anchors = [s for s in sentences if _is_anchor(s, crew_narrative=crew_narrative)]
     if not anchors:
         return []
@@ -399,6 +427,10 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
         mention = incident.date
         if (mention is None or mention.date is None) and record_month:
             mention, incident.date_sentence = record_month
+        if (mention is None or mention.date is None) and len(incidents) == 1:
+            nearest = _nearest_date(sentences, incident.anchors[0].index, base)
+            if nearest:
+                mention, incident.date_sentence = nearest
         if mention is not None and mention.date is not None:
             values[INC.date] = mention.date if mention.precision == "day" else month_start(mention.date)
             values[INC.date_precision] = mention.precision
@@ -430,7 +462,7 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
             elif s in title_sentences and len(incidents) == 1:
                 hits += spot_places(s.text, weight=1.5, sentence_index=s.index)
         place = best_place(hits)
-        if place is None and len(incidents) == 1:
+        if place is None:
             for s in sentences:
                 if s.index not in anchor_ids and s.paragraph not in paragraphs:
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index)
@@ -444,6 +476,13 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
 
         anchor_texts = [a.text for a in incident.anchors]
         kind, kind_sentence = fx.interference_type(anchor_texts)
+        if kind == "unknown":
+            kind, kind_sentence = fx.interference_type(context)
+        if kind == "unknown":
+            # The report as a whole may name the kind once ("...jammed on domestic flights").
+            whole_kind, whole_sentence = fx.interference_type([s.text for s in sentences])
+            if whole_kind in {"jamming", "spoofing"}:
+                kind, kind_sentence = whole_kind, whole_sentence
         values[INC.interference] = kind
         evidence[INC.interference] = kind_sentence
         phase, phase_sentence = fx.flight_phase(anchor_texts)

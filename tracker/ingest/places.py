@@ -99,7 +99,11 @@ _NEGATIVE = re.compile(
     r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
     r"based\s+in|landed\s+(?:safely\s+)?(?:in|at)|rerouted\s+to|redirected\s+to|sent\s+to|"
     r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|visit\s+to|trip\s+to|told\s+|said\s+in|"
-    r"reported\s+by|according\s+to)\s*(?:the\s+)?$",
+    r"reported\s+by|according\s+to"
+    # A spoofed position is where the aircraft was *not*: "the display showed us over Iran".
+    r"|(?:showed|showing|displayed|indicated|placed|put|appeared)\s+(?:the\s+|our\s+|its\s+)?"
+    r"(?:aircraft|plane|airplane|us|them|it|position|jet)?\s*(?:to\s+be\s+)?(?:over|at|in|near|inland|on)"
+    r")\s*(?:the\s+)?$",
     re.I,
 )
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
