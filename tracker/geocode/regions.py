@@ -1,0 +1,111 @@
+"""Analyst regions: which region a country, or a point, belongs to.
+
+Regions come from ``tracker/data/country_regions.csv`` (one region per ISO alpha-2 code) and
+are documented in ``docs/regions.md``. A few parts of countries belong to a different region
+than the rest (Kaliningrad is in the Baltic Sea region, not with the rest of Russia; Finnish
+Lapland is Arctic); those are the curated areas in ``tracker/data/areas.csv`` whose box holds
+the point and whose country matches. Points at sea take the region of the curated sea area
+that contains them, else the region of the nearest large city.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.resources
+import logging
+import math
+
+__all__ = ["REGIONS", "region_for_country", "region_for", "country_regions"]
+
+logger = logging.getLogger(__name__)
+
+#: Every region name, in the order docs and dashboards list them.
+REGIONS: tuple[str, ...] = (
+    "Baltic Sea region",
+    "Nordic and Arctic",
+    "Russia and Belarus",
+    "Black Sea",
+    "Eastern Mediterranean",
+    "Middle East",
+    "Caucasus",
+    "Central Asia",
+    "South Asia",
+    "Southeast Asia",
+    "East Asia",
+    "Europe (other)",
+    "Africa",
+    "North America",
+    "Caribbean and South America",
+    "Oceania",
+    "Antarctica",
+)
+
+
+@functools.cache
+def country_regions() -> dict[str, str]:
+    """Map ISO alpha-2 code to region, from ``tracker/data/country_regions.csv``.
+
+    :returns: a new dict each call is not needed; callers must not mutate the cached one.
+    """
+    text = (
+        importlib.resources.files("tracker.data")
+        .joinpath("country_regions.csv")
+        .read_text("utf-8")
+    )
+    return {row["country"]: row["region"] for row in csv.DictReader(text.splitlines())}
+
+
+def region_for_country(code: str) -> str:
+    """The analyst region of a country.
+
+    :param code: ISO 3166-1 alpha-2 code, any case.
+    :returns: the region name, or ``""`` for an empty or unknown code.
+
+    >>> region_for_country("lt")
+    'Baltic Sea region'
+    >>> region_for_country("")
+    ''
+    """
+    return country_regions().get(code.strip().upper(), "") if code else ""
+
+
+def _finite(value: float | None) -> bool:
+    return value is not None and isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def region_for(country: str, latitude: float | None = None, longitude: float | None = None) -> str:
+    """The analyst region of an incident from its country and, when known, its position.
+
+    :param country: ISO alpha-2 code; ``""`` for a point at sea.
+    :param latitude: WGS84 degrees, or None.
+    :param longitude: WGS84 degrees, or None.
+    :returns: the region name; ``""`` only when neither a known country nor a position is given.
+
+    >>> region_for("RU", 54.71, 20.51)   # Kaliningrad
+    'Baltic Sea region'
+    >>> region_for("RU", 55.75, 37.62)   # Moscow
+    'Russia and Belarus'
+    >>> region_for("", 43.0, 34.0)       # the middle of the Black Sea
+    'Black Sea'
+    """
+    from tracker.geocode.areas import areas_containing
+
+    code = (country or "").strip().upper()
+    has_point = _finite(latitude) and _finite(longitude)
+    if has_point:
+        for area in areas_containing(latitude, longitude):
+            if area.country == code and (code or area.kind == "sea"):
+                return area.region
+    if code:
+        region = region_for_country(code)
+        if region:
+            return region
+    if not has_point:
+        return ""
+    for area in areas_containing(latitude, longitude):
+        if area.kind == "sea":
+            return area.region
+    from tracker.geocode.gazetteer import nearest_city_country
+
+    return region_for_country(nearest_city_country(latitude, longitude))
