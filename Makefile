@@ -19,6 +19,9 @@ run: install
 	$(BIN)/python dashboard.py
 
 test: install-test
+	$(BIN)/gnss-tracker validate
+	$(BIN)/gnss-tracker fmt --check
+	$(BIN)/gnss-tracker schema --check
 	$(BIN)/python -m pytest -q
 
 benchmark: install-test

@@ -81,5 +81,13 @@ def write_dataset(folder: Path, incidents: list[dict], sources: list[dict]) -> P
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file's bytes, to prove nothing changed."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    """Every visible file's bytes, to prove nothing changed.
+
+    Hidden files are the store's lock file, which exists by design; leftover temporaries are
+    checked for separately.
+    """
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.startswith(".")
+    }

@@ -309,3 +309,8 @@ def test_cli_validate_binary_garbage_no_traceback(tmp_path: Path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "not-utf8" in result.stdout
+
+
+def test_negative_numbers_are_not_formulas(tmp_path: Path):
+    folder = _with_incident_change(tmp_path, 0, **{INC.longitude: "-118.1", INC.latitude: "-33.9"})
+    assert _problems(folder) == []

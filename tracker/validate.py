@@ -204,7 +204,8 @@ def check_cells(table: RawTable, fields: tuple[Field, ...], *, today: pd.Timesta
         if spec.required:
             problems += _report(table, empty, spec.name, "required", lambda v: "a value is required")
         present = ~empty
-        problems += _check_text(table, spec, values, present)
+        if spec.type == "string":
+            problems += _check_text(table, spec, values, present)
         if spec.type == "number":
             problems += _check_number(table, spec, values, present)
         elif spec.type == "date":
