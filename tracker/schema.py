@@ -167,8 +167,8 @@ INCIDENT_FIELDS: tuple[Field, ...] = (
     ),
     _text(
         "geocode_query",
-        "The place text given to the geocoder, so the coordinates can be reproduced; "
-        "empty when coordinates were typed in by hand.",
+        "The short place name to geocode (for example 'Plovdiv Airport' or 'Baltic Sea'), "
+        "so the coordinates can be reproduced or refreshed; may be empty.",
     ),
     _text(
         "country",
