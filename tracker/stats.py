@@ -17,7 +17,7 @@ import types
 import numpy as np
 import pandas as pd
 
-from tracker import schema
+from tracker import filters, schema
 from tracker.schema import INC
 
 __all__ = [
@@ -33,6 +33,15 @@ __all__ = [
     "choose_frequency",
     "date_span",
     "type_counts",
+    "HEX_COLUMN",
+    "HEX_BASE_RES",
+    "hex_cells",
+    "hex_parent",
+    "hex_counts",
+    "type_codes",
+    "precision_codes",
+    "TYPE_CODE_COLUMN",
+    "PRECISION_CODE_COLUMN",
 ]
 
 logger = logging.getLogger(__name__)
@@ -68,6 +77,15 @@ WEEKLY_MAX_DAYS = 550
 NO_COUNTRY = "(open sea / none)"
 
 
+def _start_days(incidents: pd.DataFrame) -> np.ndarray:
+    """Each incident's ``date`` as ``datetime64[D]``, from the precomputed column when present."""
+    column = filters.START_DAY_COLUMN
+    if column in incidents.columns:
+        numbers = incidents[column].to_numpy(dtype="int64")
+        return numbers.astype("datetime64[D]")  # the int64 minimum is NaT, as it should be
+    return _days(incidents[INC.date])
+
+
 def _days(values: pd.Series) -> np.ndarray:
     if not pd.api.types.is_datetime64_any_dtype(values):
         values = pd.to_datetime(values, errors="coerce", format="ISO8601")
@@ -76,11 +94,45 @@ def _days(values: pd.Series) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[D]")
 
 
+#: Optional precomputed columns: interference type and date precision as small integer codes
+#: (index into ``schema.INTERFERENCE_TYPES`` / ``schema.DATE_PRECISIONS``; -1 when unknown).
+TYPE_CODE_COLUMN = "_type_code"
+PRECISION_CODE_COLUMN = "_precision_code"
+_N_TYPES = len(schema.INTERFERENCE_TYPES)
+
+
+def type_codes(incidents: pd.DataFrame) -> np.ndarray:
+    """Interference type of each incident as an ``int8`` code (-1 for an unknown value)."""
+    if TYPE_CODE_COLUMN in incidents.columns:
+        return incidents[TYPE_CODE_COLUMN].to_numpy(dtype="int8")
+    return pd.Categorical(
+        incidents[INC.interference], categories=schema.INTERFERENCE_TYPES
+    ).codes.astype("int8")
+
+
+def precision_codes(incidents: pd.DataFrame) -> np.ndarray:
+    """Date precision of each incident as an ``int8`` code (0 = day when the column is absent)."""
+    if PRECISION_CODE_COLUMN in incidents.columns:
+        return incidents[PRECISION_CODE_COLUMN].to_numpy(dtype="int8")
+    if INC.date_precision not in incidents.columns:
+        return np.zeros(len(incidents), dtype="int8")
+    return pd.Categorical(
+        incidents[INC.date_precision], categories=schema.DATE_PRECISIONS
+    ).codes.astype("int8")
+
+
+def _per_type(group_codes: np.ndarray, n_groups: int, kinds: np.ndarray) -> np.ndarray:
+    """``(n_groups, n_types)`` counts of rows per group and interference type."""
+    known = kinds >= 0
+    flat = group_codes[known].astype("int64") * _N_TYPES + kinds[known]
+    return np.bincount(flat, minlength=n_groups * _N_TYPES).reshape(n_groups, _N_TYPES)
+
+
 def date_span(incidents: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """First and last incident date, or ``None`` for an empty frame."""
     if len(incidents) == 0:
         return None
-    days = _days(incidents[INC.date])
+    days = _start_days(incidents)
     days = days[~np.isnat(days)]
     if len(days) == 0:
         return None
@@ -114,38 +166,42 @@ def group_table(
     ]
     if len(incidents) == 0:
         return pd.DataFrame({c: pd.Series(dtype=_STAT_DTYPES.get(c, "int64")) for c in columns})
-    days = _days(incidents[INC.date])
+    days = _start_days(incidents)
     if as_of is None:
         as_of = days[~np.isnat(days)].max().astype(dt.date)
     end = np.datetime64(as_of, "D")
     recent = (days > end - RECENT_DAYS) & (days <= end)
     prior = (days > end - 2 * RECENT_DAYS) & (days <= end - RECENT_DAYS)
-    work = pd.DataFrame(
-        {
-            STAT.key: incidents[by].fillna("").astype(str).to_numpy(),
-            INC.interference: incidents[INC.interference].to_numpy(),
-            "_day": days,
-            STAT.recent: recent,
-            STAT.prior: prior,
-        }
-    )
-    grouped = work.groupby(STAT.key, sort=False)
-    out = pd.DataFrame({STAT.incidents: grouped.size()})
-    types_ = pd.crosstab(work[STAT.key], work[INC.interference])
-    for kind in schema.INTERFERENCE_TYPES:
-        out[kind] = types_[kind] if kind in types_.columns else 0
+    codes, uniques = pd.factorize(incidents[by].fillna(""), sort=False)
+    uniques = np.asarray(uniques, dtype=object)
+    kinds = incidents[INC.interference].to_numpy(dtype=object)
+    n = len(uniques)
+    out = pd.DataFrame(index=pd.Index(np.asarray(uniques, dtype=object), name=STAT.key))
+    out[STAT.incidents] = np.bincount(codes, minlength=n).astype("int64")
+    matrix = _per_type(codes, n, type_codes(incidents))
+    for i, kind in enumerate(schema.INTERFERENCE_TYPES):
+        out[kind] = matrix[:, i].astype("int64")
     out[STAT.share] = out[STAT.incidents] / len(incidents)
-    out[STAT.first] = grouped["_day"].min().dt.date
-    out[STAT.last] = grouped["_day"].max().dt.date
-    out[STAT.recent] = grouped[STAT.recent].sum()
-    out[STAT.prior] = grouped[STAT.prior].sum()
-    out = out.fillna({k: 0 for k in schema.INTERFERENCE_TYPES})
-    for c in (STAT.incidents, *schema.INTERFERENCE_TYPES, STAT.recent, STAT.prior):
-        out[c] = out[c].astype("int64")
+    day_numbers = days.astype("int64")
+    valid = ~np.isnat(days)
+    first = np.full(n, np.iinfo("int64").max)
+    last = np.full(n, np.iinfo("int64").min)
+    np.minimum.at(first, codes[valid], day_numbers[valid])
+    np.maximum.at(last, codes[valid], day_numbers[valid])
+    out[STAT.first] = [_day_or_none(v) for v in first]
+    out[STAT.last] = [_day_or_none(v) for v in last]
+    out[STAT.recent] = np.bincount(codes[recent], minlength=n).astype("int64")
+    out[STAT.prior] = np.bincount(codes[prior], minlength=n).astype("int64")
     out[STAT.change] = out[STAT.recent] - out[STAT.prior]
     out = out.reset_index(names=STAT.key)
     out = out.sort_values([STAT.incidents, STAT.key], ascending=[False, True], kind="stable")
     return out[columns].reset_index(drop=True)
+
+
+def _day_or_none(day_number: int) -> dt.date | None:
+    if abs(day_number) > 3_000_000:  # the sentinel of a group without any valid date
+        return None
+    return dt.date(1970, 1, 1) + dt.timedelta(days=int(day_number))
 
 
 _STAT_DTYPES = {STAT.key: "str", STAT.share: "float64", STAT.first: "object", STAT.last: "object"}
@@ -203,27 +259,29 @@ def timeline_counts(incidents: pd.DataFrame, *, freq: str | None = None) -> pd.D
     )
     if len(incidents) == 0:
         return empty
-    days = _days(incidents[INC.date])
+    days = _start_days(incidents)
     valid = ~np.isnat(days)
     if freq not in (WEEK, MONTH):
         span = date_span(incidents)
         freq = choose_frequency(*span) if span else MONTH
-    kinds = incidents[INC.interference].to_numpy(dtype=object)
-    if INC.date_precision in incidents.columns:
-        precision = incidents[INC.date_precision].to_numpy(dtype=object)
-    else:
-        precision = np.full(len(incidents), "day", dtype=object)
-    exact = valid & (precision != "month") & (precision != "year")
+    kinds = type_codes(incidents)
+    precision = precision_codes(incidents)
+    month_code = schema.DATE_PRECISIONS.index("month")
+    year_code = schema.DATE_PRECISIONS.index("year")
+    exact = valid & (precision != month_code) & (precision != year_code)
 
     frames = []
     if exact.any():
-        bins = _bin_start(days[exact], freq)
-        exact_counts = (
-            pd.DataFrame({TL.period: bins, TL.interference: kinds[exact]})
-            .groupby([TL.period, TL.interference], sort=False)
-            .size()
-            .rename(TL.count)
-            .reset_index()
+        bins = _bin_start(days[exact], freq).astype("int64")
+        exact_kinds = kinds[exact].astype("int64")
+        known = exact_kinds >= 0
+        keys, n = np.unique(bins[known] * 8 + exact_kinds[known], return_counts=True)
+        exact_counts = pd.DataFrame(
+            {
+                TL.period: (keys // 8).astype("datetime64[D]"),
+                TL.interference: np.asarray(schema.INTERFERENCE_TYPES, dtype=object)[keys % 8],
+                TL.count: n.astype("float64"),
+            }
         )
         exact_counts[TL.spread] = False
         frames.append(exact_counts)
@@ -231,27 +289,36 @@ def timeline_counts(incidents: pd.DataFrame, *, freq: str | None = None) -> pd.D
     # Few distinct (month or year, type) pairs: expand each pair to its days, not each incident.
     imprecise = valid & ~exact
     if imprecise.any():
-        unit = np.where(precision[imprecise] == "year", "Y", "M")
-        starts = days[imprecise]
-        groups = (
-            pd.DataFrame({"start": starts, "unit": unit, TL.interference: kinds[imprecise]})
-            .groupby(["start", "unit", TL.interference], sort=False)
-            .size()
-            .reset_index(name="n")
+        is_year = precision[imprecise] == year_code
+        sub_days = days[imprecise]
+        starts = np.where(
+            is_year,
+            sub_days.astype("datetime64[Y]").astype("datetime64[D]"),
+            sub_days.astype("datetime64[M]").astype("datetime64[D]"),
         )
-        parts = []
-        for start, unit_, kind, n in groups.itertuples(index=False, name=None):
-            first = np.datetime64(start, unit_)
+        groups = (
+            pd.DataFrame({"start": starts, "year": is_year, TL.interference: kinds[imprecise]})
+            .query("interference >= 0")
+            .groupby(["start", "year", TL.interference], sort=False)
+            .size()
+        )
+        periods, types_, values = [], [], []
+        for (start, year, kind), n in groups.items():
+            first = np.datetime64(start, "Y" if year else "M")
             covered = np.arange(
                 first.astype("datetime64[D]"), (first + 1).astype("datetime64[D]"), dtype="datetime64[D]"
             )
             bins, per_bin = np.unique(_bin_start(covered, freq), return_counts=True)
-            parts.append(
-                pd.DataFrame(
-                    {TL.period: bins, TL.interference: kind, TL.count: n * per_bin / len(covered)}
-                )
-            )
-        spread = pd.concat(parts, ignore_index=True)
+            periods.append(bins)
+            types_.append(np.full(len(bins), schema.INTERFERENCE_TYPES[kind], dtype=object))
+            values.append(n * per_bin / len(covered))
+        spread = pd.DataFrame(
+            {
+                TL.period: np.concatenate(periods),
+                TL.interference: np.concatenate(types_),
+                TL.count: np.concatenate(values),
+            }
+        )
         spread = spread.groupby([TL.period, TL.interference], sort=False)[TL.count].sum().reset_index()
         spread[TL.spread] = True
         frames.append(spread)
@@ -263,3 +330,88 @@ def timeline_counts(incidents: pd.DataFrame, *, freq: str | None = None) -> pd.D
     out[TL.period] = pd.to_datetime(out[TL.period])
     out = out.sort_values([TL.period, TL.spread, TL.interference], kind="stable")
     return out[[TL.period, TL.interference, TL.spread, TL.count]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- H3 hexagons
+
+#: Optional precomputed column: the H3 cell (as int64) of each incident at :data:`HEX_BASE_RES`.
+#: The dashboard's loader adds it once per data load, so aggregating on a filter change is a
+#: vectorised bit operation and a group-by instead of a Python loop over incidents.
+HEX_COLUMN = "_h3"
+#: Finest resolution kept per incident (res 5: hexagons of about 250 km²).
+HEX_BASE_RES = 5
+_H3_RES_SHIFT = 52
+_H3_RES_MASK = np.int64(0xF) << _H3_RES_SHIFT
+
+
+def hex_cells(incidents: pd.DataFrame, *, resolution: int = HEX_BASE_RES) -> np.ndarray:
+    """H3 cell of every incident as ``int64`` (0 where coordinates are missing).
+
+    Uses :data:`HEX_COLUMN` when present (and ``resolution`` is not finer than it).
+    """
+    if HEX_COLUMN in incidents.columns and resolution <= HEX_BASE_RES:
+        return hex_parent(incidents[HEX_COLUMN].to_numpy(dtype="int64"), resolution)
+    import h3.api.numpy_int as h3int  # h3 is heavy to import; only needed here
+
+    lat = incidents[INC.latitude].to_numpy(dtype=float, na_value=np.nan)
+    lon = incidents[INC.longitude].to_numpy(dtype=float, na_value=np.nan)
+    out = np.zeros(len(incidents), dtype="int64")
+    for i, (a, b) in enumerate(zip(lat.tolist(), lon.tolist(), strict=True)):
+        if a == a and b == b:  # not NaN
+            out[i] = h3int.latlng_to_cell(a, b, resolution)
+    return out
+
+
+def hex_parent(cells: np.ndarray, resolution: int) -> np.ndarray:
+    """Parents of H3 cells (``int64``) at a coarser ``resolution``, vectorised.
+
+    An H3 index stores its resolution in bits 52-55 and one 3-bit digit per resolution level
+    below; a parent is the same index with the resolution field lowered and the digits of the
+    finer levels set to 7 ("unused").
+    """
+    cells = np.asarray(cells, dtype="int64")
+    unused = np.int64((1 << (3 * (15 - resolution))) - 1)
+    parent = (cells & ~_H3_RES_MASK) | (np.int64(resolution) << _H3_RES_SHIFT) | unused
+    return np.where(cells == 0, 0, parent)
+
+
+def hex_counts(
+    incidents: pd.DataFrame, *, resolution: int | None = None, max_hexes: int | None = None
+) -> tuple[pd.DataFrame, int]:
+    """Incidents per H3 cell.
+
+    :param resolution: H3 resolution; by default the finest (up to :data:`HEX_BASE_RES`) giving
+        at most ``max_hexes`` cells.
+    :param max_hexes: bound used to choose the resolution (ignored when ``resolution`` is given).
+    :returns: ``(table, resolution)``; the table has columns ``hex`` (int64 cell), ``incidents``
+        and one count per interference type, most incidents first. Incidents without coordinates
+        are left out.
+    """
+    columns = ["hex", STAT.incidents, *schema.INTERFERENCE_TYPES]
+    base = HEX_BASE_RES if resolution is None else min(resolution, HEX_BASE_RES)
+    cells = hex_cells(incidents, resolution=base) if resolution is None or resolution <= HEX_BASE_RES \
+        else hex_cells(incidents, resolution=resolution)
+    keep = cells != 0
+    if not keep.any():
+        return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}), base
+    # Unique cells once; coarser resolutions only need the parents of those.
+    uniques, inverse = np.unique(cells[keep], return_inverse=True)
+    chosen = resolution if resolution is not None else base
+    if resolution is None and max_hexes is not None:
+        for chosen in range(base, -1, -1):
+            if chosen == base:
+                count = len(uniques)
+            else:
+                count = len(np.unique(hex_parent(uniques, chosen)))
+            if count <= max_hexes:
+                break
+    parents = uniques if chosen == base or resolution is not None else hex_parent(uniques, chosen)
+    hexes, group_of_unique = np.unique(parents, return_inverse=True)
+    groups = group_of_unique[inverse]
+    matrix = _per_type(groups, len(hexes), type_codes(incidents)[keep])
+    out = pd.DataFrame({"hex": hexes.astype("int64")})
+    out[STAT.incidents] = np.bincount(groups, minlength=len(hexes)).astype("int64")
+    for i, kind in enumerate(schema.INTERFERENCE_TYPES):
+        out[kind] = matrix[:, i].astype("int64")
+    out = out.sort_values(STAT.incidents, ascending=False, kind="stable").reset_index(drop=True)
+    return out, chosen

@@ -1,0 +1,596 @@
+"""Plotly figures shared by the dashboard and the exports: pure functions of a DataFrame.
+
+Each function takes a frame (incidents, or a table from :mod:`tracker.stats`), never modifies it,
+accepts an empty one (the figure then says that nothing matches) and returns a
+``plotly.graph_objects.Figure`` styled with :data:`TEMPLATE`. Titles are optional keyword
+arguments, so an export can add its title, subtitle and footer while the dashboard leaves them out.
+
+Every piece of dataset text placed in hover labels or titles goes through :func:`escape`: plotly
+renders a subset of HTML (``<a href>``, ``<b>``) in those places, and incident text is untrusted.
+
+Maps use ``scattergeo`` (SVG, no WebGL, no tiles). Plotly.js loads country outlines from
+``topojsonURL``; the dashboard points it at ``tracker/assets/topojson/`` and exports use
+:data:`TOPOJSON_DIR`, so nothing is fetched from a CDN.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import math
+import pathlib
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from tracker import schema, stats
+from tracker.schema import INC
+from tracker.stats import STAT, TL
+
+__all__ = [
+    "TEMPLATE",
+    "TEMPLATE_NAME",
+    "TYPE_COLORS",
+    "TYPE_SYMBOLS",
+    "TYPE_LABELS",
+    "TOPOJSON_DIR",
+    "MAX_POINTS",
+    "MAX_HEXES",
+    "MAX_AREA_CIRCLES",
+    "escape",
+    "map_figure",
+    "timeline_figure",
+    "regions_figure",
+    "empty_figure",
+    "add_titles",
+    "add_footer",
+    "hover_text",
+    "HOVER_COLUMN",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Local map outlines (world_50m/world_110m topojson) for exports; see STACK.md section 2a.
+TOPOJSON_DIR = pathlib.Path(__file__).resolve().parent / "assets" / "topojson"
+
+#: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies; marker symbols
+#: differ too, so the types stay apart in greyscale print.
+TYPE_COLORS: dict[str, str] = {
+    "jamming": "#D55E00",  # vermillion
+    "spoofing": "#0072B2",  # blue
+    "both": "#CC79A7",  # reddish purple
+    "unknown": "#7A7A7A",  # neutral grey
+}
+TYPE_SYMBOLS: dict[str, str] = {
+    "jamming": "circle",
+    "spoofing": "diamond",
+    "both": "square",
+    "unknown": "triangle-up",
+}
+TYPE_LABELS: dict[str, str] = {
+    "jamming": "Jamming",
+    "spoofing": "Spoofing",
+    "both": "Jamming and spoofing",
+    "unknown": "Type unknown",
+}
+assert set(TYPE_COLORS) == set(schema.INTERFERENCE_TYPES)
+
+#: Above this many incidents the map shows H3 hexagons instead of one marker per incident, so a
+#: filter change over a large dataset sends a bounded number of bytes.
+MAX_POINTS = 5000
+#: Most hexagons drawn; a coarser H3 resolution is used until the count fits.
+MAX_HEXES = 2500
+#: Most radius circles drawn for area incidents (each is a 49-vertex polygon).
+MAX_AREA_CIRCLES = 1500
+
+_FONT = (
+    'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif'
+)
+_INK = "#1f2933"
+_MUTED = "#5f6b7a"
+_GRID = "#e6e9ee"
+
+TEMPLATE_NAME = "gnss_tracker"
+#: The one plotly template of the project (dashboard and exports).
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family=_FONT, size=13, color=_INK),
+        title=dict(font=dict(size=17, color=_INK), x=0.0, xanchor="left", xref="paper"),
+        colorway=[TYPE_COLORS[t] for t in schema.INTERFERENCE_TYPES]
+        + ["#E69F00", "#56B4E9", "#009E73", "#F0E442"],
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        margin=dict(l=10, r=10, t=30, b=10),
+        hoverlabel=dict(font=dict(family=_FONT, size=12), align="left"),
+        legend=dict(
+            orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0,
+            font=dict(size=12), bgcolor="rgba(255,255,255,0.8)",
+        ),
+        xaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False, ticks="outside",
+                   tickcolor="#c5ccd6"),
+        yaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False),
+        geo=dict(
+            showland=True, landcolor="#f1efe9", showocean=True, oceancolor="#e4eef5",
+            showlakes=True, lakecolor="#e4eef5", showcountries=True, countrycolor="#b9b4a8",
+            countrywidth=0.6, coastlinecolor="#9c9788", coastlinewidth=0.6, showframe=False,
+            projection=dict(type="natural earth"), resolution=50, bgcolor="#ffffff",
+        ),
+    )
+)
+pio.templates[TEMPLATE_NAME] = TEMPLATE
+
+
+def escape(text) -> str:
+    """Make untrusted text inert in plotly labels: ``<``, ``>`` and ``&`` become entities."""
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    return html.escape(str(text), quote=False)
+
+
+def _escape_series(values: pd.Series) -> pd.Series:
+    text = values.fillna("").astype(str)
+    return (
+        text.str.replace("&", "&amp;", regex=False)
+        .str.replace("<", "&lt;", regex=False)
+        .str.replace(">", "&gt;", regex=False)
+    )
+
+
+def add_titles(fig: go.Figure, *, title: str | None = None, subtitle: str | None = None) -> go.Figure:
+    """Set an (escaped) title and subtitle, making room for them at the top. Returns ``fig``."""
+    if not title and not subtitle:
+        return fig
+    fig.update_layout(
+        title=dict(
+            text=escape(title or ""),
+            subtitle=dict(text=escape(subtitle or ""), font=dict(size=13, color=_MUTED)),
+            y=0.98, yanchor="top", yref="container",
+        ),
+    )
+    fig.update_layout(margin=dict(t=90 if subtitle else 60))
+    # The horizontal legend sits under the titles, not over them.
+    fig.update_layout(legend=dict(y=1.0, yanchor="bottom"))
+    return fig
+
+
+def add_footer(fig: go.Figure, text: str) -> go.Figure:
+    """Add an (escaped) footer line under the plot, e.g. attribution and caveat. Returns ``fig``."""
+    fig.add_annotation(
+        text=escape(text), xref="paper", yref="paper", x=0, y=0, yshift=-8, xanchor="left",
+        yanchor="top", showarrow=False, font=dict(size=11, color=_MUTED), align="left",
+    )
+    bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 10
+    fig.update_layout(margin=dict(b=max(bottom, 10) + 34))
+    return fig
+
+
+def _base(title, subtitle, height) -> go.Figure:
+    fig = go.Figure(layout=dict(template=TEMPLATE))
+    if height:
+        fig.update_layout(height=height)
+    return add_titles(fig, title=title, subtitle=subtitle)
+
+
+def empty_figure(
+    message: str = "No incidents match these filters.", *, title=None, subtitle=None, height=None
+) -> go.Figure:
+    """A blank figure carrying ``message`` in its middle."""
+    fig = _base(title, subtitle, height)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    _centre_note(fig, message)
+    return fig
+
+
+def _centre_note(fig: go.Figure, message: str) -> None:
+    fig.add_annotation(
+        text=escape(message), xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+        font=dict(size=15, color=_MUTED), bgcolor="rgba(255,255,255,0.85)",
+    )
+
+
+# --------------------------------------------------------------------------- map
+
+
+def _date_labels(incidents: pd.DataFrame) -> pd.Series:
+    """Dates as shown to people: day, or "Mar 2024 (month only)", or "2023 (year only)"."""
+    dates = incidents[INC.date]
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_convert("UTC").dt.tz_localize(None)
+    day = dates.dt.strftime("%Y-%m-%d").fillna("date unknown")
+    if INC.date_precision not in incidents.columns:
+        return day
+    precision = incidents[INC.date_precision]
+    month = dates.dt.strftime("%b %Y") + " (month only)"
+    year = dates.dt.strftime("%Y") + " (year only)"
+    labels = day.where(precision != "month", month).where(precision != "year", year)
+    if INC.end_date in incidents.columns:
+        end = incidents[INC.end_date]
+        if getattr(end.dt, "tz", None) is not None:
+            end = end.dt.tz_convert("UTC").dt.tz_localize(None)
+        has_end = end.notna()
+        if has_end.any():
+            labels = labels.where(~has_end, labels + " to " + end.dt.strftime("%Y-%m-%d").fillna(""))
+    return labels
+
+
+#: Optional precomputed column holding :func:`hover_text` (the dashboard's loader adds it).
+HOVER_COLUMN = "_hover"
+
+
+def hover_text(incidents: pd.DataFrame) -> pd.Series:
+    """The map's hover label of each incident: place, date (with its precision), type, confidence.
+
+    All dataset text in it is escaped.
+    """
+    if HOVER_COLUMN in incidents.columns:
+        return incidents[HOVER_COLUMN]
+    if len(incidents) == 0:
+        return pd.Series([], index=incidents.index, dtype="str")
+    kinds = incidents[INC.interference].map(TYPE_LABELS).fillna(incidents[INC.interference])
+    text = (
+        "<b>" + _escape_series(incidents[INC.location]) + "</b><br>"
+        + _date_labels(incidents) + " · " + _escape_series(kinds)
+        + "<br>Confidence: " + _escape_series(incidents[INC.confidence])
+    )
+    if INC.radius_km in incidents.columns:
+        radius = incidents[INC.radius_km]
+        has = radius.notna() & (radius > 0)
+        if has.any():
+            text = text.where(~has, text + "<br>Area, radius " + radius.round(0).astype("Int64").astype(str) + " km")
+    return text
+
+
+def _circles(lat: np.ndarray, lon: np.ndarray, radius_km: np.ndarray, n: int = 48):
+    """Geodesic circles (spherical Earth) as flat lon/lat arrays, rings separated by NaN."""
+    r = (radius_km / 6371.0088)[:, None]
+    phi1 = np.radians(lat)[:, None]
+    lam1 = np.radians(lon)[:, None]
+    bearings = np.linspace(0, 2 * math.pi, n + 1)[None, :]
+    phi2 = np.arcsin(np.sin(phi1) * np.cos(r) + np.cos(phi1) * np.sin(r) * np.cos(bearings))
+    lam2 = lam1 + np.arctan2(
+        np.sin(bearings) * np.sin(r) * np.cos(phi1), np.cos(r) - np.sin(phi1) * np.sin(phi2)
+    )
+    lons = (np.degrees(lam2) + 540) % 360 - 180
+    lats = np.degrees(phi2)
+    gap = np.full((len(lat), 1), np.nan)
+    return (
+        np.round(np.hstack([lons, gap]).ravel(), 3),
+        np.round(np.hstack([lats, gap]).ravel(), 3),
+    )
+
+
+def _area_traces(incidents: pd.DataFrame) -> list[go.Scattergeo]:
+    if INC.radius_km not in incidents.columns:
+        return []
+    radius = incidents[INC.radius_km]
+    areas = incidents[radius.notna() & (radius > 0)]
+    if len(areas) == 0:
+        return []
+    areas = areas.nlargest(MAX_AREA_CIRCLES, INC.radius_km)
+    traces = []
+    for kind in schema.INTERFERENCE_TYPES:
+        rows = areas[areas[INC.interference] == kind]
+        if len(rows) == 0:
+            continue
+        lons, lats = _circles(
+            rows[INC.latitude].to_numpy(dtype=float),
+            rows[INC.longitude].to_numpy(dtype=float),
+            rows[INC.radius_km].to_numpy(dtype=float),
+        )
+        color = TYPE_COLORS[kind]
+        traces.append(
+            go.Scattergeo(
+                lon=lons, lat=lats, mode="lines", fill="toself", fillcolor=_rgba(color, 0.12),
+                line=dict(color=color, width=1), hoverinfo="skip", name=f"{TYPE_LABELS[kind]} area",
+                legendgroup=kind, showlegend=False,
+            )
+        )
+    return traces
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _point_traces(incidents: pd.DataFrame) -> list[go.Scattergeo]:
+    hover = hover_text(incidents)
+    traces = []
+    for kind in schema.INTERFERENCE_TYPES:
+        mask = (incidents[INC.interference] == kind).to_numpy()
+        if not mask.any():
+            continue
+        rows = incidents[mask]
+        traces.append(
+            go.Scattergeo(
+                lon=rows[INC.longitude].to_numpy(dtype=float).round(4),
+                lat=rows[INC.latitude].to_numpy(dtype=float).round(4),
+                customdata=rows[INC.id].to_numpy(dtype=object),
+                text=hover[mask].to_numpy(dtype=object),
+                hovertemplate="%{text}<extra></extra>",
+                mode="markers",
+                name=f"{TYPE_LABELS[kind]} ({mask.sum():,})",
+                legendgroup=kind,
+                marker=dict(
+                    color=TYPE_COLORS[kind], symbol=TYPE_SYMBOLS[kind], size=9, opacity=0.85,
+                    line=dict(color="#ffffff", width=0.8),
+                ),
+                # Selected/unselected styling keeps box/lasso selection readable.
+                unselected=dict(marker=dict(opacity=0.25)),
+            )
+        )
+    return traces
+
+
+#: Class breaks (lower bounds) for incidents per hexagon; sequential viridis colours, readable
+#: with colour-vision deficiencies and in greyscale.
+_HEX_BREAKS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10_000)
+_HEX_COLORS = (
+    "#fde725", "#c2df23", "#86d549", "#52c569", "#2ab07f", "#1e9b8a",
+    "#25858e", "#2d708e", "#38588c", "#433e85", "#482173", "#440154",
+)
+
+
+def _hex_rings(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Hexagon outlines as flat lon/lat arrays, rings separated by NaN (one array per axis).
+
+    Flat float arrays travel as compact base64 in plotly's JSON and are cheap to copy, unlike a
+    GeoJSON dict of thousands of features (a choropleth), which plotly deep-copies several times.
+    """
+    import h3.api.numpy_int as h3int
+
+    lons: list[float] = []
+    lats: list[float] = []
+    nan = float("nan")
+    for cell in cells.tolist():
+        boundary = h3int.cell_to_boundary(cell)
+        ring_lon = [p[1] for p in boundary]
+        if max(ring_lon) - min(ring_lon) > 180:  # crosses the antimeridian: keep it contiguous
+            ring_lon = [x + 360 if x < 0 else x for x in ring_lon]
+        lons.extend(ring_lon)
+        lons.extend((ring_lon[0], nan))
+        lats.extend(p[0] for p in boundary)
+        lats.extend((boundary[0][0], nan))
+    return np.round(np.array(lons), 3), np.round(np.array(lats), 3)
+
+
+def _hex_traces(incidents: pd.DataFrame) -> tuple[list, int]:
+    import h3.api.numpy_int as h3int
+
+    counts, resolution = stats.hex_counts(incidents, max_hexes=MAX_HEXES)
+    if len(counts) == 0:
+        return [], resolution
+    totals = counts[STAT.incidents].to_numpy(dtype="int64")
+    classes = np.searchsorted(np.array(_HEX_BREAKS), totals, side="right") - 1
+    traces: list = []
+    for k in np.unique(classes).tolist():
+        rows = counts[classes == k]
+        low = _HEX_BREAKS[k]
+        high = _HEX_BREAKS[k + 1] - 1 if k + 1 < len(_HEX_BREAKS) else None
+        label = f"{low:,}" if high == low else (f"{low:,}–{high:,}" if high else f"{low:,}+")
+        lon, lat = _hex_rings(rows["hex"].to_numpy())
+        traces.append(
+            go.Scattergeo(
+                lon=lon, lat=lat, mode="lines", fill="toself", fillcolor=_rgba(_HEX_COLORS[k], 0.75),
+                line=dict(color=_rgba(_HEX_COLORS[k], 0.9), width=0.5), hoverinfo="skip",
+                name=f"{label} per hexagon", legendgroup="hex",
+            )
+        )
+    # Hover and box/lasso selection work on points, so each hexagon also gets a centre marker.
+    centres = np.array([h3int.cell_to_latlng(c) for c in counts["hex"].tolist()], dtype=float)
+    hover = "<b>" + counts[STAT.incidents].map("{:,} incidents".format) + "</b>"
+    for kind in schema.INTERFERENCE_TYPES:
+        hover = hover + "<br>" + TYPE_LABELS[kind] + ": " + counts[kind].map("{:,}".format)
+    traces.append(
+        go.Scattergeo(
+            lon=centres[:, 1].round(3), lat=centres[:, 0].round(3),
+            customdata=counts["hex"].astype(str).to_numpy(dtype=object),
+            text=hover.to_numpy(dtype=object), hovertemplate="%{text}<extra></extra>",
+            mode="markers", marker=dict(size=7, color="rgba(0,0,0,0.25)", line=dict(width=0)),
+            name="Hexagon centres", showlegend=False,
+        )
+    )
+    return traces, resolution
+
+
+def map_figure(
+    incidents: pd.DataFrame,
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    height: int | None = None,
+    max_points: int = MAX_POINTS,
+    layers: Sequence[go.Scattergeo | go.Choropleth] = (),
+    note: str | None = None,
+) -> go.Figure:
+    """Incidents on a world map (``scattergeo``), zoomed to the data.
+
+    Up to ``max_points`` incidents: one marker per incident, coloured (and shaped) by interference
+    type, ``customdata`` holding the incident id; area incidents also get their radius as a circle.
+    Above it: incidents counted in H3 hexagons (resolution chosen so at most :data:`MAX_HEXES`
+    are drawn), and the map says so.
+
+    :param layers: extra traces drawn under the incidents (for example an ADS-B interference
+        layer), each a ``Scattergeo`` or ``Choropleth`` on the same geo subplot.
+    :param note: extra text shown in the map's corner note.
+    """
+    fig = _base(title, subtitle, height)
+    fig.update_layout(
+        geo=dict(fitbounds="locations" if len(incidents) else False),
+        dragmode="select",
+        legend=dict(itemsizing="constant"),
+        clickmode="event+select",
+        uirevision="map",
+    )
+    for layer in layers:
+        fig.add_trace(layer)
+    has_coords = incidents[INC.latitude].notna() & incidents[INC.longitude].notna() if len(incidents) else None
+    located = incidents[has_coords] if has_coords is not None else incidents
+    notes = []
+    if len(located) == 0:
+        fig.update_geos(lataxis_range=[25, 72], lonaxis_range=[-15, 60], fitbounds=False)
+        # A scattergeo trace is needed for the geo subplot (and its basemap) to exist at all.
+        fig.add_trace(go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, hoverinfo="skip"))
+        _centre_note(fig, "No incidents match these filters." if len(incidents) == 0 else "No located incidents.")
+    elif len(located) <= max_points:
+        for trace in _area_traces(located):
+            fig.add_trace(trace)
+        for trace in _point_traces(located):
+            fig.add_trace(trace)
+    else:
+        traces, resolution = _hex_traces(located)
+        for trace in traces:
+            fig.add_trace(trace)
+        notes.append(
+            f"{len(located):,} incidents: too many to draw one by one, counted in hexagons "
+            f"(H3 resolution {resolution}). Filter or select an area to see single incidents."
+        )
+        fig.update_layout(legend=dict(title=dict(text="Incidents")))
+    if note:
+        notes.append(note)
+    if notes:
+        fig.add_annotation(
+            text="<br>".join(escape(n) for n in notes), xref="paper", yref="paper", x=0.01, y=0.01,
+            xanchor="left", yanchor="bottom", showarrow=False, align="left",
+            font=dict(size=11, color=_INK), bgcolor="rgba(255,255,255,0.85)", borderpad=4,
+        )
+    return fig
+
+
+# --------------------------------------------------------------------------- timeline
+
+_MONTH_MS = "M1"
+_WEEK_MS = 7 * 24 * 3600 * 1000
+
+
+def timeline_figure(
+    incidents: pd.DataFrame,
+    *,
+    freq: str | None = None,
+    counts: pd.DataFrame | None = None,
+    title: str | None = None,
+    subtitle: str | None = None,
+    height: int | None = None,
+) -> go.Figure:
+    """Incidents per week or month, stacked by interference type.
+
+    Incidents known only to the month or year are spread evenly over it (see
+    :func:`tracker.stats.timeline_counts`) and drawn hatched, labelled as such.
+
+    :param freq: ``"week"`` or ``"month"``; chosen from the span by default.
+    :param counts: a precomputed :func:`tracker.stats.timeline_counts` result (skips recomputing).
+    """
+    if counts is None:
+        span = stats.date_span(incidents)
+        if freq not in (stats.WEEK, stats.MONTH):
+            freq = stats.choose_frequency(*span) if span else stats.MONTH
+        counts = stats.timeline_counts(incidents, freq=freq)
+    elif freq not in (stats.WEEK, stats.MONTH):
+        freq = stats.MONTH
+    if len(counts) == 0:
+        return empty_figure(title=title, subtitle=subtitle, height=height)
+    fig = _base(title, subtitle, height)
+    xperiod = _WEEK_MS if freq == stats.WEEK else _MONTH_MS
+    # 1970-01-05 was a Monday: weekly periods start on Mondays like the bins in stats.
+    xperiod0 = "1970-01-05" if freq == stats.WEEK else "1970-01-01"
+    for spread in (False, True):
+        for kind in schema.INTERFERENCE_TYPES:
+            rows = counts[(counts[TL.interference] == kind) & (counts[TL.spread] == spread)]
+            if len(rows) == 0:
+                continue
+            color = TYPE_COLORS[kind]
+            label = TYPE_LABELS[kind]
+            if spread:
+                name = f"{label}, date known to the month or year only (spread evenly)"
+                value = "%{y:.1f}"
+            else:
+                name = label
+                value = "%{y:.0f}"
+            fig.add_trace(
+                go.Bar(
+                    x=rows[TL.period].dt.strftime("%Y-%m-%d").to_numpy(dtype=object),
+                    y=rows[TL.count].to_numpy(dtype=float).round(3),
+                    name=name,
+                    legendgroup=kind,
+                    marker=dict(
+                        color=_rgba(color, 0.35) if spread else color,
+                        line=dict(color=color, width=0.6 if spread else 0),
+                        pattern=dict(shape="/", fgcolor=color, solidity=0.35) if spread else None,
+                    ),
+                    xperiod=xperiod,
+                    xperiod0=xperiod0,
+                    xperiodalignment="middle",
+                    hovertemplate=f"{escape(name)}: {value}<extra></extra>",
+                )
+            )
+    unit = "week" if freq == stats.WEEK else "month"
+    fig.update_layout(
+        barmode="stack",
+        bargap=0.12,
+        hovermode="x unified",
+        dragmode="select",
+        selectdirection="h",
+        xaxis=dict(type="date", hoverformat="Week of %d %b %Y" if freq == stats.WEEK else "%B %Y"),
+        yaxis=dict(title=dict(text=f"Incidents per {unit}", font=dict(size=12)), rangemode="tozero"),
+        showlegend=True,
+        uirevision="timeline",
+    )
+    return fig
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def regions_figure(
+    table: pd.DataFrame,
+    *,
+    label_column: str = STAT.key,
+    max_bars: int = 15,
+    title: str | None = None,
+    subtitle: str | None = None,
+    height: int | None = None,
+) -> go.Figure:
+    """Horizontal bars of incidents per group, stacked by interference type, largest on top.
+
+    :param table: a :func:`tracker.stats.group_table` result (regions or countries).
+    :param label_column: column shown as bar labels (``name`` for countries); ``customdata`` always
+        holds ``key``, so a click identifies the group.
+    :param max_bars: show the largest groups only; the rest are named in a note.
+    """
+    if len(table) == 0:
+        return empty_figure(title=title, subtitle=subtitle, height=height)
+    top = table.head(max_bars).iloc[::-1]  # plotly draws the first category at the bottom
+    labels = _escape_series(top[label_column].replace("", "(none)"))
+    fig = _base(title, subtitle, height)
+    for kind in schema.INTERFERENCE_TYPES:
+        if top[kind].sum() == 0:
+            continue
+        fig.add_trace(
+            go.Bar(
+                y=labels.to_numpy(dtype=object),
+                x=top[kind].to_numpy(dtype="int64"),
+                customdata=top[STAT.key].to_numpy(dtype=object),
+                orientation="h",
+                name=TYPE_LABELS[kind],
+                marker=dict(color=TYPE_COLORS[kind]),
+                hovertemplate="%{y}: %{x:,} " + TYPE_LABELS[kind].lower() + "<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        bargap=0.25,
+        xaxis=dict(title=dict(text="Incidents", font=dict(size=12)), rangemode="tozero"),
+        yaxis=dict(automargin=True, type="category"),
+        clickmode="event",
+    )
+    hidden = len(table) - len(top)
+    if hidden > 0:
+        fig.add_annotation(
+            text=f"{hidden} more not shown", xref="paper", yref="paper", x=1, y=0, xanchor="right",
+            yanchor="bottom", showarrow=False, font=dict(size=11, color=_MUTED),
+        )
+    return fig
