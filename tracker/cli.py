@@ -161,3 +161,7 @@ main.add_command(export)
 from tracker.cli_ingest import ingest  # noqa: E402
 
 main.add_command(ingest)
+from tracker.cli_geocode import add, geocode  # noqa: E402
+
+main.add_command(geocode)
+main.add_command(add)
