@@ -103,6 +103,7 @@ _AIRPORT_QUERY = re.compile(
 # Wording around a place name. Prefixes and suffixes are folded text; each is tried only when
 # the full text is not a known name ("Kaliningrad region" is an area, "Kaliningrad" a city).
 _VAGUE_PREFIXES = (
+    "off the coast of", "off the coasts of", "off the shore of", "the coast of", "coast of",
     "airspace around", "airspace over", "airspace near", "airspace of", "approaches to",
     "approach to", "en route to", "on approach to", "the vicinity of", "vicinity of",
     "area around", "area of", "region of", "outskirts of", "close to", "not far from",
@@ -147,7 +148,7 @@ _SEPARATORS = (
 )
 _RAW_VAGUE = re.compile(
     r"^(?:(?:the\s+)?(?:airspace\s+)?(?:near(?:by)?|around|between|close to|off|over|"
-    r"outside|approach(?:es)? to|en route to|on approach to|(?:the\s+)?vicinity of|"
+    r"outside|off the coasts? of|approach(?:es)? to|en route to|on approach to|(?:the\s+)?vicinity of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|"
     r"routes?)\s+)+",
     re.I,
@@ -501,9 +502,15 @@ class _Resolver:
         if not hits:
             # Small towns known only as an airport's city, then a lower-case ICAO code.
             hits += [_Hit(p, "city") for p in ix.airports.towns(text)]
-        if not hits and len(text) >= 5 and " " not in text:
-            # A distinctive word of an airliner airport's name ("Sheremetyevo").
-            found = [a for a in ix.airports.by_word(text) if a["iata"]]
+        if not hits and len(text) >= 5 and len(text.split()) <= 4:
+            # Distinctive words of an airliner airport's name ("Sheremetyevo", "Stockholm
+            # Arlanda"), without the word "airport".
+            words = text.split()
+            found = [
+                a
+                for a in ix.airports.by_word(max(words, key=len))
+                if a["iata"] and all(w in fold(a["name"]).split() for w in words)
+            ]
             hits += [_Hit(ix.airports.place(a), "airport") for a in found[:3]]
         if not hits and len(text) == 4 and text.isalpha():
             airport = ix.airports.icao.get(text.upper())
