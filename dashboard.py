@@ -1,0 +1,34 @@
+"""Run the GNSS Interference Tracker dashboard.
+
+    python dashboard.py [--data-dir DIR] [--host 127.0.0.1] [--port 8050] [--debug]
+    gunicorn dashboard:server            # production; data from $GNSS_TRACKER_DATA or data/
+
+Thin entry point: the app is built by :func:`tracker.dashboard.create_app`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from tracker import dataset
+from tracker.dashboard import create_app
+
+app = create_app(os.environ.get("GNSS_TRACKER_DATA") or dataset.DEFAULT_DATA_DIR)
+server = app.server
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse options and serve (debug off unless ``--debug``; localhost unless ``--host``)."""
+    parser = argparse.ArgumentParser(description="Serve the GNSS Interference Tracker dashboard.")
+    parser.add_argument("--data-dir", default=None, help="folder with incidents.csv and sources.csv")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode: never on a public address")
+    args = parser.parse_args(argv)
+    served = create_app(args.data_dir) if args.data_dir else app
+    served.run(host=args.host, port=args.port, debug=args.debug)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""The dashboard: a Dash app built by :func:`create_app` (map, timeline, per-region statistics).
+
+>>> from tracker.dashboard import create_app
+>>> app = create_app(data_dir="data")          # doctest: +SKIP
+>>> app.run(host="127.0.0.1", port=8050)       # doctest: +SKIP
+
+``dashboard.py`` at the repository root exposes ``app`` and ``server`` for ``python dashboard.py``
+and ``gunicorn dashboard:server``. Everything runs offline: plotly.js and Dash's scripts come from
+the installed packages, CSS and map outlines from ``tracker/assets/``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from dash import Dash
+
+from tracker import dataset
+from tracker.dashboard import callbacks, layout
+from tracker.dashboard.data import load_view_data
+from tracker.dashboard.layers import MapLayer, default_layers
+
+__all__ = ["create_app", "ASSETS_DIR", "MAX_REQUEST_BYTES", "security_headers"]
+
+logger = logging.getLogger(__name__)
+
+#: Served as Dash assets: Bootstrap CSS, the dashboard's CSS, map outlines (topojson).
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+#: Largest request body accepted (a map selection of thousands of points stays well below).
+MAX_REQUEST_BYTES = 4 * 1024 * 1024
+
+_TITLE = "GNSS Interference Tracker"
+
+
+def security_headers(renderer_script: str) -> dict[str, str]:
+    """HTTP headers added to every response.
+
+    The content security policy allows only this server's scripts, plus Dash's one inline
+    bootstrap script by hash; styles need ``'unsafe-inline'`` because plotly.js and the data table
+    inject ``<style>`` elements.
+    """
+    digest = base64.b64encode(hashlib.sha256(renderer_script.encode()).digest()).decode()
+    csp = "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'sha256-{digest}'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+    return {
+        "Content-Security-Policy": csp,
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+def create_app(
+    data_dir: Path | str = dataset.DEFAULT_DATA_DIR,
+    *,
+    map_layers: Sequence[MapLayer] | None = None,
+    requests_pathname_prefix: str | None = None,
+) -> Dash:
+    """Build the dashboard for the data in ``data_dir``.
+
+    :param data_dir: folder holding ``incidents.csv`` and ``sources.csv``; re-read whenever they
+        change (cached on path and modification time).
+    :param map_layers: optional map layers (see :mod:`tracker.dashboard.layers`); by default
+        :func:`tracker.dashboard.layers.default_layers`.
+    :param requests_pathname_prefix: when served under a sub-path behind a proxy.
+    :returns: the Dash app; its Flask server is ``app.server``. Debug is off unless the caller
+        runs it with ``debug=True``.
+    """
+    data_dir = Path(data_dir).resolve()
+    layers = tuple(default_layers(data_dir) if map_layers is None else map_layers)
+    app = Dash(
+        __name__,
+        title=_TITLE,
+        assets_folder=str(ASSETS_DIR),
+        # topojson is fetched by plotly.js on demand; Dash must not inline-load it as an asset.
+        assets_ignore=r"topojson/.*|.*LICENSE.*",
+        serve_locally=True,
+        compress=False,
+        update_title=None,
+        requests_pathname_prefix=requests_pathname_prefix,
+    )
+    topojson_url = app.get_asset_url("topojson/")
+    app.layout = lambda: layout.build_layout(
+        load_view_data(data_dir), topojson_url=topojson_url, layers=layers
+    )
+    callbacks.register(app, data_dir=data_dir, layers=layers)
+
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    headers = security_headers(app.renderer)
+
+    @server.after_request
+    def _add_headers(response):
+        for name, value in headers.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    return app

@@ -1,0 +1,154 @@
+"""The dashboard's data: loaded once per change of the files, prepared for fast filtering.
+
+:func:`load_view_data` is cached on the data folder's path and the files' modification times and
+sizes, so every callback (in every gunicorn worker) reads the CSVs once and sees a new version as
+soon as it is saved. The cache holds immutable values only; callbacks never modify them.
+
+A dataset that fails validation does not raise: the result carries the validator's problems
+(file, line, field, message) for the dashboard to show instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import logging
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+
+from tracker import dataset, figures, filters, schema, stats
+from tracker.errors import DataValidationError, TrackerError
+from tracker.problems import Problem
+from tracker.schema import INC
+
+__all__ = ["ViewData", "load_view_data", "prepare", "last_change"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class ViewData:
+    """Everything the dashboard shows, derived from one version of the data files.
+
+    :param incidents: incidents with derived columns (see :func:`prepare`).
+    :param sources: sources, as loaded.
+    :param problems: validation problems when the data could not be loaded (then both frames
+        are empty), else an empty tuple.
+    :param error: a one-line reason when the files could not be read at all.
+    :param last_change: when the data last changed (last git commit touching the files when they
+        are committed unchanged, else the newest file modification time), UTC.
+    :param regions: region names present, sorted.
+    :param countries: country codes present, sorted.
+    """
+
+    incidents: pd.DataFrame
+    sources: pd.DataFrame
+    problems: tuple[Problem, ...] = ()
+    error: str = ""
+    last_change: dt.datetime | None = None
+    regions: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.error
+
+
+def prepare(incidents: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``incidents`` with the derived columns that make each filter change cheap.
+
+    Adds the text-search haystack and day numbers (:func:`tracker.filters.add_derived_columns`),
+    the H3 cell of every incident (:data:`tracker.stats.HEX_COLUMN`) and the escaped map hover label
+    (:data:`tracker.figures.HOVER_COLUMN`). The result is meant to be filtered many times.
+    """
+    prepared = filters.add_derived_columns(incidents)
+    return prepared.assign(
+        **{
+            stats.HEX_COLUMN: stats.hex_cells(incidents),
+            stats.TYPE_CODE_COLUMN: stats.type_codes(incidents),
+            stats.PRECISION_CODE_COLUMN: stats.precision_codes(incidents),
+            figures.HOVER_COLUMN: figures.hover_text(incidents).to_numpy(dtype=object),
+        }
+    )
+
+
+def _files(data_dir: Path) -> tuple[Path, Path]:
+    return data_dir / schema.INCIDENTS_FILE, data_dir / schema.SOURCES_FILE
+
+
+def _signature(data_dir: Path) -> tuple:
+    parts = []
+    for path in _files(data_dir):
+        try:
+            st = path.stat()
+            parts.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            parts.append(None)
+    return tuple(parts)
+
+
+def load_view_data(data_dir: Path | str) -> ViewData:
+    """The prepared data of ``data_dir``, cached until one of its files changes."""
+    path = Path(data_dir).resolve()
+    return _load_cached(path, _signature(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(data_dir: Path, signature: tuple) -> ViewData:
+    del signature  # part of the cache key only
+    empty = dataset.empty_dataset()
+    try:
+        loaded = dataset.load(data_dir)
+    except DataValidationError as err:
+        logger.warning("data in %s is invalid: %s", data_dir, err)
+        problems = tuple(p for p in err.problems if p.is_error)
+        return ViewData(prepare(empty.incidents), empty.sources, problems=problems)
+    except (TrackerError, OSError, ValueError) as err:
+        logger.warning("cannot read data in %s: %s", data_dir, err)
+        return ViewData(prepare(empty.incidents), empty.sources, error=str(err))
+    incidents = prepare(loaded.incidents)
+    regions = tuple(sorted(set(incidents[INC.region]) - {""}))
+    countries = tuple(sorted(set(incidents[INC.country]) - {""}))
+    return ViewData(
+        incidents,
+        loaded.sources,
+        last_change=last_change(data_dir),
+        regions=regions,
+        countries=countries,
+    )
+
+
+def last_change(data_dir: Path) -> dt.datetime | None:
+    """When the data files last changed, UTC.
+
+    The last commit touching them when they are unchanged since (a fresh clone's file times are
+    the clone's time, not the data's); otherwise the newest modification time.
+    """
+    files = [p for p in _files(data_dir) if p.exists()]
+    if not files:
+        return None
+    mtime = max(p.stat().st_mtime for p in files)
+    fallback = dt.datetime.fromtimestamp(mtime, tz=dt.UTC)
+    names = [p.name for p in files]
+    try:
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", *names],
+            cwd=data_dir, capture_output=True, text=True, timeout=5, check=True,
+        ).stdout.strip()
+        if dirty:
+            return fallback
+        stamp = subprocess.run(
+            ["git", "log", "-1", "--format=%cI", "--", *names],
+            cwd=data_dir, capture_output=True, text=True, timeout=5, check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return fallback
+    if not stamp:
+        return fallback
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone(dt.UTC)
+    except ValueError:
+        return fallback

@@ -1,0 +1,311 @@
+"""The dashboard's layout: components only, no logic (values come from the callbacks)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from dash import dash_table, dcc, html
+from dash.dash_table.Format import Format, Scheme, Sign
+
+from tracker import schema
+from tracker.dashboard import ids
+from tracker.dashboard.data import ViewData
+from tracker.dashboard.layers import MapLayer
+from tracker.dashboard.views import BARS_HEIGHT, MAP_HEIGHT, TIMELINE_HEIGHT
+from tracker.figures import TYPE_COLORS, TYPE_LABELS
+from tracker.stats import STAT
+
+__all__ = ["build_layout", "graph_config"]
+
+CAVEAT = (
+    "A report is not a measurement: each incident is what pilots, authorities or media "
+    "reported, with its sources. Gaps mean no report, not no interference."
+)
+
+
+def graph_config(topojson_url: str, *, filename: str) -> dict:
+    """Plotly config for every graph: local map outlines, no cloud button, no plotly logo."""
+    return {
+        "topojsonURL": topojson_url,
+        "showSendToCloud": False,
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "modeBarButtonsToRemove": ["sendDataToCloud", "editInChartStudio"],
+    }
+
+
+def _checklist(component_id: str, values: Sequence[str], labels: dict[str, str]) -> dcc.Checklist:
+    return dcc.Checklist(
+        id=component_id,
+        options=[{"label": labels.get(v, v), "value": v} for v in values],
+        value=[],
+        className="filter-checklist",
+        inputClassName="form-check-input me-1",
+        labelClassName="form-check-label d-block",
+    )
+
+
+def _type_labels() -> list[dict]:
+    options = []
+    for kind in schema.INTERFERENCE_TYPES:
+        swatch = html.Span(className="swatch", style={"backgroundColor": TYPE_COLORS[kind]})
+        options.append({"label": html.Span([swatch, TYPE_LABELS[kind]]), "value": kind})
+    return options
+
+
+def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
+    names = schema.country_names()
+    layer_box = html.Div(
+        [
+            html.Label("Map layers", className="form-label"),
+            dcc.Checklist(
+                id=ids.MAP_LAYERS,
+                options=[{"label": layer.label, "value": layer.id} for layer in layers],
+                value=[],
+                inputClassName="form-check-input me-1",
+                labelClassName="form-check-label d-block",
+            ),
+        ],
+        className="mb-3",
+        hidden=not layers,
+    )
+    return html.Aside(
+        [
+            html.H2("Filters", className="h6 text-uppercase text-muted mb-3"),
+            html.Div(
+                [
+                    html.Label("Search", htmlFor=ids.TEXT, className="form-label"),
+                    dcc.Input(
+                        id=ids.TEXT, type="search", debounce=0.5, value="", maxLength=200,
+                        placeholder="place, flight, operator...", className="form-control form-control-sm",
+                        autoComplete="off",
+                    ),
+                ],
+                className="mb-3",
+            ),
+            html.Div(
+                [
+                    html.Label("Dates", className="form-label d-block"),
+                    dcc.DatePickerRange(
+                        id=ids.DATES, display_format="YYYY-MM-DD", clearable=True,
+                        start_date_placeholder_text="from", end_date_placeholder_text="to",
+                        min_date_allowed="1990-01-01", max_date_allowed="2100-12-31",
+                        className="date-range",
+                    ),
+                ],
+                className="mb-3",
+            ),
+            html.Div(
+                [
+                    html.Label("Interference", className="form-label"),
+                    dcc.Checklist(
+                        id=ids.INTERFERENCE, options=_type_labels(), value=[],
+                        className="filter-checklist", inputClassName="form-check-input me-1",
+                        labelClassName="form-check-label d-block",
+                    ),
+                ],
+                className="mb-3",
+            ),
+            html.Div(
+                [
+                    html.Label("Region", htmlFor=ids.REGION, className="form-label"),
+                    dcc.Dropdown(
+                        id=ids.REGION, options=[{"label": r, "value": r} for r in data.regions],
+                        value=[], multi=True, placeholder="All regions",
+                    ),
+                ],
+                className="mb-3",
+            ),
+            html.Div(
+                [
+                    html.Label("Country", htmlFor=ids.COUNTRY, className="form-label"),
+                    dcc.Dropdown(
+                        id=ids.COUNTRY,
+                        options=[{"label": f"{names.get(c, c)} ({c})", "value": c} for c in data.countries],
+                        value=[], multi=True, placeholder="All countries",
+                    ),
+                ],
+                className="mb-3",
+            ),
+            html.Div(
+                [
+                    html.Label("Confidence", className="form-label"),
+                    _checklist(ids.CONFIDENCE, schema.CONFIDENCE_LEVELS, {}),
+                ],
+                className="mb-3",
+            ),
+            layer_box,
+            html.Div(
+                [
+                    html.Button("Reset all filters", id=ids.RESET, n_clicks=0,
+                                className="btn btn-outline-secondary btn-sm"),
+                    html.Button("Clear map selection", id=ids.CLEAR_AREA, n_clicks=0,
+                                className="btn btn-link btn-sm"),
+                ],
+                className="d-flex flex-wrap gap-1 mb-3",
+            ),
+            html.Div(
+                [
+                    html.Div(id=ids.SHOWN, className="fw-semibold"),
+                    html.Div(id=ids.ACTIVE, className="text-muted small"),
+                ],
+                className="filter-summary",
+                **{"aria-live": "polite"},
+            ),
+        ],
+        className="sidebar",
+    )
+
+
+def _table(component_id: str, label: str) -> dash_table.DataTable:
+    integer = Format(group=",")
+    columns = [
+        {"name": label, "id": "label", "type": "text"},
+        {"name": "Incidents", "id": STAT.incidents, "type": "numeric", "format": integer},
+        *[
+            {"name": TYPE_LABELS[k] if k != "both" else "Both", "id": k, "type": "numeric", "format": integer}
+            for k in schema.INTERFERENCE_TYPES
+        ],
+        {"name": "Share", "id": STAT.share, "type": "numeric",
+         "format": Format(precision=1, scheme=Scheme.percentage)},
+        {"name": "First", "id": STAT.first, "type": "text"},
+        {"name": "Last", "id": STAT.last, "type": "text"},
+        {"name": "Last 90 d", "id": STAT.recent, "type": "numeric", "format": integer},
+        {"name": "90 d before", "id": STAT.prior, "type": "numeric", "format": integer},
+        {"name": "Change", "id": STAT.change, "type": "numeric",
+         "format": Format(sign=Sign.positive, group=",")},
+    ]
+    columns[2]["name"] = "Jamming"
+    columns[3]["name"] = "Spoofing"
+    columns[5]["name"] = "Unknown"
+    return dash_table.DataTable(
+        id=component_id,
+        columns=columns,
+        data=[],
+        sort_action="native",
+        sort_mode="single",
+        page_action="native",
+        page_size=10,
+        cell_selectable=True,
+        style_as_list_view=True,
+        style_table={"overflowX": "auto"},
+        style_header={"fontWeight": "600", "backgroundColor": "#f4f6f9", "whiteSpace": "normal"},
+        style_cell={"fontFamily": "inherit", "fontSize": "13px", "padding": "4px 8px",
+                    "cursor": "pointer", "minWidth": "56px"},
+        style_cell_conditional=[{"if": {"column_id": "label"}, "textAlign": "left", "minWidth": "150px"}],
+        tooltip_header={STAT.recent: "Incidents starting in the 90 days up to the latest date in the data",
+                        STAT.prior: "Incidents starting in the 90 days before that",
+                        STAT.share: "Share of the incidents shown"},
+        export_format="none",
+    )
+
+
+def _card(title: str, body, *, extra=None, class_name: str = "") -> html.Section:
+    head = [html.H2(title, className="card-title h6 mb-0")]
+    if extra is not None:
+        head.append(extra)
+    return html.Section(
+        [html.Div(head, className="card-header d-flex align-items-center justify-content-between"),
+         html.Div(body, className="card-body")],
+        className=f"card shadow-sm {class_name}",
+    )
+
+
+def build_layout(
+    data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer] = ()
+) -> html.Div:
+    """The page. Values of the views are filled in by the callbacks from the URL."""
+    graph = functools.partial(dcc.Graph, figure={"data": [], "layout": {}})
+
+    def config(name: str) -> dict:
+        return graph_config(topojson_url, filename=f"gnss-interference-{name}")
+
+    header = html.Header(
+        [
+            html.Div(
+                [
+                    html.H1("GNSS Interference Tracker", className="h4 mb-0"),
+                    html.P(CAVEAT, className="caveat mb-0"),
+                ],
+                className="header-title",
+            ),
+            html.Dl(
+                [
+                    html.Div([html.Dt("Incidents"), html.Dd(id=ids.HEADER_TOTAL)]),
+                    html.Div([html.Dt("Period"), html.Dd(id=ids.HEADER_SPAN)]),
+                    html.Div([html.Dt("Updated"), html.Dd(id=ids.HEADER_UPDATED)]),
+                ],
+                className="header-stats mb-0",
+            ),
+        ],
+        className="app-header",
+    )
+    main = html.Main(
+        [
+            html.Div(id=ids.DATA_ERROR, className="alert alert-danger", role="alert", hidden=True),
+            html.Div(
+                [
+                    _card(
+                        "Map",
+                        dcc.Loading(graph(id=ids.MAP, config=config("map"), style={"height": f"{MAP_HEIGHT}px"}),
+                                    type="dot", delay_show=400),
+                        extra=html.Span("Box or lasso to select an area · double-click to clear",
+                                        className="text-muted small"),
+                        class_name="map-card",
+                    ),
+                    _card(
+                        "Incident",
+                        html.Div(id=ids.DETAIL, className="detail", **{"aria-live": "polite"}),
+                        extra=html.Button("Close", id=ids.DETAIL_CLOSE, n_clicks=0,
+                                          className="btn btn-link btn-sm p-0"),
+                        class_name="detail-card",
+                    ),
+                ],
+                className="grid-top",
+            ),
+            _card(
+                "Timeline",
+                graph(id=ids.TIMELINE, config=config("timeline"), style={"height": f"{TIMELINE_HEIGHT}px"}),
+                extra=html.Span("Drag across the bars to filter dates", className="text-muted small"),
+            ),
+            html.Div(
+                [
+                    _card("By region", [
+                        html.Div(id=ids.REGION_NOTE, className="empty-note"),
+                        html.Div([
+                            html.Div(graph(id=ids.REGION_BARS, config=config("regions"),
+                                           style={"height": f"{BARS_HEIGHT}px"}), className="bars"),
+                            html.Div(_table(ids.REGION_TABLE, "Region"), className="table-wrap"),
+                        ], className="grid-stats"),
+                    ], extra=html.Span("Click a bar or row to filter", className="text-muted small")),
+                    _card("By country", [
+                        html.Div(id=ids.COUNTRY_NOTE, className="empty-note"),
+                        html.Div([
+                            html.Div(graph(id=ids.COUNTRY_BARS, config=config("countries"),
+                                           style={"height": f"{BARS_HEIGHT}px"}), className="bars"),
+                            html.Div(_table(ids.COUNTRY_TABLE, "Country"), className="table-wrap"),
+                        ], className="grid-stats"),
+                    ], extra=html.Span("Click a bar or row to filter", className="text-muted small")),
+                ],
+                className="stats-stack",
+            ),
+            html.Footer(
+                [
+                    html.Span("Data: GNSS Interference Tracker (CC BY 4.0). "),
+                    html.Span(CAVEAT),
+                ],
+                className="app-footer text-muted small",
+            ),
+        ],
+        className="content",
+    )
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.FILTERS_STORE),
+            header,
+            html.Div([_sidebar(data, layers), main], className="app-body"),
+        ],
+        className="app",
+    )

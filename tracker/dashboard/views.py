@@ -1,0 +1,295 @@
+"""What every view shows for a given state: pure functions of the data, no Dash callbacks.
+
+:func:`render_views` is the whole server-side work of one filter change (map, timeline, both
+tables and bar charts, counts); the callbacks only validate inputs and call it, and the benchmark
+times it directly. :func:`render_detail` builds the incident panel from plain Dash components:
+every dataset value is a text child (never HTML or Markdown), and a source becomes a link only
+when its URL is ``http``/``https`` with a host (:func:`safe_url`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import urllib.parse
+from collections.abc import Sequence
+
+import pandas as pd
+from dash import html
+
+from tracker import figures, schema, stats
+from tracker.dashboard.data import ViewData
+from tracker.filters import Filters
+from tracker.schema import INC, SRC
+from tracker.stats import STAT
+
+__all__ = [
+    "render_views",
+    "render_detail",
+    "render_header",
+    "render_problems",
+    "table_rows",
+    "safe_url",
+    "VIEW_KEYS",
+    "MAP_HEIGHT",
+]
+
+logger = logging.getLogger(__name__)
+
+MAP_HEIGHT = 470
+TIMELINE_HEIGHT = 270
+BARS_HEIGHT = 330
+
+#: Keys of :func:`render_views`'s result, in the order the callback outputs them.
+VIEW_KEYS = (
+    "map",
+    "timeline",
+    "region_bars",
+    "region_rows",
+    "region_note",
+    "country_bars",
+    "country_rows",
+    "country_note",
+    "shown",
+    "active",
+)
+
+_NO_MATCH = "No incidents match these filters."
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+def safe_url(url) -> str | None:
+    """``url`` if it is a plain ``http``/``https`` address with a host, else ``None``.
+
+    Whitespace and control characters anywhere disqualify it (they are how ``java\\tscript:``
+    slips through naive checks).
+    """
+    if not isinstance(url, str) or not url or len(url) > 2000 or _CONTROL.search(url):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def table_rows(table: pd.DataFrame, *, label_column: str = STAT.key) -> list[dict]:
+    """Rows for a DataTable: plain values only (numbers, ISO dates, text), ``id`` = group key."""
+    rows = []
+    for record in table.to_dict("records"):
+        key = record[STAT.key]
+        row = {
+            "id": key,
+            "label": (record[label_column] or "(none)") if label_column != STAT.key else (key or "(none)"),
+            STAT.incidents: int(record[STAT.incidents]),
+            STAT.share: round(float(record[STAT.share]), 4),
+            STAT.first: record[STAT.first].isoformat() if record[STAT.first] else "",
+            STAT.last: record[STAT.last].isoformat() if record[STAT.last] else "",
+            STAT.recent: int(record[STAT.recent]),
+            STAT.prior: int(record[STAT.prior]),
+            STAT.change: int(record[STAT.change]),
+        }
+        for kind in schema.INTERFERENCE_TYPES:
+            row[kind] = int(record[kind])
+        if label_column != STAT.key:
+            row["code"] = key
+        rows.append(row)
+    return rows
+
+
+def _as_of(data: ViewData) -> dt.date | None:
+    span = stats.date_span(data.incidents)
+    return span[1] if span else None
+
+
+def render_views(
+    data: ViewData,
+    filters: Filters,
+    *,
+    layers: Sequence = (),
+    max_points: int = figures.MAX_POINTS,
+) -> dict:
+    """Every view for ``filters`` over ``data``; keys are :data:`VIEW_KEYS`.
+
+    The recent-versus-prior comparison in the tables ends at the latest date of the whole
+    dataset, so filtering does not move the window.
+
+    :param layers: extra map traces (an optional layer such as ADS-B hexagons).
+    """
+    shown = filters.apply(data.incidents)
+    as_of = _as_of(data)
+    regions = stats.region_table(shown, as_of=as_of)
+    countries = stats.country_table(shown, as_of=as_of)
+    span = stats.date_span(shown)
+    freq = stats.choose_frequency(*span) if span else stats.MONTH
+    total = len(data.incidents)
+    empty = len(shown) == 0 and total > 0
+    note = _NO_MATCH if empty else ""
+    return {
+        "map": figures.map_figure(shown, height=MAP_HEIGHT, layers=layers, max_points=max_points),
+        "timeline": figures.timeline_figure(shown, freq=freq, height=TIMELINE_HEIGHT),
+        "region_bars": figures.regions_figure(regions, height=BARS_HEIGHT),
+        "region_rows": table_rows(regions),
+        "region_note": note,
+        "country_bars": figures.regions_figure(countries, label_column=STAT.name, height=BARS_HEIGHT),
+        "country_rows": table_rows(countries, label_column=STAT.name),
+        "country_note": note,
+        "shown": f"Showing {len(shown):,} of {total:,} incidents",
+        "active": filters.describe(),
+    }
+
+
+# --------------------------------------------------------------------------- header
+
+
+def render_header(data: ViewData) -> dict:
+    """Texts of the header: total incidents, date span, last change."""
+    total = len(data.incidents)
+    span = stats.date_span(data.incidents)
+    changed = data.last_change.strftime("%Y-%m-%d %H:%M UTC") if data.last_change else "unknown"
+    return {
+        "total": f"{total:,} incident{'s' if total != 1 else ''}",
+        "span": f"{span[0]:%b %Y} – {span[1]:%b %Y}" if span else "no dates",
+        "updated": f"Data last changed {changed}",
+    }
+
+
+def render_problems(data: ViewData) -> list:
+    """The validator's messages (file:line:column: field: message) when the data is broken."""
+    if data.ok:
+        return []
+    items = [html.Li(p.format(), className="font-monospace small") for p in data.problems[:50]]
+    more = len(data.problems) - len(items)
+    if more > 0:
+        items.append(html.Li(f"... and {more} more (run `gnss-tracker validate`)"))
+    return [
+        html.Strong("The data files could not be loaded, so nothing is shown. "),
+        html.Span("Fix these problems and reload the page:" if data.problems else data.error),
+        html.Ul(items, className="mb-0 mt-2") if items else None,
+    ]
+
+
+# --------------------------------------------------------------------------- detail
+
+
+def _date_text(row) -> str:
+    date = row[INC.date]
+    if pd.isna(date):
+        return "date unknown"
+    precision = row.get(INC.date_precision, "day")
+    if precision == "month":
+        text = f"{date:%B %Y} (day not known)"
+    elif precision == "year":
+        text = f"{date:%Y} (month not known)"
+    else:
+        text = f"{date:%Y-%m-%d}"
+    end = row.get(INC.end_date)
+    if end is not None and not pd.isna(end):
+        text += f" to {end:%Y-%m-%d}"
+    return text
+
+
+def _field(label: str, value) -> list:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return []
+    return [html.Dt(label, className="col-5 col-xl-4"), html.Dd(str(value), className="col-7 col-xl-8")]
+
+
+def _source_item(source: dict) -> html.Li:
+    url = source.get(SRC.url, "")
+    publisher = source.get(SRC.publisher) or "Source"
+    link = safe_url(url)
+    if link:
+        title = html.A(publisher, href=link, target="_blank", rel="noopener noreferrer nofollow")
+    else:
+        title = html.Span([publisher, html.Span(" (address not shown: not a web link)", className="text-muted")])
+    published = source.get(SRC.published)
+    meta = []
+    if published is not None and not pd.isna(published):
+        meta.append(f"{published:%Y-%m-%d}")
+    stance = source.get(SRC.stance, "")
+    children = [
+        html.Div([title, html.Span(stance, className=f"badge stance stance-{stance} ms-2")]),
+    ]
+    if meta:
+        children.append(html.Div(" · ".join(meta), className="text-muted small"))
+    if source.get(SRC.note):
+        children.append(html.P(source[SRC.note], className="mb-0 small"))
+    return html.Li(children, className="source-item")
+
+
+def render_detail(data: ViewData, incident_id: str) -> list:
+    """The detail panel of one incident, or a hint when none is chosen."""
+    if not incident_id:
+        return [
+            html.P("Click an incident on the map to see its summary, effects and sources.",
+                   className="text-muted mb-0"),
+        ]
+    match = data.incidents[data.incidents[INC.id] == incident_id]
+    if len(match) == 0:
+        return [html.P("This incident is not in the data (it may have been renamed or removed).",
+                       className="text-muted")]
+    row = match.iloc[0]
+    sources = data.sources[data.sources[SRC.incident_id] == incident_id].to_dict("records")
+    kind = figures.TYPE_LABELS.get(row[INC.interference], row[INC.interference])
+    radius = row.get(INC.radius_km)
+    place = f"{row[INC.latitude]:.3f}, {row[INC.longitude]:.3f} ({row[INC.geocode_precision]})"
+    if radius is not None and not pd.isna(radius):
+        place += f", radius {radius:.0f} km"
+    facts = [
+        *_field("Date", _date_text(row)),
+        *_field("Interference", kind),
+        *_field("Confidence", row[INC.confidence]),
+        *_field("Phase of flight", row[INC.flight_phase]),
+        *_field("Aircraft", row[INC.aircraft]),
+        *_field("Operator", row[INC.operator]),
+        *_field("Flight", row[INC.flight]),
+        *_field("Country", schema.country_names().get(row[INC.country], row[INC.country])),
+        *_field("Region", row[INC.region]),
+        *_field("Position", place),
+        *_field("Suspected source", row[INC.suspected_source]),
+        *_field("Id", row[INC.id]),
+    ]
+    children = [
+        html.H3(row[INC.location], className="h5 mb-1"),
+        html.Div(
+            [
+                html.Span(kind, className=f"badge type-badge type-{row[INC.interference]}"),
+                html.Span(row[INC.confidence], className=f"badge conf-badge conf-{row[INC.confidence]} ms-1"),
+            ],
+            className="mb-2",
+        ),
+        html.P(row[INC.summary], className="detail-summary"),
+    ]
+    if row[INC.effects]:
+        children += [html.H4("Effects", className="h6 mt-2"), html.P(row[INC.effects])]
+    children.append(html.Dl(facts, className="row detail-facts small mb-2"))
+    children.append(html.H4(f"Sources ({len(sources)})", className="h6 mt-2"))
+    supporting = [s for s in sources if s.get(SRC.stance) == "supports"]
+    disputing = [s for s in sources if s.get(SRC.stance) == "disputes"]
+    context = [s for s in sources if s.get(SRC.stance) not in ("supports", "disputes")]
+    if disputing:
+        children.append(
+            html.Div(
+                [
+                    html.Div([html.H5("Supporting", className="h6 text-muted"),
+                              html.Ul([_source_item(s) for s in supporting], className="source-list")],
+                             className="col"),
+                    html.Div([html.H5("Disputing", className="h6 text-muted"),
+                              html.Ul([_source_item(s) for s in disputing], className="source-list")],
+                             className="col"),
+                ],
+                className="row disputed g-2",
+            )
+        )
+    elif supporting:
+        children.append(html.Ul([_source_item(s) for s in supporting], className="source-list"))
+    if context:
+        children += [html.H5("Context", className="h6 text-muted mt-2"),
+                     html.Ul([_source_item(s) for s in context], className="source-list")]
+    if not sources:
+        children.append(html.P("No source recorded.", className="text-muted"))
+    return children
