@@ -224,12 +224,15 @@ def _nearest_date(
     return None
 
 
-def _context(incident: _Incident, sentences: list[Sentence]) -> list[str]:
-    """The incident's anchors first, then the other sentences of their paragraphs."""
+def _context(incident: _Incident, sentences: list[Sentence], *, alone: bool) -> list[str]:
+    """The incident's anchors first, then the other sentences of their paragraphs, then (for a
+    report about one incident only) the rest of the report."""
     paragraphs = {a.paragraph for a in incident.anchors}
     anchor_ids = {a.index for a in incident.anchors}
     texts = [a.text for a in incident.anchors]
     texts += [s.text for s in sentences if s.paragraph in paragraphs and s.index not in anchor_ids]
+    if alone:
+        texts += [s.text for s in sentences if s.paragraph not in paragraphs]
     return texts
 
 
@@ -419,7 +422,7 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
     title_sentences = [s for s in sentences[:3] if s.heading]
     candidates: list[Candidate] = []
     for incident in incidents:
-        context = _context(incident, sentences)
+        context = _context(incident, sentences, alone=len(incidents) == 1)
         evidence: dict[str, str] = {}
         values: dict[str, object] = {}
         own_notes: list[str] = []

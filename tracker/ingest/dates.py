@@ -309,6 +309,12 @@ def _resolve(kind: str, g: dict, *, base: dt.date | None) -> tuple[dt.date | Non
     return None, "day", None, 0
 
 
+# Cheap pre-check: no digit, month, weekday or relative word means no date.
+_MAYBE_DATE = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|today|tonight|night|week|month|year"
+    r"|morning|ago",
+    re.I,
+)
 _PREFIX = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -324,6 +330,8 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
     >>> find_dates("On Sunday", base=dt.date(2025, 9, 2))[0].date
     datetime.date(2025, 8, 31)
     """
+    if not _MAYBE_DATE.search(sentence):
+        return []
     masked = _mask(sentence)
     taken = [False] * len(masked)
     found: list[DateMention] = []
@@ -383,7 +391,9 @@ def _join_ranges(mentions: list[DateMention], sentence: str) -> list[DateMention
             ):
                 start_date = previous.date
                 if mention.date and start_date is None:
-                    start_date = None
+                    # "29 May" had no year: it takes the year of the range's end.
+                    again = find_dates(previous.text, base=mention.date)
+                    start_date = again[0].date if again else None
                 if start_date and mention.date and start_date.year != mention.date.year:
                     fixed = _safe_date(mention.date.year, start_date.month, start_date.day)
                     if fixed and fixed <= mention.date:

@@ -255,18 +255,27 @@ def effects(sentences: list[str]) -> Found | None:
     phrases: list[str] = []
     evidence = ""
     for label, pattern in _EFFECTS:
+        chosen: tuple[re.Match[str], str] | None = None
         for sentence in sentences:
             match = pattern.search(sentence)
             if not match:
                 continue
-            text = _EFFECT_TEXT[label]
-            place = match.groupdict().get("place") if match.groupdict() else None
-            if place and label in {"diverted", "returned"}:
-                text = f"{text} to {place}"
-            if text not in phrases:
-                phrases.append(text)
-            evidence = evidence or sentence
-            break
+            if chosen is None:
+                chosen = (match, sentence)
+            # Prefer a mention that says where to ("diverted to Poznań") over a bare one.
+            if "place" not in pattern.groupindex or match.group("place"):
+                chosen = (match, sentence)
+                break
+        if chosen is None:
+            continue
+        match, sentence = chosen
+        text = _EFFECT_TEXT[label]
+        place = match.group("place") if "place" in pattern.groupindex else None
+        if place and label in {"diverted", "returned"}:
+            text = f"{text} to {place}"
+        if text not in phrases:
+            phrases.append(text)
+        evidence = evidence or sentence
     if not phrases:
         return None
     value = "; ".join(phrases)

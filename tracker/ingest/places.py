@@ -23,12 +23,27 @@ __all__ = ["PlaceHit", "spot_places", "best_place", "get_geocoder"]
 logger = logging.getLogger(__name__)
 
 
+class _CachedGeocoder:
+    """The offline geocoder with a memo of whole answers: reports repeat the same names, and
+    building a ``Location`` (region lookup included) costs more than the index lookup."""
+
+    def __init__(self, geocoder) -> None:
+        self._geocoder = geocoder
+        self.geocode = functools.lru_cache(maxsize=50000)(self._geocode)
+
+    def _geocode(self, query: str):
+        return self._geocoder.geocode(query)
+
+    def reverse(self, query, **kwargs):
+        return self._geocoder.reverse(query, **kwargs)
+
+
 @functools.cache
 def get_geocoder():
     """The project's offline geocoder (one shared instance: its indexes are large)."""
     from tracker.geocode.gazetteer import OfflineGeocoder
 
-    return OfflineGeocoder()
+    return _CachedGeocoder(OfflineGeocoder())
 
 
 @dataclass(frozen=True)

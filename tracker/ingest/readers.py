@@ -176,7 +176,19 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str | None]:
             continue
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is not None:
+        # Short Western texts often tie between cp1250/cp1252/cp1257; cp1252 is by far the
+        # most common of them, so it wins a tie.
+        for match in matches:
+            if (
+                match.encoding == "cp1252"
+                and match.chaos <= best.chaos
+                and match.coherence >= best.coherence
+            ):
+                best = match
+                break
     if best is None:
         raise InputError(f"{name}: not text in any known encoding (binary?); convert it to UTF-8")
     text = str(best)
