@@ -47,17 +47,25 @@ def generate_reports(
     start: dt.datetime = _START,
     zones=JAM_ZONES,
     box=(25.0, 65.0, -10.0, 45.0),
+    through_zones: float = 0.15,
 ) -> pd.DataFrame:
     """Position reports of ``n_aircraft`` aircraft, about ``n_reports`` in total, time-ordered.
 
     Each aircraft flies a straight leg at 400-500 kt inside ``box`` (lat min, lat max, lon min,
-    lon max), reporting every ``interval_s`` seconds (with jitter). Inside a zone its NACp is
-    0-2 most of the time; elsewhere 8-11, with rare glitches.
+    lon max), reporting every ``interval_s`` seconds (with jitter); a share ``through_zones`` of
+    them starts inside a jamming zone. Inside a zone NACp is 0-2 most of the time; elsewhere
+    8-11, with rare glitches.
     """
     rng = np.random.default_rng(seed)
     per = max(1, n_reports // n_aircraft)
     lat0 = rng.uniform(box[0], box[1], n_aircraft)
     lon0 = rng.uniform(box[2], box[3], n_aircraft)
+    # Some aircraft start in a jamming zone, so even small samples have bad aircraft.
+    if zones:
+        chosen = np.flatnonzero(rng.random(n_aircraft) < through_zones)
+        pick = rng.integers(0, len(zones), len(chosen))
+        lat0[chosen] = np.array([zones[p][0] for p in pick]) + rng.uniform(-0.5, 0.5, len(chosen))
+        lon0[chosen] = np.array([zones[p][1] for p in pick]) + rng.uniform(-0.5, 0.5, len(chosen))
     heading = rng.uniform(0, 2 * np.pi, n_aircraft)
     speed_km_s = rng.uniform(400, 500, n_aircraft) * 1.852 / 3600
     t0 = rng.uniform(0, 6 * 3600, n_aircraft)
