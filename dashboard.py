@@ -18,14 +18,19 @@ app = create_app(os.environ.get("GNSS_TRACKER_DATA") or dataset.DEFAULT_DATA_DIR
 server = app.server
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Parse options and serve (debug off unless ``--debug``; localhost unless ``--host``)."""
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options: debug off unless ``--debug``, localhost unless ``--host``."""
     parser = argparse.ArgumentParser(description="Serve the GNSS Interference Tracker dashboard.")
     parser.add_argument("--data-dir", default=None, help="folder with incidents.csv and sources.csv")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode: never on a public address")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse options and serve."""
+    args = parse_args(argv)
     served = create_app(args.data_dir) if args.data_dir else app
     served.run(host=args.host, port=args.port, debug=args.debug)
 

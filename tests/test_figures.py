@@ -154,7 +154,7 @@ def test_timeline_stacks_types_and_hatches_month_only_incidents():
     assert fig.layout.barmode == "stack"
     hatched = [t for t in fig.data if t.marker.pattern.shape == "/"]
     solid = [t for t in fig.data if not t.marker.pattern.shape]
-    assert len(hatched) == 1 and "month or year only" in hatched[0].name
+    assert len(hatched) == 1 and "month/year only" in hatched[0].name
     assert {t.legendgroup for t in solid} == {"jamming", "spoofing"}
     total = sum(float(np.sum(t.y)) for t in fig.data)
     assert total == pytest.approx(3.0)

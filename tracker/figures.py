@@ -110,8 +110,8 @@ TEMPLATE = go.layout.Template(
             font=dict(size=12), bgcolor="rgba(255,255,255,0.8)",
         ),
         xaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False, ticks="outside",
-                   tickcolor="#c5ccd6"),
-        yaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False),
+                   tickcolor="#c5ccd6", automargin=True),
+        yaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False, automargin=True),
         geo=dict(
             showland=True, landcolor="#f1efe9", showocean=True, oceancolor="#e4eef5",
             showlakes=True, lakecolor="#e4eef5", showcountries=True, countrycolor="#b9b4a8",
@@ -505,8 +505,8 @@ def timeline_figure(
             color = TYPE_COLORS[kind]
             label = TYPE_LABELS[kind]
             if spread:
-                name = f"{label}, date known to the month or year only (spread evenly)"
-                value = "%{y:.1f}"
+                name = f"{label}, month/year only"
+                value = "%{y:.1f} (date known to the month or year only, spread evenly)"
             else:
                 name = label
                 value = "%{y:.0f}"
@@ -524,7 +524,7 @@ def timeline_figure(
                     xperiod=xperiod,
                     xperiod0=xperiod0,
                     xperiodalignment="middle",
-                    hovertemplate=f"{escape(name)}: {value}<extra></extra>",
+                    hovertemplate=f"{escape(label)}: {value}<extra></extra>",
                 )
             )
     unit = "week" if freq == stats.WEEK else "month"
@@ -537,6 +537,8 @@ def timeline_figure(
         xaxis=dict(type="date", hoverformat="Week of %d %b %Y" if freq == stats.WEEK else "%B %Y"),
         yaxis=dict(title=dict(text=f"Incidents per {unit}", font=dict(size=12)), rangemode="tozero"),
         showlegend=True,
+        legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top", font=dict(size=11)),
+        margin=dict(r=10, t=28 if not (title or subtitle) else fig.layout.margin.t, b=30),
         uirevision="timeline",
     )
     return fig
@@ -550,6 +552,7 @@ def regions_figure(
     *,
     label_column: str = STAT.key,
     max_bars: int = 15,
+    legend: bool = True,
     title: str | None = None,
     subtitle: str | None = None,
     height: int | None = None,
@@ -560,6 +563,7 @@ def regions_figure(
     :param label_column: column shown as bar labels (``name`` for countries); ``customdata`` always
         holds ``key``, so a click identifies the group.
     :param max_bars: show the largest groups only; the rest are named in a note.
+    :param legend: show the interference-type legend (the dashboard explains colours elsewhere).
     """
     if len(table) == 0:
         return empty_figure(title=title, subtitle=subtitle, height=height)
@@ -583,9 +587,12 @@ def regions_figure(
     fig.update_layout(
         barmode="stack",
         bargap=0.25,
-        xaxis=dict(title=dict(text="Incidents", font=dict(size=12)), rangemode="tozero"),
-        yaxis=dict(automargin=True, type="category"),
+        xaxis=dict(rangemode="tozero"),
+        yaxis=dict(automargin=True, type="category", dtick=1),
         clickmode="event",
+        showlegend=legend,
+        legend=dict(orientation="h", x=0, xanchor="left", y=-0.08, yanchor="top", font=dict(size=11)),
+        margin=dict(t=28 if not (title or subtitle) else fig.layout.margin.t, b=50 if legend else 10),
     )
     hidden = len(table) - len(top)
     if hidden > 0:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dash import Dash
@@ -71,6 +71,7 @@ def create_app(
     *,
     map_layers: Sequence[MapLayer] | None = None,
     requests_pathname_prefix: str | None = None,
+    loader: Callable | None = None,
 ) -> Dash:
     """Build the dashboard for the data in ``data_dir``.
 
@@ -79,6 +80,7 @@ def create_app(
     :param map_layers: optional map layers (see :mod:`tracker.dashboard.layers`); by default
         :func:`tracker.dashboard.layers.default_layers`.
     :param requests_pathname_prefix: when served under a sub-path behind a proxy.
+    :param loader: ``loader(data_dir) -> Dataset``, :func:`tracker.dataset.load` by default.
     :returns: the Dash app; its Flask server is ``app.server``. Debug is off unless the caller
         runs it with ``debug=True``.
     """
@@ -97,9 +99,9 @@ def create_app(
     )
     topojson_url = app.get_asset_url("topojson/")
     app.layout = lambda: layout.build_layout(
-        load_view_data(data_dir), topojson_url=topojson_url, layers=layers
+        load_view_data(data_dir, loader=loader), topojson_url=topojson_url, layers=layers
     )
-    callbacks.register(app, data_dir=data_dir, layers=layers)
+    callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
 
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES

@@ -61,7 +61,9 @@ def _trigger() -> tuple[str | None, object]:
     return component, triggered.get("value")
 
 
-def sync_state(data_dir: Path, search, controls: dict, trigger: str | None, value) -> tuple:
+def sync_state(
+    data_dir: Path, search, controls: dict, trigger: str | None, value, *, loader=None
+) -> tuple:
     """The new query string and the control values that show it.
 
     :param search: the URL's current query string.
@@ -71,7 +73,7 @@ def sync_state(data_dir: Path, search, controls: dict, trigger: str | None, valu
     """
     if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
         raise PreventUpdate
-    data = load_view_data(data_dir)
+    data = load_view_data(data_dir, loader=loader)
     current = ViewState.from_query(search, **_known(data))
     new = state.next_state(current, trigger, value, controls=controls)
     f = new.filters
@@ -92,11 +94,11 @@ def sync_state(data_dir: Path, search, controls: dict, trigger: str | None, valu
     )
 
 
-def render(data_dir: Path, search, layers: Sequence[MapLayer] = ()) -> tuple:
+def render(data_dir: Path, search, layers: Sequence[MapLayer] = (), *, loader=None) -> tuple:
     """Every view for the filters in ``search`` (see :data:`views.VIEW_KEYS`)."""
     if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
         raise PreventUpdate
-    data = load_view_data(data_dir)
+    data = load_view_data(data_dir, loader=loader)
     view = ViewState.from_query(search, **_known(data))
     active = [layer for layer in layers if layer.id in view.layers]
     traces = [t for layer in active for t in layer.traces(view.filters)]
@@ -110,23 +112,23 @@ def render(data_dir: Path, search, layers: Sequence[MapLayer] = ()) -> tuple:
     return tuple(out[k] for k in views.VIEW_KEYS)
 
 
-def detail(data_dir: Path, search) -> list:
+def detail(data_dir: Path, search, *, loader=None) -> list:
     """The incident panel for the ``incident`` in ``search``."""
     if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
         raise PreventUpdate
-    data = load_view_data(data_dir)
+    data = load_view_data(data_dir, loader=loader)
     return views.render_detail(data, ViewState.from_query(search).incident)
 
 
-def header(data_dir: Path) -> tuple:
+def header(data_dir: Path, *, loader=None) -> tuple:
     """Header texts and the data-problems panel."""
-    data = load_view_data(data_dir)
+    data = load_view_data(data_dir, loader=loader)
     texts = views.render_header(data)
     problems = views.render_problems(data)
     return texts["total"], texts["span"], texts["updated"], problems, not problems
 
 
-def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = ()) -> None:
+def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), loader=None) -> None:
     """Attach the callbacks to ``app`` for the data in ``data_dir``."""
     control_outputs = [
         Output(ids.DATES, "start_date"),
@@ -168,7 +170,7 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = ()) -> N
             ids.TEXT: text,
             ids.MAP_LAYERS: map_layers,
         }
-        return sync_state(data_dir, search, controls, trigger, value)
+        return sync_state(data_dir, search, controls, trigger, value, loader=loader)
 
     @app.callback(
         Output(ids.MAP, "figure"),
@@ -184,7 +186,7 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = ()) -> N
         Input(ids.FILTERS_STORE, "data"),
     )
     def _render(query):
-        return render(data_dir, query, layers)
+        return render(data_dir, query, layers, loader=loader)
 
     @app.callback(Output(ids.FILTERS_STORE, "data"), Input(ids.URL, "search"), State(ids.FILTERS_STORE, "data"))
     def _filters_only(search, previous):
@@ -192,7 +194,7 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = ()) -> N
         # recompute the map. This store changes only when the filter part of the URL does.
         if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
             raise PreventUpdate
-        data = load_view_data(data_dir)
+        data = load_view_data(data_dir, loader=loader)
         view = ViewState.from_query(search, **_known(data))
         query = ViewState(view.filters, layers=view.layers).to_query()
         if query == previous and previous is not None:
@@ -201,7 +203,7 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = ()) -> N
 
     @app.callback(Output(ids.DETAIL, "children"), Input(ids.URL, "search"))
     def _detail(search):
-        return detail(data_dir, search)
+        return detail(data_dir, search, loader=loader)
 
     @app.callback(
         Output(ids.HEADER_TOTAL, "children"),
@@ -212,5 +214,5 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = ()) -> N
         Input(ids.URL, "pathname"),
     )
     def _header(_pathname):
-        return header(data_dir)
+        return header(data_dir, loader=loader)
 

@@ -131,10 +131,12 @@ def render_views(
     return {
         "map": figures.map_figure(shown, height=MAP_HEIGHT, layers=layers, max_points=max_points),
         "timeline": figures.timeline_figure(shown, freq=freq, height=TIMELINE_HEIGHT),
-        "region_bars": figures.regions_figure(regions, height=BARS_HEIGHT),
+        "region_bars": figures.regions_figure(regions, height=BARS_HEIGHT, legend=False),
         "region_rows": table_rows(regions),
         "region_note": note,
-        "country_bars": figures.regions_figure(countries, label_column=STAT.name, height=BARS_HEIGHT),
+        "country_bars": figures.regions_figure(
+            countries, label_column=STAT.name, height=BARS_HEIGHT, legend=False
+        ),
         "country_rows": table_rows(countries, label_column=STAT.name),
         "country_note": note,
         "shown": f"Showing {len(shown):,} of {total:,} incidents",
