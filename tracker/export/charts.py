@@ -194,7 +194,7 @@ def _legend_placement(fig: go.Figure) -> str:
     """Where the legend is: ``none``, ``top`` or ``bottom`` (horizontal), or ``side``."""
     show = _layout_value(fig, "showlegend")
     names = [t.name for t in fig.data if t.showlegend is not False and t.name]
-    if show is False or not names or (len(names) < 2 and show is not True):
+    if show is False or not names:
         return "none"
     if (_layout_value(fig, "legend", "orientation") or "v") != "h":
         return "side"
@@ -270,6 +270,10 @@ def decorate_for_publication(
         axis_px = 58 if _layout_value(out, "xaxis", "title", "text") else 34
     right = _EDGE
     placement = _legend_placement(out)
+    if placement != "none":
+        # plotly.js decides alone whether one entry gets a legend; say it, since room is made
+        # for it. On a published chart even one entry ("Spoofing (12)") is worth showing.
+        out.update_layout(showlegend=True)
     legend_px = _legend_px(out, width - left - right) if placement in ("top", "bottom") else 0.0
     # plotly.js puts the subtitle about one title line under the title's last line.
     title_block = _EDGE + title_px + _TITLE_SIZE * 0.7 + subtitle_px + 10
@@ -358,9 +362,11 @@ def _topojson_names(fig: go.Figure) -> list[str]:
     subplots = {getattr(t, "geo", None) or "geo" for t in fig.data if t.type in _GEO_TRACES}
     names = []
     for subplot in sorted(subplots):
-        geo = fig.layout[subplot] if subplot in fig.layout else None
-        scope = (geo.scope if geo is not None else None) or "world"
-        resolution = (geo.resolution if geo is not None else None) or 110
+        # The template may set them (the project's sets resolution 50): read what plotly.js will.
+        scope = _layout_value(fig, subplot, "scope") or _layout_value(fig, "geo", "scope") or "world"
+        resolution = (
+            _layout_value(fig, subplot, "resolution") or _layout_value(fig, "geo", "resolution") or 110
+        )
         name = f"{scope}_{int(resolution)}m"
         if name not in names:
             names.append(name)
@@ -390,7 +396,8 @@ def _plot_config(kind: str, options: ChartOptions) -> dict:
     return {
         "displaylogo": False,
         "showSendToCloud": False,
-        "responsive": True,
+        # Fixed size: the titles, legend and footer are placed in pixels for this size.
+        "responsive": False,
         # A relative folder: if a map ever needs a file we did not embed, it is looked for next
         # to the HTML file, never on plotly's CDN.
         "topojsonURL": "topojson/",
@@ -406,6 +413,7 @@ def figure_to_html(fig: go.Figure, *, kind: str, options: ChartOptions, title: s
     :param options: size (the page shows the chart at this size).
     :param title: the page's ``<title>``.
     """
+    fig = go.Figure(fig).update_layout(width=options.width, height=options.height)
     div = pio.to_html(
         fig,
         full_html=False,

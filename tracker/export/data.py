@@ -152,6 +152,9 @@ def incidents_to_csv(incidents: pd.DataFrame, sources: pd.DataFrame | None = Non
             value = record[column]
             if column in _NUMBER_COLUMNS:
                 number = _number(value)
+                # Whole numbers without ".0" (a radius of 120 km reads as 120).
+                if number is not None and number.is_integer():
+                    number = int(number)
                 row.append("" if number is None else number)
             elif column in _DATE_COLUMNS:
                 row.append(_date_text(value))
