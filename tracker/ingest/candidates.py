@@ -26,7 +26,7 @@ from tracker.geocode.regions import region_for
 from tracker.ingest import fields as fx
 from tracker.ingest.dates import DateMention, find_dates, infer_reference_date, month_start
 from tracker.ingest.notam import Notam, parse_notams
-from tracker.ingest.places import PlaceHit, best_place, get_geocoder, spot_places
+from tracker.ingest.places import PlaceHit, best_place, country_for_sea, get_geocoder, spot_places
 from tracker.ingest.readers import Report
 from tracker.ingest.text import Sentence, split_sentences
 
@@ -83,7 +83,9 @@ _GENERIC = re.compile(
     r"\b(?:most affected|increasingly|on the rise|rise in|surge in|number of|statistics|per cent|"
     r"percent|regulators?|guidance|guidelines|conference|proposal|legislation|warns? that|could|"
     r"would|may be|might|sanctions?|every day|daily|thousands of|hundreds of|since 20\d\d|"
-    r"in recent (?:months|years|weeks)|growing (?:threat|problem)|study|survey|research|webinar)\b",
+    r"in recent (?:months|years|weeks)|growing (?:threat|problem)|study|survey|research|webinar|"
+    r"workshop|seminar|symposium|forum|summit|meeting|training|exercise scenario|plans? to|"
+    r"held a|agreed|drafting|draft|recommend\w*|standards?|mandate|requirements?)\b",
     re.I,
 )
 _EVENT = re.compile(
@@ -110,7 +112,7 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
     text = sentence.text
     if not _is_problem_sentence(text):
         return False
-    vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.operator([text])
+    vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.KNOWN_OPERATOR.search(text)
     if not vehicle and not (crew_narrative and re.search(r"\b(?:we|our|I)\b", text)):
         return False
     if isinstance(vehicle, re.Match) and vehicle.group(0).lower() in {"we", "our"} and not crew_narrative:
@@ -373,6 +375,41 @@ def _fir_country(authority: str) -> str:
     return country_for_location_indicator(authority)
 
 
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\u2014|\u2013|--|-|:|\|)\s+(?=\S)"
+)
+
+
+def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:
+    """Find a publication date in a dateline ("Oslo, 12 March 2025 - A ...") or a date line at
+    the top; remove the dateline so its date is not taken for the incident's."""
+    from dataclasses import replace as _replace
+
+    for position, sentence in enumerate(sentences[:6]):
+        match = _DATELINE.match(sentence.text)
+        if match:
+            mentions = find_dates(match.group("date"), base=None)
+            if (
+                len(mentions) == 1
+                and mentions[0].kind in {"iso", "dmy", "mdy"}
+                and mentions[0].date is not None
+                and re.search(r"\d{4}", mentions[0].text)
+            ):
+                out = list(sentences)
+                out[position] = _replace(sentence, text=sentence.text[match.end() :])
+                return out, mentions[0].date
+        if sentence.heading:
+            mentions = find_dates(sentence.text, base=None)
+            if (
+                len(mentions) == 1
+                and mentions[0].date is not None
+                and mentions[0].kind in {"iso", "dmy", "mdy"}
+                and len(mentions[0].text) >= 0.5 * len(sentence.text)
+            ):
+                return [s for s in sentences if s is not sentence], mentions[0].date
+    return sentences, None
+
+
 def extract_candidates(report: Report, *, published: dt.date | None = None) -> list[Candidate]:
     """Candidate incidents described by one report.
 
@@ -388,6 +425,11 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
     sentences = split_sentences(report.text)
     if not sentences:
         return []
+    sentences, dateline = _strip_dateline(sentences)
+    if report.published is None and dateline is not None:
+        from dataclasses import replace as _replace
+
+        report = _replace(report, published=dateline)
     full_text = report.text
     if not fx.AVIATION_TERM.search(full_text):
         return []
@@ -471,6 +513,8 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index)
             place = best_place(hits)
         place_values, place_sentence = _place_values(place)
+        if place is not None and not place_values[INC.country]:
+            place_values[INC.country] = country_for_sea(hits)
         values.update(place_values)
         if place_sentence:
             evidence[INC.location] = place_sentence

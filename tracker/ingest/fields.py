@@ -183,6 +183,10 @@ KNOWN_OPERATORS = (
     "Nordica", "Estonian Air", "Air Dolomiti", "ITA Airways", "Croatia Airlines", "Air Moldova",
     "FlyOne", "Georgian Airways", "Ukraine International",
 )
+KNOWN_OPERATOR = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(o) for o in KNOWN_OPERATORS), key=len, reverse=True)) + r")\b"
+    r"|\b(?:[A-Z][\w'-]+\s){1,3}(?:Airlines|Airways|Air Lines|Airline)\b"
+)
 _OPERATOR = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(o) for o in KNOWN_OPERATORS), key=len, reverse=True)) + r")\b"
     r"|\b(?:[A-Z][\w'-]+\s){1,3}(?:Airlines|Airways|Air Lines|Aviation|Air Force|Airline)\b"

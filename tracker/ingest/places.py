@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from tracker.geocode.text import fold
 
-__all__ = ["PlaceHit", "spot_places", "best_place", "get_geocoder"]
+__all__ = ["PlaceHit", "spot_places", "best_place", "country_for_sea", "get_geocoder"]
 
 logger = logging.getLogger(__name__)
 
@@ -79,9 +79,13 @@ class PlaceHit:
 
 _CAP = r"[A-Z\u00c0-\u00de\u0100-\u017f][\w\u00c0-\u024f'\u2019.-]*"
 _PHRASE = re.compile(
-    rf"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    rf"(?<![\w'\u2019-])(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     rf"north-?western|south-?eastern|south-?western)\s+)?{_CAP}"
-    rf"(?:(?:\s+(?:of|de|del|la|al|el|am|upon|on|the|and))?\s+{_CAP}){{0,5}}"
+    rf"(?:(?:\s+(?:of|de|del|la|al|el|am|upon|on|the))?\s+{_CAP}){{0,5}}"
+)
+_AIRPORT_WORDS = frozenset(
+    "international civil airport airfield aerodrome air base regional municipal national "
+    "county domestic aviation field airbase south north east west central new city".split()
 )
 _ICAO = re.compile(r"\b[A-Z]{4}\b")
 
@@ -108,7 +112,10 @@ _STRONG = re.compile(
     r"|land\s+at|reach\s+)\s*(?:the\s+)?$",
     re.I,
 )
-_WEAK = re.compile(r"(?:\bat|\bin|\bto|\bfor|\bwithin)\s+(?:the\s+)?$", re.I)
+_WEAK = re.compile(r"(?:\bat|\bin|\bwithin)\s+(?:the\s+)?$", re.I)
+# A destination ("a flight to Oslo") is where the incident happened only if it was on approach,
+# which the approach cues above already say: alone it counts a little.
+_DESTINATION = re.compile(r"(?:\bto|\bfor)\s+(?:the\s+)?$", re.I)
 _NEGATIVE = re.compile(
     r"(?:divert\w*\s+(?:to|towards)|diversion\s+to|returned\s+to|return(?:ing)?\s+to|back\s+to"
     r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
@@ -119,6 +126,12 @@ _NEGATIVE = re.compile(
     r"|(?:showed|showing|displayed|indicated|placed|put|appeared)\s+(?:the\s+|our\s+|its\s+)?"
     r"(?:aircraft|plane|airplane|us|them|it|position|jet)?\s*(?:to\s+be\s+)?(?:over|at|in|near|inland|on)"
     r")\s*(?:the\s+)?$",
+    re.I,
+)
+# "North Korea jammed...", "Russia denied...": an actor, not a place.
+_ACTOR_AFTER = re.compile(
+    r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed|accused|"
+    r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected|was\s+blamed)\b",
     re.I,
 )
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
@@ -185,7 +198,11 @@ def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99,
             after = sentence[end : end + 30]
             raw = location.raw
             precision = raw["precision"]
-            if precision == "country" and fold(text) != fold(raw["name"]):
+            query = " ".join(words[lo:hi])
+            if precision == "airport" and not (set(fold(query).split()) - _AIRPORT_WORDS):
+                # "International Civil" is not an airport's name, only words airports share.
+                continue
+            if precision == "country" and fold(query) != fold(raw["name"]):
                 # A demonym ("Russian interference") names a country only before "airspace".
                 if not _AIRSPACE_AFTER.match(after):
                     continue
@@ -196,6 +213,8 @@ def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99,
                 score += 3.0
             elif _WEAK.search(before):
                 score += 1.5
+            elif _DESTINATION.search(before):
+                score += 0.7
             elif _AIRSPACE_AFTER.match(after):
                 score += 2.0
             else:
@@ -203,10 +222,12 @@ def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99,
                 score += 0.2 if start == 0 else 0.6
                 if precision == "city" and (raw.get("population") or 0) < 50000 and hi - lo == 1:
                     continue
+            if _ACTOR_AFTER.match(after):
+                score = min(score, 0.0) - 2.0
             if sentence_index <= 2 and start == 0 and _DATELINE.match(sentence):
                 score = -5.0
             score += {"airport": 1.5, "city": 1.0, "area": 0.8, "region": 0.5}.get(precision, 0.0)
-            hits.append(PlaceHit(text, " ".join(words[lo:hi]), location, score * weight, sentence))
+            hits.append(PlaceHit(text, query, location, score * weight, sentence))
     return hits
 
 
@@ -233,9 +254,28 @@ def best_place(hits: list[PlaceHit]) -> PlaceHit | None:
     if winner.precision in {"country", "region", "area"}:
         for key in ranked[1:]:
             hit = first[key]
-            if totals[key] > 0.5 and hit.precision in {"airport", "city"} and (
-                winner.precision != "country" or hit.country == winner.country
-            ):
-                if winner.precision == "country" or not winner.country or hit.country == winner.country:
+            if totals[key] <= 0.5 or hit.precision not in {"airport", "city"}:
+                continue
+            if winner.precision == "country" and hit.country == winner.country:
+                # "near Plovdiv, Bulgaria": the city inside the country is more precise.
+                return hit
+            if winner.precision != "country" and totals[key] >= 0.6 * totals[best]:
+                # A sea or region named alongside a well-supported city ("over the Baltic
+                # near Kaliningrad"): the city is more precise.
+                if not winner.country or hit.country == winner.country:
                     return hit
     return winner
+
+
+def country_for_sea(hits: list[PlaceHit]) -> str:
+    """For an incident placed at sea: the country the report names (positively), or ``""``.
+
+    "South Korea's military said ... over the West Sea" is Korean airspace in the report's
+    words; a bare sea with no country named stays without one (open sea).
+    """
+    totals: dict[str, float] = {}
+    for hit in hits:
+        if hit.precision == "country" and hit.country:
+            totals[hit.country] = totals.get(hit.country, 0.0) + hit.score
+    positive = {code: total for code, total in totals.items() if total > 0}
+    return max(positive, key=positive.get) if positive else ""

@@ -401,6 +401,11 @@ def _feed_report(item, body, link, publisher, published, name, number) -> Report
 # Plain text and Markdown
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*\n", re.S)
+_LOOSE_PUBLISHED = re.compile(
+    r"^\s*(?:published|posted|updated|last updated|first published)(?:\s+on)?\s*:?\s+"
+    r"(?P<value>[\w ,:+.-]{6,40}?)\s*$",
+    re.I,
+)
 _META_LINE = re.compile(
     r"^\s*(?P<key>title|headline|url|link|source|source url|published|publication date|"
     r"date published|posted|publisher|outlet|site)\s*:\s*(?P<value>.+?)\s*$",
@@ -423,6 +428,10 @@ def _read_plain(text: str, *, name: str, markdown: bool) -> Report:
         match = _META_LINE.match(line) if number < 15 else None
         if match:
             meta.setdefault(match["key"].lower(), match["value"])
+            continue
+        loose = _LOOSE_PUBLISHED.match(line) if number < 15 else None
+        if loose and parse_published(loose["value"]):
+            meta.setdefault("published", loose["value"])
             continue
         kept.append(line)
     text = "\n".join(kept)
