@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from tracker.geocode.text import fold
 
-__all__ = ["Area", "load_areas", "areas_by_name", "areas_containing"]
+__all__ = ["Area", "load_areas", "areas_by_name", "areas_containing", "areas_by_country"]
 
 AREAS_FILE = "areas.csv"
 
@@ -102,3 +102,13 @@ def areas_containing(latitude: float, longitude: float) -> list[Area]:
     :param longitude: WGS84 degrees.
     """
     return [a for a in load_areas() if a.contains(latitude, longitude)]
+
+
+@functools.cache
+def areas_by_country() -> dict[str, tuple[Area, ...]]:
+    """Areas that have a box, grouped by country (``""`` for seas and multi-country areas)."""
+    groups: dict[str, list[Area]] = {}
+    for area in load_areas():
+        if area.bbox is not None:
+            groups.setdefault(area.country, []).append(area)
+    return {country: tuple(areas) for country, areas in groups.items()}

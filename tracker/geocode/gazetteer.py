@@ -240,6 +240,7 @@ class _Airports:
         import airportsdata
 
         self.icao: dict[str, dict] = airportsdata.load("ICAO")
+        self.folded_words: dict[str, frozenset[str]] = {}
         self.iata: dict[str, dict] = {}
         for airport in self.icao.values():
             if airport["iata"]:
@@ -267,17 +268,19 @@ class _Airports:
         cities: dict[str, list[dict]] = {}
         folded_cities: dict[str, str] = {}
         generic = _AIRPORT_WORDS
-        for airport in self.icao.values():
+        folded_words = self.folded_words
+        # Insert in rank order so that every list is already best-first.
+        for airport in sorted(self.icao.values(), key=_airport_rank):
             folded = fold(airport["name"])
+            folded_words[airport["icao"]] = frozenset(folded.split())
             names.setdefault(folded, []).append(airport)
             core_words = [w for w in folded.split() if w not in generic]
             if core_words:
                 cores.setdefault(" ".join(core_words), []).append(airport)
                 # Single words of the core ("hoybuktmoen", "akrotiri") find airports by a
                 # distinctive part of their name; only consulted for queries saying "airport".
-                for word in core_words:
-                    if len(word) > 3:
-                        words.setdefault(word, []).append(airport)
+                for word in set(core_words):
+                    words.setdefault(word, []).append(airport)
             city = airport["city"]
             if not city:
                 continue
@@ -290,7 +293,20 @@ class _Airports:
         return names, cores, words, cities
 
     def _get(self, table: int, key: str) -> list[dict]:
-        return sorted(self._names[table].get(key, ()), key=_airport_rank)
+        return self._names[table].get(key, [])
+
+    def with_words(self, words: list[str], *, iata_only: bool = False) -> list[dict]:
+        """Airports whose name holds every word, best first (searched from the rarest word)."""
+        lists = [self._names[2].get(w, []) for w in words if w not in _AIRPORT_WORDS]
+        if not lists or not all(lists):
+            return []
+        needed = frozenset(words) - _AIRPORT_WORDS
+        shortest = min(lists, key=len)
+        return [
+            a
+            for a in shortest
+            if (a["iata"] or not iata_only) and needed <= self.folded_words[a["icao"]]
+        ]
 
     def by_name(self, key: str) -> list[dict]:
         return self._get(0, key)
@@ -464,10 +480,8 @@ class _Resolver:
         seen: dict[str, dict] = {}
         for airport in [*ix.by_name(text), *ix.by_core(core), *ix.by_city(core)]:
             seen.setdefault(airport["icao"], airport)
-        longest = max(words, key=len)
-        for airport in ix.by_word(longest):
-            if all(w in fold(airport["name"]).split() for w in words):
-                seen.setdefault(airport["icao"], airport)
+        for airport in ix.with_words(words):
+            seen.setdefault(airport["icao"], airport)
         if seen:
             return sorted(seen.values(), key=_airport_rank)
         for cut in range(1, len(words)):
@@ -502,15 +516,10 @@ class _Resolver:
         if not hits:
             # Small towns known only as an airport's city, then a lower-case ICAO code.
             hits += [_Hit(p, "city") for p in ix.airports.towns(text)]
-        if not hits and len(text) >= 5 and len(text.split()) <= 4:
+        if not hits and raw and len(text) >= 5 and len(text.split()) <= 4:
             # Distinctive words of an airliner airport's name ("Sheremetyevo", "Stockholm
-            # Arlanda"), without the word "airport".
-            words = text.split()
-            found = [
-                a
-                for a in ix.airports.by_word(max(words, key=len))
-                if a["iata"] and all(w in fold(a["name"]).split() for w in words)
-            ]
+            # Arlanda"), without the word "airport"; only for the text as given.
+            found = ix.airports.with_words(text.split(), iata_only=True)
             hits += [_Hit(ix.airports.place(a), "airport") for a in found[:3]]
         if not hits and len(text) == 4 and text.isalpha():
             airport = ix.airports.icao.get(text.upper())
@@ -696,7 +705,7 @@ class OfflineGeocoder(Geocoder):
         super().__init__(user_agent="gnss-tracker-offline")
         self._cached = functools.lru_cache(maxsize=cache_size)(self._resolve)
 
-    def _resolve(self, query: str) -> tuple[_Hit, ...]:
+    def _resolve(self, query: str) -> tuple[tuple[str, Point, dict], ...]:
         hits = _Resolver(_index()).resolve(query)
         seen: set[tuple] = set()
         unique = []
@@ -704,11 +713,17 @@ class OfflineGeocoder(Geocoder):
             key = (hit.place.source, hit.place.ident, hit.place.name)
             if key not in seen:
                 seen.add(key)
-                unique.append(hit)
+                unique.append(self._parts(hit))
         return tuple(unique)
 
     @staticmethod
-    def _location(hit: _Hit) -> Location:
+    def _location(parts: tuple[str, Point, dict]) -> Location:
+        address, point, raw = parts
+        # A fresh raw dict per answer: callers may modify theirs without touching the cache.
+        return Location(address, point, dict(raw))
+
+    @staticmethod
+    def _parts(hit: _Hit) -> tuple[str, Point, dict]:
         place = hit.place
         region = place.region or region_for(place.country, place.latitude, place.longitude)
         raw = {
@@ -724,7 +739,7 @@ class OfflineGeocoder(Geocoder):
             "longitude": place.longitude,
         }
         address = f"{place.name}, {place.country}" if place.country else place.name
-        return Location(address, Point(place.latitude, place.longitude), raw)
+        return address, Point(place.latitude, place.longitude), raw
 
     def geocode(self, query, *, exactly_one=True, timeout=DEFAULT_SENTINEL):
         """Find a place by name or code.

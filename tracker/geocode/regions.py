@@ -89,23 +89,25 @@ def region_for(country: str, latitude: float | None = None, longitude: float | N
     >>> region_for("", 43.0, 34.0)       # the middle of the Black Sea
     'Black Sea'
     """
-    from tracker.geocode.areas import areas_containing
-
     code = (country or "").strip().upper()
     has_point = _finite(latitude) and _finite(longitude)
-    if has_point:
-        for area in areas_containing(latitude, longitude):
-            if area.country == code and (code or area.kind == "sea"):
-                return area.region
+    if not has_point:
+        return region_for_country(code)
+    return _region_at(code, float(latitude), float(longitude))
+
+
+@functools.lru_cache(maxsize=65536)
+def _region_at(code: str, latitude: float, longitude: float) -> str:
+    from tracker.geocode.areas import areas_by_country
+
+    # Parts of a country with their own region (Kaliningrad, Lapland), smallest area first.
+    for area in areas_by_country().get(code, ()):
+        if area.contains(latitude, longitude) and (code or area.kind == "sea"):
+            return area.region
     if code:
         region = region_for_country(code)
         if region:
             return region
-    if not has_point:
-        return ""
-    for area in areas_containing(latitude, longitude):
-        if area.kind == "sea":
-            return area.region
     from tracker.geocode.gazetteer import nearest_city_country
 
     return region_for_country(nearest_city_country(latitude, longitude))
