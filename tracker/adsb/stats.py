@@ -1,0 +1,202 @@
+"""Aggregations of the ADS-B layer for maps, timelines and region tables (pandas only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+import h3
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from tracker.adsb.levels import (
+    BAD,
+    DATE,
+    DEFAULT_THRESHOLDS,
+    GOOD,
+    HEX,
+    HIGH,
+    LEVEL,
+    LEVELS,
+    MEDIUM,
+    SHARE,
+    Thresholds,
+    with_levels,
+)
+from tracker.adsb.store import LayerStore
+
+__all__ = [
+    "REGION",
+    "read_layer",
+    "hex_summary",
+    "hex_regions",
+    "daily_region_counts",
+    "region_stats",
+]
+
+logger = logging.getLogger(__name__)
+
+REGION = "region"
+_REGION_CACHE = "hex_regions.parquet"
+_UNKNOWN_REGION = "Open ocean / other"
+
+
+def read_layer(
+    store: LayerStore | str | os.PathLike,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    levels: tuple[str, ...] | None = (MEDIUM, HIGH),
+) -> pd.DataFrame:
+    """Stored rows in ``[start, end]`` with ``share`` and ``level``, keeping only ``levels``.
+
+    :param levels: levels to keep (default medium and high); ``None`` keeps every row.
+    """
+    store = store if isinstance(store, LayerStore) else LayerStore(store)
+    frame = with_levels(store.read(start=start, end=end), thresholds=thresholds)
+    if levels is not None:
+        frame = frame[frame[LEVEL].isin(levels)].reset_index(drop=True)
+    return frame
+
+
+def hex_summary(layer: pd.DataFrame) -> pd.DataFrame:
+    """One row per hex over the days in ``layer`` (a frame from :func:`read_layer`).
+
+    :returns: columns ``hex``, ``level`` (the worst level seen), ``days_high``, ``days_medium``,
+        ``days`` (rows for the hex), ``share`` (largest share), and ``date``,
+        ``count_good_aircraft``, ``count_bad_aircraft`` of the day with the largest share.
+    """
+    cols = [HEX, LEVEL, "days_high", "days_medium", "days", SHARE, DATE, GOOD, BAD]
+    if len(layer) == 0:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
+            cols, ["str", "category", "int64", "int64", "int64", "float64", "datetime64[s]", "int64", "int64"],
+            strict=True,
+        )})
+    high = (layer[LEVEL] == HIGH).to_numpy(dtype=np.int64)
+    medium = (layer[LEVEL] == MEDIUM).to_numpy(dtype=np.int64)
+    if layer[HEX].is_unique:  # one day: nothing to combine
+        out = layer[[HEX, LEVEL, SHARE, DATE, GOOD, BAD]].assign(
+            days_high=high, days_medium=medium, days=np.ones(len(layer), dtype=np.int64)
+        )[cols]
+        return out.sort_values([SHARE, HEX], ascending=[False, True], ignore_index=True)
+    frame = layer.assign(_high=high, _medium=medium)
+    worst = frame.sort_values([SHARE, DATE], ascending=[False, True], kind="stable").drop_duplicates(HEX)
+    counts = frame.groupby(HEX, sort=False).agg(
+        days_high=("_high", "sum"), days_medium=("_medium", "sum"), days=(DATE, "size")
+    )
+    out = worst.set_index(HEX)[[LEVEL, SHARE, DATE, GOOD, BAD]].join(counts)
+    # The worst level is that of the largest share (levels grow with the share).
+    out = out.reset_index()[cols]
+    return out.sort_values([SHARE, HEX], ascending=[False, True], ignore_index=True)
+
+
+def _regions_for(hexes: list[str]) -> list[str]:
+    from tracker.geocode.regions import region_for
+    from tracker.geocode.reverse import country_at
+
+    out = []
+    for cell in hexes:
+        lat, lon = h3.cell_to_latlng(cell)
+        try:
+            region = region_for(country_at(lat, lon), lat, lon)
+        except Exception:  # noqa: BLE001 - a lookup failure must not break the layer
+            logger.debug("no region for %s", cell, exc_info=True)
+            region = ""
+        out.append(region or _UNKNOWN_REGION)
+    return out
+
+
+def hex_regions(hexes, *, store: LayerStore | None = None) -> pd.Series:
+    """Analyst region of each hex (by its centre), indexed by hex.
+
+    Lookups cost about 2 ms each, so results are cached in the store (``hex_regions.parquet``)
+    when ``store`` is given.
+    """
+    wanted = pd.unique(pd.Series(list(hexes), dtype="str"))
+    cache: dict[str, str] = {}
+    path: Path | None = store.root / _REGION_CACHE if store is not None else None
+    if path is not None and path.is_file():
+        try:
+            table = pq.read_table(path)
+            cache = dict(zip(table[HEX].to_pylist(), table[REGION].to_pylist(), strict=True))
+        except (OSError, pa.ArrowException):
+            logger.warning("%s: unreadable region cache; rebuilding", path)
+    missing = [h for h in wanted if h not in cache]
+    if missing:
+        cache.update(zip(missing, _regions_for(missing), strict=True))
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f".{_REGION_CACHE}.{os.getpid()}.tmp")
+                pq.write_table(pa.table({HEX: list(cache), REGION: list(cache.values())}), tmp)
+                os.replace(tmp, path)
+            except OSError:
+                logger.warning("%s: cannot write region cache", path)
+    return pd.Series([cache[h] for h in wanted], index=pd.Index(wanted, name=HEX), name=REGION, dtype="str")
+
+
+def daily_region_counts(layer: pd.DataFrame, *, store: LayerStore | None = None) -> pd.DataFrame:
+    """Affected hexes per day and region.
+
+    :param layer: rows from :func:`read_layer` (medium and high by default).
+    :returns: columns ``date``, ``region``, ``medium``, ``high`` (hex counts), ``affected``
+        (their sum); one row per day and region with at least one such hex.
+    """
+    cols = [DATE, REGION, MEDIUM, HIGH, "affected"]
+    if len(layer) == 0:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
+            cols, ["datetime64[s]", "str", "int64", "int64", "int64"], strict=True)})
+    regions = hex_regions(layer[HEX], store=store)
+    frame = pd.DataFrame(
+        {
+            DATE: layer[DATE].to_numpy(),
+            REGION: regions.reindex(layer[HEX]).to_numpy(),
+            MEDIUM: (layer[LEVEL] == MEDIUM).to_numpy(dtype=np.int64),
+            HIGH: (layer[LEVEL] == HIGH).to_numpy(dtype=np.int64),
+        }
+    )
+    out = frame.groupby([DATE, REGION], as_index=False)[[MEDIUM, HIGH]].sum()
+    out["affected"] = out[MEDIUM] + out[HIGH]
+    return out[cols].sort_values([DATE, REGION], ignore_index=True)
+
+
+def region_stats(daily: pd.DataFrame, layer: pd.DataFrame, *, store: LayerStore | None = None) -> pd.DataFrame:
+    """Per region over the period: hex-days at each level, distinct hexes, days with high hexes,
+    and the peak day.
+
+    :param daily: from :func:`daily_region_counts`.
+    :param layer: the rows ``daily`` was made from.
+    :returns: columns ``region``, ``hex_days_medium``, ``hex_days_high``, ``hexes``,
+        ``days_with_high``, ``peak_date``, ``peak_affected``; most affected region first.
+    """
+    cols = [REGION, "hex_days_medium", "hex_days_high", "hexes", "days_with_high", "peak_date", "peak_affected"]
+    if len(daily) == 0:
+        return pd.DataFrame(columns=cols)
+    regions = hex_regions(layer[HEX], store=store)
+    distinct = (
+        pd.DataFrame({HEX: layer[HEX].to_numpy(), REGION: regions.reindex(layer[HEX]).to_numpy()})
+        .drop_duplicates(HEX)
+        .groupby(REGION)
+        .size()
+    )
+    g = daily.groupby(REGION)
+    peak = daily.sort_values(["affected", DATE], ascending=[False, True]).drop_duplicates(REGION).set_index(REGION)
+    out = pd.DataFrame(
+        {
+            "hex_days_medium": g[MEDIUM].sum(),
+            "hex_days_high": g[HIGH].sum(),
+            "hexes": distinct,
+            "days_with_high": g[HIGH].apply(lambda s: int((s > 0).sum())),
+            "peak_date": peak[DATE],
+            "peak_affected": peak["affected"],
+        }
+    ).reset_index(names=REGION)
+    out = out.fillna({"hexes": 0}).astype({"hexes": "int64"})
+    total = out["hex_days_medium"] + out["hex_days_high"]
+    return out.assign(_t=total).sort_values(["_t", REGION], ascending=[False, True]).drop(columns="_t").reset_index(drop=True)[cols]
+
