@@ -98,3 +98,11 @@ def test_region_for(country, lat, lon, region):
 def test_region_for_country_is_case_insensitive_and_total():
     assert region_for_country("no") == "Nordic and Arctic"
     assert region_for_country("ZZ") == ""
+
+
+def test_regions_are_documented():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "regions.md").read_text("utf-8")
+    for region in REGIONS:
+        assert f"### {region}" in text, region
