@@ -464,9 +464,9 @@ def render_chart(
     assert fmt in STATIC_FORMATS
     if fmt == "pdf":
         fig = _without_patterns(fig)
-    return render_static(
-        fig, fmt=fmt, width=options.width, height=options.height, scale=options.scale
-    )
+    # Scale only means something for pixels; a vector file keeps the layout's size.
+    scale = options.scale if fmt == "png" else 1.0
+    return render_static(fig, fmt=fmt, width=options.width, height=options.height, scale=scale)
 
 
 def _without_patterns(fig: go.Figure) -> go.Figure:
