@@ -98,7 +98,8 @@ def test_manual_coordinates_are_recorded_as_manual(data_dir):
         "--latitude", "68.0", "--longitude", "26.0", "--yes",
     )
     assert result.exit_code == 0, result.output
-    row = dataset.load(data_dir).incidents.set_index(INC.id).loc["2025-06-23-somewhere-over-lapland"]
+    incidents = dataset.load(data_dir).incidents.set_index(INC.id)
+    row = incidents.loc["2025-06-23-somewhere-over-lapland"]
     assert (row[INC.geocode_source], row[INC.country], row[INC.region]) == (
         "manual",
         "FI",
@@ -157,7 +158,8 @@ def test_missing_required_flags_are_listed_without_a_terminal(data_dir):
     before = snapshot(data_dir)
     result = CliRunner().invoke(main, ["add", "--data-dir", str(data_dir), "--date", "2025-01-01"])
     assert result.exit_code == 2
-    for flag in ("--location", "--interference", "--confidence", "--summary", "--url", "--publisher"):
+    flags = ("--location", "--interference", "--confidence", "--summary", "--url", "--publisher")
+    for flag in flags:
         assert flag in result.output
     assert snapshot(data_dir) == before
 
@@ -245,7 +247,7 @@ def test_geocode_without_work_is_a_no_op(data_dir):
     assert {k: v for k, v in snapshot(data_dir).items() if k != "geocode_cache.csv"} == before
 
 
-# --- duplicate matching (shared with ingest) -------------------------------------------------------
+# --- duplicate matching (shared with ingest) ------------------------------------------------
 
 
 def test_find_matches_by_days_and_distance(data_dir):

@@ -96,8 +96,11 @@ def locate(
         raise InputError("give both --latitude and --longitude, or neither")
     if lat is not None:
         lat, lon = float(lat), float(lon)
-        if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
-            raise InputError(f"coordinates out of range: {lat}, {lon} (swapped latitude/longitude?)")
+        in_range = -90 <= lat <= 90 and -180 <= lon <= 180
+        if not (math.isfinite(lat) and math.isfinite(lon) and in_range):
+            raise InputError(
+                f"coordinates out of range: {lat}, {lon} (swapped latitude/longitude?)"
+            )
         if not country:
             from tracker.geocode.reverse import country_at
 
@@ -146,7 +149,9 @@ def _frame(values: dict, fields: tuple[schema.Field, ...], like: pd.DataFrame) -
     return frame
 
 
-def incident_row(values: dict, placement: Placement, incident_id: str, like: pd.DataFrame) -> pd.DataFrame:
+def incident_row(
+    values: dict, placement: Placement, incident_id: str, like: pd.DataFrame
+) -> pd.DataFrame:
     """A one-row incidents frame typed like ``like``."""
     merged = {**DEFAULTS, **{k: v for k, v in values.items() if v is not None}}
     merged.update(

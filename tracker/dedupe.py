@@ -31,10 +31,12 @@ class Match:
 def haversine_km(lat1, lon1, lat2, lon2):
     """Great-circle distance in kilometres (works on scalars and numpy arrays).
 
-    >>> round(haversine_km(54.6872, 25.2797, 54.6341, 25.2858), 1)
+    >>> round(float(haversine_km(54.6872, 25.2797, 54.6341, 25.2858)), 1)
     5.9
     """
-    lat1, lon1, lat2, lon2 = (np.radians(np.asarray(v, dtype=float)) for v in (lat1, lon1, lat2, lon2))
+    lat1, lon1, lat2, lon2 = (
+        np.radians(np.asarray(v, dtype=float)) for v in (lat1, lon1, lat2, lon2)
+    )
     a = (
         np.sin((lat2 - lat1) / 2) ** 2
         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2

@@ -148,7 +148,8 @@ _SEPARATORS = (
 )
 _RAW_VAGUE = re.compile(
     r"^(?:(?:the\s+)?(?:airspace\s+)?(?:near(?:by)?|around|between|close to|off|over|"
-    r"outside|off the coasts? of|approach(?:es)? to|en route to|on approach to|(?:the\s+)?vicinity of|"
+    r"outside|off the coasts? of|approach(?:es)? to|en route to|on approach to|"
+    r"(?:the\s+)?vicinity of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|"
     r"routes?)\s+)+",
     re.I,

@@ -64,7 +64,10 @@ class GeocodeResult:
     radius_km: float = 0.0
 
     def describe(self) -> str:
-        """One line for people: ``Plovdiv International Airport, BG (airport, 42.0678, 24.8508)``."""
+        """One line for people.
+
+        ``Plovdiv International Airport, BG (airport, 42.0678, 24.8508; gazetteer:airportsdata)``
+        """
         where = f"{self.name}, {self.country}" if self.country else self.name
         return (
             f"{where} ({self.precision}, {self.latitude:.4f}, {self.longitude:.4f}; "

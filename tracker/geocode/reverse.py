@@ -24,7 +24,9 @@ __all__ = ["country_at", "countries_at", "country_centroids", "DISPUTED", "WORLD
 
 logger = logging.getLogger(__name__)
 
-WORLD_FILE = pathlib.Path(__file__).resolve().parent.parent / "assets" / "topojson" / "world_50m.json"
+WORLD_FILE = (
+    pathlib.Path(__file__).resolve().parent.parent / "assets" / "topojson" / "world_50m.json"
+)
 
 #: Map ids that are not ISO codes, assigned to the administering country (a practical choice
 #: for aviation incidents, not a position on sovereignty).
