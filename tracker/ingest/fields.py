@@ -103,7 +103,7 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:approach\w*|on final|final approach|descen\w*|(?:could not|couldn't|unable to|"
             r"failed to|not able to) land|landing attempts?|go-?around|missed approach|"
-            r"aborted (?:the |its )?landing|abort(?:ed)? landing|prevented from landing|"
+            r"aborted (?:the |its )?landing|abort(?:ed)? landing|prevented from landing|go[- ]around|arriv\w+|"
             r"circled|holding pattern|inbound to|while landing|during landing|attempting to land|"
             r"preparing to land|about to land|before landing|landing at)\b",
             re.I,
@@ -205,7 +205,7 @@ def operator(sentences: list[str]) -> Found | None:
 
 _FLIGHT = re.compile(
     r"\b(?:flight|flight number|callsign|call sign|service)\s+(?:no\.?\s*)?"
-    r"(?P<code>(?!FL\d)(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\s?\d{1,4}[A-Z]?)\b"
+    r"(?P<code>(?!FL\d)(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])[\s-]?\d{1,4}[A-Z]?)\b"
     r"|\b(?P<code2>(?!FL\d)(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\d{2,4})\s+(?:from|to|between)\b"
 )
 
@@ -214,7 +214,7 @@ def flight_number(sentences: list[str]) -> Found | None:
     """Flight number or call sign ("FR3466"), as reported."""
     for sentence in sentences:
         for match in _FLIGHT.finditer(sentence):
-            code = (match.group("code") or match.group("code2") or "").replace(" ", "")
+            code = (match.group("code") or match.group("code2") or "").replace(" ", "").replace("-", "")
             # Aircraft types look like flight numbers (A320, B737): not flights.
             if re.fullmatch(r"(?:A3\d\d|B7\d\d|A2\d\d|E1\d\d|F35|C1\d\d)", code):
                 continue
@@ -226,7 +226,7 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
     ("diverted", re.compile(r"\bdiver(?:ted|sion)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+(?:\s[A-Z][\w\u00c0-\u024f'-]+)?))?")),
     ("returned", re.compile(r"\b(?:returned|turned back|turned around|flew back|went back)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?", re.I)),
     ("unable to land", re.compile(r"\b(?:could not|couldn't|unable to|failed to|not able to|prevented from) land", re.I)),
-    ("go-around", re.compile(r"\b(?:go-?around|missed approach|aborted (?:the |its )?landing|abort(?:ed)? landing|climbed away)\b", re.I)),
+    ("go-around", re.compile(r"\b(?:go[- ]?around|missed approach|aborted (?:the |its )?landing|abort(?:ed)? landing|climbed away)\b", re.I)),
     ("circled", re.compile(r"\b(?:circled|holding pattern|held for)\b", re.I)),
     ("terrain warning", re.compile(r"\b(?:pull up|terrain (?:warning|alert)|(?:E)?GPWS|TAWS)\b", re.I)),
     ("position error", re.compile(r"\b(?:off (?:course|track)|position (?:jump|error|shift)\w*|wrong position|false position\w*|drift\w*)\b", re.I)),

@@ -210,7 +210,8 @@ _VOID_TAGS = frozenset("area base br col embed hr img input link meta source tra
 # Class or id words of page furniture that is not the article.
 _BOILERPLATE = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|menu|sidebar|footer|header|related|share|sharing|social|"
-    r"comments?|subscribe|subscription|newsletter|cookie|consent|advert|ads?|promo|breadcrumbs?|"
+    r"comments?|subscribe|subscription|newsletter|cookie|consent|advert|advertisement|sponsored|"
+    r"promo|breadcrumbs?|"
     r"widget|popular|trending|recommended|author-bio|byline-bio)(?:$|[-_\s])",
     re.I,
 )
@@ -247,7 +248,8 @@ class _PageParser(HTMLParser):
             self.skip_stack.append(tag)
             return
         marker = f"{values.get('class', '')} {values.get('id', '')} {values.get('role', '')}"
-        if tag in _SKIP_TAGS or _BOILERPLATE.search(marker) or values.get("aria-hidden") == "true":
+        furniture = tag not in {"article", "main", "body", "html"} and _BOILERPLATE.search(marker)
+        if tag in _SKIP_TAGS or furniture or values.get("aria-hidden") == "true":
             self.skip_stack.append(tag)
             return
         if tag == "title":
