@@ -279,6 +279,14 @@ def _ratio(row: Row) -> float | None:
     return seconds / float(floor)
 
 
+def _cpu(row: Row) -> str:
+    """Median CPU seconds (of this process, or of the server where the row says so)."""
+    cpu = row.data.get("cpu_seconds")
+    if not isinstance(cpu, (int, float)):
+        return ""
+    return format_seconds(float(cpu))
+
+
 def _rss(row: Row) -> str:
     data = row.data
     values = [data.get(k) for k in ("rss_mb", "process_rss_mb")]
@@ -326,8 +334,8 @@ def render_table(rows: list[Row]) -> str:
     """The results as a Markdown table."""
     grow = growth(rows)
     lines = [
-        "| Operation | Size | Median | Floor | Ratio | Growth | Goal | Pass | Peak RSS |",
-        "|---|---:|---:|---:|---:|---:|---|:-:|---:|",
+        "| Operation | Size | Median | CPU | Floor | Ratio | Growth | Goal | Pass | Peak RSS |",
+        "|---|---:|---:|---:|---:|---:|---:|---|:-:|---:|",
     ]
     for row in rows:
         data = row.data
@@ -344,7 +352,8 @@ def render_table(rows: list[Row]) -> str:
         note = data.get("error") or data.get("note") or ""
         operation = row.operation + (f" — {_escape(note)}" if note else "")
         lines.append(
-            f"| {_escape(operation)} | {size_label(row.size)} | {median} | {_escape(floor_text)} | "
+            f"| {_escape(operation)} | {size_label(row.size)} | {median} | {_cpu(row)} | "
+            f"{_escape(floor_text)} | "
             f"{'' if ratio is None else f'{ratio:.2f}'} | {grow.get(id(row), '')} | "
             f"{_escape(str(data.get('goal', '')))} | {verdict} | {_rss(row)} |"
         )
@@ -411,7 +420,9 @@ def render_results(rows: list[Row], *, info: dict, command: str, started: str,
         "## Results",
         "",
         "Median of several runs (5 below 1M incidents, 3 at 1M). *Floor*: the irreducible baseline"
-        " measured in the same run; *Ratio* = median / floor. *Growth*: this size's figure divided"
+        " measured in the same run; *Ratio* = median / floor. *CPU*: median CPU seconds of the"
+        " measured process (the server's for dashboard rows), much steadier than wall time on a"
+        " busy machine. *Growth*: this size's figure divided"
         " by the previous size's (sizes grow ×10, so ×10 with k=1.00 is linear; k is the exponent"
         " of the power law). *Peak RSS*: the benchmark subprocess's peak resident memory, or the"
         " server process's where noted.",

@@ -10,12 +10,26 @@ True
 from __future__ import annotations
 
 import gc
+import os
 import resource
 import statistics
 import time
 from collections.abc import Callable
 
-__all__ = ["median_time", "interleaved", "result", "peak_rss_mb", "process_peak_rss_mb"]
+__all__ = ["Runs", "median_time", "interleaved", "result", "peak_rss_mb", "process_peak_rss_mb",
+           "process_cpu_seconds"]
+
+
+class Runs(list):
+    """Wall-clock seconds of each run, with the matching CPU seconds in :attr:`cpu`.
+
+    CPU time (all threads of this process) is far less disturbed than wall time when other work
+    shares the cores, so both are reported.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.cpu: list[float] = []
 
 
 def median_time(fn: Callable[[], object], *, repeat: int = 5, warmup: int = 0) -> list[float]:
@@ -26,12 +40,13 @@ def median_time(fn: Callable[[], object], *, repeat: int = 5, warmup: int = 0) -
     """
     for _ in range(warmup):
         fn()
-    runs = []
+    runs = Runs()
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        cpu, start = time.process_time(), time.perf_counter()
         fn()
         runs.append(time.perf_counter() - start)
+        runs.cpu.append(time.process_time() - cpu)
     return runs
 
 
@@ -46,13 +61,14 @@ def interleaved(
     for _ in range(warmup):
         for fn in fns.values():
             fn()
-    runs: dict[str, list[float]] = {name: [] for name in fns}
+    runs: dict[str, Runs] = {name: Runs() for name in fns}
     for _ in range(repeat):
         for name, fn in fns.items():
             gc.collect()
-            start = time.perf_counter()
+            cpu, start = time.process_time(), time.perf_counter()
             fn()
             runs[name].append(time.perf_counter() - start)
+            runs[name].cpu.append(time.process_time() - cpu)
     return runs
 
 
@@ -80,6 +96,8 @@ def result(
     """
     seconds = statistics.median(runs)
     row: dict = {"operation": operation, "seconds": seconds, "runs": list(runs), **extra}
+    if getattr(runs, "cpu", None):
+        row["cpu_seconds"] = statistics.median(runs.cpu)
     if goal:
         row["goal"] = goal
     checks = []
@@ -88,6 +106,8 @@ def result(
     if floor_runs:
         floor_seconds = statistics.median(floor_runs)
         row.update(floor_seconds=floor_seconds, floor=floor, floor_runs=list(floor_runs))
+        if getattr(floor_runs, "cpu", None):
+            row["floor_cpu_seconds"] = statistics.median(floor_runs.cpu)
         if ratio_limit is not None and floor_seconds > 0:
             checks.append(seconds / floor_seconds <= ratio_limit)
     if checks:
@@ -110,3 +130,15 @@ def process_peak_rss_mb(pid: int) -> float | None:
     except OSError:
         return None
     return None
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds used so far by another live process (Linux ``/proc``)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    # After the command name: state is field 3, utime and stime are fields 14 and 15.
+    ticks = int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
