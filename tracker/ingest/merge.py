@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from tracker import dataset, schema
+from tracker.dedupe import find_matches
 from tracker.errors import InputError
 from tracker.ingest.candidates import Candidate
 from tracker.ingest.readers import safe_url
@@ -42,19 +42,15 @@ class ApplyResult:
     unchanged: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _compatible(a: str, b: str) -> bool:
     return a == b or "unknown" in (a, b) or "both" in (a, b)
 
 
 def find_match(candidate: Candidate, incidents: pd.DataFrame) -> str | None:
     """Id of the existing incident ``candidate`` describes, or ``None``.
+
+    Time and distance come from :func:`tracker.dedupe.find_matches` (shared with ``add``), so
+    both commands agree on what a duplicate is; the interference type must also be compatible.
 
     :param candidate: a candidate with date, coordinates and interference type.
     :param incidents: the dataset's incidents (not modified).
@@ -64,21 +60,15 @@ def find_match(candidate: Candidate, incidents: pd.DataFrame) -> str | None:
     lat, lon = values.get(INC.latitude), values.get(INC.longitude)
     if not isinstance(date, dt.date) or lat is None or lon is None or incidents.empty:
         return None
-    best: tuple[float, str] | None = None
-    target = pd.Timestamp(date)
-    for row in incidents.itertuples(index=False):
-        row_date = getattr(row, INC.date)
-        if pd.isna(row_date) or abs((pd.Timestamp(row_date) - target).days) > MATCH_DAYS:
-            continue
-        if not _compatible(getattr(row, INC.interference), str(values.get(INC.interference))):
-            continue
-        row_lat, row_lon = getattr(row, INC.latitude), getattr(row, INC.longitude)
-        if pd.isna(row_lat) or pd.isna(row_lon):
-            continue
-        distance = _km(float(lat), float(lon), float(row_lat), float(row_lon))
-        if distance <= MATCH_KM and (best is None or distance < best[0]):
-            best = (distance, getattr(row, INC.id))
-    return best[1] if best else None
+    matches = find_matches(
+        incidents, date, float(lat), float(lon), days=MATCH_DAYS, km=MATCH_KM,
+        end_date=values.get(INC.end_date),
+    )  # fmt: skip
+    kinds = dict(zip(incidents[INC.id], incidents[INC.interference], strict=False))
+    for match in matches:
+        if _compatible(str(kinds.get(match.incident_id, "")), str(values.get(INC.interference))):
+            return match.incident_id
+    return None
 
 
 def _problems(candidate: Candidate) -> list[str]:
