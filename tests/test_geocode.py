@@ -159,3 +159,17 @@ def test_registry_lists_valid_names_on_error():
 def test_registry_builds_nominatim_without_network():
     nominatim = get_geocoder("nominatim", domain="127.0.0.1:9", scheme="http")
     assert "gnss-interference-tracker" in nominatim.headers["User-Agent"]
+
+
+def test_airport_index_cache_is_rebuilt_when_broken(tmp_path, monkeypatch):
+    from tracker.geocode.gazetteer import _Airports
+
+    monkeypatch.setenv("GNSS_TRACKER_CACHE_DIR", str(tmp_path))
+    path = _Airports._cache_file()
+    assert path.parent == tmp_path
+    path.write_text("{not json", encoding="utf-8")
+    rebuilt = _Airports()
+    assert rebuilt.by_core("plovdiv")[0]["icao"] == "LBPD"
+    assert path.read_text(encoding="utf-8").startswith("{")
+    # A second instance reads the cache and answers the same.
+    assert _Airports().by_core("plovdiv")[0]["icao"] == "LBPD"

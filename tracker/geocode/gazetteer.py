@@ -24,11 +24,16 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
+import importlib.metadata
 import importlib.resources
+import json
 import logging
 import math
+import os
 import re
+import tempfile
 import threading
+from pathlib import Path
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -64,6 +69,8 @@ PRECISION_RANK = {"exact": 0, "airport": 1, "city": 2, "area": 3, "region": 4, "
 #: Longest query considered; longer text is not a place name.
 MAX_QUERY_LENGTH = 500
 CITIES_FILE = "cities.txt.gz"
+#: Bump when the airport index layout or :func:`tracker.geocode.text.fold` changes.
+_AIRPORT_INDEX_VERSION = 2
 #: Resolved queries kept in memory per geocoder.
 CACHE_SIZE = 20000
 
@@ -233,19 +240,115 @@ class _Cities:
 class _Airports:
     """Airport indexes over ``airportsdata``, built on the first query that needs them.
 
-    Entries are airportsdata's own dicts; a :class:`Place` is made only for a hit. Lists are
-    ranked (:func:`_airport_rank`) when read, since they are short.
+    Building them takes about half a second, so the result is kept as JSON in the user's cache
+    folder (``$GNSS_TRACKER_CACHE_DIR``, else ``$XDG_CACHE_HOME/gnss-tracker`` or
+    ``~/.cache/gnss-tracker``), keyed by the airportsdata version; a missing, stale or broken
+    cache is simply rebuilt, and an unwritable folder only costs the rebuild next time.
+    Tables map folded text to ICAO codes, best-ranked first (:func:`_airport_rank`).
     """
 
     def __init__(self) -> None:
-        import airportsdata
-
-        self.icao: dict[str, dict] = airportsdata.load("ICAO")
-        self.folded_words: dict[str, frozenset[str]] = {}
+        data = self._read_cache()
+        if data is None:
+            data = self._build()
+            self._write_cache(data)
+        self.icao: dict[str, dict] = data["airports"]
+        self._tables: tuple[dict, dict, dict, dict] = (
+            data["names"], data["cores"], data["words"], data["cities"],
+        )
+        self._folded: dict[str, str] = data["folded"]
         self.iata: dict[str, dict] = {}
         for airport in self.icao.values():
             if airport["iata"]:
                 self.iata.setdefault(airport["iata"], airport)
+
+    @staticmethod
+    def _cache_file() -> Path | None:
+        try:
+            version = importlib.metadata.version("airportsdata")
+        except importlib.metadata.PackageNotFoundError:
+            return None
+        folder = os.environ.get("GNSS_TRACKER_CACHE_DIR")
+        if not folder:
+            base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+            folder = str(Path(base) / "gnss-tracker")
+        return Path(folder) / f"airports-{version}-index{_AIRPORT_INDEX_VERSION}.json"
+
+    def _read_cache(self) -> dict | None:
+        path = self._cache_file()
+        if path is None or not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            if data.get("format") != _AIRPORT_INDEX_VERSION:
+                return None
+            return data
+        except (OSError, ValueError, AttributeError) as err:
+            logger.debug("ignoring airport index cache %s: %s", path, err)
+            return None
+
+    def _write_cache(self, data: dict) -> None:
+        path = self._cache_file()
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".airports.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except OSError as err:
+            logger.debug("cannot write airport index cache %s: %s", path, err)
+
+    @staticmethod
+    def _build() -> dict:
+        import airportsdata
+
+        # Only the fields the gazetteer uses, to keep the cache small and quick to read.
+        airports = {
+            code: {k: a[k] for k in ("icao", "iata", "name", "city", "country", "lat", "lon")}
+            for code, a in airportsdata.load("ICAO").items()
+        }
+        names: dict[str, list[str]] = {}
+        cores: dict[str, list[str]] = {}
+        words: dict[str, list[str]] = {}
+        cities: dict[str, list[str]] = {}
+        folded_names: dict[str, str] = {}
+        folded_cities: dict[str, str] = {}
+        generic = _AIRPORT_WORDS
+        # Insert in rank order so that every list is already best-first.
+        for airport in sorted(airports.values(), key=_airport_rank):
+            code = airport["icao"]
+            folded = fold(airport["name"])
+            folded_names[code] = folded
+            names.setdefault(folded, []).append(code)
+            core_words = [w for w in folded.split() if w not in generic]
+            if core_words:
+                cores.setdefault(" ".join(core_words), []).append(code)
+                # Single words of the name ("hoybuktmoen", "arlanda") find airports by a
+                # distinctive part of their name.
+                for word in set(core_words):
+                    words.setdefault(word, []).append(code)
+            city = airport["city"]
+            if not city:
+                continue
+            for name in (city, *city.split("/")) if "/" in city else (city,):
+                folded_city = folded_cities.get(name)
+                if folded_city is None:
+                    folded_city = folded_cities[name] = fold(name)
+                if folded_city:
+                    bucket = cities.setdefault(folded_city, [])
+                    if code not in bucket:
+                        bucket.append(code)
+        return {
+            "format": _AIRPORT_INDEX_VERSION,
+            "airports": airports,
+            "names": names,
+            "cores": cores,
+            "words": words,
+            "cities": cities,
+            "folded": folded_names,
+        }
 
     @staticmethod
     def place(airport: dict) -> Place:
@@ -261,53 +364,23 @@ class _Airports:
             SOURCE_AIRPORTS, 0, 0.0, airport["icao"],
         )
 
-    @functools.cached_property
-    def _names(self) -> tuple[dict, dict, dict, dict]:
-        names: dict[str, list[dict]] = {}
-        cores: dict[str, list[dict]] = {}
-        words: dict[str, list[dict]] = {}
-        cities: dict[str, list[dict]] = {}
-        folded_cities: dict[str, str] = {}
-        generic = _AIRPORT_WORDS
-        folded_words = self.folded_words
-        # Insert in rank order so that every list is already best-first.
-        for airport in sorted(self.icao.values(), key=_airport_rank):
-            folded = fold(airport["name"])
-            folded_words[airport["icao"]] = frozenset(folded.split())
-            names.setdefault(folded, []).append(airport)
-            core_words = [w for w in folded.split() if w not in generic]
-            if core_words:
-                cores.setdefault(" ".join(core_words), []).append(airport)
-                # Single words of the core ("hoybuktmoen", "akrotiri") find airports by a
-                # distinctive part of their name; only consulted for queries saying "airport".
-                for word in set(core_words):
-                    words.setdefault(word, []).append(airport)
-            city = airport["city"]
-            if not city:
-                continue
-            for name in (city, *city.split("/")) if "/" in city else (city,):
-                folded_city = folded_cities.get(name)
-                if folded_city is None:
-                    folded_city = folded_cities[name] = fold(name)
-                if folded_city:
-                    cities.setdefault(folded_city, []).append(airport)
-        return names, cores, words, cities
-
     def _get(self, table: int, key: str) -> list[dict]:
-        return self._names[table].get(key, [])
+        icao = self.icao
+        return [icao[code] for code in self._tables[table].get(key, ())]
 
     def with_words(self, words: list[str], *, iata_only: bool = False) -> list[dict]:
         """Airports whose name holds every word, best first (searched from the rarest word)."""
-        lists = [self._names[2].get(w, []) for w in words if w not in _AIRPORT_WORDS]
+        tables = self._tables[2]
+        lists = [tables.get(w, []) for w in words if w not in _AIRPORT_WORDS]
         if not lists or not all(lists):
             return []
-        needed = frozenset(words) - _AIRPORT_WORDS
-        shortest = min(lists, key=len)
-        return [
-            a
-            for a in shortest
-            if (a["iata"] or not iata_only) and needed <= self.folded_words[a["icao"]]
-        ]
+        needed = set(words) - _AIRPORT_WORDS
+        found = []
+        for code in min(lists, key=len):
+            airport = self.icao[code]
+            if (airport["iata"] or not iata_only) and needed <= set(self._folded[code].split()):
+                found.append(airport)
+        return found
 
     def by_name(self, key: str) -> list[dict]:
         return self._get(0, key)
