@@ -16,7 +16,9 @@ import io
 import logging
 import os
 import re
+import threading
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,8 +148,8 @@ def _text(path: Path, raw: bytes) -> str:
 
 
 def _check_header(path: Path, text: str, expected: tuple[str, ...]) -> None:
-    first = text.split("\n", 1)[0].strip("\r").strip()
-    got = tuple(c.strip() for c in first.split(","))
+    first = text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")
+    got = tuple(first.split(","))
     if got != expected:
         raise InputError(
             f"{path}, line 1: header is {first[:200]!r}; expected {','.join(expected)!r}"
@@ -195,8 +197,67 @@ def _cell_problem(value: str, cache: dict[str, bool]) -> str | None:
     return None
 
 
-#: Cells already checked with h3, shared by all files of a process (days repeat most cells).
-_VALID_CELLS: set[str] = set()
+class _KnownCells:
+    """Cells already checked with h3, shared by all files of an import (days repeat most cells)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._array = pa.array([], pa.string())
+
+    def unknown(self, hexes: pa.ChunkedArray) -> list[str]:
+        with self._lock:
+            known = self._array
+        fresh = pc.filter(hexes, pc.invert(pc.is_in(hexes, value_set=known)))
+        return fresh.to_pylist()
+
+    def add(self, cells: list[str]) -> None:
+        if cells:
+            with self._lock:
+                self._array = pa.concat_arrays([self._array, pa.array(cells, pa.string())])
+
+
+def _read_daily_table(path: Path, known: _KnownCells) -> pa.Table:
+    raw = _read_bytes(path)
+    if b"\x00" in raw:
+        raise InputError(f"{path}: binary content (NUL bytes); is this a GPSJam CSV?")
+    first = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff")
+    _check_header(path, first, DAILY_HEADER)
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(raw),
+            read_options=pacsv.ReadOptions(use_threads=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={HEX: pa.string(), GOOD: pa.int64(), BAD: pa.int64()},
+                include_columns=list(DAILY_HEADER),
+                strings_can_be_null=False,
+            ),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowKeyError, KeyError):
+        raise _locate_problem(path, _text(path, raw)) from None
+    if table.num_rows == 0:
+        return pa.table({HEX: pa.array([], pa.string()), GOOD: pa.array([], pa.int32()), BAD: pa.array([], pa.int32())})
+    hexes = pc.utf8_lower(table[HEX])
+    counts_ok = all(
+        table[c].null_count == 0
+        and pc.min(table[c]).as_py() >= 0
+        and pc.max(table[c]).as_py() <= _MAX_COUNT
+        for c in (GOOD, BAD)
+    )
+    if not counts_ok or pc.count_distinct(hexes).as_py() != table.num_rows:
+        raise _locate_problem(path, _text(path, raw))
+    fresh = known.unknown(hexes)
+    for cell in fresh:
+        if not (
+            re.fullmatch(r"84[0-9a-f]{13}", cell)
+            and h3.is_valid_cell(cell)
+            and h3.get_resolution(cell) == H3_RESOLUTION
+        ):
+            raise _locate_problem(path, _text(path, raw))
+    known.add(fresh)
+    return pa.table(
+        {HEX: hexes, GOOD: table[GOOD].cast(pa.int32()), BAD: table[BAD].cast(pa.int32())}
+    )
 
 
 def read_daily_file(path: str | os.PathLike) -> pd.DataFrame:
@@ -205,47 +266,14 @@ def read_daily_file(path: str | os.PathLike) -> pd.DataFrame:
     :returns: columns ``hex`` (str), ``count_good_aircraft``, ``count_bad_aircraft`` (int64).
     :raises InputError: naming the file, line and field of the first problem.
     """
-    path = Path(path)
-    text = _text(path, _read_bytes(path))
-    _check_header(path, text, DAILY_HEADER)
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(text.encode()),
-            convert_options=pacsv.ConvertOptions(
-                column_types={HEX: pa.string(), GOOD: pa.int64(), BAD: pa.int64()},
-                include_columns=list(DAILY_HEADER),
-                strings_can_be_null=False,
-            ),
-            parse_options=pacsv.ParseOptions(newlines_in_values=False),
-        )
-    except pa.ArrowInvalid:
-        raise _locate_problem(path, text) from None
-    hexes = pc.utf8_lower(pc.utf8_trim_whitespace(table[HEX]))
-    counts_ok = all(
-        table[c].null_count == 0
-        and pc.min(table[c]).as_py() is not None
-        and pc.min(table[c]).as_py() >= 0
-        and pc.max(table[c]).as_py() <= _MAX_COUNT
-        for c in (GOOD, BAD)
-    ) if table.num_rows else True
-    shape_ok = table.num_rows == 0 or pc.all(pc.match_substring_regex(hexes, _HEX_RE)).as_py()
-    if not (counts_ok and shape_ok):
-        raise _locate_problem(path, text)
-    uniques = pc.unique(hexes)
-    if len(uniques) != table.num_rows:
-        raise _locate_problem(path, text)
-    unknown = [c for c in uniques.to_pylist() if c not in _VALID_CELLS]
-    for cell in unknown:
-        if not h3.is_valid_cell(cell) or h3.get_resolution(cell) != H3_RESOLUTION:
-            raise _locate_problem(path, text)
-        _VALID_CELLS.add(cell)
+    table = _read_daily_table(Path(path), _KnownCells())
     return pd.DataFrame(
         {
-            HEX: hexes.to_numpy(zero_copy_only=False).astype(object),
-            GOOD: table[GOOD].to_numpy(),
-            BAD: table[BAD].to_numpy(),
+            HEX: pd.Series(table[HEX].to_pylist(), dtype="str"),
+            GOOD: table[GOOD].to_numpy().astype("int64"),
+            BAD: table[BAD].to_numpy().astype("int64"),
         }
-    ).astype({HEX: "str"})
+    )
 
 
 _BOOL = {"true": True, "false": False, "1": True, "0": False}
@@ -319,13 +347,23 @@ def import_gpsjam(
     store = store if store is not None else LayerStore()
     paths = list(paths)
     day_files, manifests = find_gpsjam_files(paths)
-    frames: dict[dt.date, pd.DataFrame] = {}
-    with tqdm(
-        total=len(day_files) + len(manifests), disable=not progress, unit="file", desc="reading"
-    ) as bar:
-        for day, path in sorted(day_files.items()):
-            frames[day] = read_daily_file(path)
-            bar.update()
+    known = _KnownCells()
+    frames: dict[dt.date, pa.Table] = {}
+    workers = max(1, min(4, os.cpu_count() or 1))
+    with (
+        tqdm(total=len(day_files) + len(manifests), disable=not progress, unit="file", desc="reading") as bar,
+        ThreadPoolExecutor(max_workers=workers) as pool,
+    ):
+        # pyarrow and zlib release the GIL, so files are read in parallel; results are
+        # collected in date order so the first bad file (by date) is the one reported.
+        futures = {day: pool.submit(_read_daily_table, path, known) for day, path in sorted(day_files.items())}
+        try:
+            for day, future in futures.items():
+                frames[day] = future.result()
+                bar.update()
+        finally:
+            for future in futures.values():
+                future.cancel()
         manifest_frames = []
         for path in manifests:
             manifest_frames.append(read_manifest_file(path))
@@ -333,7 +371,7 @@ def import_gpsjam(
     result = ImportResult(store=store.root)
     if frames:
         store.write_days(frames, source=SOURCE_GPSJAM)
-        result.days = {day: len(f) for day, f in frames.items()}
+        result.days = {day: f.num_rows for day, f in frames.items()}
     if manifest_frames:
         merged = pd.concat(manifest_frames, ignore_index=True).drop_duplicates(DATE, keep="last")
         store.write_manifest(merged)

@@ -192,7 +192,7 @@ class LayerStore:
         return {ts.date() for ts in m.loc[m[SUSPECT], DATE]}
 
     # -- writing -----------------------------------------------------------------------------
-    def write_days(self, days: dict[dt.date, pd.DataFrame], *, source: str) -> list[dt.date]:
+    def write_days(self, days: dict[dt.date, pd.DataFrame | pa.Table], *, source: str) -> list[dt.date]:
         """Write (or replace) whole days; each day is replaced atomically.
 
         :param days: day -> frame with ``hex`` and the two count columns.
@@ -206,20 +206,25 @@ class LayerStore:
                 written.append(day)
         return written
 
-    def _write_day(self, day: dt.date, frame: pd.DataFrame, *, source: str) -> None:
-        table = pa.table(
-            {
-                HEX: pa.array(frame[HEX].to_numpy(dtype=object), pa.string()),
-                GOOD: pa.array(frame[GOOD].to_numpy(dtype="int64"), pa.int64()).cast(pa.int32()),
-                BAD: pa.array(frame[BAD].to_numpy(dtype="int64"), pa.int64()).cast(pa.int32()),
-            },
-            schema=LAYER_SCHEMA,
-        ).replace_schema_metadata({SOURCE: source})
+    def _write_day(self, day: dt.date, frame: pd.DataFrame | pa.Table, *, source: str) -> None:
+        if isinstance(frame, pa.Table):
+            table = frame.select([HEX, GOOD, BAD]).cast(LAYER_SCHEMA)
+        else:
+            table = pa.table(
+                {
+                    HEX: pa.array(frame[HEX].to_numpy(dtype=object), pa.string()),
+                    GOOD: pa.array(frame[GOOD].to_numpy(dtype="int64"), pa.int64()).cast(pa.int32()),
+                    BAD: pa.array(frame[BAD].to_numpy(dtype="int64"), pa.int64()).cast(pa.int32()),
+                },
+                schema=LAYER_SCHEMA,
+            )
+        table = table.replace_schema_metadata({SOURCE: source})
         path = self._day_path(day)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{_PART}.{os.getpid()}.tmp")
         try:
-            pq.write_table(table, tmp)
+            # Cells are unique within a day, so dictionary encoding would only cost time.
+            pq.write_table(table, tmp, use_dictionary=False, write_statistics=False)
             os.replace(tmp, path)
         except OSError as err:
             tmp.unlink(missing_ok=True)

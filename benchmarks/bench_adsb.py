@@ -1,0 +1,162 @@
+"""ADS-B interference layer: import, one day to a served map, raw aggregation rate.
+
+Goals (issue 9): importing 40 GPSJam days <= 10 s; one day's medium and high hexes to map
+figure JSON <= 300 ms server-side; raw ADS-B aggregation >= 1,000,000 position reports per second
+per core (generated data).
+
+The import and map benchmarks use GPSJam's real files when ``GPSJAM_DATA`` (default
+``/work/shared/data/gpsjam``) holds them; they carry no licence, so they are read in place and
+never copied into the repository. Without them, 40 synthetic days of the same size are generated
+into the scratch folder. Run as a script or through ``python -m benchmarks``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = [
+    "gpsjam_source",
+    "bench_adsb_import",
+    "bench_adsb_day_map",
+    "bench_adsb_aggregate",
+    "main",
+]
+
+IMPORT_GOAL_SECONDS = 10.0
+MAP_GOAL_SECONDS = 0.300
+AGGREGATE_GOAL_PER_SECOND = 1_000_000.0
+REAL_DATA_ENV = "GPSJAM_DATA"
+DEFAULT_REAL_DATA = "/work/shared/data/gpsjam"
+
+
+def gpsjam_source(work_dir: Path) -> tuple[Path, str]:
+    """A folder of 40 GPSJam days: the real ones if present, else synthetic ones of that size."""
+    real = Path(os.environ.get(REAL_DATA_ENV, DEFAULT_REAL_DATA))
+    if len(list(real.glob("*-h3_4.csv*"))) >= 40:
+        return real, "GPSJam's 40 real days (read in place)"
+    from tracker.adsb.synthetic import write_gpsjam_files
+
+    folder = Path(work_dir) / "gpsjam-synthetic"
+    if not folder.is_dir():
+        days = [dt.date(2023, 9, 1) + dt.timedelta(days=i) for i in range(40)]
+        write_gpsjam_files(folder, days, n_hexes=38_000, gz=True)
+    return folder, "40 synthetic days of 38,000 hexes (real files not found)"
+
+
+def _import_once(source: Path, store_dir: Path) -> tuple[float, float]:
+    from tracker.adsb.gpsjam import import_gpsjam
+    from tracker.adsb.store import LayerStore
+
+    shutil.rmtree(store_dir, ignore_errors=True)
+    start, cpu = time.perf_counter(), time.process_time()
+    result = import_gpsjam([source], store=LayerStore(store_dir))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert len(result.days) >= 40
+    return seconds, cpu
+
+
+def bench_adsb_import(work_dir: Path | None = None, repeat: int = 3) -> dict:
+    """Import 40 days (gzip CSV) into a fresh Parquet store; median wall time."""
+    work_dir = Path(work_dir or tempfile.mkdtemp(prefix="bench-adsb-"))
+    source, note = gpsjam_source(work_dir)
+    pairs = [_import_once(source, work_dir / "store-import") for _ in range(repeat)]
+    runs = [wall for wall, _ in pairs]
+    seconds = sorted(runs)[len(runs) // 2]
+    cpu = sorted(c for _, c in pairs)[len(pairs) // 2]
+    return {
+        "operation": "ADS-B: import 40 GPSJam days",
+        "runs": runs,
+        "seconds": seconds,
+        "goal": f"<= {IMPORT_GOAL_SECONDS:g} s",
+        "ok": seconds <= IMPORT_GOAL_SECONDS,
+        "note": f"{note}; median CPU {cpu:.2f} s (reading uses up to 4 threads)",
+    }
+
+
+def day_map_json(store, day: dt.date) -> str:
+    """What the server does for one day: read, classify, keep medium/high, build traces, JSON."""
+    from tracker.adsb import figures, stats
+
+    layer = stats.read_layer(store, start=day, end=day)
+    summary = stats.hex_summary(layer)
+    fig = figures.layer_map_figure(summary, suspect_days=store.suspect_days())
+    return fig.to_json()
+
+
+def bench_adsb_day_map(work_dir: Path | None = None, repeat: int = 7) -> dict:
+    """One day's medium and high hexes to a map figure's JSON (server side), median of days."""
+    from tracker.adsb.store import LayerStore
+
+    work_dir = Path(work_dir or tempfile.mkdtemp(prefix="bench-adsb-"))
+    source, note = gpsjam_source(work_dir)
+    store_dir = work_dir / "store-map"
+    if not (store_dir / "layer").is_dir():
+        _import_once(source, store_dir)
+    store = LayerStore(store_dir)
+    days = store.days()
+    day_map_json(store, days[0])  # warm-up: imports, plotly validators
+    runs, cpus, size = [], [], 0
+    for i in range(repeat):
+        start, cpu = time.perf_counter(), time.process_time()
+        size = len(day_map_json(store, days[(i * 7) % len(days)]))
+        runs.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    seconds = sorted(runs)[len(runs) // 2]
+    cpu = sorted(cpus)[len(cpus) // 2]
+    return {
+        "operation": "ADS-B: one day's medium+high hexes to map JSON",
+        "runs": runs,
+        "seconds": seconds,
+        "goal": f"<= {MAP_GOAL_SECONDS * 1000:g} ms",
+        "ok": seconds <= MAP_GOAL_SECONDS,
+        "note": f"{note}; figure JSON {size / 1e6:.2f} MB; median CPU {cpu * 1000:.0f} ms",
+    }
+
+
+def bench_adsb_aggregate(n_reports: int = 2_000_000, repeat: int = 3) -> dict:
+    """Raw position reports (time-ordered, as receivers deliver them) to the daily layer.
+
+    The rate is reports per CPU-second of this process (``time.process_time``), i.e. per core;
+    the aggregation is single-threaded numpy/pandas.
+    """
+    from tracker.adsb.compute import aggregate_reports
+    from tracker.adsb.synthetic import generate_reports
+
+    reports = generate_reports(n_reports, n_aircraft=max(1, n_reports // 500), seed=11, interval_s=2.0)
+    aggregate_reports(reports.iloc[:10_000])  # warm-up
+    cpu, wall = [], []
+    for _ in range(repeat):
+        c0, w0 = time.process_time(), time.perf_counter()
+        layer = aggregate_reports(reports)
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    cpu_s = sorted(cpu)[len(cpu) // 2]
+    wall_s = sorted(wall)[len(wall) // 2]
+    rate = len(reports) / cpu_s
+    return {
+        "operation": "ADS-B: raw reports aggregated per CPU-second (one core)",
+        "value": rate,
+        "unit": "reports/s",
+        "goal": f">= {AGGREGATE_GOAL_PER_SECOND:,.0f} reports/s",
+        "ok": rate >= AGGREGATE_GOAL_PER_SECOND,
+        "note": (
+            f"{len(reports):,} reports, {len(layer):,} hex-days; median CPU {cpu_s:.2f} s, "
+            f"wall {wall_s:.2f} s ({len(reports) / wall_s:,.0f}/s wall)"
+        ),
+    }
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-adsb-") as tmp:
+        for fn in (bench_adsb_import, bench_adsb_day_map):
+            print(fn(Path(tmp)))
+    print(bench_adsb_aggregate())
+
+
+if __name__ == "__main__":
+    main()
