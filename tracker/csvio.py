@@ -167,8 +167,9 @@ def _fast_parse(body: bytes, header: list[str], display: str) -> RawTable | None
     if failed or arrow.num_rows + 1 != body.count(b"\n"):
         # A row was refused, or a quoted cell swallowed a line break: line numbers would drift.
         return None
-    frame = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
-    frame = frame.astype("str") if len(frame.columns) else frame
+    # Straight to pandas' default ``str`` dtype (Arrow-backed, NaN for missing): no copy.
+    text_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
+    frame = arrow.to_pandas(types_mapper={pa.string(): text_dtype}.get)
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
     return RawTable(display, header, frame, lines)
 
