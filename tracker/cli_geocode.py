@@ -111,6 +111,13 @@ def _click_type(spec: schema.Field):
 
 def _field_options(func):
     """One option per incident field (except derived ones) and per source field."""
+    # click lists options in reverse order of decoration: sources first here, shown last.
+    for spec in reversed(schema.SOURCE_FIELDS):
+        if spec.name == SRC.incident_id:
+            continue
+        func = click.option(
+            _flag(spec.name), f"source_{spec.name}", type=_click_type(spec), help=spec.description
+        )(func)
     for spec in reversed(schema.INCIDENT_FIELDS):
         if spec.name in _SKIPPED:
             continue
@@ -120,12 +127,6 @@ def _field_options(func):
         func = click.option(_flag(spec.name), spec.name, type=_click_type(spec), help=help_text)(
             func
         )
-    for spec in reversed(schema.SOURCE_FIELDS):
-        if spec.name == SRC.incident_id:
-            continue
-        func = click.option(
-            _flag(spec.name), f"source_{spec.name}", type=_click_type(spec), help=spec.description
-        )(func)
     return func
 
 

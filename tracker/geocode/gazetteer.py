@@ -406,10 +406,15 @@ class _Countries:
     def __init__(self, cities: _Cities) -> None:
         import csv
 
-        centroids = {
-            row["country"]: (float(row["latitude"]), float(row["longitude"]))
-            for row in csv.DictReader(_data_text("country_centroids.csv").splitlines())
-        }
+        centroids: dict[str, tuple[float, float]] = {}
+        #: ``(min_lat, min_lon, max_lat, max_lon)`` of each country's mainland, for "northern X".
+        self.boxes: dict[str, tuple[float, float, float, float]] = {}
+        for row in csv.DictReader(_data_text("country_centroids.csv").splitlines()):
+            centroids[row["country"]] = (float(row["latitude"]), float(row["longitude"]))
+            if row["min_lat"]:
+                self.boxes[row["country"]] = tuple(
+                    float(row[k]) for k in ("min_lat", "min_lon", "max_lat", "max_lon")
+                )
         self.by_code: dict[str, Place] = {}
         self.by_name: dict[str, Place] = {}
         for row in csv.DictReader(_data_text("countries.csv").splitlines()):
@@ -639,7 +644,8 @@ class _Resolver:
             return _widen(self.phrase(stripped[1], "", step), "region")
         stripped = _strip_prefix(text, _DIRECTIONS)
         if stripped:
-            return _widen(self.phrase(stripped[1], "", step), "region")
+            hits = _widen(self.phrase(stripped[1], "", step), "region")
+            return [self._toward(h, stripped[0]) for h in hits]
         # "Tel Aviv Israel": a trailing country name narrows the words before it.
         words = text.split()
         for n in (1, 2, 3):
@@ -650,6 +656,25 @@ class _Resolver:
                     if rest and rest[0].place.country == country.country:
                         return [h for h in rest if h.place.country == country.country]
         return []
+
+    def _toward(self, hit: _Hit, direction: str) -> _Hit:
+        """"northern Norway": move a country's point halfway from its centre to that edge."""
+        box = self.ix.countries.boxes.get(hit.place.country)
+        if hit.place.source != SOURCE_COUNTRIES or box is None:
+            return hit
+        min_lat, min_lon, max_lat, max_lon = box
+        lat, lon = hit.place.latitude, hit.place.longitude
+        if "north" in direction:
+            lat = (lat + max_lat) / 2
+        elif "south" in direction:
+            lat = (lat + min_lat) / 2
+        if "east" in direction:
+            lon = (lon + max_lon) / 2
+        elif "west" in direction:
+            lon = (lon + min_lon) / 2
+        lon = (lon + 180) % 360 - 180
+        name = f"{direction.capitalize()} {hit.place.name}"
+        return _Hit(hit.place._replace(name=name, latitude=lat, longitude=lon), "region")
 
     # -- compound texts -----------------------------------------------------------------------
 
