@@ -124,7 +124,7 @@ _PLAIN_PREFIXES = ("in", "at", "the", "above", "within", "from", "to")
 # ones ("Iran border") also mean the place is near, not in, a country.
 _PLAIN_SUFFIXES = (
     "departures", "departure", "arrivals", "arrival", "final approach", "approach", "landing",
-    "takeoff",
+    "takeoff", "island", "islands", "peninsula", "archipelago", "city", "town", "village",
 )
 _VAGUE_SUFFIXES = (
     "area", "vicinity", "surroundings", "environs", "outskirts", "region", "corridor",
@@ -163,6 +163,7 @@ _RAW_VAGUE = re.compile(
 )
 _PAREN = re.compile(r"\(([^()]*)\)")
 _CODE = re.compile(r"^(?:[A-Z]{4}|[A-Z0-9]{3})$")
+_CODE_LABEL = re.compile(r"^(?:ICAO|IATA)(?:\s+code)?\s*[:=]?\s*", re.I)
 
 
 def _data_text(name: str) -> str:
@@ -527,7 +528,7 @@ class _Resolver:
     # -- single names -------------------------------------------------------------------------
 
     def codes(self, raw: str) -> list[_Hit]:
-        code = raw.strip().strip("()[]").strip()
+        code = _CODE_LABEL.sub("", raw.strip().strip("()[]").strip())
         if not _CODE.match(code):
             return []
         airports = self.ix.airports
@@ -722,6 +723,10 @@ class _Resolver:
         outer = re.sub(r"\s+", " ", outer).strip()
         main = self.resolve(outer, position) if outer else []
         extra = [self.resolve(text, 0) for text in inner]
+        # "Riga (EVRA)": an airport code in brackets identifies the place exactly.
+        coded = [hits[0] for text, hits in zip(inner, extra, strict=True) if self.codes(text)]
+        if coded:
+            return coded + main
         if not main:
             tops = [h for hits in extra for h in hits[:1]]
             return self._combine([[h] for h in tops])
