@@ -127,7 +127,9 @@ def bench_adsb_aggregate(n_reports: int = 2_000_000, repeat: int = 3) -> dict:
     from tracker.adsb.compute import aggregate_reports
     from tracker.adsb.synthetic import generate_reports
 
-    reports = generate_reports(n_reports, n_aircraft=max(1, n_reports // 500), seed=11, interval_s=2.0)
+    reports = generate_reports(
+        n_reports, n_aircraft=max(1, n_reports // 500), seed=11, interval_s=2.0
+    )
     aggregate_reports(reports.iloc[:10_000])  # warm-up
     cpu, wall = [], []
     for _ in range(repeat):

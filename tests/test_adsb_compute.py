@@ -25,7 +25,10 @@ from tracker.errors import InputError
 T0 = dt.datetime(2023, 9, 1, 12, 0, tzinfo=dt.UTC).timestamp()
 
 
-def reference_layer(reports: pd.DataFrame, rule: CounterRule = CounterRule()) -> pd.DataFrame:
+DEFAULT = CounterRule()
+
+
+def reference_layer(reports: pd.DataFrame, rule: CounterRule = DEFAULT) -> pd.DataFrame:
     """GPSJam's rule written out one report at a time, for comparison."""
     state: dict[int, int] = defaultdict(int)
     seen: dict[tuple, bool] = {}
@@ -65,7 +68,7 @@ def one_aircraft(nacps, *, icao=0xABC123, lat=54.6, lon=20.4, gob=None) -> pd.Da
     )
 
 
-def bad_count(reports: pd.DataFrame, rule: CounterRule = CounterRule()) -> int:
+def bad_count(reports: pd.DataFrame, rule: CounterRule = DEFAULT) -> int:
     return int(aggregate_reports(reports, rule=rule)["count_bad_aircraft"].sum())
 
 
@@ -128,8 +131,12 @@ def test_matches_reference_on_generated_traffic():
 
 def test_fast_cells_equal_h3_everywhere():
     rng = np.random.default_rng(5)
-    lat = np.concatenate([rng.uniform(-90, 90, 20_000), np.full(500, 89.99), np.linspace(-1, 1, 500)])
-    lon = np.concatenate([rng.uniform(-180, 180, 20_000), np.linspace(-180, 180, 500), np.full(500, 179.999)])
+    lat = np.concatenate(
+        [rng.uniform(-90, 90, 20_000), np.full(500, 89.99), np.linspace(-1, 1, 500)]
+    )
+    lon = np.concatenate(
+        [rng.uniform(-180, 180, 20_000), np.linspace(-180, 180, 500), np.full(500, 179.999)]
+    )
     start = np.zeros(len(lat), bool)
     start[::50] = True
     assert (cells_for_tracks(lat, lon, start, 4) == cells_exact(lat, lon, 4)).all()
@@ -211,7 +218,9 @@ def test_cli_compute_writes_days(tmp_path: Path):
     reports = generate_reports(4_000, n_aircraft=20, seed=6)
     write_traces(reports, tmp_path / "traces")
     store = tmp_path / "store"
-    result = CliRunner().invoke(main, ["adsb", "compute", str(tmp_path / "traces"), "--store", str(store)])
+    result = CliRunner().invoke(
+        main, ["adsb", "compute", str(tmp_path / "traces"), "--store", str(store)]
+    )
     assert result.exit_code == 0, result.output
     assert "read 4,000 position reports from 20 files" in result.output
     s = LayerStore(store)
@@ -246,5 +255,7 @@ def test_dask_engine_equals_pandas(tmp_path: Path, dask_scheduler: str):
 
 
 def test_cli_scheduler_needs_dask_engine(tmp_path: Path):
-    result = CliRunner().invoke(main, ["adsb", "compute", str(tmp_path), "--scheduler", "tcp://x:1"])
+    result = CliRunner().invoke(
+        main, ["adsb", "compute", str(tmp_path), "--scheduler", "tcp://x:1"]
+    )
     assert result.exit_code == 2 and "--scheduler needs --engine dask" in result.output

@@ -44,7 +44,10 @@ def frame(*rows: dict) -> pd.DataFrame:
 @pytest.fixture
 def store(tmp_path) -> LayerStore:
     s = LayerStore(tmp_path / "store")
-    day = lambda *rows: pd.DataFrame(rows, columns=["hex", "count_good_aircraft", "count_bad_aircraft"])  # noqa: E731
+
+    def day(*rows):
+        return pd.DataFrame(rows, columns=["hex", "count_good_aircraft", "count_bad_aircraft"])
+
     s.write_days(
         {
             D - dt.timedelta(days=1): day((HERE, 60, 0), (FAR, 10, 10)),
@@ -90,7 +93,9 @@ def test_radius_reaches_farther_hexes(store):
 
 def test_low_with_good_coverage_contradicts_a_jamming_report_but_not_spoofing(store):
     low = incident(**{INC.date: pd.Timestamp("2023-09-20")})
-    spoof = incident(**{INC.id: "b", INC.date: pd.Timestamp("2023-09-20"), INC.interference: "spoofing"})
+    spoof = incident(
+        **{INC.id: "b", INC.date: pd.Timestamp("2023-09-20"), INC.interference: "spoofing"}
+    )
     got = corroborate(frame(low, spoof), store)
     assert got["adsb_level"].tolist() == ["low", "low"]
     assert got["adsb_max_share"].tolist() == [0.0, 0.0]
@@ -102,7 +107,9 @@ def test_low_with_good_coverage_contradicts_a_jamming_report_but_not_spoofing(st
 
 def test_none_and_no_data_are_different(store):
     none = incident(**{INC.date: pd.Timestamp("2023-09-25"), INC.radius_km: 200.0})
-    empty = incident(**{INC.id: "x", INC.date: pd.Timestamp("2023-09-25")})  # day held, no aircraft here
+    empty = incident(
+        **{INC.id: "x", INC.date: pd.Timestamp("2023-09-25")}
+    )  # day held, no aircraft here
     outside = incident(**{INC.id: "y", INC.date: pd.Timestamp("2024-01-01")})
     got = corroborate(frame(none, empty, outside), store)
     assert got["adsb_level"].tolist() == ["none", "no-data", "no-data"]
@@ -138,3 +145,54 @@ def test_accepts_a_layer_frame_and_does_not_mutate_input(store):
     got = corroborate(inc, store.read())
     pd.testing.assert_frame_equal(inc, before)
     assert got.iloc[0]["adsb_level"] == "medium"
+
+
+def test_cli_corroborate_writes_columns(store, small_dataset, tmp_path):
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    out = tmp_path / "evidence.csv"
+    result = CliRunner().invoke(
+        main,
+        [
+            "adsb",
+            "corroborate",
+            "--data-dir",
+            str(small_dataset),
+            "--store",
+            str(store.root),
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out)
+    assert list(table.columns) == [
+        "id", "adsb_level", "adsb_max_share", "adsb_hexes", "adsb_days",
+        "adsb_aircraft", "adsb_suspect_days", "adsb_contradicts",
+    ]  # fmt: skip
+    assert len(table) == 3
+
+
+def test_dashboard_pieces(store):
+    from dash import html
+
+    from tracker.adsb.dashboard import adsb_map_layer, detail_children
+    from tracker.filters import Filters
+
+    assert adsb_map_layer(LayerStore(store.root.parent / "empty")) is None
+    layer = adsb_map_layer(store)
+    assert layer.id == "adsb" and "No data is not no interference" in layer.note
+    day_traces = layer.traces(Filters(date_from=D, date_to=D))
+    assert [t.name for t in day_traces[:-1]] == [
+        "ADS-B medium (2–10 % bad)",
+        "ADS-B high (≥ 10 % bad)",
+    ]
+    assert layer.traces(Filters(date_from=dt.date(2030, 1, 1), date_to=dt.date(2030, 1, 2))) == []
+    incidents = frame(incident(), incident(**{INC.id: "z", INC.date: pd.Timestamp("2023-09-20")}))
+    texts = [c.children for c in detail_children(incidents.iloc[0], incidents, store=store)]
+    assert any("Level: medium. Up to 4.0 %" in t for t in texts)
+    assert texts[-1] == "No data is not no interference."
+    flagged = detail_children(incidents.iloc[1], incidents, store=store)
+    assert any(isinstance(c, html.P) and "Flag:" in c.children for c in flagged)

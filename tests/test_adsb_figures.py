@@ -32,18 +32,29 @@ def store(tmp_path) -> LayerStore:
         },
         source="gpsjam",
     )
-    s.write_manifest(pd.DataFrame({
-        "date": pd.to_datetime([D1, D2]).astype("datetime64[s]"),
-        "suspect": [False, True],
-        "num_bad_aircraft_hexes": pd.array([1, 1], dtype="Int64"),
-    }))
+    s.write_manifest(
+        pd.DataFrame(
+            {
+                "date": pd.to_datetime([D1, D2]).astype("datetime64[s]"),
+                "suspect": [False, True],
+                "num_bad_aircraft_hexes": pd.array([1, 1], dtype="Int64"),
+            }
+        )
+    )
     return s
 
 
 def test_read_layer_keeps_medium_and_high(store):
     layer = stats.read_layer(store)
-    assert sorted(zip(layer["date"].dt.date, layer["hex"], layer["level"].astype(str), strict=True)) == sorted(
-        [(D1, VILNIUS, "medium"), (D1, LARNACA, "high"), (D2, VILNIUS, "high"), (D2, LARNACA, "medium")]
+    assert sorted(
+        zip(layer["date"].dt.date, layer["hex"], layer["level"].astype(str), strict=True)
+    ) == sorted(
+        [
+            (D1, VILNIUS, "medium"),
+            (D1, LARNACA, "high"),
+            (D2, VILNIUS, "high"),
+            (D2, LARNACA, "medium"),
+        ]
     )
     assert len(stats.read_layer(store, levels=None)) == 5
 
@@ -52,7 +63,10 @@ def test_hex_summary_takes_the_worst_day(store):
     summary = stats.hex_summary(stats.read_layer(store)).set_index("hex")
     v = summary.loc[VILNIUS]
     assert (v["level"], v["days_high"], v["days_medium"], v["days"]) == ("high", 1, 1, 2)
-    assert v["date"].date() == D2 and (v["count_good_aircraft"], v["count_bad_aircraft"]) == (10, 30)
+    assert v["date"].date() == D2 and (v["count_good_aircraft"], v["count_bad_aircraft"]) == (
+        10,
+        30,
+    )
     assert v["share"] == pytest.approx(29 / 40)
     assert len(stats.hex_summary(stats.read_layer(store).iloc[:0])) == 0
 

@@ -21,7 +21,9 @@ from tracker.errors import InputError
 DAYS = [dt.date(2023, 9, 1), dt.date(2023, 9, 2), dt.date(2023, 9, 3)]
 
 
-def independent_counts(path: Path, medium: float = 0.02, high: float = 0.10) -> tuple[int, int, int]:
+def independent_counts(
+    path: Path, medium: float = 0.02, high: float = 0.10
+) -> tuple[int, int, int]:
     """GPSJam's formula, written out plainly with the csv module: (hexes, medium, high)."""
     opener = gzip.open if path.suffix == ".gz" else open
     hexes = med = hi = 0
@@ -46,12 +48,18 @@ def gpsjam_dir(tmp_path: Path) -> Path:
 
 
 def store_bytes(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and p.name != ".lock"}
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != ".lock"
+    }
 
 
 def test_summary_matches_independent_formula_gzip_and_plain(gpsjam_dir: Path, tmp_path: Path):
     store = LayerStore(tmp_path / "store")
-    files = sorted(gpsjam_dir.glob("*-h3_4.csv.gz")) + sorted((gpsjam_dir / "plain").glob("*-h3_4.csv"))
+    files = sorted(gpsjam_dir.glob("*-h3_4.csv.gz")) + sorted(
+        (gpsjam_dir / "plain").glob("*-h3_4.csv")
+    )
     result = import_gpsjam(files + [gpsjam_dir / "manifest.csv"], store=store)
     assert sorted(result.days) == DAYS
     summary = store.summary().set_index("date")
@@ -114,22 +122,37 @@ def test_read_returns_a_date_column_and_filters(gpsjam_dir: Path, tmp_path: Path
     frame = store.read(start=DAYS[1], end=DAYS[1])
     assert set(frame["date"].dt.date) == {DAYS[1]}
     some = frame["hex"].iloc[:3].tolist()
-    assert sorted(store.read(hexes=some)["hex"].unique()) == sorted(set(some) & set(store.read()["hex"]))
+    assert sorted(store.read(hexes=some)["hex"].unique()) == sorted(
+        set(some) & set(store.read()["hex"])
+    )
 
 
 BAD_CASES = [
     ("hex,good,bad\n8400c99ffffffff,1,0\n", "line 1: header is"),
-    ("hex,count_good_aircraft,count_bad_aircraft\n8400c99ffffffff,1,0\n8400c9dffffffff,x,0\n",
-     "line 3, field count_good_aircraft: 'x' is not a non-negative whole number"),
-    ("hex,count_good_aircraft,count_bad_aircraft\n8400c99ffffffff,1,-2\n",
-     "line 2, field count_bad_aircraft: '-2'"),
-    ("hex,count_good_aircraft,count_bad_aircraft\nzz00c99ffffffff,1,0\n",
-     "line 2, field hex: 'zz00c99ffffffff' is not an H3 cell id"),
-    ("hex,count_good_aircraft,count_bad_aircraft\n8500c99ffffffff,1,0\n",
-     "line 2, field hex: '8500c99ffffffff' is not a valid H3 resolution-4 cell"),
-    ("hex,count_good_aircraft,count_bad_aircraft\n8400c99ffffffff,1,0\n8400c99ffffffff,2,0\n",
-     "line 3, field hex: cell 8400c99ffffffff repeats line 2"),
-    ("hex,count_good_aircraft,count_bad_aircraft\n8400c99ffffffff,1\n", "line 2: 2 fields; expected 3"),
+    (
+        "hex,count_good_aircraft,count_bad_aircraft\n8400c99ffffffff,1,0\n8400c9dffffffff,x,0\n",
+        "line 3, field count_good_aircraft: 'x' is not a non-negative whole number",
+    ),
+    (
+        "hex,count_good_aircraft,count_bad_aircraft\n8400c99ffffffff,1,-2\n",
+        "line 2, field count_bad_aircraft: '-2'",
+    ),
+    (
+        "hex,count_good_aircraft,count_bad_aircraft\nzz00c99ffffffff,1,0\n",
+        "line 2, field hex: 'zz00c99ffffffff' is not an H3 cell id",
+    ),
+    (
+        "hex,count_good_aircraft,count_bad_aircraft\n8500c99ffffffff,1,0\n",
+        "line 2, field hex: '8500c99ffffffff' is not a valid H3 resolution-4 cell",
+    ),
+    (
+        "hex,count_good_aircraft,count_bad_aircraft\n8400c99ffffffff,1,0\n8400c99ffffffff,2,0\n",
+        "line 3, field hex: cell 8400c99ffffffff repeats line 2",
+    ),
+    (
+        "hex,count_good_aircraft,count_bad_aircraft\n8400c99ffffffff,1\n",
+        "line 2: 2 fields; expected 3",
+    ),
 ]
 
 
@@ -169,7 +192,9 @@ def test_bad_gzip_and_bad_names(tmp_path: Path):
 def test_bad_manifest_line(tmp_path: Path):
     folder = tmp_path / "g"
     write_gpsjam_files(folder, DAYS[:1], n_hexes=10)
-    (folder / "manifest.csv").write_text("date,suspect,num_bad_aircraft_hexes\n2023-09-01,maybe,3\n")
+    (folder / "manifest.csv").write_text(
+        "date,suspect,num_bad_aircraft_hexes\n2023-09-01,maybe,3\n"
+    )
     with pytest.raises(InputError, match=r"manifest.csv, line 2, field suspect: 'maybe'"):
         import_gpsjam([folder], store=LayerStore(tmp_path / "s"))
     assert not (tmp_path / "s").exists()
@@ -193,8 +218,12 @@ def test_cli_import_and_summary(gpsjam_dir: Path, tmp_path: Path):
     rows = json.loads(result.output)
     hexes, med, hi = independent_counts(sorted(gpsjam_dir.glob("*.gz"))[0])
     assert rows[0] == {
-        "date": "2023-09-01", "hexes": hexes, "medium": med, "high": hi,
-        "suspect": False, "source": "gpsjam",
+        "date": "2023-09-01",
+        "hexes": hexes,
+        "medium": med,
+        "high": hi,
+        "suspect": False,
+        "source": "gpsjam",
     }
     table = runner.invoke(main, ["adsb", "summary", "--store", str(store)])
     assert table.exit_code == 0 and "2023-09-02" in table.output and "yes" in table.output

@@ -14,7 +14,7 @@ import pandas as pd
 
 from tracker.adsb.levels import Thresholds
 from tracker.adsb.store import STORE_ENV, LayerStore, default_store_dir
-from tracker.cli import handle_errors
+from tracker.cli import data_dir_option, handle_errors
 
 __all__ = ["adsb"]
 
@@ -161,7 +161,9 @@ def compute_command(
 @_threshold_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
 @handle_errors
-def summary_command(store_dir: Path | None, medium_pct: float, high_pct: float, as_json: bool) -> None:
+def summary_command(
+    store_dir: Path | None, medium_pct: float, high_pct: float, as_json: bool
+) -> None:
     """Per stored day: hexes, medium and high hexes, and GPSJam's suspect flag."""
     thresholds = _thresholds(medium_pct, high_pct)
     store = _store(store_dir)
@@ -190,3 +192,68 @@ def summary_command(store_dir: Path | None, medium_pct: float, high_pct: float, 
             f"{r['date']:<10}  {r['hexes']:>7,}  {r['medium']:>6,}  {r['high']:>6,}  "
             f"{suspect:<7}  {r['source']}"
         )
+
+
+@adsb.command("corroborate")
+@data_dir_option
+@_store_option
+@_threshold_options
+@click.option(
+    "--min-aircraft",
+    type=click.IntRange(0),
+    default=30,
+    show_default=True,
+    help="Aircraft-hexagon-days needed before the layer may contradict a report.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write a CSV (id plus the adsb_* columns) here instead of printing a table.",
+)
+@handle_errors
+def corroborate_command(
+    data_dir: Path,
+    store_dir: Path | None,
+    medium_pct: float,
+    high_pct: float,
+    min_aircraft: int,
+    output: Path | None,
+) -> None:
+    """Check every incident against the layer: level, largest share, coverage, contradiction.
+
+    Looks at the hexagons within each incident's precision radius over its dates +- 1 day.
+    Contradicted incidents are flagged, never dropped. No data is not no interference.
+    """
+    from tracker import dataset
+    from tracker.adsb.corroborate import corroborate
+
+    thresholds = _thresholds(medium_pct, high_pct)
+    incidents = dataset.load(data_dir).incidents
+    table = corroborate(
+        incidents, _store(store_dir), thresholds=thresholds, min_aircraft=min_aircraft
+    )
+    if output is not None:
+        text = table.to_csv(index=False, lineterminator="\n", float_format="%.4f")
+        tmp = output.with_name(f".{output.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+        flagged = int(table["adsb_contradicts"].sum())
+        click.echo(
+            f"wrote {len(table)} incidents to {output} ({flagged} contradicted by the layer)"
+        )
+        return
+    shown = table[table["adsb_days"] > 0]
+    if shown.empty:
+        click.echo("no incident falls in the layer's days; no data is not no interference")
+        return
+    click.echo(f"{'id':<42} {'level':<8} {'max share':>9} {'hexes':>5} {'days':>4}  flag")
+    for row in shown.itertuples(index=False):
+        pct = "" if pd.isna(row.adsb_max_share) else f"{row.adsb_max_share * 100:.1f} %"
+        flag = "CONTRADICTED" if row.adsb_contradicts else ""
+        click.echo(
+            f"{row.id:<42} {row.adsb_level:<8} {pct:>9} {row.adsb_hexes:>5} "
+            f"{row.adsb_days:>4}  {flag}"
+        )
+    click.echo(f"{len(table) - len(shown)} other incidents fall outside the layer's days")

@@ -78,9 +78,13 @@ class CounterRule:
 
     def __post_init__(self):
         if not (0 <= self.up_at_most < self.down_at_least <= 15):
-            raise InputError("counter rule needs 0 <= up_at_most < down_at_least <= 15 (NACp values)")
+            raise InputError(
+                "counter rule needs 0 <= up_at_most < down_at_least <= 15 (NACp values)"
+            )
         if not (1 <= self.bad_at <= self.cap):
-            raise InputError(f"counter rule needs 1 <= bad_at <= cap (got {self.bad_at}, {self.cap})")
+            raise InputError(
+                f"counter rule needs 1 <= bad_at <= cap (got {self.bad_at}, {self.cap})"
+            )
 
 
 DEFAULT_RULE = CounterRule()
@@ -317,8 +321,10 @@ def _dask_counts(
         client = Client(scheduler, timeout=30)
     else:
         cluster = LocalCluster(
-            n_workers=1, threads_per_worker=max(1, min(4, os.cpu_count() or 1)),
-            processes=False, dashboard_address=None,
+            n_workers=1,
+            threads_per_worker=max(1, min(4, os.cpu_count() or 1)),
+            processes=False,
+            dashboard_address=None,
         )
         client = Client(cluster)
     try:
@@ -375,7 +381,9 @@ def compute_layer(
         counts = partition_counts(reports, rule=rule, resolution=resolution)
         n_reports = len(reports)
     else:
-        counts, n_reports = _dask_counts(files, scheduler=scheduler, rule=rule, resolution=resolution)
+        counts, n_reports = _dask_counts(
+            files, scheduler=scheduler, rule=rule, resolution=resolution
+        )
     layer = _to_layer(counts)
     days = {
         ts.date(): frame.drop(columns=[DATE]).reset_index(drop=True)

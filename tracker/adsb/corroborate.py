@@ -18,7 +18,17 @@ import h3
 import numpy as np
 import pandas as pd
 
-from tracker.adsb.levels import BAD, DATE, DEFAULT_THRESHOLDS, GOOD, HEX, LEVELS, Thresholds, classify, share
+from tracker.adsb.levels import (
+    BAD,
+    DATE,
+    DEFAULT_THRESHOLDS,
+    GOOD,
+    HEX,
+    LEVELS,
+    Thresholds,
+    classify,
+    share,
+)
 from tracker.adsb.store import LayerStore
 from tracker.schema import INC
 
@@ -51,7 +61,15 @@ AIRCRAFT_COL = "adsb_aircraft"
 SUSPECT_COL = "adsb_suspect_days"
 CONTRADICTS_COL = "adsb_contradicts"
 #: Columns added by :func:`corroborate`, in order.
-ADSB_COLUMNS = (LEVEL_COL, SHARE_COL, HEXES_COL, DAYS_COL, AIRCRAFT_COL, SUSPECT_COL, CONTRADICTS_COL)
+ADSB_COLUMNS = (
+    LEVEL_COL,
+    SHARE_COL,
+    HEXES_COL,
+    DAYS_COL,
+    AIRCRAFT_COL,
+    SUSPECT_COL,
+    CONTRADICTS_COL,
+)
 
 #: Radius searched around an incident's point when it gives no ``radius_km``, by what the point
 #: stands for (km). An airport's terminal area is roughly 30 NM; a city is small next to a hex.
@@ -102,7 +120,10 @@ def candidate_hexes(latitude: float, longitude: float, radius_km: float) -> list
         if cell == own:
             continue
         lat, lon = h3.cell_to_latlng(cell)
-        if h3.great_circle_distance((latitude, longitude), (lat, lon), unit="km") <= radius_km + _CELL_REACH_KM:
+        if (
+            h3.great_circle_distance((latitude, longitude), (lat, lon), unit="km")
+            <= radius_km + _CELL_REACH_KM
+        ):
             out.append(cell)
     return out
 
@@ -166,7 +187,10 @@ def corroborate(
             plans.append(None)
             continue
         first, last = incident_window(
-            row.get(INC.date), row.get(INC.end_date), row.get(INC.date_precision), margin_days=margin_days
+            row.get(INC.date),
+            row.get(INC.end_date),
+            row.get(INC.date_precision),
+            margin_days=margin_days,
         )
         radius = incident_radius_km(row.get(INC.radius_km), row.get(INC.geocode_precision))
         cells = candidate_hexes(float(lat), float(lon), radius)
@@ -208,7 +232,10 @@ def corroborate(
                 _share=share(m[GOOD].to_numpy(), m[BAD].to_numpy()),
             )
             g = m.groupby("_inc").agg(
-                seen=("_seen", "sum"), bad=(BAD, "sum"), top=("_share", "max"), hexes=(HEX, "nunique")
+                seen=("_seen", "sum"),
+                bad=(BAD, "sum"),
+                top=("_share", "max"),
+                hexes=(HEX, "nunique"),
             )
             idx = g.index.to_numpy()
             aircraft[idx] = g["seen"].to_numpy()

@@ -115,24 +115,38 @@ def hex_layer_traces(
         if len(part) == 0:
             continue
         lon, lat = _rings(part[HEX].astype(str).tolist())
-        name = f"ADS-B {_LABELS.get(level, level)}" + (" ⚠ incomplete day" if suspect_in_view else "")
+        name = f"ADS-B {_LABELS.get(level, level)}" + (
+            " ⚠ incomplete day" if suspect_in_view else ""
+        )
         traces.append(
             go.Scattergeo(
-                lon=lon, lat=lat, mode="lines", fill="toself",
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                fill="toself",
                 fillcolor=_rgba(LEVEL_COLOURS[level], 0.5),
                 line=dict(color=_rgba(LEVEL_COLOURS[level], 0.9), width=0.5),
-                hoverinfo="skip", name=name, legendgroup="adsb",
+                hoverinfo="skip",
+                name=name,
+                legendgroup="adsb",
             )
         )
     if traces:
-        centres = np.array([h3.cell_to_latlng(c) for c in rows[HEX].astype(str).tolist()], dtype=float)
+        centres = np.array(
+            [h3.cell_to_latlng(c) for c in rows[HEX].astype(str).tolist()], dtype=float
+        )
         traces.append(
             go.Scattergeo(
-                lon=centres[:, 1].round(3), lat=centres[:, 0].round(3),
-                text=_hover(rows, set(suspect_days), single_day), hovertemplate="%{text}<extra></extra>",
+                lon=centres[:, 1].round(3),
+                lat=centres[:, 0].round(3),
+                text=_hover(rows, set(suspect_days), single_day),
+                hovertemplate="%{text}<extra></extra>",
                 customdata=rows[HEX].astype(str).to_numpy(dtype=object),
-                mode="markers", marker=dict(size=5, color="rgba(0,0,0,0.15)", line=dict(width=0)),
-                name="ADS-B hexagon centres", showlegend=False, legendgroup="adsb",
+                mode="markers",
+                marker=dict(size=5, color="rgba(0,0,0,0.15)", line=dict(width=0)),
+                name="ADS-B hexagon centres",
+                showlegend=False,
+                legendgroup="adsb",
             )
         )
     return traces
@@ -153,7 +167,11 @@ def layer_note(summary: pd.DataFrame, *, suspect_days=frozenset(), days: int = 1
 
 
 def layer_map_figure(
-    summary: pd.DataFrame, *, suspect_days=frozenset(), single_day: bool = True, title: str | None = None
+    summary: pd.DataFrame,
+    *,
+    suspect_days=frozenset(),
+    single_day: bool = True,
+    title: str | None = None,
 ) -> go.Figure:
     """A stand-alone map of the layer (for serving one day, exports and benchmarks)."""
     from tracker.figures import TEMPLATE
@@ -162,14 +180,24 @@ def layer_map_figure(
     for trace in hex_layer_traces(summary, suspect_days=suspect_days, single_day=single_day):
         fig.add_trace(trace)
     if not fig.data:
-        fig.add_trace(go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, hoverinfo="skip"))
+        fig.add_trace(
+            go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, hoverinfo="skip")
+        )
         fig.update_geos(lataxis_range=[25, 72], lonaxis_range=[-15, 60])
     else:
         fig.update_geos(fitbounds="locations")
     note = "<br>".join(textwrap.wrap(layer_note(summary, suspect_days=suspect_days), 110))
     fig.add_annotation(
-        text=note, xref="paper", yref="paper", x=0.01, y=0.01,
-        xanchor="left", yanchor="bottom", showarrow=False, align="left", font=dict(size=11),
+        text=note,
+        xref="paper",
+        yref="paper",
+        x=0.01,
+        y=0.01,
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        align="left",
+        font=dict(size=11),
         bgcolor="rgba(255,255,255,0.85)",
     )
     fig.update_layout(margin=dict(t=70 if title else 40, b=60))
@@ -189,31 +217,60 @@ def timeline_figure(daily: pd.DataFrame, *, suspect_days=frozenset(), top: int =
 
     fig = go.Figure(layout=dict(template=TEMPLATE, barmode="stack"))
     if len(daily) == 0:
-        fig.add_annotation(text="No ADS-B layer data for this period.", showarrow=False,
-                           xref="paper", yref="paper", x=0.5, y=0.5)
+        fig.add_annotation(
+            text="No ADS-B layer data for this period.",
+            showarrow=False,
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+        )
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
         return fig
     totals = daily.groupby(REGION)["affected"].sum().sort_values(ascending=False)
     keep = list(totals.index[:top])
     frame = daily.assign(**{REGION: daily[REGION].where(daily[REGION].isin(keep), "other regions")})
-    table = frame.pivot_table(index=DATE, columns=REGION, values="affected", aggfunc="sum", fill_value=0)
+    table = frame.pivot_table(
+        index=DATE, columns=REGION, values="affected", aggfunc="sum", fill_value=0
+    )
     for region in [*keep, "other regions"]:
         if region in table:
-            fig.add_trace(go.Bar(x=table.index, y=table[region], name=region,
-                                 hovertemplate="%{x|%Y-%m-%d}: %{y:,} hexagons<extra>" + region + "</extra>"))
+            fig.add_trace(
+                go.Bar(
+                    x=table.index,
+                    y=table[region],
+                    name=region,
+                    hovertemplate="%{x|%Y-%m-%d}: %{y:,} hexagons<extra>" + region + "</extra>",
+                )
+            )
     for day in sorted(suspect_days):
         ts = pd.Timestamp(day)
         if table.index.min() <= ts <= table.index.max():
-            fig.add_vrect(x0=ts - pd.Timedelta(hours=12), x1=ts + pd.Timedelta(hours=12),
-                          fillcolor="#999999", opacity=0.25, line_width=0,
-                          annotation_text="incomplete", annotation_position="top left")
+            fig.add_vrect(
+                x0=ts - pd.Timedelta(hours=12),
+                x1=ts + pd.Timedelta(hours=12),
+                fillcolor="#999999",
+                opacity=0.25,
+                line_width=0,
+                annotation_text="incomplete",
+                annotation_position="top left",
+            )
     fig.update_layout(
-        yaxis_title="medium + high hexagons", xaxis_title=None,
+        yaxis_title="medium + high hexagons",
+        xaxis_title=None,
         legend=dict(title=dict(text="ADS-B layer by region")),
     )
-    fig.add_annotation(text="No data is not no interference.", xref="paper", yref="paper",
-                       x=1, y=-0.12, xanchor="right", showarrow=False, font=dict(size=11))
+    fig.add_annotation(
+        text="No data is not no interference.",
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=-0.12,
+        xanchor="right",
+        showarrow=False,
+        font=dict(size=11),
+    )
     return fig
 
 
@@ -223,15 +280,27 @@ def region_stats_figure(stats: pd.DataFrame) -> go.Figure:
 
     fig = go.Figure(layout=dict(template=TEMPLATE, barmode="stack"))
     if len(stats) == 0:
-        fig.add_annotation(text="No ADS-B layer data for this period.", showarrow=False,
-                           xref="paper", yref="paper", x=0.5, y=0.5)
+        fig.add_annotation(
+            text="No ADS-B layer data for this period.",
+            showarrow=False,
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+        )
         return fig
     order = stats.iloc[::-1]
     for col, level in (("hex_days_high", HIGH), ("hex_days_medium", MEDIUM)):
-        fig.add_trace(go.Bar(
-            y=order[REGION], x=order[col], orientation="h", name=_LABELS[level],
-            marker_color=LEVEL_COLOURS[level], marker_line=dict(color="#777777", width=0.5),
-            hovertemplate="%{y}: %{x:,} hexagon-days<extra>" + level + "</extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=order[REGION],
+                x=order[col],
+                orientation="h",
+                name=_LABELS[level],
+                marker_color=LEVEL_COLOURS[level],
+                marker_line=dict(color="#777777", width=0.5),
+                hovertemplate="%{y}: %{x:,} hexagon-days<extra>" + level + "</extra>",
+            )
+        )
     fig.update_layout(xaxis_title="hexagon-days", legend=dict(title=dict(text="ADS-B layer")))
     return fig

@@ -18,8 +18,8 @@ import os
 import re
 import threading
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,7 +87,9 @@ def find_gpsjam_files(paths: Iterable[str | os.PathLike]) -> tuple[dict[dt.date,
             try:
                 day = dt.date.fromisoformat(m.group(1))
             except ValueError:
-                raise InputError(f"{path}: {m.group(1)} in the file name is not a valid date") from None
+                raise InputError(
+                    f"{path}: {m.group(1)} in the file name is not a valid date"
+                ) from None
             if day in days and days[day] != path:
                 raise InputError(
                     f"{path}: day {day} is given twice (also {days[day]}); keep one of them"
@@ -167,7 +169,9 @@ def _locate_problem(path: Path, text: str) -> InputError:
         if not row or row == [""]:
             return InputError(f"{path}, line {line}: empty line")
         if len(row) != 3:
-            return InputError(f"{path}, line {line}: {len(row)} fields; expected 3 ({','.join(DAILY_HEADER)})")
+            return InputError(
+                f"{path}, line {line}: {len(row)} fields; expected 3 ({','.join(DAILY_HEADER)})"
+            )
         hex_, good, bad = (c.strip() for c in row)
         problem = _cell_problem(hex_, valid_cells)
         if problem:
@@ -236,7 +240,13 @@ def _read_daily_table(path: Path, known: _KnownCells) -> pa.Table:
     except (pa.ArrowInvalid, pa.ArrowKeyError, KeyError):
         raise _locate_problem(path, _text(path, raw)) from None
     if table.num_rows == 0:
-        return pa.table({HEX: pa.array([], pa.string()), GOOD: pa.array([], pa.int32()), BAD: pa.array([], pa.int32())})
+        return pa.table(
+            {
+                HEX: pa.array([], pa.string()),
+                GOOD: pa.array([], pa.int32()),
+                BAD: pa.array([], pa.int32()),
+            }
+        )
     hexes = pc.utf8_lower(table[HEX])
     counts_ok = all(
         table[c].null_count == 0
@@ -298,19 +308,26 @@ def read_manifest_file(path: str | os.PathLike) -> pd.DataFrame:
         if not row:
             continue
         if len(row) != 3:
-            raise InputError(f"{path}, line {line}: {len(row)} fields; expected 3 ({','.join(MANIFEST_HEADER)})")
+            raise InputError(
+                f"{path}, line {line}: {len(row)} fields; expected 3 ({','.join(MANIFEST_HEADER)})"
+            )
         date_s, suspect_s, count_s = (c.strip() for c in row)
         try:
             day = dt.date.fromisoformat(date_s)
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_s):
                 raise ValueError
         except ValueError:
-            raise InputError(f"{path}, line {line}, field {DATE}: {date_s[:40]!r} is not a YYYY-MM-DD date") from None
+            raise InputError(
+                f"{path}, line {line}, field {DATE}: {date_s[:40]!r} is not a YYYY-MM-DD date"
+            ) from None
         if suspect_s.lower() not in _BOOL:
-            raise InputError(f"{path}, line {line}, field {SUSPECT}: {suspect_s[:40]!r} is not true or false")
+            raise InputError(
+                f"{path}, line {line}, field {SUSPECT}: {suspect_s[:40]!r} is not true or false"
+            )
         if count_s and not re.fullmatch(r"\d{1,9}", count_s):
             raise InputError(
-                f"{path}, line {line}, field {NUM_BAD_HEXES}: {count_s[:40]!r} is not a whole number"
+                f"{path}, line {line}, field {NUM_BAD_HEXES}: {count_s[:40]!r} "
+                "is not a whole number"
             )
         if day in seen:
             raise InputError(f"{path}, line {line}, field {DATE}: {day} repeats line {seen[day]}")
@@ -351,12 +368,17 @@ def import_gpsjam(
     frames: dict[dt.date, pa.Table] = {}
     workers = max(1, min(4, os.cpu_count() or 1))
     with (
-        tqdm(total=len(day_files) + len(manifests), disable=not progress, unit="file", desc="reading") as bar,
+        tqdm(
+            total=len(day_files) + len(manifests), disable=not progress, unit="file", desc="reading"
+        ) as bar,
         ThreadPoolExecutor(max_workers=workers) as pool,
     ):
         # pyarrow and zlib release the GIL, so files are read in parallel; results are
         # collected in date order so the first bad file (by date) is the one reported.
-        futures = {day: pool.submit(_read_daily_table, path, known) for day, path in sorted(day_files.items())}
+        futures = {
+            day: pool.submit(_read_daily_table, path, known)
+            for day, path in sorted(day_files.items())
+        }
         try:
             for day, future in futures.items():
                 frames[day] = future.result()
@@ -376,5 +398,10 @@ def import_gpsjam(
         merged = pd.concat(manifest_frames, ignore_index=True).drop_duplicates(DATE, keep="last")
         store.write_manifest(merged)
         result.manifest_rows = len(merged)
-    logger.info("imported %d days and %d manifest rows into %s", len(result.days), result.manifest_rows, store.root)
+    logger.info(
+        "imported %d days and %d manifest rows into %s",
+        len(result.days),
+        result.manifest_rows,
+        store.root,
+    )
     return result

@@ -99,7 +99,9 @@ def classify(shares, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> np.ndarr
     return rank
 
 
-def with_levels(layer: pd.DataFrame, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> pd.DataFrame:
+def with_levels(
+    layer: pd.DataFrame, *, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> pd.DataFrame:
     """Return a copy of ``layer`` with ``share`` and categorical ``level`` columns added.
 
     :param layer: frame with ``count_good_aircraft`` and ``count_bad_aircraft`` columns.

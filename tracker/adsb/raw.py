@@ -172,7 +172,8 @@ def parse_trace(obj: dict, *, source: str = "trace") -> pd.DataFrame:
     rows = obj.get("trace")
     if icao is None or base is None or not isinstance(rows, list):
         raise InputError(
-            f"{source}: a trace needs 'icao' (6 hex digits), a number 'timestamp' and a list 'trace'"
+            f"{source}: a trace needs 'icao' (6 hex digits), a number 'timestamp' "
+            "and a list 'trace'"
         )
     cols = ([], [], [], [], [], [])
     nacp = -1
@@ -219,7 +220,9 @@ def _load_json(path: Path):
     except UnicodeDecodeError as err:
         raise InputError(f"{path}: not UTF-8 JSON text") from err
     except json.JSONDecodeError as err:
-        raise InputError(f"{path}, line {err.lineno}, column {err.colno}: not valid JSON ({err.msg})") from err
+        raise InputError(
+            f"{path}, line {err.lineno}, column {err.colno}: not valid JSON ({err.msg})"
+        ) from err
     except RecursionError as err:
         raise InputError(f"{path}: JSON nested too deeply") from err
 

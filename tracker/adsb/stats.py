@@ -21,7 +21,7 @@ from tracker.adsb.levels import (
     HEX,
     HIGH,
     LEVEL,
-    LEVELS,
+    LOW,
     MEDIUM,
     SHARE,
     Thresholds,
@@ -58,7 +58,10 @@ def read_layer(
     :param levels: levels to keep (default medium and high); ``None`` keeps every row.
     """
     store = store if isinstance(store, LayerStore) else LayerStore(store)
-    frame = with_levels(store.read(start=start, end=end), thresholds=thresholds)
+    floor = None
+    if levels is not None and LOW not in levels:
+        floor = thresholds.high if MEDIUM not in levels else thresholds.medium
+    frame = with_levels(store.read(start=start, end=end, min_share=floor), thresholds=thresholds)
     if levels is not None:
         frame = frame[frame[LEVEL].isin(levels)].reset_index(drop=True)
     return frame
@@ -73,10 +76,26 @@ def hex_summary(layer: pd.DataFrame) -> pd.DataFrame:
     """
     cols = [HEX, LEVEL, "days_high", "days_medium", "days", SHARE, DATE, GOOD, BAD]
     if len(layer) == 0:
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
-            cols, ["str", "category", "int64", "int64", "int64", "float64", "datetime64[s]", "int64", "int64"],
-            strict=True,
-        )})
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=t)
+                for c, t in zip(
+                    cols,
+                    [
+                        "str",
+                        "category",
+                        "int64",
+                        "int64",
+                        "int64",
+                        "float64",
+                        "datetime64[s]",
+                        "int64",
+                        "int64",
+                    ],
+                    strict=True,
+                )
+            }
+        )
     high = (layer[LEVEL] == HIGH).to_numpy(dtype=np.int64)
     medium = (layer[LEVEL] == MEDIUM).to_numpy(dtype=np.int64)
     if layer[HEX].is_unique:  # one day: nothing to combine
@@ -85,7 +104,9 @@ def hex_summary(layer: pd.DataFrame) -> pd.DataFrame:
         )[cols]
         return out.sort_values([SHARE, HEX], ascending=[False, True], ignore_index=True)
     frame = layer.assign(_high=high, _medium=medium)
-    worst = frame.sort_values([SHARE, DATE], ascending=[False, True], kind="stable").drop_duplicates(HEX)
+    worst = frame.sort_values(
+        [SHARE, DATE], ascending=[False, True], kind="stable"
+    ).drop_duplicates(HEX)
     counts = frame.groupby(HEX, sort=False).agg(
         days_high=("_high", "sum"), days_medium=("_medium", "sum"), days=(DATE, "size")
     )
@@ -137,7 +158,9 @@ def hex_regions(hexes, *, store: LayerStore | None = None) -> pd.Series:
                 os.replace(tmp, path)
             except OSError:
                 logger.warning("%s: cannot write region cache", path)
-    return pd.Series([cache[h] for h in wanted], index=pd.Index(wanted, name=HEX), name=REGION, dtype="str")
+    return pd.Series(
+        [cache[h] for h in wanted], index=pd.Index(wanted, name=HEX), name=REGION, dtype="str"
+    )
 
 
 def daily_region_counts(layer: pd.DataFrame, *, store: LayerStore | None = None) -> pd.DataFrame:
@@ -149,8 +172,14 @@ def daily_region_counts(layer: pd.DataFrame, *, store: LayerStore | None = None)
     """
     cols = [DATE, REGION, MEDIUM, HIGH, "affected"]
     if len(layer) == 0:
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
-            cols, ["datetime64[s]", "str", "int64", "int64", "int64"], strict=True)})
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype=t)
+                for c, t in zip(
+                    cols, ["datetime64[s]", "str", "int64", "int64", "int64"], strict=True
+                )
+            }
+        )
     regions = hex_regions(layer[HEX], store=store)
     frame = pd.DataFrame(
         {
@@ -165,7 +194,9 @@ def daily_region_counts(layer: pd.DataFrame, *, store: LayerStore | None = None)
     return out[cols].sort_values([DATE, REGION], ignore_index=True)
 
 
-def region_stats(daily: pd.DataFrame, layer: pd.DataFrame, *, store: LayerStore | None = None) -> pd.DataFrame:
+def region_stats(
+    daily: pd.DataFrame, layer: pd.DataFrame, *, store: LayerStore | None = None
+) -> pd.DataFrame:
     """Per region over the period: hex-days at each level, distinct hexes, days with high hexes,
     and the peak day.
 
@@ -174,7 +205,15 @@ def region_stats(daily: pd.DataFrame, layer: pd.DataFrame, *, store: LayerStore 
     :returns: columns ``region``, ``hex_days_medium``, ``hex_days_high``, ``hexes``,
         ``days_with_high``, ``peak_date``, ``peak_affected``; most affected region first.
     """
-    cols = [REGION, "hex_days_medium", "hex_days_high", "hexes", "days_with_high", "peak_date", "peak_affected"]
+    cols = [
+        REGION,
+        "hex_days_medium",
+        "hex_days_high",
+        "hexes",
+        "days_with_high",
+        "peak_date",
+        "peak_affected",
+    ]
     if len(daily) == 0:
         return pd.DataFrame(columns=cols)
     regions = hex_regions(layer[HEX], store=store)
@@ -185,7 +224,11 @@ def region_stats(daily: pd.DataFrame, layer: pd.DataFrame, *, store: LayerStore 
         .size()
     )
     g = daily.groupby(REGION)
-    peak = daily.sort_values(["affected", DATE], ascending=[False, True]).drop_duplicates(REGION).set_index(REGION)
+    peak = (
+        daily.sort_values(["affected", DATE], ascending=[False, True])
+        .drop_duplicates(REGION)
+        .set_index(REGION)
+    )
     out = pd.DataFrame(
         {
             "hex_days_medium": g[MEDIUM].sum(),
@@ -198,5 +241,9 @@ def region_stats(daily: pd.DataFrame, layer: pd.DataFrame, *, store: LayerStore 
     ).reset_index(names=REGION)
     out = out.fillna({"hexes": 0}).astype({"hexes": "int64"})
     total = out["hex_days_medium"] + out["hex_days_high"]
-    return out.assign(_t=total).sort_values(["_t", REGION], ascending=[False, True]).drop(columns="_t").reset_index(drop=True)[cols]
-
+    return (
+        out.assign(_t=total)
+        .sort_values(["_t", REGION], ascending=[False, True])
+        .drop(columns="_t")
+        .reset_index(drop=True)[cols]
+    )

@@ -28,6 +28,7 @@ import filelock
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tracker.adsb.levels import (
@@ -141,16 +142,21 @@ class LayerStore:
         start: dt.date | None = None,
         end: dt.date | None = None,
         hexes=None,
+        min_share: float | None = None,
     ) -> pd.DataFrame:
         """Rows of every stored day in ``[start, end]``, with a ``date`` column first.
 
         :param start: first day (inclusive); ``None`` for the oldest.
         :param end: last day (inclusive); ``None`` for the newest.
         :param hexes: if given, keep only these H3 cells (strings).
+        :param min_share: if given, keep only rows whose share ``(bad - 1) / (good + bad)`` is at
+            least this (filtered in Arrow, before the rows become a DataFrame).
         :returns: columns ``date`` (datetime64), ``hex``, ``count_good_aircraft``,
             ``count_bad_aircraft``; sorted by date.
         """
-        days = [d for d in self.days() if (start is None or d >= start) and (end is None or d <= end)]
+        days = [
+            d for d in self.days() if (start is None or d >= start) and (end is None or d <= end)
+        ]
         wanted = None if hexes is None else pa.array(sorted(set(hexes)), pa.string())
         tables = []
         for day in days:
@@ -160,9 +166,12 @@ class LayerStore:
             except (OSError, pa.ArrowException) as err:
                 raise StoreError(f"{path}: cannot read stored day ({err})") from err
             if wanted is not None:
-                import pyarrow.compute as pc
-
                 table = table.filter(pc.is_in(table[HEX], value_set=wanted))
+            if min_share is not None:
+                good = pc.cast(table[GOOD], pa.float64())
+                bad = pc.cast(table[BAD], pa.float64())
+                ratio = pc.divide(pc.subtract(bad, 1.0), pc.add(good, bad))
+                table = table.filter(pc.greater_equal(ratio, min_share))
             day_col = pa.array(np.full(table.num_rows, np.datetime64(day, "D")), pa.date32())
             tables.append(table.add_column(0, DATE, day_col))
         if not tables:
@@ -174,7 +183,7 @@ class LayerStore:
         return frame
 
     def manifest(self) -> pd.DataFrame:
-        """GPSJam's manifest rows held in the store: ``date``, ``suspect``, ``num_bad_aircraft_hexes``."""
+        """Manifest rows in the store: ``date``, ``suspect``, ``num_bad_aircraft_hexes``."""
         if not self.manifest_path.is_file():
             out = MANIFEST_SCHEMA.empty_table().to_pandas()
             out[DATE] = pd.Series([], dtype="datetime64[s]")
@@ -192,7 +201,9 @@ class LayerStore:
         return {ts.date() for ts in m.loc[m[SUSPECT], DATE]}
 
     # -- writing -----------------------------------------------------------------------------
-    def write_days(self, days: dict[dt.date, pd.DataFrame | pa.Table], *, source: str) -> list[dt.date]:
+    def write_days(
+        self, days: dict[dt.date, pd.DataFrame | pa.Table], *, source: str
+    ) -> list[dt.date]:
         """Write (or replace) whole days; each day is replaced atomically.
 
         :param days: day -> frame with ``hex`` and the two count columns.
@@ -213,7 +224,9 @@ class LayerStore:
             table = pa.table(
                 {
                     HEX: pa.array(frame[HEX].to_numpy(dtype=object), pa.string()),
-                    GOOD: pa.array(frame[GOOD].to_numpy(dtype="int64"), pa.int64()).cast(pa.int32()),
+                    GOOD: pa.array(frame[GOOD].to_numpy(dtype="int64"), pa.int64()).cast(
+                        pa.int32()
+                    ),
                     BAD: pa.array(frame[BAD].to_numpy(dtype="int64"), pa.int64()).cast(pa.int32()),
                 },
                 schema=LAYER_SCHEMA,
@@ -270,7 +283,9 @@ class LayerStore:
         rows = []
         for day in self.days():
             frame = self.read_day(day)
-            rank = classify(share(frame[GOOD].to_numpy(), frame[BAD].to_numpy()), thresholds=thresholds)
+            rank = classify(
+                share(frame[GOOD].to_numpy(), frame[BAD].to_numpy()), thresholds=thresholds
+            )
             rows.append(
                 {
                     DATE: pd.Timestamp(day),

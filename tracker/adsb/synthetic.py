@@ -78,7 +78,9 @@ def generate_reports(
     lon = (lon0[:, None] + dlon + 180.0) % 360.0 - 180.0
     jammed = np.zeros(lat.shape, dtype=bool)
     for zlat, zlon, zr in zones:
-        near = (np.radians(lat - zlat) ** 2 + (np.radians(lon - zlon) * np.cos(np.radians(zlat))) ** 2)
+        near = (
+            np.radians(lat - zlat) ** 2 + (np.radians(lon - zlon) * np.cos(np.radians(zlat))) ** 2
+        )
         jammed |= near < (zr / _EARTH_KM) ** 2
     nacp = rng.integers(8, 12, lat.shape)
     bad_now = jammed & (rng.random(lat.shape) < 0.9)
@@ -140,7 +142,9 @@ def write_snapshots(
     return paths
 
 
-def write_traces(reports: pd.DataFrame, folder: str | os.PathLike, *, gz: bool = True) -> list[Path]:
+def write_traces(
+    reports: pd.DataFrame, folder: str | os.PathLike, *, gz: bool = True
+) -> list[Path]:
     """Write reports as readsb ``trace_full_<hex>.json`` files (gzip content, like readsb).
 
     A row carries a details object (with ``nac_p``) whenever NACp changes and every 10 rows;
@@ -168,7 +172,17 @@ def write_traces(reports: pd.DataFrame, folder: str | os.PathLike, *, gz: bool =
                     round(float(getattr(row, TIME)) - base, 3),
                     float(getattr(row, LAT)),
                     float(getattr(row, LON)),
-                    35000, 450.0, 90.0, 0, 0, details, "adsb_icao", 35500, 0, 280, 0.0,
+                    35000,
+                    450.0,
+                    90.0,
+                    0,
+                    0,
+                    details,
+                    "adsb_icao",
+                    35500,
+                    0,
+                    280,
+                    0.0,
                 ]
             )
         name = f"trace_full_{int(icao):06x}.json"

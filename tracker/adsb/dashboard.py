@@ -1,0 +1,200 @@
+"""The ADS-B layer in the dashboard: an optional map layer and the incident panel's evidence.
+
+Everything here is read-only and cached per store state (the store's days and their file times),
+so switching the layer on, moving the date range back and forth, or opening incidents repeats no
+Parquet reads. With an empty store the map layer is not offered at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+
+import pandas as pd
+
+from tracker.adsb.corroborate import (
+    NO_DATA,
+    corroborate,
+    incident_radius_km,
+    incident_window,
+)
+from tracker.adsb.figures import CAVEAT, LAYER_NAME, hex_layer_traces
+from tracker.adsb.levels import DEFAULT_THRESHOLDS, Thresholds
+from tracker.adsb.stats import hex_summary, read_layer
+from tracker.adsb.store import LayerStore
+from tracker.schema import INC
+
+__all__ = [
+    "LAYER_ID",
+    "store_signature",
+    "layer_traces",
+    "adsb_map_layer",
+    "incident_evidence",
+    "detail_children",
+]
+
+logger = logging.getLogger(__name__)
+
+LAYER_ID = "adsb"
+
+
+def store_signature(store: LayerStore) -> tuple:
+    """Changes whenever a day or the manifest is written (cache key)."""
+    parts = []
+    for day in store.days():
+        try:
+            parts.append((day.toordinal(), store._day_path(day).stat().st_mtime_ns))
+        except OSError:
+            continue
+    try:
+        manifest = store.manifest_path.stat().st_mtime_ns
+    except OSError:
+        manifest = 0
+    return (str(store.root), manifest, tuple(parts))
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_traces(signature: tuple, start, end, medium: float, high: float) -> tuple:
+    store = LayerStore(signature[0])
+    thresholds = Thresholds(medium=medium, high=high)
+    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
+    summary = hex_summary(layer)
+    days = sum(1 for ordinal, _ in signature[2] if start <= dt.date.fromordinal(ordinal) <= end)
+    traces = hex_layer_traces(summary, suspect_days=store.suspect_days(), single_day=days <= 1)
+    return tuple(traces)
+
+
+def layer_traces(
+    filters, *, store: LayerStore, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> list:
+    """Medium and high hexes for the filters' date range (the whole layer if it is open).
+
+    A range covering several days shows each hex's worst day. Returns new trace objects each
+    call (plotly figures own their traces).
+    """
+    signature = store_signature(store)
+    stored = [dt.date.fromordinal(o) for o, _ in signature[2]]
+    if not stored:
+        return []
+    start = getattr(filters, "date_from", None) or stored[0]
+    end = getattr(filters, "date_to", None) or stored[-1]
+    start, end = max(start, stored[0]), min(end, stored[-1])
+    if start > end:
+        return []
+    traces = _cached_traces(signature, start, end, thresholds.medium, thresholds.high)
+    return [t.__class__(t) for t in traces]
+
+
+def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = DEFAULT_THRESHOLDS):
+    """A :class:`tracker.dashboard.layers.MapLayer` for the layer, or None if the store is empty."""
+    from tracker.dashboard.layers import MapLayer
+
+    store = store if store is not None else LayerStore()
+    if not store.days():
+        return None
+    first, last = store.days()[0], store.days()[-1]
+    note = (
+        f"{CAVEAT} Layer data: {first.isoformat()} to {last.isoformat()}; "
+        "each hexagon shows its worst day."
+    )
+    return MapLayer(
+        LAYER_ID,
+        LAYER_NAME,
+        functools.partial(layer_traces, store=store, thresholds=thresholds),
+        note=note,
+    )
+
+
+#: Process-local cache of evidence tables, keyed by store state and incidents content.
+_EVIDENCE_CACHE: dict[tuple, pd.DataFrame] = {}
+_EVIDENCE_CACHE_SIZE = 8
+
+
+_EVIDENCE_COLUMNS = [
+    INC.id,
+    INC.date,
+    INC.date_precision,
+    INC.end_date,
+    INC.latitude,
+    INC.longitude,
+    INC.radius_km,
+    INC.geocode_precision,
+    INC.interference,
+]
+
+
+def incident_evidence(incidents: pd.DataFrame, *, store: LayerStore | None = None) -> pd.DataFrame:
+    """:func:`corroborate` for every incident, cached per incidents content and store state."""
+    store = store if store is not None else LayerStore()
+    frame = incidents[[c for c in _EVIDENCE_COLUMNS if c in incidents]].reset_index(drop=True)
+    content = int(pd.util.hash_pandas_object(frame, index=False).sum()) if len(frame) else 0
+    key = (store_signature(store), content, len(frame))
+    hit = _EVIDENCE_CACHE.get(key)
+    if hit is None:
+        if len(_EVIDENCE_CACHE) >= _EVIDENCE_CACHE_SIZE:
+            _EVIDENCE_CACHE.clear()
+        hit = _EVIDENCE_CACHE[key] = corroborate(frame, store)
+    return hit.copy()
+
+
+def _describe(row: pd.Series, evidence: pd.Series) -> list[str]:
+    first, last = incident_window(
+        row.get(INC.date), row.get(INC.end_date), row.get(INC.date_precision)
+    )
+    radius = incident_radius_km(row.get(INC.radius_km), row.get(INC.geocode_precision))
+    where = f"hexagons within {radius:.0f} km" if radius > 0 else "its hexagon"
+    span = f"{first.isoformat()} to {last.isoformat()}"
+    level = str(evidence["adsb_level"])
+    lines = []
+    if level == NO_DATA:
+        if int(evidence["adsb_days"]) == 0:
+            lines.append(f"No ADS-B layer data for {span}.")
+        else:
+            lines.append(
+                f"No aircraft in {where} on the {int(evidence['adsb_days'])} layer day(s) "
+                f"of {span}."
+            )
+    else:
+        share = float(evidence["adsb_max_share"]) * 100
+        lines.append(
+            f"Level: {level}. Up to {share:.1f} % of aircraft reported degraded GNSS accuracy, "
+            f"in {where} over {span} ({int(evidence['adsb_hexes'])} hexagon(s) with aircraft, "
+            f"{int(evidence['adsb_aircraft']):,} aircraft-hexagon-days, "
+            f"{int(evidence['adsb_days'])} layer day(s))."
+        )
+    if int(evidence["adsb_suspect_days"]):
+        lines.append(
+            f"{int(evidence['adsb_suspect_days'])} of those days GPSJam marks as incomplete."
+        )
+    return lines
+
+
+def detail_children(
+    row: pd.Series, incidents: pd.DataFrame, *, store: LayerStore | None = None
+) -> list:
+    """Dash components for the incident panel: the layer's evidence, or [] without a layer."""
+    from dash import html
+
+    store = store if store is not None else LayerStore()
+    if not store.days():
+        return []
+    try:
+        evidence = incident_evidence(incidents, store=store).set_index(INC.id).loc[row[INC.id]]
+    except (KeyError, OSError, ValueError):
+        logger.warning("no ADS-B evidence for %s", row.get(INC.id), exc_info=True)
+        return []
+    children = [html.H4("ADS-B layer (GPSJam method)", className="h6 mt-2")]
+    children += [
+        html.P(line, className="mb-1 small adsb-evidence") for line in _describe(row, evidence)
+    ]
+    if bool(evidence["adsb_contradicts"]):
+        children.append(
+            html.P(
+                "Flag: the layer saw plenty of aircraft here and little interference. The report "
+                "is kept; jamming at low altitude or brief events can escape the daily layer.",
+                className="mb-1 small adsb-contradicts text-warning-emphasis",
+            )
+        )
+    children.append(html.P("No data is not no interference.", className="mb-1 small text-muted"))
+    return children
