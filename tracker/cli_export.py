@@ -173,7 +173,7 @@ def export() -> None:
 @data_dir_option
 @handle_errors
 def chart_command(kind, fmt, output, title, width, height, scale, data_dir, **filter_opts) -> None:
-    """Write a publication-ready chart: map, timeline or regions.
+    """Write a publication-ready chart: map, timeline, regions or countries.
 
     The chart carries a title, a subtitle stating the filters and dates, and a footer with the
     attribution, the number of incidents and the caveat that reports are not measurements.

@@ -52,13 +52,14 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-CHART_KINDS = ("map", "timeline", "regions")
+CHART_KINDS = ("map", "timeline", "regions", "countries")
 CHART_FORMATS = ("png", "svg", "pdf", "html")
 
 DEFAULT_TITLES = {
     "map": "Reported GNSS interference incidents affecting aircraft",
     "timeline": "Reported GNSS interference incidents over time",
     "regions": "Reported GNSS interference incidents by region",
+    "countries": "Reported GNSS interference incidents by country",
 }
 
 #: Said on every chart: the dataset collects claims, it does not measure signals.
@@ -127,6 +128,8 @@ def build_figure(kind: str, incidents: pd.DataFrame) -> go.Figure:
         return figures.timeline_figure(incidents)
     if kind == "regions":
         return figures.regions_figure(stats.region_table(incidents))
+    if kind == "countries":
+        return figures.regions_figure(stats.country_table(incidents), label_column=stats.STAT.name)
     raise ValueError(f"unknown chart {kind!r}; choose one of {', '.join(CHART_KINDS)}")
 
 

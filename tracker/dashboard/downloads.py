@@ -1,0 +1,182 @@
+"""Download menus: each chart as PNG, SVG, PDF or HTML, and the filtered data as CSV or GeoJSON.
+
+The files are made by :mod:`tracker.export`, the library behind ``gnss-tracker export``, from the
+filters in the URL, so a download is the file the CLI writes for the same filters (title,
+subtitle with the filters, footer with attribution and caveat).
+
+Wiring (three layout pieces and one call):
+
+* :func:`chart_menu` ``("map")`` in a chart card's header (``map``, ``timeline``, ``regions``,
+  ``countries``);
+* :func:`data_menu` once, e.g. in the sidebar under the filters;
+* :func:`download_components` once anywhere in the page (the ``dcc.Download`` and a status line);
+* :func:`register` ``(app, data_dir=..., loader=...)`` next to the other callbacks.
+
+The menus are plain ``<details>`` elements: no JavaScript, keyboard accessible. Every click
+is validated on the server (anyone can POST any id to Dash): unknown kinds or formats are
+ignored, the filters go through :meth:`tracker.filters.Filters.from_query`, and the file name is
+ours, never taken from the request.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash.exceptions import PreventUpdate
+
+from tracker.dashboard import ids
+from tracker.dashboard.data import load_view_data
+from tracker.dashboard.state import ViewState
+from tracker.export import (
+    CHART_FORMATS,
+    CHART_KINDS,
+    DATA_FORMATS,
+    ChromiumMissingError,
+    ExportError,
+    default_filename,
+    render_chart,
+    render_data,
+)
+
+__all__ = [
+    "BUTTON_TYPE",
+    "DOWNLOAD",
+    "STATUS",
+    "chart_menu",
+    "data_menu",
+    "download_components",
+    "download",
+    "register",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Pattern-matching id type of every download button: ``{"type", "kind", "fmt"}``.
+BUTTON_TYPE = "export-button"
+#: The one ``dcc.Download`` of the page.
+DOWNLOAD = "export-download"
+#: A line that says when an export failed (e.g. no Chromium on the server).
+STATUS = "export-status"
+#: ``kind`` of the data buttons.
+DATA_KIND = "incidents"
+
+_MAX_QUERY = 16_000
+_LABELS = {
+    "png": "PNG image",
+    "svg": "SVG (vector)",
+    "pdf": "PDF",
+    "html": "HTML (interactive)",
+    "csv": "CSV (spreadsheet)",
+    "geojson": "GeoJSON (GIS)",
+}
+
+
+def _button(kind: str, fmt: str) -> html.Button:
+    return html.Button(
+        _LABELS[fmt],
+        id={"type": BUTTON_TYPE, "kind": kind, "fmt": fmt},
+        n_clicks=0,
+        type="button",
+        className="dropdown-item export-item",
+        title=f"Download as {fmt.upper()}",
+    )
+
+
+def _menu(label: str, kind: str, formats: tuple[str, ...], *, class_name: str = "") -> html.Details:
+    return html.Details(
+        [
+            html.Summary(label, className="btn btn-sm btn-outline-secondary export-summary"),
+            html.Div([_button(kind, fmt) for fmt in formats], className="export-items shadow-sm"),
+        ],
+        className=f"export-menu {class_name}".strip(),
+        id=f"export-menu-{kind}",
+    )
+
+
+def chart_menu(kind: str) -> html.Details:
+    """A "Download" menu for one chart: PNG, SVG, PDF, HTML.
+
+    :param kind: one of :data:`tracker.export.CHART_KINDS`.
+    """
+    if kind not in CHART_KINDS:
+        raise ValueError(f"unknown chart {kind!r}; choose one of {', '.join(CHART_KINDS)}")
+    return _menu("Download", kind, CHART_FORMATS)
+
+
+def data_menu() -> html.Details:
+    """A "Download data" menu: the filtered incidents and their sources as CSV or GeoJSON."""
+    return _menu("Download data", DATA_KIND, DATA_FORMATS, class_name="export-data")
+
+
+def download_components() -> html.Div:
+    """The page's ``dcc.Download`` and the status line; put it once in the layout."""
+    return html.Div(
+        [
+            dcc.Download(id=DOWNLOAD),
+            html.Div(id=STATUS, className="export-status small text-danger", role="status"),
+        ]
+    )
+
+
+def download(
+    data_dir: Path, button_id, query, *, loader: Callable | None = None
+) -> tuple[dict, str]:
+    """The file for a clicked download button.
+
+    :param data_dir: the dashboard's data folder.
+    :param button_id: the clicked button's id, ``{"type", "kind", "fmt"}`` (untrusted).
+    :param query: the filters store's query string (untrusted).
+    :param loader: the dashboard's dataset loader.
+    :returns: ``(dcc.send_bytes result, status text)``.
+    :raises PreventUpdate: for ids or queries that no button of ours can send.
+    """
+    if not isinstance(button_id, dict):
+        raise PreventUpdate
+    kind, fmt = button_id.get("kind"), button_id.get("fmt")
+    is_chart = kind in CHART_KINDS and fmt in CHART_FORMATS
+    is_data = kind == DATA_KIND and fmt in DATA_FORMATS
+    if not (is_chart or is_data):
+        raise PreventUpdate
+    if query is not None and (not isinstance(query, str) or len(query) > _MAX_QUERY):
+        raise PreventUpdate
+    data = load_view_data(data_dir, loader=loader)
+    filters = ViewState.from_query(
+        query, known_regions=data.regions, known_countries=data.countries
+    ).filters
+    name = default_filename(kind, fmt)
+    if is_data:
+        content = render_data(data, fmt=fmt, filters=filters)
+    else:
+        content = render_chart(kind, data, fmt=fmt, filters=filters)
+    logger.info("export %s as %s (%d bytes)", kind, fmt, len(content))
+    return dcc.send_bytes(content, name), ""
+
+
+def register(app: Dash, *, data_dir: Path, loader: Callable | None = None) -> None:
+    """Attach the download callback to ``app``."""
+
+    @app.callback(
+        Output(DOWNLOAD, "data"),
+        Output(STATUS, "children"),
+        Input({"type": BUTTON_TYPE, "kind": ALL, "fmt": ALL}, "n_clicks"),
+        State(ids.FILTERS_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    def _download(clicks, query):
+        # The menus are created with n_clicks=0; only a real click (a positive count) exports.
+        if not ctx.triggered or not ctx.triggered[0].get("value"):
+            raise PreventUpdate
+        try:
+            return download(data_dir, ctx.triggered_id, query, loader=loader)
+        except ChromiumMissingError:
+            logger.error("chart export needs Chromium on the server", exc_info=True)
+            return no_update, (
+                "Image export is not available on this server (Chromium is not installed). "
+                "HTML and data downloads still work."
+            )
+        except ExportError:
+            logger.exception("export failed")
+            return no_update, "The export failed; please try again."
