@@ -183,3 +183,75 @@ def test_bad_cache_file_is_a_clear_error(tmp_path):
 )
 def test_precision_from_nominatim(raw, precision):
     assert precision_from_nominatim(raw) == precision
+
+
+# --- the CLI, end to end against the local server -------------------------------------------------
+
+
+def _manual_dataset(tmp_path, query):
+    from helpers import incident_row, source_row, write_dataset
+    from tracker import dataset
+
+    row = incident_row(
+        **{
+            "id": "2024-03-13-ruhnu",
+            "location": "Ruhnu island",
+            "latitude": "57.8",
+            "longitude": "23.2",
+            "country": "EE",
+            "geocode_query": query,
+            "geocode_precision": "area",
+        }
+    )
+    source = source_row(**{"incident_id": "2024-03-13-ruhnu"})
+    folder = write_dataset(tmp_path / "data", [row], [source])
+    dataset.save(dataset.load(folder), folder)
+    return folder
+
+
+def test_cli_geocode_online_uses_and_fills_the_cache(server, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from tracker import dataset
+    from tracker.cli import main
+
+    monkeypatch.setenv("GNSS_TRACKER_NOMINATIM_URL", f"http://127.0.0.1:{server.server_address[1]}")
+    folder = _manual_dataset(tmp_path, "Ruhnu")
+    args = ["geocode", "--data-dir", str(folder), "--refresh-manual"]
+    offline = CliRunner().invoke(main, args)
+    assert offline.exit_code == 0 and "unresolved: 2024-03-13-ruhnu: 'Ruhnu'" in offline.output
+    assert server.seen == []
+    online = CliRunner().invoke(main, [*args, "--online"])
+    assert online.exit_code == 0, online.output
+    assert "Asking Nominatim for 1 places (about 1 s)" in online.output
+    row = dataset.load(folder).incidents.iloc[0]
+    assert (row["geocode_source"], row["geocode_precision"], row["latitude"]) == (
+        "nominatim",
+        "city",
+        57.8025,
+    )
+    assert "nominatim,Ruhnu,yes,57.802500,23.253900,EE" in (folder / "geocode_cache.csv").read_text(
+        encoding="utf-8"
+    )
+    assert len(server.seen) == 1
+
+
+def test_cli_geocode_online_failure_changes_nothing(server, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from helpers import snapshot
+    from tracker.cli import main
+
+    monkeypatch.setenv("GNSS_TRACKER_NOMINATIM_URL", f"http://127.0.0.1:{server.server_address[1]}")
+    folder = _manual_dataset(tmp_path, "broken place")
+    before = snapshot(folder)
+    result = CliRunner().invoke(
+        main, ["geocode", "--data-dir", str(folder), "--refresh-manual", "--online"]
+    )
+    assert result.exit_code == 1
+    assert "Nominatim failed for 'broken place'" in result.output
+    assert "not 'not found'" in result.output
+    assert "Traceback" not in result.output
+    after = snapshot(folder)
+    after.pop("geocode_cache.csv", None)  # only the (empty) cache file may appear
+    assert after == before

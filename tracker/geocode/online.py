@@ -22,6 +22,7 @@ import math
 import os
 import tempfile
 import threading
+import urllib.parse
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -58,21 +59,34 @@ MIN_DELAY_SECONDS = 1.0
 TIMEOUT_SECONDS = 10.0
 
 
+DEFAULT_DOMAIN = "nominatim.openstreetmap.org"
+
+
 def make_nominatim(
     *,
-    domain: str = "nominatim.openstreetmap.org",
+    domain: str = DEFAULT_DOMAIN,
     scheme: str = "https",
     user_agent: str | None = None,
     timeout: float = TIMEOUT_SECONDS,
 ) -> Nominatim:
     """geopy's Nominatim with our user agent and timeout.
 
-    :param domain: host (and port) of the Nominatim server; tests use a local one.
+    :param domain: host (and port) of the Nominatim server. ``$GNSS_TRACKER_NOMINATIM_URL``
+        (for example ``http://127.0.0.1:8080``) replaces the public server.
     :param scheme: ``https`` or ``http``.
     :param user_agent: overrides :data:`USER_AGENT` (and ``$GNSS_TRACKER_USER_AGENT``).
     :param timeout: seconds to wait for an answer.
     """
     agent = user_agent or os.environ.get("GNSS_TRACKER_USER_AGENT") or USER_AGENT
+    server = os.environ.get("GNSS_TRACKER_NOMINATIM_URL", "")
+    if server and domain == DEFAULT_DOMAIN:
+        # A self-hosted Nominatim (or a test server): "http://127.0.0.1:8080".
+        parsed = urllib.parse.urlsplit(server)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise GeocodingError(
+                f"GNSS_TRACKER_NOMINATIM_URL must be an http(s) URL, not {server!r}"
+            )
+        scheme, domain = parsed.scheme, parsed.netloc + parsed.path.rstrip("/")
     return Nominatim(domain=domain, scheme=scheme, user_agent=agent, timeout=timeout)
 
 
@@ -238,8 +252,8 @@ class OnlineLookup:
         geocoder: Nominatim | None = None,
         *,
         min_delay_seconds: float = MIN_DELAY_SECONDS,
-        max_retries: int = 2,
-        error_wait_seconds: float = 5.0,
+        max_retries: int = 1,
+        error_wait_seconds: float = 3.0,
     ) -> None:
         self.cache = cache
         self.geocoder = geocoder or make_nominatim()
