@@ -579,6 +579,9 @@ class _Resolver:
             hits += self.codes(raw)
         hits += self.airports(text)
         country = ix.countries.by_name.get(text)
+        if country is None and len(raw) == 2 and raw.isupper():
+            # An ISO code as the country part of "Riga, LV".
+            country = ix.countries.by_code.get(raw)
         if country is not None:
             hits.append(_Hit(country, "country"))
         cities = [_Hit(p, "city") for p in ix.cities.lookup(text)]
