@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 
-import h3
+import h3.api.basic_int as _h3int
 import numpy as np
 
 __all__ = ["cells_for_tracks", "cells_exact", "to_unit_vectors"]
@@ -35,7 +35,8 @@ except ImportError:  # pragma: no cover - depends on h3-py internals
 MARGIN = 1e-6
 #: Every SAMPLE_EVERY-th report of a track is looked up with H3 to seed the candidates.
 SAMPLE_EVERY = 64
-_MAX_EDGES = 12
+#: H3 resolution-4 cells have 6 vertices, or up to 10 where an icosahedron edge cuts them.
+_MAX_EDGES = 10
 
 
 def cells_exact(lat: np.ndarray, lon: np.ndarray, resolution: int) -> np.ndarray:
@@ -62,7 +63,7 @@ def _edge_normals(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     verts = np.zeros((count, _MAX_EDGES, 2))
     sizes = np.zeros(count, dtype=np.int64)
     for i, cell in enumerate(cells.tolist()):
-        boundary = h3.cell_to_boundary(h3.int_to_str(cell))
+        boundary = _h3int.cell_to_boundary(cell)
         if len(boundary) > _MAX_EDGES:
             continue  # sizes stays 0: never tested, always looked up
         sizes[i] = len(boundary)
@@ -164,7 +165,7 @@ class _CellTable:
 
 def _centres(cells: np.ndarray) -> np.ndarray:
     """Unit vectors of the cells' centres."""
-    ll = np.array([h3.cell_to_latlng(h3.int_to_str(c)) for c in cells.tolist()]).reshape(-1, 2)
+    ll = np.array([_h3int.cell_to_latlng(c) for c in cells.tolist()]).reshape(-1, 2)
     return np.column_stack(to_unit_vectors(ll[:, 0], ll[:, 1]))
 
 
