@@ -401,3 +401,46 @@ def test_apply_without_source_url_writes_nothing(small_dataset, tmp_path):
          "--data-dir", str(small_dataset)],
     )  # fmt: skip
     assert with_url.exit_code == 0, with_url.output
+
+
+def test_find_match_needs_compatible_type_and_nearby_place(small_dataset):
+    from tracker.ingest import find_match
+
+    incidents = dataset.load(small_dataset).incidents
+    row = incidents.iloc[0]
+    (candidate,) = ingest_text(
+        "Published: 2024-03-11\n\nYesterday a LOT flight lost GPS to jamming near Gdańsk."
+    )
+    candidate.values.update(
+        {
+            INC.date: row[INC.date].date(),
+            INC.latitude: float(row[INC.latitude]) + 0.3,
+            INC.longitude: float(row[INC.longitude]),
+            INC.interference: "jamming",
+        }
+    )
+    assert find_match(candidate, incidents) == row[INC.id]
+    candidate.values[INC.interference] = "spoofing"
+    assert find_match(candidate, incidents) is None
+    candidate.values[INC.interference] = "unknown"
+    candidate.values[INC.latitude] = float(row[INC.latitude]) + 3
+    assert find_match(candidate, incidents) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_country"),
+    [
+        # A spoofed position is where the aircraft was not.
+        ("Published: 2024-02-02\n\nYesterday our A321 was spoofed near Larnaca and the display "
+         "showed us over Beirut.", "CY"),
+        # An actor is not a place.
+        ("Published: 2024-02-02\n\nNorth Korea jammed GPS yesterday and an airliner landing at "
+         "Incheon lost its signal.", "KR"),
+        # A dateline city is not where it happened.
+        ("Published: 2024-02-02\n\nWARSAW (Wire) - A Wizz Air jet lost GPS to jamming yesterday "
+         "while approaching Rzeszów.", "PL"),
+    ],
+)
+def test_place_roles(sentence, expected_country):
+    (found,) = ingest_text(sentence)
+    assert found.values[INC.country] == expected_country

@@ -213,6 +213,24 @@ def _group(anchors: list[Sentence], sentences: list[Sentence], base: dt.date | N
     return incidents
 
 
+_US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM "
+    "NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI US".split()
+)
+
+
+def _record_state(sentences: list[Sentence]) -> PlaceHit | None:
+    """ASRS records hide the airport (``ZZZ``) but keep ``State Reference : TX`` (or ``FO``,
+    foreign): enough for the country when the narrative names no place."""
+    for sentence in sentences:
+        match = re.match(r"State Reference\s*:\s*([A-Z]{2})\b", sentence.text)
+        if match and match.group(1) in _US_STATES:
+            location = get_geocoder().geocode("United States")
+            if location is not None:
+                return PlaceHit("United States", "United States", location, 1.0, sentence.text)
+    return None
+
+
 def _nearest_date(
     sentences: list[Sentence], anchor_index: int, base: dt.date | None
 ) -> tuple[DateMention, str] | None:
@@ -431,7 +449,7 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
 
         report = _replace(report, published=dateline)
     full_text = report.text
-    if not fx.AVIATION_TERM.search(full_text):
+    if not (fx.AVIATION_TERM.search(full_text) or fx.aircraft([full_text])):
         return []
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our)\b", full_text, re.I))
@@ -507,6 +525,8 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
             elif s in title_sentences and len(incidents) == 1:
                 hits += spot_places(s.text, weight=1.5, sentence_index=s.index)
         place = best_place(hits)
+        if place is None:
+            place = _record_state(sentences)
         if place is None:
             for s in sentences:
                 if s.index not in anchor_ids and s.paragraph not in paragraphs:

@@ -193,7 +193,10 @@ class DateMention:
         """True for "until 5 May", "since 2022": a limit, not when something happened."""
         if self.end_date is not None:
             return False
-        return self.prefix in {"until", "till", "through", "since", "by", "before", "to"}
+        if self.prefix == "since":
+            # "since Tuesday" dates the start of what is still going on; "since 2022" is a trend.
+            return self.precision != "day"
+        return self.prefix in {"until", "till", "through", "by", "before", "to"}
 
 
 def month_start(day: dt.date) -> dt.date:

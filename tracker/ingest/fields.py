@@ -41,7 +41,16 @@ PROBLEM_TERM = re.compile(
     r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing|MAY NOT BE AVBL)\b",
     re.I,
 )
-JAM_TERM = re.compile(r"\b(?:jam(?:m(?:ing|ed|er|ers))?|jams)\b", re.I)
+JAM_TERM = re.compile(
+    r"\b(?:jam(?:m(?:ing|ed|er|ers))?|jams|GPS (?:interference )?test(?:ing|s)?|declared tests?)\b", re.I
+)
+# Losing the signal (rather than getting a wrong position) is what jamming does (EASA SIB 2022-02).
+SIGNAL_LOSS = re.compile(
+    r"\b(?:lost (?:the |its |their |all |both )?(?:GPS|GNSS|satellite)(?: navigation| signals?| reception)?"
+    r"|loss of (?:the )?(?:GPS|GNSS|satellite)|(?:GPS|GNSS) (?:signals? )?(?:was |were )?(?:lost|went dark|"
+    r"dropped out|disappeared)|(?:GPS|GNSS) (?:1\+2|1 and 2|primary) (?:fault|lost)|no GPS signal)\b",
+    re.I,
+)
 SPOOF_TERM = re.compile(
     r"\b(?:spoof\w*|meaconing|fake (?:gps |gnss )?(?:signals?|positions?)|false (?:position|location)"
     r"\w*|(?:position|location) (?:jumped|shifted)|showed (?:the )?(?:aircraft|plane|us|them) "
@@ -83,6 +92,9 @@ def interference_type(sentences: list[str]) -> Found:
         return "jamming", jam[1]
     if spoof:
         return "spoofing", spoof[1]
+    loss = _first(sentences, SIGNAL_LOSS)
+    if loss:
+        return "jamming", loss[1]
     gnss = _first(sentences, GNSS_TERM)
     return "unknown", gnss[1] if gnss else (sentences[0] if sentences else "")
 
@@ -114,7 +126,8 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:en[- ]route|cruis\w*|at cruising|FL\s?\d{2,3}|flight level|at (?:\d{1,2},)?\d{3} "
             r"(?:ft|feet)|overfl\w*|transit\w*|while flying over|flying over|over the (?:Baltic|Black"
-            r"|Mediterranean|Red|Caspian|sea)|mid-?flight|during the flight|airway)\b",
+            r"|Mediterranean|Red|Caspian|sea)|mid-?flight|during the flight|airway|as it flew|while flying|"
+            r"flew (?:close to|near|over|past)|flying (?:close to|near|over|past))\b",
             re.I,
         ),
     ),

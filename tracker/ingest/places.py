@@ -83,6 +83,7 @@ _PHRASE = re.compile(
     rf"north-?western|south-?eastern|south-?western)\s+)?{_CAP}"
     rf"(?:(?:\s+(?:of|de|del|la|al|el|am|upon|on|the))?\s+{_CAP}){{0,5}}"
 )
+_FIELD = re.compile(r"^[A-Z][\w ./&()-]{1,40}\s?:\s")
 _AIRPORT_WORDS = frozenset(
     "international civil airport airfield aerodrome air base regional municipal national "
     "county domestic aviation field airbase south north east west central new city".split()
@@ -123,7 +124,7 @@ _NEGATIVE = re.compile(
     r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|visit\s+to|trip\s+to|told\s+|said\s+in|"
     r"reported\s+by|according\s+to"
     # A spoofed position is where the aircraft was *not*: "the display showed us over Iran".
-    r"|(?:showed|showing|displayed|indicated|placed|put|appeared)\s+(?:the\s+|our\s+|its\s+)?"
+    r"|(?:showed|showing|displayed|indicated|placed|put|appeared|appear|appearing)\s+(?:the\s+|our\s+|its\s+)?"
     r"(?:aircraft|plane|airplane|us|them|it|position|jet)?\s*(?:to\s+be\s+)?(?:over|at|in|near|inland|on)"
     r")\s*(?:the\s+)?$",
     re.I,
@@ -170,6 +171,11 @@ def _resolve_phrase(words: list[str], geocoder) -> list[tuple[int, int, object]]
     return found
 
 
+def _mostly_upper(sentence: str) -> bool:
+    letters = [c for c in sentence if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
 def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99, geocoder=None) -> list[PlaceHit]:
     """Resolve the place mentions of one sentence and score their role.
 
@@ -180,7 +186,14 @@ def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99,
     """
     geocoder = geocoder or get_geocoder()
     hits: list[PlaceHit] = []
+    if _mostly_upper(sentence):
+        # Upper-case narratives (old ASRS records, NOTAM text) make every word look like a
+        # name; only ICAO airport codes are trusted there.
+        return _icao_hits(sentence, weight=weight, geocoder=geocoder)
+    field = _FIELD.match(sentence)
     for match in _PHRASE.finditer(sentence):
+        if field and match.start() < field.end():
+            continue  # "Make Model Name: A320": a record's field label is not a place.
         raw_words = match.group(0).split()
         words = [_split_possessive(w.strip(".,'\u2019-")) for w in raw_words]
         # Offsets of each word inside the sentence, to read the words before a sub-span.
@@ -219,7 +232,9 @@ def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99,
                 score += 2.0
             else:
                 # No role cue: a bare name counts a little, unless it opens the sentence.
-                score += 0.2 if start == 0 else 0.6
+                if start == 0 and hi - lo == 1:
+                    continue  # "Police said...": a capitalised first word proves nothing
+                score += 0.6
                 if precision == "city" and (raw.get("population") or 0) < 50000 and hi - lo == 1:
                     continue
             if _ACTOR_AFTER.match(after):
@@ -228,6 +243,21 @@ def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99,
                 score = -5.0
             score += {"airport": 1.5, "city": 1.0, "area": 0.8, "region": 0.5}.get(precision, 0.0)
             hits.append(PlaceHit(text, query, location, score * weight, sentence))
+    return hits
+
+
+def _icao_hits(sentence: str, *, weight: float, geocoder) -> list[PlaceHit]:
+    hits = []
+    for match in _ICAO.finditer(sentence):
+        before = sentence[max(0, match.start() - 30) : match.start()]
+        after = sentence[match.end() : match.end() + 12]
+        # Upper-case English words are ICAO codes too (SAME, LOST): demand airport context.
+        if not (_STRONG.search(before) or _WEAK.search(before) or _DESTINATION.search(before)
+                or before.rstrip().endswith("(") or re.match(r"\s*(?:\)|AIRPORT|ARPT|AP\b)", after, re.I)):
+            continue
+        location = geocoder.geocode(match.group(0))
+        if location is not None and location.raw["precision"] == "airport" and location.raw.get("id") == match.group(0):
+            hits.append(PlaceHit(match.group(0), match.group(0), location, 2.5 * weight, sentence))
     return hits
 
 
