@@ -109,7 +109,11 @@ def hex_layer_traces(
         return []
     rows = summary[summary[LEVEL].isin(levels)]
     traces: list[go.Scattergeo] = []
-    suspect_in_view = any(pd.Timestamp(d).date() in suspect_days for d in rows[DATE].unique())
+    # A single day's legend says when the day is incomplete; over a range, hover text says it
+    # for each hexagon whose worst day was incomplete.
+    suspect_in_view = single_day and any(
+        pd.Timestamp(d).date() in suspect_days for d in rows[DATE].unique()
+    )
     for level in levels:
         part = rows[rows[LEVEL] == level]
         if len(part) == 0:
