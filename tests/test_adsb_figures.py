@@ -134,3 +134,24 @@ def test_timeline_and_region_figures(store):
     assert "No ADS-B layer data" in empty.layout.annotations[0].text
     bars = figures.region_stats_figure(stats.region_stats(daily, layer, store=store))
     assert [t.name for t in bars.data] == ["high (≥ 10 % bad)", "medium (2–10 % bad)"]
+
+
+def test_dashboard_panel_follows_the_url(store):
+    import plotly.graph_objects as go
+
+    from tracker.adsb.dashboard import panel_card, panel_outputs
+
+    hidden, *_ = panel_outputs("?from=2023-09-01&to=2023-09-02", store=store)
+    assert hidden is True
+    hidden, timeline, regions, note = panel_outputs(
+        "?from=2023-09-01&to=2023-09-02&layer=adsb", store=store
+    )
+    assert hidden is False and "2023-09-01 to 2023-09-02" in note
+    assert {t.name for t in go.Figure(timeline).data} == {
+        "Baltic Sea region",
+        "Eastern Mediterranean",
+    }
+    assert len(go.Figure(regions).data) == 2
+    hidden, timeline, _, note = panel_outputs("?from=2030-01-01&layer=adsb", store=store)
+    assert hidden is False and "no day in the selected period" in note
+    assert panel_card().hidden is True

@@ -27,6 +27,10 @@ from tracker.schema import INC
 
 __all__ = [
     "LAYER_ID",
+    "panel_card",
+    "panel_figures",
+    "panel_outputs",
+    "register_panel",
     "store_signature",
     "layer_traces",
     "adsb_map_layer",
@@ -198,3 +202,120 @@ def detail_children(
         )
     children.append(html.P("No data is not no interference.", className="mb-1 small text-muted"))
     return children
+
+
+# --------------------------------------------------------------------------- panel
+
+PANEL = "adsb-panel"
+PANEL_TIMELINE = "adsb-timeline"
+PANEL_REGIONS = "adsb-regions"
+PANEL_NOTE = "adsb-panel-note"
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_panel(signature: tuple, start, end, medium: float, high: float) -> tuple:
+    from tracker.adsb.figures import region_stats_figure, timeline_figure
+    from tracker.adsb.stats import daily_region_counts, region_stats
+
+    store = LayerStore(signature[0])
+    thresholds = Thresholds(medium=medium, high=high)
+    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
+    daily = daily_region_counts(layer, store=store)
+    suspect = store.suspect_days()
+    timeline = timeline_figure(daily, suspect_days=suspect)
+    regions = region_stats_figure(region_stats(daily, layer, store=store))
+    return timeline.to_dict(), regions.to_dict()
+
+
+def panel_figures(filters, *, store: LayerStore, thresholds: Thresholds = DEFAULT_THRESHOLDS):
+    """Timeline of affected hexagons per region and per-region bars for the filters' dates.
+
+    :returns: ``(timeline, regions, note)``: two figure dicts and a sentence saying which days
+        the layer covers; figures say so themselves when there is no data.
+    """
+    signature = store_signature(store)
+    stored = [dt.date.fromordinal(o) for o, _ in signature[2]]
+    start = getattr(filters, "date_from", None) or (stored[0] if stored else None)
+    end = getattr(filters, "date_to", None) or (stored[-1] if stored else None)
+    if stored:
+        start, end = max(start, stored[0]), min(end, stored[-1])
+    if not stored or start > end:
+        from tracker.adsb.figures import region_stats_figure, timeline_figure
+        from tracker.adsb.stats import daily_region_counts
+
+        empty = daily_region_counts(read_layer(store, start=dt.date(1, 1, 1), end=dt.date(1, 1, 1)))
+        note = "The ADS-B layer holds no day in the selected period."
+        return timeline_figure(empty).to_dict(), region_stats_figure(empty).to_dict(), note
+    timeline, regions = _cached_panel(signature, start, end, thresholds.medium, thresholds.high)
+    note = (
+        f"ADS-B layer, {start.isoformat()} to {end.isoformat()}: hexagons at medium or high "
+        "per day and region (a hexagon is placed in the region of its centre). "
+        "No data is not no interference."
+    )
+    return timeline, regions, note
+
+
+def panel_card(*, topojson_url: str = "") -> object:
+    """The panel (hidden until the layer is switched on): a timeline and region bars."""
+    from dash import dcc, html
+
+    config = {"showSendToCloud": False, "displaylogo": False, "topojsonURL": topojson_url}
+    body = [
+        html.P(id=PANEL_NOTE, className="text-muted small mb-1"),
+        dcc.Graph(id=PANEL_TIMELINE, figure={"data": [], "layout": {}}, config=config,
+                  style={"height": "300px"}),
+        dcc.Graph(id=PANEL_REGIONS, figure={"data": [], "layout": {}}, config=config,
+                  style={"height": "320px"}),
+    ]  # fmt: skip
+    return html.Section(
+        [
+            html.Div(
+                html.H2("ADS-B interference layer", className="card-title h6 mb-0"),
+                className="card-header",
+            ),
+            html.Div(body, className="card-body"),
+        ],
+        id=PANEL,
+        hidden=True,
+        className="card shadow-sm adsb-card",
+    )
+
+
+def panel_outputs(search, *, store: LayerStore) -> tuple:
+    """The panel callback's outputs for a page URL query: ``(hidden, timeline, regions, note)``.
+
+    Hidden (and nothing recomputed) unless the URL switches the ADS-B layer on.
+    """
+    from dash import no_update
+
+    from tracker.dashboard.state import ViewState
+
+    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+        return True, no_update, no_update, no_update
+    view = ViewState.from_query(search)
+    if LAYER_ID not in view.layers:
+        return True, no_update, no_update, no_update
+    timeline, regions, note = panel_figures(view.filters, store=store)
+    return False, timeline, regions, note
+
+
+_MAX_QUERY = 16_000
+
+
+def register_panel(app, *, store: LayerStore | None = None) -> None:
+    """Register the panel's callback (the page URL drives it, like every other view)."""
+    from dash import Input, Output
+
+    from tracker.dashboard import ids
+
+    store = store if store is not None else LayerStore()
+
+    @app.callback(
+        Output(PANEL, "hidden"),
+        Output(PANEL_TIMELINE, "figure"),
+        Output(PANEL_REGIONS, "figure"),
+        Output(PANEL_NOTE, "children"),
+        Input(ids.URL, "search"),
+    )
+    def _adsb_panel(search):
+        return panel_outputs(search, store=store)
