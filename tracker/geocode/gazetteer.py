@@ -161,6 +161,7 @@ _RAW_VAGUE = re.compile(
     r"routes?)\s+)+",
     re.I,
 )
+_PUNCTUATION = re.compile(r"[;,/()–—]")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _CODE = re.compile(r"^(?:[A-Z]{4}|[A-Z0-9]{3})$")
 _CODE_LABEL = re.compile(r"^(?:ICAO|IATA)(?:\s+code)?\s*[:=]?\s*", re.I)
@@ -576,7 +577,9 @@ class _Resolver:
         ix = self.ix
         hits: list[_Hit] = []
         if raw:
-            hits += self.codes(raw)
+            hits = self.codes(raw)
+            if hits:
+                return hits  # a code outranks everything and is unambiguous
         hits += self.airports(text)
         country = ix.countries.by_name.get(text)
         if country is None and len(raw) == 2 and raw.isupper():
@@ -687,20 +690,39 @@ class _Resolver:
         raw = raw.strip(" \t\r\n.,;:/-–—")
         if not raw:
             return []
-        hits = self.phrase(fold(raw), raw)
+        text = fold(raw)
+        if _PUNCTUATION.search(raw):
+            # "Vilnius, Lithuania", "Riga (EVRA)": try the name as written, then its parts,
+            # before peeling wording off the whole text.
+            hits = self.names(text, raw) or self._compound(raw, level)
+            if hits:
+                return hits
+        hits = self.phrase(text, raw)
         if hits:
             return hits
         vague = _RAW_VAGUE.match(raw)
         if vague and vague.end() < len(raw):
             # "Near Grozny, Russia": the wording applies to the whole compound that follows.
             return _widen(self.resolve(raw[vague.end() :], level), "area", countries=True)
+        return self._compound(raw, level)
+
+    def _compound(self, raw: str, level: int) -> list[_Hit]:
+        """Split on the strongest separator present and combine the parts' answers."""
         for position in range(level, len(_SEPARATORS)):
-            parts = self._split(_SEPARATORS[position], raw)
-            if len(parts) > 1:
-                return self._combine([self.resolve(p, position + 1) for p in parts])
-            if position == 1 and "(" in raw:
+            if position >= 2 and "(" in raw:
                 # After ";" and "," and before "/": "X (Y)" is X, narrowed by Y.
                 return self._parenthesised(raw, position)
+            parts = self._split(_SEPARATORS[position], raw)
+            if len(parts) > 1:
+                if position == 0:
+                    # Clauses ("Near Grozny, Russia; crashed near Aktau"): the first that
+                    # names a place is where it happened.
+                    for part in parts:
+                        hits = self.resolve(part, position + 1)
+                        if hits:
+                            return hits
+                    return []
+                return self._combine([self.resolve(p, position + 1) for p in parts])
         return []
 
     @staticmethod
@@ -811,6 +833,8 @@ class OfflineGeocoder(Geocoder):
     def __init__(self, *, cache_size: int = CACHE_SIZE) -> None:
         super().__init__(user_agent="gnss-tracker-offline")
         self._cached = functools.lru_cache(maxsize=cache_size)(self._resolve)
+        # Address, point and raw dict per matched place: building geopy Points is not free.
+        self._parts_of = functools.lru_cache(maxsize=max(cache_size, 4096))(self._parts)
 
     def _resolve(self, query: str) -> tuple[tuple[str, Point, dict], ...]:
         hits = _Resolver(_index()).resolve(query)
@@ -820,7 +844,7 @@ class OfflineGeocoder(Geocoder):
             key = (hit.place.source, hit.place.ident, hit.place.name)
             if key not in seen:
                 seen.add(key)
-                unique.append(self._parts(hit))
+                unique.append(self._parts_of(hit))
         return tuple(unique)
 
     @staticmethod
