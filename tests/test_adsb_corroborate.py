@@ -196,3 +196,8 @@ def test_dashboard_pieces(store):
     assert texts[-1] == "No data is not no interference."
     flagged = detail_children(incidents.iloc[1], incidents, store=store)
     assert any(isinstance(c, html.P) and "Flag:" in c.children for c in flagged)
+    outside = frame(incident(**{INC.date: pd.Timestamp("2025-01-01")}))
+    assert detail_children(outside.iloc[0], outside, store=store) == []
+    from tracker.adsb.dashboard import store_of
+
+    assert store_of(layer).root == store.root

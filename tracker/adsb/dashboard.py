@@ -27,6 +27,7 @@ from tracker.schema import INC
 
 __all__ = [
     "LAYER_ID",
+    "store_of",
     "panel_card",
     "panel_figures",
     "panel_outputs",
@@ -177,7 +178,10 @@ def _describe(row: pd.Series, evidence: pd.Series) -> list[str]:
 def detail_children(
     row: pd.Series, incidents: pd.DataFrame, *, store: LayerStore | None = None
 ) -> list:
-    """Dash components for the incident panel: the layer's evidence, or [] without a layer."""
+    """Dash components for the incident panel: the layer's evidence.
+
+    Empty when the store holds no day or none of the incident's days (+- 1).
+    """
     from dash import html
 
     store = store if store is not None else LayerStore()
@@ -188,6 +192,8 @@ def detail_children(
     except (KeyError, OSError, ValueError):
         logger.warning("no ADS-B evidence for %s", row.get(INC.id), exc_info=True)
         return []
+    if int(evidence["adsb_days"]) == 0:
+        return []  # the layer does not cover the incident's dates at all: nothing to say
     children = [html.H4("ADS-B layer (GPSJam method)", className="h6 mt-2")]
     children += [
         html.P(line, className="mb-1 small adsb-evidence") for line in _describe(row, evidence)
@@ -319,3 +325,9 @@ def register_panel(app, *, store: LayerStore | None = None) -> None:
     )
     def _adsb_panel(search):
         return panel_outputs(search, store=store)
+
+
+def store_of(layer) -> LayerStore:
+    """The store behind a map layer made by :func:`adsb_map_layer` (default store otherwise)."""
+    store = getattr(getattr(layer, "traces", None), "keywords", {}).get("store")
+    return store if isinstance(store, LayerStore) else LayerStore()
