@@ -267,3 +267,22 @@ def test_find_matches_rejects_bad_coordinates(data_dir):
     incidents = dataset.load(data_dir).incidents
     with pytest.raises(ValueError):
         find_matches(incidents, "2025-01-16", float("nan"), 25.0)
+
+
+def test_attach_to_unknown_or_already_cited_fails_cleanly(data_dir):
+    before = snapshot(data_dir)
+    unknown = _add(data_dir, "--date", "2025-01-17", "--location", "Vilnius", "--attach-to", "nope")
+    assert unknown.exit_code == 1
+    assert "no incident with id 'nope'" in unknown.output
+    cited = CliRunner().invoke(
+        main,
+        [
+            "add", "--data-dir", str(data_dir), "--date", "2025-01-17", "--location", "Vilnius",
+            "--interference", "jamming", "--confidence", "reported", "--summary", "Same report.",
+            "--url", "https://example.org/a", "--publisher", "Example News",
+            "--attach-to", "2025-01-16-vilnius",
+        ],
+    )
+    assert cited.exit_code == 1
+    assert "already cites https://example.org/a" in cited.output
+    assert snapshot(data_dir) == before
