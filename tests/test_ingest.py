@@ -444,3 +444,55 @@ def test_find_match_needs_compatible_type_and_nearby_place(small_dataset):
 def test_place_roles(sentence, expected_country):
     (found,) = ingest_text(sentence)
     assert found.values[INC.country] == expected_country
+
+
+def test_two_days_in_one_sentence_give_two_candidates():
+    found = ingest_text(
+        "Published: 2024-04-29\n\nFinnair flights to Tartu on Thursday and again on Friday had "
+        "to turn back because of GPS jamming, the airline said on Sunday."
+    )
+    assert [c.values[INC.date] for c in found] == [dt.date(2024, 4, 25), dt.date(2024, 4, 26)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An explainer in the present tense describes no event.
+        "Published: 2025-03-03\n\nSpoofing sends fake signals to an aircraft so that its receiver "
+        "thinks it is elsewhere; jamming drowns the signals out and the plane loses GPS.",
+        # Cars shown at an airport are still cars.
+        "Published: 2024-05-20\n\nTaxi drivers said GPS spoofing showed their cars at Vnukovo "
+        "airport all of last week.",
+    ],
+)
+def test_explainers_and_ground_users_give_nothing(text):
+    assert ingest_text(text) == []
+
+
+def test_record_date_field_is_the_occurrence_date():
+    text = (
+        "Date: Sunday 31 August 2025\nType: Dassault Falcon 900LX\nLocation: near Plovdiv "
+        "Airport, Bulgaria\n\nNarrative:\nThe aircraft lost GPS signals to jamming during the "
+        "approach and held for an hour."
+    )
+    (found,) = ingest_text(text)
+    assert found.values[INC.date] == dt.date(2025, 8, 31)
+    assert found.values[INC.country] == "BG"
+    assert found.values[INC.geocode_precision] == "airport"
+
+
+def test_json_ld_gives_the_source():
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2024-06-03T10:00:00Z", "url": "https://ld.example.org/s", '
+        '"publisher": {"name": "LD News"}}</script></head><body><article><p>On Saturday a '
+        "Finnair ATR 72 bound for Joensuu circled and flew back to Helsinki after its GPS was "
+        "jammed.</p></article></body></html>"
+    )
+    (report,) = reports_from_bytes(page.encode(), name="page.html")
+    assert (report.url, report.publisher, report.published) == (
+        "https://ld.example.org/s", "LD News", dt.date(2024, 6, 3)
+    )
+    (found,) = extract_candidates(report)
+    assert found.values[INC.date] == dt.date(2024, 6, 1)
+    assert "Returned to Helsinki" in found.values[INC.effects]

@@ -96,6 +96,16 @@ _EVENT = re.compile(
     re.I,
 )
 _MARITIME = re.compile(r"\b(?:ships?|vessels?|maritime|tankers?|ferr(?:y|ies)|boats?|sailors|mariners|shipping)\b", re.I)
+_GROUND = re.compile(
+    r"\b(?:cars?|drivers?|taxis?|motorists|smartphones?|phones? users|delivery|couriers?|farmers?|"
+    r"tractors?|ride-?hailing|trains?|railway)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:\w{2,}ed|was|were|had|lost|hit|went|saw|got|began|took|flew|made|came|left|held|sent|"
+    r"told|said|could|couldn't|did|found|fell|knew|thought|became|ran|led|kept)\b",
+    re.I,
+)
 _AIRCRAFT_WORD = re.compile(
     r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?|helicopters?)\b", re.I
 )
@@ -113,14 +123,17 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
     if not _is_problem_sentence(text):
         return False
     vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.KNOWN_OPERATOR.search(text)
-    if not vehicle and not (crew_narrative and re.search(r"\b(?:we|our|I)\b", text)):
+    if not vehicle and not (crew_narrative and re.search(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I)\b", text)):
         return False
     if isinstance(vehicle, re.Match) and vehicle.group(0).lower() in {"we", "our"} and not crew_narrative:
         return False
     if _LAUNCH.search(text) and not fx.AVIATION_TERM.search(text.replace("satellite", "")):
         return False
-    if _MARITIME.search(text) and not _AIRCRAFT_WORD.search(text):
-        # Ships whose positions jump "to an airport" are still ships.
+    if (_MARITIME.search(text) or _GROUND.search(text)) and not _AIRCRAFT_WORD.search(text):
+        # Ships or cars whose positions jump "to an airport" are still ships and cars.
+        return False
+    if not (sentence.heading or _PAST.search(text) or find_dates(text)):
+        # Present-tense explanations ("spoofing makes the aircraft think...") describe no event.
         return False
     generic = _GENERIC.search(text)
     event = _EVENT.search(text)
@@ -169,6 +182,14 @@ def _group(anchors: list[Sentence], sentences: list[Sentence], base: dt.date | N
             previous = sentences[anchor.index - 1] if anchor.index > 0 else None
             if previous and previous.paragraph == anchor.paragraph and not incidents:
                 dates = _event_dates(previous.text, base)
+        distinct = [m for m in dates if m.date is not None and m.precision == "day" and m.kind != "following"]
+        distinct_days = sorted({m.date for m in distinct})
+        if len(distinct_days) > 1:
+            # "flights on Thursday and again on Friday": one incident per day named.
+            for day in distinct_days:
+                chosen = next(m for m in distinct if m.date == day)
+                _place_anchor(incidents, anchor, chosen)
+            continue
         mention = dates[0] if dates else None
         if mention and mention.kind == "following":
             if incidents and incidents[-1].date and incidents[-1].date.date:
@@ -242,6 +263,16 @@ def _nearest_date(
             if mention.date is not None and mention.kind != "following":
                 return mention, sentences[index].text
     return None
+
+
+def _place_anchor(incidents: list[_Incident], anchor: Sentence, mention: DateMention) -> None:
+    """Add ``anchor`` to the incident of ``mention``'s day, or start that incident."""
+    for incident in incidents:
+        if incident.date is not None and incident.date.date == mention.date:
+            if anchor not in incident.anchors:
+                incident.anchors.append(anchor)
+            return
+    incidents.append(_Incident([anchor], mention, anchor.text))
 
 
 def _context(incident: _Incident, sentences: list[Sentence], *, alone: bool) -> list[str]:
@@ -416,7 +447,9 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
                 out = list(sentences)
                 out[position] = _replace(sentence, text=sentence.text[match.end() :])
                 return out, mentions[0].date
-        if sentence.heading:
+        if sentence.heading and not re.match(r"^[A-Za-z][\w /-]{0,30}:\s", sentence.text):
+            # A bare date line at the top is the publication date; "Date: ..." in a record is
+            # the occurrence date.
             mentions = find_dates(sentence.text, base=None)
             if (
                 len(mentions) == 1
@@ -452,7 +485,7 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
     if not (fx.AVIATION_TERM.search(full_text) or fx.aircraft([full_text])):
         return []
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
-    crew_narrative = bool(re.search(r"\b(?:we|our)\b", full_text, re.I))
+    crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
     anchors = [s for s in sentences if _is_anchor(s, crew_narrative=crew_narrative)]
     if not anchors:
         return []

@@ -116,7 +116,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|earlier\s+today"
             r"|last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month"
-            r"|this\s+month|last\s+year|earlier\s+this\s+year)\b",
+            r"|this\s+month|last\s+year|earlier\s+this\s+year|(?:over|at|during)\s+the\s+weekend|"
+            r"last\s+weekend|this\s+weekend)\b",
             re.I,
         ),
     ),
@@ -290,6 +291,9 @@ def _resolve(kind: str, g: dict, *, base: dt.date | None) -> tuple[dt.date | Non
             return base - dt.timedelta(days=1), "day", None, 0
         if word in {"today", "tonight", "this morning", "earlier today"}:
             return base, "day", None, 0
+        if "weekend" in word:
+            # The Saturday before the base: within a day of whichever weekend day it was.
+            return base - dt.timedelta(days=(base.weekday() - 5) % 7 or 7), "day", None, 0
         if word == "last week":
             return month_start(base - dt.timedelta(days=7)), "month", None, 0
         if word in {"this week", "earlier this week", "this month", "earlier this month"}:

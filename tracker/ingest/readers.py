@@ -229,6 +229,8 @@ class _PageParser(HTMLParser):
         self.meta: dict[str, str] = {}
         self.canonical = ""
         self.time_values: list[str] = []
+        self.in_json_ld = False
+        self.json_ld: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
@@ -247,6 +249,11 @@ class _PageParser(HTMLParser):
         if self.skip_stack:
             self.skip_stack.append(tag)
             return
+        if tag == "script" and "ld+json" in values.get("type", "").lower():
+            # Structured data: publication date, address and publisher of the article.
+            self.skip_stack.append(tag)
+            self.in_json_ld = True
+            return
         marker = f"{values.get('class', '')} {values.get('id', '')} {values.get('role', '')}"
         furniture = tag not in {"article", "main", "body", "html"} and _BOILERPLATE.search(marker)
         if tag in _SKIP_TAGS or furniture or values.get("aria-hidden") == "true":
@@ -264,6 +271,8 @@ class _PageParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID_TAGS:
             return
+        if self.in_json_ld and tag == "script":
+            self.in_json_ld = False
         if self.skip_stack:
             # Pop to the matching open tag; unclosed inner tags are forgiven.
             if tag in self.skip_stack:
@@ -280,6 +289,9 @@ class _PageParser(HTMLParser):
             self.parts.append("\n\n" if tag in {"p", "h1", "h2", "h3", "li"} else "\n")
 
     def handle_data(self, data: str) -> None:
+        if self.in_json_ld:
+            self.json_ld.append(data)
+            return
         if self.skip_stack:
             return
         if self.in_title:
@@ -304,12 +316,41 @@ def _tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+def _json_ld_meta(text: str) -> dict[str, str]:
+    """``datePublished``, ``url`` and ``publisher.name`` from JSON-LD, if present and sane."""
+    import json
+
+    if not text.strip() or len(text) > 200_000:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    items = data if isinstance(data, list) else [data]
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        items = data["@graph"]
+    out: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        if isinstance(item.get("datePublished"), str):
+            out.setdefault("datepublished", item["datePublished"])
+        if isinstance(item.get("url"), str) and "article" in str(item.get("@type", "")).lower():
+            out.setdefault("ld:url", item["url"])
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            out.setdefault("publisher", publisher["name"])
+    return out
+
+
 def _read_html(text: str, *, name: str) -> Report:
     parser = _PageParser()
     parser.feed(text)
     parser.close()
-    meta = parser.meta
-    url = safe_url(meta.get("og:url") or parser.canonical)
+    meta = dict(parser.meta)
+    for key, value in _json_ld_meta("".join(parser.json_ld)).items():
+        meta.setdefault(key, value)
+    url = safe_url(meta.get("og:url") or parser.canonical or meta.get("ld:url"))
     published = None
     for key in ("article:published_time", "datepublished", "date", "pubdate", "dc.date",
                 "dcterms.created", "publish-date", "og:published_time"):  # fmt: skip
