@@ -3,14 +3,14 @@
 :class:`OfflineGeocoder` answers ``geocode("Plovdiv Airport")`` without a network, from
 
 * airports: the ``airportsdata`` package (ICAO and IATA codes, names, served cities);
-* cities: ``tracker/data/cities.tsv.gz``, a GeoNames extract with folded alternate names
+* cities: ``tracker/data/cities.txt.gz``, a GeoNames extract with folded alternate names
   (built once by :mod:`tracker.geocode.build_cities`; GeoNames, CC BY 4.0);
 * countries: ``tracker/data/countries.csv`` plus ``country_aliases.csv`` (other names and
-  demonyms, so "Pakistani airspace" works), placed at the centroid of the country's shape;
+  demonyms, so "Pakistani airspace" works), placed at the label point of the country.s shape;
 * areas: ``tracker/data/areas.csv`` (seas, peninsulas, FIRs, parts of countries).
 
 A query is folded (case, accents, punctuation; see :func:`tracker.geocode.text.fold`) and looked
-up in dict indexes. Ambiguity is settled by rank: airport code, airport name, country, city by
+up in indexes (dicts, and a sorted list for the 280,000 city names). Ambiguity is settled by rank: airport code, airport name, country, city by
 population, curated area, town known only as an airport's city. Wordy reports ("Near Kaliningrad,
 en route to Šiauliai (Lithuania)") are split on their separators; the most precise part wins, and
 a part naming a country restricts the others to that country ("Tallinn–Savonlinna, south-east
@@ -33,8 +33,8 @@ import os
 import re
 import tempfile
 import threading
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import NamedTuple
 
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
@@ -389,9 +389,6 @@ class _Airports:
 
     def by_core(self, key: str) -> list[dict]:
         return self._get(1, key)
-
-    def by_word(self, key: str) -> list[dict]:
-        return self._get(2, key)
 
     def by_city(self, key: str) -> list[dict]:
         return self._get(3, key)
