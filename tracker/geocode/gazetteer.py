@@ -10,8 +10,9 @@
 * areas: ``tracker/data/areas.csv`` (seas, peninsulas, FIRs, parts of countries).
 
 A query is folded (case, accents, punctuation; see :func:`tracker.geocode.text.fold`) and looked
-up in indexes (dicts, and a sorted list for the 280,000 city names). Ambiguity is settled by rank: airport code, airport name, country, city by
-population, curated area, town known only as an airport's city. Wordy reports ("Near Kaliningrad,
+up in indexes (dicts, and a sorted list for the 280,000 city names). Ambiguity is settled by
+rank: airport code, airport name, country, city by population, curated area, town known only as
+an airport's city. Wordy reports ("Near Kaliningrad,
 en route to Šiauliai (Lithuania)") are split on their separators; the most precise part wins, and
 a part naming a country restricts the others to that country ("Tallinn–Savonlinna, south-east
 Finland" gives Savonlinna). "near X", "X area" and "north of X" keep X's coordinates but record the
