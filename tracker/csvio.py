@@ -54,6 +54,8 @@ class RawTable:
     raw: bytes = b""
     #: typed versions of columns computed while validating (numbers, dates), reused by the loader.
     parsed: dict[str, pd.Series] = field(default_factory=dict)
+    #: False when a byte scan proved there is no control, zero-width or bidi character anywhere.
+    may_hide_characters: bool = True
 
     @property
     def readable(self) -> bool:
@@ -87,25 +89,22 @@ def read_raw_table(path: Path, *, display: str | None = None) -> RawTable:
 def parse_raw_text(raw: bytes, *, display: str) -> RawTable:
     """Parse CSV bytes (see :func:`read_raw_table`)."""
     body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = body.count(b"\n", 0, err.start) + 1
-        column = err.start - (body.rfind(b"\n", 0, err.start) + 1) + 1
-        byte = body[err.start : err.start + 1].hex()
-        msg = (
-            f"not valid UTF-8: byte 0x{byte} at byte offset {err.start}; "
-            "save the file as UTF-8 (a spreadsheet may have written Windows-1252)"
-        )
-        return _empty(display, Problem(display, line, column, "", "not-utf8", msg), raw=raw)
-    if not text.strip():
+    if not body[:4096].strip() and not body.strip():
         return _empty(display, Problem(display, 1, 0, "", "empty-file", "file is empty"), raw=raw)
-
-    first_line_end = text.find("\n")
-    header_text = text if first_line_end < 0 else text[:first_line_end]
+    first_line_end = body.find(b"\n")
+    header_bytes = body if first_line_end < 0 else body[:first_line_end]
+    try:
+        header_text = header_bytes.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return _not_utf8(display, body, err, raw)
     header = next(csv.reader([header_text.rstrip("\r")]), [])
+    # pyarrow checks UTF-8 itself, so well-formed files are decoded only once, by it.
     table = _fast_parse(body, header, display)
     if table is None:
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as err:
+            return _not_utf8(display, body, err, raw)
         table = _slow_parse(text, header, display)
     table.raw = raw
     if len(body) != len(raw):
@@ -114,6 +113,37 @@ def parse_raw_text(raw: bytes, *, display: str) -> RawTable:
                     "mark; the canonical form has none (run `gnss-tracker fmt`)", "format")
         )
     return table
+
+
+def _not_utf8(display: str, body: bytes, err: UnicodeDecodeError, raw: bytes) -> RawTable:
+    line = body.count(b"\n", 0, err.start) + 1
+    column = err.start - (body.rfind(b"\n", 0, err.start) + 1) + 1
+    byte = body[err.start : err.start + 1].hex()
+    msg = (
+        f"not valid UTF-8: byte 0x{byte} at byte offset {err.start}; "
+        "save the file as UTF-8 (a spreadsheet may have written Windows-1252)"
+    )
+    return _empty(display, Problem(display, line, column, "", "not-utf8", msg), raw=raw)
+
+
+def _may_hide_characters(body: bytes) -> bool:
+    """Whether the bytes could hold a control, zero-width or bidirectional character.
+
+    A few vectorised passes over the raw bytes; when they find nothing (the usual case), the
+    per-column search for such characters is skipped.
+    """
+    data = np.frombuffer(body, dtype=np.uint8)
+    if np.count_nonzero(data < 0x20) != np.count_nonzero(data == 0x0A) or (data == 0x7F).any():
+        return True
+    lead = np.flatnonzero(data[:-2] == 0xE2)  # U+2000..U+2FFF start with 0xE2
+    second, third = data[lead + 1], data[lead + 2]
+    zero_width_or_bidi = ((second == 0x80) & (((third >= 0x8B) & (third <= 0x8F)) | ((third >= 0xAA) & (third <= 0xAE)))) | (
+        (second == 0x81) & (third >= 0xA0) & (third <= 0xA9)
+    )
+    if zero_width_or_bidi.any():
+        return True
+    lead = np.flatnonzero(data[:-2] == 0xEF)  # U+FEFF, a byte-order mark inside the text
+    return bool(((data[lead + 1] == 0xBB) & (data[lead + 2] == 0xBF)).any())
 
 
 def _empty(display: str, problem: Problem, raw: bytes = b"") -> RawTable:
@@ -171,7 +201,9 @@ def _fast_parse(body: bytes, header: list[str], display: str) -> RawTable | None
     text_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
     frame = arrow.to_pandas(types_mapper={pa.string(): text_dtype}.get)
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
-    return RawTable(display, header, frame, lines)
+    table = RawTable(display, header, frame, lines)
+    table.may_hide_characters = _may_hide_characters(body)
+    return table
 
 
 def _slow_parse(text: str, header: list[str], display: str) -> RawTable:

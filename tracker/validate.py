@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tracker import schema
 from tracker.csvio import RawTable, read_raw_table
@@ -126,42 +128,59 @@ def _shown(value: str, limit: int = 60) -> str:
     return repr(text)
 
 
+def _arrow(values) -> pa.ChunkedArray | pa.Array:
+    """The Arrow array behind a text column, without a copy (pandas keeps ``large_string``)."""
+    if isinstance(values, pd.Series):
+        return pa.array(values, from_pandas=True)
+    return pa.array(list(values), type=pa.large_string())
+
+
 def _regex(values: pd.Series, pattern: str, *, how: str = "search") -> np.ndarray:
     """Where ``pattern`` is found in ``values`` (``how``: search, match at start, or full match).
 
     Runs in Arrow's RE2 engine: pandas falls back to Python's ``re`` for some patterns, which is
     twenty times slower on a million rows.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     if how == "match":
         pattern = f"^(?:{pattern})"
     elif how == "full":
         pattern = f"^(?:{pattern})$"
-    array = pa.array(values, type=pa.string(), from_pandas=True)
-    return pc.match_substring_regex(array, pattern).to_numpy(zero_copy_only=False).astype(bool)
+    return pc.match_substring_regex(_arrow(values), pattern).to_numpy(zero_copy_only=False).astype(bool)
 
 
-def _first_char_suspects():
-    import pyarrow as pa
-
-    return pa.array(["=", "+", "-", "@", " ", "\t", "\r", "\n", "\x00"], pa.string())
+_FIRST_CHAR_SUSPECTS = ("=", "+", "-", "@", " ", "\t", "\r", "\n", "\x00")
 
 
-def _suspicious_text(values: pd.Series) -> np.ndarray:
+def _suspicious_text(values: pd.Series, *, may_hide_characters: bool = True) -> np.ndarray:
     """Cells any text rule could object to: a formula or space first, a space last, or an
-    invisible character anywhere. Cheap Arrow kernels first; one regex for the invisible set."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    array = pa.array(values, type=pa.string(), from_pandas=True)
+    invisible character anywhere. Cheap Arrow kernels; the invisible-character regex only runs
+    when a byte scan of the file could not rule such characters out."""
+    array = _arrow(values)
     first = pc.utf8_slice_codeunits(array, 0, 1)
     mask = pc.or_(
-        pc.or_(pc.is_in(first, value_set=_first_char_suspects()), pc.ends_with(array, " ")),
-        pc.match_substring_regex(array, _INVISIBLE_RE),
+        pc.is_in(first, value_set=pa.array(_FIRST_CHAR_SUSPECTS, type=first.type)),
+        pc.ends_with(array, " "),
     )
+    if may_hide_characters:
+        mask = pc.or_(mask, pc.match_substring_regex(array, _INVISIBLE_RE))
     return mask.to_numpy(zero_copy_only=False).astype(bool)
+
+
+def _has_duplicates(array) -> bool:
+    """Whether any value repeats. Sorting is several times cheaper than hashing in Arrow here."""
+    if len(array) < 2:
+        return False
+    ordered = pc.take(array, pc.array_sort_indices(array))
+    if isinstance(ordered, pa.ChunkedArray):
+        ordered = ordered.combine_chunks()
+    return bool(pc.any(pc.equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))).as_py())
+
+
+def _plain_numbers(table: RawTable, name: str) -> np.ndarray:
+    key = f"{name}\x00plain"
+    if key not in table.parsed:
+        table.parsed[key] = _regex(table.frame[name], _NUMBER_RE, how="full")
+    return table.parsed[key]
 
 
 def _isin(values: pd.Series, allowed) -> np.ndarray:
@@ -170,27 +189,21 @@ def _isin(values: pd.Series, allowed) -> np.ndarray:
     pandas' ``isin`` on Arrow-backed strings falls back to a Python loop (seconds per million
     rows); Arrow's hash-based ``is_in`` takes milliseconds.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    def arrow(items) -> pa.Array:
-        if isinstance(items, pd.Series):
-            return pa.array(items, type=pa.string(), from_pandas=True)
-        return pa.array(list(items), type=pa.string())
-
-    array, value_set = arrow(values), pc.unique(arrow(allowed))
+    array = _arrow(values)
+    value_set = _arrow(allowed)
+    if value_set.type != array.type:
+        value_set = value_set.cast(array.type)
+    if isinstance(value_set, pa.ChunkedArray):
+        value_set = value_set.combine_chunks()
     return pc.is_in(array, value_set=value_set).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _numbers(table: RawTable, name: str) -> pd.Series:
     if name not in table.parsed:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
         values = table.frame[name]
-        array = pa.array(values, type=pa.string(), from_pandas=True)
-        plain = pa.array(_regex(values, _NUMBER_RE, how="full"))
-        numbers = pc.cast(pc.if_else(plain, array, pa.scalar(None, pa.string())), pa.float64())
+        array = _arrow(values)
+        plain = pa.array(_plain_numbers(table, name))
+        numbers = pc.cast(pc.if_else(plain, array, pa.scalar(None, array.type)), pa.float64())
         table.parsed[name] = pd.Series(
             numbers.to_numpy(zero_copy_only=False), index=values.index, dtype="float64"
         )
@@ -296,7 +309,7 @@ def _pattern_message(spec: Field, value: str) -> str:
 def _check_text(table: RawTable, spec: Field, values: pd.Series, present: np.ndarray) -> list[Problem]:
     # One regex pass finds the rare suspicious cells; the specific rules then run on those only,
     # which keeps clean million-row files cheap.
-    suspicious = _suspicious_text(values) & present
+    suspicious = _suspicious_text(values, may_hide_characters=table.may_hide_characters) & present
     too_long = (values.str.len() > spec.max_length).to_numpy(dtype=bool)
     problems: list[Problem] = []
     if suspicious.any():
@@ -342,7 +355,7 @@ def _check_text(table: RawTable, spec: Field, values: pd.Series, present: np.nda
 
 def _check_number(table: RawTable, spec: Field, values: pd.Series, present: np.ndarray) -> list[Problem]:
     name = spec.name
-    plain = _regex(values, _NUMBER_RE, how="full")
+    plain = _plain_numbers(table, name)
     malformed = present & ~plain
     problems = _report(
         table,
@@ -487,9 +500,13 @@ def _duplicates(table: RawTable, columns: list[str], code: str, template: str) -
     frame = table.frame
     if not set(columns) <= set(frame.columns) or frame.empty:
         return []
-    key = frame[columns[0]]
-    for name in columns[1:]:
-        key = key + "\x1f" + frame[name]
+    arrays = [_arrow(frame[name]) for name in columns]
+    joined = arrays[0] if len(arrays) == 1 else pc.binary_join_element_wise(
+        *arrays, pa.scalar("\x1f", arrays[0].type)
+    )
+    if not _has_duplicates(joined):
+        return []  # the usual case, decided by one sort
+    key = pd.Series(joined.to_numpy(zero_copy_only=False), index=frame.index, dtype="str")
     present = (key != "").to_numpy()
     dup = key.duplicated(keep="first").to_numpy() & present
     if not dup.any():
