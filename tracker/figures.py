@@ -423,7 +423,8 @@ def map_figure(
         geo=dict(fitbounds="locations" if len(incidents) else False),
         dragmode="select",
         legend=dict(itemsizing="constant"),
-        clickmode="event+select",
+        # A click opens an incident; it must not also select (and dim) the others.
+        clickmode="event",
         uirevision="map",
     )
     for layer in layers:

@@ -51,14 +51,19 @@ def _known(data: ViewData) -> dict:
 
 
 def _trigger() -> tuple[str | None, object]:
-    """The id (``map-graph.clickData`` for the map's two inputs) and value that fired."""
-    triggered = ctx.triggered[0] if ctx.triggered else None
-    if not triggered or triggered.get("prop_id") in (None, "."):
+    """The id (``map-graph.clickData`` for the map's two inputs) and value that fired.
+
+    When several properties changed at once (plotly can report a click and a selection in the
+    same event loop), a click wins: it is the more specific action.
+    """
+    fired = [t for t in (ctx.triggered or []) if t.get("prop_id") not in (None, ".")]
+    if not fired:
         return None, None
-    component, _, prop = triggered["prop_id"].partition(".")
+    fired.sort(key=lambda t: not str(t["prop_id"]).endswith(".clickData"))
+    component, _, prop = str(fired[0]["prop_id"]).partition(".")
     if component == ids.MAP:
         component = f"{ids.MAP}.{prop}"
-    return component, triggered.get("value")
+    return component, fired[0].get("value")
 
 
 def sync_state(

@@ -1,0 +1,189 @@
+"""End-to-end tests of the dashboard in real headless Chromium (dash_duo + Debian's chromium).
+
+Run with the other tests (``pytest``); ``-m "not browser"`` skips them. The dataset is built in a
+temporary folder by code, so these tests never depend on the real ``data/``.
+"""
+
+from __future__ import annotations
+
+import socket
+import urllib.parse
+
+import pytest
+from dashboard_data import sample_dataset, source, unvalidated_load, write_dataset
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tracker.dashboard import create_app, ids
+from tracker.schema import SRC
+
+pytestmark = pytest.mark.browser
+
+TIMEOUT = 20
+
+
+@pytest.fixture(autouse=True)
+def _headless(request):
+    # dash_duo reads --headless when it starts the browser; set it here so a plain `pytest` run
+    # works without the flag (STACK.md section 4).
+    request.config.option.headless = True
+
+
+def _until(dash_duo, condition, timeout: float = TIMEOUT) -> None:
+    """Wait until ``condition()`` is true (selenium's explicit wait)."""
+    WebDriverWait(dash_duo.driver, timeout, poll_frequency=0.2).until(lambda _driver: condition())
+
+
+def _click(dash_duo, element) -> None:
+    """Scroll ``element`` to the middle of the screen, as a user would, and click it."""
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    incidents, sources = sample_dataset()
+    return write_dataset(tmp_path / "data", incidents, sources)
+
+
+def _start(dash_duo, app, query: str = ""):
+    port = _free_port()
+    dash_duo.driver.set_window_size(1366, 900)  # a laptop screen, not headless Chrome's 780x580
+    dash_duo.start_server(app, port=port)
+    if query:
+        dash_duo.driver.get(f"http://127.0.0.1:{port}/{query}")
+    return port
+
+
+def _points(dash_duo) -> int:
+    return dash_duo.driver.execute_script(
+        f"return document.querySelectorAll('#{ids.MAP} .scattergeo .point').length"
+    )
+
+
+def _wait_points(dash_duo, n: int) -> None:
+    _until(dash_duo, lambda: _points(dash_duo) == n, timeout=TIMEOUT)
+
+
+def _query(dash_duo) -> dict:
+    return urllib.parse.parse_qs(urllib.parse.urlsplit(dash_duo.driver.current_url).query)
+
+
+def _table_total(dash_duo, table_id: str) -> int:
+    cells = dash_duo.driver.find_elements(
+        By.CSS_SELECTOR, f"#{table_id} td[data-dash-column='incidents']"
+    )
+    return sum(int(c.text.replace(",", "")) for c in cells)
+
+
+def test_page_loads_offline_with_every_incident_and_no_errors(dash_duo, data_dir):
+    _start(dash_duo, create_app(data_dir))
+    _wait_points(dash_duo, 5)
+    # The basemap is drawn from the local topojson (a CDN fetch would fail offline: blank map).
+    _until(dash_duo, 
+        lambda: dash_duo.driver.execute_script(
+            f"return document.querySelectorAll('#{ids.MAP} .geo .countries path').length"
+        ) > 0,
+        timeout=TIMEOUT,
+    )
+    resources = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert resources, "the page should have loaded scripts"
+    external = [r for r in resources if urllib.parse.urlsplit(r).hostname not in ("127.0.0.1", "localhost")]
+    assert external == []
+    assert dash_duo.find_element(f"#{ids.HEADER_TOTAL}").text == "5 incidents"
+    assert "not a measurement" in dash_duo.find_element(".caveat").text
+    # No plotly "send to cloud" button, no logo.
+    assert dash_duo.driver.find_elements(By.CSS_SELECTOR, "[data-title*='Cloud'], .modebar-btn--logo") == []
+    assert dash_duo.get_logs() == []
+
+
+def test_filter_change_updates_map_timeline_and_tables_together(dash_duo, data_dir):
+    _start(dash_duo, create_app(data_dir))
+    _wait_points(dash_duo, 5)
+    _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 5, timeout=TIMEOUT)
+    bars_before = len(dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.TIMELINE} .bars .point"))
+    labels = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.INTERFERENCE} label")
+    _click(dash_duo, [label for label in labels if label.text.strip() == "Spoofing"][0])
+    _wait_points(dash_duo, 2)
+    _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 2, timeout=TIMEOUT)
+    _until(dash_duo, lambda: _table_total(dash_duo, ids.COUNTRY_TABLE) == 2, timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SHOWN}", "Showing 2 of 5 incidents", timeout=TIMEOUT)
+    bars_after = len(dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.TIMELINE} .bars .point"))
+    assert bars_after < bars_before
+    assert _query(dash_duo)["interference"] == ["spoofing"]
+    # A search that matches nothing says so in every view.
+    box = dash_duo.find_element(f"#{ids.TEXT}")
+    box.send_keys("no such place\n")
+    dash_duo.wait_for_text_to_equal(f"#{ids.REGION_NOTE}", "No incidents match these filters.", timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(f"#{ids.COUNTRY_NOTE}", "No incidents match these filters.", timeout=TIMEOUT)
+    _wait_points(dash_duo, 0)
+    for graph in (ids.MAP, ids.TIMELINE, ids.REGION_BARS):
+        dash_duo.wait_for_contains_text(f"#{graph}", "No incidents match", timeout=TIMEOUT)
+    _click(dash_duo, dash_duo.find_element(f"#{ids.RESET}"))
+    _wait_points(dash_duo, 5)
+    assert dash_duo.get_logs() == []
+
+
+def test_copied_url_restores_the_filters(dash_duo, data_dir):
+    _start(dash_duo, create_app(data_dir), "?interference=spoofing&region=Middle+East")
+    _wait_points(dash_duo, 1)
+    checked = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.INTERFERENCE} input[value='spoofing']")
+    _until(dash_duo, lambda: checked.is_selected(), timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{ids.REGION}", "Middle East", timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SHOWN}", "Showing 1 of 5 incidents", timeout=TIMEOUT)
+    assert _query(dash_duo) == {"interference": ["spoofing"], "region": ["Middle East"]}
+    assert dash_duo.get_logs() == []
+
+
+def test_clicking_an_incident_shows_its_sources(dash_duo, data_dir):
+    _start(dash_duo, create_app(data_dir), "?country=IL")
+    _wait_points(dash_duo, 1)
+    point = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.MAP} .scattergeo .point")
+    ActionChains(dash_duo.driver).move_to_element(point).pause(0.3).click().perform()
+    dash_duo.wait_for_contains_text(f"#{ids.DETAIL}", "Tel Aviv", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{ids.DETAIL}", "Example News", timeout=TIMEOUT)
+    link = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.DETAIL} .source-item a")
+    assert link.get_attribute("href") == "https://example.org/2024-05-20-tel-aviv"
+    assert link.get_attribute("rel") == "noopener noreferrer nofollow"
+    assert _query(dash_duo)["incident"] == ["2024-05-20-tel-aviv"]
+    assert dash_duo.get_logs() == []
+
+
+def test_javascript_url_is_never_a_link_and_html_stays_text(dash_duo, tmp_path):
+    incidents, sources = sample_dataset()
+    sources.append(source("2023-11-01-larnaca", **{SRC.url: "javascript:alert(document.domain)",
+                                                   SRC.publisher: "Evil link"}))
+    data_dir = write_dataset(tmp_path / "hostile", incidents, sources)
+    # The validator refuses such a row; load without it to test the view's own defence.
+    _start(dash_duo, create_app(data_dir, loader=unvalidated_load), "?incident=2023-11-01-larnaca")
+    dash_duo.wait_for_contains_text(f"#{ids.DETAIL}", "Evil link", timeout=TIMEOUT)
+    hrefs = [a.get_attribute("href") or "" for a in dash_duo.driver.find_elements(By.CSS_SELECTOR, "a")]
+    assert not [h for h in hrefs if h.lower().startswith("javascript")]
+    detail_links = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAIL} a")
+    assert all(a.get_attribute("href").startswith("https://") for a in detail_links)
+    summary = dash_duo.find_element(f"#{ids.DETAIL} .detail-summary")
+    assert summary.text == "<b>Bold</b> <img src=x onerror=alert(1)> claim & more"
+    assert dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAIL} img, #{ids.DETAIL} b") == []
+    # Map hover labels carry the same text escaped, never as markup.
+    _wait_points(dash_duo, 5)
+    assert dash_duo.driver.find_elements(By.CSS_SELECTOR, "img[src='x']") == []
+    assert dash_duo.get_logs() == []
+
+
+def test_broken_data_file_shows_validator_messages(dash_duo, tmp_path):
+    incidents, sources = sample_dataset()
+    incidents[1] = dict(incidents[1], latitude=123)
+    data_dir = write_dataset(tmp_path / "broken", incidents, sources)
+    _start(dash_duo, create_app(data_dir))
+    dash_duo.wait_for_contains_text(f"#{ids.DATA_ERROR}", "incidents.csv:", timeout=TIMEOUT)
+    assert "latitude" in dash_duo.find_element(f"#{ids.DATA_ERROR}").text
+    assert "Traceback" not in dash_duo.driver.page_source
