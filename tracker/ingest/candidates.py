@@ -301,7 +301,13 @@ def _summary(values: dict, country_name: str) -> str:
     if values.get(INC.flight):
         subject = f"{subject}, flight {values[INC.flight]},"
     phase = values.get(INC.flight_phase)
-    during = f" during {phase}" if phase and phase != "unknown" else ""
+    during = {
+        "en route": " en route",
+        "approach": " on approach",
+        "departure": " during departure",
+        "landing": " during landing",
+        "ground": " on the ground",
+    }.get(str(phase), "")
     place = values.get(INC.location) or "an unidentified place"
     if country_name and country_name.lower() not in place.lower():
         place = f"{place} ({country_name})"
@@ -313,6 +319,8 @@ def _summary(values: dict, country_name: str) -> str:
         subject = subject[0].lower() + subject[1:]
     if subject.startswith("aircraft "):
         subject = "an " + subject
+    elif not subject.startswith(("a ", "an ")):
+        subject = ("an " if subject[:1].upper() in "AEIOU" else "a ") + subject
     text = f"Reported {what} affecting {subject}{during} near {place}{when}."
     if values.get(INC.effects):
         text += f" Effects: {values[INC.effects][0].lower() + values[INC.effects][1:]}."
@@ -330,7 +338,11 @@ def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
         }, ""  # fmt: skip
     raw = hit.location.raw
     radius = raw.get("radius_km") or None
-    location = raw["name"]
+    # The place as the report words it ("Rhodes", not the gazetteer's "Ródos"), unless the
+    # words are a demonym or shouted in capitals.
+    location = hit.text.strip(" ,.;:")
+    if raw["precision"] == "country" or location.isupper() or len(location) < 3:
+        location = raw["name"]
     names = schema.country_names()
     country = raw["country_code"]
     if country and raw["precision"] in {"city", "airport", "area"} and names.get(country, "") not in location:
