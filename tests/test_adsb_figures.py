@@ -155,3 +155,20 @@ def test_dashboard_panel_follows_the_url(store):
     hidden, timeline, _, note = panel_outputs("?from=2030-01-01&layer=adsb", store=store)
     assert hidden is False and "no day in the selected period" in note
     assert panel_card().hidden is True
+
+
+def test_cli_regions(store):
+    import json
+
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    result = CliRunner().invoke(
+        main, ["adsb", "regions", "--store", str(store.root), "--from", "2023-09-02", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = {r["region"]: r for r in json.loads(result.output)}
+    assert rows["Baltic Sea region"]["hex_days_high"] == 1
+    assert rows["Eastern Mediterranean"]["hex_days_medium"] == 1
+    assert rows["Baltic Sea region"]["peak_date"] == "2023-09-02"

@@ -257,3 +257,61 @@ def corroborate_command(
             f"{row.adsb_days:>4}  {flag}"
         )
     click.echo(f"{len(table) - len(shown)} other incidents fall outside the layer's days")
+
+
+@adsb.command("regions")
+@_store_option
+@_threshold_options
+@click.option(
+    "--from",
+    "date_from",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="First day (YYYY-MM-DD); default the layer's first.",
+)
+@click.option(
+    "--to",
+    "date_to",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Last day (YYYY-MM-DD); default the layer's last.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@handle_errors
+def regions_command(store_dir, medium_pct, high_pct, date_from, date_to, as_json) -> None:
+    """Per analyst region: hexagon-days at medium and high, distinct hexagons, peak day.
+
+    A hexagon belongs to the region of its centre. No data is not no interference.
+    """
+    from tracker.adsb.stats import daily_region_counts, read_layer, region_stats
+
+    thresholds = _thresholds(medium_pct, high_pct)
+    store = _store(store_dir)
+    start = date_from.date() if date_from else None
+    end = date_to.date() if date_to else None
+    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
+    table = region_stats(daily_region_counts(layer, store=store), layer, store=store)
+    records = [
+        {
+            "region": r.region,
+            "hex_days_medium": int(r.hex_days_medium),
+            "hex_days_high": int(r.hex_days_high),
+            "hexes": int(r.hexes),
+            "days_with_high": int(r.days_with_high),
+            "peak_date": pd.Timestamp(r.peak_date).date().isoformat(),
+            "peak_affected": int(r.peak_affected),
+        }
+        for r in table.itertuples(index=False)
+    ]
+    if as_json:
+        click.echo(json.dumps(records, indent=2))
+        return
+    if not records:
+        click.echo("no medium or high hexagons in the layer for this period")
+        return
+    click.echo(f"{'region':<30} {'medium':>7} {'high':>7} {'hexes':>6} {'high days':>9}  peak")
+    for r in records:
+        click.echo(
+            f"{r['region']:<30} {r['hex_days_medium']:>7,} {r['hex_days_high']:>7,} "
+            f"{r['hexes']:>6,} {r['days_with_high']:>9}  {r['peak_date']} ({r['peak_affected']})"
+        )
