@@ -302,7 +302,7 @@ def bench_filter_change_http(*, data_dir: str, size: int, repeat: int = 5,
             "operation": "bytes sent to the browser per filter change (largest)",
             "size": size, "value": biggest, "unit": "bytes",
             "goal": f"<= {BYTES_GOAL / 1e6:g} MB", "ok": biggest <= BYTES_GOAL,
-            "all_sizes": sizes,
+            "all_sizes": sizes, "rss_mb": rss_mb, "rss_label": "server",
         },
     ]
     if rss_mb is not None:

@@ -38,7 +38,8 @@ logger = logging.getLogger(__name__)
 PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 RESULTS_FILE = PACKAGE_DIR / "RESULTS.md"
-RESULTS_JSON = PACKAGE_DIR / "results.json"
+DOCS_FILE = REPO_DIR / "docs" / "performance.md"
+DOCS_START, DOCS_END = "<!-- results:start -->", "<!-- results:end -->"
 
 #: Modules other areas are expected to contribute; listed as "not available" while absent.
 EXPECTED_MODULES = ("bench_load", "bench_views", "bench_server", "bench_geocode",
@@ -447,6 +448,39 @@ def render_results(rows: list[Row], *, info: dict, command: str, started: str,
     return "\n".join(parts)
 
 
+def ordered(rows: list[Row]) -> list[Row]:
+    """Rows grouped by benchmark, then operation (in first-seen order), then size.
+
+    The harness runs every size of one function before the next function, and a function returns
+    several operations; grouping puts the sizes of one operation together, next to their growth.
+    """
+    bench_rank: dict[str, int] = {}
+    op_rank: dict[tuple[str, str], int] = {}
+    for row in rows:
+        bench_rank.setdefault(row.benchmark, len(bench_rank))
+        op_rank.setdefault((row.benchmark, row.operation), len(op_rank))
+    return sorted(rows, key=lambda r: (bench_rank[r.benchmark],
+                                       op_rank[(r.benchmark, r.operation)], r.size or 0))
+
+
+def _update_docs(rows: list[Row], *, info: dict, command: str, finished: str) -> bool:
+    """Replace the table between the markers of ``docs/performance.md``; False if no markers."""
+    try:
+        text = DOCS_FILE.read_text("utf-8")
+    except OSError:
+        return False
+    start, end = text.find(DOCS_START), text.find(DOCS_END)
+    if start < 0 or end < start:
+        return False
+    body = (
+        f"\nMeasured {finished} UTC with `{command}` on {info['cpu_count']} × {info['cpu_model']}"
+        f" (Python {info['python']}, pandas {info['versions'].get('pandas')}); full details in"
+        " [`benchmarks/RESULTS.md`](../benchmarks/RESULTS.md).\n\n" + render_table(rows) + "\n"
+    )
+    DOCS_FILE.write_text(text[: start + len(DOCS_START)] + body + text[end:], encoding="utf-8")
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
@@ -517,6 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     for m in [] if args.only else missing:
         rows.append(Row(m, m.removeprefix("bench_"), None, {"not_available": True,
                                                               "note": "module not available"}))
+    rows = ordered(rows)
     finished = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
     table = render_table(rows)
     print()
@@ -531,6 +566,9 @@ def main(argv: list[str] | None = None) -> int:
         args.output.with_suffix(".json").write_text(json.dumps(payload, indent=1) + "\n",
                                                     encoding="utf-8")
         print(f"wrote {args.output} and {args.output.with_suffix('.json').name}")
+        if args.output == RESULTS_FILE and _update_docs(rows, info=info, command=command,
+                                                        finished=finished):
+            print(f"updated the results in {DOCS_FILE.relative_to(REPO_DIR)}")
     failed = [r for r in rows if r.data.get("ok") is False]
     errors = [r for r in rows if "error" in r.data]
     print(f"{len(failed)} goal(s) missed, {len(errors)} benchmark error(s)")
