@@ -834,7 +834,7 @@ class OfflineGeocoder(Geocoder):
         # Address, point and raw dict per matched place: building geopy Points is not free.
         self._parts_of = functools.lru_cache(maxsize=max(cache_size, 4096))(self._parts)
 
-    def _resolve(self, query: str) -> tuple[tuple[str, Point, dict], ...]:
+    def _resolve(self, query: str) -> tuple[_Hit, ...]:
         hits = _Resolver(_index()).resolve(query)
         seen: set[tuple] = set()
         unique = []
@@ -842,7 +842,7 @@ class OfflineGeocoder(Geocoder):
             key = (hit.place.source, hit.place.ident, hit.place.name)
             if key not in seen:
                 seen.add(key)
-                unique.append(self._parts_of(hit))
+                unique.append(hit)
         return tuple(unique)
 
     @staticmethod
@@ -886,8 +886,8 @@ class OfflineGeocoder(Geocoder):
         if not hits:
             return None
         if exactly_one:
-            return self._location(hits[0])
-        return [self._location(hit) for hit in hits]
+            return self._location(self._parts_of(hits[0]))
+        return [self._location(self._parts_of(hit)) for hit in hits]
 
     def reverse(self, query, *, exactly_one=True, timeout=DEFAULT_SENTINEL):
         """Describe a point: country (point in polygon), region and the nearest named place.
