@@ -38,7 +38,8 @@ GNSS_TERM = re.compile(
 PROBLEM_TERM = re.compile(
     r"\b(?:jam\w*|spoof\w*|interfer\w*|disrupt\w*|outages?|lost|loss|losing|unreliable|degrad\w*"
     r"|blocked|fake|false|bogus|glitch\w*|anomal\w*|went dark|dropped out|unavailable|denied"
-    r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing|MAY NOT BE AVBL)\b",
+    r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing|MAY NOT BE AVBL"
+    r"|RFI|warnings?|errors?|faults?)\b",
     re.I,
 )
 JAM_TERM = re.compile(
@@ -69,7 +70,7 @@ AVIATION_TERM = re.compile(
 VEHICLE_TERM = re.compile(
     r"\b(?:flights?|plane|aircraft|airliner|jet|jetliner|pilots?|crews?|captain|helicopter|we|our|"
     r"turboprop|airport|airports|Boeing|Airbus|Embraer|ATR|FMS|IRS|EGPWS|GPWS|TAWS|approach|"
-    r"landing|cockpit|[A-Z]{2}\d{2,4})\b",
+    r"landing|cockpit|air traffic|airspace|[A-Z]{2}\d{2,4})\b",
     re.I,
 )
 
@@ -250,6 +251,8 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
     ("cancellation", re.compile(r"\bcancel(?:l)?ed\b", re.I)),
 ]
 
+_NEGATED = re.compile(r"\b(?:no|not|never|without|none|nor|neither)\b[^.;,]{0,30}$", re.I)
+
 _EFFECT_TEXT = {
     "diverted": "diverted",
     "returned": "returned",
@@ -275,8 +278,8 @@ def effects(sentences: list[str]) -> Found | None:
         chosen: tuple[re.Match[str], str] | None = None
         for sentence in sentences:
             match = pattern.search(sentence)
-            if not match:
-                continue
+            if not match or _NEGATED.search(sentence[max(0, match.start() - 40) : match.start()]):
+                continue  # "No flights were cancelled" is not an effect
             if chosen is None:
                 chosen = (match, sentence)
             # Prefer a mention that says where to ("diverted to Poznań") over a bare one.
