@@ -172,7 +172,7 @@ def _locate_problem(path: Path, text: str) -> InputError:
             return InputError(
                 f"{path}, line {line}: {len(row)} fields; expected 3 ({','.join(DAILY_HEADER)})"
             )
-        hex_, good, bad = (c.strip() for c in row)
+        hex_, good, bad = row[0].lower(), row[1].strip(), row[2].strip()
         problem = _cell_problem(hex_, valid_cells)
         if problem:
             return InputError(f"{path}, line {line}, field {HEX}: {problem}")

@@ -41,7 +41,7 @@ from tracker.adsb.levels import (
     classify,
     share,
 )
-from tracker.errors import InputError, StoreError
+from tracker.errors import StoreError
 
 __all__ = [
     "STORE_ENV",
@@ -301,11 +301,3 @@ class LayerStore:
         suspect = dict(zip(manifest[DATE], manifest[SUSPECT], strict=True))
         out.insert(4, SUSPECT, pd.array([suspect.get(d) for d in out[DATE]], dtype="boolean"))
         return out
-
-
-def _check_day(value) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    raise InputError(f"not a date: {value!r}")
