@@ -411,7 +411,8 @@ def machine() -> dict:
 
 
 def render_results(rows: list[Row], *, info: dict, command: str, started: str,
-                   finished: str, load_after, missing: list[str]) -> str:
+                   finished: str, load_after, missing: list[str],
+                   updates: list[str] = ()) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in info["versions"].items())
     load_before = info.get("load_average")
     fmt_load = (lambda la: ", ".join(f"{x:.2f}" for x in la) if la else "n/a")
@@ -441,11 +442,34 @@ def render_results(rows: list[Row], *, info: dict, command: str, started: str,
         "",
         render_table(rows),
     ]
+    if updates:
+        parts += ["", "Rows re-measured since, merged into this table (other rows are from the run"
+                  " above):", "", *[f"- {u}" for u in updates], ""]
     if missing:
         parts += ["", "Not available yet (module absent): " + ", ".join(f"`{m}`" for m in missing),
                   ""]
     parts += ["", "See `docs/performance.md` for how to reproduce and read these numbers.", ""]
     return "\n".join(parts)
+
+
+def _merge(path: pathlib.Path, rows: list[Row], *, ran: set[str], sizes: tuple[int, ...],
+           note: str, started: str, command: str):
+    """Replace, in the saved results, the rows of the benchmarks (and sizes) just re-run."""
+    try:
+        saved = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return rows, [], started, command
+    kept = []
+    for item in saved.get("rows", []):
+        item = dict(item)
+        row = Row(item.pop("benchmark"), item.pop("operation"), item.pop("size"), item)
+        new_sizes = {r.size for r in rows if r.benchmark == row.benchmark}
+        rerun = row.benchmark in ran and (row.size is None or row.size in sizes
+                                          or row.size in new_sizes)
+        if not rerun:
+            kept.append(row)
+    updates = [*saved.get("updates", []), note]
+    return kept + rows, updates, saved.get("started", started), saved.get("command", command)
 
 
 def ordered(rows: list[Row]) -> list[Row]:
@@ -501,6 +525,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Markdown file to write (default benchmarks/RESULTS.md)")
     parser.add_argument("--no-write", action="store_true", help="print only; write no files")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    parser.add_argument("--merge", action="store_true",
+                        help="update only the re-run benchmarks' rows in the existing results")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 if a goal is missed or a benchmark fails")
     args = parser.parse_args(argv)
@@ -551,17 +577,23 @@ def main(argv: list[str] | None = None) -> int:
     for m in [] if args.only else missing:
         rows.append(Row(m, m.removeprefix("bench_"), None, {"not_available": True,
                                                               "note": "module not available"}))
-    rows = ordered(rows)
     finished = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
+    updates: list[str] = []
+    if args.merge:
+        rows, updates, started, command = _merge(
+            args.output.with_suffix(".json"), rows, ran={b.name for b in benches}, sizes=sizes,
+            note=f"{finished} UTC: `{command}`", started=started, command=command)
+    rows = ordered(rows)
     table = render_table(rows)
     print()
     print(table)
     if not args.no_write:
         text = render_results(rows, info=info, command=command, started=started,
-                              finished=finished, load_after=os.getloadavg(), missing=missing)
+                              finished=finished, load_after=os.getloadavg(), missing=missing,
+                              updates=updates)
         args.output.write_text(text, encoding="utf-8")
         payload = {"machine": info, "command": command, "started": started, "finished": finished,
-                   "rows": [{"benchmark": r.benchmark, "operation": r.operation, "size": r.size,
+                   "updates": updates, "rows": [{"benchmark": r.benchmark, "operation": r.operation, "size": r.size,
                              **r.data} for r in rows]}
         args.output.with_suffix(".json").write_text(json.dumps(payload, indent=1) + "\n",
                                                     encoding="utf-8")

@@ -146,3 +146,23 @@ def test_a_crashing_benchmark_becomes_an_error_row(tmp_path):
                                 timeout=120, log_file=log)
     assert len(rows) == 1 and "error" in rows[0]
     assert np.isfinite(rows[0]["process_rss_mb"])
+
+
+def test_merge_replaces_only_the_rerun_rows(tmp_path):
+    import json
+
+    saved = tmp_path / "RESULTS.json"
+    saved.write_text(json.dumps({"started": "s", "command": "c", "rows": [
+        {"benchmark": "bench_load.bench_load", "operation": "load", "size": 10_000, "seconds": 9},
+        {"benchmark": "bench_load.bench_load", "operation": "load", "size": 1_000_000, "seconds": 90},
+        {"benchmark": "bench_geocode.bench_geocode_warm", "operation": "geo", "size": 5000,
+         "value": 1},
+    ]}))
+    new = [harness.Row("bench_load.bench_load", "load", 10_000, {"seconds": 1})]
+    rows, updates, started, command = harness._merge(
+        saved, new, ran={"bench_load.bench_load"}, sizes=(10_000,), note="now", started="x",
+        command="y")
+    got = {(r.benchmark, r.size): r.data.get("seconds", r.data.get("value")) for r in rows}
+    assert got == {("bench_load.bench_load", 10_000): 1, ("bench_load.bench_load", 1_000_000): 90,
+                   ("bench_geocode.bench_geocode_warm", 5000): 1}
+    assert updates == ["now"] and (started, command) == ("s", "c")
