@@ -21,16 +21,30 @@ server = app.server
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options: debug off unless ``--debug``, localhost unless ``--host``."""
     parser = argparse.ArgumentParser(description="Serve the GNSS Interference Tracker dashboard.")
-    parser.add_argument("--data-dir", default=None, help="folder with incidents.csv and sources.csv")
+    parser.add_argument(
+        "--data-dir", default=None, help="folder with incidents.csv and sources.csv"
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8050, help="port (default 8050)")
-    parser.add_argument("--debug", action="store_true", help="Dash debug mode: never on a public address")
+    parser.add_argument(
+        "--debug", action="store_true", help="Dash debug mode: never on a public address"
+    )
     return parser.parse_args(argv)
 
 
+#: Addresses where debug mode may be served: the Werkzeug debugger runs code for whoever can
+#: reach it.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Parse options and serve."""
+    """Parse options and serve. Refuses ``--debug`` on any address other than loopback."""
     args = parse_args(argv)
+    if args.debug and args.host not in LOOPBACK_HOSTS:
+        raise SystemExit(
+            f"refusing --debug on {args.host}: the debugger would run code for anyone who can "
+            "reach it; use --host 127.0.0.1, or drop --debug and serve with gunicorn"
+        )
     served = create_app(args.data_dir) if args.data_dir else app
     served.run(host=args.host, port=args.port, debug=args.debug)
 
