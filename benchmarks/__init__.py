@@ -11,7 +11,8 @@ The harness discovers ``benchmarks/bench_*.py``. In each module, every function 
 and its peak RSS is its own) with the keyword arguments it declares, among:
 
 ``data_dir``
-    a folder holding a synthetic ``incidents.csv`` + ``sources.csv`` (see :mod:`benchmarks.synthetic`);
+    a folder holding a synthetic ``incidents.csv`` + ``sources.csv`` (see
+    :mod:`benchmarks.synthetic`);
     declaring it (or ``size``) makes the function run once per size (10k, 100k, 1M).
 ``size``
     the number of incidents in ``data_dir``.

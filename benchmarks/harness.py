@@ -145,7 +145,8 @@ def _run_one(bench: Benchmark, kwargs: dict, *, timeout: float, log_file) -> lis
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (str(REPO_DIR), os.environ.get("PYTHONPATH", "")) if p)}
     start = time.perf_counter()
-    # A new session, so a timeout can stop the benchmark and any server it started, and nothing else.
+    # A new session, so a timeout can stop the benchmark and any server it started, and nothing
+    # else.
     proc = subprocess.Popen(
         [sys.executable, "-m", "benchmarks._worker", spec], cwd=REPO_DIR, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
@@ -210,7 +211,8 @@ def run(
                 if "repeat" in bench.args:
                     kwargs["repeat"] = repeat if (size or 0) < 1_000_000 else max(1, min(repeat, 3))
                 if "work_dir" in bench.args:
-                    work = pathlib.Path(tempfile.mkdtemp(prefix=f"{bench.function}-", dir=data_root))
+                    work = pathlib.Path(tempfile.mkdtemp(prefix=f"{bench.function}-",
+                                                         dir=data_root))
                     kwargs["work_dir"] = str(work)
                 progress(f"  {bench.name}" + (f" @ {size_label(size)}" if size else "") + " ...")
                 started = time.perf_counter()
@@ -415,7 +417,9 @@ def render_results(rows: list[Row], *, info: dict, command: str, started: str,
                    updates: list[str] = ()) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in info["versions"].items())
     load_before = info.get("load_average")
-    fmt_load = (lambda la: ", ".join(f"{x:.2f}" for x in la) if la else "n/a")
+    def fmt_load(la) -> str:
+        return ", ".join(f"{x:.2f}" for x in la) if la else "n/a"
+
     parts = [
         "# Benchmark results",
         "",
@@ -426,7 +430,8 @@ def render_results(rows: list[Row], *, info: dict, command: str, started: str,
         f"- CPU: {info['cpu_model']} × {info['cpu_count']} logical CPUs; memory {info['memory']}",
         f"- OS: {info['os']}",
         f"- Python {info['python']}; {versions}",
-        f"- Load average (1, 5, 15 min) before: {fmt_load(load_before)}; after: {fmt_load(load_after)}"
+        f"- Load average (1, 5, 15 min) before: {fmt_load(load_before)}; after: "
+        f"{fmt_load(load_after)}"
         " — the machine was shared, so absolute times are noisy; ratios to a floor measured in the"
         " same process, interleaved run by run, are the stable figures.",
         "",
@@ -508,7 +513,8 @@ def _update_docs(rows: list[Row], *, info: dict, command: str, finished: str) ->
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
-        description="Measure every performance goal on synthetic data and write benchmarks/RESULTS.md.",
+        description="Measure every performance goal on synthetic data and write "
+        "benchmarks/RESULTS.md.",
     )
     parser.add_argument("--quick", action="store_true", help="skip the 1M size")
     parser.add_argument("--sizes", nargs="+", type=parse_size, metavar="N",
@@ -593,7 +599,8 @@ def main(argv: list[str] | None = None) -> int:
                               updates=updates)
         args.output.write_text(text, encoding="utf-8")
         payload = {"machine": info, "command": command, "started": started, "finished": finished,
-                   "updates": updates, "rows": [{"benchmark": r.benchmark, "operation": r.operation, "size": r.size,
+                   "updates": updates,
+                   "rows": [{"benchmark": r.benchmark, "operation": r.operation, "size": r.size,
                              **r.data} for r in rows]}
         args.output.with_suffix(".json").write_text(json.dumps(payload, indent=1) + "\n",
                                                     encoding="utf-8")

@@ -351,7 +351,8 @@ def generate(n: int, *, seed: int = 0) -> Synthetic:
     date_precision = np.where(u < 0.02, 2, np.where(u < 0.12, 1, 0))  # DATE_PRECISIONS codes
     month_start = date.astype("datetime64[M]").astype("datetime64[D]")
     year_start = date.astype("datetime64[Y]").astype("datetime64[D]")
-    date = np.where(date_precision == 1, month_start, np.where(date_precision == 2, year_start, date))
+    date = np.where(date_precision == 1, month_start,
+                    np.where(date_precision == 2, year_start, date))
     multi_day = (date_precision == 0) & (rng.random(n) < 0.12)
     end_date = np.where(multi_day, date + rng.integers(1, 15, n).astype("timedelta64[D]"),
                         np.datetime64("NaT"))

@@ -1,4 +1,4 @@
-"""The benchmark tooling: the synthetic data is valid and shaped as promised; the harness reports."""
+"""Benchmark tooling: the synthetic data is valid and shaped as promised; the harness reports."""
 
 from __future__ import annotations
 
@@ -154,7 +154,8 @@ def test_merge_replaces_only_the_rerun_rows(tmp_path):
     saved = tmp_path / "RESULTS.json"
     saved.write_text(json.dumps({"started": "s", "command": "c", "rows": [
         {"benchmark": "bench_load.bench_load", "operation": "load", "size": 10_000, "seconds": 9},
-        {"benchmark": "bench_load.bench_load", "operation": "load", "size": 1_000_000, "seconds": 90},
+        {"benchmark": "bench_load.bench_load", "operation": "load", "size": 1_000_000,
+         "seconds": 90},
         {"benchmark": "bench_geocode.bench_geocode_warm", "operation": "geo", "size": 5000,
          "value": 1},
     ]}))
