@@ -496,3 +496,33 @@ def test_json_ld_gives_the_source():
     (found,) = extract_candidates(report)
     assert found.values[INC.date] == dt.date(2024, 6, 1)
     assert "Returned to Helsinki" in found.values[INC.effects]
+
+
+def test_separate_undated_incidents_are_kept_apart():
+    found = ingest_text(
+        "Published: 2024-05-06\n\nFinnair said one of its flights had to turn back on approach "
+        "to Tartu after GPS jamming. Separately, a Wizz Air jet was spoofed over Cyprus, "
+        "according to pilots."
+    )
+    assert [(c.values[INC.country], c.values[INC.interference]) for c in found] == [
+        ("EE", "jamming"),
+        ("CY", "spoofing"),
+    ]
+    assert {c.values[INC.date_precision] for c in found} == {"month"}
+
+
+def test_year_only_gives_year_precision():
+    (found,) = ingest_text(
+        "Published: 2024-05-06\n\nIn 2019 a Cessna pilot lost GPS to jamming while approaching "
+        "Hayward Executive Airport."
+    )
+    assert (found.values[INC.date], found.values[INC.date_precision]) == (dt.date(2019, 1, 1), "year")
+    assert found.values[INC.country] == "US"
+
+
+def test_negated_effects_are_not_effects():
+    (found,) = ingest_text(
+        "Published: 2025-04-14\n\nGPS jamming affected air traffic near Lappeenranta on Saturday. "
+        "No flights were cancelled."
+    )
+    assert "ancel" not in found.values[INC.effects]

@@ -205,7 +205,7 @@ def _group(anchors: list[Sentence], sentences: list[Sentence], base: dt.date | N
                 incidents.append(_Incident([anchor], None))
             continue
         if mention is None or mention.date is None:
-            if incidents:
+            if incidents and not _starts_another(anchor, incidents[-1]):
                 incidents[-1].anchors.append(anchor)
             else:
                 incidents.append(_Incident([anchor], mention, anchor.text if mention else ""))
@@ -263,6 +263,38 @@ def _nearest_date(
             if mention.date is not None and mention.kind != "following":
                 return mention, sentences[index].text
     return None
+
+
+_ANOTHER = re.compile(
+    r"^(?:Separately|Meanwhile|Elsewhere|In (?:a |an )?(?:separate|another|second|similar|unrelated) "
+    r"(?:incident|case|event)|In another|Another|A second|Also)\b",
+    re.I,
+)
+
+
+def _own_country(sentence: Sentence) -> str:
+    """Country of a strongly cued place in one sentence ("over Cyprus"), or ``""``."""
+    hits = [h for h in spot_places(sentence.text, weight=1.0, sentence_index=sentence.index) if h.score >= 3]
+    best = best_place(hits)
+    return best.country if best else ""
+
+
+def _starts_another(anchor: Sentence, current: _Incident) -> bool:
+    """Does an undated anchor describe a different incident from the one before it?
+
+    Yes when it says so ("Separately, ...", "In another incident") or when it names its own
+    aircraft or operator and places it, with a clear cue, in another country.
+    """
+    if _ANOTHER.match(anchor.text) and (fx.operator([anchor.text]) or fx.aircraft([anchor.text])
+                                        or re.search(r"\b(?:flight|plane|aircraft|jet)\b", anchor.text)):
+        return True
+    if not (fx.KNOWN_OPERATOR.search(anchor.text) or fx.aircraft([anchor.text])):
+        return False
+    mine = _own_country(anchor)
+    if not mine:
+        return False
+    theirs = {_own_country(a) for a in current.anchors} - {""}
+    return bool(theirs) and mine not in theirs
 
 
 def _place_anchor(incidents: list[_Incident], anchor: Sentence, mention: DateMention) -> None:
@@ -539,6 +571,14 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
             nearest = _nearest_date(sentences, incident.anchors[0].index, base)
             if nearest:
                 mention, incident.date_sentence = nearest
+        if mention is None or mention.date is None:
+            # Last resort before the publication month: a year ("in 2019, a Cessna...").
+            for anchor in incident.anchors:
+                years = [m for m in find_dates(anchor.text, base=base)
+                         if m.kind == "year" and m.text.lower().startswith(("in ", "during "))]
+                if years:
+                    mention, incident.date_sentence = years[0], anchor.text
+                    break
         if mention is not None and mention.date is not None:
             values[INC.date] = mention.date if mention.precision == "day" else month_start(mention.date)
             values[INC.date_precision] = mention.precision
