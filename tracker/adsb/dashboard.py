@@ -19,7 +19,7 @@ from tracker.adsb.corroborate import (
     incident_radius_km,
     incident_window,
 )
-from tracker.adsb.figures import CAVEAT, LAYER_NAME, hex_layer_traces
+from tracker.adsb.figures import LAYER_NAME, hex_layer_traces
 from tracker.adsb.levels import DEFAULT_THRESHOLDS, Thresholds
 from tracker.adsb.stats import hex_summary, read_layer
 from tracker.adsb.store import LayerStore
@@ -99,10 +99,8 @@ def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = 
     if not store.days():
         return None
     first, last = store.days()[0], store.days()[-1]
-    note = (
-        f"{CAVEAT} Layer data: {first.isoformat()} to {last.isoformat()}; "
-        "each hexagon shows its worst day."
-    )
+    # Short: the dashboard shows layer notes on one line in the map's corner.
+    note = f"ADS-B layer {first.isoformat()} to {last.isoformat()}. No data is not no interference."
     return MapLayer(
         LAYER_ID,
         LAYER_NAME,

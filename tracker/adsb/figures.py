@@ -147,7 +147,8 @@ def hex_layer_traces(
                 hovertemplate="%{text}<extra></extra>",
                 customdata=rows[HEX].astype(str).to_numpy(dtype=object),
                 mode="markers",
-                marker=dict(size=5, color="rgba(0,0,0,0.15)", line=dict(width=0)),
+                # Nearly invisible: at world scale hundreds of visible dots would hide the fill.
+                marker=dict(size=6, color="rgba(0,0,0,0.02)", line=dict(width=0)),
                 name="ADS-B hexagon centres",
                 showlegend=False,
                 legendgroup="adsb",
