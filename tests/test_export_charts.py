@@ -246,3 +246,19 @@ def test_html_map_renders_with_network_blocked(tmp_path, data):
     assert re.search(r'<path[^>]* d="M[^"]{1000,}', countries.group(1)), "country outlines empty"
     assert dom.count('class="point"') >= 6  # the six incidents
     assert "Reported GNSS interference incidents affecting aircraft" in dom
+
+
+@pytest.mark.browser
+def test_shared_browser_gives_each_export_its_own_chart(data):
+    """The export page is reused between renders: nothing of one chart may leak into the next."""
+    first = render_chart("regions", data, fmt="svg", options=ChartOptions(title="First chart"))
+    pdf = render_chart("timeline", data, fmt="pdf", options=ChartOptions(title="Second chart"))
+    second = render_chart("countries", data, fmt="svg", options=ChartOptions(title="Third chart"))
+    small = render_chart("map", data, fmt="png", options=ChartOptions(width=300, height=200, scale=1))
+    assert pdf.startswith(b"%PDF-")
+    first_text = " ".join(SafeET.fromstring(first).itertext())
+    second_text = " ".join(SafeET.fromstring(second).itertext())
+    assert "First chart" in first_text and "Third chart" not in first_text
+    assert "Third chart" in second_text and "First chart" not in second_text
+    assert "Second chart" not in second_text
+    assert png_size(small) == (300, 200)

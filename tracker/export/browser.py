@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import contextvars
 import logging
 import os
 import shutil
@@ -93,6 +94,51 @@ def find_chromium() -> str:
     raise ChromiumMissingError(f"No Chromium or Chrome found. {INSTALL_HINT}")
 
 
+#: Reload the export page after this many renders anyway (bounds any state plotly.js keeps).
+RELOAD_EVERY = 50
+_RENDER_FORMAT: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "tracker_export_format", default=None
+)
+
+
+def _kaleido_class() -> type:
+    """kaleido's browser class, reloading its page only when needed.
+
+    Stock kaleido reloads the page after every render: plotly.js (4.8 MB) is parsed again and a
+    map's topojson fetched and parsed again, which costs more than drawing a simple chart. PNG and
+    SVG are made by ``Plotly.toImage`` on a detached element, which leaves the page as it was, so
+    the page is kept; it is reloaded after a PDF (printed from the page itself) and every
+    :data:`RELOAD_EVERY` renders. Falls back to stock behaviour if kaleido's internals change.
+    """
+    import kaleido
+
+    base = kaleido.Kaleido
+    if not all(hasattr(base, name) for name in ("_render_task", "_return_kaleido_tab")):
+        log.warning("unexpected kaleido internals: the export page reloads after every render")
+        return base
+
+    class ReusingKaleido(base):
+        _renders_since_reload = 0
+
+        async def _render_task(self, fig_arg, *args, **kwargs):
+            fmt = (fig_arg.get("opts") or {}).get("format")
+            token = _RENDER_FORMAT.set(fmt)
+            try:
+                return await super()._render_task(fig_arg, *args, **kwargs)
+            finally:
+                _RENDER_FORMAT.reset(token)
+
+        async def _return_kaleido_tab(self, tab):
+            self._renders_since_reload += 1
+            if _RENDER_FORMAT.get() in ("png", "svg") and self._renders_since_reload < RELOAD_EVERY:
+                await self.tabs_ready.put(tab)
+                return
+            self._renders_since_reload = 0
+            await super()._return_kaleido_tab(tab)
+
+    return ReusingKaleido
+
+
 class _ExportBrowser:
     """A kaleido browser on a private event loop thread. Use the module functions, not this."""
 
@@ -124,7 +170,7 @@ class _ExportBrowser:
             # mathjax=False: otherwise every page loads MathJax from a CDN and can stall offline.
             # choreographer already passes --headless --no-sandbox --disable-gpu
             # --disable-dev-shm-usage --allow-file-access-from-files, which a root container needs.
-            instance = kaleido.Kaleido(n=1, mathjax=False, timeout=RENDER_TIMEOUT, path=path)
+            instance = _kaleido_class()(n=1, mathjax=False, timeout=RENDER_TIMEOUT, path=path)
             await instance.open()
             return instance
 
