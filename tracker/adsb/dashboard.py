@@ -269,7 +269,7 @@ def panel_card(*, topojson_url: str = "") -> object:
         dcc.Graph(id=PANEL_TIMELINE, figure={"data": [], "layout": {}}, config=config,
                   style={"height": "300px"}),
         dcc.Graph(id=PANEL_REGIONS, figure={"data": [], "layout": {}}, config=config,
-                  style={"height": "320px"}),
+                  style={"height": "380px"}),
     ]  # fmt: skip
     return html.Section(
         [

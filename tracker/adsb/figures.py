@@ -38,6 +38,11 @@ CAVEAT = (
     "(GPSJam's method). No data is not no interference: blank areas had no aircraft or receivers."
 )
 _LABELS = {MEDIUM: "medium (2–10 % bad)", HIGH: "high (≥ 10 % bad)"}
+#: Okabe-Ito colours (distinguishable with colour-vision deficiencies); grey for the rest.
+_REGION_COLOURS = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+)  # fmt: skip
+_OTHER_COLOUR = "#BBBBBB"
 
 
 def _rgba(colour: str, alpha: float) -> str:
@@ -239,13 +244,15 @@ def timeline_figure(daily: pd.DataFrame, *, suspect_days=frozenset(), top: int =
     table = frame.pivot_table(
         index=DATE, columns=REGION, values="affected", aggfunc="sum", fill_value=0
     )
-    for region in [*keep, "other regions"]:
+    for i, region in enumerate([*keep, "other regions"]):
         if region in table:
+            colour = _OTHER_COLOUR if region == "other regions" else _REGION_COLOURS[i % 8]
             fig.add_trace(
                 go.Bar(
                     x=table.index,
                     y=table[region],
                     name=region,
+                    marker_color=colour,
                     hovertemplate="%{x|%Y-%m-%d}: %{y:,} hexagons<extra>" + region + "</extra>",
                 )
             )
@@ -264,7 +271,9 @@ def timeline_figure(daily: pd.DataFrame, *, suspect_days=frozenset(), top: int =
     fig.update_layout(
         yaxis_title="medium + high hexagons",
         xaxis_title=None,
-        legend=dict(title=dict(text="ADS-B layer by region")),
+        legend=dict(
+            title=dict(text="Region"), orientation="v", x=1.01, y=1.0, xanchor="left", yanchor="top"
+        ),
     )
     fig.add_annotation(
         text="No data is not no interference.",
@@ -279,8 +288,11 @@ def timeline_figure(daily: pd.DataFrame, *, suspect_days=frozenset(), top: int =
     return fig
 
 
-def region_stats_figure(stats: pd.DataFrame) -> go.Figure:
-    """Hex-days at medium and high per region (horizontal bars), from ``region_stats``."""
+def region_stats_figure(stats: pd.DataFrame, *, top: int = 12) -> go.Figure:
+    """Hex-days at medium and high per region (horizontal bars), from ``region_stats``.
+
+    :param top: most affected regions shown (``stats`` is sorted most affected first).
+    """
     from tracker.figures import TEMPLATE
 
     fig = go.Figure(layout=dict(template=TEMPLATE, barmode="stack"))
@@ -294,7 +306,7 @@ def region_stats_figure(stats: pd.DataFrame) -> go.Figure:
             y=0.5,
         )
         return fig
-    order = stats.iloc[::-1]
+    order = stats.iloc[:top].iloc[::-1]
     for col, level in (("hex_days_high", HIGH), ("hex_days_medium", MEDIUM)):
         fig.add_trace(
             go.Bar(
