@@ -183,6 +183,22 @@ def _plain_numbers(table: RawTable, name: str) -> np.ndarray:
     return table.parsed[key]
 
 
+def _mutual_membership(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``left.isin(right)`` and ``right.isin(left)`` from one hash pass over both columns.
+
+    Both columns are dictionary-encoded together; membership is then a question about integer
+    codes, which numpy answers by sorting.
+    """
+    joined = pa.chunked_array([*_chunks(_arrow(left)), *_chunks(_arrow(right))])
+    codes = pc.dictionary_encode(joined).combine_chunks().indices.to_numpy(zero_copy_only=False)
+    left_codes, right_codes = codes[: len(left)], codes[len(left) :]
+    return np.isin(left_codes, right_codes), np.isin(right_codes, left_codes)
+
+
+def _chunks(array) -> list:
+    return array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+
+
 def _isin(values: pd.Series, allowed) -> np.ndarray:
     """``values.isin(allowed)`` as a bool array, computed by Arrow.
 
@@ -566,7 +582,8 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
         return problems
     ids = incidents.frame[INC.id]
     cited = sources.frame[SRC.incident_id]
-    orphan = (cited != "").to_numpy() & ~_isin(cited, ids)
+    in_incidents, in_sources = _mutual_membership(cited, ids)
+    orphan = (cited != "").to_numpy() & ~in_incidents
     problems += _report(
         sources,
         orphan,
@@ -574,7 +591,7 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
         "unknown-incident",
         lambda v: f"no incident has id {v!r} in {incidents.path}",
     )
-    unsourced = (ids != "").to_numpy() & ~_isin(ids, cited)
+    unsourced = (ids != "").to_numpy() & ~in_sources
     problems += _report(
         incidents,
         unsourced,
