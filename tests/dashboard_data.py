@@ -76,7 +76,9 @@ def incidents_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def write_dataset(directory: pathlib.Path, incidents: list[dict], sources: list[dict]) -> pathlib.Path:
+def write_dataset(
+    directory: pathlib.Path, incidents: list[dict], sources: list[dict]
+) -> pathlib.Path:
     """Write ``incidents.csv`` and ``sources.csv`` in canonical column and row order."""
     directory.mkdir(parents=True, exist_ok=True)
     incidents = sorted(incidents, key=lambda r: (r[INC.date], r[INC.id]))
@@ -112,7 +114,11 @@ def unvalidated_load(data_dir):
         return frame
 
     return Dataset(
-        read(schema.INCIDENTS_FILE, (INC.date, INC.end_date), (INC.latitude, INC.longitude, INC.radius_km)),
+        read(
+            schema.INCIDENTS_FILE,
+            (INC.date, INC.end_date),
+            (INC.latitude, INC.longitude, INC.radius_km),
+        ),
         read(schema.SOURCES_FILE, (SRC.published,), ()),
     )
 
@@ -121,24 +127,69 @@ def sample_dataset() -> tuple[list[dict], list[dict]]:
     """Five incidents in three regions with sources (one disputed), all valid."""
     incidents = [
         incident(),
-        incident(**{INC.id: "2024-04-02-tallinn", INC.date: "2024-04-02", INC.location: "Tallinn",
-                    INC.latitude: 59.44, INC.longitude: 24.75, INC.country: "EE",
-                    INC.interference: "spoofing", INC.confidence: "confirmed"}),
-        incident(**{INC.id: "2023-11-01-larnaca", INC.date: "2023-11-01", INC.date_precision: "month",
-                    INC.location: "Larnaca", INC.latitude: 34.9, INC.longitude: 33.6, INC.country: "CY",
-                    INC.region: "Eastern Mediterranean", INC.interference: "both",
-                    INC.confidence: "disputed",
-                    INC.summary: "<b>Bold</b> <img src=x onerror=alert(1)> claim & more"}),
-        incident(**{INC.id: "2024-02-10-gulf-of-finland", INC.date: "2024-02-10",
-                    INC.location: "Gulf of Finland", INC.latitude: 59.8, INC.longitude: 26.0,
-                    INC.radius_km: 120, INC.geocode_precision: "area", INC.country: "",
-                    INC.interference: "jamming"}),
-        incident(**{INC.id: "2024-05-20-tel-aviv", INC.date: "2024-05-20", INC.location: "Tel Aviv",
-                    INC.latitude: 32.0, INC.longitude: 34.8, INC.country: "IL",
-                    INC.region: "Middle East", INC.interference: "spoofing"}),
+        incident(
+            **{
+                INC.id: "2024-04-02-tallinn",
+                INC.date: "2024-04-02",
+                INC.location: "Tallinn",
+                INC.latitude: 59.44,
+                INC.longitude: 24.75,
+                INC.country: "EE",
+                INC.interference: "spoofing",
+                INC.confidence: "confirmed",
+            }
+        ),
+        incident(
+            **{
+                INC.id: "2023-11-01-larnaca",
+                INC.date: "2023-11-01",
+                INC.date_precision: "month",
+                INC.location: "Larnaca",
+                INC.latitude: 34.9,
+                INC.longitude: 33.6,
+                INC.country: "CY",
+                INC.region: "Eastern Mediterranean",
+                INC.interference: "both",
+                INC.confidence: "disputed",
+                INC.summary: "<b>Bold</b> <img src=x onerror=alert(1)> claim & more",
+            }
+        ),
+        incident(
+            **{
+                INC.id: "2024-02-10-gulf-of-finland",
+                INC.date: "2024-02-10",
+                INC.location: "Gulf of Finland",
+                INC.latitude: 59.8,
+                INC.longitude: 26.0,
+                INC.radius_km: 120,
+                INC.geocode_precision: "area",
+                INC.country: "",
+                INC.interference: "jamming",
+            }
+        ),
+        incident(
+            **{
+                INC.id: "2024-05-20-tel-aviv",
+                INC.date: "2024-05-20",
+                INC.location: "Tel Aviv",
+                INC.latitude: 32.0,
+                INC.longitude: 34.8,
+                INC.country: "IL",
+                INC.region: "Middle East",
+                INC.interference: "spoofing",
+            }
+        ),
     ]
     sources = [source(r[INC.id]) for r in incidents]
-    sources.append(source("2023-11-01-larnaca", **{SRC.url: "https://example.com/denial",
-                                                   SRC.publisher: "Ministry", SRC.stance: "disputes",
-                                                   SRC.note: "Denies any interference."}))
+    sources.append(
+        source(
+            "2023-11-01-larnaca",
+            **{
+                SRC.url: "https://example.com/denial",
+                SRC.publisher: "Ministry",
+                SRC.stance: "disputes",
+                SRC.note: "Denies any interference.",
+            },
+        )
+    )
     return incidents, sources

@@ -87,22 +87,31 @@ def test_page_loads_offline_with_every_incident_and_no_errors(dash_duo, data_dir
     _start(dash_duo, create_app(data_dir))
     _wait_points(dash_duo, 5)
     # The basemap is drawn from the local topojson (a CDN fetch would fail offline: blank map).
-    _until(dash_duo, 
-        lambda: dash_duo.driver.execute_script(
-            f"return document.querySelectorAll('#{ids.MAP} .geo .countries path').length"
-        ) > 0,
+    _until(
+        dash_duo,
+        lambda: (
+            dash_duo.driver.execute_script(
+                f"return document.querySelectorAll('#{ids.MAP} .geo .countries path').length"
+            )
+            > 0
+        ),
         timeout=TIMEOUT,
     )
     resources = dash_duo.driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)"
     )
     assert resources, "the page should have loaded scripts"
-    external = [r for r in resources if urllib.parse.urlsplit(r).hostname not in ("127.0.0.1", "localhost")]
+    external = [
+        r for r in resources if urllib.parse.urlsplit(r).hostname not in ("127.0.0.1", "localhost")
+    ]
     assert external == []
     assert dash_duo.find_element(f"#{ids.HEADER_TOTAL}").text == "5 incidents"
     assert "not a measurement" in dash_duo.find_element(".caveat").text
     # No plotly "send to cloud" button, no logo.
-    assert dash_duo.driver.find_elements(By.CSS_SELECTOR, "[data-title*='Cloud'], .modebar-btn--logo") == []
+    assert (
+        dash_duo.driver.find_elements(By.CSS_SELECTOR, "[data-title*='Cloud'], .modebar-btn--logo")
+        == []
+    )
     assert dash_duo.get_logs() == []
 
 
@@ -110,21 +119,29 @@ def test_filter_change_updates_map_timeline_and_tables_together(dash_duo, data_d
     _start(dash_duo, create_app(data_dir))
     _wait_points(dash_duo, 5)
     _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 5, timeout=TIMEOUT)
-    bars_before = len(dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.TIMELINE} .bars .point"))
+    bars_before = len(
+        dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.TIMELINE} .bars .point")
+    )
     labels = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.INTERFERENCE} label")
     _click(dash_duo, [label for label in labels if label.text.strip() == "Spoofing"][0])
     _wait_points(dash_duo, 2)
     _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 2, timeout=TIMEOUT)
     _until(dash_duo, lambda: _table_total(dash_duo, ids.COUNTRY_TABLE) == 2, timeout=TIMEOUT)
     dash_duo.wait_for_text_to_equal(f"#{ids.SHOWN}", "Showing 2 of 5 incidents", timeout=TIMEOUT)
-    bars_after = len(dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.TIMELINE} .bars .point"))
+    bars_after = len(
+        dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.TIMELINE} .bars .point")
+    )
     assert bars_after < bars_before
     assert _query(dash_duo)["interference"] == ["spoofing"]
     # A search that matches nothing says so in every view.
     box = dash_duo.find_element(f"#{ids.TEXT}")
     box.send_keys("no such place\n")
-    dash_duo.wait_for_text_to_equal(f"#{ids.REGION_NOTE}", "No incidents match these filters.", timeout=TIMEOUT)
-    dash_duo.wait_for_text_to_equal(f"#{ids.COUNTRY_NOTE}", "No incidents match these filters.", timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.REGION_NOTE}", "No incidents match these filters.", timeout=TIMEOUT
+    )
+    dash_duo.wait_for_text_to_equal(
+        f"#{ids.COUNTRY_NOTE}", "No incidents match these filters.", timeout=TIMEOUT
+    )
     _wait_points(dash_duo, 0)
     for graph in (ids.MAP, ids.TIMELINE, ids.REGION_BARS):
         dash_duo.wait_for_contains_text(f"#{graph}", "No incidents match", timeout=TIMEOUT)
@@ -136,7 +153,9 @@ def test_filter_change_updates_map_timeline_and_tables_together(dash_duo, data_d
 def test_copied_url_restores_the_filters(dash_duo, data_dir):
     _start(dash_duo, create_app(data_dir), "?interference=spoofing&region=Middle+East")
     _wait_points(dash_duo, 1)
-    checked = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.INTERFERENCE} input[value='spoofing']")
+    checked = dash_duo.driver.find_element(
+        By.CSS_SELECTOR, f"#{ids.INTERFERENCE} input[value='spoofing']"
+    )
     _until(dash_duo, lambda: checked.is_selected(), timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{ids.REGION}", "Middle East", timeout=TIMEOUT)
     dash_duo.wait_for_text_to_equal(f"#{ids.SHOWN}", "Showing 1 of 5 incidents", timeout=TIMEOUT)
@@ -160,19 +179,27 @@ def test_clicking_an_incident_shows_its_sources(dash_duo, data_dir):
 
 def test_javascript_url_is_never_a_link_and_html_stays_text(dash_duo, tmp_path):
     incidents, sources = sample_dataset()
-    sources.append(source("2023-11-01-larnaca", **{SRC.url: "javascript:alert(document.domain)",
-                                                   SRC.publisher: "Evil link"}))
+    sources.append(
+        source(
+            "2023-11-01-larnaca",
+            **{SRC.url: "javascript:alert(document.domain)", SRC.publisher: "Evil link"},
+        )
+    )
     data_dir = write_dataset(tmp_path / "hostile", incidents, sources)
     # The validator refuses such a row; load without it to test the view's own defence.
     _start(dash_duo, create_app(data_dir, loader=unvalidated_load), "?incident=2023-11-01-larnaca")
     dash_duo.wait_for_contains_text(f"#{ids.DETAIL}", "Evil link", timeout=TIMEOUT)
-    hrefs = [a.get_attribute("href") or "" for a in dash_duo.driver.find_elements(By.CSS_SELECTOR, "a")]
+    hrefs = [
+        a.get_attribute("href") or "" for a in dash_duo.driver.find_elements(By.CSS_SELECTOR, "a")
+    ]
     assert not [h for h in hrefs if h.lower().startswith("javascript")]
     detail_links = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAIL} a")
     assert all(a.get_attribute("href").startswith("https://") for a in detail_links)
     summary = dash_duo.find_element(f"#{ids.DETAIL} .detail-summary")
     assert summary.text == "<b>Bold</b> <img src=x onerror=alert(1)> claim & more"
-    assert dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAIL} img, #{ids.DETAIL} b") == []
+    assert (
+        dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAIL} img, #{ids.DETAIL} b") == []
+    )
     # Map hover labels carry the same text escaped, never as markup.
     _wait_points(dash_duo, 5)
     assert dash_duo.driver.find_elements(By.CSS_SELECTOR, "img[src='x']") == []

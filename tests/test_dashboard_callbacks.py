@@ -1,4 +1,4 @@
-"""Dashboard logic without a browser: state transitions, callbacks called directly, server safety."""
+"""Dashboard logic without a browser: state changes, callbacks called directly, server safety."""
 
 from __future__ import annotations
 
@@ -24,21 +24,34 @@ def data_dir(tmp_path):
 @pytest.fixture
 def hostile_dir(tmp_path):
     incidents, sources = sample_dataset()
-    sources.append(source("2024-03-10-riga", **{SRC.url: "javascript:alert(document.cookie)",
-                                                SRC.publisher: "Evil link"}))
-    sources.append(source("2024-03-10-riga", **{SRC.url: "JaVaScRiPt:alert(1)", SRC.publisher: "Evil 2"}))
+    sources.append(
+        source(
+            "2024-03-10-riga",
+            **{SRC.url: "javascript:alert(document.cookie)", SRC.publisher: "Evil link"},
+        )
+    )
+    sources.append(
+        source("2024-03-10-riga", **{SRC.url: "JaVaScRiPt:alert(1)", SRC.publisher: "Evil 2"})
+    )
     return write_dataset(tmp_path / "hostile", incidents, sources)
 
 
 def _points(fig) -> list[str]:
-    return [i for t in fig.data if t.type == "scattergeo" and t.mode == "markers" for i in (() if t.customdata is None else t.customdata)]
+    return [
+        i
+        for t in fig.data
+        if t.type == "scattergeo" and t.mode == "markers"
+        for i in (() if t.customdata is None else t.customdata)
+    ]
 
 
 # ----------------------------------------------------------------------------- state
 
 
 def test_state_round_trip_with_incident_and_layers():
-    s = ViewState(Filters.validated(region=["Middle East"], text="tel"), "2024-05-20-tel-aviv", ("adsb",))
+    s = ViewState(
+        Filters.validated(region=["Middle East"], text="tel"), "2024-05-20-tel-aviv", ("adsb",)
+    )
     assert ViewState.from_query(s.to_query()) == s
 
 
@@ -50,10 +63,16 @@ def test_state_rejects_bad_incident_and_layer_values():
 @pytest.mark.parametrize(
     ("trigger", "value", "expected"),
     [
-        (ids.MAP + ".selectedData", {"range": {"geo": [[20, 60], [30, 55]]}},
-         ((20.0, 55.0), (30.0, 55.0), (30.0, 60.0), (20.0, 60.0))),
-        (ids.MAP + ".selectedData", {"lassoPoints": {"geo": [[20, 55], [30, 55], [25, 60]]}},
-         ((20.0, 55.0), (30.0, 55.0), (25.0, 60.0))),
+        (
+            ids.MAP + ".selectedData",
+            {"range": {"geo": [[20, 60], [30, 55]]}},
+            ((20.0, 55.0), (30.0, 55.0), (30.0, 60.0), (20.0, 60.0)),
+        ),
+        (
+            ids.MAP + ".selectedData",
+            {"lassoPoints": {"geo": [[20, 55], [30, 55], [25, 60]]}},
+            ((20.0, 55.0), (30.0, 55.0), (25.0, 60.0)),
+        ),
     ],
 )
 def test_map_selection_sets_area(trigger, value, expected):
@@ -65,7 +84,9 @@ def test_map_selection_sets_area(trigger, value, expected):
 
 def test_map_click_opens_incident_but_not_a_hexagon():
     click = {"points": [{"customdata": "2024-03-10-riga"}]}
-    assert state.next_state(ViewState(), ids.MAP + ".clickData", click).incident == "2024-03-10-riga"
+    assert (
+        state.next_state(ViewState(), ids.MAP + ".clickData", click).incident == "2024-03-10-riga"
+    )
     hexagon = {"points": [{"customdata": "599686042433355775"}]}
     assert state.next_state(ViewState(), ids.MAP + ".clickData", hexagon).incident == ""
 
@@ -88,8 +109,17 @@ def test_region_click_toggles_and_table_row_too():
 
 @pytest.mark.parametrize(
     "junk",
-    [None, 42, "x", [], {"points": "no"}, {"points": [None]}, {"range": {"x": [1, 2]}},
-     {"range": {"geo": [[1], [2, 3]]}}, {"lassoPoints": {"geo": [["a", "b"]] * 3}}],
+    [
+        None,
+        42,
+        "x",
+        [],
+        {"points": "no"},
+        {"points": [None]},
+        {"range": {"x": [1, 2]}},
+        {"range": {"geo": [[1], [2, 3]]}},
+        {"lassoPoints": {"geo": [["a", "b"]] * 3}},
+    ],
 )
 @pytest.mark.parametrize(
     "trigger",
@@ -109,16 +139,26 @@ def test_reset_clears_filters():
 
 
 def test_sync_state_from_controls_writes_the_url_and_echoes_controls(data_dir):
-    controls = {ids.DATES: ("2024-01-01", None), ids.INTERFERENCE: ["spoofing"], ids.REGION: [],
-                ids.COUNTRY: [], ids.CONFIDENCE: [], ids.TEXT: ""}
+    controls = {
+        ids.DATES: ("2024-01-01", None),
+        ids.INTERFERENCE: ["spoofing"],
+        ids.REGION: [],
+        ids.COUNTRY: [],
+        ids.CONFIDENCE: [],
+        ids.TEXT: "",
+    }
     out = callbacks.sync_state(data_dir, "", controls, ids.INTERFERENCE, ["spoofing"])
     search = out[0]
-    assert Filters.from_query(search) == Filters.validated(date_from="2024-01-01", interference=["spoofing"])
+    assert Filters.from_query(search) == Filters.validated(
+        date_from="2024-01-01", interference=["spoofing"]
+    )
     assert out[1:8] == ("2024-01-01", None, ["spoofing"], [], [], [], "")
 
 
 def test_sync_state_from_url_restores_controls_and_drops_unknown_values(data_dir):
-    out = callbacks.sync_state(data_dir, "?region=Middle+East&region=Atlantis&country=ZZ&q=tel", {}, None, None)
+    out = callbacks.sync_state(
+        data_dir, "?region=Middle+East&region=Atlantis&country=ZZ&q=tel", {}, None, None
+    )
     assert out[4] == ["Middle East"]  # Atlantis is not a region of this data
     assert out[5] == []
     assert out[7] == "tel"
@@ -128,7 +168,9 @@ def test_render_filters_every_view_together(data_dir):
     everything = dict(zip(views.VIEW_KEYS, callbacks.render(data_dir, ""), strict=True))
     assert len(_points(everything["map"])) == 5
     assert everything["shown"] == "Showing 5 of 5 incidents"
-    some = dict(zip(views.VIEW_KEYS, callbacks.render(data_dir, "?interference=spoofing"), strict=True))
+    some = dict(
+        zip(views.VIEW_KEYS, callbacks.render(data_dir, "?interference=spoofing"), strict=True)
+    )
     assert sorted(_points(some["map"])) == ["2024-04-02-tallinn", "2024-05-20-tel-aviv"]
     assert sum(r["incidents"] for r in some["region_rows"]) == 2
     assert sum(r["incidents"] for r in some["country_rows"]) == 2
@@ -160,8 +202,12 @@ def test_forged_search_is_refused(data_dir, search):
 
 def test_forged_values_are_clamped(data_dir):
     out = callbacks.sync_state(
-        data_dir, "?from=0001-01-01&to=9999-12-31&interference=x&" + "&".join(f"region=r{i}" for i in range(300)),
-        {}, None, None,
+        data_dir,
+        "?from=0001-01-01&to=9999-12-31&interference=x&"
+        + "&".join(f"region=r{i}" for i in range(300)),
+        {},
+        None,
+        None,
     )
     assert out[1] == "1900-01-01" and out[2] == "2100-12-31"
     assert out[3] == [] and out[4] == []
@@ -178,7 +224,9 @@ def test_detail_lists_sources_with_disputed_side_by_side(data_dir):
 
 def test_detail_never_links_a_javascript_url(hostile_dir):
     children = callbacks.detail(hostile_dir, "?incident=2024-03-10-riga", loader=unvalidated_load)
-    dumped = json.dumps([c.to_plotly_json() for c in children], default=lambda o: o.to_plotly_json())
+    dumped = json.dumps(
+        [c.to_plotly_json() for c in children], default=lambda o: o.to_plotly_json()
+    )
     assert "javascript:" not in dumped.lower()
     assert "Evil link" in dumped and "not a web link" in dumped
     assert '"href": "https://example.org/2024-03-10-riga"' in dumped
@@ -231,7 +279,10 @@ def test_loader_is_cached_until_the_file_changes(data_dir):
 def test_prepare_keeps_results_identical(data_dir):
     data = load_view_data(data_dir)
     raw = data.incidents[[c for c in data.incidents.columns if not c.startswith("_")]]
-    for f in (Filters.validated(text="TALLINN"), Filters.validated(date_from="2023-11-20", date_to="2023-11-21")):
+    for f in (
+        Filters.validated(text="TALLINN"),
+        Filters.validated(date_from="2023-11-20", date_to="2023-11-21"),
+    ):
         assert list(f.apply(prepare(raw))[INC.id]) == list(f.apply(raw)[INC.id])
 
 
@@ -247,8 +298,9 @@ def test_security_headers_and_body_limit(data_dir):
     assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp
     assert page.headers["X-Content-Type-Options"] == "nosniff"
     assert page.headers["X-Frame-Options"] == "DENY"
-    big = client.post("/_dash-update-component", data=b"x" * (5 * 1024 * 1024),
-                      content_type="application/json")
+    big = client.post(
+        "/_dash-update-component", data=b"x" * (5 * 1024 * 1024), content_type="application/json"
+    )
     assert big.status_code == 413
 
 

@@ -104,8 +104,12 @@ def test_map_aggregates_into_hexagons_above_the_threshold_and_says_so():
     rng = np.random.default_rng(7)
     n = 300
     rows = [
-        incident(**{INC.id: f"2024-01-01-p{i}", INC.latitude: float(lat), INC.longitude: float(lon)})
-        for i, (lat, lon) in enumerate(zip(rng.uniform(50, 60, n), rng.uniform(10, 30, n), strict=True))
+        incident(
+            **{INC.id: f"2024-01-01-p{i}", INC.latitude: float(lat), INC.longitude: float(lon)}
+        )
+        for i, (lat, lon) in enumerate(
+            zip(rng.uniform(50, 60, n), rng.uniform(10, 30, n), strict=True)
+        )
     ]
     frame = incidents_frame(rows)
     fig = figures.map_figure(frame, max_points=100)
@@ -113,7 +117,9 @@ def test_map_aggregates_into_hexagons_above_the_threshold_and_says_so():
     centres = [t for t in fig.data if t.name == "Hexagon centres"]
     assert len(centres) == 1
     # Every incident is counted in exactly one hexagon.
-    totals = sum(int(t.split(" incidents")[0].replace("<b>", "").replace(",", "")) for t in centres[0].text)
+    totals = sum(
+        int(t.split(" incidents")[0].replace("<b>", "").replace(",", "")) for t in centres[0].text
+    )
     assert totals == n
     notes = " ".join(a.text for a in fig.layout.annotations)
     assert "hexagons" in notes and "300" in notes
@@ -128,7 +134,10 @@ def test_hex_parent_matches_h3():
 
     rng = np.random.default_rng(3)
     cells = np.array(
-        [h3int.latlng_to_cell(a, b, 5) for a, b in zip(rng.uniform(-80, 80, 200), rng.uniform(-180, 180, 200), strict=True)],
+        [
+            h3int.latlng_to_cell(a, b, 5)
+            for a, b in zip(rng.uniform(-80, 80, 200), rng.uniform(-180, 180, 200), strict=True)
+        ],
         dtype="int64",
     )
     for res in range(6):

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-
 from dashboard_data import incident, incidents_frame
+
 from tracker import filters as F
 from tracker.filters import Filters
 from tracker.schema import INC
@@ -87,7 +87,10 @@ def test_apply_does_not_mutate_input(frame):
     ("kwargs", "expected"),
     [
         ({"interference": ["spoofing"]}, {"2024-05-02-tallinn"}),
-        ({"interference": ["jamming", "both"]}, {"2024-03-10-riga", "2023-11-01-larnaca", "2024-01-20-baltic-sea"}),
+        (
+            {"interference": ["jamming", "both"]},
+            {"2024-03-10-riga", "2023-11-01-larnaca", "2024-01-20-baltic-sea"},
+        ),
         ({"region": ["Eastern Mediterranean"]}, {"2023-11-01-larnaca"}),
         ({"country": ["ee", "CY"]}, {"2024-05-02-tallinn", "2023-11-01-larnaca"}),
         ({"confidence": ["disputed"]}, {"2024-01-20-baltic-sea"}),
@@ -105,7 +108,15 @@ def test_value_filters(frame, kwargs, expected):
         ("RIGA", {"2024-03-10-riga"}),  # location and id
         ("cy42", {"2023-11-01-larnaca"}),  # flight
         ("nordic", {"2024-01-20-baltic-sea"}),  # operator
-        ("twenty minutes", {"2024-03-10-riga", "2024-05-02-tallinn", "2023-11-01-larnaca", "2024-01-20-baltic-sea"}),
+        (
+            "twenty minutes",
+            {
+                "2024-03-10-riga",
+                "2024-05-02-tallinn",
+                "2023-11-01-larnaca",
+                "2024-01-20-baltic-sea",
+            },
+        ),
         ("<b>", {"2023-11-01-larnaca"}),  # literal, not markup
         (".*", set()),  # literal, not a regular expression
         ("no such thing", set()),
@@ -120,7 +131,7 @@ def test_text_search_is_literal_and_case_insensitive(frame, text, expected):
 
 
 def test_text_search_does_not_match_across_fields(frame):
-    # "Riga" ends the location and "Crew" starts the summary: a joined haystack must not bridge them.
+    # "Riga" ends the location and "Crew" starts the summary: the haystack must not bridge them.
     assert ids(Filters.validated(text="riga crew").apply(frame)) == set()
 
 
@@ -128,7 +139,9 @@ def test_date_range_uses_the_whole_month_of_month_precision_incidents(frame):
     # Larnaca is known only to November 2023: a range starting mid-November still includes it.
     f = Filters.validated(date_from="2023-11-15", date_to="2023-11-30")
     assert ids(f.apply(frame)) == {"2023-11-01-larnaca"}
-    assert ids(Filters.validated(date_from="2023-12-01", date_to="2023-12-31").apply(frame)) == set()
+    assert (
+        ids(Filters.validated(date_from="2023-12-01", date_to="2023-12-31").apply(frame)) == set()
+    )
 
 
 def test_date_range_overlaps_multi_day_incidents(frame):
@@ -226,16 +239,25 @@ def test_enum_order_is_canonical_so_urls_are_stable():
 )
 def test_validated_survives_ill_typed_callback_values(bad):
     f = Filters.validated(
-        date_from=bad, date_to=bad, interference=bad, region=bad, country=bad,
-        confidence=bad, text=bad, area=bad, ids=bad,
+        date_from=bad,
+        date_to=bad,
+        interference=bad,
+        region=bad,
+        country=bad,
+        confidence=bad,
+        text=bad,
+        area=bad,
+        ids=bad,
     )
     assert f.interference == () and f.country == () and f.area == ()
 
 
 def test_known_regions_and_countries_restrict_values():
     f = Filters.validated(
-        region=["Baltic Sea region", "Atlantis"], country=["LV", "ZZ"],
-        known_regions={"Baltic Sea region"}, known_countries={"LV"},
+        region=["Baltic Sea region", "Atlantis"],
+        country=["LV", "ZZ"],
+        known_regions={"Baltic Sea region"},
+        known_countries={"LV"},
     )
     assert f.region == ("Baltic Sea region",) and f.country == ("LV",)
 
@@ -251,8 +273,15 @@ def test_describe_names_every_active_filter():
         text="riga",
         area=[(1, 1), (2, 1), (2, 2)],
     ).describe()
-    for part in ("Jamming or spoofing", "Baltic Sea region", "Latvia", "confidence confirmed",
-                 "1 Jan 2024 – 31 Mar 2024", "“riga”", "map area"):
+    for part in (
+        "Jamming or spoofing",
+        "Baltic Sea region",
+        "Latvia",
+        "confidence confirmed",
+        "1 Jan 2024 – 31 Mar 2024",
+        "“riga”",
+        "map area",
+    ):
         assert part in text
 
 
@@ -263,5 +292,7 @@ def test_replace_validates():
 
 def test_empty_frame(frame):
     empty = frame.iloc[0:0]
-    out = Filters.validated(text="x", date_from="2024-01-01", area=[(0, 0), (1, 0), (1, 1)]).apply(empty)
+    out = Filters.validated(text="x", date_from="2024-01-01", area=[(0, 0), (1, 0), (1, 1)]).apply(
+        empty
+    )
     assert len(out) == 0

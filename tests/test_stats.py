@@ -15,8 +15,12 @@ from tracker.stats import STAT, TL
 
 def _rows():
     return [
-        incident(**{INC.id: "2024-06-30-riga", INC.date: "2024-06-30", INC.interference: "jamming"}),
-        incident(**{INC.id: "2024-05-01-riga", INC.date: "2024-05-01", INC.interference: "spoofing"}),
+        incident(
+            **{INC.id: "2024-06-30-riga", INC.date: "2024-06-30", INC.interference: "jamming"}
+        ),
+        incident(
+            **{INC.id: "2024-05-01-riga", INC.date: "2024-05-01", INC.interference: "spoofing"}
+        ),
         incident(**{INC.id: "2024-02-01-riga", INC.date: "2024-02-01", INC.interference: "both"}),
         incident(
             **{
@@ -49,7 +53,12 @@ def test_region_table_counts_partition_and_shares(frame):
     assert list(table[STAT.key]) == ["Baltic Sea region", "Eastern Mediterranean"]
     baltic = table.iloc[0]
     assert baltic[STAT.incidents] == 4
-    assert (baltic[STAT.jamming], baltic[STAT.spoofing], baltic[STAT.both], baltic[STAT.unknown]) == (1, 1, 1, 1)
+    assert (
+        baltic[STAT.jamming],
+        baltic[STAT.spoofing],
+        baltic[STAT.both],
+        baltic[STAT.unknown],
+    ) == (1, 1, 1, 1)
     assert baltic[STAT.share] == pytest.approx(0.8)
     assert baltic[STAT.first] == dt.date(2023, 1, 5)
     assert baltic[STAT.last] == dt.date(2024, 6, 30)

@@ -15,6 +15,7 @@ Maps use ``scattergeo`` (SVG, no WebGL, no tiles). Plotly.js loads country outli
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import math
@@ -86,9 +87,7 @@ MAX_HEXES = 2500
 #: Most radius circles drawn for area incidents (each is a 49-vertex polygon).
 MAX_AREA_CIRCLES = 1500
 
-_FONT = (
-    'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif'
-)
+_FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif'
 _INK = "#1f2933"
 _MUTED = "#5f6b7a"
 _GRID = "#e6e9ee"
@@ -106,17 +105,39 @@ TEMPLATE = go.layout.Template(
         margin=dict(l=10, r=10, t=30, b=10),
         hoverlabel=dict(font=dict(family=_FONT, size=12), align="left"),
         legend=dict(
-            orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0,
-            font=dict(size=12), bgcolor="rgba(255,255,255,0.8)",
+            orientation="h",
+            yanchor="bottom",
+            y=1.0,
+            xanchor="left",
+            x=0.0,
+            font=dict(size=12),
+            bgcolor="rgba(255,255,255,0.8)",
         ),
-        xaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False, ticks="outside",
-                   tickcolor="#c5ccd6", automargin=True),
+        xaxis=dict(
+            gridcolor=_GRID,
+            linecolor="#c5ccd6",
+            zeroline=False,
+            ticks="outside",
+            tickcolor="#c5ccd6",
+            automargin=True,
+        ),
         yaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False, automargin=True),
         geo=dict(
-            showland=True, landcolor="#f1efe9", showocean=True, oceancolor="#e4eef5",
-            showlakes=True, lakecolor="#e4eef5", showcountries=True, countrycolor="#b9b4a8",
-            countrywidth=0.6, coastlinecolor="#9c9788", coastlinewidth=0.6, showframe=False,
-            projection=dict(type="natural earth"), resolution=50, bgcolor="#ffffff",
+            showland=True,
+            landcolor="#f1efe9",
+            showocean=True,
+            oceancolor="#e4eef5",
+            showlakes=True,
+            lakecolor="#e4eef5",
+            showcountries=True,
+            countrycolor="#b9b4a8",
+            countrywidth=0.6,
+            coastlinecolor="#9c9788",
+            coastlinewidth=0.6,
+            showframe=False,
+            projection=dict(type="natural earth"),
+            resolution=50,
+            bgcolor="#ffffff",
         ),
     )
 )
@@ -139,7 +160,9 @@ def _escape_series(values: pd.Series) -> pd.Series:
     )
 
 
-def add_titles(fig: go.Figure, *, title: str | None = None, subtitle: str | None = None) -> go.Figure:
+def add_titles(
+    fig: go.Figure, *, title: str | None = None, subtitle: str | None = None
+) -> go.Figure:
     """Set an (escaped) title and subtitle, making room for them at the top. Returns ``fig``."""
     if not title and not subtitle:
         return fig
@@ -147,7 +170,9 @@ def add_titles(fig: go.Figure, *, title: str | None = None, subtitle: str | None
         title=dict(
             text=escape(title or ""),
             subtitle=dict(text=escape(subtitle or ""), font=dict(size=13, color=_MUTED)),
-            y=0.98, yanchor="top", yref="container",
+            y=0.98,
+            yanchor="top",
+            yref="container",
         ),
     )
     fig.update_layout(margin=dict(t=90 if subtitle else 60))
@@ -159,18 +184,34 @@ def add_titles(fig: go.Figure, *, title: str | None = None, subtitle: str | None
 def add_footer(fig: go.Figure, text: str) -> go.Figure:
     """Add an (escaped) footer line under the plot, e.g. attribution and caveat. Returns ``fig``."""
     fig.add_annotation(
-        text=escape(text), xref="paper", yref="paper", x=0, y=0, yshift=-8, xanchor="left",
-        yanchor="top", showarrow=False, font=dict(size=11, color=_MUTED), align="left",
+        text=escape(text),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-8,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font=dict(size=11, color=_MUTED),
+        align="left",
     )
     bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 10
     fig.update_layout(margin=dict(b=max(bottom, 10) + 34))
     return fig
 
 
-def _base(title, subtitle, height) -> go.Figure:
-    fig = go.Figure(layout=dict(template=TEMPLATE))
+def _make(traces: list, layout: dict, *, title, subtitle, height) -> go.Figure:
+    """One figure from trace and layout dicts, built in one go.
+
+    The traces and layout are made here from known-good literals and arrays, so plotly's
+    per-property validation, and a rebuild per ``add_trace``/``update_layout`` call (together
+    most of a filter change's time at 100k incidents), are skipped.
+    """
+    layout = dict(layout, template=TEMPLATE)
     if height:
-        fig.update_layout(height=height)
+        layout["height"] = height
+    fig = go.Figure(data=traces, layout=layout, _validate=False)
     return add_titles(fig, title=title, subtitle=subtitle)
 
 
@@ -178,17 +219,22 @@ def empty_figure(
     message: str = "No incidents match these filters.", *, title=None, subtitle=None, height=None
 ) -> go.Figure:
     """A blank figure carrying ``message`` in its middle."""
-    fig = _base(title, subtitle, height)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    _centre_note(fig, message)
-    return fig
+    layout = dict(
+        xaxis=dict(visible=False), yaxis=dict(visible=False), annotations=[_centre_note(message)]
+    )
+    return _make([], layout, title=title, subtitle=subtitle, height=height)
 
 
-def _centre_note(fig: go.Figure, message: str) -> None:
-    fig.add_annotation(
-        text=escape(message), xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
-        font=dict(size=15, color=_MUTED), bgcolor="rgba(255,255,255,0.85)",
+def _centre_note(message: str) -> dict:
+    return dict(
+        text=escape(message),
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font=dict(size=15, color=_MUTED),
+        bgcolor="rgba(255,255,255,0.85)",
     )
 
 
@@ -213,7 +259,9 @@ def _date_labels(incidents: pd.DataFrame) -> pd.Series:
             end = end.dt.tz_convert("UTC").dt.tz_localize(None)
         has_end = end.notna()
         if has_end.any():
-            labels = labels.where(~has_end, labels + " to " + end.dt.strftime("%Y-%m-%d").fillna(""))
+            labels = labels.where(
+                ~has_end, labels + " to " + end.dt.strftime("%Y-%m-%d").fillna("")
+            )
     return labels
 
 
@@ -232,15 +280,23 @@ def hover_text(incidents: pd.DataFrame) -> pd.Series:
         return pd.Series([], index=incidents.index, dtype="str")
     kinds = incidents[INC.interference].map(TYPE_LABELS).fillna(incidents[INC.interference])
     text = (
-        "<b>" + _escape_series(incidents[INC.location]) + "</b><br>"
-        + _date_labels(incidents) + " · " + _escape_series(kinds)
-        + "<br>Confidence: " + _escape_series(incidents[INC.confidence])
+        "<b>"
+        + _escape_series(incidents[INC.location])
+        + "</b><br>"
+        + _date_labels(incidents)
+        + " · "
+        + _escape_series(kinds)
+        + "<br>Confidence: "
+        + _escape_series(incidents[INC.confidence])
     )
     if INC.radius_km in incidents.columns:
         radius = incidents[INC.radius_km]
         has = radius.notna() & (radius > 0)
         if has.any():
-            text = text.where(~has, text + "<br>Area, radius " + radius.round(0).astype("Int64").astype(str) + " km")
+            text = text.where(
+                ~has,
+                text + "<br>Area, radius " + radius.round(0).astype("Int64").astype(str) + " km",
+            )
     return text
 
 
@@ -283,10 +339,18 @@ def _area_traces(incidents: pd.DataFrame) -> list[go.Scattergeo]:
         )
         color = TYPE_COLORS[kind]
         traces.append(
-            go.Scattergeo(
-                lon=lons, lat=lats, mode="lines", fill="toself", fillcolor=_rgba(color, 0.12),
-                line=dict(color=color, width=1), hoverinfo="skip", name=f"{TYPE_LABELS[kind]} area",
-                legendgroup=kind, showlegend=False,
+            dict(
+                type="scattergeo",
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                fill="toself",
+                fillcolor=_rgba(color, 0.12),
+                line=dict(color=color, width=1),
+                hoverinfo="skip",
+                name=f"{TYPE_LABELS[kind]} area",
+                legendgroup=kind,
+                showlegend=False,
             )
         )
     return traces
@@ -297,26 +361,34 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def _point_traces(incidents: pd.DataFrame) -> list[go.Scattergeo]:
-    hover = hover_text(incidents)
+def _point_traces(incidents: pd.DataFrame) -> list[dict]:
+    # Plain arrays indexed per type: cheaper than taking rows of the frame four times.
+    hover = hover_text(incidents).to_numpy(dtype=object)
+    ids = incidents[INC.id].to_numpy(dtype=object)
+    lon = incidents[INC.longitude].to_numpy(dtype=float).round(4)
+    lat = incidents[INC.latitude].to_numpy(dtype=float).round(4)
+    kinds = stats.type_codes(incidents)
     traces = []
-    for kind in schema.INTERFERENCE_TYPES:
-        mask = (incidents[INC.interference] == kind).to_numpy()
+    for code, kind in enumerate(schema.INTERFERENCE_TYPES):
+        mask = kinds == code
         if not mask.any():
             continue
-        rows = incidents[mask]
         traces.append(
-            go.Scattergeo(
-                lon=rows[INC.longitude].to_numpy(dtype=float).round(4),
-                lat=rows[INC.latitude].to_numpy(dtype=float).round(4),
-                customdata=rows[INC.id].to_numpy(dtype=object),
-                text=hover[mask].to_numpy(dtype=object),
+            dict(
+                type="scattergeo",
+                lon=lon[mask],
+                lat=lat[mask],
+                customdata=ids[mask],
+                text=hover[mask],
                 hovertemplate="%{text}<extra></extra>",
                 mode="markers",
                 name=f"{TYPE_LABELS[kind]} ({mask.sum():,})",
                 legendgroup=kind,
                 marker=dict(
-                    color=TYPE_COLORS[kind], symbol=TYPE_SYMBOLS[kind], size=9, opacity=0.85,
+                    color=TYPE_COLORS[kind],
+                    symbol=TYPE_SYMBOLS[kind],
+                    size=9,
+                    opacity=0.85,
                     line=dict(color="#ffffff", width=0.8),
                 ),
                 # Selected/unselected styling keeps box/lasso selection readable.
@@ -330,9 +402,39 @@ def _point_traces(incidents: pd.DataFrame) -> list[go.Scattergeo]:
 #: with colour-vision deficiencies and in greyscale.
 _HEX_BREAKS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 10_000)
 _HEX_COLORS = (
-    "#fde725", "#c2df23", "#86d549", "#52c569", "#2ab07f", "#1e9b8a",
-    "#25858e", "#2d708e", "#38588c", "#433e85", "#482173", "#440154",
+    "#fde725",
+    "#c2df23",
+    "#86d549",
+    "#52c569",
+    "#2ab07f",
+    "#1e9b8a",
+    "#25858e",
+    "#2d708e",
+    "#38588c",
+    "#433e85",
+    "#482173",
+    "#440154",
 )
+
+
+@functools.lru_cache(maxsize=100_000)
+def _cell_geometry(cell: int) -> tuple[tuple[float, ...], tuple[float, ...], float, float]:
+    """Closed outline (lons, lats, NaN-terminated) and centre of one H3 cell, rounded."""
+    import h3.api.numpy_int as h3int
+
+    boundary = h3int.cell_to_boundary(cell)
+    ring_lon = [round(p[1], 3) for p in boundary]
+    if max(ring_lon) - min(ring_lon) > 180:  # crosses the antimeridian: keep it contiguous
+        ring_lon = [x + 360 if x < 0 else x for x in ring_lon]
+    ring_lat = [round(p[0], 3) for p in boundary]
+    nan = float("nan")
+    lat, lon = h3int.cell_to_latlng(cell)
+    return (
+        (*ring_lon, ring_lon[0], nan),
+        (*ring_lat, ring_lat[0], nan),
+        round(lon, 3),
+        round(lat, 3),
+    )
 
 
 def _hex_rings(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -340,27 +442,15 @@ def _hex_rings(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     Flat float arrays travel as compact base64 in plotly's JSON and are cheap to copy, unlike a
     GeoJSON dict of thousands of features (a choropleth), which plotly deep-copies several times.
+    Cell geometry is cached: the same hexagons come back on every filter change.
     """
-    import h3.api.numpy_int as h3int
-
-    lons: list[float] = []
-    lats: list[float] = []
-    nan = float("nan")
-    for cell in cells.tolist():
-        boundary = h3int.cell_to_boundary(cell)
-        ring_lon = [p[1] for p in boundary]
-        if max(ring_lon) - min(ring_lon) > 180:  # crosses the antimeridian: keep it contiguous
-            ring_lon = [x + 360 if x < 0 else x for x in ring_lon]
-        lons.extend(ring_lon)
-        lons.extend((ring_lon[0], nan))
-        lats.extend(p[0] for p in boundary)
-        lats.extend((boundary[0][0], nan))
-    return np.round(np.array(lons), 3), np.round(np.array(lats), 3)
+    geometry = [_cell_geometry(c) for c in cells.tolist()]
+    lons = np.fromiter((x for g in geometry for x in g[0]), dtype=float)
+    lats = np.fromiter((y for g in geometry for y in g[1]), dtype=float)
+    return lons, lats
 
 
 def _hex_traces(incidents: pd.DataFrame) -> tuple[list, int]:
-    import h3.api.numpy_int as h3int
-
     counts, resolution = stats.hex_counts(incidents, max_hexes=MAX_HEXES)
     if len(counts) == 0:
         return [], resolution
@@ -374,24 +464,38 @@ def _hex_traces(incidents: pd.DataFrame) -> tuple[list, int]:
         label = f"{low:,}" if high == low else (f"{low:,}–{high:,}" if high else f"{low:,}+")
         lon, lat = _hex_rings(rows["hex"].to_numpy())
         traces.append(
-            go.Scattergeo(
-                lon=lon, lat=lat, mode="lines", fill="toself", fillcolor=_rgba(_HEX_COLORS[k], 0.75),
-                line=dict(color=_rgba(_HEX_COLORS[k], 0.9), width=0.5), hoverinfo="skip",
-                name=f"{label} per hexagon", legendgroup="hex",
+            dict(
+                type="scattergeo",
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                fill="toself",
+                fillcolor=_rgba(_HEX_COLORS[k], 0.75),
+                line=dict(color=_rgba(_HEX_COLORS[k], 0.9), width=0.5),
+                hoverinfo="skip",
+                name=f"{label} per hexagon",
+                legendgroup="hex",
             )
         )
     # Hover and box/lasso selection work on points, so each hexagon also gets a centre marker.
-    centres = np.array([h3int.cell_to_latlng(c) for c in counts["hex"].tolist()], dtype=float)
+    centres = np.array(
+        [_cell_geometry(c)[3:1:-1] for c in counts["hex"].tolist()], dtype=float
+    ).reshape(-1, 2)
     hover = "<b>" + counts[STAT.incidents].map("{:,} incidents".format) + "</b>"
     for kind in schema.INTERFERENCE_TYPES:
         hover = hover + "<br>" + TYPE_LABELS[kind] + ": " + counts[kind].map("{:,}".format)
     traces.append(
-        go.Scattergeo(
-            lon=centres[:, 1].round(3), lat=centres[:, 0].round(3),
+        dict(
+            type="scattergeo",
+            lon=centres[:, 1].round(3),
+            lat=centres[:, 0].round(3),
             customdata=counts["hex"].astype(str).to_numpy(dtype=object),
-            text=hover.to_numpy(dtype=object), hovertemplate="%{text}<extra></extra>",
-            mode="markers", marker=dict(size=7, color="rgba(0,0,0,0.25)", line=dict(width=0)),
-            name="Hexagon centres", showlegend=False,
+            text=hover.to_numpy(dtype=object),
+            hovertemplate="%{text}<extra></extra>",
+            mode="markers",
+            marker=dict(size=7, color="rgba(0,0,0,0.25)", line=dict(width=0)),
+            name="Hexagon centres",
+            showlegend=False,
         )
     )
     return traces, resolution
@@ -418,8 +522,7 @@ def map_figure(
         layer), each a ``Scattergeo`` or ``Choropleth`` on the same geo subplot.
     :param note: extra text shown in the map's corner note.
     """
-    fig = _base(title, subtitle, height)
-    fig.update_layout(
+    layout: dict = dict(
         geo=dict(fitbounds="locations" if len(incidents) else False),
         dragmode="select",
         legend=dict(itemsizing="constant"),
@@ -427,39 +530,65 @@ def map_figure(
         clickmode="event",
         uirevision="map",
     )
-    for layer in layers:
-        fig.add_trace(layer)
-    has_coords = incidents[INC.latitude].notna() & incidents[INC.longitude].notna() if len(incidents) else None
-    located = incidents[has_coords] if has_coords is not None else incidents
+    traces: list = list(layers)
+    annotations: list = []
+    has_coords = (
+        incidents[INC.latitude].notna().to_numpy() & incidents[INC.longitude].notna().to_numpy()
+    )
+    located = incidents if has_coords.all() else incidents[has_coords]
     notes = []
     if len(located) == 0:
-        fig.update_geos(lataxis_range=[25, 72], lonaxis_range=[-15, 60], fitbounds=False)
+        layout["geo"] = dict(lataxis_range=[25, 72], lonaxis_range=[-15, 60], fitbounds=False)
         # A scattergeo trace is needed for the geo subplot (and its basemap) to exist at all.
-        fig.add_trace(go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, hoverinfo="skip"))
-        _centre_note(fig, "No incidents match these filters." if len(incidents) == 0 else "No located incidents.")
+        traces.append(
+            dict(
+                type="scattergeo",
+                lon=[],
+                lat=[],
+                mode="markers",
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+        annotations.append(
+            _centre_note(
+                "No incidents match these filters."
+                if len(incidents) == 0
+                else "No located incidents."
+            )
+        )
     elif len(located) <= max_points:
-        for trace in _area_traces(located):
-            fig.add_trace(trace)
-        for trace in _point_traces(located):
-            fig.add_trace(trace)
+        traces += _area_traces(located)
+        traces += _point_traces(located)
     else:
-        traces, resolution = _hex_traces(located)
-        for trace in traces:
-            fig.add_trace(trace)
+        hexes, resolution = _hex_traces(located)
+        traces += hexes
         notes.append(
             f"{len(located):,} incidents: too many to draw one by one, counted in hexagons "
             f"(H3 resolution {resolution}). Filter or select an area to see single incidents."
         )
-        fig.update_layout(legend=dict(title=dict(text="Incidents")))
+        layout["legend"] = dict(itemsizing="constant", title=dict(text="Incidents"))
     if note:
         notes.append(note)
     if notes:
-        fig.add_annotation(
-            text="<br>".join(escape(n) for n in notes), xref="paper", yref="paper", x=0.01, y=0.01,
-            xanchor="left", yanchor="bottom", showarrow=False, align="left",
-            font=dict(size=11, color=_INK), bgcolor="rgba(255,255,255,0.85)", borderpad=4,
+        annotations.append(
+            dict(
+                text="<br>".join(escape(n) for n in notes),
+                xref="paper",
+                yref="paper",
+                x=0.01,
+                y=0.01,
+                xanchor="left",
+                yanchor="bottom",
+                showarrow=False,
+                align="left",
+                font=dict(size=11, color=_INK),
+                bgcolor="rgba(255,255,255,0.85)",
+                borderpad=4,
+            )
         )
-    return fig
+    layout["annotations"] = annotations
+    return _make(traces, layout, title=title, subtitle=subtitle, height=height)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -494,7 +623,7 @@ def timeline_figure(
         freq = stats.MONTH
     if len(counts) == 0:
         return empty_figure(title=title, subtitle=subtitle, height=height)
-    fig = _base(title, subtitle, height)
+    traces: list = []
     xperiod = _WEEK_MS if freq == stats.WEEK else _MONTH_MS
     # 1970-01-05 was a Monday: weekly periods start on Mondays like the bins in stats.
     xperiod0 = "1970-01-05" if freq == stats.WEEK else "1970-01-01"
@@ -511,8 +640,9 @@ def timeline_figure(
             else:
                 name = label
                 value = "%{y:.0f}"
-            fig.add_trace(
-                go.Bar(
+            traces.append(
+                dict(
+                    type="bar",
                     x=rows[TL.period].dt.strftime("%Y-%m-%d").to_numpy(dtype=object),
                     y=rows[TL.count].to_numpy(dtype=float).round(3),
                     name=name,
@@ -529,20 +659,24 @@ def timeline_figure(
                 )
             )
     unit = "week" if freq == stats.WEEK else "month"
-    fig.update_layout(
+    layout = dict(
         barmode="stack",
         bargap=0.12,
         hovermode="x unified",
         dragmode="select",
         selectdirection="h",
         xaxis=dict(type="date", hoverformat="Week of %d %b %Y" if freq == stats.WEEK else "%B %Y"),
-        yaxis=dict(title=dict(text=f"Incidents per {unit}", font=dict(size=12)), rangemode="tozero"),
+        yaxis=dict(
+            title=dict(text=f"Incidents per {unit}", font=dict(size=12)), rangemode="tozero"
+        ),
         showlegend=True,
-        legend=dict(orientation="v", x=1.01, xanchor="left", y=1, yanchor="top", font=dict(size=11)),
-        margin=dict(r=10, t=28 if not (title or subtitle) else fig.layout.margin.t, b=30),
+        legend=dict(
+            orientation="v", x=1.01, xanchor="left", y=1, yanchor="top", font=dict(size=11)
+        ),
+        margin=dict(r=10, t=28, b=30),
         uirevision="timeline",
     )
-    return fig
+    return _make(traces, layout, title=title, subtitle=subtitle, height=height)
 
 
 # --------------------------------------------------------------------------- regions
@@ -570,12 +704,13 @@ def regions_figure(
         return empty_figure(title=title, subtitle=subtitle, height=height)
     top = table.head(max_bars).iloc[::-1]  # plotly draws the first category at the bottom
     labels = _escape_series(top[label_column].replace("", "(none)"))
-    fig = _base(title, subtitle, height)
+    traces: list = []
     for kind in schema.INTERFERENCE_TYPES:
         if top[kind].sum() == 0:
             continue
-        fig.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 y=labels.to_numpy(dtype=object),
                 x=top[kind].to_numpy(dtype="int64"),
                 customdata=top[STAT.key].to_numpy(dtype=object),
@@ -585,20 +720,31 @@ def regions_figure(
                 hovertemplate="%{y}: %{x:,} " + TYPE_LABELS[kind].lower() + "<extra></extra>",
             )
         )
-    fig.update_layout(
+    layout = dict(
         barmode="stack",
         bargap=0.25,
         xaxis=dict(rangemode="tozero"),
         yaxis=dict(automargin=True, type="category", dtick=1),
         clickmode="event",
         showlegend=legend,
-        legend=dict(orientation="h", x=0, xanchor="left", y=-0.08, yanchor="top", font=dict(size=11)),
-        margin=dict(t=28 if not (title or subtitle) else fig.layout.margin.t, b=50 if legend else 10),
+        legend=dict(
+            orientation="h", x=0, xanchor="left", y=-0.08, yanchor="top", font=dict(size=11)
+        ),
+        margin=dict(t=28, b=50 if legend else 10),
     )
     hidden = len(table) - len(top)
     if hidden > 0:
-        fig.add_annotation(
-            text=f"{hidden} more not shown", xref="paper", yref="paper", x=1, y=0, xanchor="right",
-            yanchor="bottom", showarrow=False, font=dict(size=11, color=_MUTED),
-        )
-    return fig
+        layout["annotations"] = [
+            dict(
+                text=f"{hidden} more not shown",
+                xref="paper",
+                yref="paper",
+                x=1,
+                y=0,
+                xanchor="right",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=11, color=_MUTED),
+            )
+        ]
+    return _make(traces, layout, title=title, subtitle=subtitle, height=height)

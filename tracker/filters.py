@@ -54,6 +54,9 @@ __all__ = [
     "SEARCH_TEXT_COLUMN",
     "search_text",
     "incident_interval",
+    "add_derived_columns",
+    "START_DAY_COLUMN",
+    "END_DAY_COLUMN",
 ]
 
 logger = logging.getLogger(__name__)
@@ -85,6 +88,10 @@ SEARCH_COLUMNS: tuple[str, ...] = (
 )
 #: Optional precomputed column (see :func:`search_text`) that makes text search one pass.
 SEARCH_TEXT_COLUMN = "_search_text"
+#: Optional precomputed columns: :func:`incident_interval` as int64 days since 1970-01-01
+#: (see :func:`add_derived_columns`).
+START_DAY_COLUMN = "_start_day"
+END_DAY_COLUMN = "_end_day"
 
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 _ID_RE = re.compile(schema.ID_PATTERN)
@@ -232,7 +239,9 @@ interference=(), region=(), country=(), confidence=(), text='', area=(), ids=())
         if self.text:
             pairs.append((_KEY_TEXT, self.text))
         if self.area:
-            pairs.append((_KEY_AREA, ";".join(f"{_fmt(lon)},{_fmt(lat)}" for lon, lat in self.area)))
+            pairs.append(
+                (_KEY_AREA, ";".join(f"{_fmt(lon)},{_fmt(lat)}" for lon, lat in self.area))
+            )
         pairs.extend((_KEY_IDS, i) for i in self.ids)
         if not pairs:
             return ""
@@ -280,11 +289,18 @@ interference=(), region=(), country=(), confidence=(), text='', area=(), ids=())
         if self.ids:
             keep &= incidents[INC.id].isin(self.ids).to_numpy(dtype=bool, na_value=False)
         if self.date_from is not None or self.date_to is not None:
-            start, end = incident_interval(incidents)
+            if START_DAY_COLUMN in incidents.columns and END_DAY_COLUMN in incidents.columns:
+                start = incidents[START_DAY_COLUMN].to_numpy(dtype="int64")
+                end = incidents[END_DAY_COLUMN].to_numpy(dtype="int64")
+            else:
+                start, end = (a.astype("int64") for a in incident_interval(incidents))
+            # NaT becomes the most negative int64: such rows fail any date bound, as they should.
             if self.date_from is not None:
-                keep &= end >= np.datetime64(self.date_from, "D")
+                keep &= end >= np.datetime64(self.date_from, "D").astype("int64")
             if self.date_to is not None:
-                keep &= start <= np.datetime64(self.date_to, "D")
+                keep &= (start <= np.datetime64(self.date_to, "D").astype("int64")) & (
+                    start != np.iinfo("int64").min
+                )
         if self.area and keep.any():
             lon = incidents[INC.longitude].to_numpy(dtype=float, na_value=np.nan)
             lat = incidents[INC.latitude].to_numpy(dtype=float, na_value=np.nan)
@@ -357,11 +373,25 @@ def search_text(incidents: pd.DataFrame) -> pd.Series:
     """
     if len(incidents) == 0:
         return pd.Series([], index=incidents.index, dtype="str")
-    parts = [
-        incidents[c].fillna("").astype(str) for c in SEARCH_COLUMNS if c in incidents.columns
-    ]
+    parts = [incidents[c].fillna("").astype(str) for c in SEARCH_COLUMNS if c in incidents.columns]
     joined = parts[0].str.cat(parts[1:], sep=_FIELD_SEP) if len(parts) > 1 else parts[0]
     return joined.str.casefold()
+
+
+def add_derived_columns(incidents: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``incidents`` with the columns that make :meth:`Filters.apply` fast.
+
+    Adds :data:`SEARCH_TEXT_COLUMN`, :data:`START_DAY_COLUMN` and :data:`END_DAY_COLUMN`. Worth it
+    when the same frame is filtered many times (the dashboard does it once per data load).
+    """
+    start, end = incident_interval(incidents)
+    return incidents.assign(
+        **{
+            SEARCH_TEXT_COLUMN: search_text(incidents),
+            START_DAY_COLUMN: start.astype("int64"),
+            END_DAY_COLUMN: end.astype("int64"),
+        }
+    )
 
 
 def incident_interval(incidents: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -402,11 +432,13 @@ def _text_mask(incidents: pd.DataFrame, text: str, *, where: np.ndarray) -> np.n
     needle = text.casefold()
     out = np.zeros(len(incidents), dtype=bool)
     rows = np.flatnonzero(where)
-    subset = incidents.iloc[rows]
-    if SEARCH_TEXT_COLUMN in subset.columns:
-        hay = subset[SEARCH_TEXT_COLUMN]
+    # Take only the searched column(s), never the whole frame.
+    if SEARCH_TEXT_COLUMN in incidents.columns:
+        hay = incidents[SEARCH_TEXT_COLUMN]
+        hay = hay if len(rows) == len(incidents) else hay.iloc[rows]
     else:
-        hay = search_text(subset)
+        columns = [c for c in SEARCH_COLUMNS if c in incidents.columns]
+        hay = search_text(incidents[columns].iloc[rows])
     found = hay.str.contains(needle, regex=False).to_numpy(dtype=bool, na_value=False)
     out[rows[found]] = True
     return out
@@ -415,18 +447,14 @@ def _text_mask(incidents: pd.DataFrame, text: str, *, where: np.ndarray) -> np.n
 def _points_in_polygon(
     lon: np.ndarray, lat: np.ndarray, polygon: tuple[tuple[float, float], ...], *, where
 ) -> np.ndarray:
-    """Even-odd ray casting, vectorised; only rows in ``where`` and the polygon's bbox are tested."""
+    """Even-odd ray casting, vectorised; tests only rows in ``where`` and the polygon's bbox."""
     poly = np.asarray(polygon, dtype=float)
     out = np.zeros(len(lon), dtype=bool)
     if len(poly) < 3:
         return out
     xs, ys = poly[:, 0], poly[:, 1]
     candidate = (
-        where
-        & (lon >= xs.min())
-        & (lon <= xs.max())
-        & (lat >= ys.min())
-        & (lat <= ys.max())
+        where & (lon >= xs.min()) & (lon <= xs.max()) & (lat >= ys.min()) & (lat <= ys.max())
     )
     rows = np.flatnonzero(candidate)
     if len(rows) == 0:
@@ -537,7 +565,9 @@ def _clean_polygon(value) -> tuple[tuple[float, float], ...]:
             return ()
         if not (math.isfinite(lon) and math.isfinite(lat)):
             return ()
-        points.append((round(min(max(lon, -180.0), 180.0), 4), round(min(max(lat, -90.0), 90.0), 4)))
+        points.append(
+            (round(min(max(lon, -180.0), 180.0), 4), round(min(max(lat, -90.0), 90.0), 4))
+        )
     return tuple(points) if len(points) >= 3 else ()
 
 

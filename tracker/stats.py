@@ -11,6 +11,7 @@ spread share, so a chart can draw it differently.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import types
 
@@ -145,9 +146,7 @@ def type_counts(incidents: pd.DataFrame) -> dict[str, int]:
     return {t: int(counts.get(t, 0)) for t in schema.INTERFERENCE_TYPES}
 
 
-def group_table(
-    incidents: pd.DataFrame, by: str, *, as_of: dt.date | None = None
-) -> pd.DataFrame:
+def group_table(incidents: pd.DataFrame, by: str, *, as_of: dt.date | None = None) -> pd.DataFrame:
     """Per-group statistics, sorted by incidents (most first) then key.
 
     Columns (see :data:`STAT`): ``key``, ``incidents``, one count per interference type
@@ -161,8 +160,15 @@ def group_table(
         comparison does not drift with the wall clock.
     """
     columns = [
-        STAT.key, STAT.incidents, *schema.INTERFERENCE_TYPES, STAT.share,
-        STAT.first, STAT.last, STAT.recent, STAT.prior, STAT.change,
+        STAT.key,
+        STAT.incidents,
+        *schema.INTERFERENCE_TYPES,
+        STAT.share,
+        STAT.first,
+        STAT.last,
+        STAT.recent,
+        STAT.prior,
+        STAT.change,
     ]
     if len(incidents) == 0:
         return pd.DataFrame({c: pd.Series(dtype=_STAT_DTYPES.get(c, "int64")) for c in columns})
@@ -174,7 +180,6 @@ def group_table(
     prior = (days > end - 2 * RECENT_DAYS) & (days <= end - RECENT_DAYS)
     codes, uniques = pd.factorize(incidents[by].fillna(""), sort=False)
     uniques = np.asarray(uniques, dtype=object)
-    kinds = incidents[INC.interference].to_numpy(dtype=object)
     n = len(uniques)
     out = pd.DataFrame(index=pd.Index(np.asarray(uniques, dtype=object), name=STAT.key))
     out[STAT.incidents] = np.bincount(codes, minlength=n).astype("int64")
@@ -237,6 +242,20 @@ def _bin_start(days: np.ndarray, freq: str) -> np.ndarray:
     return days - offset.astype("timedelta64[D]")
 
 
+@functools.lru_cache(maxsize=4096)
+def _spread_weights(start_day: int, year: bool, freq: str) -> tuple[np.ndarray, np.ndarray]:
+    """Bins covered by a month (or year) starting on ``start_day`` and each bin's share of it."""
+    first = np.datetime64(start_day, "D").astype("datetime64[Y]" if year else "datetime64[M]")
+    covered = np.arange(
+        first.astype("datetime64[D]"), (first + 1).astype("datetime64[D]"), dtype="datetime64[D]"
+    )
+    bins, per_bin = np.unique(_bin_start(covered, freq), return_counts=True)
+    bins.setflags(write=False)
+    weights = per_bin / len(covered)
+    weights.setflags(write=False)
+    return bins, weights
+
+
 def timeline_counts(incidents: pd.DataFrame, *, freq: str | None = None) -> pd.DataFrame:
     """Incidents per period and interference type, imprecise dates spread honestly.
 
@@ -270,24 +289,20 @@ def timeline_counts(incidents: pd.DataFrame, *, freq: str | None = None) -> pd.D
     year_code = schema.DATE_PRECISIONS.index("year")
     exact = valid & (precision != month_code) & (precision != year_code)
 
-    frames = []
+    # Everything below is numpy on small integer keys: bin (days since 1970) * 8 + type code.
+    names = np.asarray(schema.INTERFERENCE_TYPES, dtype=object)
+    keys_out, counts_out, spread_out = [], [], []
+    known = kinds >= 0
+    exact &= known
     if exact.any():
         bins = _bin_start(days[exact], freq).astype("int64")
-        exact_kinds = kinds[exact].astype("int64")
-        known = exact_kinds >= 0
-        keys, n = np.unique(bins[known] * 8 + exact_kinds[known], return_counts=True)
-        exact_counts = pd.DataFrame(
-            {
-                TL.period: (keys // 8).astype("datetime64[D]"),
-                TL.interference: np.asarray(schema.INTERFERENCE_TYPES, dtype=object)[keys % 8],
-                TL.count: n.astype("float64"),
-            }
-        )
-        exact_counts[TL.spread] = False
-        frames.append(exact_counts)
+        keys, n = np.unique(bins * 8 + kinds[exact].astype("int64"), return_counts=True)
+        keys_out.append(keys)
+        counts_out.append(n.astype("float64"))
+        spread_out.append(np.zeros(len(keys), dtype=bool))
 
     # Few distinct (month or year, type) pairs: expand each pair to its days, not each incident.
-    imprecise = valid & ~exact
+    imprecise = valid & ~exact & known
     if imprecise.any():
         is_year = precision[imprecise] == year_code
         sub_days = days[imprecise]
@@ -295,41 +310,37 @@ def timeline_counts(incidents: pd.DataFrame, *, freq: str | None = None) -> pd.D
             is_year,
             sub_days.astype("datetime64[Y]").astype("datetime64[D]"),
             sub_days.astype("datetime64[M]").astype("datetime64[D]"),
+        ).astype("int64")
+        group_keys, group_n = np.unique(
+            (starts * 2 + is_year) * 8 + kinds[imprecise].astype("int64"), return_counts=True
         )
-        groups = (
-            pd.DataFrame({"start": starts, "year": is_year, TL.interference: kinds[imprecise]})
-            .query("interference >= 0")
-            .groupby(["start", "year", TL.interference], sort=False)
-            .size()
-        )
-        periods, types_, values = [], [], []
-        for (start, year, kind), n in groups.items():
-            first = np.datetime64(start, "Y" if year else "M")
-            covered = np.arange(
-                first.astype("datetime64[D]"), (first + 1).astype("datetime64[D]"), dtype="datetime64[D]"
-            )
-            bins, per_bin = np.unique(_bin_start(covered, freq), return_counts=True)
-            periods.append(bins)
-            types_.append(np.full(len(bins), schema.INTERFERENCE_TYPES[kind], dtype=object))
-            values.append(n * per_bin / len(covered))
-        spread = pd.DataFrame(
-            {
-                TL.period: np.concatenate(periods),
-                TL.interference: np.concatenate(types_),
-                TL.count: np.concatenate(values),
-            }
-        )
-        spread = spread.groupby([TL.period, TL.interference], sort=False)[TL.count].sum().reset_index()
-        spread[TL.spread] = True
-        frames.append(spread)
+        bin_parts, value_parts = [], []
+        for key, n in zip(group_keys.tolist(), group_n.tolist(), strict=True):
+            start, year, kind = key // 16, (key // 8) % 2, key % 8
+            bins, weights = _spread_weights(start, bool(year), freq)
+            bin_parts.append(bins.astype("int64") * 8 + kind)
+            value_parts.append(n * weights)
+        spread_keys, where = np.unique(np.concatenate(bin_parts), return_inverse=True)
+        totals = np.bincount(where, weights=np.concatenate(value_parts))
+        keys_out.append(spread_keys)
+        counts_out.append(totals)
+        spread_out.append(np.ones(len(spread_keys), dtype=bool))
 
-    if not frames:
+    if not keys_out:
         return empty
-    out = pd.concat(frames, ignore_index=True)
-    out[TL.count] = out[TL.count].astype("float64")
-    out[TL.period] = pd.to_datetime(out[TL.period])
-    out = out.sort_values([TL.period, TL.spread, TL.interference], kind="stable")
-    return out[[TL.period, TL.interference, TL.spread, TL.count]].reset_index(drop=True)
+    keys = np.concatenate(keys_out)
+    spread = np.concatenate(spread_out)
+    # Sorted by period, then exact before spread, then type (schema order).
+    order = np.lexsort((keys % 8, spread, keys // 8))
+    keys, spread = keys[order], spread[order]
+    return pd.DataFrame(
+        {
+            TL.period: (keys // 8).astype("datetime64[D]").astype("datetime64[s]"),
+            TL.interference: pd.array(names[keys % 8], dtype="str"),
+            TL.spread: spread,
+            TL.count: np.concatenate(counts_out)[order],
+        }
+    )
 
 
 # --------------------------------------------------------------------------- H3 hexagons
@@ -389,8 +400,11 @@ def hex_counts(
     """
     columns = ["hex", STAT.incidents, *schema.INTERFERENCE_TYPES]
     base = HEX_BASE_RES if resolution is None else min(resolution, HEX_BASE_RES)
-    cells = hex_cells(incidents, resolution=base) if resolution is None or resolution <= HEX_BASE_RES \
+    cells = (
+        hex_cells(incidents, resolution=base)
+        if resolution is None or resolution <= HEX_BASE_RES
         else hex_cells(incidents, resolution=resolution)
+    )
     keep = cells != 0
     if not keep.any():
         return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}), base

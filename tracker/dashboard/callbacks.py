@@ -111,8 +111,15 @@ def render(data_dir: Path, search, layers: Sequence[MapLayer] = (), *, loader=No
     notes = [layer.note for layer in active if layer.note]
     if notes:
         out["map"] = out["map"].add_annotation(
-            text=" · ".join(notes), xref="paper", yref="paper", x=0.99, y=0.99, xanchor="right",
-            yanchor="top", showarrow=False, bgcolor="rgba(255,255,255,0.85)",
+            text=" · ".join(notes),
+            xref="paper",
+            yref="paper",
+            x=0.99,
+            y=0.99,
+            xanchor="right",
+            yanchor="top",
+            showarrow=False,
+            bgcolor="rgba(255,255,255,0.85)",
         )
     return tuple(out[k] for k in views.VIEW_KEYS)
 
@@ -162,7 +169,9 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), load
         Input(ids.MAP_LAYERS, "value"),
         *[Input(component, prop) for component, prop in _ACTION_INPUTS],
     )
-    def _sync(search, start, end, interference, region, country, confidence, text, map_layers, *_actions):
+    def _sync(
+        search, start, end, interference, region, country, confidence, text, map_layers, *_actions
+    ):
         trigger, value = _trigger()
         if trigger == ids.DATES:
             value = (start, end)
@@ -193,7 +202,11 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), load
     def _render(query):
         return render(data_dir, query, layers, loader=loader)
 
-    @app.callback(Output(ids.FILTERS_STORE, "data"), Input(ids.URL, "search"), State(ids.FILTERS_STORE, "data"))
+    @app.callback(
+        Output(ids.FILTERS_STORE, "data"),
+        Input(ids.URL, "search"),
+        State(ids.FILTERS_STORE, "data"),
+    )
     def _filters_only(search, previous):
         # The views depend on the filters, not on the open incident: opening an incident must not
         # recompute the map. This store changes only when the filter part of the URL does.
@@ -220,4 +233,3 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), load
     )
     def _header(_pathname):
         return header(data_dir, loader=loader)
-

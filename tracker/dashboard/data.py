@@ -25,7 +25,7 @@ from tracker.errors import DataValidationError, TrackerError
 from tracker.problems import Problem
 from tracker.schema import INC
 
-__all__ = ["ViewData", "load_view_data", "prepare", "last_change"]
+__all__ = ["ViewData", "load_view_data", "prepare", "view_frame", "last_change", "VIEW_COLUMNS"]
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +52,8 @@ class ViewData:
     last_change: dt.datetime | None = None
     regions: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    #: The columns the views need (see :func:`view_frame`); filtering it copies far less.
+    view: pd.DataFrame | None = None
 
     @property
     def ok(self) -> bool:
@@ -74,6 +76,38 @@ def prepare(incidents: pd.DataFrame) -> pd.DataFrame:
             figures.HOVER_COLUMN: figures.hover_text(incidents).to_numpy(dtype=object),
         }
     )
+
+
+#: Columns the map, timeline and tables read (text for hover is precomputed in ``_hover``).
+VIEW_COLUMNS = (
+    INC.id,
+    INC.date,
+    INC.date_precision,
+    INC.end_date,
+    INC.latitude,
+    INC.longitude,
+    INC.radius_km,
+    INC.country,
+    INC.region,
+    INC.interference,
+    filters.START_DAY_COLUMN,
+    filters.END_DAY_COLUMN,
+    stats.HEX_COLUMN,
+    stats.TYPE_CODE_COLUMN,
+    stats.PRECISION_CODE_COLUMN,
+    figures.HOVER_COLUMN,
+)
+
+
+def view_frame(prepared: pd.DataFrame) -> pd.DataFrame:
+    """The subset of a :func:`prepare`-d frame's columns that the views read.
+
+    A filter change takes the matching rows of this frame only: copying the long text columns
+    (summaries, effects) of tens of thousands of rows would cost more than drawing them.
+    """
+    view = prepared[[c for c in VIEW_COLUMNS if c in prepared.columns]]
+    # Few distinct values: categories make taking rows and grouping cheap.
+    return view.astype({c: "category" for c in (INC.region, INC.country, INC.interference)})
 
 
 def _files(data_dir: Path) -> tuple[Path, Path]:
@@ -124,6 +158,7 @@ def _load_cached(data_dir: Path, signature: tuple, loader: Callable) -> ViewData
         last_change=last_change(data_dir),
         regions=regions,
         countries=countries,
+        view=view_frame(incidents),
     )
 
 
@@ -142,13 +177,21 @@ def last_change(data_dir: Path) -> dt.datetime | None:
     try:
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "--", *names],
-            cwd=data_dir, capture_output=True, text=True, timeout=5, check=True,
+            cwd=data_dir,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
         ).stdout.strip()
         if dirty:
             return fallback
         stamp = subprocess.run(
             ["git", "log", "-1", "--format=%cI", "--", *names],
-            cwd=data_dir, capture_output=True, text=True, timeout=5, check=True,
+            cwd=data_dir,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return fallback

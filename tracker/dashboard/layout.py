@@ -77,8 +77,13 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
                 [
                     html.Label("Search", htmlFor=ids.TEXT, className="form-label"),
                     dcc.Input(
-                        id=ids.TEXT, type="search", debounce=0.5, value="", maxLength=200,
-                        placeholder="place, flight, operator...", className="form-control form-control-sm",
+                        id=ids.TEXT,
+                        type="search",
+                        debounce=0.5,
+                        value="",
+                        maxLength=200,
+                        placeholder="place, flight, operator...",
+                        className="form-control form-control-sm",
                         autoComplete="off",
                     ),
                 ],
@@ -88,9 +93,13 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
                 [
                     html.Label("Dates", className="form-label d-block"),
                     dcc.DatePickerRange(
-                        id=ids.DATES, display_format="YYYY-MM-DD", clearable=True,
-                        start_date_placeholder_text="from", end_date_placeholder_text="to",
-                        min_date_allowed="1990-01-01", max_date_allowed="2100-12-31",
+                        id=ids.DATES,
+                        display_format="YYYY-MM-DD",
+                        clearable=True,
+                        start_date_placeholder_text="from",
+                        end_date_placeholder_text="to",
+                        min_date_allowed="1990-01-01",
+                        max_date_allowed="2100-12-31",
                         className="date-range",
                     ),
                 ],
@@ -100,8 +109,11 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
                 [
                     html.Label("Interference", className="form-label"),
                     dcc.Checklist(
-                        id=ids.INTERFERENCE, options=_type_labels(), value=[],
-                        className="filter-checklist", inputClassName="form-check-input me-1",
+                        id=ids.INTERFERENCE,
+                        options=_type_labels(),
+                        value=[],
+                        className="filter-checklist",
+                        inputClassName="form-check-input me-1",
                         labelClassName="form-check-label d-block",
                     ),
                 ],
@@ -111,8 +123,11 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
                 [
                     html.Label("Region", htmlFor=ids.REGION, className="form-label"),
                     dcc.Dropdown(
-                        id=ids.REGION, options=[{"label": r, "value": r} for r in data.regions],
-                        value=[], multi=True, placeholder="All regions",
+                        id=ids.REGION,
+                        options=[{"label": r, "value": r} for r in data.regions],
+                        value=[],
+                        multi=True,
+                        placeholder="All regions",
                     ),
                 ],
                 className="mb-3",
@@ -122,8 +137,13 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
                     html.Label("Country", htmlFor=ids.COUNTRY, className="form-label"),
                     dcc.Dropdown(
                         id=ids.COUNTRY,
-                        options=[{"label": f"{names.get(c, c)} ({c})", "value": c} for c in data.countries],
-                        value=[], multi=True, placeholder="All countries",
+                        options=[
+                            {"label": f"{names.get(c, c)} ({c})", "value": c}
+                            for c in data.countries
+                        ],
+                        value=[],
+                        multi=True,
+                        placeholder="All countries",
                     ),
                 ],
                 className="mb-3",
@@ -138,10 +158,18 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
             layer_box,
             html.Div(
                 [
-                    html.Button("Reset all filters", id=ids.RESET, n_clicks=0,
-                                className="btn btn-outline-secondary btn-sm"),
-                    html.Button("Clear map selection", id=ids.CLEAR_AREA, n_clicks=0,
-                                className="btn btn-link btn-sm"),
+                    html.Button(
+                        "Reset all filters",
+                        id=ids.RESET,
+                        n_clicks=0,
+                        className="btn btn-outline-secondary btn-sm",
+                    ),
+                    html.Button(
+                        "Clear map selection",
+                        id=ids.CLEAR_AREA,
+                        n_clicks=0,
+                        className="btn btn-link btn-sm",
+                    ),
                 ],
                 className="d-flex flex-wrap gap-1 mb-3",
             ),
@@ -164,17 +192,30 @@ def _table(component_id: str, label: str) -> dash_table.DataTable:
         {"name": label, "id": "label", "type": "text"},
         {"name": "Incidents", "id": STAT.incidents, "type": "numeric", "format": integer},
         *[
-            {"name": TYPE_LABELS[k] if k != "both" else "Both", "id": k, "type": "numeric", "format": integer}
+            {
+                "name": TYPE_LABELS[k] if k != "both" else "Both",
+                "id": k,
+                "type": "numeric",
+                "format": integer,
+            }
             for k in schema.INTERFERENCE_TYPES
         ],
-        {"name": "Share", "id": STAT.share, "type": "numeric",
-         "format": Format(precision=1, scheme=Scheme.percentage)},
+        {
+            "name": "Share",
+            "id": STAT.share,
+            "type": "numeric",
+            "format": Format(precision=1, scheme=Scheme.percentage),
+        },
         {"name": "First", "id": STAT.first, "type": "text"},
         {"name": "Last", "id": STAT.last, "type": "text"},
         {"name": "Last 90 d", "id": STAT.recent, "type": "numeric", "format": integer},
         {"name": "90 d before", "id": STAT.prior, "type": "numeric", "format": integer},
-        {"name": "Change", "id": STAT.change, "type": "numeric",
-         "format": Format(sign=Sign.positive, group=",")},
+        {
+            "name": "Change",
+            "id": STAT.change,
+            "type": "numeric",
+            "format": Format(sign=Sign.positive, group=","),
+        },
     ]
     columns[2]["name"] = "Jamming"
     columns[3]["name"] = "Spoofing"
@@ -191,12 +232,21 @@ def _table(component_id: str, label: str) -> dash_table.DataTable:
         style_as_list_view=True,
         style_table={"overflowX": "auto"},
         style_header={"fontWeight": "600", "backgroundColor": "#f4f6f9", "whiteSpace": "normal"},
-        style_cell={"fontFamily": "inherit", "fontSize": "13px", "padding": "3px 6px",
-                    "cursor": "pointer", "minWidth": "44px"},
-        style_cell_conditional=[{"if": {"column_id": "label"}, "textAlign": "left", "minWidth": "130px"}],
-        tooltip_header={STAT.recent: "Incidents starting in the 90 days up to the latest date in the data",
-                        STAT.prior: "Incidents starting in the 90 days before that",
-                        STAT.share: "Share of the incidents shown"},
+        style_cell={
+            "fontFamily": "inherit",
+            "fontSize": "13px",
+            "padding": "3px 6px",
+            "cursor": "pointer",
+            "minWidth": "44px",
+        },
+        style_cell_conditional=[
+            {"if": {"column_id": "label"}, "textAlign": "left", "minWidth": "130px"}
+        ],
+        tooltip_header={
+            STAT.recent: "Incidents starting in the 90 days up to the latest date in the data",
+            STAT.prior: "Incidents starting in the 90 days before that",
+            STAT.share: "Share of the incidents shown",
+        },
         export_format="none",
     )
 
@@ -206,15 +256,17 @@ def _card(title: str, body, *, extra=None, class_name: str = "") -> html.Section
     if extra is not None:
         head.append(extra)
     return html.Section(
-        [html.Div(head, className="card-header d-flex align-items-center justify-content-between"),
-         html.Div(body, className="card-body")],
+        [
+            html.Div(
+                head, className="card-header d-flex align-items-center justify-content-between"
+            ),
+            html.Div(body, className="card-body"),
+        ],
         className=f"card shadow-sm {class_name}",
     )
 
 
-def build_layout(
-    data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer] = ()
-) -> html.Div:
+def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer] = ()) -> html.Div:
     """The page. Values of the views are filled in by the callbacks from the URL."""
     graph = functools.partial(dcc.Graph, figure={"data": [], "layout": {}})
 
@@ -248,17 +300,30 @@ def build_layout(
                 [
                     _card(
                         "Map",
-                        dcc.Loading(graph(id=ids.MAP, config=config("map"), style={"height": f"{MAP_HEIGHT}px"}),
-                                    type="dot", delay_show=400),
-                        extra=html.Span("Box or lasso to select an area · double-click to clear",
-                                        className="text-muted small"),
+                        dcc.Loading(
+                            graph(
+                                id=ids.MAP,
+                                config=config("map"),
+                                style={"height": f"{MAP_HEIGHT}px"},
+                            ),
+                            type="dot",
+                            delay_show=400,
+                        ),
+                        extra=html.Span(
+                            "Box or lasso to select an area · double-click to clear",
+                            className="text-muted small",
+                        ),
                         class_name="map-card",
                     ),
                     _card(
                         "Incident",
                         html.Div(id=ids.DETAIL, className="detail", **{"aria-live": "polite"}),
-                        extra=html.Button("Close", id=ids.DETAIL_CLOSE, n_clicks=0,
-                                          className="btn btn-link btn-sm p-0"),
+                        extra=html.Button(
+                            "Close",
+                            id=ids.DETAIL_CLOSE,
+                            n_clicks=0,
+                            className="btn btn-link btn-sm p-0",
+                        ),
                         class_name="detail-card",
                     ),
                 ],
@@ -266,27 +331,67 @@ def build_layout(
             ),
             _card(
                 "Timeline",
-                graph(id=ids.TIMELINE, config=config("timeline"), style={"height": f"{TIMELINE_HEIGHT}px"}),
-                extra=html.Span("Drag across the bars to filter dates", className="text-muted small"),
+                graph(
+                    id=ids.TIMELINE,
+                    config=config("timeline"),
+                    style={"height": f"{TIMELINE_HEIGHT}px"},
+                ),
+                extra=html.Span(
+                    "Drag across the bars to filter dates", className="text-muted small"
+                ),
             ),
             html.Div(
                 [
-                    _card("By region", [
-                        html.Div(id=ids.REGION_NOTE, className="empty-note"),
-                        html.Div([
-                            html.Div(graph(id=ids.REGION_BARS, config=config("regions"),
-                                           style={"height": f"{BARS_HEIGHT}px"}), className="bars"),
-                            html.Div(_table(ids.REGION_TABLE, "Region"), className="table-wrap"),
-                        ], className="grid-stats"),
-                    ], extra=html.Span("Click a bar or row to filter", className="text-muted small")),
-                    _card("By country", [
-                        html.Div(id=ids.COUNTRY_NOTE, className="empty-note"),
-                        html.Div([
-                            html.Div(graph(id=ids.COUNTRY_BARS, config=config("countries"),
-                                           style={"height": f"{BARS_HEIGHT}px"}), className="bars"),
-                            html.Div(_table(ids.COUNTRY_TABLE, "Country"), className="table-wrap"),
-                        ], className="grid-stats"),
-                    ], extra=html.Span("Click a bar or row to filter", className="text-muted small")),
+                    _card(
+                        "By region",
+                        [
+                            html.Div(id=ids.REGION_NOTE, className="empty-note"),
+                            html.Div(
+                                [
+                                    html.Div(
+                                        graph(
+                                            id=ids.REGION_BARS,
+                                            config=config("regions"),
+                                            style={"height": f"{BARS_HEIGHT}px"},
+                                        ),
+                                        className="bars",
+                                    ),
+                                    html.Div(
+                                        _table(ids.REGION_TABLE, "Region"), className="table-wrap"
+                                    ),
+                                ],
+                                className="grid-stats",
+                            ),
+                        ],
+                        extra=html.Span(
+                            "Click a bar or row to filter", className="text-muted small"
+                        ),
+                    ),
+                    _card(
+                        "By country",
+                        [
+                            html.Div(id=ids.COUNTRY_NOTE, className="empty-note"),
+                            html.Div(
+                                [
+                                    html.Div(
+                                        graph(
+                                            id=ids.COUNTRY_BARS,
+                                            config=config("countries"),
+                                            style={"height": f"{BARS_HEIGHT}px"},
+                                        ),
+                                        className="bars",
+                                    ),
+                                    html.Div(
+                                        _table(ids.COUNTRY_TABLE, "Country"), className="table-wrap"
+                                    ),
+                                ],
+                                className="grid-stats",
+                            ),
+                        ],
+                        extra=html.Span(
+                            "Click a bar or row to filter", className="text-muted small"
+                        ),
+                    ),
                 ],
                 className="stats-stack",
             ),

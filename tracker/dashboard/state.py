@@ -54,13 +54,20 @@ class ViewState:
         incident = (params.get(_KEY_INCIDENT) or [""])[0]
         if len(incident) > schema.ID_MAX_LENGTH or not _ID_RE.match(incident):
             incident = ""
-        return cls(Filters.from_query(query, **known), incident, _clean_layers(params.get(_KEY_LAYER)))
+        return cls(
+            Filters.from_query(query, **known), incident, _clean_layers(params.get(_KEY_LAYER))
+        )
 
 
 def _clean_layers(values) -> tuple[str, ...]:
     out: list[str] = []
     for value in values if isinstance(values, (list, tuple)) else []:
-        if isinstance(value, str) and len(value) <= 40 and _LAYER_RE.match(value) and value not in out:
+        if (
+            isinstance(value, str)
+            and len(value) <= 40
+            and _LAYER_RE.match(value)
+            and value not in out
+        ):
             out.append(value)
     return tuple(out[:_MAX_LAYERS])
 
@@ -77,8 +84,16 @@ def selection_area(selected) -> tuple | list | None:
     """
     if not isinstance(selected, dict):
         return None
-    box = (selected.get("range") or {}).get("geo") if isinstance(selected.get("range"), dict) else None
-    if isinstance(box, list) and len(box) == 2 and all(isinstance(p, list) and len(p) == 2 for p in box):
+    box = (
+        (selected.get("range") or {}).get("geo")
+        if isinstance(selected.get("range"), dict)
+        else None
+    )
+    if (
+        isinstance(box, list)
+        and len(box) == 2
+        and all(isinstance(p, list) and len(p) == 2 for p in box)
+    ):
         (x0, y0), (x1, y1) = box
         return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
     lasso = selected.get("lassoPoints")
@@ -112,7 +127,9 @@ def _toggle(values: tuple[str, ...], value: str) -> list[str]:
     return [v for v in values if v != value] if value in values else [*values, value]
 
 
-def next_state(state: ViewState, trigger: str | None, value, *, controls: dict | None = None) -> ViewState:
+def next_state(
+    state: ViewState, trigger: str | None, value, *, controls: dict | None = None
+) -> ViewState:
     """The view state after one user action.
 
     :param state: the state before (parsed from the URL).
@@ -132,7 +149,9 @@ def next_state(state: ViewState, trigger: str | None, value, *, controls: dict |
     if trigger == ids.DETAIL_CLOSE:
         return dataclasses.replace(state, incident="")
     if trigger == ids.MAP_LAYERS:
-        return dataclasses.replace(state, layers=_clean_layers((controls or {}).get(ids.MAP_LAYERS)))
+        return dataclasses.replace(
+            state, layers=_clean_layers((controls or {}).get(ids.MAP_LAYERS))
+        )
     if trigger in (ids.DATES, ids.INTERFERENCE, ids.REGION, ids.COUNTRY, ids.CONFIDENCE, ids.TEXT):
         c = controls or {}
         start, end = c.get(ids.DATES) or (None, None)

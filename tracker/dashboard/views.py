@@ -83,7 +83,9 @@ def table_rows(table: pd.DataFrame, *, label_column: str = STAT.key) -> list[dic
         key = record[STAT.key]
         row = {
             "id": key,
-            "label": (record[label_column] or "(none)") if label_column != STAT.key else (key or "(none)"),
+            "label": (record[label_column] or "(none)")
+            if label_column != STAT.key
+            else (key or "(none)"),
             STAT.incidents: int(record[STAT.incidents]),
             STAT.share: round(float(record[STAT.share]), 4),
             STAT.first: record[STAT.first].isoformat() if record[STAT.first] else "",
@@ -119,7 +121,10 @@ def render_views(
 
     :param layers: extra map traces (an optional layer such as ADS-B hexagons).
     """
-    shown = filters.apply(data.incidents)
+    # The mask is computed on the full frame (text search needs it); rows are taken from the
+    # narrow view frame.
+    frame = data.view if data.view is not None else data.incidents
+    shown = frame if filters.is_empty else frame.loc[filters.mask(data.incidents)]
     as_of = _as_of(data)
     regions = stats.region_table(shown, as_of=as_of)
     countries = stats.country_table(shown, as_of=as_of)
@@ -197,7 +202,10 @@ def _date_text(row) -> str:
 def _field(label: str, value) -> list:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
         return []
-    return [html.Dt(label, className="col-5 col-xl-4"), html.Dd(str(value), className="col-7 col-xl-8")]
+    return [
+        html.Dt(label, className="col-5 col-xl-4"),
+        html.Dd(str(value), className="col-7 col-xl-8"),
+    ]
 
 
 def _source_item(source: dict) -> html.Li:
@@ -207,7 +215,9 @@ def _source_item(source: dict) -> html.Li:
     if link:
         title = html.A(publisher, href=link, target="_blank", rel="noopener noreferrer nofollow")
     else:
-        title = html.Span([publisher, html.Span(" (address not shown: not a web link)", className="text-muted")])
+        title = html.Span(
+            [publisher, html.Span(" (address not shown: not a web link)", className="text-muted")]
+        )
     published = source.get(SRC.published)
     meta = []
     if published is not None and not pd.isna(published):
@@ -227,13 +237,19 @@ def render_detail(data: ViewData, incident_id: str) -> list:
     """The detail panel of one incident, or a hint when none is chosen."""
     if not incident_id:
         return [
-            html.P("Click an incident on the map to see its summary, effects and sources.",
-                   className="text-muted mb-0"),
+            html.P(
+                "Click an incident on the map to see its summary, effects and sources.",
+                className="text-muted mb-0",
+            ),
         ]
     match = data.incidents[data.incidents[INC.id] == incident_id]
     if len(match) == 0:
-        return [html.P("This incident is not in the data (it may have been renamed or removed).",
-                       className="text-muted")]
+        return [
+            html.P(
+                "This incident is not in the data (it may have been renamed or removed).",
+                className="text-muted",
+            )
+        ]
     row = match.iloc[0]
     sources = data.sources[data.sources[SRC.incident_id] == incident_id].to_dict("records")
     kind = figures.TYPE_LABELS.get(row[INC.interference], row[INC.interference])
@@ -260,7 +276,10 @@ def render_detail(data: ViewData, incident_id: str) -> list:
         html.Div(
             [
                 html.Span(kind, className=f"badge type-badge type-{row[INC.interference]}"),
-                html.Span(row[INC.confidence], className=f"badge conf-badge conf-{row[INC.confidence]} ms-1"),
+                html.Span(
+                    row[INC.confidence],
+                    className=f"badge conf-badge conf-{row[INC.confidence]} ms-1",
+                ),
             ],
             className="mb-2",
         ),
@@ -277,12 +296,20 @@ def render_detail(data: ViewData, incident_id: str) -> list:
         children.append(
             html.Div(
                 [
-                    html.Div([html.H5("Supporting", className="h6 text-muted"),
-                              html.Ul([_source_item(s) for s in supporting], className="source-list")],
-                             className="col"),
-                    html.Div([html.H5("Disputing", className="h6 text-muted"),
-                              html.Ul([_source_item(s) for s in disputing], className="source-list")],
-                             className="col"),
+                    html.Div(
+                        [
+                            html.H5("Supporting", className="h6 text-muted"),
+                            html.Ul([_source_item(s) for s in supporting], className="source-list"),
+                        ],
+                        className="col",
+                    ),
+                    html.Div(
+                        [
+                            html.H5("Disputing", className="h6 text-muted"),
+                            html.Ul([_source_item(s) for s in disputing], className="source-list"),
+                        ],
+                        className="col",
+                    ),
                 ],
                 className="row disputed g-2",
             )
@@ -290,8 +317,10 @@ def render_detail(data: ViewData, incident_id: str) -> list:
     elif supporting:
         children.append(html.Ul([_source_item(s) for s in supporting], className="source-list"))
     if context:
-        children += [html.H5("Context", className="h6 text-muted mt-2"),
-                     html.Ul([_source_item(s) for s in context], className="source-list")]
+        children += [
+            html.H5("Context", className="h6 text-muted mt-2"),
+            html.Ul([_source_item(s) for s in context], className="source-list"),
+        ]
     if not sources:
         children.append(html.P("No source recorded.", className="text-muted"))
     return children
