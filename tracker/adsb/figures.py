@@ -279,9 +279,10 @@ def timeline_figure(daily: pd.DataFrame, *, suspect_days=frozenset(), top: int =
         text="No data is not no interference.",
         xref="paper",
         yref="paper",
-        x=1,
-        y=-0.12,
-        xanchor="right",
+        x=1.01,
+        y=0.0,
+        xanchor="left",
+        yanchor="bottom",
         showarrow=False,
         font=dict(size=11),
     )
