@@ -241,28 +241,47 @@ def _centre_note(message: str) -> dict:
 # --------------------------------------------------------------------------- map
 
 
+_MONTH_ABBR = np.array(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    dtype=object,
+)
+
+
+def _day_strings(values: pd.Series) -> np.ndarray:
+    """``YYYY-MM-DD`` per date (``""`` for missing), via numpy: strftime is ~50x slower."""
+    if getattr(values.dt, "tz", None) is not None:
+        values = values.dt.tz_convert("UTC").dt.tz_localize(None)
+    days = values.to_numpy(dtype="datetime64[D]")
+    text = np.datetime_as_string(days, unit="D").astype(object)
+    text[np.isnat(days)] = ""
+    return text
+
+
 def _date_labels(incidents: pd.DataFrame) -> pd.Series:
     """Dates as shown to people: day, or "Mar 2024 (month only)", or "2023 (year only)"."""
-    dates = incidents[INC.date]
-    if getattr(dates.dt, "tz", None) is not None:
-        dates = dates.dt.tz_convert("UTC").dt.tz_localize(None)
-    day = dates.dt.strftime("%Y-%m-%d").fillna("date unknown")
-    if INC.date_precision not in incidents.columns:
-        return day
-    precision = incidents[INC.date_precision]
-    month = dates.dt.strftime("%b %Y") + " (month only)"
-    year = dates.dt.strftime("%Y") + " (year only)"
-    labels = day.where(precision != "month", month).where(precision != "year", year)
-    if INC.end_date in incidents.columns:
-        end = incidents[INC.end_date]
-        if getattr(end.dt, "tz", None) is not None:
-            end = end.dt.tz_convert("UTC").dt.tz_localize(None)
-        has_end = end.notna()
-        if has_end.any():
-            labels = labels.where(
-                ~has_end, labels + " to " + end.dt.strftime("%Y-%m-%d").fillna("")
+    day = _day_strings(incidents[INC.date])
+    labels = np.where(day == "", "date unknown", day).astype(object)
+    if INC.date_precision in incidents.columns:
+        precision = incidents[INC.date_precision].to_numpy(dtype=object)
+        month = precision == "month"
+        year = precision == "year"
+        if month.any():
+            m = day[month]
+            month_index = np.array([int(v[5:7]) - 1 if v else 0 for v in m])
+            labels[month] = (
+                _MONTH_ABBR[month_index]
+                + " "
+                + np.array([v[:4] for v in m], dtype=object)
+                + " (month only)"
             )
-    return labels
+        if year.any():
+            labels[year] = np.array([v[:4] for v in day[year]], dtype=object) + " (year only)"
+    if INC.end_date in incidents.columns:
+        end = _day_strings(incidents[INC.end_date])
+        has_end = end != ""
+        if has_end.any():
+            labels[has_end] = labels[has_end] + " to " + end[has_end]
+    return pd.Series(labels, index=incidents.index, dtype="str")
 
 
 #: Optional precomputed column holding :func:`hover_text` (the dashboard's loader adds it).
