@@ -221,7 +221,8 @@ def cells_for_tracks(
     looked_up = int(known.sum())
     x, y, z = to_unit_vectors(lat, lon)
     todo = idx[~known]
-    for _ in range(rounds):
+    track = np.cumsum(track_start, dtype=np.int64)
+    for round_ in range(rounds):
         if len(todo) == 0:
             break
         # Candidate: the cell of the latest known point before each unknown one. Every track
@@ -234,6 +235,19 @@ def cells_for_tracks(
         code[hit] = cand[ok]
         known[hit] = True
         todo = todo[~ok]
+        if round_ == 0 and len(todo):
+            # Just after a cell crossing, a point is usually in the cell of the next sampled
+            # point of its track: try that before asking H3.
+            after = np.where(known, idx, n)
+            following = np.minimum.accumulate(after[::-1])[::-1][todo]
+            same = following < n
+            same[same] &= track[following[same]] == track[todo[same]]
+            pts, nxt = todo[same], following[same]
+            ok = table.inside(x[pts], y[pts], z[pts], code[nxt])
+            out[pts[ok]] = out[nxt[ok]]
+            code[pts[ok]] = code[nxt[ok]]
+            known[pts[ok]] = True
+            todo = todo[~known[todo]]
         if len(todo) == 0:
             break
         # Look up the first point of each run of unknown points; the rest of the run is
