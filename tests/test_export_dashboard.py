@@ -120,3 +120,47 @@ def test_register_on_an_app(data_dir):
     downloads.register(app, data_dir=data_dir)
     outputs = " ".join(app.callback_map)
     assert downloads.DOWNLOAD in outputs and downloads.STATUS in outputs
+
+
+def test_download_through_dash_http_endpoint(data_dir):
+    """The callback as the browser calls it: a POST to Dash's update endpoint."""
+    from dash import dcc
+
+    app = Dash(__name__)
+    app.layout = html.Div(
+        [dcc.Store(id=ids.FILTERS_STORE), downloads.data_menu(), downloads.download_components()]
+    )
+    downloads.register(app, data_dir=data_dir)
+    (output_key,) = [k for k in app.callback_map if downloads.DOWNLOAD in k]
+    client = app.server.test_client()
+    client.get("/")  # Dash finalises its callbacks on the first request
+
+    def post(kind, fmt, clicks):
+        buttons = [
+            {"id": {"fmt": f, "kind": "incidents", "type": downloads.BUTTON_TYPE},
+             "property": "n_clicks", "value": clicks if (kind, fmt) == ("incidents", f) else 0}
+            for f in ("csv", "geojson")
+        ]
+        clicked = json.dumps({"fmt": fmt, "kind": kind, "type": downloads.BUTTON_TYPE},
+                             separators=(",", ":"), sort_keys=True)
+        return client.post(
+            "/_dash-update-component",
+            json={
+                "output": output_key,
+                "outputs": [{"id": downloads.DOWNLOAD, "property": "data"},
+                            {"id": downloads.STATUS, "property": "children"}],
+                "inputs": [buttons],
+                "changedPropIds": [f"{clicked}.n_clicks"],
+                "state": [{"id": ids.FILTERS_STORE, "property": "data",
+                           "value": "?interference=jamming"}],
+            },
+        )
+
+    response = post("incidents", "csv", 1)
+    assert response.status_code == 200, response.data[:500]
+    payload = response.get_json()["response"][downloads.DOWNLOAD]["data"]
+    content = base64.b64decode(payload["content"]).decode("utf-8-sig")
+    assert payload["filename"].endswith(".csv")
+    assert sorted(line.split(",")[0].strip('"') for line in content.splitlines()[1:]) == JAMMING_IDS
+    # Rendering the menu (n_clicks=0) sends nothing.
+    assert post("incidents", "csv", 0).status_code == 204
