@@ -201,3 +201,31 @@ def test_dashboard_pieces(store):
     from tracker.adsb.dashboard import store_of
 
     assert store_of(layer).root == store.root
+
+
+def test_dashboard_evidence_slot_follows_the_url(tmp_path):
+    from dash import html
+    from dashboard_data import sample_dataset, write_dataset
+
+    from tracker.adsb.dashboard import EVIDENCE, evidence_outputs, layout_pieces
+    from tracker.dashboard.layers import MapLayer
+
+    data_dir = write_dataset(tmp_path / "data", *sample_dataset())
+    s = LayerStore(tmp_path / "store")
+    riga = h3.latlng_to_cell(56.95, 24.11, 4)
+    s.write_days(
+        {
+            dt.date(2024, 3, 10): pd.DataFrame(
+                [(riga, 10, 20)], columns=["hex", "count_good_aircraft", "count_bad_aircraft"]
+            )
+        },
+        source="gpsjam",
+    )
+    got = evidence_outputs("?incident=2024-03-10-riga", store=s, data_dir=data_dir)
+    assert any(isinstance(c, html.P) and c.children.startswith("Level: high") for c in got)
+    assert evidence_outputs("?incident=2024-05-20-tel-aviv", store=s, data_dir=data_dir) == []
+    assert evidence_outputs("", store=s, data_dir=data_dir) == []
+    assert evidence_outputs("?incident=no-such-id", store=s, data_dir=data_dir) == []
+    assert layout_pieces([]) == ([], [])
+    panel, slot = layout_pieces([MapLayer("adsb", "ADS-B", lambda f: [])])
+    assert slot[0].id == EVIDENCE and panel[0].hidden is True

@@ -27,6 +27,10 @@ from tracker.schema import INC
 
 __all__ = [
     "LAYER_ID",
+    "EVIDENCE",
+    "evidence_outputs",
+    "evidence_slot",
+    "layout_pieces",
     "store_of",
     "panel_card",
     "panel_figures",
@@ -306,8 +310,50 @@ def panel_outputs(search, *, store: LayerStore) -> tuple:
 _MAX_QUERY = 16_000
 
 
-def register_panel(app, *, store: LayerStore | None = None) -> None:
-    """Register the panel's callback (the page URL drives it, like every other view)."""
+#: Slot in the incident card for the layer's evidence (filled by :func:`evidence_outputs`).
+EVIDENCE = "adsb-evidence"
+
+
+def evidence_outputs(search, *, store: LayerStore, data_dir, loader=None) -> list:
+    """The incident card's ADS-B paragraph for the incident open in the page URL."""
+    from tracker.dashboard.data import load_view_data
+    from tracker.dashboard.state import ViewState
+
+    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+        return []
+    incident_id = ViewState.from_query(search).incident
+    if not incident_id:
+        return []
+    incidents = load_view_data(data_dir, loader=loader).incidents
+    match = incidents[incidents[INC.id] == incident_id]
+    if len(match) == 0:
+        return []
+    return detail_children(match.iloc[0], incidents, store=store)
+
+
+def evidence_slot() -> object:
+    """An empty Div for the incident card; :func:`register_panel` fills it."""
+    from dash import html
+
+    return html.Div(id=EVIDENCE, className="adsb-evidence-slot", **{"aria-live": "polite"})
+
+
+def layout_pieces(layers, *, topojson_url: str = "") -> tuple[list, list]:
+    """``(panel, evidence)``: components to add to the page when the ADS-B layer is offered.
+
+    Both lists are empty unless one of ``layers`` is the ADS-B layer.
+    """
+    if not any(getattr(layer, "id", None) == LAYER_ID for layer in layers):
+        return [], []
+    return [panel_card(topojson_url=topojson_url)], [evidence_slot()]
+
+
+def register_panel(app, *, store: LayerStore | None = None, data_dir=None, loader=None) -> None:
+    """Register the panel's and the evidence slot's callbacks (the page URL drives both).
+
+    :param data_dir: the dashboard's data folder (for the evidence slot); without it only the
+        panel is registered.
+    """
     from dash import Input, Output
 
     from tracker.dashboard import ids
@@ -323,6 +369,17 @@ def register_panel(app, *, store: LayerStore | None = None) -> None:
     )
     def _adsb_panel(search):
         return panel_outputs(search, store=store)
+
+    if data_dir is None:
+        return
+
+    @app.callback(Output(EVIDENCE, "children"), Input(ids.URL, "search"))
+    def _adsb_evidence(search):
+        try:
+            return evidence_outputs(search, store=store, data_dir=data_dir, loader=loader)
+        except Exception:  # noqa: BLE001 - the evidence must never break the incident card
+            logger.warning("ADS-B evidence failed", exc_info=True)
+            return []
 
 
 def store_of(layer) -> LayerStore:
