@@ -262,3 +262,18 @@ def test_shared_browser_gives_each_export_its_own_chart(data):
     assert "Third chart" in second_text and "First chart" not in second_text
     assert "Second chart" not in second_text
     assert png_size(small) == (300, 200)
+
+
+@pytest.mark.parametrize("kind", CHART_KINDS)
+def test_chart_of_nothing_says_so(data, kind):
+    nothing = Filters.validated(country=["JP"])
+    content = render_chart(kind, data, fmt="html", filters=nothing, generated=GENERATED).decode()
+    assert "no incidents match" in content
+    assert "Data: GNSS Interference Tracker, 0 incidents, generated 2026-11-27." in content
+
+
+@pytest.mark.browser
+def test_png_of_nothing(data):
+    content = render_chart("map", data, fmt="png", filters=Filters.validated(country=["JP"]),
+                           options=ChartOptions(width=400, height=300, scale=1))
+    assert png_size(content) == (400, 300)
