@@ -26,7 +26,14 @@ from tracker.geocode.regions import region_for
 from tracker.ingest import fields as fx
 from tracker.ingest.dates import DateMention, find_dates, infer_reference_date, month_start
 from tracker.ingest.notam import Notam, parse_notams
-from tracker.ingest.places import PlaceHit, best_place, country_for_sea, get_geocoder, spot_places
+from tracker.ingest.places import (
+    LookupBudget,
+    PlaceHit,
+    best_place,
+    country_for_sea,
+    get_geocoder,
+    spot_places,
+)
 from tracker.ingest.readers import Report
 from tracker.ingest.text import Sentence, split_sentences
 
@@ -173,7 +180,9 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     return mentions
 
 
-def _group(anchors: list[Sentence], sentences: list[Sentence], base: dt.date | None) -> list[_Incident]:
+def _group(
+    anchors: list[Sentence], sentences: list[Sentence], base: dt.date | None, budget: LookupBudget
+) -> list[_Incident]:
     incidents: list[_Incident] = []
     for anchor in anchors:
         dates = _event_dates(anchor.text, base)
@@ -205,7 +214,7 @@ def _group(anchors: list[Sentence], sentences: list[Sentence], base: dt.date | N
                 incidents.append(_Incident([anchor], None))
             continue
         if mention is None or mention.date is None:
-            if incidents and not _starts_another(anchor, incidents[-1]):
+            if incidents and not _starts_another(anchor, incidents[-1], budget):
                 incidents[-1].anchors.append(anchor)
             else:
                 incidents.append(_Incident([anchor], mention, anchor.text if mention else ""))
@@ -272,14 +281,14 @@ _ANOTHER = re.compile(
 )
 
 
-def _own_country(sentence: Sentence) -> str:
+def _own_country(sentence: Sentence, budget: LookupBudget) -> str:
     """Country of a strongly cued place in one sentence ("over Cyprus"), or ``""``."""
-    hits = [h for h in spot_places(sentence.text, weight=1.0, sentence_index=sentence.index) if h.score >= 3]
+    hits = [h for h in spot_places(sentence.text, weight=1.0, sentence_index=sentence.index, budget=budget) if h.score >= 3]
     best = best_place(hits)
     return best.country if best else ""
 
 
-def _starts_another(anchor: Sentence, current: _Incident) -> bool:
+def _starts_another(anchor: Sentence, current: _Incident, budget: LookupBudget) -> bool:
     """Does an undated anchor describe a different incident from the one before it?
 
     Yes when it says so ("Separately, ...", "In another incident") or when it names its own
@@ -290,10 +299,10 @@ def _starts_another(anchor: Sentence, current: _Incident) -> bool:
         return True
     if not (fx.KNOWN_OPERATOR.search(anchor.text) or fx.aircraft([anchor.text])):
         return False
-    mine = _own_country(anchor)
+    mine = _own_country(anchor, budget)
     if not mine:
         return False
-    theirs = {_own_country(a) for a in current.anchors} - {""}
+    theirs = {_own_country(a, budget) for a in current.anchors} - {""}
     return bool(theirs) and mine not in theirs
 
 
@@ -468,6 +477,10 @@ def _fir_country(authority: str) -> str:
     return country_for_location_indicator(authority)
 
 
+#: Text beyond this many characters is not analysed: news reports are far shorter, and it keeps
+#: the time spent on a hostile multi-megabyte input bounded.
+MAX_ANALYSED_CHARS = 300_000
+
 _DATELINE = re.compile(
     r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\u2014|\u2013|--|-|:|\|)\s+(?=\S)"
 )
@@ -517,7 +530,12 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
     if notams:
         return [_notam_candidate(n, report) for n in notams]
 
-    sentences = split_sentences(report.text)
+    text = report.text
+    size_note = []
+    if len(text) > MAX_ANALYSED_CHARS:
+        text = text[:MAX_ANALYSED_CHARS]
+        size_note = [f"only the first {MAX_ANALYSED_CHARS:,} characters were analysed"]
+    sentences = split_sentences(text)
     if not sentences:
         return []
     sentences, dateline = _strip_dateline(sentences)
@@ -525,7 +543,7 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
         from dataclasses import replace as _replace
 
         report = _replace(report, published=dateline)
-    full_text = report.text
+    full_text = text
     if not (fx.AVIATION_TERM.search(full_text) or fx.aircraft([full_text])):
         return []
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
@@ -534,7 +552,7 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
     if not anchors:
         return []
 
-    notes: list[str] = []
+    notes: list[str] = list(size_note)
     base = report.published or published
     if report.published is None and published is not None:
         notes.append(f"publication date taken from --published ({published.isoformat()})")
@@ -546,7 +564,8 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
                 f"publication date unknown; relative dates counted from {base.isoformat()} "
                 f"(from '{inferred[1]}')"
             )
-    incidents = _group(anchors, sentences, base)
+    budget = LookupBudget()
+    incidents = _group(anchors, sentences, base, budget)
     record_month = None
     for s in sentences:
         for m in find_dates(s.text, base=base):
@@ -599,23 +618,23 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
 
         hits: list[PlaceHit] = []
         for s in incident.anchors:
-            hits += spot_places(s.text, weight=3.0, sentence_index=s.index)
+            hits += spot_places(s.text, weight=3.0, sentence_index=s.index, budget=budget)
         anchor_ids = {a.index for a in incident.anchors}
         paragraphs = {a.paragraph for a in incident.anchors}
         for s in sentences:
             if s.index in anchor_ids:
                 continue
             if s.paragraph in paragraphs:
-                hits += spot_places(s.text, weight=1.0, sentence_index=s.index)
+                hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
             elif s in title_sentences and len(incidents) == 1:
-                hits += spot_places(s.text, weight=1.5, sentence_index=s.index)
+                hits += spot_places(s.text, weight=1.5, sentence_index=s.index, budget=budget)
         place = best_place(hits)
         if place is None:
             place = _record_state(sentences)
         if place is None:
             for s in sentences:
                 if s.index not in anchor_ids and s.paragraph not in paragraphs:
-                    hits += spot_places(s.text, weight=0.5, sentence_index=s.index)
+                    hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
             place = best_place(hits)
         place_values, place_sentence = _place_values(place)
         if place is not None and not place_values[INC.country]:
@@ -653,6 +672,8 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
             found = extractor(context)
             if found:
                 values[column], evidence[column] = found
+        if budget.left < 0:
+            own_notes.append("report too long or garbled: place search stopped early")
         candidates.append(_finish(values, evidence, report, notes + own_notes))
     return _merge_same(candidates)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from tracker.geocode.text import fold
 
-__all__ = ["PlaceHit", "spot_places", "best_place", "country_for_sea", "get_geocoder"]
+__all__ = ["LookupBudget", "PlaceHit", "spot_places", "best_place", "country_for_sea", "get_geocoder"]
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +143,19 @@ def _split_possessive(text: str) -> str:
     return re.sub(r"['\u2019]s$", "", text)
 
 
-def _resolve_phrase(words: list[str], geocoder) -> list[tuple[int, int, object]]:
+class LookupBudget:
+    """How many gazetteer lookups one report may make: hostile or garbled input (megabytes of
+    capitalised words) must not take minutes. Real reports need a few hundred."""
+
+    def __init__(self, limit: int = 3000) -> None:
+        self.left = limit
+
+    def take(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
+
+
+def _resolve_phrase(words: list[str], geocoder, budget: LookupBudget | None = None) -> list[tuple[int, int, object]]:
     """Longest sub-spans of ``words`` that the gazetteer knows, left to right."""
     found: list[tuple[int, int, object]] = []
 
@@ -159,6 +171,8 @@ def _resolve_phrase(words: list[str], geocoder) -> list[tuple[int, int, object]]
                     continue
                 if length == 1 and (len(folded) < 3 or (query.isupper() and len(query) <= 3)):
                     continue
+                if budget is not None and not budget.take():
+                    return
                 location = geocoder.geocode(query)
                 if location is not None:
                     scan(lo, start)
@@ -176,13 +190,21 @@ def _mostly_upper(sentence: str) -> bool:
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
 
-def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99, geocoder=None) -> list[PlaceHit]:
+def spot_places(
+    sentence: str,
+    *,
+    weight: float = 1.0,
+    sentence_index: int = 99,
+    geocoder=None,
+    budget: LookupBudget | None = None,
+) -> list[PlaceHit]:
     """Resolve the place mentions of one sentence and score their role.
 
     :param sentence: the sentence.
     :param weight: how much this sentence counts (the incident's own sentences count most).
     :param sentence_index: position in the report (datelines are at the start).
     :param geocoder: a geopy-style geocoder; default: the project's offline gazetteer.
+    :param budget: lookups left for the report (see :class:`LookupBudget`).
     """
     geocoder = geocoder or get_geocoder()
     hits: list[PlaceHit] = []
@@ -203,7 +225,7 @@ def spot_places(sentence: str, *, weight: float = 1.0, sentence_index: int = 99,
             position = sentence.find(w, cursor)
             offsets.append(position)
             cursor = position + len(w)
-        for lo, hi, location in _resolve_phrase(words, geocoder):
+        for lo, hi, location in _resolve_phrase(words, geocoder, budget):
             start = offsets[lo]
             end = offsets[hi - 1] + len(raw_words[hi - 1])
             text = sentence[start:end].rstrip(".,")

@@ -95,6 +95,25 @@ def _split_paragraph(paragraph: str) -> list[str]:
 _FIELD_LINE = re.compile(r"^[A-Z][A-Za-z /&().-]{1,40}\s?:\s")
 
 
+#: Longer "sentences" (unpunctuated dumps, tables flattened to text) are cut into pieces of
+#: about this many characters, so no later step works on an unbounded string.
+MAX_SENTENCE_CHARS = 600
+
+
+def _chunks(text: str) -> list[str]:
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return [text]
+    pieces = []
+    while len(text) > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    if text:
+        pieces.append(text)
+    return [p for p in pieces if p]
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split cleaned text into sentences, remembering paragraphs and heading-like lines.
 
@@ -111,7 +130,8 @@ def split_sentences(text: str) -> list[Sentence]:
         def flush() -> None:
             if buffer:
                 for piece in _split_paragraph(" ".join(buffer)):
-                    sentences.append(Sentence(piece, len(sentences), p_index))
+                    for chunk in _chunks(piece):
+                        sentences.append(Sentence(chunk, len(sentences), p_index))
                 buffer.clear()
 
         for pos, line in enumerate(lines):
@@ -126,7 +146,8 @@ def split_sentences(text: str) -> list[Sentence]:
             if field_line or standalone:
                 # A title, a subheading or a field of a database record: a sentence of its own.
                 flush()
-                sentences.append(Sentence(line, len(sentences), p_index, heading=not ends))
+                for chunk in _chunks(line):
+                    sentences.append(Sentence(chunk, len(sentences), p_index, heading=not ends))
                 continue
             buffer.append(line)
         flush()
