@@ -165,3 +165,6 @@ from tracker.cli_geocode import add, geocode  # noqa: E402
 
 main.add_command(geocode)
 main.add_command(add)
+from tracker.cli_serve import serve  # noqa: E402
+
+main.add_command(serve)
