@@ -11,7 +11,6 @@ import shutil
 import struct
 import subprocess
 import sys
-from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 import pytest
@@ -71,7 +70,9 @@ class _Resources(html.parser.HTMLParser):
 
 def test_publication_figure_states_title_filters_dates_and_footer(data):
     filters = Filters.validated(interference=["jamming"], region=["Baltic Sea region"])
-    fig = publication_figure("map", filters.apply(data.incidents), filters=filters, generated=GENERATED)
+    fig = publication_figure(
+        "map", filters.apply(data.incidents), filters=filters, generated=GENERATED
+    )
     title = fig.layout.title.text
     subtitle = fig.layout.title.subtitle.text
     footer = fig.layout.annotations[-1].text.replace("<br>", " ")
@@ -142,9 +143,22 @@ def test_cli_without_chromium_is_a_clear_error(tmp_path):
     data_dir = make_export_dataset(tmp_path / "data")
     env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-such-browser")}
     result = subprocess.run(
-        [sys.executable, "-m", "tracker", "export", "chart", "regions", "--data-dir", str(data_dir),
-         "-o", str(tmp_path / "r.png")],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "tracker",
+            "export",
+            "chart",
+            "regions",
+            "--data-dir",
+            str(data_dir),
+            "-o",
+            str(tmp_path / "r.png"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 1
     assert "apt-get install chromium" in result.stderr
@@ -156,7 +170,16 @@ def test_cli_chart_bad_output_fails_before_rendering(tmp_path):
     data_dir = make_export_dataset(tmp_path / "data")
     before = snapshot(data_dir)
     result = CliRunner().invoke(
-        main, ["export", "chart", "map", "--data-dir", str(data_dir), "-o", str(tmp_path / "no" / "m.png")]
+        main,
+        [
+            "export",
+            "chart",
+            "map",
+            "--data-dir",
+            str(data_dir),
+            "-o",
+            str(tmp_path / "no" / "m.png"),
+        ],
     )
     assert result.exit_code == 1
     assert "does not exist; create it first" in result.output
@@ -174,8 +197,19 @@ def test_cli_html_chart(tmp_path, data):
     out.mkdir()
     result = CliRunner().invoke(
         main,
-        ["export", "chart", "timeline", "--data-dir", str(data_dir), "--interference", "spoofing",
-         "--title", "Spoofing over time", "-o", str(out / "spoofing.html")],
+        [
+            "export",
+            "chart",
+            "timeline",
+            "--data-dir",
+            str(data_dir),
+            "--interference",
+            "spoofing",
+            "--title",
+            "Spoofing over time",
+            "-o",
+            str(out / "spoofing.html"),
+        ],
     )
     assert result.exit_code == 0, result.output
     content = (out / "spoofing.html").read_text("utf-8")
@@ -221,8 +255,23 @@ def test_cli_png_file(tmp_path):
     data_dir = make_export_dataset(tmp_path / "data")
     result = CliRunner().invoke(
         main,
-        ["export", "chart", "map", "--data-dir", str(data_dir), "--country", "LT,EE",
-         "--width", "500", "--height", "300", "--scale", "2", "-o", str(tmp_path / "baltic map.png")],
+        [
+            "export",
+            "chart",
+            "map",
+            "--data-dir",
+            str(data_dir),
+            "--country",
+            "LT,EE",
+            "--width",
+            "500",
+            "--height",
+            "300",
+            "--scale",
+            "2",
+            "-o",
+            str(tmp_path / "baltic map.png"),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert png_size((tmp_path / "baltic-map.png").read_bytes()) == (1000, 600)
@@ -236,10 +285,21 @@ def test_html_map_renders_with_network_blocked(tmp_path, data):
     page = tmp_path / "map.html"
     page.write_bytes(render_chart("map", data, fmt="html"))
     dom = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
-         "--virtual-time-budget=15000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--proxy-server=127.0.0.1:9",
+            "--virtual-time-budget=15000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     ).stdout
     countries = re.search(r'<g class="layer countries">(.*?)</g>', dom, flags=re.S)
     assert countries, "no country layer drawn"
@@ -254,7 +314,9 @@ def test_shared_browser_gives_each_export_its_own_chart(data):
     first = render_chart("regions", data, fmt="svg", options=ChartOptions(title="First chart"))
     pdf = render_chart("timeline", data, fmt="pdf", options=ChartOptions(title="Second chart"))
     second = render_chart("countries", data, fmt="svg", options=ChartOptions(title="Third chart"))
-    small = render_chart("map", data, fmt="png", options=ChartOptions(width=300, height=200, scale=1))
+    small = render_chart(
+        "map", data, fmt="png", options=ChartOptions(width=300, height=200, scale=1)
+    )
     assert pdf.startswith(b"%PDF-")
     first_text = " ".join(SafeET.fromstring(first).itertext())
     second_text = " ".join(SafeET.fromstring(second).itertext())
@@ -274,6 +336,11 @@ def test_chart_of_nothing_says_so(data, kind):
 
 @pytest.mark.browser
 def test_png_of_nothing(data):
-    content = render_chart("map", data, fmt="png", filters=Filters.validated(country=["JP"]),
-                           options=ChartOptions(width=400, height=300, scale=1))
+    content = render_chart(
+        "map",
+        data,
+        fmt="png",
+        filters=Filters.validated(country=["JP"]),
+        options=ChartOptions(width=400, height=300, scale=1),
+    )
     assert png_size(content) == (400, 300)

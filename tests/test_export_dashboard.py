@@ -46,7 +46,9 @@ def test_geojson_download_matches_the_cli_library(data_dir):
     from tracker import dataset
 
     filters = Filters.validated(region=["Baltic Sea region"])
-    content, name = sent(downloads.download(data_dir, button("incidents", "geojson"), filters.to_query()))
+    content, name = sent(
+        downloads.download(data_dir, button("incidents", "geojson"), filters.to_query())
+    )
     assert name.endswith(".geojson")
     assert content == render_data(dataset.load(data_dir), fmt="geojson", filters=filters)
     assert sorted(f["id"] for f in json.loads(content)["features"]) == BALTIC_IDS
@@ -82,7 +84,9 @@ def test_oversized_query_is_ignored(data_dir):
 
 
 def test_junk_query_exports_everything(data_dir):
-    content, _ = sent(downloads.download(data_dir, button("incidents", "csv"), "?interference=<script>"))
+    content, _ = sent(
+        downloads.download(data_dir, button("incidents", "csv"), "?interference=<script>")
+    )
     assert len(content.decode("utf-8-sig").splitlines()) == 1 + 6
 
 
@@ -103,7 +107,9 @@ def test_menus_have_a_button_per_format():
         return found
 
     for kind in CHART_KINDS:
-        assert sorted(b["fmt"] for b in button_ids(downloads.chart_menu(kind))) == sorted(CHART_FORMATS)
+        assert sorted(b["fmt"] for b in button_ids(downloads.chart_menu(kind))) == sorted(
+            CHART_FORMATS
+        )
     assert sorted(b["fmt"] for b in button_ids(downloads.data_menu())) == ["csv", "geojson"]
     with pytest.raises(ValueError):
         downloads.chart_menu("pie")
@@ -114,8 +120,12 @@ def test_register_on_an_app(data_dir):
 
     app = Dash(__name__)
     app.layout = html.Div(
-        [dcc.Store(id=ids.FILTERS_STORE), downloads.chart_menu("map"), downloads.data_menu(),
-         downloads.download_components()]
+        [
+            dcc.Store(id=ids.FILTERS_STORE),
+            downloads.chart_menu("map"),
+            downloads.data_menu(),
+            downloads.download_components(),
+        ]
     )
     downloads.register(app, data_dir=data_dir)
     outputs = " ".join(app.callback_map)
@@ -137,22 +147,31 @@ def test_download_through_dash_http_endpoint(data_dir):
 
     def post(kind, fmt, clicks):
         buttons = [
-            {"id": {"fmt": f, "kind": "incidents", "type": downloads.BUTTON_TYPE},
-             "property": "n_clicks", "value": clicks if (kind, fmt) == ("incidents", f) else 0}
+            {
+                "id": {"fmt": f, "kind": "incidents", "type": downloads.BUTTON_TYPE},
+                "property": "n_clicks",
+                "value": clicks if (kind, fmt) == ("incidents", f) else 0,
+            }
             for f in ("csv", "geojson")
         ]
-        clicked = json.dumps({"fmt": fmt, "kind": kind, "type": downloads.BUTTON_TYPE},
-                             separators=(",", ":"), sort_keys=True)
+        clicked = json.dumps(
+            {"fmt": fmt, "kind": kind, "type": downloads.BUTTON_TYPE},
+            separators=(",", ":"),
+            sort_keys=True,
+        )
         return client.post(
             "/_dash-update-component",
             json={
                 "output": output_key,
-                "outputs": [{"id": downloads.DOWNLOAD, "property": "data"},
-                            {"id": downloads.STATUS, "property": "children"}],
+                "outputs": [
+                    {"id": downloads.DOWNLOAD, "property": "data"},
+                    {"id": downloads.STATUS, "property": "children"},
+                ],
                 "inputs": [buttons],
                 "changedPropIds": [f"{clicked}.n_clicks"],
-                "state": [{"id": ids.FILTERS_STORE, "property": "data",
-                           "value": "?interference=jamming"}],
+                "state": [
+                    {"id": ids.FILTERS_STORE, "property": "data", "value": "?interference=jamming"}
+                ],
             },
         )
 

@@ -128,14 +128,18 @@ def test_csv_has_schema_columns_sources_and_one_row_per_incident(data):
     assert header[: len(schema.INCIDENT_COLUMNS)] == list(schema.INCIDENT_COLUMNS)
     assert header[-2:] == ["sources", "source_count"]
     assert len(rows) - 1 == len(data.incidents)
-    larnaca = next(dict(zip(header, r, strict=True)) for r in rows[1:] if r[0] == "2024-05-02-larnaca")
+    larnaca = next(
+        dict(zip(header, r, strict=True)) for r in rows[1:] if r[0] == "2024-05-02-larnaca"
+    )
     assert larnaca["source_count"] == "2"
     assert "https://example.net/larnaca-denial" in larnaca["sources"]
     assert larnaca[INC.radius_km] == "120"
 
 
 def test_csv_filtered(data):
-    rows = read_csv_rows(render_data(data, fmt="csv", filters=Filters.validated(interference=["jamming"])))
+    rows = read_csv_rows(
+        render_data(data, fmt="csv", filters=Filters.validated(interference=["jamming"]))
+    )
     assert sorted(r[0] for r in rows[1:]) == JAMMING_IDS
 
 
@@ -169,7 +173,9 @@ def test_geojson_filtered_count(data):
 
 
 def test_geojson_empty_selection_is_valid(data):
-    document = json.loads(render_data(data, fmt="geojson", filters=Filters.validated(country=["JP"])))
+    document = json.loads(
+        render_data(data, fmt="geojson", filters=Filters.validated(country=["JP"]))
+    )
     check_rfc7946(document)
     assert document["features"] == []
 
@@ -234,27 +240,47 @@ def run(*args: str):
 
 def test_cli_export_data_csv_and_geojson(tmp_path, data_dir):
     before = snapshot(data_dir)
-    result = run("data", "--data-dir", str(data_dir), "--interference", "jamming", "-o", str(tmp_path / "j.csv"))
+    result = run(
+        "data",
+        "--data-dir",
+        str(data_dir),
+        "--interference",
+        "jamming",
+        "-o",
+        str(tmp_path / "j.csv"),
+    )
     assert result.exit_code == 0, result.output
     rows = read_csv_rows((tmp_path / "j.csv").read_bytes())
     assert sorted(r[0] for r in rows[1:]) == JAMMING_IDS
 
     result = run(
-        "data", "--data-dir", str(data_dir), "--region", "Baltic Sea region",
-        "--interference", "jamming,spoofing", "--interference", "both",
-        "-o", str(tmp_path / "baltic.geojson"),
+        "data",
+        "--data-dir",
+        str(data_dir),
+        "--region",
+        "Baltic Sea region",
+        "--interference",
+        "jamming,spoofing",
+        "--interference",
+        "both",
+        "-o",
+        str(tmp_path / "baltic.geojson"),
     )
     assert result.exit_code == 0, result.output
     document = json.loads((tmp_path / "baltic.geojson").read_bytes())
     check_rfc7946(document)
     assert sorted(f["id"] for f in document["features"]) == [
-        "2024-02-11-vilnius", "2024-03-20-tallinn", "2024-07-14-gdansk",
+        "2024-02-11-vilnius",
+        "2024-03-20-tallinn",
+        "2024-07-14-gdansk",
     ]
     assert snapshot(data_dir) == before
 
 
 def test_cli_export_data_to_stdout(data_dir):
-    result = run("data", "--data-dir", str(data_dir), "--format", "geojson", "--country", "lt", "-o", "-")
+    result = run(
+        "data", "--data-dir", str(data_dir), "--format", "geojson", "--country", "lt", "-o", "-"
+    )
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert [f["id"] for f in document["features"]] == ["2024-02-11-vilnius"]

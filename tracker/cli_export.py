@@ -41,7 +41,9 @@ def _known_regions(data: dataset.Dataset) -> set[str]:
     import csv
     import importlib.resources
 
-    text = importlib.resources.files("tracker.data").joinpath("country_regions.csv").read_text("utf-8")
+    text = (
+        importlib.resources.files("tracker.data").joinpath("country_regions.csv").read_text("utf-8")
+    )
     regions = {row["region"] for row in csv.DictReader(text.splitlines())}
     return regions | set(data.incidents[INC.region].dropna().unique())
 
@@ -66,10 +68,16 @@ def _build_filters(data: dataset.Dataset, opts: dict) -> Filters:
         raise click.BadParameter(
             f"--from {date_from:%Y-%m-%d} is after --to {date_to:%Y-%m-%d}", param_hint="--from"
         )
-    interference = _check_choice("interference", _split(opts["interference"]), schema.INTERFERENCE_TYPES)
+    interference = _check_choice(
+        "interference", _split(opts["interference"]), schema.INTERFERENCE_TYPES
+    )
     confidence = _check_choice("confidence", _split(opts["confidence"]), schema.CONFIDENCE_LEVELS)
-    country = _check_choice("country", _split(opts["country"]), schema.country_codes(), fold=str.upper)
-    region = _check_choice("region", _split(opts["region"]), _known_regions(data), fold=str.casefold)
+    country = _check_choice(
+        "country", _split(opts["country"]), schema.country_codes(), fold=str.upper
+    )
+    region = _check_choice(
+        "region", _split(opts["region"]), _known_regions(data), fold=str.casefold
+    )
     return Filters.validated(
         date_from=date_from.date() if date_from else None,
         date_to=date_to.date() if date_to else None,
@@ -157,12 +165,26 @@ def export() -> None:
 
 @export.command("chart")
 @click.argument("kind", type=click.Choice(CHART_KINDS))
-@click.option("--format", "fmt", type=click.Choice(CHART_FORMATS), help="File format (default: from -o).")
+@click.option(
+    "--format", "fmt", type=click.Choice(CHART_FORMATS), help="File format (default: from -o)."
+)
 @output_option
 @filter_options
 @click.option("--title", help="Chart title (default depends on KIND).")
-@click.option("--width", type=click.IntRange(200, 5000), default=1200, show_default=True, help="Width, pixels.")
-@click.option("--height", type=click.IntRange(200, 5000), default=700, show_default=True, help="Height, pixels.")
+@click.option(
+    "--width",
+    type=click.IntRange(200, 5000),
+    default=1200,
+    show_default=True,
+    help="Width, pixels.",
+)
+@click.option(
+    "--height",
+    type=click.IntRange(200, 5000),
+    default=700,
+    show_default=True,
+    help="Height, pixels.",
+)
 @click.option(
     "--scale",
     type=click.FloatRange(0.1, 10),
@@ -191,7 +213,9 @@ def chart_command(kind, fmt, output, title, width, height, scale, data_dir, **fi
 
 
 @export.command("data")
-@click.option("--format", "fmt", type=click.Choice(DATA_FORMATS), help="File format (default: from -o).")
+@click.option(
+    "--format", "fmt", type=click.Choice(DATA_FORMATS), help="File format (default: from -o)."
+)
 @output_option
 @filter_options
 @data_dir_option
@@ -210,4 +234,3 @@ def data_command(fmt, output, data_dir, **filter_opts) -> None:
     data = dataset.load(data_dir)
     filters = _build_filters(data, filter_opts)
     _emit(render_data(data, fmt=fmt, filters=filters), output, data_dir)
-

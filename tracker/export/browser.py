@@ -83,7 +83,9 @@ def find_chromium() -> str:
     if explicit:
         if os.path.isfile(explicit) and os.access(explicit, os.X_OK):
             return explicit
-        raise ChromiumMissingError(f"BROWSER_PATH={explicit!r} is not an executable file. {INSTALL_HINT}")
+        raise ChromiumMissingError(
+            f"BROWSER_PATH={explicit!r} is not an executable file. {INSTALL_HINT}"
+        )
     for name in _BROWSER_NAMES:
         found = shutil.which(name)
         if found:
@@ -163,7 +165,6 @@ class _ExportBrowser:
         if self._kaleido is not None:
             return self._kaleido
         path = find_chromium()
-        import kaleido  # imported late: importing it is slow and HTML/data exports don't need it
         from choreographer.errors import ChromeNotFoundError
 
         async def start() -> Any:
@@ -228,9 +229,7 @@ _BROWSER = _ExportBrowser()
 atexit.register(_BROWSER.close)
 
 
-def render_static(
-    fig: Any, *, fmt: str, width: int, height: int, scale: float = 1.0
-) -> bytes:
+def render_static(fig: Any, *, fmt: str, width: int, height: int, scale: float = 1.0) -> bytes:
     """Render a figure to image bytes with the shared export browser.
 
     :param fig: a ``plotly.graph_objects.Figure`` or a figure dict.

@@ -337,7 +337,7 @@ def publication_figure(
     incidents: pd.DataFrame,
     *,
     filters: Any = None,
-    options: ChartOptions = ChartOptions(),
+    options: ChartOptions | None = None,
     generated: dt.date | None = None,
 ) -> go.Figure:
     """The dashboard figure of ``kind``, decorated for publication.
@@ -349,6 +349,7 @@ def publication_figure(
     :param generated: date printed in the footer (UTC today by default).
     """
     generated = generated or dt.datetime.now(dt.UTC).date()
+    options = options or ChartOptions()
     fig = build_figure(kind, incidents)
     return decorate_for_publication(
         fig,
@@ -366,9 +367,13 @@ def _topojson_names(fig: go.Figure) -> list[str]:
     names = []
     for subplot in sorted(subplots):
         # The template may set them (the project's sets resolution 50): read what plotly.js will.
-        scope = _layout_value(fig, subplot, "scope") or _layout_value(fig, "geo", "scope") or "world"
+        scope = (
+            _layout_value(fig, subplot, "scope") or _layout_value(fig, "geo", "scope") or "world"
+        )
         resolution = (
-            _layout_value(fig, subplot, "resolution") or _layout_value(fig, "geo", "resolution") or 110
+            _layout_value(fig, subplot, "resolution")
+            or _layout_value(fig, "geo", "resolution")
+            or 110
         )
         name = f"{scope}_{int(resolution)}m"
         if name not in names:
@@ -428,11 +433,11 @@ def figure_to_html(fig: go.Figure, *, kind: str, options: ChartOptions, title: s
         validate=True,
     )
     page = (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n"
         f"{_topojson_script(_topojson_names(fig))}\n"
-        "</head>\n<body style=\"margin:0\">\n"
+        '</head>\n<body style="margin:0">\n'
         f"{div}\n</body>\n</html>\n"
     )
     return page.encode("utf-8")
@@ -444,7 +449,7 @@ def render_chart(
     *,
     fmt: str,
     filters: Any = None,
-    options: ChartOptions = ChartOptions(),
+    options: ChartOptions | None = None,
     generated: dt.date | None = None,
 ) -> bytes:
     """The chart as file bytes: what ``gnss-tracker export chart`` writes and the dashboard sends.
@@ -461,9 +466,12 @@ def render_chart(
     """
     if fmt not in CHART_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(CHART_FORMATS)}")
+    options = options or ChartOptions()
     fig = publication_figure(kind, incidents, filters=filters, options=options, generated=generated)
     if fmt == "html":
-        return figure_to_html(fig, kind=kind, options=options, title=options.title or DEFAULT_TITLES[kind])
+        return figure_to_html(
+            fig, kind=kind, options=options, title=options.title or DEFAULT_TITLES[kind]
+        )
     assert fmt in STATIC_FORMATS
     if fmt == "pdf":
         fig = _without_patterns(fig)
@@ -489,11 +497,12 @@ def _without_patterns(fig: go.Figure) -> go.Figure:
     return out
 
 
-def image_button_options(kind: str, *, options: ChartOptions = ChartOptions()) -> dict:
+def image_button_options(kind: str, *, options: ChartOptions | None = None) -> dict:
     """``config.toImageButtonOptions`` for a chart: PNG at export size with a meaningful name.
 
     plotly.js appends the extension itself, so the file name has none.
     """
+    options = options or ChartOptions()
     name = default_filename(kind, "png").removesuffix(".png")
     return {
         "format": "png",

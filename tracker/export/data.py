@@ -5,12 +5,13 @@ filtered) and return bytes, so the CLI writes them to a file and the dashboard s
 download through the same code.
 
 CSV
-    One row per incident, the schema's columns in schema order (and only those), plus ``sources`` (the source URLs
-    separated by ``" | "``) and ``source_count``. Report text is untrusted: a text cell that a
-    spreadsheet would run as a formula (starting with ``= + - @``, TAB, CR, LF or NUL) gets a
-    leading ``'``. Columns typed ``number`` in :mod:`tracker.schema` are written as bare numbers
-    (``-0.1278`` is a longitude, not a formula) and every other cell is quoted
-    (``csv.QUOTE_NONNUMERIC``), so importers that treat quoted cells as text still see numbers.
+    One row per incident, the schema's columns in schema order (and only those), plus
+    ``sources`` (the source URLs separated by ``" | "``) and ``source_count``. Report text is
+    untrusted: a text cell that a spreadsheet would run as a formula (starting with
+    ``= + - @``, TAB, CR, LF or NUL) gets a leading ``'``. Columns typed ``number`` in
+    :mod:`tracker.schema` are written as bare numbers (``-0.1278`` is a longitude, not a
+    formula) and every other cell is quoted (``csv.QUOTE_NONNUMERIC``), so importers that
+    treat quoted cells as text still see numbers.
 
 GeoJSON
     RFC 7946: a ``FeatureCollection`` of ``Point`` features, coordinates ``[longitude, latitude]``

@@ -78,7 +78,9 @@ def default_filename(kind: str, fmt: str, *, today: dt.date | None = None) -> st
     return safe_filename(f"gnss-interference-{kind}-{day}.{fmt}")
 
 
-def check_output_path(target: str | os.PathLike, *, protected: Iterable[str | os.PathLike] = ()) -> Path:
+def check_output_path(
+    target: str | os.PathLike, *, protected: Iterable[str | os.PathLike] = ()
+) -> Path:
     """Validate an output path and return it with a sanitised file name.
 
     The folder part is used exactly as given (relative to the working directory); only the final
@@ -92,7 +94,9 @@ def check_output_path(target: str | os.PathLike, *, protected: Iterable[str | os
     """
     raw = Path(target)
     if not raw.name or raw.name in {".", ".."} or str(target).endswith(("/", os.sep)):
-        raise OutputPathError(f"{target}: give a file name, not a folder (e.g. {raw / 'chart.png'})")
+        raise OutputPathError(
+            f"{target}: give a file name, not a folder (e.g. {raw / 'chart.png'})"
+        )
     folder = raw.parent
     if not folder.exists():
         raise OutputPathError(f"{target}: folder {folder} does not exist; create it first")
