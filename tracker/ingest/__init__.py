@@ -95,7 +95,16 @@ def ingest_paths(
             if publisher and not report.publisher:
                 report = _with(report, publisher=publisher)
             result.reports += 1
-            result.candidates.extend(extract_candidates(report, published=published))
+            try:
+                result.candidates.extend(extract_candidates(report, published=published))
+            except Exception as err:  # noqa: BLE001 - one report must not sink the batch
+                # A bug in a rule, not a problem of the input: keep the other reports, say
+                # which report it was, and leave the traceback to the debug log.
+                logger.debug("extraction failed for %s", report.name, exc_info=True)
+                result.errors.append(
+                    f"{report.name}: extraction failed ({type(err).__name__}: {err}); "
+                    "please report this as a bug"
+                )
     return result
 
 

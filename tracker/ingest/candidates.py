@@ -382,7 +382,7 @@ def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
     # The place as the report words it ("Rhodes", not the gazetteer's "Ródos"), unless the
     # words are a demonym or shouted in capitals.
     location = hit.text.strip(" ,.;:")
-    if raw["precision"] == "country" or location.isupper() or len(location) < 3:
+    if raw["precision"] in {"country", "area", "region"} or location.isupper() or len(location) < 3:
         location = raw["name"]
     names = schema.country_names()
     country = raw["country_code"]
@@ -482,7 +482,7 @@ def _fir_country(authority: str) -> str:
 MAX_ANALYSED_CHARS = 300_000
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\u2014|\u2013|--|-|:|\|)\s+(?=\S)"
+    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\u2014|\u2013|--|-|\|)\s+(?=\S)"
 )
 
 
@@ -492,7 +492,7 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     from dataclasses import replace as _replace
 
     for position, sentence in enumerate(sentences[:6]):
-        match = _DATELINE.match(sentence.text)
+        match = _DATELINE.match(sentence.text) if not sentence.heading else None
         if match:
             mentions = find_dates(match.group("date"), base=None)
             if (

@@ -55,11 +55,12 @@ def clean_text(text: str) -> str:
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*", re.M)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]*", re.M)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-_MD_QUOTE = re.compile(r"^\s*>\s?", re.M)
-_MD_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+", re.M)
-_MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", re.M)
+_MD_QUOTE = re.compile(r"^[ \t]*>[ \t]?", re.M)
+# A list item is a paragraph of its own: items of a list are usually separate events.
+_MD_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?P<item>.*)$", re.M)
+_MD_RULE = re.compile(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M)
 
 
 def strip_markdown(text: str) -> str:
@@ -68,7 +69,7 @@ def strip_markdown(text: str) -> str:
     text = _MD_RULE.sub("", text)
     text = _MD_HEADING.sub("", text)
     text = _MD_QUOTE.sub("", text)
-    text = _MD_BULLET.sub("", text)
+    text = _MD_BULLET.sub(lambda m: "\n" + m.group("item") + "\n", text)
     return _MD_EMPHASIS.sub("", text)
 
 
