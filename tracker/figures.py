@@ -492,7 +492,7 @@ def _hex_traces(incidents: pd.DataFrame) -> tuple[list, int]:
                 fillcolor=_rgba(_HEX_COLORS[k], 0.75),
                 line=dict(color=_rgba(_HEX_COLORS[k], 0.9), width=0.5),
                 hoverinfo="skip",
-                name=f"{label} per hexagon",
+                name=label,
                 legendgroup="hex",
             )
         )
@@ -544,7 +544,11 @@ def map_figure(
     layout: dict = dict(
         geo=dict(fitbounds="locations" if len(incidents) else False),
         dragmode="select",
-        legend=dict(itemsizing="constant"),
+        # Legend under the map: above it, it would collide with the mode bar.
+        legend=dict(
+            itemsizing="constant", orientation="h", x=0, xanchor="left", y=0, yanchor="top"
+        ),
+        margin=dict(l=0, r=0, t=24, b=36),
         # A click opens an incident; it must not also select (and dim) the others.
         clickmode="event",
         uirevision="map",
@@ -586,7 +590,9 @@ def map_figure(
             f"{len(located):,} incidents: too many to draw one by one, counted in hexagons "
             f"(H3 resolution {resolution}). Filter or select an area to see single incidents."
         )
-        layout["legend"] = dict(itemsizing="constant", title=dict(text="Incidents"))
+        layout["legend"] = dict(
+            layout["legend"], title=dict(text="Incidents per hexagon", side="left")
+        )
     if note:
         notes.append(note)
     if notes:

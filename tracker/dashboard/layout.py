@@ -191,15 +191,8 @@ def _table(component_id: str, label: str) -> dash_table.DataTable:
     columns = [
         {"name": label, "id": "label", "type": "text"},
         {"name": "Incidents", "id": STAT.incidents, "type": "numeric", "format": integer},
-        *[
-            {
-                "name": TYPE_LABELS[k] if k != "both" else "Both",
-                "id": k,
-                "type": "numeric",
-                "format": integer,
-            }
-            for k in schema.INTERFERENCE_TYPES
-        ],
+        {"name": "Jamming", "id": "with_jamming", "type": "numeric", "format": integer},
+        {"name": "Spoofing", "id": "with_spoofing", "type": "numeric", "format": integer},
         {
             "name": "Share",
             "id": STAT.share,
@@ -217,9 +210,6 @@ def _table(component_id: str, label: str) -> dash_table.DataTable:
             "format": Format(sign=Sign.positive, group=","),
         },
     ]
-    columns[2]["name"] = "Jamming"
-    columns[3]["name"] = "Spoofing"
-    columns[5]["name"] = "Unknown"
     return dash_table.DataTable(
         id=component_id,
         columns=columns,
@@ -243,6 +233,8 @@ def _table(component_id: str, label: str) -> dash_table.DataTable:
             {"if": {"column_id": "label"}, "textAlign": "left", "minWidth": "130px"}
         ],
         tooltip_header={
+            "with_jamming": "Incidents with jamming, including those with jamming and spoofing",
+            "with_spoofing": "Incidents with spoofing, including those with jamming and spoofing",
             STAT.recent: "Incidents starting in the 90 days up to the latest date in the data",
             STAT.prior: "Incidents starting in the 90 days before that",
             STAT.share: "Share of the incidents shown",

@@ -37,7 +37,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-MAP_HEIGHT = 470
+MAP_HEIGHT = 410
 TIMELINE_HEIGHT = 270
 BARS_HEIGHT = 330
 
@@ -96,6 +96,9 @@ def table_rows(table: pd.DataFrame, *, label_column: str = STAT.key) -> list[dic
         }
         for kind in schema.INTERFERENCE_TYPES:
             row[kind] = int(record[kind])
+        # The table shows "with jamming" and "with spoofing": "both" counts in each.
+        row["with_jamming"] = row["jamming"] + row["both"]
+        row["with_spoofing"] = row["spoofing"] + row["both"]
         if label_column != STAT.key:
             row["code"] = key
         rows.append(row)
