@@ -310,7 +310,7 @@ def test_cli_human_table_shows_evidence():
     result = CliRunner().invoke(main, ["ingest", str(FIXTURES / "news_bydgoszcz_diversion.md")])
     assert result.exit_code == 0, result.output
     assert "Bydgoszcz" in result.output
-    assert "[location]" in result.output
+    assert "evidence [" in result.output and "location" in result.output
     assert "1 candidate incident (dry run)" in result.output
 
 

@@ -59,8 +59,12 @@ def _print_table(candidates) -> None:
             if row[column]:
                 click.echo(f"    {label + ':':<10} {row[column]}")
         click.echo(f"    summary:   {row['summary']}")
+        # One line per evidence sentence, listing the fields it supports.
+        by_sentence: dict[str, list[str]] = {}
         for column, sentence in row["evidence"].items():
-            click.echo(f"      [{column}] {sentence}")
+            by_sentence.setdefault(sentence, []).append(column)
+        for sentence, columns in by_sentence.items():
+            click.echo(f"    evidence [{', '.join(columns)}]: {sentence}")
         for note in row["notes"]:
             click.echo(f"    note: {note}")
         click.echo("")

@@ -364,7 +364,10 @@ def _summary(values: dict, country_name: str) -> str:
         subject = ("an " if subject[:1].upper() in "AEIOU" else "a ") + subject
     text = f"Reported {what} affecting {subject}{during} near {place}{when}."
     if values.get(INC.effects):
-        text += f" Effects: {values[INC.effects][0].lower() + values[INC.effects][1:]}."
+        effects = values[INC.effects]
+        if effects[1:2].islower():
+            effects = effects[0].lower() + effects[1:]
+        text += f" Effects: {effects}."
     if values.get(INC.suspected_source):
         text += f" Suspected source: {values[INC.suspected_source]}."
     return text

@@ -244,9 +244,9 @@ def flight_number(sentences: list[str]) -> Found | None:
 
 _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
     ("diverted", re.compile(r"\bdiver(?:ted|sion)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+(?:\s[A-Z][\w\u00c0-\u024f'-]+)?))?")),
-    ("returned", re.compile(r"\b(?:returned|turned back|turned around|flew back|went back)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?", re.I)),
+    ("returned", re.compile(r"\b(?i:returned|return(?:ing)?|turned back|turned around|flew back|went back|headed back)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?")),
     ("unable to land", re.compile(r"\b(?:could not|couldn't|unable to|failed to|not able to|prevented from) land", re.I)),
-    ("go-around", re.compile(r"\b(?:go[- ]?around|missed approach|aborted (?:the |its )?landing|abort(?:ed)? landing|climbed away)\b", re.I)),
+    ("go-around", re.compile(r"\b(?:go[- ]?around|missed approach|abandon(?:ed|ing)? (?:its |the |their )?(?:approach|landing)|aborted (?:the |its )?landing|abort(?:ed)? landing|climbed away)\b", re.I)),
     ("circled", re.compile(r"\b(?:circled|holding pattern|held for)\b", re.I)),
     ("terrain warning", re.compile(r"\b(?:pull up|terrain (?:warning|alert)|(?:E)?GPWS|TAWS)\b", re.I)),
     ("position error", re.compile(r"\b(?:off (?:course|track)|position (?:jump|error|shift)\w*|wrong position|false position\w*|drift\w*)\b", re.I)),
