@@ -32,7 +32,7 @@ _ITEM = re.compile(r"(?:^|\s)(?P<item>[A-G])\)\s*", re.M)
 _STAMP = re.compile(r"\b(\d{10})\b")
 _FAA = re.compile(r"!(?P<kind>GPS|FDC|[A-Z]{3,4})\s+(?P<num>\d{1,2}/\d{1,4})\s+(?P<facility>[A-Z0-9]{3,4})\b")
 _FAA_CENTRE = re.compile(
-    r"(?:CENT(?:ER|RE)D\s+(?:AT|ON)|RADIUS\s+OF|AREA\s+CENT(?:ER|RE)D\s+AT)\s+(?P<lat>\d{4,6}(?:\.\d+)?)(?P<ns>[NS])\s*(?P<lon>\d{5,7}(?:\.\d+)?)(?P<ew>[EW])"
+    r"(?:CENT(?:ERED|RED)\s+(?:AT|ON)|RADIUS\s+OF|AREA\s+CENT(?:ERED|RED)\s+AT)\s+(?P<lat>\d{4,6}(?:\.\d+)?)(?P<ns>[NS])\s*(?P<lon>\d{5,7}(?:\.\d+)?)(?P<ew>[EW])"
 )
 _FAA_RADIUS = re.compile(r"(?P<nm>\d{1,4})\s*NM\s+RADIUS")
 _FAA_VALIDITY = re.compile(r"\b(?P<start>\d{10})\s*-\s*(?P<end>\d{10}|PERM)\b")
