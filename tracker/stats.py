@@ -178,29 +178,40 @@ def group_table(incidents: pd.DataFrame, by: str, *, as_of: dt.date | None = Non
     end = np.datetime64(as_of, "D")
     recent = (days > end - RECENT_DAYS) & (days <= end)
     prior = (days > end - 2 * RECENT_DAYS) & (days <= end - RECENT_DAYS)
-    codes, uniques = pd.factorize(incidents[by].fillna(""), sort=False)
-    uniques = np.asarray(uniques, dtype=object)
+    values = incidents[by]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy()  # categories without NaN (the view frame's case)
+        uniques = np.asarray(values.cat.categories, dtype=object)
+    else:
+        codes, uniques = pd.factorize(values.fillna(""), sort=False)
+        uniques = np.asarray(uniques, dtype=object)
     n = len(uniques)
-    out = pd.DataFrame(index=pd.Index(np.asarray(uniques, dtype=object), name=STAT.key))
-    out[STAT.incidents] = np.bincount(codes, minlength=n).astype("int64")
+    totals = np.bincount(codes, minlength=n)
     matrix = _per_type(codes, n, type_codes(incidents))
-    for i, kind in enumerate(schema.INTERFERENCE_TYPES):
-        out[kind] = matrix[:, i].astype("int64")
-    out[STAT.share] = out[STAT.incidents] / len(incidents)
     day_numbers = days.astype("int64")
     valid = ~np.isnat(days)
     first = np.full(n, np.iinfo("int64").max)
     last = np.full(n, np.iinfo("int64").min)
     np.minimum.at(first, codes[valid], day_numbers[valid])
     np.maximum.at(last, codes[valid], day_numbers[valid])
-    out[STAT.first] = [_day_or_none(v) for v in first]
-    out[STAT.last] = [_day_or_none(v) for v in last]
-    out[STAT.recent] = np.bincount(codes[recent], minlength=n).astype("int64")
-    out[STAT.prior] = np.bincount(codes[prior], minlength=n).astype("int64")
-    out[STAT.change] = out[STAT.recent] - out[STAT.prior]
-    out = out.reset_index(names=STAT.key)
-    out = out.sort_values([STAT.incidents, STAT.key], ascending=[False, True], kind="stable")
-    return out[columns].reset_index(drop=True)
+    recent_n = np.bincount(codes[recent], minlength=n)
+    prior_n = np.bincount(codes[prior], minlength=n)
+    # Groups absent from these rows (unused categories) are dropped; then most incidents first.
+    used = np.flatnonzero(totals > 0)
+    order = used[np.lexsort((uniques[used].astype(str), -totals[used]))]
+    data = {
+        STAT.key: pd.array(uniques[order].astype(str), dtype="str"),
+        STAT.incidents: totals[order].astype("int64"),
+    }
+    for i, kind in enumerate(schema.INTERFERENCE_TYPES):
+        data[kind] = matrix[order, i].astype("int64")
+    data[STAT.share] = totals[order] / len(incidents)
+    data[STAT.first] = [_day_or_none(v) for v in first[order]]
+    data[STAT.last] = [_day_or_none(v) for v in last[order]]
+    data[STAT.recent] = recent_n[order].astype("int64")
+    data[STAT.prior] = prior_n[order].astype("int64")
+    data[STAT.change] = data[STAT.recent] - data[STAT.prior]
+    return pd.DataFrame(data, columns=columns)
 
 
 def _day_or_none(day_number: int) -> dt.date | None:
