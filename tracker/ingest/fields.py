@@ -186,15 +186,15 @@ KNOWN_OPERATORS = (
     "Austrian Airlines", "Azerbaijan Airlines", "AZAL", "Belavia", "British Airways", "Brussels Airlines",
     "Buzz", "Cathay Pacific", "Czech Airlines", "Delta", "Delta Air Lines", "easyJet", "EgyptAir",
     "El Al", "Emirates", "Etihad", "Eurowings", "Finnair", "flydubai", "Iberia", "IndiGo", "Jet2",
-    "KLM", "LOT", "LOT Polish Airlines", "Lufthansa", "Middle East Airlines", "Norwegian", "Pegasus",
-    "Qatar Airways", "Ryanair", "SAS", "Singapore Airlines", "SmartLynx", "Swiss", "TAROM",
+    "KLM", "LOT", "LOT Polish Airlines", "Lufthansa", "Middle East Airlines", "Pegasus",
+    "Qatar Airways", "Ryanair", "SAS", "Singapore Airlines", "SmartLynx", "SWISS", "TAROM",
     "Transaviabaltika", "TUI", "Turkish Airlines", "United Airlines", "Virgin Atlantic",
     "Vueling", "Widerøe", "Wideroe", "Wizz Air", "Bulgaria Air", "Air Astana", "Uzbekistan Airways",
     "Royal Jordanian", "Saudia", "Oman Air", "Gulf Air", "Kuwait Airways", "Korean Air",
     "Asiana", "Jeju Air", "SpiceJet", "Akasa Air", "Vistara", "Pakistan International Airlines",
     "PIA", "Royal Air Force", "RAF", "Spanish Air Force", "Luftwaffe", "NetJets", "Jet Aviation",
     "Icelandair", "Air Greenland", "Loganair", "Binter", "Condor", "Smartwings", "airBaltic",
-    "Nordica", "Estonian Air", "Air Dolomiti", "ITA Airways", "Croatia Airlines", "Air Moldova",
+    "Nordica", "Norwegian Air", "Norwegian Air Shuttle", "Estonian Air", "Air Dolomiti", "ITA Airways", "Croatia Airlines", "Air Moldova",
     "FlyOne", "Georgian Airways", "Ukraine International",
 )
 KNOWN_OPERATOR = re.compile(

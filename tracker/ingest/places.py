@@ -110,7 +110,8 @@ _STRONG = re.compile(
     r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into|overflying"
     r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)|skies\s+over"
     r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over|above)"
-    r"|land\s+at|reach\s+)\s*(?:the\s+)?$",
+    r"|land\s+at|reach\s+|to\s+and\s+from)\s*(?:the\s+)?"
+    r"(?:(?:city|town|village|region|province|island|port|area)\s+of\s+)?$",
     re.I,
 )
 _WEAK = re.compile(r"(?:\bat|\bin|\bwithin)\s+(?:the\s+)?$", re.I)
@@ -254,7 +255,7 @@ def spot_places(
                 score += 2.0
             else:
                 # No role cue: a bare name counts a little, unless it opens the sentence.
-                if start == 0 and hi - lo == 1:
+                if start == 0 and hi - lo == 1 and precision == "city":
                     continue  # "Police said...": a capitalised first word proves nothing
                 score += 0.6
                 if precision == "city" and (raw.get("population") or 0) < 50000 and hi - lo == 1:
