@@ -410,6 +410,11 @@ def _source(report: Report) -> dict:
 
 def _finish(values: dict, evidence: dict, report: Report, notes: list[str]) -> Candidate:
     values[INC.confidence] = "reported"
+    for key, value in list(values.items()):
+        if isinstance(value, str):
+            # Report text is untrusted: a value opening with = + - @ would be a spreadsheet
+            # formula once exported, and validation refuses it.
+            values[key] = value.lstrip("=+-@ \t")
     names = schema.country_names()
     values[INC.summary] = _summary(values, names.get(values.get(INC.country) or "", ""))
     for key in (INC.aircraft, INC.operator, INC.flight, INC.effects, INC.suspected_source, INC.end_date):
