@@ -293,6 +293,17 @@ def _ratio(row: Row) -> float | None:
     return seconds / float(floor)
 
 
+def _ratio_text(row: Row) -> str:
+    """Wall-clock ratio to the floor, and the CPU-time ratio when both CPU times are known."""
+    ratio = _ratio(row)
+    if ratio is None:
+        return ""
+    cpu, floor_cpu = row.data.get("cpu_seconds"), row.data.get("floor_cpu_seconds")
+    if isinstance(cpu, (int, float)) and isinstance(floor_cpu, (int, float)) and floor_cpu > 0:
+        return f"{ratio:.2f} (CPU {cpu / floor_cpu:.2f})"
+    return f"{ratio:.2f}"
+
+
 def _cpu(row: Row) -> str:
     """Median CPU seconds (of this process, or of the server where the row says so)."""
     cpu = row.data.get("cpu_seconds")
@@ -368,7 +379,7 @@ def render_table(rows: list[Row]) -> str:
         lines.append(
             f"| {_escape(operation)} | {size_label(row.size)} | {median} | {_cpu(row)} | "
             f"{_escape(floor_text)} | "
-            f"{'' if ratio is None else f'{ratio:.2f}'} | {grow.get(id(row), '')} | "
+            f"{_ratio_text(row)} | {grow.get(id(row), '')} | "
             f"{_escape(str(data.get('goal', '')))} | {verdict} | {_rss(row)} |"
         )
     return "\n".join(lines) + "\n"
@@ -438,7 +449,9 @@ def render_results(rows: list[Row], *, info: dict, command: str, started: str,
         "## Results",
         "",
         "Median of several runs (5 below 1M incidents, 3 at 1M). *Floor*: the irreducible baseline"
-        " measured in the same run; *Ratio* = median / floor. *CPU*: median CPU seconds of the"
+        " measured in the same run; *Ratio* = median / floor (and CPU time / floor's CPU time; the"
+        " floor is single-threaded, the loader's CSV reader is not, so on an idle machine the wall"
+        " ratio is the lower of the two). *CPU*: median CPU seconds of the"
         " measured process (the server's for dashboard rows), much steadier than wall time on a"
         " busy machine. *Growth*: this size's figure divided"
         " by the previous size's (sizes grow ×10, so ×10 with k=1.00 is linear; k is the exponent"
@@ -492,6 +505,26 @@ def ordered(rows: list[Row]) -> list[Row]:
                                        op_rank[(r.benchmark, r.operation)], r.size or 0))
 
 
+def _render_saved(output: pathlib.Path) -> int:
+    """Rewrite ``output`` (and the docs table) from ``output``'s JSON twin."""
+    saved = json.loads(output.with_suffix(".json").read_text("utf-8"))
+    rows = []
+    for item in saved["rows"]:
+        item = dict(item)
+        rows.append(Row(item.pop("benchmark"), item.pop("operation"), item.pop("size"), item))
+    rows = ordered(rows)
+    missing = [r.benchmark for r in rows if r.data.get("not_available")]
+    output.write_text(render_results(rows, info=saved["machine"], command=saved["command"],
+                                     started=saved["started"], finished=saved["finished"],
+                                     load_after=saved.get("load_after"), missing=missing,
+                                     updates=saved.get("updates", [])), encoding="utf-8")
+    if output == RESULTS_FILE:
+        _update_docs(rows, info=saved["machine"], command=saved["command"],
+                     finished=saved["finished"])
+    print(render_table(rows))
+    return 0
+
+
 def _update_docs(rows: list[Row], *, info: dict, command: str, finished: str) -> bool:
     """Replace the table between the markers of ``docs/performance.md``; False if no markers."""
     try:
@@ -531,6 +564,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Markdown file to write (default benchmarks/RESULTS.md)")
     parser.add_argument("--no-write", action="store_true", help="print only; write no files")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    parser.add_argument("--render-only", action="store_true",
+                        help="rewrite the Markdown (and docs table) from the saved JSON; run nothing")
     parser.add_argument("--merge", action="store_true",
                         help="update only the re-run benchmarks' rows in the existing results")
     parser.add_argument("--strict", action="store_true",
@@ -538,6 +573,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
+    if args.render_only:
+        return _render_saved(args.output)
     sizes = tuple(args.sizes or synthetic.SIZES)
     if args.quick:
         sizes = tuple(s for s in sizes if s < 1_000_000)
@@ -599,7 +636,7 @@ def main(argv: list[str] | None = None) -> int:
                               updates=updates)
         args.output.write_text(text, encoding="utf-8")
         payload = {"machine": info, "command": command, "started": started, "finished": finished,
-                   "updates": updates,
+                   "load_after": os.getloadavg(), "updates": updates,
                    "rows": [{"benchmark": r.benchmark, "operation": r.operation, "size": r.size,
                              **r.data} for r in rows]}
         args.output.with_suffix(".json").write_text(json.dumps(payload, indent=1) + "\n",
