@@ -87,7 +87,25 @@ def make_nominatim(
                 f"GNSS_TRACKER_NOMINATIM_URL must be an http(s) URL, not {server!r}"
             )
         scheme, domain = parsed.scheme, parsed.netloc + parsed.path.rstrip("/")
-    return Nominatim(domain=domain, scheme=scheme, user_agent=agent, timeout=timeout)
+    return Nominatim(
+        domain=domain, scheme=scheme, user_agent=agent, timeout=timeout, adapter_factory=_adapter
+    )
+
+
+def _adapter(**kwargs):
+    """geopy's requests adapter without transport-level retries.
+
+    By default urllib3 retries a 429/503 after sleeping for whatever ``Retry-After`` the server
+    sends (an hour, say), silently, before geopy or the RateLimiter see the answer. Retries are
+    the RateLimiter's job, with a bounded wait; the 429 itself must reach geopy so it becomes
+    ``GeocoderRateLimited`` and a clear error.
+    """
+    from geopy.adapters import RequestsAdapter
+    from urllib3.util.retry import Retry
+
+    return RequestsAdapter(
+        max_retries=Retry(total=0, read=False, respect_retry_after_header=False), **kwargs
+    )
 
 
 _CITY_TYPES = frozenset(
@@ -285,6 +303,12 @@ class OnlineLookup:
             raise GeocodingError(
                 f"Nominatim failed for {query!r}: {type(err).__name__}: {err}. "
                 "This is not 'not found'; retry later or enter coordinates by hand."
+            ) from err
+        except (ValueError, TypeError, KeyError, AttributeError) as err:
+            # geopy parses the answer itself: NaN or missing coordinates raise plain ValueErrors.
+            raise GeocodingError(
+                f"Nominatim gave an unusable answer for {query!r} ({err}); "
+                "enter coordinates by hand."
             ) from err
         if location is None:
             entry = CacheEntry(NOMINATIM_SOURCE, query, False, math.nan, math.nan, "", "", "")
