@@ -368,7 +368,6 @@ def render_table(rows: list[Row]) -> str:
         floor_text = format_seconds(float(floor)) if floor else ""
         if floor and data.get("floor"):
             floor_text += f" ({data['floor']})"
-        ratio = _ratio(row)
         ok = data.get("ok")
         verdict = "" if ok is None else ("pass" if ok else "**FAIL**")
         if "error" in data:
@@ -565,7 +564,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; write no files")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
     parser.add_argument("--render-only", action="store_true",
-                        help="rewrite the Markdown (and docs table) from the saved JSON; run nothing")
+                        help="rewrite the Markdown (and docs table) from the saved JSON")
     parser.add_argument("--merge", action="store_true",
                         help="update only the re-run benchmarks' rows in the existing results")
     parser.add_argument("--strict", action="store_true",
