@@ -77,7 +77,14 @@ TYPE_LABELS: dict[str, str] = {
     "both": "Jamming and spoofing",
     "unknown": "Type unknown",
 }
-assert set(TYPE_COLORS) == set(schema.INTERFERENCE_TYPES)
+#: Legend labels where space is short (the map).
+_SHORT_LABELS: dict[str, str] = {
+    "jamming": "Jamming",
+    "spoofing": "Spoofing",
+    "both": "Both",
+    "unknown": "Unknown",
+}
+assert set(TYPE_COLORS) == set(schema.INTERFERENCE_TYPES) == set(_SHORT_LABELS)
 
 #: Above this many incidents the map shows H3 hexagons instead of one marker per incident, so a
 #: filter change over a large dataset sends a bounded number of bytes.
@@ -402,7 +409,7 @@ def _point_traces(incidents: pd.DataFrame) -> list[dict]:
                 text=hover[mask],
                 hovertemplate="%{text}<extra></extra>",
                 mode="markers",
-                name=f"{TYPE_LABELS[kind]} ({mask.sum():,})",
+                name=f"{_SHORT_LABELS[kind]} ({mask.sum():,})",
                 legendgroup=kind,
                 marker=dict(
                     color=TYPE_COLORS[kind],
@@ -545,11 +552,12 @@ def map_figure(
     layout: dict = dict(
         geo=dict(fitbounds="locations" if len(incidents) else False),
         dragmode="select",
-        # Legend under the map: above it, it would collide with the mode bar.
+        # Legend above the map, where the map's aspect ratio leaves room; short labels keep it
+        # clear of the mode bar on the right.
         legend=dict(
-            itemsizing="constant", orientation="h", x=0, xanchor="left", y=0, yanchor="top"
+            itemsizing="constant", orientation="h", x=0, xanchor="left", y=1, yanchor="bottom"
         ),
-        margin=dict(l=0, r=0, t=24, b=36),
+        margin=dict(l=0, r=0, t=30, b=4),
         # A click opens an incident; it must not also select (and dim) the others.
         clickmode="event",
         uirevision="map",

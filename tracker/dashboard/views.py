@@ -37,7 +37,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-MAP_HEIGHT = 410
+MAP_HEIGHT = 440
 TIMELINE_HEIGHT = 270
 BARS_HEIGHT = 330
 
