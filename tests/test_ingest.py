@@ -526,3 +526,32 @@ def test_negated_effects_are_not_effects():
         "No flights were cancelled."
     )
     assert "ancel" not in found.values[INC.effects]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("on 31.08.2025", dt.date(2025, 8, 31), "day"),
+        ("on 08/31/2025", dt.date(2025, 8, 31), "day"),
+        ("in mid-August", dt.date(2025, 8, 1), "month"),
+        ("this past weekend", dt.date(2025, 8, 30), "day"),
+        ("Sunday night", dt.date(2025, 8, 31), "day"),
+    ],
+)
+def test_more_date_forms(text, expected, precision):
+    (mention,) = find_dates(text, base=dt.date(2025, 9, 3))
+    assert (mention.date, mention.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", ["Defence Minister Margarita Robles", "a marching band", "June Smith said"])
+def test_words_that_contain_month_names_are_not_dates(text):
+    assert find_dates(text, base=dt.date(2025, 9, 3)) == []
+
+
+def test_faa_notam_with_radius_of_centre():
+    (notam,) = parse_notams(
+        "!FDC 5/1234 ZLA NAV GPS INTERFERENCE TESTING. GPS MAY NOT BE AVBL WI A 50NM RADIUS OF "
+        "363500N1154500W SFC-FL180. 2505011400-2505011800"
+    )
+    assert (notam.latitude, notam.longitude) == (pytest.approx(36 + 35 / 60), pytest.approx(-(115 + 45 / 60)))
+    assert notam.radius_km == pytest.approx(50 * 1.852)

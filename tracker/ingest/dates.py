@@ -63,6 +63,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?P<y>(?:19|20)\d{2})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})\b"),
     ),
     (
+        "numeric",
+        # 31.08.2025, 31/08/2025; day first unless that cannot be (08/31/2025).
+        re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})\b"),
+    ),
+    (
         "dmy_range",
         re.compile(
             rf"\b(?P<d>\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|until|till|through)\s*(?P<d2>\d{{1,2}}){_ORD}"
@@ -99,6 +104,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b{_m('mo')},?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
     ),
     (
+        "month_only",
+        re.compile(
+            rf"\b(?:(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?|(?:early|mid|late|the\s+end\s+of|"
+            rf"the\s+beginning\s+of|end\s+of|start\s+of)[\s-]+){_m('mo')}(?![\w-])(?!\s*,?\s*(?:\d|of\s+\d))",
+            re.I,
+        ),
+    ),
+    (
         "compact_month",
         # Safety databases (ASRS) give the month as YYYYMM next to a "Date" label.
         re.compile(r"(?i:date)[^\n\d]{0,25}\b(?P<y>(?:19|20)\d{2})(?P<mo>0[1-9]|1[0-2])\b"),
@@ -117,7 +130,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|earlier\s+today"
             r"|last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month"
             r"|this\s+month|last\s+year|earlier\s+this\s+year|(?:over|at|during)\s+the\s+weekend|"
-            r"last\s+weekend|this\s+weekend)\b",
+            r"last\s+weekend|this\s+weekend|this\s+past\s+weekend|past\s+weekend)\b",
             re.I,
         ),
     ),
@@ -255,6 +268,16 @@ def _resolve(kind: str, g: dict, *, base: dt.date | None) -> tuple[dt.date | Non
     """Turn one match's groups into ``(date, precision, end_date, offset_days)``."""
     if kind == "iso":
         return _safe_date(int(g["y"]), int(g["mo"]), int(g["d"])), "day", None, 0
+    if kind == "numeric":
+        first, second = int(g["a"]), int(g["b"])
+        day, month = (second, first) if first <= 12 < second else (first, second)
+        return _safe_date(int(g["y"]), month, day), "day", None, 0
+    if kind == "month_only":
+        month = _month_number(g["mo"])
+        if base is None:
+            return None, "month", None, 0
+        year = base.year if month <= base.month else base.year - 1
+        return dt.date(year, month, 1), "month", None, 0
     if kind == "compact_month":
         return dt.date(int(g["y"]), int(g["mo"]), 1), "month", None, 0
     if kind == "my":
@@ -358,7 +381,7 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
                 # "may 12" is far more often the verb before a number than a date.
                 if not sentence[match.start("mo")].isupper():
                     continue
-            if kind in {"dmy", "mdy", "my"} and groups["mo"].lower() == "may":
+            if kind in {"dmy", "mdy", "my", "month_only"} and groups["mo"].lower() == "may":
                 if not sentence[match.start("mo")].isupper():
                     continue
             date, precision, end_date, offset = _resolve(kind, groups, base=base)
