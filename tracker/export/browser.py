@@ -24,6 +24,7 @@ import logging
 import os
 import shutil
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -220,9 +221,31 @@ class _ExportBrowser:
                 asyncio.run_coroutine_threadsafe(instance.close(), loop).result(15)
             except Exception:  # noqa: BLE001 - best effort at shutdown; the process is leaving
                 log.debug("export browser did not close cleanly", exc_info=True)
+            _remove_profile(instance)
         loop.call_soon_threadsafe(loop.stop)
         if thread is not None:
             thread.join(5)
+
+
+def _remove_profile(instance: Any) -> None:
+    """Delete the browser's temporary profile folder, retrying while Chromium's last writes land.
+
+    choreographer removes it too, but a helper process still writing can make that fail, and
+    the failure then surfaces as an "Exception ignored" traceback at interpreter exit. Best
+    effort, through choreographer's internals, hence every step guarded.
+    """
+    tmp = getattr(getattr(instance, "_browser_impl", None), "tmp_dir", None)
+    path = getattr(tmp, "path", None)
+    if path is None:
+        return
+    for _ in range(10):
+        shutil.rmtree(path, ignore_errors=True)
+        if not os.path.exists(path):
+            break
+        time.sleep(0.1)
+    finalizer = getattr(getattr(tmp, "temp_dir", None), "_finalizer", None)
+    if finalizer is not None and not os.path.exists(path):
+        finalizer.detach()  # nothing left for it to remove
 
 
 _BROWSER = _ExportBrowser()
