@@ -129,12 +129,23 @@ def test_timeout_is_an_error_not_not_found(server, tmp_path):
 
 
 def test_rate_limiter_spaces_requests(server, tmp_path):
-    lookup = _lookup(server, GeocodeCache(tmp_path / "c.csv"), min_delay=0.3)
+    """The limiter waits out the rest of min_delay between requests. Its clock and sleep are
+    geopy's patchable hooks, so the test checks the waits it asks for, not wall-clock timing."""
+    lookup = _lookup(server, GeocodeCache(tmp_path / "c.csv"), min_delay=1.0)
+    now = [100.0]
+    waits: list[float] = []
+
+    def fake_sleep(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
+    lookup._geocode._clock = lambda: now[0]
+    lookup._geocode._sleep = fake_sleep
     for name in ("one", "two", "three"):
         lookup.lookup(name)
-    stamps = [seen[0] for seen in server.seen]
-    gaps = [b - a for a, b in zip(stamps, stamps[1:])]
-    assert len(gaps) == 2 and min(gaps) >= 0.25
+        now[0] += 0.25  # each request "takes" a quarter of a second
+    assert len(server.seen) == 3
+    assert waits == [pytest.approx(0.75), pytest.approx(0.75)]
 
 
 def test_resolver_goes_online_only_when_offline_fails_and_allowed(server, tmp_path):

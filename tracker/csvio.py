@@ -17,6 +17,7 @@ import codecs
 import csv
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,13 +92,14 @@ def parse_raw_text(raw: bytes, *, display: str) -> RawTable:
     body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
     if not body[:4096].strip() and not body.strip():
         return _empty(display, Problem(display, 1, 0, "", "empty-file", "file is empty"), raw=raw)
-    first_line_end = body.find(b"\n")
-    header_bytes = body if first_line_end < 0 else body[:first_line_end]
+    # The header ends at the first line break of any kind (old Mac files use a bare CR).
+    line_break = re.search(rb"[\r\n]", body)
+    header_bytes = body if line_break is None else body[: line_break.start()]
     try:
         header_text = header_bytes.decode("utf-8")
     except UnicodeDecodeError as err:
         return _not_utf8(display, body, err, raw)
-    header = next(csv.reader([header_text.rstrip("\r")]), [])
+    header = next(csv.reader([header_text]), [])
     # pyarrow checks UTF-8 itself, so well-formed files are decoded only once, by it.
     table = _fast_parse(body, header, display)
     if table is None:
@@ -222,7 +224,7 @@ def _slow_parse(text: str, header: list[str], display: str) -> RawTable:
                 0,
                 "",
                 "line-ending",
-                "Windows (CRLF) line endings; the canonical form uses LF (run `gnss-tracker fmt`)",
+                "CR or CRLF line endings; the canonical form uses LF (run `gnss-tracker fmt`)",
                 severity="format",
             )
         )

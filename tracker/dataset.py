@@ -263,16 +263,42 @@ def _commit(data_dir: Path, files: dict[str, bytes]) -> None:
     _finish_commit(data_dir)
 
 
-def _finish_commit(data_dir: Path) -> None:
+def _read_marker(data_dir: Path) -> dict[str, Path]:
+    """The moves a commit marker asks for, checked: only our two files, only our temporaries.
+
+    A marker could arrive by other routes than a crash (a pull request, a copied folder), so it
+    is treated as untrusted input: anything unexpected is refused, never acted upon.
+    """
     marker_path = data_dir / COMMIT_MARKER
-    marker = json.loads(marker_path.read_text("utf-8"))
-    for name, tmp_name in marker["replace"].items():
-        tmp = data_dir / tmp_name
+    try:
+        marker = json.loads(marker_path.read_text("utf-8"))
+        moves = marker["replace"]
+        if not isinstance(moves, dict):
+            raise TypeError("replace is not an object")
+        checked = {}
+        for name, tmp_name in moves.items():
+            if name not in (schema.INCIDENTS_FILE, schema.SOURCES_FILE):
+                raise ValueError(f"unexpected target {name!r}")
+            if not (
+                isinstance(tmp_name, str)
+                and re.fullmatch(rf"\.{re.escape(name)}\.[A-Za-z0-9_]+\.tmp", tmp_name)
+            ):
+                raise ValueError(f"unexpected temporary file {tmp_name!r}")
+            checked[name] = data_dir / tmp_name
+        return checked
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+        raise StoreError(
+            f"{marker_path} is corrupt; inspect and remove it by hand ({err})"
+        ) from None
+
+
+def _finish_commit(data_dir: Path) -> None:
+    for name, tmp in _read_marker(data_dir).items():
         if tmp.exists():
             os.replace(tmp, data_dir / name)
             _crash_point("between-replaces")
     _fsync_dir(data_dir)
-    marker_path.unlink()
+    (data_dir / COMMIT_MARKER).unlink()
     _fsync_dir(data_dir)
 
 
@@ -289,12 +315,8 @@ def recover(data_dir: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> b
     with _locked(data_dir, timeout):
         acted = False
         if marker.exists():
-            try:
-                _finish_commit(data_dir)
-                acted = True
-            except (json.JSONDecodeError, KeyError):
-                # A marker is only ever moved into place whole, so this is not our file.
-                raise StoreError(f"{marker} is corrupt; inspect and remove it by hand") from None
+            _finish_commit(data_dir)  # refuses a marker that is not ours, touching nothing
+            acted = True
         for stray in data_dir.glob(".*.tmp"):
             with contextlib.suppress(OSError):
                 stray.unlink()

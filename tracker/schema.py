@@ -60,7 +60,7 @@ STANCES = ("supports", "disputes", "context")
 MAX_TEXT_LENGTH = 5000
 
 #: Incident ids are readable and stable: the incident's date and a slug of its place.
-ID_PATTERN = r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 80
 
 

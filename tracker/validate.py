@@ -48,8 +48,8 @@ EARLIEST_DATE = pd.Timestamp("1980-01-06")
 #: Dates up to one day ahead are accepted: a report filed in UTC+14 can be "tomorrow" in UTC.
 FUTURE_TOLERANCE = timedelta(days=1)
 
-_NUMBER_RE = r"-?\d+(?:\.\d+)?"
-_DATE_RE = r"\d{4}-\d{2}-\d{2}"
+_NUMBER_RE = r"-?[0-9]+(?:\.[0-9]+)?"
+_DATE_RE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 #: Cells starting with these are run as formulas by spreadsheets (OWASP CSV injection).
 _FORMULA_RE = r"[=+\-@\t\r\n\x00]"
 #: Control characters, zero-width and bidirectional overrides: invisible, and used to disguise text.
