@@ -20,7 +20,7 @@ from tracker.schema import SRC
 
 pytestmark = pytest.mark.browser
 
-TIMEOUT = 20
+TIMEOUT = 45  # a ceiling for waits, generous for a loaded CI machine; not a speed check
 
 
 @pytest.fixture(autouse=True)
@@ -214,3 +214,33 @@ def test_broken_data_file_shows_validator_messages(dash_duo, tmp_path):
     dash_duo.wait_for_contains_text(f"#{ids.DATA_ERROR}", "incidents.csv:", timeout=TIMEOUT)
     assert "latitude" in dash_duo.find_element(f"#{ids.DATA_ERROR}").text
     assert "Traceback" not in dash_duo.driver.page_source
+
+
+def test_box_selection_on_the_map_filters_the_other_views(dash_duo, data_dir):
+    _start(dash_duo, create_app(data_dir))
+    _wait_points(dash_duo, 5)
+    _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 5)
+    dash_duo.driver.execute_script("window.scrollTo(0, 0)")
+    # Drag a box around the three northern (Baltic) markers, in viewport coordinates.
+    rects = [
+        p.rect
+        for p in dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.MAP} .scattergeo .point")
+    ]
+    northern = sorted(rects, key=lambda r: r["y"])[:3]
+    x0 = min(r["x"] for r in northern) - 15
+    y0 = min(r["y"] for r in northern) - 15
+    x1 = max(r["x"] + r["width"] for r in northern) + 15
+    y1 = max(r["y"] + r["height"] for r in northern) + 15
+    actions = ActionChains(dash_duo.driver)
+    pointer = actions.w3c_actions.pointer_action
+    pointer.move_to_location(int(x0), int(y0))
+    pointer.pointer_down()
+    pointer.move_to_location(int(x0) + 10, int(y0) + 10)
+    pointer.move_to_location(int(x1), int(y1))
+    pointer.pointer_up()
+    actions.perform()
+    _wait_points(dash_duo, 3)
+    _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 3)
+    dash_duo.wait_for_text_to_equal(f"#{ids.SHOWN}", "Showing 3 of 5 incidents", timeout=TIMEOUT)
+    assert "area" in _query(dash_duo)
+    assert dash_duo.get_logs() == []

@@ -142,7 +142,7 @@ TEMPLATE = go.layout.Template(
             coastlinecolor="#9c9788",
             coastlinewidth=0.6,
             showframe=False,
-            projection=dict(type="natural earth"),
+            projection=dict(type="mercator"),
             resolution=50,
             bgcolor="#ffffff",
         ),
@@ -528,6 +528,39 @@ def _hex_traces(incidents: pd.DataFrame) -> tuple[list, int]:
     return traces, resolution
 
 
+def _geo_bounds(incidents: pd.DataFrame) -> dict:
+    """Map extent around the incidents, padded, never wrapped across the antimeridian.
+
+    plotly's ``fitbounds`` picks the shortest way round the globe, so incidents in Europe, East
+    Asia and California come out centred on the Pacific; explicit ranges keep the usual view.
+    """
+    lat = incidents[INC.latitude].to_numpy(dtype=float, na_value=np.nan) if len(incidents) else []
+    lon = incidents[INC.longitude].to_numpy(dtype=float, na_value=np.nan) if len(incidents) else []
+    ok = ~(np.isnan(lat) | np.isnan(lon)) if len(incidents) else np.array([], dtype=bool)
+    if not ok.any():
+        return dict(fitbounds=False, lataxis=dict(range=[25, 72]), lonaxis=dict(range=[-15, 60]))
+    lat, lon = lat[ok], lon[ok]
+    pad_lon = max(4.0, (lon.max() - lon.min()) * 0.06)
+    pad_lat = max(3.0, (lat.max() - lat.min()) * 0.08)
+    lon0, lon1 = max(-180.0, lon.min() - pad_lon), min(180.0, lon.max() + pad_lon)
+    lat0, lat1 = max(-60.0, lat.min() - pad_lat), min(85.0, lat.max() + pad_lat)
+    # Keep at least a country-sized window around a single incident.
+    if lon1 - lon0 < 16:
+        mid = (lon0 + lon1) / 2
+        lon0, lon1 = max(-180.0, mid - 8), min(180.0, mid + 8)
+    if lat1 - lat0 < 10:
+        mid = (lat0 + lat1) / 2
+        lat0, lat1 = max(-60.0, mid - 5), min(85.0, mid + 5)
+    return dict(
+        fitbounds=False,
+        # Nested dicts, not "lonaxis_range": figures here skip plotly's validation, which is
+        # what expands the underscore shorthand.
+        lonaxis=dict(range=[round(lon0, 2), round(lon1, 2)]),
+        lataxis=dict(range=[round(lat0, 2), round(lat1, 2)]),
+        center=dict(lon=round((lon0 + lon1) / 2, 2), lat=round((lat0 + lat1) / 2, 2)),
+    )
+
+
 def map_figure(
     incidents: pd.DataFrame,
     *,
@@ -550,7 +583,7 @@ def map_figure(
     :param note: extra text shown in the map's corner note.
     """
     layout: dict = dict(
-        geo=dict(fitbounds="locations" if len(incidents) else False),
+        geo=_geo_bounds(incidents),
         dragmode="select",
         # Legend above the map, where the map's aspect ratio leaves room; short labels keep it
         # clear of the mode bar on the right.
@@ -570,7 +603,6 @@ def map_figure(
     located = incidents if has_coords.all() else incidents[has_coords]
     notes = []
     if len(located) == 0:
-        layout["geo"] = dict(lataxis_range=[25, 72], lonaxis_range=[-15, 60], fitbounds=False)
         # A scattergeo trace is needed for the geo subplot (and its basemap) to exist at all.
         traces.append(
             dict(
