@@ -555,3 +555,8 @@ def test_faa_notam_with_radius_of_centre():
     )
     assert (notam.latitude, notam.longitude) == (pytest.approx(36 + 35 / 60), pytest.approx(-(115 + 45 / 60)))
     assert notam.radius_km == pytest.approx(50 * 1.852)
+
+
+def test_one_event_over_two_days_is_one_candidate_with_an_end_date():
+    (found,) = _run(FIXTURES / "html_delhi_two_days.html")
+    assert (found["date"], found["end_date"]) == ("2025-11-06", "2025-11-07")

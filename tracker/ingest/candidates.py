@@ -193,6 +193,16 @@ def _group(
                 dates = _event_dates(previous.text, base)
         distinct = [m for m in dates if m.date is not None and m.precision == "day" and m.kind != "following"]
         distinct_days = sorted({m.date for m in distinct})
+        if len(distinct_days) > 1 and not _SEPARATE_EVENTS.search(anchor.text) and (
+            (distinct_days[-1] - distinct_days[0]).days <= 3
+        ):
+            # "affected on Thursday and Friday": one incident spanning the days.
+            first = next(m for m in distinct if m.date == distinct_days[0])
+            spanning = DateMention(
+                first.start, first.end, first.text, first.kind, first.date, "day", distinct_days[-1]
+            )
+            _place_anchor(incidents, anchor, spanning)
+            continue
         if len(distinct_days) > 1:
             # "flights on Thursday and again on Friday": one incident per day named.
             for day in distinct_days:
@@ -304,6 +314,13 @@ def _starts_another(anchor: Sentence, current: _Incident, budget: LookupBudget) 
         return False
     theirs = {_own_country(a, budget) for a in current.anchors} - {""}
     return bool(theirs) and mine not in theirs
+
+
+_SEPARATE_EVENTS = re.compile(
+    r"\b(?:again|second|another|both flights|two flights|each|twice|separate|respectively|"
+    r"two (?:aircraft|planes|jets)|three)\b",
+    re.I,
+)
 
 
 def _place_anchor(incidents: list[_Incident], anchor: Sentence, mention: DateMention) -> None:
