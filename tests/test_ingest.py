@@ -560,3 +560,12 @@ def test_faa_notam_with_radius_of_centre():
 def test_one_event_over_two_days_is_one_candidate_with_an_end_date():
     (found,) = _run(FIXTURES / "html_delhi_two_days.html")
     assert (found["date"], found["end_date"]) == ("2025-11-06", "2025-11-07")
+
+
+def test_gps_word_far_from_a_problem_word_is_not_an_incident():
+    text = (
+        "Published: 2025-01-02\n\nInvestigators used GPS data from the flight recorder to "
+        "reconstruct the route flown on Monday, and said the plane later lost power in both "
+        "engines near Reno."
+    )
+    assert ingest_text(text) == []

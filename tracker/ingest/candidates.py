@@ -122,7 +122,15 @@ _LAUNCH = re.compile(r"\b(?:launch\w*|rocket|lift-?off|into orbit|satellite (?:w
 def _is_problem_sentence(text: str) -> bool:
     if fx.JAM_TERM.search(text) or fx.SPOOF_TERM.search(text):
         return True
-    return bool(fx.GNSS_TERM.search(text) and fx.PROBLEM_TERM.search(text))
+    # "GPS data showed the plane lost power" is not a GPS problem: the problem word must be
+    # near the GNSS word ("lost the GPS signal", "GPS was unreliable").
+    gnss = [m.span() for m in fx.GNSS_TERM.finditer(text)]
+    if not gnss:
+        return False
+    for problem in fx.PROBLEM_TERM.finditer(text):
+        if any(abs(problem.start() - end) <= 60 or abs(start - problem.end()) <= 60 for start, end in gnss):
+            return True
+    return False
 
 
 def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
