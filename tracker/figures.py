@@ -551,6 +551,7 @@ def _geo_bounds(incidents: pd.DataFrame) -> dict:
     if lat1 - lat0 < 10:
         mid = (lat0 + lat1) / 2
         lat0, lat1 = max(-60.0, mid - 5), min(85.0, mid + 5)
+    lon0, lon1, lat0, lat1 = _fill_aspect(lon0, lon1, lat0, lat1)
     return dict(
         fitbounds=False,
         # Nested dicts, not "lonaxis_range": figures here skip plotly's validation, which is
@@ -559,6 +560,32 @@ def _geo_bounds(incidents: pd.DataFrame) -> dict:
         lataxis=dict(range=[round(lat0, 2), round(lat1, 2)]),
         center=dict(lon=round((lon0 + lon1) / 2, 2), lat=round((lat0 + lat1) / 2, 2)),
     )
+
+
+#: Width / height of the map's plot area in the dashboard; extents are widened to about this
+#: shape so the map fills its frame instead of leaving bands.
+_MAP_ASPECT = 1.7
+
+
+def _fill_aspect(lon0: float, lon1: float, lat0: float, lat1: float) -> tuple[float, ...]:
+    """Widen a lon/lat box to the map's aspect ratio in Mercator units (the map's projection)."""
+
+    def merc(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    def inverse(y: float) -> float:
+        return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+    x_span = math.radians(lon1 - lon0)
+    y0, y1 = merc(lat0), merc(lat1)
+    if x_span < _MAP_ASPECT * (y1 - y0):
+        extra = math.degrees(_MAP_ASPECT * (y1 - y0)) - (lon1 - lon0)
+        lon0, lon1 = max(-180.0, lon0 - extra / 2), min(180.0, lon1 + extra / 2)
+    else:
+        extra = x_span / _MAP_ASPECT - (y1 - y0)
+        lat0 = max(-60.0, inverse(y0 - extra / 2))
+        lat1 = min(85.0, inverse(y1 + extra / 2))
+    return lon0, lon1, lat0, lat1
 
 
 def map_figure(
