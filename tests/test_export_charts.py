@@ -344,3 +344,15 @@ def test_png_of_nothing(data):
         options=ChartOptions(width=400, height=300, scale=1),
     )
     assert png_size(content) == (400, 300)
+
+
+def test_world_maps_use_coarser_outlines_only_at_world_scale(data):
+    from tracker.export.charts import _spans_the_world
+    from tracker.schema import INC
+
+    assert not _spans_the_world(data.incidents)  # London to Larnaca: keep 1:50m detail
+    wide = data.incidents.copy()
+    wide.loc[wide.index[0], INC.longitude] = -122.4
+    wide.loc[wide.index[1], INC.longitude] = 139.7
+    assert _spans_the_world(wide)
+    assert not _spans_the_world(wide.iloc[:0])
