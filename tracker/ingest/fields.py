@@ -53,7 +53,8 @@ SIGNAL_LOSS = re.compile(
     re.I,
 )
 SPOOF_TERM = re.compile(
-    r"\b(?:spoof\w*|meaconing|fake (?:gps |gnss )?(?:signals?|positions?)|false (?:position|location)"
+    r"\b(?:spoof\w*|meaconing|(?:fake|false|counterfeit|bogus) (?:gps |gnss |satellite |navigation )?"
+    r"(?:signals?|positions?|coordinates)|false (?:position|location)"
     r"\w*|(?:position|location) (?:jumped|shifted)|showed (?:the )?(?:aircraft|plane|us|them) "
     r"(?:at|over|in)|false (?:terrain|gpws|egpws|taws)|pull up)\b",
     re.I,
