@@ -7,7 +7,7 @@ subtitle with the filters, footer with attribution and caveat).
 Wiring (three layout pieces and one call):
 
 * :func:`chart_menu` ``("map")`` in a chart card's header (``map``, ``timeline``, ``regions``,
-  ``countries``);
+  ``countries``), or :func:`with_menu` ``("map", hint)`` next to the header's hint text;
 * :func:`data_menu` once, e.g. in the sidebar under the filters;
 * :func:`download_components` once anywhere in the page (the ``dcc.Download`` and a status line);
 * :func:`register` ``(app, data_dir=..., loader=...)`` next to the other callbacks.
@@ -46,6 +46,7 @@ __all__ = [
     "DOWNLOAD",
     "STATUS",
     "chart_menu",
+    "with_menu",
     "data_menu",
     "download_components",
     "download",
@@ -104,6 +105,15 @@ def chart_menu(kind: str) -> html.Details:
     if kind not in CHART_KINDS:
         raise ValueError(f"unknown chart {kind!r}; choose one of {', '.join(CHART_KINDS)}")
     return _menu("Download", kind, CHART_FORMATS)
+
+
+def with_menu(kind: str, hint) -> html.Div:
+    """A card header's right-hand side: the card's hint text and its download menu.
+
+    :param kind: chart kind for :func:`chart_menu`.
+    :param hint: the component the header showed before (e.g. a short usage hint).
+    """
+    return html.Div([hint, chart_menu(kind)], className="d-flex align-items-center gap-2")
 
 
 def data_menu() -> html.Details:
