@@ -17,6 +17,7 @@ Three kinds of faults, all on real processes and real files:
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -95,9 +96,112 @@ def _prepare(kind: str, folder: Path) -> Path:
     return folder
 
 
+# --- the fork server --------------------------------------------------------------------------------
+
+#: A warmed-up parent process that forks one real writer process per request. Each child runs
+#: the real click CLI (``tracker.cli.main``) on its own, with ``TRACKER_CRASH_AT`` set if asked,
+#: and is SIGKILLed by the store or by the test; the parent reports how it ended. A round then
+#: costs a fork, not a Python start-up, which on a busy 2-core machine is the difference between
+#: seconds and minutes.
+SERVER = """
+import contextlib, io, json, os, shutil, sys, traceback
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from hostile import make_dataset
+from test_faults import _add_args, _report
+from tracker.cli import main
+
+work = Path(sys.argv[1])
+
+def run(args):
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(args, standalone_mode=False)
+
+# Warm up (imports, gazetteer, both write paths) on a scratch dataset.
+scratch = make_dataset(work / "scratch")
+run([*_add_args(999), "--data-dir", str(scratch)])
+run(["ingest", str(_report(work, 999)), "--apply", "--data-dir", str(scratch)])
+print("ready", flush=True)
+for line in sys.stdin:
+    request = json.loads(line)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            if request.get("crash_at"):
+                os.environ["TRACKER_CRASH_AT"] = request["crash_at"]
+            if "args" in request:
+                run(request["args"])
+                print("done 0", flush=True)
+            else:  # loop: alternate add and ingest --apply from write number "start"
+                folder = request["folder"]
+                for i in range(request["start"], request["start"] + 1000):
+                    if i % 2 == 0:
+                        run([*_add_args(i), "--data-dir", folder])
+                    else:
+                        run(["ingest", str(_report(work, i)), "--apply", "--data-dir", folder])
+                    print(f"done {{i}}", flush=True)
+        except BaseException:
+            print("error " + json.dumps(traceback.format_exc()), flush=True)
+            os._exit(3)
+        os._exit(0)
+    print(f"child {{pid}}", flush=True)
+    _, status = os.waitpid(pid, 0)
+    print(f"reaped {{os.WTERMSIG(status) if os.WIFSIGNALED(status) else -os.WEXITSTATUS(status)}}", flush=True)
+"""
+
+
+class ForkServer:
+    """Client side of :data:`SERVER`."""
+
+    def __init__(self, work: Path):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", SERVER.format(tests=str(Path(__file__).parent)), str(work)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        if self.proc.stdout.readline().strip() != b"ready":
+            self.proc.kill()
+            pytest.fail(f"fork server did not start:\n{self.proc.communicate(timeout=60)[1].decode()}")
+
+    def start(self, **request) -> int:
+        """Fork a writer for ``request``; returns its pid."""
+        self.proc.stdin.write((json.dumps(request) + "\n").encode())
+        self.proc.stdin.flush()
+        return int(self.proc.stdout.readline().split()[1])
+
+    def line(self) -> str:
+        return self.proc.stdout.readline().decode().strip()
+
+    def finish(self) -> tuple[int, int]:
+        """Wait for the current writer to end: ``(writes acknowledged, signal or -exit code)``."""
+        acknowledged = 0
+        while not (line := self.line()).startswith("reaped"):
+            if line.startswith("error"):
+                pytest.fail("writer failed:\n" + json.loads(line[6:]))
+            assert line.startswith("done"), line
+            acknowledged += 1
+        return acknowledged, int(line.split()[1])
+
+    def close(self) -> None:
+        self.proc.kill()
+        self.proc.communicate(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def writers(tmp_path_factory):
+    server = ForkServer(tmp_path_factory.mktemp("fork-server"))
+    yield server
+    server.close()
+
+
+# --- named crash points -------------------------------------------------------------------------------
+
+
 @pytest.mark.parametrize("point", POINTS)
 @pytest.mark.parametrize("kind", ["fmt", "add", "ingest"])
-def test_sigkill_at_each_commit_step_leaves_old_or_new(tmp_path: Path, kind: str, point: str):
+def test_sigkill_at_each_commit_step_leaves_old_or_new(tmp_path: Path, writers: ForkServer, kind: str, point: str):
     reference = _prepare(kind, tmp_path / "reference")
     victim = _prepare(kind, tmp_path / "victim")
     old = data_bytes(victim)
@@ -107,8 +211,9 @@ def test_sigkill_at_each_commit_step_leaves_old_or_new(tmp_path: Path, kind: str
     assert new != old, "the command must change both files for the test to mean anything"
     assert all(new[name] != old[name] for name in new), "both files change, so between-replaces is hit"
 
-    killed = run_cli(*_command(kind, victim, tmp_path), env={"TRACKER_CRASH_AT": point})
-    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    writers.start(args=_command(kind, victim, tmp_path), crash_at=point)
+    acknowledged, ended_by = writers.finish()
+    assert (acknowledged, ended_by) == (0, signal.SIGKILL), "the writer must die at the crash point"
 
     dataset.load(victim)  # the next reader recovers, and the result validates
     after = data_bytes(victim)
@@ -116,44 +221,17 @@ def test_sigkill_at_each_commit_step_leaves_old_or_new(tmp_path: Path, kind: str
     assert leftovers(victim) == []
 
 
+def test_crash_point_in_a_real_cli_process(tmp_path: Path):
+    """The same fault through ``python -m tracker``, once, without the fork server."""
+    victim = _prepare("add", tmp_path / "victim")
+    old = data_bytes(victim)
+    killed = run_cli(*_command("add", victim, tmp_path), env={"TRACKER_CRASH_AT": "before-marker"})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    dataset.load(victim)
+    assert data_bytes(victim) == old and leftovers(victim) == []
+
+
 # --- random kills ------------------------------------------------------------------------------------
-
-#: A warmed-up parent forks one real writer process per round, which the test SIGKILLs after a
-#: random delay: each round costs a fork, not a Python start-up, so many kills fit in seconds.
-WRITER = """
-import contextlib, io, os, sys
-from pathlib import Path
-sys.path.insert(0, {tests!r})
-from test_faults import _add_args, _report
-from tracker.cli import main
-
-folder, work = sys.argv[1], Path(sys.argv[2])
-# Warm up (imports, gazetteer, both code paths) on a scratch copy, so the children's time goes
-# to writing and the random kills land among real commits.
-import shutil
-scratch = work / "scratch"
-shutil.copytree(folder, scratch)
-with contextlib.redirect_stdout(io.StringIO()):
-    main([*_add_args(999), "--data-dir", str(scratch)], standalone_mode=False)
-    main(["ingest", str(_report(work, 999)), "--apply", "--data-dir", str(scratch)], standalone_mode=False)
-print("ready", flush=True)
-for line in sys.stdin:
-    start = int(line)
-    pid = os.fork()
-    if pid == 0:
-        for i in range(start, start + 1000):
-            if i % 2 == 0:
-                args = [*_add_args(i), "--data-dir", folder]
-            else:
-                args = ["ingest", str(_report(work, i)), "--apply", "--data-dir", folder]
-            with contextlib.redirect_stdout(io.StringIO()):
-                main(args, standalone_mode=False)
-            print(f"done {{i}}", flush=True)
-        os._exit(0)
-    print(f"child {{pid}}", flush=True)
-    _, status = os.waitpid(pid, 0)
-    print(f"reaped {{os.WTERMSIG(status) if os.WIFSIGNALED(status) else -1}}", flush=True)
-"""
 
 #: Kills per test run; raise with TRACKER_FAULT_ROUNDS=200 for a long soak (docs/reliability.md).
 ROUNDS = int(os.environ.get("TRACKER_FAULT_ROUNDS", "10"))
@@ -163,51 +241,40 @@ def _canonical(folder: Path) -> dict[str, bytes]:
     return dict(dataset.render(dataset.load(folder)))
 
 
-def test_random_sigkills_during_add_and_ingest(tmp_path: Path):
+def test_random_sigkills_during_add_and_ingest(tmp_path: Path, writers: ForkServer):
     seed = int(os.environ.get("TRACKER_FAULT_SEED", time.time_ns() % 100_000))
     rng = random.Random(seed)
     folder = make_dataset(tmp_path / "data")
     dataset.format_dir(folder)
     base = len(dataset.load(folder).incidents)
-    work = tmp_path / "reports"
-    work.mkdir()
-    parent = subprocess.Popen(
-        [sys.executable, "-c", WRITER.format(tests=str(Path(__file__).parent)), str(folder), str(work)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
     committed = mid_write = 0
-    try:
-        if parent.stdout.readline().strip() != b"ready":
-            parent.kill()
-            pytest.fail(f"writer did not start:\n{parent.communicate(timeout=60)[1].decode()}")
-        for round_no in range(ROUNDS):
-            parent.stdin.write(f"{committed}\n".encode())
-            parent.stdin.flush()
-            child = int(parent.stdout.readline().split()[1])
-            time.sleep(rng.uniform(0.05, 2.5))
-            os.kill(child, signal.SIGKILL)
-            acknowledged = 0
-            while not (line := parent.stdout.readline().decode()).startswith("reaped"):
-                assert line.startswith("done"), f"seed {seed}: writer failed: {line!r}"
-                acknowledged += 1
-            assert line.split()[1] == str(int(signal.SIGKILL)), f"seed {seed}: writer ended on its own"
+    for round_no in range(ROUNDS):
+        child = writers.start(folder=str(folder), start=committed)
+        waited = 0
+        if rng.random() < 0.5:
+            # Half the rounds let one write finish first, so writes happen however slow the
+            # machine is; the kill still lands at a random instant of the ones that follow.
+            line = writers.line()
+            if line.startswith("error"):
+                pytest.fail("writer failed:\n" + json.loads(line[6:]))
+            assert line.startswith("done"), line
+            waited = 1
+        time.sleep(rng.uniform(0.05, 2.5))
+        os.kill(child, signal.SIGKILL)
+        acknowledged, ended_by = writers.finish()
+        acknowledged += waited
+        assert ended_by == signal.SIGKILL, f"seed {seed} round {round_no}: writer ended on its own"
 
-            mid_write += bool(leftovers(folder))
-            loaded = dataset.load(folder)  # recovers and validates
-            assert data_bytes(folder) == _canonical(folder), f"seed {seed}: a file is not a complete rendering"
-            assert leftovers(folder) == []
-            added = len(loaded.incidents) - base
-            # Every acknowledged write is kept; the one in flight is all there or not at all.
-            assert added in (committed + acknowledged, committed + acknowledged + 1), (seed, round_no)
-            assert len(loaded.sources) - base == added, f"seed {seed}: an incident without its source"
-            assert loaded.incidents[INC.id].is_unique
-            committed = added
-    finally:
-        parent.kill()
-        parent.communicate(timeout=60)
+        mid_write += bool(leftovers(folder))
+        loaded = dataset.load(folder)  # recovers and validates
+        assert data_bytes(folder) == _canonical(folder), f"seed {seed}: a file is not a complete rendering"
+        assert leftovers(folder) == []
+        added = len(loaded.incidents) - base
+        # Every acknowledged write is kept; the one in flight is all there or not at all.
+        assert added in (committed + acknowledged, committed + acknowledged + 1), (seed, round_no)
+        assert len(loaded.sources) - base == added, f"seed {seed}: an incident without its source"
+        assert loaded.incidents[INC.id].is_unique
+        committed = added
     assert committed > 0, f"seed {seed}: no write ever completed; the test proved nothing"
     print(f"seed {seed}: {ROUNDS} kills, {committed} writes committed, {mid_write} left a commit to recover")
 
