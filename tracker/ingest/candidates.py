@@ -17,6 +17,7 @@ A report with no anchor (ships only, a satellite launch, a policy piece) gives n
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -412,7 +413,7 @@ def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
     location = hit.text.strip(" ,.;:")
     if raw["precision"] in {"country", "area", "region"} or location.isupper() or len(location) < 3:
         location = raw["name"]
-    names = schema.country_names()
+    names = _country_names()
     country = raw["country_code"]
     if country and raw["precision"] in {"city", "airport", "area"} and names.get(country, "") not in location:
         location = f"{location}, {names.get(country, country)}"
@@ -429,6 +430,11 @@ def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
     }, hit.sentence
 
 
+@functools.cache
+def _country_names() -> dict[str, str]:
+    return schema.country_names()
+
+
 def _source(report: Report) -> dict:
     return {"url": report.url, "publisher": report.publisher, "published": report.published}
 
@@ -440,7 +446,7 @@ def _finish(values: dict, evidence: dict, report: Report, notes: list[str]) -> C
             # Report text is untrusted: a value opening with = + - @ would be a spreadsheet
             # formula once exported, and validation refuses it.
             values[key] = value.lstrip("=+-@ \t")
-    names = schema.country_names()
+    names = _country_names()
     values[INC.summary] = _summary(values, names.get(values.get(INC.country) or "", ""))
     for key in (INC.aircraft, INC.operator, INC.flight, INC.effects, INC.suspected_source, INC.end_date):
         values.setdefault(key, "" if key != INC.end_date else None)

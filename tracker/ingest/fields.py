@@ -225,13 +225,16 @@ _FLIGHT = re.compile(
 )
 
 
+_AIRLINE_CODE = re.compile(
+    "(?:" + KNOWN_OPERATOR.pattern + r")\s+(?P<code>(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])-?\d{1,4}[A-Z]?)\b"
+)
+
+
 def flight_number(sentences: list[str]) -> Found | None:
     """Flight number or call sign ("FR3466"), as reported."""
     for sentence in sentences:
         # "Ryanair FR3466": an airline's name followed by a code.
-        after_airline = re.search(
-            "(?:" + KNOWN_OPERATOR.pattern + r")\s+(?P<code>(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])-?\d{1,4}[A-Z]?)\b", sentence
-        )
+        after_airline = _AIRLINE_CODE.search(sentence)
         if after_airline and not re.fullmatch(r"(?:A3\d\d|B7\d\d|A2\d\d|E1\d\d)", after_airline.group("code")):
             return after_airline.group("code").replace("-", ""), sentence
         for match in _FLIGHT.finditer(sentence):
