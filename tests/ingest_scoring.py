@@ -1,7 +1,7 @@
 """Scoring ingestion against expected results: precision, recall, type and country accuracy.
 
 Shared by the accuracy test and by anyone checking a new set of reports by hand:
-``python -m tests.ingest_scoring tests/fixtures/reports``.
+``python tests/ingest_scoring.py tests/fixtures/reports``.
 """
 
 from __future__ import annotations
