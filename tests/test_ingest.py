@@ -198,6 +198,7 @@ def test_raim_prediction_notam_is_not_interference():
         "A) EFHK B) 2503010600 C) 2503010800\nE) GPS RAIM OUTAGE PREDICTED FOR RNP APCH.)"
     )
     assert parse_notams(text) == []
+    assert ingest_text(text) == []
 
 
 # --- reading and bad input ---------------------------------------------------------------------

@@ -26,7 +26,7 @@ from tracker import schema
 from tracker.geocode.regions import region_for
 from tracker.ingest import fields as fx
 from tracker.ingest.dates import DateMention, find_dates, infer_reference_date, month_start
-from tracker.ingest.notam import Notam, parse_notams
+from tracker.ingest.notam import Notam, looks_like_notam, parse_notams
 from tracker.ingest.places import (
     LookupBudget,
     PlaceHit,
@@ -566,7 +566,9 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
         incident.
     """
     notams = parse_notams(report.text)
-    if notams:
+    if notams or looks_like_notam(report.text):
+        # A NOTAM file is read as NOTAMs only: one that is not about GNSS interference (a RAIM
+        # prediction, a closed runway) gives nothing rather than a guess from its words.
         return [_notam_candidate(n, report) for n in notams]
 
     text = report.text
