@@ -175,7 +175,9 @@ class Stats:
 class Analyst(threading.Thread):
     """One person at the dashboard: opens it, then changes filters until time or budget run out."""
 
-    def __init__(self, number: int, base: str, layout: dict, deps: list[dict], stats: Stats, seed: int):
+    def __init__(
+        self, number: int, base: str, layout: dict, deps: list[dict], stats: Stats, seed: int
+    ):
         super().__init__(daemon=True, name=f"analyst-{number}")
         self.base, self.deps, self.stats = base, deps, stats
         self.rng = random.Random(seed * 1000 + number)
@@ -198,15 +200,18 @@ class Analyst(threading.Thread):
 
         payload = {
             "output": dep["output"],
-            "outputs": [{"id": i, "property": p} for i, p in outs] if len(outs) > 1
+            "outputs": [{"id": i, "property": p} for i, p in outs]
+            if len(outs) > 1
             else {"id": outs[0][0], "property": outs[0][1]},
             "inputs": bind(dep["inputs"]),
             "state": bind(dep.get("state", [])),
             "changedPropIds": [changed],
         }
         request = urllib.request.Request(
-            self.base + "/_dash-update-component", data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"}, method="POST",
+            self.base + "/_dash-update-component",
+            data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
         )
         started = time.perf_counter()
         status, body = 0, b""
@@ -245,24 +250,35 @@ class Analyst(threading.Thread):
                 self.stats.actions.append(time.perf_counter() - started)
 
     def _options(self, component: str) -> list:
-        return [o["value"] if isinstance(o, dict) else o for o in self.props.get(f"{component}.options") or []]
+        return [
+            o["value"] if isinstance(o, dict) else o
+            for o in self.props.get(f"{component}.options") or []
+        ]
 
     def _act(self) -> str:
         from tracker.dashboard import ids
 
         rng = self.rng
-        kind = rng.choice(["interference", "region", "confidence", "dates", "text", "incident", "reset"])
+        kind = rng.choice(
+            ["interference", "region", "confidence", "dates", "text", "incident", "reset"]
+        )
         if kind == "interference":
             values = self._options(ids.INTERFERENCE)
-            self.props[f"{ids.INTERFERENCE}.value"] = rng.sample(values, rng.randint(0, min(2, len(values))))
+            self.props[f"{ids.INTERFERENCE}.value"] = rng.sample(
+                values, rng.randint(0, min(2, len(values)))
+            )
             return f"{ids.INTERFERENCE}.value"
         if kind == "region":
             values = self._options(ids.REGION)
-            self.props[f"{ids.REGION}.value"] = rng.sample(values, rng.randint(0, min(3, len(values))))
+            self.props[f"{ids.REGION}.value"] = rng.sample(
+                values, rng.randint(0, min(3, len(values)))
+            )
             return f"{ids.REGION}.value"
         if kind == "confidence":
             values = self._options(ids.CONFIDENCE)
-            self.props[f"{ids.CONFIDENCE}.value"] = rng.sample(values, rng.randint(0, min(2, len(values))))
+            self.props[f"{ids.CONFIDENCE}.value"] = rng.sample(
+                values, rng.randint(0, min(2, len(values)))
+            )
             return f"{ids.CONFIDENCE}.value"
         if kind == "dates":
             year = rng.randint(2019, 2025)
@@ -270,13 +286,22 @@ class Analyst(threading.Thread):
             self.props[f"{ids.DATES}.end_date"] = rng.choice([None, f"{year + 1}-06-30"])
             return f"{ids.DATES}.start_date"
         if kind == "text":
-            self.props[f"{ids.TEXT}.value"] = rng.choice(["", "riga", "tallinn", "airport", "spoof", "zz"])
+            self.props[f"{ids.TEXT}.value"] = rng.choice(
+                ["", "riga", "tallinn", "airport", "spoof", "zz"]
+            )
             return f"{ids.TEXT}.value"
         if kind == "incident":
             figure = self.props.get(f"{ids.MAP}.figure") or {}
-            points = [c for t in figure.get("data", []) for c in (t.get("customdata") or []) if isinstance(c, str)]
+            points = [
+                c
+                for t in figure.get("data", [])
+                for c in (t.get("customdata") or [])
+                if isinstance(c, str)
+            ]
             if points:
-                self.props[f"{ids.MAP}.clickData"] = {"points": [{"customdata": rng.choice(points)}]}
+                self.props[f"{ids.MAP}.clickData"] = {
+                    "points": [{"customdata": rng.choice(points)}]
+                }
                 return f"{ids.MAP}.clickData"
         self.props[f"{ids.RESET}.n_clicks"] = (self.props.get(f"{ids.RESET}.n_clicks") or 0) + 1
         return f"{ids.RESET}.n_clicks"
@@ -324,8 +349,16 @@ def _memory_verdict(samples: dict[int, list[tuple[float, float]]], duration: flo
     return {"workers": workers, "flat": flat and bool(workers)}
 
 
-def run_load_test(*, users: int = 50, duration: float = 60.0, budget: int = 40_000, workers: int = 2,
-                  data_dir: Path = REPO / "data", seed: int = 1, log: Path | None = None) -> dict:
+def run_load_test(
+    *,
+    users: int = 50,
+    duration: float = 60.0,
+    budget: int = 40_000,
+    workers: int = 2,
+    data_dir: Path = REPO / "data",
+    seed: int = 1,
+    log: Path | None = None,
+) -> dict:
     """Run the load test and return its figures (see the module docstring)."""
     log = log or Path(os.environ.get("TMPDIR", "/tmp")) / "gnss-load-test-gunicorn.log"
     proc, base = _start_gunicorn(Path(data_dir).resolve(), workers, log)

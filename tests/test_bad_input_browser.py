@@ -58,10 +58,18 @@ def hostile_dir(tmp_path):
             " javascript:window.__pwned=[106]"]  # fmt: skip
     for n, url in enumerate(urls):
         sources.append(
-            source(HOSTILE_ID, **{SRC.url: url, SRC.publisher: f"Publisher {n} " + _payload(200 + n),
-                                  SRC.note: "Note " + _payload(300 + n)})  # fmt: skip
+            source(
+                HOSTILE_ID,
+                **{
+                    SRC.url: url,
+                    SRC.publisher: f"Publisher {n} " + _payload(200 + n),
+                    SRC.note: "Note " + _payload(300 + n),
+                },
+            )  # fmt: skip
         )
-    sources.append(source(HOSTILE_ID, **{SRC.url: "https://example.org/ok", SRC.publisher: "Good link"}))
+    sources.append(
+        source(HOSTILE_ID, **{SRC.url: "https://example.org/ok", SRC.publisher: "Good link"})
+    )
     return write_dataset(tmp_path / "hostile", incidents, sources)
 
 
@@ -113,7 +121,9 @@ def test_hostile_text_and_urls_render_inert(dash_duo, hostile_dir):
     assert dom["pwned"] is None, f"a payload ran: {dom['pwned']}"
     assert dom["handlers"] == [], dom["handlers"]
     assert (dom["scripts"], dom["imgX"]) == ([], 0), dom
-    bad_links = [h for h in dom["links"] if not h.startswith(("http://", "https://", "/", "?", "#"))]
+    bad_links = [
+        h for h in dom["links"] if not h.startswith(("http://", "https://", "/", "?", "#"))
+    ]
     assert bad_links == [], bad_links
     detail_links = driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAIL} a[href]")
     assert [a.get_attribute("href") for a in detail_links] == ["https://example.org/ok"]

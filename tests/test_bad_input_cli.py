@@ -52,15 +52,23 @@ def _add_refuses(data: Path, *expected: str, exit_code: int = 1, **kw) -> str:
 
 
 def test_add_javascript_url(data: Path):
-    _add_refuses(data, "url: 'javascript:alert(1)': only http and https links", url="javascript:alert(1)")
+    _add_refuses(
+        data, "url: 'javascript:alert(1)': only http and https links", url="javascript:alert(1)"
+    )
 
 
 def test_add_two_urls_in_one(data: Path):
-    _add_refuses(data, "is not an http(s) URL with a host and no spaces", url="https://a.example/1 https://b.example/2")
+    _add_refuses(
+        data,
+        "is not an http(s) URL with a host and no spaces",
+        url="https://a.example/1 https://b.example/2",
+    )
 
 
 def test_add_formula_summary(data: Path):
-    _add_refuses(data, "summary:", "which spreadsheets run as a formula", summary="=cmd|' /C calc'!A0")
+    _add_refuses(
+        data, "summary:", "which spreadsheets run as a formula", summary="=cmd|' /C calc'!A0"
+    )
 
 
 def test_add_summary_with_a_line_break(data: Path):
@@ -68,7 +76,9 @@ def test_add_summary_with_a_line_break(data: Path):
 
 
 def test_add_summary_too_long(data: Path):
-    _add_refuses(data, "summary: text is 6,000 characters long; the limit is 5,000", summary="x" * 6000)
+    _add_refuses(
+        data, "summary: text is 6,000 characters long; the limit is 5,000", summary="x" * 6000
+    )
 
 
 def test_add_bidi_override_in_location(data: Path):
@@ -92,7 +102,9 @@ def test_add_future_date(data: Path):
 
 
 def test_add_unknown_place_offline_is_not_guessed(data: Path):
-    _add_refuses(data, "could not geocode 'Xyzzy Qwertyville'", place=("--location", "Xyzzy Qwertyville"))
+    _add_refuses(
+        data, "could not geocode 'Xyzzy Qwertyville'", place=("--location", "Xyzzy Qwertyville")
+    )
 
 
 def test_add_without_confirmation_off_a_terminal_picks_nothing(data: Path):
@@ -202,9 +214,13 @@ def test_export_traversal_name_is_slugged(data: Path, tmp_path: Path):
 
 
 def test_export_of_zero_rows_is_header_only(data: Path, tmp_path: Path):
-    outcome = _export(data, "data", "--search", "no such place anywhere", "-o", str(tmp_path / "none.csv"))
+    outcome = _export(
+        data, "data", "--search", "no such place anywhere", "-o", str(tmp_path / "none.csv")
+    )
     assert outcome.exit_code == 0, assert_clean(outcome)
-    rows = list(csv.reader(io.StringIO((tmp_path / "none.csv").read_text("utf-8-sig"))))  # BOM for Excel
+    rows = list(
+        csv.reader(io.StringIO((tmp_path / "none.csv").read_text("utf-8-sig")))
+    )  # BOM for Excel
     assert len(rows) == 1 and rows[0][0] == INC.id
 
 

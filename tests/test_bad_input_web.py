@@ -58,6 +58,7 @@ def dependencies(client) -> list[dict]:
 
 def _outputs(spec: str):
     """Dash's output spec (``..a.b...c.d..`` for several) as request ``outputs``."""
+
     def one(text: str) -> dict:
         component, _, prop = text.rpartition(".")
         return {"id": component, "property": prop}
@@ -70,7 +71,11 @@ def _outputs(spec: str):
 def _payload(dep: dict, values: dict[str, object], changed: str) -> dict:
     def bind(items):
         return [
-            {"id": i["id"], "property": i["property"], "value": values.get(f"{i['id']}.{i['property']}")}
+            {
+                "id": i["id"],
+                "property": i["property"],
+                "value": values.get(f"{i['id']}.{i['property']}"),
+            }
             for i in items
         ]
 
@@ -146,8 +151,14 @@ def test_hundred_thousand_regions_are_dropped(client, dependencies):
 
 def test_forged_url_cannot_select_markup_or_traversal(client, dependencies):
     dep = next(d for d in dependencies if d["output"] == f"{ids.DETAIL}.children")
-    for search in ("?incident=<script>alert(1)</script>", "?incident=../../etc/passwd", "?incident=%00"):
-        status, body = _post(client, _payload(dep, {f"{ids.URL}.search": search}, f"{ids.URL}.search"))
+    for search in (
+        "?incident=<script>alert(1)</script>",
+        "?incident=../../etc/passwd",
+        "?incident=%00",
+    ):
+        status, body = _post(
+            client, _payload(dep, {f"{ids.URL}.search": search}, f"{ids.URL}.search")
+        )
         _assert_safe(status, body, search)
         assert b"<script>" not in body and b"passwd" not in body
 
@@ -168,7 +179,7 @@ def test_fifty_megabyte_body_is_refused_with_413(client):
 def test_malformed_callback_requests_get_no_traceback(client, body):
     response = client.post("/_dash-update-component", data=body, content_type="application/json")
     assert response.status_code in (400, 204, 500)
-    assert b"Traceback" not in response.data and b"File \"" not in response.data
+    assert b"Traceback" not in response.data and b'File "' not in response.data
 
 
 @pytest.mark.parametrize(
@@ -193,7 +204,9 @@ def test_security_headers_on_every_kind_of_response(client, dependencies):
     dep = next(d for d in dependencies if d["output"] == f"{ids.DETAIL}.children")
     responses = {
         "page": client.get("/"),
-        "callback": client.post("/_dash-update-component", json=_payload(dep, {}, f"{ids.URL}.search")),
+        "callback": client.post(
+            "/_dash-update-component", json=_payload(dep, {}, f"{ids.URL}.search")
+        ),
         "asset": client.get("/assets/css/dashboard.css"),
         "not-found": client.get("/no-such-page/at/all.php"),
         "too-large": client.post("/_dash-update-component", data=b"x" * (8 * 1024 * 1024)),
@@ -202,13 +215,19 @@ def test_security_headers_on_every_kind_of_response(client, dependencies):
         assert response.headers.get("X-Content-Type-Options") == "nosniff", name
         assert "frame-ancestors 'none'" in response.headers.get("Content-Security-Policy", ""), name
     csp = responses["page"].headers["Content-Security-Policy"]
-    assert "'unsafe-eval'" not in csp and "script-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "'unsafe-eval'" not in csp
+        and "script-src 'self'" in csp
+        and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    )
 
 
 def test_debug_is_off_and_errors_are_generic(app, client):
     assert app.server.debug is False
     assert not app._dev_tools.get("ui", False)
-    response = client.post("/_dash-update-component", data=b"{not json", content_type="application/json")
+    response = client.post(
+        "/_dash-update-component", data=b"{not json", content_type="application/json"
+    )
     assert b"Werkzeug Debugger" not in response.data and b"__debugger__" not in response.data
 
 
@@ -229,7 +248,9 @@ def test_debug_on_a_public_address_is_refused(monkeypatch, host):
 
 # --- static guarantees: what a code change must not switch on -----------------------------------------
 
-_SOURCES = [p for p in (REPO / "tracker").rglob("*") if p.suffix in (".py", ".js")] + [REPO / "dashboard.py"]
+_SOURCES = [p for p in (REPO / "tracker").rglob("*") if p.suffix in (".py", ".js")] + [
+    REPO / "dashboard.py"
+]
 _FORBIDDEN = {
     "asset overriding Dash's URL sanitiser": re.compile(r"clean_url"),
     "Markdown with raw HTML": re.compile(r"dangerously_allow_html\s*=\s*True"),
