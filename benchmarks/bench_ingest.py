@@ -28,7 +28,8 @@ def _news(rng: random.Random) -> tuple[str, bytes]:
         f"On {rng.choice(_DAYS)} a {rng.choice(_OPERATORS)} Airbus A320 experienced GPS "
         f"{rng.choice(_KINDS)} while approaching {place} and was diverted to {other}. "
         "Officials said Russia was suspected. The aircraft landed safely.\n\n"
-        + "Background paragraph about regional security and diplomacy. " * rng.randint(3, 15)
+        + "Background paragraph about regional security and diplomacy. "
+        * rng.randint(3, 15)
     )
     return "news.txt", body.encode()
 

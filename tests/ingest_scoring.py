@@ -52,7 +52,9 @@ def match(expected: dict, candidate: dict) -> bool:
         return False
     if abs((want - got).days) <= 1:
         return True
-    monthly = candidate.get("date_precision") == "month" or expected.get("date_precision") == "month"
+    monthly = (
+        candidate.get("date_precision") == "month" or expected.get("date_precision") == "month"
+    )
     return monthly and (want.year, want.month) == (got.year, got.month)
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from ingest_scoring import score_folder
+
 from tracker import dataset
 from tracker.cli import main
 from tracker.errors import InputError
@@ -149,11 +149,16 @@ def test_find_dates(text, expected, precision):
 
 
 def test_coordinates_and_flight_levels_are_not_dates():
-    assert find_dates("at FL350 near 5443N02030E and 32° 34'S, 12:30 UTC", base=dt.date(2025, 1, 1)) == []
+    assert (
+        find_dates("at FL350 near 5443N02030E and 32° 34'S, 12:30 UTC", base=dt.date(2025, 1, 1))
+        == []
+    )
 
 
 def test_weekday_with_day_and_month_fixes_the_year():
-    assert infer_reference_date(["talks on Thursday, 4 September, in Paris"])[0] == dt.date(2025, 9, 4)
+    assert infer_reference_date(["talks on Thursday, 4 September, in Paris"])[0] == dt.date(
+        2025, 9, 4
+    )
     (mention,) = find_dates("on Thursday 25 April", base=dt.date(2025, 9, 3))
     assert mention.date == dt.date(2024, 4, 25)
 
@@ -325,7 +330,8 @@ def test_cli_reads_stdin():
 
 def test_cli_folder_and_bad_file_exit_1_without_traceback(tmp_path):
     (tmp_path / "ok.txt").write_text(
-        "Published: 2025-03-05\n\nYesterday a Finnair flight lost GPS to jamming near Joensuu.", "utf-8"
+        "Published: 2025-03-05\n\nYesterday a Finnair flight lost GPS to jamming near Joensuu.",
+        "utf-8",
     )
     (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02binary")
     result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--json"])
@@ -343,9 +349,7 @@ def test_cli_missing_path_is_an_error():
 
 def test_dry_run_leaves_the_dataset_untouched(small_dataset):
     before = _snapshot(small_dataset)
-    result = CliRunner().invoke(
-        main, ["ingest", str(FIXTURES), "--data-dir", str(small_dataset)]
-    )
+    result = CliRunner().invoke(main, ["ingest", str(FIXTURES), "--data-dir", str(small_dataset)])
     assert result.exit_code == 0, result.output
     assert _snapshot(small_dataset) == before
 
@@ -353,7 +357,9 @@ def test_dry_run_leaves_the_dataset_untouched(small_dataset):
 def test_apply_adds_new_incidents_then_only_recognises_them(small_dataset):
     report = FIXTURES / "news_bydgoszcz_diversion.md"
     runner = CliRunner()
-    result = runner.invoke(main, ["ingest", str(report), "--apply", "--data-dir", str(small_dataset)])
+    result = runner.invoke(
+        main, ["ingest", str(report), "--apply", "--data-dir", str(small_dataset)]
+    )
     assert result.exit_code == 0, result.output
     assert "added incident 2025-06-16-bydgoszcz" in result.output
     loaded = dataset.load(small_dataset)
@@ -361,7 +367,9 @@ def test_apply_adds_new_incidents_then_only_recognises_them(small_dataset):
     assert row[INC.country] == "PL" and row[INC.confidence] == "reported"
     assert "https://example.pl/news/bydgoszcz-diversion" in set(loaded.sources[SRC.url])
     after_first = _snapshot(small_dataset)
-    again = runner.invoke(main, ["ingest", str(report), "--apply", "--data-dir", str(small_dataset)])
+    again = runner.invoke(
+        main, ["ingest", str(report), "--apply", "--data-dir", str(small_dataset)]
+    )
     assert again.exit_code == 0, again.output
     assert "already known" in again.output
     assert _snapshot(small_dataset) == after_first
@@ -378,9 +386,13 @@ def test_apply_attaches_a_matching_report_to_the_existing_incident(small_dataset
         "A Ryanair flight could not land at Bydgoszcz yesterday after its GPS was jammed.",
         "utf-8",
     )
-    result = runner.invoke(main, ["ingest", str(second), "--apply", "--data-dir", str(small_dataset)])
+    result = runner.invoke(
+        main, ["ingest", str(second), "--apply", "--data-dir", str(small_dataset)]
+    )
     assert result.exit_code == 0, result.output
-    assert "added source https://other.example.com/bydgoszcz to 2025-06-16-bydgoszcz" in result.output
+    assert (
+        "added source https://other.example.com/bydgoszcz to 2025-06-16-bydgoszcz" in result.output
+    )
     loaded = dataset.load(small_dataset)
     assert len(loaded.incidents) == incidents_before
     assert (loaded.sources[SRC.incident_id] == "2025-06-16-bydgoszcz").sum() == 2
@@ -390,9 +402,12 @@ def test_apply_without_source_url_writes_nothing(small_dataset, tmp_path):
     before = _snapshot(small_dataset)
     report = tmp_path / "nourl.txt"
     report.write_text(
-        "Published: 2025-03-05\n\nYesterday a Finnair flight lost GPS to jamming near Joensuu.", "utf-8"
+        "Published: 2025-03-05\n\nYesterday a Finnair flight lost GPS to jamming near Joensuu.",
+        "utf-8",
     )
-    result = CliRunner().invoke(main, ["ingest", str(report), "--apply", "--data-dir", str(small_dataset)])
+    result = CliRunner().invoke(
+        main, ["ingest", str(report), "--apply", "--data-dir", str(small_dataset)]
+    )
     assert result.exit_code == 1
     assert "needs an http(s) source URL" in result.stderr
     assert _snapshot(small_dataset) == before
@@ -432,14 +447,23 @@ def test_find_match_needs_compatible_type_and_nearby_place(small_dataset):
     ("sentence", "expected_country"),
     [
         # A spoofed position is where the aircraft was not.
-        ("Published: 2024-02-02\n\nYesterday our A321 was spoofed near Larnaca and the display "
-         "showed us over Beirut.", "CY"),
+        (
+            "Published: 2024-02-02\n\nYesterday our A321 was spoofed near Larnaca and the display "
+            "showed us over Beirut.",
+            "CY",
+        ),
         # An actor is not a place.
-        ("Published: 2024-02-02\n\nNorth Korea jammed GPS yesterday and an airliner landing at "
-         "Incheon lost its signal.", "KR"),
+        (
+            "Published: 2024-02-02\n\nNorth Korea jammed GPS yesterday and an airliner landing at "
+            "Incheon lost its signal.",
+            "KR",
+        ),
         # A dateline city is not where it happened.
-        ("Published: 2024-02-02\n\nWARSAW (Wire) - A Wizz Air jet lost GPS to jamming yesterday "
-         "while approaching Rzeszów.", "PL"),
+        (
+            "Published: 2024-02-02\n\nWARSAW (Wire) - A Wizz Air jet lost GPS to jamming yesterday "
+            "while approaching Rzeszów.",
+            "PL",
+        ),
     ],
 )
 def test_place_roles(sentence, expected_country):
@@ -492,7 +516,9 @@ def test_json_ld_gives_the_source():
     )
     (report,) = reports_from_bytes(page.encode(), name="page.html")
     assert (report.url, report.publisher, report.published) == (
-        "https://ld.example.org/s", "LD News", dt.date(2024, 6, 3)
+        "https://ld.example.org/s",
+        "LD News",
+        dt.date(2024, 6, 3),
     )
     (found,) = extract_candidates(report)
     assert found.values[INC.date] == dt.date(2024, 6, 1)
@@ -517,7 +543,10 @@ def test_year_only_gives_year_precision():
         "Published: 2024-05-06\n\nIn 2019 a Cessna pilot lost GPS to jamming while approaching "
         "Hayward Executive Airport."
     )
-    assert (found.values[INC.date], found.values[INC.date_precision]) == (dt.date(2019, 1, 1), "year")
+    assert (found.values[INC.date], found.values[INC.date_precision]) == (
+        dt.date(2019, 1, 1),
+        "year",
+    )
     assert found.values[INC.country] == "US"
 
 
@@ -544,7 +573,9 @@ def test_more_date_forms(text, expected, precision):
     assert (mention.date, mention.precision) == (expected, precision)
 
 
-@pytest.mark.parametrize("text", ["Defence Minister Margarita Robles", "a marching band", "June Smith said"])
+@pytest.mark.parametrize(
+    "text", ["Defence Minister Margarita Robles", "a marching band", "June Smith said"]
+)
 def test_words_that_contain_month_names_are_not_dates(text):
     assert find_dates(text, base=dt.date(2025, 9, 3)) == []
 
@@ -554,7 +585,10 @@ def test_faa_notam_with_radius_of_centre():
         "!FDC 5/1234 ZLA NAV GPS INTERFERENCE TESTING. GPS MAY NOT BE AVBL WI A 50NM RADIUS OF "
         "363500N1154500W SFC-FL180. 2505011400-2505011800"
     )
-    assert (notam.latitude, notam.longitude) == (pytest.approx(36 + 35 / 60), pytest.approx(-(115 + 45 / 60)))
+    assert (notam.latitude, notam.longitude) == (
+        pytest.approx(36 + 35 / 60),
+        pytest.approx(-(115 + 45 / 60)),
+    )
     assert notam.radius_km == pytest.approx(50 * 1.852)
 
 

@@ -104,7 +104,9 @@ def ingest(paths, as_json, apply, published, url, publisher, data_dir: Path) -> 
             click.echo(f"Error: {error}", err=True)
         raise click.ClickException("unreadable input; nothing was written")
     if as_json:
-        click.echo(json.dumps([c.as_dict() for c in result.candidates], indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps([c.as_dict() for c in result.candidates], indent=2, ensure_ascii=False)
+        )
     else:
         _print_table(result.candidates)
     if apply:

@@ -50,7 +50,9 @@ class IngestResult:
     reports: int = 0
 
 
-def ingest_text(text: str, *, name: str = "<text>", published: dt.date | None = None) -> list[Candidate]:
+def ingest_text(
+    text: str, *, name: str = "<text>", published: dt.date | None = None
+) -> list[Candidate]:
     """Candidates from a string (as if read from a plain-text file called ``name``)."""
     candidates: list[Candidate] = []
     for report in reports_from_bytes(text.encode("utf-8"), name=name):

@@ -103,7 +103,10 @@ _EVENT = re.compile(
     r"was|were|got|saw|began|started)\b",
     re.I,
 )
-_MARITIME = re.compile(r"\b(?:ships?|vessels?|maritime|tankers?|ferr(?:y|ies)|boats?|sailors|mariners|shipping)\b", re.I)
+_MARITIME = re.compile(
+    r"\b(?:ships?|vessels?|maritime|tankers?|ferr(?:y|ies)|boats?|sailors|mariners|shipping)\b",
+    re.I,
+)
 _GROUND = re.compile(
     r"\b(?:cars?|drivers?|taxis?|motorists|smartphones?|phones? users|delivery|couriers?|farmers?|"
     r"tractors?|ride-?hailing|trains?|railway)\b",
@@ -115,9 +118,12 @@ _PAST = re.compile(
     re.I,
 )
 _AIRCRAFT_WORD = re.compile(
-    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?|helicopters?)\b", re.I
+    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?|helicopters?)\b",
+    re.I,
 )
-_LAUNCH = re.compile(r"\b(?:launch\w*|rocket|lift-?off|into orbit|satellite (?:was|is) placed)\b", re.I)
+_LAUNCH = re.compile(
+    r"\b(?:launch\w*|rocket|lift-?off|into orbit|satellite (?:was|is) placed)\b", re.I
+)
 
 
 def _is_problem_sentence(text: str) -> bool:
@@ -129,7 +135,10 @@ def _is_problem_sentence(text: str) -> bool:
     if not gnss:
         return False
     for problem in fx.PROBLEM_TERM.finditer(text):
-        if any(abs(problem.start() - end) <= 60 or abs(start - problem.end()) <= 60 for start, end in gnss):
+        if any(
+            abs(problem.start() - end) <= 60 or abs(start - problem.end()) <= 60
+            for start, end in gnss
+        ):
             return True
     return False
 
@@ -141,7 +150,11 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
     vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.KNOWN_OPERATOR.search(text)
     if not vehicle and not (crew_narrative and re.search(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I)\b", text)):
         return False
-    if isinstance(vehicle, re.Match) and vehicle.group(0).lower() in {"we", "our"} and not crew_narrative:
+    if (
+        isinstance(vehicle, re.Match)
+        and vehicle.group(0).lower() in {"we", "our"}
+        and not crew_narrative
+    ):
         return False
     if _LAUNCH.search(text) and not fx.AVIATION_TERM.search(text.replace("satellite", "")):
         return False
@@ -155,9 +168,13 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
     event = _EVENT.search(text)
     if generic and not event:
         return False
-    if generic and re.search(r"\b(?:aircraft|flights|planes|pilots|airlines|airports)\b", text, re.I) and not re.search(
-        r"\b(?:a|the|one|its|his|her|our|flight)\s+(?:plane|aircraft|flight|jet|airliner|crew|pilot|captain)\b|\b[A-Z]{2}\d{2,4}\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d{1,2} [A-Z][a-z]+ 20\d\d|\b(?:yesterday|last night)\b",
-        text,
+    if (
+        generic
+        and re.search(r"\b(?:aircraft|flights|planes|pilots|airlines|airports)\b", text, re.I)
+        and not re.search(
+            r"\b(?:a|the|one|its|his|her|our|flight)\s+(?:plane|aircraft|flight|jet|airliner|crew|pilot|captain)\b|\b[A-Z]{2}\d{2,4}\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d{1,2} [A-Z][a-z]+ 20\d\d|\b(?:yesterday|last night)\b",
+            text,
+        )
     ):
         # "Aircraft across the region are increasingly affected": a trend, not an incident.
         return False
@@ -200,10 +217,16 @@ def _group(
             previous = sentences[anchor.index - 1] if anchor.index > 0 else None
             if previous and previous.paragraph == anchor.paragraph and not incidents:
                 dates = _event_dates(previous.text, base)
-        distinct = [m for m in dates if m.date is not None and m.precision == "day" and m.kind != "following"]
+        distinct = [
+            m
+            for m in dates
+            if m.date is not None and m.precision == "day" and m.kind != "following"
+        ]
         distinct_days = sorted({m.date for m in distinct})
-        if len(distinct_days) > 1 and not _SEPARATE_EVENTS.search(anchor.text) and (
-            (distinct_days[-1] - distinct_days[0]).days <= 3
+        if (
+            len(distinct_days) > 1
+            and not _SEPARATE_EVENTS.search(anchor.text)
+            and ((distinct_days[-1] - distinct_days[0]).days <= 3)
         ):
             # "affected on Thursday and Friday": one incident spanning the days.
             first = next(m for m in distinct if m.date == distinct_days[0])
@@ -302,7 +325,13 @@ _ANOTHER = re.compile(
 
 def _own_country(sentence: Sentence, budget: LookupBudget) -> str:
     """Country of a strongly cued place in one sentence ("over Cyprus"), or ``""``."""
-    hits = [h for h in spot_places(sentence.text, weight=1.0, sentence_index=sentence.index, budget=budget) if h.score >= 3]
+    hits = [
+        h
+        for h in spot_places(
+            sentence.text, weight=1.0, sentence_index=sentence.index, budget=budget
+        )
+        if h.score >= 3
+    ]
     best = best_place(hits)
     return best.country if best else ""
 
@@ -313,8 +342,11 @@ def _starts_another(anchor: Sentence, current: _Incident, budget: LookupBudget) 
     Yes when it says so ("Separately, ...", "In another incident") or when it names its own
     aircraft or operator and places it, with a clear cue, in another country.
     """
-    if _ANOTHER.match(anchor.text) and (fx.operator([anchor.text]) or fx.aircraft([anchor.text])
-                                        or re.search(r"\b(?:flight|plane|aircraft|jet)\b", anchor.text)):
+    if _ANOTHER.match(anchor.text) and (
+        fx.operator([anchor.text])
+        or fx.aircraft([anchor.text])
+        or re.search(r"\b(?:flight|plane|aircraft|jet)\b", anchor.text)
+    ):
         return True
     if not (fx.KNOWN_OPERATOR.search(anchor.text) or fx.aircraft([anchor.text])):
         return False
@@ -381,7 +413,11 @@ def _summary(values: dict, country_name: str) -> str:
     date = values.get(INC.date)
     when = ""
     if isinstance(date, dt.date):
-        when = f" in {date:%B %Y}" if values.get(INC.date_precision) == "month" else f" on {date:%d %B %Y}"
+        when = (
+            f" in {date:%B %Y}"
+            if values.get(INC.date_precision) == "month"
+            else f" on {date:%d %B %Y}"
+        )
     if subject.startswith(("Aircraft ", "A ", "An ")):
         subject = subject[0].lower() + subject[1:]
     if subject.startswith("aircraft "):
@@ -415,7 +451,11 @@ def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
         location = raw["name"]
     names = _country_names()
     country = raw["country_code"]
-    if country and raw["precision"] in {"city", "airport", "area"} and names.get(country, "") not in location:
+    if (
+        country
+        and raw["precision"] in {"city", "airport", "area"}
+        and names.get(country, "") not in location
+    ):
         location = f"{location}, {names.get(country, country)}"
     return {
         INC.location: location,
@@ -448,7 +488,14 @@ def _finish(values: dict, evidence: dict, report: Report, notes: list[str]) -> C
             values[key] = value.lstrip("=+-@ \t")
     names = _country_names()
     values[INC.summary] = _summary(values, names.get(values.get(INC.country) or "", ""))
-    for key in (INC.aircraft, INC.operator, INC.flight, INC.effects, INC.suspected_source, INC.end_date):
+    for key in (
+        INC.aircraft,
+        INC.operator,
+        INC.flight,
+        INC.effects,
+        INC.suspected_source,
+        INC.end_date,
+    ):
         values.setdefault(key, "" if key != INC.end_date else None)
     return Candidate(values, _source(report), evidence, list(report.notes) + notes, report.name)
 
@@ -497,7 +544,9 @@ def _notam_candidate(notam: Notam, report: Report) -> Candidate:
         INC.flight: "",
         INC.effects: "NOTAM: GNSS may be unreliable or unavailable in the area"
         + (f" ({', '.join(notam.altitudes)})" if notam.altitudes else ""),
-        INC.suspected_source: "Declared GPS test (FAA NOTAM)" if notam.style == "faa" and kind == "jamming" else "",
+        INC.suspected_source: "Declared GPS test (FAA NOTAM)"
+        if notam.style == "faa" and kind == "jamming"
+        else "",
     }
     evidence = dict(notam.evidence)
     evidence[INC.interference] = notam.text[:300]
@@ -634,13 +683,18 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
         if mention is None or mention.date is None:
             # Last resort before the publication month: a year ("in 2019, a Cessna...").
             for anchor in incident.anchors:
-                years = [m for m in find_dates(anchor.text, base=base)
-                         if m.kind == "year" and m.text.lower().startswith(("in ", "during "))]
+                years = [
+                    m
+                    for m in find_dates(anchor.text, base=base)
+                    if m.kind == "year" and m.text.lower().startswith(("in ", "during "))
+                ]
                 if years:
                     mention, incident.date_sentence = years[0], anchor.text
                     break
         if mention is not None and mention.date is not None:
-            values[INC.date] = mention.date if mention.precision == "day" else month_start(mention.date)
+            values[INC.date] = (
+                mention.date if mention.precision == "day" else month_start(mention.date)
+            )
             values[INC.date_precision] = mention.precision
             values[INC.end_date] = mention.end_date
             evidence[INC.date] = incident.date_sentence or context[0]
@@ -684,7 +738,9 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
         if place_sentence:
             evidence[INC.location] = place_sentence
         else:
-            own_notes.append("no place found in the gazetteer; set location and coordinates by hand")
+            own_notes.append(
+                "no place found in the gazetteer; set location and coordinates by hand"
+            )
 
         anchor_texts = [a.text for a in incident.anchors]
         kind, kind_sentence = fx.interference_type(anchor_texts)
@@ -724,10 +780,9 @@ def _merge_same(candidates: list[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
     for candidate in candidates:
         for other in merged:
-            if (
-                other.values.get(INC.date) == candidate.values.get(INC.date)
-                and other.values.get(INC.location) == candidate.values.get(INC.location)
-            ):
+            if other.values.get(INC.date) == candidate.values.get(INC.date) and other.values.get(
+                INC.location
+            ) == candidate.values.get(INC.location):
                 for key, value in candidate.evidence.items():
                     other.evidence.setdefault(key, value)
                 break

@@ -146,8 +146,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            rf"\b(?P<pre>last|past|this\s+past|on|late\s+on|early\s+on|since)?\s*"
-            rf"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?:'s)?",
+            r"\b(?P<pre>last|past|this\s+past|on|late\s+on|early\s+on|since)?\s*"
+            r"(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?:'s)?",
             re.I,
         ),
     ),
@@ -161,7 +161,10 @@ _MASKS = [
     re.compile(r"\bFL\s?\d{2,3}\b", re.I),
     re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:z|utc|gmt|local|lt|am|pm)?\b", re.I),
     re.compile(r"\b\d{3,4}\s*(?:z|utc|gmt|hrs|hours|lt)\b", re.I),
-    re.compile(r"\b\d[\d,.]*\s*(?:ft|feet|nm|nautical miles|km|kilomet(?:re|er)s?|miles?|kts?|knots|mhz|ghz|%|per ?cent)\b", re.I),
+    re.compile(
+        r"\b\d[\d,.]*\s*(?:ft|feet|nm|nautical miles|km|kilomet(?:re|er)s?|miles?|kts?|knots|mhz|ghz|%|per ?cent)\b",
+        re.I,
+    ),
     re.compile(r"\b[A-Z]\d{4}/\d{2}\b"),
 ]
 
@@ -239,7 +242,11 @@ def _year_for(month: int, day: int, *, base: dt.date | None, weekday: int | None
     if base is not None and weekday is not None:
         for year in (base.year, base.year - 1, base.year - 2):
             candidate = _safe_date(year, month, day)
-            if candidate and candidate <= base + dt.timedelta(days=7) and candidate.weekday() == weekday:
+            if (
+                candidate
+                and candidate <= base + dt.timedelta(days=7)
+                and candidate.weekday() == weekday
+            ):
                 return year
     if base is not None:
         for year in (base.year, base.year - 1):
@@ -264,7 +271,9 @@ def _two_digit_year(text: str | None) -> int | None:
     return year + 2000 if year < 100 else year
 
 
-def _resolve(kind: str, g: dict, *, base: dt.date | None) -> tuple[dt.date | None, str, dt.date | None, int]:
+def _resolve(
+    kind: str, g: dict, *, base: dt.date | None
+) -> tuple[dt.date | None, str, dt.date | None, int]:
     """Turn one match's groups into ``(date, precision, end_date, offset_days)``."""
     if kind == "iso":
         return _safe_date(int(g["y"]), int(g["mo"]), int(g["d"])), "day", None, 0
@@ -320,7 +329,12 @@ def _resolve(kind: str, g: dict, *, base: dt.date | None) -> tuple[dt.date | Non
         if word == "last week":
             return month_start(base - dt.timedelta(days=7)), "month", None, 0
         if word in {"this week", "earlier this week", "this month", "earlier this month"}:
-            return month_start(base - dt.timedelta(days=3 if "week" in word else 0)), "month", None, 0
+            return (
+                month_start(base - dt.timedelta(days=3 if "week" in word else 0)),
+                "month",
+                None,
+                0,
+            )
         if word == "last month":
             previous = month_start(base) - dt.timedelta(days=1)
             return month_start(previous), "month", None, 0
@@ -394,8 +408,15 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
                 taken[i] = True
             found.append(
                 DateMention(
-                    start, end, sentence[start:end].strip(), kind, date, precision,
-                    end_date, prefix_word, offset,
+                    start,
+                    end,
+                    sentence[start:end].strip(),
+                    kind,
+                    date,
+                    precision,
+                    end_date,
+                    prefix_word,
+                    offset,
                 )  # fmt: skip
             )
     found.sort(key=lambda m: m.start)

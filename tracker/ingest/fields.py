@@ -43,7 +43,8 @@ PROBLEM_TERM = re.compile(
     re.I,
 )
 JAM_TERM = re.compile(
-    r"\b(?:jam(?:m(?:ing|ed|er|ers))?|jams|GPS (?:interference )?test(?:ing|s)?|declared tests?)\b", re.I
+    r"\b(?:jam(?:m(?:ing|ed|er|ers))?|jams|GPS (?:interference )?test(?:ing|s)?|declared tests?)\b",
+    re.I,
 )
 # Losing the signal (rather than getting a wrong position) is what jamming does (EASA SIB 2022-02).
 SIGNAL_LOSS = re.compile(
@@ -102,7 +103,10 @@ def interference_type(sentences: list[str]) -> Found:
 
 
 _PHASES: list[tuple[str, re.Pattern[str]]] = [
-    ("ground", re.compile(r"\b(?:taxi\w*|on the ground|at the gate|on the apron|parked|pushback)\b", re.I)),
+    (
+        "ground",
+        re.compile(r"\b(?:taxi\w*|on the ground|at the gate|on the apron|parked|pushback)\b", re.I),
+    ),
     (
         "departure",
         re.compile(
@@ -111,7 +115,12 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("landing", re.compile(r"\b(?:touchdown|touched down|during (?:the )?landing roll|rollout|flare)\b", re.I)),
+    (
+        "landing",
+        re.compile(
+            r"\b(?:touchdown|touched down|during (?:the )?landing roll|rollout|flare)\b", re.I
+        ),
+    ),
     (
         "approach",
         re.compile(
@@ -182,28 +191,113 @@ def aircraft(sentences: list[str]) -> Found | None:
 
 #: Airlines and operators that reports name often; others are found by their suffix.
 KNOWN_OPERATORS = (
-    "Aegean", "Aer Lingus", "Aeroflot", "Air Baltic", "airBaltic", "Air France", "Air India",
-    "Air India Express", "Air Serbia", "AirAsia", "Alaska Airlines", "American Airlines",
-    "Austrian Airlines", "Azerbaijan Airlines", "AZAL", "Belavia", "British Airways", "Brussels Airlines",
-    "Buzz", "Cathay Pacific", "Czech Airlines", "Delta", "Delta Air Lines", "easyJet", "EgyptAir",
-    "El Al", "Emirates", "Etihad", "Eurowings", "Finnair", "flydubai", "Iberia", "IndiGo", "Jet2",
-    "KLM", "LOT", "LOT Polish Airlines", "Lufthansa", "Middle East Airlines", "Pegasus",
-    "Qatar Airways", "Ryanair", "SAS", "Singapore Airlines", "SmartLynx", "SWISS", "TAROM",
-    "Transaviabaltika", "TUI", "Turkish Airlines", "United Airlines", "Virgin Atlantic",
-    "Vueling", "Widerøe", "Wideroe", "Wizz Air", "Bulgaria Air", "Air Astana", "Uzbekistan Airways",
-    "Royal Jordanian", "Saudia", "Oman Air", "Gulf Air", "Kuwait Airways", "Korean Air",
-    "Asiana", "Jeju Air", "SpiceJet", "Akasa Air", "Vistara", "Pakistan International Airlines",
-    "PIA", "Royal Air Force", "RAF", "Spanish Air Force", "Luftwaffe", "NetJets", "Jet Aviation",
-    "Icelandair", "Air Greenland", "Loganair", "Binter", "Condor", "Smartwings", "airBaltic",
-    "Nordica", "Norwegian Air", "Norwegian Air Shuttle", "Estonian Air", "Air Dolomiti", "ITA Airways", "Croatia Airlines", "Air Moldova",
-    "FlyOne", "Georgian Airways", "Ukraine International",
+    "Aegean",
+    "Aer Lingus",
+    "Aeroflot",
+    "Air Baltic",
+    "airBaltic",
+    "Air France",
+    "Air India",
+    "Air India Express",
+    "Air Serbia",
+    "AirAsia",
+    "Alaska Airlines",
+    "American Airlines",
+    "Austrian Airlines",
+    "Azerbaijan Airlines",
+    "AZAL",
+    "Belavia",
+    "British Airways",
+    "Brussels Airlines",
+    "Buzz",
+    "Cathay Pacific",
+    "Czech Airlines",
+    "Delta",
+    "Delta Air Lines",
+    "easyJet",
+    "EgyptAir",
+    "El Al",
+    "Emirates",
+    "Etihad",
+    "Eurowings",
+    "Finnair",
+    "flydubai",
+    "Iberia",
+    "IndiGo",
+    "Jet2",
+    "KLM",
+    "LOT",
+    "LOT Polish Airlines",
+    "Lufthansa",
+    "Middle East Airlines",
+    "Pegasus",
+    "Qatar Airways",
+    "Ryanair",
+    "SAS",
+    "Singapore Airlines",
+    "SmartLynx",
+    "SWISS",
+    "TAROM",
+    "Transaviabaltika",
+    "TUI",
+    "Turkish Airlines",
+    "United Airlines",
+    "Virgin Atlantic",
+    "Vueling",
+    "Widerøe",
+    "Wideroe",
+    "Wizz Air",
+    "Bulgaria Air",
+    "Air Astana",
+    "Uzbekistan Airways",
+    "Royal Jordanian",
+    "Saudia",
+    "Oman Air",
+    "Gulf Air",
+    "Kuwait Airways",
+    "Korean Air",
+    "Asiana",
+    "Jeju Air",
+    "SpiceJet",
+    "Akasa Air",
+    "Vistara",
+    "Pakistan International Airlines",
+    "PIA",
+    "Royal Air Force",
+    "RAF",
+    "Spanish Air Force",
+    "Luftwaffe",
+    "NetJets",
+    "Jet Aviation",
+    "Icelandair",
+    "Air Greenland",
+    "Loganair",
+    "Binter",
+    "Condor",
+    "Smartwings",
+    "airBaltic",
+    "Nordica",
+    "Norwegian Air",
+    "Norwegian Air Shuttle",
+    "Estonian Air",
+    "Air Dolomiti",
+    "ITA Airways",
+    "Croatia Airlines",
+    "Air Moldova",
+    "FlyOne",
+    "Georgian Airways",
+    "Ukraine International",
 )
 KNOWN_OPERATOR = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(o) for o in KNOWN_OPERATORS), key=len, reverse=True)) + r")\b"
+    r"\b(?:"
+    + "|".join(sorted((re.escape(o) for o in KNOWN_OPERATORS), key=len, reverse=True))
+    + r")\b"
     r"|\b(?:[A-Z][\w'-]+\s){1,3}(?:Airlines|Airways|Air Lines|Airline)\b"
 )
 _OPERATOR = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(o) for o in KNOWN_OPERATORS), key=len, reverse=True)) + r")\b"
+    r"\b(?:"
+    + "|".join(sorted((re.escape(o) for o in KNOWN_OPERATORS), key=len, reverse=True))
+    + r")\b"
     r"|\b(?:[A-Z][\w'-]+\s){1,3}(?:Airlines|Airways|Air Lines|Aviation|Air Force|Airline)\b"
 )
 
@@ -235,10 +329,16 @@ def flight_number(sentences: list[str]) -> Found | None:
     for sentence in sentences:
         # "Ryanair FR3466": an airline's name followed by a code.
         after_airline = _AIRLINE_CODE.search(sentence)
-        if after_airline and not re.fullmatch(r"(?:A3\d\d|B7\d\d|A2\d\d|E1\d\d)", after_airline.group("code")):
+        if after_airline and not re.fullmatch(
+            r"(?:A3\d\d|B7\d\d|A2\d\d|E1\d\d)", after_airline.group("code")
+        ):
             return after_airline.group("code").replace("-", ""), sentence
         for match in _FLIGHT.finditer(sentence):
-            code = (match.group("code") or match.group("code2") or "").replace(" ", "").replace("-", "")
+            code = (
+                (match.group("code") or match.group("code2") or "")
+                .replace(" ", "")
+                .replace("-", "")
+            )
             # Aircraft types look like flight numbers (A320, B737): not flights.
             if re.fullmatch(r"(?:A3\d\d|B7\d\d|A2\d\d|E1\d\d|F35|C1\d\d)", code):
                 continue
@@ -247,15 +347,56 @@ def flight_number(sentences: list[str]) -> Found | None:
 
 
 _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
-    ("diverted", re.compile(r"\bdiver(?:ted|sion)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+(?:\s[A-Z][\w\u00c0-\u024f'-]+)?))?")),
-    ("returned", re.compile(r"\b(?i:returned|return(?:ing)?|turned back|turned around|flew back|went back|headed back)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?")),
-    ("unable to land", re.compile(r"\b(?:could not|couldn't|unable to|failed to|not able to|prevented from) land", re.I)),
-    ("go-around", re.compile(r"\b(?:go[- ]?around|missed approach|abandon(?:ed|ing)? (?:its |the |their )?(?:approach|landing)|aborted (?:the |its )?landing|abort(?:ed)? landing|climbed away)\b", re.I)),
+    (
+        "diverted",
+        re.compile(
+            r"\bdiver(?:ted|sion)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+(?:\s[A-Z][\w\u00c0-\u024f'-]+)?))?"
+        ),
+    ),
+    (
+        "returned",
+        re.compile(
+            r"\b(?i:returned|return(?:ing)?|turned back|turned around|flew back|went back|headed back)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?"
+        ),
+    ),
+    (
+        "unable to land",
+        re.compile(
+            r"\b(?:could not|couldn't|unable to|failed to|not able to|prevented from) land", re.I
+        ),
+    ),
+    (
+        "go-around",
+        re.compile(
+            r"\b(?:go[- ]?around|missed approach|abandon(?:ed|ing)? (?:its |the |their )?(?:approach|landing)|aborted (?:the |its )?landing|abort(?:ed)? landing|climbed away)\b",
+            re.I,
+        ),
+    ),
     ("circled", re.compile(r"\b(?:circled|holding pattern|held for)\b", re.I)),
-    ("terrain warning", re.compile(r"\b(?:pull up|terrain (?:warning|alert)|(?:E)?GPWS|TAWS)\b", re.I)),
-    ("position error", re.compile(r"\b(?:off (?:course|track)|position (?:jump|error|shift)\w*|wrong position|false position\w*|drift\w*)\b", re.I)),
-    ("GPS signal lost", re.compile(r"\b(?:lost (?:the )?(?:GPS|GNSS|satellite)|loss of (?:GPS|GNSS)|GPS (?:went dark|dropped out|failed)|no GPS)\b", re.I)),
-    ("backup navigation used", re.compile(r"\b(?:back-?up (?:procedures|navigation|systems?)|paper (?:maps|charts)|ILS|VOR|DME|inertial|radar vector\w*|ground-based (?:aids|navigation)|conventional navigation)\b")),
+    (
+        "terrain warning",
+        re.compile(r"\b(?:pull up|terrain (?:warning|alert)|(?:E)?GPWS|TAWS)\b", re.I),
+    ),
+    (
+        "position error",
+        re.compile(
+            r"\b(?:off (?:course|track)|position (?:jump|error|shift)\w*|wrong position|false position\w*|drift\w*)\b",
+            re.I,
+        ),
+    ),
+    (
+        "GPS signal lost",
+        re.compile(
+            r"\b(?:lost (?:the )?(?:GPS|GNSS|satellite)|loss of (?:GPS|GNSS)|GPS (?:went dark|dropped out|failed)|no GPS)\b",
+            re.I,
+        ),
+    ),
+    (
+        "backup navigation used",
+        re.compile(
+            r"\b(?:back-?up (?:procedures|navigation|systems?)|paper (?:maps|charts)|ILS|VOR|DME|inertial|radar vector\w*|ground-based (?:aids|navigation)|conventional navigation)\b"
+        ),
+    ),
     ("landed safely", re.compile(r"\blanded safely|safe landing\b", re.I)),
     ("delay", re.compile(r"\bdelay(?:ed|s)?\b", re.I)),
     ("cancellation", re.compile(r"\bcancel(?:l)?ed\b", re.I)),

@@ -88,11 +88,17 @@ def _typed_frame(rows: list[dict], fields: tuple[schema.Field, ...]) -> pd.DataF
     for spec in fields:
         values = [row.get(spec.name) for row in rows]
         if spec.type == "date":
-            columns[spec.name] = pd.to_datetime(pd.Series(values, dtype="object"), errors="coerce").astype("datetime64[s]")
+            columns[spec.name] = pd.to_datetime(
+                pd.Series(values, dtype="object"), errors="coerce"
+            ).astype("datetime64[s]")
         elif spec.type == "number":
-            columns[spec.name] = pd.Series([float("nan") if v is None else float(v) for v in values], dtype="float64")
+            columns[spec.name] = pd.Series(
+                [float("nan") if v is None else float(v) for v in values], dtype="float64"
+            )
         else:
-            columns[spec.name] = pd.Series(["" if v is None else str(v) for v in values], dtype="str")
+            columns[spec.name] = pd.Series(
+                ["" if v is None else str(v) for v in values], dtype="str"
+            )
     return pd.DataFrame(columns)
 
 
@@ -137,7 +143,9 @@ def apply_candidates(candidates: list[Candidate], *, data_dir: Path | str) -> Ap
         new_sources: list[dict] = []
         for candidate in candidates:
             pending = _typed_frame(new_incidents, schema.INCIDENT_FIELDS) if new_incidents else None
-            pool = incidents if pending is None else pd.concat([incidents, pending], ignore_index=True)
+            pool = (
+                incidents if pending is None else pd.concat([incidents, pending], ignore_index=True)
+            )
             match = find_match(candidate, pool)
             url = safe_url(str(candidate.source.get("url")))
             if match is not None:
@@ -151,16 +159,23 @@ def apply_candidates(candidates: list[Candidate], *, data_dir: Path | str) -> Ap
                 continue
             existing = list(incidents[INC.id]) + [row[INC.id] for row in new_incidents]
             incident_id = dataset.new_incident_id(
-                candidate.values[INC.date], str(candidate.values[INC.location]).split(",")[0], existing
+                candidate.values[INC.date],
+                str(candidate.values[INC.location]).split(",")[0],
+                existing,
             )
-            row = {name: candidate.values.get(name) for name in (f.name for f in schema.INCIDENT_FIELDS)}
+            row = {
+                name: candidate.values.get(name)
+                for name in (f.name for f in schema.INCIDENT_FIELDS)
+            }
             row[INC.id] = incident_id
             new_incidents.append(row)
             new_sources.append(_source_row(candidate, incident_id))
             result.added.append(incident_id)
         merged = dataset.with_rows(
             ds,
-            incidents=_typed_frame(new_incidents, schema.INCIDENT_FIELDS) if new_incidents else None,
+            incidents=_typed_frame(new_incidents, schema.INCIDENT_FIELDS)
+            if new_incidents
+            else None,
             sources=_typed_frame(new_sources, schema.SOURCE_FIELDS) if new_sources else None,
         )
         ds.incidents = merged.incidents

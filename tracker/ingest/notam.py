@@ -30,13 +30,17 @@ _Q_LINE = re.compile(
 )
 _ITEM = re.compile(r"(?:^|\s)(?P<item>[A-G])\)\s*", re.M)
 _STAMP = re.compile(r"\b(\d{10})\b")
-_FAA = re.compile(r"!(?P<kind>GPS|FDC|[A-Z]{3,4})\s+(?P<num>\d{1,2}/\d{1,4})\s+(?P<facility>[A-Z0-9]{3,4})\b")
+_FAA = re.compile(
+    r"!(?P<kind>GPS|FDC|[A-Z]{3,4})\s+(?P<num>\d{1,2}/\d{1,4})\s+(?P<facility>[A-Z0-9]{3,4})\b"
+)
 _FAA_CENTRE = re.compile(
     r"(?:CENT(?:ERED|RED)\s+(?:AT|ON)|RADIUS\s+OF|AREA\s+CENT(?:ERED|RED)\s+AT)\s+(?P<lat>\d{4,6}(?:\.\d+)?)(?P<ns>[NS])\s*(?P<lon>\d{5,7}(?:\.\d+)?)(?P<ew>[EW])"
 )
 _FAA_RADIUS = re.compile(r"(?P<nm>\d{1,4})\s*NM\s+RADIUS")
 _FAA_VALIDITY = re.compile(r"\b(?P<start>\d{10})\s*-\s*(?P<end>\d{10}|PERM)\b")
-_ALTITUDE = re.compile(r"\b(?:FL\s?\d{3}(?:-UNL|-FL\s?\d{3})?|\d{3,5}\s?FT(?:\s+(?:AGL|MSL|AMSL))?|SFC|UNL|GND)\b")
+_ALTITUDE = re.compile(
+    r"\b(?:FL\s?\d{3}(?:-UNL|-FL\s?\d{3})?|\d{3,5}\s?FT(?:\s+(?:AGL|MSL|AMSL))?|SFC|UNL|GND)\b"
+)
 
 _GNSS = re.compile(r"\b(?:GNSS|GPS|GLONASS|GALILEO|SATNAV|SBAS|EGNOS|WAAS|RNAV\s*\(GNSS\))\b")
 _PROBLEM = re.compile(
@@ -84,7 +88,7 @@ def looks_like_notam(text: str) -> bool:
 
 def _stamp_date(stamp: str) -> dt.date | None:
     try:
-        return dt.datetime.strptime(stamp[:6], "%y%m%d").date()
+        return dt.datetime.strptime(stamp[:6] + "+0000", "%y%m%d%z").date()
     except ValueError:
         return None
 

@@ -39,7 +39,6 @@ def country_for_location_indicator(indicator: str) -> str:
 
 
 def _airport_country(indicator: str) -> str:
-    import airportsdata
 
     airport = _airports().get(indicator)
     return airport["country"] if airport else ""

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 
 from tracker.geocode.text import fold
 
-__all__ = ["LookupBudget", "PlaceHit", "spot_places", "best_place", "country_for_sea", "get_geocoder"]
+__all__ = [
+    "LookupBudget",
+    "PlaceHit",
+    "spot_places",
+    "best_place",
+    "country_for_sea",
+    "get_geocoder",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -156,7 +163,9 @@ class LookupBudget:
         return self.left >= 0
 
 
-def _resolve_phrase(words: list[str], geocoder, budget: LookupBudget | None = None) -> list[tuple[int, int, object]]:
+def _resolve_phrase(
+    words: list[str], geocoder, budget: LookupBudget | None = None
+) -> list[tuple[int, int, object]]:
     """Longest sub-spans of ``words`` that the gazetteer knows, left to right."""
     found: list[tuple[int, int, object]] = []
 
@@ -166,9 +175,24 @@ def _resolve_phrase(words: list[str], geocoder, budget: LookupBudget | None = No
                 span = words[start : start + length]
                 query = " ".join(span)
                 folded = fold(query)
-                if not folded or folded in _NOT_PLACES or span[0].lower() in {"of", "the", "and", "on", "de", "la", "al", "el"}:
+                if (
+                    not folded
+                    or folded in _NOT_PLACES
+                    or span[0].lower() in {"of", "the", "and", "on", "de", "la", "al", "el"}
+                ):
                     continue
-                if span[-1].lower() in {"of", "the", "and", "on", "de", "la", "al", "el", "upon", "am"}:
+                if span[-1].lower() in {
+                    "of",
+                    "the",
+                    "and",
+                    "on",
+                    "de",
+                    "la",
+                    "al",
+                    "el",
+                    "upon",
+                    "am",
+                }:
                     continue
                 if length == 1 and (len(folded) < 3 or (query.isupper() and len(query) <= 3)):
                     continue
@@ -275,11 +299,20 @@ def _icao_hits(sentence: str, *, weight: float, geocoder) -> list[PlaceHit]:
         before = sentence[max(0, match.start() - 30) : match.start()]
         after = sentence[match.end() : match.end() + 12]
         # Upper-case English words are ICAO codes too (SAME, LOST): demand airport context.
-        if not (_STRONG.search(before) or _WEAK.search(before) or _DESTINATION.search(before)
-                or before.rstrip().endswith("(") or re.match(r"\s*(?:\)|AIRPORT|ARPT|AP\b)", after, re.I)):
+        if not (
+            _STRONG.search(before)
+            or _WEAK.search(before)
+            or _DESTINATION.search(before)
+            or before.rstrip().endswith("(")
+            or re.match(r"\s*(?:\)|AIRPORT|ARPT|AP\b)", after, re.I)
+        ):
             continue
         location = geocoder.geocode(match.group(0))
-        if location is not None and location.raw["precision"] == "airport" and location.raw.get("id") == match.group(0):
+        if (
+            location is not None
+            and location.raw["precision"] == "airport"
+            and location.raw.get("id") == match.group(0)
+        ):
             hits.append(PlaceHit(match.group(0), match.group(0), location, 2.5 * weight, sentence))
     return hits
 

@@ -125,7 +125,9 @@ def expand_paths(paths: list[str]) -> list[str]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )  # fmt: skip
             if not files:
-                raise InputError(f"{raw}: folder holds no report files ({', '.join(REPORT_SUFFIXES)})")
+                raise InputError(
+                    f"{raw}: folder holds no report files ({', '.join(REPORT_SUFFIXES)})"
+                )
             expanded.extend(str(p) for p in files)
         elif path.is_file():
             expanded.append(raw)
@@ -235,7 +237,9 @@ class _PageParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
         if tag == "meta":
-            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+            key = (
+                values.get("property") or values.get("name") or values.get("itemprop") or ""
+            ).lower()
             if key and values.get("content"):
                 self.meta.setdefault(key, values["content"])
             return
@@ -365,8 +369,10 @@ def _read_html(text: str, *, name: str) -> Report:
                 break
     title = " ".join((meta.get("og:title") or parser.h1 or parser.title).split())
     body = _tidy("".join(parser.parts))
-    publisher = meta.get("og:site_name") or meta.get("publisher") or (
-        _publisher_from_url(url) if url else ""
+    publisher = (
+        meta.get("og:site_name")
+        or meta.get("publisher")
+        or (_publisher_from_url(url) if url else "")
     )
     return Report(body, name, "html", title, url, " ".join(publisher.split()), published)
 
@@ -437,7 +443,9 @@ def _feed_report(item, body, link, publisher, published, name, number) -> Report
     text = html_to_text(body) if "<" in body else body
     full = f"{title}\n\n{text}" if title else text
     publisher = " ".join(publisher.split()) or (_publisher_from_url(link) if link else "")
-    return Report(clean_text(full), f"{name}#item-{number}", "feed", title, link, publisher, published)
+    return Report(
+        clean_text(full), f"{name}#item-{number}", "feed", title, link, publisher, published
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -501,7 +509,9 @@ def _read_plain(text: str, *, name: str, markdown: bool) -> Report:
     title = meta.get("title") or meta.get("headline") or ""
     if title:
         text = f"{title}\n\n{text}"
-    return Report(text.strip(), name, "markdown" if markdown else "text", title, url, publisher, published)
+    return Report(
+        text.strip(), name, "markdown" if markdown else "text", title, url, publisher, published
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -518,7 +528,10 @@ def _kind_of(name: str, text: str) -> str:
     if suffix in {".html", ".htm", ".xhtml"} or head.startswith(("<!doctype html", "<html")):
         return "html"
     if re.search(r"<(?:p|div|article|body|br)\b[^>]*>", text[:20000], re.I) and suffix not in {
-        ".txt", ".md", ".markdown", ".notam"
+        ".txt",
+        ".md",
+        ".markdown",
+        ".notam",
     }:
         return "html"
     if suffix in {".md", ".markdown"}:

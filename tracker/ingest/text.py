@@ -73,7 +73,9 @@ def strip_markdown(text: str) -> str:
     return _MD_EMPHASIS.sub("", text)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u024f])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u024f])"
+)
 
 
 def _split_paragraph(paragraph: str) -> list[str]:
@@ -127,14 +129,6 @@ def split_sentences(text: str) -> list[Sentence]:
         lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         buffer: list[str] = []
-
-        def flush() -> None:
-            if buffer:
-                for piece in _split_paragraph(" ".join(buffer)):
-                    for chunk in _chunks(piece):
-                        sentences.append(Sentence(chunk, len(sentences), p_index))
-                buffer.clear()
-
         for pos, line in enumerate(lines):
             ends = line[-1] in ".!?:;,\"'\u201d\u2019)"
             following = lines[pos + 1] if pos + 1 < len(lines) else ""
@@ -146,10 +140,19 @@ def split_sentences(text: str) -> list[Sentence]:
             )
             if field_line or standalone:
                 # A title, a subheading or a field of a database record: a sentence of its own.
-                flush()
+                _flush(buffer, sentences, p_index)
                 for chunk in _chunks(line):
                     sentences.append(Sentence(chunk, len(sentences), p_index, heading=not ends))
                 continue
             buffer.append(line)
-        flush()
+        _flush(buffer, sentences, p_index)
     return sentences
+
+
+def _flush(buffer: list[str], sentences: list[Sentence], paragraph: int) -> None:
+    """Split the buffered lines of a paragraph into sentences and empty the buffer."""
+    if buffer:
+        for piece in _split_paragraph(" ".join(buffer)):
+            for chunk in _chunks(piece):
+                sentences.append(Sentence(chunk, len(sentences), paragraph))
+        buffer.clear()
