@@ -120,7 +120,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative_days",
         re.compile(
             r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-            r"(?P<unit>days?|weeks?|months?)\s+ago\b",
+            r"(?P<unit>days?|nights?|weeks?|months?)\s+ago\b",
             re.I,
         ),
     ),
@@ -311,7 +311,7 @@ def _resolve(
         raw = g["n"].lower()
         n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
         unit = g["unit"].lower()
-        if unit.startswith("day"):
+        if unit.startswith(("day", "night")):
             return base - dt.timedelta(days=n), "day", None, 0
         if unit.startswith("week"):
             return month_start(base - dt.timedelta(days=7 * n)), "month", None, 0
