@@ -35,7 +35,12 @@ from tracker.schema import INC
 
 POINTS = ("after-temp", "before-marker", "after-marker", "between-replaces")
 #: Crashes before this point leave the old data; from the commit marker on, the new data.
-COMMITTED = {"after-temp": False, "before-marker": False, "after-marker": True, "between-replaces": True}
+COMMITTED = {
+    "after-temp": False,
+    "before-marker": False,
+    "after-marker": True,
+    "between-replaces": True,
+}
 
 
 def _add_args(i: int) -> list[str]:
@@ -68,7 +73,9 @@ def _report(folder: Path, i: int) -> Path:
     day = dt.date(2018, 1, 1) + dt.timedelta(days=3 * i)
     path = folder / f"report-{i}.txt"
     path.write_text(
-        REPORT.format(published=(day + dt.timedelta(days=1)).isoformat(), i=i, day=f"{day:%-d %B %Y}"),
+        REPORT.format(
+            published=(day + dt.timedelta(days=1)).isoformat(), i=i, day=f"{day:%-d %B %Y}"
+        ),
         "utf-8",
     )
     return path
@@ -163,7 +170,9 @@ class ForkServer:
         )
         if self.proc.stdout.readline().strip() != b"ready":
             self.proc.kill()
-            pytest.fail(f"fork server did not start:\n{self.proc.communicate(timeout=60)[1].decode()}")
+            pytest.fail(
+                f"fork server did not start:\n{self.proc.communicate(timeout=60)[1].decode()}"
+            )
 
     def start(self, **request) -> int:
         """Fork a writer for ``request``; returns its pid."""
@@ -201,7 +210,9 @@ def writers(tmp_path_factory):
 
 @pytest.mark.parametrize("point", POINTS)
 @pytest.mark.parametrize("kind", ["fmt", "add", "ingest"])
-def test_sigkill_at_each_commit_step_leaves_old_or_new(tmp_path: Path, writers: ForkServer, kind: str, point: str):
+def test_sigkill_at_each_commit_step_leaves_old_or_new(
+    tmp_path: Path, writers: ForkServer, kind: str, point: str
+):
     reference = _prepare(kind, tmp_path / "reference")
     victim = _prepare(kind, tmp_path / "victim")
     old = data_bytes(victim)
@@ -209,7 +220,9 @@ def test_sigkill_at_each_commit_step_leaves_old_or_new(tmp_path: Path, writers: 
     assert done.exit_code == 0, done.output
     new = data_bytes(reference)
     assert new != old, "the command must change both files for the test to mean anything"
-    assert all(new[name] != old[name] for name in new), "both files change, so between-replaces is hit"
+    assert all(new[name] != old[name] for name in new), (
+        "both files change, so between-replaces is hit"
+    )
 
     writers.start(args=_command(kind, victim, tmp_path), crash_at=point)
     acknowledged, ended_by = writers.finish()
@@ -267,7 +280,9 @@ def test_random_sigkills_during_add_and_ingest(tmp_path: Path, writers: ForkServ
 
         mid_write += bool(leftovers(folder))
         loaded = dataset.load(folder)  # recovers and validates
-        assert data_bytes(folder) == _canonical(folder), f"seed {seed}: a file is not a complete rendering"
+        assert data_bytes(folder) == _canonical(folder), (
+            f"seed {seed}: a file is not a complete rendering"
+        )
         assert leftovers(folder) == []
         added = len(loaded.incidents) - base
         # Every acknowledged write is kept; the one in flight is all there or not at all.
@@ -276,7 +291,9 @@ def test_random_sigkills_during_add_and_ingest(tmp_path: Path, writers: ForkServ
         assert loaded.incidents[INC.id].is_unique
         committed = added
     assert committed > 0, f"seed {seed}: no write ever completed; the test proved nothing"
-    print(f"seed {seed}: {ROUNDS} kills, {committed} writes committed, {mid_write} left a commit to recover")
+    print(
+        f"seed {seed}: {ROUNDS} kills, {committed} writes committed, {mid_write} left a commit to recover"
+    )
 
 
 # --- a real full disk -----------------------------------------------------------------------------
