@@ -247,7 +247,7 @@ def test_crash_point_in_a_real_cli_process(tmp_path: Path):
 # --- random kills ------------------------------------------------------------------------------------
 
 #: Kills per test run; raise with TRACKER_FAULT_ROUNDS=200 for a long soak (docs/reliability.md).
-ROUNDS = int(os.environ.get("TRACKER_FAULT_ROUNDS", "10"))
+ROUNDS = int(os.environ.get("TRACKER_FAULT_ROUNDS", "8"))
 
 
 def _canonical(folder: Path) -> dict[str, bytes]:
@@ -272,7 +272,7 @@ def test_random_sigkills_during_add_and_ingest(tmp_path: Path, writers: ForkServ
                 pytest.fail("writer failed:\n" + json.loads(line[6:]))
             assert line.startswith("done"), line
             waited = 1
-        time.sleep(rng.uniform(0.05, 2.5))
+        time.sleep(rng.uniform(0.05, 1.5))
         os.kill(child, signal.SIGKILL)
         acknowledged, ended_by = writers.finish()
         acknowledged += waited
