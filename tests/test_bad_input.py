@@ -678,3 +678,28 @@ def test_real_process_bad_data_exit_1_without_traceback(data: Path):
     )
     assert stderr.rstrip().endswith("Error: 2 errors; nothing was written")
     assert data_bytes(data) == before
+
+
+@pytest.mark.xfail(
+    strict=True, reason="csvio.read_raw_table follows symlinks: an outside file's text is printed"
+)
+def test_data_file_symlinked_outside_is_not_echoed(data: Path):
+    """git stores symlinks: a pull request can point data/incidents.csv at any file on the CI box."""
+    secret = data.parent / "secret.env"
+    secret.write_text("API_TOKEN=hunter2\n", "utf-8")
+    (data / schema.INCIDENTS_FILE).unlink()
+    (data / schema.INCIDENTS_FILE).symlink_to(secret)
+    outcome = invoke("validate", "--data-dir", str(data))
+    assert outcome.exit_code == 1
+    assert "hunter2" not in assert_clean(outcome)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="validate._INVISIBLE_RE misses U+2028/U+2029 and C1 controls (U+0085)"
+)
+@pytest.mark.parametrize(
+    "char", ["\u2028", "\u2029", "\x85", "\x9b"], ids=["LS", "PS", "NEL", "CSI"]
+)
+def test_unicode_line_separators_and_c1_controls(data: Path, char: str):
+    _broken(data, incident=(1, {INC.location: f"Test{char}Airport"}))
+    _fmt_refuses(data, f"{INC_FILE}:3:{_col(INC.location)}: {INC.location}:", "[control-character]")
