@@ -50,6 +50,13 @@ def client(app):
 
 
 @pytest.fixture(scope="module")
+def layout_ids(client) -> list[dict]:
+    response = client.get("/_dash-layout")
+    assert response.status_code == 200
+    return _layout_ids(response.get_json(), [])
+
+
+@pytest.fixture(scope="module")
 def dependencies(client) -> list[dict]:
     response = client.get("/_dash-dependencies")
     assert response.status_code == 200
@@ -68,16 +75,60 @@ def _outputs(spec: str):
     return one(spec)
 
 
-def _payload(dep: dict, values: dict[str, object], changed: str) -> dict:
+def _layout_ids(node, found: list) -> list[dict]:
+    """Every dictionary (pattern-matching) component id in a serialised layout."""
+    if isinstance(node, list):
+        for child in node:
+            _layout_ids(child, found)
+    elif isinstance(node, dict):
+        props = node.get("props") if "props" in node else None
+        if isinstance(props, dict):
+            if isinstance(props.get("id"), dict):
+                found.append(props["id"])
+            for value in props.values():
+                _layout_ids(value, found)
+    return found
+
+
+def _concrete(pattern_id: str, layout_ids: list[dict]) -> list[dict]:
+    """The layout's ids matching a pattern id such as ``{"type": "x", "kind": ["ALL"]}``."""
+    pattern = json.loads(pattern_id)
+    fixed = {k: v for k, v in pattern.items() if not isinstance(v, list)}
+    return [
+        i for i in layout_ids if set(i) == set(pattern) and all(i[k] == v for k, v in fixed.items())
+    ]
+
+
+def _id_text(component: dict) -> str:
+    return json.dumps(component, sort_keys=True, separators=(",", ":"))
+
+
+def _changed(item: dict, layout_ids: list[dict]) -> str | None:
+    """``changedPropIds`` entry for an input (a concrete id for pattern inputs, else None)."""
+    if not item["id"].startswith("{"):
+        return f"{item['id']}.{item['property']}"
+    # Prefer a CSV download button: a forged click then costs a CSV, not a Chromium render.
+    concrete = sorted(_concrete(item["id"], layout_ids), key=lambda c: "csv" not in c.values())
+    return f"{_id_text(concrete[0])}.{item['property']}" if concrete else None
+
+
+def _payload(
+    dep: dict, values: dict[str, object], changed: str, layout_ids: list[dict] = ()
+) -> dict:
     def bind(items):
-        return [
-            {
-                "id": i["id"],
-                "property": i["property"],
-                "value": values.get(f"{i['id']}.{i['property']}"),
-            }
-            for i in items
-        ]
+        bound = []
+        for i in items:
+            value = values.get(f"{i['id']}.{i['property']}")
+            if i["id"].startswith("{"):  # pattern-matching: one entry per matching component
+                bound.append(
+                    [
+                        {"id": c, "property": i["property"], "value": value}
+                        for c in _concrete(i["id"], list(layout_ids))
+                    ]
+                )
+            else:
+                bound.append({"id": i["id"], "property": i["property"], "value": value})
+        return bound
 
     return {
         "output": dep["output"],
@@ -101,26 +152,31 @@ def _assert_safe(status: int, body: bytes, what: str) -> None:
         assert not re.search(r'"href":\s*"\s*(?:java|vb)script:', text, re.I), what
 
 
-def test_every_callback_survives_every_junk_value(client, dependencies):
+def test_every_callback_survives_every_junk_value(client, dependencies, layout_ids):
     """Each input of each callback, replaced by each junk value (the others left empty)."""
     assert len(dependencies) >= 4, "the dashboard's callbacks should all be listed"
     tried = 0
     for dep in dependencies:
         for item in dep["inputs"]:
             prop = f"{item['id']}.{item['property']}"
+            changed = _changed(item, layout_ids)
+            if changed is None:
+                continue  # a pattern no component of the page matches
             for name, junk in JUNK.items():
-                status, body = _post(client, _payload(dep, {prop: junk}, prop))
+                status, body = _post(client, _payload(dep, {prop: junk}, changed, layout_ids))
                 _assert_safe(status, body, f"{dep['output'][:40]} <- {prop}={name}")
                 tried += 1
     assert tried >= 200
 
 
-def test_all_inputs_junk_at_once(client, dependencies):
+def test_all_inputs_junk_at_once(client, dependencies, layout_ids):
     for dep in dependencies:
+        changed = _changed(dep["inputs"][0], layout_ids)
+        if changed is None:
+            continue
         for name, junk in JUNK.items():
             values = {f"{i['id']}.{i['property']}": junk for i in dep["inputs"] + dep["state"]}
-            first = f"{dep['inputs'][0]['id']}.{dep['inputs'][0]['property']}"
-            status, body = _post(client, _payload(dep, values, first))
+            status, body = _post(client, _payload(dep, values, changed, layout_ids))
             _assert_safe(status, body, f"{dep['output'][:40]} all={name}")
 
 
@@ -274,3 +330,66 @@ def test_no_dangerous_switch_in_the_code(rule):
                 if pattern.search(code) and "``" not in line:
                     hits.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
     assert hits == [], f"{rule}:\n" + "\n".join(hits)
+
+
+# --- downloads: forged button ids -----------------------------------------------------------------
+
+
+def _download_dep(dependencies) -> dict:
+    downloads = pytest.importorskip("tracker.dashboard.downloads")
+    dep = next((d for d in dependencies if downloads.DOWNLOAD in d["output"]), None)
+    if dep is None:
+        pytest.skip("this build of the dashboard registers no download callback")
+    return dep
+
+
+@pytest.mark.parametrize(
+    ("kind", "fmt"),
+    [
+        ("../../etc/passwd", "csv"),
+        ("incidents", "exe"),
+        ("map", "html\r\nSet-Cookie: x=1"),
+        ({"$gt": ""}, "csv"),
+        (["map"], ["png"]),
+    ],
+    ids=["traversal-kind", "unknown-format", "header-injection", "object-kind", "list-values"],
+)
+def test_forged_download_button_is_refused(client, dependencies, kind, fmt):
+    from tracker.dashboard import downloads
+
+    dep = _download_dep(dependencies)
+    forged = {"type": downloads.BUTTON_TYPE, "kind": kind, "fmt": fmt}
+    payload = {
+        "output": dep["output"],
+        "outputs": _outputs(dep["output"]),
+        "inputs": [[{"id": forged, "property": "n_clicks", "value": 1}]],
+        "state": [{"id": s["id"], "property": s["property"], "value": ""} for s in dep["state"]],
+        "changedPropIds": [f"{_id_text(forged)}.n_clicks"],
+    }
+    status, body = _post(client, payload)
+    assert status in (204, 400), (status, body[:300])
+    assert b"Traceback" not in body and b"root:" not in body
+
+
+def test_download_with_a_forged_query_is_refused_or_clamped(client, dependencies):
+    from tracker.dashboard import downloads
+
+    dep = _download_dep(dependencies)
+    button = {"type": downloads.BUTTON_TYPE, "kind": downloads.DATA_KIND, "fmt": "csv"}
+    for query in ("?" + "a" * 20_000, {"not": "a string"}, "?from=0001-01-01&region=<script>"):
+        payload = {
+            "output": dep["output"],
+            "outputs": _outputs(dep["output"]),
+            "inputs": [[{"id": button, "property": "n_clicks", "value": 1}]],
+            "state": [
+                {"id": s["id"], "property": s["property"], "value": query} for s in dep["state"]
+            ],
+            "changedPropIds": [f"{_id_text(button)}.n_clicks"],
+        }
+        status, body = _post(client, payload)
+        _assert_safe(status, body, f"download with query {str(query)[:30]}")
+        if status == 200:
+            sent = json.loads(body)["response"][downloads.DOWNLOAD]["data"]
+            assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", sent["filename"]), sent[
+                "filename"
+            ]
