@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test benchmark clean
+.PHONY: run test install install-test benchmark audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: install-test
 	$(BIN)/gnss-tracker fmt --check
 	$(BIN)/gnss-tracker schema --check
 	$(BIN)/python -m pytest -q
+
+# Known vulnerabilities in the installed dependencies (pip-audit); says "skipped" when offline.
+audit: install-test
+	tools/audit.sh
 
 benchmark: install-test
 	$(BIN)/python -m benchmarks

@@ -680,9 +680,6 @@ def test_real_process_bad_data_exit_1_without_traceback(data: Path):
     assert data_bytes(data) == before
 
 
-@pytest.mark.xfail(
-    strict=True, reason="csvio.read_raw_table follows symlinks: an outside file's text is printed"
-)
 def test_data_file_symlinked_outside_is_not_echoed(data: Path):
     """git stores symlinks: a pull request can point data/incidents.csv at any file on the CI box."""
     secret = data.parent / "secret.env"
@@ -694,9 +691,6 @@ def test_data_file_symlinked_outside_is_not_echoed(data: Path):
     assert "hunter2" not in assert_clean(outcome)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="validate._INVISIBLE_RE misses U+2028/U+2029 and C1 controls (U+0085)"
-)
 @pytest.mark.parametrize(
     "char", ["\u2028", "\u2029", "\x85", "\x9b"], ids=["LS", "PS", "NEL", "CSI"]
 )

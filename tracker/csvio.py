@@ -18,6 +18,7 @@ import csv
 import io
 import logging
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +65,9 @@ class RawTable:
         return not any(p.code in FATAL_CODES for p in self.problems)
 
 
-FATAL_CODES = frozenset({"missing-file", "not-utf8", "empty-file", "file-too-large"})
+FATAL_CODES = frozenset(
+    {"missing-file", "not-utf8", "empty-file", "file-too-large", "not-a-regular-file"}
+)
 
 
 def read_raw_table(path: Path, *, display: str | None = None) -> RawTable:
@@ -78,9 +81,15 @@ def read_raw_table(path: Path, *, display: str | None = None) -> RawTable:
     """
     name = display or str(path)
     try:
-        size = path.stat().st_size
+        info = path.lstat()
     except FileNotFoundError:
         return _empty(name, Problem(name, 0, 0, "", "missing-file", "file not found"))
+    if not stat.S_ISREG(info.st_mode):
+        # A symlink (or FIFO, device...) in a pull request could make validation read another
+        # file into the CI log, hang, or exhaust memory: the dataset is regular files only.
+        kind = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "not a regular file"
+        return _empty(name, Problem(name, 0, 0, "", "not-a-regular-file", f"{kind}; the data files must be plain files"))
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         msg = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
         return _empty(name, Problem(name, 0, 0, "", "file-too-large", msg))
@@ -139,10 +148,14 @@ def _may_hide_characters(body: bytes) -> bool:
         return True
     lead = np.flatnonzero(data[:-2] == 0xE2)  # U+2000..U+2FFF start with 0xE2
     second, third = data[lead + 1], data[lead + 2]
-    zero_width_or_bidi = ((second == 0x80) & (((third >= 0x8B) & (third <= 0x8F)) | ((third >= 0xAA) & (third <= 0xAE)))) | (
-        (second == 0x81) & (third >= 0xA0) & (third <= 0xA9)
-    )
+    # U+200B-U+200F, U+2028-U+202E (line/paragraph separators, bidi), U+2060-U+2069
+    zero_width_or_bidi = (
+        (second == 0x80) & (((third >= 0x8B) & (third <= 0x8F)) | ((third >= 0xA8) & (third <= 0xAE)))
+    ) | ((second == 0x81) & (third >= 0xA0) & (third <= 0xA9))
     if zero_width_or_bidi.any():
+        return True
+    lead = np.flatnonzero(data[:-1] == 0xC2)  # C1 controls U+0080..U+009F
+    if ((data[lead + 1] >= 0x80) & (data[lead + 1] <= 0x9F)).any():
         return True
     lead = np.flatnonzero(data[:-2] == 0xEF)  # U+FEFF, a byte-order mark inside the text
     return bool(((data[lead + 1] == 0xBB) & (data[lead + 2] == 0xBF)).any())

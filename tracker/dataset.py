@@ -302,6 +302,17 @@ def _finish_commit(data_dir: Path) -> None:
     _fsync_dir(data_dir)
 
 
+def _own_temporaries(data_dir: Path) -> list[Path]:
+    """Temporary files this module creates (and only those): ``.incidents.csv.<random>.tmp``..."""
+    names = (schema.INCIDENTS_FILE, schema.SOURCES_FILE, COMMIT_MARKER)
+    return [
+        path
+        for name in names
+        for path in data_dir.glob(f".{name}.*.tmp")
+        if re.fullmatch(rf"\.{re.escape(name)}\.[A-Za-z0-9_]+\.tmp", path.name)
+    ]
+
+
 def recover(data_dir: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> bool:
     """Finish a write interrupted after its commit point, or discard one interrupted before it.
 
@@ -309,7 +320,7 @@ def recover(data_dir: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> b
     """
     data_dir = Path(data_dir)
     marker = data_dir / COMMIT_MARKER
-    strays = list(data_dir.glob(".*.tmp"))
+    strays = _own_temporaries(data_dir)
     if not marker.exists() and not strays:
         return False
     with _locked(data_dir, timeout):
@@ -317,7 +328,7 @@ def recover(data_dir: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> b
         if marker.exists():
             _finish_commit(data_dir)  # refuses a marker that is not ours, touching nothing
             acted = True
-        for stray in data_dir.glob(".*.tmp"):
+        for stray in _own_temporaries(data_dir):
             with contextlib.suppress(OSError):
                 stray.unlink()
                 acted = True

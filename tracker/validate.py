@@ -53,7 +53,7 @@ _DATE_RE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 #: Cells starting with these are run as formulas by spreadsheets (OWASP CSV injection).
 _FORMULA_RE = r"[=+\-@\t\r\n\x00]"
 #: Control characters, zero-width and bidirectional overrides: invisible, and used to disguise text.
-_INVISIBLE_RE = "[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+_INVISIBLE_RE = "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
 _URL_RE = r"https?://[A-Za-z0-9.\-\[\]:]+(?:[/?#][^\s]*)?"
 
 
