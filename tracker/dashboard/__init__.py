@@ -102,6 +102,11 @@ def create_app(
         load_view_data(data_dir, loader=loader), topojson_url=topojson_url, layers=layers
     )
     callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
+    adsb = [layer for layer in layers if layer.id == "adsb"]
+    if adsb:  # the ADS-B layer brings its own panel and incident evidence (tracker.adsb.dashboard)
+        from tracker.adsb.dashboard import register_panel, store_of
+
+        register_panel(app, store=store_of(adsb[0]), data_dir=data_dir, loader=loader)
 
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES

@@ -43,6 +43,14 @@ class MapLayer:
 
 
 def default_layers(data_dir: Path) -> Sequence[MapLayer]:
-    """Layers available by default for ``data_dir``; none yet."""
+    """Layers available by default for ``data_dir``: the ADS-B interference layer when its store
+    (``$GNSS_TRACKER_ADSB_STORE``, else ``.adsb-store/``; see docs/adsb.md) holds days."""
     del data_dir
-    return ()
+    from tracker.adsb.dashboard import adsb_map_layer
+
+    try:
+        layer = adsb_map_layer()
+    except (OSError, ValueError):  # an unreadable store must not stop the dashboard
+        logger.warning("ADS-B layer unavailable", exc_info=True)
+        return ()
+    return (layer,) if layer is not None else ()

@@ -265,6 +265,10 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
     def config(name: str) -> dict:
         return graph_config(topojson_url, filename=f"gnss-interference-{name}")
 
+    # The ADS-B layer's panel and incident evidence: empty lists unless that layer is offered.
+    from tracker.adsb.dashboard import layout_pieces
+
+    adsb_panel, adsb_evidence = layout_pieces(layers, topojson_url=topojson_url)
     header = html.Header(
         [
             html.Div(
@@ -309,7 +313,10 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                     ),
                     _card(
                         "Incident",
-                        html.Div(id=ids.DETAIL, className="detail", **{"aria-live": "polite"}),
+                        [
+                            html.Div(id=ids.DETAIL, className="detail", **{"aria-live": "polite"}),
+                            *adsb_evidence,
+                        ],
                         extra=html.Button(
                             "Close",
                             id=ids.DETAIL_CLOSE,
@@ -332,6 +339,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                     "Drag across the bars to filter dates", className="text-muted small"
                 ),
             ),
+            *adsb_panel,
             html.Div(
                 [
                     _card(
