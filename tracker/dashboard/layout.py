@@ -9,7 +9,7 @@ from dash import dash_table, dcc, html
 from dash.dash_table.Format import Format, Scheme, Sign
 
 from tracker import schema
-from tracker.dashboard import ids
+from tracker.dashboard import downloads, ids
 from tracker.dashboard.data import ViewData
 from tracker.dashboard.layers import MapLayer
 from tracker.dashboard.views import BARS_HEIGHT, MAP_HEIGHT, TIMELINE_HEIGHT
@@ -181,6 +181,7 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
                 className="filter-summary",
                 **{"aria-live": "polite"},
             ),
+            html.Div(downloads.data_menu(), className="mt-3"),
         ],
         className="sidebar",
     )
@@ -305,9 +306,12 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                             type="dot",
                             delay_show=400,
                         ),
-                        extra=html.Span(
-                            "Box or lasso to select an area · double-click to clear",
-                            className="text-muted small",
+                        extra=downloads.with_menu(
+                            "map",
+                            html.Span(
+                                "Box or lasso to select an area · double-click to clear",
+                                className="text-muted small",
+                            ),
                         ),
                         class_name="map-card",
                     ),
@@ -335,8 +339,9 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                     config=config("timeline"),
                     style={"height": f"{TIMELINE_HEIGHT}px"},
                 ),
-                extra=html.Span(
-                    "Drag across the bars to filter dates", className="text-muted small"
+                extra=downloads.with_menu(
+                    "timeline",
+                    html.Span("Drag across the bars to filter dates", className="text-muted small"),
                 ),
             ),
             *adsb_panel,
@@ -363,8 +368,9 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                                 className="grid-stats",
                             ),
                         ],
-                        extra=html.Span(
-                            "Click a bar or row to filter", className="text-muted small"
+                        extra=downloads.with_menu(
+                            "regions",
+                            html.Span("Click a bar or row to filter", className="text-muted small"),
                         ),
                     ),
                     _card(
@@ -388,8 +394,9 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                                 className="grid-stats",
                             ),
                         ],
-                        extra=html.Span(
-                            "Click a bar or row to filter", className="text-muted small"
+                        extra=downloads.with_menu(
+                            "countries",
+                            html.Span("Click a bar or row to filter", className="text-muted small"),
                         ),
                     ),
                 ],
@@ -409,6 +416,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.FILTERS_STORE),
+            downloads.download_components(),
             header,
             html.Div([_sidebar(data, layers), main], className="app-body"),
         ],
