@@ -9,19 +9,20 @@ from pathlib import Path
 import click
 
 from tracker.cli import data_dir_option, handle_errors
+from tracker.schema import INC, SRC
 
 __all__ = ["ingest"]
 
 _SHOWN = (
-    ("date", "date"),
-    ("location", "place"),
-    ("interference", "type"),
-    ("flight_phase", "phase"),
-    ("aircraft", "aircraft"),
-    ("operator", "operator"),
-    ("flight", "flight"),
-    ("effects", "effects"),
-    ("suspected_source", "suspected"),
+    (INC.date, "date"),
+    (INC.location, "place"),
+    (INC.interference, "type"),
+    (INC.flight_phase, "phase"),
+    (INC.aircraft, "aircraft"),
+    (INC.operator, "operator"),
+    (INC.flight, "flight"),
+    (INC.effects, "effects"),
+    (INC.suspected_source, "suspected"),
 )
 
 
@@ -39,26 +40,26 @@ def _print_table(candidates) -> None:
         return
     for number, candidate in enumerate(candidates, 1):
         row = candidate.as_dict()
-        precision = row["date_precision"]
-        date = row["date"] or "?"
-        date = date[:7] if precision == "month" and row["date"] else date
+        precision = row[INC.date_precision]
+        date = row[INC.date] or "?"
+        date = date[:7] if precision == "month" and row[INC.date] else date
         coords = (
-            f"{row['latitude']:.4f}, {row['longitude']:.4f}" if row["latitude"] is not None else "-"
+            f"{row[INC.latitude]:.4f}, {row[INC.longitude]:.4f}" if row[INC.latitude] is not None else "-"
         )
         click.echo(
-            f"#{number}  {date}  {row['location'] or '?'}  [{row['country'] or '--'}]  "
-            f"{row['interference']}  {row['flight_phase']}  ({coords}, {row['geocode_precision'] or '-'})"
+            f"#{number}  {date}  {row[INC.location] or '?'}  [{row[INC.country] or '--'}]  "
+            f"{row[INC.interference]}  {row[INC.flight_phase]}  ({coords}, {row[INC.geocode_precision] or '-'})"
         )
         click.echo(f"    report:  {candidate.report}")
         source = row["source"]
         click.echo(
-            f"    source:  {source['url'] or '(no URL)'}  {source['publisher'] or ''}  "
-            f"{source['published'] or ''}".rstrip()
+            f"    source:  {source[SRC.url] or '(no URL)'}  {source[SRC.publisher] or ''}  "
+            f"{source[SRC.published] or ''}".rstrip()
         )
         for column, label in _SHOWN[4:]:
             if row[column]:
                 click.echo(f"    {label + ':':<10} {row[column]}")
-        click.echo(f"    summary:   {row['summary']}")
+        click.echo(f"    summary:   {row[INC.summary]}")
         # One line per evidence sentence, listing the fields it supports.
         by_sentence: dict[str, list[str]] = {}
         for column, sentence in row["evidence"].items():
