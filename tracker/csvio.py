@@ -45,7 +45,7 @@ class RawTable:
     :param frame: one column per header name (duplicates suffixed), all cells ``str``.
     :param lines: file line number (1-based, header is line 1) of each row of ``frame``.
     :param problems: structural problems found while reading (encoding, ragged rows, quotes...).
-    :param raw: the bytes as read, to check canonical form without reading twice.
+    :param raw: unused by the store (the bytes are not kept: at a million rows they are 300 MB).
     """
 
     path: str
@@ -56,8 +56,6 @@ class RawTable:
     raw: bytes = b""
     #: typed versions of columns computed while validating (numbers, dates), reused by the loader.
     parsed: dict[str, pd.Series] = field(default_factory=dict)
-    #: False when a byte scan proved there is no control, zero-width or bidi character anywhere.
-    may_hide_characters: bool = True
 
     @property
     def readable(self) -> bool:
@@ -117,7 +115,6 @@ def parse_raw_text(raw: bytes, *, display: str) -> RawTable:
         except UnicodeDecodeError as err:
             return _not_utf8(display, body, err, raw)
         table = _slow_parse(text, header, display)
-    table.raw = raw
     if len(body) != len(raw):
         table.problems.append(
             Problem(display, 1, 1, "", "byte-order-mark", "file starts with a UTF-8 byte-order "
@@ -135,30 +132,6 @@ def _not_utf8(display: str, body: bytes, err: UnicodeDecodeError, raw: bytes) ->
         "save the file as UTF-8 (a spreadsheet may have written Windows-1252)"
     )
     return _empty(display, Problem(display, line, column, "", "not-utf8", msg), raw=raw)
-
-
-def _may_hide_characters(body: bytes) -> bool:
-    """Whether the bytes could hold a control, zero-width or bidirectional character.
-
-    A few vectorised passes over the raw bytes; when they find nothing (the usual case), the
-    per-column search for such characters is skipped.
-    """
-    data = np.frombuffer(body, dtype=np.uint8)
-    if np.count_nonzero(data < 0x20) != np.count_nonzero(data == 0x0A) or (data == 0x7F).any():
-        return True
-    lead = np.flatnonzero(data[:-2] == 0xE2)  # U+2000..U+2FFF start with 0xE2
-    second, third = data[lead + 1], data[lead + 2]
-    # U+200B-U+200F, U+2028-U+202E (line/paragraph separators, bidi), U+2060-U+2069
-    zero_width_or_bidi = (
-        (second == 0x80) & (((third >= 0x8B) & (third <= 0x8F)) | ((third >= 0xA8) & (third <= 0xAE)))
-    ) | ((second == 0x81) & (third >= 0xA0) & (third <= 0xA9))
-    if zero_width_or_bidi.any():
-        return True
-    lead = np.flatnonzero(data[:-1] == 0xC2)  # C1 controls U+0080..U+009F
-    if ((data[lead + 1] >= 0x80) & (data[lead + 1] <= 0x9F)).any():
-        return True
-    lead = np.flatnonzero(data[:-2] == 0xEF)  # U+FEFF, a byte-order mark inside the text
-    return bool(((data[lead + 1] == 0xBB) & (data[lead + 2] == 0xBF)).any())
 
 
 def _empty(display: str, problem: Problem, raw: bytes = b"") -> RawTable:
@@ -216,9 +189,7 @@ def _fast_parse(body: bytes, header: list[str], display: str) -> RawTable | None
     text_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
     frame = arrow.to_pandas(types_mapper={pa.string(): text_dtype}.get)
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
-    table = RawTable(display, header, frame, lines)
-    table.may_hide_characters = _may_hide_characters(body)
-    return table
+    return RawTable(display, header, frame, lines)
 
 
 def _slow_parse(text: str, header: list[str], display: str) -> RawTable:

@@ -151,18 +151,16 @@ def _regex(values: pd.Series, pattern: str, *, how: str = "search") -> np.ndarra
 _FIRST_CHAR_SUSPECTS = ("=", "+", "-", "@", " ", "\t", "\r", "\n", "\x00")
 
 
-def _suspicious_text(values: pd.Series, *, may_hide_characters: bool = True) -> np.ndarray:
+def _suspicious_text(values: pd.Series) -> np.ndarray:
     """Cells any text rule could object to: a formula or space first, a space last, or an
-    invisible character anywhere. Cheap Arrow kernels; the invisible-character regex only runs
-    when a byte scan of the file could not rule such characters out."""
+    invisible character anywhere (cheap Arrow kernels, one RE2 character-class search)."""
     array = _arrow(values)
     first = pc.utf8_slice_codeunits(array, 0, 1)
     mask = pc.or_(
         pc.is_in(first, value_set=pa.array(_FIRST_CHAR_SUSPECTS, type=first.type)),
         pc.ends_with(array, " "),
     )
-    if may_hide_characters:
-        mask = pc.or_(mask, pc.match_substring_regex(array, _INVISIBLE_RE))
+    mask = pc.or_(mask, pc.match_substring_regex(array, _INVISIBLE_RE))
     return mask.to_numpy(zero_copy_only=False).astype(bool)
 
 
@@ -325,7 +323,7 @@ def _pattern_message(spec: Field, value: str) -> str:
 def _check_text(table: RawTable, spec: Field, values: pd.Series, present: np.ndarray) -> list[Problem]:
     # One regex pass finds the rare suspicious cells; the specific rules then run on those only,
     # which keeps clean million-row files cheap.
-    suspicious = _suspicious_text(values, may_hide_characters=table.may_hide_characters) & present
+    suspicious = _suspicious_text(values) & present
     too_long = (values.str.len() > spec.max_length).to_numpy(dtype=bool)
     problems: list[Problem] = []
     if suspicious.any():
