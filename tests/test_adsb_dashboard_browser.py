@@ -9,6 +9,7 @@ import h3
 import pandas as pd
 import pytest
 from dashboard_data import sample_dataset, write_dataset
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tracker.adsb.dashboard import EVIDENCE, PANEL, PANEL_TIMELINE, adsb_map_layer
@@ -48,7 +49,14 @@ def app(tmp_path):
 
 
 def _until(dash_duo, condition) -> None:
-    WebDriverWait(dash_duo.driver, TIMEOUT, poll_frequency=0.2).until(lambda _d: condition())
+    # Dash replaces elements when it re-renders: an element found a moment ago can go stale
+    # before its text is read, which just means "look again".
+    WebDriverWait(
+        dash_duo.driver,
+        TIMEOUT,
+        poll_frequency=0.2,
+        ignored_exceptions=(StaleElementReferenceException,),
+    ).until(lambda _d: condition())
 
 
 def _start(dash_duo, app, query: str) -> None:

@@ -11,7 +11,7 @@ import urllib.parse
 
 import pytest
 from dashboard_data import sample_dataset, source, unvalidated_load, write_dataset
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -33,7 +33,13 @@ def _headless(request):
 
 def _until(dash_duo, condition, timeout: float = TIMEOUT) -> None:
     """Wait until ``condition()`` is true (selenium's explicit wait)."""
-    WebDriverWait(dash_duo.driver, timeout, poll_frequency=0.2).until(lambda _driver: condition())
+    # An element Dash re-rendered between finding and reading it is stale: look again.
+    WebDriverWait(
+        dash_duo.driver,
+        timeout,
+        poll_frequency=0.2,
+        ignored_exceptions=(StaleElementReferenceException,),
+    ).until(lambda _driver: condition())
 
 
 def _click(dash_duo, element) -> None:

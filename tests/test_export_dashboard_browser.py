@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from export_helpers import JAMMING_IDS, make_export_dataset
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -41,14 +42,28 @@ def _wait_for_file(folder: Path, pattern: str) -> Path:
     raise AssertionError(f"no {pattern} in {folder}: {[p.name for p in folder.iterdir()]}")
 
 
+def _click(driver, element) -> None:
+    """A real click; while Dash is still laying the page out, another element can be on top
+    for a moment, so wait for the page to settle and try again."""
+    for attempt in range(5):
+        WebDriverWait(driver, TIMEOUT).until(lambda d: d.title != "Updating...")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        try:
+            element.click()
+            return
+        except ElementClickInterceptedException:
+            if attempt == 4:
+                raise
+            time.sleep(0.5)
+
+
 def _choose(dash_duo, kind: str, label: str) -> None:
     driver = dash_duo.driver
     summary = driver.find_element(By.CSS_SELECTOR, f"#export-menu-{kind} summary")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
-    summary.click()
+    _click(driver, summary)
     menu = driver.find_element(By.ID, f"export-menu-{kind}")
     button = next(b for b in menu.find_elements(By.TAG_NAME, "button") if b.text == label)
-    button.click()
+    _click(driver, button)
 
 
 def test_download_menus_send_the_filtered_files(dash_duo, tmp_path):
