@@ -174,7 +174,7 @@ def _fast_parse(body: bytes, header: list[str], display: str) -> RawTable | None
                 newlines_in_values=False, invalid_row_handler=on_invalid_row
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
+                column_types={n: pa.large_string() for n in names},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -185,9 +185,9 @@ def _fast_parse(body: bytes, header: list[str], display: str) -> RawTable | None
     if failed or arrow.num_rows + 1 != body.count(b"\n"):
         # A row was refused, or a quoted cell swallowed a line break: line numbers would drift.
         return None
-    # Straight to pandas' default ``str`` dtype (Arrow-backed, NaN for missing): no copy.
+    # Read as large_string, the layout behind pandas' default ``str`` dtype: no copy.
     text_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
-    frame = arrow.to_pandas(types_mapper={pa.string(): text_dtype}.get)
+    frame = arrow.to_pandas(types_mapper={pa.large_string(): text_dtype}.get)
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
     return RawTable(display, header, frame, lines)
 
