@@ -449,7 +449,9 @@ def _cell_geometry(cell: int) -> tuple[tuple[float, ...], tuple[float, ...], flo
     """Closed outline (lons, lats, NaN-terminated) and centre of one H3 cell, rounded."""
     import h3.api.numpy_int as h3int
 
-    boundary = h3int.cell_to_boundary(cell)
+    # H3 rings run counter-clockwise; plotly's geo fill (d3-geo) reads a counter-clockwise ring
+    # as "the whole globe except this hexagon" and paints everything. Reverse it.
+    boundary = tuple(h3int.cell_to_boundary(cell))[::-1]
     ring_lon = [round(p[1], 3) for p in boundary]
     if max(ring_lon) - min(ring_lon) > 180:  # crosses the antimeridian: keep it contiguous
         ring_lon = [x + 360 if x < 0 else x for x in ring_lon]
@@ -520,7 +522,9 @@ def _hex_traces(incidents: pd.DataFrame) -> tuple[list, int]:
             text=hover.to_numpy(dtype=object),
             hovertemplate="%{text}<extra></extra>",
             mode="markers",
-            marker=dict(size=7, color="rgba(0,0,0,0.25)", line=dict(width=0)),
+            # Hover and selection targets only: nearly invisible, or at world scale thousands of
+            # overlapping dots would hide the hexagons they describe.
+            marker=dict(size=7, color="rgba(0,0,0,0.02)", line=dict(width=0)),
             name="Hexagon centres",
             showlegend=False,
         )
