@@ -190,3 +190,14 @@ def test_map_layers_are_drawn_under_incidents():
     layer = go.Scattergeo(lon=[0], lat=[0], mode="markers", name="extra layer")
     fig = figures.map_figure(_frame(), layers=[layer])
     assert fig.data[0].name == "extra layer"
+
+
+def test_hexagon_rings_are_clockwise_so_plotly_fills_the_inside():
+    """plotly's geo fill treats a counter-clockwise ring as the whole globe minus the hexagon."""
+    import h3
+
+    cell = h3.str_to_int(h3.latlng_to_cell(55.0, 21.0, 5))
+    lons, lats, _, _ = figures._cell_geometry(cell)
+    ring = [(x, y) for x, y in zip(lons, lats, strict=True) if x == x][:-1]  # drop NaN and closing point
+    signed_area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True))
+    assert signed_area < 0, "ring must run clockwise (negative shoelace area)"
