@@ -16,11 +16,15 @@ from tracker.cli import main
 OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 
 
-def _walk(command: click.Command, path: list[str]):
-    yield path, command
+def _walk(command: click.Command, path: list[str], parent: click.Context | None = None):
+    # Each context gets its parent, as on the command line, so settings such as the group's
+    # ``-h`` alias for ``--help`` are inherited exactly as users see them.
+    settings = {"terminal_width": 100, **command.context_settings}
+    ctx = click.Context(command, info_name=path[-1], parent=parent, **settings)
+    yield path, command, ctx
     if isinstance(command, click.Group):
         for name in sorted(command.commands):
-            yield from _walk(command.commands[name], [*path, name])
+            yield from _walk(command.commands[name], [*path, name], ctx)
 
 
 def render() -> str:
@@ -28,9 +32,8 @@ def render() -> str:
         "# Command-line reference\n",
         "Generated from `--help` by `tools/cli_docs.py`; do not edit by hand.\n",
     ]
-    for path, command in _walk(main, ["gnss-tracker"]):
-        with click.Context(command, info_name=" ".join(path), terminal_width=100) as ctx:
-            help_text = command.get_help(ctx)
+    for path, command, ctx in _walk(main, ["gnss-tracker"]):
+        help_text = command.get_help(ctx)
         level = "#" * min(len(path) + 1, 4)
         parts.append(f"{level} `{' '.join(path)}`\n\n```text\n{help_text}\n```\n")
     return "\n".join(parts)
