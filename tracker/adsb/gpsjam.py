@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gzip
 import io
 import logging
 import os
 import re
 import threading
-import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -31,6 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 from tqdm import tqdm
 
+from tracker.adsb.files import read_maybe_gzip
 from tracker.adsb.levels import BAD, DATE, GOOD, HEX
 from tracker.adsb.store import NUM_BAD_HEXES, SOURCE_GPSJAM, SUSPECT, LayerStore
 from tracker.errors import InputError
@@ -120,22 +119,7 @@ def find_gpsjam_files(paths: Iterable[str | os.PathLike]) -> tuple[dict[dt.date,
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's content, gunzipped when it starts with the gzip magic number."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: {size} bytes is too large for a GPSJam file")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as err:
-            raise InputError(f"{path}: damaged gzip file ({err})") from err
-    elif path.suffix == ".gz":
-        raise InputError(f"{path}: named .gz but is not gzip-compressed")
-    return raw
+    return read_maybe_gzip(path, what="a GPSJam file", max_bytes=MAX_FILE_BYTES)
 
 
 def _text(path: Path, raw: bytes) -> str:

@@ -17,18 +17,17 @@ are dropped.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import math
 import os
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from tracker.adsb.files import read_maybe_gzip
 from tracker.errors import InputError
 
 __all__ = [
@@ -203,18 +202,7 @@ def parse_trace(obj: dict, *, source: str = "trace") -> pd.DataFrame:
 
 
 def _load_json(path: Path):
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: {size} bytes is too large for one ADS-B file")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
-    if raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as err:
-            raise InputError(f"{path}: damaged gzip file ({err})") from err
+    raw = read_maybe_gzip(path, what="one ADS-B file", max_bytes=MAX_FILE_BYTES)
     try:
         return json.loads(raw)
     except UnicodeDecodeError as err:
