@@ -25,7 +25,6 @@ import copy
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,26 +35,14 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.bench_server import _free_port, _get
+
 REPO = Path(__file__).resolve().parent.parent
 
 __all__ = ["main", "run_load_test"]
 
 
 # --- the server ----------------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str, timeout: float = 30.0) -> tuple[int, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as err:
-        return err.code, err.read()
 
 
 def _start_gunicorn(data_dir: Path, workers: int, log: Path) -> tuple[subprocess.Popen, str]:
