@@ -79,7 +79,10 @@ def bench_geocode_cold_start(repeat: int = 3) -> dict:
         for _ in range(max(2, repeat)):
             out = subprocess.run(
                 [sys.executable, "-c", _COLD_SCRIPT],
-                capture_output=True, text=True, check=True, env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
             ).stdout.split()
             cities.append(float(out[0]))
             every_kind.append(float(out[1]))

@@ -54,8 +54,14 @@ def _timed(operation: str, fn, *, data_dir: str, size: int, repeat: int, goal: b
 
 def bench_load(*, data_dir: str, size: int, repeat: int = 5) -> dict:
     """``tracker.dataset.load``: read, validate every rule, build typed frames."""
-    return _timed("load + validate (dataset.load)", lambda: dataset.load(data_dir),
-                  data_dir=data_dir, size=size, repeat=repeat, goal=True)
+    return _timed(
+        "load + validate (dataset.load)",
+        lambda: dataset.load(data_dir),
+        data_dir=data_dir,
+        size=size,
+        repeat=repeat,
+        goal=True,
+    )
 
 
 def bench_validate(*, data_dir: str, size: int, repeat: int = 5) -> dict:
@@ -67,5 +73,11 @@ def bench_validate(*, data_dir: str, size: int, repeat: int = 5) -> dict:
         if errors:  # a benchmark of a failing validation would measure the wrong thing
             raise RuntimeError(f"synthetic data is invalid: {errors[0].format()}")
 
-    return _timed("validate only (validate_dir)", check, data_dir=data_dir, size=size,
-                  repeat=repeat, goal=False)
+    return _timed(
+        "validate only (validate_dir)",
+        check,
+        data_dir=data_dir,
+        size=size,
+        repeat=repeat,
+        goal=False,
+    )

@@ -74,7 +74,10 @@ class Server:
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
             [sys.executable, "dashboard.py", "--data-dir", data_dir, "--port", str(self.port)],
-            cwd=REPO_DIR, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            cwd=REPO_DIR,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
 
     def wait_for(self, path: str, *, timeout: float = START_TIMEOUT) -> tuple[float, bytes]:
@@ -158,19 +161,34 @@ class DashClient:
         outs = _outputs(dep["output"])
         payload = {
             "output": dep["output"],
-            "outputs": ([{"id": i, "property": p} for i, p in outs] if len(outs) > 1
-                        else {"id": outs[0][0], "property": outs[0][1]}),
-            "inputs": [{"id": x["id"], "property": x["property"],
-                        "value": self.props.get(f"{x['id']}.{x['property']}")}
-                       for x in dep["inputs"]],
+            "outputs": (
+                [{"id": i, "property": p} for i, p in outs]
+                if len(outs) > 1
+                else {"id": outs[0][0], "property": outs[0][1]}
+            ),
+            "inputs": [
+                {
+                    "id": x["id"],
+                    "property": x["property"],
+                    "value": self.props.get(f"{x['id']}.{x['property']}"),
+                }
+                for x in dep["inputs"]
+            ],
             "changedPropIds": changed,
-            "state": [{"id": x["id"], "property": x["property"],
-                       "value": self.props.get(f"{x['id']}.{x['property']}")}
-                      for x in dep.get("state", [])],
+            "state": [
+                {
+                    "id": x["id"],
+                    "property": x["property"],
+                    "value": self.props.get(f"{x['id']}.{x['property']}"),
+                }
+                for x in dep.get("state", [])
+            ],
         }
         request = urllib.request.Request(
-            self.base + "/_dash-update-component", data=json.dumps(payload).encode(),
-            headers={"Content-Type": "application/json"}, method="POST",
+            self.base + "/_dash-update-component",
+            data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
         )
         try:
             with urllib.request.urlopen(request, timeout=START_TIMEOUT) as response:
@@ -249,31 +267,42 @@ def bench_cold_start(*, data_dir: str, size: int, repeat: int = 5, work_dir: str
     return [
         {
             "operation": "dashboard cold start: process start to GET / and /_dash-layout 200",
-            "size": size, "runs": layout_runs, "seconds": layout_median,
+            "size": size,
+            "runs": layout_runs,
+            "seconds": layout_median,
             "goal": f"<= {COLD_START_GOAL:g} s at 10k" if at_goal else "",
             **({"ok": layout_median <= COLD_START_GOAL} if at_goal else {}),
             "index_seconds": statistics.median(index_runs),
             "cpu_seconds": _median_or_none(layout_cpu),
-            "rss_mb": rss_mb, "rss_label": "server",
+            "rss_mb": rss_mb,
+            "rss_label": "server",
         },
         {
             "operation": "dashboard cold start to first views (page's initial callbacks answered)",
-            "size": size, "runs": views_runs, "seconds": statistics.median(views_runs),
+            "size": size,
+            "runs": views_runs,
+            "seconds": statistics.median(views_runs),
             "cpu_seconds": _median_or_none(views_cpu),
-            "rss_mb": rss_mb, "rss_label": "server",
+            "rss_mb": rss_mb,
+            "rss_label": "server",
         },
         {
             "operation": "bytes of the first page's data (layout + initial callbacks; scripts"
-                         " and styles excluded, the browser caches them)",
-            "size": size, "value": max(page_bytes), "unit": "bytes",
-            "goal": f"<= {BYTES_GOAL / 1e6:g} MB", "ok": max(page_bytes) <= BYTES_GOAL,
-            "rss_mb": rss_mb, "rss_label": "server",
+            " and styles excluded, the browser caches them)",
+            "size": size,
+            "value": max(page_bytes),
+            "unit": "bytes",
+            "goal": f"<= {BYTES_GOAL / 1e6:g} MB",
+            "ok": max(page_bytes) <= BYTES_GOAL,
+            "rss_mb": rss_mb,
+            "rss_label": "server",
         },
     ]
 
 
-def bench_filter_change_http(*, data_dir: str, size: int, repeat: int = 5,
-                             work_dir: str) -> list[dict]:
+def bench_filter_change_http(
+    *, data_dir: str, size: int, repeat: int = 5, work_dir: str
+) -> list[dict]:
     """One filter change as HTTP callbacks against a running server; bytes and server RSS."""
     work = pathlib.Path(work_dir)
     server, client, _, _ = _start(data_dir, work)
@@ -301,28 +330,43 @@ def bench_filter_change_http(*, data_dir: str, size: int, repeat: int = 5,
     rows = [
         {
             "operation": "filter change over HTTP (4 callbacks, all views)",
-            "size": size, "runs": runs, "seconds": seconds,
-            "goal": f"<= {goal * 1000:g} ms" if goal and goal < 1 else (f"<= {goal:g} s" if goal
-                                                                       else ""),
+            "size": size,
+            "runs": runs,
+            "seconds": seconds,
+            "goal": f"<= {goal * 1000:g} ms"
+            if goal and goal < 1
+            else (f"<= {goal:g} s" if goal else ""),
             **({"ok": seconds <= goal} if goal else {}),
-            "cpu_seconds": _median_or_none(cpu), "cpu_label": "server",
-            "rss_mb": rss_mb, "rss_label": "server",
+            "cpu_seconds": _median_or_none(cpu),
+            "cpu_label": "server",
+            "rss_mb": rss_mb,
+            "rss_label": "server",
         },
         {
             "operation": "bytes sent to the browser per filter change (largest)",
-            "size": size, "value": biggest, "unit": "bytes",
-            "goal": f"<= {BYTES_GOAL / 1e6:g} MB", "ok": biggest <= BYTES_GOAL,
-            "all_sizes": sizes, "rss_mb": rss_mb, "rss_label": "server",
+            "size": size,
+            "value": biggest,
+            "unit": "bytes",
+            "goal": f"<= {BYTES_GOAL / 1e6:g} MB",
+            "ok": biggest <= BYTES_GOAL,
+            "all_sizes": sizes,
+            "rss_mb": rss_mb,
+            "rss_label": "server",
         },
     ]
     if rss_mb is not None:
-        rows.append({
-            "operation": "dashboard server peak RSS (after start and filter changes)",
-            "size": size, "value": rss_mb, "unit": "MB",
-            "goal": f"<= {rss_goal:g} MB" if rss_goal else "",
-            **({"ok": rss_mb <= rss_goal} if rss_goal else {}),
-            "rss_mb": rss_mb, "rss_label": "server",
-        })
+        rows.append(
+            {
+                "operation": "dashboard server peak RSS (after start and filter changes)",
+                "size": size,
+                "value": rss_mb,
+                "unit": "MB",
+                "goal": f"<= {rss_goal:g} MB" if rss_goal else "",
+                **({"ok": rss_mb <= rss_goal} if rss_goal else {}),
+                "rss_mb": rss_mb,
+                "rss_label": "server",
+            }
+        )
     return rows
 
 

@@ -50,9 +50,19 @@ def bench_render_views(*, data_dir: str, size: int, repeat: int = 5) -> list[dic
     goal = GOALS.get(size)
     goal_text = "" if goal is None else (f"<= {goal * 1000:g} ms" if goal < 1 else f"<= {goal:g} s")
     return [
-        result("filter change in process: render_views + JSON", total, size=size,
-               goal=goal_text, limit=goal, json_bytes=max(sizes)),
+        result(
+            "filter change in process: render_views + JSON",
+            total,
+            size=size,
+            goal=goal_text,
+            limit=goal,
+            json_bytes=max(sizes),
+        ),
         result("render_views only (no JSON)", compute, size=size),
-        {"operation": "dashboard data load + prepare (load_view_data, first call)", "size": size,
-         "seconds": prepare_seconds, "cpu_seconds": prepare_cpu},
+        {
+            "operation": "dashboard data load + prepare (load_view_data, first call)",
+            "size": size,
+            "seconds": prepare_seconds,
+            "cpu_seconds": prepare_cpu,
+        },
     ]

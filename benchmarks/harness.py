@@ -42,15 +42,32 @@ DOCS_FILE = REPO_DIR / "docs" / "performance.md"
 DOCS_START, DOCS_END = "<!-- results:start -->", "<!-- results:end -->"
 
 #: Modules other areas are expected to contribute; listed as "not available" while absent.
-EXPECTED_MODULES = ("bench_load", "bench_views", "bench_server", "bench_geocode",
-                    "bench_ingest", "bench_export", "bench_adsb")
+EXPECTED_MODULES = (
+    "bench_load",
+    "bench_views",
+    "bench_server",
+    "bench_geocode",
+    "bench_ingest",
+    "bench_export",
+    "bench_adsb",
+)
 #: Arguments that make a benchmark run once per dataset size.
 SIZED_ARGS = frozenset({"data_dir", "size"})
 KNOWN_ARGS = SIZED_ARGS | {"repeat", "work_dir"}
 #: Default per-benchmark wall-clock limit, seconds.
 TIMEOUT = 1200.0
-VERSIONS_OF = ("pandas", "numpy", "pyarrow", "plotly", "dash", "flask", "kaleido", "geopy", "h3",
-               "psutil")
+VERSIONS_OF = (
+    "pandas",
+    "numpy",
+    "pyarrow",
+    "plotly",
+    "dash",
+    "flask",
+    "kaleido",
+    "geopy",
+    "h3",
+    "psutil",
+)
 
 
 @dataclass(frozen=True)
@@ -98,8 +115,12 @@ def discover(folder: pathlib.Path = PACKAGE_DIR) -> list[Benchmark]:
             continue
         sizes = None
         for node in tree.body:
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                    and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "SIZES"):
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id == "SIZES"
+            ):
                 with contextlib.suppress(ValueError):
                     sizes = tuple(int(s) for s in ast.literal_eval(node.value))
         for node in tree.body:
@@ -110,8 +131,7 @@ def discover(folder: pathlib.Path = PACKAGE_DIR) -> list[Benchmark]:
                 required = positional[: len(positional) - len(a.defaults)] + [
                     x.arg for x, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is None
                 ]
-                found.append(Benchmark(path.stem, node.name, tuple(names), sizes,
-                                       tuple(required)))
+                found.append(Benchmark(path.stem, node.name, tuple(names), sizes, tuple(required)))
     return found
 
 
@@ -142,14 +162,23 @@ def size_label(size: int | None) -> str:
 def _run_one(bench: Benchmark, kwargs: dict, *, timeout: float, log_file) -> list[dict]:
     """Run ``bench`` in a fresh interpreter; return its rows (an ``error`` row on failure)."""
     spec = json.dumps({"module": bench.module, "function": bench.function, "kwargs": kwargs})
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (str(REPO_DIR), os.environ.get("PYTHONPATH", "")) if p)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (str(REPO_DIR), os.environ.get("PYTHONPATH", "")) if p
+        ),
+    }
     start = time.perf_counter()
     # A new session, so a timeout can stop the benchmark and any server it started, and nothing
     # else.
     proc = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks._worker", spec], cwd=REPO_DIR, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        [sys.executable, "-m", "benchmarks._worker", spec],
+        cwd=REPO_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -167,7 +196,7 @@ def _run_one(bench: Benchmark, kwargs: dict, *, timeout: float, log_file) -> lis
     log_file.flush()
     for line in reversed(out.splitlines()):
         if line.startswith(MARKER):
-            return json.loads(line[len(MARKER):])
+            return json.loads(line[len(MARKER) :])
     last = (err.strip().splitlines() or ["no output"])[-1]
     return [{"operation": bench.function, "error": f"exit {proc.returncode}: {last[:200]}"}]
 
@@ -194,11 +223,12 @@ def run(
             # Arguments the harness does not know keep their defaults; without one it cannot run.
             unknown = [a for a in bench.required if a not in KNOWN_ARGS]
             if unknown:
-                rows.append(Row(bench.name, bench.function, None,
-                                {"error": f"unknown arguments {unknown}"}))
+                rows.append(
+                    Row(bench.name, bench.function, None, {"error": f"unknown arguments {unknown}"})
+                )
                 continue
             bench_sizes = [s for s in sizes if bench.sizes is None or s in bench.sizes]
-            for size in (bench_sizes if bench.sized else [None]):
+            for size in bench_sizes if bench.sized else [None]:
                 kwargs: dict = {}
                 if size is not None:
                     if size not in datasets:
@@ -211,8 +241,9 @@ def run(
                 if "repeat" in bench.args:
                     kwargs["repeat"] = repeat if (size or 0) < 1_000_000 else max(1, min(repeat, 3))
                 if "work_dir" in bench.args:
-                    work = pathlib.Path(tempfile.mkdtemp(prefix=f"{bench.function}-",
-                                                         dir=data_root))
+                    work = pathlib.Path(
+                        tempfile.mkdtemp(prefix=f"{bench.function}-", dir=data_root)
+                    )
                     kwargs["work_dir"] = str(work)
                 progress(f"  {bench.name}" + (f" @ {size_label(size)}" if size else "") + " ...")
                 started = time.perf_counter()
@@ -221,8 +252,14 @@ def run(
                     shutil.rmtree(kwargs["work_dir"], ignore_errors=True)
                 for result in results:
                     row_size = result.get("size", size)
-                    rows.append(Row(bench.name, str(result.get("operation", bench.function)),
-                                    row_size, result))
+                    rows.append(
+                        Row(
+                            bench.name,
+                            str(result.get("operation", bench.function)),
+                            row_size,
+                            result,
+                        )
+                    )
                     progress("    " + _one_line(rows[-1]))
                 logger.debug("%s took %.1f s", bench.name, time.perf_counter() - started)
     return rows
@@ -319,8 +356,9 @@ def _rss(row: Row) -> str:
     if not values:
         return ""
     if data.get("rss_mb") is not None:
-        return f"{data['rss_mb']:.0f} MB" + (f" ({data.get('rss_label')})" if data.get("rss_label")
-                                              else "")
+        return f"{data['rss_mb']:.0f} MB" + (
+            f" ({data.get('rss_label')})" if data.get("rss_label") else ""
+        )
     return f"{values[0]:.0f} MB"
 
 
@@ -422,11 +460,20 @@ def machine() -> dict:
     }
 
 
-def render_results(rows: list[Row], *, info: dict, command: str, started: str,
-                   finished: str, load_after, missing: list[str],
-                   updates: list[str] = ()) -> str:
+def render_results(
+    rows: list[Row],
+    *,
+    info: dict,
+    command: str,
+    started: str,
+    finished: str,
+    load_after,
+    missing: list[str],
+    updates: list[str] = (),
+) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in info["versions"].items())
     load_before = info.get("load_average")
+
     def fmt_load(la) -> str:
         return ", ".join(f"{x:.2f}" for x in la) if la else "n/a"
 
@@ -460,17 +507,33 @@ def render_results(rows: list[Row], *, info: dict, command: str, started: str,
         render_table(rows),
     ]
     if updates:
-        parts += ["", "Rows re-measured since, merged into this table (other rows are from the run"
-                  " above):", "", *[f"- {u}" for u in updates], ""]
+        parts += [
+            "",
+            "Rows re-measured since, merged into this table (other rows are from the run above):",
+            "",
+            *[f"- {u}" for u in updates],
+            "",
+        ]
     if missing:
-        parts += ["", "Not available yet (module absent): " + ", ".join(f"`{m}`" for m in missing),
-                  ""]
+        parts += [
+            "",
+            "Not available yet (module absent): " + ", ".join(f"`{m}`" for m in missing),
+            "",
+        ]
     parts += ["", "See `docs/performance.md` for how to reproduce and read these numbers.", ""]
     return "\n".join(parts)
 
 
-def _merge(path: pathlib.Path, rows: list[Row], *, ran: set[str], sizes: tuple[int, ...],
-           note: str, started: str, command: str):
+def _merge(
+    path: pathlib.Path,
+    rows: list[Row],
+    *,
+    ran: set[str],
+    sizes: tuple[int, ...],
+    note: str,
+    started: str,
+    command: str,
+):
     """Replace, in the saved results, the rows of the benchmarks (and sizes) just re-run."""
     try:
         saved = json.loads(path.read_text("utf-8"))
@@ -481,8 +544,9 @@ def _merge(path: pathlib.Path, rows: list[Row], *, ran: set[str], sizes: tuple[i
         item = dict(item)
         row = Row(item.pop("benchmark"), item.pop("operation"), item.pop("size"), item)
         new_sizes = {r.size for r in rows if r.benchmark == row.benchmark}
-        rerun = row.benchmark in ran and (row.size is None or row.size in sizes
-                                          or row.size in new_sizes)
+        rerun = row.benchmark in ran and (
+            row.size is None or row.size in sizes or row.size in new_sizes
+        )
         if not rerun:
             kept.append(row)
     updates = [*saved.get("updates", []), note]
@@ -500,8 +564,10 @@ def ordered(rows: list[Row]) -> list[Row]:
     for row in rows:
         bench_rank.setdefault(row.benchmark, len(bench_rank))
         op_rank.setdefault((row.benchmark, row.operation), len(op_rank))
-    return sorted(rows, key=lambda r: (bench_rank[r.benchmark],
-                                       op_rank[(r.benchmark, r.operation)], r.size or 0))
+    return sorted(
+        rows,
+        key=lambda r: (bench_rank[r.benchmark], op_rank[(r.benchmark, r.operation)], r.size or 0),
+    )
 
 
 def _render_saved(output: pathlib.Path) -> int:
@@ -513,13 +579,23 @@ def _render_saved(output: pathlib.Path) -> int:
         rows.append(Row(item.pop("benchmark"), item.pop("operation"), item.pop("size"), item))
     rows = ordered(rows)
     missing = [r.benchmark for r in rows if r.data.get("not_available")]
-    output.write_text(render_results(rows, info=saved["machine"], command=saved["command"],
-                                     started=saved["started"], finished=saved["finished"],
-                                     load_after=saved.get("load_after"), missing=missing,
-                                     updates=saved.get("updates", [])), encoding="utf-8")
+    output.write_text(
+        render_results(
+            rows,
+            info=saved["machine"],
+            command=saved["command"],
+            started=saved["started"],
+            finished=saved["finished"],
+            load_after=saved.get("load_after"),
+            missing=missing,
+            updates=saved.get("updates", []),
+        ),
+        encoding="utf-8",
+    )
     if output == RESULTS_FILE:
-        _update_docs(rows, info=saved["machine"], command=saved["command"],
-                     finished=saved["finished"])
+        _update_docs(
+            rows, info=saved["machine"], command=saved["command"], finished=saved["finished"]
+        )
     print(render_table(rows))
     return 0
 
@@ -549,26 +625,55 @@ def main(argv: list[str] | None = None) -> int:
         "benchmarks/RESULTS.md.",
     )
     parser.add_argument("--quick", action="store_true", help="skip the 1M size")
-    parser.add_argument("--sizes", nargs="+", type=parse_size, metavar="N",
-                        help="dataset sizes, e.g. 10k 100k 1M (default: 10k 100k 1M)")
-    parser.add_argument("--only", action="append", default=[], metavar="NAME",
-                        help="run only benchmarks whose module.function contains NAME (repeatable)")
+    parser.add_argument(
+        "--sizes",
+        nargs="+",
+        type=parse_size,
+        metavar="N",
+        help="dataset sizes, e.g. 10k 100k 1M (default: 10k 100k 1M)",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only benchmarks whose module.function contains NAME (repeatable)",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per figure (default 5)")
-    parser.add_argument("--data-dir", type=pathlib.Path, metavar="DIR",
-                        help="keep generated datasets in DIR and reuse them (default: a temporary "
-                             "folder, deleted afterwards)")
-    parser.add_argument("--timeout", type=float, default=TIMEOUT,
-                        help=f"seconds before one benchmark is stopped (default {TIMEOUT:g})")
-    parser.add_argument("--output", type=pathlib.Path, default=RESULTS_FILE,
-                        help="Markdown file to write (default benchmarks/RESULTS.md)")
+    parser.add_argument(
+        "--data-dir",
+        type=pathlib.Path,
+        metavar="DIR",
+        help="keep generated datasets in DIR and reuse them (default: a temporary "
+        "folder, deleted afterwards)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=TIMEOUT,
+        help=f"seconds before one benchmark is stopped (default {TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--output",
+        type=pathlib.Path,
+        default=RESULTS_FILE,
+        help="Markdown file to write (default benchmarks/RESULTS.md)",
+    )
     parser.add_argument("--no-write", action="store_true", help="print only; write no files")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
-    parser.add_argument("--render-only", action="store_true",
-                        help="rewrite the Markdown (and docs table) from the saved JSON")
-    parser.add_argument("--merge", action="store_true",
-                        help="update only the re-run benchmarks' rows in the existing results")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit 1 if a goal is missed or a benchmark fails")
+    parser.add_argument(
+        "--render-only",
+        action="store_true",
+        help="rewrite the Markdown (and docs table) from the saved JSON",
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="update only the re-run benchmarks' rows in the existing results",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 if a goal is missed or a benchmark fails"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -595,8 +700,11 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
     command = "python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:])
-    print(f"{len(benches)} benchmarks at sizes {', '.join(size_label(s) for s in sizes)}; "
-          f"{info['cpu_count']} CPUs, load {info['load_average']}", flush=True)
+    print(
+        f"{len(benches)} benchmarks at sizes {', '.join(size_label(s) for s in sizes)}; "
+        f"{info['cpu_count']} CPUs, load {info['load_average']}",
+        flush=True,
+    )
     temp = None
     if args.data_dir:
         data_root = args.data_dir.resolve()
@@ -606,9 +714,15 @@ def main(argv: list[str] | None = None) -> int:
         data_root = pathlib.Path(temp)
     log_path = data_root / "benchmarks.log"
     try:
-        rows = run(benches, sizes=sizes, repeat=args.repeat, data_root=data_root,
-                   timeout=args.timeout, log_path=log_path,
-                   progress=lambda m: print(m, flush=True))
+        rows = run(
+            benches,
+            sizes=sizes,
+            repeat=args.repeat,
+            data_root=data_root,
+            timeout=args.timeout,
+            log_path=log_path,
+            progress=lambda m: print(m, flush=True),
+        )
         if temp and any("error" in r.data for r in rows):
             kept = pathlib.Path(tempfile.gettempdir()) / "gnss-bench-last.log"
             shutil.copyfile(log_path, kept)
@@ -617,32 +731,61 @@ def main(argv: list[str] | None = None) -> int:
         if temp:
             shutil.rmtree(temp, ignore_errors=True)
     for m in [] if args.only else missing:
-        rows.append(Row(m, m.removeprefix("bench_"), None, {"not_available": True,
-                                                              "note": "module not available"}))
+        rows.append(
+            Row(
+                m,
+                m.removeprefix("bench_"),
+                None,
+                {"not_available": True, "note": "module not available"},
+            )
+        )
     finished = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
     updates: list[str] = []
     if args.merge:
         rows, updates, started, command = _merge(
-            args.output.with_suffix(".json"), rows, ran={b.name for b in benches}, sizes=sizes,
-            note=f"{finished} UTC: `{command}`", started=started, command=command)
+            args.output.with_suffix(".json"),
+            rows,
+            ran={b.name for b in benches},
+            sizes=sizes,
+            note=f"{finished} UTC: `{command}`",
+            started=started,
+            command=command,
+        )
     rows = ordered(rows)
     table = render_table(rows)
     print()
     print(table)
     if not args.no_write:
-        text = render_results(rows, info=info, command=command, started=started,
-                              finished=finished, load_after=os.getloadavg(), missing=missing,
-                              updates=updates)
+        text = render_results(
+            rows,
+            info=info,
+            command=command,
+            started=started,
+            finished=finished,
+            load_after=os.getloadavg(),
+            missing=missing,
+            updates=updates,
+        )
         args.output.write_text(text, encoding="utf-8")
-        payload = {"machine": info, "command": command, "started": started, "finished": finished,
-                   "load_after": os.getloadavg(), "updates": updates,
-                   "rows": [{"benchmark": r.benchmark, "operation": r.operation, "size": r.size,
-                             **r.data} for r in rows]}
-        args.output.with_suffix(".json").write_text(json.dumps(payload, indent=1) + "\n",
-                                                    encoding="utf-8")
+        payload = {
+            "machine": info,
+            "command": command,
+            "started": started,
+            "finished": finished,
+            "load_after": os.getloadavg(),
+            "updates": updates,
+            "rows": [
+                {"benchmark": r.benchmark, "operation": r.operation, "size": r.size, **r.data}
+                for r in rows
+            ],
+        }
+        args.output.with_suffix(".json").write_text(
+            json.dumps(payload, indent=1) + "\n", encoding="utf-8"
+        )
         print(f"wrote {args.output} and {args.output.with_suffix('.json').name}")
-        if args.output == RESULTS_FILE and _update_docs(rows, info=info, command=command,
-                                                        finished=finished):
+        if args.output == RESULTS_FILE and _update_docs(
+            rows, info=info, command=command, finished=finished
+        ):
             print(f"updated the results in {DOCS_FILE.relative_to(REPO_DIR)}")
     failed = [r for r in rows if r.data.get("ok") is False]
     errors = [r for r in rows if "error" in r.data]

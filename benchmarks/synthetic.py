@@ -87,8 +87,15 @@ HOT_SPOTS: dict[str, tuple[float, tuple[_Place, ...]]] = {
             _Place("tallinn", "Tallinn", 59.41, 24.83, "EE", 25),
             _Place("helsinki", "Helsinki", 60.32, 24.96, "FI", 30),
             _Place("gotland", "Gotland", 57.66, 18.35, "SE", 20),
-            _Place("southern-baltic-sea", "southern Baltic Sea", 55.4, 17.6, "", 60,
-                   "Baltic Sea region"),
+            _Place(
+                "southern-baltic-sea",
+                "southern Baltic Sea",
+                55.4,
+                17.6,
+                "",
+                60,
+                "Baltic Sea region",
+            ),
             _Place("gulf-of-finland", "Gulf of Finland", 59.85, 26.2, "", 35, "Baltic Sea region"),
             _Place("st-petersburg", "St Petersburg", 59.80, 30.26, "RU", 30),
         ),
@@ -113,8 +120,15 @@ HOT_SPOTS: dict[str, tuple[float, tuple[_Place, ...]]] = {
             _Place("cairo", "Cairo", 30.12, 31.41, "EG", 30),
             _Place("adana", "Adana", 36.98, 35.28, "TR", 30),
             _Place("damascus", "Damascus", 33.41, 36.52, "SY", 25),
-            _Place("eastern-mediterranean-sea", "eastern Mediterranean Sea", 34.2, 32.6, "", 70,
-                   "Eastern Mediterranean"),
+            _Place(
+                "eastern-mediterranean-sea",
+                "eastern Mediterranean Sea",
+                34.2,
+                32.6,
+                "",
+                70,
+                "Eastern Mediterranean",
+            ),
         ),
     ),
     "iraq-iran": (
@@ -202,11 +216,30 @@ _INTERFERENCE_MIX = {
 _PHASE_P = dict(zip(schema.FLIGHT_PHASES, (0.10, 0.52, 0.22, 0.06, 0.03, 0.07), strict=True))
 _CONFIDENCE_P = dict(zip(schema.CONFIDENCE_LEVELS, (0.15, 0.58, 0.07, 0.20), strict=True))
 
-_AIRCRAFT = ("A320", "A321neo", "B737-800", "B737 MAX 8", "B787-9", "A350-900", "E190",
-             "ATR 72", "Dash 8-400", "Cessna 172", "business jet", "")
-_OPERATORS = (("Northwind Airways", "NW"), ("Amber Coast Air", "AC"), ("Levant Skies", "LS"),
-              ("Steppe Connect", "SC"), ("Harbour Regional", "HR"), ("Polar Link", "PL"),
-              ("Meridian Cargo", "MC"), ("", ""))
+_AIRCRAFT = (
+    "A320",
+    "A321neo",
+    "B737-800",
+    "B737 MAX 8",
+    "B787-9",
+    "A350-900",
+    "E190",
+    "ATR 72",
+    "Dash 8-400",
+    "Cessna 172",
+    "business jet",
+    "",
+)
+_OPERATORS = (
+    ("Northwind Airways", "NW"),
+    ("Amber Coast Air", "AC"),
+    ("Levant Skies", "LS"),
+    ("Steppe Connect", "SC"),
+    ("Harbour Regional", "HR"),
+    ("Polar Link", "PL"),
+    ("Meridian Cargo", "MC"),
+    ("", ""),
+)
 _EFFECTS = (
     "GPS position lost; crew continued on inertial navigation.",
     "Terrain warnings triggered without any terrain nearby.",
@@ -218,18 +251,20 @@ _EFFECTS = (
 )
 _SUSPECTS = ("military electronic warfare", "air defence systems nearby", "unknown", "")
 _GEOCODE_SOURCES = ("gazetteer", "nominatim", "notam", "manual")
-_PUBLISHERS = (("Aviation Safety Digest", "aviation-safety.example"),
-               ("Regional News Service", "news.example"),
-               ("NOTAM archive", "notams.example"),
-               ("Pilot Forum", "forum.example"),
-               ("Civil Aviation Authority", "caa.example"))
+_PUBLISHERS = (
+    ("Aviation Safety Digest", "aviation-safety.example"),
+    ("Regional News Service", "news.example"),
+    ("NOTAM archive", "notams.example"),
+    ("Pilot Forum", "forum.example"),
+    ("Civil Aviation Authority", "caa.example"),
+)
 _NOTES = ("Crew report summarised.", "Lists the affected flights.", "Background on the area.", "")
 
 
 @functools.cache
 def _country_regions() -> dict[str, str]:
-    text = importlib.resources.files("tracker.data").joinpath("country_regions.csv").read_text(
-        "utf-8"
+    text = (
+        importlib.resources.files("tracker.data").joinpath("country_regions.csv").read_text("utf-8")
     )
     return {row["country"]: row["region"] for row in csv.DictReader(text.splitlines())}
 
@@ -242,8 +277,14 @@ def _place_table() -> pd.DataFrame:
     for cluster, (weight, places) in HOT_SPOTS.items():
         for place in places:
             region = place.sea_region or regions[place.country]
-            rows.append({**place._asdict(), "cluster": cluster, "region": region,
-                         "weight": weight / len(places)})
+            rows.append(
+                {
+                    **place._asdict(),
+                    "cluster": cluster,
+                    "region": region,
+                    "weight": weight / len(places),
+                }
+            )
     table = pd.DataFrame(rows)
     table["weight"] /= table["weight"].sum()
     return table
@@ -351,11 +392,13 @@ def generate(n: int, *, seed: int = 0) -> Synthetic:
     date_precision = np.where(u < 0.02, 2, np.where(u < 0.12, 1, 0))  # DATE_PRECISIONS codes
     month_start = date.astype("datetime64[M]").astype("datetime64[D]")
     year_start = date.astype("datetime64[Y]").astype("datetime64[D]")
-    date = np.where(date_precision == 1, month_start,
-                    np.where(date_precision == 2, year_start, date))
+    date = np.where(
+        date_precision == 1, month_start, np.where(date_precision == 2, year_start, date)
+    )
     multi_day = (date_precision == 0) & (rng.random(n) < 0.12)
-    end_date = np.where(multi_day, date + rng.integers(1, 15, n).astype("timedelta64[D]"),
-                        np.datetime64("NaT"))
+    end_date = np.where(
+        multi_day, date + rng.integers(1, 15, n).astype("timedelta64[D]"), np.datetime64("NaT")
+    )
 
     # Interference mix depends on the cluster.
     cluster = places["cluster"].to_numpy()[place]
@@ -385,66 +428,121 @@ def generate(n: int, *, seed: int = 0) -> Synthetic:
     suffix_text = np.where(unique_ranks == 0, "", "-" + (unique_ranks + 1).astype(str))
     suffix_rank = np.argsort(np.argsort(suffix_text))[np.searchsorted(unique_ranks, rank)]
     order = np.lexsort((suffix_rank, slug_rank, day))
-    (place, lat, lon, radius, precision, geocode_source, query, date, date_precision, end_date,
-     interference, phase, confidence, aircraft, operator, has_flight, flight_number, effects,
-     suspects, rank) = (
-        v[order] for v in (
-            place, lat, lon, radius, precision, geocode_source, query, date, date_precision,
-            end_date, interference, phase, confidence, aircraft, operator, has_flight,
-            flight_number, effects, suspects, rank,
+    (
+        place,
+        lat,
+        lon,
+        radius,
+        precision,
+        geocode_source,
+        query,
+        date,
+        date_precision,
+        end_date,
+        interference,
+        phase,
+        confidence,
+        aircraft,
+        operator,
+        has_flight,
+        flight_number,
+        effects,
+        suspects,
+        rank,
+    ) = (
+        v[order]
+        for v in (
+            place,
+            lat,
+            lon,
+            radius,
+            precision,
+            geocode_source,
+            query,
+            date,
+            date_precision,
+            end_date,
+            interference,
+            phase,
+            confidence,
+            aircraft,
+            operator,
+            has_flight,
+            flight_number,
+            effects,
+            suspects,
+            rank,
         )
     )
 
     suffix_code = np.searchsorted(unique_ranks, rank)
-    ids = (pd.Series(np.datetime_as_string(date, unit="D"), dtype="str") + "-"
-           + _cat(place, slugs) + _cat(suffix_code, suffix_text))
+    ids = (
+        pd.Series(np.datetime_as_string(date, unit="D"), dtype="str")
+        + "-"
+        + _cat(place, slugs)
+        + _cat(suffix_code, suffix_text)
+    )
     prefixes = [code for _, code in _OPERATORS]
     flight = (_cat(operator, prefixes) + _ints(flight_number)).where(has_flight, "")
 
     # Summaries from a template table indexed by (type, phase, place): cheap at 1M rows.
     templates = [
         f"{_TYPE_WORDS[t]} reported {_PHASE_WORDS[p]} near {loc} (synthetic)."
-        for t in schema.INTERFERENCE_TYPES for p in schema.FLIGHT_PHASES
+        for t in schema.INTERFERENCE_TYPES
+        for p in schema.FLIGHT_PHASES
         for loc in places["location"]
     ]
     summary = _cat((interference * len(schema.FLIGHT_PHASES) + phase) * nplaces + place, templates)
 
-    incidents = pd.DataFrame({
-        INC.id: ids,
-        INC.date: pd.Series(date).astype("datetime64[us]"),
-        INC.date_precision: _cat(date_precision, schema.DATE_PRECISIONS),
-        INC.end_date: pd.Series(end_date).astype("datetime64[us]"),
-        INC.location: _cat(place, places["location"]),
-        INC.latitude: lat,
-        INC.longitude: lon,
-        INC.radius_km: radius,
-        INC.geocode_precision: _cat(precision, precisions),
-        INC.geocode_source: _cat(geocode_source, _GEOCODE_SOURCES),
-        INC.geocode_query: _cat(query, [*places["location"], ""]),
-        INC.country: _cat(place, places["country"]),
-        INC.region: _cat(place, places["region"]),
-        INC.interference: _cat(interference, schema.INTERFERENCE_TYPES),
-        INC.flight_phase: _cat(phase, schema.FLIGHT_PHASES),
-        INC.aircraft: _cat(aircraft, _AIRCRAFT),
-        INC.operator: _cat(operator, [name for name, _ in _OPERATORS]),
-        INC.flight: flight,
-        INC.effects: _cat(effects, _EFFECTS),
-        INC.suspected_source: _cat(suspects, _SUSPECTS),
-        INC.confidence: _cat(confidence, schema.CONFIDENCE_LEVELS),
-        INC.summary: summary,
-    })[list(schema.INCIDENT_COLUMNS)]
+    incidents = pd.DataFrame(
+        {
+            INC.id: ids,
+            INC.date: pd.Series(date).astype("datetime64[us]"),
+            INC.date_precision: _cat(date_precision, schema.DATE_PRECISIONS),
+            INC.end_date: pd.Series(end_date).astype("datetime64[us]"),
+            INC.location: _cat(place, places["location"]),
+            INC.latitude: lat,
+            INC.longitude: lon,
+            INC.radius_km: radius,
+            INC.geocode_precision: _cat(precision, precisions),
+            INC.geocode_source: _cat(geocode_source, _GEOCODE_SOURCES),
+            INC.geocode_query: _cat(query, [*places["location"], ""]),
+            INC.country: _cat(place, places["country"]),
+            INC.region: _cat(place, places["region"]),
+            INC.interference: _cat(interference, schema.INTERFERENCE_TYPES),
+            INC.flight_phase: _cat(phase, schema.FLIGHT_PHASES),
+            INC.aircraft: _cat(aircraft, _AIRCRAFT),
+            INC.operator: _cat(operator, [name for name, _ in _OPERATORS]),
+            INC.flight: flight,
+            INC.effects: _cat(effects, _EFFECTS),
+            INC.suspected_source: _cat(suspects, _SUSPECTS),
+            INC.confidence: _cat(confidence, schema.CONFIDENCE_LEVELS),
+            INC.summary: summary,
+        }
+    )[list(schema.INCIDENT_COLUMNS)]
     sources = _sources(rng, incidents, date=date, confidence=confidence)
     return Synthetic(incidents, sources)
 
 
-_TYPE_WORDS = {"jamming": "GNSS jamming", "spoofing": "GNSS spoofing",
-               "both": "GNSS jamming and spoofing", "unknown": "GNSS interference"}
-_PHASE_WORDS = {"departure": "after departure", "en route": "en route", "approach": "on approach",
-                "landing": "on landing", "ground": "on the ground", "unknown": "in flight"}
+_TYPE_WORDS = {
+    "jamming": "GNSS jamming",
+    "spoofing": "GNSS spoofing",
+    "both": "GNSS jamming and spoofing",
+    "unknown": "GNSS interference",
+}
+_PHASE_WORDS = {
+    "departure": "after departure",
+    "en route": "en route",
+    "approach": "on approach",
+    "landing": "on landing",
+    "ground": "on the ground",
+    "unknown": "in flight",
+}
 
 
-def _sources(rng: np.random.Generator, incidents: pd.DataFrame, *, date: np.ndarray,
-             confidence: np.ndarray) -> pd.DataFrame:
+def _sources(
+    rng: np.random.Generator, incidents: pd.DataFrame, *, date: np.ndarray, confidence: np.ndarray
+) -> pd.DataFrame:
     n = len(incidents)
     per = 1 + _choice(rng, (1, 2, 3), (0.55, 0.30, 0.15), n)
     row = np.repeat(np.arange(n), per)
@@ -453,12 +551,18 @@ def _sources(rng: np.random.Generator, incidents: pd.DataFrame, *, date: np.ndar
     pub = rng.integers(0, len(_PUBLISHERS), m)
     # A disputed incident's later sources dispute it; some sources are background only.
     disputed = (confidence == schema.CONFIDENCE_LEVELS.index("disputed"))[row]
-    stance = np.where(disputed & (k > 0), schema.STANCES.index("disputes"),
-                      np.where(rng.random(m) < 0.1, schema.STANCES.index("context"),
-                               schema.STANCES.index("supports")))
-    published = np.where(rng.random(m) < 0.9,
-                         date[row] + rng.integers(0, 21, m).astype("timedelta64[D]"),
-                         np.datetime64("NaT"))
+    stance = np.where(
+        disputed & (k > 0),
+        schema.STANCES.index("disputes"),
+        np.where(
+            rng.random(m) < 0.1, schema.STANCES.index("context"), schema.STANCES.index("supports")
+        ),
+    )
+    published = np.where(
+        rng.random(m) < 0.9,
+        date[row] + rng.integers(0, 21, m).astype("timedelta64[D]"),
+        np.datetime64("NaT"),
+    )
     note = rng.integers(0, len(_NOTES), m)
 
     # Canonical order (incident id, published, url) from integer keys: incidents are already in
@@ -468,21 +572,22 @@ def _sources(rng: np.random.Generator, incidents: pd.DataFrame, *, date: np.ndar
     domains = [d for _, d in _PUBLISHERS]
     domain_rank = np.argsort(np.argsort(domains))[pub]
     order = np.lexsort((k, domain_rank, pub_key, row))
-    row, k, pub, stance, published, note = (v[order] for v in (row, k, pub, stance, published,
-                                                               note))
-
-    inc_ids = pd.Series(
-        pa.array(incidents[INC.id].array).take(pa.array(row)), dtype="str"
+    row, k, pub, stance, published, note = (
+        v[order] for v in (row, k, pub, stance, published, note)
     )
+
+    inc_ids = pd.Series(pa.array(incidents[INC.id].array).take(pa.array(row)), dtype="str")
     url = "https://" + _cat(pub, domains) + "/reports/" + inc_ids + "/" + _ints(k + 1)
-    return pd.DataFrame({
-        SRC.incident_id: inc_ids,
-        SRC.url: url,
-        SRC.publisher: _cat(pub, [name for name, _ in _PUBLISHERS]),
-        SRC.published: pd.Series(published).astype("datetime64[us]"),
-        SRC.stance: _cat(stance, schema.STANCES),
-        SRC.note: _cat(note, _NOTES),
-    })[list(schema.SOURCE_COLUMNS)]
+    return pd.DataFrame(
+        {
+            SRC.incident_id: inc_ids,
+            SRC.url: url,
+            SRC.publisher: _cat(pub, [name for name, _ in _PUBLISHERS]),
+            SRC.published: pd.Series(published).astype("datetime64[us]"),
+            SRC.stance: _cat(stance, schema.STANCES),
+            SRC.note: _cat(note, _NOTES),
+        }
+    )[list(schema.SOURCE_COLUMNS)]
 
 
 def _to_csv(frame: pd.DataFrame, path: pathlib.Path) -> None:
@@ -509,8 +614,9 @@ def _to_csv(frame: pd.DataFrame, path: pathlib.Path) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "wb") as handle:
         handle.write((",".join(frame.columns) + "\n").encode("utf-8"))  # Arrow quotes headers
-        pacsv.write_csv(table, handle, pacsv.WriteOptions(quoting_style="none",
-                                                          include_header=False))
+        pacsv.write_csv(
+            table, handle, pacsv.WriteOptions(quoting_style="none", include_header=False)
+        )
     tmp.replace(path)
 
 

@@ -16,8 +16,15 @@ import statistics
 import time
 from collections.abc import Callable
 
-__all__ = ["Runs", "median_time", "interleaved", "result", "peak_rss_mb", "process_peak_rss_mb",
-           "process_cpu_seconds"]
+__all__ = [
+    "Runs",
+    "median_time",
+    "interleaved",
+    "result",
+    "peak_rss_mb",
+    "process_peak_rss_mb",
+    "process_cpu_seconds",
+]
 
 
 class Runs(list):

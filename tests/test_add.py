@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from helpers import incident_row, sample_rows, snapshot, source_row, write_dataset
+
 from tracker import dataset
 from tracker.cli import main
 from tracker.dedupe import find_matches
@@ -55,10 +55,19 @@ def data_dir(tmp_path: Path) -> Path:
 
 def _add(data_dir: Path, *args: str, input: str | None = None):
     base = [
-        "add", "--data-dir", str(data_dir),
-        "--interference", "jamming", "--confidence", "reported",
-        "--summary", "Crews reported losing GPS on approach.",
-        "--url", "https://example.org/new", "--publisher", "Example Wire",
+        "add",
+        "--data-dir",
+        str(data_dir),
+        "--interference",
+        "jamming",
+        "--confidence",
+        "reported",
+        "--summary",
+        "Crews reported losing GPS on approach.",
+        "--url",
+        "https://example.org/new",
+        "--publisher",
+        "Example Wire",
     ]
     return CliRunner().invoke(main, [*base, *args], input=input)
 
@@ -83,8 +92,14 @@ def test_add_geocodes_and_writes_a_new_incident(data_dir):
 
 def test_query_flag_geocodes_other_text_than_location(data_dir):
     result = _add(
-        data_dir, "--date", "2025-06-23", "--location", "Over the Gulf, near the strait",
-        "--query", "Strait of Hormuz", "--yes",
+        data_dir,
+        "--date",
+        "2025-06-23",
+        "--location",
+        "Over the Gulf, near the strait",
+        "--query",
+        "Strait of Hormuz",
+        "--yes",
     )
     assert result.exit_code == 0, result.output
     row = dataset.load(data_dir).incidents.iloc[-1]
@@ -94,8 +109,16 @@ def test_query_flag_geocodes_other_text_than_location(data_dir):
 
 def test_manual_coordinates_are_recorded_as_manual(data_dir):
     result = _add(
-        data_dir, "--date", "2025-06-23", "--location", "Somewhere over Lapland",
-        "--latitude", "68.0", "--longitude", "26.0", "--yes",
+        data_dir,
+        "--date",
+        "2025-06-23",
+        "--location",
+        "Somewhere over Lapland",
+        "--latitude",
+        "68.0",
+        "--longitude",
+        "26.0",
+        "--yes",
     )
     assert result.exit_code == 0, result.output
     incidents = dataset.load(data_dir).incidents.set_index(INC.id)
@@ -177,7 +200,7 @@ def test_unknown_place_fails_cleanly(data_dir):
     "extra",
     [
         ["--url", "javascript:alert(1)"],  # not http(s)
-        ["--summary", "=HYPERLINK(\"http://evil\")"],  # spreadsheet formula
+        ["--summary", '=HYPERLINK("http://evil")'],  # spreadsheet formula
         ["--end-date", "2020-01-01"],  # ends before it starts
     ],
 )
@@ -193,8 +216,14 @@ def test_invalid_input_leaves_the_dataset_byte_for_byte_unchanged(data_dir, extr
 def test_bad_enum_is_a_usage_error(data_dir):
     before = snapshot(data_dir)
     result = _add(
-        data_dir, "--date", "2025-06-23", "--location", "Jammu Airport", "--yes",
-        "--flight-phase", "cruising",
+        data_dir,
+        "--date",
+        "2025-06-23",
+        "--location",
+        "Jammu Airport",
+        "--yes",
+        "--flight-phase",
+        "cruising",
     )
     assert result.exit_code == 2
     assert snapshot(data_dir) == before
@@ -277,10 +306,25 @@ def test_attach_to_unknown_or_already_cited_fails_cleanly(data_dir):
     cited = CliRunner().invoke(
         main,
         [
-            "add", "--data-dir", str(data_dir), "--date", "2025-01-17", "--location", "Vilnius",
-            "--interference", "jamming", "--confidence", "reported", "--summary", "Same report.",
-            "--url", "https://example.org/a", "--publisher", "Example News",
-            "--attach-to", "2025-01-16-vilnius",
+            "add",
+            "--data-dir",
+            str(data_dir),
+            "--date",
+            "2025-01-17",
+            "--location",
+            "Vilnius",
+            "--interference",
+            "jamming",
+            "--confidence",
+            "reported",
+            "--summary",
+            "Same report.",
+            "--url",
+            "https://example.org/a",
+            "--publisher",
+            "Example News",
+            "--attach-to",
+            "2025-01-16-vilnius",
         ],
     )
     assert cited.exit_code == 1

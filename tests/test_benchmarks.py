@@ -109,9 +109,19 @@ def test_growth_column_gives_ratio_and_exponent():
 
 def test_table_shows_ratio_verdicts_errors_and_missing_modules():
     rows = [
-        harness.Row("b", "load", 1_000_000, {"seconds": 3.0, "floor_seconds": 1.0,
-                                            "floor": "read_csv", "goal": "<= 2× floor",
-                                            "ok": False, "process_rss_mb": 512.0}),
+        harness.Row(
+            "b",
+            "load",
+            1_000_000,
+            {
+                "seconds": 3.0,
+                "floor_seconds": 1.0,
+                "floor": "read_csv",
+                "goal": "<= 2× floor",
+                "ok": False,
+                "process_rss_mb": 512.0,
+            },
+        ),
         harness.Row("b", "crashes", None, {"error": "ValueError: boom"}),
         harness.Row("m", "geocode", None, {"not_available": True, "note": "module not available"}),
     ]
@@ -137,13 +147,15 @@ def test_discovery_reads_signatures_without_importing(tmp_path):
 
 
 def test_a_crashing_benchmark_becomes_an_error_row(tmp_path):
-    bench = harness.Benchmark("bench_load", "bench_load", ("data_dir", "size"), None,
-                              ("data_dir", "size"))
+    bench = harness.Benchmark(
+        "bench_load", "bench_load", ("data_dir", "size"), None, ("data_dir", "size")
+    )
     empty = tmp_path / "empty"
     empty.mkdir()
     with open(tmp_path / "log", "w") as log:
-        rows = harness._run_one(bench, {"data_dir": str(empty), "size": 1, "repeat": 1},
-                                timeout=120, log_file=log)
+        rows = harness._run_one(
+            bench, {"data_dir": str(empty), "size": 1, "repeat": 1}, timeout=120, log_file=log
+        )
     assert len(rows) == 1 and "error" in rows[0]
     assert np.isfinite(rows[0]["process_rss_mb"])
 
@@ -152,18 +164,48 @@ def test_merge_replaces_only_the_rerun_rows(tmp_path):
     import json
 
     saved = tmp_path / "RESULTS.json"
-    saved.write_text(json.dumps({"started": "s", "command": "c", "rows": [
-        {"benchmark": "bench_load.bench_load", "operation": "load", "size": 10_000, "seconds": 9},
-        {"benchmark": "bench_load.bench_load", "operation": "load", "size": 1_000_000,
-         "seconds": 90},
-        {"benchmark": "bench_geocode.bench_geocode_warm", "operation": "geo", "size": 5000,
-         "value": 1},
-    ]}))
+    saved.write_text(
+        json.dumps(
+            {
+                "started": "s",
+                "command": "c",
+                "rows": [
+                    {
+                        "benchmark": "bench_load.bench_load",
+                        "operation": "load",
+                        "size": 10_000,
+                        "seconds": 9,
+                    },
+                    {
+                        "benchmark": "bench_load.bench_load",
+                        "operation": "load",
+                        "size": 1_000_000,
+                        "seconds": 90,
+                    },
+                    {
+                        "benchmark": "bench_geocode.bench_geocode_warm",
+                        "operation": "geo",
+                        "size": 5000,
+                        "value": 1,
+                    },
+                ],
+            }
+        )
+    )
     new = [harness.Row("bench_load.bench_load", "load", 10_000, {"seconds": 1})]
     rows, updates, started, command = harness._merge(
-        saved, new, ran={"bench_load.bench_load"}, sizes=(10_000,), note="now", started="x",
-        command="y")
+        saved,
+        new,
+        ran={"bench_load.bench_load"},
+        sizes=(10_000,),
+        note="now",
+        started="x",
+        command="y",
+    )
     got = {(r.benchmark, r.size): r.data.get("seconds", r.data.get("value")) for r in rows}
-    assert got == {("bench_load.bench_load", 10_000): 1, ("bench_load.bench_load", 1_000_000): 90,
-                   ("bench_geocode.bench_geocode_warm", 5000): 1}
+    assert got == {
+        ("bench_load.bench_load", 10_000): 1,
+        ("bench_load.bench_load", 1_000_000): 90,
+        ("bench_geocode.bench_geocode_warm", 5000): 1,
+    }
     assert updates == ["now"] and (started, command) == ("s", "c")

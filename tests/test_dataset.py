@@ -152,7 +152,9 @@ def test_concurrent_writers_lose_nothing(small_dataset: Path):
     assert len(data.sources) == 3 + workers * rows_each
 
 
-@pytest.mark.parametrize("point", ["after-temp", "before-marker", "after-marker", "between-replaces"])
+@pytest.mark.parametrize(
+    "point", ["after-temp", "before-marker", "after-marker", "between-replaces"]
+)
 def test_sigkill_during_write_leaves_old_or_new(small_dataset: Path, point: str):
     dataset.format_dir(small_dataset)
     old = snapshot(small_dataset)
@@ -160,14 +162,20 @@ def test_sigkill_during_write_leaves_old_or_new(small_dataset: Path, point: str)
     proc.communicate(timeout=120)
     assert proc.returncode == -9  # really killed
     data = dataset.load(small_dataset)  # recovers and validates
-    files = {n: (small_dataset / n).read_bytes() for n in (schema.INCIDENTS_FILE, schema.SOURCES_FILE)}
+    files = {
+        n: (small_dataset / n).read_bytes() for n in (schema.INCIDENTS_FILE, schema.SOURCES_FILE)
+    }
     if point in ("after-temp", "before-marker"):
-        assert files == {n: old[n] for n in files}, "a crash before the commit point keeps the old data"
+        assert files == {n: old[n] for n in files}, (
+            "a crash before the commit point keeps the old data"
+        )
         assert len(data.incidents) == 3
     else:
         assert len(data.incidents) == 4, "a crash after the commit point completes the new data"
         assert len(data.sources) == 4
-    leftovers = [p.name for p in small_dataset.iterdir() if p.name.endswith(".tmp") or "pending" in p.name]
+    leftovers = [
+        p.name for p in small_dataset.iterdir() if p.name.endswith(".tmp") or "pending" in p.name
+    ]
     assert leftovers == []
 
 
@@ -199,7 +207,10 @@ def test_datapackage_matches_schema():
 
 
 def test_csv_headers_match_schema():
-    for name, columns in ((schema.INCIDENTS_FILE, schema.INCIDENT_COLUMNS), (schema.SOURCES_FILE, schema.SOURCE_COLUMNS)):
+    for name, columns in (
+        (schema.INCIDENTS_FILE, schema.INCIDENT_COLUMNS),
+        (schema.SOURCES_FILE, schema.SOURCE_COLUMNS),
+    ):
         path = REPO / "data" / name
         if path.exists():
             assert path.read_text("utf-8").splitlines()[0].split(",") == list(columns)
@@ -211,10 +222,14 @@ def test_shipped_data_is_valid_and_canonical():
         pytest.skip("no shipped data in this checkout")
     data = dataset.load(shipped)
     assert len(data.incidents) >= 58
-    assert data.incidents[INC.latitude].notna().all() and data.incidents[INC.longitude].notna().all()
+    assert (
+        data.incidents[INC.latitude].notna().all() and data.incidents[INC.longitude].notna().all()
+    )
     assert data.sources[SRC.url].str.match(r"https?://").all()
     assert dataset.canonical_problems(shipped) == []
     plovdiv = data.incidents[data.incidents[INC.id] == "2025-08-31-plovdiv"]
     assert len(plovdiv) == 1 and plovdiv[INC.confidence].item() == "disputed"
-    stances = set(data.sources.loc[data.sources[SRC.incident_id] == "2025-08-31-plovdiv", SRC.stance])
+    stances = set(
+        data.sources.loc[data.sources[SRC.incident_id] == "2025-08-31-plovdiv", SRC.stance]
+    )
     assert {"supports", "disputes"} <= stances

@@ -37,7 +37,9 @@ def test_every_command_has_help():
             for name, sub in command.commands.items():
                 yield from walk(sub, f"{path} {name}")
 
-    undocumented = [path for path, command in walk(main, "gnss-tracker") if not (command.help or "").strip()]
+    undocumented = [
+        path for path, command in walk(main, "gnss-tracker") if not (command.help or "").strip()
+    ]
     assert undocumented == []
 
 

@@ -198,6 +198,10 @@ def test_hexagon_rings_are_clockwise_so_plotly_fills_the_inside():
 
     cell = h3.str_to_int(h3.latlng_to_cell(55.0, 21.0, 5))
     lons, lats, _, _ = figures._cell_geometry(cell)
-    ring = [(x, y) for x, y in zip(lons, lats, strict=True) if x == x][:-1]  # drop NaN and closing point
-    signed_area = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True))
+    ring = [(x, y) for x, y in zip(lons, lats, strict=True) if x == x][
+        :-1
+    ]  # drop NaN and closing point
+    signed_area = sum(
+        x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)
+    )
     assert signed_area < 0, "ring must run clockwise (negative shoelace area)"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from geocode_cases import CASES
 from geopy.distance import distance
 from geopy.location import Location
 
-from geocode_cases import CASES
 from tracker import schema
 from tracker.geocode import GEOCODERS, OfflineGeocoder, get_geocoder
 
@@ -111,8 +111,18 @@ def test_airport_code_outranks_a_city_of_the_same_spelling(geocoder):
 
 
 def test_area_file_entries_resolve(geocoder):
-    for name in ("Gulf of Finland", "Black Sea", "Sinai", "Gotland", "Finnmark",
-                 "Kaliningrad region", "Svalbard", "Sea of Japan", "West Sea", "Caspian"):
+    for name in (
+        "Gulf of Finland",
+        "Black Sea",
+        "Sinai",
+        "Gotland",
+        "Finnmark",
+        "Kaliningrad region",
+        "Svalbard",
+        "Sea of Japan",
+        "West Sea",
+        "Caspian",
+    ):
         raw = _answer(geocoder, name).raw
         assert raw["source"] == "gazetteer:areas" and raw["radius_km"] > 0
 
@@ -125,9 +135,10 @@ def test_sea_areas_have_no_country(geocoder):
 def test_compound_report_text(geocoder):
     # The most precise part wins; a part naming a country narrows the others.
     assert _answer(geocoder, "Ben Gurion Airport, Tel Aviv").raw["id"] == "LLBG"
-    assert _answer(geocoder, "Route Tallinn–Savonlinna, south-east Finland").raw[
-        "name"
-    ] == "Savonlinna"
+    assert (
+        _answer(geocoder, "Route Tallinn–Savonlinna, south-east Finland").raw["name"]
+        == "Savonlinna"
+    )
     assert _answer(geocoder, "Near Grozny, Russia; crashed near Aktau").raw["country_code"] == "RU"
     assert _answer(geocoder, "Cyprus (Nicosia FIR)").raw["name"] == "Nicosia FIR"
 

@@ -87,7 +87,10 @@ def _lookup(server, cache, **options):
         domain=f"127.0.0.1:{server.server_address[1]}", scheme="http", timeout=1
     )
     return OnlineLookup(
-        cache, nominatim, min_delay_seconds=options.pop("min_delay", 0.0), max_retries=0,
+        cache,
+        nominatim,
+        min_delay_seconds=options.pop("min_delay", 0.0),
+        max_retries=0,
         **options,
     )
 
@@ -201,6 +204,7 @@ def test_precision_from_nominatim(raw, precision):
 
 def _manual_dataset(tmp_path, query):
     from helpers import incident_row, source_row, write_dataset
+
     from tracker import dataset
 
     row = incident_row(
@@ -249,8 +253,8 @@ def test_cli_geocode_online_uses_and_fills_the_cache(server, tmp_path, monkeypat
 
 def test_cli_geocode_online_failure_changes_nothing(server, tmp_path, monkeypatch):
     from click.testing import CliRunner
-
     from helpers import snapshot
+
     from tracker.cli import main
 
     monkeypatch.setenv("GNSS_TRACKER_NOMINATIM_URL", f"http://127.0.0.1:{server.server_address[1]}")

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from helpers import (
     csv_text,
-    incident_row,
     sample_rows,
     snapshot,
     source_row,
@@ -46,7 +45,9 @@ def _with_source_change(tmp_path: Path, index: int, **change) -> Path:
 def _assert_problem(problems, *, file: str, line: int, field: str, code: str):
     errors = [p for p in problems if p.is_error]
     matches = [
-        p for p in errors if p.file.endswith(file) and p.line == line and p.field == field and p.code == code
+        p
+        for p in errors
+        if p.file.endswith(file) and p.line == line and p.field == field and p.code == code
     ]
     assert matches, "expected {}:{} {} [{}], got:\n{}".format(
         file, line, field, code, "\n".join(p.format() for p in errors)
@@ -86,7 +87,7 @@ INCIDENT_CASES = [
     (2, {INC.country: "BGR"}, INC.country, "pattern"),
     (2, {INC.region: "Atlantis"}, INC.region, "unknown-region"),
     (0, {INC.latitude: "0", INC.longitude: "0"}, INC.latitude, "null-island"),
-    (0, {INC.summary: "=HYPERLINK(\"http://x\")"}, INC.summary, "formula-injection"),
+    (0, {INC.summary: '=HYPERLINK("http://x")'}, INC.summary, "formula-injection"),
     (0, {INC.effects: "+1+1"}, INC.effects, "formula-injection"),
     (0, {INC.aircraft: "@SUM(1)"}, INC.aircraft, "formula-injection"),
     (0, {INC.operator: "-2+3"}, INC.operator, "formula-injection"),
@@ -136,7 +137,9 @@ def test_duplicate_id_names_the_later_line_and_the_first(tmp_path: Path):
 
 def test_source_pointing_at_unknown_incident(tmp_path: Path):
     incidents, sources = sample_rows(3)
-    sources.append(source_row(**{SRC.incident_id: "2024-01-01-nowhere", SRC.url: "https://x.org/y"}))
+    sources.append(
+        source_row(**{SRC.incident_id: "2024-01-01-nowhere", SRC.url: "https://x.org/y"})
+    )
     problems = _problems(write_dataset(tmp_path / "d", incidents, sources))
     _assert_problem(problems, file=SOURCES, line=5, field=SRC.incident_id, code="unknown-incident")
 
@@ -159,7 +162,11 @@ def test_dispute_without_disputed_confidence_is_a_warning(tmp_path: Path):
     incidents, sources = sample_rows(1)
     sources.append(
         source_row(
-            **{SRC.incident_id: incidents[0][INC.id], SRC.url: "https://other.org/x", SRC.stance: "disputes"}
+            **{
+                SRC.incident_id: incidents[0][INC.id],
+                SRC.url: "https://other.org/x",
+                SRC.stance: "disputes",
+            }
         )
     )
     problems = _problems(write_dataset(tmp_path / "d", incidents, sources))
@@ -190,32 +197,62 @@ def _good_text() -> str:
 def test_extra_cell(tmp_path: Path):
     lines = _good_text().splitlines(keepends=True)
     lines[2] = lines[2].rstrip("\n") + ",extra\n"
-    _assert_problem(_problems(_raw_dataset(tmp_path, "".join(lines))), file=INCIDENTS, line=3, field="", code="extra-cell")
+    _assert_problem(
+        _problems(_raw_dataset(tmp_path, "".join(lines))),
+        file=INCIDENTS,
+        line=3,
+        field="",
+        code="extra-cell",
+    )
 
 
 def test_missing_cell(tmp_path: Path):
     lines = _good_text().splitlines(keepends=True)
     lines[3] = lines[3].rsplit(",", 1)[0] + "\n"
-    _assert_problem(_problems(_raw_dataset(tmp_path, "".join(lines))), file=INCIDENTS, line=4, field="", code="missing-cell")
+    _assert_problem(
+        _problems(_raw_dataset(tmp_path, "".join(lines))),
+        file=INCIDENTS,
+        line=4,
+        field="",
+        code="missing-cell",
+    )
 
 
 def test_blank_row(tmp_path: Path):
     lines = _good_text().splitlines(keepends=True)
     lines.insert(2, "\n")
-    _assert_problem(_problems(_raw_dataset(tmp_path, "".join(lines))), file=INCIDENTS, line=3, field="", code="blank-row")
+    _assert_problem(
+        _problems(_raw_dataset(tmp_path, "".join(lines))),
+        file=INCIDENTS,
+        line=3,
+        field="",
+        code="blank-row",
+    )
 
 
 def test_unclosed_quote(tmp_path: Path):
     lines = _good_text().splitlines(keepends=True)
     lines[3] = lines[3].replace("Synthetic", '"Synthetic', 1)
-    _assert_problem(_problems(_raw_dataset(tmp_path, "".join(lines))), file=INCIDENTS, line=4, field="", code="bad-quoting")
+    _assert_problem(
+        _problems(_raw_dataset(tmp_path, "".join(lines))),
+        file=INCIDENTS,
+        line=4,
+        field="",
+        code="bad-quoting",
+    )
 
 
 def test_multiline_cell(tmp_path: Path):
     incidents, _ = sample_rows(3)
     incidents[1][INC.summary] = "two\nlines"
     text = csv_text(incidents, schema.INCIDENT_COLUMNS)
-    _assert_problem(_problems(_raw_dataset(tmp_path, text)), file=INCIDENTS, line=3, field=INC.summary, code="multiline-cell")
+    _assert_problem(
+        _problems(_raw_dataset(tmp_path, text)),
+        file=INCIDENTS,
+        line=3,
+        field=INC.summary,
+        code="multiline-cell",
+    )
 
 
 def test_not_utf8_names_line(tmp_path: Path):
@@ -241,7 +278,9 @@ def test_duplicate_column(tmp_path: Path):
 
 
 def test_empty_file(tmp_path: Path):
-    _assert_problem(_problems(_raw_dataset(tmp_path, "")), file=INCIDENTS, line=1, field="", code="empty-file")
+    _assert_problem(
+        _problems(_raw_dataset(tmp_path, "")), file=INCIDENTS, line=1, field="", code="empty-file"
+    )
 
 
 def test_missing_file(tmp_path: Path):
@@ -258,7 +297,9 @@ def test_bom_and_crlf_are_format_notes_not_errors(tmp_path: Path):
 
 
 def test_na_is_namibia_not_missing(tmp_path: Path):
-    folder = _with_incident_change(tmp_path, 0, **{INC.country: "NA", INC.region: "Africa", INC.aircraft: "None"})
+    folder = _with_incident_change(
+        tmp_path, 0, **{INC.country: "NA", INC.region: "Africa", INC.aircraft: "None"}
+    )
     assert _problems(folder) == []
     from tracker import dataset
 
@@ -282,7 +323,11 @@ def test_problem_count_is_capped_per_rule(tmp_path: Path):
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "tracker", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+        [sys.executable, "-m", "tracker", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
     )
 
 
@@ -292,7 +337,10 @@ def test_cli_validate_reports_file_line_column_and_exits_1(tmp_path: Path):
     result = _cli("validate", "--data-dir", str(folder))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert f"{INCIDENTS}:3:{schema.INCIDENT_COLUMNS.index(INC.latitude) + 1}: latitude:" in result.stdout
+    assert (
+        f"{INCIDENTS}:3:{schema.INCIDENT_COLUMNS.index(INC.latitude) + 1}: latitude:"
+        in result.stdout
+    )
     assert "invalid: 1 error" in result.stderr
     assert snapshot(folder) == before
 

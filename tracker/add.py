@@ -106,10 +106,15 @@ def locate(
 
             country = country_at(lat, lon)
         return Placement(
-            lat, lon, country, region or region_for(country, lat, lon),
-            str(values.get(INC.geocode_precision) or "exact"), MANUAL_SOURCE,
+            lat,
+            lon,
+            country,
+            region or region_for(country, lat, lon),
+            str(values.get(INC.geocode_precision) or "exact"),
+            MANUAL_SOURCE,
             str(values.get(INC.geocode_query) or ""),
-            float(radius) if radius is not None else math.nan, None,
+            float(radius) if radius is not None else math.nan,
+            None,
         )
     query = str(values.get(INC.geocode_query) or values.get(INC.location) or "").strip()
     found = resolver.resolve(query)
@@ -122,9 +127,15 @@ def locate(
     if radius is None:
         radius = found.radius_km or math.nan
     return Placement(
-        round(found.latitude, 6), round(found.longitude, 6), final_country, region,
-        str(values.get(INC.geocode_precision) or found.precision), found.source, query,
-        float(radius), found,
+        round(found.latitude, 6),
+        round(found.longitude, 6),
+        final_country,
+        region,
+        str(values.get(INC.geocode_precision) or found.precision),
+        found.source,
+        query,
+        float(radius),
+        found,
     )
 
 

@@ -44,7 +44,9 @@ def _print_table(candidates) -> None:
         date = row[INC.date] or "?"
         date = date[:7] if precision == "month" and row[INC.date] else date
         coords = (
-            f"{row[INC.latitude]:.4f}, {row[INC.longitude]:.4f}" if row[INC.latitude] is not None else "-"
+            f"{row[INC.latitude]:.4f}, {row[INC.longitude]:.4f}"
+            if row[INC.latitude] is not None
+            else "-"
         )
         click.echo(
             f"#{number}  {date}  {row[INC.location] or '?'}  [{row[INC.country] or '--'}]  "

@@ -86,7 +86,12 @@ def read_raw_table(path: Path, *, display: str | None = None) -> RawTable:
         # A symlink (or FIFO, device...) in a pull request could make validation read another
         # file into the CI log, hang, or exhaust memory: the dataset is regular files only.
         kind = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "not a regular file"
-        return _empty(name, Problem(name, 0, 0, "", "not-a-regular-file", f"{kind}; the data files must be plain files"))
+        return _empty(
+            name,
+            Problem(
+                name, 0, 0, "", "not-a-regular-file", f"{kind}; the data files must be plain files"
+            ),
+        )
     size = info.st_size
     if size > MAX_FILE_BYTES:
         msg = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
@@ -117,8 +122,16 @@ def parse_raw_text(raw: bytes, *, display: str) -> RawTable:
         table = _slow_parse(text, header, display)
     if len(body) != len(raw):
         table.problems.append(
-            Problem(display, 1, 1, "", "byte-order-mark", "file starts with a UTF-8 byte-order "
-                    "mark; the canonical form has none (run `gnss-tracker fmt`)", "format")
+            Problem(
+                display,
+                1,
+                1,
+                "",
+                "byte-order-mark",
+                "file starts with a UTF-8 byte-order "
+                "mark; the canonical form has none (run `gnss-tracker fmt`)",
+                "format",
+            )
         )
     return table
 

@@ -40,7 +40,6 @@ from tracker import schema
 from tracker.csvio import RawTable, parse_raw_text
 from tracker.errors import DataValidationError, LockTimeoutError, StoreError
 from tracker.problems import Problem
-from tracker.schema import INC, SRC
 from tracker.validate import _display, read_tables, validate_tables
 
 __all__ = [
@@ -140,7 +139,9 @@ def _format_date(values: pd.Series) -> pd.Series:
     return values.fillna("").astype("str")
 
 
-def _canonical_frame(frame: pd.DataFrame, fields: tuple[schema.Field, ...], sort_by) -> pd.DataFrame:
+def _canonical_frame(
+    frame: pd.DataFrame, fields: tuple[schema.Field, ...], sort_by
+) -> pd.DataFrame:
     columns = {}
     for spec in fields:
         values = frame[spec.name] if spec.name in frame else pd.Series("", index=frame.index)
@@ -343,9 +344,7 @@ def _load_unlocked(data_dir: Path) -> Dataset:
     problems = validate_tables(incidents, sources)
     if any(p.is_error for p in problems):
         raise DataValidationError(problems)
-    return Dataset(
-        _typed(incidents, schema.INCIDENT_FIELDS), _typed(sources, schema.SOURCE_FIELDS)
-    )
+    return Dataset(_typed(incidents, schema.INCIDENT_FIELDS), _typed(sources, schema.SOURCE_FIELDS))
 
 
 def load(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
@@ -359,7 +358,10 @@ def load(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
 
 
 def save(
-    dataset: Dataset, data_dir: Path | str = DEFAULT_DATA_DIR, *, timeout: float = LOCK_TIMEOUT_SECONDS
+    dataset: Dataset,
+    data_dir: Path | str = DEFAULT_DATA_DIR,
+    *,
+    timeout: float = LOCK_TIMEOUT_SECONDS,
 ) -> None:
     """Validate ``dataset`` and write it in canonical form, atomically.
 
@@ -439,7 +441,9 @@ def format_dir(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[str]:
         problems = _validate_rendered(files, data_dir)
         if any(p.is_error for p in problems):
             raise DataValidationError(problems)
-        changed = [name for name, content in files.items() if (data_dir / name).read_bytes() != content]
+        changed = [
+            name for name, content in files.items() if (data_dir / name).read_bytes() != content
+        ]
         _commit(data_dir, files)
     return changed
 
@@ -465,12 +469,23 @@ def new_incident_id(date, place: str, existing_ids) -> str:
     return candidate
 
 
-def with_rows(dataset: Dataset, *, incidents: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> Dataset:
+def with_rows(
+    dataset: Dataset, *, incidents: pd.DataFrame | None = None, sources: pd.DataFrame | None = None
+) -> Dataset:
     """A new dataset with rows appended (the inputs are not modified)."""
-    new_incidents = dataset.incidents if incidents is None else pd.concat(
-        [dataset.incidents, incidents.reindex(columns=dataset.incidents.columns)], ignore_index=True
+    new_incidents = (
+        dataset.incidents
+        if incidents is None
+        else pd.concat(
+            [dataset.incidents, incidents.reindex(columns=dataset.incidents.columns)],
+            ignore_index=True,
+        )
     )
-    new_sources = dataset.sources if sources is None else pd.concat(
-        [dataset.sources, sources.reindex(columns=dataset.sources.columns)], ignore_index=True
+    new_sources = (
+        dataset.sources
+        if sources is None
+        else pd.concat(
+            [dataset.sources, sources.reindex(columns=dataset.sources.columns)], ignore_index=True
+        )
     )
     return replace(dataset, incidents=new_incidents, sources=new_sources)

@@ -95,7 +95,9 @@ def find_matches(
     matches = [
         Match(str(ident), int(g), round(float(d), 1))
         for ident, g, d in zip(
-            incidents[INC.id].to_numpy()[close], gap.to_numpy()[close], distance[close],
+            incidents[INC.id].to_numpy()[close],
+            gap.to_numpy()[close],
+            distance[close],
             strict=True,
         )
     ]

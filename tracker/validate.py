@@ -11,9 +11,9 @@ on whole columns at once so a million rows validate in about the time it takes t
 
 from __future__ import annotations
 
+import csv
 import functools
 import importlib.resources
-import csv
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -61,9 +61,7 @@ _URL_RE = r"https?://[A-Za-z0-9.\-\[\]:]+(?:[/?#][^\s]*)?"
 def known_regions() -> frozenset[str]:
     """Region names defined in ``tracker/data/country_regions.csv``."""
     text = (
-        importlib.resources.files("tracker.data")
-        .joinpath("country_regions.csv")
-        .read_text("utf-8")
+        importlib.resources.files("tracker.data").joinpath("country_regions.csv").read_text("utf-8")
     )
     return frozenset(row["region"] for row in csv.DictReader(text.splitlines()))
 
@@ -145,7 +143,11 @@ def _regex(values: pd.Series, pattern: str, *, how: str = "search") -> np.ndarra
         pattern = f"^(?:{pattern})"
     elif how == "full":
         pattern = f"^(?:{pattern})$"
-    return pc.match_substring_regex(_arrow(values), pattern).to_numpy(zero_copy_only=False).astype(bool)
+    return (
+        pc.match_substring_regex(_arrow(values), pattern)
+        .to_numpy(zero_copy_only=False)
+        .astype(bool)
+    )
 
 
 _FIRST_CHAR_SUSPECTS = ("=", "+", "-", "@", " ", "\t", "\r", "\n", "\x00")
@@ -274,14 +276,22 @@ def check_header(table: RawTable, fields: tuple[Field, ...]) -> list[Problem]:
                     index,
                     name,
                     "unknown-column",
-                    f"unknown column {_shown(name)}" + (f"; did you mean {hint!r}?" if hint else ""),
+                    f"unknown column {_shown(name)}"
+                    + (f"; did you mean {hint!r}?" if hint else ""),
                 )
             )
         seen.add(name)
     for name in expected:
         if name not in seen:
             problems.append(
-                Problem(table.path, 1, 0, name, "missing-column", f"column {name!r} is missing from the header")
+                Problem(
+                    table.path,
+                    1,
+                    0,
+                    name,
+                    "missing-column",
+                    f"column {name!r} is missing from the header",
+                )
             )
     if not problems and table.header != expected:
         problems.append(
@@ -308,7 +318,9 @@ def _closest(name: str, candidates: list[str]) -> str | None:
 # --- cells -------------------------------------------------------------------------------------
 
 
-def check_cells(table: RawTable, fields: tuple[Field, ...], *, today: pd.Timestamp) -> list[Problem]:
+def check_cells(
+    table: RawTable, fields: tuple[Field, ...], *, today: pd.Timestamp
+) -> list[Problem]:
     """Per-cell rules for every column present: required, text hygiene, types, ranges, value sets."""
     problems: list[Problem] = []
     for spec in fields:
@@ -317,7 +329,9 @@ def check_cells(table: RawTable, fields: tuple[Field, ...], *, today: pd.Timesta
         values = table.frame[spec.name]
         empty = (values == "").to_numpy()
         if spec.required:
-            problems += _report(table, empty, spec.name, "required", lambda v: "a value is required")
+            problems += _report(
+                table, empty, spec.name, "required", lambda v: "a value is required"
+            )
         present = ~empty
         if spec.type == "string" and spec.enum is None and spec.pattern is None:
             # Value sets and patterns already refuse anything odd in the other text columns.
@@ -330,7 +344,9 @@ def check_cells(table: RawTable, fields: tuple[Field, ...], *, today: pd.Timesta
             problems += _check_enum(table, spec, values, present)
         if spec.pattern is not None:
             bad = present & ~_regex(values, spec.pattern, how="full")
-            problems += _report(table, bad, spec.name, "pattern", functools.partial(_pattern_message, spec))
+            problems += _report(
+                table, bad, spec.name, "pattern", functools.partial(_pattern_message, spec)
+            )
     return problems
 
 
@@ -342,7 +358,9 @@ def _pattern_message(spec: Field, value: str) -> str:
     return f"{_shown(value)} does not match the pattern {spec.pattern}"
 
 
-def _check_text(table: RawTable, spec: Field, values: pd.Series, present: np.ndarray) -> list[Problem]:
+def _check_text(
+    table: RawTable, spec: Field, values: pd.Series, present: np.ndarray
+) -> list[Problem]:
     # One regex pass finds the rare suspicious cells; the specific rules then run on those only,
     # which keeps clean million-row files cheap.
     suspicious = _suspicious_text(values) & present
@@ -362,8 +380,10 @@ def _check_text(table: RawTable, spec: Field, values: pd.Series, present: np.nda
             formula,
             name,
             "formula-injection",
-            lambda v: f"{_shown(v)} starts with {v[:1]!r}, which spreadsheets run as a formula; "
-            "reword it so it starts with a letter or digit",
+            lambda v: (
+                f"{_shown(v)} starts with {v[:1]!r}, which spreadsheets run as a formula; "
+                "reword it so it starts with a letter or digit"
+            ),
         )
         problems += _report(
             table,
@@ -389,7 +409,9 @@ def _check_text(table: RawTable, spec: Field, values: pd.Series, present: np.nda
     return problems
 
 
-def _check_number(table: RawTable, spec: Field, values: pd.Series, present: np.ndarray) -> list[Problem]:
+def _check_number(
+    table: RawTable, spec: Field, values: pd.Series, present: np.ndarray
+) -> list[Problem]:
     name = spec.name
     plain = _plain_numbers(table, name)
     malformed = present & ~plain
@@ -398,8 +420,10 @@ def _check_number(table: RawTable, spec: Field, values: pd.Series, present: np.n
         malformed,
         name,
         "not-a-number",
-        lambda v: f"{_shown(v)} is not a plain decimal number (use a point, no exponent, "
-        "no spaces, e.g. 42.6952)",
+        lambda v: (
+            f"{_shown(v)} is not a plain decimal number (use a point, no exponent, "
+            "no spaces, e.g. 42.6952)"
+        ),
     )
     number = _numbers(table, name).to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
@@ -436,7 +460,11 @@ def _check_date(
     ok = present & ~invalid
     future = ok & (parsed > today + FUTURE_TOLERANCE).to_numpy(dtype=bool)
     problems += _report(
-        table, future, name, "future-date", lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})"
+        table,
+        future,
+        name,
+        "future-date",
+        lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})",
     )
     ancient = ok & (parsed < EARLIEST_DATE).to_numpy(dtype=bool)
     problems += _report(
@@ -445,7 +473,9 @@ def _check_date(
     return problems
 
 
-def _check_enum(table: RawTable, spec: Field, values: pd.Series, present: np.ndarray) -> list[Problem]:
+def _check_enum(
+    table: RawTable, spec: Field, values: pd.Series, present: np.ndarray
+) -> list[Problem]:
     allowed = spec.enum or ()
     bad = present & ~_isin(values, allowed)
 
@@ -489,7 +519,11 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
         date = frame[INC.date]
         precision = frame[INC.date_precision]
         valid = _dates(table, INC.date).notna().to_numpy()
-        not_first = valid & (precision == "month").to_numpy() & ~date.str.endswith("-01").to_numpy(dtype=bool)
+        not_first = (
+            valid
+            & (precision == "month").to_numpy()
+            & ~date.str.endswith("-01").to_numpy(dtype=bool)
+        )
         problems += _report(
             table,
             not_first,
@@ -497,7 +531,11 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
             "date-precision",
             lambda v: f"{v} has date_precision=month, so the date must be the 1st ({v[:8]}01)",
         )
-        not_jan = valid & (precision == "year").to_numpy() & ~date.str.endswith("-01-01").to_numpy(dtype=bool)
+        not_jan = (
+            valid
+            & (precision == "year").to_numpy()
+            & ~date.str.endswith("-01-01").to_numpy(dtype=bool)
+        )
         problems += _report(
             table,
             not_jan,
@@ -528,7 +566,9 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
             lambda v: "coordinates 0,0 are almost always a failed geocode",
         )
     if INC.id in frame:
-        problems += _duplicates(table, [INC.id], "duplicate-id", "id {value} was already used on line {first}")
+        problems += _duplicates(
+            table, [INC.id], "duplicate-id", "id {value} was already used on line {first}"
+        )
     return problems
 
 
@@ -537,8 +577,10 @@ def _duplicates(table: RawTable, columns: list[str], code: str, template: str) -
     if not set(columns) <= set(frame.columns) or frame.empty:
         return []
     arrays = [_arrow(frame[name]) for name in columns]
-    joined = arrays[0] if len(arrays) == 1 else pc.binary_join_element_wise(
-        *arrays, pa.scalar("\x1f", arrays[0].type)
+    joined = (
+        arrays[0]
+        if len(arrays) == 1
+        else pc.binary_join_element_wise(*arrays, pa.scalar("\x1f", arrays[0].type))
     )
     if not _has_duplicates(joined):
         return []  # the usual case, decided by one sort
@@ -622,8 +664,7 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
     if SRC.stance in sources.frame and INC.confidence in incidents.frame:
         disputed_ids = cited[(sources.frame[SRC.stance] == "disputes").to_numpy()]
         silent = (
-            _isin(ids, disputed_ids)
-            & (incidents.frame[INC.confidence] != "disputed").to_numpy()
+            _isin(ids, disputed_ids) & (incidents.frame[INC.confidence] != "disputed").to_numpy()
         )
         problems += _report(
             incidents,
@@ -668,7 +709,9 @@ def validate_tables(
     def check_table(table: RawTable, fields: tuple[Field, ...], row_rules) -> list[Problem]:
         if not table.readable:
             return []
-        return check_header(table, fields) + check_cells(table, fields, today=today) + row_rules(table)
+        return (
+            check_header(table, fields) + check_cells(table, fields, today=today) + row_rules(table)
+        )
 
     # The two tables are independent and most of the work happens in Arrow kernels, which
     # release the GIL: checking them side by side uses both cores of a small machine.
@@ -688,8 +731,12 @@ def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
     """Read ``incidents.csv`` and ``sources.csv`` from ``data_dir`` as raw tables."""
     data_dir = Path(data_dir)
     return (
-        read_raw_table(data_dir / schema.INCIDENTS_FILE, display=_display(data_dir / schema.INCIDENTS_FILE)),
-        read_raw_table(data_dir / schema.SOURCES_FILE, display=_display(data_dir / schema.SOURCES_FILE)),
+        read_raw_table(
+            data_dir / schema.INCIDENTS_FILE, display=_display(data_dir / schema.INCIDENTS_FILE)
+        ),
+        read_raw_table(
+            data_dir / schema.SOURCES_FILE, display=_display(data_dir / schema.SOURCES_FILE)
+        ),
     )
 
 

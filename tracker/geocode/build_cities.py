@@ -104,9 +104,10 @@ def build(source: pathlib.Path, output: pathlib.Path, *, min_population: int = 1
         ]
     )
     # mtime=0 keeps the file byte-identical across rebuilds of the same data.
-    with open(output, "wb") as raw, gzip.GzipFile(
-        fileobj=raw, mode="wb", compresslevel=9, mtime=0
-    ) as handle:
+    with (
+        open(output, "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as handle,
+    ):
         handle.write(text.encode("utf-8"))
     logger.info("wrote %d cities, %d names to %s", len(rows), len(ordered), output)
     return len(rows)

@@ -111,35 +111,121 @@ _AIRPORT_QUERY = re.compile(
 # Wording around a place name. Prefixes and suffixes are folded text; each is tried only when
 # the full text is not a known name ("Kaliningrad region" is an area, "Kaliningrad" a city).
 _VAGUE_PREFIXES = (
-    "off the coast of", "off the coasts of", "off the shore of", "the coast of", "coast of",
-    "airspace around", "airspace over", "airspace near", "airspace of", "approaches to",
-    "approach to", "en route to", "on approach to", "the vicinity of", "vicinity of",
-    "area around", "area of", "region of", "outskirts of", "close to", "not far from",
-    "north of", "south of", "east of", "west of", "north east of", "north west of",
-    "south east of", "south west of", "northeast of", "northwest of", "southeast of",
-    "southwest of", "between", "nearby", "near", "around", "off", "over", "outside",
-    "route", "routes",
+    "off the coast of",
+    "off the coasts of",
+    "off the shore of",
+    "the coast of",
+    "coast of",
+    "airspace around",
+    "airspace over",
+    "airspace near",
+    "airspace of",
+    "approaches to",
+    "approach to",
+    "en route to",
+    "on approach to",
+    "the vicinity of",
+    "vicinity of",
+    "area around",
+    "area of",
+    "region of",
+    "outskirts of",
+    "close to",
+    "not far from",
+    "north of",
+    "south of",
+    "east of",
+    "west of",
+    "north east of",
+    "north west of",
+    "south east of",
+    "south west of",
+    "northeast of",
+    "northwest of",
+    "southeast of",
+    "southwest of",
+    "between",
+    "nearby",
+    "near",
+    "around",
+    "off",
+    "over",
+    "outside",
+    "route",
+    "routes",
 )
 _PLAIN_PREFIXES = ("in", "at", "the", "above", "within", "from", "to")
 # Wording after a name: "plain" ones change nothing, "vague" ones make a point an area, "edge"
 # ones ("Iran border") also mean the place is near, not in, a country.
 _PLAIN_SUFFIXES = (
-    "departures", "departure", "arrivals", "arrival", "final approach", "approach", "landing",
-    "takeoff", "island", "islands", "peninsula", "archipelago", "city", "town", "village",
+    "departures",
+    "departure",
+    "arrivals",
+    "arrival",
+    "final approach",
+    "approach",
+    "landing",
+    "takeoff",
+    "island",
+    "islands",
+    "peninsula",
+    "archipelago",
+    "city",
+    "town",
+    "village",
 )
 _VAGUE_SUFFIXES = (
-    "area", "vicinity", "surroundings", "environs", "outskirts", "region", "corridor",
-    "coast", "coastline", "airspace", "route", "routes", "sector", "tma", "ctr",
-    "control zone", "terminal area", "skies",
+    "area",
+    "vicinity",
+    "surroundings",
+    "environs",
+    "outskirts",
+    "region",
+    "corridor",
+    "coast",
+    "coastline",
+    "airspace",
+    "route",
+    "routes",
+    "sector",
+    "tma",
+    "ctr",
+    "control zone",
+    "terminal area",
+    "skies",
 )
 _EDGE_SUFFIXES = ("border area", "border region", "border", "borders", "boundary", "frontier")
 _FIR_SUFFIXES = ("fir", "firs", "flight information region", "artcc", "acc", "uir")
 _DIRECTIONS = (
-    "north eastern", "north western", "south eastern", "south western", "northeastern",
-    "northwestern", "southeastern", "southwestern", "northern", "southern", "eastern",
-    "western", "central", "north east", "north west", "south east", "south west",
-    "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west",
-    "upper", "lower", "inner", "outer",
+    "north eastern",
+    "north western",
+    "south eastern",
+    "south western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "upper",
+    "lower",
+    "inner",
+    "outer",
 )
 
 # Separators of compound place texts, strongest first. Parentheses are handled separately.
@@ -207,8 +293,15 @@ class _Cities:
         if place is None:
             name, lat, lon, country, population, ident = self.rows[number].split("\t")
             place = Place(
-                name, float(lat), float(lon), country, "city", SOURCE_CITIES, int(population),
-                0.0, ident,
+                name,
+                float(lat),
+                float(lon),
+                country,
+                "city",
+                SOURCE_CITIES,
+                int(population),
+                0.0,
+                ident,
             )
             self._places[number] = place
         return place
@@ -257,7 +350,10 @@ class _Airports:
             self._write_cache(data)
         self.icao: dict[str, dict] = data["airports"]
         self._tables: tuple[dict, dict, dict, dict] = (
-            data["names"], data["cores"], data["words"], data["cities"],
+            data["names"],
+            data["cores"],
+            data["words"],
+            data["cities"],
         )
         self._folded: dict[str, str] = data["folded"]
         self.iata: dict[str, dict] = {}
@@ -356,15 +452,29 @@ class _Airports:
     @staticmethod
     def place(airport: dict) -> Place:
         return Place(
-            airport["name"], float(airport["lat"]), float(airport["lon"]), airport["country"],
-            "airport", SOURCE_AIRPORTS, 0, 0.0, airport["icao"],
+            airport["name"],
+            float(airport["lat"]),
+            float(airport["lon"]),
+            airport["country"],
+            "airport",
+            SOURCE_AIRPORTS,
+            0,
+            0.0,
+            airport["icao"],
         )
 
     @staticmethod
     def town(airport: dict, name: str) -> Place:
         return Place(
-            name, float(airport["lat"]), float(airport["lon"]), airport["country"], "city",
-            SOURCE_AIRPORTS, 0, 0.0, airport["icao"],
+            name,
+            float(airport["lat"]),
+            float(airport["lon"]),
+            airport["country"],
+            "city",
+            SOURCE_AIRPORTS,
+            0,
+            0.0,
+            airport["icao"],
         )
 
     def _get(self, table: int, key: str) -> list[dict]:
@@ -617,8 +727,15 @@ class _Resolver:
     @functools.cache
     def area_place(area) -> Place:
         return Place(
-            area.name, area.latitude, area.longitude, area.country, "area", SOURCE_AREAS,
-            radius_km=area.radius_km, ident=area.name, region=area.region,
+            area.name,
+            area.latitude,
+            area.longitude,
+            area.country,
+            "area",
+            SOURCE_AREAS,
+            radius_km=area.radius_km,
+            ident=area.name,
+            region=area.region,
         )
 
     # -- wording ------------------------------------------------------------------------------
@@ -663,7 +780,7 @@ class _Resolver:
         return []
 
     def _toward(self, hit: _Hit, direction: str) -> _Hit:
-        """"northern Norway": move a country's point halfway from its centre to that edge."""
+        """ "northern Norway": move a country's point halfway from its centre to that edge."""
         box = self.ix.countries.boxes.get(hit.place.country)
         if hit.place.source != SOURCE_COUNTRIES or box is None:
             return hit

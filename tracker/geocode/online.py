@@ -207,8 +207,14 @@ class GeocodeCache:
             except (TypeError, ValueError) as err:
                 raise GeocodingError(f"{self.path}:{line}: bad cache row: {err}") from err
             entry = CacheEntry(
-                row["provider"], row["query"], found, lat, lon, row["country"].upper(),
-                row["name"], row["precision"],
+                row["provider"],
+                row["query"],
+                found,
+                lat,
+                lon,
+                row["country"].upper(),
+                row["name"],
+                row["precision"],
             )
             self._entries[(entry.provider, fold(entry.query))] = entry
 
@@ -324,8 +330,14 @@ class OnlineLookup:
 
                 country = country_at(lat, lon)
             entry = CacheEntry(
-                NOMINATIM_SOURCE, query, True, lat, lon, country[:2],
-                str(location.address)[:300], precision_from_nominatim(raw),
+                NOMINATIM_SOURCE,
+                query,
+                True,
+                lat,
+                lon,
+                country[:2],
+                str(location.address)[:300],
+                precision_from_nominatim(raw),
             )
         self.cache.put(entry)
         return entry

@@ -49,9 +49,7 @@ def country_regions() -> dict[str, str]:
     :returns: a new dict each call is not needed; callers must not mutate the cached one.
     """
     text = (
-        importlib.resources.files("tracker.data")
-        .joinpath("country_regions.csv")
-        .read_text("utf-8")
+        importlib.resources.files("tracker.data").joinpath("country_regions.csv").read_text("utf-8")
     )
     return {row["country"]: row["region"] for row in csv.DictReader(text.splitlines())}
 

@@ -70,8 +70,7 @@ class GeocodeResult:
         """
         where = f"{self.name}, {self.country}" if self.country else self.name
         return (
-            f"{where} ({self.precision}, {self.latitude:.4f}, {self.longitude:.4f}; "
-            f"{self.source})"
+            f"{where} ({self.precision}, {self.latitude:.4f}, {self.longitude:.4f}; {self.source})"
         )
 
 
@@ -125,8 +124,15 @@ class PlaceResolver:
         if location is not None:
             raw = location.raw
             return GeocodeResult(
-                query, raw["name"], location.latitude, location.longitude, raw["country_code"],
-                raw["region"], raw["precision"], raw["source"], float(raw["radius_km"] or 0),
+                query,
+                raw["name"],
+                location.latitude,
+                location.longitude,
+                raw["country_code"],
+                raw["region"],
+                raw["precision"],
+                raw["source"],
+                float(raw["radius_km"] or 0),
             )
         entry = self.cache.get(NOMINATIM_SOURCE, query)
         if entry is None and self.online:
@@ -134,9 +140,14 @@ class PlaceResolver:
         if entry is None or not entry.found:
             return None
         return GeocodeResult(
-            query, entry.name, entry.latitude, entry.longitude, entry.country,
+            query,
+            entry.name,
+            entry.latitude,
+            entry.longitude,
+            entry.country,
             region_for(entry.country, entry.latitude, entry.longitude),
-            entry.precision or "area", NOMINATIM_SOURCE,
+            entry.precision or "area",
+            NOMINATIM_SOURCE,
         )
 
     def save_cache(self) -> bool:

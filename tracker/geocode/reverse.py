@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import csv
 import functools
-import itertools
 import importlib.resources
+import itertools
 import json
 import logging
 import pathlib
@@ -96,8 +96,12 @@ class _Shapes:
         # Rings crossing the antimeridian (Russia, Fiji) jump by 360 degrees: unwrap them.
         lon = ring[:, 0].copy()
         jumps = np.diff(lon)
-        shift = np.concatenate([[0.0], np.cumsum(np.where(jumps > 180, -360.0, 0.0)
-                                                 + np.where(jumps < -180, 360.0, 0.0))])
+        shift = np.concatenate(
+            [
+                [0.0],
+                np.cumsum(np.where(jumps > 180, -360.0, 0.0) + np.where(jumps < -180, 360.0, 0.0)),
+            ]
+        )
         ring = ring.copy()
         ring[:, 0] = lon + shift
         return ring
