@@ -40,6 +40,7 @@ __all__ = [
     "layer_traces",
     "adsb_map_layer",
     "incident_evidence",
+    "incident_levels",
     "detail_children",
 ]
 
@@ -97,7 +98,7 @@ def layer_traces(
 
 def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = DEFAULT_THRESHOLDS):
     """A :class:`tracker.dashboard.layers.MapLayer` for the layer, or None if the store is empty."""
-    from tracker.dashboard.layers import MapLayer
+    from tracker.dashboard.layers import IncidentColumn, MapLayer
 
     store = store if store is not None else LayerStore()
     if not store.days():
@@ -110,6 +111,9 @@ def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = 
         LAYER_NAME,
         functools.partial(layer_traces, store=store, thresholds=thresholds),
         note=note,
+        incident_column=IncidentColumn(
+            "ADS-B level", functools.partial(incident_levels, store=store, thresholds=thresholds)
+        ),
     )
 
 
@@ -143,6 +147,20 @@ def incident_evidence(incidents: pd.DataFrame, *, store: LayerStore | None = Non
             _EVIDENCE_CACHE.clear()
         hit = _EVIDENCE_CACHE[key] = corroborate(frame, store)
     return hit.copy()
+
+
+def incident_levels(
+    incidents: pd.DataFrame, *, store: LayerStore, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> list[str]:
+    """The layer's level (``no-data``, ``none``, ``low``, ``medium``, ``high``) for each row.
+
+    Meant for a page of the incident list (a few dozen rows): evidence is computed per incident.
+    """
+    if len(incidents) == 0 or not store.days():
+        return [NO_DATA] * len(incidents)
+    frame = incidents[[c for c in _EVIDENCE_COLUMNS if c in incidents]].reset_index(drop=True)
+    evidence = corroborate(frame, store, thresholds=thresholds)
+    return [str(level) for level in evidence["adsb_level"]]
 
 
 def _describe(row: pd.Series, evidence: pd.Series) -> list[str]:

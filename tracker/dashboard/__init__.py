@@ -20,7 +20,7 @@ from pathlib import Path
 from dash import Dash
 
 from tracker import dataset
-from tracker.dashboard import callbacks, downloads, layout
+from tracker.dashboard import callbacks, downloads, incident_list, layout
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.layers import MapLayer, default_layers
 
@@ -97,12 +97,15 @@ def create_app(
         update_title=None,
         requests_pathname_prefix=requests_pathname_prefix,
     )
+    # The page's language, for screen readers and hyphenation (Dash's template has none).
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     topojson_url = app.get_asset_url("topojson/")
     app.layout = lambda: layout.build_layout(
         load_view_data(data_dir, loader=loader), topojson_url=topojson_url, layers=layers
     )
     callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
     downloads.register(app, data_dir=data_dir, loader=loader)
+    incident_list.register(app, data_dir=data_dir, layers=layers, loader=loader)
     adsb = [layer for layer in layers if layer.id == "adsb"]
     if adsb:  # the ADS-B layer brings its own panel and incident evidence (tracker.adsb.dashboard)
         from tracker.adsb.dashboard import register_panel, store_of

@@ -19,9 +19,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MapLayer", "default_layers"]
+__all__ = ["MapLayer", "IncidentColumn", "default_layers"]
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IncidentColumn:
+    """A column a layer adds to the incident list while it is switched on.
+
+    :param label: the column's header (short: "ADS-B level").
+    :param values: ``values(incidents) -> sequence of str``, one text per row of ``incidents``
+        (the rows of the list's current page, with the schema's columns), in the same order.
+        Called for one page at a time, so it may do per-incident work.
+    """
+
+    label: str
+    values: Callable
 
 
 @dataclass(frozen=True)
@@ -34,12 +48,14 @@ class MapLayer:
         current :class:`tracker.filters.Filters` (for instance its date range). Must be fast and
         must escape any text it puts in hover labels (``tracker.figures.escape``).
     :param note: a sentence shown on the map while the layer is on (a caveat, a data gap).
+    :param incident_column: a column for the incident list while the layer is on (optional).
     """
 
     id: str
     label: str
     traces: Callable
     note: str = ""
+    incident_column: IncidentColumn | None = None
 
 
 def default_layers(data_dir: Path) -> Sequence[MapLayer]:
