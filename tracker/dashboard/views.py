@@ -152,7 +152,9 @@ def render_views(
     map_fig.add_trace(selected_trace())
     return {
         "map": map_fig,
-        "timeline": figures.timeline_figure(shown, freq=freq, height=TIMELINE_HEIGHT),
+        "timeline": _legend_on_top(
+            figures.timeline_figure(shown, freq=freq, height=TIMELINE_HEIGHT)
+        ),
         "region_bars": figures.regions_figure(regions, height=BARS_HEIGHT, legend=False),
         "region_rows": table_rows(regions),
         "region_note": note,
@@ -166,6 +168,17 @@ def render_views(
         **summaries(shown, regions, countries, span=span, freq=freq),
         "map_traces": len(map_fig.data),
     }
+
+
+def _legend_on_top(fig):
+    """The timeline's legend in a row above the bars: on a phone a legend at the side would
+    take half the width."""
+    if fig.data:
+        fig.update_layout(
+            legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"),
+            margin=dict(t=48),
+        )
+    return fig
 
 
 # --------------------------------------------------------------------------- text alternatives
