@@ -174,9 +174,6 @@ def highlight(data_dir: Path, search, map_traces, *, loader=None) -> tuple[Patch
                 fillcolor="rgba(17,17,17,0.10)",
                 line=dict(color="#111111", width=1.5, dash="dot"),
                 layer="above",
-                # A day-wide band is thinner than a pixel at the scale of years: keep it visible.
-                xsizemode="scaled",
-                label=dict(text="selected", textposition="top left", font=dict(size=11)),
             )
         )
     timeline_patch["layout"]["shapes"] = shapes

@@ -84,6 +84,9 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
                         maxLength=200,
                         placeholder="place, flight, operator...",
                         className="form-control form-control-sm",
+                        # No autocomplete token: Dash's default "off" on a search box trips
+                        # axe-core 3's autocomplete-appropriate check (any value but "" does).
+                        autoComplete="",
                     ),
                 ],
                 className="mb-3",
@@ -235,7 +238,8 @@ def _table(component_id: str, label: str) -> dash_table.DataTable:
         page_action="none",
         cell_selectable=True,
         style_as_list_view=True,
-        style_table={"overflowX": "auto", "overflowY": "auto", "maxHeight": f"{BARS_HEIGHT}px"},
+        # The box around the table scrolls (see _table_box): a scrolling DataTable container
+        # would have to be focusable, and a focused DataTable keeps the Tab key (a trap).
         style_header={"fontWeight": "600", "backgroundColor": "#f4f6f9", "whiteSpace": "normal"},
         style_cell={
             "fontFamily": "inherit",
@@ -255,6 +259,18 @@ def _table(component_id: str, label: str) -> dash_table.DataTable:
             STAT.share: "Share of the incidents shown",
         },
         export_format="none",
+    )
+
+
+def _table_box(component_id: str, label: str) -> html.Div:
+    """The table in a box that scrolls both ways, reachable with Tab so keyboard users can
+    scroll it too."""
+    return html.Div(
+        _table(component_id, label),
+        className="table-wrap",
+        tabIndex=0,
+        role="region",
+        **{"aria-label": f"Incidents by {label.lower()}, table"},
     )
 
 
@@ -279,10 +295,10 @@ def _card(
 
 def _chart(graph, summary_id: str) -> html.Figure:
     """A chart and its text alternative: a sentence saying what it shows (filled by the
-    callback), under it; screen readers skip the drawing itself."""
+    callback), under it, as the figure's caption."""
     return html.Figure(
         [
-            html.Div(graph, className="chart-graph", **{"aria-hidden": "true"}),
+            html.Div(graph, className="chart-graph"),
             html.Figcaption(id=summary_id, className="chart-summary"),
         ],
         className="chart mb-0",
@@ -418,9 +434,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                                         ),
                                         className="bars",
                                     ),
-                                    html.Div(
-                                        _table(ids.REGION_TABLE, "Region"), className="table-wrap"
-                                    ),
+                                    _table_box(ids.REGION_TABLE, "Region"),
                                 ],
                                 className="grid-stats",
                             ),
@@ -447,9 +461,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                                         ),
                                         className="bars",
                                     ),
-                                    html.Div(
-                                        _table(ids.COUNTRY_TABLE, "Country"), className="table-wrap"
-                                    ),
+                                    _table_box(ids.COUNTRY_TABLE, "Country"),
                                 ],
                                 className="grid-stats",
                             ),

@@ -65,14 +65,6 @@
       setAttr(clear, "role", "button");
       setAttr(clear, "tabindex", "0");
     });
-    // Data tables that scroll sideways: reachable from the keyboard, named by their card.
-    root.querySelectorAll(".dash-spreadsheet-container").forEach(function (box) {
-      var card = box.closest(".card");
-      var title = card && card.querySelector(".card-title");
-      setAttr(box, "tabindex", "0");
-      setAttr(box, "role", "region");
-      if (title) setAttr(box, "aria-label", title.textContent + " table");
-    });
   }
 
   var pending = false;
