@@ -158,7 +158,7 @@ def test_new_overrides_the_duplicate_check(data_dir):
 
 
 def test_interactive_prompts_fill_missing_fields_and_choose(data_dir, monkeypatch):
-    monkeypatch.setattr("tracker.cli_geocode._interactive", lambda: True)
+    monkeypatch.setattr("tracker.cli.add._interactive", lambda: True)
     answers = "\n".join(
         [
             "2025-01-17",  # date

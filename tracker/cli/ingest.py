@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli import data_dir_option, handle_errors
+from tracker.cli.common import data_dir_option, handle_errors
 from tracker.schema import INC, SRC
 
 __all__ = ["ingest"]
@@ -50,7 +50,8 @@ def _print_table(candidates) -> None:
         )
         click.echo(
             f"#{number}  {date}  {row[INC.location] or '?'}  [{row[INC.country] or '--'}]  "
-            f"{row[INC.interference]}  {row[INC.flight_phase]}  ({coords}, {row[INC.geocode_precision] or '-'})"
+            f"{row[INC.interference]}  {row[INC.flight_phase]}  "
+            f"({coords}, {row[INC.geocode_precision] or '-'})"
         )
         click.echo(f"    report:  {candidate.report}")
         source = row["source"]
