@@ -288,6 +288,12 @@ def _date_labels(incidents: pd.DataFrame) -> pd.Series:
         has_end = end != ""
         if has_end.any():
             labels[has_end] = labels[has_end] + " to " + end[has_end]
+        if INC.end_date_precision in incidents.columns:
+            # An open-ended span: the end date is when it was last reported still going on.
+            open_end = has_end & (
+                incidents[INC.end_date_precision].to_numpy(dtype=object) == "open"
+            )
+            labels[open_end] = labels[open_end] + " or later"
     return pd.Series(labels, index=incidents.index, dtype="str")
 
 
