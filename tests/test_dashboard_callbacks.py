@@ -222,7 +222,7 @@ def test_detail_lists_sources_with_disputed_side_by_side(data_dir):
     assert summary.children == "<b>Bold</b> <img src=x onerror=alert(1)> claim & more"
 
 
-def test_detail_says_an_open_ended_span_is_a_lower_bound(tmp_path):
+def test_detail_says_how_precisely_a_span_ends(tmp_path):
     rows = [
         incident(**{INC.end_date: "2024-03-20", INC.end_date_precision: "open"}),
         incident(
@@ -231,6 +231,14 @@ def test_detail_says_an_open_ended_span_is_a_lower_bound(tmp_path):
                 INC.date: "2024-04-01",
                 INC.end_date: "2024-04-03",
                 INC.end_date_precision: "day",
+            }
+        ),
+        incident(
+            **{
+                INC.id: "2024-05-01-kaunas",
+                INC.date: "2024-05-01",
+                INC.end_date: "2024-06-30",
+                INC.end_date_precision: "month",
             }
         ),
     ]
@@ -248,6 +256,7 @@ def test_detail_says_an_open_ended_span_is_a_lower_bound(tmp_path):
     )
     closed = date_of("2024-04-01-vilnius")
     assert "2024-04-01 to 2024-04-03" in closed and "at least" not in closed
+    assert "2024-05-01 to June 2024 (end day not known)" in date_of("2024-05-01-kaunas")
 
 
 def test_detail_never_links_a_javascript_url(hostile_dir):

@@ -83,6 +83,12 @@ INCIDENT_CASES = [
         INC.end_date_precision,
         "not-in-value-set",
     ),
+    (
+        1,
+        {INC.end_date: "2024-03-20", INC.end_date_precision: "month"},
+        INC.end_date,
+        "date-precision",
+    ),
     (1, {INC.date_precision: "month"}, INC.date, "date-precision"),
     (1, {INC.date: "2024-03-01", INC.date_precision: "year"}, INC.date, "date-precision"),
     (0, {INC.interference: "Jamming"}, INC.interference, "not-in-value-set"),
@@ -144,10 +150,12 @@ def test_duplicate_id_names_the_later_line_and_the_first(tmp_path: Path):
     assert "line 2" in next(p.message for p in problems if p.code == "duplicate-id")
 
 
-@pytest.mark.parametrize("precision", ["day", "open"])
-def test_end_date_with_its_precision_is_valid(tmp_path: Path, precision: str):
+@pytest.mark.parametrize(
+    ("end", "precision"), [("2024-03-20", "day"), ("2024-03-20", "open"), ("2024-04-30", "month")]
+)
+def test_end_date_with_its_precision_is_valid(tmp_path: Path, end: str, precision: str):
     folder = _with_incident_change(
-        tmp_path, 1, **{INC.end_date: "2024-03-20", INC.end_date_precision: precision}
+        tmp_path, 1, **{INC.end_date: end, INC.end_date_precision: precision}
     )
     assert _problems(folder) == []
 

@@ -12,7 +12,8 @@ Units and conventions:
   known only to the month (``date_precision=month``) the date is the 1st of that month, and to the
   year (``year``) the 1st of January; views must not present such dates as day-exact.
   ``end_date_precision`` is set exactly when ``end_date`` is: ``day`` when the incident ended
-  that day, ``open`` when ``end_date`` is only the last day a source reports it still going on
+  that day, ``month`` when it ended some day in that month (``end_date`` is the month's last
+  day), ``open`` when ``end_date`` is only the last day a source reports it still going on
   (an open-ended span: views must say "at least until", never present it as the end).
 * ``country``: ISO 3166-1 alpha-2, upper case, empty when the incident happened over open sea.
 """
@@ -53,9 +54,10 @@ SOURCES_FILE = "sources.csv"
 DATAPACKAGE_FILE = "datapackage.json"
 
 DATE_PRECISIONS = ("day", "month", "year")
-#: ``day``: the incident ended on ``end_date``. ``open``: ``end_date`` is the last day a source
-#: reports it still going on; when it ended is not known (it may have lasted longer).
-END_DATE_PRECISIONS = ("day", "open")
+#: ``day``: the incident ended on ``end_date``. ``month``: it ended some day in that month, and
+#: ``end_date`` is the month's last day. ``open``: ``end_date`` is the last day a source reports it
+#: still going on; when it ended is not known (it may have lasted longer).
+END_DATE_PRECISIONS = ("day", "month", "open")
 INTERFERENCE_TYPES = ("jamming", "spoofing", "both", "unknown")
 FLIGHT_PHASES = ("departure", "en route", "approach", "landing", "ground", "unknown")
 CONFIDENCE_LEVELS = ("confirmed", "reported", "disputed", "unverified")
@@ -157,8 +159,9 @@ INCIDENT_FIELDS: tuple[Field, ...] = (
         "end_date_precision",
         "string",
         False,
-        "Set exactly when end_date is: day (the incident ended on end_date) or open (end_date "
-        "is the last day a source reports it still going on; when it ended is not known).",
+        "Set exactly when end_date is: day (the incident ended on end_date), month (it ended "
+        "some day in that month; end_date is the month's last day) or open (end_date is the "
+        "last day a source reports it still going on; when it ended is not known).",
         enum=END_DATE_PRECISIONS,
         free_text=False,
     ),

@@ -573,6 +573,19 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
             "end-date-precision",
             lambda v: f"{_shown(v)} is set but end_date is empty; leave both empty or set both",
         )
+        end_days = _dates(table, INC.end_date)
+        not_month_end = (
+            (frame[INC.end_date_precision] == "month").to_numpy()
+            & end_days.notna().to_numpy()
+            & ~end_days.dt.is_month_end.fillna(False).to_numpy(dtype=bool)
+        )
+        problems += _report(
+            table,
+            not_month_end,
+            INC.end_date,
+            "date-precision",
+            lambda v: f"{v} has end_date_precision=month, so it must be the month's last day",
+        )
     if {INC.latitude, INC.longitude} <= set(frame.columns):
         lat = _numbers(table, INC.latitude)
         lon = _numbers(table, INC.longitude)
@@ -708,7 +721,7 @@ RULES: dict[str, str] = {
     "not-a-number / out-of-range": "latitude, longitude, radius_km are plain decimals in range",
     "invalid-date / future-date / date-too-early": "dates are real ISO dates, not in the future",
     "date-precision / end-before-start": "month/year dates fall on the 1st; end_date >= date",
-    "end-date-precision": "end_date_precision (day or open) is set exactly when end_date is",
+    "end-date-precision": "end_date_precision (day, month, open) is set exactly when end_date is",
     "not-in-value-set": "value sets (date_precision, interference, flight_phase, ...)",
     "pattern / unknown-country": "id format, ISO 3166-1 alpha-2 countries",
     "unknown-region": "regions come from tracker/data/country_regions.csv",
