@@ -71,6 +71,8 @@ ERROR_TYPES: dict[str, ErrorType] = _types(
     ("date-too-early", "Date too early", "dates are not before GPS time began (1980-01-06)"),
     ("date-precision", "Date precision", "month and year dates fall on the 1st"),
     ("end-before-start", "End before start", "end_date is on or after date"),
+    ("end-date-precision", "End date precision", "end_date_precision (day, month, open) is set "
+     "exactly when end_date is"),
     ("not-in-value-set", "Not in value set", "values of enumerated columns are from their set "
      "(case-sensitive)"),
     ("pattern", "Pattern", "ids have the documented format"),
