@@ -124,8 +124,8 @@ def bench_adsb_aggregate(n_reports: int = 2_000_000, repeat: int = 3) -> dict:
     The rate is reports per CPU-second of this process (``time.process_time``), i.e. per core;
     the aggregation is single-threaded numpy/pandas.
     """
-    from tracker.adsb.compute import aggregate_reports
     from benchmarks.adsb_synthetic import generate_reports
+    from tracker.adsb.compute import aggregate_reports
 
     reports = generate_reports(
         n_reports, n_aircraft=max(1, n_reports // 500), seed=11, interval_s=2.0

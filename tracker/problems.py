@@ -94,6 +94,11 @@ ERROR_TYPES: dict[str, ErrorType] = _types(
      "spaces)"),
     ("undeclared-dispute", "Undeclared dispute", "an incident with a disputing source is marked "
      "disputed", "warning"),
+    # Reviewed candidates (`gnss-tracker ingest --from-json`)
+    ("not-an-object", "Not an object", "each reviewed candidate is a JSON object"),
+    ("unknown-field", "Unknown field", "a reviewed candidate has only schema fields"),
+    ("wrong-type", "Wrong type", "fields of a reviewed candidate are text or null"),
+    ("missing-source", "Missing source", "a reviewed candidate has a source object"),
     # Canonical form
     ("not-canonical", "Not canonical", "the file is in canonical form (gnss-tracker fmt)",
      "format"),

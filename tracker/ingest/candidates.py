@@ -118,7 +118,8 @@ _PAST = re.compile(
     re.I,
 )
 _AIRCRAFT_WORD = re.compile(
-    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?|helicopters?)\b",
+    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?"
+    r"|helicopters?)\b",
     re.I,
 )
 _LAUNCH = re.compile(
@@ -172,7 +173,9 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
         generic
         and re.search(r"\b(?:aircraft|flights|planes|pilots|airlines|airports)\b", text, re.I)
         and not re.search(
-            r"\b(?:a|the|one|its|his|her|our|flight)\s+(?:plane|aircraft|flight|jet|airliner|crew|pilot|captain)\b|\b[A-Z]{2}\d{2,4}\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d{1,2} [A-Z][a-z]+ 20\d\d|\b(?:yesterday|last night)\b",
+            r"\b(?:a|the|one|its|his|her|our|flight)\s+(?:plane|aircraft|flight|jet|airliner|crew"
+            r"|pilot|captain)\b|\b[A-Z]{2}\d{2,4}\b|\bon (?:Monday|Tuesday|Wednesday|Thursday"
+            r"|Friday|Saturday|Sunday)\b|\d{1,2} [A-Z][a-z]+ 20\d\d|\b(?:yesterday|last night)\b",
             text,
         )
     ):
@@ -190,7 +193,8 @@ class _Incident:
 
 # "the ministry said on Friday": when something was said, not when it happened.
 _STATED = re.compile(
-    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+|late\s+on\s+)?$",
+    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+"
+    r"|late\s+on\s+)?$",
     re.I,
 )
 
@@ -317,7 +321,8 @@ def _nearest_date(
 
 
 _ANOTHER = re.compile(
-    r"^(?:Separately|Meanwhile|Elsewhere|In (?:a |an )?(?:separate|another|second|similar|unrelated) "
+    r"^(?:Separately|Meanwhile|Elsewhere|In (?:a |an )?(?:separate|another|second|similar"
+    r"|unrelated) "
     r"(?:incident|case|event)|In another|Another|A second|Also)\b",
     re.I,
 )
@@ -555,7 +560,8 @@ def _notam_candidate(notam: Notam, report: Report) -> Candidate:
     report_for_source = report
     if not report.publisher:
         report_for_source = Report(report.text, report.name, report.kind, report.title, report.url,
-                                   f"NOTAM {notam.authority}", report.published, report.notes)  # fmt: skip
+                                   f"NOTAM {notam.authority}", report.published,
+                                   report.notes)  # fmt: skip
     return _finish(values, evidence, report_for_source, notes)
 
 
@@ -570,7 +576,8 @@ def _fir_country(authority: str) -> str:
 MAX_ANALYSED_CHARS = 300_000
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\u2014|\u2013|--|-|\|)\s+(?=\S)"
+    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\u2014|\u2013|--|-"
+    r"|\|)\s+(?=\S)"
 )
 
 
