@@ -38,7 +38,7 @@ from tracker.ingest.places import (
 from tracker.ingest.readers import Report
 from tracker.ingest.text import Sentence, split_sentences
 
-__all__ = ["Candidate", "extract_candidates"]
+__all__ = ["Candidate", "Results", "extract_candidates", "extract_results"]
 
 logger = logging.getLogger(__name__)
 
@@ -773,6 +773,27 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
             own_notes.append("report too long or garbled: place search stopped early")
         candidates.append(_finish(values, evidence, report, notes + own_notes))
     return _merge_same(candidates)
+
+
+@dataclass
+class Results:
+    """Everything one report gives: incident candidates, and aggregate figures (never incidents)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+
+
+def extract_results(report: Report, *, published: dt.date | None = None) -> Results:
+    """Incident candidates and aggregate figures of one report.
+
+    A report whose main content is a published figure ("1,022 reports in June") gives that
+    figure and no incident candidate; see :mod:`tracker.ingest.figures`.
+    """
+    from tracker.ingest.figures import extract_figures
+
+    figures = extract_figures(report, published=published)
+    candidates = extract_candidates(report, published=published)
+    return Results(candidates, figures)
 
 
 def _merge_same(candidates: list[Candidate]) -> list[Candidate]:
