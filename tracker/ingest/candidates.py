@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from tracker import schema
 from tracker.geocode.regions import region_for
+from tracker.ingest import assess as ax
 from tracker.ingest import fields as fx
 from tracker.ingest.dates import DateMention, find_dates, infer_reference_date, month_start
 from tracker.ingest.notam import Notam, looks_like_notam, parse_notams
@@ -62,6 +63,10 @@ class Candidate:
     evidence: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     report: str = ""
+    #: How much this looks like a real incident, in [0, 1] (see :mod:`.assess`).
+    score: float = 1.0
+    #: Why: each signal that moved the score, and why this place and this date.
+    reasons: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """JSON-ready: the dataset's column names plus ``source``, ``evidence``, ``notes``."""
@@ -82,6 +87,9 @@ class Candidate:
         out["evidence"] = dict(self.evidence)
         out["notes"] = list(self.notes)
         out["report"] = self.report
+        out["kind"] = "incident"
+        out["score"] = self.score
+        out["reasons"] = list(self.reasons)
         return out
 
 
@@ -190,7 +198,8 @@ class _Incident:
 
 # "the ministry said on Friday": when something was said, not when it happened.
 _STATED = re.compile(
-    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+|late\s+on\s+)?$",
+    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+|late\s+on\s+)?$"
+    r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b[\w\s,()]{0,40}\s(?:on\s+)?$",
     re.I,
 )
 
@@ -570,8 +579,11 @@ def _fir_country(authority: str) -> str:
 MAX_ANALYSED_CHARS = 300_000
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\u2014|\u2013|--|-|\|)\s+(?=\S)"
+    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\([A-Z][\w .]{1,20}\)\s*)?"
+    r"(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
 )
+# Page metadata some stored copies start with: "date 2025-09-01 The plane ...".
+_META_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*")
 
 
 def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:
@@ -579,6 +591,16 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     the top; remove the dateline so its date is not taken for the incident's."""
     from dataclasses import replace as _replace
 
+    if sentences:
+        meta = _META_DATE.match(sentences[0].text)
+        if meta:
+            out = list(sentences)
+            out[0] = _replace(sentences[0], text=sentences[0].text[meta.end() :])
+            rest, dateline = _strip_dateline(out)
+            value = meta.group("date")
+            # A month alone ("date 2024-12") says when, not on which day: no publication day.
+            published = dt.date.fromisoformat(value) if len(value) == 10 else None
+            return rest, published or dateline
     for position, sentence in enumerate(sentences[:6]):
         match = _DATELINE.match(sentence.text) if not sentence.heading else None
         if match:
@@ -606,11 +628,14 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     return sentences, None
 
 
-def extract_candidates(report: Report, *, published: dt.date | None = None) -> list[Candidate]:
+def extract_candidates(
+    report: Report, *, published: dt.date | None = None, floor: float | None = None
+) -> list[Candidate]:
     """Candidate incidents described by one report.
 
     :param report: the report (see :func:`tracker.ingest.readers.read_reports`).
     :param published: publication date to assume when the report carries none.
+    :param floor: candidates scoring below are dropped (default :data:`.assess.DROP_SCORE`).
     :returns: one candidate per incident; none when the text is not about an aviation GNSS
         incident.
     """
@@ -639,6 +664,8 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
     anchors = [s for s in sentences if _is_anchor(s, crew_narrative=crew_narrative)]
+    if not anchors:
+        anchors = _lede_anchors(sentences)
     if not anchors:
         return []
 
@@ -691,7 +718,9 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
                 if years:
                     mention, incident.date_sentence = years[0], anchor.text
                     break
+        date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
+            date_kind, date_text = mention.precision, mention.text
             values[INC.date] = (
                 mention.date if mention.precision == "day" else month_start(mention.date)
             )
@@ -703,6 +732,7 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
             values[INC.date_precision] = "month"
             evidence[INC.date] = f"(publication date {base.isoformat()})"
             own_notes.append("no incident date in the text; month of publication used")
+            date_kind = "published"
         else:
             values[INC.date] = None
             values[INC.date_precision] = "day"
@@ -731,6 +761,11 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
                 if s.index not in anchor_ids and s.paragraph not in paragraphs:
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
             place = best_place(hits)
+        place_best = (
+            max((h.score for h in hits if h.key == place.key), default=0.0)
+            if place is not None
+            else 0.0
+        )
         place_values, place_sentence = _place_values(place)
         if place is not None and not place_values[INC.country]:
             place_values[INC.country] = country_for_sea(hits)
@@ -771,29 +806,147 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
                 values[column], evidence[column] = found
         if budget.left < 0:
             own_notes.append("report too long or garbled: place search stopped early")
-        candidates.append(_finish(values, evidence, report, notes + own_notes))
-    return _merge_same(candidates)
+        in_lede = any(a.index <= 2 for a in incident.anchors)
+        assessment = ax.assess(
+            anchors=anchor_texts,
+            context=context,
+            date_kind=date_kind,
+            date_text=date_text,
+            place_text=str(place_values[INC.location]),
+            place_best=place_best,
+            in_lede=in_lede,
+            background=not in_lede and any(ax.is_background(a) for a in anchor_texts),
+            all_texts=[s.text for s in sentences],
+        )
+        candidate = _finish(values, evidence, report, notes + own_notes)
+        candidate.score, candidate.reasons = assessment.final, assessment.reasons
+        candidate._lede = in_lede  # type: ignore[attr-defined]
+        candidates.append(candidate)
+    candidates = _demote_background(candidates)
+    candidates = _merge_vague(_merge_same(candidates))
+    floor = ax.DROP_SCORE if floor is None else floor
+    return [c for c in candidates if c.score >= floor]
+
+
+def _lede_anchors(sentences: list[Sentence]) -> list[Sentence]:
+    """Anchors for a report whose problem sentence names no aircraft: the headline and lede
+    tell what happened to a particular aircraft ("the plane ... was forced to land using paper
+    maps"), and a GNSS problem is reported somewhere in the text."""
+    if not any(_is_problem_sentence(s.text) for s in sentences):
+        return []
+    lede = [s for s in sentences[:4] if not _is_generic_line(s)]
+    return [
+        s
+        for s in lede
+        if ax.EVENT.search(s.text) and ax.specific_vehicle([s.text]) and not ax.is_aggregate(s.text)
+    ][:1]
+
+
+def _is_generic_line(sentence: Sentence) -> bool:
+    return bool(_GENERIC.search(sentence.text)) and not _EVENT.search(sentence.text)
+
+
+def _demote_background(candidates: list[Candidate]) -> list[Candidate]:
+    """An incident dated weeks before the lede's, found only further down, is background."""
+    if not any(getattr(c, "_lede", False) for c in candidates):
+        return candidates
+    lede_dates = [
+        c.values[INC.date]
+        for c in candidates
+        if getattr(c, "_lede", False) and isinstance(c.values.get(INC.date), dt.date)
+    ] or [dt.date.max]
+    newest = max(lede_dates)
+    lede_countries = {c.values.get(INC.country) for c in candidates if getattr(c, "_lede", False)}
+    dated = {c.values.get(INC.date) for c in candidates if c.values.get(INC.date)}
+    chronicle = len(dated) >= 3  # a list of events: every entry is its own incident
+    for c in candidates:
+        date = c.values.get(INC.date)
+        if getattr(c, "_lede", False) or chronicle:
+            continue
+        near = isinstance(date, dt.date) and any(
+            isinstance(d, dt.date) and d != dt.date.max and abs((d - date).days) <= 3
+            for d in lede_dates
+        )
+        if not (near and c.values.get(INC.country) in lede_countries):
+            c.score = round(max(0.0, c.score - 0.15), 2)
+            c.reasons.append("-0.15 not the incident of the headline or lede")
+        if not isinstance(date, dt.date):
+            continue
+        if (newest - date).days > 14 and not any("earlier incident" in r for r in c.reasons):
+            c.score = round(max(0.0, c.score - 0.3), 2)
+            c.reasons.append(
+                f"-0.30 dated {date.isoformat()}, weeks before the lede's incident: background"
+            )
+    return candidates
+
+
+def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
+    """A month-precise candidate in the same country as a day-precise one of that month is the
+    same incident told vaguely ("last week" in the lede, "on Thursday" further down)."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        date, country = c.values.get(INC.date), c.values.get(INC.country)
+        vague = c.values.get(INC.date_precision) in {"month", "year"} or date is None
+        twin = None
+        if vague:
+            for other in candidates:
+                odate = other.values.get(INC.date)
+                if (
+                    other is not c
+                    and other.values.get(INC.date_precision) == "day"
+                    and other.values.get(INC.country) == country
+                    and isinstance(odate, dt.date)
+                    and (
+                        date is None
+                        or (
+                            odate.year == date.year
+                            and (
+                                c.values.get(INC.date_precision) == "year"
+                                or odate.month == date.month
+                            )
+                        )
+                    )
+                ):
+                    twin = other
+                    break
+        if twin is not None:
+            for key, value in c.evidence.items():
+                twin.evidence.setdefault(key, value)
+            twin.score = max(twin.score, c.score)
+            continue
+        kept.append(c)
+    return kept
 
 
 @dataclass
 class Results:
-    """Everything one report gives: incident candidates, and aggregate figures (never incidents)."""
+    """Everything one report gives: incident candidates at or above the score threshold, the
+    weaker ones (``skipped``), and aggregate figures (never incidents)."""
 
     candidates: list[Candidate] = field(default_factory=list)
     figures: list = field(default_factory=list)
+    skipped: list[Candidate] = field(default_factory=list)
 
 
-def extract_results(report: Report, *, published: dt.date | None = None) -> Results:
+def extract_results(
+    report: Report, *, published: dt.date | None = None, min_score: float | None = None
+) -> Results:
     """Incident candidates and aggregate figures of one report.
+
+    :param min_score: candidates scoring below go to ``skipped`` (default
+        :data:`.assess.APPLY_MIN_SCORE`).
 
     A report whose main content is a published figure ("1,022 reports in June") gives that
     figure and no incident candidate; see :mod:`tracker.ingest.figures`.
     """
     from tracker.ingest.figures import extract_figures
 
-    figures = extract_figures(report, published=published)
-    candidates = extract_candidates(report, published=published)
-    return Results(candidates, figures)
+    threshold = ax.APPLY_MIN_SCORE if min_score is None else min_score
+    every = extract_candidates(report, published=published, floor=min(threshold, ax.DROP_SCORE))
+    figures = extract_figures(report, published=published, candidates=every)
+    shown = [c for c in every if c.score >= threshold]
+    skipped = [c for c in every if c.score < threshold]
+    return Results(shown, figures, skipped)
 
 
 def _merge_same(candidates: list[Candidate]) -> list[Candidate]:

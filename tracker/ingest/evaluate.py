@@ -134,8 +134,10 @@ class ArticleResult:
             verdict = "ok" if not self.candidates else "FALSE-POSITIVE"
         else:
             found = len(self.matched())
-            verdict = "ok" if found == len(self.expected) and not self.extra() else (
-                "MISSED" if found < len(self.expected) else "EXTRA"
+            verdict = (
+                "ok"
+                if found == len(self.expected) and not self.extra()
+                else ("MISSED" if found < len(self.expected) else "EXTRA")
             )
         figures = f" figures={len(self.figures)}" if self.figures else ""
         return (
