@@ -151,8 +151,18 @@ def _is_problem_sentence(text: str) -> bool:
     return False
 
 
+# "The same thing happened the night before": a second incident told by reference to the first.
+_SAME_AGAIN = re.compile(
+    r"\b(?:the\s+same\s+(?:thing|problem|issue|fault|happened)|happened\s+again|"
+    r"(?:also|again)\s+(?:had\s+to\s+)?(?:turned?|returned?|diverted|aborted|could\s+not))\b",
+    re.I,
+)
+
+
 def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
     text = sentence.text
+    if _SAME_AGAIN.search(text) and any(m.kind == "following" for m in find_dates(text)):
+        return True
     if not _is_problem_sentence(text):
         return False
     vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.KNOWN_OPERATOR.search(text)
@@ -212,7 +222,25 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
         mentions = [m for m in mentions if m.date is None or m.date <= base + dt.timedelta(days=1)]
+        # "resuming flights in June" (a plan): a month named without a year after a word of
+        # intent is not the incident's month, even though it reads as last June.
+        mentions = [
+            m
+            for m in mentions
+            if not (
+                m.precision == "month"
+                and not re.search(r"\d{4}", m.text)
+                and _INTENT.search(sentence[: m.start])
+            )
+        ]
     return mentions
+
+
+_INTENT = re.compile(
+    r"\b(?:will|would|shall|resum\w*|plans?|planned|expects?|expected|scheduled|until|to\s+(?:resume|restart))"
+    r"\b[^.;]*$",
+    re.I,
+)
 
 
 def _group(
@@ -252,6 +280,12 @@ def _group(
             continue
         mention = dates[0] if dates else None
         if mention and mention.kind == "following":
+            if incidents and (incidents[-1].date is None or incidents[-1].date.date is None):
+                # "The same thing happened the night before": the date it counts from may sit
+                # in a sentence that is not an anchor ("on Friday evening it turned around").
+                earlier = _nearest_before(sentences, anchor.index, base)
+                if earlier is not None:
+                    incidents[-1].date, incidents[-1].date_sentence = earlier
             if incidents and incidents[-1].date and incidents[-1].date.date:
                 prior = incidents[-1].date
                 shifted = prior.date + dt.timedelta(days=mention.offset_days)
@@ -309,6 +343,16 @@ def _record_state(sentences: list[Sentence]) -> PlaceHit | None:
             location = get_geocoder().geocode("United States")
             if location is not None:
                 return PlaceHit("United States", "United States", location, 1.0, sentence.text)
+    return None
+
+
+def _nearest_before(
+    sentences: list[Sentence], index: int, base: dt.date | None
+) -> tuple[DateMention, str] | None:
+    for position in range(index - 1, -1, -1):
+        for mention in _event_dates(sentences[position].text, base):
+            if mention.date is not None and mention.kind != "following":
+                return mention, sentences[position].text
     return None
 
 
@@ -428,7 +472,7 @@ def _summary(values: dict, country_name: str) -> str:
             else f" on {date:%d %B %Y}"
         )
     if subject.startswith(("Aircraft ", "A ", "An ")):
-        subject = subject[0].lower() + subject[1:]
+        subject = _lower_first(subject)
     if subject.startswith("aircraft "):
         subject = "an " + subject
     elif not subject.startswith(("a ", "an ")):
@@ -436,12 +480,76 @@ def _summary(values: dict, country_name: str) -> str:
     text = f"Reported {what} affecting {subject}{during} near {place}{when}."
     if values.get(INC.effects):
         effects = values[INC.effects]
-        if effects[1:2].islower():
-            effects = effects[0].lower() + effects[1:]
+        effects = _lower_first(effects)
         text += f" Effects: {effects}."
     if values.get(INC.suspected_source):
         text += f" Suspected source: {values[INC.suspected_source]}."
     return text
+
+
+_ROUTE = re.compile(
+    r"\bfrom\s+(?P<a>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+)?)\s+to\s+"
+    r"(?P<b>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+)?)"
+    r"|\b(?P<c>[A-Z][\w.]+)\s?[-\u2013]\s?(?P<d>[A-Z][\w.]+)\s+(?:flight|route|service)"
+)
+
+
+def _between_ends(texts: list[str]):
+    """An en-route incident whose report names only the origin and the destination: the
+    great-circle midpoint, as an area whose radius reaches both ends, with the country of the
+    midpoint's territory ("" over sea)."""
+    import math
+
+    from tracker.geocode.reverse import country_at
+    from tracker.geocode.regions import region_for
+
+    geocoder = get_geocoder()
+    for text in texts:
+        for match in _ROUTE.finditer(text):
+            a = match.group("a") or match.group("c")
+            b = match.group("b") or match.group("d")
+            ends = [geocoder.geocode(re.sub(r"['\u2019]s$", "", name)) for name in (a, b)]
+            if any(e is None or e.raw["precision"] not in {"city", "airport"} for e in ends):
+                continue
+            (lat1, lon1), (lat2, lon2) = [(e.latitude, e.longitude) for e in ends]
+            p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
+            bx = math.cos(p2) * math.cos(l2 - l1)
+            by = math.cos(p2) * math.sin(l2 - l1)
+            lat = math.degrees(
+                math.atan2(math.sin(p1) + math.sin(p2), math.hypot(math.cos(p1) + bx, by))
+            )
+            lon = math.degrees(l1 + math.atan2(by, math.cos(p1) + bx))
+            half = 6371.0 * math.acos(
+                max(-1.0, min(1.0, math.sin(p1) * math.sin(p2)
+                              + math.cos(p1) * math.cos(p2) * math.cos(l2 - l1)))
+            ) / 2  # fmt: skip
+            country = country_at(lat, lon)
+            values = {
+                INC.location: f"En route between {a} and {b}",
+                INC.latitude: round(lat, 4),
+                INC.longitude: round(lon, 4),
+                INC.radius_km: round(min(half, 5000.0), 1),
+                INC.geocode_precision: "area",
+                INC.geocode_source: "route midpoint (gazetteer ends)",
+                INC.geocode_query: f"{a} - {b}",
+                INC.country: country,
+                INC.region: region_for(country, lat, lon),
+            }
+            note = (
+                f"only the origin ({a}) and destination ({b}) are named: placed at the route's "
+                f"midpoint with a {half:.0f} km radius; correct it if the report says more"
+            )
+            return values, text, note
+    return None
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter for use mid-sentence, unless the first word is an acronym or
+    a name written with capitals inside ("GPS signal lost" stays, never "gPS")."""
+    first = text.split(" ", 1)[0]
+    if not first or any(c.isupper() for c in first[1:]) or any(c.isdigit() for c in first):
+        return text
+    return text[0].lower() + text[1:]
 
 
 def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
@@ -455,7 +563,7 @@ def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
     radius = raw.get("radius_km") or None
     # The place as the report words it ("Rhodes", not the gazetteer's "Ródos"), unless the
     # words are a demonym or shouted in capitals.
-    location = hit.text.strip(" ,.;:")
+    location = re.sub(r"['\u2019]s$", "", hit.text.strip(" ,.;:"))
     if raw["precision"] in {"country", "area", "region"} or location.isupper() or len(location) < 3:
         location = raw["name"]
     names = _country_names()
@@ -582,6 +690,11 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\([A-Z][\w .]{1,20}\)\s*)?"
     r"(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
 )
+# "March 16, 2024 (AGENCY)—...": a dateline that opens with the date.
+_DATE_FIRST = re.compile(
+    r"^(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})\s*"
+    r"(?:\([^)]{1,20}\)\s*)?(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
+)
 # Page metadata some stored copies start with: "date 2025-09-01 The plane ...".
 _META_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*")
 
@@ -602,7 +715,9 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
             published = dt.date.fromisoformat(value) if len(value) == 10 else None
             return rest, published or dateline
     for position, sentence in enumerate(sentences[:6]):
-        match = _DATELINE.match(sentence.text) if not sentence.heading else None
+        match = None
+        if not sentence.heading:
+            match = _DATE_FIRST.match(sentence.text) or _DATELINE.match(sentence.text)
         if match:
             mentions = find_dates(match.group("date"), base=None)
             if (
@@ -761,11 +876,8 @@ def extract_candidates(
                 if s.index not in anchor_ids and s.paragraph not in paragraphs:
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
             place = best_place(hits)
-        place_best = (
-            max((h.score for h in hits if h.key == place.key), default=0.0)
-            if place is not None
-            else 0.0
-        )
+        place_roles = {h.role for h in hits if place is not None and h.key == place.key}
+        place_best = 3.0 if place_roles & {"strong", "airspace", "landed", "weak"} else 1.0
         place_values, place_sentence = _place_values(place)
         if place is not None and not place_values[INC.country]:
             place_values[INC.country] = country_for_sea(hits)
@@ -777,6 +889,20 @@ def extract_candidates(
                 "no place found in the gazetteer; set location and coordinates by hand"
             )
 
+        if values.get(INC.date_precision) == "day" and isinstance(values.get(INC.date), dt.date):
+            from tracker.ingest.localtime import utc_date
+
+            local_day = values[INC.date]
+            time_text = incident.date_sentence or ""
+            shifted = utc_date(
+                local_day, time_text, str(values.get(INC.country) or ""), values.get(INC.longitude)
+            )
+            if shifted != local_day:
+                values[INC.date] = shifted
+                own_notes.append(
+                    f"local time near midnight: {local_day.isoformat()} local is "
+                    f"{shifted.isoformat()} UTC"
+                )
         anchor_texts = [a.text for a in incident.anchors]
         kind, kind_sentence = fx.interference_type(anchor_texts)
         if kind == "unknown":
@@ -794,6 +920,14 @@ def extract_candidates(
         values[INC.flight_phase] = phase
         if phase_sentence:
             evidence[INC.flight_phase] = phase_sentence
+        if phase == "en route" and place_best < 3:
+            route = _between_ends(anchor_texts + context[:3])
+            if route is not None:
+                route_values, route_sentence, route_note = route
+                values.update(route_values)
+                evidence[INC.location] = route_sentence
+                own_notes.append(route_note)
+                place_best = 3.0
         for column, extractor in (
             (INC.aircraft, fx.aircraft),
             (INC.operator, fx.operator),

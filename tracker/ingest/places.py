@@ -69,6 +69,9 @@ class PlaceHit:
     location: object
     score: float
     sentence: str
+    #: the cue before the name: strong (approaching, over, near), weak (at, in), destination,
+    #: landed, airspace, bare, negative (diverted to, from), source (by, blamed on).
+    role: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -168,6 +171,13 @@ _ORGANISATION_WORDS = frozenset(
     Organisation Organization Administration Airport's Herald Tribune Journal Gazette Daily Radio
     Television Channel Press Telegraph Mail Observer Inc Ltd""".split()
 )
+# First words that belong to place names ("New Delhi", "South Korea", "Saint Petersburg").
+_NAME_STARTS = frozenset(
+    fold(w)
+    for w in """New North South East West Northern Southern Eastern Western Central San Santa Saint St
+    Sankt Los Las El La Le Al Port Fort Mount Lake Cape Upper Lower Great Greater Nizhny Novo Gulf
+    Sea Bay Black Red Baltic Dead Yellow White""".split()
+)
 # Words that may follow a place inside one capitalised phrase and still leave it a place.
 _PLACE_TAIL = frozenset(
     fold(w)
@@ -192,7 +202,18 @@ def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
     place and are not place words ("Airport", "Oblast") belongs to a person's or an
     organisation's name.
     """
-    covered = {i for a, b, _ in resolved for i in range(a, b)}
+
+    def solid(a: int, b: int, location) -> bool:
+        # A small town or an airport matched by one word ("Street", "Downing") is itself more
+        # likely a word of the name than a place.
+        raw = location.raw
+        if b - a > 1:
+            return True
+        if raw["precision"] == "airport":
+            return False
+        return raw["precision"] != "city" or (raw.get("population") or 0) >= 50000
+
+    covered = {i for a, b, loc in resolved if solid(a, b, loc) for i in range(a, b)}
     neighbours = [i for i in (lo - 1, hi) if 0 <= i < len(words)]
     for i in neighbours:
         word = words[i]
@@ -308,6 +329,15 @@ def spot_places(
             cursor = position + len(w)
         if len(words) >= 2 and any(fold(w) in _ORGANISATION_WORDS for w in words):
             continue
+        if (
+            match.start() == 0
+            and len(words) >= 2
+            and fold(words[0]) not in _NAME_STARTS
+            and _resolve_phrase(words[1:], geocoder, budget)
+        ):
+            # "Was Delhi Airport...", "Island authorities...": a capitalised ordinary word
+            # opening the sentence is not part of the name that follows it.
+            words[0] = words[0].lower()
         resolved = _resolve_phrase(words, geocoder, budget)
         for lo, hi, location in resolved:
             if _inside_name(words, lo, hi, resolved):
@@ -335,20 +365,29 @@ def spot_places(
             if _LANDED.search(before):
                 # "landed safely in Brno" after a diversion is elsewhere; "landed in Plovdiv
                 # using paper maps" is where it happened.
-                score += -3.0 if _DIVERSION.search(sentence) else 1.5
+                diverted = bool(_DIVERSION.search(sentence))
+                score += -3.0 if diverted else 1.5
+                role = "negative" if diverted else "landed"
             elif _SOURCE_BEFORE.search(before):
                 score -= 3.0
+                role = "source"
             elif _NEGATIVE.search(before):
                 score -= 4.0
+                role = "negative"
             elif _STRONG.search(before):
                 score += 3.0
+                role = "strong"
             elif _WEAK.search(before):
                 score += 1.5
+                role = "weak"
             elif _DESTINATION.search(before):
                 score += 0.7
+                role = "destination"
             elif _AIRSPACE_AFTER.match(after):
                 score += 2.0
+                role = "airspace"
             else:
+                role = "bare"
                 # No role cue: a bare name counts a little, unless it opens the sentence.
                 if start == 0 and hi - lo == 1 and precision == "city":
                     continue  # "Police said...": a capitalised first word proves nothing
@@ -365,7 +404,7 @@ def spot_places(
                 # A country is where an aircraft was only when nothing more precise is named.
                 score *= 0.5
             score += {"airport": 1.5, "city": 1.0, "area": 0.8, "region": 0.5}.get(precision, 0.0)
-            hits.append(PlaceHit(text, query, location, score * weight, sentence))
+            hits.append(PlaceHit(text, query, location, score * weight, sentence, role))
     return hits
 
 
@@ -389,7 +428,9 @@ def _icao_hits(sentence: str, *, weight: float, geocoder) -> list[PlaceHit]:
             and location.raw["precision"] == "airport"
             and location.raw.get("id") == match.group(0)
         ):
-            hits.append(PlaceHit(match.group(0), match.group(0), location, 2.5 * weight, sentence))
+            hits.append(
+                PlaceHit(match.group(0), match.group(0), location, 2.5 * weight, sentence, "strong")
+            )
     return hits
 
 
