@@ -808,6 +808,8 @@ def extract_candidates(
             break
 
     title_sentences = [s for s in sentences[:3] if s.heading]
+    # The lede: the first paragraph that is not a title line.
+    lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
     candidates: list[Candidate] = []
     for incident in incidents:
         context = _context(incident, sentences, alone=len(incidents) == 1)
@@ -940,7 +942,9 @@ def extract_candidates(
                 values[column], evidence[column] = found
         if budget.left < 0:
             own_notes.append("report too long or garbled: place search stopped early")
-        in_lede = any(a.index <= 2 for a in incident.anchors)
+        in_lede = any(
+            a.index <= 2 and (a.heading or a.paragraph <= lede_paragraph) for a in incident.anchors
+        )
         assessment = ax.assess(
             anchors=anchor_texts,
             context=context,

@@ -356,7 +356,7 @@ def _resolve(
 # Cheap pre-check: no digit, month, weekday or relative word means no date.
 _MAYBE_DATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|today|tonight|night|week|month|year"
-    r"|morning|ago",
+    r"|morning|evening|ago|later",
     re.I,
 )
 _PREFIX = re.compile(r"([A-Za-z]+)\W*$")

@@ -61,7 +61,7 @@ _THIS_YEAR = re.compile(
 _SINCE = re.compile(
     r"\bsince\s+(?P<month>"
     + "|".join(calendar.month_name[1:])
-    + r")(?:\s+(?P<year>(?:19|20)\d\d))?",
+    + r")(?:\s+(?P<year>(?:19|20)\d\d)|\s+(?P<last>last year))?",
     re.I,
 )
 _MEASURED_BY = re.compile(
@@ -120,7 +120,12 @@ def _period(sentence: str, base: dt.date | None) -> tuple[str, str]:
     since = _SINCE.search(sentence)
     if since and base is not None:
         number = _MONTHS[since.group("month").lower()]
-        year = int(since.group("year") or (base.year if number <= base.month else base.year - 1))
+        if since.group("year"):
+            year = int(since.group("year"))
+        elif since.group("last"):
+            year = base.year - 1
+        else:
+            year = base.year if number <= base.month else base.year - 1
         return dt.date(year, number, 1).isoformat(), base.isoformat()
     if _THIS_YEAR.search(sentence) and base is not None:
         return dt.date(base.year, 1, 1).isoformat(), base.isoformat()

@@ -195,6 +195,20 @@ _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territor
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
 
 
+def _trusted_airport(query: str, location, geocoder):
+    """ "Delhi Airport" matched to an airport whose name has no "Delhi" is a loose match: the
+    city the words name is a better answer than a namesake airstrip elsewhere."""
+    named = set(fold(query).split()) - _AIRPORT_WORDS
+    if not named or named <= set(fold(location.raw.get("name", "")).split()):
+        return location
+    if location.raw.get("id") and fold(location.raw["id"]) in named:
+        return location  # an ICAO or IATA code
+    city = geocoder.geocode(" ".join(w for w in query.split() if fold(w) in named))
+    if city is not None and city.raw["precision"] in {"city", "airport"}:
+        return city
+    return location
+
+
 def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
     """Is the place ``words[lo:hi]`` part of a longer capitalised name that is not a place?
 
@@ -337,7 +351,7 @@ def spot_places(
         ):
             # "Was Delhi Airport...", "Island authorities...": a capitalised ordinary word
             # opening the sentence is not part of the name that follows it.
-            words[0] = words[0].lower()
+            words, raw_words, offsets = words[1:], raw_words[1:], offsets[1:]
         resolved = _resolve_phrase(words, geocoder, budget)
         for lo, hi, location in resolved:
             if _inside_name(words, lo, hi, resolved):
@@ -350,6 +364,10 @@ def spot_places(
             raw = location.raw
             precision = raw["precision"]
             query = " ".join(words[lo:hi])
+            if precision == "airport":
+                location = _trusted_airport(query, location, geocoder)
+                raw = location.raw
+                precision = raw["precision"]
             if precision == "airport" and not (set(fold(query).split()) - _AIRPORT_WORDS):
                 # "International Civil" is not an airport's name, only words airports share.
                 continue
