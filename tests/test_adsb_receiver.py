@@ -345,3 +345,34 @@ def test_watch_loop_runs_passes_with_the_pause_between(tmp_path: Path):
         raise KeyboardInterrupt
 
     assert watch(feed, interval=1.0, passes=5, sleep=interrupt) == 1
+
+
+def test_a_file_replaced_with_the_same_size_and_time_is_read_again(tmp_path: Path):
+    folder = tmp_path / "readsb"
+    folder.mkdir()
+    store = LayerStore(tmp_path / "store")
+    row = {"hex": "4ca7b3", "type": "adsb_icao", "lat": 54.6, "lon": 20.4, "seen_pos": 0}
+    path = folder / "aircraft.json"
+    write_json(path, {"now": START.timestamp() + 1, "aircraft": [row]})
+    stamp = path.stat().st_mtime_ns
+    feed = ReceiverFeed([folder], store=store)
+    assert feed.run_once().taken == 1
+    # readsb renames a new file over the old one; same length, and a coarse clock.
+    write_json(path, {"now": START.timestamp() + 2, "aircraft": [row]})
+    os.utime(path, ns=(stamp, stamp))
+    assert feed.run_once().taken == 1
+
+
+def test_files_that_are_gone_leave_the_state(tmp_path: Path):
+    folder = tmp_path / "readsb"
+    folder.mkdir()
+    store = LayerStore(tmp_path / "store")
+    row = {"hex": "4ca7b3", "type": "adsb_icao", "lat": 54.6, "lon": 20.4, "seen_pos": 0}
+    write_json(folder / "old.json", {"now": START.timestamp(), "aircraft": [row]})
+    feed = ReceiverFeed([folder], store=store)
+    feed.run_once()
+    (folder / "old.json").unlink()
+    write_json(folder / "new.json", {"now": START.timestamp() + 5, "aircraft": [row]})
+    feed.run_once()
+    files = json.loads((store.root / "receiver" / "files.json").read_text())["files"]
+    assert list(files) == [str(folder / "new.json")]

@@ -84,7 +84,8 @@ def _signature(path: Path) -> list[int] | None:
         st = path.stat()
     except OSError:
         return None
-    return [st.st_mtime_ns, st.st_size]
+    # The inode too: readsb replaces its files by renaming a new one over them.
+    return [st.st_mtime_ns, st.st_size, st.st_ino]
 
 
 def _snapshot_time(path: Path) -> float:
@@ -189,6 +190,10 @@ class ReceiverFeed:
                     )
             else:
                 raise InputError(f"{root}: no such file or folder")
+        # Forget files that are gone (readsb's history ring keeps the same names, traces of
+        # old days get deleted), so the list does not grow without end.
+        present = {str(p) for p in found}
+        self.files = {k: v for k, v in self.files.items() if k in present}
         changed = [p for p in found if self.files.get(str(p)) != _signature(p)]
         return sorted(changed, key=_snapshot_time)
 
