@@ -47,7 +47,6 @@ __all__ = [
     "regions_figure",
     "empty_figure",
     "add_titles",
-    "add_footer",
     "hover_text",
     "date_labels",
     "HOVER_COLUMN",
@@ -189,26 +188,6 @@ def add_titles(
     return fig
 
 
-def add_footer(fig: go.Figure, text: str) -> go.Figure:
-    """Add an (escaped) footer line under the plot, e.g. attribution and caveat. Returns ``fig``."""
-    fig.add_annotation(
-        text=escape(text),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-8,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        font=dict(size=11, color=_MUTED),
-        align="left",
-    )
-    bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 10
-    fig.update_layout(margin=dict(b=max(bottom, 10) + 34))
-    return fig
-
-
 def _make(traces: list, layout: dict, *, title, subtitle, height) -> go.Figure:
     """One figure from trace and layout dicts, built in one go.
 
@@ -287,8 +266,25 @@ def date_labels(incidents: pd.DataFrame) -> pd.Series:
     if INC.end_date in incidents.columns:
         end = _day_strings(incidents[INC.end_date])
         has_end = end != ""
+        shown = end.copy()
+        end_precision = np.full(len(end), "", dtype=object)
+        if INC.end_date_precision in incidents.columns:
+            end_precision = incidents[INC.end_date_precision].to_numpy(dtype=object)
+        # An end known only to the month reads as the month, never as its last day.
+        month_end = has_end & (end_precision == "month")
+        if month_end.any():
+            m = end[month_end]
+            shown[month_end] = (
+                _MONTH_ABBR[np.array([int(v[5:7]) - 1 for v in m])]
+                + " "
+                + np.array([v[:4] for v in m], dtype=object)
+                + " (month only)"
+            )
         if has_end.any():
-            labels[has_end] = labels[has_end] + " to " + end[has_end]
+            labels[has_end] = labels[has_end] + " to " + shown[has_end]
+        # An open-ended span: the end date is when it was last reported still going on.
+        open_end = has_end & (end_precision == "open")
+        labels[open_end] = labels[open_end] + " or later"
     return pd.Series(labels, index=incidents.index, dtype="str")
 
 

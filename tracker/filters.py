@@ -14,7 +14,9 @@ the text search is a literal, case-insensitive substring match.
 Date semantics: an incident covers the interval from its ``date`` to the later of its
 ``end_date`` and the end of the period its ``date_precision`` allows (an incident known only to
 March 2024 covers the whole of March). It matches a date range when that interval overlaps the
-range, so an incident known only to the month is neither dropped nor counted as day-exact.
+range, so an incident known only to the month is neither dropped nor counted as day-exact. An
+open-ended span (``end_date_precision=open``) covers the days it was reported going on, up to its
+``end_date``; later days are not assumed.
 
 >>> f = Filters.from_query("?interference=jamming&from=2024-01-01&q=Riga")
 >>> f.interference, f.date_from, f.text
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.schema import INC
 
 __all__ = [
@@ -69,8 +71,8 @@ MAX_TEXT = 200
 MAX_POLYGON_VERTICES = 200
 #: Most incident ids kept in an explicit id selection.
 MAX_IDS = 200
-#: Longest query string parsed; anything beyond is ignored (a shared link is never this long).
-MAX_QUERY_LENGTH = 16_000
+#: Longest query string parsed; anything beyond is ignored (see :mod:`tracker.safety`).
+MAX_QUERY_LENGTH = safety.MAX_QUERY_LENGTH
 #: Longest region name accepted (region names are short labels such as "Baltic Sea region").
 MAX_REGION_LENGTH = 100
 MIN_DATE = dt.date(1900, 1, 1)
@@ -109,17 +111,6 @@ _KEY_CONFIDENCE = "confidence"
 _KEY_TEXT = "q"
 _KEY_AREA = "area"
 _KEY_IDS = "id"
-QUERY_KEYS = (
-    _KEY_FROM,
-    _KEY_TO,
-    _KEY_INTERFERENCE,
-    _KEY_REGION,
-    _KEY_COUNTRY,
-    _KEY_CONFIDENCE,
-    _KEY_TEXT,
-    _KEY_AREA,
-    _KEY_IDS,
-)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import logging
 
 import pandas as pd
 
+from tracker import safety
 from tracker.adsb.corroborate import (
     NO_DATA,
     corroborate,
@@ -28,20 +29,24 @@ from tracker.schema import INC
 __all__ = [
     "LAYER_ID",
     "EVIDENCE",
+    "COMPONENT_IDS",
     "evidence_outputs",
     "evidence_slot",
-    "layout_pieces",
-    "store_of",
     "panel_card",
     "panel_figures",
     "panel_outputs",
-    "register_panel",
+    "register_callbacks",
     "store_signature",
     "layer_traces",
     "adsb_map_layer",
     "incident_evidence",
     "incident_levels",
     "detail_children",
+    "EVIDENCE_PARAM",
+    "EVIDENCE_CHOICES",
+    "evidence_category",
+    "evidence_filter",
+    "filter_outputs",
 ]
 
 logger = logging.getLogger(__name__)
@@ -50,18 +55,9 @@ LAYER_ID = "adsb"
 
 
 def store_signature(store: LayerStore) -> tuple:
-    """Changes whenever a day or the manifest is written (cache key)."""
-    parts = []
-    for day in store.days():
-        try:
-            parts.append((day.toordinal(), store._day_path(day).stat().st_mtime_ns))
-        except OSError:
-            continue
-    try:
-        manifest = store.manifest_path.stat().st_mtime_ns
-    except OSError:
-        manifest = 0
-    return (str(store.root), manifest, tuple(parts))
+    """Changes whenever a day or the manifest is written (cache key); see
+    :meth:`LayerStore.signature`."""
+    return store.signature()
 
 
 @functools.lru_cache(maxsize=32)
@@ -97,20 +93,33 @@ def layer_traces(
 
 
 def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = DEFAULT_THRESHOLDS):
-    """A :class:`tracker.dashboard.layers.MapLayer` for the layer, or None if the store is empty."""
+    """The ADS-B layer as a dashboard plugin, or None if the store is empty.
+
+    The :class:`tracker.dashboard.layers.MapLayer` draws medium and high hexagons, owns the panel
+    below the timeline (:func:`panel_card`) and the evidence slot in the incident card
+    (:func:`evidence_slot`), and registers the callbacks filling both (:func:`register_callbacks`).
+    Declared under the ``gnss_tracker.map_layers`` entry point, so the dashboard offers it by
+    default without importing this package.
+    """
     from tracker.dashboard.layers import IncidentColumn, MapLayer
 
     store = store if store is not None else LayerStore()
-    if not store.days():
+    days = store.days()
+    if not days:
         return None
-    first, last = store.days()[0], store.days()[-1]
+    first, last = days[0], days[-1]
     # Short: the dashboard shows layer notes on one line in the map's corner.
-    note = f"ADS-B layer {first.isoformat()} to {last.isoformat()}. No data is not no interference."
+    note = f"ADS-B layer {first.isoformat()} to {last.isoformat()}. {safety.NO_DATA_CAVEAT}"
     return MapLayer(
         LAYER_ID,
         LAYER_NAME,
         functools.partial(layer_traces, store=store, thresholds=thresholds),
         note=note,
+        panel=lambda topojson_url: panel_card(topojson_url=topojson_url),
+        detail=evidence_slot,
+        register=functools.partial(register_callbacks, store=store),
+        component_ids=COMPONENT_IDS,
+        incident_filter=functools.partial(evidence_filter, store=store),
         incident_column=IncidentColumn(
             "ADS-B level", functools.partial(incident_levels, store=store, thresholds=thresholds)
         ),
@@ -226,8 +235,57 @@ def detail_children(
                 className="mb-1 small adsb-contradicts text-warning-emphasis",
             )
         )
-    children.append(html.P("No data is not no interference.", className="mb-1 small text-muted"))
+    children.append(html.P(safety.NO_DATA_CAVEAT, className="mb-1 small text-muted"))
     return children
+
+
+# --------------------------------------------------------------------------- filter
+
+#: The layer's URL setting: which incidents to keep by the layer's evidence.
+EVIDENCE_PARAM = f"{LAYER_ID}.evidence"
+CORROBORATED = "corroborated"
+CONTRADICTED = "contradicted"
+#: Choices of the evidence filter: (value, label). ``all`` is the default (no filtering).
+EVIDENCE_CHOICES = (
+    ("all", "All incidents"),
+    (CORROBORATED, "Corroborated (medium or high nearby)"),
+    (CONTRADICTED, "Contradicted (many aircraft, little interference)"),
+    (NO_DATA, "No ADS-B data"),
+)
+_CHOICE_WORDS = {
+    CORROBORATED: "ADS-B: corroborated",
+    CONTRADICTED: "ADS-B: contradicted",
+    NO_DATA: "ADS-B: no data",
+}
+
+
+def evidence_category(evidence: pd.DataFrame) -> pd.Series:
+    """Each incident's evidence in one word: ``corroborated`` (the layer shows medium or high
+    interference nearby), ``contradicted`` (``adsb_contradicts``), ``no-data``, or ``""`` (the
+    layer saw aircraft but neither corroborates nor contradicts).
+
+    :param evidence: the frame :func:`corroborate` returns.
+    """
+    level = evidence["adsb_level"].astype(str)
+    out = pd.Series("", index=evidence.index, dtype=object)
+    out[level.isin(["medium", "high"])] = CORROBORATED
+    out[evidence["adsb_contradicts"].astype(bool)] = CONTRADICTED
+    out[level == NO_DATA] = NO_DATA
+    return out
+
+
+def evidence_filter(incidents: pd.DataFrame, view, *, store: LayerStore):
+    """The dashboard's incident filter for this layer (see ``MapLayer.incident_filter``).
+
+    :returns: ``(mask, text)`` keeping the incidents whose evidence matches the view's
+        ``adsb.evidence`` setting, or None for ``all`` or an unknown value.
+    """
+    choice = view.param(EVIDENCE_PARAM) if view is not None else None
+    if choice not in _CHOICE_WORDS:
+        return None
+    evidence = incident_evidence(incidents, store=store)
+    mask = (evidence_category(evidence) == choice).to_numpy()
+    return mask, _CHOICE_WORDS[choice]
 
 
 # --------------------------------------------------------------------------- panel
@@ -236,6 +294,7 @@ PANEL = "adsb-panel"
 PANEL_TIMELINE = "adsb-timeline"
 PANEL_REGIONS = "adsb-regions"
 PANEL_NOTE = "adsb-panel-note"
+FILTER = "adsb-evidence-filter"
 
 
 @functools.lru_cache(maxsize=16)
@@ -276,7 +335,7 @@ def panel_figures(filters, *, store: LayerStore, thresholds: Thresholds = DEFAUL
     note = (
         f"ADS-B layer, {start.isoformat()} to {end.isoformat()}: hexagons at medium or high "
         "per day and region (a hexagon is placed in the region of its centre). "
-        "No data is not no interference."
+        + safety.NO_DATA_CAVEAT
     )
     return timeline, regions, note
 
@@ -286,7 +345,23 @@ def panel_card(*, topojson_url: str = "") -> object:
     from dash import dcc, html
 
     config = {"showSendToCloud": False, "displaylogo": False, "topojsonURL": topojson_url}
+    choices = [{"label": label, "value": value} for value, label in EVIDENCE_CHOICES]
     body = [
+        html.Fieldset(
+            [
+                html.Legend("Show incidents by ADS-B evidence", className="form-label small mb-1"),
+                dcc.RadioItems(
+                    id=FILTER,
+                    options=choices,
+                    value="all",
+                    inline=True,
+                    className="small",
+                    inputClassName="form-check-input me-1",
+                    labelClassName="form-check-label me-3",
+                ),
+            ],
+            className="mb-2",
+        ),
         html.P(id=PANEL_NOTE, className="text-muted small mb-1"),
         dcc.Graph(id=PANEL_TIMELINE, figure={"data": [], "layout": {}}, config=config,
                   style={"height": "300px"}),
@@ -307,100 +382,109 @@ def panel_card(*, topojson_url: str = "") -> object:
     )
 
 
-def panel_outputs(search, *, store: LayerStore) -> tuple:
-    """The panel callback's outputs for a page URL query: ``(hidden, timeline, regions, note)``.
+def panel_outputs(view, *, store: LayerStore) -> tuple:
+    """The panel callback's outputs for a parsed view state: ``(hidden, timeline, regions, note)``.
 
-    Hidden (and nothing recomputed) unless the URL switches the ADS-B layer on.
+    :param view: the dashboard's view state (``.filters``, ``.layers``) for the page URL, or
+        None for a URL the dashboard refused.
+    Hidden (and nothing recomputed) unless the view switches the ADS-B layer on.
     """
     from dash import no_update
 
-    from tracker.dashboard.state import ViewState
-
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
-        return True, no_update, no_update, no_update
-    view = ViewState.from_query(search)
-    if LAYER_ID not in view.layers:
+    if view is None or LAYER_ID not in view.layers:
         return True, no_update, no_update, no_update
     timeline, regions, note = panel_figures(view.filters, store=store)
     return False, timeline, regions, note
 
 
-_MAX_QUERY = 16_000
-
-
 #: Slot in the incident card for the layer's evidence (filled by :func:`evidence_outputs`).
 EVIDENCE = "adsb-evidence"
+#: Every component id the layer creates (the dashboard checks them against its own).
+COMPONENT_IDS = (PANEL, PANEL_TIMELINE, PANEL_REGIONS, PANEL_NOTE, EVIDENCE, FILTER)
 
 
-def evidence_outputs(search, *, store: LayerStore, data_dir, loader=None) -> list:
-    """The incident card's ADS-B paragraph for the incident open in the page URL."""
-    from tracker.dashboard.data import load_view_data
-    from tracker.dashboard.state import ViewState
+def evidence_outputs(view, incidents: pd.DataFrame, *, store: LayerStore) -> list:
+    """The incident card's ADS-B paragraph for the incident open in ``view``.
 
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
-        return []
-    incident_id = ViewState.from_query(search).incident
+    :param view: the parsed view state (``.incident``), or None.
+    :param incidents: the dashboard's incidents.
+    """
+    incident_id = getattr(view, "incident", "") if view is not None else ""
     if not incident_id:
         return []
-    incidents = load_view_data(data_dir, loader=loader).incidents
     match = incidents[incidents[INC.id] == incident_id]
     if len(match) == 0:
         return []
     return detail_children(match.iloc[0], incidents, store=store)
 
 
+def filter_outputs(view, search, choice, from_control: bool) -> tuple:
+    """The evidence filter's callback: ``(search, radio value)``.
+
+    A change of the radio buttons writes the setting into the URL (``adsb.evidence=...``; the
+    dashboard then narrows its views through :func:`evidence_filter`); a change of the URL
+    (a shared link, the reset button) moves the radio buttons.
+    """
+    from dash import no_update
+    from dash.exceptions import PreventUpdate
+
+    if view is None:
+        raise PreventUpdate
+    current = view.param(EVIDENCE_PARAM) or "all"
+    if from_control:
+        value = choice if choice in dict(EVIDENCE_CHOICES) else "all"
+        if value == current:
+            raise PreventUpdate
+        new = view.with_param(EVIDENCE_PARAM, None if value == "all" else value)
+        return new.to_query(), no_update
+    shown = current if current in dict(EVIDENCE_CHOICES) else "all"
+    return no_update, shown
+
+
 def evidence_slot() -> object:
-    """An empty Div for the incident card; :func:`register_panel` fills it."""
+    """An empty Div for the incident card; :func:`register_callbacks` fills it."""
     from dash import html
 
     return html.Div(id=EVIDENCE, className="adsb-evidence-slot", **{"aria-live": "polite"})
 
 
-def layout_pieces(layers, *, topojson_url: str = "") -> tuple[list, list]:
-    """``(panel, evidence)``: components to add to the page when the ADS-B layer is offered.
-
-    Both lists are empty unless one of ``layers`` is the ADS-B layer.
-    """
-    if not any(getattr(layer, "id", None) == LAYER_ID for layer in layers):
-        return [], []
-    return [panel_card(topojson_url=topojson_url)], [evidence_slot()]
-
-
-def register_panel(app, *, store: LayerStore | None = None, data_dir=None, loader=None) -> None:
+def register_callbacks(app, context, *, store: LayerStore) -> None:
     """Register the panel's and the evidence slot's callbacks (the page URL drives both).
 
-    :param data_dir: the dashboard's data folder (for the evidence slot); without it only the
-        panel is registered.
+    :param context: a :class:`tracker.dashboard.layers.LayerContext` (URL id, URL parser,
+        incidents).
     """
     from dash import Input, Output
-
-    from tracker.dashboard import ids
-
-    store = store if store is not None else LayerStore()
 
     @app.callback(
         Output(PANEL, "hidden"),
         Output(PANEL_TIMELINE, "figure"),
         Output(PANEL_REGIONS, "figure"),
         Output(PANEL_NOTE, "children"),
-        Input(ids.URL, "search"),
+        Input(context.url, "search"),
     )
     def _adsb_panel(search):
-        return panel_outputs(search, store=store)
+        return panel_outputs(context.view(search), store=store)
 
-    if data_dir is None:
-        return
+    @app.callback(
+        Output(context.url, "search", allow_duplicate=True),
+        Output(FILTER, "value"),
+        Input(context.url, "search"),
+        Input(FILTER, "value"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def _adsb_filter(search, choice):
+        from dash import ctx
 
-    @app.callback(Output(EVIDENCE, "children"), Input(ids.URL, "search"))
+        return filter_outputs(context.view(search), search, choice, ctx.triggered_id == FILTER)
+
+    @app.callback(Output(EVIDENCE, "children"), Input(context.url, "search"))
     def _adsb_evidence(search):
         try:
-            return evidence_outputs(search, store=store, data_dir=data_dir, loader=loader)
+            view = context.view(search)
+            if view is None or not view.incident:
+                return []
+            return evidence_outputs(view, context.incidents(), store=store)
         except Exception:  # noqa: BLE001 - the evidence must never break the incident card
             logger.warning("ADS-B evidence failed", exc_info=True)
             return []
-
-
-def store_of(layer) -> LayerStore:
-    """The store behind a map layer made by :func:`adsb_map_layer` (default store otherwise)."""
-    store = getattr(getattr(layer, "traces", None), "keywords", {}).get("store")
-    return store if isinstance(store, LayerStore) else LayerStore()

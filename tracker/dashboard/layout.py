@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dash import dash_table, dcc, html
 from dash.dash_table.Format import Format, Scheme, Sign
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.dashboard import downloads, ids, incident_list
 from tracker.dashboard.data import ViewData
 from tracker.dashboard.layers import MapLayer
@@ -18,10 +18,8 @@ from tracker.stats import STAT
 
 __all__ = ["build_layout", "graph_config"]
 
-CAVEAT = (
-    "A report is not a measurement: each incident is what pilots, authorities or media "
-    "reported, with its sources. Gaps mean no report, not no interference."
-)
+#: The same words as on every published chart (one copy, in tracker.safety).
+CAVEAT = safety.CAVEAT
 
 
 def graph_config(topojson_url: str, *, filename: str) -> dict:
@@ -312,10 +310,9 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
     def config(name: str) -> dict:
         return graph_config(topojson_url, filename=f"gnss-interference-{name}")
 
-    # The ADS-B layer's panel and incident evidence: empty lists unless that layer is offered.
-    from tracker.adsb.dashboard import layout_pieces
-
-    adsb_panel, adsb_evidence = layout_pieces(layers, topojson_url=topojson_url)
+    # Map layers may own a panel below the timeline and a slot in the incident card.
+    layer_panels = [layer.panel(topojson_url) for layer in layers if layer.panel is not None]
+    layer_details = [layer.detail() for layer in layers if layer.detail is not None]
     header = html.Header(
         [
             html.Div(
@@ -382,7 +379,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                         "Incident",
                         [
                             html.Div(id=ids.DETAIL, className="detail", **{"aria-live": "polite"}),
-                            *adsb_evidence,
+                            *layer_details,
                         ],
                         extra=html.Button(
                             "Close",
@@ -414,7 +411,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                     html.Span("Drag across the bars to filter dates", className="text-muted small"),
                 ),
             ),
-            *adsb_panel,
+            *layer_panels,
             html.Div(
                 [
                     _card(

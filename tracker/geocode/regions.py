@@ -16,30 +16,14 @@ import importlib.resources
 import logging
 import math
 
+from tracker import schema
+
 __all__ = ["REGIONS", "region_for_country", "region_for", "country_regions"]
 
 logger = logging.getLogger(__name__)
 
-#: Every region name, in the order docs and dashboards list them.
-REGIONS: tuple[str, ...] = (
-    "Baltic Sea region",
-    "Nordic and Arctic",
-    "Russia and Belarus",
-    "Black Sea",
-    "Eastern Mediterranean",
-    "Middle East",
-    "Caucasus",
-    "Central Asia",
-    "South Asia",
-    "Southeast Asia",
-    "East Asia",
-    "Europe (other)",
-    "Africa",
-    "North America",
-    "Caribbean and South America",
-    "Oceania",
-    "Antarctica",
-)
+#: Every region name, in the order docs and dashboards list them (defined in the schema).
+REGIONS: tuple[str, ...] = schema.REGIONS
 
 
 @functools.cache
@@ -106,6 +90,6 @@ def _region_at(code: str, latitude: float, longitude: float) -> str:
         region = region_for_country(code)
         if region:
             return region
-    from tracker.geocode.gazetteer import nearest_city_country
+    from tracker.geocode.index import nearest_city_country
 
     return region_for_country(nearest_city_country(latitude, longitude))

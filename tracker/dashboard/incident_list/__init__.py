@@ -20,7 +20,9 @@ from pathlib import Path
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
+from tracker import safety
 from tracker.dashboard import ids as page_ids
+from tracker.dashboard.callbacks import layer_incident_filter
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.incident_list import ids
 from tracker.dashboard.incident_list.model import ListState, list_page, next_list_state
@@ -32,11 +34,9 @@ __all__ = ["card", "register", "update_list", "open_incident", "ids"]
 
 logger = logging.getLogger(__name__)
 
-_MAX_QUERY = 16_000
-
 
 def _check_query(query) -> None:
-    if query is not None and (not isinstance(query, str) or len(query) > _MAX_QUERY):
+    if not safety.query_accepted(query):
         raise PreventUpdate
 
 
@@ -76,8 +76,11 @@ def update_list(
     )
     if not view.incident and state.followed:
         state = dataclasses.replace(state, followed="")
-    active = [layer for layer in layers if layer.id in view.layers and layer.incident_column]
-    columns = [layer.incident_column for layer in active]
+    active = [layer for layer in layers if layer.id in view.layers]
+    columns = [layer.incident_column for layer in active if layer.incident_column]
+    # A layer that narrows the incidents (e.g. to those its data corroborates) narrows the list
+    # as it narrows every other view.
+    extra_mask, _ = layer_incident_filter(active, data.incidents, view)
     page = list_page(
         data.incidents,
         data.sources,
@@ -86,6 +89,7 @@ def update_list(
         selected=view.incident,
         follow=follow,
         extra_columns=columns,
+        extra_mask=extra_mask,
     )
     children = table_children(page, [c.label for c in columns])
     return (

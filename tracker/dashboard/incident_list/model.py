@@ -276,6 +276,7 @@ def list_page(
     follow: bool = False,
     page_size: int = PAGE_SIZE,
     extra_columns: Sequence = (),
+    extra_mask=None,
 ) -> ListPage:
     """The page of filtered incidents to show.
 
@@ -286,12 +287,17 @@ def list_page(
     :param selected: the incident open in the detail panel (``""`` for none).
     :param follow: page to ``selected`` if it is among the filtered incidents.
     :param extra_columns: :class:`tracker.dashboard.layers.IncidentColumn` of the layers on.
+    :param extra_mask: a boolean array over ``incidents`` narrowing them further (a map layer's
+        own filter), or None.
     """
     order = _ORDERS.order(incidents, sources, state.sort)
     if state.descending:
         order = order[::-1]
-    if not filters.is_empty:
-        mask = filters.mask(incidents)
+    mask = None if filters.is_empty else filters.mask(incidents)
+    if extra_mask is not None:
+        extra_mask = np.asarray(extra_mask, dtype=bool)
+        mask = extra_mask if mask is None else (mask & extra_mask)
+    if mask is not None:
         order = order[mask[order]]
     total = len(order)
     pages = max(1, -(-total // page_size))
