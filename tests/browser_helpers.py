@@ -105,7 +105,8 @@ def settled(dash_duo) -> None:
         dash_duo,
         lambda: dash_duo.driver.execute_script(
             "return document.querySelector('[data-dash-is-loading=\"true\"]') === null"
-            " && document.querySelector('.dash-checklist[role=\"listbox\"]') === null"
+            " && document.querySelector('.dash-options-list[role=\"listbox\"]') === null"
+            " && document.querySelector('.dash-options-list [aria-selected]') === null"
         ),
     )
 

@@ -1,7 +1,7 @@
 /* GNSS Interference Tracker: browser-side helpers of the dashboard (served as a Dash asset).
  *
  * 1. Accessibility repairs of Dash 4's own components. They render ARIA that axe-core rejects
- *    (a checklist is a "listbox" whose "options" wrap focusable checkboxes; a dropdown's focus
+ *    (a checklist or radio group is a "listbox" whose "options" wrap focusable inputs; a dropdown's focus
  *    goes to a nameless input hidden from assistive technology; the date range's wrapper carries
  *    aria-labelledby without a role, its clear icon is a link with a label and no href). The
  *    repairs only change attributes, the components keep working as before, and they run again
@@ -25,13 +25,19 @@
   }
 
   function repair(root) {
-    // Checklists: a group of checkboxes named by the label whose id is "<checklist id>-label".
-    root.querySelectorAll(".dash-checklist").forEach(function (list) {
-      setAttr(list, "role", "group");
-      if (list.id && document.getElementById(list.id + "-label")) {
-        setAttr(list, "aria-labelledby", list.id + "-label");
+    // Checklists and radio items: a group of checkboxes (or radio buttons) named by the label
+    // whose id is "<list id>-label", else by the legend of the fieldset around it.
+    root.querySelectorAll(".dash-options-list").forEach(function (list) {
+      var radios = list.querySelector("input[type=radio]") !== null;
+      setAttr(list, "role", radios ? "radiogroup" : "group");
+      var label = list.id && document.getElementById(list.id + "-label");
+      if (!label) {
+        var fieldset = list.closest("fieldset");
+        label = fieldset && fieldset.querySelector("legend");
+        if (label && !label.id && list.id) label.id = list.id + "-legend";
       }
-      list.querySelectorAll(".dash-options-list-option").forEach(function (option) {
+      if (label && label.id) setAttr(list, "aria-labelledby", label.id);
+      list.querySelectorAll("[role='option'], [aria-selected]").forEach(function (option) {
         removeAttr(option, "role");
         removeAttr(option, "aria-selected");
       });
