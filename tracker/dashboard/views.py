@@ -174,7 +174,7 @@ def _legend_on_top(fig):
 
 
 def _kinds_text(table: pd.DataFrame) -> str:
-    """"3 jamming, 1 spoofing" from a group table's per-type columns (every incident is in one
+    """ "3 jamming, 1 spoofing" from a group table's per-type columns (every incident is in one
     group), cheaper than counting the incidents again."""
     parts = [
         f"{int(table[k].sum()):,} {figures.TYPE_LABELS[k].lower()}"
@@ -185,10 +185,13 @@ def _kinds_text(table: pd.DataFrame) -> str:
 
 
 def _top_text(table: pd.DataFrame, label_column: str, noun: str) -> str:
+    """ " across 3 regions; the most is Baltic Sea region with 17" (or " all in ...")."""
     if len(table) == 0:
         return ""
     first = table.iloc[0]
     label = first[label_column] or "(none)"
+    if len(table) == 1:
+        return f", all in {label}"
     return f" across {len(table):,} {noun}; the most is {label} with {int(first[STAT.incidents]):,}"
 
 
