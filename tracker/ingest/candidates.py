@@ -22,7 +22,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.geocode.regions import region_for
 from tracker.ingest import fields as fx
 from tracker.ingest.dates import DateMention, find_dates, infer_reference_date, month_start
@@ -484,13 +484,17 @@ def _source(report: Report) -> dict:
     return {"url": report.url, "publisher": report.publisher, "published": report.published}
 
 
+#: What an extracted value may not start with: the formula prefixes, and spaces before them.
+_FORMULA_STRIP = "".join(safety.FORMULA_PREFIXES) + " "
+
+
 def _finish(values: dict, evidence: dict, report: Report, notes: list[str]) -> Candidate:
     values[INC.confidence] = "reported"
     for key, value in list(values.items()):
         if isinstance(value, str):
-            # Report text is untrusted: a value opening with = + - @ would be a spreadsheet
-            # formula once exported, and validation refuses it.
-            values[key] = value.lstrip("=+-@ \t")
+            # Report text is untrusted: a value opening with = + - @ (tracker.safety's formula
+            # prefixes) would be a spreadsheet formula once exported; validation refuses it.
+            values[key] = value.lstrip(_FORMULA_STRIP)
     names = _country_names()
     values[INC.summary] = _summary(values, names.get(values.get(INC.country) or "", ""))
     for key in (
