@@ -151,10 +151,12 @@ def day_url(day: dt.date, base_url: str = DEFAULT_BASE_URL) -> str:
 
 
 def _user_agent() -> str:
-    from tracker.geocode.online import USER_AGENT
+    """Names the tool to GPSJam's server; ``$GNSS_TRACKER_USER_AGENT`` replaces it."""
+    from tracker import __version__
 
-    return os.environ.get("GNSS_TRACKER_USER_AGENT") or USER_AGENT.replace(
-        "geocoding of reported incident places", "daily GPSJam layer download"
+    return os.environ.get("GNSS_TRACKER_USER_AGENT") or (
+        f"gnss-interference-tracker/{__version__} "
+        "(+https://github.com/gnss-interference-tracker; daily GPSJam layer download)"
     )
 
 

@@ -95,6 +95,8 @@ def render_views(
     *,
     layers: Sequence = (),
     max_points: int = figures.MAX_POINTS,
+    extra_mask=None,
+    extra_active: Sequence[str] = (),
 ) -> dict:
     """Every view for ``filters`` over ``data``; keys are :data:`VIEW_KEYS`.
 
@@ -102,11 +104,18 @@ def render_views(
     dataset, so filtering does not move the window.
 
     :param layers: extra map traces (an optional layer such as ADS-B hexagons).
+    :param extra_mask: a boolean array over ``data.incidents`` that further narrows the
+        incidents (a map layer's own filter), or None.
+    :param extra_active: words for that narrowing, added to the active-filters line.
     """
     # The mask is computed on the full frame (text search needs it); rows are taken from the
     # narrow view frame.
     frame = data.view if data.view is not None else data.incidents
-    shown = frame if filters.is_empty else frame.loc[filters.mask(data.incidents)]
+    if extra_mask is None:
+        shown = frame if filters.is_empty else frame.loc[filters.mask(data.incidents)]
+    else:
+        keep = extra_mask if filters.is_empty else (filters.mask(data.incidents) & extra_mask)
+        shown = frame.loc[keep]
     as_of = _as_of(data)
     regions = stats.region_table(shown, as_of=as_of)
     countries = stats.country_table(shown, as_of=as_of)
@@ -127,8 +136,16 @@ def render_views(
         "country_rows": table_rows(countries, label_column=STAT.name),
         "country_note": note,
         "shown": f"Showing {len(shown):,} of {total:,} incidents",
-        "active": filters.describe(),
+        "active": _active_text(filters, extra_active),
     }
+
+
+def _active_text(filters: Filters, extra: Sequence[str]) -> str:
+    text = filters.describe()
+    if not extra:
+        return text
+    more = " · ".join(extra)
+    return more if filters.is_empty else f"{text} · {more}"
 
 
 # --------------------------------------------------------------------------- header

@@ -139,7 +139,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<rel>the\s+following\s+(?:day|morning|evening|night)|the\s+next\s+"
             r"(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|"
-            r"the\s+previous\s+(?:day|evening|night)|the\s+day\s+before)\b",
+            r"the\s+previous\s+(?:day|evening|night|morning)|the\s+(?:day|night|evening|morning)\s+before)\b",
             re.I,
         ),
     ),
@@ -357,7 +357,7 @@ def _resolve(
 # Cheap pre-check: no digit, month, weekday or relative word means no date.
 _MAYBE_DATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|today|tonight|night|week|month|year"
-    r"|morning|ago",
+    r"|morning|evening|ago|later",
     re.I,
 )
 _PREFIX = re.compile(r"([A-Za-z]+)\W*$")
