@@ -686,18 +686,10 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
 
 # --- figures -----------------------------------------------------------------------------------
 
-#: ``area`` of a figure with ``area_kind=global``.
-GLOBAL_AREA = "World"
-
-
-def _known_area_names() -> frozenset[str]:
-    from tracker.geocode.areas import areas_by_name
-
-    return frozenset(areas_by_name())
-
-
 def check_figure_rows(table: RawTable) -> list[Problem]:
     """Rules across the columns of one published figure, and across figures."""
+    from tracker.published import GLOBAL_AREA, known_area
+
     frame = table.frame
     problems: list[Problem] = _check_url(table, FIG.url)
     if {FIG.period_start, FIG.period_end} <= set(frame.columns):
@@ -749,11 +741,8 @@ def check_figure_rows(table: RawTable) -> list[Problem]:
         )
         named = is_kind["fir"] | is_kind["area"]
         if named.any():
-            from tracker.geocode.text import fold
-
-            known = _known_area_names()
             unknown = np.zeros(len(frame), dtype=bool)
-            unknown[named] = [fold(v) not in known for v in area[named]]
+            unknown[named] = [not known_area(v) for v in area[named]]
             problems += _report(
                 table,
                 unknown,
