@@ -170,3 +170,6 @@ main.add_command(add)
 from tracker.cli_serve import serve  # noqa: E402
 
 main.add_command(serve)
+from tracker.cli_stats import stats  # noqa: E402
+
+main.add_command(stats)
