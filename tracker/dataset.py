@@ -46,6 +46,7 @@ __all__ = [
     "Dataset",
     "DEFAULT_DATA_DIR",
     "load",
+    "load_figures",
     "save",
     "update",
     "render",
@@ -392,6 +393,22 @@ def load(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     data_dir = Path(data_dir)
     recover(data_dir)
     return _load_unlocked(data_dir)
+
+
+def load_figures(data_dir: Path | str = DEFAULT_DATA_DIR) -> pd.DataFrame:
+    """Only the published figures of ``data_dir``, validated and typed (empty without the file).
+
+    For views that show figures without the incidents; :func:`load` gives all three tables.
+
+    :raises DataValidationError: with every problem in ``figures.csv``.
+    """
+    from tracker.validate import check_figures
+
+    table = read_figures(Path(data_dir))
+    problems = check_figures(table)
+    if any(p.is_error for p in problems):
+        raise DataValidationError(problems)
+    return _typed(table, schema.FIGURE_FIELDS)
 
 
 def save(

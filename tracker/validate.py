@@ -36,6 +36,7 @@ __all__ = [
     "read_tables",
     "read_figures",
     "check_figure_rows",
+    "check_figures",
     "known_regions",
     "RULES",
     "MAX_PROBLEMS_PER_RULE",
@@ -686,6 +687,7 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
 
 # --- figures -----------------------------------------------------------------------------------
 
+
 def check_figure_rows(table: RawTable) -> list[Problem]:
     """Rules across the columns of one published figure, and across figures."""
     from tracker.published import GLOBAL_AREA, known_area
@@ -785,6 +787,18 @@ RULES: dict[str, str] = {
         "text cells are safe and clean"
     ),
 }
+
+
+def check_figures(figures: RawTable, *, today: pd.Timestamp | None = None) -> list[Problem]:
+    """Every rule of the figures table alone (it references no other table)."""
+    if today is None:
+        today = pd.Timestamp(datetime.now(UTC).date())
+    problems = list(figures.problems)
+    if figures.readable:
+        problems += check_header(figures, schema.FIGURE_FIELDS)
+        problems += check_cells(figures, schema.FIGURE_FIELDS, today=today)
+        problems += check_figure_rows(figures)
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
 
 
 def validate_tables(

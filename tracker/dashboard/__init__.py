@@ -20,7 +20,7 @@ from pathlib import Path
 from dash import Dash
 
 from tracker import dataset
-from tracker.dashboard import callbacks, downloads, layout
+from tracker.dashboard import callbacks, downloads, ids, layout, published_panel
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.layers import MapLayer, default_layers
 
@@ -103,6 +103,12 @@ def create_app(
     )
     callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
     downloads.register(app, data_dir=data_dir, loader=loader)
+    published_panel.register(
+        app,
+        url=ids.URL,
+        data_dir=data_dir,
+        loader=None if loader is None else (lambda folder: loader(folder).figures),
+    )
     adsb = [layer for layer in layers if layer.id == "adsb"]
     if adsb:  # the ADS-B layer brings its own panel and incident evidence (tracker.adsb.dashboard)
         from tracker.adsb.dashboard import register_panel, store_of
