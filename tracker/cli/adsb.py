@@ -14,7 +14,7 @@ import pandas as pd
 
 from tracker.adsb.levels import Thresholds
 from tracker.adsb.store import STORE_ENV, LayerStore, default_store_dir
-from tracker.cli import data_dir_option, handle_errors
+from tracker.cli.common import data_dir_option, handle_errors
 
 __all__ = ["adsb"]
 
