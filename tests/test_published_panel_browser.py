@@ -96,6 +96,20 @@ def test_panel_shows_figures_for_the_selection_as_text_with_safe_links(dash_duo,
     _until(dash_duo, lambda: panel.find_element(By.TAG_NAME, "details").get_attribute("open"))
     assert "27.4 percent" in panel.find_element(By.TAG_NAME, "details").text
 
+    # On a phone the panel stays within the screen; its tables scroll inside it, by keyboard too.
+    dash_duo.driver.set_window_size(390, 844)
+    _until(
+        dash_duo,
+        lambda: dash_duo.driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect();"
+            "return r.right <= document.documentElement.clientWidth + 1 && r.left >= -1;",
+            panel,
+        ),
+    )
+    body = dash_duo.find_element(f"#{published_panel.BODY}")
+    assert body.get_attribute("tabindex") == "0" and body.get_attribute("role") == "region"
+    dash_duo.driver.set_window_size(1366, 900)
+
     # Changing the URL's region redraws the panel.
     dash_duo.driver.get(f"http://127.0.0.1:{port}/?region=Middle+East")
     _until(dash_duo, lambda: "for Middle East" in dash_duo.find_element(status).text)

@@ -222,7 +222,14 @@ def panel() -> html.Section:
                     html.P(
                         id=STATUS, className="small fw-semibold mb-2", **{"aria-live": "polite"}
                     ),
-                    html.Div(id=BODY, className="table-wrap"),
+                    # Scrolls sideways on a phone; focusable so keyboard users can scroll it.
+                    html.Div(
+                        id=BODY,
+                        className="published-figures-body",
+                        tabIndex=0,
+                        role="region",
+                        **{"aria-label": "Published figures for the selection"},
+                    ),
                 ],
                 className="card-body",
             ),
