@@ -115,3 +115,42 @@ def test_panel_shows_figures_for_the_selection_as_text_with_safe_links(dash_duo,
     _until(dash_duo, lambda: "for Middle East" in dash_duo.find_element(status).text)
     assert "reports near Baghdad" in dash_duo.find_element(f"#{published_panel.PANEL}").text
     assert dash_duo.get_logs() == []
+
+
+def test_panel_has_no_serious_accessibility_violations(dash_duo, tmp_path):
+    """axe-core, scoped to the panel, with both tables rendered and the worldwide one open."""
+    axe_new = pytest.importorskip("axe_playwright_python")  # test extra, ships axe-core 4.x
+    axe_old = pytest.importorskip("axe_selenium_python")  # test extra, ships axe-core 3.x
+    import pathlib
+
+    incidents, sources = sample_dataset()
+    data_dir = write_dataset(tmp_path / "data", incidents, sources)
+    write_figures(
+        data_dir,
+        [
+            figure_row(**{FIG.id: "lv-2024-03", FIG.area: "LV"}),
+            figure_row(**{FIG.id: "world-2024", FIG.area: "World", FIG.area_kind: "global"}),
+        ],
+    )
+    port = _free_port()
+    dash_duo.driver.set_window_size(1366, 900)
+    dash_duo.start_server(create_app(data_dir), port=port)
+    status = f"#{published_panel.STATUS}"
+    _until(dash_duo, lambda: "published figure" in dash_duo.find_element(status).text)
+    dash_duo.driver.execute_script(
+        f"document.querySelector('#{published_panel.PANEL} details').open = true"
+    )
+    scripts = (
+        pathlib.Path(axe_old.__file__).parent / "node_modules/axe-core/axe.min.js",
+        pathlib.Path(axe_new.__file__).parent / "axe.min.js",
+    )
+    for script in scripts:
+        dash_duo.driver.execute_script(script.read_text("utf-8"))
+        violations = dash_duo.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document.getElementById(arguments[0]))"
+            ".then(r => done(r.violations.map(v => [v.id, v.impact, v.nodes.length])));",
+            published_panel.PANEL,
+        )
+        serious = [v for v in violations if v[1] in ("serious", "critical")]
+        assert serious == [], f"{script.parent.name}: {violations}"
