@@ -85,7 +85,7 @@ def test_regional_and_worldwide_figures_are_separate_and_labelled():
 def test_headers_are_column_headers():
     _, children = published_panel.panel_children(FIGURES)
     headers = [c for c in _walk(children[0]) if isinstance(c, html.Th)]
-    assert [h.children for h in headers] == list(published_panel._HEADERS)
+    assert [h.children for h in headers] == list(published_panel.HEADERS)
     assert all(h.scope == "col" for h in headers)
 
 

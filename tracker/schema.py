@@ -48,6 +48,7 @@ __all__ = [
     "STANCES",
     "MAX_TEXT_LENGTH",
     "ID_PATTERN",
+    "REGIONS",
     "country_codes",
     "country_names",
     "datapackage",
@@ -72,6 +73,28 @@ STANCES = ("supports", "disputes", "context")
 #: What a published figure's ``area`` names: an analyst region, an ISO country code, a flight
 #: information region, another named area (a sea, a border zone), or the whole world.
 AREA_KINDS = ("region", "country", "fir", "area", "global")
+#: The analyst regions, in the order docs and dashboards list them (docs/regions.md). Countries
+#: are assigned to them in ``tracker/data/country_regions.csv``, curated areas in ``areas.csv``;
+#: a test checks that both use exactly these names.
+REGIONS: tuple[str, ...] = (
+    "Baltic Sea region",
+    "Nordic and Arctic",
+    "Russia and Belarus",
+    "Black Sea",
+    "Eastern Mediterranean",
+    "Middle East",
+    "Caucasus",
+    "Central Asia",
+    "South Asia",
+    "Southeast Asia",
+    "East Asia",
+    "Europe (other)",
+    "Africa",
+    "North America",
+    "Caribbean and South America",
+    "Oceania",
+    "Antarctica",
+)
 
 #: Longest text cell accepted. Python's csv module refuses fields over 131,072 characters; staying
 #: well below it turns a would-be parser crash into an ordinary validation message.
@@ -217,7 +240,12 @@ INCIDENT_FIELDS: tuple[Field, ...] = (
         pattern=r"^[A-Z]{2}$",
         free_text=False,
     ),
-    _text("region", "Analyst region (see tracker/data/regions.csv).", required=True),
+    _text(
+        "region",
+        "Analyst region (see docs/regions.md; countries are assigned in "
+        "tracker/data/country_regions.csv).",
+        required=True,
+    ),
     _choice("interference", INTERFERENCE_TYPES, "Kind of interference reported."),
     _choice("flight_phase", FLIGHT_PHASES, "Phase of flight when it happened."),
     _text("aircraft", "Aircraft type or description, as reported."),

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 from dash import Dash, Input, Output, html
 
-from tracker import dataset, published, schema
+from tracker import dataset, published, safety, schema
 from tracker.errors import DataValidationError, TrackerError
 from tracker.filters import Filters
 from tracker.schema import FIG
@@ -39,6 +39,7 @@ __all__ = [
     "TITLE",
     "EXPLANATION",
     "MAX_ROWS",
+    "HEADERS",
     "panel",
     "panel_children",
     "panel_outputs",
@@ -65,8 +66,8 @@ EXPLANATION = (
 #: Rows shown per table; a selection with more says how many were left out.
 MAX_ROWS = 200
 
-_HEADERS = ("Period", "Area", "What was counted", "Value", "Measured by", "Source")
-_MAX_QUERY = 16_000
+#: Column headers of the panel's tables.
+HEADERS = ("Period", "Area", "What was counted", "Value", "Measured by", "Source")
 
 
 def _signature(data_dir: Path) -> tuple | None:
@@ -95,16 +96,14 @@ def _cached(data_dir: Path, signature: tuple | None, loader: Callable) -> pd.Dat
 
 
 def _link(url: str) -> html.A | str:
-    from tracker.dashboard.views import safe_url
-
-    safe = safe_url(url)
+    safe = safety.link_url(url)
     if safe is None:
         return url  # shown as text, never as a link
     return html.A("source", href=safe, target="_blank", rel="noopener noreferrer")
 
 
 def _table(rows: list[dict[str, str]], caption: str) -> html.Table:
-    head = html.Thead(html.Tr([html.Th(h, scope="col") for h in _HEADERS]))
+    head = html.Thead(html.Tr([html.Th(h, scope="col") for h in HEADERS]))
     body = html.Tbody(
         [
             html.Tr(
@@ -193,7 +192,7 @@ def panel_outputs(search, data_dir: Path | str, *, loader: Callable | None = Non
     """The callback's ``(status, children)`` for a page URL query string."""
     from tracker.dashboard.state import ViewState
 
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+    if not safety.query_accepted(search):
         return "", []
     try:
         figures = load_figures(data_dir, loader=loader)

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 
 import pandas as pd
 
-from tracker import schema
-from tracker.export.data import _date_text, _number, _text, neutralise_cell
+from tracker import safety, schema
 
 __all__ = ["figures_to_csv", "KIND_COLUMN", "KIND_VALUE", "FIGURE_DATA_FORMATS"]
 
@@ -29,6 +29,30 @@ KIND_VALUE = "published figure (a count by others, not an incident)"
 
 _NUMBER_COLUMNS = frozenset(f.name for f in schema.FIGURE_FIELDS if f.type == "number")
 _DATE_COLUMNS = frozenset(f.name for f in schema.FIGURE_FIELDS if f.type == "date")
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def _date_text(value: object) -> str:
+    if _missing(value):
+        return ""
+    return value if isinstance(value, str) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def _number(value: object) -> int | float | str:
+    """A finite number (whole numbers without ``.0``), or ``""`` for an empty cell."""
+    if _missing(value) or value == "":
+        return ""
+    number = float(value)
+    if not math.isfinite(number):
+        return ""
+    return int(number) if number.is_integer() else number
+
+
+def _text(value: object) -> str:
+    return "" if _missing(value) else safety.neutralise_formula(str(value))
 
 
 def figures_to_csv(figures: pd.DataFrame) -> bytes:
@@ -46,14 +70,11 @@ def figures_to_csv(figures: pd.DataFrame) -> bytes:
         for column in columns:
             value = record[column]
             if column in _NUMBER_COLUMNS:
-                number = _number(value)
-                if number is not None and number.is_integer():
-                    number = int(number)
-                row.append("" if number is None else number)
+                row.append(_number(value))
             elif column in _DATE_COLUMNS:
                 row.append(_date_text(value))
             else:
-                row.append(neutralise_cell(_text(value)))
+                row.append(_text(value))
         row.append(KIND_VALUE)
         writer.writerow(row)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
