@@ -283,6 +283,7 @@ def _adsb_columns(store_dir: Path | None):
 
     return columns
 
+
 def _export_figures(fmt: str | None, output: str, data_dir: Path, filter_opts: dict) -> None:
     from tracker.export.figures import FIGURE_DATA_FORMATS, figures_to_csv
     from tracker.published import select_figures
