@@ -20,7 +20,7 @@ from pathlib import Path
 from dash import Dash
 
 from tracker import dataset, safety
-from tracker.dashboard import callbacks, downloads, ids, layout
+from tracker.dashboard import callbacks, downloads, ids, layout, published_panel
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.layers import LayerContext, MapLayer, default_layers
 from tracker.dashboard.state import ViewState
@@ -134,6 +134,12 @@ def create_app(
     )
     callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
     downloads.register(app, data_dir=data_dir, loader=loader)
+    published_panel.register(
+        app,
+        url=ids.URL,
+        data_dir=data_dir,
+        loader=None if loader is None else (lambda folder: loader(folder).figures),
+    )
     context = layer_context(data_dir, loader=loader)
     for layer in layers:
         if layer.register is not None:
