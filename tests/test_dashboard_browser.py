@@ -116,7 +116,7 @@ def test_page_loads_offline_with_every_incident_and_no_errors(dash_duo, data_dir
     ]
     assert external == []
     assert dash_duo.find_element(f"#{ids.HEADER_TOTAL}").text == "5 incidents"
-    assert dash_duo.find_element(".caveat").text == safety.CAVEAT
+    assert dash_duo.find_element(".caveat").text == safety.CAVEAT  # the words on every chart
     # No plotly "send to cloud" button, no logo.
     assert (
         dash_duo.driver.find_elements(By.CSS_SELECTOR, "[data-title*='Cloud'], .modebar-btn--logo")

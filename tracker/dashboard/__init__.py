@@ -20,7 +20,7 @@ from pathlib import Path
 from dash import Dash
 
 from tracker import dataset, safety
-from tracker.dashboard import callbacks, downloads, ids, incident_list, layout
+from tracker.dashboard import callbacks, downloads, ids, incident_list, layout, published_panel
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.layers import LayerContext, MapLayer, default_layers
 from tracker.dashboard.state import ViewState
@@ -136,6 +136,12 @@ def create_app(
     )
     callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
     downloads.register(app, data_dir=data_dir, loader=loader)
+    published_panel.register(
+        app,
+        url=ids.URL,
+        data_dir=data_dir,
+        loader=None if loader is None else (lambda folder: loader(folder).figures),
+    )
     incident_list.register(app, data_dir=data_dir, layers=layers, loader=loader)
     context = layer_context(data_dir, loader=loader)
     for layer in layers:

@@ -9,7 +9,7 @@ from dash import dash_table, dcc, html
 from dash.dash_table.Format import Format, Scheme, Sign
 
 from tracker import safety, schema
-from tracker.dashboard import downloads, ids, incident_list
+from tracker.dashboard import downloads, ids, incident_list, published_panel
 from tracker.dashboard.data import ViewData
 from tracker.dashboard.layers import MapLayer
 from tracker.dashboard.views import BARS_HEIGHT, TIMELINE_HEIGHT
@@ -411,6 +411,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                     html.Span("Drag across the bars to filter dates", className="text-muted small"),
                 ),
             ),
+            published_panel.panel(),
             *layer_panels,
             html.Div(
                 [
