@@ -151,14 +151,17 @@
         }, 0);
         return window.dash_clientside.no_update;
       },
-      /* On a small screen an open incident covers the page: move the focus into it. */
+      /* On a small screen an open incident covers the page: move the focus into it, and back
+         to the list's row (or wherever it was) when it closes. */
       focusDetail: function (className) {
-        if (narrow() && className && className.indexOf("is-open") >= 0) {
-          window.setTimeout(function () {
-            var close = document.getElementById("incident-detail-close");
-            if (close) close.focus();
-          }, 0);
-        }
+        if (!narrow()) return window.dash_clientside.no_update;
+        var open = className && className.indexOf("is-open") >= 0;
+        window.setTimeout(function () {
+          var target = open
+            ? document.getElementById("incident-detail-close")
+            : listFocus && document.getElementById(listFocus);
+          if (target) target.focus({preventScroll: !open});
+        }, 0);
         return window.dash_clientside.no_update;
       },
     },
