@@ -341,3 +341,9 @@ def test_text_columns_held_as_categories_work_the_same(frames):
             cats = list_page(categorical, sources, Filters(), state)
             assert _ids(cats) == _ids(plain), key
             assert cats.rows == plain.rows, key
+
+
+def test_highlight_ignores_an_implausible_trace_count(data_dir):
+    for junk in (10**30, -1, 0, "7", None, 2.5):
+        map_patch, _ = callbacks.highlight(data_dir, "?incident=2024-03-10-riga", junk)
+        assert map_patch.to_plotly_json()["operations"] == [], junk

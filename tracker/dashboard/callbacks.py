@@ -165,6 +165,8 @@ def detail(data_dir: Path, search, *, loader=None) -> list:
 
 
 _DETAIL_CLASS = "card shadow-sm detail-card"
+#: More traces than any map figure has (types x points and areas, hexagon classes, layers).
+_MAX_MAP_TRACES = 1000
 
 
 def detail_class(search) -> str:
@@ -187,7 +189,8 @@ def highlight(data_dir: Path, search, map_traces, *, loader=None) -> tuple[Patch
     data = load_view_data(data_dir, loader=loader)
     marks = views.selection_marks(data, ViewState.from_query(search).incident)
     map_patch = Patch()
-    if isinstance(map_traces, int) and map_traces > 0:
+    # The trace count comes back from the browser: only a plausible one is used.
+    if isinstance(map_traces, int) and 0 < map_traces <= _MAX_MAP_TRACES:
         has_position = marks["lon"] is not None
         map_patch["data"][map_traces - 1]["lon"] = [marks["lon"]] if has_position else []
         map_patch["data"][map_traces - 1]["lat"] = [marks["lat"]] if has_position else []
