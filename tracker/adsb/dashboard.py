@@ -44,6 +44,7 @@ __all__ = [
     "EVIDENCE_CHOICES",
     "evidence_category",
     "evidence_filter",
+    "evidence_columns",
     "filter_outputs",
 ]
 
@@ -120,6 +121,7 @@ def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = 
         register=functools.partial(register_callbacks, store=store),
         component_ids=COMPONENT_IDS,
         incident_filter=functools.partial(evidence_filter, store=store),
+        export_columns=functools.partial(evidence_columns, store=store),
     )
 
 
@@ -255,6 +257,14 @@ def evidence_category(evidence: pd.DataFrame) -> pd.Series:
     out[evidence["adsb_contradicts"].astype(bool)] = CONTRADICTED
     out[level == NO_DATA] = NO_DATA
     return out
+
+
+def evidence_columns(incidents: pd.DataFrame, *, store: LayerStore) -> pd.DataFrame:
+    """The ``adsb_*`` columns of :func:`corroborate` by incident id (the dashboard's data
+    download adds them while the layer is on)."""
+    from tracker.adsb.corroborate import ADSB_COLUMNS
+
+    return incident_evidence(incidents, store=store).set_index(INC.id)[list(ADSB_COLUMNS)]
 
 
 def evidence_filter(incidents: pd.DataFrame, view, *, store: LayerStore):

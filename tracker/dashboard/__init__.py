@@ -134,7 +134,7 @@ def create_app(
         load_view_data(data_dir, loader=loader), topojson_url=topojson_url, layers=layers
     )
     callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
-    downloads.register(app, data_dir=data_dir, loader=loader)
+    downloads.register(app, data_dir=data_dir, loader=loader, layers=layers)
     context = layer_context(data_dir, loader=loader)
     for layer in layers:
         if layer.register is not None:
