@@ -13,6 +13,7 @@ import logging
 
 import pandas as pd
 
+from tracker import safety
 from tracker.adsb.corroborate import (
     NO_DATA,
     corroborate,
@@ -51,8 +52,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 LAYER_ID = "adsb"
-#: Said wherever the layer's absence of data could be read as absence of interference.
-NO_DATA_CAVEAT = "No data is not no interference."
 
 
 def store_signature(store: LayerStore) -> tuple:
@@ -110,7 +109,7 @@ def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = 
         return None
     first, last = days[0], days[-1]
     # Short: the dashboard shows layer notes on one line in the map's corner.
-    note = f"ADS-B layer {first.isoformat()} to {last.isoformat()}. {NO_DATA_CAVEAT}"
+    note = f"ADS-B layer {first.isoformat()} to {last.isoformat()}. {safety.NO_DATA_CAVEAT}"
     return MapLayer(
         LAYER_ID,
         LAYER_NAME,
@@ -220,7 +219,7 @@ def detail_children(
                 className="mb-1 small adsb-contradicts text-warning-emphasis",
             )
         )
-    children.append(html.P(NO_DATA_CAVEAT, className="mb-1 small text-muted"))
+    children.append(html.P(safety.NO_DATA_CAVEAT, className="mb-1 small text-muted"))
     return children
 
 
@@ -327,7 +326,8 @@ def panel_figures(filters, *, store: LayerStore, thresholds: Thresholds = DEFAUL
     timeline, regions = _cached_panel(signature, start, end, thresholds.medium, thresholds.high)
     note = (
         f"ADS-B layer, {start.isoformat()} to {end.isoformat()}: hexagons at medium or high "
-        f"per day and region (a hexagon is placed in the region of its centre). {NO_DATA_CAVEAT}"
+        "per day and region (a hexagon is placed in the region of its centre). "
+        + safety.NO_DATA_CAVEAT
     )
     return timeline, regions, note
 

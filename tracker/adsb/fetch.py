@@ -43,6 +43,7 @@ import requests
 import urllib3
 from tqdm import tqdm
 
+from tracker import safety
 from tracker.adsb.gpsjam import parse_daily_bytes, parse_manifest_bytes
 from tracker.adsb.levels import BAD, DATE, DEFAULT_THRESHOLDS, GOOD, classify, share
 from tracker.adsb.store import (
@@ -345,26 +346,7 @@ def _write_ledger(store: LayerStore, days: dict[str, dict], base_url: str) -> No
     text = json.dumps(
         {"source": base_url, "days": dict(sorted(days.items()))}, indent=1, sort_keys=False
     )
-    _atomic_write_text(_ledger_path(store), text + "\n")
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    try:
-        from tracker.safety import atomic_write  # the shared writer, once it has landed
-    except ImportError:
-        atomic_write = None
-    if atomic_write is not None:
-        atomic_write(path, text.encode("utf-8"))
-        return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    safety.atomic_write(_ledger_path(store), text + "\n")
 
 
 # -- the fetch --------------------------------------------------------------------------------

@@ -376,20 +376,10 @@ def summary_command(
     store_dir: Path | None, medium_pct: float, high_pct: float, as_json: bool
 ) -> None:
     """Per stored day: hexes, medium and high hexes, and GPSJam's suspect flag."""
-    thresholds = _thresholds(medium_pct, high_pct)
+    from tracker.adsb.stats import day_records
+
     store = _store(store_dir)
-    table = store.summary(thresholds=thresholds)
-    records = [
-        {
-            "date": row.date.date().isoformat(),
-            "hexes": int(row.hexes),
-            "medium": int(row.medium),
-            "high": int(row.high),
-            "suspect": None if pd.isna(row.suspect) else bool(row.suspect),
-            "source": row.source,
-        }
-        for row in table.itertuples(index=False)
-    ]
+    records = day_records(store, thresholds=_thresholds(medium_pct, high_pct))
     if as_json:
         click.echo(json.dumps(records, indent=2))
         return
@@ -437,19 +427,18 @@ def corroborate_command(
     Looks at the hexagons within each incident's precision radius over its dates +- 1 day.
     Contradicted incidents are flagged, never dropped. No data is not no interference.
     """
-    from tracker import dataset
-    from tracker.adsb.corroborate import corroborate
+    from tracker import dataset, safety
+    from tracker.adsb.corroborate import corroborate, write_corroboration
 
+    if output is not None:
+        safety.check_not_dataset(output)  # refuse before the work, not after
     thresholds = _thresholds(medium_pct, high_pct)
     incidents = dataset.load(data_dir).incidents
     table = corroborate(
         incidents, _store(store_dir), thresholds=thresholds, min_aircraft=min_aircraft
     )
     if output is not None:
-        text = table.to_csv(index=False, lineterminator="\n", float_format="%.4f")
-        tmp = output.with_name(f".{output.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        write_corroboration(table, output)
         flagged = int(table["adsb_contradicts"].sum())
         click.echo(
             f"wrote {len(table)} incidents to {output} ({flagged} contradicted by the layer)"
@@ -494,26 +483,14 @@ def regions_command(store_dir, medium_pct, high_pct, date_from, date_to, as_json
 
     A hexagon belongs to the region of its centre. No data is not no interference.
     """
-    from tracker.adsb.stats import daily_region_counts, read_layer, region_stats
+    from tracker.adsb.stats import region_records
 
-    thresholds = _thresholds(medium_pct, high_pct)
-    store = _store(store_dir)
-    start = date_from.date() if date_from else None
-    end = date_to.date() if date_to else None
-    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
-    table = region_stats(daily_region_counts(layer, store=store), layer, store=store)
-    records = [
-        {
-            "region": r.region,
-            "hex_days_medium": int(r.hex_days_medium),
-            "hex_days_high": int(r.hex_days_high),
-            "hexes": int(r.hexes),
-            "days_with_high": int(r.days_with_high),
-            "peak_date": pd.Timestamp(r.peak_date).date().isoformat(),
-            "peak_affected": int(r.peak_affected),
-        }
-        for r in table.itertuples(index=False)
-    ]
+    records = region_records(
+        _store(store_dir),
+        start=date_from.date() if date_from else None,
+        end=date_to.date() if date_to else None,
+        thresholds=_thresholds(medium_pct, high_pct),
+    )
     if as_json:
         click.echo(json.dumps(records, indent=2))
         return

@@ -38,14 +38,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _known_regions(data: dataset.Dataset) -> set[str]:
-    import csv
-    import importlib.resources
-
-    text = (
-        importlib.resources.files("tracker.data").joinpath("country_regions.csv").read_text("utf-8")
-    )
-    regions = {row["region"] for row in csv.DictReader(text.splitlines())}
-    return regions | set(data.incidents[INC.region].dropna().unique())
+    return set(schema.REGIONS) | set(data.incidents[INC.region].dropna().unique())
 
 
 def _check_choice(name: str, values: list[str], allowed, *, fold=str.lower) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
+from tracker import safety
 from tracker.dashboard import ids, state, views
 from tracker.dashboard.data import ViewData, load_view_data
 from tracker.dashboard.layers import MapLayer, combined_incident_filter
@@ -28,8 +29,6 @@ from tracker.dashboard.state import ViewState
 __all__ = ["register", "sync_state", "render", "detail", "header"]
 
 logger = logging.getLogger(__name__)
-
-_MAX_QUERY = 16_000
 
 # Properties that carry a user action, in the order sync_state receives them.
 _ACTION_INPUTS = (
@@ -76,7 +75,7 @@ def sync_state(
     :returns: ``(search, start_date, end_date, interference, region, country, confidence, text,
         region_active_cell, country_active_cell, map_layers)``; ``no_update`` for an unchanged URL.
     """
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+    if not safety.query_accepted(search):
         raise PreventUpdate
     data = load_view_data(data_dir, loader=loader)
     current = ViewState.from_query(search, **_known(data))
@@ -101,7 +100,7 @@ def sync_state(
 
 def render(data_dir: Path, search, layers: Sequence[MapLayer] = (), *, loader=None) -> tuple:
     """Every view for the filters in ``search`` (see :data:`views.VIEW_KEYS`)."""
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+    if not safety.query_accepted(search):
         raise PreventUpdate
     data = load_view_data(data_dir, loader=loader)
     view = ViewState.from_query(search, **_known(data))
@@ -129,7 +128,7 @@ def render(data_dir: Path, search, layers: Sequence[MapLayer] = (), *, loader=No
 
 def detail(data_dir: Path, search, *, loader=None) -> list:
     """The incident panel for the ``incident`` in ``search``."""
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+    if not safety.query_accepted(search):
         raise PreventUpdate
     data = load_view_data(data_dir, loader=loader)
     return views.render_detail(data, ViewState.from_query(search).incident)
@@ -213,7 +212,7 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), load
     def _filters_only(search, previous):
         # The views depend on the filters, not on the open incident: opening an incident must not
         # recompute the map. This store changes only when the filter part of the URL does.
-        if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+        if not safety.query_accepted(search):
             raise PreventUpdate
         data = load_view_data(data_dir, loader=loader)
         view = ViewState.from_query(search, **_known(data))

@@ -4,21 +4,19 @@
 tables and bar charts, counts); the callbacks only validate inputs and call it, and the benchmark
 times it directly. :func:`render_detail` builds the incident panel from plain Dash components:
 every dataset value is a text child (never HTML or Markdown), and a source becomes a link only
-when its URL is ``http``/``https`` with a host (:func:`safe_url`).
+when its URL may be a link (:func:`tracker.safety.link_url`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-import urllib.parse
 from collections.abc import Sequence
 
 import pandas as pd
 from dash import html
 
-from tracker import figures, schema, stats
+from tracker import figures, safety, schema, stats
 from tracker.dashboard.data import ViewData
 from tracker.filters import Filters
 from tracker.schema import INC, SRC
@@ -30,7 +28,6 @@ __all__ = [
     "render_header",
     "render_problems",
     "table_rows",
-    "safe_url",
     "VIEW_KEYS",
     "MAP_HEIGHT",
 ]
@@ -56,24 +53,6 @@ VIEW_KEYS = (
 )
 
 _NO_MATCH = "No incidents match these filters."
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
-
-
-def safe_url(url) -> str | None:
-    """``url`` if it is a plain ``http``/``https`` address with a host, else ``None``.
-
-    Whitespace and control characters anywhere disqualify it (they are how ``java\\tscript:``
-    slips through naive checks).
-    """
-    if not isinstance(url, str) or not url or len(url) > 2000 or _CONTROL.search(url):
-        return None
-    try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
 
 
 def table_rows(table: pd.DataFrame, *, label_column: str = STAT.key) -> list[dict]:
@@ -237,7 +216,7 @@ def _field(label: str, value) -> list:
 def _source_item(source: dict) -> html.Li:
     url = source.get(SRC.url, "")
     publisher = source.get(SRC.publisher) or "Source"
-    link = safe_url(url)
+    link = safety.link_url(url)
     if link:
         title = html.A(publisher, href=link, target="_blank", rel="noopener noreferrer nofollow")
     else:

@@ -38,7 +38,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.schema import INC, SRC
 
 __all__ = [
@@ -54,8 +54,9 @@ log = logging.getLogger(__name__)
 
 DATA_FORMATS = ("csv", "geojson")
 
-#: First characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+#: First characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection);
+#: the rule is :data:`tracker.safety.FORMULA_PREFIXES`.
+FORMULA_PREFIXES = safety.FORMULA_PREFIXES
 
 #: Digits kept in coordinates: about 0.1 m, the schema's stated precision (RFC 7946 §11.2).
 COORDINATE_DECIMALS = 6
@@ -83,7 +84,7 @@ def neutralise_cell(text: str) -> str:
     :param text: a cell value as text.
     :returns: ``text``, prefixed with ``'`` when it starts with a formula trigger.
     """
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return safety.neutralise_formula(text)
 
 
 def _is_missing(value: object) -> bool:
