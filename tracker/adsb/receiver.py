@@ -37,6 +37,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tracker import safety
 from tracker.adsb.cells import cells_for_tracks
 from tracker.adsb.compute import (
     CELL,
@@ -52,7 +53,7 @@ from tracker.adsb.compute import (
 )
 from tracker.adsb.levels import DATE
 from tracker.adsb.raw import GPS_OK_BEFORE, ICAO, LAT, LON, NACP, TIME, empty_reports, read_raw_file
-from tracker.adsb.store import SOURCE_COMPUTED, LayerStore
+from tracker.adsb.store import SOURCE_COMPUTED, LayerStore, parquet_bytes
 from tracker.errors import InputError, StoreError
 
 __all__ = ["ReceiverFeed", "PassResult", "STATE_DIR", "watch"]
@@ -173,7 +174,7 @@ class ReceiverFeed:
         for name, frame in (("cells.parquet", self.cells), ("aircraft.parquet", self.aircraft)):
             _write_parquet(self.dir / name, frame)
         meta = {"rule": asdict(self.rule), "files": self.files}
-        _write_text(self.dir / "files.json", json.dumps(meta, indent=0, sort_keys=True) + "\n")
+        _write_bytes(self.dir / "files.json", json.dumps(meta, indent=0, sort_keys=True) + "\n")
 
     # -- one pass ----------------------------------------------------------------------------
     def changed_files(self) -> list[Path]:
@@ -313,32 +314,15 @@ class ReceiverFeed:
 
 
 def _write_parquet(path: Path, frame: pd.DataFrame) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise StoreError(f"{path}: cannot write receiver state ({err})") from err
-    finally:
-        tmp.unlink(missing_ok=True)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    _write_bytes(path, parquet_bytes(table))
 
 
-def _write_text(path: Path, text: str) -> None:
+def _write_bytes(path: Path, content: bytes | str) -> None:
     try:
-        from tracker.safety import atomic_write  # the shared writer, once it has landed
-    except ImportError:
-        atomic_write = None
-    if atomic_write is not None:
-        atomic_write(path, text.encode("utf-8"))
-        return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        safety.atomic_write(path, content)
     except OSError as err:
         raise StoreError(f"{path}: cannot write receiver state ({err})") from err
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def watch(
