@@ -51,7 +51,9 @@ def stored_frame(store: LayerStore, day: dt.date) -> pd.DataFrame:
 
 def fetch(server: GpsjamServer, store: LayerStore, **kw):
     kw.setdefault("pause", 0)
-    kw.setdefault("timeout", 5)
+    # Generous: on a loaded machine a slow answer must not turn into a timeout (and a retry
+    # the test did not plan). Tests of timeouts pass their own, with a server that stalls.
+    kw.setdefault("timeout", 60)
     kw.setdefault("sleep", lambda s: None)
     return fetch_gpsjam(store=store, base_url=server.url, **kw)
 
