@@ -45,11 +45,11 @@ from tracker.adsb.compute import (
     DEFAULT_RULE,
     H3_RESOLUTION,
     CounterRule,
-    cells_to_layer,
-    count_cells,
+    count_cell_aircraft,
     counter_steps,
     counter_values,
-    report_order,
+    counts_to_layer,
+    track_order,
 )
 from tracker.adsb.levels import DATE
 from tracker.adsb.raw import GPS_OK_BEFORE, ICAO, LAT, LON, NACP, TIME, empty_reports, read_raw_file
@@ -235,7 +235,7 @@ class ReceiverFeed:
         gob = reports[GPS_OK_BEFORE].to_numpy(dtype=bool)
         ok = np.isfinite(t) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
         cols = [c[ok] for c in (icao, t, lat, lon, nacp, gob)]
-        order = report_order(cols[0], cols[1])
+        order = track_order(cols[0], cols[1])
         if order is not None:
             cols = [c[order] for c in cols]
         icao, t, lat, lon, nacp, gob = cols
@@ -295,7 +295,7 @@ class ReceiverFeed:
         cells = pd.concat([self.cells, fresh], ignore_index=True)
         self.cells = cells.groupby([DAY, CELL, ICAO], sort=True, as_index=False)[_BAD].max()
         touched = np.unique(fresh[DAY].to_numpy())
-        layer = cells_to_layer(count_cells(self.cells[self.cells[DAY].isin(touched)]))
+        layer = counts_to_layer(count_cell_aircraft(self.cells[self.cells[DAY].isin(touched)]))
         days = {
             ts.date(): frame.drop(columns=[DATE]).reset_index(drop=True)
             for ts, frame in layer.groupby(DATE, sort=True)

@@ -30,6 +30,7 @@ import numpy as np
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "IncidentColumn",
     "LayerContext",
     "MapLayer",
     "default_layers",
@@ -65,6 +66,20 @@ class LayerContext:
 
 
 @dataclass(frozen=True)
+class IncidentColumn:
+    """A column a layer adds to the incident list while it is switched on.
+
+    :param label: the column's header (short: "ADS-B level").
+    :param values: ``values(incidents) -> sequence of str``, one text per row of ``incidents``
+        (the rows of the list's current page, with the schema's columns), in the same order.
+        Called for one page at a time, so it may do per-incident work.
+    """
+
+    label: str
+    values: Callable
+
+
+@dataclass(frozen=True)
 class MapLayer:
     """One optional map layer.
 
@@ -91,6 +106,8 @@ class MapLayer:
     :param export_columns: ``export_columns(incidents) -> frame`` indexed by incident id: extra
         columns for the dashboard's data download while the layer is on (the ADS-B layer adds
         its ``adsb_*`` evidence, as ``gnss-tracker export data --adsb`` does).
+    :param incident_column: a column for the incident list while the layer is on
+        (:class:`IncidentColumn`).
     """
 
     id: str
@@ -103,6 +120,7 @@ class MapLayer:
     component_ids: tuple[str, ...] = field(default=())
     incident_filter: Callable | None = None
     export_columns: Callable | None = None
+    incident_column: IncidentColumn | None = None
 
 
 def combined_incident_filter(layers: Sequence[MapLayer], incidents, view) -> tuple:
