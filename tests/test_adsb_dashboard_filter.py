@@ -216,3 +216,13 @@ def test_download_keeps_the_shown_incidents_and_adds_the_evidence(data_dir, stor
     assert len(every) == 5 and {r["adsb_level"] for r in every} >= {"high", "no-data"}
     off = _download_csv(data_dir, store, "?adsb.evidence=corroborated")
     assert len(off) == 5 and "adsb_level" not in off[0]
+
+
+def test_incident_list_column_says_level_and_contradiction(data_dir, store):
+    from tracker.adsb.dashboard import incident_levels
+
+    frame = incidents(data_dir)
+    got = dict(zip(frame["id"], incident_levels(frame, store=store), strict=True))
+    assert got["2024-03-10-riga"] == "high"
+    assert got["2024-02-10-gulf-of-finland"] == "none · contradicted"
+    assert got["2024-05-20-tel-aviv"] == "no-data"

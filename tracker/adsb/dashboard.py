@@ -163,7 +163,8 @@ def incident_evidence(incidents: pd.DataFrame, *, store: LayerStore | None = Non
 def incident_levels(
     incidents: pd.DataFrame, *, store: LayerStore, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> list[str]:
-    """The layer's level (``no-data``, ``none``, ``low``, ``medium``, ``high``) for each row.
+    """The layer's level (``no-data``, ``none``, ``low``, ``medium``, ``high``) for each row,
+    with ``· contradicted`` when the layer contradicts the report (``adsb_contradicts``).
 
     Meant for a page of the incident list (a few dozen rows): evidence is computed per incident.
     """
@@ -171,7 +172,10 @@ def incident_levels(
         return [NO_DATA] * len(incidents)
     frame = incidents[[c for c in _EVIDENCE_COLUMNS if c in incidents]].reset_index(drop=True)
     evidence = corroborate(frame, store, thresholds=thresholds)
-    return [str(level) for level in evidence["adsb_level"]]
+    return [
+        f"{level} · {CONTRADICTED}" if bool(flag) else str(level)
+        for level, flag in zip(evidence["adsb_level"], evidence["adsb_contradicts"], strict=True)
+    ]
 
 
 def _describe(row: pd.Series, evidence: pd.Series) -> list[str]:
