@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tracker import safety
-from tracker.dashboard import create_app, ids
+from tracker.dashboard import create_app, ids, views
 from tracker.schema import SRC
 
 pytestmark = pytest.mark.browser
@@ -71,8 +71,10 @@ def _start(dash_duo, app, query: str = ""):
 
 
 def _points(dash_duo) -> int:
+    """Incident markers on the map (the last trace is the selected incident's ring)."""
     return dash_duo.driver.execute_script(
-        f"return document.querySelectorAll('#{ids.MAP} .scattergeo .point').length"
+        f"return [...document.querySelectorAll('#{ids.MAP} .scattergeo .point')]"
+        f".filter(p => p.style.strokeWidth !== '{views.SELECTED_RING_WIDTH}px').length"
     )
 
 
