@@ -646,12 +646,17 @@ def _check_url(table: RawTable, name: str) -> list[Problem]:
         return []
     url = table.frame[name]
     present = (url != "").to_numpy()
-    bad = present & ~_regex(url, _URL_RE, how="full")
+    # The link rule of tracker.safety.link_url: its pattern, and its length cap.
+    too_long = (url.str.len() > safety.MAX_URL_LENGTH).to_numpy()
+    bad = present & (too_long | ~_regex(url, _URL_RE, how="full"))
 
     def message(value: str) -> str:
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
         if scheme and scheme not in ("http", "https"):
             return f"{_shown(value)}: only http and https links are allowed, not {scheme!r}"
+        if len(value) > safety.MAX_URL_LENGTH:
+            limit = safety.MAX_URL_LENGTH
+            return f"the URL is {len(value):,} characters; links stop at {limit:,}"
         return f"{_shown(value)} is not an http(s) URL with a host and no spaces"
 
     return _report(table, bad, name, "url-scheme", message)
