@@ -168,3 +168,27 @@ def test_a_shared_link_opens_the_list_on_the_selected_incident(dash_duo, many_di
     until(dash_duo, lambda: [r["id"] for r in list_rows(dash_duo) if r["selected"]] == [FAR])
     dash_duo.wait_for_contains_text(f"#{ids.DETAIL}", "Tel Aviv")
     assert dash_duo.get_logs() == []
+
+
+def _focused_id(dash_duo) -> str:
+    return dash_duo.driver.execute_script("return document.activeElement.id")
+
+
+def test_keyboard_sorting_and_opening_keep_the_focus_in_the_list(dash_duo, data_dir):
+    start(dash_duo, create_app(data_dir))
+    until(dash_duo, lambda: len(list_rows(dash_duo)) == 5)
+    header = dash_duo.find_element(f"#{list_ids.TABLE} th.col-place .sort-button")
+    header_id = header.get_attribute("id")
+    dash_duo.driver.execute_script("arguments[0].focus()", header)
+    ActionChains(dash_duo.driver).send_keys(Keys.ENTER).perform()
+    until(dash_duo, lambda: list_rows(dash_duo)[0]["place"] == "Gulf of Finland")
+    # The table was redrawn; the focus is back on the same header, not lost to the page.
+    until(dash_duo, lambda: _focused_id(dash_duo) == header_id)
+    row = dash_duo.find_element(f"#{list_ids.TABLE} .row-open")
+    row_id = row.get_attribute("id")
+    dash_duo.driver.execute_script("arguments[0].focus()", row)
+    ActionChains(dash_duo.driver).send_keys(Keys.ENTER).perform()
+    until(dash_duo, lambda: query(dash_duo).get("incident") == ["2024-02-10-gulf-of-finland"])
+    dash_duo.wait_for_contains_text(f"#{ids.DETAIL}", "Gulf of Finland")
+    until(dash_duo, lambda: _focused_id(dash_duo) == row_id)
+    assert dash_duo.get_logs() == []

@@ -115,6 +115,40 @@ def test_menus_have_a_button_per_format():
         downloads.chart_menu("pie")
 
 
+def test_menu_names_say_what_each_file_is():
+    def texts(component):
+        found, stack = [], [component]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (list, tuple)):
+                stack.extend(node)
+                continue
+            if isinstance(node, str):
+                found.append(node)
+            children = getattr(node, "children", None)
+            if children is not None:
+                stack.append(children)
+        return found
+
+    summaries = []
+    for kind in CHART_KINDS:
+        menu_texts = texts(downloads.chart_menu(kind))
+        summaries += [t for t in menu_texts if t.startswith("Download")]
+        items = [t for t in menu_texts if not t.startswith("Download")]
+        assert len(items) == len(CHART_FORMATS)
+        for item in items:
+            # "Map: PNG image, for slides and documents": the chart, then the kind of file.
+            assert item.split(":")[0].lower().startswith(kind.rstrip("s")), item
+        for word in ("HTML", "PDF", "PNG", "SVG"):
+            assert len([item for item in items if word in item]) == 1, word
+    data_texts = texts(downloads.data_menu())
+    summaries += [t for t in data_texts if t.startswith("Download")]
+    assert any("CSV" in t and "sources" in t for t in data_texts)
+    assert any("GeoJSON" in t for t in data_texts)
+    # Each menu's button has its own name ("Download map", not five "Download").
+    assert len(summaries) == len(set(summaries)) == len(CHART_KINDS) + 1
+
+
 def test_register_on_an_app(data_dir):
     from dash import dcc
 

@@ -84,12 +84,12 @@ def test_download_menus_send_the_filtered_files(dash_duo, tmp_path):
         lambda d: d.find_elements(By.CSS_SELECTOR, f"#{ids.MAP} .main-svg")
     )
 
-    _choose(dash_duo, downloads.DATA_KIND, "CSV (spreadsheet)")
+    _choose(dash_duo, downloads.DATA_KIND, downloads.item_label(downloads.DATA_KIND, "csv"))
     csv_file = _wait_for_file(folder, "gnss-interference-incidents-*.csv")
     rows = list(csv.reader(io.StringIO(csv_file.read_text("utf-8-sig"))))
     assert sorted(r[0] for r in rows[1:]) == JAMMING_IDS
 
-    _choose(dash_duo, "regions", "PNG image")
+    _choose(dash_duo, "regions", downloads.item_label("regions", "png"))
     png = _wait_for_file(folder, "gnss-interference-regions-*.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert dash_duo.find_element(f"#{downloads.STATUS}").text == ""

@@ -49,6 +49,9 @@ __all__ = [
     "add_titles",
     "hover_text",
     "date_labels",
+    "geo_bounds",
+    "mercator_aspect",
+    "MAP_ASPECT",
     "HOVER_COLUMN",
 ]
 
@@ -529,30 +532,37 @@ def _hex_traces(incidents: pd.DataFrame) -> tuple[list, int]:
     return traces, resolution
 
 
-def _geo_bounds(incidents: pd.DataFrame) -> dict:
-    """Map extent around the incidents, padded, never wrapped across the antimeridian.
+def geo_bounds(incidents: pd.DataFrame, *, aspect: float | None = None) -> dict:
+    """Map extent around the incidents, padded, shaped to fill a frame of ``aspect``.
 
     plotly's ``fitbounds`` picks the shortest way round the globe, so incidents in Europe, East
     Asia and California come out centred on the Pacific; explicit ranges keep the usual view.
+    The box is widened (never cropped) until its Mercator shape is the frame's, so the map fills
+    the frame instead of leaving empty bands beside or above it.
+
+    :param aspect: width / height of the plot area the map is drawn in, pixels; by default the
+        dashboard's (:data:`MAP_ASPECT`). An export passes its own.
+    :returns: the ``layout.geo`` properties (``lonaxis``, ``lataxis``, ``center``, ``fitbounds``).
     """
     lat = incidents[INC.latitude].to_numpy(dtype=float, na_value=np.nan) if len(incidents) else []
     lon = incidents[INC.longitude].to_numpy(dtype=float, na_value=np.nan) if len(incidents) else []
     ok = ~(np.isnan(lat) | np.isnan(lon)) if len(incidents) else np.array([], dtype=bool)
     if not ok.any():
-        return dict(fitbounds=False, lataxis=dict(range=[25, 72]), lonaxis=dict(range=[-15, 60]))
-    lat, lon = lat[ok], lon[ok]
-    pad_lon = max(4.0, (lon.max() - lon.min()) * 0.06)
-    pad_lat = max(3.0, (lat.max() - lat.min()) * 0.08)
-    lon0, lon1 = max(-180.0, lon.min() - pad_lon), min(180.0, lon.max() + pad_lon)
-    lat0, lat1 = max(-60.0, lat.min() - pad_lat), min(85.0, lat.max() + pad_lat)
-    # Keep at least a country-sized window around a single incident.
-    if lon1 - lon0 < 16:
-        mid = (lon0 + lon1) / 2
-        lon0, lon1 = max(-180.0, mid - 8), min(180.0, mid + 8)
-    if lat1 - lat0 < 10:
-        mid = (lat0 + lat1) / 2
-        lat0, lat1 = max(-60.0, mid - 5), min(85.0, mid + 5)
-    lon0, lon1, lat0, lat1 = _fill_aspect(lon0, lon1, lat0, lat1)
+        lon0, lon1, lat0, lat1 = -15.0, 60.0, 25.0, 72.0
+    else:
+        lat, lon = lat[ok], lon[ok]
+        pad_lon = max(4.0, (lon.max() - lon.min()) * 0.06)
+        pad_lat = max(3.0, (lat.max() - lat.min()) * 0.08)
+        lon0, lon1 = max(-180.0, lon.min() - pad_lon), min(180.0, lon.max() + pad_lon)
+        lat0, lat1 = max(-60.0, lat.min() - pad_lat), min(85.0, lat.max() + pad_lat)
+        # Keep at least a country-sized window around a single incident.
+        if lon1 - lon0 < 16:
+            mid = (lon0 + lon1) / 2
+            lon0, lon1 = max(-180.0, mid - 8), min(180.0, mid + 8)
+        if lat1 - lat0 < 10:
+            mid = (lat0 + lat1) / 2
+            lat0, lat1 = max(-60.0, mid - 5), min(85.0, mid + 5)
+    lon0, lon1, lat0, lat1 = _fill_aspect(lon0, lon1, lat0, lat1, aspect or MAP_ASPECT)
     return dict(
         fitbounds=False,
         # Nested dicts, not "lonaxis_range": figures here skip plotly's validation, which is
@@ -563,29 +573,60 @@ def _geo_bounds(incidents: pd.DataFrame) -> dict:
     )
 
 
-#: Width / height of the map's plot area in the dashboard; extents are widened to about this
-#: shape so the map fills its frame instead of leaving bands.
-_MAP_ASPECT = 1.7
+#: Width / height of the map's plot area in the dashboard on a laptop screen.
+MAP_ASPECT = 1.7
+_LAT_LIMITS = (-60.0, 85.0)
 
 
-def _fill_aspect(lon0: float, lon1: float, lat0: float, lat1: float) -> tuple[float, ...]:
-    """Widen a lon/lat box to the map's aspect ratio in Mercator units (the map's projection)."""
+def _merc(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
-    def merc(lat: float) -> float:
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
-    def inverse(y: float) -> float:
-        return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+def _inverse_merc(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
 
+
+def mercator_aspect(lon0: float, lon1: float, lat0: float, lat1: float) -> float:
+    """Width / height of a lon/lat box drawn in the Mercator projection."""
+    return math.radians(lon1 - lon0) / (_merc(lat1) - _merc(lat0))
+
+
+def _fill_aspect(
+    lon0: float, lon1: float, lat0: float, lat1: float, aspect: float = MAP_ASPECT
+) -> tuple[float, ...]:
+    """Widen a lon/lat box to ``aspect`` in Mercator units (the map's projection).
+
+    Widening stops at the world's edges (longitudes -180 to 180, latitudes -60 to 85); the other
+    side then gives way where the data leaves room, so the box still fits the frame.
+    """
+    lo_lat, hi_lat = _LAT_LIMITS
+    y0, y1 = _merc(lat0), _merc(lat1)
     x_span = math.radians(lon1 - lon0)
-    y0, y1 = merc(lat0), merc(lat1)
-    if x_span < _MAP_ASPECT * (y1 - y0):
-        extra = math.degrees(_MAP_ASPECT * (y1 - y0)) - (lon1 - lon0)
-        lon0, lon1 = max(-180.0, lon0 - extra / 2), min(180.0, lon1 + extra / 2)
-    else:
-        extra = x_span / _MAP_ASPECT - (y1 - y0)
-        lat0 = max(-60.0, inverse(y0 - extra / 2))
-        lat1 = min(85.0, inverse(y1 + extra / 2))
+    if x_span < aspect * (y1 - y0):  # too tall: widen the longitudes
+        want = math.degrees(aspect * (y1 - y0))
+        if want <= 360:
+            extra = want - (lon1 - lon0)
+            lon0, lon1 = lon0 - extra / 2, lon1 + extra / 2
+            if lon0 < -180:
+                lon0, lon1 = -180.0, lon1 + (-180 - lon0)
+            if lon1 > 180:
+                lon0, lon1 = max(-180.0, lon0 - (lon1 - 180)), 180.0
+        else:  # the whole way round is still too tall: nothing more to show sideways
+            lon0, lon1 = -180.0, 180.0
+    else:  # too wide: add latitudes, shifted back inside the limits
+        want = x_span / aspect
+        extra = want - (y1 - y0)
+        y0, y1 = y0 - extra / 2, y1 + extra / 2
+        y_lo, y_hi = _merc(lo_lat), _merc(hi_lat)
+        if y0 < y_lo:
+            y0, y1 = y_lo, min(y_hi, y1 + (y_lo - y0))
+        if y1 > y_hi:
+            y0, y1 = max(y_lo, y0 - (y1 - y_hi)), y_hi
+        lat0, lat1 = _inverse_merc(y0), _inverse_merc(y1)
+        if y1 - y0 < want - 1e-9:  # pole to pole is not enough: widen sideways instead
+            lon_span = min(360.0, math.degrees(aspect * (y1 - y0)))
+            mid = (lon0 + lon1) / 2
+            lon0, lon1 = mid - lon_span / 2, mid + lon_span / 2
     return lon0, lon1, lat0, lat1
 
 
@@ -598,6 +639,7 @@ def map_figure(
     max_points: int = MAX_POINTS,
     layers: Sequence[go.Scattergeo | go.Choropleth] = (),
     note: str | None = None,
+    aspect: float | None = None,
 ) -> go.Figure:
     """Incidents on a world map (``scattergeo``), zoomed to the data.
 
@@ -609,9 +651,10 @@ def map_figure(
     :param layers: extra traces drawn under the incidents (for example an ADS-B interference
         layer), each a ``Scattergeo`` or ``Choropleth`` on the same geo subplot.
     :param note: extra text shown in the map's corner note.
+    :param aspect: width / height of the plot area the map will fill (see :func:`geo_bounds`).
     """
     layout: dict = dict(
-        geo=_geo_bounds(incidents),
+        geo=geo_bounds(incidents, aspect=aspect),
         dragmode="select",
         # Legend above the map, where the map's aspect ratio leaves room; short labels keep it
         # clear of the mode bar on the right.

@@ -54,6 +54,7 @@ __all__ = [
     "data_menu",
     "download_components",
     "download",
+    "item_label",
     "register",
 ]
 
@@ -68,24 +69,38 @@ STATUS = "export-status"
 #: ``kind`` of the data buttons.
 DATA_KIND = "incidents"
 
+#: What each file is, after the chart's or data's name ("Map: PNG image, for slides").
 _LABELS = {
-    "png": "PNG image",
-    "svg": "SVG (vector)",
-    "pdf": "PDF",
-    "html": "HTML (interactive)",
-    "csv": "CSV (spreadsheet)",
-    "geojson": "GeoJSON (GIS)",
+    "png": "PNG image, for slides and documents",
+    "svg": "SVG vector image, for editing",
+    "pdf": "PDF document, for print",
+    "html": "interactive HTML page, works offline",
+    "csv": "CSV spreadsheet, incidents with their sources",
+    "geojson": "GeoJSON, incidents with their sources, for GIS",
 }
+#: The chart or data each menu saves, as its button and items name it.
+_NOUNS = {
+    "map": "Map",
+    "timeline": "Timeline",
+    "regions": "Regions chart",
+    "countries": "Countries chart",
+    DATA_KIND: "Filtered incidents",
+}
+
+
+def item_label(kind: str, fmt: str) -> str:
+    """A download item's text: what the file shows and what kind of file it is."""
+    return f"{_NOUNS.get(kind, kind.capitalize())}: {_LABELS[fmt]}"
 
 
 def _button(kind: str, fmt: str) -> html.Button:
     return html.Button(
-        _LABELS[fmt],
+        item_label(kind, fmt),
         id={"type": BUTTON_TYPE, "kind": kind, "fmt": fmt},
         n_clicks=0,
         type="button",
         className="dropdown-item export-item",
-        title=f"Download as {fmt.upper()}",
+        title=f"Saves {default_filename(kind, fmt)} (the filters shown apply)",
     )
 
 
@@ -107,7 +122,7 @@ def chart_menu(kind: str) -> html.Details:
     """
     if kind not in CHART_KINDS:
         raise ValueError(f"unknown chart {kind!r}; choose one of {', '.join(CHART_KINDS)}")
-    return _menu("Download", kind, CHART_FORMATS)
+    return _menu(f"Download {_NOUNS[kind].lower()}", kind, CHART_FORMATS)
 
 
 def with_menu(kind: str, hint) -> html.Div:
@@ -120,8 +135,8 @@ def with_menu(kind: str, hint) -> html.Div:
 
 
 def data_menu() -> html.Details:
-    """A "Download data" menu: the filtered incidents and their sources as CSV or GeoJSON."""
-    return _menu("Download data", DATA_KIND, DATA_FORMATS, class_name="export-data")
+    """A "Download incidents" menu: the filtered incidents and their sources as CSV or GeoJSON."""
+    return _menu("Download incidents", DATA_KIND, DATA_FORMATS, class_name="export-data")
 
 
 def download_components() -> html.Div:

@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 from dash import html
 
@@ -172,21 +173,25 @@ def _legend_on_top(fig):
 # --------------------------------------------------------------------------- text alternatives
 
 
-def _kinds_text(incidents: pd.DataFrame) -> str:
-    counts = incidents[schema.INC.interference].astype(str).value_counts()
+def _kinds_text(table: pd.DataFrame) -> str:
+    """ "3 jamming, 1 spoofing" from a group table's per-type columns (every incident is in one
+    group), cheaper than counting the incidents again."""
     parts = [
-        f"{int(counts[k]):,} {figures.TYPE_LABELS[k].lower()}"
+        f"{int(table[k].sum()):,} {figures.TYPE_LABELS[k].lower()}"
         for k in schema.INTERFERENCE_TYPES
-        if counts.get(k, 0)
+        if k in table and table[k].sum()
     ]
     return ", ".join(parts)
 
 
 def _top_text(table: pd.DataFrame, label_column: str, noun: str) -> str:
+    """ " across 3 regions; the most is Baltic Sea region with 17" (or " all in ...")."""
     if len(table) == 0:
         return ""
     first = table.iloc[0]
     label = first[label_column] or "(none)"
+    if len(table) == 1:
+        return f", all in {label}"
     return f" across {len(table):,} {noun}; the most is {label} with {int(first[STAT.incidents]):,}"
 
 
@@ -205,8 +210,13 @@ def summaries(
             ("map_summary", "timeline_summary", "region_summary", "country_summary"), nothing
         )
     noun = "incident" if n == 1 else "incidents"
-    kinds = _kinds_text(shown)
-    located = int((shown[INC.latitude].notna() & shown[INC.longitude].notna()).sum())
+    kinds = _kinds_text(regions)
+    located = int(
+        np.count_nonzero(
+            ~np.isnan(shown[INC.latitude].to_numpy(dtype=float, na_value=np.nan))
+            & ~np.isnan(shown[INC.longitude].to_numpy(dtype=float, na_value=np.nan))
+        )
+    )
     where = _top_text(regions, STAT.key, "regions")
     map_text = f"Map of {located:,} located {noun} ({kinds}){where}."
     unit = "week" if freq == stats.WEEK else "month"

@@ -83,8 +83,18 @@
     });
   }
 
+  // Dash redraws the list's table after a sort, a page turn or an opened row, and the focused
+  // button goes with it: remember which control of the list had the focus, to give it back.
+  var listFocus = null;
+
   function start() {
     repair(document);
+    document.addEventListener("focusin", function (event) {
+      var el = event.target;
+      if (el && el.id && el.closest && el.closest("#incident-list-table, .list-pager")) {
+        listFocus = el.id;
+      }
+    });
     new MutationObserver(schedule).observe(document.body, {
       subtree: true,
       childList: true,
@@ -123,25 +133,35 @@
         }
         return open ? "true" : "false";
       },
-      /* After the list is drawn: scroll its box (not the page) to the selected row. */
+      /* After the list is drawn: scroll its box (not the page) to the selected row, and give
+         the focus back to the list's control that had it before the redraw. */
       scrollToSelected: function (children) {
         window.setTimeout(function () {
           var box = document.getElementById("incident-list-scroll");
           var row = box && box.querySelector("tr.is-selected");
-          if (!row) return;
-          var top = row.offsetTop - box.clientHeight / 2 + row.offsetHeight / 2;
-          box.scrollTop = Math.max(0, top);
+          if (row) {
+            var top = row.offsetTop - box.clientHeight / 2 + row.offsetHeight / 2;
+            box.scrollTop = Math.max(0, top);
+          }
+          var lost = !document.activeElement || document.activeElement === document.body;
+          var card = document.getElementById("incident-detail-card");
+          var covered = narrow() && card && card.classList.contains("is-open");
+          var again = listFocus && document.getElementById(listFocus);
+          if (lost && !covered && again) again.focus({preventScroll: true});
         }, 0);
         return window.dash_clientside.no_update;
       },
-      /* On a small screen an open incident covers the page: move the focus into it. */
+      /* On a small screen an open incident covers the page: move the focus into it, and back
+         to the list's row (or wherever it was) when it closes. */
       focusDetail: function (className) {
-        if (narrow() && className && className.indexOf("is-open") >= 0) {
-          window.setTimeout(function () {
-            var close = document.getElementById("incident-detail-close");
-            if (close) close.focus();
-          }, 0);
-        }
+        if (!narrow()) return window.dash_clientside.no_update;
+        var open = className && className.indexOf("is-open") >= 0;
+        window.setTimeout(function () {
+          var target = open
+            ? document.getElementById("incident-detail-close")
+            : listFocus && document.getElementById(listFocus);
+          if (target) target.focus({preventScroll: !open});
+        }, 0);
         return window.dash_clientside.no_update;
       },
     },
