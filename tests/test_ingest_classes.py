@@ -334,3 +334,46 @@ def test_published_option_resolves_weekdays():
     )
     results = extract_results(report, published=dt.date(2025, 3, 5))
     assert [c.values["date"] for c in results.candidates] == [dt.date(2025, 3, 2)]
+
+
+# --- classes logged by the data gatherers (notes/ingest-corrections.md) ---------------------
+
+
+def test_a_city_naming_a_time_zone_is_not_the_place():
+    found = _one(
+        "Published: 2025-10-02\n\nPolish air navigation said GPS would be disrupted over western "
+        "Poland from 10:00 Baku time on Thursday; a LOT flight approaching Poznan lost GPS."
+    )
+    assert found["country"] == "PL"
+
+
+def test_a_name_after_a_title_is_a_person_not_a_place():
+    found = _one(
+        "Published: 2025-01-17\n\nOn Thursday a Ryanair jet approaching Vilnius lost GPS, "
+        "spokeswoman Ingrida Daugirde said."
+    )
+    assert found["country"] == "LT"
+
+
+def test_an_airway_designator_is_not_a_flight_number():
+    found = _one(
+        "Published: 2023-09-28\n\nOn Tuesday a business jet on airway M701 near Baghdad had its "
+        "GPS spoofed and drifted off track."
+    )
+    assert found["flight"] == ""
+
+
+def test_a_regulator_is_not_the_operator():
+    found = _one(
+        "Published: 2024-08-05\n\nOn Sunday an aircraft approaching Amman lost GPS to jamming, "
+        "Jordan's Civil Aviation Regulatory Commission said."
+    )
+    assert "Civil Aviation" not in found["operator"]
+
+
+def test_the_day_a_statement_was_issued_is_not_the_incident_day():
+    found = _one(
+        "Published: 2023-09-20\n\nAzerbaijan on Tuesday issued a statement saying that a civil "
+        "aircraft flying from Baku to Tbilisi had its GPS jammed on Monday evening."
+    )
+    assert found["date"] == "2023-09-18" and not found["end_date"]

@@ -208,7 +208,8 @@ class _Incident:
 
 # "the ministry said on Friday": when something was said, not when it happened.
 _STATED = re.compile(
-    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+|late\s+on\s+)?$"
+    r"\b(?:said|says|announced|stated|told(?:\s+[\w.-]+){1,5}|confirmed|added|warned|reported)\s+"
+    r"(?:on\s+|late\s+on\s+)?$"
     r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b[\w\s,()]{0,40}\s(?:on\s+)?$",
     re.I,
 )
@@ -218,6 +219,7 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     mentions = [
         m for m in find_dates(sentence, base=base)
         if not m.is_bound and m.kind != "year" and not _STATED.search(sentence[: m.start])
+        and not _STATED_AFTER.match(sentence[m.end :])
     ]  # fmt: skip
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
@@ -235,6 +237,12 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         ]
     return mentions
 
+
+# "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
+_STATED_AFTER = re.compile(
+    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b",
+    re.I,
+)
 
 _INTENT = re.compile(
     r"\b(?:will|would|shall|resum\w*|plans?|planned|expects?|expected|scheduled|until|to\s+(?:resume|restart))"

@@ -66,14 +66,15 @@ AVIATION_TERM = re.compile(
     r"|airlines?|airways|landing|landed|approach(?:ing)?|runway|air traffic|ATC|airspace|FIR|NOTAM"
     r"|take-?off|en route|en-route|cruise|FMS|IRS|EGPWS|TAWS|GPWS|autopilot|flight deck|Boeing|"
     r"Airbus|Embraer|Bombardier|ATR|Cessna|helicopters?|FL\s?\d{2,3}|aviation|passengers|"
-    r"captain|first officer|air force|airbase|air base|Dash 8|turboprop|business jet)\b",
+    r"captain|first officer|air force|airbase|air base|Dash 8|turboprop|business jet|UAVs?|"
+    r"unmanned aerial vehicles?)\b",
     re.I,
 )
 #: Words that name the affected aircraft or crew: a sentence with one is about a specific event.
 VEHICLE_TERM = re.compile(
     r"\b(?:flights?|plane|aircraft|airliner|jet|jetliner|pilots?|crews?|captain|helicopter|we|our|"
     r"turboprop|airport|airports|Boeing|Airbus|Embraer|ATR|FMS|IRS|EGPWS|GPWS|TAWS|approach|"
-    r"landing|cockpit|air traffic|airspace|[A-Z]{2}\d{2,4})\b",
+    r"landing|cockpit|air traffic|airspace|UAV|[A-Z]{2}\d{2,4})\b",
     re.I,
 )
 
@@ -311,7 +312,16 @@ def operator(sentences: list[str]) -> Found | None:
         return None
     value = found[0].group(0).strip()
     value = re.sub(r"^(?:The|A|An|On|In|After|When)\s+", "", value)
+    if _REGULATOR.search(value):
+        # "Jordan's Civil Aviation", "International Civil Aviation": a regulator, not an operator.
+        return None
     return value, found[1]
+
+
+_REGULATOR = re.compile(
+    r"\b(?:Civil Aviation|Authority|Agency|Organi[sz]ation|Ministry|Administration|Regulator)\b",
+    re.I,
+)
 
 
 _FLIGHT = re.compile(
@@ -343,6 +353,10 @@ def flight_number(sentences: list[str]) -> Found | None:
             )
             # Aircraft types look like flight numbers (A320, B737): not flights.
             if re.fullmatch(r"(?:A3\d\d|B7\d\d|A2\d\d|E1\d\d|F35|C1\d\d)", code):
+                continue
+            if re.search(r"\b(?:airways?|route|waypoint)\s+$", sentence[: match.start()], re.I):
+                continue  # "airway M701": an airway designator, not a flight
+            if re.match(r"[A-Z]\d{2,3}$", code) and re.search(r"\bairway", sentence, re.I):
                 continue
             return code, sentence
     return None

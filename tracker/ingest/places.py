@@ -161,6 +161,13 @@ _ORGANISATION_AFTER = re.compile(
     r"air\b|express\b|group\b|ministry|government|officials?|military|army|forces|authorit\w+)",
     re.I,
 )
+# Titles and reporting words before a two-word capitalised phrase: a person's name follows.
+_PERSON_BEFORE = re.compile(
+    r"(?:spokes\w+|minister|director|head|chief|secretary|president|general|captain|commander|"
+    r"officer|adviser|advisor|professor|analyst|engineer|manager|pilot|passenger|Mr\.?|Ms\.?|Mrs\.?|"
+    r"Dr\.?|told|says|said)\s*,?\s*$",
+    re.I,
+)
 # A capitalised phrase with one of these words names an organisation ("Royal Air Force", "Air India
 # Express", "Joint Chiefs of Staff"), whatever places its other words spell.
 _ORGANISATION_WORDS = frozenset(
@@ -169,7 +176,7 @@ _ORGANISATION_WORDS = frozenset(
     Times Post News Group Company Corporation University Institute Council Commission Association
     Staff Chiefs Army Navy Guard Guards Police Office Bureau Department Foundation Federation Party
     Organisation Organization Administration Airport's Herald Tribune Journal Gazette Daily Radio
-    Television Channel Press Telegraph Mail Observer Inc Ltd""".split()
+    Television Channel Press Telegraph Mail Observer Inc Ltd Mission Monitoring""".split()
 )
 # First words that belong to place names ("New Delhi", "South Korea", "Saint Petersburg").
 _NAME_STARTS = frozenset(
@@ -379,6 +386,10 @@ def spot_places(
                 continue  # "the Telegraph": towns do not take an article; publications do.
             if _ORGANISATION_AFTER.match(after) and precision != "country":
                 continue
+            if re.match(r"\s+time\b", after) and precision == "city":
+                continue  # "14:00 Baku time": a time zone, not a place
+            if hi - lo >= 1 and len(words) >= 2 and _PERSON_BEFORE.search(before):
+                continue  # "spokeswoman Ingrida Daugirde", "director Juha Köykkä": a person
             score = 0.0
             if _LANDED.search(before):
                 # "landed safely in Brno" after a diversion is elsewhere; "landed in Plovdiv
