@@ -247,7 +247,10 @@ def _slow_parse(text: str, header: list[str], display: str) -> RawTable:
                     code, msg = "bad-quoting", "a quote opened in this cell is never closed"
                 else:
                     code = "multiline-cell"
-                    msg = f"a quoted cell spans lines {line}-{end_line}; each record must be on one line"
+                    msg = (
+                        f"a quoted cell spans lines {line}-{end_line}; "
+                        "each record must be on one line"
+                    )
                 problems.append(Problem(display, line, broken + 1, field_name, code, msg))
                 continue
             if len(record) != width:

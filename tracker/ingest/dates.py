@@ -162,7 +162,8 @@ _MASKS = [
     re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:z|utc|gmt|local|lt|am|pm)?\b", re.I),
     re.compile(r"\b\d{3,4}\s*(?:z|utc|gmt|hrs|hours|lt)\b", re.I),
     re.compile(
-        r"\b\d[\d,.]*\s*(?:ft|feet|nm|nautical miles|km|kilomet(?:re|er)s?|miles?|kts?|knots|mhz|ghz|%|per ?cent)\b",
+        r"\b\d[\d,.]*\s*(?:ft|feet|nm|nautical miles|km|kilomet(?:re|er)s?|miles?|kts?|knots|mhz"
+        r"|ghz|%|per ?cent)\b",
         re.I,
     ),
     re.compile(r"\b[A-Z]\d{4}/\d{2}\b"),

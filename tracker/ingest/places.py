@@ -104,8 +104,8 @@ _ICAO = re.compile(r"\b[A-Z]{4}\b")
 # Capitalised words that are never places in these reports (saves lookups and false hits).
 _NOT_PLACES = frozenset(
     fold(w)
-    for w in """GPS GNSS NOTAM NOTAMs ATC FAA EASA ICAO NATO EU UN US UK IATA FIR ILS VOR DME RNAV RNP
-    ADS-B FMS IRS TAWS EGPWS GPWS UTC Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    for w in """GPS GNSS NOTAM NOTAMs ATC FAA EASA ICAO NATO EU UN US UK IATA FIR ILS VOR DME RNAV
+    RNP ADS-B FMS IRS TAWS EGPWS GPWS UTC Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
     The A An On In At After Before When While During Police Reading Nice Split Mobile Of Hope
     Commission President Minister Ministry Captain Pilot Pilots Crew Flight Airport Airline
@@ -113,14 +113,18 @@ _NOT_PLACES = frozenset(
     Reuters AP AFP Bloomberg BBC CNN Financial Times Galileo GLONASS BeiDou Boeing Airbus Embraer
     ATR Bombardier Gulfstream Dassault Falcon Cessna Ryanair Finnair Lufthansa Wizz Buzz SAS
     Widerøe Norwegian Delta Emirates Swiss Iberia Jet Date Time Place Local Narrative Synopsis
-    Aircraft Report Title Source Published Summary Event Events Location Locale Reference State""".split()
+    Aircraft Report Title Source Published Summary Event Events Location Locale Reference
+    State""".split()
 )
 
 _STRONG = re.compile(
     r"(?:approach(?:ing|es|ed)?(?:\s+(?:to|into))?|land(?:ing)?\s+(?:at|in)|(?:arriv\w*|descen\w*)"
-    r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into|overflying"
-    r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)|skies\s+over"
-    r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over|above)"
+    r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into"
+    r"|overflying"
+    r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)"
+    r"|skies\s+over"
+    r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over"
+    r"|above)"
     r"|land\s+at|reach\s+|to\s+and\s+from)\s*(?:the\s+)?"
     r"(?:(?:city|town|village|region|province|island|port|area)\s+of\s+)?$",
     re.I,
@@ -136,8 +140,10 @@ _NEGATIVE = re.compile(
     r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|visit\s+to|trip\s+to|told\s+|said\s+in|"
     r"reported\s+by|according\s+to"
     # A spoofed position is where the aircraft was *not*: "the display showed us over Iran".
-    r"|(?:showed|showing|displayed|indicated|placed|put|appeared|appear|appearing)\s+(?:the\s+|our\s+|its\s+)?"
-    r"(?:aircraft|plane|airplane|us|them|it|position|jet)?\s*(?:to\s+be\s+)?(?:over|at|in|near|inland|on)"
+    r"|(?:showed|showing|displayed|indicated|placed|put|appeared|appear|appearing)\s+(?:the\s+"
+    r"|our\s+|its\s+)?"
+    r"(?:aircraft|plane|airplane|us|them|it|position|jet)?\s*(?:to\s+be\s+)?(?:over|at|in|near"
+    r"|inland|on)"
     r")\s*(?:the\s+)?$",
     re.I,
 )
@@ -194,8 +200,10 @@ _PLACE_TAIL = frozenset(
 )
 # "North Korea jammed...", "Russia denied...": an actor, not a place.
 _ACTOR_AFTER = re.compile(
-    r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed|accused|"
-    r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected|was\s+blamed)\b",
+    r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed"
+    r"|accused|"
+    r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected"
+    r"|was\s+blamed)\b",
     re.I,
 )
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
