@@ -37,7 +37,7 @@ from tracker.ingest.places import (
     spot_places,
 )
 from tracker.ingest.readers import Report
-from tracker.ingest.text import Sentence, split_sentences
+from tracker.ingest.text import META_DATE, Sentence, split_sentences
 
 __all__ = ["Candidate", "Results", "extract_candidates", "extract_results"]
 
@@ -703,8 +703,7 @@ _DATE_FIRST = re.compile(
     r"^(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})\s*"
     r"(?:\([^)]{1,20}\)\s*)?(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
 )
-# Page metadata some stored copies start with: "date 2025-09-01 The plane ...".
-_META_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*")
+_META_DATE = META_DATE
 
 
 def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:

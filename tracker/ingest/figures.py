@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from tracker.geocode.text import fold
 from tracker.ingest import fields as fx
 from tracker.ingest.readers import Report
-from tracker.ingest.text import split_sentences
+from tracker.ingest.text import META_DATE, split_sentences
 
 __all__ = ["Figure", "FIGURE_COLUMNS", "extract_figures"]
 
@@ -195,11 +195,9 @@ def extract_figures(
     if not (fx.GNSS_TERM.search(head) and fx.AVIATION_TERM.search(text_start + " " + head[:3000])):
         return []
     base = report.published or published
-    from tracker.ingest.candidates import _META_DATE
-
     lede = [s.text for s in sentences[:5]]
     if lede:
-        meta = _META_DATE.match(lede[0])
+        meta = META_DATE.match(lede[0])
         if meta:
             lede[0] = lede[0][meta.end() :]
             if base is None and len(meta.group("date")) == 10:
