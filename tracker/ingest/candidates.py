@@ -210,7 +210,8 @@ class _Incident:
 _STATED = re.compile(
     r"\b(?:said|says|announced|stated|told(?:\s+[\w.-]+){1,5}|confirmed|added|warned|reported)\s+"
     r"(?:on\s+|late\s+on\s+)?$"
-    r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b[\w\s,()]{0,40}\s(?:on\s+)?$",
+    r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b"
+    r"[\w\s,()]{0,40}\s(?:on\s+)?$",
     re.I,
 )
 
@@ -508,8 +509,8 @@ def _between_ends(texts: list[str]):
     midpoint's territory ("" over sea)."""
     import math
 
-    from tracker.geocode.reverse import country_at
     from tracker.geocode.regions import region_for
+    from tracker.geocode.reverse import country_at
 
     geocoder = get_geocoder()
     for text in texts:
@@ -695,7 +696,8 @@ def _fir_country(authority: str) -> str:
 MAX_ANALYSED_CHARS = 300_000
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\([A-Z][\w .]{1,20}\)\s*)?"
+    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*"
+    r"(?:\([A-Z][\w .]{1,20}\)\s*)?"
     r"(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
 )
 # "March 16, 2024 (AGENCY)—...": a dateline that opens with the date.

@@ -8,7 +8,8 @@ an incident; ``--from-json`` skips figure items.
 
 >>> from tracker.ingest.readers import reports_from_bytes
 >>> report = reports_from_bytes(
-...     b"Published: 2025-07-10\\n\\nPilots filed 1,022 GPS interference reports in Lithuania in June.",
+...     b"Published: 2025-07-10\\n\\n"
+...     b"Pilots filed 1,022 GPS interference reports in Lithuania in June.",
 ...     name="x.txt")[0]
 >>> [(f.value, f.unit, f.period_start, f.period_end, f.area) for f in extract_figures(report)]
 [(1022.0, 'reports', '2025-06-01', '2025-06-30', 'Lithuania')]
@@ -39,7 +40,8 @@ _UNIT_WORDS = (
     r"occurrences|events|violations|outages|interruptions|anomalies|disturbances|days"
 )
 _COUNT = re.compile(
-    rf"(?P<value>\d{{1,3}}(?:[,\u202f ]\d{{3}})+|\d+(?:\.\d+)?)\s+(?:(?P<qual>[\w-]+(?:\s+[\w-]+){{0,3}}?)\s+)??"
+    rf"(?P<value>\d{{1,3}}(?:[,\u202f ]\d{{3}})+|\d+(?:\.\d+)?)\s+"
+    rf"(?:(?P<qual>[\w-]+(?:\s+[\w-]+){{0,3}}?)\s+)??"
     rf"(?P<unit>{_UNIT_WORDS})\b",
     re.I,
 )
@@ -65,7 +67,8 @@ _SINCE = re.compile(
     re.I,
 )
 _MEASURED_BY = re.compile(
-    r"(?:according to|reported by|data (?:from|presented by)|figures from|recorded by|filed with)\s+"
+    r"(?:according to|reported by|data (?:from|presented by)|figures from|recorded by|"
+    r"filed with)\s+"
     r"(?:the\s+)?(?P<who>[A-Z][\w\u2019'-]*(?:\s+(?:of\s+)?[A-Z][\w\u2019'-]*){0,5})"
     r"|(?P<who2>[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,4})\s+(?:says|said|reported|recorded|lists|"
     r"registered|counted)\b"

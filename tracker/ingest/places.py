@@ -187,8 +187,8 @@ _ORGANISATION_WORDS = frozenset(
 # First words that belong to place names ("New Delhi", "South Korea", "Saint Petersburg").
 _NAME_STARTS = frozenset(
     fold(w)
-    for w in """New North South East West Northern Southern Eastern Western Central San Santa Saint St
-    Sankt Los Las El La Le Al Port Fort Mount Lake Cape Upper Lower Great Greater Nizhny Novo Gulf
+    for w in """New North South East West Northern Southern Eastern Western Central San Santa Saint
+    St Sankt Los Las El La Le Al Port Fort Mount Lake Cape Upper Lower Great Greater Nizhny Novo Gulf
     Sea Bay Black Red Baltic Dead Yellow White""".split()
 )
 # Words that may follow a place inside one capitalised phrase and still leave it a place.
@@ -196,7 +196,8 @@ _PLACE_TAIL = frozenset(
     fold(w)
     for w in """Airport Airfield Airbase Air Base International Region Oblast Province County
     District Sea Gulf Bay Strait Island Islands Peninsula Coast Border Area FIR Airspace City
-    Valley Mountains Lake River North South East West Central Municipality Krai Governorate""".split()
+    Valley Mountains Lake River North South East West Central Municipality Krai
+    Governorate""".split()
 )
 # "North Korea jammed...", "Russia denied...": an actor, not a place.
 _ACTOR_AFTER = re.compile(
