@@ -188,7 +188,8 @@ _ORGANISATION_WORDS = frozenset(
 _NAME_STARTS = frozenset(
     fold(w)
     for w in """New North South East West Northern Southern Eastern Western Central San Santa Saint
-    St Sankt Los Las El La Le Al Port Fort Mount Lake Cape Upper Lower Great Greater Nizhny Novo Gulf
+    St Sankt Los Las El La Le Al Port Fort Mount Lake Cape Upper Lower Great Greater Nizhny Novo
+    Gulf
     Sea Bay Black Red Baltic Dead Yellow White""".split()
 )
 # Words that may follow a place inside one capitalised phrase and still leave it a place.
