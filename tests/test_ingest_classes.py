@@ -377,3 +377,20 @@ def test_the_day_a_statement_was_issued_is_not_the_incident_day():
         "aircraft flying from Baku to Tbilisi had its GPS jammed on Monday evening."
     )
     assert found["date"] == "2023-09-18" and not found["end_date"]
+
+
+def test_a_sentence_about_takeoffs_and_landings_gives_no_phase():
+    found = _one(
+        "Published: 2019-01-10\n\nOn Wednesday a Widerøe crew near Kirkenes reported GPS jamming, "
+        "which also affected aircraft landing and taking off there."
+    )
+    assert found["flight_phase"] != "departure"
+
+
+def test_the_lede_completes_the_phase_of_the_dated_telling():
+    found = _one(
+        "Published: 2024-04-30\n\nTwo Finnair planes were prevented from landing in Tartu last "
+        "week by GPS jamming.\n\nGPS interference forced one of the flights to return to Helsinki on "
+        "Thursday."
+    )
+    assert found["date"] == "2024-04-25" and found["flight_phase"] == "approach"

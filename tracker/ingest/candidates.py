@@ -928,6 +928,9 @@ def extract_candidates(
         phase, phase_sentence = fx.flight_phase(anchor_texts)
         if phase == "unknown":
             phase, phase_sentence = fx.flight_phase(context)
+        if phase == "unknown" and place_values[INC.geocode_precision] in {"area", "region"}:
+            # An area event (a sea, an FIR, a border region) reaches aircraft in flight.
+            phase, phase_sentence = "en route", "(an area, not an airport: aircraft in flight)"
         values[INC.flight_phase] = phase
         if phase_sentence:
             evidence[INC.flight_phase] = phase_sentence
@@ -1059,6 +1062,16 @@ def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
         if twin is not None:
             for key, value in c.evidence.items():
                 twin.evidence.setdefault(key, value)
+            # What the vague telling knows and the precise one does not (the phase in the lede,
+            # the aircraft type) completes it.
+            for key, empty in ((INC.flight_phase, "unknown"), (INC.interference, "unknown")):
+                if twin.values.get(key) == empty and c.values.get(key) not in (None, empty):
+                    twin.values[key] = c.values[key]
+                    if key in c.evidence:
+                        twin.evidence[key] = c.evidence[key]
+            for key in (INC.aircraft, INC.operator, INC.flight):
+                if not twin.values.get(key) and c.values.get(key):
+                    twin.values[key] = c.values[key]
             twin.score = max(twin.score, c.score)
             continue
         kept.append(c)

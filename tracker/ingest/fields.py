@@ -130,7 +130,9 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
             r"failed to|not able to) land|landing attempts?|go-?around|missed approach|"
             r"aborted (?:the |its )?landing|abort(?:ed)? landing|prevented from landing|go[- ]around|arriv\w+|"
             r"circled|holding pattern|inbound to|while landing|during landing|attempting to land|"
-            r"preparing to land|about to land|before landing|landing at)\b",
+            r"preparing to land|about to land|before landing|landing at|"
+            r"(?:forced|had|able|managed|trying|tried) to land|to land (?:at|in|manually|using)|"
+            r"land(?:ed)? (?:manually|using))\b",
             re.I,
         ),
     ),
@@ -140,7 +142,8 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:en[- ]route|cruis\w*|at cruising|FL\s?\d{2,3}|flight level|at (?:\d{1,2},)?\d{3} "
             r"(?:ft|feet)|overfl\w*|transit\w*|while flying over|flying over|over the (?:Baltic|Black"
             r"|Mediterranean|Red|Caspian|sea)|mid-?flight|during the flight|airway|as it flew|while flying|"
-            r"flew (?:close to|near|over|past)|flying (?:close to|near|over|past))\b",
+            r"flew (?:close to|near|over|past)|flying (?:close to|near|over|past)|"
+            r"(?:flying|flew|operating) (?:on )?the [\w\u2013-]+ route)\b",
             re.I,
         ),
     ),
@@ -148,12 +151,25 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
 
 
 def flight_phase(sentences: list[str]) -> Found:
-    """Phase of flight from cue words, the first phase found in the most sentences wins."""
+    """Phase of flight from cue words, the first phase found in the most sentences wins.
+
+    A sentence naming both take-offs and landings ("aircraft landing and taking off at...")
+    says nothing about one flight's phase and is passed over.
+    """
     for sentence in sentences:
+        if _BOTH_ENDS.search(sentence):
+            continue
         for phase, pattern in _PHASES:
             if pattern.search(sentence):
                 return phase, sentence
     return "unknown", ""
+
+
+_BOTH_ENDS = re.compile(
+    r"\b(?:landing|landings|land)\s+(?:and|or)\s+(?:taking\s+off|take-?offs?)\b"
+    r"|\b(?:taking\s+off|take-?offs?)\s+(?:and|or)\s+(?:landing|landings)\b",
+    re.I,
+)
 
 
 _AIRCRAFT = re.compile(
