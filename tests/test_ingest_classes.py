@@ -394,3 +394,27 @@ def test_the_lede_completes_the_phase_of_the_dated_telling():
         "Thursday."
     )
     assert found["date"] == "2024-04-25" and found["flight_phase"] == "approach"
+
+
+def test_a_lede_dated_only_by_publication_merges_into_the_dated_incidents():
+    found = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2024-05-16\n\nFinnair is resuming flights to Tartu after two of its planes "
+            "were prevented from landing by GPS jamming.\n\nThe GPS interference forced the two "
+            "flights to return to Helsinki on April 25 and April 26."
+        )
+        if c.score >= APPLY_MIN_SCORE
+    ]
+    assert sorted(c["date"] for c in found) == ["2024-04-25", "2024-04-26"]
+
+
+def test_an_ongoing_disruption_is_dated_by_its_start():
+    found = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2019-07-08\n\nSince early June, GPS signals used by aircraft approaching "
+            "Ben Gurion Airport have been unreliable."
+        )
+    ]
+    assert [(c["date"], c["date_precision"]) for c in found] == [("2019-06-01", "month")]

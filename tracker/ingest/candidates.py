@@ -844,6 +844,23 @@ def extract_candidates(
                 if years:
                     mention, incident.date_sentence = years[0], anchor.text
                     break
+        if mention is None or mention.date is None:
+            # "Since early June, GPS at the airport has been unreliable": an ongoing disruption
+            # dated by its start (a month since; counts since a month are figures, not this).
+            for anchor in incident.anchors:
+                if ax.is_aggregate(anchor.text):
+                    continue
+                starts = [
+                    m
+                    for m in find_dates(anchor.text, base=base)
+                    if m.prefix == "since"
+                    and m.kind not in {"year", "following"}
+                    and m.date is not None
+                    and (base is None or m.date <= base)
+                ]
+                if starts:
+                    mention, incident.date_sentence = starts[0], anchor.text
+                    break
         date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
             date_kind, date_text = mention.precision, mention.text
@@ -971,6 +988,7 @@ def extract_candidates(
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
         candidate._lede = in_lede  # type: ignore[attr-defined]
+        candidate._from_publication = date_kind == "published"  # type: ignore[attr-defined]
         candidates.append(candidate)
     candidates = _demote_background(candidates)
     candidates = _merge_vague(_merge_same(candidates))
@@ -1037,6 +1055,7 @@ def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         date, country = c.values.get(INC.date), c.values.get(INC.country)
         vague = c.values.get(INC.date_precision) in {"month", "year"} or date is None
+        published = c.source.get("published") if getattr(c, "_from_publication", False) else None
         twin = None
         if vague:
             for other in candidates:
@@ -1048,6 +1067,9 @@ def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
                     and isinstance(odate, dt.date)
                     and (
                         date is None
+                        # dated by the publication month only: any dated telling of the
+                        # weeks before publication is the same incident
+                        or (isinstance(published, dt.date) and 0 <= (published - odate).days <= 45)
                         or (
                             odate.year == date.year
                             and (
