@@ -413,8 +413,8 @@ def test_an_ongoing_disruption_is_dated_by_its_start():
     found = [
         c.as_dict()
         for c in ingest_text(
-            "Published: 2019-07-08\n\nSince early June, GPS signals used by aircraft approaching "
-            "Ben Gurion Airport have been unreliable."
+            "Published: 2019-07-08\n\nSince early June, GPS signals at Ben Gurion Airport have "
+            "been unreliable for the pilots of planes approaching it."
         )
     ]
     assert [(c["date"], c["date_precision"]) for c in found] == [("2019-06-01", "month")]
