@@ -390,8 +390,8 @@ def test_a_sentence_about_takeoffs_and_landings_gives_no_phase():
 def test_the_lede_completes_the_phase_of_the_dated_telling():
     found = _one(
         "Published: 2024-04-30\n\nTwo Finnair planes were prevented from landing in Tartu last "
-        "week by GPS jamming.\n\nGPS interference forced one of the flights to return to Helsinki on "
-        "Thursday."
+        "week by GPS jamming.\n\nGPS interference forced one of the flights to return to "
+        "Helsinki on Thursday."
     )
     assert found["date"] == "2024-04-25" and found["flight_phase"] == "approach"
 
