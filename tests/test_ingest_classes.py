@@ -418,3 +418,36 @@ def test_an_ongoing_disruption_is_dated_by_its_start():
         )
     ]
     assert [(c["date"], c["date_precision"]) for c in found] == [("2019-06-01", "month")]
+
+
+def test_a_statistics_lede_sinks_the_incidents_it_mentions_without_a_day():
+    text = (
+        "Published: 2025-09-04\n\nGPS interference over the Baltic Sea has risen sharply and now "
+        "occurs almost daily, the transport agency said, counting 733 reports so far this year.\n\n"
+        "In early June the countries raised the issue with ICAO after aircraft over the Baltic "
+        "Sea lost GPS."
+    )
+    assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
+    assert _results(text).figures
+
+
+def test_a_meeting_place_is_not_the_incident_place():
+    found = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2024-05-16\n\nThe transport minister raised the alarm on Wednesday about "
+            "GPS jamming of aircraft, speaking at the meeting of the aviation body in Punta Cana."
+        )
+        if c.score >= APPLY_MIN_SCORE
+    ]
+    assert all(c["country"] != "DO" for c in found)
+
+
+def test_an_undated_candidate_is_never_applied_by_default():
+    (report,) = reports_from_bytes(
+        b"A Ryanair flight approaching Vilnius lost GPS to jamming and diverted to Warsaw.",
+        name="x.txt",
+    )
+    results = extract_results(report)
+    assert results.candidates == [] and results.skipped
+    assert any("without a date" in r for r in results.skipped[0].reasons)

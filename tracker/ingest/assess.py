@@ -78,6 +78,26 @@ NOT_HAPPENED = re.compile(
     r"denied|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead))\b",
     re.I,
 )
+#: Counts of reports or affected flights (not "two flights"): the mark of a statistics piece.
+AGGREGATE_STRICT = re.compile(
+    r"\b(?:\d{2,}[\d,.]*|hundreds|thousands|dozens|more than \d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:reports|cases|incidents|instances|flights|aircraft|planes|disruptions|occurrences|"
+    r"violations|outages|interruptions|anomalies|disturbances)\b[^.;]{0,60}?"
+    r"\b(?:in|during|since|over|this|last|per|so far|between|from)\b"
+    r"|\b\d+(?:\.\d+)?\s?(?:%|per ?cent)"
+    r"|\b(?:around|about|some|more than|over|nearly|at least|roughly|up to)\s+\d{2,}[\d,]*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:aircraft|planes|flights|airliners|incidents|reports|cases)\b"
+    r"|\b(?:has|have) (?:risen|increased|grown|surged|soared)|\b(?:sharp|steep|dramatic|significant) "
+    r"(?:rise|increase|surge)|\bsurge in\b|\b(?:almost|nearly) (?:daily|every day)\b",
+    re.I,
+)
+#: A lede that is a statement, complaint or accusation rather than an event.
+POLICY_LEDE = re.compile(
+    r"\b(?:complaint|lodge|Security Council|accus\w+|condemn\w*|raised the alarm|minister\s+\w+\s+"
+    r"(?:said|says|raised|warned)|told (?:journalists|reporters|parliament)|in parliament|"
+    r"statement (?:by|from) the|foreign ministry|ICAO (?:council|assembly|meeting))\b",
+    re.I,
+)
 #: Statements, complaints and regulation: about interference, not an incident.
 POLICY = re.compile(
     r"\b(?:complaint|security council|parliament|rajya sabha|lok sabha|ICAO|resolution|sanctions?|"
@@ -114,7 +134,8 @@ EVENT = re.compile(
 )
 _SPECIFIC = re.compile(
     r"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:\w+\s+){0,2}?(?:plane|aircraft|flight|jet|"
-    r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b|\bflight\s+[A-Z0-9]{2}",
+    r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b"
+    r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b",
 )
 
 
@@ -195,6 +216,8 @@ def assess(
     in_lede: bool,
     background: bool,
     all_texts: list[str],
+    lede_figure: str = "",
+    lede_policy: str = "",
 ) -> Assessment:
     """Score one candidate.
 
@@ -208,6 +231,8 @@ def assess(
     :param in_lede: an anchor is in the headline or the first sentences.
     :param background: the incident reads as an earlier one recalled for context.
     :param all_texts: every sentence of the report.
+    :param lede_figure: a headline or lede sentence stating an aggregate figure, if any.
+    :param lede_policy: a headline or lede sentence that is a statement or complaint, if any.
     """
     result = Assessment()
     own = [a for a in anchors if not is_background(a)] or anchors
@@ -225,10 +250,12 @@ def assess(
         result.add(0.1, f"a day is named: '{_short(date_text, 40)}'")
     elif date_kind in {"month", "week"}:
         result.add(-0.05, f"only a month or week is named: '{_short(date_text, 40)}'")
+    elif date_kind == "year":
+        result.add(-0.15, f"only a year is named: '{_short(date_text, 40)}'")
     elif date_kind == "published":
         result.add(-0.15, "no incident date in the text; publication month used")
     else:
-        result.add(-0.3, "no usable date")
+        result.add(-0.4, "no usable date")
     if not place_text:
         result.add(-0.3, "no place the gazetteer knows")
     elif place_best >= 3:
@@ -254,4 +281,12 @@ def assess(
         result.add(-0.35, "the report is mostly about phones, cars or ships")
     if background:
         result.add(-0.3, "an earlier incident recalled for context, not the report's own")
+    if lede_figure and not (date_kind == "day" and (vehicle or place_best >= 3)):
+        result.add(-0.3, f"the lede states an aggregate figure: '{_short(lede_figure)}'")
+    if date_kind == "none" and result.score > APPLY_MIN_SCORE - 0.05:
+        # --apply needs a date: an undated candidate is shown for review, never taken as is.
+        cap = APPLY_MIN_SCORE - 0.05 - result.score
+        result.add(cap, "cannot be applied without a date; review it with --min-score")
+    if lede_policy and not vehicle:
+        result.add(-0.3, f"the lede is a statement or complaint: '{_short(lede_policy)}'")
     return result

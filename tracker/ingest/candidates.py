@@ -819,6 +819,10 @@ def extract_candidates(
     title_sentences = [s for s in sentences[:3] if s.heading]
     # The lede: the first paragraph that is not a title line.
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
+    lede_texts = [s.text for s in sentences[:4] if s.heading or s.paragraph <= lede_paragraph]
+    opening = [s.text for s in sentences[:6]]
+    lede_figure = next((t for t in opening if ax.AGGREGATE_STRICT.search(t)), "")
+    lede_policy = next((t for t in lede_texts if ax.POLICY_LEDE.search(t)), "")
     candidates: list[Candidate] = []
     for incident in incidents:
         context = _context(incident, sentences, alone=len(incidents) == 1)
@@ -984,6 +988,8 @@ def extract_candidates(
             in_lede=in_lede,
             background=not in_lede and any(ax.is_background(a) for a in anchor_texts),
             all_texts=[s.text for s in sentences],
+            lede_figure=lede_figure,
+            lede_policy=lede_policy,
         )
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons

@@ -138,6 +138,7 @@ _NEGATIVE = re.compile(
     r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
     r"based\s+in|rerouted\s+to|redirected\s+to|sent\s+to|"
     r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|visit\s+to|trip\s+to|told\s+|said\s+in|"
+    r"(?:meeting|conference|summit|session|assembly|symposium)\b[^.]{0,40}?\b(?:at|in)|"
     r"reported\s+by|according\s+to"
     # A spoofed position is where the aircraft was *not*: "the display showed us over Iran".
     r"|(?:showed|showing|displayed|indicated|placed|put|appeared|appear|appearing)\s+(?:the\s+"
@@ -154,6 +155,11 @@ _SOURCE_BEFORE = re.compile(
     r"com(?:es|ing)\s+from|traced\s+to|sources?\s+(?:in|of)|from\s+(?:the\s+)?(?:direction\s+of|"
     r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
     r"(?:units?|forces|military|systems?|devices|transmitters?|equipment)\s+(?:in|at|from))\s*(?:the\s+)?$",
+    re.I,
+)
+_GATHERING = re.compile(
+    r"\b(?:meeting|conference|summit|session|assembly|symposium|forum|talks)\b[^.;]{0,90}?"
+    r"\b(?:at|in)\s+(?:the\s+)?$",
     re.I,
 )
 _LANDED = re.compile(r"land(?:ed|ing)\s+(?:safely\s+|manually\s+)?(?:in|at)\s*(?:the\s+)?$", re.I)
@@ -220,9 +226,15 @@ def _trusted_airport(query: str, location, geocoder):
         return location
     if location.raw.get("id") and fold(location.raw["id"]) in named:
         return location  # an ICAO or IATA code
-    city = geocoder.geocode(" ".join(w for w in query.split() if fold(w) in named))
-    if city is not None and city.raw["precision"] in {"city", "airport"}:
-        return city
+    words = [w for w in query.split() if fold(w) in named]
+    # "Delhi IGI Airport": the longest run of the words that names a city or airport.
+    for size in range(len(words), 0, -1):
+        for start in range(0, len(words) - size + 1):
+            city = geocoder.geocode(" ".join(words[start : start + size]))
+            if city is not None and city.raw["precision"] in {"city", "airport"}:
+                if city.raw["precision"] == "city" and (city.raw.get("population") or 0) < 50000:
+                    continue
+                return city
     return location
 
 
@@ -401,7 +413,10 @@ def spot_places(
             if hi - lo >= 1 and len(words) >= 2 and _PERSON_BEFORE.search(before):
                 continue  # "spokeswoman Ingrida Daugirde", "director Juha Köykkä": a person
             score = 0.0
-            if _LANDED.search(before):
+            if _GATHERING.search(sentence[max(0, start - 120) : start]):
+                score -= 3.0  # "speaking at the ICAO meeting in Punta Cana": where people met
+                role = "negative"
+            elif _LANDED.search(before):
                 # "landed safely in Brno" after a diversion is elsewhere; "landed in Plovdiv
                 # using paper maps" is where it happened.
                 diverted = bool(_DIVERSION.search(sentence))
