@@ -87,7 +87,8 @@ AGGREGATE_STRICT = re.compile(
     r"|\b\d+(?:\.\d+)?\s?(?:%|per ?cent)"
     r"|\b(?:around|about|some|more than|over|nearly|at least|roughly|up to)\s+\d{2,}[\d,]*\s+"
     r"(?:[\w-]+\s+){0,2}?(?:aircraft|planes|flights|airliners|incidents|reports|cases)\b"
-    r"|\b(?:has|have) (?:risen|increased|grown|surged|soared)|\b(?:sharp|steep|dramatic|significant) "
+    r"|\b(?:has|have) (?:risen|increased|grown|surged|soared)"
+    r"|\b(?:sharp|steep|dramatic|significant) "
     r"(?:rise|increase|surge)|\bsurge in\b|\b(?:almost|nearly) (?:daily|every day)\b",
     re.I,
 )
