@@ -451,3 +451,32 @@ def test_an_undated_candidate_is_never_applied_by_default():
     results = extract_results(report)
     assert results.candidates == [] and results.skipped
     assert any("without a date" in r for r in results.skipped[0].reasons)
+
+
+def test_jammers_said_to_be_in_a_country_do_not_place_the_incident_there():
+    from tracker.ingest.places import best_place, spot_places
+
+    hits = spot_places(
+        "Aircraft flying over central Lithuania lost GPS; officials blamed blockers in Russia.",
+        weight=3.0,
+    )
+    assert best_place(hits).country == "LT"
+    assert [h.role for h in hits if h.country == "RU"] == ["source"]
+
+
+def test_a_capitalised_first_word_is_never_a_bare_place():
+    assert all(
+        c.values["country"] != "US"
+        for c in ingest_text(
+            "Published: 2024-03-10\n\nFalse GPS signals made an Airbus crew see a terrain "
+            "warning over Iraq on Friday."
+        )
+    )
+
+
+def test_over_the_past_week_is_a_recent_week():
+    found = _one(
+        "Published: 2025-11-08\n\nOver the past week, aircraft approaching Delhi received spoofed "
+        "GPS signals and false terrain warnings, pilots of an IndiGo flight said."
+    )
+    assert found["date"] == "2025-11-01" and found["date_precision"] == "month"

@@ -154,7 +154,8 @@ _SOURCE_BEFORE = re.compile(
     r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|accus\w*|originat\w*\s+(?:in|from)|"
     r"com(?:es|ing)\s+from|traced\s+to|sources?\s+(?:in|of)|from\s+(?:the\s+)?(?:direction\s+of|"
     r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
-    r"(?:units?|forces|military|systems?|devices|transmitters?|equipment)\s+(?:in|at|from))\s*(?:the\s+)?$",
+    r"(?:units?|forces|military|systems?|devices|transmitters?|equipment|blockers|jammers)\s+"
+    r"(?:in|at|from))\s*(?:the\s+)?$",
     re.I,
 )
 _GATHERING = re.compile(
@@ -443,8 +444,8 @@ def spot_places(
             else:
                 role = "bare"
                 # No role cue: a bare name counts a little, unless it opens the sentence.
-                if start == 0 and hi - lo == 1 and precision == "city":
-                    continue  # "Police said...": a capitalised first word proves nothing
+                if start == 0 and hi - lo == 1 and precision != "country":
+                    continue  # "Police said...", "False signals...": a first word proves nothing
                 # Countries are named as actors, sources and context far more often than as the
                 # place of an incident: a bare one counts for little.
                 score += 0.2 if precision == "country" else 0.6
