@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 
 from tracker.geocode.text import fold
 from tracker.ingest import fields as fx
+from tracker.ingest.dates import META_DATE_LINE
 from tracker.ingest.readers import Report
-from tracker.ingest.text import META_DATE, split_sentences
+from tracker.ingest.text import split_sentences
 
 __all__ = ["Figure", "FIGURE_COLUMNS", "extract_figures"]
 
@@ -200,7 +201,7 @@ def extract_figures(
     base = report.published or published
     lede = [s.text for s in sentences[:5]]
     if lede:
-        meta = META_DATE.match(lede[0])
+        meta = META_DATE_LINE.match(lede[0])
         if meta:
             lede[0] = lede[0][meta.end() :]
             if base is None and len(meta.group("date")) == 10:

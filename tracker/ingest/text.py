@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tracker import safety
 
-__all__ = ["META_DATE", "Sentence", "clean_text", "split_sentences", "strip_markdown"]
+__all__ = ["Sentence", "clean_text", "split_sentences", "strip_markdown"]
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 
@@ -155,7 +155,3 @@ def _flush(buffer: list[str], sentences: list[Sentence], paragraph: int) -> None
             for chunk in _chunks(piece):
                 sentences.append(Sentence(chunk, len(sentences), paragraph))
         buffer.clear()
-
-
-#: Page metadata some stored copies of web pages start with: "date 2025-09-01 The plane ...".
-META_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*")
