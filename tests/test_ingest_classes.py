@@ -480,3 +480,20 @@ def test_over_the_past_week_is_a_recent_week():
         "GPS signals and false terrain warnings, pilots of an IndiGo flight said."
     )
     assert found["date"] == "2025-11-01" and found["date_precision"] == "month"
+
+
+def test_an_end_date_read_from_the_text_has_day_precision():
+    found = _one(
+        "Published: 2024-06-03\n\nNorth Korea jammed GPS signals between 29 May and 2 June 2024, "
+        "affecting about 500 aircraft flying over the West Sea border area of South Korea."
+    )
+    assert found["end_date"] == "2024-06-02" and found["end_date_precision"] == "day"
+
+
+def test_disappearing_signals_are_jamming_and_the_faa_is_not_an_operator():
+    found = _one(
+        "Published: 2023-02-05\n\nOn Friday a PIA flight approaching Lahore reported the sudden "
+        "disappearance of GPS signals, America's Federal Aviation Administration noted."
+    )
+    assert found["interference"] == "jamming"
+    assert "Federal Aviation" not in found["operator"]

@@ -638,6 +638,9 @@ def _finish(values: dict, evidence: dict, report: Report, notes: list[str]) -> C
         INC.end_date,
     ):
         values.setdefault(key, "" if key != INC.end_date else None)
+    if values.get(INC.end_date) and not values.get(INC.end_date_precision):
+        # An end read from the text (a NOTAM's validity, "29 May to 2 June") is a day.
+        values[INC.end_date_precision] = "day"
     return Candidate(values, _source(report), evidence, list(report.notes) + notes, report.name)
 
 

@@ -42,7 +42,8 @@ PROBLEM_TERM = re.compile(
     r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing"
     r"|MAY NOT BE AVBL"
     r"|RFI|warnings?|errors?|faults?|offset|wrong|incorrect|erroneous|inaccurate|shifted|displaced"
-    r"|disabled|knocked out|switched off|blacked out|blackout|cut off|malfunction\w*)\b",
+    r"|disabled|knocked out|switched off|blacked out|blackout|cut off|malfunction\w*"
+    r"|disappear\w*|vanish\w*)\b",
     re.I,
 )
 JAM_TERM = re.compile(
@@ -56,7 +57,8 @@ SIGNAL_LOSS = re.compile(
     r"|loss of (?:the )?(?:GPS|GNSS|satellite)|(?:GPS|GNSS) (?:signals? )?(?:was |were )?(?:lost"
     r"|went dark|"
     r"dropped out|disappeared)|(?:GPS|GNSS) (?:1\+2|1 and 2|primary) (?:fault|lost)"
-    r"|no GPS signal)\b",
+    r"|no GPS signal|disappearance of (?:the )?(?:GPS |GNSS |satellite )?signals?"
+    r"|(?:GPS|GNSS|satellite) signals? (?:disappear\w*|vanish\w*))\b",
     re.I,
 )
 SPOOF_TERM = re.compile(
@@ -348,7 +350,8 @@ def operator(sentences: list[str]) -> Found | None:
 
 
 _REGULATOR = re.compile(
-    r"\b(?:Civil Aviation|Authority|Agency|Organi[sz]ation|Ministry|Administration|Regulator)\b",
+    r"\b(?:Civil Aviation|Federal Aviation|Authority|Agency|Organi[sz]ation|Ministry|Administration"
+    r"|Regulator)\b",
     re.I,
 )
 
