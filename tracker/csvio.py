@@ -128,7 +128,9 @@ def _read_mapped(path: Path, display: str) -> RawTable | None:
     """
     with open(path, "rb") as handle:
         try:
-            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            # MAP_POPULATE: the kernel maps every page at once instead of on each first touch.
+            flags = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
+            mapped = mmap.mmap(handle.fileno(), 0, flags=flags, prot=mmap.PROT_READ)
         except (OSError, ValueError):  # a file that cannot be mapped: read it the usual way
             return None
     try:

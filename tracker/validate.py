@@ -158,10 +158,11 @@ _FIRST_BYTE_SUSPECT[np.frombuffer(b"=+-@ \t\r\n\x00", dtype=np.uint8)] = True
 
 
 class _Cells:
-    """Lengths, first and last bytes of every cell of a text column, read from Arrow's buffers.
+    """Emptiness, byte lengths, first and last bytes of the cells of a text column.
 
-    Empty cells, length limits, formula prefixes and padding then cost one operation per row
-    instead of one per byte, and no text is copied.
+    Read from Arrow's offsets and value buffers, chunk by chunk into preallocated results: empty
+    cells, length limits, formula prefixes and padding then cost one operation per row instead
+    of one per byte, and no text is copied.
     """
 
     def __init__(self, values: pd.Series) -> None:
@@ -178,19 +179,38 @@ class _Cells:
                 else np.full(1, 0x20, dtype=np.uint8)  # a space: no suspect byte
             )
             self.chunks.append((offsets, data))
-        parts = [np.diff(offsets) for offsets, _ in self.chunks]
-        self.lengths = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        self.size = sum(len(offsets) - 1 for offsets, _ in self.chunks)
+        self.empty = self._per_row(
+            np.bool_, lambda offsets, out: np.equal(offsets[1:], offsets[:-1], out=out)
+        )
+
+    def _per_row(self, dtype, fill) -> np.ndarray:
+        out = np.empty(self.size, dtype=dtype)
+        start = 0
+        for offsets, _ in self.chunks:
+            stop = start + len(offsets) - 1
+            fill(offsets, out[start:stop])
+            start = stop
+        return out
+
+    def longer_than(self, limit: int) -> np.ndarray:
+        """Cells of more than ``limit`` bytes."""
+        return self._per_row(
+            np.bool_, lambda offsets, out: np.greater(offsets[1:] - offsets[:-1], limit, out=out)
+        )
 
     def ends(self) -> tuple[np.ndarray, np.ndarray]:
         """The first and the last byte of every cell (meaningless where the cell is empty)."""
-        firsts, lasts = [], []
+        first = np.empty(self.size, dtype=np.uint8)
+        last = np.empty(self.size, dtype=np.uint8)
+        start = 0
         for offsets, data in self.chunks:
+            stop = start + len(offsets) - 1
             top = len(data) - 1
-            firsts.append(data[np.minimum(offsets[:-1], top)])
-            lasts.append(data[np.clip(offsets[1:] - 1, 0, top)])
-        if not firsts:
-            return np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.uint8)
-        return np.concatenate(firsts), np.concatenate(lasts)
+            np.take(data, np.minimum(offsets[:-1], top), out=first[start:stop])
+            np.take(data, np.clip(offsets[1:] - 1, 0, top), out=last[start:stop])
+            start = stop
+        return first, last
 
     def may_hide_characters(self) -> bool:
         """Whether any byte of the column could start an invisible character."""
@@ -290,6 +310,28 @@ def _mutual_membership(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, n
     return in_right[left_codes], in_left[right_codes]
 
 
+def _cite_each_other_exactly(cited, ids) -> bool:
+    """True when the distinct cited ids are exactly the incident ids, in the same order.
+
+    The usual case for files in canonical order (sources sorted by incident id, ids increasing),
+    decided in a few linear passes instead of hashing both columns: every source then points at
+    an incident and every incident has a source. False means "check by hashing".
+    """
+    count = len(cited)
+    if not count or not len(ids):
+        return False
+    if len(ids) > 1 and not pc.all(pc.less(ids.slice(0, len(ids) - 1), ids.slice(1))).as_py():
+        return False
+    before, after = cited.slice(0, count - 1), cited.slice(1)
+    if not pc.all(pc.less_equal(before, after)).as_py():
+        return False
+    changes = pc.not_equal(before, after).to_numpy(zero_copy_only=False).astype(bool)
+    firsts = np.flatnonzero(np.concatenate(([True], changes)))
+    if len(firsts) != len(ids):
+        return False
+    return bool(pc.all(pc.equal(pc.take(cited, pa.array(firsts)), ids)).as_py())
+
+
 def _chunks(array) -> list:
     return array.chunks if isinstance(array, pa.ChunkedArray) else [array]
 
@@ -313,10 +355,12 @@ def _numbers(table: RawTable, name: str) -> pd.Series:
     if name not in table.parsed:
         values = table.frame[name]
         array = _arrow(values)
-        plain = pa.array(_plain_numbers(table, name))
-        numbers = pc.cast(pc.if_else(plain, array, pa.scalar(None, array.type)), pa.float64())
+        plain = _plain_numbers(table, name)
+        if not plain.all():
+            array = pc.if_else(pa.array(plain), array, pa.scalar(None, array.type))
+        numbers = pc.cast(array, pa.float64())
         table.parsed[name] = pd.Series(
-            numbers.to_numpy(zero_copy_only=False), index=values.index, dtype="float64"
+            numbers.to_numpy(zero_copy_only=False), index=values.index, dtype="float64", copy=False
         )
     return table.parsed[name]
 
@@ -350,7 +394,9 @@ def _dates(table: RawTable, name: str) -> pd.Series:
     if name not in table.parsed:
         codes, uniques = _distinct(table, name)
         parsed = pd.to_datetime(uniques, format="%Y-%m-%d", errors="coerce")
-        table.parsed[name] = pd.Series(parsed.to_numpy()[codes], index=table.frame.index, name=name)
+        table.parsed[name] = pd.Series(
+            parsed.to_numpy()[codes], index=table.frame.index, name=name, copy=False
+        )
     return table.parsed[name]
 
 
@@ -427,7 +473,7 @@ def check_cells(
         if spec.name not in table.frame:
             continue
         values = table.frame[spec.name]
-        empty = _cells(table, spec.name).lengths == 0
+        empty = _cells(table, spec.name).empty
         if spec.required:
             problems += _report(
                 table, empty, spec.name, "required", lambda v: "a value is required"
@@ -466,7 +512,7 @@ def _check_text(
     suspicious = _suspicious_text(table, spec.name, present)
     # A cell of at most max_length bytes has at most max_length characters: count characters
     # only in the longer cells.
-    too_long = _cells(table, spec.name).lengths > spec.max_length
+    too_long = _cells(table, spec.name).longer_than(spec.max_length)
     if too_long.any():
         too_long[too_long] = (values[too_long].str.len() > spec.max_length).to_numpy(dtype=bool)
     problems: list[Problem] = []
@@ -749,7 +795,10 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
         return problems
     ids = incidents.frame[INC.id]
     cited = sources.frame[SRC.incident_id]
-    in_incidents, in_sources = _mutual_membership(cited, ids)
+    if _cite_each_other_exactly(_arrow(cited), _arrow(ids)):
+        in_incidents, in_sources = np.ones(len(cited), bool), np.ones(len(ids), bool)
+    else:
+        in_incidents, in_sources = _mutual_membership(cited, ids)
     orphan = (cited != "").to_numpy() & ~in_incidents
     problems += _report(
         sources,
