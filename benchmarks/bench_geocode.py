@@ -39,7 +39,7 @@ def geocode_queries(n: int = 5000, *, seed: int = 7) -> list[str]:
     import airportsdata
 
     from tracker.geocode.areas import load_areas
-    from tracker.geocode.gazetteer import _index
+    from tracker.geocode.index import shared_index as _index
 
     rng = random.Random(seed)
     airports = [a for a in airportsdata.load("ICAO").values() if a["iata"]]

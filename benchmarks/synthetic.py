@@ -500,6 +500,8 @@ def generate(n: int, *, seed: int = 0) -> Synthetic:
             INC.date: pd.Series(date).astype("datetime64[us]"),
             INC.date_precision: _cat(date_precision, schema.DATE_PRECISIONS),
             INC.end_date: pd.Series(end_date).astype("datetime64[us]"),
+            # Set exactly when end_date is: synthetic spans are all known to end on end_date.
+            INC.end_date_precision: pd.Series(np.where(multi_day[order], "day", ""), dtype="str"),
             INC.location: _cat(place, places["location"]),
             INC.latitude: lat,
             INC.longitude: lon,

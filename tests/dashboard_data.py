@@ -21,6 +21,7 @@ BASE = {
     INC.date: "2024-03-10",
     INC.date_precision: "day",
     INC.end_date: "",
+    INC.end_date_precision: "",
     INC.location: "Riga",
     INC.latitude: 56.95,
     INC.longitude: 24.11,

@@ -90,6 +90,21 @@ def test_add_geocodes_and_writes_a_new_incident(data_dir):
     assert (source[SRC.url], source[SRC.stance]) == ("https://example.org/new", "supports")
 
 
+@pytest.mark.parametrize(
+    ("given", "stored"), [((), "day"), (("--end-date-precision", "open"), "open")]
+)
+def test_an_end_date_says_whether_the_span_ended_then(data_dir, given, stored):
+    result = _add(
+        data_dir,
+        *("--date", "2025-06-23", "--end-date", "2025-06-25", "--location", "Jammu Airport"),
+        *given,
+        "--yes",
+    )
+    assert result.exit_code == 0, result.output
+    row = dataset.load(data_dir).incidents.set_index(INC.id).loc["2025-06-23-jammu-airport"]
+    assert row[INC.end_date_precision] == stored
+
+
 def test_query_flag_geocodes_other_text_than_location(data_dir):
     result = _add(
         data_dir,
@@ -158,7 +173,7 @@ def test_new_overrides_the_duplicate_check(data_dir):
 
 
 def test_interactive_prompts_fill_missing_fields_and_choose(data_dir, monkeypatch):
-    monkeypatch.setattr("tracker.cli_geocode._interactive", lambda: True)
+    monkeypatch.setattr("tracker.cli.add._interactive", lambda: True)
     answers = "\n".join(
         [
             "2025-01-17",  # date

@@ -198,17 +198,20 @@ def test_dashboard_pieces(store):
     assert any(isinstance(c, html.P) and "Flag:" in c.children for c in flagged)
     outside = frame(incident(**{INC.date: pd.Timestamp("2025-01-01")}))
     assert detail_children(outside.iloc[0], outside, store=store) == []
-    from tracker.adsb.dashboard import store_of
+    # The layer is a plugin: it brings its panel, its incident slot and its callbacks.
+    from tracker.adsb.dashboard import COMPONENT_IDS, EVIDENCE, PANEL
 
-    assert store_of(layer).root == store.root
+    assert layer.panel("/assets/topojson/").id == PANEL
+    assert layer.detail().id == EVIDENCE
+    assert set(COMPONENT_IDS) == set(layer.component_ids) and callable(layer.register)
 
 
 def test_dashboard_evidence_slot_follows_the_url(tmp_path):
     from dash import html
     from dashboard_data import sample_dataset, write_dataset
 
-    from tracker.adsb.dashboard import EVIDENCE, evidence_outputs, layout_pieces
-    from tracker.dashboard.layers import MapLayer
+    from tracker.adsb.dashboard import evidence_outputs
+    from tracker.dashboard import layer_context
 
     data_dir = write_dataset(tmp_path / "data", *sample_dataset())
     s = LayerStore(tmp_path / "store")
@@ -221,11 +224,14 @@ def test_dashboard_evidence_slot_follows_the_url(tmp_path):
         },
         source="gpsjam",
     )
-    got = evidence_outputs("?incident=2024-03-10-riga", store=s, data_dir=data_dir)
+    context = layer_context(data_dir)
+
+    def evidence(search):
+        return evidence_outputs(context.view(search), context.incidents(), store=s)
+
+    got = evidence("?incident=2024-03-10-riga")
     assert any(isinstance(c, html.P) and c.children.startswith("Level: high") for c in got)
-    assert evidence_outputs("?incident=2024-05-20-tel-aviv", store=s, data_dir=data_dir) == []
-    assert evidence_outputs("", store=s, data_dir=data_dir) == []
-    assert evidence_outputs("?incident=no-such-id", store=s, data_dir=data_dir) == []
-    assert layout_pieces([]) == ([], [])
-    panel, slot = layout_pieces([MapLayer("adsb", "ADS-B", lambda f: [])])
-    assert slot[0].id == EVIDENCE and panel[0].hidden is True
+    assert evidence("?incident=2024-05-20-tel-aviv") == []
+    assert evidence("") == []
+    assert evidence("?incident=no-such-id") == []
+    assert evidence("?incident=2024-03-10-riga&" + "x" * 20_000) == []  # over the query cap

@@ -136,13 +136,21 @@ def test_timeline_and_region_figures(store):
     assert [t.name for t in bars.data] == ["high (≥ 10 % bad)", "medium (2–10 % bad)"]
 
 
-def test_dashboard_panel_follows_the_url(store):
+def test_dashboard_panel_follows_the_url(store, tmp_path):
     import plotly.graph_objects as go
 
-    from tracker.adsb.dashboard import panel_card, panel_outputs
+    from tracker.adsb.dashboard import panel_card
+    from tracker.adsb.dashboard import panel_outputs as outputs
+    from tracker.dashboard import layer_context
+
+    view = layer_context(tmp_path).view
+
+    def panel_outputs(search, *, store):
+        return outputs(view(search), store=store)
 
     hidden, *_ = panel_outputs("?from=2023-09-01&to=2023-09-02", store=store)
     assert hidden is True
+    assert panel_outputs(["not", "a", "query"], store=store)[0] is True
     hidden, timeline, regions, note = panel_outputs(
         "?from=2023-09-01&to=2023-09-02&layer=adsb", store=store
     )

@@ -76,7 +76,7 @@ def test_extra_cell_names_line(data: Path):
     _write_raw(data, schema.INCIDENTS_FILE, "".join(lines).encode())
     _fmt_refuses(
         data,
-        f"{INC_FILE}:3:23: row has 23 fields but the header has 22 [extra-cell]",
+        f"{INC_FILE}:3:24: row has 24 fields but the header has 23 [extra-cell]",
         "nothing was written",
     )
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from dash.exceptions import PreventUpdate
-from dashboard_data import sample_dataset, source, unvalidated_load, write_dataset
+from dashboard_data import incident, sample_dataset, source, unvalidated_load, write_dataset
 
 from tracker.dashboard import callbacks, create_app, ids, state, views
 from tracker.dashboard.data import load_view_data, prepare
@@ -220,6 +220,43 @@ def test_detail_lists_sources_with_disputed_side_by_side(data_dir):
     # The HTML in the summary is a plain string child, never markup.
     summary = [c for c in children if getattr(c, "className", "") == "detail-summary"][0]
     assert summary.children == "<b>Bold</b> <img src=x onerror=alert(1)> claim & more"
+
+
+def test_detail_says_how_precisely_a_span_ends(tmp_path):
+    rows = [
+        incident(**{INC.end_date: "2024-03-20", INC.end_date_precision: "open"}),
+        incident(
+            **{
+                INC.id: "2024-04-01-vilnius",
+                INC.date: "2024-04-01",
+                INC.end_date: "2024-04-03",
+                INC.end_date_precision: "day",
+            }
+        ),
+        incident(
+            **{
+                INC.id: "2024-05-01-kaunas",
+                INC.date: "2024-05-01",
+                INC.end_date: "2024-06-30",
+                INC.end_date_precision: "month",
+            }
+        ),
+    ]
+    folder = write_dataset(tmp_path / "data", rows, [source(r[INC.id]) for r in rows])
+
+    def date_of(incident_id: str) -> str:
+        children = callbacks.detail(folder, f"?incident={incident_id}")
+        dumped = json.dumps(
+            [c.to_plotly_json() for c in children], default=lambda o: o.to_plotly_json()
+        )
+        return dumped
+
+    assert "2024-03-10 to at least 2024-03-20 (still going on then; end not known)" in date_of(
+        "2024-03-10-riga"
+    )
+    closed = date_of("2024-04-01-vilnius")
+    assert "2024-04-01 to 2024-04-03" in closed and "at least" not in closed
+    assert "2024-05-01 to June 2024 (end day not known)" in date_of("2024-05-01-kaunas")
 
 
 def test_detail_never_links_a_javascript_url(hostile_dir):

@@ -92,6 +92,27 @@ def test_hover_escapes_markup_and_states_date_precision():
     assert "2024-02-01" not in joined  # never presented as day-exact
 
 
+def test_hover_says_how_precisely_a_span_ends():
+    rows = [
+        incident(
+            **{INC.id: "2024-03-10-a", INC.end_date: "2024-03-12", INC.end_date_precision: "day"}
+        ),
+        incident(
+            **{INC.id: "2024-03-10-b", INC.end_date: "2024-03-20", INC.end_date_precision: "open"}
+        ),
+    ]
+    rows.append(
+        incident(
+            **{INC.id: "2024-03-10-c", INC.end_date: "2024-04-30", INC.end_date_precision: "month"}
+        )
+    )
+    labels = figures.hover_text(incidents_frame(rows))
+    assert "2024-03-10 to 2024-03-12" in labels[0] and "or later" not in labels[0]
+    assert "2024-03-10 to 2024-03-20 or later" in labels[1]
+    assert "2024-03-10 to Apr 2024 (month only)" in labels[2]
+    assert "2024-04-30" not in labels[2]
+
+
 def test_titles_are_escaped():
     fig = figures.timeline_figure(_frame(), title="<b>T</b>", subtitle="a & b")
     assert fig.layout.title.text == "&lt;b&gt;T&lt;/b&gt;"

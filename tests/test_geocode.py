@@ -173,7 +173,7 @@ def test_registry_builds_nominatim_without_network():
 
 
 def test_airport_index_cache_is_rebuilt_when_broken(tmp_path, monkeypatch):
-    from tracker.geocode.gazetteer import _Airports
+    from tracker.geocode.airports import Airports as _Airports
 
     monkeypatch.setenv("GNSS_TRACKER_CACHE_DIR", str(tmp_path))
     path = _Airports._cache_file()

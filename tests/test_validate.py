@@ -74,6 +74,21 @@ INCIDENT_CASES = [
     (1, {INC.date: "2099-01-01"}, INC.date, "future-date"),
     (1, {INC.date: "1970-01-01"}, INC.date, "date-too-early"),
     (1, {INC.end_date: "2024-03-01"}, INC.end_date, "end-before-start"),
+    (1, {INC.end_date: "2024-03-20"}, INC.end_date_precision, "end-date-precision"),
+    (1, {INC.end_date_precision: "day"}, INC.end_date_precision, "end-date-precision"),
+    (1, {INC.end_date_precision: "open"}, INC.end_date_precision, "end-date-precision"),
+    (
+        1,
+        {INC.end_date: "2024-03-20", INC.end_date_precision: "ongoing"},
+        INC.end_date_precision,
+        "not-in-value-set",
+    ),
+    (
+        1,
+        {INC.end_date: "2024-03-20", INC.end_date_precision: "month"},
+        INC.end_date,
+        "date-precision",
+    ),
     (1, {INC.date_precision: "month"}, INC.date, "date-precision"),
     (1, {INC.date: "2024-03-01", INC.date_precision: "year"}, INC.date, "date-precision"),
     (0, {INC.interference: "Jamming"}, INC.interference, "not-in-value-set"),
@@ -133,6 +148,16 @@ def test_duplicate_id_names_the_later_line_and_the_first(tmp_path: Path):
     problems = _problems(write_dataset(tmp_path / "d", incidents, sources))
     _assert_problem(problems, file=INCIDENTS, line=4, field=INC.id, code="duplicate-id")
     assert "line 2" in next(p.message for p in problems if p.code == "duplicate-id")
+
+
+@pytest.mark.parametrize(
+    ("end", "precision"), [("2024-03-20", "day"), ("2024-03-20", "open"), ("2024-04-30", "month")]
+)
+def test_end_date_with_its_precision_is_valid(tmp_path: Path, end: str, precision: str):
+    folder = _with_incident_change(
+        tmp_path, 1, **{INC.end_date: end, INC.end_date_precision: precision}
+    )
+    assert _problems(folder) == []
 
 
 def test_source_pointing_at_unknown_incident(tmp_path: Path):
@@ -318,7 +343,7 @@ def test_problem_count_is_capped_per_rule(tmp_path: Path):
     assert "20 more" in rule[-1].message
 
 
-# --- the CLI: exit codes, FILE:LINE:COLUMN output, no traceback, nothing written ---------------------
+# --- the CLI: exit codes, FILE:LINE:COLUMN output, no traceback, nothing written ------------------
 
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -165,6 +165,9 @@ def incident_row(
 ) -> pd.DataFrame:
     """A one-row incidents frame typed like ``like``."""
     merged = {**DEFAULTS, **{k: v for k, v in values.items() if v is not None}}
+    if merged.get(INC.end_date) not in (None, "") and not merged.get(INC.end_date_precision):
+        # A given end date is when it ended unless the contributor says it is open-ended.
+        merged[INC.end_date_precision] = "day"
     merged.update(
         {
             INC.id: incident_id,

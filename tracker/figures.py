@@ -286,8 +286,25 @@ def _date_labels(incidents: pd.DataFrame) -> pd.Series:
     if INC.end_date in incidents.columns:
         end = _day_strings(incidents[INC.end_date])
         has_end = end != ""
+        shown = end.copy()
+        end_precision = np.full(len(end), "", dtype=object)
+        if INC.end_date_precision in incidents.columns:
+            end_precision = incidents[INC.end_date_precision].to_numpy(dtype=object)
+        # An end known only to the month reads as the month, never as its last day.
+        month_end = has_end & (end_precision == "month")
+        if month_end.any():
+            m = end[month_end]
+            shown[month_end] = (
+                _MONTH_ABBR[np.array([int(v[5:7]) - 1 for v in m])]
+                + " "
+                + np.array([v[:4] for v in m], dtype=object)
+                + " (month only)"
+            )
         if has_end.any():
-            labels[has_end] = labels[has_end] + " to " + end[has_end]
+            labels[has_end] = labels[has_end] + " to " + shown[has_end]
+        # An open-ended span: the end date is when it was last reported still going on.
+        open_end = has_end & (end_precision == "open")
+        labels[open_end] = labels[open_end] + " or later"
     return pd.Series(labels, index=incidents.index, dtype="str")
 
 

@@ -14,7 +14,9 @@ the text search is a literal, case-insensitive substring match.
 Date semantics: an incident covers the interval from its ``date`` to the later of its
 ``end_date`` and the end of the period its ``date_precision`` allows (an incident known only to
 March 2024 covers the whole of March). It matches a date range when that interval overlaps the
-range, so an incident known only to the month is neither dropped nor counted as day-exact.
+range, so an incident known only to the month is neither dropped nor counted as day-exact. An
+open-ended span (``end_date_precision=open``) covers the days it was reported going on, up to its
+``end_date``; later days are not assumed.
 
 >>> f = Filters.from_query("?interference=jamming&from=2024-01-01&q=Riga")
 >>> f.interference, f.date_from, f.text

@@ -11,6 +11,10 @@ Units and conventions:
 * ``date``/``end_date``: calendar dates in ISO 8601 (``YYYY-MM-DD``), UTC. When an incident is
   known only to the month (``date_precision=month``) the date is the 1st of that month, and to the
   year (``year``) the 1st of January; views must not present such dates as day-exact.
+  ``end_date_precision`` is set exactly when ``end_date`` is: ``day`` when the incident ended
+  that day, ``month`` when it ended some day in that month (``end_date`` is the month's last
+  day), ``open`` when ``end_date`` is only the last day a source reports it still going on
+  (an open-ended span: views must say "at least until", never present it as the end).
 * ``country``: ISO 3166-1 alpha-2, upper case, empty when the incident happened over open sea.
 """
 
@@ -32,6 +36,7 @@ __all__ = [
     "SOURCES_FILE",
     "DATAPACKAGE_FILE",
     "DATE_PRECISIONS",
+    "END_DATE_PRECISIONS",
     "INTERFERENCE_TYPES",
     "FLIGHT_PHASES",
     "CONFIDENCE_LEVELS",
@@ -49,6 +54,10 @@ SOURCES_FILE = "sources.csv"
 DATAPACKAGE_FILE = "datapackage.json"
 
 DATE_PRECISIONS = ("day", "month", "year")
+#: ``day``: the incident ended on ``end_date``. ``month``: it ended some day in that month, and
+#: ``end_date`` is the month's last day. ``open``: ``end_date`` is the last day a source reports it
+#: still going on; when it ended is not known (it may have lasted longer).
+END_DATE_PRECISIONS = ("day", "month", "open")
 INTERFERENCE_TYPES = ("jamming", "spoofing", "both", "unknown")
 FLIGHT_PHASES = ("departure", "en route", "approach", "landing", "ground", "unknown")
 CONFIDENCE_LEVELS = ("confirmed", "reported", "disputed", "unverified")
@@ -139,8 +148,28 @@ INCIDENT_FIELDS: tuple[Field, ...] = (
         "How precisely the date is known: day, or only the month (date is the 1st), "
         "or only the year (date is 1 January).",
     ),
-    Field("end_date", "date", False, "Last day, for incidents spanning several days; else empty."),
-    _text("location", "Place as reported, in words.", required=True),
+    Field(
+        "end_date",
+        "date",
+        False,
+        "Last day, for incidents spanning several days; else empty. With "
+        "end_date_precision=open, the last day a source reports it still going on.",
+    ),
+    Field(
+        "end_date_precision",
+        "string",
+        False,
+        "Set exactly when end_date is: day (the incident ended on end_date), month (it ended "
+        "some day in that month; end_date is the month's last day) or open (end_date is the "
+        "last day a source reports it still going on; when it ended is not known).",
+        enum=END_DATE_PRECISIONS,
+        free_text=False,
+    ),
+    _text(
+        "location",
+        "Where the aircraft was, in words, as reported (not where the jammer is thought to be).",
+        required=True,
+    ),
     Field("latitude", "number", True, "Latitude, WGS84 decimal degrees.", minimum=-90, maximum=90),
     Field(
         "longitude", "number", True, "Longitude, WGS84 decimal degrees.", minimum=-180, maximum=180
@@ -172,8 +201,8 @@ INCIDENT_FIELDS: tuple[Field, ...] = (
     ),
     _text(
         "country",
-        "ISO 3166-1 alpha-2 code of the country whose territory or airspace is affected; "
-        "empty over open sea.",
+        "ISO 3166-1 alpha-2 code of the country whose territory or airspace the aircraft was "
+        "in (not where the jammer is thought to be); empty over open sea.",
         pattern=r"^[A-Z]{2}$",
         free_text=False,
     ),

@@ -467,7 +467,7 @@ def _closest(name: str, candidates: list[str]) -> str | None:
 def check_cells(
     table: RawTable, fields: tuple[Field, ...], *, today: pd.Timestamp
 ) -> list[Problem]:
-    """Per-cell rules for every column present: required, text hygiene, types, ranges, value sets."""
+    """Per-cell rules for every column present: required, text hygiene, types, ranges, values."""
     problems: list[Problem] = []
     for spec in fields:
         if spec.name not in table.frame:
@@ -703,6 +703,38 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
             "end-before-start",
             lambda v: f"end_date {v} is before the incident's date",
         )
+    if {INC.end_date, INC.end_date_precision} <= set(frame.columns):
+        # An end date says either "ended that day" or "still going on that day" (open-ended);
+        # a reader must never have to guess which.
+        has_end = (frame[INC.end_date] != "").to_numpy()
+        has_precision = (frame[INC.end_date_precision] != "").to_numpy()
+        problems += _report(
+            table,
+            has_end & ~has_precision,
+            INC.end_date_precision,
+            "end-date-precision",
+            lambda v: "end_date is set, so say day (it ended then) or open (still going on then)",
+        )
+        problems += _report(
+            table,
+            ~has_end & has_precision,
+            INC.end_date_precision,
+            "end-date-precision",
+            lambda v: f"{_shown(v)} is set but end_date is empty; leave both empty or set both",
+        )
+        end_days = _dates(table, INC.end_date)
+        not_month_end = (
+            (frame[INC.end_date_precision] == "month").to_numpy()
+            & end_days.notna().to_numpy()
+            & ~end_days.dt.is_month_end.fillna(False).to_numpy(dtype=bool)
+        )
+        problems += _report(
+            table,
+            not_month_end,
+            INC.end_date,
+            "date-precision",
+            lambda v: f"{v} has end_date_precision=month, so it must be the month's last day",
+        )
     if {INC.latitude, INC.longitude} <= set(frame.columns):
         lat = _numbers(table, INC.latitude)
         lon = _numbers(table, INC.longitude)
@@ -835,12 +867,15 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
 
 RULES: dict[str, str] = {
     "missing-file / empty-file / not-utf8 / file-too-large": "the file can be read as UTF-8 text",
-    "bad-quoting / multiline-cell / blank-row / extra-cell / missing-cell": "one well-formed record per line",
+    "bad-quoting / multiline-cell / blank-row / extra-cell / missing-cell": (
+        "one well-formed record per line"
+    ),
     "missing-column / unknown-column / duplicate-column": "the header matches the schema",
     "required": "required values are present",
     "not-a-number / out-of-range": "latitude, longitude, radius_km are plain decimals in range",
     "invalid-date / future-date / date-too-early": "dates are real ISO dates, not in the future",
     "date-precision / end-before-start": "month/year dates fall on the 1st; end_date >= date",
+    "end-date-precision": "end_date_precision (day, month, open) is set exactly when end_date is",
     "not-in-value-set": "value sets (date_precision, interference, flight_phase, ...)",
     "pattern / unknown-country": "id format, ISO 3166-1 alpha-2 countries",
     "unknown-region": "regions come from tracker/data/country_regions.csv",
@@ -848,7 +883,9 @@ RULES: dict[str, str] = {
     "duplicate-id / duplicate-source": "ids are unique; a source is cited once per incident",
     "unknown-incident / no-source": "sources point at known incidents; every incident has a source",
     "url-scheme": "source URLs are http(s) with a host",
-    "formula-injection / control-character / whitespace / too-long": "text cells are safe and clean",
+    "formula-injection / control-character / whitespace / too-long": (
+        "text cells are safe and clean"
+    ),
 }
 
 

@@ -28,14 +28,13 @@ from tracker.schema import INC
 __all__ = [
     "LAYER_ID",
     "EVIDENCE",
+    "COMPONENT_IDS",
     "evidence_outputs",
     "evidence_slot",
-    "layout_pieces",
-    "store_of",
     "panel_card",
     "panel_figures",
     "panel_outputs",
-    "register_panel",
+    "register_callbacks",
     "store_signature",
     "layer_traces",
     "adsb_map_layer",
@@ -46,21 +45,14 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 LAYER_ID = "adsb"
+#: Said wherever the layer's absence of data could be read as absence of interference.
+NO_DATA_CAVEAT = "No data is not no interference."
 
 
 def store_signature(store: LayerStore) -> tuple:
-    """Changes whenever a day or the manifest is written (cache key)."""
-    parts = []
-    for day in store.days():
-        try:
-            parts.append((day.toordinal(), store._day_path(day).stat().st_mtime_ns))
-        except OSError:
-            continue
-    try:
-        manifest = store.manifest_path.stat().st_mtime_ns
-    except OSError:
-        manifest = 0
-    return (str(store.root), manifest, tuple(parts))
+    """Changes whenever a day or the manifest is written (cache key); see
+    :meth:`LayerStore.signature`."""
+    return store.signature()
 
 
 @functools.lru_cache(maxsize=32)
@@ -96,20 +88,32 @@ def layer_traces(
 
 
 def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = DEFAULT_THRESHOLDS):
-    """A :class:`tracker.dashboard.layers.MapLayer` for the layer, or None if the store is empty."""
+    """The ADS-B layer as a dashboard plugin, or None if the store is empty.
+
+    The :class:`tracker.dashboard.layers.MapLayer` draws medium and high hexagons, owns the panel
+    below the timeline (:func:`panel_card`) and the evidence slot in the incident card
+    (:func:`evidence_slot`), and registers the callbacks filling both (:func:`register_callbacks`).
+    Declared under the ``gnss_tracker.map_layers`` entry point, so the dashboard offers it by
+    default without importing this package.
+    """
     from tracker.dashboard.layers import MapLayer
 
     store = store if store is not None else LayerStore()
-    if not store.days():
+    days = store.days()
+    if not days:
         return None
-    first, last = store.days()[0], store.days()[-1]
+    first, last = days[0], days[-1]
     # Short: the dashboard shows layer notes on one line in the map's corner.
-    note = f"ADS-B layer {first.isoformat()} to {last.isoformat()}. No data is not no interference."
+    note = f"ADS-B layer {first.isoformat()} to {last.isoformat()}. {NO_DATA_CAVEAT}"
     return MapLayer(
         LAYER_ID,
         LAYER_NAME,
         functools.partial(layer_traces, store=store, thresholds=thresholds),
         note=note,
+        panel=lambda topojson_url: panel_card(topojson_url=topojson_url),
+        detail=evidence_slot,
+        register=functools.partial(register_callbacks, store=store),
+        component_ids=COMPONENT_IDS,
     )
 
 
@@ -208,7 +212,7 @@ def detail_children(
                 className="mb-1 small adsb-contradicts text-warning-emphasis",
             )
         )
-    children.append(html.P("No data is not no interference.", className="mb-1 small text-muted"))
+    children.append(html.P(NO_DATA_CAVEAT, className="mb-1 small text-muted"))
     return children
 
 
@@ -257,8 +261,7 @@ def panel_figures(filters, *, store: LayerStore, thresholds: Thresholds = DEFAUL
     timeline, regions = _cached_panel(signature, start, end, thresholds.medium, thresholds.high)
     note = (
         f"ADS-B layer, {start.isoformat()} to {end.isoformat()}: hexagons at medium or high "
-        "per day and region (a hexagon is placed in the region of its centre). "
-        "No data is not no interference."
+        f"per day and region (a hexagon is placed in the region of its centre). {NO_DATA_CAVEAT}"
     )
     return timeline, regions, note
 
@@ -289,42 +292,36 @@ def panel_card(*, topojson_url: str = "") -> object:
     )
 
 
-def panel_outputs(search, *, store: LayerStore) -> tuple:
-    """The panel callback's outputs for a page URL query: ``(hidden, timeline, regions, note)``.
+def panel_outputs(view, *, store: LayerStore) -> tuple:
+    """The panel callback's outputs for a parsed view state: ``(hidden, timeline, regions, note)``.
 
-    Hidden (and nothing recomputed) unless the URL switches the ADS-B layer on.
+    :param view: the dashboard's view state (``.filters``, ``.layers``) for the page URL, or
+        None for a URL the dashboard refused.
+    Hidden (and nothing recomputed) unless the view switches the ADS-B layer on.
     """
     from dash import no_update
 
-    from tracker.dashboard.state import ViewState
-
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
-        return True, no_update, no_update, no_update
-    view = ViewState.from_query(search)
-    if LAYER_ID not in view.layers:
+    if view is None or LAYER_ID not in view.layers:
         return True, no_update, no_update, no_update
     timeline, regions, note = panel_figures(view.filters, store=store)
     return False, timeline, regions, note
 
 
-_MAX_QUERY = 16_000
-
-
 #: Slot in the incident card for the layer's evidence (filled by :func:`evidence_outputs`).
 EVIDENCE = "adsb-evidence"
+#: Every component id the layer creates (the dashboard checks them against its own).
+COMPONENT_IDS = (PANEL, PANEL_TIMELINE, PANEL_REGIONS, PANEL_NOTE, EVIDENCE)
 
 
-def evidence_outputs(search, *, store: LayerStore, data_dir, loader=None) -> list:
-    """The incident card's ADS-B paragraph for the incident open in the page URL."""
-    from tracker.dashboard.data import load_view_data
-    from tracker.dashboard.state import ViewState
+def evidence_outputs(view, incidents: pd.DataFrame, *, store: LayerStore) -> list:
+    """The incident card's ADS-B paragraph for the incident open in ``view``.
 
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
-        return []
-    incident_id = ViewState.from_query(search).incident
+    :param view: the parsed view state (``.incident``), or None.
+    :param incidents: the dashboard's incidents.
+    """
+    incident_id = getattr(view, "incident", "") if view is not None else ""
     if not incident_id:
         return []
-    incidents = load_view_data(data_dir, loader=loader).incidents
     match = incidents[incidents[INC.id] == incident_id]
     if len(match) == 0:
         return []
@@ -332,57 +329,37 @@ def evidence_outputs(search, *, store: LayerStore, data_dir, loader=None) -> lis
 
 
 def evidence_slot() -> object:
-    """An empty Div for the incident card; :func:`register_panel` fills it."""
+    """An empty Div for the incident card; :func:`register_callbacks` fills it."""
     from dash import html
 
     return html.Div(id=EVIDENCE, className="adsb-evidence-slot", **{"aria-live": "polite"})
 
 
-def layout_pieces(layers, *, topojson_url: str = "") -> tuple[list, list]:
-    """``(panel, evidence)``: components to add to the page when the ADS-B layer is offered.
-
-    Both lists are empty unless one of ``layers`` is the ADS-B layer.
-    """
-    if not any(getattr(layer, "id", None) == LAYER_ID for layer in layers):
-        return [], []
-    return [panel_card(topojson_url=topojson_url)], [evidence_slot()]
-
-
-def register_panel(app, *, store: LayerStore | None = None, data_dir=None, loader=None) -> None:
+def register_callbacks(app, context, *, store: LayerStore) -> None:
     """Register the panel's and the evidence slot's callbacks (the page URL drives both).
 
-    :param data_dir: the dashboard's data folder (for the evidence slot); without it only the
-        panel is registered.
+    :param context: a :class:`tracker.dashboard.layers.LayerContext` (URL id, URL parser,
+        incidents).
     """
     from dash import Input, Output
-
-    from tracker.dashboard import ids
-
-    store = store if store is not None else LayerStore()
 
     @app.callback(
         Output(PANEL, "hidden"),
         Output(PANEL_TIMELINE, "figure"),
         Output(PANEL_REGIONS, "figure"),
         Output(PANEL_NOTE, "children"),
-        Input(ids.URL, "search"),
+        Input(context.url, "search"),
     )
     def _adsb_panel(search):
-        return panel_outputs(search, store=store)
+        return panel_outputs(context.view(search), store=store)
 
-    if data_dir is None:
-        return
-
-    @app.callback(Output(EVIDENCE, "children"), Input(ids.URL, "search"))
+    @app.callback(Output(EVIDENCE, "children"), Input(context.url, "search"))
     def _adsb_evidence(search):
         try:
-            return evidence_outputs(search, store=store, data_dir=data_dir, loader=loader)
+            view = context.view(search)
+            if view is None or not view.incident:
+                return []
+            return evidence_outputs(view, context.incidents(), store=store)
         except Exception:  # noqa: BLE001 - the evidence must never break the incident card
             logger.warning("ADS-B evidence failed", exc_info=True)
             return []
-
-
-def store_of(layer) -> LayerStore:
-    """The store behind a map layer made by :func:`adsb_map_layer` (default store otherwise)."""
-    store = getattr(getattr(layer, "traces", None), "keywords", {}).get("store")
-    return store if isinstance(store, LayerStore) else LayerStore()

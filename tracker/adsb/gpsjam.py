@@ -41,6 +41,8 @@ __all__ = [
     "find_gpsjam_files",
     "read_daily_file",
     "read_manifest_file",
+    "parse_daily_bytes",
+    "parse_manifest_bytes",
     "import_gpsjam",
 ]
 
@@ -205,7 +207,11 @@ class _KnownCells:
 
 
 def _read_daily_table(path: Path, known: _KnownCells) -> pa.Table:
-    raw = _read_bytes(path)
+    return _parse_daily_table(path, _read_bytes(path), known)
+
+
+def _parse_daily_table(path: Path | str, raw: bytes, known: _KnownCells) -> pa.Table:
+    """Check and parse a daily file's bytes; ``path`` only names the file in errors."""
     if b"\x00" in raw:
         raise InputError(f"{path}: binary content (NUL bytes); is this a GPSJam CSV?")
     first = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff")
@@ -281,7 +287,28 @@ def read_manifest_file(path: str | os.PathLike) -> pd.DataFrame:
     :raises InputError: naming the file, line and field of the first problem.
     """
     path = Path(path)
-    text = _text(path, _read_bytes(path))
+    return parse_manifest_bytes(_read_bytes(path), source=path)
+
+
+def parse_daily_bytes(raw: bytes, *, source: str | os.PathLike) -> pa.Table:
+    """Check and parse a GPSJam daily file's (uncompressed) bytes.
+
+    :param source: names the file in error messages (a path or a URL).
+    :returns: an Arrow table with ``hex`` (lower case) and the two counts (int32).
+    :raises InputError: naming the source, line and field of the first problem.
+    """
+    return _parse_daily_table(source, raw, _KnownCells())
+
+
+def parse_manifest_bytes(raw: bytes, *, source: str | os.PathLike) -> pd.DataFrame:
+    """Check and parse the (uncompressed) bytes of GPSJam's ``manifest.csv``.
+
+    :param source: names the file in error messages (a path or a URL).
+    :returns: see :func:`read_manifest_file`.
+    :raises InputError: naming the source, line and field of the first problem.
+    """
+    path = source
+    text = _text(path, raw)
     _check_header(path, text, MANIFEST_HEADER)
     dates, suspects, counts = [], [], []
     seen: dict[dt.date, int] = {}

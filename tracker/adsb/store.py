@@ -121,6 +121,24 @@ class LayerStore:
                 out.append(dt.date.fromisoformat(m.group(1)))
         return sorted(out)
 
+    def signature(self) -> tuple:
+        """A value that changes whenever a day or the manifest is written (a cache key).
+
+        :returns: ``(root, manifest mtime_ns, ((day ordinal, file mtime_ns), ...))``, days oldest
+            first; a day removed while this runs is left out.
+        """
+        parts = []
+        for day in self.days():
+            try:
+                parts.append((day.toordinal(), self._day_path(day).stat().st_mtime_ns))
+            except OSError:
+                continue
+        try:
+            manifest = self.manifest_path.stat().st_mtime_ns
+        except OSError:
+            manifest = 0
+        return (str(self.root), manifest, tuple(parts))
+
     def source(self, day: dt.date) -> str:
         """Where a stored day came from (``gpsjam`` or ``computed``)."""
         meta = pq.read_schema(self._day_path(day)).metadata or {}

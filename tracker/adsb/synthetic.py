@@ -30,6 +30,7 @@ __all__ = [
     "write_traces",
     "gpsjam_day",
     "write_gpsjam_files",
+    "gpsjam_site",
 ]
 
 #: (lat, lon, radius km) of made-up jamming zones.
@@ -239,3 +240,30 @@ def write_gpsjam_files(
         lines.append(f"{day.isoformat()},{'true' if day in suspect else 'false'},0")
     (folder / "manifest.csv").write_text("\n".join(lines) + "\n")
     return out
+
+
+def gpsjam_site(
+    days: list[dt.date],
+    *,
+    n_hexes: int = 200,
+    suspect: set[dt.date] = frozenset(),
+    seed: int = 0,
+) -> dict[str, bytes]:
+    """The files of a GPSJam-like web folder: ``manifest.csv`` and one CSV per day, as bytes.
+
+    Unlike :func:`write_gpsjam_files`, the manifest's ``num_bad_aircraft_hexes`` is each day's
+    real count of hexes at 10 % or more, as GPSJam publishes it (a downloader checks it).
+    """
+    from tracker.adsb.levels import classify, share
+
+    files: dict[str, bytes] = {}
+    lines = ["date,suspect,num_bad_aircraft_hexes"]
+    for i, day in enumerate(sorted(days)):
+        frame = gpsjam_day(n_hexes, seed=seed + i)
+        files[f"{day.isoformat()}-h3_4.csv"] = frame.to_csv(
+            index=False, lineterminator="\n"
+        ).encode()
+        high = int((classify(share(frame[GOOD], frame[BAD])) == 2).sum())
+        lines.append(f"{day.isoformat()},{'true' if day in suspect else 'false'},{high}")
+    files["manifest.csv"] = ("\n".join(lines) + "\n").encode()
+    return files

@@ -20,11 +20,13 @@ from pathlib import Path
 from dash import Dash
 
 from tracker import dataset
-from tracker.dashboard import callbacks, downloads, layout
+from tracker.dashboard import callbacks, downloads, ids, layout
 from tracker.dashboard.data import load_view_data
-from tracker.dashboard.layers import MapLayer, default_layers
+from tracker.dashboard.layers import LayerContext, MapLayer, default_layers
+from tracker.dashboard.state import ViewState
+from tracker.filters import MAX_QUERY_LENGTH
 
-__all__ = ["create_app", "ASSETS_DIR", "MAX_REQUEST_BYTES", "security_headers"]
+__all__ = ["create_app", "layer_context", "ASSETS_DIR", "MAX_REQUEST_BYTES", "security_headers"]
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +68,34 @@ def security_headers(renderer_script: str) -> dict[str, str]:
     }
 
 
+def layer_context(data_dir: Path, *, loader: Callable | None = None) -> LayerContext:
+    """What map layers get to register their callbacks (see :class:`LayerContext`)."""
+
+    def view(search):
+        if search is not None and (not isinstance(search, str) or len(search) > MAX_QUERY_LENGTH):
+            return None
+        return ViewState.from_query(search)
+
+    def incidents():
+        return load_view_data(data_dir, loader=loader).incidents
+
+    return LayerContext(url=ids.URL, view=view, incidents=incidents, data_dir=data_dir)
+
+
+def _check_layer_ids(layers: Sequence[MapLayer]) -> None:
+    """Refuse layers whose ids or component ids collide (Dash would fail later, less clearly)."""
+    taken = {value for name, value in vars(ids).items() if name.isupper()}
+    seen_layers: set[str] = set()
+    for layer in layers:
+        if layer.id in seen_layers:
+            raise ValueError(f"two map layers have the id {layer.id!r}")
+        seen_layers.add(layer.id)
+        clash = taken.intersection(layer.component_ids)
+        if clash:
+            raise ValueError(f"map layer {layer.id!r} reuses component ids {sorted(clash)}")
+        taken.update(layer.component_ids)
+
+
 def create_app(
     data_dir: Path | str = dataset.DEFAULT_DATA_DIR,
     *,
@@ -78,7 +108,8 @@ def create_app(
     :param data_dir: folder holding ``incidents.csv`` and ``sources.csv``; re-read whenever they
         change (cached on path and modification time).
     :param map_layers: optional map layers (see :mod:`tracker.dashboard.layers`); by default
-        :func:`tracker.dashboard.layers.default_layers`.
+        :func:`tracker.dashboard.layers.default_layers` (those installed packages declare).
+    :raises ValueError: when two layers share an id or a layer reuses a component id.
     :param requests_pathname_prefix: when served under a sub-path behind a proxy.
     :param loader: ``loader(data_dir) -> Dataset``, :func:`tracker.dataset.load` by default.
     :returns: the Dash app; its Flask server is ``app.server``. Debug is off unless the caller
@@ -86,6 +117,7 @@ def create_app(
     """
     data_dir = Path(data_dir).resolve()
     layers = tuple(default_layers(data_dir) if map_layers is None else map_layers)
+    _check_layer_ids(layers)
     app = Dash(
         __name__,
         title=_TITLE,
@@ -103,11 +135,10 @@ def create_app(
     )
     callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
     downloads.register(app, data_dir=data_dir, loader=loader)
-    adsb = [layer for layer in layers if layer.id == "adsb"]
-    if adsb:  # the ADS-B layer brings its own panel and incident evidence (tracker.adsb.dashboard)
-        from tracker.adsb.dashboard import register_panel, store_of
-
-        register_panel(app, store=store_of(adsb[0]), data_dir=data_dir, loader=loader)
+    context = layer_context(data_dir, loader=loader)
+    for layer in layers:
+        if layer.register is not None:
+            layer.register(app, context)
 
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES

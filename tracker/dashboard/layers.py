@@ -1,10 +1,16 @@
-"""Optional map layers drawn under the incidents (for example the ADS-B interference hexagons).
+"""Optional map layers: plugins that draw under the incidents and may bring their own views.
 
-A layer is a :class:`MapLayer`: an id (kebab-case; it appears in the URL as ``layer=<id>`` when the
-layer is switched on), a label for its checkbox, and a function building its plotly traces for the
-current filters. Pass layers to :func:`tracker.dashboard.create_app` (``map_layers=``), or return
-them from :func:`default_layers`, which ``create_app`` uses when none are given. With no layer the
-checkbox group is hidden.
+A layer is a :class:`MapLayer`. It always has an id (kebab-case; it appears in the URL as
+``layer=<id>`` when the layer is switched on), a label for its checkbox and a function building
+its plotly traces for the current filters. It may also own a panel below the timeline, a slot in
+the incident card, and the callbacks that fill them: the dashboard places the components and calls
+:attr:`MapLayer.register` with a :class:`LayerContext` (the page URL's id, a URL parser, the
+incidents), so a layer never imports the dashboard's internals and the dashboard never imports a
+layer's package (as webviz-subsurface plugins own their layout, ids and callbacks).
+
+Pass layers to :func:`tracker.dashboard.create_app` (``map_layers=``); by default it offers the
+layers that installed packages declare under the ``gnss_tracker.map_layers`` entry-point group
+(see :func:`default_layers`). With no layer the checkbox group is hidden.
 
 >>> import plotly.graph_objects as go
 >>> layer = MapLayer("demo", "Demo layer", lambda filters: [go.Scattergeo(lon=[0], lat=[0])])
@@ -14,14 +20,39 @@ checkbox group is hidden.
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["MapLayer", "default_layers"]
+__all__ = ["ENTRY_POINT_GROUP", "LayerContext", "MapLayer", "default_layers"]
 
 logger = logging.getLogger(__name__)
+
+#: Entry-point group under which packages declare layer factories (``factory() -> MapLayer |
+#: None``; None when the layer has nothing to show, for example an empty store).
+ENTRY_POINT_GROUP = "gnss_tracker.map_layers"
+
+
+@dataclass(frozen=True)
+class LayerContext:
+    """What the dashboard hands a layer when the layer registers its callbacks.
+
+    :param url: id of the page's ``dcc.Location``; its ``search`` property holds the whole view
+        state, so a layer's callbacks take ``Input(context.url, "search")``.
+    :param view: ``view(search)`` parses a URL query into the dashboard's view state (with
+        ``.filters``, ``.incident`` and ``.layers``), or returns None for input that is not a
+        query string or is longer than the query-length cap.
+    :param incidents: ``incidents()`` returns the current incidents frame (cached per version of
+        the data files; callers must not modify it).
+    :param data_dir: the dashboard's data folder.
+    """
+
+    url: str
+    view: Callable
+    incidents: Callable
+    data_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -34,23 +65,48 @@ class MapLayer:
         current :class:`tracker.filters.Filters` (for instance its date range). Must be fast and
         must escape any text it puts in hover labels (``tracker.figures.escape``).
     :param note: a sentence shown on the map while the layer is on (a caveat, a data gap).
+    :param panel: ``panel(topojson_url) -> component`` placed below the timeline; the layer's
+        callbacks show and fill it (hidden while the layer is off).
+    :param detail: ``detail() -> component``: a slot in the incident card, below the incident's
+        details, that the layer's callbacks fill with what it knows about the open incident.
+    :param register: ``register(app, context)`` attaches the layer's callbacks
+        (a :class:`LayerContext` gives it the URL id, a URL parser and the incidents).
+    :param component_ids: the Dash ids of every component the layer creates; the dashboard
+        refuses a layer whose ids collide with its own or another layer's.
     """
 
     id: str
     label: str
     traces: Callable
     note: str = ""
+    panel: Callable | None = None
+    detail: Callable | None = None
+    register: Callable | None = None
+    component_ids: tuple[str, ...] = field(default=())
 
 
-def default_layers(data_dir: Path) -> Sequence[MapLayer]:
-    """Layers available by default for ``data_dir``: the ADS-B interference layer when its store
-    (``$GNSS_TRACKER_ADSB_STORE``, else ``.adsb-store/``; see docs/adsb.md) holds days."""
+def default_layers(data_dir: Path | None = None) -> Sequence[MapLayer]:
+    """Layers declared by installed packages under :data:`ENTRY_POINT_GROUP`.
+
+    This package declares the ADS-B interference layer (``tracker.adsb.dashboard``), which is
+    offered when its store (``$GNSS_TRACKER_ADSB_STORE``, else ``.adsb-store/``; see docs/adsb.md)
+    holds days. A factory that fails (an unreadable store, say) is logged and skipped: an optional
+    layer must not stop the dashboard.
+
+    :param data_dir: unused; kept so callers may pass the dashboard's data folder.
+    """
     del data_dir
-    from tracker.adsb.dashboard import adsb_map_layer
+    layers = []
+    for entry in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=_name):
+        try:
+            layer = entry.load()()
+        except (ImportError, AttributeError, OSError, ValueError):
+            logger.warning("map layer %s unavailable", entry.name, exc_info=True)
+            continue
+        if layer is not None:
+            layers.append(layer)
+    return tuple(layers)
 
-    try:
-        layer = adsb_map_layer()
-    except (OSError, ValueError):  # an unreadable store must not stop the dashboard
-        logger.warning("ADS-B layer unavailable", exc_info=True)
-        return ()
-    return (layer,) if layer is not None else ()
+
+def _name(entry) -> str:
+    return entry.name

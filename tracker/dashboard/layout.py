@@ -266,10 +266,9 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
     def config(name: str) -> dict:
         return graph_config(topojson_url, filename=f"gnss-interference-{name}")
 
-    # The ADS-B layer's panel and incident evidence: empty lists unless that layer is offered.
-    from tracker.adsb.dashboard import layout_pieces
-
-    adsb_panel, adsb_evidence = layout_pieces(layers, topojson_url=topojson_url)
+    # Map layers may own a panel below the timeline and a slot in the incident card.
+    layer_panels = [layer.panel(topojson_url) for layer in layers if layer.panel is not None]
+    layer_details = [layer.detail() for layer in layers if layer.detail is not None]
     header = html.Header(
         [
             html.Div(
@@ -319,7 +318,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                         "Incident",
                         [
                             html.Div(id=ids.DETAIL, className="detail", **{"aria-live": "polite"}),
-                            *adsb_evidence,
+                            *layer_details,
                         ],
                         extra=html.Button(
                             "Close",
@@ -344,7 +343,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                     html.Span("Drag across the bars to filter dates", className="text-muted small"),
                 ),
             ),
-            *adsb_panel,
+            *layer_panels,
             html.Div(
                 [
                     _card(

@@ -198,7 +198,13 @@ def _date_text(row) -> str:
         text = f"{date:%Y-%m-%d}"
     end = row.get(INC.end_date)
     if end is not None and not pd.isna(end):
-        text += f" to {end:%Y-%m-%d}"
+        end_precision = row.get(INC.end_date_precision)
+        if end_precision == "open":
+            text += f" to at least {end:%Y-%m-%d} (still going on then; end not known)"
+        elif end_precision == "month":
+            text += f" to {end:%B %Y} (end day not known)"
+        else:
+            text += f" to {end:%Y-%m-%d}"
     return text
 
 

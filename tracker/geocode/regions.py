@@ -106,6 +106,6 @@ def _region_at(code: str, latitude: float, longitude: float) -> str:
         region = region_for_country(code)
         if region:
             return region
-    from tracker.geocode.gazetteer import nearest_city_country
+    from tracker.geocode.index import nearest_city_country
 
     return region_for_country(nearest_city_country(latitude, longitude))

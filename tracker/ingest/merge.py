@@ -168,6 +168,9 @@ def apply_candidates(candidates: list[Candidate], *, data_dir: Path | str) -> Ap
                 for name in (f.name for f in schema.INCIDENT_FIELDS)
             }
             row[INC.id] = incident_id
+            if row.get(INC.end_date) is not None and not row.get(INC.end_date_precision):
+                # A stated range or a NOTAM's C) time is when it ended, not "still going on".
+                row[INC.end_date_precision] = "day"
             new_incidents.append(row)
             new_sources.append(_source_row(candidate, incident_id))
             result.added.append(incident_id)

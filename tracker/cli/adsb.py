@@ -14,7 +14,7 @@ import pandas as pd
 
 from tracker.adsb.levels import Thresholds
 from tracker.adsb.store import STORE_ENV, LayerStore, default_store_dir
-from tracker.cli import data_dir_option, handle_errors
+from tracker.cli.common import data_dir_option, handle_errors
 
 __all__ = ["adsb"]
 
@@ -87,6 +87,151 @@ def import_command(paths: tuple[Path, ...], store_dir: Path | None) -> None:
         f"imported {len(result.days)} day{'s' * (len(result.days) != 1)} ({rows:,} hexes) and "
         f"{result.manifest_rows} manifest row{'s' * (result.manifest_rows != 1)} into {store.root}"
     )
+
+
+def _days(days: list) -> str:
+    """A short list of days: all of them up to five, else the first three and a count."""
+    shown = (
+        [d.isoformat() for d in days[:5]]
+        if len(days) <= 5
+        else [
+            *(d.isoformat() for d in days[:3]),
+            f"... ({len(days) - 3} more)",
+        ]
+    )
+    return ", ".join(shown)
+
+
+@adsb.command("fetch")
+@click.option(
+    "--from",
+    "date_from",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="First day (YYYY-MM-DD); default GPSJam's first published day.",
+)
+@click.option(
+    "--to",
+    "date_to",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Last day (YYYY-MM-DD); default GPSJam's latest published day.",
+)
+@_store_option
+@click.option(
+    "--base-url",
+    metavar="URL",
+    default=None,
+    help="Folder URL holding manifest.csv and the daily files "
+    "(default: $GNSS_TRACKER_GPSJAM_URL, else https://gpsjam.org/data/).",
+)
+@click.option(
+    "--pause",
+    type=click.FloatRange(0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between two requests (one request at a time).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for the server before giving up on a request.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 10),
+    default=2,
+    show_default=True,
+    help="Further tries, at the end of the run, for days that failed for a transient reason.",
+)
+@click.option(
+    "--max-wait",
+    "max_retry_after",
+    type=click.FloatRange(0),
+    default=600.0,
+    show_default=True,
+    help="Longest Retry-After (seconds) to wait for; a longer one stops the run.",
+)
+@click.option(
+    "--no-count-check",
+    is_flag=True,
+    help="Import a day even if its high hexagons differ from the manifest's count.",
+)
+@handle_errors
+def fetch_command(
+    date_from,
+    date_to,
+    store_dir: Path | None,
+    base_url: str | None,
+    pause: float,
+    timeout: float,
+    retries: int,
+    max_retry_after: float,
+    no_count_check: bool,
+) -> None:
+    """Download GPSJam's daily files that the store lacks, and import them.
+
+    Reads GPSJam's manifest, then fetches only the missing days of the range, one request at a
+    time, checking each file (size, gzip, CSV, the manifest's count of high hexagons) before
+    writing it. Interrupt it at any time: the next run carries on where it stopped. Days that
+    failed are listed and tried again next time.
+
+    GPSJam's data (gpsjam.org, John Wiseman, from ADS-B Exchange) carries no licence: keep it
+    for your own analysis, credit "GPSJam.org" in anything you publish, and do not redistribute
+    the files.
+    """
+    from tracker.adsb.fetch import fetch_gpsjam
+
+    store = _store(store_dir)
+    try:
+        result = fetch_gpsjam(
+            store=store,
+            start=date_from.date() if date_from else None,
+            end=date_to.date() if date_to else None,
+            base_url=base_url,
+            pause=pause,
+            timeout=timeout,
+            retries=retries,
+            max_retry_after=max_retry_after,
+            check_counts=not no_count_check,
+            progress=sys.stderr.isatty(),
+        )
+    except KeyboardInterrupt:
+        raise click.ClickException(
+            "interrupted before any day was fetched; run the same command again"
+        ) from None
+    n = len(result.imported)
+    parts = [f"imported {n} day{'s' * (n != 1)}"]
+    if result.updated:
+        parts.append(f"{len(result.updated)} of them re-published by GPSJam")
+    parts.append(f"{len(result.present)} already in the store")
+    if result.kept_computed:
+        parts.append(f"{len(result.kept_computed)} computed from your own data, kept")
+    click.echo(f"{'; '.join(parts)} ({store.root})")
+    if result.unpublished:
+        click.echo(
+            f"{len(result.unpublished)} day{'s' * (len(result.unpublished) != 1)} of the range "
+            f"not in GPSJam's manifest: {_days(result.unpublished)}"
+        )
+    for day, reason in sorted(result.failed.items()):
+        click.echo(f"failed: {day.isoformat()}: {reason}", err=True)
+    if result.interrupted:
+        click.echo(
+            "interrupted: the days above are kept; run the same command again to resume", err=True
+        )
+        sys.exit(130)
+    if result.stopped:
+        raise click.ClickException(
+            f"{result.stopped}. The days above are kept; run the same command again to resume"
+        )
+    if result.failed:
+        k = len(result.failed)
+        raise click.ClickException(
+            f"{k} day{'s' * (k != 1)} could not be fetched (listed above); they are not in the "
+            "store and will be tried again on the next run"
+        )
 
 
 @adsb.command("compute")

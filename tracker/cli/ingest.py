@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli import data_dir_option, handle_errors
+from tracker.cli.common import data_dir_option, handle_errors
 from tracker.schema import INC, SRC
 
 __all__ = ["ingest"]
@@ -34,7 +34,7 @@ def _progress(files: list[str]):
     return files
 
 
-def _print_table(candidates) -> None:
+def _print_table(candidates, *, dry_run: bool = True) -> None:
     if not candidates:
         click.echo("No candidate incidents found.")
         return
@@ -50,7 +50,8 @@ def _print_table(candidates) -> None:
         )
         click.echo(
             f"#{number}  {date}  {row[INC.location] or '?'}  [{row[INC.country] or '--'}]  "
-            f"{row[INC.interference]}  {row[INC.flight_phase]}  ({coords}, {row[INC.geocode_precision] or '-'})"
+            f"{row[INC.interference]}  {row[INC.flight_phase]}  "
+            f"({coords}, {row[INC.geocode_precision] or '-'})"
         )
         click.echo(f"    report:  {candidate.report}")
         source = row["source"]
@@ -71,11 +72,50 @@ def _print_table(candidates) -> None:
         for note in row["notes"]:
             click.echo(f"    note: {note}")
         click.echo("")
-    click.echo(f"{len(candidates)} candidate incident{'s' * (len(candidates) != 1)} (dry run)")
+    mode = " (dry run)" if dry_run else ""
+    click.echo(f"{len(candidates)} candidate incident{'s' * (len(candidates) != 1)}{mode}")
+
+
+def _apply(candidates, data_dir: Path, *, as_json: bool) -> None:
+    from tracker.ingest import apply_candidates
+
+    outcome = apply_candidates(candidates, data_dir=data_dir)
+    for incident_id in outcome.added:
+        click.echo(f"added incident {incident_id}", err=as_json)
+    for incident_id, source_url in outcome.attached:
+        click.echo(f"added source {source_url} to {incident_id}", err=as_json)
+    for incident_id, source_url in outcome.unchanged:
+        click.echo(f"already known: {source_url} on {incident_id}", err=as_json)
+
+
+def _from_json(path: Path, *, apply: bool, as_json: bool, data_dir: Path) -> None:
+    from tracker.ingest.reviewed import load_reviewed
+
+    batch = load_reviewed(path)
+    if as_json:
+        rows = [c.as_dict() for c in batch.candidates]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        _print_table(batch.candidates, dry_run=not apply)
+    if batch.skipped_figures:
+        click.echo(
+            f"skipped {batch.skipped_figures} aggregate figure item"
+            f"{'s' * (batch.skipped_figures != 1)} (never applied as incidents)",
+            err=True,
+        )
+    if apply:
+        _apply(batch.candidates, data_dir, as_json=as_json)
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--from-json",
+    "from_json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read reviewed candidates (the JSON array --json prints, corrected by hand) instead "
+    "of reports; with --apply, merge them.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print only a JSON array of candidates.")
 @click.option("--apply", "apply", is_flag=True, help="Merge the candidates into the dataset.")
 @click.option(
@@ -87,13 +127,22 @@ def _print_table(candidates) -> None:
 @click.option("--publisher", default="", help="Publisher for reports that carry none.")
 @data_dir_option
 @handle_errors
-def ingest(paths, as_json, apply, published, url, publisher, data_dir: Path) -> None:
+def ingest(paths, from_json, as_json, apply, published, url, publisher, data_dir: Path) -> None:
     """Propose incidents from reports: text, Markdown, HTML, RSS/Atom feeds, NOTAMs.
 
     PATHS are files, folders or - (standard input). Dry run by default: nothing is written
-    unless --apply is given.
+    unless --apply is given. With --from-json FILE, reviewed candidates are read instead of
+    reports, validated like any other input and merged through the same duplicate check.
     """
-    from tracker.ingest import apply_candidates, ingest_paths
+    from tracker.ingest import ingest_paths
+
+    if from_json is not None:
+        if paths:
+            raise click.UsageError("give either report PATHS or --from-json FILE, not both")
+        _from_json(from_json, apply=apply, as_json=as_json, data_dir=data_dir)
+        return
+    if not paths:
+        raise click.UsageError("give report PATHS (files, folders or -), or --from-json FILE")
 
     result = ingest_paths(
         list(paths),
@@ -113,13 +162,7 @@ def ingest(paths, as_json, apply, published, url, publisher, data_dir: Path) -> 
     else:
         _print_table(result.candidates)
     if apply:
-        outcome = apply_candidates(result.candidates, data_dir=data_dir)
-        for incident_id in outcome.added:
-            click.echo(f"added incident {incident_id}", err=as_json)
-        for incident_id, source_url in outcome.attached:
-            click.echo(f"added source {source_url} to {incident_id}", err=as_json)
-        for incident_id, source_url in outcome.unchanged:
-            click.echo(f"already known: {source_url} on {incident_id}", err=as_json)
+        _apply(result.candidates, data_dir, as_json=as_json)
     if result.errors:
         for error in result.errors:
             click.echo(f"Error: {error}", err=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli import data_dir_option, handle_errors
+from tracker.cli.common import data_dir_option, handle_errors
 
 __all__ = ["serve", "LOOPBACK_HOSTS"]
 

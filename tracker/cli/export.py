@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from tracker import dataset, schema
-from tracker.cli import data_dir_option, handle_errors
+from tracker.cli.common import data_dir_option, handle_errors
 from tracker.export import (
     CHART_FORMATS,
     CHART_KINDS,

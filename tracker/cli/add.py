@@ -1,7 +1,7 @@
-"""``gnss-tracker geocode`` and ``gnss-tracker add``: place text to coordinates, and new reports.
+"""``gnss-tracker add``: add a reported incident with its source, geocoding its place.
 
-Both are thin: they gather options (prompting only on a terminal), call
-:mod:`tracker.geocode.resolve` / :mod:`tracker.add`, and turn library errors into messages.
+Thin: it gathers options (prompting only on a terminal), calls :mod:`tracker.add`, and turns
+library errors into messages.
 """
 
 from __future__ import annotations
@@ -12,85 +12,23 @@ from pathlib import Path
 import click
 
 from tracker import add as adding
-from tracker import dataset, schema
-from tracker.cli import data_dir_option, handle_errors
+from tracker import schema
+from tracker.cli.common import data_dir_option, handle_errors, online_option
 from tracker.errors import InputError
-from tracker.geocode.online import CACHE_FILE, MIN_DELAY_SECONDS
-from tracker.geocode.resolve import PlaceResolver, geocode_incidents, rows_to_geocode
+from tracker.geocode.online import CACHE_FILE
+from tracker.geocode.resolve import PlaceResolver
 from tracker.schema import INC, SRC
 
-__all__ = ["geocode", "add"]
+__all__ = ["add"]
 
 
 def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _online_option(func):
-    return click.option(
-        "--online",
-        is_flag=True,
-        help="Ask OpenStreetMap's Nominatim (1 request/s) for places the offline gazetteer "
-        "does not know; answers are cached in DATA_DIR/geocode_cache.csv.",
-    )(func)
-
-
 def _resolver(data_dir: Path, online: bool) -> PlaceResolver:
     return PlaceResolver(online=online, cache_path=Path(data_dir) / CACHE_FILE)
 
-
-@click.command("geocode")
-@data_dir_option
-@_online_option
-@click.option(
-    "--refresh-manual",
-    is_flag=True,
-    help="Also re-geocode rows whose coordinates were typed by hand (geocode_source=manual) "
-    "from their geocode_query, recording source, precision, coordinates, country and region.",
-)
-@handle_errors
-def geocode(data_dir: Path, online: bool, refresh_manual: bool) -> None:
-    """Fill missing coordinates, country and region; list the rows that stay unresolved.
-
-    Offline by default (airports, GeoNames cities, countries, curated areas). With --online,
-    unknown places go to Nominatim at one request per second; a progress bar shows the
-    expected time.
-    """
-    resolver = _resolver(data_dir, online)
-    before = dataset.load(data_dir)
-    positions = rows_to_geocode(before.incidents, refresh_manual=refresh_manual)
-    if online:
-        # Ask the network outside the dataset lock (1 request/s adds up), then write quickly.
-        rows = before.incidents.iloc[positions]
-        queries = {
-            str(q or loc).strip()
-            for q, loc in zip(rows[INC.geocode_query], rows[INC.location], strict=True)
-        }
-        pending = sorted(q for q in queries if q and resolver.needs_request(q))
-        if pending:
-            seconds = len(pending) * MIN_DELAY_SECONDS
-            label = f"Asking Nominatim for {len(pending)} places (about {seconds:.0f} s)"
-            try:
-                with click.progressbar(pending, label=label, show_eta=True, file=sys.stderr) as bar:
-                    for query in bar:
-                        resolver.resolve(query)
-            finally:
-                resolver.save_cache()
-    with dataset.update(data_dir) as current:
-        report = geocode_incidents(current.incidents, resolver, refresh_manual=refresh_manual)
-        current.incidents = report.incidents
-    resolver.save_cache()
-    click.echo(
-        f"{len(positions)} row{'s' * (len(positions) != 1)} needed geocoding; "
-        f"{len(report.updated)} updated, {len(report.unresolved)} unresolved."
-    )
-    for item in report.unresolved:
-        click.echo(f"unresolved: {item.incident_id}: {item.query!r}: {item.reason}", err=True)
-    if report.unresolved and not online:
-        click.echo("Hint: try --online, or set latitude/longitude by hand.", err=True)
-
-
-# --- add -----------------------------------------------------------------------------------------
 
 _SKIPPED = {INC.id, INC.geocode_source}
 
@@ -163,7 +101,7 @@ def _clean(values: dict) -> dict:
 @data_dir_option
 @_field_options
 @click.option("--query", "query", help="Alias of --geocode-query.")
-@_online_option
+@online_option
 @click.option("--yes", "-y", is_flag=True, help="Accept the geocoded place without asking.")
 @click.option(
     "--attach/--new",

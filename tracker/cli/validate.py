@@ -1,0 +1,43 @@
+"""``gnss-tracker validate``: check the data files against every rule."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from tracker import dataset, validate
+from tracker.cli.common import data_dir_option, handle_errors, print_problems
+
+__all__ = ["validate_command"]
+
+
+@click.command("validate")
+@data_dir_option
+@click.option("--json", "as_json", is_flag=True, help="Print problems as a JSON array.")
+@handle_errors
+def validate_command(data_dir: Path, as_json: bool) -> None:
+    """Check incidents.csv and sources.csv against every rule; list all problems.
+
+    Each problem is printed as FILE:LINE:COLUMN: message [code]. Exits 1 if any is an error.
+    """
+    dataset.recover(data_dir)
+    incidents, sources = validate.read_tables(data_dir)
+    problems = validate.validate_tables(incidents, sources)
+    errors = [p for p in problems if p.is_error]
+    if as_json:
+        click.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
+    else:
+        print_problems(problems)
+        rows = len(incidents.frame), len(sources.frame)
+        verdict = "invalid" if errors else "valid"
+        warnings = len(problems) - len(errors)
+        click.echo(
+            f"{verdict}: {len(errors)} error{'s' * (len(errors) != 1)}, {warnings} other "
+            f"note{'s' * (warnings != 1)} in {rows[0]:,} incidents and {rows[1]:,} sources",
+            err=bool(errors),
+        )
+    if errors:
+        sys.exit(1)
