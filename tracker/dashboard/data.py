@@ -23,7 +23,7 @@ import pandas as pd
 from tracker import dataset, filters, schema, stats
 from tracker.errors import DataValidationError, TrackerError
 from tracker.problems import Problem
-from tracker.schema import INC
+from tracker.schema import INC, SRC
 
 __all__ = ["ViewData", "load_view_data", "prepare", "view_frame", "last_change", "VIEW_COLUMNS"]
 
@@ -88,6 +88,9 @@ CATEGORY_COLUMNS = (
     INC.flight_phase,
     INC.confidence,
 )
+
+#: Source columns held as categories: few publishers, days and stances recur across sources.
+SOURCE_CATEGORY_COLUMNS = (SRC.publisher, SRC.published, SRC.stance)
 
 
 def prepare(incidents: pd.DataFrame) -> pd.DataFrame:
@@ -182,9 +185,12 @@ def _load_cached(data_dir: Path, signature: tuple, loader: Callable) -> ViewData
     incidents = prepare(loaded.incidents)
     regions = tuple(sorted(set(incidents[INC.region]) - {""}))
     countries = tuple(sorted(set(incidents[INC.country]) - {""}))
+    sources = loaded.sources.astype(
+        {c: "category" for c in SOURCE_CATEGORY_COLUMNS if c in loaded.sources.columns}
+    )
     return ViewData(
         incidents,
-        loaded.sources,
+        sources,
         last_change=last_change(data_dir),
         regions=regions,
         countries=countries,
