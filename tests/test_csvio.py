@@ -1,7 +1,7 @@
-"""The CSV reader's two routes (a memory map for large files, bytes for small ones) agree.
+"""The CSV reader's two routes (streamed for large files, bytes for small ones) agree.
 
-Large files are parsed straight from a memory map of the file; everything else, and anything the
-fast path refuses, goes through :func:`tracker.csvio.parse_raw_text`. These tests force the map
+Large files are scanned in slices and parsed from the open file; everything else, and anything the
+fast path refuses, goes through :func:`tracker.csvio.parse_raw_text`. These tests force streaming
 for small broken files and check that every problem, line number and cell is the same as when the
 bytes are parsed, so the line-exact slow path keeps serving broken files whatever their size.
 """
@@ -51,22 +51,22 @@ def _same(left: csvio.RawTable, right: csvio.RawTable) -> None:
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_memory_map_and_bytes_read_the_same(case: str, tmp_path: Path, monkeypatch):
+def test_streamed_and_bytes_read_the_same(case: str, tmp_path: Path, monkeypatch):
     path = tmp_path / schema.INCIDENTS_FILE
     path.write_bytes(BROKEN[case])
     from_bytes = csvio.parse_raw_text(path.read_bytes(), display="incidents.csv")
-    monkeypatch.setattr(csvio, "MAP_MIN_BYTES", 0)
-    mapped = csvio.read_raw_table(path, display="incidents.csv")
-    _same(mapped, from_bytes)
+    monkeypatch.setattr(csvio, "STREAM_MIN_BYTES", 0)
+    streamed = csvio.read_raw_table(path, display="incidents.csv")
+    _same(streamed, from_bytes)
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_validation_is_the_same_through_the_memory_map(case: str, tmp_path: Path, monkeypatch):
+def test_validation_is_the_same_when_streamed(case: str, tmp_path: Path, monkeypatch):
     (tmp_path / schema.INCIDENTS_FILE).write_bytes(BROKEN[case])
     (tmp_path / schema.SOURCES_FILE).write_text(csv_text(SOURCES, schema.SOURCE_COLUMNS))
-    monkeypatch.setattr(csvio, "MAP_MIN_BYTES", 1 << 40)
+    monkeypatch.setattr(csvio, "STREAM_MIN_BYTES", 1 << 40)
     expected = validate.validate_dir(tmp_path)
-    monkeypatch.setattr(csvio, "MAP_MIN_BYTES", 0)
+    monkeypatch.setattr(csvio, "STREAM_MIN_BYTES", 0)
     assert validate.validate_dir(tmp_path) == expected
 
 
