@@ -19,6 +19,8 @@ run: install
 	$(BIN)/python dashboard.py
 
 test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/gnss-tracker validate
 	$(BIN)/gnss-tracker fmt --check
 	$(BIN)/gnss-tracker schema --check

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from tracker import dataset
+from tracker import dataset, safety
 from tracker.dashboard import create_app
 
 app = create_app(os.environ.get("GNSS_TRACKER_DATA") or dataset.DEFAULT_DATA_DIR)
@@ -32,15 +32,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-#: Addresses where debug mode may be served: the Werkzeug debugger runs code for whoever can
-#: reach it.
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-
-
 def main(argv: list[str] | None = None) -> None:
     """Parse options and serve. Refuses ``--debug`` on any address other than loopback."""
     args = parse_args(argv)
-    if args.debug and args.host not in LOOPBACK_HOSTS:
+    if args.debug and not safety.is_loopback(args.host):
         raise SystemExit(
             f"refusing --debug on {args.host}: the debugger would run code for anyone who can "
             "reach it; use --host 127.0.0.1, or drop --debug and serve with gunicorn"

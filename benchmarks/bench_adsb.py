@@ -39,7 +39,7 @@ def gpsjam_source(work_dir: Path) -> tuple[Path, str]:
     real = Path(os.environ.get(REAL_DATA_ENV, DEFAULT_REAL_DATA))
     if len(list(real.glob("*-h3_4.csv*"))) >= 40:
         return real, "GPSJam's 40 real days (read in place)"
-    from tracker.adsb.synthetic import write_gpsjam_files
+    from benchmarks.adsb_synthetic import write_gpsjam_files
 
     folder = Path(work_dir) / "gpsjam-synthetic"
     if not folder.is_dir():
@@ -124,8 +124,8 @@ def bench_adsb_aggregate(n_reports: int = 2_000_000, repeat: int = 3) -> dict:
     The rate is reports per CPU-second of this process (``time.process_time``), i.e. per core;
     the aggregation is single-threaded numpy/pandas.
     """
+    from benchmarks.adsb_synthetic import generate_reports
     from tracker.adsb.compute import aggregate_reports
-    from tracker.adsb.synthetic import generate_reports
 
     reports = generate_reports(
         n_reports, n_aircraft=max(1, n_reports // 500), seed=11, interval_s=2.0

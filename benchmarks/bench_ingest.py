@@ -13,7 +13,8 @@ import time
 __all__ = ["synthetic_reports", "bench_ingest_reports", "bench_ingest_cold_start"]
 
 _PLACES = ["Vilnius", "Tartu", "Plovdiv", "Bydgoszcz", "Joensuu", "Kaliningrad", "Jammu", "Beirut",
-           "Larnaca", "Riga", "Gdańsk", "Rovaniemi", "Kirkenes", "Tallinn", "Erbil", "Amman"]  # fmt: skip
+           "Larnaca", "Riga", "Gdańsk", "Rovaniemi", "Kirkenes", "Tallinn", "Erbil",
+           "Amman"]  # fmt: skip
 _OPERATORS = ["Finnair", "Ryanair", "airBaltic", "LOT", "Wizz Air", "Lufthansa", "SAS"]
 _KINDS = ["jamming", "spoofing", "interference"]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -58,7 +59,8 @@ def _html(rng: random.Random) -> tuple[str, bytes]:
 def _notam(rng: random.Random) -> tuple[str, bytes]:
     lat, lon = rng.randint(40, 65), rng.randint(10, 35)
     text = (
-        f"(A{rng.randint(1000, 9999)}/25 NOTAMN\nQ) EPWW/QGWXX/IV/NBO/E/000/350/{lat}30N0{lon}20E050\n"
+        f"(A{rng.randint(1000, 9999)}/25 NOTAMN\n"
+        f"Q) EPWW/QGWXX/IV/NBO/E/000/350/{lat}30N0{lon}20E050\n"
         "A) EPWW B) 2503010600 C) 2503312359\nE) GNSS JAMMING REPORTED IN AREA.\nF) SFC G) FL350)\n"
     )
     return "warning.notam", text.encode()
@@ -66,7 +68,8 @@ def _notam(rng: random.Random) -> tuple[str, bytes]:
 
 def _negative(rng: random.Random) -> tuple[str, bytes]:
     text = (
-        "Published: 2025-01-01\n\nShips in the Baltic reported GPS spoofing last week; vessel masters "
+        "Published: 2025-01-01\n\nShips in the Baltic reported GPS spoofing last week; vessel "
+        "masters "
         "were told to use radar. " * rng.randint(1, 4)
     )
     return "ships.txt", text.encode()

@@ -183,7 +183,8 @@ class Analyst(threading.Thread):
 
         def bind(items):
             return [{"id": x["id"], "property": x["property"],
-                     "value": self.props.get(f"{x['id']}.{x['property']}")} for x in items]  # fmt: skip
+                     "value": self.props.get(f"{x['id']}.{x['property']}")}
+                    for x in items]  # fmt: skip
 
         payload = {
             "output": dep["output"],
@@ -380,7 +381,9 @@ def run_load_test(
         "requests_per_s": round(len(stats.requests) / elapsed, 1),
         "errors": len(stats.errors), "error_examples": stats.errors[:5],
         "statuses": {str(k): v for k, v in sorted(stats.statuses.items())},
-        "request_ms": {f"p{q}": round(1000 * _percentile(stats.requests, q), 1) for q in (50, 95, 99)}
+        "request_ms": {
+            f"p{q}": round(1000 * _percentile(stats.requests, q), 1) for q in (50, 95, 99)
+        }
         if stats.requests else {},
         "action_ms": {f"p{q}": round(1000 * _percentile(stats.actions, q), 1) for q in (50, 95, 99)}
         if stats.actions else {},
@@ -395,8 +398,10 @@ def run_load_test(
 def _report(figures: dict) -> str:
     mem = figures["memory"]
     lines = [
-        f"{figures['users']} analysts, gunicorn {figures['workers']} workers, {figures['duration_s']} s: "
-        f"{figures['requests']} requests ({figures['requests_per_s']}/s), {figures['actions']} filter changes, "
+        f"{figures['users']} analysts, gunicorn {figures['workers']} workers, "
+        f"{figures['duration_s']} s: "
+        f"{figures['requests']} requests ({figures['requests_per_s']}/s), "
+        f"{figures['actions']} filter changes, "
         f"{figures['errors']} errors",
         f"request latency ms: {figures['request_ms']}",
         f"filter change (4 callbacks) ms: {figures['action_ms']}",
@@ -404,7 +409,8 @@ def _report(figures: dict) -> str:
     ]
     for pid, w in mem["workers"].items():
         lines.append(
-            f"worker {pid}: RSS {w['first_mb']} MB at start, {w['early_median_mb']} -> {w['late_median_mb']} MB "
+            f"worker {pid}: RSS {w['first_mb']} MB at start, "
+            f"{w['early_median_mb']} -> {w['late_median_mb']} MB "
             f"(2nd vs 4th quarter medians), max {w['max_mb']} MB, {'flat' if w['flat'] else 'GREW'}"
         )
     lines.append("verdict: " + ("OK" if figures["ok"] else "FAILED"))
@@ -424,7 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.workers < 2:
         parser.error("the production server runs at least 2 workers")
     figures = run_load_test(users=args.users, duration=args.duration, budget=args.budget,
-                            workers=args.workers, data_dir=args.data_dir, seed=args.seed)  # fmt: skip
+                            workers=args.workers, data_dir=args.data_dir,
+                            seed=args.seed)  # fmt: skip
     print(_report(figures))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")

@@ -14,11 +14,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from benchmarks.adsb_synthetic import generate_reports, write_snapshots, write_traces
 from tracker.adsb.cells import cells_exact, cells_for_tracks
 from tracker.adsb.compute import CounterRule, aggregate_reports, compute_layer, counter_values
 from tracker.adsb.raw import parse_icao, read_raw_file
 from tracker.adsb.store import LayerStore
-from tracker.adsb.synthetic import generate_reports, write_snapshots, write_traces
 from tracker.cli import main
 from tracker.errors import InputError
 

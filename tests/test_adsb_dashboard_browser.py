@@ -110,3 +110,38 @@ def test_panel_hidden_when_layer_off(dash_duo, app):
     )
     assert _script(dash_duo, f"return document.getElementById('{PANEL}').hidden") is True
     assert "ADS-B high" not in dash_duo.find_element(f"#{ids.MAP}").text
+
+
+def test_evidence_filter_narrows_the_views_and_lives_in_the_url(dash_duo, app):
+    from tracker.adsb.dashboard import FILTER
+
+    _start(dash_duo, app, "?layer=adsb")
+    _until(dash_duo, lambda: "Showing 5 of 5" in dash_duo.find_element(f"#{ids.SHOWN}").text)
+    _until(
+        dash_duo,
+        lambda: _script(dash_duo, f"return document.getElementById('{PANEL}').hidden") is False,
+    )
+    # Radio buttons work from the keyboard: focus "Corroborated" and press space.
+    radio = dash_duo.driver.find_element(
+        "css selector", f"#{FILTER} input[type=radio][value=corroborated]"
+    )
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", radio)
+    radio.send_keys(" ")
+    _until(dash_duo, lambda: "Showing 1 of 5" in dash_duo.find_element(f"#{ids.SHOWN}").text)
+    assert "adsb.evidence=corroborated" in dash_duo.driver.current_url
+    assert "ADS-B: corroborated" in dash_duo.find_element(f"#{ids.ACTIVE}").text
+    # A shared link restores the setting and the radio button.
+    port = dash_duo.driver.current_url.split(":")[2].split("/")[0]
+    dash_duo.driver.get(f"http://127.0.0.1:{port}/?layer=adsb&adsb.evidence=no-data")
+    _until(dash_duo, lambda: "Showing 4 of 5" in dash_duo.find_element(f"#{ids.SHOWN}").text)
+    _until(
+        dash_duo,
+        lambda: (
+            _script(
+                dash_duo,
+                f"return document.querySelector('#{FILTER} input[value=\"no-data\"]').checked",
+            )
+            is True
+        ),
+    )
+    assert dash_duo.get_logs() == []

@@ -22,11 +22,11 @@ import pytest
 from click.testing import CliRunner
 from gpsjam_server import GpsjamServer
 
+from benchmarks.adsb_synthetic import gpsjam_day, gpsjam_site
 from tracker.adsb.fetch import LEDGER_NAME, OfflineError, day_url, fetch_gpsjam
 from tracker.adsb.gpsjam import parse_daily_bytes
 from tracker.adsb.levels import BAD, GOOD, HEX
 from tracker.adsb.store import SOURCE_COMPUTED, LayerStore
-from tracker.adsb.synthetic import gpsjam_day, gpsjam_site
 from tracker.cli import main
 
 START = dt.date(2023, 9, 1)
@@ -336,7 +336,7 @@ def test_a_changing_manifest_brings_new_days_flags_and_republished_days(store):
 
 
 def test_computed_days_are_kept(store):
-    from tracker.adsb.synthetic import gpsjam_day as make
+    from benchmarks.adsb_synthetic import gpsjam_day as make
 
     own = make(5, seed=3)
     store.write_days({START: own}, source=SOURCE_COMPUTED)

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from benchmarks.adsb_synthetic import write_gpsjam_files
 from tracker.adsb.gpsjam import import_gpsjam, read_daily_file
 from tracker.adsb.levels import Thresholds, share
 from tracker.adsb.store import LayerStore, default_store_dir
-from tracker.adsb.synthetic import write_gpsjam_files
 from tracker.cli import main
 from tracker.errors import InputError
 

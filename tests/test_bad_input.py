@@ -201,7 +201,7 @@ def test_crlf_bom_and_missing_newline_are_fixed_by_fmt(data: Path):
     assert again.exit_code == 0 and "already canonical" in again.output
 
 
-# --- types, ranges and dates ------------------------------------------------------------------------
+# --- types, ranges and dates ----------------------------------------------------------------------
 
 
 def test_every_bad_number_is_reported_at_once(data: Path):
@@ -305,7 +305,7 @@ def test_na_and_none_survive_a_write_as_literal_text(data: Path):
     assert (loaded[INC.country], loaded[INC.operator], loaded[INC.flight]) == ("NA", "None", "null")
 
 
-# --- ids and duplicates -------------------------------------------------------------------------------
+# --- ids and duplicates ---------------------------------------------------------------------------
 
 
 def test_duplicate_id_names_both_lines(data: Path):
@@ -358,7 +358,7 @@ def test_incident_without_any_source(data: Path):
     _fmt_refuses(data, f"{INC_FILE}:4:1: id: incident '2024-03-12-place-2' has no source")
 
 
-# --- formula injection and markup in the canonical files ---------------------------------------------
+# --- formula injection and markup in the canonical files ------------------------------------------
 
 FORMULAS = {
     "hyperlink": (INC.summary, '=HYPERLINK("http://evil.example","click")'),
@@ -414,7 +414,7 @@ def test_markup_in_summary_is_kept_as_literal_text(data: Path):
     assert dataset.load(data).incidents[INC.summary].iloc[1] == markup
 
 
-# --- the store: markers, temporaries, locks, disks ----------------------------------------------------
+# --- the store: markers, temporaries, locks, disks ------------------------------------------------
 
 
 def test_corrupt_commit_marker_is_a_clear_error(data: Path):
@@ -508,7 +508,7 @@ def test_disk_full_during_fmt_is_a_clear_error(data: Path, monkeypatch):
     assert_refused(outcome, data, before, "Error: could not write to", "No space left on device")
 
 
-# --- free text: ingest -------------------------------------------------------------------------------
+# --- free text: ingest ----------------------------------------------------------------------------
 
 REPORT = """Published: 2024-06-03
 URL: {url}
@@ -659,7 +659,7 @@ def test_ingest_windows_1252_report_is_read_with_a_note(data: Path, tmp_path: Pa
     assert "Vilnius" in text
 
 
-# --- a real process: exit status and stderr, not just the in-process runner -----------------------------
+# --- a real process: exit status and stderr, not just the in-process runner -----------------------
 
 
 def test_real_process_bad_data_exit_1_without_traceback(data: Path):
@@ -681,7 +681,8 @@ def test_real_process_bad_data_exit_1_without_traceback(data: Path):
 
 
 def test_data_file_symlinked_outside_is_not_echoed(data: Path):
-    """git stores symlinks: a pull request can point data/incidents.csv at any file on the CI box."""
+    """git stores symlinks: a pull request can point data/incidents.csv at any file on the CI
+    box."""
     secret = data.parent / "secret.env"
     secret.write_text("API_TOKEN=hunter2\n", "utf-8")
     (data / schema.INCIDENTS_FILE).unlink()

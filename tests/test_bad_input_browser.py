@@ -104,8 +104,10 @@ def test_hostile_text_and_urls_render_inert(dash_duo, hostile_dir):
         // Executable scripts only: Dash's JSON config may carry option labels, JSON-escaped.
         const runnable = s => !s.type || /javascript|module/i.test(s.type);
         const scripts = Array.from(document.scripts)
-            .filter(s => runnable(s) && s.text.includes('__pwned')).map(s => s.outerHTML.slice(0, 200));
-        const links = Array.from(document.querySelectorAll('a[href], area[href], iframe[src], form[action]'))
+            .filter(s => runnable(s) && s.text.includes('__pwned'))
+            .map(s => s.outerHTML.slice(0, 200));
+        const linking = 'a[href], area[href], iframe[src], form[action]';
+        const links = Array.from(document.querySelectorAll(linking))
             .map(e => e.getAttribute('href') || e.getAttribute('src') || e.getAttribute('action'));
         return {
             pwned: window.__pwned === undefined ? null : window.__pwned,

@@ -115,17 +115,19 @@ def test_add_without_confirmation_off_a_terminal_picks_nothing(data: Path):
     assert_refused(invoke(*args), data, before, "pass --yes", exit_code=2)
 
 
-# --- the online geocoder misbehaving ----------------------------------------------------------------
+# --- the online geocoder misbehaving --------------------------------------------------------------
 
 
 ANSWERS: dict[str, tuple[int, dict, bytes]] = {
     "ratelimited": (429, {"Retry-After": "3600"}, b'{"error": "Too many requests"}'),
     "forbidden": (403, {}, b'{"error": "blocked"}'),
     "garbage": (200, {"Content-Type": "application/json"}, b"<html>not json at all"),
-    "nan": (200, {}, json.dumps([{"lat": "NaN", "lon": "20", "display_name": "Nan, PL", "class": "place",
-                                   "type": "village", "address": {"country_code": "pl"}}]).encode()),
-    "faraway": (200, {}, json.dumps([{"lat": "999", "lon": "-999", "display_name": "Far", "class": "place",
-                                       "type": "village", "address": {"country_code": "pl"}}]).encode()),
+    "nan": (200, {}, json.dumps([{"lat": "NaN", "lon": "20", "display_name": "Nan, PL",
+                                   "class": "place", "type": "village",
+                                   "address": {"country_code": "pl"}}]).encode()),
+    "faraway": (200, {}, json.dumps([{"lat": "999", "lon": "-999", "display_name": "Far",
+                                       "class": "place", "type": "village",
+                                       "address": {"country_code": "pl"}}]).encode()),
 }  # fmt: skip
 
 
@@ -177,7 +179,7 @@ def test_add_online_does_not_hammer_a_rate_limiting_server(data: Path, nominatim
     assert len(nominatim.seen) <= 2, f"asked {len(nominatim.seen)} times despite 429"
 
 
-# --- export ----------------------------------------------------------------------------------------
+# --- export ---------------------------------------------------------------------------------------
 
 
 def _export(data: Path, *args: str):

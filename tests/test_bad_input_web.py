@@ -302,7 +302,7 @@ def test_debug_on_a_public_address_is_refused(monkeypatch, host):
         dashboard.main(["--host", host, "--debug"])
 
 
-# --- static guarantees: what a code change must not switch on -----------------------------------------
+# --- static guarantees: what a code change must not switch on -------------------------------------
 
 _SOURCES = [p for p in (REPO / "tracker").rglob("*") if p.suffix in (".py", ".js")] + [
     REPO / "dashboard.py"

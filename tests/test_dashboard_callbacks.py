@@ -281,26 +281,6 @@ def test_broken_data_shows_validator_messages(tmp_path):
     assert callbacks.render(bad, "")[8] == "Showing 0 of 0 incidents"
 
 
-@pytest.mark.parametrize(
-    ("url", "ok"),
-    [
-        ("https://example.org/a?b=c", True),
-        ("http://example.org", True),
-        ("javascript:alert(1)", False),
-        ("JaVaScRiPt:alert(1)", False),
-        ("java\tscript:alert(1)", False),
-        (" https://example.org", False),
-        ("data:text/html,<script>", False),
-        ("&#106;avascript:alert(1)", False),
-        ("https://", False),
-        ("//example.org/x", False),
-        (None, False),
-    ],
-)
-def test_safe_url(url, ok):
-    assert (views.safe_url(url) is not None) is ok
-
-
 def test_loader_is_cached_until_the_file_changes(data_dir):
     first = load_view_data(data_dir)
     assert load_view_data(data_dir) is first

@@ -107,7 +107,7 @@ def test_new_incident_id_is_readable_and_unique():
     assert dataset.new_incident_id("2025-01-16", "Šiauliai", []) == "2025-01-16-siauliai"
 
 
-# --- concurrency and crashes: real processes ---------------------------------------------------------
+# --- concurrency and crashes: real processes ------------------------------------------------------
 
 WRITER = textwrap.dedent(
     """
@@ -200,7 +200,8 @@ def test_disk_error_is_a_store_error_and_data_intact(small_dataset: Path, monkey
 
 
 def test_datapackage_matches_schema():
-    """data/datapackage.json is generated from tracker/schema.py; regenerate with `gnss-tracker schema`."""
+    """data/datapackage.json is generated from tracker/schema.py; regenerate with
+    `gnss-tracker schema`."""
     path = REPO / "data" / schema.DATAPACKAGE_FILE
     assert path.exists(), "run `gnss-tracker schema` to create data/datapackage.json"
     assert json.loads(path.read_text("utf-8")) == schema.datapackage()

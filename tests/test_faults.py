@@ -49,8 +49,9 @@ def _add_args(i: int) -> list[str]:
 
     day = (dt.date(2010, 1, 1) + dt.timedelta(days=i)).isoformat()
     return [
-        "add", "--date", day, "--location", f"Test Field {i}", "--latitude", f"{49 + (i % 7) * 0.5:.1f}",
-        "--longitude", f"{14 + (i % 11) * 0.9:.1f}", "--country", "PL", "--region", "Baltic Sea region",
+        "add", "--date", day, "--location", f"Test Field {i}",
+        "--latitude", f"{49 + (i % 7) * 0.5:.1f}", "--longitude", f"{14 + (i % 11) * 0.9:.1f}",
+        "--country", "PL", "--region", "Baltic Sea region",
         "--geocode-precision", "exact", "--interference", "jamming", "--confidence", "reported",
         "--summary", f"Synthetic incident number {i} for fault tests.",
         "--url", f"https://example.org/fault/{i}", "--publisher", "Fault Wire", "--yes", "--new",
@@ -67,7 +68,8 @@ On {day} a Ryanair Boeing 737 approaching Vilnius Airport lost GPS because of ja
 
 
 def _report(folder: Path, i: int) -> Path:
-    """The i-th report: Vilnius, every third day from 2018 (never a duplicate of another, i < 1000)."""
+    """The i-th report: Vilnius, every third day from 2018 (never a duplicate of another,
+    i < 1000)."""
     import datetime as dt
 
     day = dt.date(2018, 1, 1) + dt.timedelta(days=3 * i)
@@ -103,7 +105,7 @@ def _prepare(kind: str, folder: Path) -> Path:
     return folder
 
 
-# --- the fork server --------------------------------------------------------------------------------
+# --- the fork server ------------------------------------------------------------------------------
 
 #: A warmed-up parent process that forks one real writer process per request. Each child runs
 #: the real click CLI (``tracker.cli.main``) on its own, with ``TRACKER_CRASH_AT`` set if asked,
@@ -153,7 +155,8 @@ for line in sys.stdin:
         os._exit(0)
     print(f"child {{pid}}", flush=True)
     _, status = os.waitpid(pid, 0)
-    print(f"reaped {{os.WTERMSIG(status) if os.WIFSIGNALED(status) else -os.WEXITSTATUS(status)}}", flush=True)
+    code = os.WTERMSIG(status) if os.WIFSIGNALED(status) else -os.WEXITSTATUS(status)
+    print(f"reaped {{code}}", flush=True)
 """
 
 
@@ -205,7 +208,7 @@ def writers(tmp_path_factory):
     server.close()
 
 
-# --- named crash points -------------------------------------------------------------------------------
+# --- named crash points ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("point", POINTS)
@@ -244,7 +247,7 @@ def test_crash_point_in_a_real_cli_process(tmp_path: Path):
     assert data_bytes(victim) == old and leftovers(victim) == []
 
 
-# --- random kills ------------------------------------------------------------------------------------
+# --- random kills ---------------------------------------------------------------------------------
 
 #: Kills per test run; raise with TRACKER_FAULT_ROUNDS=200 for a long soak (docs/reliability.md).
 ROUNDS = int(os.environ.get("TRACKER_FAULT_ROUNDS", "8"))
@@ -292,7 +295,8 @@ def test_random_sigkills_during_add_and_ingest(tmp_path: Path, writers: ForkServ
         committed = added
     assert committed > 0, f"seed {seed}: no write ever completed; the test proved nothing"
     print(
-        f"seed {seed}: {ROUNDS} kills, {committed} writes committed, {mid_write} left a commit to recover"
+        f"seed {seed}: {ROUNDS} kills, {committed} writes committed, "
+        f"{mid_write} left a commit to recover"
     )
 
 

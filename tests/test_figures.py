@@ -117,8 +117,6 @@ def test_titles_are_escaped():
     fig = figures.timeline_figure(_frame(), title="<b>T</b>", subtitle="a & b")
     assert fig.layout.title.text == "&lt;b&gt;T&lt;/b&gt;"
     assert fig.layout.title.subtitle.text == "a &amp; b"
-    figures.add_footer(fig, "Data: x <y>")
-    assert any(a.text == "Data: x &lt;y&gt;" for a in fig.layout.annotations)
 
 
 def test_map_aggregates_into_hexagons_above_the_threshold_and_says_so():

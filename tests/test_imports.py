@@ -148,3 +148,16 @@ def test_dependencies_point_one_way(importer, imported, allowed):
         if within(target, imported)
     )
     assert wrong == []
+
+
+def test_no_module_imports_another_modules_private_names():
+    wrong = []
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tracker"):
+                wrong += [
+                    f"{name}: {node.module}.{alias.name}"
+                    for alias in node.names
+                    if alias.name.startswith("_") and not alias.name.startswith("__")
+                ]
+    assert wrong == []

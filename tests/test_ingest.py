@@ -96,7 +96,8 @@ def test_two_flights_on_consecutive_days_give_two_candidates():
 @pytest.mark.parametrize(
     "text",
     [
-        "Published: 2025-01-02\n\nShips near Gotland reported GPS spoofing on Monday; vessels used radar.",
+        "Published: 2025-01-02\n\nShips near Gotland reported GPS spoofing on Monday; vessels "
+        "used radar.",
         "Published: 2025-01-02\n\nA rocket launched a GPS satellite from Florida on Monday.",
         "Published: 2025-01-02\n\nRegulators said GPS jamming of aircraft has risen sharply since "
         "2022 and published guidance for airlines.",

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from tracker import safety
 from tracker.problems import Problem
 
 __all__ = [
@@ -344,11 +345,30 @@ def _scan_slices(parts) -> ByteScan:
     return ByteScan(newlines, quotes, returns, plain_text=controls == newlines and not suspect)
 
 
+def _lead_bytes() -> tuple[int, ...]:
+    """The first UTF-8 byte of every character :data:`tracker.safety.INVISIBLE_RANGES` names."""
+    return tuple(
+        sorted(
+            {
+                chr(code).encode("utf-8")[0]
+                for a, b in safety.INVISIBLE_RANGES
+                for code in range(a, b + 1)
+            }
+        )
+    )
+
+
+#: Bytes >= 0x7F that can start an invisible character (DEL, 0xC2 for C1 controls, 0xE2 for
+#: zero-width, separator and bidirectional characters, 0xEF for the byte-order mark).
+_HIGH_LEAD_BYTES = tuple(b for b in _lead_bytes() if b >= 0x7F)
+if {b for b in _lead_bytes() if b < 0x7F} != set(range(0x20)):
+    # The fast checks below test ASCII as "any byte below 0x20": keep them in step with the rule.
+    raise ImportError("tracker.safety.INVISIBLE_RANGES changed its ASCII part; update csvio")
+
+
 def may_hide_characters(data: np.ndarray) -> bool:
     """False when no byte of ``data`` (UTF-8) could start an invisible character.
 
-    The bytes that begin every character the text rules look for: ASCII controls, DEL, 0xC2 (C1
-    controls), 0xE2 (zero-width, separators, bidirectional marks) and 0xEF (U+FEFF).
     Conservative: True may be a false alarm (0xE2 also starts dashes and curly quotes), then
     the exact search decides.
     """
@@ -356,10 +376,8 @@ def may_hide_characters(data: np.ndarray) -> bool:
 
 
 def _high_suspects(data: np.ndarray) -> bool:
-    """Whether ``data`` holds DEL or a byte that starts a suspect non-ASCII character."""
-    return bool(
-        (data == 0x7F).any() or (data == 0xC2).any() or (data == 0xE2).any() or (data == 0xEF).any()
-    )
+    """Whether ``data`` holds a byte >= 0x7F that can start an invisible character."""
+    return any(bool((data == byte).any()) for byte in _HIGH_LEAD_BYTES)
 
 
 def _slow_parse(text: str, header: list[str], display: str) -> RawTable:
@@ -404,7 +422,10 @@ def _slow_parse(text: str, header: list[str], display: str) -> RawTable:
                     code, msg = "bad-quoting", "a quote opened in this cell is never closed"
                 else:
                     code = "multiline-cell"
-                    msg = f"a quoted cell spans lines {line}-{end_line}; each record must be on one line"
+                    msg = (
+                        f"a quoted cell spans lines {line}-{end_line}; "
+                        "each record must be on one line"
+                    )
                 problems.append(Problem(display, line, broken + 1, field_name, code, msg))
                 continue
             if len(record) != width:

@@ -26,7 +26,6 @@ import logging
 import os
 import re
 import signal
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -36,11 +35,11 @@ import filelock
 import numpy as np
 import pandas as pd
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.csvio import RawTable, parse_raw_text
 from tracker.errors import DataValidationError, LockTimeoutError, StoreError
-from tracker.problems import Problem
-from tracker.validate import _display, read_tables, validate_tables
+from tracker.problems import Problem, display_path
+from tracker.validate import read_tables, validate_tables
 
 __all__ = [
     "Dataset",
@@ -55,6 +54,8 @@ __all__ = [
     "slugify",
     "recover",
     "format_dir",
+    "datapackage_up_to_date",
+    "write_datapackage",
     "with_rows",
     "LOCK_TIMEOUT_SECONDS",
 ]
@@ -175,7 +176,7 @@ def render(dataset: Dataset) -> dict[str, bytes]:
 
 def _validate_rendered(files: dict[str, bytes], data_dir: Path) -> list[Problem]:
     tables = [
-        parse_raw_text(files[name], display=_display(data_dir / name))
+        parse_raw_text(files[name], display=display_path(data_dir / name))
         for name in (schema.INCIDENTS_FILE, schema.SOURCES_FILE)
     ]
     return validate_tables(*tables)
@@ -219,18 +220,8 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _write_temp(data_dir: Path, name: str, content: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=f".{name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp creates 0600; the dataset is meant to be shared
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return Path(tmp)
+    # The one temporary-file routine (tracker.safety); the commit below replaces files as a set.
+    return safety.write_temp(data_dir, name, content)
 
 
 def _commit(data_dir: Path, files: dict[str, bytes]) -> None:
@@ -336,7 +327,7 @@ def recover(data_dir: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> b
         return acted
 
 
-# --- public API ------------------------------------------------------------------------------------
+# --- public API ----------------------------------------------------------------------------------
 
 
 def _load_unlocked(data_dir: Path) -> Dataset:
@@ -417,7 +408,7 @@ def canonical_problems(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[Problem]
         if path.read_bytes() != content:
             problems.append(
                 Problem(
-                    _display(path),
+                    display_path(path),
                     0,
                     0,
                     "",
@@ -448,8 +439,35 @@ def format_dir(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[str]:
     return changed
 
 
+def _datapackage_text() -> str:
+    return json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n"
+
+
+def datapackage_up_to_date(data_dir: Path | str = DEFAULT_DATA_DIR) -> bool:
+    """Whether ``DATA_DIR/datapackage.json`` is what :func:`tracker.schema.datapackage` gives."""
+    path = Path(data_dir) / schema.DATAPACKAGE_FILE
+    return path.is_file() and path.read_text("utf-8") == _datapackage_text()
+
+
+def write_datapackage(data_dir: Path | str = DEFAULT_DATA_DIR) -> bool:
+    """Write ``DATA_DIR/datapackage.json`` from the schema module, atomically, if it differs.
+
+    :returns: whether the file was written (False when it was already up to date).
+    """
+    if datapackage_up_to_date(data_dir):
+        return False
+    safety.atomic_write(
+        Path(data_dir) / schema.DATAPACKAGE_FILE, _datapackage_text(), dataset_writer=True
+    )
+    return True
+
+
 def slugify(text: str, *, max_words: int = 4) -> str:
-    """A lowercase ASCII slug of the first words of ``text``: ``"Plovdiv Airport"`` -> ``plovdiv-airport``."""
+    """A lowercase ASCII slug of the first words of ``text``.
+
+    >>> slugify("Plovdiv Airport")
+    'plovdiv-airport'
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     return "-".join(words[:max_words]) or "incident"

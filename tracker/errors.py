@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tracker.validate import Problem
+    from tracker.problems import Problem
 
 __all__ = [
     "TrackerError",

@@ -47,7 +47,6 @@ __all__ = [
     "regions_figure",
     "empty_figure",
     "add_titles",
-    "add_footer",
     "hover_text",
     "HOVER_COLUMN",
 ]
@@ -185,26 +184,6 @@ def add_titles(
     fig.update_layout(margin=dict(t=90 if subtitle else 60))
     # The horizontal legend sits under the titles, not over them.
     fig.update_layout(legend=dict(y=1.0, yanchor="bottom"))
-    return fig
-
-
-def add_footer(fig: go.Figure, text: str) -> go.Figure:
-    """Add an (escaped) footer line under the plot, e.g. attribution and caveat. Returns ``fig``."""
-    fig.add_annotation(
-        text=escape(text),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-8,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        font=dict(size=11, color=_MUTED),
-        align="left",
-    )
-    bottom = fig.layout.margin.b if fig.layout.margin.b is not None else 10
-    fig.update_layout(margin=dict(b=max(bottom, 10) + 34))
     return fig
 
 

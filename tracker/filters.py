@@ -43,7 +43,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.schema import INC
 
 __all__ = [
@@ -73,8 +73,8 @@ MAX_TEXT = 200
 MAX_POLYGON_VERTICES = 200
 #: Most incident ids kept in an explicit id selection.
 MAX_IDS = 200
-#: Longest query string parsed; anything beyond is ignored (a shared link is never this long).
-MAX_QUERY_LENGTH = 16_000
+#: Longest query string parsed; anything beyond is ignored (see :mod:`tracker.safety`).
+MAX_QUERY_LENGTH = safety.MAX_QUERY_LENGTH
 #: Longest region name accepted (region names are short labels such as "Baltic Sea region").
 MAX_REGION_LENGTH = 100
 MIN_DATE = dt.date(1900, 1, 1)
@@ -113,17 +113,6 @@ _KEY_CONFIDENCE = "confidence"
 _KEY_TEXT = "q"
 _KEY_AREA = "area"
 _KEY_IDS = "id"
-QUERY_KEYS = (
-    _KEY_FROM,
-    _KEY_TO,
-    _KEY_INTERFERENCE,
-    _KEY_REGION,
-    _KEY_COUNTRY,
-    _KEY_CONFIDENCE,
-    _KEY_TEXT,
-    _KEY_AREA,
-    _KEY_IDS,
-)
 
 
 @dataclass(frozen=True)

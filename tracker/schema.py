@@ -44,6 +44,7 @@ __all__ = [
     "STANCES",
     "MAX_TEXT_LENGTH",
     "ID_PATTERN",
+    "REGIONS",
     "country_codes",
     "country_names",
     "datapackage",
@@ -63,6 +64,28 @@ FLIGHT_PHASES = ("departure", "en route", "approach", "landing", "ground", "unkn
 CONFIDENCE_LEVELS = ("confirmed", "reported", "disputed", "unverified")
 GEOCODE_PRECISIONS = ("exact", "airport", "city", "area", "region", "country")
 STANCES = ("supports", "disputes", "context")
+#: The analyst regions, in the order docs and dashboards list them (docs/regions.md). Countries
+#: are assigned to them in ``tracker/data/country_regions.csv``, curated areas in ``areas.csv``;
+#: a test checks that both use exactly these names.
+REGIONS: tuple[str, ...] = (
+    "Baltic Sea region",
+    "Nordic and Arctic",
+    "Russia and Belarus",
+    "Black Sea",
+    "Eastern Mediterranean",
+    "Middle East",
+    "Caucasus",
+    "Central Asia",
+    "South Asia",
+    "Southeast Asia",
+    "East Asia",
+    "Europe (other)",
+    "Africa",
+    "North America",
+    "Caribbean and South America",
+    "Oceania",
+    "Antarctica",
+)
 
 #: Longest text cell accepted. Python's csv module refuses fields over 131,072 characters; staying
 #: well below it turns a would-be parser crash into an ordinary validation message.
@@ -206,7 +229,12 @@ INCIDENT_FIELDS: tuple[Field, ...] = (
         pattern=r"^[A-Z]{2}$",
         free_text=False,
     ),
-    _text("region", "Analyst region (see tracker/data/regions.csv).", required=True),
+    _text(
+        "region",
+        "Analyst region (see docs/regions.md; countries are assigned in "
+        "tracker/data/country_regions.csv).",
+        required=True,
+    ),
     _choice("interference", INTERFERENCE_TYPES, "Kind of interference reported."),
     _choice("flight_phase", FLIGHT_PHASES, "Phase of flight when it happened."),
     _text("aircraft", "Aircraft type or description, as reported."),

@@ -11,10 +11,8 @@ on whole columns at once so a million rows validate in about the time it takes t
 
 from __future__ import annotations
 
-import csv
 import functools
-import importlib.resources
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,9 +22,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.csvio import RawTable, may_hide_characters, read_raw_table
-from tracker.problems import Problem
+from tracker.problems import Problem, display_path
 from tracker.schema import INC, SRC, Field
 
 __all__ = [
@@ -34,7 +32,6 @@ __all__ = [
     "validate_dir",
     "validate_tables",
     "known_regions",
-    "RULES",
     "MAX_PROBLEMS_PER_RULE",
 ]
 
@@ -50,20 +47,15 @@ FUTURE_TOLERANCE = timedelta(days=1)
 
 _NUMBER_RE = r"-?[0-9]+(?:\.[0-9]+)?"
 _DATE_RE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-#: Cells starting with these are run as formulas by spreadsheets (OWASP CSV injection).
-_FORMULA_RE = r"[=+\-@\t\r\n\x00]"
-#: Control characters, zero-width and bidirectional overrides: invisible, and used to disguise text.
-_INVISIBLE_RE = "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
-_URL_RE = r"https?://[A-Za-z0-9.\-\[\]:]+(?:[/?#][^\s]*)?"
+# The rules themselves live in tracker.safety (one copy each); these are their regex forms.
+_FORMULA_RE = safety.FORMULA_PATTERN
+_INVISIBLE_RE = safety.INVISIBLE_PATTERN
+_URL_RE = safety.URL_PATTERN
 
 
-@functools.cache
 def known_regions() -> frozenset[str]:
-    """Region names defined in ``tracker/data/country_regions.csv``."""
-    text = (
-        importlib.resources.files("tracker.data").joinpath("country_regions.csv").read_text("utf-8")
-    )
-    return frozenset(row["region"] for row in csv.DictReader(text.splitlines()))
+    """The analyst regions (:data:`tracker.schema.REGIONS`)."""
+    return frozenset(schema.REGIONS)
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -152,9 +144,10 @@ def _regex(values: pd.Series, pattern: str, *, how: str = "search") -> np.ndarra
     )
 
 
-#: First characters a text rule objects to (formula prefixes, spaces and controls), by byte.
+#: First characters a text rule objects to (formula prefixes and a space), by byte: all ASCII,
+#: so a cell's first byte decides.
 _FIRST_BYTE_SUSPECT = np.zeros(256, dtype=bool)
-_FIRST_BYTE_SUSPECT[np.frombuffer(b"=+-@ \t\r\n\x00", dtype=np.uint8)] = True
+_FIRST_BYTE_SUSPECT[[ord(c) for c in (*safety.FORMULA_PREFIXES, " ")]] = True
 
 
 class _Cells:
@@ -663,7 +656,7 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
             unknown_region,
             INC.region,
             "unknown-region",
-            lambda v: f"{_shown(v)} is not a region defined in tracker/data/country_regions.csv",
+            lambda v: f"{_shown(v)} is not an analyst region (see docs/regions.md)",
         )
     if {INC.date, INC.date_precision} <= set(frame.columns):
         precision = frame[INC.date_precision]
@@ -863,32 +856,6 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
     return problems
 
 
-# --- entry points ------------------------------------------------------------------------------
-
-RULES: dict[str, str] = {
-    "missing-file / empty-file / not-utf8 / file-too-large": "the file can be read as UTF-8 text",
-    "bad-quoting / multiline-cell / blank-row / extra-cell / missing-cell": (
-        "one well-formed record per line"
-    ),
-    "missing-column / unknown-column / duplicate-column": "the header matches the schema",
-    "required": "required values are present",
-    "not-a-number / out-of-range": "latitude, longitude, radius_km are plain decimals in range",
-    "invalid-date / future-date / date-too-early": "dates are real ISO dates, not in the future",
-    "date-precision / end-before-start": "month/year dates fall on the 1st; end_date >= date",
-    "end-date-precision": "end_date_precision (day, month, open) is set exactly when end_date is",
-    "not-in-value-set": "value sets (date_precision, interference, flight_phase, ...)",
-    "pattern / unknown-country": "id format, ISO 3166-1 alpha-2 countries",
-    "unknown-region": "regions come from tracker/data/country_regions.csv",
-    "null-island": "0,0 coordinates are rejected as failed geocodes",
-    "duplicate-id / duplicate-source": "ids are unique; a source is cited once per incident",
-    "unknown-incident / no-source": "sources point at known incidents; every incident has a source",
-    "url-scheme": "source URLs are http(s) with a host",
-    "formula-injection / control-character / whitespace / too-long": (
-        "text cells are safe and clean"
-    ),
-}
-
-
 def validate_tables(
     incidents: RawTable, sources: RawTable, *, today: pd.Timestamp | None = None
 ) -> list[Problem]:
@@ -923,27 +890,15 @@ def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
     data_dir = Path(data_dir)
     return (
         read_raw_table(
-            data_dir / schema.INCIDENTS_FILE, display=_display(data_dir / schema.INCIDENTS_FILE)
+            data_dir / schema.INCIDENTS_FILE, display=display_path(data_dir / schema.INCIDENTS_FILE)
         ),
         read_raw_table(
-            data_dir / schema.SOURCES_FILE, display=_display(data_dir / schema.SOURCES_FILE)
+            data_dir / schema.SOURCES_FILE, display=display_path(data_dir / schema.SOURCES_FILE)
         ),
     )
-
-
-def _display(path: Path) -> str:
-    """Show paths relative to the working directory when they are under it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def validate_dir(data_dir: Path | str, *, today: pd.Timestamp | None = None) -> list[Problem]:
     """Validate the dataset in ``data_dir``; see :func:`validate_tables`."""
     incidents, sources = read_tables(data_dir)
     return validate_tables(incidents, sources, today=today)
-
-
-def errors_only(problems: Iterable[Problem]) -> list[Problem]:
-    return [p for p in problems if p.is_error]

@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import os
+from pathlib import Path
 
 import h3
 import numpy as np
 import pandas as pd
 
+from tracker import safety
 from tracker.adsb.levels import (
     BAD,
     DATE,
@@ -42,6 +45,8 @@ __all__ = [
     "incident_window",
     "candidate_hexes",
     "corroborate",
+    "corroboration_csv",
+    "write_corroboration",
 ]
 
 logger = logging.getLogger(__name__)
@@ -266,3 +271,19 @@ def corroborate(
     out[SUSPECT_COL] = suspects
     out[CONTRADICTS_COL] = contradicts
     return out
+
+
+def corroboration_csv(table: pd.DataFrame) -> str:
+    """:func:`corroborate`'s table as CSV text (``id`` plus the ``adsb_*`` columns, LF line ends,
+    shares to four decimals)."""
+    return table.to_csv(index=False, lineterminator="\n", float_format="%.4f")
+
+
+def write_corroboration(table: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write :func:`corroboration_csv` to ``path`` atomically.
+
+    :raises tracker.safety.ProtectedPathError: ``path`` is a dataset file (``data/incidents.csv``,
+        say); nothing is written.
+    :raises OSError: the write failed; the old file is unchanged.
+    """
+    return safety.atomic_write(path, corroboration_csv(table))

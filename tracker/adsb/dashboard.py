@@ -13,6 +13,7 @@ import logging
 
 import pandas as pd
 
+from tracker import safety
 from tracker.adsb.corroborate import (
     NO_DATA,
     corroborate,
@@ -40,13 +41,16 @@ __all__ = [
     "adsb_map_layer",
     "incident_evidence",
     "detail_children",
+    "EVIDENCE_PARAM",
+    "EVIDENCE_CHOICES",
+    "evidence_category",
+    "evidence_filter",
+    "filter_outputs",
 ]
 
 logger = logging.getLogger(__name__)
 
 LAYER_ID = "adsb"
-#: Said wherever the layer's absence of data could be read as absence of interference.
-NO_DATA_CAVEAT = "No data is not no interference."
 
 
 def store_signature(store: LayerStore) -> tuple:
@@ -104,7 +108,7 @@ def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = 
         return None
     first, last = days[0], days[-1]
     # Short: the dashboard shows layer notes on one line in the map's corner.
-    note = f"ADS-B layer {first.isoformat()} to {last.isoformat()}. {NO_DATA_CAVEAT}"
+    note = f"ADS-B layer {first.isoformat()} to {last.isoformat()}. {safety.NO_DATA_CAVEAT}"
     return MapLayer(
         LAYER_ID,
         LAYER_NAME,
@@ -114,6 +118,7 @@ def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = 
         detail=evidence_slot,
         register=functools.partial(register_callbacks, store=store),
         component_ids=COMPONENT_IDS,
+        incident_filter=functools.partial(evidence_filter, store=store),
     )
 
 
@@ -212,8 +217,57 @@ def detail_children(
                 className="mb-1 small adsb-contradicts text-warning-emphasis",
             )
         )
-    children.append(html.P(NO_DATA_CAVEAT, className="mb-1 small text-muted"))
+    children.append(html.P(safety.NO_DATA_CAVEAT, className="mb-1 small text-muted"))
     return children
+
+
+# --------------------------------------------------------------------------- filter
+
+#: The layer's URL setting: which incidents to keep by the layer's evidence.
+EVIDENCE_PARAM = f"{LAYER_ID}.evidence"
+CORROBORATED = "corroborated"
+CONTRADICTED = "contradicted"
+#: Choices of the evidence filter: (value, label). ``all`` is the default (no filtering).
+EVIDENCE_CHOICES = (
+    ("all", "All incidents"),
+    (CORROBORATED, "Corroborated (medium or high nearby)"),
+    (CONTRADICTED, "Contradicted (many aircraft, little interference)"),
+    (NO_DATA, "No ADS-B data"),
+)
+_CHOICE_WORDS = {
+    CORROBORATED: "ADS-B: corroborated",
+    CONTRADICTED: "ADS-B: contradicted",
+    NO_DATA: "ADS-B: no data",
+}
+
+
+def evidence_category(evidence: pd.DataFrame) -> pd.Series:
+    """Each incident's evidence in one word: ``corroborated`` (the layer shows medium or high
+    interference nearby), ``contradicted`` (``adsb_contradicts``), ``no-data``, or ``""`` (the
+    layer saw aircraft but neither corroborates nor contradicts).
+
+    :param evidence: the frame :func:`corroborate` returns.
+    """
+    level = evidence["adsb_level"].astype(str)
+    out = pd.Series("", index=evidence.index, dtype=object)
+    out[level.isin(["medium", "high"])] = CORROBORATED
+    out[evidence["adsb_contradicts"].astype(bool)] = CONTRADICTED
+    out[level == NO_DATA] = NO_DATA
+    return out
+
+
+def evidence_filter(incidents: pd.DataFrame, view, *, store: LayerStore):
+    """The dashboard's incident filter for this layer (see ``MapLayer.incident_filter``).
+
+    :returns: ``(mask, text)`` keeping the incidents whose evidence matches the view's
+        ``adsb.evidence`` setting, or None for ``all`` or an unknown value.
+    """
+    choice = view.param(EVIDENCE_PARAM) if view is not None else None
+    if choice not in _CHOICE_WORDS:
+        return None
+    evidence = incident_evidence(incidents, store=store)
+    mask = (evidence_category(evidence) == choice).to_numpy()
+    return mask, _CHOICE_WORDS[choice]
 
 
 # --------------------------------------------------------------------------- panel
@@ -222,6 +276,7 @@ PANEL = "adsb-panel"
 PANEL_TIMELINE = "adsb-timeline"
 PANEL_REGIONS = "adsb-regions"
 PANEL_NOTE = "adsb-panel-note"
+FILTER = "adsb-evidence-filter"
 
 
 @functools.lru_cache(maxsize=16)
@@ -261,7 +316,8 @@ def panel_figures(filters, *, store: LayerStore, thresholds: Thresholds = DEFAUL
     timeline, regions = _cached_panel(signature, start, end, thresholds.medium, thresholds.high)
     note = (
         f"ADS-B layer, {start.isoformat()} to {end.isoformat()}: hexagons at medium or high "
-        f"per day and region (a hexagon is placed in the region of its centre). {NO_DATA_CAVEAT}"
+        "per day and region (a hexagon is placed in the region of its centre). "
+        + safety.NO_DATA_CAVEAT
     )
     return timeline, regions, note
 
@@ -271,7 +327,23 @@ def panel_card(*, topojson_url: str = "") -> object:
     from dash import dcc, html
 
     config = {"showSendToCloud": False, "displaylogo": False, "topojsonURL": topojson_url}
+    choices = [{"label": label, "value": value} for value, label in EVIDENCE_CHOICES]
     body = [
+        html.Fieldset(
+            [
+                html.Legend("Show incidents by ADS-B evidence", className="form-label small mb-1"),
+                dcc.RadioItems(
+                    id=FILTER,
+                    options=choices,
+                    value="all",
+                    inline=True,
+                    className="small",
+                    inputClassName="form-check-input me-1",
+                    labelClassName="form-check-label me-3",
+                ),
+            ],
+            className="mb-2",
+        ),
         html.P(id=PANEL_NOTE, className="text-muted small mb-1"),
         dcc.Graph(id=PANEL_TIMELINE, figure={"data": [], "layout": {}}, config=config,
                   style={"height": "300px"}),
@@ -310,7 +382,7 @@ def panel_outputs(view, *, store: LayerStore) -> tuple:
 #: Slot in the incident card for the layer's evidence (filled by :func:`evidence_outputs`).
 EVIDENCE = "adsb-evidence"
 #: Every component id the layer creates (the dashboard checks them against its own).
-COMPONENT_IDS = (PANEL, PANEL_TIMELINE, PANEL_REGIONS, PANEL_NOTE, EVIDENCE)
+COMPONENT_IDS = (PANEL, PANEL_TIMELINE, PANEL_REGIONS, PANEL_NOTE, EVIDENCE, FILTER)
 
 
 def evidence_outputs(view, incidents: pd.DataFrame, *, store: LayerStore) -> list:
@@ -326,6 +398,29 @@ def evidence_outputs(view, incidents: pd.DataFrame, *, store: LayerStore) -> lis
     if len(match) == 0:
         return []
     return detail_children(match.iloc[0], incidents, store=store)
+
+
+def filter_outputs(view, search, choice, from_control: bool) -> tuple:
+    """The evidence filter's callback: ``(search, radio value)``.
+
+    A change of the radio buttons writes the setting into the URL (``adsb.evidence=...``; the
+    dashboard then narrows its views through :func:`evidence_filter`); a change of the URL
+    (a shared link, the reset button) moves the radio buttons.
+    """
+    from dash import no_update
+    from dash.exceptions import PreventUpdate
+
+    if view is None:
+        raise PreventUpdate
+    current = view.param(EVIDENCE_PARAM) or "all"
+    if from_control:
+        value = choice if choice in dict(EVIDENCE_CHOICES) else "all"
+        if value == current:
+            raise PreventUpdate
+        new = view.with_param(EVIDENCE_PARAM, None if value == "all" else value)
+        return new.to_query(), no_update
+    shown = current if current in dict(EVIDENCE_CHOICES) else "all"
+    return no_update, shown
 
 
 def evidence_slot() -> object:
@@ -352,6 +447,18 @@ def register_callbacks(app, context, *, store: LayerStore) -> None:
     )
     def _adsb_panel(search):
         return panel_outputs(context.view(search), store=store)
+
+    @app.callback(
+        Output(context.url, "search", allow_duplicate=True),
+        Output(FILTER, "value"),
+        Input(context.url, "search"),
+        Input(FILTER, "value"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def _adsb_filter(search, choice):
+        from dash import ctx
+
+        return filter_outputs(context.view(search), search, choice, ctx.triggered_id == FILTER)
 
     @app.callback(Output(EVIDENCE, "children"), Input(context.url, "search"))
     def _adsb_evidence(search):

@@ -43,6 +43,7 @@ import requests
 import urllib3
 from tqdm import tqdm
 
+from tracker import safety
 from tracker.adsb.gpsjam import parse_daily_bytes, parse_manifest_bytes
 from tracker.adsb.levels import BAD, DATE, DEFAULT_THRESHOLDS, GOOD, classify, share
 from tracker.adsb.store import (
@@ -150,10 +151,12 @@ def day_url(day: dt.date, base_url: str = DEFAULT_BASE_URL) -> str:
 
 
 def _user_agent() -> str:
-    from tracker.geocode.online import USER_AGENT
+    """Names the tool to GPSJam's server; ``$GNSS_TRACKER_USER_AGENT`` replaces it."""
+    from tracker import __version__
 
-    return os.environ.get("GNSS_TRACKER_USER_AGENT") or USER_AGENT.replace(
-        "geocoding of reported incident places", "daily GPSJam layer download"
+    return os.environ.get("GNSS_TRACKER_USER_AGENT") or (
+        f"gnss-interference-tracker/{__version__} "
+        "(+https://github.com/gnss-interference-tracker; daily GPSJam layer download)"
     )
 
 
@@ -343,26 +346,7 @@ def _write_ledger(store: LayerStore, days: dict[str, dict], base_url: str) -> No
     text = json.dumps(
         {"source": base_url, "days": dict(sorted(days.items()))}, indent=1, sort_keys=False
     )
-    _atomic_write_text(_ledger_path(store), text + "\n")
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    try:
-        from tracker.safety import atomic_write  # the shared writer, once it has landed
-    except ImportError:
-        atomic_write = None
-    if atomic_write is not None:
-        atomic_write(path, text.encode("utf-8"))
-        return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    safety.atomic_write(_ledger_path(store), text + "\n")
 
 
 # -- the fetch --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from tracker import safety
 from tracker.adsb.levels import BAD, DATE, GOOD, HEX, HIGH, LEVEL, LEVEL_COLOURS, MEDIUM, SHARE
 from tracker.adsb.stats import REGION
 
@@ -33,10 +34,7 @@ logger = logging.getLogger(__name__)
 
 LAYER_NAME = "ADS-B interference (GPSJam method)"
 #: Shown wherever the layer is: what it is, and what its blanks mean.
-CAVEAT = (
-    "ADS-B layer: share of aircraft reporting degraded GNSS accuracy per hexagon and UTC day "
-    "(GPSJam's method). No data is not no interference: blank areas had no aircraft or receivers."
-)
+CAVEAT = safety.ADSB_CAVEAT
 _LABELS = {MEDIUM: "medium (2–10 % bad)", HIGH: "high (≥ 10 % bad)"}
 #: Okabe-Ito colours (distinguishable with colour-vision deficiencies); grey for the rest.
 _REGION_COLOURS = (
@@ -276,7 +274,7 @@ def timeline_figure(daily: pd.DataFrame, *, suspect_days=frozenset(), top: int =
         ),
     )
     fig.add_annotation(
-        text="No data is not no interference.",
+        text=safety.NO_DATA_CAVEAT,
         xref="paper",
         yref="paper",
         x=1.01,

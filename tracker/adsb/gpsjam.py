@@ -53,8 +53,6 @@ MANIFEST_HEADER = (DATE, SUSPECT, NUM_BAD_HEXES)
 H3_RESOLUTION = 4
 _DAILY_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-h3_4\.csv(\.gz)?$")
 _MANIFEST_NAME = re.compile(r"^manifest\.csv(\.gz)?$")
-#: A resolution-4 H3 cell as GPSJam writes it: 15 lower-case hex digits starting "84".
-_HEX_RE = r"^84[0-9a-f]{13}$"
 _MAX_COUNT = 2**31 - 1
 #: Refuse absurd inputs before decompressing them whole (a real day is about 1.5 MB of CSV).
 MAX_FILE_BYTES = 512 * 1024 * 1024

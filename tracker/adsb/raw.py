@@ -65,6 +65,11 @@ NON_ICAO_FLAG = 1 << 24
 EXCLUDED_TYPES = frozenset(
     {"mlat", "tisb_icao", "tisb_other", "tisb_trackfile", "adsc", "mode_s", "other", "unknown"}
 )
+#: readsb's position sources that are the aircraft's own ADS-B (directly, or rebroadcast by
+#: ADS-R). A snapshot row with any other ``type`` (including values added by other apps) is
+#: not counted; a row without ``type`` (dump1090) is, unless its ``mlat``/``tisb`` lists say
+#: the position came from there.
+ADSB_TYPES = frozenset({"adsb_icao", "adsb_icao_nt", "adsr_icao", "adsb_other", "adsr_other"})
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 
 
@@ -118,6 +123,23 @@ def _nacp(value) -> int:
     return int(value)
 
 
+def _own_position(ac: dict) -> bool:
+    """Whether the row's position (and so its NACp) comes from the aircraft's own ADS-B.
+
+    A position readsb derived from MLAT or TIS-B is listed in the row's ``mlat``/``tisb`` field
+    lists even when ``type`` names the aircraft's best source; such rows often carry NACp 0,
+    which says nothing about the aircraft's GNSS.
+    """
+    kind = ac.get("type")
+    if kind is not None and kind not in ADSB_TYPES:
+        return False
+    for key in ("mlat", "tisb"):
+        fields = ac.get(key)
+        if isinstance(fields, list) and ("lat" in fields or "lon" in fields):
+            return False
+    return True
+
+
 def _good_position(lat, lon) -> bool:
     return lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180
 
@@ -131,7 +153,8 @@ def parse_aircraft_json(obj: dict, *, source: str = "aircraft.json") -> pd.DataF
     :raises InputError: ``now`` or ``aircraft`` missing or of the wrong type.
     """
     now = _number(obj.get("now"))
-    aircraft = obj.get("aircraft")
+    # readsb and tar1090 write "aircraft"; the ADS-B Exchange / adsb.lol v2 APIs answer "ac".
+    aircraft = obj.get("aircraft", obj.get("ac"))
     if now is None or not isinstance(aircraft, list):
         raise InputError(f"{source}: an aircraft.json needs a number 'now' and a list 'aircraft'")
     if now > 1e11:  # ADS-B Exchange v2 style: milliseconds
@@ -142,8 +165,10 @@ def parse_aircraft_json(obj: dict, *, source: str = "aircraft.json") -> pd.DataF
         if not isinstance(ac, dict):
             skipped += 1
             continue
-        if ac.get("type") in EXCLUDED_TYPES:
+        if not _own_position(ac):
             continue
+        # Only a current position counts: ``lastPosition`` is an old one (already counted
+        # when it was current) and ``rr_lat``/``rr_lon`` a rough guess from the receiver.
         lat, lon = _number(ac.get("lat")), _number(ac.get("lon"))
         icao = parse_icao(ac.get("hex"))
         if icao is None or not _good_position(lat, lon):
@@ -216,7 +241,7 @@ def _load_json(path: Path):
 
 
 def _kind(obj) -> str | None:
-    if isinstance(obj, dict) and "aircraft" in obj and "now" in obj:
+    if isinstance(obj, dict) and ("aircraft" in obj or "ac" in obj) and "now" in obj:
         return "aircraft"
     if isinstance(obj, dict) and "trace" in obj and "icao" in obj:
         return "trace"

@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tracker import safety
 from tracker.adsb.levels import (
     BAD,
     DATE,
@@ -27,7 +28,7 @@ from tracker.adsb.levels import (
     Thresholds,
     with_levels,
 )
-from tracker.adsb.store import LayerStore
+from tracker.adsb.store import LayerStore, parquet_bytes
 
 __all__ = [
     "REGION",
@@ -36,6 +37,8 @@ __all__ = [
     "hex_regions",
     "daily_region_counts",
     "region_stats",
+    "day_records",
+    "region_records",
 ]
 
 logger = logging.getLogger(__name__)
@@ -153,9 +156,8 @@ def hex_regions(hexes, *, store: LayerStore | None = None) -> pd.Series:
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(f".{_REGION_CACHE}.{os.getpid()}.tmp")
-                pq.write_table(pa.table({HEX: list(cache), REGION: list(cache.values())}), tmp)
-                os.replace(tmp, path)
+                table = pa.table({HEX: list(cache), REGION: list(cache.values())})
+                safety.atomic_write(path, parquet_bytes(table))
             except OSError:
                 logger.warning("%s: cannot write region cache", path)
     return pd.Series(
@@ -247,3 +249,45 @@ def region_stats(
         .drop(columns="_t")
         .reset_index(drop=True)[cols]
     )
+
+
+def day_records(store: LayerStore, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> list[dict]:
+    """Per stored day, plain values (for JSON or a table): ``date`` (ISO), ``hexes``, ``medium``,
+    ``high``, ``suspect`` (True, False, or None when the manifest does not say) and ``source``."""
+    return [
+        {
+            "date": row.date.date().isoformat(),
+            "hexes": int(row.hexes),
+            "medium": int(row.medium),
+            "high": int(row.high),
+            "suspect": None if pd.isna(row.suspect) else bool(row.suspect),
+            "source": row.source,
+        }
+        for row in store.summary(thresholds=thresholds).itertuples(index=False)
+    ]
+
+
+def region_records(
+    store: LayerStore,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> list[dict]:
+    """Per analyst region over ``start``..``end`` (default: the whole layer), plain values:
+    ``region``, ``hex_days_medium``, ``hex_days_high``, ``hexes``, ``days_with_high``,
+    ``peak_date`` (ISO) and ``peak_affected`` (see :func:`region_stats`)."""
+    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
+    table = region_stats(daily_region_counts(layer, store=store), layer, store=store)
+    return [
+        {
+            "region": r.region,
+            "hex_days_medium": int(r.hex_days_medium),
+            "hex_days_high": int(r.hex_days_high),
+            "hexes": int(r.hexes),
+            "days_with_high": int(r.days_with_high),
+            "peak_date": pd.Timestamp(r.peak_date).date().isoformat(),
+            "peak_affected": int(r.peak_affected),
+        }
+        for r in table.itertuples(index=False)
+    ]

@@ -31,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from tracker import safety
 from tracker.adsb.levels import (
     BAD,
     DATE,
@@ -51,6 +52,7 @@ __all__ = [
     "NUM_BAD_HEXES",
     "LAYER_SCHEMA",
     "default_store_dir",
+    "parquet_bytes",
     "LayerStore",
 ]
 
@@ -71,6 +73,16 @@ MANIFEST_SCHEMA = pa.schema(
 _PART = "part-0.parquet"
 _DAY_DIR = re.compile(r"^date=(\d{4}-\d{2}-\d{2})$")
 _LOCK_TIMEOUT_S = 60
+
+
+def parquet_bytes(table: pa.Table, **options) -> bytes:
+    """``table`` as the bytes of a Parquet file (for :func:`tracker.safety.atomic_write`).
+
+    :param options: passed to :func:`pyarrow.parquet.write_table`.
+    """
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, **options)
+    return sink.getvalue().to_pybytes()
 
 
 def default_store_dir() -> Path:
@@ -252,13 +264,11 @@ class LayerStore:
         table = table.replace_schema_metadata({SOURCE: source})
         path = self._day_path(day)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{_PART}.{os.getpid()}.tmp")
         try:
             # Cells are unique within a day, so dictionary encoding would only cost time.
-            pq.write_table(table, tmp, use_dictionary=False, write_statistics=False)
-            os.replace(tmp, path)
+            content = parquet_bytes(table, use_dictionary=False, write_statistics=False)
+            safety.atomic_write(path, content)
         except OSError as err:
-            tmp.unlink(missing_ok=True)
             raise StoreError(f"{path}: cannot write day {day} ({err})") from err
 
     def write_manifest(self, rows: pd.DataFrame) -> None:
@@ -278,12 +288,9 @@ class LayerStore:
                 },
                 schema=MANIFEST_SCHEMA,
             )
-            tmp = self.manifest_path.with_name(f".manifest.parquet.{os.getpid()}.tmp")
             try:
-                pq.write_table(table, tmp)
-                os.replace(tmp, self.manifest_path)
+                safety.atomic_write(self.manifest_path, parquet_bytes(table))
             except OSError as err:
-                tmp.unlink(missing_ok=True)
                 raise StoreError(f"{self.manifest_path}: cannot write manifest ({err})") from err
 
     def delete_day(self, day: dt.date) -> None:

@@ -263,6 +263,31 @@ def fetch_command(
     show_default=True,
     help="Largest counter value.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Follow a running readsb/tar1090 output folder: read what changed every --interval "
+    "seconds and update the days in place (state kept in the store across restarts).",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(0.1),
+    default=10.0,
+    show_default=True,
+    help="With --watch: seconds between passes.",
+)
+@click.option(
+    "--once",
+    is_flag=True,
+    help="With --watch: one incremental pass, then exit (for cron or systemd timers).",
+)
+@click.option(
+    "--keep-days",
+    type=click.IntRange(1, 31),
+    default=2,
+    show_default=True,
+    help="With --watch: days kept open for late reports (the newest and the ones before it).",
+)
 @_store_option
 @handle_errors
 def compute_command(
@@ -271,6 +296,10 @@ def compute_command(
     scheduler: str | None,
     bad_at: int,
     cap: int,
+    watch: bool,
+    interval: float,
+    once: bool,
+    keep_days: int,
     store_dir: Path | None,
 ) -> None:
     """Compute the layer from readsb/tar1090 aircraft.json snapshots and trace files.
@@ -278,6 +307,10 @@ def compute_command(
     PATHS are files or folders (searched recursively for *.json and *.json.gz). Each aircraft
     keeps a counter: +1 for a report with NACp <= 2, -1 for NACp >= 4, capped; it is bad while
     the counter is at --bad-at or above. Days found replace stored days.
+
+    With --watch, PATHS are followed: each pass reads only the files that changed, continues
+    every aircraft's counter where it stopped, and rewrites the days it touched. Stop it with
+    Ctrl-C; the next start carries on. The result equals a batch compute over the same files.
     """
     from tracker.adsb.compute import CounterRule, compute_layer
 
@@ -285,7 +318,14 @@ def compute_command(
         raise click.UsageError("--scheduler needs --engine dask")
     if bad_at > cap:
         raise click.BadParameter(f"--bad-at ({bad_at}) must not exceed --cap ({cap})")
+    if (once or keep_days != 2) and not watch:
+        raise click.UsageError("--once and --keep-days need --watch")
     store = _store(store_dir)
+    if watch:
+        if engine != "pandas":
+            raise click.UsageError("--watch runs on the pandas engine only")
+        _watch(paths, store, CounterRule(bad_at=bad_at, cap=cap), interval, once, keep_days)
+        return
     result = compute_layer(
         paths,
         store=store,
@@ -301,6 +341,32 @@ def compute_command(
     )
 
 
+def _watch(paths, store, rule, interval: float, once: bool, keep_days: int) -> None:
+    from tracker.adsb.receiver import ReceiverFeed, watch
+
+    feed = ReceiverFeed(paths, store=store, rule=rule, keep_days=keep_days)
+
+    def report(result) -> None:
+        if not result.files and not result.unreadable:
+            return
+        days = ", ".join(d.isoformat() for d in result.days) or "none"
+        extra = ""
+        if result.late or result.too_old:
+            extra = f"; skipped {result.late:,} late and {result.too_old:,} for closed days"
+        click.echo(
+            f"read {result.files} file{'s' * (result.files != 1)}: {result.taken:,} new "
+            f"reports, {result.repeated:,} already seen{extra}; updated days: {days}"
+        )
+        for reason in result.unreadable.values():
+            click.echo(f"skipped for now: {reason}", err=True)
+
+    if not once:
+        click.echo(f"following {', '.join(map(str, paths))} every {interval:g} s (Ctrl-C stops)")
+    n = watch(feed, interval=interval, passes=1 if once else None, on_pass=report)
+    if not once:
+        click.echo(f"stopped after {n} pass{'es' * (n != 1)}; the next start carries on")
+
+
 @adsb.command("summary")
 @_store_option
 @_threshold_options
@@ -310,20 +376,10 @@ def summary_command(
     store_dir: Path | None, medium_pct: float, high_pct: float, as_json: bool
 ) -> None:
     """Per stored day: hexes, medium and high hexes, and GPSJam's suspect flag."""
-    thresholds = _thresholds(medium_pct, high_pct)
+    from tracker.adsb.stats import day_records
+
     store = _store(store_dir)
-    table = store.summary(thresholds=thresholds)
-    records = [
-        {
-            "date": row.date.date().isoformat(),
-            "hexes": int(row.hexes),
-            "medium": int(row.medium),
-            "high": int(row.high),
-            "suspect": None if pd.isna(row.suspect) else bool(row.suspect),
-            "source": row.source,
-        }
-        for row in table.itertuples(index=False)
-    ]
+    records = day_records(store, thresholds=_thresholds(medium_pct, high_pct))
     if as_json:
         click.echo(json.dumps(records, indent=2))
         return
@@ -371,19 +427,18 @@ def corroborate_command(
     Looks at the hexagons within each incident's precision radius over its dates +- 1 day.
     Contradicted incidents are flagged, never dropped. No data is not no interference.
     """
-    from tracker import dataset
-    from tracker.adsb.corroborate import corroborate
+    from tracker import dataset, safety
+    from tracker.adsb.corroborate import corroborate, write_corroboration
 
+    if output is not None:
+        safety.check_not_dataset(output)  # refuse before the work, not after
     thresholds = _thresholds(medium_pct, high_pct)
     incidents = dataset.load(data_dir).incidents
     table = corroborate(
         incidents, _store(store_dir), thresholds=thresholds, min_aircraft=min_aircraft
     )
     if output is not None:
-        text = table.to_csv(index=False, lineterminator="\n", float_format="%.4f")
-        tmp = output.with_name(f".{output.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        write_corroboration(table, output)
         flagged = int(table["adsb_contradicts"].sum())
         click.echo(
             f"wrote {len(table)} incidents to {output} ({flagged} contradicted by the layer)"
@@ -428,26 +483,14 @@ def regions_command(store_dir, medium_pct, high_pct, date_from, date_to, as_json
 
     A hexagon belongs to the region of its centre. No data is not no interference.
     """
-    from tracker.adsb.stats import daily_region_counts, read_layer, region_stats
+    from tracker.adsb.stats import region_records
 
-    thresholds = _thresholds(medium_pct, high_pct)
-    store = _store(store_dir)
-    start = date_from.date() if date_from else None
-    end = date_to.date() if date_to else None
-    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
-    table = region_stats(daily_region_counts(layer, store=store), layer, store=store)
-    records = [
-        {
-            "region": r.region,
-            "hex_days_medium": int(r.hex_days_medium),
-            "hex_days_high": int(r.hex_days_high),
-            "hexes": int(r.hexes),
-            "days_with_high": int(r.days_with_high),
-            "peak_date": pd.Timestamp(r.peak_date).date().isoformat(),
-            "peak_affected": int(r.peak_affected),
-        }
-        for r in table.itertuples(index=False)
-    ]
+    records = region_records(
+        _store(store_dir),
+        start=date_from.date() if date_from else None,
+        end=date_to.date() if date_to else None,
+        thresholds=_thresholds(medium_pct, high_pct),
+    )
     if as_json:
         click.echo(json.dumps(records, indent=2))
         return

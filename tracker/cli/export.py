@@ -38,14 +38,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _known_regions(data: dataset.Dataset) -> set[str]:
-    import csv
-    import importlib.resources
-
-    text = (
-        importlib.resources.files("tracker.data").joinpath("country_regions.csv").read_text("utf-8")
-    )
-    regions = {row["region"] for row in csv.DictReader(text.splitlines())}
-    return regions | set(data.incidents[INC.region].dropna().unique())
+    return set(schema.REGIONS) | set(data.incidents[INC.region].dropna().unique())
 
 
 def _check_choice(name: str, values: list[str], allowed, *, fold=str.lower) -> list[str]:
@@ -218,19 +211,56 @@ def chart_command(kind, fmt, output, title, width, height, scale, data_dir, **fi
 )
 @output_option
 @filter_options
+@click.option(
+    "--adsb",
+    "with_adsb",
+    is_flag=True,
+    help="Add the ADS-B layer's evidence for each incident (the adsb_* columns of "
+    "`adsb corroborate`; see docs/adsb.md).",
+)
+@click.option(
+    "--adsb-store",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="ADS-B layer store for --adsb (default: $GNSS_TRACKER_ADSB_STORE, else .adsb-store/).",
+)
 @data_dir_option
 @handle_errors
-def data_command(fmt, output, data_dir, **filter_opts) -> None:
+def data_command(fmt, output, with_adsb, adsb_store, data_dir, **filter_opts) -> None:
     """Write the filtered incidents with their sources: spreadsheet-safe CSV or GeoJSON.
 
     CSV: text that a spreadsheet would run as a formula is prefixed with an apostrophe; numbers
     (coordinates, radius) stay numbers. GeoJSON: RFC 7946 points (longitude, latitude) with the
-    sources as a list in each feature's properties; opens in QGIS.
+    sources as a list in each feature's properties; opens in QGIS. With --adsb, the ADS-B
+    layer's level, largest share of bad aircraft, coverage and contradiction flag follow.
 
     Example: gnss-tracker export data --region "Baltic Sea region" -o baltic.geojson
     """
+    if adsb_store is not None and not with_adsb:
+        raise click.UsageError("--adsb-store needs --adsb")
     fmt = _resolve_format(fmt, output, DATA_FORMATS)
     _precheck(output, data_dir)
     data = dataset.load(data_dir)
     filters = _build_filters(data, filter_opts)
-    _emit(render_data(data, fmt=fmt, filters=filters), output, data_dir)
+    extra = _adsb_columns(adsb_store) if with_adsb else None
+    _emit(render_data(data, fmt=fmt, filters=filters, extra=extra), output, data_dir)
+
+
+def _adsb_columns(store_dir: Path | None):
+    """``incidents -> adsb_* columns by id``, reading the layer store once."""
+    from tracker.adsb.corroborate import ADSB_COLUMNS, corroborate
+    from tracker.adsb.store import LayerStore
+
+    store = LayerStore(store_dir)
+    if not store.days():
+        click.echo(
+            f"note: the ADS-B store {store.root} holds no days, so every incident is no-data "
+            "(fill it with `gnss-tracker adsb fetch`); no data is not no interference",
+            err=True,
+        )
+
+    def columns(incidents):
+        table = corroborate(incidents, store)
+        return table.set_index(INC.id)[list(ADSB_COLUMNS)]
+
+    return columns

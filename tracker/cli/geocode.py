@@ -13,8 +13,13 @@ import click
 from tracker import dataset
 from tracker.cli.common import data_dir_option, handle_errors, online_option
 from tracker.geocode.online import CACHE_FILE, MIN_DELAY_SECONDS
-from tracker.geocode.resolve import PlaceResolver, geocode_incidents, rows_to_geocode
-from tracker.schema import INC
+from tracker.geocode.resolve import (
+    PlaceResolver,
+    geocode_incidents,
+    pending_online_queries,
+    prefetch_online,
+    rows_to_geocode,
+)
 
 __all__ = ["geocode"]
 
@@ -45,21 +50,12 @@ def geocode(data_dir: Path, online: bool, refresh_manual: bool) -> None:
     positions = rows_to_geocode(before.incidents, refresh_manual=refresh_manual)
     if online:
         # Ask the network outside the dataset lock (1 request/s adds up), then write quickly.
-        rows = before.incidents.iloc[positions]
-        queries = {
-            str(q or loc).strip()
-            for q, loc in zip(rows[INC.geocode_query], rows[INC.location], strict=True)
-        }
-        pending = sorted(q for q in queries if q and resolver.needs_request(q))
+        pending = pending_online_queries(before.incidents, positions, resolver)
         if pending:
             seconds = len(pending) * MIN_DELAY_SECONDS
             label = f"Asking Nominatim for {len(pending)} places (about {seconds:.0f} s)"
-            try:
-                with click.progressbar(pending, label=label, show_eta=True, file=sys.stderr) as bar:
-                    for query in bar:
-                        resolver.resolve(query)
-            finally:
-                resolver.save_cache()
+            with click.progressbar(pending, label=label, show_eta=True, file=sys.stderr) as bar:
+                prefetch_online(resolver, bar)
     with dataset.update(data_dir) as current:
         report = geocode_incidents(current.incidents, resolver, refresh_manual=refresh_manual)
         current.incidents = report.incidents

@@ -71,9 +71,44 @@ def _print_table(candidates, *, dry_run: bool = True) -> None:
             click.echo(f"    evidence [{', '.join(columns)}]: {sentence}")
         for note in row["notes"]:
             click.echo(f"    note: {note}")
+        if row.get("reasons"):
+            click.echo(f"    score:     {row['score']:.2f}")
+            for reason in row["reasons"]:
+                click.echo(f"      {reason}")
         click.echo("")
     mode = " (dry run)" if dry_run else ""
     click.echo(f"{len(candidates)} candidate incident{'s' * (len(candidates) != 1)}{mode}")
+
+
+def _print_figures(figures) -> None:
+    for figure in figures:
+        row = figure.as_dict()
+        period = "–".join(p for p in (row["period_start"], row["period_end"]) if p) or "?"
+        click.echo(
+            f"figure: {row['value']} {row['unit'] or ''} {row['metric']} in {row['area'] or '?'} "
+            f"({period}); {row['url'] or row['report']} — aggregate, never applied as an incident"
+        )
+
+
+def _print_skipped(skipped, min_score: float | None) -> None:
+    from tracker.ingest.assess import APPLY_MIN_SCORE
+
+    threshold = APPLY_MIN_SCORE if min_score is None else min_score
+    for candidate in skipped:
+        row = candidate.as_dict()
+        worst = [r for r in row["reasons"] if r.startswith("-")]
+        click.echo(
+            f"skipped (score {row['score']:.2f} < {threshold:.2f}): {candidate.report}: "
+            f"{row['date'] or '?'} {row['location'] or '?'} [{row['country'] or '--'}]"
+            f"{' — ' + '; '.join(worst[:3]) if worst else ''}",
+            err=True,
+        )
+    if skipped:
+        click.echo(
+            f"{len(skipped)} weaker candidate{'s' * (len(skipped) != 1)} skipped; "
+            "lower --min-score to see or apply them",
+            err=True,
+        )
 
 
 def _apply(candidates, data_dir: Path, *, as_json: bool) -> None:
@@ -123,11 +158,20 @@ def _from_json(path: Path, *, apply: bool, as_json: bool, data_dir: Path) -> Non
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Publication date (YYYY-MM-DD) for reports that carry none.",
 )
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Show and apply candidates scoring at least this (default 0.5, see docs/ingest.md); "
+    "weaker ones are listed as skipped.",
+)
 @click.option("--url", default="", help="Source URL for reports that carry none.")
 @click.option("--publisher", default="", help="Publisher for reports that carry none.")
 @data_dir_option
 @handle_errors
-def ingest(paths, from_json, as_json, apply, published, url, publisher, data_dir: Path) -> None:
+def ingest(
+    paths, from_json, as_json, apply, published, min_score, url, publisher, data_dir: Path
+) -> None:
     """Propose incidents from reports: text, Markdown, HTML, RSS/Atom feeds, NOTAMs.
 
     PATHS are files, folders or - (standard input). Dry run by default: nothing is written
@@ -150,17 +194,19 @@ def ingest(paths, from_json, as_json, apply, published, url, publisher, data_dir
         url=url,
         publisher=publisher,
         progress=None if as_json else _progress,
+        min_score=min_score,
     )
     if apply and result.errors:
         for error in result.errors:
             click.echo(f"Error: {error}", err=True)
         raise click.ClickException("unreadable input; nothing was written")
     if as_json:
-        click.echo(
-            json.dumps([c.as_dict() for c in result.candidates], indent=2, ensure_ascii=False)
-        )
+        rows = [c.as_dict() for c in result.candidates] + [f.as_dict() for f in result.figures]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         _print_table(result.candidates)
+        _print_figures(result.figures)
+    _print_skipped(result.skipped, min_score)
     if apply:
         _apply(result.candidates, data_dir, as_json=as_json)
     if result.errors:

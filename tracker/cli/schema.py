@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from tracker import schema
+from tracker import dataset, schema
 from tracker.cli.common import data_dir_option, handle_errors
 
 __all__ = ["schema_command"]
@@ -20,15 +19,12 @@ __all__ = ["schema_command"]
 def schema_command(check: bool, data_dir: Path) -> None:
     """Write data/datapackage.json (Frictionless Table Schema) from the schema module."""
     path = data_dir / schema.DATAPACKAGE_FILE
-    text = json.dumps(schema.datapackage(), indent=2, ensure_ascii=False) + "\n"
-    current = path.read_text("utf-8") if path.exists() else ""
     if check:
-        if current != text:
+        if not dataset.datapackage_up_to_date(data_dir):
             raise click.ClickException(f"{path} is out of date; run `gnss-tracker schema`")
         click.echo(f"{path} is up to date")
         return
-    if current != text:
-        path.write_text(text, "utf-8")
+    if dataset.write_datapackage(data_dir):
         click.echo(f"wrote {path}")
     else:
         click.echo(f"{path} is up to date")

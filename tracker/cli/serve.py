@@ -7,15 +7,12 @@ from pathlib import Path
 
 import click
 
+from tracker import safety
 from tracker.cli.common import data_dir_option, handle_errors
 
-__all__ = ["serve", "LOOPBACK_HOSTS"]
+__all__ = ["serve"]
 
 logger = logging.getLogger(__name__)
-
-#: Addresses where debug mode may be served: the Werkzeug debugger runs code for whoever can
-#: reach it.
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 @click.command("serve")
@@ -33,7 +30,7 @@ def serve(data_dir: Path, host: str, port: int, debug: bool) -> None:
 
     For production use a WSGI server instead: gunicorn dashboard:server.
     """
-    if debug and host not in LOOPBACK_HOSTS:
+    if debug and not safety.is_loopback(host):
         raise click.UsageError(
             f"refusing --debug on {host}: the debugger would run code for anyone who can reach "
             "it; use --host 127.0.0.1, or drop --debug"

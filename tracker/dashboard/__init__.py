@@ -19,12 +19,11 @@ from pathlib import Path
 
 from dash import Dash
 
-from tracker import csvio, dataset
+from tracker import csvio, dataset, safety
 from tracker.dashboard import callbacks, downloads, ids, layout
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.layers import LayerContext, MapLayer, default_layers
 from tracker.dashboard.state import ViewState
-from tracker.filters import MAX_QUERY_LENGTH
 
 __all__ = ["create_app", "layer_context", "ASSETS_DIR", "MAX_REQUEST_BYTES", "security_headers"]
 
@@ -72,7 +71,7 @@ def layer_context(data_dir: Path, *, loader: Callable | None = None) -> LayerCon
     """What map layers get to register their callbacks (see :class:`LayerContext`)."""
 
     def view(search):
-        if search is not None and (not isinstance(search, str) or len(search) > MAX_QUERY_LENGTH):
+        if not safety.query_accepted(search):
             return None
         return ViewState.from_query(search)
 

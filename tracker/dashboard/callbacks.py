@@ -20,6 +20,7 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
+from tracker import safety
 from tracker.dashboard import ids, state, views
 from tracker.dashboard.data import ViewData, load_view_data
 from tracker.dashboard.layers import MapLayer
@@ -28,8 +29,6 @@ from tracker.dashboard.state import ViewState
 __all__ = ["register", "sync_state", "render", "detail", "header"]
 
 logger = logging.getLogger(__name__)
-
-_MAX_QUERY = 16_000
 
 # Properties that carry a user action, in the order sync_state receives them.
 _ACTION_INPUTS = (
@@ -76,7 +75,7 @@ def sync_state(
     :returns: ``(search, start_date, end_date, interference, region, country, confidence, text,
         region_active_cell, country_active_cell, map_layers)``; ``no_update`` for an unchanged URL.
     """
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+    if not safety.query_accepted(search):
         raise PreventUpdate
     data = load_view_data(data_dir, loader=loader)
     current = ViewState.from_query(search, **_known(data))
@@ -101,13 +100,16 @@ def sync_state(
 
 def render(data_dir: Path, search, layers: Sequence[MapLayer] = (), *, loader=None) -> tuple:
     """Every view for the filters in ``search`` (see :data:`views.VIEW_KEYS`)."""
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+    if not safety.query_accepted(search):
         raise PreventUpdate
     data = load_view_data(data_dir, loader=loader)
     view = ViewState.from_query(search, **_known(data))
     active = [layer for layer in layers if layer.id in view.layers]
     traces = [t for layer in active for t in layer.traces(view.filters)]
-    out = views.render_views(data, view.filters, layers=traces)
+    mask, described = layer_incident_filter(active, data.incidents, view)
+    out = views.render_views(
+        data, view.filters, layers=traces, extra_mask=mask, extra_active=described
+    )
     notes = [layer.note for layer in active if layer.note]
     if notes:
         out["map"] = out["map"].add_annotation(
@@ -124,9 +126,39 @@ def render(data_dir: Path, search, layers: Sequence[MapLayer] = (), *, loader=No
     return tuple(out[k] for k in views.VIEW_KEYS)
 
 
+def layer_incident_filter(layers: Sequence[MapLayer], incidents, view) -> tuple:
+    """The combined incident filter of the switched-on layers that have one.
+
+    :returns: ``(mask, descriptions)``: a boolean array over ``incidents`` (or None when no layer
+        filters) and the layers' words for what they keep. A layer whose filter fails is left
+        out (logged): an optional layer must not break the dashboard.
+    """
+    import numpy as np
+
+    mask, described = None, []
+    for layer in layers:
+        if layer.incident_filter is None:
+            continue
+        try:
+            got = layer.incident_filter(incidents, view)
+        except Exception:  # noqa: BLE001 - see the docstring
+            logger.warning("incident filter of layer %s failed", layer.id, exc_info=True)
+            continue
+        if got is None:
+            continue
+        keep, text = got
+        keep = np.asarray(keep, dtype=bool)
+        if keep.shape != (len(incidents),):
+            logger.warning("incident filter of layer %s returned a wrong-sized mask", layer.id)
+            continue
+        mask = keep if mask is None else (mask & keep)
+        described.append(text)
+    return mask, tuple(described)
+
+
 def detail(data_dir: Path, search, *, loader=None) -> list:
     """The incident panel for the ``incident`` in ``search``."""
-    if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+    if not safety.query_accepted(search):
         raise PreventUpdate
     data = load_view_data(data_dir, loader=loader)
     return views.render_detail(data, ViewState.from_query(search).incident)
@@ -210,11 +242,11 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), load
     def _filters_only(search, previous):
         # The views depend on the filters, not on the open incident: opening an incident must not
         # recompute the map. This store changes only when the filter part of the URL does.
-        if search is not None and (not isinstance(search, str) or len(search) > _MAX_QUERY):
+        if not safety.query_accepted(search):
             raise PreventUpdate
         data = load_view_data(data_dir, loader=loader)
         view = ViewState.from_query(search, **_known(data))
-        query = ViewState(view.filters, layers=view.layers).to_query()
+        query = ViewState(view.filters, layers=view.layers, params=view.params).to_query()
         if query == previous and previous is not None:
             raise PreventUpdate
         return query

@@ -27,6 +27,7 @@ from pathlib import Path
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
+from tracker import safety
 from tracker.dashboard import ids
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.state import ViewState
@@ -64,7 +65,6 @@ STATUS = "export-status"
 #: ``kind`` of the data buttons.
 DATA_KIND = "incidents"
 
-_MAX_QUERY = 16_000
 _LABELS = {
     "png": "PNG image",
     "svg": "SVG (vector)",
@@ -150,7 +150,7 @@ def download(
     is_data = kind == DATA_KIND and fmt in DATA_FORMATS
     if not (is_chart or is_data):
         raise PreventUpdate
-    if query is not None and (not isinstance(query, str) or len(query) > _MAX_QUERY):
+    if not safety.query_accepted(query):
         raise PreventUpdate
     data = load_view_data(data_dir, loader=loader)
     filters = ViewState.from_query(

@@ -73,6 +73,12 @@ class MapLayer:
         (a :class:`LayerContext` gives it the URL id, a URL parser and the incidents).
     :param component_ids: the Dash ids of every component the layer creates; the dashboard
         refuses a layer whose ids collide with its own or another layer's.
+    :param incident_filter: ``incident_filter(incidents, view) -> (mask, text) | None``: while
+        the layer is on, a boolean array over ``incidents`` that narrows every view (map,
+        timeline, tables) after the dashboard's filters, and a few words for the active-filters
+        line; None when the layer does not filter. The layer keeps its setting in the URL as
+        ``<layer id>.<name>=<value>`` (``view.param(key)``, ``view.with_param(key, value)``),
+        set by its own control through ``Output(context.url, "search", allow_duplicate=True)``.
     """
 
     id: str
@@ -83,6 +89,7 @@ class MapLayer:
     detail: Callable | None = None
     register: Callable | None = None
     component_ids: tuple[str, ...] = field(default=())
+    incident_filter: Callable | None = None
 
 
 def default_layers(data_dir: Path | None = None) -> Sequence[MapLayer]:

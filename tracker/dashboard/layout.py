@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dash import dash_table, dcc, html
 from dash.dash_table.Format import Format, Scheme, Sign
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.dashboard import downloads, ids
 from tracker.dashboard.data import ViewData
 from tracker.dashboard.layers import MapLayer
@@ -18,10 +18,8 @@ from tracker.stats import STAT
 
 __all__ = ["build_layout", "graph_config"]
 
-CAVEAT = (
-    "A report is not a measurement: each incident is what pilots, authorities or media "
-    "reported, with its sources. Gaps mean no report, not no interference."
-)
+#: The same words as on every published chart (one copy, in tracker.safety).
+CAVEAT = safety.CAVEAT
 
 
 def graph_config(topojson_url: str, *, filename: str) -> dict:

@@ -23,6 +23,10 @@ _KEY_INCIDENT = "incident"
 _KEY_LAYER = "layer"
 _LAYER_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MAX_LAYERS = 10
+#: A layer's own URL parameter: ``<layer id>.<name>=<value>``, all kebab-case.
+_PARAM_KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PARAM_VALUE_RE = _LAYER_RE
+_MAX_PARAMS = 10
 _ID_RE = re.compile(schema.ID_PATTERN)
 #: Most selected points turned into an id selection (when a selection carries no area).
 MAX_SELECTION_POINTS = filters_mod.MAX_IDS
@@ -30,17 +34,31 @@ MAX_SELECTION_POINTS = filters_mod.MAX_IDS
 
 @dataclass(frozen=True)
 class ViewState:
-    """Filters, the open incident (``""`` for none) and the optional map layers switched on."""
+    """Filters, the open incident (``""`` for none), the optional map layers switched on, and
+    the layers' own settings (``params``: ``(("adsb.evidence", "contradicted"),)``)."""
 
     filters: Filters = Filters()
     incident: str = ""
     layers: tuple[str, ...] = ()
+    params: tuple[tuple[str, str], ...] = ()
+
+    def param(self, key: str) -> str | None:
+        """A layer's setting (``"<layer id>.<name>"``), or None when it is not set."""
+        return dict(self.params).get(key)
+
+    def with_param(self, key: str, value: str | None) -> ViewState:
+        """The state with one layer setting changed (``None`` or ``""`` removes it)."""
+        rest = [(k, v) for k, v in self.params if k != key]
+        if value:
+            rest.append((key, value))
+        return dataclasses.replace(self, params=_clean_params(rest))
 
     def to_query(self) -> str:
         """The state as a query string (``""`` for the default view)."""
         query = self.filters.to_query()
-        # Ids and layer names match strict patterns (no characters needing quoting).
+        # Ids, layer names and settings match strict patterns (no characters needing quoting).
         extra = [f"{_KEY_LAYER}={layer}" for layer in self.layers]
+        extra += [f"{key}={value}" for key, value in self.params]
         if self.incident:
             extra.append(f"{_KEY_INCIDENT}={self.incident}")
         if extra:
@@ -54,9 +72,30 @@ class ViewState:
         incident = (params.get(_KEY_INCIDENT) or [""])[0]
         if len(incident) > schema.ID_MAX_LENGTH or not _ID_RE.match(incident):
             incident = ""
+        settings = [(k, v[0]) for k, v in params.items() if "." in k and v]
         return cls(
-            Filters.from_query(query, **known), incident, _clean_layers(params.get(_KEY_LAYER))
+            Filters.from_query(query, **known),
+            incident,
+            _clean_layers(params.get(_KEY_LAYER)),
+            _clean_params(settings),
         )
+
+
+def _clean_params(pairs) -> tuple[tuple[str, str], ...]:
+    """Valid layer settings, one value per key, sorted by key, at most :data:`_MAX_PARAMS`."""
+    out: dict[str, str] = {}
+    for key, value in pairs:
+        if (
+            isinstance(key, str)
+            and isinstance(value, str)
+            and len(key) <= 60
+            and len(value) <= 40
+            and _PARAM_KEY_RE.match(key)
+            and _PARAM_VALUE_RE.match(value)
+            and key not in out
+        ):
+            out[key] = value
+    return tuple(sorted(out.items()))[:_MAX_PARAMS]
 
 
 def _clean_layers(values) -> tuple[str, ...]:

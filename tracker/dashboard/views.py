@@ -4,21 +4,19 @@
 tables and bar charts, counts); the callbacks only validate inputs and call it, and the benchmark
 times it directly. :func:`render_detail` builds the incident panel from plain Dash components:
 every dataset value is a text child (never HTML or Markdown), and a source becomes a link only
-when its URL is ``http``/``https`` with a host (:func:`safe_url`).
+when its URL may be a link (:func:`tracker.safety.link_url`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-import urllib.parse
 from collections.abc import Sequence
 
 import pandas as pd
 from dash import html
 
-from tracker import figures, schema, stats
+from tracker import figures, safety, schema, stats
 from tracker.dashboard.data import ViewData
 from tracker.filters import Filters
 from tracker.schema import INC, SRC
@@ -30,7 +28,6 @@ __all__ = [
     "render_header",
     "render_problems",
     "table_rows",
-    "safe_url",
     "VIEW_KEYS",
     "MAP_HEIGHT",
 ]
@@ -56,24 +53,6 @@ VIEW_KEYS = (
 )
 
 _NO_MATCH = "No incidents match these filters."
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
-
-
-def safe_url(url) -> str | None:
-    """``url`` if it is a plain ``http``/``https`` address with a host, else ``None``.
-
-    Whitespace and control characters anywhere disqualify it (they are how ``java\\tscript:``
-    slips through naive checks).
-    """
-    if not isinstance(url, str) or not url or len(url) > 2000 or _CONTROL.search(url):
-        return None
-    try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
 
 
 def table_rows(table: pd.DataFrame, *, label_column: str = STAT.key) -> list[dict]:
@@ -126,6 +105,8 @@ def render_views(
     *,
     layers: Sequence = (),
     max_points: int = figures.MAX_POINTS,
+    extra_mask=None,
+    extra_active: Sequence[str] = (),
 ) -> dict:
     """Every view for ``filters`` over ``data``; keys are :data:`VIEW_KEYS`.
 
@@ -133,11 +114,18 @@ def render_views(
     dataset, so filtering does not move the window.
 
     :param layers: extra map traces (an optional layer such as ADS-B hexagons).
+    :param extra_mask: a boolean array over ``data.incidents`` that further narrows the
+        incidents (a map layer's own filter), or None.
+    :param extra_active: words for that narrowing, added to the active-filters line.
     """
     # The mask is computed on the full frame (text search needs it); rows are taken from the
     # narrow view frame.
     frame = data.view if data.view is not None else data.incidents
-    shown = frame if filters.is_empty else frame.loc[filters.mask(data.incidents)]
+    if extra_mask is None:
+        shown = frame if filters.is_empty else frame.loc[filters.mask(data.incidents)]
+    else:
+        keep = extra_mask if filters.is_empty else (filters.mask(data.incidents) & extra_mask)
+        shown = frame.loc[keep]
     as_of = _as_of(data)
     regions = stats.region_table(shown, as_of=as_of)
     countries = stats.country_table(shown, as_of=as_of)
@@ -163,8 +151,16 @@ def render_views(
         "country_rows": table_rows(countries, label_column=STAT.name),
         "country_note": note,
         "shown": f"Showing {len(shown):,} of {total:,} incidents",
-        "active": filters.describe(),
+        "active": _active_text(filters, extra_active),
     }
+
+
+def _active_text(filters: Filters, extra: Sequence[str]) -> str:
+    text = filters.describe()
+    if not extra:
+        return text
+    more = " · ".join(extra)
+    return more if filters.is_empty else f"{text} · {more}"
 
 
 # --------------------------------------------------------------------------- header
@@ -235,7 +231,7 @@ def _field(label: str, value) -> list:
 def _source_item(source: dict) -> html.Li:
     url = source.get(SRC.url, "")
     publisher = source.get(SRC.publisher) or "Source"
-    link = safe_url(url)
+    link = safety.link_url(url)
     if link:
         title = html.A(publisher, href=link, target="_blank", rel="noopener noreferrer nofollow")
     else:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -126,17 +127,26 @@ def render_chart(
     )
 
 
-def render_data(data: Any, *, fmt: str, filters: Any = None) -> bytes:
+def render_data(
+    data: Any,
+    *,
+    fmt: str,
+    filters: Any = None,
+    extra: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+) -> bytes:
     """The filtered incidents, with their sources, as CSV or GeoJSON bytes.
 
     :param data: the full :class:`tracker.dataset.Dataset`.
     :param fmt: ``csv`` (spreadsheet-safe) or ``geojson`` (RFC 7946).
     :param filters: a :class:`tracker.filters.Filters`, or ``None`` for every incident.
-    :raises ValueError: unknown format.
+    :param extra: ``extra(incidents) -> frame`` of more columns for the filtered incidents,
+        indexed by incident id (the CLI's ``--adsb`` passes the ADS-B layer's evidence).
+    :raises ValueError: unknown format, or an extra column named like an exported one.
     """
     incidents, sources = filtered(data, filters)
+    more = extra(incidents) if extra is not None else None
     if fmt == "csv":
-        return incidents_to_csv(incidents, sources)
+        return incidents_to_csv(incidents, sources, extra=more)
     if fmt == "geojson":
-        return incidents_to_geojson(incidents, sources)
+        return incidents_to_geojson(incidents, sources, extra=more)
     raise ValueError(f"unknown data format {fmt!r}; choose one of {', '.join(DATA_FORMATS)}")

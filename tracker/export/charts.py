@@ -29,6 +29,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from tracker import safety
 from tracker.export.browser import STATIC_FORMATS, TOPOJSON_DIR, render_static
 from tracker.export.files import default_filename
 from tracker.schema import INC
@@ -63,10 +64,7 @@ DEFAULT_TITLES = {
 }
 
 #: Said on every chart: the dataset collects claims, it does not measure signals.
-CAVEAT = (
-    "Reports are not measurements: each incident is a claim by published sources, "
-    "located approximately; gaps may mean no reporting, not no interference."
-)
+CAVEAT = safety.CAVEAT
 ATTRIBUTION = "Data: GNSS Interference Tracker"
 
 MEDIA_TYPES = {

@@ -18,6 +18,12 @@ GeoJSON
     in WGS84 with 6 decimals, no ``crs`` member. Each feature's ``id`` is the incident id and its
     properties hold every incident column plus ``sources``: a list of objects with the source
     columns (QGIS shows it as a JSON field).
+
+Extra columns
+    Callers may add columns the schema does not have (the CLI's ``--adsb`` adds the ADS-B
+    layer's ``adsb_*`` evidence) as a frame indexed by incident id. They come after
+    ``source_count`` in CSV and after ``sources`` in GeoJSON properties: numbers as numbers,
+    booleans as ``true``/``false``, text neutralised like every other text cell.
 """
 
 from __future__ import annotations
@@ -29,9 +35,10 @@ import logging
 import math
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.schema import INC, SRC
 
 __all__ = [
@@ -47,8 +54,9 @@ log = logging.getLogger(__name__)
 
 DATA_FORMATS = ("csv", "geojson")
 
-#: First characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+#: First characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection);
+#: the rule is :data:`tracker.safety.FORMULA_PREFIXES`.
+FORMULA_PREFIXES = safety.FORMULA_PREFIXES
 
 #: Digits kept in coordinates: about 0.1 m, the schema's stated precision (RFC 7946 §11.2).
 COORDINATE_DECIMALS = 6
@@ -61,6 +69,7 @@ _SOURCE_COLUMNS = tuple(f.name for f in schema.SOURCE_FIELDS if f.name != SRC.in
 #: Extra CSV/GeoJSON columns, after the schema's.
 SOURCES_COLUMN = "sources"
 SOURCE_COUNT_COLUMN = "source_count"
+_EXTRA_RESERVED = frozenset({SOURCES_COLUMN, SOURCE_COUNT_COLUMN})
 _URL_SEPARATOR = " | "
 
 
@@ -75,7 +84,7 @@ def neutralise_cell(text: str) -> str:
     :param text: a cell value as text.
     :returns: ``text``, prefixed with ``'`` when it starts with a formula trigger.
     """
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return safety.neutralise_formula(text)
 
 
 def _is_missing(value: object) -> bool:
@@ -125,6 +134,42 @@ def _sources_by_incident(sources: pd.DataFrame) -> dict[str, list[dict]]:
     return grouped
 
 
+def _extra_cells(extra: pd.DataFrame | None, incident_id: str, *, csv_cells: bool) -> list:
+    """The extra columns' values for one incident (empty cells when it has no row)."""
+    if extra is None:
+        return []
+    if incident_id in extra.index:
+        values = extra.loc[incident_id]
+        if isinstance(values, pd.DataFrame):  # a repeated id: its first row
+            values = values.iloc[0]
+        values = values.tolist()
+    else:
+        values = [None] * len(extra.columns)
+    out: list = []
+    for value in values:
+        if _is_missing(value):
+            out.append("" if csv_cells else None)
+        elif isinstance(value, bool | np.bool_):
+            out.append(("true" if value else "false") if csv_cells else bool(value))
+        elif isinstance(value, int | np.integer):
+            out.append(int(value))
+        elif isinstance(value, float | np.floating):
+            number = float(value)
+            out.append(round(number, 6) if math.isfinite(number) else ("" if csv_cells else None))
+        else:
+            out.append(neutralise_cell(_text(value)) if csv_cells else _text(value))
+    return out
+
+
+def _check_extra(extra: pd.DataFrame | None) -> pd.DataFrame | None:
+    if extra is None:
+        return None
+    clash = [c for c in extra.columns if c in schema.INCIDENT_COLUMNS or c in _EXTRA_RESERVED]
+    if clash:
+        raise ValueError(f"extra columns {clash} would replace columns of the export")
+    return extra
+
+
 def _incident_columns(incidents: pd.DataFrame) -> list[str]:
     """The schema's columns the frame has, in schema order.
 
@@ -134,19 +179,29 @@ def _incident_columns(incidents: pd.DataFrame) -> list[str]:
     return [c for c in schema.INCIDENT_COLUMNS if c in incidents.columns]
 
 
-def incidents_to_csv(incidents: pd.DataFrame, sources: pd.DataFrame | None = None) -> bytes:
+def incidents_to_csv(
+    incidents: pd.DataFrame,
+    sources: pd.DataFrame | None = None,
+    *,
+    extra: pd.DataFrame | None = None,
+) -> bytes:
     """Spreadsheet-safe CSV of incidents (UTF-8 with BOM so Excel reads accents right).
 
     :param incidents: incident rows (already filtered); not modified.
     :param sources: source rows; those of the listed incidents are summarised per row.
+    :param extra: more columns, indexed by incident id, written after ``source_count``.
     :returns: CSV bytes, LF line endings.
+    :raises ValueError: an extra column has the name of an exported column.
     """
+    extra = _check_extra(extra)
+    extra_names = [] if extra is None else [str(c) for c in extra.columns]
     columns = _incident_columns(incidents)
     by_incident = _sources_by_incident(sources if sources is not None else pd.DataFrame())
     buffer = io.StringIO()
     # QUOTE_NONNUMERIC quotes every str and leaves float cells bare: numbers stay numbers.
     writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
-    writer.writerow([neutralise_cell(c) for c in (*columns, SOURCES_COLUMN, SOURCE_COUNT_COLUMN)])
+    header = (*columns, SOURCES_COLUMN, SOURCE_COUNT_COLUMN, *extra_names)
+    writer.writerow([neutralise_cell(c) for c in header])
     for record in incidents[columns].to_dict("records"):
         row: list[object] = []
         for column in columns:
@@ -165,12 +220,15 @@ def incidents_to_csv(incidents: pd.DataFrame, sources: pd.DataFrame | None = Non
         urls = _URL_SEPARATOR.join(s.get(SRC.url, "") for s in linked)
         row.append(neutralise_cell(urls))
         row.append(len(linked))
+        row.extend(_extra_cells(extra, _text(record.get(INC.id, "")), csv_cells=True))
         writer.writerow(row)
     # The BOM makes Excel pick UTF-8; every other reader skips it.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _feature(record: dict, columns: Iterable[str], linked: list[dict]) -> dict | None:
+def _feature(
+    record: dict, columns: Iterable[str], linked: list[dict], extra: pd.DataFrame | None = None
+) -> dict | None:
     lon, lat = _number(record.get(INC.longitude)), _number(record.get(INC.latitude))
     if lon is None or lat is None:
         return None
@@ -185,6 +243,9 @@ def _feature(record: dict, columns: Iterable[str], linked: list[dict]) -> dict |
             properties[column] = _text(value)
     properties[SOURCES_COLUMN] = linked
     properties[SOURCE_COUNT_COLUMN] = len(linked)
+    if extra is not None:
+        cells = _extra_cells(extra, _text(record.get(INC.id, "")), csv_cells=False)
+        properties.update(zip(map(str, extra.columns), cells, strict=True))
     return {
         "type": "Feature",
         "id": _text(record.get(INC.id, "")),
@@ -193,7 +254,12 @@ def _feature(record: dict, columns: Iterable[str], linked: list[dict]) -> dict |
     }
 
 
-def geojson_document(incidents: pd.DataFrame, sources: pd.DataFrame | None = None) -> dict:
+def geojson_document(
+    incidents: pd.DataFrame,
+    sources: pd.DataFrame | None = None,
+    *,
+    extra: pd.DataFrame | None = None,
+) -> dict:
     """The incidents as an RFC 7946 FeatureCollection (a dict ready for ``json.dumps``).
 
     Incidents without coordinates are left out (the schema requires them, so this only matters
@@ -201,12 +267,16 @@ def geojson_document(incidents: pd.DataFrame, sources: pd.DataFrame | None = Non
 
     :param incidents: incident rows (already filtered); not modified.
     :param sources: source rows, attached to their incidents as ``properties.sources``.
+    :param extra: more properties, indexed by incident id (numbers, booleans or text).
     """
+    extra = _check_extra(extra)
     columns = _incident_columns(incidents)
     by_incident = _sources_by_incident(sources if sources is not None else pd.DataFrame())
     features = []
     for record in incidents[columns].to_dict("records"):
-        feature = _feature(record, columns, by_incident.get(_text(record.get(INC.id, "")), []))
+        feature = _feature(
+            record, columns, by_incident.get(_text(record.get(INC.id, "")), []), extra
+        )
         if feature is None:
             log.warning("incident %s has no coordinates; left out of GeoJSON", record.get(INC.id))
             continue
@@ -219,7 +289,12 @@ def geojson_document(incidents: pd.DataFrame, sources: pd.DataFrame | None = Non
     return document
 
 
-def incidents_to_geojson(incidents: pd.DataFrame, sources: pd.DataFrame | None = None) -> bytes:
+def incidents_to_geojson(
+    incidents: pd.DataFrame,
+    sources: pd.DataFrame | None = None,
+    *,
+    extra: pd.DataFrame | None = None,
+) -> bytes:
     """:func:`geojson_document` serialised as UTF-8 JSON (``application/geo+json``)."""
-    document = geojson_document(incidents, sources)
+    document = geojson_document(incidents, sources, extra=extra)
     return json.dumps(document, ensure_ascii=False, allow_nan=False, indent=1).encode("utf-8")

@@ -11,15 +11,14 @@ import datetime as dt
 import logging
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from tracker import safety
 from tracker.export.browser import ExportError
 
 __all__ = [
     "OutputPathError",
-    "SAFE_NAME_PATTERN",
     "safe_filename",
     "default_filename",
     "check_output_path",
@@ -28,8 +27,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: What an output file name may be made of: no separators, spaces, controls or leading dot.
-SAFE_NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _UNSAFE_RUN = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -136,20 +133,10 @@ def write_output(
     path = check_output_path(target, protected=protected)
     if path.name != Path(target).name:
         log.warning("output name %r sanitised to %r", Path(target).name, path.name)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates 0600; an exported file is meant to be shared. (Reading the umask would
-        # briefly change it for every thread of a server, so use the usual 0644.)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        safety.atomic_write(path, data)
+    except safety.ProtectedPathError as err:
+        raise OutputPathError(str(err)) from err
     except OSError as err:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise OutputPathError(f"{target}: could not write: {err.strerror or err}") from err
     return path

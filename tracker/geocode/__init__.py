@@ -30,7 +30,6 @@ __all__ = [
     "get_geocoder",
     "region_for",
     "region_for_country",
-    "reverse_country",
 ]
 
 logger = logging.getLogger(__name__)
@@ -63,10 +62,3 @@ def get_geocoder(name: str = "offline", **options) -> Geocoder:
         valid = ", ".join(sorted(GEOCODERS))
         raise ValueError(f"unknown geocoder {name!r}; valid names: {valid}") from None
     return factory(**options)
-
-
-def reverse_country(latitude: float, longitude: float) -> str:
-    """ISO alpha-2 code of the country at a point, ``""`` at sea (offline point in polygon)."""
-    from tracker.geocode.reverse import country_at
-
-    return country_at(latitude, longitude)

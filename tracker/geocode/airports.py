@@ -11,9 +11,9 @@ import importlib.metadata
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 
+from tracker import safety
 from tracker.geocode.place import SOURCE_AIRPORTS, Place
 from tracker.geocode.text import fold
 
@@ -103,10 +103,8 @@ class Airports:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".airports.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            safety.atomic_write(path, text)
         except OSError as err:
             logger.debug("cannot write airport index cache %s: %s", path, err)
 

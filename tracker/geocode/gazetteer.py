@@ -23,6 +23,7 @@ from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
+from tracker import safety
 from tracker.geocode.areas import areas_containing
 from tracker.geocode.index import nearest_city_country, shared_index
 from tracker.geocode.place import (
@@ -48,8 +49,8 @@ __all__ = [
     "nearest_city_country",
 ]
 
-#: Longest query considered; longer text is not a place name.
-MAX_QUERY_LENGTH = 500
+#: Longest query considered; longer text is not a place name (see :mod:`tracker.safety`).
+MAX_QUERY_LENGTH = safety.MAX_PLACE_QUERY_LENGTH
 #: Resolved queries kept in memory per geocoder.
 CACHE_SIZE = 20000
 

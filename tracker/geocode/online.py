@@ -20,7 +20,6 @@ import io
 import logging
 import math
 import os
-import tempfile
 import threading
 import urllib.parse
 from dataclasses import dataclass, fields
@@ -30,7 +29,7 @@ from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
-from tracker import __version__
+from tracker import __version__, safety
 from tracker.errors import GeocodingError
 from tracker.geocode.text import fold
 
@@ -246,13 +245,8 @@ class GeocodeCache:
                 writer.writerow(self._entries[key].row())
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".geocode_cache.")
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                    handle.write(out.getvalue())
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, self.path)
+                # The cache sits in the dataset folder; geocoding is one of its writers.
+                safety.atomic_write(self.path, out.getvalue(), dataset_writer=True)
             except OSError as err:
                 raise GeocodingError(f"{self.path}: cannot write the geocode cache: {err}") from err
             self._dirty = False

@@ -16,30 +16,14 @@ import importlib.resources
 import logging
 import math
 
+from tracker import schema
+
 __all__ = ["REGIONS", "region_for_country", "region_for", "country_regions"]
 
 logger = logging.getLogger(__name__)
 
-#: Every region name, in the order docs and dashboards list them.
-REGIONS: tuple[str, ...] = (
-    "Baltic Sea region",
-    "Nordic and Arctic",
-    "Russia and Belarus",
-    "Black Sea",
-    "Eastern Mediterranean",
-    "Middle East",
-    "Caucasus",
-    "Central Asia",
-    "South Asia",
-    "Southeast Asia",
-    "East Asia",
-    "Europe (other)",
-    "Africa",
-    "North America",
-    "Caribbean and South America",
-    "Oceania",
-    "Antarctica",
-)
+#: Every region name, in the order docs and dashboards list them (defined in the schema).
+REGIONS: tuple[str, ...] = schema.REGIONS
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,8 @@ from tracker.geocode.regions import region_for
 from tracker.schema import INC
 
 __all__ = [
+    "pending_online_queries",
+    "prefetch_online",
     "GeocodeResult",
     "PlaceResolver",
     "Unresolved",
@@ -102,6 +104,11 @@ class PlaceResolver:
         if self._lookup is None:
             self._lookup = OnlineLookup(self.cache)
         return self._lookup
+
+    @property
+    def requests(self) -> int:
+        """Requests sent to Nominatim so far (0 when the online lookup was never needed)."""
+        return self._lookup.requests if self._lookup is not None else 0
 
     def needs_request(self, query: str) -> bool:
         """Whether resolving ``query`` would go to the network (for progress estimates)."""
@@ -202,6 +209,34 @@ def rows_to_geocode(incidents: pd.DataFrame, *, refresh_manual: bool = False) ->
     return positions
 
 
+def pending_online_queries(
+    incidents: pd.DataFrame, positions: list[int], resolver: PlaceResolver
+) -> list[str]:
+    """Place texts of the rows at ``positions`` that would need a Nominatim request, sorted.
+
+    Used to ask the network before taking the dataset lock (one request per second adds up).
+    """
+    rows = incidents.iloc[positions]
+    queries = {
+        str(q or loc).strip()
+        for q, loc in zip(rows[INC.geocode_query], rows[INC.location], strict=True)
+    }
+    return sorted(q for q in queries if q and resolver.needs_request(q))
+
+
+def prefetch_online(resolver: PlaceResolver, queries: Iterable[str]) -> None:
+    """Resolve each query (filling the online cache), and save the cache even if interrupted.
+
+    :param queries: place texts, for instance :func:`pending_online_queries` wrapped in a
+        progress bar.
+    """
+    try:
+        for query in queries:
+            resolver.resolve(query)
+    finally:
+        resolver.save_cache()
+
+
 def geocode_incidents(
     incidents: pd.DataFrame,
     resolver: PlaceResolver,
@@ -275,7 +310,7 @@ def geocode_incidents(
                 frame.iat[position, columns[name]] = value
             report.updated.append(ident)
     report.incidents = frame
-    report.requests = resolver._lookup.requests if resolver._lookup is not None else 0
+    report.requests = resolver.requests
     return report
 
 

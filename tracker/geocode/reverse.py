@@ -20,7 +20,7 @@ import pathlib
 
 import numpy as np
 
-__all__ = ["country_at", "countries_at", "country_centroids", "DISPUTED", "WORLD_FILE"]
+__all__ = ["country_at", "country_centroids", "country_shapes", "DISPUTED", "WORLD_FILE"]
 
 logger = logging.getLogger(__name__)
 
@@ -153,13 +153,14 @@ def _point_in_ring(ring: np.ndarray, x: float, y: float) -> bool:
 
 
 @functools.cache
-def _shapes() -> _Shapes:
+def country_shapes() -> _Shapes:
+    """The map's country outlines (rings, owners, holes, label points), loaded once."""
     return _Shapes(WORLD_FILE)
 
 
 def country_centroids() -> dict[str, tuple[float, float]]:
     """ISO alpha-2 code -> ``(latitude, longitude)`` of the map's label point for the country."""
-    return _shapes().centroids
+    return country_shapes().centroids
 
 
 def country_at(latitude: float, longitude: float) -> str:
@@ -177,13 +178,4 @@ def country_at(latitude: float, longitude: float) -> str:
     lat, lon = float(latitude), float(longitude)
     if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
         raise ValueError(f"coordinates out of range: {latitude}, {longitude}")
-    return _shapes().lookup(lat, lon)
-
-
-def countries_at(latitudes, longitudes) -> list[str]:
-    """:func:`country_at` for many points.
-
-    :param latitudes: iterable of WGS84 degrees.
-    :param longitudes: iterable of WGS84 degrees, same length.
-    """
-    return [country_at(lat, lon) for lat, lon in zip(latitudes, longitudes, strict=True)]
+    return country_shapes().lookup(lat, lon)

@@ -2,7 +2,7 @@
 
 Place names arrive with and without diacritics ("Poznań" and "Poznan", "Šiauliai" and
 "Siauliai"), in any case and with assorted punctuation. Both the index (built once, see
-``build_cities.py``) and every query go through :func:`fold`, so they meet in the same plain
+``tools/build_cities.py``) and every query go through :func:`fold`, so they meet in the same plain
 ASCII form. Changing :func:`fold` means rebuilding ``tracker/data/cities.txt.gz`` and bumping
 ``AIRPORT_INDEX_VERSION`` in ``airports.py``.
 """

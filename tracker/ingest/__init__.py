@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from tracker.errors import InputError
-from tracker.ingest.candidates import Candidate, extract_candidates
+from tracker.ingest.candidates import Candidate, extract_candidates, extract_results
 from tracker.ingest.merge import ApplyResult, apply_candidates, find_match
 from tracker.ingest.readers import Report, expand_paths, read_reports, reports_from_bytes
 
@@ -32,6 +32,7 @@ __all__ = [
     "ingest_paths",
     "ingest_text",
     "extract_candidates",
+    "extract_results",
     "apply_candidates",
     "find_match",
     "read_reports",
@@ -48,6 +49,10 @@ class IngestResult:
     candidates: list[Candidate] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     reports: int = 0
+    #: Candidates scoring below the threshold: listed, never applied.
+    skipped: list[Candidate] = field(default_factory=list)
+    #: Aggregate figures (``kind`` ``figure``): never applied as incidents.
+    figures: list = field(default_factory=list)
 
 
 def ingest_text(
@@ -68,6 +73,7 @@ def ingest_paths(
     publisher: str = "",
     stdin: BinaryIO | None = None,
     progress: Callable[[list[str]], object] | None = None,
+    min_score: float | None = None,
 ) -> IngestResult:
     """Read every path (files, folders, ``-``) and extract candidates.
 
@@ -77,6 +83,8 @@ def ingest_paths(
     :param publisher: publisher for reports that carry none.
     :param stdin: stream read for ``-``.
     :param progress: wraps the list of files for display (a progress bar), or ``None``.
+    :param min_score: candidates scoring below go to ``skipped`` (default
+        :data:`tracker.ingest.assess.APPLY_MIN_SCORE`).
     :returns: candidates and per-file errors; a bad file does not stop the others.
     :raises InputError: a path does not exist.
     """
@@ -98,7 +106,10 @@ def ingest_paths(
                 report = _with(report, publisher=publisher)
             result.reports += 1
             try:
-                result.candidates.extend(extract_candidates(report, published=published))
+                found = extract_results(report, published=published, min_score=min_score)
+                result.candidates.extend(found.candidates)
+                result.skipped.extend(found.skipped)
+                result.figures.extend(found.figures)
             except Exception as err:  # noqa: BLE001 - one report must not sink the batch
                 # A bug in a rule, not a problem of the input: keep the other reports, say
                 # which report it was, and leave the traceback to the debug log.

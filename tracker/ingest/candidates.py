@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from tracker import schema
 from tracker.geocode.regions import region_for
+from tracker.ingest import assess as ax
 from tracker.ingest import fields as fx
 from tracker.ingest.dates import DateMention, find_dates, infer_reference_date, month_start
 from tracker.ingest.notam import Notam, looks_like_notam, parse_notams
@@ -38,7 +39,7 @@ from tracker.ingest.places import (
 from tracker.ingest.readers import Report
 from tracker.ingest.text import Sentence, split_sentences
 
-__all__ = ["Candidate", "extract_candidates"]
+__all__ = ["Candidate", "Results", "extract_candidates", "extract_results"]
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,10 @@ class Candidate:
     evidence: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     report: str = ""
+    #: How much this looks like a real incident, in [0, 1] (see :mod:`.assess`).
+    score: float = 1.0
+    #: Why: each signal that moved the score, and why this place and this date.
+    reasons: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """JSON-ready: the dataset's column names plus ``source``, ``evidence``, ``notes``."""
@@ -82,6 +87,9 @@ class Candidate:
         out["evidence"] = dict(self.evidence)
         out["notes"] = list(self.notes)
         out["report"] = self.report
+        out["kind"] = "incident"
+        out["score"] = self.score
+        out["reasons"] = list(self.reasons)
         return out
 
 
@@ -143,8 +151,18 @@ def _is_problem_sentence(text: str) -> bool:
     return False
 
 
+# "The same thing happened the night before": a second incident told by reference to the first.
+_SAME_AGAIN = re.compile(
+    r"\b(?:the\s+same\s+(?:thing|problem|issue|fault|happened)|happened\s+again|"
+    r"(?:also|again)\s+(?:had\s+to\s+)?(?:turned?|returned?|diverted|aborted|could\s+not))\b",
+    re.I,
+)
+
+
 def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
     text = sentence.text
+    if _SAME_AGAIN.search(text) and any(m.kind == "following" for m in find_dates(text)):
+        return True
     if not _is_problem_sentence(text):
         return False
     vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.KNOWN_OPERATOR.search(text)
@@ -190,7 +208,8 @@ class _Incident:
 
 # "the ministry said on Friday": when something was said, not when it happened.
 _STATED = re.compile(
-    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+|late\s+on\s+)?$",
+    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+|late\s+on\s+)?$"
+    r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b[\w\s,()]{0,40}\s(?:on\s+)?$",
     re.I,
 )
 
@@ -203,7 +222,25 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
         mentions = [m for m in mentions if m.date is None or m.date <= base + dt.timedelta(days=1)]
+        # "resuming flights in June" (a plan): a month named without a year after a word of
+        # intent is not the incident's month, even though it reads as last June.
+        mentions = [
+            m
+            for m in mentions
+            if not (
+                m.precision == "month"
+                and not re.search(r"\d{4}", m.text)
+                and _INTENT.search(sentence[: m.start])
+            )
+        ]
     return mentions
+
+
+_INTENT = re.compile(
+    r"\b(?:will|would|shall|resum\w*|plans?|planned|expects?|expected|scheduled|until|to\s+(?:resume|restart))"
+    r"\b[^.;]*$",
+    re.I,
+)
 
 
 def _group(
@@ -243,6 +280,12 @@ def _group(
             continue
         mention = dates[0] if dates else None
         if mention and mention.kind == "following":
+            if incidents and (incidents[-1].date is None or incidents[-1].date.date is None):
+                # "The same thing happened the night before": the date it counts from may sit
+                # in a sentence that is not an anchor ("on Friday evening it turned around").
+                earlier = _nearest_before(sentences, anchor.index, base)
+                if earlier is not None:
+                    incidents[-1].date, incidents[-1].date_sentence = earlier
             if incidents and incidents[-1].date and incidents[-1].date.date:
                 prior = incidents[-1].date
                 shifted = prior.date + dt.timedelta(days=mention.offset_days)
@@ -300,6 +343,16 @@ def _record_state(sentences: list[Sentence]) -> PlaceHit | None:
             location = get_geocoder().geocode("United States")
             if location is not None:
                 return PlaceHit("United States", "United States", location, 1.0, sentence.text)
+    return None
+
+
+def _nearest_before(
+    sentences: list[Sentence], index: int, base: dt.date | None
+) -> tuple[DateMention, str] | None:
+    for position in range(index - 1, -1, -1):
+        for mention in _event_dates(sentences[position].text, base):
+            if mention.date is not None and mention.kind != "following":
+                return mention, sentences[position].text
     return None
 
 
@@ -419,7 +472,7 @@ def _summary(values: dict, country_name: str) -> str:
             else f" on {date:%d %B %Y}"
         )
     if subject.startswith(("Aircraft ", "A ", "An ")):
-        subject = subject[0].lower() + subject[1:]
+        subject = _lower_first(subject)
     if subject.startswith("aircraft "):
         subject = "an " + subject
     elif not subject.startswith(("a ", "an ")):
@@ -427,12 +480,76 @@ def _summary(values: dict, country_name: str) -> str:
     text = f"Reported {what} affecting {subject}{during} near {place}{when}."
     if values.get(INC.effects):
         effects = values[INC.effects]
-        if effects[1:2].islower():
-            effects = effects[0].lower() + effects[1:]
+        effects = _lower_first(effects)
         text += f" Effects: {effects}."
     if values.get(INC.suspected_source):
         text += f" Suspected source: {values[INC.suspected_source]}."
     return text
+
+
+_ROUTE = re.compile(
+    r"\bfrom\s+(?P<a>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+)?)\s+to\s+"
+    r"(?P<b>[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]+)?)"
+    r"|\b(?P<c>[A-Z][\w.]+)\s?[-\u2013]\s?(?P<d>[A-Z][\w.]+)\s+(?:flight|route|service)"
+)
+
+
+def _between_ends(texts: list[str]):
+    """An en-route incident whose report names only the origin and the destination: the
+    great-circle midpoint, as an area whose radius reaches both ends, with the country of the
+    midpoint's territory ("" over sea)."""
+    import math
+
+    from tracker.geocode.reverse import country_at
+    from tracker.geocode.regions import region_for
+
+    geocoder = get_geocoder()
+    for text in texts:
+        for match in _ROUTE.finditer(text):
+            a = match.group("a") or match.group("c")
+            b = match.group("b") or match.group("d")
+            ends = [geocoder.geocode(re.sub(r"['\u2019]s$", "", name)) for name in (a, b)]
+            if any(e is None or e.raw["precision"] not in {"city", "airport"} for e in ends):
+                continue
+            (lat1, lon1), (lat2, lon2) = [(e.latitude, e.longitude) for e in ends]
+            p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
+            bx = math.cos(p2) * math.cos(l2 - l1)
+            by = math.cos(p2) * math.sin(l2 - l1)
+            lat = math.degrees(
+                math.atan2(math.sin(p1) + math.sin(p2), math.hypot(math.cos(p1) + bx, by))
+            )
+            lon = math.degrees(l1 + math.atan2(by, math.cos(p1) + bx))
+            half = 6371.0 * math.acos(
+                max(-1.0, min(1.0, math.sin(p1) * math.sin(p2)
+                              + math.cos(p1) * math.cos(p2) * math.cos(l2 - l1)))
+            ) / 2  # fmt: skip
+            country = country_at(lat, lon)
+            values = {
+                INC.location: f"En route between {a} and {b}",
+                INC.latitude: round(lat, 4),
+                INC.longitude: round(lon, 4),
+                INC.radius_km: round(min(half, 5000.0), 1),
+                INC.geocode_precision: "area",
+                INC.geocode_source: "route midpoint (gazetteer ends)",
+                INC.geocode_query: f"{a} - {b}",
+                INC.country: country,
+                INC.region: region_for(country, lat, lon),
+            }
+            note = (
+                f"only the origin ({a}) and destination ({b}) are named: placed at the route's "
+                f"midpoint with a {half:.0f} km radius; correct it if the report says more"
+            )
+            return values, text, note
+    return None
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter for use mid-sentence, unless the first word is an acronym or
+    a name written with capitals inside ("GPS signal lost" stays, never "gPS")."""
+    first = text.split(" ", 1)[0]
+    if not first or any(c.isupper() for c in first[1:]) or any(c.isdigit() for c in first):
+        return text
+    return text[0].lower() + text[1:]
 
 
 def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
@@ -446,7 +563,7 @@ def _place_values(hit: PlaceHit | None) -> tuple[dict, str]:
     radius = raw.get("radius_km") or None
     # The place as the report words it ("Rhodes", not the gazetteer's "Ródos"), unless the
     # words are a demonym or shouted in capitals.
-    location = hit.text.strip(" ,.;:")
+    location = re.sub(r"['\u2019]s$", "", hit.text.strip(" ,.;:"))
     if raw["precision"] in {"country", "area", "region"} or location.isupper() or len(location) < 3:
         location = raw["name"]
     names = _country_names()
@@ -570,8 +687,16 @@ def _fir_country(authority: str) -> str:
 MAX_ANALYSED_CHARS = 300_000
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\u2014|\u2013|--|-|\|)\s+(?=\S)"
+    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\([A-Z][\w .]{1,20}\)\s*)?"
+    r"(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
 )
+# "March 16, 2024 (AGENCY)—...": a dateline that opens with the date.
+_DATE_FIRST = re.compile(
+    r"^(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})\s*"
+    r"(?:\([^)]{1,20}\)\s*)?(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
+)
+# Page metadata some stored copies start with: "date 2025-09-01 The plane ...".
+_META_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*")
 
 
 def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:
@@ -579,8 +704,20 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     the top; remove the dateline so its date is not taken for the incident's."""
     from dataclasses import replace as _replace
 
+    if sentences:
+        meta = _META_DATE.match(sentences[0].text)
+        if meta:
+            out = list(sentences)
+            out[0] = _replace(sentences[0], text=sentences[0].text[meta.end() :])
+            rest, dateline = _strip_dateline(out)
+            value = meta.group("date")
+            # A month alone ("date 2024-12") says when, not on which day: no publication day.
+            published = dt.date.fromisoformat(value) if len(value) == 10 else None
+            return rest, published or dateline
     for position, sentence in enumerate(sentences[:6]):
-        match = _DATELINE.match(sentence.text) if not sentence.heading else None
+        match = None
+        if not sentence.heading:
+            match = _DATE_FIRST.match(sentence.text) or _DATELINE.match(sentence.text)
         if match:
             mentions = find_dates(match.group("date"), base=None)
             if (
@@ -606,11 +743,14 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     return sentences, None
 
 
-def extract_candidates(report: Report, *, published: dt.date | None = None) -> list[Candidate]:
+def extract_candidates(
+    report: Report, *, published: dt.date | None = None, floor: float | None = None
+) -> list[Candidate]:
     """Candidate incidents described by one report.
 
     :param report: the report (see :func:`tracker.ingest.readers.read_reports`).
     :param published: publication date to assume when the report carries none.
+    :param floor: candidates scoring below are dropped (default :data:`.assess.DROP_SCORE`).
     :returns: one candidate per incident; none when the text is not about an aviation GNSS
         incident.
     """
@@ -640,6 +780,8 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
     anchors = [s for s in sentences if _is_anchor(s, crew_narrative=crew_narrative)]
     if not anchors:
+        anchors = _lede_anchors(sentences)
+    if not anchors:
         return []
 
     notes: list[str] = list(size_note)
@@ -666,6 +808,8 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
             break
 
     title_sentences = [s for s in sentences[:3] if s.heading]
+    # The lede: the first paragraph that is not a title line.
+    lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
     candidates: list[Candidate] = []
     for incident in incidents:
         context = _context(incident, sentences, alone=len(incidents) == 1)
@@ -691,7 +835,9 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
                 if years:
                     mention, incident.date_sentence = years[0], anchor.text
                     break
+        date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
+            date_kind, date_text = mention.precision, mention.text
             values[INC.date] = (
                 mention.date if mention.precision == "day" else month_start(mention.date)
             )
@@ -703,6 +849,7 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
             values[INC.date_precision] = "month"
             evidence[INC.date] = f"(publication date {base.isoformat()})"
             own_notes.append("no incident date in the text; month of publication used")
+            date_kind = "published"
         else:
             values[INC.date] = None
             values[INC.date_precision] = "day"
@@ -731,6 +878,8 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
                 if s.index not in anchor_ids and s.paragraph not in paragraphs:
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
             place = best_place(hits)
+        place_roles = {h.role for h in hits if place is not None and h.key == place.key}
+        place_best = 3.0 if place_roles & {"strong", "airspace", "landed", "weak"} else 1.0
         place_values, place_sentence = _place_values(place)
         if place is not None and not place_values[INC.country]:
             place_values[INC.country] = country_for_sea(hits)
@@ -742,6 +891,20 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
                 "no place found in the gazetteer; set location and coordinates by hand"
             )
 
+        if values.get(INC.date_precision) == "day" and isinstance(values.get(INC.date), dt.date):
+            from tracker.ingest.localtime import utc_date
+
+            local_day = values[INC.date]
+            time_text = incident.date_sentence or ""
+            shifted = utc_date(
+                local_day, time_text, str(values.get(INC.country) or ""), values.get(INC.longitude)
+            )
+            if shifted != local_day:
+                values[INC.date] = shifted
+                own_notes.append(
+                    f"local time near midnight: {local_day.isoformat()} local is "
+                    f"{shifted.isoformat()} UTC"
+                )
         anchor_texts = [a.text for a in incident.anchors]
         kind, kind_sentence = fx.interference_type(anchor_texts)
         if kind == "unknown":
@@ -759,6 +922,14 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
         values[INC.flight_phase] = phase
         if phase_sentence:
             evidence[INC.flight_phase] = phase_sentence
+        if phase == "en route" and place_best < 3:
+            route = _between_ends(anchor_texts + context[:3])
+            if route is not None:
+                route_values, route_sentence, route_note = route
+                values.update(route_values)
+                evidence[INC.location] = route_sentence
+                own_notes.append(route_note)
+                place_best = 3.0
         for column, extractor in (
             (INC.aircraft, fx.aircraft),
             (INC.operator, fx.operator),
@@ -771,8 +942,149 @@ def extract_candidates(report: Report, *, published: dt.date | None = None) -> l
                 values[column], evidence[column] = found
         if budget.left < 0:
             own_notes.append("report too long or garbled: place search stopped early")
-        candidates.append(_finish(values, evidence, report, notes + own_notes))
-    return _merge_same(candidates)
+        in_lede = any(
+            a.index <= 2 and (a.heading or a.paragraph <= lede_paragraph) for a in incident.anchors
+        )
+        assessment = ax.assess(
+            anchors=anchor_texts,
+            context=context,
+            date_kind=date_kind,
+            date_text=date_text,
+            place_text=str(place_values[INC.location]),
+            place_best=place_best,
+            in_lede=in_lede,
+            background=not in_lede and any(ax.is_background(a) for a in anchor_texts),
+            all_texts=[s.text for s in sentences],
+        )
+        candidate = _finish(values, evidence, report, notes + own_notes)
+        candidate.score, candidate.reasons = assessment.final, assessment.reasons
+        candidate._lede = in_lede  # type: ignore[attr-defined]
+        candidates.append(candidate)
+    candidates = _demote_background(candidates)
+    candidates = _merge_vague(_merge_same(candidates))
+    floor = ax.DROP_SCORE if floor is None else floor
+    return [c for c in candidates if c.score >= floor]
+
+
+def _lede_anchors(sentences: list[Sentence]) -> list[Sentence]:
+    """Anchors for a report whose problem sentence names no aircraft: the headline and lede
+    tell what happened to a particular aircraft ("the plane ... was forced to land using paper
+    maps"), and a GNSS problem is reported somewhere in the text."""
+    if not any(_is_problem_sentence(s.text) for s in sentences):
+        return []
+    lede = [s for s in sentences[:4] if not _is_generic_line(s)]
+    return [
+        s
+        for s in lede
+        if ax.EVENT.search(s.text) and ax.specific_vehicle([s.text]) and not ax.is_aggregate(s.text)
+    ][:1]
+
+
+def _is_generic_line(sentence: Sentence) -> bool:
+    return bool(_GENERIC.search(sentence.text)) and not _EVENT.search(sentence.text)
+
+
+def _demote_background(candidates: list[Candidate]) -> list[Candidate]:
+    """An incident dated weeks before the lede's, found only further down, is background."""
+    if not any(getattr(c, "_lede", False) for c in candidates):
+        return candidates
+    lede_dates = [
+        c.values[INC.date]
+        for c in candidates
+        if getattr(c, "_lede", False) and isinstance(c.values.get(INC.date), dt.date)
+    ] or [dt.date.max]
+    newest = max(lede_dates)
+    lede_countries = {c.values.get(INC.country) for c in candidates if getattr(c, "_lede", False)}
+    dated = {c.values.get(INC.date) for c in candidates if c.values.get(INC.date)}
+    chronicle = len(dated) >= 3  # a list of events: every entry is its own incident
+    for c in candidates:
+        date = c.values.get(INC.date)
+        if getattr(c, "_lede", False) or chronicle:
+            continue
+        near = isinstance(date, dt.date) and any(
+            isinstance(d, dt.date) and d != dt.date.max and abs((d - date).days) <= 3
+            for d in lede_dates
+        )
+        if not (near and c.values.get(INC.country) in lede_countries):
+            c.score = round(max(0.0, c.score - 0.15), 2)
+            c.reasons.append("-0.15 not the incident of the headline or lede")
+        if not isinstance(date, dt.date):
+            continue
+        if (newest - date).days > 14 and not any("earlier incident" in r for r in c.reasons):
+            c.score = round(max(0.0, c.score - 0.3), 2)
+            c.reasons.append(
+                f"-0.30 dated {date.isoformat()}, weeks before the lede's incident: background"
+            )
+    return candidates
+
+
+def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
+    """A month-precise candidate in the same country as a day-precise one of that month is the
+    same incident told vaguely ("last week" in the lede, "on Thursday" further down)."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        date, country = c.values.get(INC.date), c.values.get(INC.country)
+        vague = c.values.get(INC.date_precision) in {"month", "year"} or date is None
+        twin = None
+        if vague:
+            for other in candidates:
+                odate = other.values.get(INC.date)
+                if (
+                    other is not c
+                    and other.values.get(INC.date_precision) == "day"
+                    and other.values.get(INC.country) == country
+                    and isinstance(odate, dt.date)
+                    and (
+                        date is None
+                        or (
+                            odate.year == date.year
+                            and (
+                                c.values.get(INC.date_precision) == "year"
+                                or odate.month == date.month
+                            )
+                        )
+                    )
+                ):
+                    twin = other
+                    break
+        if twin is not None:
+            for key, value in c.evidence.items():
+                twin.evidence.setdefault(key, value)
+            twin.score = max(twin.score, c.score)
+            continue
+        kept.append(c)
+    return kept
+
+
+@dataclass
+class Results:
+    """Everything one report gives: incident candidates at or above the score threshold, the
+    weaker ones (``skipped``), and aggregate figures (never incidents)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    skipped: list[Candidate] = field(default_factory=list)
+
+
+def extract_results(
+    report: Report, *, published: dt.date | None = None, min_score: float | None = None
+) -> Results:
+    """Incident candidates and aggregate figures of one report.
+
+    :param min_score: candidates scoring below go to ``skipped`` (default
+        :data:`.assess.APPLY_MIN_SCORE`).
+
+    A report whose main content is a published figure ("1,022 reports in June") gives that
+    figure and no incident candidate; see :mod:`tracker.ingest.figures`.
+    """
+    from tracker.ingest.figures import extract_figures
+
+    threshold = ax.APPLY_MIN_SCORE if min_score is None else min_score
+    every = extract_candidates(report, published=published, floor=min(threshold, ax.DROP_SCORE))
+    figures = extract_figures(report, published=published, candidates=every)
+    shown = [c for c in every if c.score >= threshold]
+    skipped = [c for c in every if c.score < threshold]
+    return Results(shown, figures, skipped)
 
 
 def _merge_same(candidates: list[Candidate]) -> list[Candidate]:

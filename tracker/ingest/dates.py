@@ -139,7 +139,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<rel>the\s+following\s+(?:day|morning|evening|night)|the\s+next\s+"
             r"(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|"
-            r"the\s+previous\s+(?:day|evening|night)|the\s+day\s+before)\b",
+            r"the\s+previous\s+(?:day|evening|night|morning)|the\s+(?:day|night|evening|morning)\s+before)\b",
             re.I,
         ),
     ),
@@ -162,7 +162,8 @@ _MASKS = [
     re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:z|utc|gmt|local|lt|am|pm)?\b", re.I),
     re.compile(r"\b\d{3,4}\s*(?:z|utc|gmt|hrs|hours|lt)\b", re.I),
     re.compile(
-        r"\b\d[\d,.]*\s*(?:ft|feet|nm|nautical miles|km|kilomet(?:re|er)s?|miles?|kts?|knots|mhz|ghz|%|per ?cent)\b",
+        r"\b\d[\d,.]*\s*(?:ft|feet|nm|nautical miles|km|kilomet(?:re|er)s?|miles?|kts?|knots|mhz"
+        r"|ghz|%|per ?cent)\b",
         re.I,
     ),
     re.compile(r"\b[A-Z]\d{4}/\d{2}\b"),
@@ -356,7 +357,7 @@ def _resolve(
 # Cheap pre-check: no digit, month, weekday or relative word means no date.
 _MAYBE_DATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|today|tonight|night|week|month|year"
-    r"|morning|ago",
+    r"|morning|evening|ago|later",
     re.I,
 )
 _PREFIX = re.compile(r"([A-Za-z]+)\W*$")

@@ -39,7 +39,8 @@ PROBLEM_TERM = re.compile(
     r"\b(?:jam\w*|spoof\w*|interfer\w*|disrupt\w*|outages?|lost|loss|losing|unreliable|degrad\w*"
     r"|blocked|fake|false|bogus|glitch\w*|anomal\w*|went dark|dropped out|unavailable|denied"
     r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing|MAY NOT BE AVBL"
-    r"|RFI|warnings?|errors?|faults?|offset|wrong|incorrect|erroneous|inaccurate|shifted|displaced)\b",
+    r"|RFI|warnings?|errors?|faults?|offset|wrong|incorrect|erroneous|inaccurate|shifted|displaced"
+    r"|disabled|knocked out|switched off|blacked out|blackout|cut off|malfunction\w*)\b",
     re.I,
 )
 JAM_TERM = re.compile(

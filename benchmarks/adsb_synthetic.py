@@ -31,6 +31,7 @@ __all__ = [
     "gpsjam_day",
     "write_gpsjam_files",
     "gpsjam_site",
+    "readsb_snapshots",
 ]
 
 #: (lat, lon, radius km) of made-up jamming zones.
@@ -267,3 +268,42 @@ def gpsjam_site(
         lines.append(f"{day.isoformat()},{'true' if day in suspect else 'false'},{high}")
     files["manifest.csv"] = ("\n".join(lines) + "\n").encode()
     return files
+
+
+def readsb_snapshots(
+    reports: pd.DataFrame, *, every_s: float = 5.0, max_age_s: float = 60.0
+) -> list[dict]:
+    """aircraft.json snapshots as readsb writes them, in time order.
+
+    Each snapshot, taken every ``every_s`` seconds, holds every aircraft's latest position no
+    older than ``max_age_s`` (with ``seen_pos`` its age), so a position reappears in the
+    following snapshots until a newer one replaces it, and positions between two snapshots
+    are never seen, as with a real receiver.
+    """
+    frame = reports.sort_values([TIME], kind="stable", ignore_index=True)
+    times = frame[TIME].to_numpy()
+    if not len(times):
+        return []
+    first = np.ceil(times.min() / every_s) * every_s
+    out = []
+    now = first
+    while now <= times.max() + every_s:
+        seen = frame[(times <= now) & (times > now - max_age_s)]
+        latest = seen.groupby(ICAO, sort=True).tail(1)
+        aircraft = []
+        for row in latest.itertuples(index=False):
+            ac = {
+                "hex": f"{int(getattr(row, ICAO)):06x}",
+                "type": "adsb_icao",
+                "lat": float(getattr(row, LAT)),
+                "lon": float(getattr(row, LON)),
+                "seen_pos": round(float(now) - float(getattr(row, TIME)), 3),
+            }
+            if int(getattr(row, NACP)) >= 0:
+                ac["nac_p"] = int(getattr(row, NACP))
+            if bool(getattr(row, GPS_OK_BEFORE)):
+                ac["gpsOkBefore"] = float(getattr(row, TIME)) - 60
+            aircraft.append(ac)
+        out.append({"now": float(now), "messages": 0, "aircraft": aircraft})
+        now += every_s
+    return out

@@ -1,0 +1,336 @@
+"""One test per failure class seen on real articles, each on a short text written for the test.
+
+The texts are ours: they reproduce the shape of the problem (a surname that is also a town, the
+jammer's country named next to the approach airport, a statistic in the lede...), not any
+article's wording.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import main
+from tracker.ingest import extract_results, ingest_text, reports_from_bytes
+from tracker.ingest.assess import APPLY_MIN_SCORE
+from tracker.ingest.candidates import _lower_first
+from tracker.ingest.figures import FIGURE_COLUMNS
+
+
+def _one(text: str) -> dict:
+    found = [c.as_dict() for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE]
+    assert len(found) == 1, [(c["date"], c["location"], c["score"]) for c in found]
+    return found[0]
+
+
+def _results(text: str, **kwargs):
+    (report,) = reports_from_bytes(text.encode("utf-8"), name="t.txt")
+    return extract_results(report, **kwargs)
+
+
+# --- people and organisations are not places -------------------------------------------------
+
+
+def test_a_persons_name_that_is_also_a_town_is_not_the_place():
+    found = _one(
+        "Published: 2025-09-02\n\nOn Sunday a government jet lost GPS to jamming while "
+        "approaching Plovdiv. Vladimir Putin's spokesman denied any role."
+    )
+    assert found["country"] == "BG"
+
+
+@pytest.mark.parametrize(
+    "organisation", ["Royal Air Force", "Joint Chiefs of Staff", "Air India Express"]
+)
+def test_organisation_names_do_not_place_the_incident(organisation):
+    found = _one(
+        f"Published: 2024-11-10\n\nThe {organisation} said a transport aircraft had its GPS "
+        "jammed on Saturday while approaching Incheon."
+    )
+    assert found["country"] == "KR"
+
+
+def test_a_capitalised_word_opening_the_sentence_is_not_part_of_the_name():
+    found = _one(
+        "Published: 2025-11-08\n\nWas Delhi Airport hit by spoofing? On Tuesday an IndiGo "
+        "A320 approaching Delhi Airport received false GPS positions."
+    )
+    assert found["country"] == "IN"
+
+
+def test_possessives_are_not_part_of_the_location():
+    found = _one(
+        "Published: 2025-11-08\n\nOn Tuesday a Vistara jet approaching Delhi's main airport "
+        "received spoofed GPS signals."
+    )
+    assert "'s" not in found["location"] and "Delhi" in found["location"]
+
+
+# --- the suspected source is not the place ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "blame",
+    [
+        "Officials blamed the jamming on Russia.",
+        "The disruption was blamed on Russian jamming from Kaliningrad.",
+        "The interference came from Russia, officials said.",
+    ],
+)
+def test_where_the_jammer_is_thought_to_be_is_not_where_the_aircraft_was(blame):
+    found = _one(
+        "Published: 2025-03-03\n\nOn Sunday a LOT Embraer approaching Rzeszów lost its GPS "
+        f"signal. {blame}"
+    )
+    assert found["country"] == "PL"
+
+
+# --- the lede's incident wins over background ones -----------------------------------------
+
+
+def test_an_earlier_incident_recalled_at_the_end_is_not_proposed():
+    text = (
+        "Published: 2025-01-17\n\n"
+        "A Ryanair Boeing 737 approaching Vilnius on Thursday aborted its landing after GPS "
+        "interference and diverted to Warsaw.\n\n"
+        "Lithuania said it would investigate.\n\n"
+        "The incident comes after a plane carrying a European official lost GPS to jamming "
+        "near Plovdiv in Bulgaria last summer."
+    )
+    found = _one(text)
+    assert found["country"] == "LT" and found["date"] == "2025-01-16"
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def test_a_metadata_date_line_is_the_publication_date_not_the_incident_date():
+    found = _one(
+        "date 2025-01-17 A Wizz Air flight approaching Vilnius lost GPS to jamming on Thursday "
+        "and diverted to Riga."
+    )
+    assert found["date"] == "2025-01-16"
+
+
+def test_a_dateline_opening_with_the_date_is_the_publication_date():
+    found = _one(
+        "March 16, 2024 (Wire)\u2014On March 13 an RAF aircraft had its GPS jammed for half an "
+        "hour while flying near Kaliningrad."
+    )
+    assert found["date"] == "2024-03-13"
+
+
+def test_a_local_time_just_after_midnight_is_the_previous_utc_day():
+    found = _one(
+        "Published: 2024-08-26\n\nAn airBaltic jet lost its GPS signal to jamming at 01:30 "
+        "local time on 24 August while approaching Riga."
+    )
+    assert found["date"] == "2024-08-23"
+    assert any("midnight" in note for note in found["notes"])
+
+
+def test_last_week_gives_month_precision():
+    found = _one(
+        "Published: 2024-04-29\n\nLast week a Finnair ATR had to abandon its approach to Tartu "
+        "because of GPS jamming."
+    )
+    assert found["date_precision"] == "month" and found["date"] == "2024-04-01"
+
+
+def test_two_incidents_on_consecutive_days_are_two_candidates():
+    found = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2024-04-29\n\nOn Thursday a Finnair flight to Tartu turned back after its "
+            "GPS was jammed on approach. The same thing happened to the next Finnair flight the "
+            "following evening."
+        )
+    ]
+    assert sorted(c["date"] for c in found) == ["2024-04-25", "2024-04-26"]
+
+
+def test_the_night_before_counts_back_from_the_day_already_named():
+    found = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2024-04-27\n\nA Finnair flight to Tartu turned back on Friday evening "
+            "after its GPS was jammed. The same thing happened to another Finnair flight the "
+            "night before."
+        )
+    ]
+    assert sorted(c["date"] for c in found) == ["2024-04-25", "2024-04-26"]
+
+
+def test_a_month_of_plans_is_not_the_incident_month():
+    found = _one(
+        "Published: 2024-05-16\n\nFinnair will resume flights to Tartu in June after two of its "
+        "planes were prevented from landing by GPS jamming on April 25."
+    )
+    assert found["date"] == "2024-04-25"
+
+
+def test_a_statement_date_is_not_the_incident_date():
+    found = _one(
+        "Published: 2025-12-02\n\nAn Air India A321 approaching Amritsar received spoofed GPS "
+        "positions on 20 November, the minister told parliament in a statement on Monday."
+    )
+    assert found["date"] == "2025-11-20"
+
+
+# --- where an en-route incident happened -------------------------------------------------
+
+
+def test_an_en_route_report_naming_only_origin_and_destination_uses_the_midpoint():
+    found = _one(
+        "Published: 2025-01-02\n\nOn Monday a Lauda A320 flying from Riga to Vienna lost GPS "
+        "to jamming en route."
+    )
+    assert found["location"] == "En route between Riga and Vienna"
+    assert found["geocode_precision"] == "area" and found["country"] == "PL"
+    assert 400 < found["radius_km"] < 700
+
+
+# --- reports without an incident ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # monthly statistics
+        "Published: 2025-07-10\n\nPilots filed 1,022 reports of GPS interference with the air "
+        "navigation service in June, up from 585 in May, the agency said.",
+        # a count since a month
+        "Published: 2025-11-20\n\nAirports in the north have logged 465 reports of GPS spoofing "
+        "affecting flights since November last year, officials said.",
+        # share of flights
+        "Published: 2025-02-01\n\nAbout 27.4% of flights over the region saw GPS jamming in "
+        "January, a tracking website found.",
+        # phones and taxis
+        "Published: 2018-01-12\n\nTaxi drivers and phone users near the Kremlin saw their GPS "
+        "positions jump to the airport on Monday, and fares were wrong.",
+        # ships
+        "Published: 2025-06-19\n\nOn Sunday a tanker in the Gulf appeared on tracking maps at an "
+        "airport inland after its GPS was spoofed; hundreds of ships were affected.",
+        # a constellation fault
+        "Published: 2019-07-15\n\nThe Galileo navigation system has been down since Friday "
+        "because of a fault in its ground stations; receivers fall back on GPS.",
+        # a diplomatic complaint
+        "Published: 2024-03-23\n\nThe foreign ministry said on Friday it would file a complaint "
+        "at the Security Council over jamming of navigation systems around the airport.",
+        # a concern, nothing happened
+        "Published: 2024-07-15\n\nA charter airline suspended flights to Savonlinna over "
+        "concerns about GPS interference; the airport said no GPS interference has been "
+        "detected there.",
+    ],
+)
+def test_reports_without_an_incident_give_no_candidate(text):
+    assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
+
+
+def test_a_statistics_lede_gives_a_figure_with_the_figures_columns():
+    results = _results(
+        "Published: 2025-07-10\n\nPilots filed 1,022 reports of GPS interference in Lithuania "
+        "in June, according to Oro Navigacija."
+    )
+    assert results.candidates == []
+    (figure,) = results.figures
+    row = figure.as_dict()
+    assert set(FIGURE_COLUMNS) <= set(row) and row["kind"] == "figure"
+    assert row["value"] == 1022 and row["unit"] == "reports"
+    assert (row["period_start"], row["period_end"]) == ("2025-06-01", "2025-06-30")
+    assert row["area"] == "Lithuania" and row["area_kind"] == "country"
+    assert row["measured_by"] == "Oro Navigacija"
+
+
+def test_a_count_since_a_month_runs_to_the_publication_date():
+    results = _results(
+        "Published: 2025-11-20\n\nPilots have filed 465 reports of GPS spoofing near the "
+        "capital's airport since November last year."
+    )
+    (figure,) = results.figures
+    assert figure.period_start == "2024-11-01" and figure.period_end == "2025-11-20"
+
+
+# --- scores and reasons ------------------------------------------------------------------
+
+
+def test_every_candidate_carries_a_score_and_reasons_for_place_and_date():
+    found = _one(
+        "Published: 2025-01-17\n\nOn Thursday a Ryanair Boeing 737 approaching Vilnius lost GPS "
+        "to jamming and diverted to Warsaw."
+    )
+    assert 0 <= found["score"] <= 1
+    assert any("place 'Vilnius" in r for r in found["reasons"])
+    assert any("a day is named" in r for r in found["reasons"])
+
+
+def test_a_weak_candidate_is_skipped_unless_the_threshold_is_lowered():
+    text = "Published: 2025-06-30\n\nPilots have reported GPS interference in northern Poland."
+    default = _results(text)
+    lowered = _results(text, min_score=0.0)
+    assert default.candidates == [] and default.skipped
+    assert lowered.candidates
+
+
+def test_lower_first_keeps_acronyms():
+    assert _lower_first("GPS signal lost") == "GPS signal lost"
+    assert _lower_first("Returned to Helsinki") == "returned to Helsinki"
+    assert _lower_first("A320 diverted") == "A320 diverted"
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+def test_cli_prints_skipped_candidates_and_applies_only_above_the_threshold(
+    small_dataset, tmp_path
+):
+    report = tmp_path / "weak.txt"
+    report.write_text(
+        "URL: https://example.org/weak\nPublished: 2025-06-30\n\n"
+        "Pilots have reported GPS interference in northern Poland.",
+        "utf-8",
+    )
+    before = {p.name: p.read_bytes() for p in small_dataset.iterdir()}
+    result = CliRunner().invoke(
+        main, ["ingest", str(report), "--apply", "--data-dir", str(small_dataset)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "skipped (score" in result.stderr
+    assert "lower --min-score" in result.stderr
+    assert {p.name: p.read_bytes() for p in small_dataset.iterdir()} == before
+    lowered = CliRunner().invoke(
+        main,
+        ["ingest", str(report), "--apply", "--min-score", "0", "--data-dir", str(small_dataset)],
+    )
+    assert lowered.exit_code == 0, lowered.output
+    assert "added incident" in lowered.output
+
+
+def test_cli_json_lists_figures_and_apply_never_writes_them(small_dataset, tmp_path):
+    report = tmp_path / "stats.txt"
+    report.write_text(
+        "URL: https://example.org/stats\nPublished: 2025-07-10\n\nPilots filed 1,022 reports "
+        "of GPS interference in Lithuania in June.",
+        "utf-8",
+    )
+    shown = CliRunner().invoke(main, ["ingest", str(report), "--json"])
+    assert shown.exit_code == 0, shown.output
+    rows = json.loads(shown.stdout)
+    assert [r["kind"] for r in rows] == ["figure"]
+    before = {p.name: p.read_bytes() for p in small_dataset.iterdir()}
+    applied = CliRunner().invoke(
+        main, ["ingest", str(report), "--apply", "--data-dir", str(small_dataset)]
+    )
+    assert applied.exit_code == 0, applied.output
+    assert {p.name: p.read_bytes() for p in small_dataset.iterdir()} == before
+
+
+def test_published_option_resolves_weekdays():
+    (report,) = reports_from_bytes(
+        b"On Sunday a LOT jet approaching Gdansk lost GPS to jamming.", name="x.txt"
+    )
+    results = extract_results(report, published=dt.date(2025, 3, 5))
+    assert [c.values["date"] for c in results.candidates] == [dt.date(2025, 3, 2)]

@@ -1,0 +1,252 @@
+"""How much a candidate looks like a real incident: a score in [0, 1] and the reasons for it.
+
+Every candidate starts at :data:`BASE_SCORE`; evidence moves it up or down, and each move is
+recorded as a reason the reviewer can read ("+0.15 names a specific flight: 'flight FR748'").
+``ingest --apply`` takes only candidates scoring at least :data:`APPLY_MIN_SCORE` unless
+``--min-score`` says otherwise; candidates below :data:`DROP_SCORE` are not proposed at all
+(a statistics piece, a phone-and-taxi story, a policy statement).
+
+The signals are general, not lists of cases:
+
+* **specific event**: a particular aircraft, flight, crew or airline, and an event verb
+  (diverted, returned, circled, could not land, lost the signal);
+* **date**: a day named in the text beats a month, which beats the publication date alone;
+* **place**: a place with a role cue ("approaching Vilnius") beats a bare name, and no place
+  at all counts against;
+* **position**: the lede's incident is the article's own; one found only further down, after
+  a background cue ("comes after", "last year", "In April 2024,") or dated weeks before the
+  lede's, is an earlier incident mentioned for context;
+* **what the sentences are about**: counts of reports, percentages and periods (an aggregate
+  figure), statements and complaints (policy), or phones, cars and ships (not aviation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.ingest import fields as fx
+
+__all__ = [
+    "APPLY_MIN_SCORE",
+    "DROP_SCORE",
+    "BASE_SCORE",
+    "Assessment",
+    "AGGREGATE",
+    "BACKGROUND",
+    "GROUND_USERS",
+    "is_aggregate",
+    "is_background",
+    "ground_heavy",
+]
+
+#: ``--apply`` default: candidates scoring below are listed and skipped.
+APPLY_MIN_SCORE = 0.4
+#: Candidates scoring below are not proposed at all.
+DROP_SCORE = 0.25
+#: Where every candidate starts.
+BASE_SCORE = 0.5
+
+#: Counts, rates and periods: the language of an aggregate figure, not of one incident.
+AGGREGATE = re.compile(
+    r"\b(?:\d[\d,.]*\+?|hundreds|thousands|dozens|tens of thousands|more than \d[\d,]*)\s+(?:of\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:reports|cases|incidents|instances|flights|aircraft|planes|airliners|"
+    r"disruptions|occurrences|events|violations|outages|interruptions|anomalies|disturbances|"
+    r"days of disruption)\b"
+    r"|\b\d+(?:\.\d+)?\s?(?:%|per ?cent)"
+    r"|\bper (?:month|day|week|year)\b|\bso far this year\b|\b\d+-fold\b|\b\d+ times (?:higher|more)\b"
+    r"|\bover the (?:last|past) (?:\w+ )?(?:months|years|weeks|quarter)\b"
+    r"|\b(?:record|monthly|annual|yearly) (?:number|figures?|total|high)\b"
+    r"|\b(?:several|multiple|many|numerous|various)\s+(?:major\s+|other\s+)?(?:airports|airlines)\b"
+    r"|\bhave been (?:facing|experiencing|affected|reporting)\b",
+    re.I,
+)
+#: A plural, generic subject ("airlines are dealing with...", "aircraft across the region").
+GENERIC_SUBJECT = re.compile(
+    r"^(?:[\w\s,'\u2019-]{0,40}\s)?(?:airlines|carriers|flights|aircraft|planes|pilots|airliners|operators)"
+    r"\s+(?:are|have|were|had|face|faced|deal|dealt|continue|experience|report|reported|weigh)\b",
+    re.I,
+)
+#: Concerns, hypotheticals and denials: nothing happened (yet).
+NOT_HAPPENED = re.compile(
+    r"\b(?:concerns? (?:over|about)|fears? (?:of|that)|cannot guarantee|can't guarantee|"
+    r"no (?:GPS |GNSS )?(?:interference|disturbances?|jamming|spoofing|problems?) (?:has|have|was|were) "
+    r"(?:been )?(?:detected|reported|recorded|found)|(?:have|has) not reported any|"
+    r"denied|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead))\b",
+    re.I,
+)
+#: Statements, complaints and regulation: about interference, not an incident.
+POLICY = re.compile(
+    r"\b(?:complaint|security council|parliament|rajya sabha|lok sabha|ICAO|resolution|sanctions?|"
+    r"summit|conference|statement|urged|urges|called on|condemn\w*|minister|"
+    r"ministry|lawmakers?|regulations?|guidance|censure|accus\w+)\b",
+    re.I,
+)
+#: Users on the ground or at sea: the story is not about aircraft.
+GROUND_USERS = re.compile(
+    r"\b(?:cars?|drivers?|taxis?|cabbies|motorists|smartphones?|(?:mobile )?phones?|apps?|users|"
+    r"pedestrians|joggers|runners|rideshare|ride-?hailing|car-?sharing|Uber|Yandex|Pok[eé]mon|"
+    r"tractors?|farmers?|couriers?|delivery|ships?|vessels?|tankers?|ferr(?:y|ies)|boats?|"
+    r"sailors|mariners|shipping|maritime|AIS|fishing)\b",
+    re.I,
+)
+#: Cues that a sentence recalls an earlier incident.
+BACKGROUND = re.compile(
+    r"^(?:previously|earlier|in the past|last year|recall|before that|in (?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|"
+    r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after|the incident (?:comes|follows))\b"
+    r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
+    r"last year|earlier this year|previously|not the first time)\b",
+    re.I,
+)
+#: What happened to a particular aircraft.
+EVENT = re.compile(
+    r"\b(?:divert\w*|return\w*|turn\w* (?:back|around)|circl\w*|abort\w*|could not land|couldn't land|"
+    r"unable to land|prevented from landing|forced to|go-?around|paper maps|analogu?e maps|manually|"
+    r"emergency landing|lost|went dark|ran out|drift\w*|off (?:course|track)|veer\w*|"
+    r"hovered|missed approach|landed)\b",
+    re.I,
+)
+_SPECIFIC = re.compile(
+    r"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:\w+\s+){0,2}?(?:plane|aircraft|flight|jet|"
+    r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b|\bflight\s+[A-Z0-9]{2}",
+)
+
+
+_RECORD_FIELD = re.compile(
+    r"^(?:Date|Time|Location|Locale|Aircraft|Operator|Flight Phase|Phase|Narrative|Synopsis|Event|"
+    r"Occurrence|State Reference|ACN|Make Model Name|Registration|Report)\s*(?:\w+\s*)?:",
+    re.I,
+)
+
+
+def _is_record(texts: list[str]) -> bool:
+    """Is the report a structured incident record (several "Field: value" lines)?"""
+    return sum(bool(_RECORD_FIELD.match(t)) for t in texts) >= 3
+
+
+def is_aggregate(text: str) -> bool:
+    """Does the sentence speak in counts, rates or periods?"""
+    return bool(AGGREGATE.search(text))
+
+
+def is_background(text: str) -> bool:
+    """Does the sentence recall an earlier event ("It comes after...", "In April 2024, ...")?"""
+    return bool(BACKGROUND.search(text))
+
+
+def ground_heavy(texts: list[str]) -> bool:
+    """Are the sentences about phones, cars or ships rather than aircraft?"""
+    ground = sum(len(GROUND_USERS.findall(t)) for t in texts)
+    air = sum(len(re.findall(r"\b(?:flights?|planes?|aircraft|airliners?|pilots?|jets?)\b", t, re.I))
+              for t in texts)  # fmt: skip
+    return ground >= 2 and ground > 2 * air
+
+
+def specific_vehicle(texts: list[str]) -> str:
+    """The words naming a particular aircraft or flight, or ``""``."""
+    for text in texts:
+        match = _SPECIFIC.search(text) or fx.KNOWN_OPERATOR.search(text)
+        if match:
+            return match.group(0)
+        found = fx.aircraft([text])
+        if found:
+            return found[0]
+    return ""
+
+
+@dataclass
+class Assessment:
+    """A score in [0, 1] and the reasons that moved it."""
+
+    score: float = BASE_SCORE
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, delta: float, reason: str) -> None:
+        self.score += delta
+        self.reasons.append(f"{delta:+.2f} {reason}")
+
+    def note(self, reason: str) -> None:
+        self.reasons.append(reason)
+
+    @property
+    def final(self) -> float:
+        return round(min(1.0, max(0.0, self.score)), 2)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def assess(
+    *,
+    anchors: list[str],
+    context: list[str],
+    date_kind: str,
+    date_text: str,
+    place_text: str,
+    place_best: float,
+    in_lede: bool,
+    background: bool,
+    all_texts: list[str],
+) -> Assessment:
+    """Score one candidate.
+
+    :param anchors: the sentences reporting the GNSS problem of this incident.
+    :param context: the incident's other sentences (its paragraphs).
+    :param date_kind: ``day`` / ``month`` / ``year`` (from the text), ``published`` (month of
+        publication used), or ``none``.
+    :param date_text: the words the date came from.
+    :param place_text: the place as written, or ``""``.
+    :param place_best: the place's best single mention score (3 or more: a clear role cue).
+    :param in_lede: an anchor is in the headline or the first sentences.
+    :param background: the incident reads as an earlier one recalled for context.
+    :param all_texts: every sentence of the report.
+    """
+    result = Assessment()
+    own = [a for a in anchors if not is_background(a)] or anchors
+    vehicle = specific_vehicle(own) or specific_vehicle(context[:3])
+    if vehicle:
+        result.add(0.15, f"names a specific aircraft or flight: '{_short(vehicle, 30)}'")
+    else:
+        result.add(-0.1, "names no particular aircraft, flight or crew")
+        if any(GENERIC_SUBJECT.search(a) for a in own):
+            result.add(-0.1, "speaks of airlines or flights in general")
+    event = next((m for m in map(EVENT.search, anchors + context[:2]) if m), None)
+    if event:
+        result.add(0.1, f"says what happened to it: '{event.group(0)}'")
+    if date_kind == "day":
+        result.add(0.1, f"a day is named: '{_short(date_text, 40)}'")
+    elif date_kind in {"month", "week"}:
+        result.add(-0.05, f"only a month or week is named: '{_short(date_text, 40)}'")
+    elif date_kind == "published":
+        result.add(-0.15, "no incident date in the text; publication month used")
+    else:
+        result.add(-0.3, "no usable date")
+    if not place_text:
+        result.add(-0.3, "no place the gazetteer knows")
+    elif place_best >= 3:
+        result.add(0.1, f"place '{place_text}' has a clear role cue (score {place_best:.1f})")
+    else:
+        result.add(-0.1, f"place '{place_text}' is only named, without a role cue")
+    if in_lede:
+        result.add(0.05, "reported in the headline or lede")
+    if _is_record(all_texts):
+        result.add(0.2, "a structured incident record (database or report form)")
+    aggregate = [a for a in anchors if is_aggregate(a)]
+    if len(aggregate) == len(anchors) and date_kind != "day":
+        result.add(-0.3, f"speaks in counts or rates: '{_short(aggregate[0])}'")
+    elif aggregate:
+        result.add(-0.1, f"partly counts or rates: '{_short(aggregate[0])}'")
+    policy = [a for a in anchors + context[:2] if POLICY.search(a)]
+    if not vehicle and 2 * len(policy) >= len(anchors) + min(2, len(context)):
+        result.add(-0.2, "statements or policy, no particular flight")
+    denial = next((m for m in map(NOT_HAPPENED.search, anchors) if m), None)
+    if denial:
+        result.add(-0.2, f"a concern, a hypothetical or a denial: '{denial.group(0)}'")
+    if ground_heavy(all_texts):
+        result.add(-0.35, "the report is mostly about phones, cars or ships")
+    if background:
+        result.add(-0.3, "an earlier incident recalled for context, not the report's own")
+    return result
