@@ -210,8 +210,12 @@ class _Cells:
         return any(may_hide_characters(data) for _, data in self.chunks)
 
 
+def _cells_key(name: str) -> str:
+    return f"{name}\x00cells"
+
+
 def _cells(table: RawTable, name: str) -> _Cells:
-    key = f"{name}\x00cells"
+    key = _cells_key(name)
     if key not in table.parsed:
         table.parsed[key] = _Cells(table.frame[name])
     return table.parsed[key]
@@ -303,6 +307,10 @@ def _mutual_membership(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, n
     return in_right[left_codes], in_left[right_codes]
 
 
+#: Rows per block in :func:`_cite_each_other_exactly`.
+_COMPARE_BLOCK = 1 << 16
+
+
 def _cite_each_other_exactly(cited, ids) -> bool:
     """True when the distinct cited ids are exactly the incident ids, in the same order.
 
@@ -322,7 +330,13 @@ def _cite_each_other_exactly(cited, ids) -> bool:
     firsts = np.flatnonzero(np.concatenate(([True], changes)))
     if len(firsts) != len(ids):
         return False
-    return bool(pc.all(pc.equal(pc.take(cited, pa.array(firsts)), ids)).as_py())
+    # Compared a block at a time: taking a million ids at once would hold a copy of all of them.
+    for start in range(0, len(firsts), _COMPARE_BLOCK):
+        block = firsts[start : start + _COMPARE_BLOCK]
+        taken = pc.take(cited, pa.array(block))
+        if not pc.all(pc.equal(taken, ids.slice(start, len(block)))).as_py():
+            return False
+    return True
 
 
 def _chunks(array) -> list:
@@ -486,6 +500,8 @@ def check_cells(
             problems += _report(
                 table, bad, spec.name, "pattern", functools.partial(_pattern_message, spec)
             )
+        # Only these rules read a column's cell bounds: free them before the next column.
+        table.parsed.pop(_cells_key(spec.name), None)
     return problems
 
 
