@@ -34,8 +34,10 @@ logger = logging.getLogger(__name__)
 class ViewData:
     """Everything the dashboard shows, derived from one version of the data files.
 
-    :param incidents: incidents with derived columns (see :func:`prepare`).
-    :param sources: sources, as loaded.
+    :param incidents: the loaded incidents, typed as :data:`tracker.schema.INCIDENT_FIELDS`
+        says, with :data:`CATEGORY_COLUMNS` as categories, plus the numeric
+        :data:`DERIVED_COLUMNS` (documented there); no other column (see :func:`prepare`).
+    :param sources: sources, as loaded, with :data:`SOURCE_CATEGORY_COLUMNS` as categories.
     :param problems: validation problems when the data could not be loaded (then both frames
         are empty), else an empty tuple.
     :param error: a one-line reason when the files could not be read at all.
