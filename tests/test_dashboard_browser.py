@@ -16,7 +16,8 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tracker.dashboard import create_app, ids
+from tracker import safety
+from tracker.dashboard import create_app, ids, views
 from tracker.schema import SRC
 
 pytestmark = pytest.mark.browser
@@ -70,8 +71,10 @@ def _start(dash_duo, app, query: str = ""):
 
 
 def _points(dash_duo) -> int:
+    """Incident markers on the map (the last trace is the selected incident's ring)."""
     return dash_duo.driver.execute_script(
-        f"return document.querySelectorAll('#{ids.MAP} .scattergeo .point').length"
+        f"return [...document.querySelectorAll('#{ids.MAP} .scattergeo .point')]"
+        f".filter(p => p.style.strokeWidth !== '{views.SELECTED_RING_WIDTH}px').length"
     )
 
 
@@ -113,7 +116,7 @@ def test_page_loads_offline_with_every_incident_and_no_errors(dash_duo, data_dir
     ]
     assert external == []
     assert dash_duo.find_element(f"#{ids.HEADER_TOTAL}").text == "5 incidents"
-    assert "not a measurement" in dash_duo.find_element(".caveat").text
+    assert dash_duo.find_element(".caveat").text == safety.CAVEAT  # the words on every chart
     # No plotly "send to cloud" button, no logo.
     assert (
         dash_duo.driver.find_elements(By.CSS_SELECTOR, "[data-title*='Cloud'], .modebar-btn--logo")

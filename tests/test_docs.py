@@ -46,8 +46,10 @@ def test_every_command_has_help():
 def test_every_column_is_described():
     from tracker import schema
 
-    for field in schema.INCIDENT_FIELDS + schema.SOURCE_FIELDS:
+    for field in schema.INCIDENT_FIELDS + schema.SOURCE_FIELDS + schema.FIGURE_FIELDS:
         assert len(field.description) > 10, field.name
     contributing = (REPO / "CONTRIBUTING.md").read_text("utf-8")
     missing = [name for name in schema.INCIDENT_COLUMNS if f"`{name}`" not in contributing]
     assert missing == [], f"columns missing from CONTRIBUTING.md: {missing}"
+    missing = [name for name in schema.FIGURE_COLUMNS if f"`{name}`" not in contributing]
+    assert missing == [], f"figure columns missing from CONTRIBUTING.md: {missing}"

@@ -4,11 +4,11 @@ Guarantees:
 
 * :func:`load` validates; bad data raises :class:`~tracker.errors.DataValidationError` listing
   every problem, never a pandas traceback.
-* :func:`save` renders both files in canonical form (UTF-8 without BOM, LF, schema column order,
+* :func:`save` renders the files in canonical form (UTF-8 without BOM, LF, schema column order,
   rows sorted, minimal quoting), validates the *rendered text* with the same rules as
   ``gnss-tracker validate``, and only then writes. ``load`` then ``save`` with no change is
   byte-identical.
-* Writes are atomic across both files and serialised by a lock file. Each file is written to a
+* Writes are atomic across the files and serialised by a lock file. Each file is written to a
   temporary file in the same folder and fsynced; a commit marker is written; the files are then
   moved into place with ``os.replace`` and the marker removed. A crash at any point leaves either
   the old dataset or, once the marker exists, the new one (the next reader completes the move).
@@ -28,7 +28,7 @@ import re
 import signal
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import filelock
@@ -39,12 +39,13 @@ from tracker import safety, schema
 from tracker.csvio import RawTable, parse_raw_text
 from tracker.errors import DataValidationError, LockTimeoutError, StoreError
 from tracker.problems import Problem, display_path
-from tracker.validate import read_tables, validate_tables
+from tracker.validate import read_figures, read_tables, validate_tables
 
 __all__ = [
     "Dataset",
     "DEFAULT_DATA_DIR",
     "load",
+    "load_figures",
     "save",
     "update",
     "render",
@@ -80,14 +81,17 @@ class Dataset:
     ``incidents``: one row per incident, columns of :data:`tracker.schema.INCIDENT_FIELDS`; dates
     are ``datetime64`` (``NaT`` when empty), numbers ``float64`` (``NaN`` when empty), text ``str``
     with ``""`` for empty. ``sources``: one row per claim, columns of
-    :data:`tracker.schema.SOURCE_FIELDS`, typed the same way.
+    :data:`tracker.schema.SOURCE_FIELDS`, typed the same way. ``figures``: aggregate figures
+    published by others (:data:`tracker.schema.FIGURE_FIELDS`), typed the same way; empty for a
+    folder without ``figures.csv``. Figures are never incidents.
     """
 
     incidents: pd.DataFrame
     sources: pd.DataFrame
+    figures: pd.DataFrame = field(default_factory=lambda: _empty_frame(schema.FIGURE_FIELDS))
 
     def copy(self) -> Dataset:
-        return Dataset(self.incidents.copy(), self.sources.copy())
+        return Dataset(self.incidents.copy(), self.sources.copy(), self.figures.copy())
 
 
 # --- typing --------------------------------------------------------------------------------------
@@ -112,14 +116,18 @@ def _typed(table: RawTable, fields: tuple[schema.Field, ...]) -> pd.DataFrame:
     return pd.DataFrame(columns, index=pd.RangeIndex(len(table.frame)))
 
 
+def _empty_frame(fields: tuple[schema.Field, ...]) -> pd.DataFrame:
+    dtypes = {"number": "float64", "date": "datetime64[s]", "string": "str"}
+    return pd.DataFrame({f.name: pd.Series(dtype=dtypes[f.type]) for f in fields})
+
+
 def empty_dataset() -> Dataset:
     """A dataset with no rows and the schema's columns and types."""
-
-    def frame(fields: tuple[schema.Field, ...]) -> pd.DataFrame:
-        dtypes = {"number": "float64", "date": "datetime64[s]", "string": "str"}
-        return pd.DataFrame({f.name: pd.Series(dtype=dtypes[f.type]) for f in fields})
-
-    return Dataset(frame(schema.INCIDENT_FIELDS), frame(schema.SOURCE_FIELDS))
+    return Dataset(
+        _empty_frame(schema.INCIDENT_FIELDS),
+        _empty_frame(schema.SOURCE_FIELDS),
+        _empty_frame(schema.FIGURE_FIELDS),
+    )
 
 
 # --- rendering -----------------------------------------------------------------------------------
@@ -165,21 +173,46 @@ def _to_csv_text(frame: pd.DataFrame) -> str:
 
 
 def render(dataset: Dataset) -> dict[str, bytes]:
-    """The canonical bytes of both files, keyed by file name."""
+    """The canonical bytes of the files, keyed by file name.
+
+    ``figures.csv`` is included when the dataset has figures; :func:`_files_for` also keeps an
+    existing (now empty) one, so a folder made before the figures table gains no new file.
+    """
     incidents = _canonical_frame(dataset.incidents, schema.INCIDENT_FIELDS, schema.INCIDENT_SORT)
     sources = _canonical_frame(dataset.sources, schema.SOURCE_FIELDS, schema.SOURCE_SORT)
-    return {
+    files = {
         schema.INCIDENTS_FILE: _to_csv_text(incidents).encode("utf-8"),
         schema.SOURCES_FILE: _to_csv_text(sources).encode("utf-8"),
     }
+    if len(dataset.figures):
+        files[schema.FIGURES_FILE] = _render_figures(dataset.figures)
+    return files
+
+
+def _render_figures(figures: pd.DataFrame) -> bytes:
+    frame = _canonical_frame(figures, schema.FIGURE_FIELDS, schema.FIGURE_SORT)
+    return _to_csv_text(frame).encode("utf-8")
+
+
+def _files_for(dataset: Dataset, data_dir: Path) -> dict[str, bytes]:
+    """What :func:`render` gives, plus an emptied ``figures.csv`` when one exists on disk."""
+    files = render(dataset)
+    path = data_dir / schema.FIGURES_FILE
+    if schema.FIGURES_FILE not in files and (path.exists() or path.is_symlink()):
+        files[schema.FIGURES_FILE] = _render_figures(dataset.figures)
+    return files
 
 
 def _validate_rendered(files: dict[str, bytes], data_dir: Path) -> list[Problem]:
-    tables = [
+    incidents, sources = (
         parse_raw_text(files[name], display=display_path(data_dir / name))
         for name in (schema.INCIDENTS_FILE, schema.SOURCES_FILE)
-    ]
-    return validate_tables(*tables)
+    )
+    figures = None
+    if schema.FIGURES_FILE in files:
+        path = data_dir / schema.FIGURES_FILE
+        figures = parse_raw_text(files[schema.FIGURES_FILE], display=display_path(path))
+    return validate_tables(incidents, sources, figures)
 
 
 # --- locking and atomic replacement --------------------------------------------------------------
@@ -256,7 +289,7 @@ def _commit(data_dir: Path, files: dict[str, bytes]) -> None:
 
 
 def _read_marker(data_dir: Path) -> dict[str, Path]:
-    """The moves a commit marker asks for, checked: only our two files, only our temporaries.
+    """The moves a commit marker asks for, checked: only our data files, only our temporaries.
 
     A marker could arrive by other routes than a crash (a pull request, a copied folder), so it
     is treated as untrusted input: anything unexpected is refused, never acted upon.
@@ -269,7 +302,7 @@ def _read_marker(data_dir: Path) -> dict[str, Path]:
             raise TypeError("replace is not an object")
         checked = {}
         for name, tmp_name in moves.items():
-            if name not in (schema.INCIDENTS_FILE, schema.SOURCES_FILE):
+            if name not in (schema.INCIDENTS_FILE, schema.SOURCES_FILE, schema.FIGURES_FILE):
                 raise ValueError(f"unexpected target {name!r}")
             if not (
                 isinstance(tmp_name, str)
@@ -296,7 +329,7 @@ def _finish_commit(data_dir: Path) -> None:
 
 def _own_temporaries(data_dir: Path) -> list[Path]:
     """Temporary files this module creates (and only those): ``.incidents.csv.<random>.tmp``..."""
-    names = (schema.INCIDENTS_FILE, schema.SOURCES_FILE, COMMIT_MARKER)
+    names = (schema.INCIDENTS_FILE, schema.SOURCES_FILE, schema.FIGURES_FILE, COMMIT_MARKER)
     return [
         path
         for name in names
@@ -332,10 +365,15 @@ def recover(data_dir: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> b
 
 def _load_unlocked(data_dir: Path) -> Dataset:
     incidents, sources = read_tables(data_dir)
-    problems = validate_tables(incidents, sources)
+    figures = read_figures(data_dir)
+    problems = validate_tables(incidents, sources, figures)
     if any(p.is_error for p in problems):
         raise DataValidationError(problems)
-    return Dataset(_typed(incidents, schema.INCIDENT_FIELDS), _typed(sources, schema.SOURCE_FIELDS))
+    return Dataset(
+        _typed(incidents, schema.INCIDENT_FIELDS),
+        _typed(sources, schema.SOURCE_FIELDS),
+        _typed(figures, schema.FIGURE_FIELDS),
+    )
 
 
 def load(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
@@ -346,6 +384,22 @@ def load(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
     data_dir = Path(data_dir)
     recover(data_dir)
     return _load_unlocked(data_dir)
+
+
+def load_figures(data_dir: Path | str = DEFAULT_DATA_DIR) -> pd.DataFrame:
+    """Only the published figures of ``data_dir``, validated and typed (empty without the file).
+
+    For views that show figures without the incidents; :func:`load` gives all three tables.
+
+    :raises DataValidationError: with every problem in ``figures.csv``.
+    """
+    from tracker.validate import check_figures
+
+    table = read_figures(Path(data_dir))
+    problems = check_figures(table)
+    if any(p.is_error for p in problems):
+        raise DataValidationError(problems)
+    return _typed(table, schema.FIGURE_FIELDS)
 
 
 def save(
@@ -361,7 +415,7 @@ def save(
     :raises LockTimeoutError: another process held the lock for ``timeout`` seconds.
     """
     data_dir = Path(data_dir)
-    files = render(dataset)
+    files = _files_for(dataset, data_dir)
     problems = _validate_rendered(files, data_dir)
     if any(p.is_error for p in problems):
         raise DataValidationError(problems)
@@ -384,9 +438,9 @@ def update(
     recover(data_dir, timeout=timeout)
     with _locked(data_dir, timeout):
         dataset = _load_unlocked(data_dir)
-        before = render(dataset)
+        before = _files_for(dataset, data_dir)
         yield dataset
-        files = render(dataset)
+        files = _files_for(dataset, data_dir)
         if files == before:
             return
         problems = _validate_rendered(files, data_dir)
@@ -403,7 +457,7 @@ def canonical_problems(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[Problem]
     data_dir = Path(data_dir)
     dataset = load(data_dir)
     problems = []
-    for name, content in render(dataset).items():
+    for name, content in _files_for(dataset, data_dir).items():
         path = data_dir / name
         if path.read_bytes() != content:
             problems.append(
@@ -421,14 +475,14 @@ def canonical_problems(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[Problem]
 
 
 def format_dir(data_dir: Path | str = DEFAULT_DATA_DIR) -> list[str]:
-    """Rewrite both files in canonical form; return the names of the files that changed.
+    """Rewrite the data files in canonical form; return the names of the files that changed.
 
     :raises DataValidationError: the data is invalid; nothing is written.
     """
     data_dir = Path(data_dir)
     recover(data_dir)
     with _locked(data_dir, LOCK_TIMEOUT_SECONDS):
-        files = render(_load_unlocked(data_dir))
+        files = _files_for(_load_unlocked(data_dir), data_dir)
         problems = _validate_rendered(files, data_dir)
         if any(p.is_error for p in problems):
             raise DataValidationError(problems)
@@ -488,7 +542,11 @@ def new_incident_id(date, place: str, existing_ids) -> str:
 
 
 def with_rows(
-    dataset: Dataset, *, incidents: pd.DataFrame | None = None, sources: pd.DataFrame | None = None
+    dataset: Dataset,
+    *,
+    incidents: pd.DataFrame | None = None,
+    sources: pd.DataFrame | None = None,
+    figures: pd.DataFrame | None = None,
 ) -> Dataset:
     """A new dataset with rows appended (the inputs are not modified)."""
     new_incidents = (
@@ -506,4 +564,11 @@ def with_rows(
             [dataset.sources, sources.reindex(columns=dataset.sources.columns)], ignore_index=True
         )
     )
-    return replace(dataset, incidents=new_incidents, sources=new_sources)
+    new_figures = (
+        dataset.figures
+        if figures is None
+        else pd.concat(
+            [dataset.figures, figures.reindex(columns=dataset.figures.columns)], ignore_index=True
+        )
+    )
+    return replace(dataset, incidents=new_incidents, sources=new_sources, figures=new_figures)

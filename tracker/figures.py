@@ -48,6 +48,7 @@ __all__ = [
     "empty_figure",
     "add_titles",
     "hover_text",
+    "date_labels",
     "HOVER_COLUMN",
 ]
 
@@ -243,7 +244,7 @@ def _day_strings(values: pd.Series) -> np.ndarray:
     return text
 
 
-def _date_labels(incidents: pd.DataFrame) -> pd.Series:
+def date_labels(incidents: pd.DataFrame) -> pd.Series:
     """Dates as shown to people: day, or "Mar 2024 (month only)", or "2023 (year only)"."""
     day = _day_strings(incidents[INC.date])
     labels = np.where(day == "", "date unknown", day).astype(object)
@@ -305,7 +306,7 @@ def hover_text(incidents: pd.DataFrame) -> pd.Series:
         "<b>"
         + _escape_series(incidents[INC.location])
         + "</b><br>"
-        + _date_labels(incidents)
+        + date_labels(incidents)
         + " · "
         + _escape_series(kinds)
         + "<br>Confidence: "

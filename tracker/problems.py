@@ -94,6 +94,12 @@ ERROR_TYPES: dict[str, ErrorType] = _types(
      "spaces)"),
     ("undeclared-dispute", "Undeclared dispute", "an incident with a disputing source is marked "
      "disputed", "warning"),
+    # Published figures (figures.csv)
+    ("published-before-period", "Published before period", "a figure's page is not dated "
+     "before the period it reports on starts"),
+    ("global-area", "Global area", "a figure with area_kind=global has area World"),
+    ("unknown-area", "Unknown area", "a figure's fir or area is a name in "
+     "tracker/data/areas.csv (or Europe), so views can place it in a region", "warning"),
     # Reviewed candidates (`gnss-tracker ingest --from-json`)
     ("not-an-object", "Not an object", "each reviewed candidate is a JSON object"),
     ("unknown-field", "Unknown field", "a reviewed candidate has only schema fields"),

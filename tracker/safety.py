@@ -199,7 +199,7 @@ ADSB_CAVEAT = (
 # --- files --------------------------------------------------------------------------------------
 
 #: Files that make a folder a dataset folder (see :func:`is_dataset_folder`).
-DATASET_FILES = ("incidents.csv", "sources.csv", "datapackage.json")
+DATASET_FILES = ("incidents.csv", "sources.csv", "figures.csv", "datapackage.json")
 
 
 class ProtectedPathError(TrackerError, PermissionError):

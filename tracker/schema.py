@@ -30,10 +30,14 @@ __all__ = [
     "Field",
     "INCIDENT_FIELDS",
     "SOURCE_FIELDS",
+    "FIGURE_FIELDS",
     "INC",
     "SRC",
+    "FIG",
     "INCIDENTS_FILE",
     "SOURCES_FILE",
+    "FIGURES_FILE",
+    "AREA_KINDS",
     "DATAPACKAGE_FILE",
     "DATE_PRECISIONS",
     "END_DATE_PRECISIONS",
@@ -52,6 +56,8 @@ __all__ = [
 
 INCIDENTS_FILE = "incidents.csv"
 SOURCES_FILE = "sources.csv"
+#: Published aggregate figures (counts and rates measured by others); optional in older folders.
+FIGURES_FILE = "figures.csv"
 DATAPACKAGE_FILE = "datapackage.json"
 
 DATE_PRECISIONS = ("day", "month", "year")
@@ -64,6 +70,9 @@ FLIGHT_PHASES = ("departure", "en route", "approach", "landing", "ground", "unkn
 CONFIDENCE_LEVELS = ("confirmed", "reported", "disputed", "unverified")
 GEOCODE_PRECISIONS = ("exact", "airport", "city", "area", "region", "country")
 STANCES = ("supports", "disputes", "context")
+#: What a published figure's ``area`` names: an analyst region, an ISO country code, a flight
+#: information region, another named area (a sea, a border zone), or the whole world.
+AREA_KINDS = ("region", "country", "fir", "area", "global")
 #: The analyst regions, in the order docs and dashboards list them (docs/regions.md). Countries
 #: are assigned to them in ``tracker/data/country_regions.csv``, curated areas in ``areas.csv``;
 #: a test checks that both use exactly these names.
@@ -94,6 +103,8 @@ MAX_TEXT_LENGTH = 5000
 #: Incident ids are readable and stable: the incident's date and a slug of its place.
 ID_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_MAX_LENGTH = 80
+#: Figure ids are slugs: lowercase ASCII words joined by hyphens (``lt-pilot-reports-2025-06``).
+FIGURE_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 @dataclass(frozen=True)
@@ -279,6 +290,71 @@ SOURCE_FIELDS: tuple[Field, ...] = (
 )
 
 
+FIGURE_FIELDS: tuple[Field, ...] = (
+    _text(
+        "id",
+        "Stable identifier of the figure, a lowercase slug (for example "
+        "lt-pilot-reports-2025-06). Never reused.",
+        required=True,
+        pattern=FIGURE_ID_PATTERN,
+        max_length=ID_MAX_LENGTH,
+        free_text=False,
+    ),
+    Field("period_start", "date", True, "First day of the period the figure covers (UTC)."),
+    Field(
+        "period_end",
+        "date",
+        True,
+        "Last day of the period the figure covers (UTC); equal to period_start for one day.",
+    ),
+    _text(
+        "area",
+        "Where the figure was measured: a region name (area_kind=region), an ISO 3166-1 "
+        "alpha-2 code (country), a flight information region (fir), another named area "
+        "(area), or World (global).",
+        required=True,
+    ),
+    _choice(
+        "area_kind",
+        AREA_KINDS,
+        "What area names: region, country, fir, area or global.",
+    ),
+    _text(
+        "metric",
+        "What was counted or measured, in our words (for example 'pilot reports of GNSS "
+        "interference').",
+        required=True,
+    ),
+    Field(
+        "value",
+        "number",
+        True,
+        "The published number, as a plain decimal (a percentage as 27.4, not 0.274).",
+    ),
+    _text(
+        "unit",
+        "Unit of value (for example reports, flights, days, percent, per 1000 flights).",
+        required=True,
+        max_length=60,
+    ),
+    _text(
+        "measured_by",
+        "Who measured or counted it (an agency, an airline, a research group).",
+        required=True,
+    ),
+    _text(
+        "url",
+        "Address of the page the figure was checked against; http or https only.",
+        required=True,
+        max_length=2000,
+        free_text=False,
+    ),
+    _text("publisher", "Who published that page.", required=True),
+    Field("published", "date", False, "Publication date of that page, if known."),
+    _text("note", "Context and caveats, in our words."),
+)
+
+
 def _names(fields: tuple[Field, ...]) -> types.SimpleNamespace:
     return types.SimpleNamespace(**{f.name: f.name for f in fields})
 
@@ -287,13 +363,18 @@ def _names(fields: tuple[Field, ...]) -> types.SimpleNamespace:
 INC = _names(INCIDENT_FIELDS)
 #: Source column names as attributes: ``SRC.incident_id == "incident_id"``.
 SRC = _names(SOURCE_FIELDS)
+#: Figure column names as attributes: ``FIG.period_start == "period_start"``.
+FIG = _names(FIGURE_FIELDS)
 
 INCIDENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in INCIDENT_FIELDS)
 SOURCE_COLUMNS: tuple[str, ...] = tuple(f.name for f in SOURCE_FIELDS)
+FIGURE_COLUMNS: tuple[str, ...] = tuple(f.name for f in FIGURE_FIELDS)
 
 #: Table order: incidents by date then id; sources by incident, then publication, then url.
 INCIDENT_SORT = (INC.date, INC.id)
 SOURCE_SORT = (SRC.incident_id, SRC.published, SRC.url)
+#: Figures by the start of their period, then id.
+FIGURE_SORT = (FIG.period_start, FIG.id)
 
 
 @functools.cache
@@ -321,7 +402,8 @@ def datapackage() -> dict:
         "description": (
             "Geocoded, sourced reports of GPS/GNSS jamming and spoofing that affected aircraft. "
             "Each incident has one or more sources; sources may disagree. "
-            "A report is not a measurement."
+            "A report is not a measurement. Aggregate figures published by others "
+            "(counts and rates) are kept apart, in figures, and are never incidents."
         ),
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": [
@@ -349,6 +431,22 @@ def datapackage() -> dict:
                             "reference": {"resource": "incidents", "fields": [INC.id]},
                         }
                     ],
+                    "missingValues": [""],
+                },
+            },
+            {
+                "name": "figures",
+                "path": FIGURES_FILE,
+                "profile": "tabular-data-resource",
+                "encoding": "utf-8",
+                "description": (
+                    "Aggregate figures published by authorities, airlines and researchers "
+                    "(for example monthly pilot reports in one country). Counts measured by "
+                    "others, not incidents of this dataset."
+                ),
+                "schema": {
+                    "fields": [f.table_schema() for f in FIGURE_FIELDS],
+                    "primaryKey": [FIG.id],
                     "missingValues": [""],
                 },
             },

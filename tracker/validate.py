@@ -25,12 +25,16 @@ import pyarrow.compute as pc
 from tracker import safety, schema
 from tracker.csvio import RawTable, may_hide_characters, read_raw_table
 from tracker.problems import Problem, display_path
-from tracker.schema import INC, SRC, Field
+from tracker.schema import FIG, INC, SRC, Field
 
 __all__ = [
     "Problem",
     "validate_dir",
     "validate_tables",
+    "read_tables",
+    "read_figures",
+    "check_figure_rows",
+    "check_figures",
     "known_regions",
     "MAX_PROBLEMS_PER_RULE",
 ]
@@ -804,22 +808,26 @@ def _duplicates(table: RawTable, columns: list[str], code: str, template: str) -
 # --- sources -----------------------------------------------------------------------------------
 
 
+def _check_url(table: RawTable, name: str) -> list[Problem]:
+    """Links must be ``http(s)://host/...``: no ``javascript:``, ``data:`` or spaces."""
+    if name not in table.frame:
+        return []
+    url = table.frame[name]
+    present = (url != "").to_numpy()
+    bad = present & ~_regex(url, _URL_RE, how="full")
+
+    def message(value: str) -> str:
+        scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
+        if scheme and scheme not in ("http", "https"):
+            return f"{_shown(value)}: only http and https links are allowed, not {scheme!r}"
+        return f"{_shown(value)} is not an http(s) URL with a host and no spaces"
+
+    return _report(table, bad, name, "url-scheme", message)
+
+
 def check_source_rows(table: RawTable) -> list[Problem]:
     """URL scheme and duplicate claims."""
-    problems: list[Problem] = []
-    frame = table.frame
-    if SRC.url in frame:
-        url = frame[SRC.url]
-        present = (url != "").to_numpy()
-        bad = present & ~_regex(url, _URL_RE, how="full")
-
-        def message(value: str) -> str:
-            scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
-            if scheme and scheme not in ("http", "https"):
-                return f"{_shown(value)}: only http and https links are allowed, not {scheme!r}"
-            return f"{_shown(value)} is not an http(s) URL with a host and no spaces"
-
-        problems += _report(table, bad, SRC.url, "url-scheme", message)
+    problems: list[Problem] = _check_url(table, SRC.url)
     problems += _duplicates(
         table,
         [SRC.incident_id, SRC.url],
@@ -872,13 +880,115 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
     return problems
 
 
+# --- figures -----------------------------------------------------------------------------------
+
+
+def check_figure_rows(table: RawTable) -> list[Problem]:
+    """Rules across the columns of one published figure, and across figures."""
+    from tracker.published import GLOBAL_AREA, known_area
+
+    frame = table.frame
+    problems: list[Problem] = _check_url(table, FIG.url)
+    if {FIG.period_start, FIG.period_end} <= set(frame.columns):
+        start = _dates(table, FIG.period_start)
+        end = _dates(table, FIG.period_end)
+        problems += _report(
+            table,
+            (end < start).to_numpy(dtype=bool),
+            FIG.period_end,
+            "end-before-start",
+            lambda v: f"period_end {v} is before the period's start",
+        )
+        if FIG.published in frame:
+            published = _dates(table, FIG.published)
+            problems += _report(
+                table,
+                (published < start).to_numpy(dtype=bool),
+                FIG.published,
+                "published-before-period",
+                lambda v: f"published {v} is before the period it reports on starts",
+            )
+    if {FIG.area, FIG.area_kind} <= set(frame.columns):
+        area, kind = frame[FIG.area], frame[FIG.area_kind]
+        present = (area != "").to_numpy()
+        is_kind = {k: (kind == k).to_numpy() & present for k in schema.AREA_KINDS}
+        problems += _report(
+            table,
+            is_kind["region"] & ~_isin(area, known_regions()),
+            FIG.area,
+            "unknown-region",
+            lambda v: f"{_shown(v)} is not a region defined in tracker/data/country_regions.csv",
+        )
+        problems += _report(
+            table,
+            is_kind["country"] & ~_isin(area, schema.country_codes()),
+            FIG.area,
+            "unknown-country",
+            lambda v: (
+                f"{_shown(v)} is not an ISO 3166-1 alpha-2 country code "
+                "(area_kind=country takes a code such as LT)"
+            ),
+        )
+        problems += _report(
+            table,
+            is_kind["global"] & (area != GLOBAL_AREA).to_numpy(),
+            FIG.area,
+            "global-area",
+            lambda v: f"area_kind=global takes area {GLOBAL_AREA!r}, not {_shown(v)}",
+        )
+        named = is_kind["fir"] | is_kind["area"]
+        if named.any():
+            unknown = np.zeros(len(frame), dtype=bool)
+            unknown[named] = [not known_area(v) for v in area[named]]
+            problems += _report(
+                table,
+                unknown,
+                FIG.area,
+                "unknown-area",
+                lambda v: (
+                    f"{_shown(v)} is not in tracker/data/areas.csv, so the dashboard cannot "
+                    "place it in a region; add it there or use area_kind=country"
+                ),
+                severity="warning",
+            )
+    if FIG.id in frame:
+        problems += _duplicates(
+            table, [FIG.id], "duplicate-id", "id {value} was already used on line {first}"
+        )
+    return problems
+
+
+# --- entry points ------------------------------------------------------------------------------
+
+
+def check_figures(figures: RawTable, *, today: pd.Timestamp | None = None) -> list[Problem]:
+    """Every rule of the figures table alone (it references no other table)."""
+    if today is None:
+        today = pd.Timestamp(datetime.now(UTC).date())
+    problems = list(figures.problems)
+    if figures.readable:
+        problems += check_header(figures, schema.FIGURE_FIELDS)
+        problems += check_cells(figures, schema.FIGURE_FIELDS, today=today)
+        problems += check_figure_rows(figures)
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
+
+
 def validate_tables(
-    incidents: RawTable, sources: RawTable, *, today: pd.Timestamp | None = None
+    incidents: RawTable,
+    sources: RawTable,
+    figures: RawTable | None = None,
+    *,
+    today: pd.Timestamp | None = None,
 ) -> list[Problem]:
-    """Run every rule on both tables; return all problems sorted by file and line."""
+    """Run every rule on the tables; return all problems sorted by file and line.
+
+    :param figures: the published figures, if any (``None``: a folder without figures.csv).
+    """
     if today is None:
         today = pd.Timestamp(datetime.now(UTC).date())
     problems = list(incidents.problems) + list(sources.problems)
+    if figures is not None:
+        problems += figures.problems
 
     def check_table(table: RawTable, fields: tuple[Field, ...], row_rules) -> list[Problem]:
         if not table.readable:
@@ -894,11 +1004,27 @@ def validate_tables(
             pool.submit(check_table, incidents, schema.INCIDENT_FIELDS, check_incident_rows),
             pool.submit(check_table, sources, schema.SOURCE_FIELDS, check_source_rows),
         ]
+        if figures is not None:
+            jobs.append(pool.submit(check_table, figures, schema.FIGURE_FIELDS, check_figure_rows))
         for job in jobs:
             problems += job.result()
     if incidents.readable and sources.readable:
         problems += check_references(incidents, sources)
     return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
+
+
+def read_figures(data_dir: Path | str) -> RawTable:
+    """Read ``figures.csv`` from ``data_dir``; a folder without one has an empty table.
+
+    Folders made before the figures table existed are valid as they are.
+    """
+    path = Path(data_dir) / schema.FIGURES_FILE
+    display = display_path(path)
+    if not path.exists() and not path.is_symlink():
+        header = list(schema.FIGURE_COLUMNS)
+        frame = pd.DataFrame({name: pd.Series(dtype="str") for name in header})
+        return RawTable(display, header, frame, np.zeros(0, dtype=np.int64))
+    return read_raw_table(path, display=display)
 
 
 def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
@@ -917,4 +1043,4 @@ def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
 def validate_dir(data_dir: Path | str, *, today: pd.Timestamp | None = None) -> list[Problem]:
     """Validate the dataset in ``data_dir``; see :func:`validate_tables`."""
     incidents, sources = read_tables(data_dir)
-    return validate_tables(incidents, sources, today=today)
+    return validate_tables(incidents, sources, read_figures(data_dir), today=today)

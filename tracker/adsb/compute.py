@@ -49,6 +49,10 @@ __all__ = [
     "aircraft_cells",
     "aggregate_reports",
     "compute_layer",
+    "count_cell_aircraft",
+    "counter_steps",
+    "counts_to_layer",
+    "track_order",
 ]
 
 logger = logging.getLogger(__name__)
@@ -90,7 +94,8 @@ class CounterRule:
 DEFAULT_RULE = CounterRule()
 
 
-def _steps(nacp: np.ndarray, rule: CounterRule) -> np.ndarray:
+def counter_steps(nacp: np.ndarray, rule: CounterRule) -> np.ndarray:
+    """Per report: +1, -1 or 0 to the aircraft's counter, from its NACp and the rule."""
     step = np.zeros(len(nacp), dtype=np.int32)
     step[(nacp >= 0) & (nacp <= rule.up_at_most)] = 1
     step[nacp >= rule.down_at_least] = -1
@@ -132,7 +137,7 @@ def counter_values(steps: np.ndarray, track_start: np.ndarray, *, cap: int) -> n
     return np.minimum(np.maximum(a, lo), hi)
 
 
-def _order(icao: np.ndarray, time: np.ndarray) -> np.ndarray | None:
+def track_order(icao: np.ndarray, time: np.ndarray) -> np.ndarray | None:
     """Permutation sorting by (icao, time), or None if already sorted."""
     if len(icao) < 2:
         return None
@@ -170,7 +175,7 @@ def aircraft_cells(
     ok = np.isfinite(time) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     if not ok.all():
         icao, time, lat, lon, nacp, gob = (c[ok] for c in (icao, time, lat, lon, nacp, gob))
-    order = _order(icao, time)
+    order = track_order(icao, time)
     if order is not None:
         icao, time, lat, lon, nacp, gob = (c[order] for c in (icao, time, lat, lon, nacp, gob))
     n = len(icao)
@@ -187,7 +192,7 @@ def aircraft_cells(
     track_start[1:] = icao[1:] != icao[:-1]
 
     bad = gob.copy() if rule.trust_gps_ok_before else np.zeros(n, dtype=bool)
-    steps = _steps(nacp, rule)
+    steps = counter_steps(nacp, rule)
     starts = np.flatnonzero(track_start)
     lengths = np.diff(np.append(starts, n))
     ups = np.add.reduceat((steps > 0).astype(np.int32), starts)
@@ -226,7 +231,7 @@ def _empty_cells() -> pd.DataFrame:
     )
 
 
-def _count(cells: pd.DataFrame) -> pd.DataFrame:
+def count_cell_aircraft(cells: pd.DataFrame) -> pd.DataFrame:
     """Per day and cell: distinct good and bad aircraft."""
     bad = cells["bad"].to_numpy()
     frame = pd.DataFrame(
@@ -248,10 +253,11 @@ def partition_counts(
     Partitions holding disjoint sets of aircraft can be summed, which is how the Dask engine
     combines them.
     """
-    return _count(aircraft_cells(reports, rule=rule, resolution=resolution))
+    return count_cell_aircraft(aircraft_cells(reports, rule=rule, resolution=resolution))
 
 
-def _to_layer(counts: pd.DataFrame) -> pd.DataFrame:
+def counts_to_layer(counts: pd.DataFrame) -> pd.DataFrame:
+    """Per-day, per-cell aircraft counts as layer rows (H3 cell names, store columns)."""
     import h3
 
     cells = counts[CELL].to_numpy(dtype=np.uint64)
@@ -277,7 +283,7 @@ def aggregate_reports(
     :returns: columns ``date`` (datetime64, UTC day), ``hex`` (H3 cell as a string),
         ``count_good_aircraft``, ``count_bad_aircraft``; sorted by date and hex.
     """
-    return _to_layer(partition_counts(reports, rule=rule, resolution=resolution))
+    return counts_to_layer(partition_counts(reports, rule=rule, resolution=resolution))
 
 
 @dataclass
@@ -336,7 +342,7 @@ def _dask_counts(
         reports = dd.from_delayed(parts, meta=empty_reports(), verify_meta=False)
         # All reports of one aircraft must meet in one partition: the counter runs along them.
         by_aircraft = reports.shuffle(on=ICAO, npartitions=npart, shuffle_method="tasks")
-        meta = _count(_empty_cells())
+        meta = count_cell_aircraft(_empty_cells())
         counts = by_aircraft.map_partitions(
             partition_counts, rule=rule, resolution=resolution, meta=meta
         )
@@ -384,7 +390,7 @@ def compute_layer(
         counts, n_reports = _dask_counts(
             files, scheduler=scheduler, rule=rule, resolution=resolution
         )
-    layer = _to_layer(counts)
+    layer = counts_to_layer(counts)
     days = {
         ts.date(): frame.drop(columns=[DATE]).reset_index(drop=True)
         for ts, frame in layer.groupby(DATE, sort=True)

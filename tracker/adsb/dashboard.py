@@ -40,6 +40,7 @@ __all__ = [
     "layer_traces",
     "adsb_map_layer",
     "incident_evidence",
+    "incident_levels",
     "detail_children",
     "EVIDENCE_PARAM",
     "EVIDENCE_CHOICES",
@@ -107,7 +108,7 @@ def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = 
     Declared under the ``gnss_tracker.map_layers`` entry point, so the dashboard offers it by
     default without importing this package.
     """
-    from tracker.dashboard.layers import MapLayer
+    from tracker.dashboard.layers import IncidentColumn, MapLayer
 
     store = store if store is not None else LayerStore()
     days = store.days()
@@ -126,6 +127,9 @@ def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = 
         register=functools.partial(register_callbacks, store=store),
         component_ids=COMPONENT_IDS,
         incident_filter=functools.partial(evidence_filter, store=store),
+        incident_column=IncidentColumn(
+            "ADS-B level", functools.partial(incident_levels, store=store, thresholds=thresholds)
+        ),
     )
 
 
@@ -159,6 +163,20 @@ def incident_evidence(incidents: pd.DataFrame, *, store: LayerStore | None = Non
             _EVIDENCE_CACHE.clear()
         hit = _EVIDENCE_CACHE[key] = corroborate(frame, store)
     return hit.copy()
+
+
+def incident_levels(
+    incidents: pd.DataFrame, *, store: LayerStore, thresholds: Thresholds = DEFAULT_THRESHOLDS
+) -> list[str]:
+    """The layer's level (``no-data``, ``none``, ``low``, ``medium``, ``high``) for each row.
+
+    Meant for a page of the incident list (a few dozen rows): evidence is computed per incident.
+    """
+    if len(incidents) == 0 or not store.days():
+        return [NO_DATA] * len(incidents)
+    frame = incidents[[c for c in _EVIDENCE_COLUMNS if c in incidents]].reset_index(drop=True)
+    evidence = corroborate(frame, store, thresholds=thresholds)
+    return [str(level) for level in evidence["adsb_level"]]
 
 
 def _describe(row: pd.Series, evidence: pd.Series) -> list[str]:

@@ -37,6 +37,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tracker import safety
 from tracker.adsb.cells import cells_for_tracks
 from tracker.adsb.compute import (
     CELL,
@@ -44,15 +45,15 @@ from tracker.adsb.compute import (
     DEFAULT_RULE,
     H3_RESOLUTION,
     CounterRule,
-    _count,
-    _order,
-    _steps,
-    _to_layer,
+    count_cell_aircraft,
+    counter_steps,
     counter_values,
+    counts_to_layer,
+    track_order,
 )
 from tracker.adsb.levels import DATE
 from tracker.adsb.raw import GPS_OK_BEFORE, ICAO, LAT, LON, NACP, TIME, empty_reports, read_raw_file
-from tracker.adsb.store import SOURCE_COMPUTED, LayerStore
+from tracker.adsb.store import SOURCE_COMPUTED, LayerStore, parquet_bytes
 from tracker.errors import InputError, StoreError
 
 __all__ = ["ReceiverFeed", "PassResult", "STATE_DIR", "watch"]
@@ -234,7 +235,7 @@ class ReceiverFeed:
         gob = reports[GPS_OK_BEFORE].to_numpy(dtype=bool)
         ok = np.isfinite(t) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
         cols = [c[ok] for c in (icao, t, lat, lon, nacp, gob)]
-        order = _order(cols[0], cols[1])
+        order = track_order(cols[0], cols[1])
         if order is not None:
             cols = [c[order] for c in cols]
         icao, t, lat, lon, nacp, gob = cols
@@ -279,7 +280,7 @@ class ReceiverFeed:
             return
         track_start = np.ones(n, dtype=bool)
         track_start[1:] = icao[1:] != icao[:-1]
-        steps = _steps(nacp, rule).astype(np.int32)
+        steps = counter_steps(nacp, rule).astype(np.int32)
         # Continue each aircraft's counter: the first step of its run starts from the stored
         # value (0 <= value <= cap, so clamp(value) == value).
         steps[track_start] += start_c[track_start].astype(np.int32)
@@ -294,7 +295,7 @@ class ReceiverFeed:
         cells = pd.concat([self.cells, fresh], ignore_index=True)
         self.cells = cells.groupby([DAY, CELL, ICAO], sort=True, as_index=False)[_BAD].max()
         touched = np.unique(fresh[DAY].to_numpy())
-        layer = _to_layer(_count(self.cells[self.cells[DAY].isin(touched)]))
+        layer = counts_to_layer(count_cell_aircraft(self.cells[self.cells[DAY].isin(touched)]))
         days = {
             ts.date(): frame.drop(columns=[DATE]).reset_index(drop=True)
             for ts, frame in layer.groupby(DATE, sort=True)
@@ -313,32 +314,18 @@ class ReceiverFeed:
 
 
 def _write_parquet(path: Path, frame: pd.DataFrame) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    table = pa.Table.from_pandas(frame, preserve_index=False)
     try:
-        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
-        os.replace(tmp, path)
+        safety.atomic_write(path, parquet_bytes(table))
     except OSError as err:
         raise StoreError(f"{path}: cannot write receiver state ({err})") from err
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _write_text(path: Path, text: str) -> None:
     try:
-        from tracker.safety import atomic_write  # the shared writer, once it has landed
-    except ImportError:
-        atomic_write = None
-    if atomic_write is not None:
-        atomic_write(path, text.encode("utf-8"))
-        return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        safety.atomic_write(path, text)
     except OSError as err:
         raise StoreError(f"{path}: cannot write receiver state ({err})") from err
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def watch(

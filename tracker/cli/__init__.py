@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from tracker import __version__, csvio
-from tracker.cli import add, adsb, export, fmt, geocode, ingest, schema, serve, validate
+from tracker.cli import add, adsb, export, fmt, geocode, ingest, schema, serve, stats, validate
 
 __all__ = ["main"]
 
@@ -35,5 +35,6 @@ for _command in (
     geocode.geocode,
     add.add,
     serve.serve,
+    stats.stats,
 ):
     main.add_command(_command)

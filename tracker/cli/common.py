@@ -73,7 +73,7 @@ def data_dir_option(func):
         default=dataset.DEFAULT_DATA_DIR,
         envvar="GNSS_TRACKER_DATA",
         show_default="the shipped data/",
-        help="Folder holding incidents.csv and sources.csv.",
+        help="Folder holding incidents.csv, sources.csv and (optionally) figures.csv.",
     )(func)
 
 

@@ -205,9 +205,19 @@ def chart_command(kind, fmt, output, title, width, height, scale, data_dir, **fi
     _emit(content, output, data_dir)
 
 
+TABLES = ("incidents", "figures")
+
+
 @export.command("data")
 @click.option(
     "--format", "fmt", type=click.Choice(DATA_FORMATS), help="File format (default: from -o)."
+)
+@click.option(
+    "--table",
+    type=click.Choice(TABLES),
+    default="incidents",
+    show_default=True,
+    help="What to export: incidents (with their sources) or published figures.",
 )
 @output_option
 @filter_options
@@ -226,7 +236,7 @@ def chart_command(kind, fmt, output, title, width, height, scale, data_dir, **fi
 )
 @data_dir_option
 @handle_errors
-def data_command(fmt, output, with_adsb, adsb_store, data_dir, **filter_opts) -> None:
+def data_command(fmt, table, output, with_adsb, adsb_store, data_dir, **filter_opts) -> None:
     """Write the filtered incidents with their sources: spreadsheet-safe CSV or GeoJSON.
 
     CSV: text that a spreadsheet would run as a formula is prefixed with an apostrophe; numbers
@@ -234,10 +244,18 @@ def data_command(fmt, output, with_adsb, adsb_store, data_dir, **filter_opts) ->
     sources as a list in each feature's properties; opens in QGIS. With --adsb, the ADS-B
     layer's level, largest share of bad aircraft, coverage and contradiction flag follow.
 
+    --table figures writes the published figures (counts by others, not incidents) as CSV,
+    selected by --from/--to (period overlap), --region and --country.
+
     Example: gnss-tracker export data --region "Baltic Sea region" -o baltic.geojson
     """
     if adsb_store is not None and not with_adsb:
         raise click.UsageError("--adsb-store needs --adsb")
+    if table == "figures":
+        if with_adsb:
+            raise click.UsageError("--adsb applies to incidents, not to --table figures")
+        _export_figures(fmt, output, data_dir, filter_opts)
+        return
     fmt = _resolve_format(fmt, output, DATA_FORMATS)
     _precheck(output, data_dir)
     data = dataset.load(data_dir)
@@ -264,3 +282,26 @@ def _adsb_columns(store_dir: Path | None):
         return table.set_index(INC.id)[list(ADSB_COLUMNS)]
 
     return columns
+
+
+def _export_figures(fmt: str | None, output: str, data_dir: Path, filter_opts: dict) -> None:
+    from tracker.export.figures import FIGURE_DATA_FORMATS, figures_to_csv
+    from tracker.published import select_figures
+
+    if fmt is not None and fmt not in FIGURE_DATA_FORMATS:
+        raise click.UsageError(
+            f"--table figures cannot be written as {fmt}: a figure covers an area and a period, "
+            "not a point; use --format csv"
+        )
+    suffix = Path(output).suffix.lower().lstrip(".") if output != STDOUT else ""
+    if fmt is None and suffix in DATA_FORMATS and suffix not in FIGURE_DATA_FORMATS:
+        raise click.UsageError(
+            f"--table figures cannot be written as {suffix}: a figure covers an area and a "
+            "period, not a point; name the file .csv"
+        )
+    if output != STDOUT:
+        _resolve_format(fmt, output, FIGURE_DATA_FORMATS)  # CSV is the only choice on stdout
+    _precheck(output, data_dir)
+    data = dataset.load(data_dir)
+    filters = _build_filters(data, filter_opts)
+    _emit(figures_to_csv(select_figures(data.figures, filters)), output, data_dir)

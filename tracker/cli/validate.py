@@ -19,13 +19,14 @@ __all__ = ["validate_command"]
 @click.option("--json", "as_json", is_flag=True, help="Print problems as a JSON array.")
 @handle_errors
 def validate_command(data_dir: Path, as_json: bool) -> None:
-    """Check incidents.csv and sources.csv against every rule; list all problems.
+    """Check incidents.csv, sources.csv and figures.csv against every rule; list all problems.
 
     Each problem is printed as FILE:LINE:COLUMN: message [code]. Exits 1 if any is an error.
     """
     dataset.recover(data_dir)
     incidents, sources = validate.read_tables(data_dir)
-    problems = validate.validate_tables(incidents, sources)
+    figures = validate.read_figures(data_dir)
+    problems = validate.validate_tables(incidents, sources, figures)
     errors = [p for p in problems if p.is_error]
     if as_json:
         click.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
@@ -36,7 +37,8 @@ def validate_command(data_dir: Path, as_json: bool) -> None:
         warnings = len(problems) - len(errors)
         click.echo(
             f"{verdict}: {len(errors)} error{'s' * (len(errors) != 1)}, {warnings} other "
-            f"note{'s' * (warnings != 1)} in {rows[0]:,} incidents and {rows[1]:,} sources",
+            f"note{'s' * (warnings != 1)} in {rows[0]:,} incidents and {rows[1]:,} sources"
+            + (f" ({len(figures.frame):,} published figures)" if len(figures.frame) else ""),
             err=bool(errors),
         )
     if errors:

@@ -20,7 +20,7 @@ from pathlib import Path
 from dash import Dash
 
 from tracker import csvio, dataset, safety
-from tracker.dashboard import callbacks, downloads, ids, layout
+from tracker.dashboard import callbacks, downloads, ids, incident_list, layout, published_panel
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.layers import LayerContext, MapLayer, default_layers
 from tracker.dashboard.state import ViewState
@@ -129,12 +129,21 @@ def create_app(
         update_title=None,
         requests_pathname_prefix=requests_pathname_prefix,
     )
+    # The page's language, for screen readers and hyphenation (Dash's template has none).
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     topojson_url = app.get_asset_url("topojson/")
     app.layout = lambda: layout.build_layout(
         load_view_data(data_dir, loader=loader), topojson_url=topojson_url, layers=layers
     )
     callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
     downloads.register(app, data_dir=data_dir, loader=loader)
+    published_panel.register(
+        app,
+        url=ids.URL,
+        data_dir=data_dir,
+        loader=None if loader is None else (lambda folder: loader(folder).figures),
+    )
+    incident_list.register(app, data_dir=data_dir, layers=layers, loader=loader)
     context = layer_context(data_dir, loader=loader)
     for layer in layers:
         if layer.register is not None:

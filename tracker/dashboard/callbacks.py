@@ -17,7 +17,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from tracker import safety
@@ -26,7 +26,7 @@ from tracker.dashboard.data import ViewData, load_view_data
 from tracker.dashboard.layers import MapLayer
 from tracker.dashboard.state import ViewState
 
-__all__ = ["register", "sync_state", "render", "detail", "header"]
+__all__ = ["register", "sync_state", "render", "detail", "detail_class", "highlight", "header"]
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +164,54 @@ def detail(data_dir: Path, search, *, loader=None) -> list:
     return views.render_detail(data, ViewState.from_query(search).incident)
 
 
+_DETAIL_CLASS = "card shadow-sm detail-card"
+
+
+def detail_class(search) -> str:
+    """The incident card's classes: ``is-open`` while an incident is open (on a phone the card
+    then covers the page, and is hidden otherwise)."""
+    if not safety.query_accepted(search):
+        raise PreventUpdate
+    return _DETAIL_CLASS + (" is-open" if ViewState.from_query(search).incident else "")
+
+
+def highlight(data_dir: Path, search, map_traces, *, loader=None) -> tuple[Patch, Patch]:
+    """Patches marking the selected incident: a ring on the map, a band on the timeline.
+
+    Patches change the drawn figures in place, so opening an incident redraws neither chart.
+
+    :param map_traces: number of traces of the map as drawn (the ring is the last).
+    """
+    if not safety.query_accepted(search):
+        raise PreventUpdate
+    data = load_view_data(data_dir, loader=loader)
+    marks = views.selection_marks(data, ViewState.from_query(search).incident)
+    map_patch = Patch()
+    if isinstance(map_traces, int) and map_traces > 0:
+        has_position = marks["lon"] is not None
+        map_patch["data"][map_traces - 1]["lon"] = [marks["lon"]] if has_position else []
+        map_patch["data"][map_traces - 1]["lat"] = [marks["lat"]] if has_position else []
+    timeline_patch = Patch()
+    shapes = []
+    if marks["start"]:
+        shapes.append(
+            dict(
+                type="rect",
+                xref="x",
+                yref="paper",
+                x0=marks["start"],
+                x1=marks["end"],
+                y0=0,
+                y1=1,
+                fillcolor="rgba(17,17,17,0.10)",
+                line=dict(color="#111111", width=1.5, dash="dot"),
+                layer="above",
+            )
+        )
+    timeline_patch["layout"]["shapes"] = shapes
+    return map_patch, timeline_patch
+
+
 def header(data_dir: Path, *, loader=None) -> tuple:
     """Header texts and the data-problems panel."""
     data = load_view_data(data_dir, loader=loader)
@@ -229,10 +277,25 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), load
         Output(ids.COUNTRY_NOTE, "children"),
         Output(ids.SHOWN, "children"),
         Output(ids.ACTIVE, "children"),
+        Output(ids.MAP_SUMMARY, "children"),
+        Output(ids.TIMELINE_SUMMARY, "children"),
+        Output(ids.REGION_SUMMARY, "children"),
+        Output(ids.COUNTRY_SUMMARY, "children"),
+        Output(ids.MAP_META, "data"),
         Input(ids.FILTERS_STORE, "data"),
     )
     def _render(query):
         return render(data_dir, query, layers, loader=loader)
+
+    @app.callback(
+        Output(ids.MAP, "figure", allow_duplicate=True),
+        Output(ids.TIMELINE, "figure", allow_duplicate=True),
+        Input(ids.URL, "search"),
+        Input(ids.MAP_META, "data"),
+        prevent_initial_call=True,
+    )
+    def _highlight(search, map_traces):
+        return highlight(data_dir, search, map_traces, loader=loader)
 
     @app.callback(
         Output(ids.FILTERS_STORE, "data"),
@@ -251,9 +314,28 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), load
             raise PreventUpdate
         return query
 
-    @app.callback(Output(ids.DETAIL, "children"), Input(ids.URL, "search"))
+    @app.callback(
+        Output(ids.DETAIL, "children"),
+        Output(ids.DETAIL_CARD, "className"),
+        Input(ids.URL, "search"),
+    )
     def _detail(search):
-        return detail(data_dir, search, loader=loader)
+        return detail(data_dir, search, loader=loader), detail_class(search)
+
+    # Browser-side helpers (tracker/assets/js/dashboard.js): the filters panel's button on small
+    # screens, focus moved to an incident opened over the page, the list scrolled to its row.
+    app.clientside_callback(
+        ClientsideFunction("gnssTracker", "toggleFilters"),
+        Output(ids.FILTERS_TOGGLE, "aria-expanded"),
+        Input(ids.FILTERS_TOGGLE, "n_clicks"),
+        State(ids.FILTERS_TOGGLE, "aria-expanded"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("gnssTracker", "focusDetail"),
+        Input(ids.DETAIL_CARD, "className"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.HEADER_TOTAL, "children"),

@@ -37,5 +37,17 @@ COUNTRY_TABLE = "country-table"
 COUNTRY_NOTE = "country-note"
 DETAIL = "incident-detail"
 DETAIL_CLOSE = "incident-detail-close"
+DETAIL_CARD = "incident-detail-card"
+#: Text alternatives of the charts (a sentence each, under the chart).
+MAP_SUMMARY = "map-summary"
+TIMELINE_SUMMARY = "timeline-summary"
+REGION_SUMMARY = "region-summary"
+COUNTRY_SUMMARY = "country-summary"
+#: Number of traces in the map figure as last drawn (the selection ring is the last one).
+MAP_META = "map-meta"
+
+# Small screens
+FILTERS_TOGGLE = "filters-toggle"
+SIDEBAR = "filters-panel"
 
 __all__ = [name for name in dict(globals()) if name.isupper()]

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["ENTRY_POINT_GROUP", "LayerContext", "MapLayer", "default_layers"]
+__all__ = ["ENTRY_POINT_GROUP", "IncidentColumn", "LayerContext", "MapLayer", "default_layers"]
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,20 @@ class LayerContext:
 
 
 @dataclass(frozen=True)
+class IncidentColumn:
+    """A column a layer adds to the incident list while it is switched on.
+
+    :param label: the column's header (short: "ADS-B level").
+    :param values: ``values(incidents) -> sequence of str``, one text per row of ``incidents``
+        (the rows of the list's current page, with the schema's columns), in the same order.
+        Called for one page at a time, so it may do per-incident work.
+    """
+
+    label: str
+    values: Callable
+
+
+@dataclass(frozen=True)
 class MapLayer:
     """One optional map layer.
 
@@ -79,6 +93,8 @@ class MapLayer:
         line; None when the layer does not filter. The layer keeps its setting in the URL as
         ``<layer id>.<name>=<value>`` (``view.param(key)``, ``view.with_param(key, value)``),
         set by its own control through ``Output(context.url, "search", allow_duplicate=True)``.
+    :param incident_column: a column for the incident list while the layer is on
+        (:class:`IncidentColumn`).
     """
 
     id: str
@@ -90,6 +106,7 @@ class MapLayer:
     register: Callable | None = None
     component_ids: tuple[str, ...] = field(default=())
     incident_filter: Callable | None = None
+    incident_column: IncidentColumn | None = None
 
 
 def default_layers(data_dir: Path | None = None) -> Sequence[MapLayer]:

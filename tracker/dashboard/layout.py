@@ -9,10 +9,10 @@ from dash import dash_table, dcc, html
 from dash.dash_table.Format import Format, Scheme, Sign
 
 from tracker import safety, schema
-from tracker.dashboard import downloads, ids
+from tracker.dashboard import downloads, ids, incident_list, published_panel
 from tracker.dashboard.data import ViewData
 from tracker.dashboard.layers import MapLayer
-from tracker.dashboard.views import BARS_HEIGHT, MAP_HEIGHT, TIMELINE_HEIGHT
+from tracker.dashboard.views import BARS_HEIGHT, TIMELINE_HEIGHT
 from tracker.figures import TYPE_COLORS, TYPE_LABELS
 from tracker.stats import STAT
 
@@ -56,7 +56,7 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
     names = schema.country_names()
     layer_box = html.Div(
         [
-            html.Label("Map layers", className="form-label"),
+            html.Div("Map layers", className="form-label", id=f"{ids.MAP_LAYERS}-label"),
             dcc.Checklist(
                 id=ids.MAP_LAYERS,
                 options=[{"label": layer.label, "value": layer.id} for layer in layers],
@@ -82,20 +82,23 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
                         maxLength=200,
                         placeholder="place, flight, operator...",
                         className="form-control form-control-sm",
-                        autoComplete="off",
+                        # No autocomplete token: Dash's default "off" on a search box trips
+                        # axe-core 3's autocomplete-appropriate check (any value but "" does).
+                        autoComplete="",
                     ),
                 ],
                 className="mb-3",
             ),
             html.Div(
                 [
-                    html.Label("Dates", className="form-label d-block"),
+                    html.Div("Dates", className="form-label d-block", id=f"{ids.DATES}-label"),
                     dcc.DatePickerRange(
                         id=ids.DATES,
                         display_format="YYYY-MM-DD",
                         clearable=True,
-                        start_date_placeholder_text="from",
-                        end_date_placeholder_text="to",
+                        # Also the inputs' accessible names.
+                        start_date_placeholder_text="From date",
+                        end_date_placeholder_text="To date",
                         min_date_allowed="1990-01-01",
                         max_date_allowed="2100-12-31",
                         className="date-range",
@@ -105,7 +108,9 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
             ),
             html.Div(
                 [
-                    html.Label("Interference", className="form-label"),
+                    html.Div(
+                        "Interference", className="form-label", id=f"{ids.INTERFERENCE}-label"
+                    ),
                     dcc.Checklist(
                         id=ids.INTERFERENCE,
                         options=_type_labels(),
@@ -119,7 +124,12 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
             ),
             html.Div(
                 [
-                    html.Label("Region", htmlFor=ids.REGION, className="form-label"),
+                    html.Label(
+                        "Region",
+                        htmlFor=ids.REGION,
+                        className="form-label",
+                        id=f"{ids.REGION}-label",
+                    ),
                     dcc.Dropdown(
                         id=ids.REGION,
                         options=[{"label": r, "value": r} for r in data.regions],
@@ -132,7 +142,12 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
             ),
             html.Div(
                 [
-                    html.Label("Country", htmlFor=ids.COUNTRY, className="form-label"),
+                    html.Label(
+                        "Country",
+                        htmlFor=ids.COUNTRY,
+                        className="form-label",
+                        id=f"{ids.COUNTRY}-label",
+                    ),
                     dcc.Dropdown(
                         id=ids.COUNTRY,
                         options=[
@@ -148,7 +163,7 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
             ),
             html.Div(
                 [
-                    html.Label("Confidence", className="form-label"),
+                    html.Div("Confidence", className="form-label", id=f"{ids.CONFIDENCE}-label"),
                     _checklist(ids.CONFIDENCE, schema.CONFIDENCE_LEVELS, {}),
                 ],
                 className="mb-3",
@@ -182,6 +197,8 @@ def _sidebar(data: ViewData, layers: Sequence[MapLayer]) -> html.Aside:
             html.Div(downloads.data_menu(), className="mt-3"),
         ],
         className="sidebar",
+        id=ids.SIDEBAR,
+        **{"aria-label": "Filters"},
     )
 
 
@@ -215,11 +232,12 @@ def _table(component_id: str, label: str) -> dash_table.DataTable:
         data=[],
         sort_action="native",
         sort_mode="single",
-        page_action="native",
-        page_size=10,
+        # Every group on one scrolling page: the pager's buttons have no accessible name.
+        page_action="none",
         cell_selectable=True,
         style_as_list_view=True,
-        style_table={"overflowX": "auto"},
+        # The box around the table scrolls (see _table_box): a scrolling DataTable container
+        # would have to be focusable, and a focused DataTable keeps the Tab key (a trap).
         style_header={"fontWeight": "600", "backgroundColor": "#f4f6f9", "whiteSpace": "normal"},
         style_cell={
             "fontFamily": "inherit",
@@ -242,10 +260,25 @@ def _table(component_id: str, label: str) -> dash_table.DataTable:
     )
 
 
-def _card(title: str, body, *, extra=None, class_name: str = "") -> html.Section:
+def _table_box(component_id: str, label: str) -> html.Div:
+    """The table in a box that scrolls both ways, reachable with Tab so keyboard users can
+    scroll it too."""
+    return html.Div(
+        _table(component_id, label),
+        className="table-wrap",
+        tabIndex=0,
+        role="region",
+        **{"aria-label": f"Incidents by {label.lower()}, table"},
+    )
+
+
+def _card(
+    title: str, body, *, extra=None, class_name: str = "", card_id: str | None = None
+) -> html.Section:
     head = [html.H2(title, className="card-title h6 mb-0")]
     if extra is not None:
         head.append(extra)
+    props = {"id": card_id} if card_id else {}
     return html.Section(
         [
             html.Div(
@@ -254,6 +287,19 @@ def _card(title: str, body, *, extra=None, class_name: str = "") -> html.Section
             html.Div(body, className="card-body"),
         ],
         className=f"card shadow-sm {class_name}",
+        **props,
+    )
+
+
+def _chart(graph, summary_id: str) -> html.Figure:
+    """A chart and its text alternative: a sentence saying what it shows (filled by the
+    callback), under it, as the figure's caption."""
+    return html.Figure(
+        [
+            html.Div(graph, className="chart-graph"),
+            html.Figcaption(id=summary_id, className="chart-summary"),
+        ],
+        className="chart mb-0",
     )
 
 
@@ -276,13 +322,26 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                 ],
                 className="header-title",
             ),
+            # dt/dd straight under dl (a wrapping div is valid HTML but older checkers reject
+            # it); the CSS grid puts each pair in a column.
             html.Dl(
                 [
-                    html.Div([html.Dt("Incidents"), html.Dd(id=ids.HEADER_TOTAL)]),
-                    html.Div([html.Dt("Period"), html.Dd(id=ids.HEADER_SPAN)]),
-                    html.Div([html.Dt("Updated"), html.Dd(id=ids.HEADER_UPDATED)]),
+                    html.Dt("Incidents"),
+                    html.Dd(id=ids.HEADER_TOTAL),
+                    html.Dt("Period"),
+                    html.Dd(id=ids.HEADER_SPAN),
+                    html.Dt("Updated"),
+                    html.Dd(id=ids.HEADER_UPDATED),
                 ],
                 className="header-stats mb-0",
+            ),
+            html.Button(
+                "Filters",
+                id=ids.FILTERS_TOGGLE,
+                n_clicks=0,
+                type="button",
+                className="btn btn-light btn-sm filters-toggle",
+                **{"aria-expanded": "false", "aria-controls": ids.SIDEBAR},
             ),
         ],
         className="app-header",
@@ -294,14 +353,18 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                 [
                     _card(
                         "Map",
-                        dcc.Loading(
-                            graph(
-                                id=ids.MAP,
-                                config=config("map"),
-                                style={"height": f"{MAP_HEIGHT}px"},
+                        _chart(
+                            dcc.Loading(
+                                graph(
+                                    id=ids.MAP,
+                                    config=config("map"),
+                                    # Height from the CSS: it depends on the screen.
+                                    className="map-graph",
+                                ),
+                                type="dot",
+                                delay_show=400,
                             ),
-                            type="dot",
-                            delay_show=400,
+                            ids.MAP_SUMMARY,
                         ),
                         extra=downloads.with_menu(
                             "map",
@@ -322,25 +385,33 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                             "Close",
                             id=ids.DETAIL_CLOSE,
                             n_clicks=0,
-                            className="btn btn-link btn-sm p-0",
+                            type="button",
+                            className="btn btn-outline-secondary btn-sm",
+                            **{"aria-label": "Close the incident"},
                         ),
                         class_name="detail-card",
+                        card_id=ids.DETAIL_CARD,
                     ),
                 ],
                 className="grid-top",
             ),
+            incident_list.card(),
             _card(
                 "Timeline",
-                graph(
-                    id=ids.TIMELINE,
-                    config=config("timeline"),
-                    style={"height": f"{TIMELINE_HEIGHT}px"},
+                _chart(
+                    graph(
+                        id=ids.TIMELINE,
+                        config=config("timeline"),
+                        style={"height": f"{TIMELINE_HEIGHT}px"},
+                    ),
+                    ids.TIMELINE_SUMMARY,
                 ),
                 extra=downloads.with_menu(
                     "timeline",
                     html.Span("Drag across the bars to filter dates", className="text-muted small"),
                 ),
             ),
+            published_panel.panel(),
             *layer_panels,
             html.Div(
                 [
@@ -351,16 +422,17 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                             html.Div(
                                 [
                                     html.Div(
-                                        graph(
-                                            id=ids.REGION_BARS,
-                                            config=config("regions"),
-                                            style={"height": f"{BARS_HEIGHT}px"},
+                                        _chart(
+                                            graph(
+                                                id=ids.REGION_BARS,
+                                                config=config("regions"),
+                                                style={"height": f"{BARS_HEIGHT}px"},
+                                            ),
+                                            ids.REGION_SUMMARY,
                                         ),
                                         className="bars",
                                     ),
-                                    html.Div(
-                                        _table(ids.REGION_TABLE, "Region"), className="table-wrap"
-                                    ),
+                                    _table_box(ids.REGION_TABLE, "Region"),
                                 ],
                                 className="grid-stats",
                             ),
@@ -377,16 +449,17 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
                             html.Div(
                                 [
                                     html.Div(
-                                        graph(
-                                            id=ids.COUNTRY_BARS,
-                                            config=config("countries"),
-                                            style={"height": f"{BARS_HEIGHT}px"},
+                                        _chart(
+                                            graph(
+                                                id=ids.COUNTRY_BARS,
+                                                config=config("countries"),
+                                                style={"height": f"{BARS_HEIGHT}px"},
+                                            ),
+                                            ids.COUNTRY_SUMMARY,
                                         ),
                                         className="bars",
                                     ),
-                                    html.Div(
-                                        _table(ids.COUNTRY_TABLE, "Country"), className="table-wrap"
-                                    ),
+                                    _table_box(ids.COUNTRY_TABLE, "Country"),
                                 ],
                                 className="grid-stats",
                             ),
@@ -413,6 +486,7 @@ def build_layout(data: ViewData, *, topojson_url: str, layers: Sequence[MapLayer
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.FILTERS_STORE),
+            dcc.Store(id=ids.MAP_META),
             downloads.download_components(),
             header,
             html.Div([_sidebar(data, layers), main], className="app-body"),

@@ -34,6 +34,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+#: The map's height on a desktop screen, pixels (set in tracker/assets/css/dashboard.css).
 MAP_HEIGHT = 440
 TIMELINE_HEIGHT = 270
 BARS_HEIGHT = 330
@@ -50,7 +51,17 @@ VIEW_KEYS = (
     "country_note",
     "shown",
     "active",
+    "map_summary",
+    "timeline_summary",
+    "region_summary",
+    "country_summary",
+    "map_traces",
 )
+
+#: Outline width of the selected incident's ring, pixels (wider than any incident marker's).
+SELECTED_RING_WIDTH = 3
+#: Name of the map's last trace, the selected incident's ring (empty until one is selected).
+SELECTED_TRACE = "Selected incident"
 
 _NO_MATCH = "No incidents match these filters."
 
@@ -134,14 +145,16 @@ def render_views(
     total = len(data.incidents)
     empty = len(shown) == 0 and total > 0
     note = _NO_MATCH if empty else ""
+    # No height: the page's CSS sizes the map for the screen (shorter on a phone).
+    map_fig = figures.map_figure(
+        _map_rows(data, shown, max_points), layers=layers, max_points=max_points
+    )
+    map_fig.add_trace(selected_trace())
     return {
-        "map": figures.map_figure(
-            _map_rows(data, shown, max_points),
-            height=MAP_HEIGHT,
-            layers=layers,
-            max_points=max_points,
+        "map": map_fig,
+        "timeline": _legend_on_top(
+            figures.timeline_figure(shown, freq=freq, height=TIMELINE_HEIGHT)
         ),
-        "timeline": figures.timeline_figure(shown, freq=freq, height=TIMELINE_HEIGHT),
         "region_bars": figures.regions_figure(regions, height=BARS_HEIGHT, legend=False),
         "region_rows": table_rows(regions),
         "region_note": note,
@@ -152,7 +165,135 @@ def render_views(
         "country_note": note,
         "shown": f"Showing {len(shown):,} of {total:,} incidents",
         "active": _active_text(filters, extra_active),
+        **summaries(shown, regions, countries, span=span, freq=freq),
+        "map_traces": len(map_fig.data),
     }
+
+
+def _legend_on_top(fig):
+    """The timeline's legend in a row above the bars: on a phone a legend at the side would
+    take half the width."""
+    if fig.data:
+        fig.update_layout(
+            legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"),
+            margin=dict(t=48),
+        )
+    return fig
+
+
+# --------------------------------------------------------------------------- text alternatives
+
+
+def _kinds_text(incidents: pd.DataFrame) -> str:
+    counts = incidents[schema.INC.interference].astype(str).value_counts()
+    parts = [
+        f"{int(counts[k]):,} {figures.TYPE_LABELS[k].lower()}"
+        for k in schema.INTERFERENCE_TYPES
+        if counts.get(k, 0)
+    ]
+    return ", ".join(parts)
+
+
+def _top_text(table: pd.DataFrame, label_column: str, noun: str) -> str:
+    if len(table) == 0:
+        return ""
+    first = table.iloc[0]
+    label = first[label_column] or "(none)"
+    return f" across {len(table):,} {noun}; the most is {label} with {int(first[STAT.incidents]):,}"
+
+
+def summaries(
+    shown: pd.DataFrame, regions: pd.DataFrame, countries: pd.DataFrame, *, span, freq: str
+) -> dict:
+    """One sentence per chart saying what it shows: the charts' text alternative.
+
+    The numbers behind the charts are in the tables and the incident list; these sentences give
+    the gist a sighted reader takes from the picture.
+    """
+    n = len(shown)
+    if n == 0:
+        nothing = "No incidents match these filters."
+        return dict.fromkeys(
+            ("map_summary", "timeline_summary", "region_summary", "country_summary"), nothing
+        )
+    noun = "incident" if n == 1 else "incidents"
+    kinds = _kinds_text(shown)
+    located = int((shown[INC.latitude].notna() & shown[INC.longitude].notna()).sum())
+    where = _top_text(regions, STAT.key, "regions")
+    map_text = f"Map of {located:,} located {noun} ({kinds}){where}."
+    unit = "week" if freq == stats.WEEK else "month"
+    period = f" from {span[0]:%B %Y} to {span[1]:%B %Y}" if span else ""
+    timeline = (
+        f"Bar chart of {n:,} {noun} per {unit}{period}, stacked by interference type ({kinds})."
+    )
+    region = f"Bar chart of {n:,} {noun} by region{_top_text(regions, STAT.key, 'regions')}."
+    country = f"Bar chart of {n:,} {noun} by country{_top_text(countries, STAT.name, 'countries')}."
+    return {
+        "map_summary": map_text,
+        "timeline_summary": timeline,
+        "region_summary": region,
+        "country_summary": country,
+    }
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def selected_trace(lon: float | None = None, lat: float | None = None) -> dict:
+    """The ring drawn around the selected incident on the map (empty without one).
+
+    It is the map's last trace, so it is drawn on top; the callback that follows the selection
+    patches its coordinates without redrawing the map.
+    """
+    return dict(
+        type="scattergeo",
+        lon=[] if lon is None else [lon],
+        lat=[] if lat is None else [lat],
+        mode="markers",
+        name=SELECTED_TRACE,
+        showlegend=False,
+        hoverinfo="skip",
+        marker=dict(
+            size=22,
+            symbol="circle-open",
+            color="#111111",
+            line=dict(width=SELECTED_RING_WIDTH, color="#111111"),
+        ),
+    )
+
+
+def selection_marks(data: ViewData, incident_id: str) -> dict:
+    """Where the selected incident is: its map position and its dates on the timeline.
+
+    :returns: ``{"lon", "lat", "start", "end"}`` (``None`` values when nothing is selected, the
+        incident is unknown or has no position/date); ``start``/``end`` as ``YYYY-MM-DD``, the
+        end widened to the end of the month or year for a month- or year-only date.
+    """
+    none = {"lon": None, "lat": None, "start": None, "end": None}
+    if not incident_id:
+        return none
+    match = data.incidents[data.incidents[INC.id] == incident_id]
+    if len(match) == 0:
+        return none
+    row = match.iloc[0]
+    lat, lon = row[INC.latitude], row[INC.longitude]
+    out = dict(none)
+    if not (pd.isna(lat) or pd.isna(lon)):
+        out["lon"], out["lat"] = round(float(lon), 4), round(float(lat), 4)
+    date = row[INC.date]
+    if not pd.isna(date):
+        precision = row.get(INC.date_precision, "day")
+        if precision == "year":
+            end = pd.Timestamp(year=date.year, month=12, day=31)
+        elif precision == "month":
+            end = date + pd.offsets.MonthEnd(0)
+        else:
+            end = date
+        end_date = row.get(INC.end_date)
+        if end_date is not None and not pd.isna(end_date):
+            end = max(end, end_date)
+        out["start"], out["end"] = f"{date:%Y-%m-%d}", f"{end:%Y-%m-%d}"
+    return out
 
 
 def _active_text(filters: Filters, extra: Sequence[str]) -> str:

@@ -49,12 +49,14 @@ BASE_SCORE = 0.5
 
 #: Counts, rates and periods: the language of an aggregate figure, not of one incident.
 AGGREGATE = re.compile(
-    r"\b(?:\d[\d,.]*\+?|hundreds|thousands|dozens|tens of thousands|more than \d[\d,]*)\s+(?:of\s+)?"
+    r"\b(?:\d[\d,.]*\+?|hundreds|thousands|dozens|tens of thousands"
+    r"|more than \d[\d,]*)\s+(?:of\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:reports|cases|incidents|instances|flights|aircraft|planes|airliners|"
     r"disruptions|occurrences|events|violations|outages|interruptions|anomalies|disturbances|"
     r"days of disruption)\b"
     r"|\b\d+(?:\.\d+)?\s?(?:%|per ?cent)"
-    r"|\bper (?:month|day|week|year)\b|\bso far this year\b|\b\d+-fold\b|\b\d+ times (?:higher|more)\b"
+    r"|\bper (?:month|day|week|year)\b|\bso far this year\b|\b\d+-fold\b|\b\d+ times (?:higher"
+    r"|more)\b"
     r"|\bover the (?:last|past) (?:\w+ )?(?:months|years|weeks|quarter)\b"
     r"|\b(?:record|monthly|annual|yearly) (?:number|figures?|total|high)\b"
     r"|\b(?:several|multiple|many|numerous|various)\s+(?:major\s+|other\s+)?(?:airports|airlines)\b"
@@ -63,14 +65,16 @@ AGGREGATE = re.compile(
 )
 #: A plural, generic subject ("airlines are dealing with...", "aircraft across the region").
 GENERIC_SUBJECT = re.compile(
-    r"^(?:[\w\s,'\u2019-]{0,40}\s)?(?:airlines|carriers|flights|aircraft|planes|pilots|airliners|operators)"
+    r"^(?:[\w\s,'\u2019-]{0,40}\s)?(?:airlines|carriers|flights|aircraft|planes|pilots|airliners"
+    r"|operators)"
     r"\s+(?:are|have|were|had|face|faced|deal|dealt|continue|experience|report|reported|weigh)\b",
     re.I,
 )
 #: Concerns, hypotheticals and denials: nothing happened (yet).
 NOT_HAPPENED = re.compile(
     r"\b(?:concerns? (?:over|about)|fears? (?:of|that)|cannot guarantee|can't guarantee|"
-    r"no (?:GPS |GNSS )?(?:interference|disturbances?|jamming|spoofing|problems?) (?:has|have|was|were) "
+    r"no (?:GPS |GNSS )?(?:interference|disturbances?|jamming|spoofing|problems?) (?:has|have|was"
+    r"|were) "
     r"(?:been )?(?:detected|reported|recorded|found)|(?:have|has) not reported any|"
     r"denied|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead))\b",
     re.I,
@@ -94,22 +98,27 @@ GROUND_USERS = re.compile(
 BACKGROUND = re.compile(
     r"^(?:previously|earlier|in the past|last year|recall|before that|in (?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|"
-    r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after|the incident (?:comes|follows))\b"
+    r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after"
+    r"|the incident (?:comes|follows))\b"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
     r"last year|earlier this year|previously|not the first time)\b",
     re.I,
 )
 #: What happened to a particular aircraft.
 EVENT = re.compile(
-    r"\b(?:divert\w*|return\w*|turn\w* (?:back|around)|circl\w*|abort\w*|could not land|couldn't land|"
-    r"unable to land|prevented from landing|forced to|go-?around|paper maps|analogu?e maps|manually|"
+    r"\b(?:divert\w*|return\w*|turn\w* (?:back|around)|circl\w*|abort\w*|could not land"
+    r"|couldn't land|"
+    r"unable to land|prevented from landing|forced to|go-?around|paper maps|analogu?e maps"
+    r"|manually|"
     r"emergency landing|lost|went dark|ran out|drift\w*|off (?:course|track)|veer\w*|"
     r"hovered|missed approach|landed)\b",
     re.I,
 )
 _SPECIFIC = re.compile(
-    r"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:\w+\s+){0,2}?(?:plane|aircraft|flight|jet|"
-    r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b|\bflight\s+[A-Z0-9]{2}",
+    r"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:\w+\s+){0,2}?(?:plane|aircraft|flight"
+    r"|jet|"
+    r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b"
+    r"|\bflight\s+[A-Z0-9]{2}",
 )
 
 
@@ -138,8 +147,8 @@ def is_background(text: str) -> bool:
 def ground_heavy(texts: list[str]) -> bool:
     """Are the sentences about phones, cars or ships rather than aircraft?"""
     ground = sum(len(GROUND_USERS.findall(t)) for t in texts)
-    air = sum(len(re.findall(r"\b(?:flights?|planes?|aircraft|airliners?|pilots?|jets?)\b", t, re.I))
-              for t in texts)  # fmt: skip
+    aircraft = r"\b(?:flights?|planes?|aircraft|airliners?|pilots?|jets?)\b"
+    air = sum(len(re.findall(aircraft, t, re.I)) for t in texts)
     return ground >= 2 and ground > 2 * air
 
 

@@ -22,11 +22,17 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from tracker import schema
+from tracker import safety, schema
 from tracker.geocode.regions import region_for
 from tracker.ingest import assess as ax
 from tracker.ingest import fields as fx
-from tracker.ingest.dates import DateMention, find_dates, infer_reference_date, month_start
+from tracker.ingest.dates import (
+    META_DATE_LINE,
+    DateMention,
+    find_dates,
+    infer_reference_date,
+    month_start,
+)
 from tracker.ingest.notam import Notam, looks_like_notam, parse_notams
 from tracker.ingest.places import (
     LookupBudget,
@@ -126,7 +132,8 @@ _PAST = re.compile(
     re.I,
 )
 _AIRCRAFT_WORD = re.compile(
-    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?|helicopters?)\b",
+    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?"
+    r"|helicopters?)\b",
     re.I,
 )
 _LAUNCH = re.compile(
@@ -190,7 +197,9 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
         generic
         and re.search(r"\b(?:aircraft|flights|planes|pilots|airlines|airports)\b", text, re.I)
         and not re.search(
-            r"\b(?:a|the|one|its|his|her|our|flight)\s+(?:plane|aircraft|flight|jet|airliner|crew|pilot|captain)\b|\b[A-Z]{2}\d{2,4}\b|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d{1,2} [A-Z][a-z]+ 20\d\d|\b(?:yesterday|last night)\b",
+            r"\b(?:a|the|one|its|his|her|our|flight)\s+(?:plane|aircraft|flight|jet|airliner|crew"
+            r"|pilot|captain)\b|\b[A-Z]{2}\d{2,4}\b|\bon (?:Monday|Tuesday|Wednesday|Thursday"
+            r"|Friday|Saturday|Sunday)\b|\d{1,2} [A-Z][a-z]+ 20\d\d|\b(?:yesterday|last night)\b",
             text,
         )
     ):
@@ -208,8 +217,10 @@ class _Incident:
 
 # "the ministry said on Friday": when something was said, not when it happened.
 _STATED = re.compile(
-    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+|late\s+on\s+)?$"
-    r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b[\w\s,()]{0,40}\s(?:on\s+)?$",
+    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+"
+    r"|late\s+on\s+)?$"
+    r"|\b(?:statement|announcement|parliament|press conference|briefing"
+    r"|interview)\b[\w\s,()]{0,40}\s(?:on\s+)?$",
     re.I,
 )
 
@@ -237,7 +248,8 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
 
 
 _INTENT = re.compile(
-    r"\b(?:will|would|shall|resum\w*|plans?|planned|expects?|expected|scheduled|until|to\s+(?:resume|restart))"
+    r"\b(?:will|would|shall|resum\w*|plans?|planned|expects?|expected|scheduled|until"
+    r"|to\s+(?:resume|restart))"
     r"\b[^.;]*$",
     re.I,
 )
@@ -370,7 +382,8 @@ def _nearest_date(
 
 
 _ANOTHER = re.compile(
-    r"^(?:Separately|Meanwhile|Elsewhere|In (?:a |an )?(?:separate|another|second|similar|unrelated) "
+    r"^(?:Separately|Meanwhile|Elsewhere|In (?:a |an )?(?:separate|another|second|similar"
+    r"|unrelated) "
     r"(?:incident|case|event)|In another|Another|A second|Also)\b",
     re.I,
 )
@@ -500,8 +513,8 @@ def _between_ends(texts: list[str]):
     midpoint's territory ("" over sea)."""
     import math
 
-    from tracker.geocode.reverse import country_at
     from tracker.geocode.regions import region_for
+    from tracker.geocode.reverse import country_at
 
     geocoder = get_geocoder()
     for text in texts:
@@ -596,13 +609,17 @@ def _source(report: Report) -> dict:
     return {"url": report.url, "publisher": report.publisher, "published": report.published}
 
 
+#: What an extracted value may not start with: the formula prefixes, and spaces before them.
+_FORMULA_STRIP = "".join(safety.FORMULA_PREFIXES) + " "
+
+
 def _finish(values: dict, evidence: dict, report: Report, notes: list[str]) -> Candidate:
     values[INC.confidence] = "reported"
     for key, value in list(values.items()):
         if isinstance(value, str):
-            # Report text is untrusted: a value opening with = + - @ would be a spreadsheet
-            # formula once exported, and validation refuses it.
-            values[key] = value.lstrip("=+-@ \t")
+            # Report text is untrusted: a value opening with = + - @ (tracker.safety's formula
+            # prefixes) would be a spreadsheet formula once exported; validation refuses it.
+            values[key] = value.lstrip(_FORMULA_STRIP)
     names = _country_names()
     values[INC.summary] = _summary(values, names.get(values.get(INC.country) or "", ""))
     for key in (
@@ -672,7 +689,8 @@ def _notam_candidate(notam: Notam, report: Report) -> Candidate:
     report_for_source = report
     if not report.publisher:
         report_for_source = Report(report.text, report.name, report.kind, report.title, report.url,
-                                   f"NOTAM {notam.authority}", report.published, report.notes)  # fmt: skip
+                                   f"NOTAM {notam.authority}", report.published,
+                                   report.notes)  # fmt: skip
     return _finish(values, evidence, report_for_source, notes)
 
 
@@ -687,7 +705,8 @@ def _fir_country(authority: str) -> str:
 MAX_ANALYSED_CHARS = 300_000
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\([A-Z][\w .]{1,20}\)\s*)?"
+    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\([A-Z][\w "
+    r".]{1,20}\)\s*)?"
     r"(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
 )
 # "March 16, 2024 (AGENCY)—...": a dateline that opens with the date.
@@ -695,8 +714,7 @@ _DATE_FIRST = re.compile(
     r"^(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})\s*"
     r"(?:\([^)]{1,20}\)\s*)?(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
 )
-# Page metadata some stored copies start with: "date 2025-09-01 The plane ...".
-_META_DATE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*")
+_META_DATE = META_DATE_LINE
 
 
 def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:

@@ -21,12 +21,16 @@ import re
 from dataclasses import dataclass, replace
 
 __all__ = [
+    "META_DATE_LINE",
     "DateMention",
     "find_dates",
     "infer_reference_date",
     "parse_published",
     "month_start",
 ]
+
+#: Page metadata some stored copies start with: "date 2025-09-01 The plane ...".
+META_DATE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b\s*")
 
 logger = logging.getLogger(__name__)
 

@@ -125,7 +125,8 @@ class ArticleResult:
         )
         want = "; ".join(
             f"{w['date']}({w.get('precision', 'day')[0]}) {'/'.join(sorted(_as_set(w['country'])))}"
-            f" {'/'.join(sorted(_as_set(w.get('type'))))}/{'/'.join(sorted(_as_set(w.get('phase'))))}"
+            f" {'/'.join(sorted(_as_set(w.get('type'))))}"
+            f"/{'/'.join(sorted(_as_set(w.get('phase'))))}"
             for w in self.expected
         )
         if self.error:
@@ -175,7 +176,8 @@ class Summary:
     def line(self, label: str) -> str:
         speed = self.articles / self.seconds if self.seconds else 0.0
         return (
-            f"{label}: {self.articles} articles | recall {self._pct(self.matched, self.expected)} | "
+            f"{label}: {self.articles} articles | "
+            f"recall {self._pct(self.matched, self.expected)} | "
             f"precision {self._pct(self.correct, self.candidates)} | negatives clean "
             f"{self._pct(self.negatives_clean, self.negatives)} | date "
             f"{self._pct(self.date_right, self.expected)} | country "

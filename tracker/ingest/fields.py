@@ -30,7 +30,8 @@ __all__ = [
 Found = tuple[str, str]
 
 GNSS_TERM = re.compile(
-    r"\b(?:GPS|GNSS|GLONASS|Galileo|BeiDou|sat-?nav|satellite[- ]navigation|satellite[- ]positioning"
+    r"\b(?:GPS|GNSS|GLONASS|Galileo|BeiDou|sat-?nav|satellite[- ]navigation"
+    r"|satellite[- ]positioning"
     r"|satellite signals?|navigation signals?|positioning signals?|navigation systems?|RNAV|RNP|"
     r"position(?:ing)? data|EGNOS|WAAS)\b",
     re.I,
@@ -38,7 +39,8 @@ GNSS_TERM = re.compile(
 PROBLEM_TERM = re.compile(
     r"\b(?:jam\w*|spoof\w*|interfer\w*|disrupt\w*|outages?|lost|loss|losing|unreliable|degrad\w*"
     r"|blocked|fake|false|bogus|glitch\w*|anomal\w*|went dark|dropped out|unavailable|denied"
-    r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing|MAY NOT BE AVBL"
+    r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing"
+    r"|MAY NOT BE AVBL"
     r"|RFI|warnings?|errors?|faults?|offset|wrong|incorrect|erroneous|inaccurate|shifted|displaced"
     r"|disabled|knocked out|switched off|blacked out|blackout|cut off|malfunction\w*)\b",
     re.I,
@@ -49,20 +51,25 @@ JAM_TERM = re.compile(
 )
 # Losing the signal (rather than getting a wrong position) is what jamming does (EASA SIB 2022-02).
 SIGNAL_LOSS = re.compile(
-    r"\b(?:lost (?:the |its |their |all |both )?(?:GPS|GNSS|satellite)(?: navigation| signals?| reception)?"
-    r"|loss of (?:the )?(?:GPS|GNSS|satellite)|(?:GPS|GNSS) (?:signals? )?(?:was |were )?(?:lost|went dark|"
-    r"dropped out|disappeared)|(?:GPS|GNSS) (?:1\+2|1 and 2|primary) (?:fault|lost)|no GPS signal)\b",
+    r"\b(?:lost (?:the |its |their |all |both )?(?:GPS|GNSS|satellite)(?: navigation| signals?"
+    r"| reception)?"
+    r"|loss of (?:the )?(?:GPS|GNSS|satellite)|(?:GPS|GNSS) (?:signals? )?(?:was |were )?(?:lost"
+    r"|went dark|"
+    r"dropped out|disappeared)|(?:GPS|GNSS) (?:1\+2|1 and 2|primary) (?:fault|lost)"
+    r"|no GPS signal)\b",
     re.I,
 )
 SPOOF_TERM = re.compile(
-    r"\b(?:spoof\w*|meaconing|(?:fake|false|counterfeit|bogus) (?:gps |gnss |satellite |navigation )?"
+    r"\b(?:spoof\w*|meaconing|(?:fake|false|counterfeit|bogus) (?:gps |gnss |satellite "
+    r"|navigation )?"
     r"(?:signals?|positions?|coordinates)|false (?:position|location)"
     r"\w*|(?:position|location) (?:jumped|shifted)|showed (?:the )?(?:aircraft|plane|us|them) "
     r"(?:at|over|in)|false (?:terrain|gpws|egpws|taws)|pull up)\b",
     re.I,
 )
 AVIATION_TERM = re.compile(
-    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|jetliner|pilots?|crews?|cockpit|airports?"
+    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|jetliner|pilots?|crews?|cockpit"
+    r"|airports?"
     r"|airlines?|airways|landing|landed|approach(?:ing)?|runway|air traffic|ATC|airspace|FIR|NOTAM"
     r"|take-?off|en route|en-route|cruise|FMS|IRS|EGPWS|TAWS|GPWS|autopilot|flight deck|Boeing|"
     r"Airbus|Embraer|Bombardier|ATR|Cessna|helicopters?|FL\s?\d{2,3}|aviation|passengers|"
@@ -127,7 +134,8 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:approach\w*|on final|final approach|descen\w*|(?:could not|couldn't|unable to|"
             r"failed to|not able to) land|landing attempts?|go-?around|missed approach|"
-            r"aborted (?:the |its )?landing|abort(?:ed)? landing|prevented from landing|go[- ]around|arriv\w+|"
+            r"aborted (?:the |its )?landing|abort(?:ed)? landing|prevented from landing"
+            r"|go[- ]around|arriv\w+|"
             r"circled|holding pattern|inbound to|while landing|during landing|attempting to land|"
             r"preparing to land|about to land|before landing|landing at)\b",
             re.I,
@@ -136,9 +144,12 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
     (
         "en route",
         re.compile(
-            r"\b(?:en[- ]route|cruis\w*|at cruising|FL\s?\d{2,3}|flight level|at (?:\d{1,2},)?\d{3} "
-            r"(?:ft|feet)|overfl\w*|transit\w*|while flying over|flying over|over the (?:Baltic|Black"
-            r"|Mediterranean|Red|Caspian|sea)|mid-?flight|during the flight|airway|as it flew|while flying|"
+            r"\b(?:en[- ]route|cruis\w*|at cruising|FL\s?\d{2,3}|flight level"
+            r"|at (?:\d{1,2},)?\d{3} "
+            r"(?:ft|feet)|overfl\w*|transit\w*|while flying over|flying over|over the (?:Baltic"
+            r"|Black"
+            r"|Mediterranean|Red|Caspian|sea)|mid-?flight|during the flight|airway|as it flew"
+            r"|while flying|"
             r"flew (?:close to|near|over|past)|flying (?:close to|near|over|past))\b",
             re.I,
         ),
@@ -159,11 +170,13 @@ _AIRCRAFT = re.compile(
     r"\b(?:(?:Airbus\s+)?A\s?(?:3[1-8]\d|220|400M)(?:-?\d{3}|neo|ceo|MRTT|\s?MAX)?(?:neo)?"
     r"|(?:Boeing\s+)?7[0-8]7(?:-?\d{1,3}(?:ER|F)?)?(?:\s?MAX(?:\s?\d{1,2})?)?(?:\s?Dreamliner)?"
     r"|B7[0-8][0-9M](?:-\d{3})?|A3[1-5][0-9N]"
-    r"|Embraer\s+(?:E-?\d{3}|ERJ-?\d{3}|Legacy\s?\d{3}|Phenom\s?\d{3}|Praetor\s?\d{3})|E1[79]5|E190|ERJ\s?1\d5"
+    r"|Embraer\s+(?:E-?\d{3}|ERJ-?\d{3}|Legacy\s?\d{3}|Phenom\s?\d{3}|Praetor\s?\d{3})|E1[79]5"
+    r"|E190|ERJ\s?1\d5"
     r"|ATR[\s-]?(?:42|72)(?:-\d{3})?|(?:De Havilland\s+)?Dash[\s-]?8(?:-\d{3})?|Q400"
     r"|(?:Bombardier\s+)?(?:CRJ-?\d{3,4}|Challenger\s?\d{3,4}|Global\s?\d{4}|CS\d{3})"
     r"|Gulfstream\s?(?:G-?)?\d{3}|(?:Dassault\s+)?Falcon\s?\d{1,4}[A-Z]{0,2}|Learjet\s?\d{2}"
-    r"|Cessna\s+(?:Citation\s+)?[A-Z0-9][\w-]*|Citation\s+[A-Z0-9]\w*|Pilatus\s+PC-?\d{1,2}|King Air\s?\d{0,3}"
+    r"|Cessna\s+(?:Citation\s+)?[A-Z0-9][\w-]*|Citation\s+[A-Z0-9]\w*|Pilatus\s+PC-?\d{1,2}"
+    r"|King Air\s?\d{0,3}"
     r"|Beechcraft\s+\w+|Piper\s+\w+|Saab\s?(?:340|2000)|Sukhoi Superjet\s?\d*|SSJ-?100|C-1[37]0\w?"
     r"|Eurofighter|Typhoon|F-35\w?|A400M|Hercules|Airbus\s+(?:helicopter|H\d{3})|Embraer\s+\w+)",
 )
@@ -358,7 +371,8 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "returned",
         re.compile(
-            r"\b(?i:returned|return(?:ing)?|turned back|turned around|flew back|went back|headed back)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?"
+            r"\b(?i:returned|return(?:ing)?|turned back|turned around|flew back|went back"
+            r"|headed back)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?"
         ),
     ),
     (
@@ -370,7 +384,9 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "go-around",
         re.compile(
-            r"\b(?:go[- ]?around|missed approach|abandon(?:ed|ing)? (?:its |the |their )?(?:approach|landing)|aborted (?:the |its )?landing|abort(?:ed)? landing|climbed away)\b",
+            r"\b(?:go[- ]?around|missed approach|abandon(?:ed|ing)? (?:its |the "
+            r"|their )?(?:approach|landing)|aborted (?:the |its )?landing|abort(?:ed)? landing"
+            r"|climbed away)\b",
             re.I,
         ),
     ),
@@ -382,21 +398,25 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "position error",
         re.compile(
-            r"\b(?:off (?:course|track)|position (?:jump|error|shift)\w*|wrong position|false position\w*|drift\w*)\b",
+            r"\b(?:off (?:course|track)|position (?:jump|error|shift)\w*|wrong position"
+            r"|false position\w*|drift\w*)\b",
             re.I,
         ),
     ),
     (
         "GPS signal lost",
         re.compile(
-            r"\b(?:lost (?:the )?(?:GPS|GNSS|satellite)|loss of (?:GPS|GNSS)|GPS (?:went dark|dropped out|failed)|no GPS)\b",
+            r"\b(?:lost (?:the )?(?:GPS|GNSS|satellite)|loss of (?:GPS|GNSS)|GPS (?:went dark"
+            r"|dropped out|failed)|no GPS)\b",
             re.I,
         ),
     ),
     (
         "backup navigation used",
         re.compile(
-            r"\b(?:back-?up (?:procedures|navigation|systems?)|paper (?:maps|charts)|ILS|VOR|DME|inertial|radar vector\w*|ground-based (?:aids|navigation)|conventional navigation)\b"
+            r"\b(?:back-?up (?:procedures|navigation|systems?)|paper (?:maps|charts)|ILS|VOR|DME"
+            r"|inertial|radar vector\w*|ground-based (?:aids|navigation)"
+            r"|conventional navigation)\b"
         ),
     ),
     ("landed safely", re.compile(r"\blanded safely|safe landing\b", re.I)),
@@ -473,7 +493,8 @@ _ACTORS = (
 )
 _SUSPECT = re.compile(
     r"\b(?:suspect\w*|blam\w*|attribut\w*|accus\w*|believed|likely|probably|origin\w*|caused by|"
-    r"behind|responsible|source of|linked to|traced|pointed (?:the finger|to)|coming from|from the)\b",
+    r"behind|responsible|source of|linked to|traced|pointed (?:the finger|to)|coming from"
+    r"|from the)\b",
     re.I,
 )
 _SUSPECTER = re.compile(

@@ -8,7 +8,8 @@ an incident; ``--from-json`` skips figure items.
 
 >>> from tracker.ingest.readers import reports_from_bytes
 >>> report = reports_from_bytes(
-...     b"Published: 2025-07-10\\n\\nPilots filed 1,022 GPS interference reports in Lithuania in June.",
+...     b"Published: 2025-07-10\\n\\n"
+...     b"Pilots filed 1,022 GPS interference reports in Lithuania in June.",
 ...     name="x.txt")[0]
 >>> [(f.value, f.unit, f.period_start, f.period_end, f.area) for f in extract_figures(report)]
 [(1022.0, 'reports', '2025-06-01', '2025-06-30', 'Lithuania')]
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 
 from tracker.geocode.text import fold
 from tracker.ingest import fields as fx
+from tracker.ingest.dates import META_DATE_LINE
 from tracker.ingest.readers import Report
 from tracker.ingest.text import split_sentences
 
@@ -39,7 +41,8 @@ _UNIT_WORDS = (
     r"occurrences|events|violations|outages|interruptions|anomalies|disturbances|days"
 )
 _COUNT = re.compile(
-    rf"(?P<value>\d{{1,3}}(?:[,\u202f ]\d{{3}})+|\d+(?:\.\d+)?)\s+(?:(?P<qual>[\w-]+(?:\s+[\w-]+){{0,3}}?)\s+)??"
+    rf"(?P<value>\d{{1,3}}(?:[,\u202f ]\d{{3}})+|\d+(?:\.\d+)?)"
+    rf"\s+(?:(?P<qual>[\w-]+(?:\s+[\w-]+){{0,3}}?)\s+)??"
     rf"(?P<unit>{_UNIT_WORDS})\b",
     re.I,
 )
@@ -65,9 +68,11 @@ _SINCE = re.compile(
     re.I,
 )
 _MEASURED_BY = re.compile(
-    r"(?:according to|reported by|data (?:from|presented by)|figures from|recorded by|filed with)\s+"
+    r"(?:according to|reported by|data (?:from|presented by)|figures from|recorded by"
+    r"|filed with)\s+"
     r"(?:the\s+)?(?P<who>[A-Z][\w\u2019'-]*(?:\s+(?:of\s+)?[A-Z][\w\u2019'-]*){0,5})"
-    r"|(?P<who2>[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,4})\s+(?:says|said|reported|recorded|lists|"
+    r"|(?P<who2>[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,4})\s+(?:says|said|reported"
+    r"|recorded|lists|"
     r"registered|counted)\b"
 )
 _NOT_MEASURERS = frozenset({"it", "the", "he", "she", "they", "this", "that", "pilots", "in"})
@@ -195,11 +200,10 @@ def extract_figures(
     if not (fx.GNSS_TERM.search(head) and fx.AVIATION_TERM.search(text_start + " " + head[:3000])):
         return []
     base = report.published or published
-    from tracker.ingest.candidates import _META_DATE
 
     lede = [s.text for s in sentences[:5]]
     if lede:
-        meta = _META_DATE.match(lede[0])
+        meta = META_DATE_LINE.match(lede[0])
         if meta:
             lede[0] = lede[0][meta.end() :]
             if base is None and len(meta.group("date")) == 10:

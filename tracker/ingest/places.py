@@ -153,7 +153,8 @@ _SOURCE_BEFORE = re.compile(
     r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|accus\w*|originat\w*\s+(?:in|from)|"
     r"com(?:es|ing)\s+from|traced\s+to|sources?\s+(?:in|of)|from\s+(?:the\s+)?(?:direction\s+of|"
     r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
-    r"(?:units?|forces|military|systems?|devices|transmitters?|equipment)\s+(?:in|at|from))\s*(?:the\s+)?$",
+    r"(?:units?|forces|military|systems?|devices|transmitters?|equipment)\s+(?:in|at"
+    r"|from))\s*(?:the\s+)?$",
     re.I,
 )
 _LANDED = re.compile(r"land(?:ed|ing)\s+(?:safely\s+|manually\s+)?(?:in|at)\s*(?:the\s+)?$", re.I)
@@ -180,7 +181,8 @@ _ORGANISATION_WORDS = frozenset(
 # First words that belong to place names ("New Delhi", "South Korea", "Saint Petersburg").
 _NAME_STARTS = frozenset(
     fold(w)
-    for w in """New North South East West Northern Southern Eastern Western Central San Santa Saint St
+    for w in """New North South East West Northern Southern Eastern Western Central San Santa Saint
+    St
     Sankt Los Las El La Le Al Port Fort Mount Lake Cape Upper Lower Great Greater Nizhny Novo Gulf
     Sea Bay Black Red Baltic Dead Yellow White""".split()
 )
@@ -189,7 +191,8 @@ _PLACE_TAIL = frozenset(
     fold(w)
     for w in """Airport Airfield Airbase Air Base International Region Oblast Province County
     District Sea Gulf Bay Strait Island Islands Peninsula Coast Border Area FIR Airspace City
-    Valley Mountains Lake River North South East West Central Municipality Krai Governorate""".split()
+    Valley Mountains Lake River North South East West Central Municipality Krai
+    Governorate""".split()
 )
 # "North Korea jammed...", "Russia denied...": an actor, not a place.
 _ACTOR_AFTER = re.compile(
