@@ -61,11 +61,18 @@ def store_signature(store: LayerStore) -> tuple:
     return store.signature()
 
 
+@functools.lru_cache(maxsize=2)
+def _cached_layer(signature: tuple, start, end, medium: float, high: float) -> pd.DataFrame:
+    """The medium and high rows of ``[start, end]``, read once for the map and the panel (a year
+    of the layer takes about a second to read). Callers must not modify the frame."""
+    store = LayerStore(signature[0])
+    return read_layer(store, start=start, end=end, thresholds=Thresholds(medium=medium, high=high))
+
+
 @functools.lru_cache(maxsize=32)
 def _cached_traces(signature: tuple, start, end, medium: float, high: float) -> tuple:
     store = LayerStore(signature[0])
-    thresholds = Thresholds(medium=medium, high=high)
-    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
+    layer = _cached_layer(signature, start, end, medium, high)
     summary = hex_summary(layer)
     days = sum(1 for ordinal, _ in signature[2] if start <= dt.date.fromordinal(ordinal) <= end)
     traces = hex_layer_traces(summary, suspect_days=store.suspect_days(), single_day=days <= 1)
@@ -317,8 +324,7 @@ def _cached_panel(signature: tuple, start, end, medium: float, high: float) -> t
     from tracker.adsb.stats import daily_region_counts, region_stats
 
     store = LayerStore(signature[0])
-    thresholds = Thresholds(medium=medium, high=high)
-    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
+    layer = _cached_layer(signature, start, end, medium, high)
     daily = daily_region_counts(layer, store=store)
     suspect = store.suspect_days()
     timeline = timeline_figure(daily, suspect_days=suspect)

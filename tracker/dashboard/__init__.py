@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dash import Dash
 
-from tracker import dataset, safety
+from tracker import csvio, dataset, safety
 from tracker.dashboard import callbacks, downloads, ids, incident_list, layout, published_panel
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.layers import LayerContext, MapLayer, default_layers
@@ -115,6 +115,7 @@ def create_app(
         runs it with ``debug=True``.
     """
     data_dir = Path(data_dir).resolve()
+    csvio.return_freed_memory()  # a long-lived server: keep only what the data needs
     layers = tuple(default_layers(data_dir) if map_layers is None else map_layers)
     _check_layer_ids(layers)
     app = Dash(
