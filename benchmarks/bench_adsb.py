@@ -24,6 +24,7 @@ __all__ = [
     "bench_adsb_import",
     "bench_adsb_day_map",
     "bench_adsb_aggregate",
+    "bench_adsb_year",
     "main",
 ]
 
@@ -162,3 +163,87 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+#: A year of the layer answers the map layer and the region panel within this (issue 16).
+YEAR_GOAL_SECONDS = 1.0
+
+_YEAR_SCRIPT = """
+import json, resource, sys, time, types
+import plotly.graph_objects as go
+import tracker.dashboard  # what a running server has imported
+from tracker.adsb.dashboard import layer_traces, panel_figures
+from tracker.adsb.store import LayerStore
+
+go.Figure(go.Scattergeo()), go.Figure(go.Bar())  # the main views have drawn their figures
+
+store = LayerStore(sys.argv[1])
+whole = types.SimpleNamespace(date_from=None, date_to=None)  # the whole stored range
+start, cpu = time.perf_counter(), time.process_time()
+traces = layer_traces(whole, store=store)
+timeline, regions, note = panel_figures(whole, store=store)
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": peak, "traces": len(traces)}))
+"""
+
+
+def _redated_store(source_store: Path, target: Path, days: int) -> None:
+    """A store of ``days`` consecutive days made by re-dating the stored real days in turn
+    (hard links to the same Parquet files, so it costs no disk)."""
+    from tracker.adsb.store import LayerStore
+
+    real = LayerStore(source_store)
+    stored = real.days()
+    layer = target / "layer"
+    if layer.is_dir() and len(list(layer.iterdir())) == days:
+        return
+    shutil.rmtree(target, ignore_errors=True)
+    first = dt.date(2023, 1, 1)
+    for i in range(days):
+        day = first + dt.timedelta(days=i)
+        folder = layer / f"date={day.isoformat()}"
+        folder.mkdir(parents=True)
+        os.link(real._day_path(stored[i % len(stored)]), folder / "part-0.parquet")
+
+
+def bench_adsb_year(work_dir: Path | None = None, repeat: int = 3) -> dict:
+    """A 365-day store (the 40 real days re-dated in turn, about 14M hexagon-days): the map
+    layer and the region panel for the whole range, in a fresh process (first request: every
+    cache cold; the dashboard's imports and plotly's figure classes loaded, as in a running
+    server whose main views have been drawn). The 5-year store of issue 16 is not built yet."""
+    import json
+    import subprocess
+    import sys
+
+    work_dir = Path(work_dir or tempfile.mkdtemp(prefix="bench-adsb-"))
+    source, note = gpsjam_source(work_dir)
+    real_store = work_dir / "store-map"
+    if not (real_store / "layer").is_dir():
+        _import_once(source, real_store)
+    year_store = work_dir / "store-year"
+    _redated_store(real_store, year_store, 365)
+    runs, cpus, peaks = [], [], []
+    for _ in range(max(1, repeat)):
+        out = subprocess.run(
+            [sys.executable, "-c", _YEAR_SCRIPT, str(year_store)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        row = json.loads(out.strip().splitlines()[-1])
+        runs.append(row["seconds"])
+        cpus.append(row["cpu"])
+        peaks.append(row["rss_mb"])
+    seconds = sorted(runs)[len(runs) // 2]
+    return {
+        "operation": "ADS-B: 365-day store, whole range to map layer + region panel "
+        "(first request)",
+        "runs": runs,
+        "seconds": seconds,
+        "cpu_seconds": sorted(cpus)[len(cpus) // 2],
+        "rss_mb": max(peaks),
+        "goal": f"<= {YEAR_GOAL_SECONDS:g} s",
+        "ok": seconds <= YEAR_GOAL_SECONDS,
+        "note": f"{note}, re-dated over 365 days",
+    }

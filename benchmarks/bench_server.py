@@ -37,7 +37,10 @@ __all__ = ["bench_cold_start", "bench_filter_change_http", "DashClient"]
 REPO_DIR = pathlib.Path(__file__).resolve().parent.parent
 COLD_START_GOAL = 3.0
 COLD_START_GOAL_SIZE = 10_000
-FILTER_GOALS = {100_000: 0.150, 1_000_000: 1.5}
+#: Raised in issue 16 (150 ms and 1.5 s before).
+FILTER_GOALS = {100_000: 0.075, 1_000_000: 0.300}
+#: Cold start to the first views answered (issue 16).
+FIRST_VIEWS_GOALS = {100_000: 2.0}
 BYTES_GOAL = 2_000_000
 RSS_GOALS_MB = {100_000: 300, 1_000_000: 1024}
 #: Longest wait for the server to answer, seconds.
@@ -282,6 +285,14 @@ def bench_cold_start(*, data_dir: str, size: int, repeat: int = 5, work_dir: str
             "size": size,
             "runs": views_runs,
             "seconds": statistics.median(views_runs),
+            **(
+                {
+                    "goal": f"<= {FIRST_VIEWS_GOALS[size]:g} s",
+                    "ok": statistics.median(views_runs) <= FIRST_VIEWS_GOALS[size],
+                }
+                if size in FIRST_VIEWS_GOALS
+                else {}
+            ),
             "cpu_seconds": _median_or_none(views_cpu),
             "rss_mb": rss_mb,
             "rss_label": "server",

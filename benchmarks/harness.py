@@ -50,6 +50,7 @@ EXPECTED_MODULES = (
     "bench_ingest",
     "bench_export",
     "bench_adsb",
+    "bench_peers",
 )
 #: Arguments that make a benchmark run once per dataset size.
 SIZED_ARGS = frozenset({"data_dir", "size"})

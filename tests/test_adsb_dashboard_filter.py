@@ -189,3 +189,40 @@ def test_the_control_writes_the_url_and_the_url_moves_the_control():
     assert value == "all"
     with pytest.raises(PreventUpdate):  # a URL the dashboard refused
         filter_outputs(None, "x" * 20_000, "all", False)
+
+
+# -- the data download follows the screen -----------------------------------------------------
+
+
+def _download_csv(data_dir, store, query: str) -> list[dict]:
+    import base64
+    import csv
+    import io
+
+    from tracker.dashboard import downloads
+
+    button = {"type": downloads.BUTTON_TYPE, "kind": "incidents", "fmt": "csv"}
+    sent, status = downloads.download(data_dir, button, query, layers=[adsb_map_layer(store)])
+    assert status == ""
+    raw = base64.b64decode(sent["content"]) if sent.get("base64") else sent["content"].encode()
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_download_keeps_the_shown_incidents_and_adds_the_evidence(data_dir, store):
+    rows = _download_csv(data_dir, store, "?layer=adsb&adsb.evidence=corroborated")
+    assert [r["id"] for r in rows] == ["2024-03-10-riga"]
+    assert rows[0]["adsb_level"] == "high" and rows[0]["adsb_contradicts"] == "false"
+    every = _download_csv(data_dir, store, "?layer=adsb")
+    assert len(every) == 5 and {r["adsb_level"] for r in every} >= {"high", "no-data"}
+    off = _download_csv(data_dir, store, "?adsb.evidence=corroborated")
+    assert len(off) == 5 and "adsb_level" not in off[0]
+
+
+def test_incident_list_column_says_level_and_contradiction(data_dir, store):
+    from tracker.adsb.dashboard import incident_levels
+
+    frame = incidents(data_dir)
+    got = dict(zip(frame["id"], incident_levels(frame, store=store), strict=True))
+    assert got["2024-03-10-riga"] == "high"
+    assert got["2024-02-10-gulf-of-finland"] == "none · contradicted"
+    assert got["2024-05-20-tel-aviv"] == "no-data"

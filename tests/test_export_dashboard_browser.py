@@ -47,6 +47,7 @@ def _click(driver, element) -> None:
     for a moment, so wait for the page to settle and try again."""
     for attempt in range(5):
         WebDriverWait(driver, TIMEOUT).until(lambda d: d.title != "Updating...")
+        # Instant: Bootstrap makes scrolling smooth, and a click during the scroll misses.
         driver.execute_script(
             "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
         )

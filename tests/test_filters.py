@@ -296,3 +296,19 @@ def test_empty_frame(frame):
         empty
     )
     assert len(out) == 0
+
+
+@pytest.mark.parametrize("needle", ["strasse", "STRASSE", "straße", "gps", "İst", "ǆ", "riga", "-"])
+def test_column_search_matches_the_case_folded_haystack(needle):
+    # The dashboard searches column by column (Arrow lower-cases ASCII text in C); full case
+    # folding (ß -> ss, ǅ -> ǆ, İ -> i̇) must give the same rows as searching search_text.
+    frame = pd.DataFrame(
+        {
+            INC.id: ["a-1", "b-2", "c-3", "d-4", "e-5"],
+            INC.location: ["Straße", "GPS field", "İstanbul", "Ǆemal", "Riga-Tallinn"],
+            INC.summary: ["plain", "Strasse", "text", "x", "y"],
+        }
+    )
+    folded = needle.casefold()
+    expected = F.search_text(frame).str.contains(folded, regex=False).to_numpy()
+    assert F._search_columns(frame, folded).tolist() == expected.tolist()

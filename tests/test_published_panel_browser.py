@@ -119,9 +119,10 @@ def test_panel_shows_figures_for_the_selection_as_text_with_safe_links(dash_duo,
 
 def test_panel_has_no_serious_accessibility_violations(dash_duo, tmp_path):
     """axe-core, scoped to the panel, with both tables rendered and the worldwide one open."""
-    axe_new = pytest.importorskip("axe_playwright_python")  # test extra, ships axe-core 4.x
-    axe_old = pytest.importorskip("axe_selenium_python")  # test extra, ships axe-core 3.x
     import pathlib
+
+    import axe_playwright_python as axe_new  # test extra; ships axe-core 4.x (no download)
+    import axe_selenium_python as axe_old  # test extra; ships axe-core 3.x
 
     incidents, sources = sample_dataset()
     data_dir = write_dataset(tmp_path / "data", incidents, sources)

@@ -129,6 +129,7 @@ SOURCE_CASES = [
     (1, {SRC.url: "ftp://example.org/x"}, SRC.url, "url-scheme"),
     (1, {SRC.url: "https://exa mple.org/x"}, SRC.url, "url-scheme"),
     (1, {SRC.url: "https:///nohost"}, SRC.url, "url-scheme"),
+    (1, {SRC.url: "https://example.org/" + "a" * 2000}, SRC.url, "url-scheme"),  # too long to link
     (2, {SRC.stance: "agrees"}, SRC.stance, "not-in-value-set"),
     (0, {SRC.publisher: ""}, SRC.publisher, "required"),
     (0, {SRC.published: "yesterday"}, SRC.published, "invalid-date"),

@@ -40,6 +40,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tracker import safety, schema
 from tracker.schema import INC
@@ -429,10 +431,40 @@ def _text_mask(incidents: pd.DataFrame, text: str, *, where: np.ndarray) -> np.n
         hay = hay if len(rows) == len(incidents) else hay.iloc[rows]
     else:
         columns = [c for c in SEARCH_COLUMNS if c in incidents.columns]
-        hay = search_text(incidents[columns].iloc[rows])
+        subset = (
+            incidents[columns] if len(rows) == len(incidents) else incidents[columns].iloc[rows]
+        )
+        out[rows[_search_columns(subset, needle)]] = True
+        return out
     found = hay.str.contains(needle, regex=False).to_numpy(dtype=bool, na_value=False)
     out[rows[found]] = True
     return out
+
+
+def _search_columns(frame: pd.DataFrame, needle: str) -> np.ndarray:
+    """Rows of ``frame`` where :func:`search_text` contains ``needle`` (already case-folded),
+    without building that text for every row.
+
+    For ASCII text ``str.casefold`` is ``str.lower``, which Arrow computes and searches in C,
+    column by column. Rows holding any non-ASCII text (where full case folding can differ, as
+    ``ß`` becomes ``ss``) are searched exactly as :func:`search_text` would.
+    """
+    if not len(frame) or _FIELD_SEP in needle:
+        hay = search_text(frame)
+        return hay.str.contains(needle, regex=False).to_numpy(dtype=bool, na_value=False)
+    found = np.zeros(len(frame), dtype=bool)
+    exotic = np.zeros(len(frame), dtype=bool)
+    for column in frame.columns:
+        array = pa.array(frame[column].fillna("").astype(str), from_pandas=True)
+        ascii_only = pc.string_is_ascii(array).to_numpy(zero_copy_only=False)
+        exotic |= ~ascii_only
+        hit = pc.match_substring(pc.utf8_lower(array), needle).to_numpy(zero_copy_only=False)
+        found |= hit & ascii_only
+    if exotic.any():
+        rows = np.flatnonzero(exotic)
+        hay = search_text(frame.iloc[rows])
+        found[rows] = hay.str.contains(needle, regex=False).to_numpy(dtype=bool, na_value=False)
+    return found
 
 
 def _points_in_polygon(

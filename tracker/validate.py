@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tracker import safety, schema
-from tracker.csvio import RawTable, read_raw_table
+from tracker.csvio import RawTable, may_hide_characters, read_raw_table
 from tracker.problems import Problem, display_path
 from tracker.schema import FIG, INC, SRC, Field
 
@@ -87,7 +87,9 @@ def _report(
     if not len(hits):
         return []
     column = _column_number(table, name)
-    values = table.frame[name].to_numpy() if name in table.frame else None
+    shown = hits[:MAX_PROBLEMS_PER_RULE]
+    # Only the reported cells become Python strings (not the whole column).
+    values = table.frame[name].iloc[shown].tolist() if name in table.frame else [""] * len(shown)
     problems = [
         Problem(
             table.path,
@@ -95,10 +97,10 @@ def _report(
             column,
             name,
             code,
-            message("" if values is None else str(values[i])),
+            message(str(value)),
             severity,
         )
-        for i in hits[:MAX_PROBLEMS_PER_RULE]
+        for i, value in zip(shown, values, strict=True)
     ]
     if len(hits) > MAX_PROBLEMS_PER_RULE:
         rest = len(hits) - MAX_PROBLEMS_PER_RULE
@@ -146,42 +148,97 @@ def _regex(values: pd.Series, pattern: str, *, how: str = "search") -> np.ndarra
     )
 
 
-_FIRST_CHAR_SUSPECTS = (*safety.FORMULA_PREFIXES, " ")
+#: First characters a text rule objects to (formula prefixes and a space), by byte: all ASCII,
+#: so a cell's first byte decides.
+_FIRST_BYTE_SUSPECT = np.zeros(256, dtype=bool)
+_FIRST_BYTE_SUSPECT[[ord(c) for c in (*safety.FORMULA_PREFIXES, " ")]] = True
 
 
-#: Bytes that begin every character _INVISIBLE_RE looks for, in UTF-8: ASCII controls and DEL,
-#: 0xC2 (C1 controls), 0xE2 (zero-width, separators, bidi) and 0xEF (U+FEFF).
-_SUSPECT_BYTES = np.zeros(256, dtype=bool)
-_SUSPECT_BYTES[:0x20] = True
-_SUSPECT_BYTES[[0x7F, 0xC2, 0xE2, 0xEF]] = True
+class _Cells:
+    """Emptiness, byte lengths, first and last bytes of the cells of a text column.
 
-
-def _may_hide_characters(array) -> bool:
-    """False when no byte of the column's text could start an invisible character.
-
-    One table lookup per byte over Arrow's value buffers, several times cheaper than the regex
-    it lets us skip for clean columns. Conservative: a sliced array's buffer may hold bytes
-    outside the slice, which can only make the answer True.
+    Read from Arrow's offsets and value buffers, chunk by chunk into preallocated results: empty
+    cells, length limits, formula prefixes and padding then cost one operation per row instead
+    of one per byte, and no text is copied.
     """
-    for chunk in _chunks(array):
-        data = chunk.buffers()[2]
-        if data is not None and _SUSPECT_BYTES[np.frombuffer(data, dtype=np.uint8)].any():
-            return True
-    return False
+
+    def __init__(self, values: pd.Series) -> None:
+        self.chunks = []
+        for chunk in _chunks(_arrow(values)):
+            _, offsets_buffer, data_buffer = chunk.buffers()
+            width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+            offsets = np.frombuffer(offsets_buffer, dtype=width)[
+                chunk.offset : chunk.offset + len(chunk) + 1
+            ]
+            data = (
+                np.frombuffer(data_buffer, dtype=np.uint8)
+                if data_buffer
+                else np.full(1, 0x20, dtype=np.uint8)  # a space: no suspect byte
+            )
+            self.chunks.append((offsets, data))
+        self.size = sum(len(offsets) - 1 for offsets, _ in self.chunks)
+        self.empty = self._per_row(
+            np.bool_, lambda offsets, out: np.equal(offsets[1:], offsets[:-1], out=out)
+        )
+
+    def _per_row(self, dtype, fill) -> np.ndarray:
+        out = np.empty(self.size, dtype=dtype)
+        start = 0
+        for offsets, _ in self.chunks:
+            stop = start + len(offsets) - 1
+            fill(offsets, out[start:stop])
+            start = stop
+        return out
+
+    def longer_than(self, limit: int) -> np.ndarray:
+        """Cells of more than ``limit`` bytes."""
+        return self._per_row(
+            np.bool_, lambda offsets, out: np.greater(offsets[1:] - offsets[:-1], limit, out=out)
+        )
+
+    def ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """The first and the last byte of every cell (meaningless where the cell is empty)."""
+        first = np.empty(self.size, dtype=np.uint8)
+        last = np.empty(self.size, dtype=np.uint8)
+        start = 0
+        for offsets, data in self.chunks:
+            stop = start + len(offsets) - 1
+            top = len(data) - 1
+            np.take(data, np.minimum(offsets[:-1], top), out=first[start:stop])
+            np.take(data, np.clip(offsets[1:] - 1, 0, top), out=last[start:stop])
+            start = stop
+        return first, last
+
+    def may_hide_characters(self) -> bool:
+        """Whether any byte of the column could start an invisible character."""
+        return any(may_hide_characters(data) for _, data in self.chunks)
 
 
-def _suspicious_text(values: pd.Series) -> np.ndarray:
+def _cells_key(name: str) -> str:
+    return f"{name}\x00cells"
+
+
+def _cells(table: RawTable, name: str) -> _Cells:
+    key = _cells_key(name)
+    if key not in table.parsed:
+        table.parsed[key] = _Cells(table.frame[name])
+    return table.parsed[key]
+
+
+def _suspicious_text(table: RawTable, name: str, present: np.ndarray) -> np.ndarray:
     """Cells any text rule could object to: a formula or space first, a space last, or an
-    invisible character anywhere (cheap Arrow kernels, one RE2 character-class search)."""
-    array = _arrow(values)
-    first = pc.utf8_slice_codeunits(array, 0, 1)
-    mask = pc.or_(
-        pc.is_in(first, value_set=pa.array(_FIRST_CHAR_SUSPECTS, type=first.type)),
-        pc.ends_with(array, " "),
-    )
-    if _may_hide_characters(array):
-        mask = pc.or_(mask, pc.match_substring_regex(array, _INVISIBLE_RE))
-    return mask.to_numpy(zero_copy_only=False).astype(bool)
+    invisible character anywhere.
+
+    A UTF-8 lead byte of a non-ASCII character never equals an ASCII one, so testing the first
+    and last bytes is exact. The search for invisible characters runs only when the file was not
+    plain ASCII and the column's bytes could hold one.
+    """
+    cells = _cells(table, name)
+    first, last = cells.ends()
+    mask = present & (_FIRST_BYTE_SUSPECT[first] | (last == 0x20))
+    if not table.plain_text and cells.may_hide_characters():
+        mask |= present & _regex(table.frame[name], _INVISIBLE_RE)
+    return mask
 
 
 def _has_duplicates(array) -> bool:
@@ -192,6 +249,43 @@ def _has_duplicates(array) -> bool:
     if isinstance(ordered, pa.ChunkedArray):
         ordered = ordered.combine_chunks()
     return bool(pc.any(pc.equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))).as_py())
+
+
+#: Longest run of equal first keys :func:`_may_repeat` compares pairwise; beyond it, sort.
+_MAX_RUN = 16
+
+
+def _may_repeat(arrays: list) -> bool:
+    """False when the rows' keys (one value per array) are certainly all different.
+
+    Decided in one linear pass for files in canonical order: when the first column never
+    decreases, equal keys can only sit in a run of equal first values, so comparing each row
+    with the next few rows of its run settles it (a million sorted ids take about 10 ms, against
+    a few hundred for sorting them). True means "maybe": the caller then checks exactly.
+    """
+    count = len(arrays[0])
+    if count < 2:
+        return False
+    first = arrays[0]
+    before, after = first.slice(0, count - 1), first.slice(1)
+    if not pc.all(pc.less_equal(before, after)).as_py():
+        return True
+    same = pc.equal(before, after).to_numpy(zero_copy_only=False).astype(bool)
+    if not same.any():
+        return False
+    if len(arrays) == 1:
+        return True
+    breaks = np.flatnonzero(np.concatenate(([True], ~same, [True])))
+    longest = int(np.diff(breaks).max())
+    if longest > _MAX_RUN:
+        return True
+    for lag in range(1, longest):
+        equal = pc.equal(first.slice(0, count - lag), first.slice(lag))
+        for other in arrays[1:]:
+            equal = pc.and_(equal, pc.equal(other.slice(0, count - lag), other.slice(lag)))
+        if pc.any(equal).as_py():
+            return True
+    return False
 
 
 def _plain_numbers(table: RawTable, name: str) -> np.ndarray:
@@ -205,12 +299,48 @@ def _mutual_membership(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, n
     """``left.isin(right)`` and ``right.isin(left)`` from one hash pass over both columns.
 
     Both columns are dictionary-encoded together; membership is then a question about integer
-    codes, which numpy answers by sorting.
+    codes, which two lookup tables answer.
     """
     joined = pa.chunked_array([*_chunks(_arrow(left)), *_chunks(_arrow(right))])
     codes = pc.dictionary_encode(joined).combine_chunks().indices.to_numpy(zero_copy_only=False)
     left_codes, right_codes = codes[: len(left)], codes[len(left) :]
-    return np.isin(left_codes, right_codes), np.isin(right_codes, left_codes)
+    in_left = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=bool)
+    in_right = in_left.copy()
+    in_left[left_codes] = True
+    in_right[right_codes] = True
+    return in_right[left_codes], in_left[right_codes]
+
+
+#: Rows per block in :func:`_cite_each_other_exactly`.
+_COMPARE_BLOCK = 1 << 16
+
+
+def _cite_each_other_exactly(cited, ids) -> bool:
+    """True when the distinct cited ids are exactly the incident ids, in the same order.
+
+    The usual case for files in canonical order (sources sorted by incident id, ids increasing),
+    decided in a few linear passes instead of hashing both columns: every source then points at
+    an incident and every incident has a source. False means "check by hashing".
+    """
+    count = len(cited)
+    if not count or not len(ids):
+        return False
+    if len(ids) > 1 and not pc.all(pc.less(ids.slice(0, len(ids) - 1), ids.slice(1))).as_py():
+        return False
+    before, after = cited.slice(0, count - 1), cited.slice(1)
+    if not pc.all(pc.less_equal(before, after)).as_py():
+        return False
+    changes = pc.not_equal(before, after).to_numpy(zero_copy_only=False).astype(bool)
+    firsts = np.flatnonzero(np.concatenate(([True], changes)))
+    if len(firsts) != len(ids):
+        return False
+    # Compared a block at a time: taking a million ids at once would hold a copy of all of them.
+    for start in range(0, len(firsts), _COMPARE_BLOCK):
+        block = firsts[start : start + _COMPARE_BLOCK]
+        taken = pc.take(cited, pa.array(block))
+        if not pc.all(pc.equal(taken, ids.slice(start, len(block)))).as_py():
+            return False
+    return True
 
 
 def _chunks(array) -> list:
@@ -236,17 +366,48 @@ def _numbers(table: RawTable, name: str) -> pd.Series:
     if name not in table.parsed:
         values = table.frame[name]
         array = _arrow(values)
-        plain = pa.array(_plain_numbers(table, name))
-        numbers = pc.cast(pc.if_else(plain, array, pa.scalar(None, array.type)), pa.float64())
+        plain = _plain_numbers(table, name)
+        if not plain.all():
+            array = pc.if_else(pa.array(plain), array, pa.scalar(None, array.type))
+        numbers = pc.cast(array, pa.float64())
         table.parsed[name] = pd.Series(
-            numbers.to_numpy(zero_copy_only=False), index=values.index, dtype="float64"
+            numbers.to_numpy(zero_copy_only=False), index=values.index, dtype="float64", copy=False
         )
     return table.parsed[name]
 
 
+def _distinct(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series]:
+    """The distinct values of a column and, for each row, the index of its value among them.
+
+    For columns with few distinct values (dates, value sets), a rule then runs once per distinct
+    value instead of once per row: a million dates hold a few thousand different days.
+    """
+    key = f"{name}\x00distinct"
+    if key not in table.parsed:
+        encoded = pc.dictionary_encode(_arrow(table.frame[name]))
+        if isinstance(encoded, pa.ChunkedArray):
+            encoded = encoded.combine_chunks()  # the chunks share one dictionary
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        uniques = encoded.dictionary.to_pandas(
+            types_mapper={pa.large_string(): table.frame[name].dtype}.get
+        )
+        table.parsed[key] = (codes, uniques)
+    return table.parsed[key]
+
+
+def _per_distinct(table: RawTable, name: str, rule: Callable[[pd.Series], np.ndarray]):
+    """``rule`` applied to the distinct values of a column, spread back to its rows."""
+    codes, uniques = _distinct(table, name)
+    return np.asarray(rule(uniques))[codes]
+
+
 def _dates(table: RawTable, name: str) -> pd.Series:
     if name not in table.parsed:
-        table.parsed[name] = pd.to_datetime(table.frame[name], format="%Y-%m-%d", errors="coerce")
+        codes, uniques = _distinct(table, name)
+        parsed = pd.to_datetime(uniques, format="%Y-%m-%d", errors="coerce")
+        table.parsed[name] = pd.Series(
+            parsed.to_numpy()[codes], index=table.frame.index, name=name, copy=False
+        )
     return table.parsed[name]
 
 
@@ -323,7 +484,7 @@ def check_cells(
         if spec.name not in table.frame:
             continue
         values = table.frame[spec.name]
-        empty = (values == "").to_numpy()
+        empty = _cells(table, spec.name).empty
         if spec.required:
             problems += _report(
                 table, empty, spec.name, "required", lambda v: "a value is required"
@@ -343,6 +504,8 @@ def check_cells(
             problems += _report(
                 table, bad, spec.name, "pattern", functools.partial(_pattern_message, spec)
             )
+        # Only these rules read a column's cell bounds: free them before the next column.
+        table.parsed.pop(_cells_key(spec.name), None)
     return problems
 
 
@@ -359,8 +522,12 @@ def _check_text(
 ) -> list[Problem]:
     # One regex pass finds the rare suspicious cells; the specific rules then run on those only,
     # which keeps clean million-row files cheap.
-    suspicious = _suspicious_text(values) & present
-    too_long = (values.str.len() > spec.max_length).to_numpy(dtype=bool)
+    suspicious = _suspicious_text(table, spec.name, present)
+    # A cell of at most max_length bytes has at most max_length characters: count characters
+    # only in the longer cells.
+    too_long = _cells(table, spec.name).longer_than(spec.max_length)
+    if too_long.any():
+        too_long[too_long] = (values[too_long].str.len() > spec.max_length).to_numpy(dtype=bool)
     problems: list[Problem] = []
     if suspicious.any():
         subset = values[suspicious]
@@ -443,7 +610,7 @@ def _check_date(
     table: RawTable, spec: Field, values: pd.Series, present: np.ndarray, *, today: pd.Timestamp
 ) -> list[Problem]:
     name = spec.name
-    shaped = _regex(values, _DATE_RE, how="full")
+    shaped = _per_distinct(table, name, lambda days: _regex(days, _DATE_RE, how="full"))
     parsed = _dates(table, name)
     invalid = present & (~shaped | parsed.isna().to_numpy())
     problems = _report(
@@ -512,13 +679,12 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
             lambda v: f"{_shown(v)} is not an analyst region (see docs/regions.md)",
         )
     if {INC.date, INC.date_precision} <= set(frame.columns):
-        date = frame[INC.date]
         precision = frame[INC.date_precision]
         valid = _dates(table, INC.date).notna().to_numpy()
         not_first = (
             valid
             & (precision == "month").to_numpy()
-            & ~date.str.endswith("-01").to_numpy(dtype=bool)
+            & ~_per_distinct(table, INC.date, lambda days: days.str.endswith("-01"))
         )
         problems += _report(
             table,
@@ -530,7 +696,7 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
         not_jan = (
             valid
             & (precision == "year").to_numpy()
-            & ~date.str.endswith("-01-01").to_numpy(dtype=bool)
+            & ~_per_distinct(table, INC.date, lambda days: days.str.endswith("-01-01"))
         )
         problems += _report(
             table,
@@ -605,13 +771,15 @@ def _duplicates(table: RawTable, columns: list[str], code: str, template: str) -
     if not set(columns) <= set(frame.columns) or frame.empty:
         return []
     arrays = [_arrow(frame[name]) for name in columns]
+    if not _may_repeat(arrays):
+        return []  # the usual case, decided in one linear pass
     joined = (
         arrays[0]
         if len(arrays) == 1
         else pc.binary_join_element_wise(*arrays, pa.scalar("\x1f", arrays[0].type))
     )
     if not _has_duplicates(joined):
-        return []  # the usual case, decided by one sort
+        return []
     key = pd.Series(joined.to_numpy(zero_copy_only=False), index=frame.index, dtype="str")
     present = (key != "").to_numpy()
     dup = key.duplicated(keep="first").to_numpy() & present
@@ -646,12 +814,17 @@ def _check_url(table: RawTable, name: str) -> list[Problem]:
         return []
     url = table.frame[name]
     present = (url != "").to_numpy()
-    bad = present & ~_regex(url, _URL_RE, how="full")
+    # The link rule of tracker.safety.link_url: its pattern, and its length cap.
+    too_long = (url.str.len() > safety.MAX_URL_LENGTH).to_numpy()
+    bad = present & (too_long | ~_regex(url, _URL_RE, how="full"))
 
     def message(value: str) -> str:
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
         if scheme and scheme not in ("http", "https"):
             return f"{_shown(value)}: only http and https links are allowed, not {scheme!r}"
+        if len(value) > safety.MAX_URL_LENGTH:
+            limit = safety.MAX_URL_LENGTH
+            return f"the URL is {len(value):,} characters; links stop at {limit:,}"
         return f"{_shown(value)} is not an http(s) URL with a host and no spaces"
 
     return _report(table, bad, name, "url-scheme", message)
@@ -676,7 +849,10 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
         return problems
     ids = incidents.frame[INC.id]
     cited = sources.frame[SRC.incident_id]
-    in_incidents, in_sources = _mutual_membership(cited, ids)
+    if _cite_each_other_exactly(_arrow(cited), _arrow(ids)):
+        in_incidents, in_sources = np.ones(len(cited), bool), np.ones(len(ids), bool)
+    else:
+        in_incidents, in_sources = _mutual_membership(cited, ids)
     orphan = (cited != "").to_numpy() & ~in_incidents
     problems += _report(
         sources,

@@ -46,6 +46,7 @@ __all__ = [
     "EVIDENCE_CHOICES",
     "evidence_category",
     "evidence_filter",
+    "evidence_columns",
     "filter_outputs",
 ]
 
@@ -60,11 +61,18 @@ def store_signature(store: LayerStore) -> tuple:
     return store.signature()
 
 
+@functools.lru_cache(maxsize=2)
+def _cached_layer(signature: tuple, start, end, medium: float, high: float) -> pd.DataFrame:
+    """The medium and high rows of ``[start, end]``, read once for the map and the panel (a year
+    of the layer takes about a second to read). Callers must not modify the frame."""
+    store = LayerStore(signature[0])
+    return read_layer(store, start=start, end=end, thresholds=Thresholds(medium=medium, high=high))
+
+
 @functools.lru_cache(maxsize=32)
 def _cached_traces(signature: tuple, start, end, medium: float, high: float) -> tuple:
     store = LayerStore(signature[0])
-    thresholds = Thresholds(medium=medium, high=high)
-    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
+    layer = _cached_layer(signature, start, end, medium, high)
     summary = hex_summary(layer)
     days = sum(1 for ordinal, _ in signature[2] if start <= dt.date.fromordinal(ordinal) <= end)
     traces = hex_layer_traces(summary, suspect_days=store.suspect_days(), single_day=days <= 1)
@@ -120,6 +128,7 @@ def adsb_map_layer(store: LayerStore | None = None, *, thresholds: Thresholds = 
         register=functools.partial(register_callbacks, store=store),
         component_ids=COMPONENT_IDS,
         incident_filter=functools.partial(evidence_filter, store=store),
+        export_columns=functools.partial(evidence_columns, store=store),
         incident_column=IncidentColumn(
             "ADS-B level", functools.partial(incident_levels, store=store, thresholds=thresholds)
         ),
@@ -161,7 +170,8 @@ def incident_evidence(incidents: pd.DataFrame, *, store: LayerStore | None = Non
 def incident_levels(
     incidents: pd.DataFrame, *, store: LayerStore, thresholds: Thresholds = DEFAULT_THRESHOLDS
 ) -> list[str]:
-    """The layer's level (``no-data``, ``none``, ``low``, ``medium``, ``high``) for each row.
+    """The layer's level (``no-data``, ``none``, ``low``, ``medium``, ``high``) for each row,
+    with ``· contradicted`` when the layer contradicts the report (``adsb_contradicts``).
 
     Meant for a page of the incident list (a few dozen rows): evidence is computed per incident.
     """
@@ -169,7 +179,10 @@ def incident_levels(
         return [NO_DATA] * len(incidents)
     frame = incidents[[c for c in _EVIDENCE_COLUMNS if c in incidents]].reset_index(drop=True)
     evidence = corroborate(frame, store, thresholds=thresholds)
-    return [str(level) for level in evidence["adsb_level"]]
+    return [
+        f"{level} · {CONTRADICTED}" if bool(flag) else str(level)
+        for level, flag in zip(evidence["adsb_level"], evidence["adsb_contradicts"], strict=True)
+    ]
 
 
 def _describe(row: pd.Series, evidence: pd.Series) -> list[str]:
@@ -274,6 +287,14 @@ def evidence_category(evidence: pd.DataFrame) -> pd.Series:
     return out
 
 
+def evidence_columns(incidents: pd.DataFrame, *, store: LayerStore) -> pd.DataFrame:
+    """The ``adsb_*`` columns of :func:`corroborate` by incident id (the dashboard's data
+    download adds them while the layer is on)."""
+    from tracker.adsb.corroborate import ADSB_COLUMNS
+
+    return incident_evidence(incidents, store=store).set_index(INC.id)[list(ADSB_COLUMNS)]
+
+
 def evidence_filter(incidents: pd.DataFrame, view, *, store: LayerStore):
     """The dashboard's incident filter for this layer (see ``MapLayer.incident_filter``).
 
@@ -303,8 +324,7 @@ def _cached_panel(signature: tuple, start, end, medium: float, high: float) -> t
     from tracker.adsb.stats import daily_region_counts, region_stats
 
     store = LayerStore(signature[0])
-    thresholds = Thresholds(medium=medium, high=high)
-    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
+    layer = _cached_layer(signature, start, end, medium, high)
     daily = daily_region_counts(layer, store=store)
     suspect = store.suspect_days()
     timeline = timeline_figure(daily, suspect_days=suspect)

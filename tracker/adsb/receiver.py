@@ -174,7 +174,7 @@ class ReceiverFeed:
         for name, frame in (("cells.parquet", self.cells), ("aircraft.parquet", self.aircraft)):
             _write_parquet(self.dir / name, frame)
         meta = {"rule": asdict(self.rule), "files": self.files}
-        _write_text(self.dir / "files.json", json.dumps(meta, indent=0, sort_keys=True) + "\n")
+        _write_bytes(self.dir / "files.json", json.dumps(meta, indent=0, sort_keys=True) + "\n")
 
     # -- one pass ----------------------------------------------------------------------------
     def changed_files(self) -> list[Path]:
@@ -315,15 +315,12 @@ class ReceiverFeed:
 
 def _write_parquet(path: Path, frame: pd.DataFrame) -> None:
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    try:
-        safety.atomic_write(path, parquet_bytes(table))
-    except OSError as err:
-        raise StoreError(f"{path}: cannot write receiver state ({err})") from err
+    _write_bytes(path, parquet_bytes(table))
 
 
-def _write_text(path: Path, text: str) -> None:
+def _write_bytes(path: Path, content: bytes | str) -> None:
     try:
-        safety.atomic_write(path, text)
+        safety.atomic_write(path, content)
     except OSError as err:
         raise StoreError(f"{path}: cannot write receiver state ({err})") from err
 

@@ -141,7 +141,8 @@ def hex_regions(hexes, *, store: LayerStore | None = None) -> pd.Series:
     Lookups cost about 2 ms each, so results are cached in the store (``hex_regions.parquet``)
     when ``store`` is given.
     """
-    wanted = pd.unique(pd.Series(list(hexes), dtype="str"))
+    # Distinct cells hashed in C (iterating a million cells in Python took most of the time).
+    wanted = pd.unique(pd.Series(hexes, dtype="str")).tolist()
     cache: dict[str, str] = {}
     path: Path | None = store.root / _REGION_CACHE if store is not None else None
     if path is not None and path.is_file():

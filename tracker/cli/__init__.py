@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import click
 
-from tracker import __version__
+from tracker import __version__, csvio
 from tracker.cli import add, adsb, export, fmt, geocode, ingest, schema, serve, stats, validate
 
 __all__ = ["main"]
@@ -21,6 +21,7 @@ __all__ = ["main"]
 def main() -> None:
     """GNSS Interference Tracker: a sourced, geocoded dataset of GNSS jamming and spoofing
     incidents affecting aircraft, with a dashboard and exports."""
+    csvio.return_freed_memory()
 
 
 # Registration order is the order of `gnss-tracker --help` (click sorts it) and of docs/cli.md.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dash import Dash
 
-from tracker import dataset, safety
+from tracker import csvio, dataset, safety
 from tracker.dashboard import callbacks, downloads, ids, incident_list, layout, published_panel
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.layers import LayerContext, MapLayer, default_layers
@@ -115,6 +115,7 @@ def create_app(
         runs it with ``debug=True``.
     """
     data_dir = Path(data_dir).resolve()
+    csvio.return_freed_memory()  # a long-lived server: keep only what the data needs
     layers = tuple(default_layers(data_dir) if map_layers is None else map_layers)
     _check_layer_ids(layers)
     app = Dash(
@@ -135,7 +136,7 @@ def create_app(
         load_view_data(data_dir, loader=loader), topojson_url=topojson_url, layers=layers
     )
     callbacks.register(app, data_dir=data_dir, layers=layers, loader=loader)
-    downloads.register(app, data_dir=data_dir, loader=loader)
+    downloads.register(app, data_dir=data_dir, loader=loader, layers=layers)
     published_panel.register(
         app,
         url=ids.URL,

@@ -23,7 +23,7 @@ from dash.exceptions import PreventUpdate
 from tracker import safety
 from tracker.dashboard import ids, state, views
 from tracker.dashboard.data import ViewData, load_view_data
-from tracker.dashboard.layers import MapLayer
+from tracker.dashboard.layers import MapLayer, combined_incident_filter
 from tracker.dashboard.state import ViewState
 
 __all__ = ["register", "sync_state", "render", "detail", "detail_class", "highlight", "header"]
@@ -106,7 +106,7 @@ def render(data_dir: Path, search, layers: Sequence[MapLayer] = (), *, loader=No
     view = ViewState.from_query(search, **_known(data))
     active = [layer for layer in layers if layer.id in view.layers]
     traces = [t for layer in active for t in layer.traces(view.filters)]
-    mask, described = layer_incident_filter(active, data.incidents, view)
+    mask, described = combined_incident_filter(active, data.incidents, view)
     out = views.render_views(
         data, view.filters, layers=traces, extra_mask=mask, extra_active=described
     )
@@ -124,36 +124,6 @@ def render(data_dir: Path, search, layers: Sequence[MapLayer] = (), *, loader=No
             bgcolor="rgba(255,255,255,0.85)",
         )
     return tuple(out[k] for k in views.VIEW_KEYS)
-
-
-def layer_incident_filter(layers: Sequence[MapLayer], incidents, view) -> tuple:
-    """The combined incident filter of the switched-on layers that have one.
-
-    :returns: ``(mask, descriptions)``: a boolean array over ``incidents`` (or None when no layer
-        filters) and the layers' words for what they keep. A layer whose filter fails is left
-        out (logged): an optional layer must not break the dashboard.
-    """
-    import numpy as np
-
-    mask, described = None, []
-    for layer in layers:
-        if layer.incident_filter is None:
-            continue
-        try:
-            got = layer.incident_filter(incidents, view)
-        except Exception:  # noqa: BLE001 - see the docstring
-            logger.warning("incident filter of layer %s failed", layer.id, exc_info=True)
-            continue
-        if got is None:
-            continue
-        keep, text = got
-        keep = np.asarray(keep, dtype=bool)
-        if keep.shape != (len(incidents),):
-            logger.warning("incident filter of layer %s returned a wrong-sized mask", layer.id)
-            continue
-        mask = keep if mask is None else (mask & keep)
-        described.append(text)
-    return mask, tuple(described)
 
 
 def detail(data_dir: Path, search, *, loader=None) -> list:

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from tracker import dataset, figures, filters, schema, stats
+from tracker import dataset, filters, schema, stats
 from tracker.errors import DataValidationError, TrackerError
 from tracker.problems import Problem
-from tracker.schema import INC
+from tracker.schema import INC, SRC
 
 __all__ = ["ViewData", "load_view_data", "prepare", "view_frame", "last_change", "VIEW_COLUMNS"]
 
@@ -34,8 +34,10 @@ logger = logging.getLogger(__name__)
 class ViewData:
     """Everything the dashboard shows, derived from one version of the data files.
 
-    :param incidents: incidents with derived columns (see :func:`prepare`).
-    :param sources: sources, as loaded.
+    :param incidents: the loaded incidents, typed as :data:`tracker.schema.INCIDENT_FIELDS`
+        says, with :data:`CATEGORY_COLUMNS` as categories, plus the numeric
+        :data:`DERIVED_COLUMNS` (documented there); no other column (see :func:`prepare`).
+    :param sources: sources, as loaded, with :data:`SOURCE_CATEGORY_COLUMNS` as categories.
     :param problems: validation problems when the data could not be loaded (then both frames
         are empty), else an empty tuple.
     :param error: a one-line reason when the files could not be read at all.
@@ -60,25 +62,61 @@ class ViewData:
         return not self.problems and not self.error
 
 
-def prepare(incidents: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``incidents`` with the derived columns that make each filter change cheap.
+#: The columns :func:`prepare` adds to the incidents, with what each holds. They are numbers
+#: computed once per load so that a filter change never recomputes them; every other column is
+#: the loaded incident column of the same name (:data:`tracker.schema.INCIDENT_FIELDS`).
+DERIVED_COLUMNS: dict[str, str] = {
+    filters.START_DAY_COLUMN: "first day the incident may cover (int64, days since 1970-01-01)",
+    filters.END_DAY_COLUMN: (
+        "last day it may cover: the later of end_date and the end of the month or year its "
+        "date_precision allows (int64, days since 1970-01-01)"
+    ),
+    stats.HEX_COLUMN: "H3 cell of the incident's point at the map's finest resolution (uint64; 0 "
+    "without coordinates), which the map coarsens to count incidents in hexagons",
+    stats.TYPE_CODE_COLUMN: "position of interference in schema.INTERFERENCE_TYPES (small int)",
+    stats.PRECISION_CODE_COLUMN: "position of geocode_precision in its value set (small int)",
+}
 
-    Adds the text-search haystack and day numbers (:func:`tracker.filters.add_derived_columns`),
-    the H3 cell of every incident (:data:`tracker.stats.HEX_COLUMN`) and the escaped map hover label
-    (:data:`tracker.figures.HOVER_COLUMN`). The result is meant to be filtered many times.
+#: Text columns with few distinct values, held as categories (an integer code per row instead of
+#: a string: at a million incidents each saves 15-20 MB of server memory).
+CATEGORY_COLUMNS = (
+    INC.date_precision,
+    INC.end_date_precision,
+    INC.geocode_precision,
+    INC.geocode_source,
+    INC.country,
+    INC.region,
+    INC.interference,
+    INC.flight_phase,
+    INC.confidence,
+)
+
+#: Source columns held as categories: few publishers, days and stances recur across sources.
+SOURCE_CATEGORY_COLUMNS = (SRC.publisher, SRC.published, SRC.stance)
+
+
+def prepare(incidents: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``incidents`` with the :data:`DERIVED_COLUMNS` that make each filter change cheap,
+    and the :data:`CATEGORY_COLUMNS` held as categories.
+
+    Nothing else is precomputed: text search reads the text columns (Arrow searches them in C)
+    and the map's hover labels are built for the points it draws only, so the server keeps no
+    per-incident copy of any text. The result is meant to be filtered many times.
     """
-    prepared = filters.add_derived_columns(incidents)
-    return prepared.assign(
+    start, end = filters.incident_interval(incidents)
+    prepared = incidents.assign(
         **{
+            filters.START_DAY_COLUMN: start.astype("int64"),
+            filters.END_DAY_COLUMN: end.astype("int64"),
             stats.HEX_COLUMN: stats.hex_cells(incidents),
             stats.TYPE_CODE_COLUMN: stats.type_codes(incidents),
             stats.PRECISION_CODE_COLUMN: stats.precision_codes(incidents),
-            figures.HOVER_COLUMN: figures.hover_text(incidents).to_numpy(dtype=object),
         }
     )
+    return prepared.astype({c: "category" for c in CATEGORY_COLUMNS if c in prepared.columns})
 
 
-#: Columns the map, timeline and tables read (text for hover is precomputed in ``_hover``).
+#: Columns the map, timeline and tables read.
 VIEW_COLUMNS = (
     INC.id,
     INC.date,
@@ -95,7 +133,6 @@ VIEW_COLUMNS = (
     stats.HEX_COLUMN,
     stats.TYPE_CODE_COLUMN,
     stats.PRECISION_CODE_COLUMN,
-    figures.HOVER_COLUMN,
 )
 
 
@@ -105,9 +142,7 @@ def view_frame(prepared: pd.DataFrame) -> pd.DataFrame:
     A filter change takes the matching rows of this frame only: copying the long text columns
     (summaries, effects) of tens of thousands of rows would cost more than drawing them.
     """
-    view = prepared[[c for c in VIEW_COLUMNS if c in prepared.columns]]
-    # Few distinct values: categories make taking rows and grouping cheap.
-    return view.astype({c: "category" for c in (INC.region, INC.country, INC.interference)})
+    return prepared[[c for c in VIEW_COLUMNS if c in prepared.columns]]
 
 
 def _files(data_dir: Path) -> tuple[Path, Path]:
@@ -152,9 +187,12 @@ def _load_cached(data_dir: Path, signature: tuple, loader: Callable) -> ViewData
     incidents = prepare(loaded.incidents)
     regions = tuple(sorted(set(incidents[INC.region]) - {""}))
     countries = tuple(sorted(set(incidents[INC.country]) - {""}))
+    sources = loaded.sources.astype(
+        {c: "category" for c in SOURCE_CATEGORY_COLUMNS if c in loaded.sources.columns}
+    )
     return ViewData(
         incidents,
-        loaded.sources,
+        sources,
         last_change=last_change(data_dir),
         regions=regions,
         countries=countries,

@@ -20,8 +20,10 @@ ours, never taken from the request.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
@@ -30,6 +32,7 @@ from dash.exceptions import PreventUpdate
 from tracker import safety
 from tracker.dashboard import ids
 from tracker.dashboard.data import load_view_data
+from tracker.dashboard.layers import MapLayer, combined_incident_filter, export_columns
 from tracker.dashboard.state import ViewState
 from tracker.export import (
     CHART_FORMATS,
@@ -146,8 +149,21 @@ def download_components() -> html.Div:
     )
 
 
+@dataclass(frozen=True)
+class _Subset:
+    """What the export library reads of a dataset: incidents and sources."""
+
+    incidents: object
+    sources: object
+
+
 def download(
-    data_dir: Path, button_id, query, *, loader: Callable | None = None
+    data_dir: Path,
+    button_id,
+    query,
+    *,
+    loader: Callable | None = None,
+    layers: Sequence[MapLayer] = (),
 ) -> tuple[dict, str]:
     """The file for a clicked download button.
 
@@ -155,6 +171,8 @@ def download(
     :param button_id: the clicked button's id, ``{"type", "kind", "fmt"}`` (untrusted).
     :param query: the filters store's query string (untrusted).
     :param loader: the dashboard's dataset loader.
+    :param layers: the dashboard's map layers; those switched on in ``query`` narrow the
+        incidents and may add data columns (see :class:`MapLayer`).
     :returns: ``(dcc.send_bytes result, status text)``.
     :raises PreventUpdate: for ids or queries that no button of ours can send.
     """
@@ -168,19 +186,29 @@ def download(
     if not safety.query_accepted(query):
         raise PreventUpdate
     data = load_view_data(data_dir, loader=loader)
-    filters = ViewState.from_query(
-        query, known_regions=data.regions, known_countries=data.countries
-    ).filters
+    view = ViewState.from_query(query, known_regions=data.regions, known_countries=data.countries)
+    filters = view.filters
     name = default_filename(kind, fmt)
+    # The switched-on map layers narrow the incidents as they do on screen, and may add columns.
+    active = [layer for layer in layers if layer.id in view.layers]
+    keep, _ = combined_incident_filter(active, data.incidents, view)
+    source = data if keep is None else _Subset(data.incidents.loc[keep], data.sources)
     if is_data:
-        content = render_data(data, fmt=fmt, filters=filters)
+        extra = functools.partial(export_columns, active) if active else None
+        content = render_data(source, fmt=fmt, filters=filters, extra=extra)
     else:
-        content = render_chart(kind, data, fmt=fmt, filters=filters)
+        content = render_chart(kind, source, fmt=fmt, filters=filters)
     logger.info("export %s as %s (%d bytes)", kind, fmt, len(content))
     return dcc.send_bytes(content, name), ""
 
 
-def register(app: Dash, *, data_dir: Path, loader: Callable | None = None) -> None:
+def register(
+    app: Dash,
+    *,
+    data_dir: Path,
+    loader: Callable | None = None,
+    layers: Sequence[MapLayer] = (),
+) -> None:
     """Attach the download callback to ``app``."""
 
     @app.callback(
@@ -195,7 +223,7 @@ def register(app: Dash, *, data_dir: Path, loader: Callable | None = None) -> No
         if not ctx.triggered or not ctx.triggered[0].get("value"):
             raise PreventUpdate
         try:
-            return download(data_dir, ctx.triggered_id, query, loader=loader)
+            return download(data_dir, ctx.triggered_id, query, loader=loader, layers=layers)
         except ChromiumMissingError:
             logger.error("chart export needs Chromium on the server", exc_info=True)
             return no_update, (

@@ -26,7 +26,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["ENTRY_POINT_GROUP", "IncidentColumn", "LayerContext", "MapLayer", "default_layers"]
+import numpy as np
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "IncidentColumn",
+    "LayerContext",
+    "MapLayer",
+    "default_layers",
+    "combined_incident_filter",
+    "export_columns",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +103,9 @@ class MapLayer:
         line; None when the layer does not filter. The layer keeps its setting in the URL as
         ``<layer id>.<name>=<value>`` (``view.param(key)``, ``view.with_param(key, value)``),
         set by its own control through ``Output(context.url, "search", allow_duplicate=True)``.
+    :param export_columns: ``export_columns(incidents) -> frame`` indexed by incident id: extra
+        columns for the dashboard's data download while the layer is on (the ADS-B layer adds
+        its ``adsb_*`` evidence, as ``gnss-tracker export data --adsb`` does).
     :param incident_column: a column for the incident list while the layer is on
         (:class:`IncidentColumn`).
     """
@@ -106,7 +119,54 @@ class MapLayer:
     register: Callable | None = None
     component_ids: tuple[str, ...] = field(default=())
     incident_filter: Callable | None = None
+    export_columns: Callable | None = None
     incident_column: IncidentColumn | None = None
+
+
+def combined_incident_filter(layers: Sequence[MapLayer], incidents, view) -> tuple:
+    """The combined incident filter of the switched-on layers that have one.
+
+    :returns: ``(mask, descriptions)``: a boolean array over ``incidents`` (or None when no layer
+        filters) and the layers' words for what they keep. A layer whose filter fails is left
+        out (logged): an optional layer must not break the dashboard.
+    """
+    mask, described = None, []
+    for layer in layers:
+        if layer.incident_filter is None:
+            continue
+        try:
+            got = layer.incident_filter(incidents, view)
+        except Exception:  # noqa: BLE001 - see the docstring
+            logger.warning("incident filter of layer %s failed", layer.id, exc_info=True)
+            continue
+        if got is None:
+            continue
+        keep, text = got
+        keep = np.asarray(keep, dtype=bool)
+        if keep.shape != (len(incidents),):
+            logger.warning("incident filter of layer %s returned a wrong-sized mask", layer.id)
+            continue
+        mask = keep if mask is None else (mask & keep)
+        described.append(text)
+    return mask, tuple(described)
+
+
+def export_columns(layers: Sequence[MapLayer], incidents):
+    """The extra data-export columns of the switched-on layers, by incident id, or None.
+
+    A layer whose columns fail is left out (logged).
+    """
+    import pandas as pd
+
+    frames = []
+    for layer in layers:
+        if layer.export_columns is None:
+            continue
+        try:
+            frames.append(layer.export_columns(incidents))
+        except Exception:  # noqa: BLE001 - an optional layer must not break a download
+            logger.warning("export columns of layer %s failed", layer.id, exc_info=True)
+    return pd.concat(frames, axis=1) if frames else None
 
 
 def default_layers(data_dir: Path | None = None) -> Sequence[MapLayer]:

@@ -101,6 +101,16 @@ def _as_of(data: ViewData) -> dt.date | None:
     return span[1] if span else None
 
 
+def _map_rows(data: ViewData, shown: pd.DataFrame, max_points: int) -> pd.DataFrame:
+    """The rows the map draws: when it draws single incidents, all their columns (the hover
+    labels are built from the place, dates and confidence, for those points only); else the
+    narrow view rows, which it counts in hexagons."""
+    located = int((shown[INC.latitude].notna() & shown[INC.longitude].notna()).sum())
+    if located > max_points or shown is data.incidents:
+        return shown
+    return data.incidents.loc[shown.index]
+
+
 def render_views(
     data: ViewData,
     filters: Filters,
@@ -137,7 +147,9 @@ def render_views(
     empty = len(shown) == 0 and total > 0
     note = _NO_MATCH if empty else ""
     # No height: the page's CSS sizes the map for the screen (shorter on a phone).
-    map_fig = figures.map_figure(shown, layers=layers, max_points=max_points)
+    map_fig = figures.map_figure(
+        _map_rows(data, shown, max_points), layers=layers, max_points=max_points
+    )
     map_fig.add_trace(selected_trace())
     return {
         "map": map_fig,

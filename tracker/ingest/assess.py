@@ -49,14 +49,14 @@ BASE_SCORE = 0.5
 
 #: Counts, rates and periods: the language of an aggregate figure, not of one incident.
 AGGREGATE = re.compile(
-    r"\b(?:\d[\d,.]*\+?|hundreds|thousands|dozens|tens of thousands"
-    r"|more than \d[\d,]*)\s+(?:of\s+)?"
+    r"\b(?:\d[\d,.]*\+?|hundreds|thousands|dozens|tens of thousands|more than \d[\d,]*)"
+    r"\s+(?:of\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:reports|cases|incidents|instances|flights|aircraft|planes|airliners|"
     r"disruptions|occurrences|events|violations|outages|interruptions|anomalies|disturbances|"
     r"days of disruption)\b"
     r"|\b\d+(?:\.\d+)?\s?(?:%|per ?cent)"
-    r"|\bper (?:month|day|week|year)\b|\bso far this year\b|\b\d+-fold\b|\b\d+ times (?:higher"
-    r"|more)\b"
+    r"|\bper (?:month|day|week|year)\b|\bso far this year\b|\b\d+-fold\b"
+    r"|\b\d+ times (?:higher|more)\b"
     r"|\bover the (?:last|past) (?:\w+ )?(?:months|years|weeks|quarter)\b"
     r"|\b(?:record|monthly|annual|yearly) (?:number|figures?|total|high)\b"
     r"|\b(?:several|multiple|many|numerous|various)\s+(?:major\s+|other\s+)?(?:airports|airlines)\b"
@@ -65,18 +65,38 @@ AGGREGATE = re.compile(
 )
 #: A plural, generic subject ("airlines are dealing with...", "aircraft across the region").
 GENERIC_SUBJECT = re.compile(
-    r"^(?:[\w\s,'\u2019-]{0,40}\s)?(?:airlines|carriers|flights|aircraft|planes|pilots|airliners"
-    r"|operators)"
+    r"^(?:[\w\s,'\u2019-]{0,40}\s)?(?:airlines|carriers|flights|aircraft|planes|pilots|airliners|operators)"
     r"\s+(?:are|have|were|had|face|faced|deal|dealt|continue|experience|report|reported|weigh)\b",
     re.I,
 )
 #: Concerns, hypotheticals and denials: nothing happened (yet).
 NOT_HAPPENED = re.compile(
     r"\b(?:concerns? (?:over|about)|fears? (?:of|that)|cannot guarantee|can't guarantee|"
-    r"no (?:GPS |GNSS )?(?:interference|disturbances?|jamming|spoofing|problems?) (?:has|have|was"
-    r"|were) "
+    r"no (?:GPS |GNSS )?(?:interference|disturbances?|jamming|spoofing|problems?) "
+    r"(?:has|have|was|were) "
     r"(?:been )?(?:detected|reported|recorded|found)|(?:have|has) not reported any|"
     r"denied|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead))\b",
+    re.I,
+)
+#: Counts of reports or affected flights (not "two flights"): the mark of a statistics piece.
+AGGREGATE_STRICT = re.compile(
+    r"\b(?:\d{2,}[\d,.]*|hundreds|thousands|dozens|more than \d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:reports|cases|incidents|instances|flights|aircraft|planes|disruptions|occurrences|"
+    r"violations|outages|interruptions|anomalies|disturbances)\b[^.;]{0,60}?"
+    r"\b(?:in|during|since|over|this|last|per|so far|between|from)\b"
+    r"|\b\d+(?:\.\d+)?\s?(?:%|per ?cent)"
+    r"|\b(?:around|about|some|more than|over|nearly|at least|roughly|up to)\s+\d{2,}[\d,]*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:aircraft|planes|flights|airliners|incidents|reports|cases)\b"
+    r"|\b(?:has|have) (?:risen|increased|grown|surged|soared)"
+    r"|\b(?:sharp|steep|dramatic|significant) "
+    r"(?:rise|increase|surge)|\bsurge in\b|\b(?:almost|nearly) (?:daily|every day)\b",
+    re.I,
+)
+#: A lede that is a statement, complaint or accusation rather than an event.
+POLICY_LEDE = re.compile(
+    r"\b(?:complaint|lodge|Security Council|accus\w+|condemn\w*|raised the alarm|minister\s+\w+\s+"
+    r"(?:said|says|raised|warned)|told (?:journalists|reporters|parliament)|in parliament|"
+    r"statement (?:by|from) the|foreign ministry|ICAO (?:council|assembly|meeting))\b",
     re.I,
 )
 #: Statements, complaints and regulation: about interference, not an incident.
@@ -96,29 +116,29 @@ GROUND_USERS = re.compile(
 )
 #: Cues that a sentence recalls an earlier incident.
 BACKGROUND = re.compile(
-    r"^(?:previously|earlier|in the past|last year|recall|before that|in (?:january|february|march|"
+    r"^(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december),|previously|earlier|in the past|last year|recall|before that|"
+    r"in (?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|"
-    r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after"
-    r"|the incident (?:comes|follows))\b"
+    r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after|"
+    r"the incident (?:comes|follows))\b"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
     r"last year|earlier this year|previously|not the first time)\b",
     re.I,
 )
 #: What happened to a particular aircraft.
 EVENT = re.compile(
-    r"\b(?:divert\w*|return\w*|turn\w* (?:back|around)|circl\w*|abort\w*|could not land"
-    r"|couldn't land|"
-    r"unable to land|prevented from landing|forced to|go-?around|paper maps|analogu?e maps"
-    r"|manually|"
+    r"\b(?:divert\w*|return\w*|turn\w* (?:back|around)|circl\w*|abort\w*|could not land|"
+    r"couldn't land|unable to land|prevented from landing|forced to|go-?around|paper maps|"
+    r"analogu?e maps|manually|"
     r"emergency landing|lost|went dark|ran out|drift\w*|off (?:course|track)|veer\w*|"
     r"hovered|missed approach|landed)\b",
     re.I,
 )
 _SPECIFIC = re.compile(
-    r"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:\w+\s+){0,2}?(?:plane|aircraft|flight"
-    r"|jet|"
+    r"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:\w+\s+){0,2}?(?:plane|aircraft|flight|jet|"
     r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b"
-    r"|\bflight\s+[A-Z0-9]{2}",
+    r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b",
 )
 
 
@@ -147,8 +167,8 @@ def is_background(text: str) -> bool:
 def ground_heavy(texts: list[str]) -> bool:
     """Are the sentences about phones, cars or ships rather than aircraft?"""
     ground = sum(len(GROUND_USERS.findall(t)) for t in texts)
-    aircraft = r"\b(?:flights?|planes?|aircraft|airliners?|pilots?|jets?)\b"
-    air = sum(len(re.findall(aircraft, t, re.I)) for t in texts)
+    aircraft = re.compile(r"\b(?:flights?|planes?|aircraft|airliners?|pilots?|jets?)\b", re.I)
+    air = sum(len(aircraft.findall(t)) for t in texts)
     return ground >= 2 and ground > 2 * air
 
 
@@ -199,6 +219,8 @@ def assess(
     in_lede: bool,
     background: bool,
     all_texts: list[str],
+    lede_figure: str = "",
+    lede_policy: str = "",
 ) -> Assessment:
     """Score one candidate.
 
@@ -212,6 +234,8 @@ def assess(
     :param in_lede: an anchor is in the headline or the first sentences.
     :param background: the incident reads as an earlier one recalled for context.
     :param all_texts: every sentence of the report.
+    :param lede_figure: a headline or lede sentence stating an aggregate figure, if any.
+    :param lede_policy: a headline or lede sentence that is a statement or complaint, if any.
     """
     result = Assessment()
     own = [a for a in anchors if not is_background(a)] or anchors
@@ -229,10 +253,12 @@ def assess(
         result.add(0.1, f"a day is named: '{_short(date_text, 40)}'")
     elif date_kind in {"month", "week"}:
         result.add(-0.05, f"only a month or week is named: '{_short(date_text, 40)}'")
+    elif date_kind == "year":
+        result.add(-0.15, f"only a year is named: '{_short(date_text, 40)}'")
     elif date_kind == "published":
-        result.add(-0.15, "no incident date in the text; publication month used")
+        result.add(-0.25, "no incident date in the text; publication month used")
     else:
-        result.add(-0.3, "no usable date")
+        result.add(-0.4, "no usable date")
     if not place_text:
         result.add(-0.3, "no place the gazetteer knows")
     elif place_best >= 3:
@@ -258,4 +284,20 @@ def assess(
         result.add(-0.35, "the report is mostly about phones, cars or ships")
     if background:
         result.add(-0.3, "an earlier incident recalled for context, not the report's own")
+    # The date of the figure's own period ("affected from 1 December to 2 February") is not an
+    # event's date; a day named with a count of affected aircraft is (an area event).
+    period = bool(re.search(r"\bfrom\b[^.;]{0,40}\b(?:and|to|until|till)\b", lede_figure, re.I))
+    own_event = (
+        date_kind == "day"
+        and (vehicle or place_best >= 3)
+        and not (period and date_text in lede_figure)
+    )
+    if lede_figure and not own_event:
+        result.add(-0.3, f"the lede states an aggregate figure: '{_short(lede_figure)}'")
+    if date_kind == "none" and result.score > APPLY_MIN_SCORE - 0.05:
+        # --apply needs a date: an undated candidate is shown for review, never taken as is.
+        cap = APPLY_MIN_SCORE - 0.05 - result.score
+        result.add(cap, "cannot be applied without a date; review it with --min-score")
+    if lede_policy and not vehicle:
+        result.add(-0.3, f"the lede is a statement or complaint: '{_short(lede_policy)}'")
     return result

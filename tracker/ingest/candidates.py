@@ -217,10 +217,10 @@ class _Incident:
 
 # "the ministry said on Friday": when something was said, not when it happened.
 _STATED = re.compile(
-    r"\b(?:said|says|announced|stated|told\s+\w+|confirmed|added|warned|reported)\s+(?:on\s+"
-    r"|late\s+on\s+)?$"
-    r"|\b(?:statement|announcement|parliament|press conference|briefing"
-    r"|interview)\b[\w\s,()]{0,40}\s(?:on\s+)?$",
+    r"\b(?:said|says|announced|stated|told(?:\s+[\w.-]+){1,5}|confirmed|added|warned|reported)\s+"
+    r"(?:on\s+|late\s+on\s+)?$"
+    r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b"
+    r"[\w\s,()]{0,40}\s(?:on\s+)?$",
     re.I,
 )
 
@@ -229,6 +229,7 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     mentions = [
         m for m in find_dates(sentence, base=base)
         if not m.is_bound and m.kind != "year" and not _STATED.search(sentence[: m.start])
+        and not _STATED_AFTER.match(sentence[m.end :])
     ]  # fmt: skip
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
@@ -246,6 +247,12 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         ]
     return mentions
 
+
+# "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
+_STATED_AFTER = re.compile(
+    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b",
+    re.I,
+)
 
 _INTENT = re.compile(
     r"\b(?:will|would|shall|resum\w*|plans?|planned|expects?|expected|scheduled|until"
@@ -631,6 +638,9 @@ def _finish(values: dict, evidence: dict, report: Report, notes: list[str]) -> C
         INC.end_date,
     ):
         values.setdefault(key, "" if key != INC.end_date else None)
+    if values.get(INC.end_date) and not values.get(INC.end_date_precision):
+        # An end read from the text (a NOTAM's validity, "29 May to 2 June") is a day.
+        values[INC.end_date_precision] = "day"
     return Candidate(values, _source(report), evidence, list(report.notes) + notes, report.name)
 
 
@@ -705,9 +715,14 @@ def _fir_country(authority: str) -> str:
 MAX_ANALYSED_CHARS = 300_000
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*(?:\([A-Z][\w "
-    r".]{1,20}\)\s*)?"
+    r"^(?:[A-Z][\w .'\u2019()/-]{1,40},\s*)?(?P<date>[\w ,.]{6,32}?)\s*"
+    r"(?:\([A-Z][\w .]{1,20}\)\s*)?"
     r"(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
+)
+# "AFP Published 23 Mar, 2024 12:40am", "Updated: 8 November 2025": a byline's date.
+_BYLINE = re.compile(
+    r"^(?:[A-Z]{2,10}\s+)?(?:Published|Updated|Posted)(?:\s+on)?\s*:?\s+"
+    r"(?P<date>[\w ,.]{6,30}?\d{4})\b"
 )
 # "March 16, 2024 (AGENCY)—...": a dateline that opens with the date.
 _DATE_FIRST = re.compile(
@@ -733,6 +748,11 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
             published = dt.date.fromisoformat(value) if len(value) == 10 else None
             return rest, published or dateline
     for position, sentence in enumerate(sentences[:6]):
+        byline = _BYLINE.match(sentence.text)
+        if byline:
+            found = find_dates(byline.group("date"), base=None)
+            if found and found[0].date is not None and found[0].precision == "day":
+                return [s for s in sentences if s is not sentence], found[0].date
         match = None
         if not sentence.heading:
             match = _DATE_FIRST.match(sentence.text) or _DATELINE.match(sentence.text)
@@ -828,6 +848,10 @@ def extract_candidates(
     title_sentences = [s for s in sentences[:3] if s.heading]
     # The lede: the first paragraph that is not a title line.
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
+    lede_texts = [s.text for s in sentences[:4] if s.heading or s.paragraph <= lede_paragraph]
+    opening = [s.text for s in sentences[:6]]
+    lede_figure = next((t for t in opening if ax.AGGREGATE_STRICT.search(t)), "")
+    lede_policy = next((t for t in lede_texts if ax.POLICY_LEDE.search(t)), "")
     candidates: list[Candidate] = []
     for incident in incidents:
         context = _context(incident, sentences, alone=len(incidents) == 1)
@@ -852,6 +876,23 @@ def extract_candidates(
                 ]
                 if years:
                     mention, incident.date_sentence = years[0], anchor.text
+                    break
+        if mention is None or mention.date is None:
+            # "Since early June, GPS at the airport has been unreliable": an ongoing disruption
+            # dated by its start (a month since; counts since a month are figures, not this).
+            for anchor in incident.anchors:
+                if ax.is_aggregate(anchor.text):
+                    continue
+                starts = [
+                    m
+                    for m in find_dates(anchor.text, base=base)
+                    if m.prefix == "since"
+                    and m.kind not in {"year", "following"}
+                    and m.date is not None
+                    and (base is None or m.date <= base)
+                ]
+                if starts:
+                    mention, incident.date_sentence = starts[0], anchor.text
                     break
         date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
@@ -937,6 +978,9 @@ def extract_candidates(
         phase, phase_sentence = fx.flight_phase(anchor_texts)
         if phase == "unknown":
             phase, phase_sentence = fx.flight_phase(context)
+        if phase == "unknown" and place_values[INC.geocode_precision] in {"area", "region"}:
+            # An area event (a sea, an FIR, a border region) reaches aircraft in flight.
+            phase, phase_sentence = "en route", "(an area, not an airport: aircraft in flight)"
         values[INC.flight_phase] = phase
         if phase_sentence:
             evidence[INC.flight_phase] = phase_sentence
@@ -960,9 +1004,13 @@ def extract_candidates(
                 values[column], evidence[column] = found
         if budget.left < 0:
             own_notes.append("report too long or garbled: place search stopped early")
-        in_lede = any(
-            a.index <= 2 and (a.heading or a.paragraph <= lede_paragraph) for a in incident.anchors
+        # The incident is the lede's when the sentence that dates it (or, undated, its first
+        # anchor) is in the headline or lede: an undated lede sentence joining a dated one
+        # further down does not make that one the lede's.
+        dating = next(
+            (a for a in incident.anchors if a.text == incident.date_sentence), incident.anchors[0]
         )
+        in_lede = dating.index <= 2 and (dating.heading or dating.paragraph <= lede_paragraph)
         assessment = ax.assess(
             anchors=anchor_texts,
             context=context,
@@ -973,10 +1021,13 @@ def extract_candidates(
             in_lede=in_lede,
             background=not in_lede and any(ax.is_background(a) for a in anchor_texts),
             all_texts=[s.text for s in sentences],
+            lede_figure=lede_figure,
+            lede_policy=lede_policy,
         )
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
         candidate._lede = in_lede  # type: ignore[attr-defined]
+        candidate._from_publication = date_kind == "published"  # type: ignore[attr-defined]
         candidates.append(candidate)
     candidates = _demote_background(candidates)
     candidates = _merge_vague(_merge_same(candidates))
@@ -1003,7 +1054,20 @@ def _is_generic_line(sentence: Sentence) -> bool:
 
 
 def _demote_background(candidates: list[Candidate]) -> list[Candidate]:
-    """An incident dated weeks before the lede's, found only further down, is background."""
+    """Demote background: an incident dated months before publication outside the lede, a
+    year-only mention beside a dated incident, one weeks before the lede's incident."""
+    for c in candidates:
+        published = c.source.get("published")
+        date = c.values.get(INC.date)
+        if (
+            not getattr(c, "_lede", False)
+            and isinstance(published, dt.date)
+            and isinstance(date, dt.date)
+            and (published - date).days > 180
+        ):
+            c.score = round(max(0.0, c.score - 0.25), 2)
+            c.reasons.append("-0.25 months before publication and not in the lede: background")
+
     if not any(getattr(c, "_lede", False) for c in candidates):
         return candidates
     lede_dates = [
@@ -1012,6 +1076,18 @@ def _demote_background(candidates: list[Candidate]) -> list[Candidate]:
         if getattr(c, "_lede", False) and isinstance(c.values.get(INC.date), dt.date)
     ] or [dt.date.max]
     newest = max(lede_dates)
+    day_countries = {
+        c.values.get(INC.country)
+        for c in candidates
+        if c.values.get(INC.date_precision) == "day" and c.values.get(INC.date)
+    }
+    for c in candidates:
+        if (
+            c.values.get(INC.date_precision) == "year"
+            and c.values.get(INC.country) in day_countries
+        ):
+            c.score = round(max(0.0, c.score - 0.3), 2)
+            c.reasons.append("-0.30 a year-only mention beside a dated incident in that country")
     lede_countries = {c.values.get(INC.country) for c in candidates if getattr(c, "_lede", False)}
     dated = {c.values.get(INC.date) for c in candidates if c.values.get(INC.date)}
     chronicle = len(dated) >= 3  # a list of events: every entry is its own incident
@@ -1043,6 +1119,7 @@ def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         date, country = c.values.get(INC.date), c.values.get(INC.country)
         vague = c.values.get(INC.date_precision) in {"month", "year"} or date is None
+        published = c.source.get("published") if getattr(c, "_from_publication", False) else None
         twin = None
         if vague:
             for other in candidates:
@@ -1054,6 +1131,9 @@ def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
                     and isinstance(odate, dt.date)
                     and (
                         date is None
+                        # dated by the publication month only: any dated telling of the
+                        # weeks before publication is the same incident
+                        or (isinstance(published, dt.date) and 0 <= (published - odate).days <= 45)
                         or (
                             odate.year == date.year
                             and (
@@ -1068,6 +1148,16 @@ def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
         if twin is not None:
             for key, value in c.evidence.items():
                 twin.evidence.setdefault(key, value)
+            # What the vague telling knows and the precise one does not (the phase in the lede,
+            # the aircraft type) completes it.
+            for key, empty in ((INC.flight_phase, "unknown"), (INC.interference, "unknown")):
+                if twin.values.get(key) == empty and c.values.get(key) not in (None, empty):
+                    twin.values[key] = c.values[key]
+                    if key in c.evidence:
+                        twin.evidence[key] = c.evidence[key]
+            for key in (INC.aircraft, INC.operator, INC.flight):
+                if not twin.values.get(key) and c.values.get(key):
+                    twin.values[key] = c.values[key]
             twin.score = max(twin.score, c.score)
             continue
         kept.append(c)

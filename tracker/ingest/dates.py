@@ -132,7 +132,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative_word",
         re.compile(
             r"\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|earlier\s+today"
-            r"|last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month"
+            r"|last\s+week|earlier\s+this\s+week|this\s+week|(?:over\s+)?the\s+(?:past|last)\s+week"
+            r"|(?:for\s+)?(?:nearly|almost)\s+a\s+week|last\s+month|earlier\s+this\s+month"
             r"|this\s+month|last\s+year|earlier\s+this\s+year|(?:over|at|during)\s+the\s+weekend|"
             r"last\s+weekend|this\s+weekend|this\s+past\s+weekend|past\s+weekend)\b",
             re.I,
@@ -331,8 +332,14 @@ def _resolve(
         if "weekend" in word:
             # The Saturday before the base: within a day of whichever weekend day it was.
             return base - dt.timedelta(days=(base.weekday() - 5) % 7 or 7), "day", None, 0
-        if word == "last week":
-            return month_start(base - dt.timedelta(days=7)), "month", None, 0
+        if word == "last week" or "past week" in word or "last week" in word or "a week" in word:
+            # The week before publication: known to the month it started in.
+            return (
+                month_start(base - dt.timedelta(days=7 if word == "last week" else 4)),
+                "month",
+                None,
+                0,
+            )
         if word in {"this week", "earlier this week", "this month", "earlier this month"}:
             return (
                 month_start(base - dt.timedelta(days=3 if "week" in word else 0)),

@@ -125,8 +125,8 @@ class ArticleResult:
         )
         want = "; ".join(
             f"{w['date']}({w.get('precision', 'day')[0]}) {'/'.join(sorted(_as_set(w['country'])))}"
-            f" {'/'.join(sorted(_as_set(w.get('type'))))}"
-            f"/{'/'.join(sorted(_as_set(w.get('phase'))))}"
+            f" {'/'.join(sorted(_as_set(w.get('type'))))}/"
+            f"{'/'.join(sorted(_as_set(w.get('phase'))))}"
             for w in self.expected
         )
         if self.error:
@@ -270,18 +270,29 @@ def main(argv: list[str] | None = None) -> int:
         "corpus_dir", nargs="?", default=os.environ.get(CORPUS_ENV), help=f"default ${CORPUS_ENV}"
     )
     parser.add_argument("expected", nargs="?", default="tests/corpus/real-articles.json")
-    parser.add_argument("--split", choices=("tune", "holdout", "all"), default="tune")
+    parser.add_argument(
+        "--split", default="tune", help="tune (default), holdout, or all (every split in the file)"
+    )
     parser.add_argument(
         "--details", action="store_true", help="per-article lines for the holdout split too"
     )
     args = parser.parse_args(argv)
     if not args.corpus_dir:
         parser.error(f"give CORPUS_DIR or set ${CORPUS_ENV}")
-    splits = ("tune", "holdout") if args.split == "all" else (args.split,)
+    splits: tuple[str, ...] = (args.split,)
+    if args.split == "all":
+        try:
+            doc = json.loads(Path(args.expected).read_text("utf-8"))
+            splits = tuple(sorted({a.get("split", "") for a in doc["articles"]}, reverse=True))
+        except (OSError, ValueError, KeyError) as err:
+            print(
+                f"Error: {args.expected}: cannot read the expected facts ({err})", file=sys.stderr
+            )
+            return 1
     try:
         for split in splits:
             results, summary = evaluate(args.corpus_dir, args.expected, split=split)
-            if split == "tune" or args.details:
+            if split == "tune" or args.details:  # holdout lines only on request
                 for result in results:
                     print(result.line())
             print(summary.line(split))

@@ -42,7 +42,8 @@ PROBLEM_TERM = re.compile(
     r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing"
     r"|MAY NOT BE AVBL"
     r"|RFI|warnings?|errors?|faults?|offset|wrong|incorrect|erroneous|inaccurate|shifted|displaced"
-    r"|disabled|knocked out|switched off|blacked out|blackout|cut off|malfunction\w*)\b",
+    r"|disabled|knocked out|switched off|blacked out|blackout|cut off|malfunction\w*"
+    r"|disappear\w*|vanish\w*)\b",
     re.I,
 )
 JAM_TERM = re.compile(
@@ -56,7 +57,8 @@ SIGNAL_LOSS = re.compile(
     r"|loss of (?:the )?(?:GPS|GNSS|satellite)|(?:GPS|GNSS) (?:signals? )?(?:was |were )?(?:lost"
     r"|went dark|"
     r"dropped out|disappeared)|(?:GPS|GNSS) (?:1\+2|1 and 2|primary) (?:fault|lost)"
-    r"|no GPS signal)\b",
+    r"|no GPS signal|disappearance of (?:the )?(?:GPS |GNSS |satellite )?signals?"
+    r"|(?:GPS|GNSS|satellite) signals? (?:disappear\w*|vanish\w*))\b",
     re.I,
 )
 SPOOF_TERM = re.compile(
@@ -73,14 +75,15 @@ AVIATION_TERM = re.compile(
     r"|airlines?|airways|landing|landed|approach(?:ing)?|runway|air traffic|ATC|airspace|FIR|NOTAM"
     r"|take-?off|en route|en-route|cruise|FMS|IRS|EGPWS|TAWS|GPWS|autopilot|flight deck|Boeing|"
     r"Airbus|Embraer|Bombardier|ATR|Cessna|helicopters?|FL\s?\d{2,3}|aviation|passengers|"
-    r"captain|first officer|air force|airbase|air base|Dash 8|turboprop|business jet)\b",
+    r"captain|first officer|air force|airbase|air base|Dash 8|turboprop|business jet|UAVs?|"
+    r"unmanned aerial vehicles?)\b",
     re.I,
 )
 #: Words that name the affected aircraft or crew: a sentence with one is about a specific event.
 VEHICLE_TERM = re.compile(
     r"\b(?:flights?|plane|aircraft|airliner|jet|jetliner|pilots?|crews?|captain|helicopter|we|our|"
     r"turboprop|airport|airports|Boeing|Airbus|Embraer|ATR|FMS|IRS|EGPWS|GPWS|TAWS|approach|"
-    r"landing|cockpit|air traffic|airspace|[A-Z]{2}\d{2,4})\b",
+    r"landing|cockpit|air traffic|airspace|UAV|[A-Z]{2}\d{2,4})\b",
     re.I,
 )
 
@@ -137,7 +140,9 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
             r"aborted (?:the |its )?landing|abort(?:ed)? landing|prevented from landing"
             r"|go[- ]around|arriv\w+|"
             r"circled|holding pattern|inbound to|while landing|during landing|attempting to land|"
-            r"preparing to land|about to land|before landing|landing at)\b",
+            r"preparing to land|about to land|before landing|landing at|"
+            r"(?:forced|had|able|managed|trying|tried) to land|to land (?:at|in|manually|using)|"
+            r"land(?:ed)? (?:manually|using))\b",
             re.I,
         ),
     ),
@@ -150,7 +155,8 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
             r"|Black"
             r"|Mediterranean|Red|Caspian|sea)|mid-?flight|during the flight|airway|as it flew"
             r"|while flying|"
-            r"flew (?:close to|near|over|past)|flying (?:close to|near|over|past))\b",
+            r"flew (?:close to|near|over|past)|flying (?:close to|near|over|past)|"
+            r"(?:flying|flew|operating) (?:on )?the [\w\u2013-]+ route)\b",
             re.I,
         ),
     ),
@@ -158,20 +164,33 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
 
 
 def flight_phase(sentences: list[str]) -> Found:
-    """Phase of flight from cue words, the first phase found in the most sentences wins."""
+    """Phase of flight from cue words, the first phase found in the most sentences wins.
+
+    A sentence naming both take-offs and landings ("aircraft landing and taking off at...")
+    says nothing about one flight's phase and is passed over.
+    """
     for sentence in sentences:
+        if _BOTH_ENDS.search(sentence):
+            continue
         for phase, pattern in _PHASES:
             if pattern.search(sentence):
                 return phase, sentence
     return "unknown", ""
 
 
+_BOTH_ENDS = re.compile(
+    r"\b(?:landing|landings|land)\s+(?:and|or)\s+(?:taking\s+off|take-?offs?)\b"
+    r"|\b(?:taking\s+off|take-?offs?)\s+(?:and|or)\s+(?:landing|landings)\b",
+    re.I,
+)
+
+
 _AIRCRAFT = re.compile(
     r"\b(?:(?:Airbus\s+)?A\s?(?:3[1-8]\d|220|400M)(?:-?\d{3}|neo|ceo|MRTT|\s?MAX)?(?:neo)?"
     r"|(?:Boeing\s+)?7[0-8]7(?:-?\d{1,3}(?:ER|F)?)?(?:\s?MAX(?:\s?\d{1,2})?)?(?:\s?Dreamliner)?"
     r"|B7[0-8][0-9M](?:-\d{3})?|A3[1-5][0-9N]"
-    r"|Embraer\s+(?:E-?\d{3}|ERJ-?\d{3}|Legacy\s?\d{3}|Phenom\s?\d{3}|Praetor\s?\d{3})|E1[79]5"
-    r"|E190|ERJ\s?1\d5"
+    r"|Embraer\s+(?:E-?\d{3}|ERJ-?\d{3}|Legacy\s?\d{3}|Phenom\s?\d{3}|Praetor\s?\d{3})|E1[79]5|E190"
+    r"|ERJ\s?1\d5"
     r"|ATR[\s-]?(?:42|72)(?:-\d{3})?|(?:De Havilland\s+)?Dash[\s-]?8(?:-\d{3})?|Q400"
     r"|(?:Bombardier\s+)?(?:CRJ-?\d{3,4}|Challenger\s?\d{3,4}|Global\s?\d{4}|CS\d{3})"
     r"|Gulfstream\s?(?:G-?)?\d{3}|(?:Dassault\s+)?Falcon\s?\d{1,4}[A-Z]{0,2}|Learjet\s?\d{2}"
@@ -324,7 +343,17 @@ def operator(sentences: list[str]) -> Found | None:
         return None
     value = found[0].group(0).strip()
     value = re.sub(r"^(?:The|A|An|On|In|After|When)\s+", "", value)
+    if _REGULATOR.search(value):
+        # "Jordan's Civil Aviation", "International Civil Aviation": a regulator, not an operator.
+        return None
     return value, found[1]
+
+
+_REGULATOR = re.compile(
+    r"\b(?:Civil Aviation|Federal Aviation|Authority|Agency|Organi[sz]ation|Ministry|Administration"
+    r"|Regulator)\b",
+    re.I,
+)
 
 
 _FLIGHT = re.compile(
@@ -357,6 +386,10 @@ def flight_number(sentences: list[str]) -> Found | None:
             # Aircraft types look like flight numbers (A320, B737): not flights.
             if re.fullmatch(r"(?:A3\d\d|B7\d\d|A2\d\d|E1\d\d|F35|C1\d\d)", code):
                 continue
+            if re.search(r"\b(?:airways?|route|waypoint)\s+$", sentence[: match.start()], re.I):
+                continue  # "airway M701": an airway designator, not a flight
+            if re.match(r"[A-Z]\d{2,3}$", code) and re.search(r"\bairway", sentence, re.I):
+                continue
             return code, sentence
     return None
 
@@ -365,7 +398,8 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "diverted",
         re.compile(
-            r"\bdiver(?:ted|sion)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+(?:\s[A-Z][\w\u00c0-\u024f'-]+)?))?"
+            r"\bdiver(?:ted"
+            r"|sion)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+(?:\s[A-Z][\w\u00c0-\u024f'-]+)?))?"
         ),
     ),
     (
@@ -415,8 +449,7 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
         "backup navigation used",
         re.compile(
             r"\b(?:back-?up (?:procedures|navigation|systems?)|paper (?:maps|charts)|ILS|VOR|DME"
-            r"|inertial|radar vector\w*|ground-based (?:aids|navigation)"
-            r"|conventional navigation)\b"
+            r"|inertial|radar vector\w*|ground-based (?:aids|navigation)|conventional navigation)\b"
         ),
     ),
     ("landed safely", re.compile(r"\blanded safely|safe landing\b", re.I)),

@@ -41,8 +41,8 @@ _UNIT_WORDS = (
     r"occurrences|events|violations|outages|interruptions|anomalies|disturbances|days"
 )
 _COUNT = re.compile(
-    rf"(?P<value>\d{{1,3}}(?:[,\u202f ]\d{{3}})+|\d+(?:\.\d+)?)"
-    rf"\s+(?:(?P<qual>[\w-]+(?:\s+[\w-]+){{0,3}}?)\s+)??"
+    rf"(?P<value>\d{{1,3}}(?:[,\u202f ]\d{{3}})+|\d+(?:\.\d+)?)\s+"
+    rf"(?:(?P<qual>[\w-]+(?:\s+[\w-]+){{0,3}}?)\s+)??"
     rf"(?P<unit>{_UNIT_WORDS})\b",
     re.I,
 )
@@ -68,11 +68,10 @@ _SINCE = re.compile(
     re.I,
 )
 _MEASURED_BY = re.compile(
-    r"(?:according to|reported by|data (?:from|presented by)|figures from|recorded by"
-    r"|filed with)\s+"
+    r"(?:according to|reported by|data (?:from|presented by)|figures from|recorded by|"
+    r"filed with)\s+"
     r"(?:the\s+)?(?P<who>[A-Z][\w\u2019'-]*(?:\s+(?:of\s+)?[A-Z][\w\u2019'-]*){0,5})"
-    r"|(?P<who2>[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,4})\s+(?:says|said|reported"
-    r"|recorded|lists|"
+    r"|(?P<who2>[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,4})\s+(?:says|said|reported|recorded|lists|"
     r"registered|counted)\b"
 )
 _NOT_MEASURERS = frozenset({"it", "the", "he", "she", "they", "this", "that", "pilots", "in"})
@@ -200,7 +199,6 @@ def extract_figures(
     if not (fx.GNSS_TERM.search(head) and fx.AVIATION_TERM.search(text_start + " " + head[:3000])):
         return []
     base = report.published or published
-
     lede = [s.text for s in sentences[:5]]
     if lede:
         meta = META_DATE_LINE.match(lede[0])

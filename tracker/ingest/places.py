@@ -138,6 +138,7 @@ _NEGATIVE = re.compile(
     r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
     r"based\s+in|rerouted\s+to|redirected\s+to|sent\s+to|"
     r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|visit\s+to|trip\s+to|told\s+|said\s+in|"
+    r"(?:meeting|conference|summit|session|assembly|symposium)\b[^.]{0,40}?\b(?:at|in)|"
     r"reported\s+by|according\s+to"
     # A spoofed position is where the aircraft was *not*: "the display showed us over Iran".
     r"|(?:showed|showing|displayed|indicated|placed|put|appeared|appear|appearing)\s+(?:the\s+"
@@ -153,8 +154,13 @@ _SOURCE_BEFORE = re.compile(
     r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|accus\w*|originat\w*\s+(?:in|from)|"
     r"com(?:es|ing)\s+from|traced\s+to|sources?\s+(?:in|of)|from\s+(?:the\s+)?(?:direction\s+of|"
     r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
-    r"(?:units?|forces|military|systems?|devices|transmitters?|equipment)\s+(?:in|at"
-    r"|from))\s*(?:the\s+)?$",
+    r"(?:units?|forces|military|systems?|devices|transmitters?|equipment|blockers|jammers)\s+"
+    r"(?:in|at|from))\s*(?:the\s+)?$",
+    re.I,
+)
+_GATHERING = re.compile(
+    r"\b(?:meeting|conference|summit|session|assembly|symposium|forum|talks)\b[^.;]{0,90}?"
+    r"\b(?:at|in)\s+(?:the\s+)?$",
     re.I,
 )
 _LANDED = re.compile(r"land(?:ed|ing)\s+(?:safely\s+|manually\s+)?(?:in|at)\s*(?:the\s+)?$", re.I)
@@ -168,6 +174,13 @@ _ORGANISATION_AFTER = re.compile(
     r"air\b|express\b|group\b|ministry|government|officials?|military|army|forces|authorit\w+)",
     re.I,
 )
+# Titles and reporting words before a two-word capitalised phrase: a person's name follows.
+_PERSON_BEFORE = re.compile(
+    r"(?:spokes\w+|minister|director|head|chief|secretary|president|general|captain|commander|"
+    r"officer|adviser|advisor|professor|analyst|engineer|manager|pilot|passenger|Mr\.?|Ms\.?|Mrs\.?|"
+    r"Dr\.?|told|says|said)\s*,?\s*$",
+    re.I,
+)
 # A capitalised phrase with one of these words names an organisation ("Royal Air Force", "Air India
 # Express", "Joint Chiefs of Staff"), whatever places its other words spell.
 _ORGANISATION_WORDS = frozenset(
@@ -176,14 +189,14 @@ _ORGANISATION_WORDS = frozenset(
     Times Post News Group Company Corporation University Institute Council Commission Association
     Staff Chiefs Army Navy Guard Guards Police Office Bureau Department Foundation Federation Party
     Organisation Organization Administration Airport's Herald Tribune Journal Gazette Daily Radio
-    Television Channel Press Telegraph Mail Observer Inc Ltd""".split()
+    Television Channel Press Telegraph Mail Observer Inc Ltd Mission Monitoring""".split()
 )
 # First words that belong to place names ("New Delhi", "South Korea", "Saint Petersburg").
 _NAME_STARTS = frozenset(
     fold(w)
     for w in """New North South East West Northern Southern Eastern Western Central San Santa Saint
-    St
-    Sankt Los Las El La Le Al Port Fort Mount Lake Cape Upper Lower Great Greater Nizhny Novo Gulf
+    St Sankt Los Las El La Le Al Port Fort Mount Lake Cape Upper Lower Great Greater Nizhny Novo
+    Gulf
     Sea Bay Black Red Baltic Dead Yellow White""".split()
 )
 # Words that may follow a place inside one capitalised phrase and still leave it a place.
@@ -206,6 +219,15 @@ _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territor
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
 
 
+def _loose_single_word(query: str, raw: dict) -> bool:
+    """One ordinary word matched to an airport whose name merely contains it."""
+    words = fold(query).split()
+    if len(words) != 1 or raw.get("id", "").upper() == query.upper():
+        return False
+    name = fold(raw.get("name", "")).split()
+    return not name or name[0] != words[0]
+
+
 def _trusted_airport(query: str, location, geocoder):
     """ "Delhi Airport" matched to an airport whose name has no "Delhi" is a loose match: the
     city the words name is a better answer than a namesake airstrip elsewhere."""
@@ -214,9 +236,15 @@ def _trusted_airport(query: str, location, geocoder):
         return location
     if location.raw.get("id") and fold(location.raw["id"]) in named:
         return location  # an ICAO or IATA code
-    city = geocoder.geocode(" ".join(w for w in query.split() if fold(w) in named))
-    if city is not None and city.raw["precision"] in {"city", "airport"}:
-        return city
+    words = [w for w in query.split() if fold(w) in named]
+    # "Delhi IGI Airport": the longest run of the words that names a city or airport.
+    for size in range(len(words), 0, -1):
+        for start in range(0, len(words) - size + 1):
+            city = geocoder.geocode(" ".join(words[start : start + size]))
+            if city is not None and city.raw["precision"] in {"city", "airport"}:
+                if city.raw["precision"] == "city" and (city.raw.get("population") or 0) < 50000:
+                    continue
+                return city
     return location
 
 
@@ -379,6 +407,8 @@ def spot_places(
                 location = _trusted_airport(query, location, geocoder)
                 raw = location.raw
                 precision = raw["precision"]
+                if precision == "airport" and _loose_single_word(query, raw):
+                    continue  # "Sign" matched to an airstrip named "... Sign ...": a loose match
             if precision == "airport" and not (set(fold(query).split()) - _AIRPORT_WORDS):
                 # "International Civil" is not an airport's name, only words airports share.
                 continue
@@ -390,8 +420,15 @@ def spot_places(
                 continue  # "the Telegraph": towns do not take an article; publications do.
             if _ORGANISATION_AFTER.match(after) and precision != "country":
                 continue
+            if re.match(r"\s+time\b", after) and precision == "city":
+                continue  # "14:00 Baku time": a time zone, not a place
+            if hi - lo >= 1 and len(words) >= 2 and _PERSON_BEFORE.search(before):
+                continue  # "spokeswoman Ingrida Daugirde", "director Juha Köykkä": a person
             score = 0.0
-            if _LANDED.search(before):
+            if _GATHERING.search(sentence[max(0, start - 120) : start]):
+                score -= 3.0  # "speaking at the ICAO meeting in Punta Cana": where people met
+                role = "negative"
+            elif _LANDED.search(before):
                 # "landed safely in Brno" after a diversion is elsewhere; "landed in Plovdiv
                 # using paper maps" is where it happened.
                 diverted = bool(_DIVERSION.search(sentence))
@@ -418,8 +455,8 @@ def spot_places(
             else:
                 role = "bare"
                 # No role cue: a bare name counts a little, unless it opens the sentence.
-                if start == 0 and hi - lo == 1 and precision == "city":
-                    continue  # "Police said...": a capitalised first word proves nothing
+                if start == 0 and hi - lo == 1 and precision != "country":
+                    continue  # "Police said...", "False signals...": a first word proves nothing
                 # Countries are named as actors, sources and context far more often than as the
                 # place of an incident: a bare one counts for little.
                 score += 0.2 if precision == "country" else 0.6

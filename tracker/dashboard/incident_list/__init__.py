@@ -22,12 +22,11 @@ from dash.exceptions import PreventUpdate
 
 from tracker import safety
 from tracker.dashboard import ids as page_ids
-from tracker.dashboard.callbacks import layer_incident_filter
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.incident_list import ids
 from tracker.dashboard.incident_list.model import ListState, list_page, next_list_state
 from tracker.dashboard.incident_list.view import card, status_text, table_children
-from tracker.dashboard.layers import MapLayer
+from tracker.dashboard.layers import MapLayer, combined_incident_filter
 from tracker.dashboard.state import ViewState
 
 __all__ = ["card", "register", "update_list", "open_incident", "ids"]
@@ -80,7 +79,7 @@ def update_list(
     columns = [layer.incident_column for layer in active if layer.incident_column]
     # A layer that narrows the incidents (e.g. to those its data corroborates) narrows the list
     # as it narrows every other view.
-    extra_mask, _ = layer_incident_filter(active, data.incidents, view)
+    extra_mask, _ = combined_incident_filter(active, data.incidents, view)
     page = list_page(
         data.incidents,
         data.sources,

@@ -1,0 +1,88 @@
+"""The CSV reader's two routes (streamed for large files, bytes for small ones) agree.
+
+Large files are scanned in slices and parsed from the open file; everything else, and anything the
+fast path refuses, goes through :func:`tracker.csvio.parse_raw_text`. These tests force streaming
+for small broken files and check that every problem, line number and cell is the same as when the
+bytes are parsed, so the line-exact slow path keeps serving broken files whatever their size.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import csv_text, sample_rows
+
+from tracker import csvio, schema, validate
+
+INCIDENTS, SOURCES = sample_rows(3)
+GOOD = csv_text(INCIDENTS, schema.INCIDENT_COLUMNS).encode("utf-8")
+HEADER, FIRST, *REST = GOOD.split(b"\n")
+
+BROKEN = {
+    "clean": GOOD,
+    "blank line": GOOD.replace(b"\n", b"\n\n", 2),
+    "quoted newline": GOOD.replace(b"Synthetic", b'"Synth\netic', 1).replace(
+        b"tests.", b'tests."', 1
+    ),
+    "unclosed quote at end": GOOD[:-1] + b'"\n',
+    "stray quote": GOOD.replace(b"Synthetic", b'Syn"thetic', 1),
+    "crlf": GOOD.replace(b"\n", b"\r\n"),
+    "cr only": GOOD.replace(b"\n", b"\r"),
+    "missing final newline": GOOD[:-1],
+    "byte-order mark": b"\xef\xbb\xbf" + GOOD,
+    "nul byte": GOOD.replace(b"Synthetic", b"Syn\x00thetic", 1),
+    "bidi override": GOOD.replace(b"Test Airport", "Test \u202eAirport".encode(), 1),
+    "curly quote (harmless non-ASCII)": GOOD.replace(b"Test Airport", "Test’s".encode(), 1),
+    "extra cell": GOOD.replace(b"tests.", b"tests.,extra", 1),
+    "missing cell": b"\n".join([HEADER, FIRST.rsplit(b",", 1)[0], *REST]),
+    "windows-1252": GOOD.replace(b"Test Airport", b"Test \xe9 Airport", 1),
+    "header only": HEADER + b"\n",
+    "blank header": b"\n" + GOOD,
+    "whitespace only": b"  \n \n",
+}
+
+
+def _same(left: csvio.RawTable, right: csvio.RawTable) -> None:
+    assert left.problems == right.problems
+    assert left.header == right.header
+    assert left.lines.tolist() == right.lines.tolist()
+    assert left.frame.to_dict("list") == right.frame.to_dict("list")
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_streamed_and_bytes_read_the_same(case: str, tmp_path: Path, monkeypatch):
+    path = tmp_path / schema.INCIDENTS_FILE
+    path.write_bytes(BROKEN[case])
+    from_bytes = csvio.parse_raw_text(path.read_bytes(), display="incidents.csv")
+    monkeypatch.setattr(csvio, "STREAM_MIN_BYTES", 0)
+    streamed = csvio.read_raw_table(path, display="incidents.csv")
+    _same(streamed, from_bytes)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_validation_is_the_same_when_streamed(case: str, tmp_path: Path, monkeypatch):
+    (tmp_path / schema.INCIDENTS_FILE).write_bytes(BROKEN[case])
+    (tmp_path / schema.SOURCES_FILE).write_text(csv_text(SOURCES, schema.SOURCE_COLUMNS))
+    monkeypatch.setattr(csvio, "STREAM_MIN_BYTES", 1 << 40)
+    expected = validate.validate_dir(tmp_path)
+    monkeypatch.setattr(csvio, "STREAM_MIN_BYTES", 0)
+    assert validate.validate_dir(tmp_path) == expected
+
+
+def test_scan_counts_and_flags_plain_text():
+    scan = csvio.scan_bytes(b'a,"b"\nc,d\r\n')
+    assert (scan.newlines, scan.quotes, scan.carriage_returns) == (2, 2, 1)
+    assert not scan.plain_text  # the CR is a control character
+    assert csvio.scan_bytes(b"a,b\nc,d\n").plain_text
+    assert csvio.scan_bytes("a,caf\u00e9\n".encode()).plain_text  # é cannot hide anything
+    assert not csvio.scan_bytes("a,\u200bb\n".encode()).plain_text  # zero-width space
+    assert not csvio.scan_bytes(b"a,\x7fb\n").plain_text
+
+
+def test_scan_sees_a_suspect_byte_in_a_later_slice(monkeypatch):
+    monkeypatch.setattr(csvio, "_SCAN_SLICE", 4)
+    body = b"abc\nabc\nab\x07\n"
+    scan = csvio.scan_bytes(body)
+    assert scan.newlines == 3
+    assert not scan.plain_text
