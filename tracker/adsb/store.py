@@ -149,7 +149,7 @@ def parquet_bytes(table: pa.Table, **options) -> bytes:
 
 def _read_stored(path: Path, *, use_threads: bool = True) -> pa.Table:
     """One stored day as written: cells as 64-bit indexes, or as strings in older stores."""
-    with pq.ParquetFile(path) as file:
+    with pq.ParquetFile(path, memory_map=True) as file:
         table = file.read(use_threads=use_threads)
     stored = table.schema.field(HEX).type
     target = STORED_SCHEMA if pa.types.is_integer(stored) else LAYER_SCHEMA
