@@ -267,7 +267,9 @@ def test_layout_at_phone_tablet_and_desktop_widths(dash_duo, data_dir, tmp_path,
         assert map_box["width"] >= 600
         driver.save_screenshot(str(folder / f"dashboard-{width}.png"))
     # Opening an incident: on a phone it covers the page, elsewhere it sits beside the map.
-    click(dash_duo, dash_duo.find_element(f"#{list_ids.TABLE} .row-open"))
+    row_button = dash_duo.find_element(f"#{list_ids.TABLE} .row-open")
+    row_id = row_button.get_attribute("id")
+    click(dash_duo, row_button)
     dash_duo.wait_for_contains_text(f"#{ids.DETAIL}", "Sources")
     detail = _rect(driver, f"#{ids.DETAIL_CARD}")
     if width < 576:
@@ -276,6 +278,13 @@ def test_layout_at_phone_tablet_and_desktop_widths(dash_duo, data_dir, tmp_path,
             dash_duo,
             lambda: driver.execute_script("return document.activeElement.id") == ids.DETAIL_CLOSE,
         )
+        driver.save_screenshot(str(folder / f"dashboard-{width}-incident.png"))
+        # Closing it gives the focus back to the row it was opened from.
+        click(dash_duo, f"#{ids.DETAIL_CLOSE}")
+        until(dash_duo, lambda: not _visible(driver, f"#{ids.DETAIL_CARD}"))
+        until(dash_duo, lambda: driver.execute_script("return document.activeElement.id") == row_id)
+        assert dash_duo.get_logs() == []
+        return
     else:
         assert detail["width"] >= 280
     driver.save_screenshot(str(folder / f"dashboard-{width}-incident.png"))

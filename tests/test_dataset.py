@@ -107,6 +107,16 @@ def test_new_incident_id_is_readable_and_unique():
     assert dataset.new_incident_id("2025-01-16", "Šiauliai", []) == "2025-01-16-siauliai"
 
 
+def test_new_incident_id_skips_the_words_leading_up_to_the_place():
+    made = dataset.new_incident_id("2025-12-10", "Approach to Piarco International Airport", [])
+    assert made == "2025-12-10-piarco-international-airport"
+    assert (
+        dataset.new_incident_id("2025-08-30", "over the Baltic Sea", []) == "2025-08-30-baltic-sea"
+    )
+    # Nothing but lead words: keep them rather than an empty slug.
+    assert dataset.new_incident_id("2025-12-03", "to and from", []) == "2025-12-03-to-and-from"
+
+
 # --- concurrency and crashes: real processes ------------------------------------------------------
 
 WRITER = textwrap.dedent(

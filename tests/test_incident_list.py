@@ -313,3 +313,31 @@ def test_list_at_100k_rows_sends_one_page(tmp_path):
     mask[::1000] = True
     few = list_page(generated.incidents, generated.sources, Filters(), ListState(), extra_mask=mask)
     assert few.total == 100
+
+
+def test_text_columns_held_as_categories_work_the_same(frames):
+    # The loader may keep low-cardinality text as categories (memory); sorting, paging and rows
+    # must not depend on it.
+    incidents, sources = frames
+    categorical = incidents.astype(
+        {
+            c: "category"
+            for c in (
+                INC.country,
+                INC.region,
+                INC.interference,
+                INC.flight_phase,
+                INC.operator,
+                INC.flight,
+                INC.confidence,
+                INC.date_precision,
+            )
+        }
+    )
+    for key in ("date", "place", "country", "type", "phase", "who", "confidence", "sources"):
+        for descending in (False, True):
+            state = ListState(sort=key, descending=descending)
+            plain = list_page(incidents, sources, Filters(), state)
+            cats = list_page(categorical, sources, Filters(), state)
+            assert _ids(cats) == _ids(plain), key
+            assert cats.rows == plain.rows, key

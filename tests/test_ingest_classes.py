@@ -268,7 +268,10 @@ def test_every_candidate_carries_a_score_and_reasons_for_place_and_date():
 
 
 def test_a_weak_candidate_is_skipped_unless_the_threshold_is_lowered():
-    text = "Published: 2025-06-30\n\nPilots have reported GPS interference in northern Poland."
+    text = (
+        "Published: 2025-06-30\n\nGPS interference was reported by pilots in northern Poland "
+        "this month, the ministry said in a statement."
+    )
     default = _results(text)
     lowered = _results(text, min_score=0.0)
     assert default.candidates == [] and default.skipped
@@ -290,7 +293,8 @@ def test_cli_prints_skipped_candidates_and_applies_only_above_the_threshold(
     report = tmp_path / "weak.txt"
     report.write_text(
         "URL: https://example.org/weak\nPublished: 2025-06-30\n\n"
-        "Pilots have reported GPS interference in northern Poland.",
+        "GPS interference was reported by pilots in northern Poland this month, the ministry "
+        "said in a statement.",
         "utf-8",
     )
     before = {p.name: p.read_bytes() for p in small_dataset.iterdir()}
@@ -497,3 +501,20 @@ def test_disappearing_signals_are_jamming_and_the_faa_is_not_an_operator():
     )
     assert found["interference"] == "jamming"
     assert "Federal Aviation" not in found["operator"]
+
+
+def test_a_byline_date_is_the_publication_date():
+    found = _one(
+        "AFP Published 23 Mar, 2024 12:40am\n\nOn Thursday a Middle East Airlines jet approaching "
+        "Beirut lost its GPS signal to jamming."
+    )
+    assert found["date"] == "2024-03-21"
+
+
+def test_an_incident_months_before_publication_outside_the_lede_is_background():
+    text = (
+        "Published: 2024-09-26\n\nGPS spoofing now affects about 900 flights a day, up 400 "
+        "percent this year, analysts said.\n\nPilots are being trained to spot it.\n\nIn March, "
+        "a Turkish airliner bound for Beirut had to turn around after its GPS was spoofed."
+    )
+    assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []

@@ -51,6 +51,7 @@ __all__ = [
     "render",
     "canonical_problems",
     "new_incident_id",
+    "place_slug",
     "empty_dataset",
     "slugify",
     "recover",
@@ -527,13 +528,35 @@ def slugify(text: str, *, max_words: int = 4) -> str:
     return "-".join(words[:max_words]) or "incident"
 
 
+#: Words that open a location phrase without naming the place ("approach to Piarco", "flights to
+#: and from Caracas", "over the Baltic Sea"): an id made of them says nothing, so they are skipped.
+_PLACE_LEAD_WORDS = frozenset(
+    "a an the to and from at in of off over near around above into on approach approaches "
+    "departure departures arrival arrivals after before during flight flights route routes".split()
+)
+
+
+def place_slug(place: str, *, max_words: int = 4) -> str:
+    """The slug of a place phrase, skipping the words that only lead up to the place's name.
+
+    >>> place_slug("Approaches and departures at Brasília")
+    'brasilia'
+    >>> place_slug("Flights to and from")
+    'flights-to-and-from'
+    """
+    words = slugify(place, max_words=1000).split("-")
+    start = next((i for i, word in enumerate(words) if word not in _PLACE_LEAD_WORDS), 0)
+    return "-".join(words[start : start + max_words])
+
+
 def new_incident_id(date, place: str, existing_ids) -> str:
     """A readable id not in ``existing_ids``: ``2025-08-31-plovdiv``, then ``...-plovdiv-2``.
 
     :param date: the incident's date (anything :class:`pandas.Timestamp` accepts).
-    :param place: the place, in words; its first words become the slug.
+    :param place: the place, in words; its first words naming the place become the slug.
     """
-    stem = f"{pd.Timestamp(date):%Y-%m-%d}-{slugify(place)}"[: schema.ID_MAX_LENGTH - 4].rstrip("-")
+    stem = f"{pd.Timestamp(date):%Y-%m-%d}-{place_slug(place)}"[: schema.ID_MAX_LENGTH - 4]
+    stem = stem.rstrip("-")
     taken = set(existing_ids)
     candidate, counter = stem, 2
     while candidate in taken:

@@ -116,7 +116,9 @@ GROUND_USERS = re.compile(
 )
 #: Cues that a sentence recalls an earlier incident.
 BACKGROUND = re.compile(
-    r"^(?:previously|earlier|in the past|last year|recall|before that|in (?:january|february|march|"
+    r"^(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december),|previously|earlier|in the past|last year|recall|before that|"
+    r"in (?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|"
     r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after|"
     r"the incident (?:comes|follows))\b"
@@ -254,7 +256,7 @@ def assess(
     elif date_kind == "year":
         result.add(-0.15, f"only a year is named: '{_short(date_text, 40)}'")
     elif date_kind == "published":
-        result.add(-0.15, "no incident date in the text; publication month used")
+        result.add(-0.25, "no incident date in the text; publication month used")
     else:
         result.add(-0.4, "no usable date")
     if not place_text:
@@ -282,7 +284,15 @@ def assess(
         result.add(-0.35, "the report is mostly about phones, cars or ships")
     if background:
         result.add(-0.3, "an earlier incident recalled for context, not the report's own")
-    if lede_figure and not (date_kind == "day" and (vehicle or place_best >= 3)):
+    # The date of the figure's own period ("affected from 1 December to 2 February") is not an
+    # event's date; a day named with a count of affected aircraft is (an area event).
+    period = bool(re.search(r"\bfrom\b[^.;]{0,40}\b(?:and|to|until|till)\b", lede_figure, re.I))
+    own_event = (
+        date_kind == "day"
+        and (vehicle or place_best >= 3)
+        and not (period and date_text in lede_figure)
+    )
+    if lede_figure and not own_event:
         result.add(-0.3, f"the lede states an aggregate figure: '{_short(lede_figure)}'")
     if date_kind == "none" and result.score > APPLY_MIN_SCORE - 0.05:
         # --apply needs a date: an undated candidate is shown for review, never taken as is.

@@ -719,6 +719,11 @@ _DATELINE = re.compile(
     r"(?:\([A-Z][\w .]{1,20}\)\s*)?"
     r"(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
 )
+# "AFP Published 23 Mar, 2024 12:40am", "Updated: 8 November 2025": a byline's date.
+_BYLINE = re.compile(
+    r"^(?:[A-Z]{2,10}\s+)?(?:Published|Updated|Posted)(?:\s+on)?\s*:?\s+"
+    r"(?P<date>[\w ,.]{6,30}?\d{4})\b"
+)
 # "March 16, 2024 (AGENCY)—...": a dateline that opens with the date.
 _DATE_FIRST = re.compile(
     r"^(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{4}-\d{2}-\d{2})\s*"
@@ -743,6 +748,11 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
             published = dt.date.fromisoformat(value) if len(value) == 10 else None
             return rest, published or dateline
     for position, sentence in enumerate(sentences[:6]):
+        byline = _BYLINE.match(sentence.text)
+        if byline:
+            found = find_dates(byline.group("date"), base=None)
+            if found and found[0].date is not None and found[0].precision == "day":
+                return [s for s in sentences if s is not sentence], found[0].date
         match = None
         if not sentence.heading:
             match = _DATE_FIRST.match(sentence.text) or _DATELINE.match(sentence.text)
@@ -994,9 +1004,13 @@ def extract_candidates(
                 values[column], evidence[column] = found
         if budget.left < 0:
             own_notes.append("report too long or garbled: place search stopped early")
-        in_lede = any(
-            a.index <= 2 and (a.heading or a.paragraph <= lede_paragraph) for a in incident.anchors
+        # The incident is the lede's when the sentence that dates it (or, undated, its first
+        # anchor) is in the headline or lede: an undated lede sentence joining a dated one
+        # further down does not make that one the lede's.
+        dating = next(
+            (a for a in incident.anchors if a.text == incident.date_sentence), incident.anchors[0]
         )
+        in_lede = dating.index <= 2 and (dating.heading or dating.paragraph <= lede_paragraph)
         assessment = ax.assess(
             anchors=anchor_texts,
             context=context,
@@ -1040,7 +1054,20 @@ def _is_generic_line(sentence: Sentence) -> bool:
 
 
 def _demote_background(candidates: list[Candidate]) -> list[Candidate]:
-    """An incident dated weeks before the lede's, found only further down, is background."""
+    """Demote background: an incident dated months before publication outside the lede, a
+    year-only mention beside a dated incident, one weeks before the lede's incident."""
+    for c in candidates:
+        published = c.source.get("published")
+        date = c.values.get(INC.date)
+        if (
+            not getattr(c, "_lede", False)
+            and isinstance(published, dt.date)
+            and isinstance(date, dt.date)
+            and (published - date).days > 180
+        ):
+            c.score = round(max(0.0, c.score - 0.25), 2)
+            c.reasons.append("-0.25 months before publication and not in the lede: background")
+
     if not any(getattr(c, "_lede", False) for c in candidates):
         return candidates
     lede_dates = [
@@ -1049,6 +1076,18 @@ def _demote_background(candidates: list[Candidate]) -> list[Candidate]:
         if getattr(c, "_lede", False) and isinstance(c.values.get(INC.date), dt.date)
     ] or [dt.date.max]
     newest = max(lede_dates)
+    day_countries = {
+        c.values.get(INC.country)
+        for c in candidates
+        if c.values.get(INC.date_precision) == "day" and c.values.get(INC.date)
+    }
+    for c in candidates:
+        if (
+            c.values.get(INC.date_precision) == "year"
+            and c.values.get(INC.country) in day_countries
+        ):
+            c.score = round(max(0.0, c.score - 0.3), 2)
+            c.reasons.append("-0.30 a year-only mention beside a dated incident in that country")
     lede_countries = {c.values.get(INC.country) for c in candidates if getattr(c, "_lede", False)}
     dated = {c.values.get(INC.date) for c in candidates if c.values.get(INC.date)}
     chronicle = len(dated) >= 3  # a list of events: every entry is its own incident

@@ -219,6 +219,15 @@ _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territor
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
 
 
+def _loose_single_word(query: str, raw: dict) -> bool:
+    """One ordinary word matched to an airport whose name merely contains it."""
+    words = fold(query).split()
+    if len(words) != 1 or raw.get("id", "").upper() == query.upper():
+        return False
+    name = fold(raw.get("name", "")).split()
+    return not name or name[0] != words[0]
+
+
 def _trusted_airport(query: str, location, geocoder):
     """ "Delhi Airport" matched to an airport whose name has no "Delhi" is a loose match: the
     city the words name is a better answer than a namesake airstrip elsewhere."""
@@ -398,6 +407,8 @@ def spot_places(
                 location = _trusted_airport(query, location, geocoder)
                 raw = location.raw
                 precision = raw["precision"]
+                if precision == "airport" and _loose_single_word(query, raw):
+                    continue  # "Sign" matched to an airstrip named "... Sign ...": a loose match
             if precision == "airport" and not (set(fold(query).split()) - _AIRPORT_WORDS):
                 # "International Civil" is not an airport's name, only words airports share.
                 continue

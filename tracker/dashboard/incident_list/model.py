@@ -177,11 +177,16 @@ class _OrderCache:
 _ORDERS = _OrderCache()
 
 
+def _text(values: pd.Series) -> pd.Series:
+    """Plain strings, ``""`` for missing, whatever the column's dtype (text or category)."""
+    plain = values.astype(object)
+    return plain.where(plain.notna(), "").astype(str)
+
+
 def _codes(values: pd.Series) -> np.ndarray:
     """Sortable integer codes of text values (case-insensitive), via a sorted factorisation:
     far cheaper than comparing 100k Python strings."""
-    folded = values.fillna("").astype(str).str.casefold()
-    codes, _ = pd.factorize(folded, sort=True)
+    codes, _ = pd.factorize(_text(values).str.casefold(), sort=True)
     return codes
 
 
@@ -196,18 +201,19 @@ def _ascending_order(incidents: pd.DataFrame, key: str, counts: pd.Series) -> np
         primary = _codes(incidents[INC.location])
     elif key == "country":
         names = schema.country_names()
-        primary = _codes(incidents[INC.country].map(lambda c: names.get(c, c) if c else ""))
+        primary = _codes(_text(incidents[INC.country]).map(lambda c: names.get(c, c)))
     elif key == "type":
-        primary = _codes(incidents[INC.interference].map(figures.TYPE_LABELS))
+        kinds = _text(incidents[INC.interference])
+        primary = _codes(kinds.map(figures.TYPE_LABELS).fillna(kinds))
     elif key == "phase":
         primary = _codes(incidents[INC.flight_phase])
     elif key == "who":
-        primary = _codes(incidents[INC.operator] + " " + incidents[INC.flight])
+        primary = _codes(_text(incidents[INC.operator]) + " " + _text(incidents[INC.flight]))
     elif key == "confidence":
         rank = {level: i for i, level in enumerate(schema.CONFIDENCE_LEVELS)}
-        primary = incidents[INC.confidence].map(rank).fillna(len(rank)).to_numpy(dtype="int64")
+        primary = _text(incidents[INC.confidence]).map(rank).fillna(len(rank)).to_numpy("int64")
     elif key == "sources":
-        primary = counts.reindex(incidents[INC.id]).fillna(0).to_numpy(dtype="int64")
+        primary = counts.reindex(_text(incidents[INC.id])).fillna(0).to_numpy(dtype="int64")
     else:
         raise ValueError(f"unknown sort key {key!r}")
     # Ties broken by date, then by position (lexsort is stable): the same order every time.
@@ -230,23 +236,21 @@ def _who(operator: str, flight: str) -> str:
 def _rows(page: pd.DataFrame, counts: pd.Series, extra: Sequence) -> list[dict]:
     names = schema.country_names()
     dates = date_text(page)
-    sources = counts.reindex(page[INC.id]).fillna(0).astype("int64").tolist()
+    sources = counts.reindex(_text(page[INC.id])).fillna(0).astype("int64").tolist()
     extra_values = [list(column.values(page)) for column in extra]
     rows = []
-    for i, record in enumerate(
-        page[
-            [
-                INC.id,
-                INC.location,
-                INC.country,
-                INC.interference,
-                INC.flight_phase,
-                INC.operator,
-                INC.flight,
-                INC.confidence,
-            ]
-        ].itertuples(index=False, name=None)
-    ):
+    columns = (
+        INC.id,
+        INC.location,
+        INC.country,
+        INC.interference,
+        INC.flight_phase,
+        INC.operator,
+        INC.flight,
+        INC.confidence,
+    )
+    texts = [_text(page[c]).tolist() for c in columns]
+    for i, record in enumerate(zip(*texts, strict=True)):
         incident_id, place, country, kind, phase, operator, flight, confidence = record
         rows.append(
             {
@@ -303,7 +307,7 @@ def list_page(
     pages = max(1, -(-total // page_size))
     page = min(state.page, pages - 1)
     if follow and selected:
-        ids = incidents[INC.id].to_numpy(dtype=object)
+        ids = incidents[INC.id].to_numpy(dtype=object)  # a category's values compare as text
         where = np.flatnonzero(ids[order] == selected)
         if len(where):
             page = int(where[0]) // page_size
