@@ -332,7 +332,7 @@ class LayerStore:
             for fragment in dataset.get_fragments():
                 if fragment.physical_schema.field(HEX).type != pa.int64():
                     return None
-            table = dataset.to_table(filter=expr)
+            table = dataset.to_table(filter=expr, fragment_readahead=2, batch_readahead=2)
         except (OSError, pa.ArrowException):
             return None
         # Rows in day order, each day's rows in file order (the scan may finish files out of
