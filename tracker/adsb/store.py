@@ -3,6 +3,9 @@
 Layout (Hive-style, so any Parquet reader understands it)::
 
     <root>/layer/date=2023-09-01/part-0.parquet   hex, count_good_aircraft, count_bad_aircraft
+
+``hex`` is the cell's 64-bit H3 index (older stores hold the cell string; both are read, and
+:meth:`LayerStore.read` always returns strings).
     <root>/manifest.parquet                       date, suspect, num_bad_aircraft_hexes
 
 Each day is written to a temporary file and renamed over the old one, so a reader sees either
