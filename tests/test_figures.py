@@ -11,6 +11,7 @@ import pytest
 from dashboard_data import incident, incidents_frame
 
 from tracker import figures, stats
+from tracker.dashboard.data import prepare
 from tracker.schema import INC
 
 
@@ -142,9 +143,8 @@ def test_map_aggregates_into_hexagons_above_the_threshold_and_says_so():
     assert totals == n
     notes = " ".join(a.text for a in fig.layout.annotations)
     assert "hexagons" in notes and "300" in notes
-    # With the precomputed H3 column the result is the same.
-    frame[stats.HEX_COLUMN] = stats.hex_cells(frame)
-    again = figures.map_figure(frame, max_points=100)
+    # With the precomputed H3 cells of prepared incidents the result is the same.
+    again = figures.map_figure(prepare(frame), max_points=100)
     assert [t.name for t in again.data] == [t.name for t in fig.data]
 
 

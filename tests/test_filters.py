@@ -125,9 +125,6 @@ def test_value_filters(frame, kwargs, expected):
 def test_text_search_is_literal_and_case_insensitive(frame, text, expected):
     f = Filters.validated(text=text)
     assert ids(f.apply(frame)) == expected
-    # Same answer with the precomputed search column the dashboard loader adds.
-    with_column = frame.assign(**{F.SEARCH_TEXT_COLUMN: F.search_text(frame)})
-    assert ids(f.apply(with_column)) == expected
 
 
 def test_text_search_does_not_match_across_fields(frame):

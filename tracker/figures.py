@@ -28,6 +28,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from tracker import schema, stats
+from tracker.prepared import PreparedIncidents, frame_of
 from tracker.schema import INC
 from tracker.stats import STAT, TL
 
@@ -52,7 +53,6 @@ __all__ = [
     "geo_bounds",
     "mercator_aspect",
     "MAP_ASPECT",
-    "HOVER_COLUMN",
 ]
 
 logger = logging.getLogger(__name__)
@@ -291,17 +291,11 @@ def date_labels(incidents: pd.DataFrame) -> pd.Series:
     return pd.Series(labels, index=incidents.index, dtype="str")
 
 
-#: Optional precomputed column holding :func:`hover_text` (the dashboard's loader adds it).
-HOVER_COLUMN = "_hover"
-
-
 def hover_text(incidents: pd.DataFrame) -> pd.Series:
     """The map's hover label of each incident: place, date (with its precision), type, confidence.
 
     All dataset text in it is escaped.
     """
-    if HOVER_COLUMN in incidents.columns:
-        return incidents[HOVER_COLUMN]
     if len(incidents) == 0:
         return pd.Series([], index=incidents.index, dtype="str")
     kinds = incidents[INC.interference].map(TYPE_LABELS).fillna(incidents[INC.interference])
@@ -345,7 +339,8 @@ def _circles(lat: np.ndarray, lon: np.ndarray, radius_km: np.ndarray, n: int = 4
     )
 
 
-def _area_traces(incidents: pd.DataFrame) -> list[dict]:
+def _area_traces(prepared: pd.DataFrame | PreparedIncidents) -> list[dict]:
+    incidents = frame_of(prepared)
     if INC.radius_km not in incidents.columns:
         return []
     radius = incidents[INC.radius_km].to_numpy(dtype=float, na_value=np.nan)
@@ -356,7 +351,7 @@ def _area_traces(incidents: pd.DataFrame) -> list[dict]:
         rows = rows[np.argsort(-radius[rows], kind="stable")[:MAX_AREA_CIRCLES]]
     lat = incidents[INC.latitude].to_numpy(dtype=float)[rows]
     lon = incidents[INC.longitude].to_numpy(dtype=float)[rows]
-    kinds = stats.type_codes(incidents)[rows]
+    kinds = stats.type_codes(prepared)[rows]
     radius = radius[rows]
     traces = []
     for code, kind in enumerate(schema.INTERFERENCE_TYPES):
@@ -388,13 +383,14 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def _point_traces(incidents: pd.DataFrame) -> list[dict]:
+def _point_traces(prepared: pd.DataFrame | PreparedIncidents) -> list[dict]:
+    incidents = frame_of(prepared)
     # Plain arrays indexed per type: cheaper than taking rows of the frame four times.
     hover = hover_text(incidents).to_numpy(dtype=object)
     ids = incidents[INC.id].to_numpy(dtype=object)
     lon = incidents[INC.longitude].to_numpy(dtype=float).round(4)
     lat = incidents[INC.latitude].to_numpy(dtype=float).round(4)
-    kinds = stats.type_codes(incidents)
+    kinds = stats.type_codes(prepared)
     traces = []
     for code, kind in enumerate(schema.INTERFERENCE_TYPES):
         mask = kinds == code
@@ -479,7 +475,7 @@ def _hex_rings(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return lons, lats
 
 
-def _hex_traces(incidents: pd.DataFrame) -> tuple[list, int]:
+def _hex_traces(incidents: pd.DataFrame | PreparedIncidents) -> tuple[list, int]:
     counts, resolution = stats.hex_counts(incidents, max_hexes=MAX_HEXES)
     if len(counts) == 0:
         return [], resolution
@@ -532,7 +528,7 @@ def _hex_traces(incidents: pd.DataFrame) -> tuple[list, int]:
     return traces, resolution
 
 
-def geo_bounds(incidents: pd.DataFrame, *, aspect: float | None = None) -> dict:
+def geo_bounds(incidents: pd.DataFrame | PreparedIncidents, *, aspect: float | None = None) -> dict:
     """Map extent around the incidents, padded, shaped to fill a frame of ``aspect``.
 
     plotly's ``fitbounds`` picks the shortest way round the globe, so incidents in Europe, East
@@ -544,6 +540,7 @@ def geo_bounds(incidents: pd.DataFrame, *, aspect: float | None = None) -> dict:
         dashboard's (:data:`MAP_ASPECT`). An export passes its own.
     :returns: the ``layout.geo`` properties (``lonaxis``, ``lataxis``, ``center``, ``fitbounds``).
     """
+    incidents = frame_of(incidents)
     lat = incidents[INC.latitude].to_numpy(dtype=float, na_value=np.nan) if len(incidents) else []
     lon = incidents[INC.longitude].to_numpy(dtype=float, na_value=np.nan) if len(incidents) else []
     ok = ~(np.isnan(lat) | np.isnan(lon)) if len(incidents) else np.array([], dtype=bool)
@@ -631,7 +628,7 @@ def _fill_aspect(
 
 
 def map_figure(
-    incidents: pd.DataFrame,
+    incidents: pd.DataFrame | PreparedIncidents,
     *,
     title: str | None = None,
     subtitle: str | None = None,
@@ -668,10 +665,14 @@ def map_figure(
     )
     traces: list = list(layers)
     annotations: list = []
-    has_coords = (
-        incidents[INC.latitude].notna().to_numpy() & incidents[INC.longitude].notna().to_numpy()
-    )
-    located = incidents if has_coords.all() else incidents[has_coords]
+    frame = frame_of(incidents)
+    has_coords = frame[INC.latitude].notna().to_numpy() & frame[INC.longitude].notna().to_numpy()
+    if has_coords.all():
+        located = incidents
+    elif isinstance(incidents, PreparedIncidents):
+        located = incidents.take(has_coords)
+    else:
+        located = incidents[has_coords]
     notes = []
     if len(located) == 0:
         # A scattergeo trace is needed for the geo subplot (and its basemap) to exist at all.
@@ -735,7 +736,7 @@ _WEEK_MS = 7 * 24 * 3600 * 1000
 
 
 def timeline_figure(
-    incidents: pd.DataFrame,
+    incidents: pd.DataFrame | PreparedIncidents,
     *,
     freq: str | None = None,
     counts: pd.DataFrame | None = None,

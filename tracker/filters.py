@@ -44,6 +44,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tracker import safety, schema
+from tracker.prepared import PreparedIncidents, frame_of
 from tracker.schema import INC
 
 __all__ = [
@@ -55,12 +56,8 @@ __all__ = [
     "MIN_DATE",
     "MAX_DATE",
     "SEARCH_COLUMNS",
-    "SEARCH_TEXT_COLUMN",
     "search_text",
     "incident_interval",
-    "add_derived_columns",
-    "START_DAY_COLUMN",
-    "END_DAY_COLUMN",
 ]
 
 logger = logging.getLogger(__name__)
@@ -90,12 +87,6 @@ SEARCH_COLUMNS: tuple[str, ...] = (
     INC.operator,
     INC.flight,
 )
-#: Optional precomputed column (see :func:`search_text`) that makes text search one pass.
-SEARCH_TEXT_COLUMN = "_search_text"
-#: Optional precomputed columns: :func:`incident_interval` as int64 days since 1970-01-01
-#: (see :func:`add_derived_columns`).
-START_DAY_COLUMN = "_start_day"
-END_DAY_COLUMN = "_end_day"
 
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 _ID_RE = re.compile(schema.ID_PATTERN)
@@ -265,8 +256,14 @@ interference=(), region=(), country=(), confidence=(), text='', area=(), ids=())
 
     # ----------------------------------------------------------------- application
 
-    def mask(self, incidents: pd.DataFrame) -> np.ndarray:
-        """Boolean array: which rows of ``incidents`` match. The frame is not modified."""
+    def mask(self, incidents: pd.DataFrame | PreparedIncidents) -> np.ndarray:
+        """Boolean array: which rows of ``incidents`` match. The input is not modified.
+
+        A :class:`~tracker.prepared.PreparedIncidents` gives its precomputed days; a plain
+        frame has them computed.
+        """
+        prepared = incidents if isinstance(incidents, PreparedIncidents) else None
+        incidents = frame_of(incidents)
         n = len(incidents)
         keep = np.ones(n, dtype=bool)
         if n == 0:
@@ -282,9 +279,8 @@ interference=(), region=(), country=(), confidence=(), text='', area=(), ids=())
         if self.ids:
             keep &= incidents[INC.id].isin(self.ids).to_numpy(dtype=bool, na_value=False)
         if self.date_from is not None or self.date_to is not None:
-            if START_DAY_COLUMN in incidents.columns and END_DAY_COLUMN in incidents.columns:
-                start = incidents[START_DAY_COLUMN].to_numpy(dtype="int64")
-                end = incidents[END_DAY_COLUMN].to_numpy(dtype="int64")
+            if prepared is not None:
+                start, end = prepared.start_days, prepared.end_days
             else:
                 start, end = (a.astype("int64") for a in incident_interval(incidents))
             # NaT becomes the most negative int64: such rows fail any date bound, as they should.
@@ -302,8 +298,11 @@ interference=(), region=(), country=(), confidence=(), text='', area=(), ids=())
             keep &= _text_mask(incidents, self.text, where=keep)
         return keep
 
-    def apply(self, incidents: pd.DataFrame) -> pd.DataFrame:
-        """The rows of ``incidents`` matching these filters, as a new frame (input untouched)."""
+    def apply(self, incidents: pd.DataFrame | PreparedIncidents):
+        """The rows of ``incidents`` matching these filters, as a new object of the same type
+        (input untouched)."""
+        if isinstance(incidents, PreparedIncidents):
+            return incidents if self.is_empty else incidents.take(self.mask(incidents))
         if self.is_empty:
             return incidents.copy(deep=False)
         return incidents.loc[self.mask(incidents)]
@@ -361,30 +360,14 @@ def parse_query(query: str | None) -> dict[str, list[str]]:
 def search_text(incidents: pd.DataFrame) -> pd.Series:
     """One lower-case string per incident joining the searched columns, for fast text search.
 
-    Store it as ``incidents[SEARCH_TEXT_COLUMN]`` (the dashboard's loader does) and
-    :meth:`Filters.apply` searches it in one pass instead of seven.
+    :meth:`Filters.mask` searches the columns one by one (see :func:`_search_columns`) and
+    builds this text only for rows holding non-ASCII text.
     """
     if len(incidents) == 0:
         return pd.Series([], index=incidents.index, dtype="str")
     parts = [incidents[c].fillna("").astype(str) for c in SEARCH_COLUMNS if c in incidents.columns]
     joined = parts[0].str.cat(parts[1:], sep=_FIELD_SEP) if len(parts) > 1 else parts[0]
     return joined.str.casefold()
-
-
-def add_derived_columns(incidents: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``incidents`` with the columns that make :meth:`Filters.apply` fast.
-
-    Adds :data:`SEARCH_TEXT_COLUMN`, :data:`START_DAY_COLUMN` and :data:`END_DAY_COLUMN`. Worth it
-    when the same frame is filtered many times (the dashboard does it once per data load).
-    """
-    start, end = incident_interval(incidents)
-    return incidents.assign(
-        **{
-            SEARCH_TEXT_COLUMN: search_text(incidents),
-            START_DAY_COLUMN: start.astype("int64"),
-            END_DAY_COLUMN: end.astype("int64"),
-        }
-    )
 
 
 def incident_interval(incidents: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -426,18 +409,9 @@ def _text_mask(incidents: pd.DataFrame, text: str, *, where: np.ndarray) -> np.n
     out = np.zeros(len(incidents), dtype=bool)
     rows = np.flatnonzero(where)
     # Take only the searched column(s), never the whole frame.
-    if SEARCH_TEXT_COLUMN in incidents.columns:
-        hay = incidents[SEARCH_TEXT_COLUMN]
-        hay = hay if len(rows) == len(incidents) else hay.iloc[rows]
-    else:
-        columns = [c for c in SEARCH_COLUMNS if c in incidents.columns]
-        subset = (
-            incidents[columns] if len(rows) == len(incidents) else incidents[columns].iloc[rows]
-        )
-        out[rows[_search_columns(subset, needle)]] = True
-        return out
-    found = hay.str.contains(needle, regex=False).to_numpy(dtype=bool, na_value=False)
-    out[rows[found]] = True
+    columns = [c for c in SEARCH_COLUMNS if c in incidents.columns]
+    subset = incidents[columns] if len(rows) == len(incidents) else incidents[columns].iloc[rows]
+    out[rows[_search_columns(subset, needle)]] = True
     return out
 
 

@@ -18,7 +18,8 @@ import types
 import numpy as np
 import pandas as pd
 
-from tracker import filters, schema
+from tracker import schema
+from tracker.prepared import PreparedIncidents, frame_of
 from tracker.schema import INC
 
 __all__ = [
@@ -34,15 +35,12 @@ __all__ = [
     "choose_frequency",
     "date_span",
     "type_counts",
-    "HEX_COLUMN",
     "HEX_BASE_RES",
     "hex_cells",
     "hex_parent",
     "hex_counts",
     "type_codes",
     "precision_codes",
-    "TYPE_CODE_COLUMN",
-    "PRECISION_CODE_COLUMN",
 ]
 
 logger = logging.getLogger(__name__)
@@ -78,12 +76,11 @@ WEEKLY_MAX_DAYS = 550
 NO_COUNTRY = "(open sea / none)"
 
 
-def _start_days(incidents: pd.DataFrame) -> np.ndarray:
-    """Each incident's ``date`` as ``datetime64[D]``, from the precomputed column when present."""
-    column = filters.START_DAY_COLUMN
-    if column in incidents.columns:
-        numbers = incidents[column].to_numpy(dtype="int64")
-        return numbers.astype("datetime64[D]")  # the int64 minimum is NaT, as it should be
+def _start_days(incidents: pd.DataFrame | PreparedIncidents) -> np.ndarray:
+    """Each incident's ``date`` as ``datetime64[D]``, precomputed when ``incidents`` is prepared."""
+    if isinstance(incidents, PreparedIncidents):
+        # The int64 minimum is NaT, as it should be.
+        return incidents.start_days.astype("datetime64[D]")
     return _days(incidents[INC.date])
 
 
@@ -95,26 +92,24 @@ def _days(values: pd.Series) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[D]")
 
 
-#: Optional precomputed columns: interference type and date precision as small integer codes
-#: (index into ``schema.INTERFERENCE_TYPES`` / ``schema.DATE_PRECISIONS``; -1 when unknown).
-TYPE_CODE_COLUMN = "_type_code"
-PRECISION_CODE_COLUMN = "_precision_code"
 _N_TYPES = len(schema.INTERFERENCE_TYPES)
 
 
-def type_codes(incidents: pd.DataFrame) -> np.ndarray:
-    """Interference type of each incident as an ``int8`` code (-1 for an unknown value)."""
-    if TYPE_CODE_COLUMN in incidents.columns:
-        return incidents[TYPE_CODE_COLUMN].to_numpy(dtype="int8")
+def type_codes(incidents: pd.DataFrame | PreparedIncidents) -> np.ndarray:
+    """Interference type of each incident as an ``int8`` code into ``schema.INTERFERENCE_TYPES``
+    (-1 for an unknown value); precomputed when ``incidents`` is prepared."""
+    if isinstance(incidents, PreparedIncidents):
+        return incidents.type_codes
     return pd.Categorical(
         incidents[INC.interference], categories=schema.INTERFERENCE_TYPES
     ).codes.astype("int8")
 
 
-def precision_codes(incidents: pd.DataFrame) -> np.ndarray:
-    """Date precision of each incident as an ``int8`` code (0 = day when the column is absent)."""
-    if PRECISION_CODE_COLUMN in incidents.columns:
-        return incidents[PRECISION_CODE_COLUMN].to_numpy(dtype="int8")
+def precision_codes(incidents: pd.DataFrame | PreparedIncidents) -> np.ndarray:
+    """Date precision of each incident as an ``int8`` code into ``schema.DATE_PRECISIONS``
+    (0 = day when the column is absent); precomputed when ``incidents`` is prepared."""
+    if isinstance(incidents, PreparedIncidents):
+        return incidents.precision_codes
     if INC.date_precision not in incidents.columns:
         return np.zeros(len(incidents), dtype="int8")
     return pd.Categorical(
@@ -129,7 +124,7 @@ def _per_type(group_codes: np.ndarray, n_groups: int, kinds: np.ndarray) -> np.n
     return np.bincount(flat, minlength=n_groups * _N_TYPES).reshape(n_groups, _N_TYPES)
 
 
-def date_span(incidents: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+def date_span(incidents: pd.DataFrame | PreparedIncidents) -> tuple[dt.date, dt.date] | None:
     """First and last incident date, or ``None`` for an empty frame."""
     if len(incidents) == 0:
         return None
@@ -140,13 +135,15 @@ def date_span(incidents: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return days.min().astype(dt.date), days.max().astype(dt.date)
 
 
-def type_counts(incidents: pd.DataFrame) -> dict[str, int]:
+def type_counts(incidents: pd.DataFrame | PreparedIncidents) -> dict[str, int]:
     """Number of incidents per interference type, every type present (zero when absent)."""
-    counts = incidents[INC.interference].value_counts() if len(incidents) else pd.Series()
+    counts = frame_of(incidents)[INC.interference].value_counts() if len(incidents) else pd.Series()
     return {t: int(counts.get(t, 0)) for t in schema.INTERFERENCE_TYPES}
 
 
-def group_table(incidents: pd.DataFrame, by: str, *, as_of: dt.date | None = None) -> pd.DataFrame:
+def group_table(
+    incidents: pd.DataFrame | PreparedIncidents, by: str, *, as_of: dt.date | None = None
+) -> pd.DataFrame:
     """Per-group statistics, sorted by incidents (most first) then key.
 
     Columns (see :data:`STAT`): ``key``, ``incidents``, one count per interference type
@@ -178,7 +175,7 @@ def group_table(incidents: pd.DataFrame, by: str, *, as_of: dt.date | None = Non
     end = np.datetime64(as_of, "D")
     recent = (days > end - RECENT_DAYS) & (days <= end)
     prior = (days > end - 2 * RECENT_DAYS) & (days <= end - RECENT_DAYS)
-    values = incidents[by]
+    values = frame_of(incidents)[by]
     if isinstance(values.dtype, pd.CategoricalDtype):
         codes = values.cat.codes.to_numpy()  # categories without NaN (the view frame's case)
         uniques = np.asarray(values.cat.categories, dtype=object)
@@ -223,12 +220,16 @@ def _day_or_none(day_number: int) -> dt.date | None:
 _STAT_DTYPES = {STAT.key: "str", STAT.share: "float64", STAT.first: "object", STAT.last: "object"}
 
 
-def region_table(incidents: pd.DataFrame, *, as_of: dt.date | None = None) -> pd.DataFrame:
+def region_table(
+    incidents: pd.DataFrame | PreparedIncidents, *, as_of: dt.date | None = None
+) -> pd.DataFrame:
     """:func:`group_table` by analyst region; ``key`` is the region name."""
     return group_table(incidents, INC.region, as_of=as_of)
 
 
-def country_table(incidents: pd.DataFrame, *, as_of: dt.date | None = None) -> pd.DataFrame:
+def country_table(
+    incidents: pd.DataFrame | PreparedIncidents, *, as_of: dt.date | None = None
+) -> pd.DataFrame:
     """:func:`group_table` by country, with a ``name`` column (English name, or open sea)."""
     table = group_table(incidents, INC.country, as_of=as_of)
     names = schema.country_names()
@@ -267,7 +268,9 @@ def _spread_weights(start_day: int, year: bool, freq: str) -> tuple[np.ndarray, 
     return bins, weights
 
 
-def timeline_counts(incidents: pd.DataFrame, *, freq: str | None = None) -> pd.DataFrame:
+def timeline_counts(
+    incidents: pd.DataFrame | PreparedIncidents, *, freq: str | None = None
+) -> pd.DataFrame:
     """Incidents per period and interference type, imprecise dates spread honestly.
 
     Day-precise incidents count once in the period of their ``date``. An incident known only to
@@ -356,23 +359,24 @@ def timeline_counts(incidents: pd.DataFrame, *, freq: str | None = None) -> pd.D
 
 # --------------------------------------------------------------------------- H3 hexagons
 
-#: Optional precomputed column: the H3 cell (as int64) of each incident at :data:`HEX_BASE_RES`.
-#: The dashboard's loader adds it once per data load, so aggregating on a filter change is a
-#: vectorised bit operation and a group-by instead of a Python loop over incidents.
-HEX_COLUMN = "_h3"
 #: Finest resolution kept per incident (res 5: hexagons of about 250 km²).
 HEX_BASE_RES = 5
 _H3_RES_SHIFT = 52
 _H3_RES_MASK = np.int64(0xF) << _H3_RES_SHIFT
 
 
-def hex_cells(incidents: pd.DataFrame, *, resolution: int = HEX_BASE_RES) -> np.ndarray:
+def hex_cells(
+    incidents: pd.DataFrame | PreparedIncidents, *, resolution: int = HEX_BASE_RES
+) -> np.ndarray:
     """H3 cell of every incident as ``int64`` (0 where coordinates are missing).
 
-    Uses :data:`HEX_COLUMN` when present (and ``resolution`` is not finer than it).
+    A prepared ``incidents`` holds the cells at :data:`HEX_BASE_RES`, so coarser ones are a
+    vectorised bit operation instead of a Python loop over incidents.
     """
-    if HEX_COLUMN in incidents.columns and resolution <= HEX_BASE_RES:
-        return hex_parent(incidents[HEX_COLUMN].to_numpy(dtype="int64"), resolution)
+    if isinstance(incidents, PreparedIncidents):
+        if resolution <= HEX_BASE_RES:
+            return hex_parent(incidents.hex_cells, resolution)
+        incidents = incidents.frame
     import h3.api.numpy_int as h3int  # h3 is heavy to import; only needed here
 
     lat = incidents[INC.latitude].to_numpy(dtype=float, na_value=np.nan)
@@ -398,7 +402,10 @@ def hex_parent(cells: np.ndarray, resolution: int) -> np.ndarray:
 
 
 def hex_counts(
-    incidents: pd.DataFrame, *, resolution: int | None = None, max_hexes: int | None = None
+    incidents: pd.DataFrame | PreparedIncidents,
+    *,
+    resolution: int | None = None,
+    max_hexes: int | None = None,
 ) -> tuple[pd.DataFrame, int]:
     """Incidents per H3 cell.
 

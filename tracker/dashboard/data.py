@@ -22,6 +22,7 @@ import pandas as pd
 
 from tracker import dataset, filters, schema, stats
 from tracker.errors import DataValidationError, TrackerError
+from tracker.prepared import PreparedIncidents
 from tracker.problems import Problem
 from tracker.schema import INC, SRC
 
@@ -34,9 +35,9 @@ logger = logging.getLogger(__name__)
 class ViewData:
     """Everything the dashboard shows, derived from one version of the data files.
 
-    :param incidents: the loaded incidents, typed as :data:`tracker.schema.INCIDENT_FIELDS`
-        says, with :data:`CATEGORY_COLUMNS` as categories, plus the numeric
-        :data:`DERIVED_COLUMNS` (documented there); no other column (see :func:`prepare`).
+    :param prepared: the loaded incidents, typed as :data:`tracker.schema.INCIDENT_FIELDS`
+        says, with :data:`CATEGORY_COLUMNS` as categories, and their derived numbers
+        (:class:`tracker.prepared.PreparedIncidents`, built by :func:`prepare`).
     :param sources: sources, as loaded, with :data:`SOURCE_CATEGORY_COLUMNS` as categories.
     :param problems: validation problems when the data could not be loaded (then both frames
         are empty), else an empty tuple.
@@ -47,7 +48,7 @@ class ViewData:
     :param countries: country codes present, sorted.
     """
 
-    incidents: pd.DataFrame
+    prepared: PreparedIncidents
     sources: pd.DataFrame
     problems: tuple[Problem, ...] = ()
     error: str = ""
@@ -55,27 +56,19 @@ class ViewData:
     regions: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     #: The columns the views need (see :func:`view_frame`); filtering it copies far less.
-    view: pd.DataFrame | None = None
+    view: PreparedIncidents | None = None
 
     @property
     def ok(self) -> bool:
         return not self.problems and not self.error
 
+    @property
+    def incidents(self) -> pd.DataFrame:
+        """The prepared incidents as a frame, for code that reads loaded columns only (map
+        layers, the incident list, downloads). Its derived columns are no part of the
+        contract: read them through :attr:`prepared`."""
+        return self.prepared.frame
 
-#: The columns :func:`prepare` adds to the incidents, with what each holds. They are numbers
-#: computed once per load so that a filter change never recomputes them; every other column is
-#: the loaded incident column of the same name (:data:`tracker.schema.INCIDENT_FIELDS`).
-DERIVED_COLUMNS: dict[str, str] = {
-    filters.START_DAY_COLUMN: "first day the incident may cover (int64, days since 1970-01-01)",
-    filters.END_DAY_COLUMN: (
-        "last day it may cover: the later of end_date and the end of the month or year its "
-        "date_precision allows (int64, days since 1970-01-01)"
-    ),
-    stats.HEX_COLUMN: "H3 cell of the incident's point at the map's finest resolution (uint64; 0 "
-    "without coordinates), which the map coarsens to count incidents in hexagons",
-    stats.TYPE_CODE_COLUMN: "position of interference in schema.INTERFERENCE_TYPES (small int)",
-    stats.PRECISION_CODE_COLUMN: "position of geocode_precision in its value set (small int)",
-}
 
 #: Text columns with few distinct values, held as categories (an integer code per row instead of
 #: a string: at a million incidents each saves 15-20 MB of server memory).
@@ -95,25 +88,25 @@ CATEGORY_COLUMNS = (
 SOURCE_CATEGORY_COLUMNS = (SRC.publisher, SRC.published, SRC.stance)
 
 
-def prepare(incidents: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``incidents`` with the :data:`DERIVED_COLUMNS` that make each filter change cheap,
-    and the :data:`CATEGORY_COLUMNS` held as categories.
+def prepare(incidents: pd.DataFrame) -> PreparedIncidents:
+    """``incidents`` (not modified) with the derived numbers that make each filter change cheap
+    (:data:`tracker.prepared.DERIVED_COLUMNS`), and the :data:`CATEGORY_COLUMNS` held as
+    categories.
 
     Nothing else is precomputed: text search reads the text columns (Arrow searches them in C)
     and the map's hover labels are built for the points it draws only, so the server keeps no
     per-incident copy of any text. The result is meant to be filtered many times.
     """
     start, end = filters.incident_interval(incidents)
-    prepared = incidents.assign(
-        **{
-            filters.START_DAY_COLUMN: start.astype("int64"),
-            filters.END_DAY_COLUMN: end.astype("int64"),
-            stats.HEX_COLUMN: stats.hex_cells(incidents),
-            stats.TYPE_CODE_COLUMN: stats.type_codes(incidents),
-            stats.PRECISION_CODE_COLUMN: stats.precision_codes(incidents),
-        }
+    categories = {c: "category" for c in CATEGORY_COLUMNS if c in incidents.columns}
+    return PreparedIncidents.from_derived(
+        incidents.astype(categories),
+        start_days=start.astype("int64"),
+        end_days=end.astype("int64"),
+        hex_cells=stats.hex_cells(incidents),
+        type_codes=stats.type_codes(incidents),
+        precision_codes=stats.precision_codes(incidents),
     )
-    return prepared.astype({c: "category" for c in CATEGORY_COLUMNS if c in prepared.columns})
 
 
 #: Columns the map, timeline and tables read.
@@ -128,21 +121,16 @@ VIEW_COLUMNS = (
     INC.country,
     INC.region,
     INC.interference,
-    filters.START_DAY_COLUMN,
-    filters.END_DAY_COLUMN,
-    stats.HEX_COLUMN,
-    stats.TYPE_CODE_COLUMN,
-    stats.PRECISION_CODE_COLUMN,
 )
 
 
-def view_frame(prepared: pd.DataFrame) -> pd.DataFrame:
-    """The subset of a :func:`prepare`-d frame's columns that the views read.
+def view_frame(prepared: PreparedIncidents) -> PreparedIncidents:
+    """The :data:`VIEW_COLUMNS` of prepared incidents, with their derived numbers.
 
     A filter change takes the matching rows of this frame only: copying the long text columns
     (summaries, effects) of tens of thousands of rows would cost more than drawing them.
     """
-    return prepared[[c for c in VIEW_COLUMNS if c in prepared.columns]]
+    return prepared.select(VIEW_COLUMNS)
 
 
 def _files(data_dir: Path) -> tuple[Path, Path]:
@@ -184,19 +172,19 @@ def _load_cached(data_dir: Path, signature: tuple, loader: Callable) -> ViewData
     except (TrackerError, OSError, ValueError) as err:
         logger.warning("cannot read data in %s: %s", data_dir, err)
         return ViewData(prepare(empty.incidents), empty.sources, error=str(err))
-    incidents = prepare(loaded.incidents)
-    regions = tuple(sorted(set(incidents[INC.region]) - {""}))
-    countries = tuple(sorted(set(incidents[INC.country]) - {""}))
+    prepared = prepare(loaded.incidents)
+    regions = tuple(sorted(set(prepared.frame[INC.region]) - {""}))
+    countries = tuple(sorted(set(prepared.frame[INC.country]) - {""}))
     sources = loaded.sources.astype(
         {c: "category" for c in SOURCE_CATEGORY_COLUMNS if c in loaded.sources.columns}
     )
     return ViewData(
-        incidents,
+        prepared,
         sources,
         last_change=last_change(data_dir),
         regions=regions,
         countries=countries,
-        view=view_frame(incidents),
+        view=view_frame(prepared),
     )
 
 

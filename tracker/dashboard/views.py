@@ -20,6 +20,7 @@ from dash import html
 from tracker import figures, safety, schema, stats
 from tracker.dashboard.data import ViewData
 from tracker.filters import Filters
+from tracker.prepared import PreparedIncidents, frame_of
 from tracker.schema import INC, SRC
 from tracker.stats import STAT
 
@@ -97,18 +98,19 @@ def table_rows(table: pd.DataFrame, *, label_column: str = STAT.key) -> list[dic
 
 
 def _as_of(data: ViewData) -> dt.date | None:
-    span = stats.date_span(data.incidents)
+    span = stats.date_span(data.prepared)
     return span[1] if span else None
 
 
-def _map_rows(data: ViewData, shown: pd.DataFrame, max_points: int) -> pd.DataFrame:
+def _map_rows(data: ViewData, shown: PreparedIncidents, max_points: int) -> PreparedIncidents:
     """The rows the map draws: when it draws single incidents, all their columns (the hover
     labels are built from the place, dates and confidence, for those points only); else the
     narrow view rows, which it counts in hexagons."""
-    located = int((shown[INC.latitude].notna() & shown[INC.longitude].notna()).sum())
-    if located > max_points or shown is data.incidents:
+    frame = shown.frame
+    located = int((frame[INC.latitude].notna() & frame[INC.longitude].notna()).sum())
+    if located > max_points or shown is data.prepared:
         return shown
-    return data.incidents.loc[shown.index]
+    return data.prepared.take(shown.index)
 
 
 def render_views(
@@ -132,18 +134,18 @@ def render_views(
     """
     # The mask is computed on the full frame (text search needs it); rows are taken from the
     # narrow view frame.
-    frame = data.view if data.view is not None else data.incidents
+    frame = data.view if data.view is not None else data.prepared
     if extra_mask is None:
-        shown = frame if filters.is_empty else frame.loc[filters.mask(data.incidents)]
+        shown = frame if filters.is_empty else frame.take(filters.mask(data.prepared))
     else:
-        keep = extra_mask if filters.is_empty else (filters.mask(data.incidents) & extra_mask)
-        shown = frame.loc[keep]
+        keep = extra_mask if filters.is_empty else (filters.mask(data.prepared) & extra_mask)
+        shown = frame.take(keep)
     as_of = _as_of(data)
     regions = stats.region_table(shown, as_of=as_of)
     countries = stats.country_table(shown, as_of=as_of)
     span = stats.date_span(shown)
     freq = stats.choose_frequency(*span) if span else stats.MONTH
-    total = len(data.incidents)
+    total = len(data.prepared)
     empty = len(shown) == 0 and total > 0
     note = _NO_MATCH if empty else ""
     # No height: the page's CSS sizes the map for the screen (shorter on a phone).
@@ -208,7 +210,12 @@ def _top_text(table: pd.DataFrame, label_column: str, noun: str) -> str:
 
 
 def summaries(
-    shown: pd.DataFrame, regions: pd.DataFrame, countries: pd.DataFrame, *, span, freq: str
+    shown: pd.DataFrame | PreparedIncidents,
+    regions: pd.DataFrame,
+    countries: pd.DataFrame,
+    *,
+    span,
+    freq: str,
 ) -> dict:
     """One sentence per chart saying what it shows: the charts' text alternative.
 
@@ -223,6 +230,7 @@ def summaries(
         )
     noun = "incident" if n == 1 else "incidents"
     kinds = _kinds_text(regions)
+    shown = frame_of(shown)
     located = int(
         np.count_nonzero(
             ~np.isnan(shown[INC.latitude].to_numpy(dtype=float, na_value=np.nan))
@@ -319,8 +327,8 @@ def _active_text(filters: Filters, extra: Sequence[str]) -> str:
 
 def render_header(data: ViewData) -> dict:
     """Texts of the header: total incidents, date span, last change."""
-    total = len(data.incidents)
-    span = stats.date_span(data.incidents)
+    total = len(data.prepared)
+    span = stats.date_span(data.prepared)
     changed = data.last_change.strftime("%Y-%m-%d %H:%M UTC") if data.last_change else "unknown"
     return {
         "total": f"{total:,} incident{'s' if total != 1 else ''}",
