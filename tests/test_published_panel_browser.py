@@ -2,42 +2,22 @@
 
 from __future__ import annotations
 
-import socket
-
 import pytest
+from browser_helpers import start, until
 from dashboard_data import sample_dataset, write_dataset
 from figure_helpers import figure_row, write_figures
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 from tracker.dashboard import create_app, published_panel
 from tracker.schema import FIG
 
 pytestmark = pytest.mark.browser
 
-TIMEOUT = 45  # a ceiling for waits on a loaded machine; not a speed check
-
 
 @pytest.fixture(autouse=True)
 def _headless(request):
     request.config.option.headless = True
-
-
-def _until(dash_duo, condition) -> None:
-    WebDriverWait(
-        dash_duo.driver,
-        TIMEOUT,
-        poll_frequency=0.2,
-        ignored_exceptions=(StaleElementReferenceException,),
-    ).until(lambda _driver: condition())
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_panel_shows_figures_for_the_selection_as_text_with_safe_links(dash_duo, tmp_path):
@@ -68,12 +48,9 @@ def test_panel_shows_figures_for_the_selection_as_text_with_safe_links(dash_duo,
             ),
         ],
     )
-    port = _free_port()
-    dash_duo.driver.set_window_size(1366, 900)
-    dash_duo.start_server(create_app(data_dir), port=port)
-    dash_duo.driver.get(f"http://127.0.0.1:{port}/?region=Baltic+Sea+region")
+    port = start(dash_duo, create_app(data_dir), "?region=Baltic+Sea+region")
     status = f"#{published_panel.STATUS}"
-    _until(
+    until(
         dash_duo,
         lambda: "1 published figure for Baltic Sea region" in dash_duo.find_element(status).text,
     )
@@ -93,12 +70,12 @@ def test_panel_shows_figures_for_the_selection_as_text_with_safe_links(dash_duo,
     dash_duo.driver.execute_script("arguments[0].focus()", summary)
     assert dash_duo.driver.switch_to.active_element == summary
     summary.send_keys(Keys.ENTER)
-    _until(dash_duo, lambda: panel.find_element(By.TAG_NAME, "details").get_attribute("open"))
+    until(dash_duo, lambda: panel.find_element(By.TAG_NAME, "details").get_attribute("open"))
     assert "27.4 percent" in panel.find_element(By.TAG_NAME, "details").text
 
     # On a phone the panel stays within the screen; its tables scroll inside it, by keyboard too.
     dash_duo.driver.set_window_size(390, 844)
-    _until(
+    until(
         dash_duo,
         lambda: dash_duo.driver.execute_script(
             "const r = arguments[0].getBoundingClientRect();"
@@ -112,7 +89,7 @@ def test_panel_shows_figures_for_the_selection_as_text_with_safe_links(dash_duo,
 
     # Changing the URL's region redraws the panel.
     dash_duo.driver.get(f"http://127.0.0.1:{port}/?region=Middle+East")
-    _until(dash_duo, lambda: "for Middle East" in dash_duo.find_element(status).text)
+    until(dash_duo, lambda: "for Middle East" in dash_duo.find_element(status).text)
     assert "reports near Baghdad" in dash_duo.find_element(f"#{published_panel.PANEL}").text
     assert dash_duo.get_logs() == []
 
@@ -133,11 +110,9 @@ def test_panel_has_no_serious_accessibility_violations(dash_duo, tmp_path):
             figure_row(**{FIG.id: "world-2024", FIG.area: "World", FIG.area_kind: "global"}),
         ],
     )
-    port = _free_port()
-    dash_duo.driver.set_window_size(1366, 900)
-    dash_duo.start_server(create_app(data_dir), port=port)
+    start(dash_duo, create_app(data_dir))
     status = f"#{published_panel.STATUS}"
-    _until(dash_duo, lambda: "published figure" in dash_duo.find_element(status).text)
+    until(dash_duo, lambda: "published figure" in dash_duo.find_element(status).text)
     dash_duo.driver.execute_script(
         f"document.querySelector('#{published_panel.PANEL} details').open = true"
     )

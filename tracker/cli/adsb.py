@@ -29,6 +29,29 @@ def _store_option(func):
     )(func)
 
 
+def _day_range_options(*, first: str, last: str):
+    """``--from``/``--to`` days (YYYY-MM-DD), with what each defaults to in the help."""
+
+    def decorate(func):
+        day = click.DateTime(["%Y-%m-%d"])
+        func = click.option(
+            "--to",
+            "date_to",
+            type=day,
+            default=None,
+            help=f"Last day (YYYY-MM-DD); default {last}.",
+        )(func)
+        return click.option(
+            "--from",
+            "date_from",
+            type=day,
+            default=None,
+            help=f"First day (YYYY-MM-DD); default {first}.",
+        )(func)
+
+    return decorate
+
+
 def _threshold_options(func):
     func = click.option(
         "--high",
@@ -103,20 +126,7 @@ def _days(days: list) -> str:
 
 
 @adsb.command("fetch")
-@click.option(
-    "--from",
-    "date_from",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="First day (YYYY-MM-DD); default GPSJam's first published day.",
-)
-@click.option(
-    "--to",
-    "date_to",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="Last day (YYYY-MM-DD); default GPSJam's latest published day.",
-)
+@_day_range_options(first="GPSJam's first published day", last="GPSJam's latest published day")
 @_store_option
 @click.option(
     "--base-url",
@@ -462,20 +472,7 @@ def corroborate_command(
 @adsb.command("regions")
 @_store_option
 @_threshold_options
-@click.option(
-    "--from",
-    "date_from",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="First day (YYYY-MM-DD); default the layer's first.",
-)
-@click.option(
-    "--to",
-    "date_to",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="Last day (YYYY-MM-DD); default the layer's last.",
-)
+@_day_range_options(first="the layer's first", last="the layer's last")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
 @handle_errors
 def regions_command(store_dir, medium_pct, high_pct, date_from, date_to, as_json) -> None:
