@@ -6,23 +6,20 @@ temporary folder by code, so these tests never depend on the real ``data/``.
 
 from __future__ import annotations
 
-import socket
 import urllib.parse
 
 import pytest
+from browser_helpers import TIMEOUT, click, points, query, start, until
 from dashboard_data import sample_dataset, source, unvalidated_load, write_dataset
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from tracker import safety
-from tracker.dashboard import create_app, ids, views
+from tracker.dashboard import create_app, ids
 from tracker.schema import SRC
 
 pytestmark = pytest.mark.browser
-
-TIMEOUT = 45  # a ceiling for waits, generous for a loaded CI machine; not a speed check
 
 
 @pytest.fixture(autouse=True)
@@ -32,58 +29,14 @@ def _headless(request):
     request.config.option.headless = True
 
 
-def _until(dash_duo, condition, timeout: float = TIMEOUT) -> None:
-    """Wait until ``condition()`` is true (selenium's explicit wait)."""
-    # An element Dash re-rendered between finding and reading it is stale: look again.
-    WebDriverWait(
-        dash_duo.driver,
-        timeout,
-        poll_frequency=0.2,
-        ignored_exceptions=(StaleElementReferenceException,),
-    ).until(lambda _driver: condition())
-
-
-def _click(dash_duo, element) -> None:
-    """Scroll ``element`` to the middle of the screen, as a user would, and click it."""
-    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    element.click()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def data_dir(tmp_path):
     incidents, sources = sample_dataset()
     return write_dataset(tmp_path / "data", incidents, sources)
 
 
-def _start(dash_duo, app, query: str = ""):
-    port = _free_port()
-    dash_duo.driver.set_window_size(1366, 900)  # a laptop screen, not headless Chrome's 780x580
-    dash_duo.start_server(app, port=port)
-    if query:
-        dash_duo.driver.get(f"http://127.0.0.1:{port}/{query}")
-    return port
-
-
-def _points(dash_duo) -> int:
-    """Incident markers on the map (the last trace is the selected incident's ring)."""
-    return dash_duo.driver.execute_script(
-        f"return [...document.querySelectorAll('#{ids.MAP} .scattergeo .point')]"
-        f".filter(p => p.style.strokeWidth !== '{views.SELECTED_RING_WIDTH}px').length"
-    )
-
-
 def _wait_points(dash_duo, n: int) -> None:
-    _until(dash_duo, lambda: _points(dash_duo) == n, timeout=TIMEOUT)
-
-
-def _query(dash_duo) -> dict:
-    return urllib.parse.parse_qs(urllib.parse.urlsplit(dash_duo.driver.current_url).query)
+    until(dash_duo, lambda: points(dash_duo) == n, timeout=TIMEOUT)
 
 
 def _table_total(dash_duo, table_id: str) -> int:
@@ -94,10 +47,10 @@ def _table_total(dash_duo, table_id: str) -> int:
 
 
 def test_page_loads_offline_with_every_incident_and_no_errors(dash_duo, data_dir):
-    _start(dash_duo, create_app(data_dir))
+    start(dash_duo, create_app(data_dir))
     _wait_points(dash_duo, 5)
     # The basemap is drawn from the local topojson (a CDN fetch would fail offline: blank map).
-    _until(
+    until(
         dash_duo,
         lambda: (
             dash_duo.driver.execute_script(
@@ -126,23 +79,23 @@ def test_page_loads_offline_with_every_incident_and_no_errors(dash_duo, data_dir
 
 
 def test_filter_change_updates_map_timeline_and_tables_together(dash_duo, data_dir):
-    _start(dash_duo, create_app(data_dir))
+    start(dash_duo, create_app(data_dir))
     _wait_points(dash_duo, 5)
-    _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 5, timeout=TIMEOUT)
+    until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 5, timeout=TIMEOUT)
     bars_before = len(
         dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.TIMELINE} .bars .point")
     )
     labels = dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.INTERFERENCE} label")
-    _click(dash_duo, [label for label in labels if label.text.strip() == "Spoofing"][0])
+    click(dash_duo, [label for label in labels if label.text.strip() == "Spoofing"][0])
     _wait_points(dash_duo, 2)
-    _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 2, timeout=TIMEOUT)
-    _until(dash_duo, lambda: _table_total(dash_duo, ids.COUNTRY_TABLE) == 2, timeout=TIMEOUT)
+    until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 2, timeout=TIMEOUT)
+    until(dash_duo, lambda: _table_total(dash_duo, ids.COUNTRY_TABLE) == 2, timeout=TIMEOUT)
     dash_duo.wait_for_text_to_equal(f"#{ids.SHOWN}", "Showing 2 of 5 incidents", timeout=TIMEOUT)
     bars_after = len(
         dash_duo.driver.find_elements(By.CSS_SELECTOR, f"#{ids.TIMELINE} .bars .point")
     )
     assert bars_after < bars_before
-    assert _query(dash_duo)["interference"] == ["spoofing"]
+    assert query(dash_duo)["interference"] == ["spoofing"]
     # A search that matches nothing says so in every view.
     box = dash_duo.find_element(f"#{ids.TEXT}")
     box.send_keys("no such place\n")
@@ -155,26 +108,26 @@ def test_filter_change_updates_map_timeline_and_tables_together(dash_duo, data_d
     _wait_points(dash_duo, 0)
     for graph in (ids.MAP, ids.TIMELINE, ids.REGION_BARS):
         dash_duo.wait_for_contains_text(f"#{graph}", "No incidents match", timeout=TIMEOUT)
-    _click(dash_duo, dash_duo.find_element(f"#{ids.RESET}"))
+    click(dash_duo, dash_duo.find_element(f"#{ids.RESET}"))
     _wait_points(dash_duo, 5)
     assert dash_duo.get_logs() == []
 
 
 def test_copied_url_restores_the_filters(dash_duo, data_dir):
-    _start(dash_duo, create_app(data_dir), "?interference=spoofing&region=Middle+East")
+    start(dash_duo, create_app(data_dir), "?interference=spoofing&region=Middle+East")
     _wait_points(dash_duo, 1)
     checked = dash_duo.driver.find_element(
         By.CSS_SELECTOR, f"#{ids.INTERFERENCE} input[value='spoofing']"
     )
-    _until(dash_duo, lambda: checked.is_selected(), timeout=TIMEOUT)
+    until(dash_duo, lambda: checked.is_selected(), timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{ids.REGION}", "Middle East", timeout=TIMEOUT)
     dash_duo.wait_for_text_to_equal(f"#{ids.SHOWN}", "Showing 1 of 5 incidents", timeout=TIMEOUT)
-    assert _query(dash_duo) == {"interference": ["spoofing"], "region": ["Middle East"]}
+    assert query(dash_duo) == {"interference": ["spoofing"], "region": ["Middle East"]}
     assert dash_duo.get_logs() == []
 
 
 def test_clicking_an_incident_shows_its_sources(dash_duo, data_dir):
-    _start(dash_duo, create_app(data_dir), "?country=IL")
+    start(dash_duo, create_app(data_dir), "?country=IL")
     _wait_points(dash_duo, 1)
     point = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.MAP} .scattergeo .point")
     ActionChains(dash_duo.driver).move_to_element(point).pause(0.3).click().perform()
@@ -183,7 +136,7 @@ def test_clicking_an_incident_shows_its_sources(dash_duo, data_dir):
     link = dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{ids.DETAIL} .source-item a")
     assert link.get_attribute("href") == "https://example.org/2024-05-20-tel-aviv"
     assert link.get_attribute("rel") == "noopener noreferrer nofollow"
-    assert _query(dash_duo)["incident"] == ["2024-05-20-tel-aviv"]
+    assert query(dash_duo)["incident"] == ["2024-05-20-tel-aviv"]
     assert dash_duo.get_logs() == []
 
 
@@ -197,7 +150,7 @@ def test_javascript_url_is_never_a_link_and_html_stays_text(dash_duo, tmp_path):
     )
     data_dir = write_dataset(tmp_path / "hostile", incidents, sources)
     # The validator refuses such a row; load without it to test the view's own defence.
-    _start(dash_duo, create_app(data_dir, loader=unvalidated_load), "?incident=2023-11-01-larnaca")
+    start(dash_duo, create_app(data_dir, loader=unvalidated_load), "?incident=2023-11-01-larnaca")
     dash_duo.wait_for_contains_text(f"#{ids.DETAIL}", "Evil link", timeout=TIMEOUT)
     hrefs = [
         a.get_attribute("href") or "" for a in dash_duo.driver.find_elements(By.CSS_SELECTOR, "a")
@@ -220,7 +173,7 @@ def test_broken_data_file_shows_validator_messages(dash_duo, tmp_path):
     incidents, sources = sample_dataset()
     incidents[1] = dict(incidents[1], latitude=123)
     data_dir = write_dataset(tmp_path / "broken", incidents, sources)
-    _start(dash_duo, create_app(data_dir))
+    start(dash_duo, create_app(data_dir))
     dash_duo.wait_for_contains_text(f"#{ids.DATA_ERROR}", "incidents.csv:", timeout=TIMEOUT)
     assert "latitude" in dash_duo.find_element(f"#{ids.DATA_ERROR}").text
     assert "Traceback" not in dash_duo.driver.page_source
@@ -248,23 +201,23 @@ def _drag_box_around_northern_points(dash_duo) -> None:
 
 
 def test_box_selection_on_the_map_filters_the_other_views(dash_duo, data_dir):
-    _start(dash_duo, create_app(data_dir))
+    start(dash_duo, create_app(data_dir))
     _wait_points(dash_duo, 5)
-    _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 5)
+    until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 5)
     dash_duo.driver.execute_script("window.scrollTo(0, 0)")
     # A drag that lands while Dash is still redrawing the map is lost (on a loaded machine the
     # first renders can trail the page load), so wait for the page to settle, and drag again if
     # the selection did not take. The behaviour under test is the same each time.
     for attempt in range(3):
-        _until(dash_duo, lambda: dash_duo.driver.title != "Updating...")
+        until(dash_duo, lambda: dash_duo.driver.title != "Updating...")
         _drag_box_around_northern_points(dash_duo)
         try:
-            _until(dash_duo, lambda: _points(dash_duo) == 3, timeout=TIMEOUT / 3)
+            until(dash_duo, lambda: points(dash_duo) == 3, timeout=TIMEOUT / 3)
             break
         except TimeoutException:
             if attempt == 2:
                 raise
-    _until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 3)
+    until(dash_duo, lambda: _table_total(dash_duo, ids.REGION_TABLE) == 3)
     dash_duo.wait_for_text_to_equal(f"#{ids.SHOWN}", "Showing 3 of 5 incidents", timeout=TIMEOUT)
-    assert "area" in _query(dash_duo)
+    assert "area" in query(dash_duo)
     assert dash_duo.get_logs() == []
