@@ -114,7 +114,10 @@ def _typed(table: RawTable, fields: tuple[schema.Field, ...]) -> pd.DataFrame:
             columns[spec.name] = values
         else:
             columns[spec.name] = table.frame[spec.name]
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(table.frame)))
+    # copy=False: the columns are used as they are, not consolidated into 2-D blocks (a copy of
+    # every number and date column, about 0.2-0.4 s at a million rows in a fresh process). The
+    # validator's number and date arrays are writeable, so callers may assign into the frame.
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(table.frame)), copy=False)
 
 
 def _empty_frame(fields: tuple[schema.Field, ...]) -> pd.DataFrame:
