@@ -394,13 +394,12 @@ def _numbers(table: RawTable, name: str) -> pd.Series:
         if not plain.all():
             array = pc.if_else(pa.array(plain), array, pa.scalar(None, array.type))
         numbers = pc.cast(array, pa.float64())
-        # writable: the loader hands this array to the typed frame, which callers may modify.
-        table.parsed[name] = pd.Series(
-            numbers.to_numpy(zero_copy_only=False, writable=True),
-            index=values.index,
-            dtype="float64",
-            copy=False,
-        )
+        # Writeable: the loader hands this array to the typed frame, which callers may modify
+        # (one Arrow chunk converts to a read-only view; several are concatenated into a copy).
+        array = numbers.to_numpy(zero_copy_only=False)
+        if not array.flags.writeable:
+            array = array.copy()
+        table.parsed[name] = pd.Series(array, index=values.index, dtype="float64", copy=False)
     return table.parsed[name]
 
 
