@@ -334,11 +334,16 @@ def _scan_slices(parts) -> ByteScan:
     newlines = quotes = returns = controls = 0
     suspect = False
     for part in parts:
-        newlines += int(np.count_nonzero(part == 0x0A))
+        lines = int(np.count_nonzero(part == 0x0A))
+        below = int(np.count_nonzero(part < 0x20))
+        newlines += lines
+        controls += below
         quotes += int(np.count_nonzero(part == 0x22))
-        returns += int(np.count_nonzero(part == 0x0D))
-        controls += int(np.count_nonzero(part < 0x20))
-        if not suspect and (part >= 0x7F).any():
+        if below != lines:
+            # CRs are controls too: counted only in the rare slice holding controls besides LF.
+            returns += int(np.count_nonzero(part == 0x0D))
+        # The largest byte, a reduction without a temporary array, rules out any byte >= 0x7F.
+        if not suspect and part.max(initial=0) >= 0x7F:
             suspect = _high_suspects(part)
     # Every byte below 0x20 was a line feed, and no byte could start DEL, a C1 control, a
     # zero-width, separator or bidirectional character, or a byte-order mark.

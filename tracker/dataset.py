@@ -39,7 +39,7 @@ from tracker import safety, schema
 from tracker.csvio import RawTable, parse_raw_text
 from tracker.errors import DataValidationError, LockTimeoutError, StoreError
 from tracker.problems import Problem, display_path
-from tracker.validate import read_figures, read_tables, validate_tables
+from tracker.validate import read_and_validate, read_figures, validate_tables
 
 __all__ = [
     "Dataset",
@@ -368,9 +368,7 @@ def recover(data_dir: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> b
 
 
 def _load_unlocked(data_dir: Path) -> Dataset:
-    incidents, sources = read_tables(data_dir)
-    figures = read_figures(data_dir)
-    problems = validate_tables(incidents, sources, figures)
+    incidents, sources, figures, problems = read_and_validate(data_dir)
     if any(p.is_error for p in problems):
         raise DataValidationError(problems)
     return Dataset(

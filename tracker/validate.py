@@ -31,6 +31,7 @@ __all__ = [
     "Problem",
     "validate_dir",
     "validate_tables",
+    "read_and_validate",
     "read_tables",
     "read_figures",
     "check_figure_rows",
@@ -1009,6 +1010,17 @@ def check_figures(figures: RawTable, *, today: pd.Timestamp | None = None) -> li
     return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
 
 
+def _check_table(table: RawTable, fields: tuple[Field, ...], row_rules, today) -> list[Problem]:
+    """The header, cell and row rules of one table (nothing across tables)."""
+    if not table.readable:
+        return []
+    return check_header(table, fields) + check_cells(table, fields, today=today) + row_rules(table)
+
+
+def _sorted_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
+
+
 def validate_tables(
     incidents: RawTable,
     sources: RawTable,
@@ -1025,28 +1037,61 @@ def validate_tables(
     problems = list(incidents.problems) + list(sources.problems)
     if figures is not None:
         problems += figures.problems
-
-    def check_table(table: RawTable, fields: tuple[Field, ...], row_rules) -> list[Problem]:
-        if not table.readable:
-            return []
-        return (
-            check_header(table, fields) + check_cells(table, fields, today=today) + row_rules(table)
-        )
-
     # The two tables are independent and most of the work happens in Arrow kernels, which
     # release the GIL: checking them side by side uses both cores of a small machine.
     with ThreadPoolExecutor(max_workers=2) as pool:
         jobs = [
-            pool.submit(check_table, incidents, schema.INCIDENT_FIELDS, check_incident_rows),
-            pool.submit(check_table, sources, schema.SOURCE_FIELDS, check_source_rows),
+            pool.submit(
+                _check_table, incidents, schema.INCIDENT_FIELDS, check_incident_rows, today
+            ),
+            pool.submit(_check_table, sources, schema.SOURCE_FIELDS, check_source_rows, today),
         ]
         if figures is not None:
-            jobs.append(pool.submit(check_table, figures, schema.FIGURE_FIELDS, check_figure_rows))
+            jobs.append(
+                pool.submit(_check_table, figures, schema.FIGURE_FIELDS, check_figure_rows, today)
+            )
         for job in jobs:
             problems += job.result()
     if incidents.readable and sources.readable:
         problems += check_references(incidents, sources)
-    return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
+    return _sorted_problems(problems)
+
+
+def read_and_validate(
+    data_dir: Path | str, *, today: pd.Timestamp | None = None
+) -> tuple[RawTable, RawTable, RawTable, list[Problem]]:
+    """Read the three tables of ``data_dir`` and run every rule on them.
+
+    The same problems as :func:`read_tables`, :func:`read_figures` and :func:`validate_tables`
+    in turn, but each file is checked as soon as it is read, in its own thread: the sources are
+    read (their byte scan is single-threaded numpy) while the incidents are being checked, so
+    both cores stay busy. Returns the incidents, sources and figures tables and the problems.
+    """
+    data_dir = Path(data_dir)
+    if today is None:
+        today = pd.Timestamp(datetime.now(UTC).date())
+
+    def read_and_check(name: str, fields: tuple[Field, ...], row_rules):
+        path = data_dir / name
+        table = read_raw_table(path, display=display_path(path))
+        return table, _check_table(table, fields, row_rules, today)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        incidents_job = pool.submit(
+            read_and_check, schema.INCIDENTS_FILE, schema.INCIDENT_FIELDS, check_incident_rows
+        )
+        sources_job = pool.submit(
+            read_and_check, schema.SOURCES_FILE, schema.SOURCE_FIELDS, check_source_rows
+        )
+        figures = read_figures(data_dir)  # a few rows: read and checked here meanwhile
+        figure_problems = _check_table(figures, schema.FIGURE_FIELDS, check_figure_rows, today)
+        incidents, incident_problems = incidents_job.result()
+        sources, source_problems = sources_job.result()
+    problems = [*incidents.problems, *sources.problems, *figures.problems]
+    problems += incident_problems + source_problems + figure_problems
+    if incidents.readable and sources.readable:
+        problems += check_references(incidents, sources)
+    return incidents, sources, figures, _sorted_problems(problems)
 
 
 def read_figures(data_dir: Path | str) -> RawTable:
@@ -1077,6 +1122,6 @@ def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
 
 
 def validate_dir(data_dir: Path | str, *, today: pd.Timestamp | None = None) -> list[Problem]:
-    """Validate the dataset in ``data_dir``; see :func:`validate_tables`."""
-    incidents, sources = read_tables(data_dir)
-    return validate_tables(incidents, sources, read_figures(data_dir), today=today)
+    """Validate the dataset in ``data_dir``; see :func:`validate_tables` and
+    :func:`read_and_validate`."""
+    return read_and_validate(data_dir, today=today)[3]
