@@ -318,6 +318,18 @@ def _plain_numbers(table: RawTable, name: str) -> np.ndarray:
     return table.parsed[key]
 
 
+def _matches_pattern(table: RawTable, spec: Field) -> np.ndarray:
+    """Where the column's cells match ``spec.pattern`` in full (computed once per column)."""
+    key = f"{spec.name}\x00pattern"
+    if key not in table.parsed:
+        table.parsed[key] = _regex(table.frame[spec.name], spec.pattern, how="full")
+    return table.parsed[key]
+
+
+def _field(fields: tuple[Field, ...], name: str) -> Field:
+    return next(spec for spec in fields if spec.name == name)
+
+
 def _mutual_membership(left: pd.Series, right: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """``left.isin(right)`` and ``right.isin(left)`` from one hash pass over both columns.
 
@@ -528,7 +540,7 @@ def check_cells(
         if spec.enum is not None:
             problems += _check_enum(table, spec, values, present)
         if spec.pattern is not None:
-            bad = present & ~_regex(values, spec.pattern, how="full")
+            bad = present & ~_matches_pattern(table, spec)
             problems += _report(
                 table, bad, spec.name, "pattern", functools.partial(_pattern_message, spec)
             )
@@ -687,7 +699,8 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
     problems: list[Problem] = []
     if INC.country in frame:
         country = frame[INC.country]
-        shaped = _regex(country, r"[A-Z]{2}", how="full")
+        # Two capital letters: the column's own pattern rule, computed once for both rules.
+        shaped = _matches_pattern(table, _field(schema.INCIDENT_FIELDS, INC.country))
         unknown = shaped & ~_isin(country, schema.country_codes())
         problems += _report(
             table,
