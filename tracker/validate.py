@@ -1070,8 +1070,23 @@ def validate_tables(
     return _sorted_problems(problems)
 
 
+#: The columns the rules across tables read (:func:`check_references`): all a table keeps
+#: after its own checks when :func:`read_and_validate` is asked not to keep the cells.
+_REFERENCE_COLUMNS = {
+    schema.INCIDENTS_FILE: (INC.id, INC.confidence),
+    schema.SOURCES_FILE: (SRC.incident_id, SRC.stance),
+}
+
+
+def _prune(table: RawTable, keep: tuple[str, ...]) -> None:
+    """Drop every column but ``keep`` and everything parsed from the table (frees its memory)."""
+    if table.readable:
+        table.frame = table.frame[[name for name in keep if name in table.frame]]
+    table.parsed.clear()
+
+
 def read_and_validate(
-    data_dir: Path | str, *, today: pd.Timestamp | None = None
+    data_dir: Path | str, *, today: pd.Timestamp | None = None, keep_cells: bool = True
 ) -> tuple[RawTable, RawTable, RawTable, list[Problem]]:
     """Read the three tables of ``data_dir`` and run every rule on them.
 
@@ -1079,6 +1094,11 @@ def read_and_validate(
     in turn, but each file is checked as soon as it is read, in its own thread: the sources are
     read (their byte scan is single-threaded numpy) while the incidents are being checked, so
     both cores stay busy. Returns the incidents, sources and figures tables and the problems.
+
+    :param keep_cells: False for a check that needs only the problems (``gnss-tracker
+        validate``): each table keeps only the columns the rules across tables read once its
+        own rules have run, and the files are read one after the other, so at most one file's
+        cells are in memory at a time. The problems are the same; the tables keep their rows.
     """
     data_dir = Path(data_dir)
     if today is None:
@@ -1087,9 +1107,12 @@ def read_and_validate(
     def read_and_check(name: str, fields: tuple[Field, ...], row_rules):
         path = data_dir / name
         table = read_raw_table(path, display=display_path(path))
-        return table, _check_table(table, fields, row_rules, today)
+        problems = _check_table(table, fields, row_rules, today)
+        if not keep_cells:
+            _prune(table, _REFERENCE_COLUMNS[name])
+        return table, problems
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=2 if keep_cells else 1) as pool:
         incidents_job = pool.submit(
             read_and_check, schema.INCIDENTS_FILE, schema.INCIDENT_FIELDS, check_incident_rows
         )
