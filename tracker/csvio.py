@@ -285,6 +285,7 @@ def _arrow_parse(source, scan: ByteScan, header: list[str], display: str) -> Raw
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
+            memory_pool=_table_pool(),
         )
     except (pa.ArrowInvalid, pa.ArrowException) as err:
         log.debug("fast CSV path refused %s: %s", display, err)
@@ -298,6 +299,24 @@ def _arrow_parse(source, scan: ByteScan, header: list[str], display: str) -> Raw
     frame = arrow.to_pandas(types_mapper={pa.large_string(): text_dtype}.get)
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
     return RawTable(display, header, frame, lines, plain_text=scan.plain_text)
+
+
+def _table_pool():
+    """The Arrow memory pool the tables are read into: jemalloc where pyarrow has it.
+
+    Reading a file allocates and frees many block-sized buffers. Arrow's default pool
+    (mimalloc) hands freed pages back to the system within milliseconds, so the next block
+    faults them in again: at a million incidents that cost 1.3-2.8 s of system time per load on
+    the 2-core VM, against 0.7-1.2 s with jemalloc, and a 20-30% lower peak. The server and the
+    CLI already make jemalloc the default pool (:func:`return_freed_memory`); this gives every
+    caller of the loader the same reads. ``None`` (the default pool) where jemalloc is absent.
+    """
+    import pyarrow as pa
+
+    try:
+        return pa.jemalloc_memory_pool()
+    except (NotImplementedError, pa.ArrowNotImplementedError):
+        return None
 
 
 @dataclass(frozen=True)
