@@ -191,28 +191,49 @@ def add_titles(
     return fig
 
 
-def _make(traces: list, layout: dict, *, title, subtitle, height) -> go.Figure:
+#: :data:`TEMPLATE` as the plain dict a figure's JSON carries (built once).
+_TEMPLATE_JSON = TEMPLATE.to_plotly_json()
+
+
+def _make(
+    traces: list, layout: dict, *, title, subtitle, height, as_dict: bool = False
+) -> go.Figure | dict:
     """One figure from trace and layout dicts, built in one go.
 
     The traces and layout are made here from known-good literals and arrays, so plotly's
     per-property validation, and a rebuild per ``add_trace``/``update_layout`` call (together
     most of a filter change's time at 100k incidents), are skipped.
+
+    :param as_dict: return ``{"data": traces, "layout": layout}``, the figure as Dash sends it,
+        instead of a ``go.Figure``: no copy of the arrays, and Dash's JSON encoder (orjson)
+        writes them directly. The dashboard uses it; exports need the ``Figure``.
     """
+    if as_dict and not title and not subtitle:
+        layout = dict(layout, template=_TEMPLATE_JSON)
+        if height:
+            layout["height"] = height
+        return {"data": traces, "layout": layout}
     layout = dict(layout, template=TEMPLATE)
     if height:
         layout["height"] = height
     fig = go.Figure(data=traces, layout=layout, _validate=False)
-    return add_titles(fig, title=title, subtitle=subtitle)
+    fig = add_titles(fig, title=title, subtitle=subtitle)
+    return fig.to_plotly_json() if as_dict else fig
 
 
 def empty_figure(
-    message: str = "No incidents match these filters.", *, title=None, subtitle=None, height=None
-) -> go.Figure:
-    """A blank figure carrying ``message`` in its middle."""
+    message: str = "No incidents match these filters.",
+    *,
+    title=None,
+    subtitle=None,
+    height=None,
+    as_dict: bool = False,
+) -> go.Figure | dict:
+    """A blank figure carrying ``message`` in its middle (``as_dict``: see :func:`map_figure`)."""
     layout = dict(
         xaxis=dict(visible=False), yaxis=dict(visible=False), annotations=[_centre_note(message)]
     )
-    return _make([], layout, title=title, subtitle=subtitle, height=height)
+    return _make([], layout, title=title, subtitle=subtitle, height=height, as_dict=as_dict)
 
 
 def _centre_note(message: str) -> dict:
@@ -637,7 +658,8 @@ def map_figure(
     layers: Sequence[go.Scattergeo | go.Choropleth] = (),
     note: str | None = None,
     aspect: float | None = None,
-) -> go.Figure:
+    as_dict: bool = False,
+) -> go.Figure | dict:
     """Incidents on a world map (``scattergeo``), zoomed to the data.
 
     Up to ``max_points`` incidents: one marker per incident, coloured (and shaped) by interference
@@ -649,6 +671,9 @@ def map_figure(
         layer), each a ``Scattergeo`` or ``Choropleth`` on the same geo subplot.
     :param note: extra text shown in the map's corner note.
     :param aspect: width / height of the plot area the map will fill (see :func:`geo_bounds`).
+    :param as_dict: return the figure as the plain ``{"data": [...], "layout": {...}}`` dict Dash
+        sends to the browser (the same content; the dashboard's fast path) instead of a
+        ``go.Figure``.
     """
     layout: dict = dict(
         geo=geo_bounds(incidents, aspect=aspect),
@@ -726,7 +751,7 @@ def map_figure(
             )
         )
     layout["annotations"] = annotations
-    return _make(traces, layout, title=title, subtitle=subtitle, height=height)
+    return _make(traces, layout, title=title, subtitle=subtitle, height=height, as_dict=as_dict)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -743,7 +768,9 @@ def timeline_figure(
     title: str | None = None,
     subtitle: str | None = None,
     height: int | None = None,
-) -> go.Figure:
+    legend: dict | None = None,
+    as_dict: bool = False,
+) -> go.Figure | dict:
     """Incidents per week or month, stacked by interference type.
 
     Incidents known only to the month or year are spread evenly over it (see
@@ -751,6 +778,9 @@ def timeline_figure(
 
     :param freq: ``"week"`` or ``"month"``; chosen from the span by default.
     :param counts: a precomputed :func:`tracker.stats.timeline_counts` result (skips recomputing).
+    :param legend: legend properties that replace the default ones (a vertical legend at the
+        right), and ``margin``'s top is then 48 pixels to leave it room above the bars.
+    :param as_dict: see :func:`map_figure`.
     """
     if counts is None:
         span = stats.date_span(incidents)
@@ -760,7 +790,7 @@ def timeline_figure(
     elif freq not in (stats.WEEK, stats.MONTH):
         freq = stats.MONTH
     if len(counts) == 0:
-        return empty_figure(title=title, subtitle=subtitle, height=height)
+        return empty_figure(title=title, subtitle=subtitle, height=height, as_dict=as_dict)
     traces: list = []
     xperiod = _WEEK_MS if freq == stats.WEEK else _MONTH_MS
     # 1970-01-05 was a Monday: weekly periods start on Mondays like the bins in stats.
@@ -821,7 +851,10 @@ def timeline_figure(
         margin=dict(r=10, t=28, b=30),
         uirevision="timeline",
     )
-    return _make(traces, layout, title=title, subtitle=subtitle, height=height)
+    if legend:
+        layout["legend"] = {**layout["legend"], **legend}
+        layout["margin"] = dict(layout["margin"], t=48)
+    return _make(traces, layout, title=title, subtitle=subtitle, height=height, as_dict=as_dict)
 
 
 # --------------------------------------------------------------------------- regions
@@ -836,7 +869,8 @@ def regions_figure(
     title: str | None = None,
     subtitle: str | None = None,
     height: int | None = None,
-) -> go.Figure:
+    as_dict: bool = False,
+) -> go.Figure | dict:
     """Horizontal bars of incidents per group, stacked by interference type, largest on top.
 
     :param table: a :func:`tracker.stats.group_table` result (regions or countries).
@@ -844,9 +878,10 @@ def regions_figure(
         holds ``key``, so a click identifies the group.
     :param max_bars: show the largest groups only; the rest are named in a note.
     :param legend: show the interference-type legend (the dashboard explains colours elsewhere).
+    :param as_dict: see :func:`map_figure`.
     """
     if len(table) == 0:
-        return empty_figure(title=title, subtitle=subtitle, height=height)
+        return empty_figure(title=title, subtitle=subtitle, height=height, as_dict=as_dict)
     top = table.head(max_bars).iloc[::-1]  # plotly draws the first category at the bottom
     labels = _escape_series(top[label_column].replace("", "(none)"))
     traces: list = []
@@ -892,4 +927,4 @@ def regions_figure(
                 font=dict(size=11, color=_MUTED),
             )
         ]
-    return _make(traces, layout, title=title, subtitle=subtitle, height=height)
+    return _make(traces, layout, title=title, subtitle=subtitle, height=height, as_dict=as_dict)

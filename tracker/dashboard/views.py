@@ -124,6 +124,9 @@ def render_views(
 ) -> dict:
     """Every view for ``filters`` over ``data``; keys are :data:`VIEW_KEYS`.
 
+    The figures are plain ``{"data", "layout"}`` dicts (what Dash sends to the browser);
+    ``plotly.graph_objects.Figure(result["map"])`` turns one into a figure object.
+
     The recent-versus-prior comparison in the tables ends at the latest date of the whole
     dataset, so filtering does not move the window.
 
@@ -148,40 +151,37 @@ def render_views(
     total = len(data.prepared)
     empty = len(shown) == 0 and total > 0
     note = _NO_MATCH if empty else ""
-    # No height: the page's CSS sizes the map for the screen (shorter on a phone).
+    # No height: the page's CSS sizes the map for the screen (shorter on a phone). Figures are
+    # plain dicts, as Dash sends them: no go.Figure copies, and orjson writes the arrays.
     map_fig = figures.map_figure(
-        _map_rows(data, shown, max_points), layers=layers, max_points=max_points
+        _map_rows(data, shown, max_points), layers=layers, max_points=max_points, as_dict=True
     )
-    map_fig.add_trace(selected_trace())
+    map_fig["data"].append(selected_trace())
     return {
         "map": map_fig,
-        "timeline": _legend_on_top(
-            figures.timeline_figure(shown, freq=freq, height=TIMELINE_HEIGHT)
+        "timeline": figures.timeline_figure(
+            shown, freq=freq, height=TIMELINE_HEIGHT, legend=TIMELINE_LEGEND, as_dict=True
         ),
-        "region_bars": figures.regions_figure(regions, height=BARS_HEIGHT, legend=False),
+        "region_bars": figures.regions_figure(
+            regions, height=BARS_HEIGHT, legend=False, as_dict=True
+        ),
         "region_rows": table_rows(regions),
         "region_note": note,
         "country_bars": figures.regions_figure(
-            countries, label_column=STAT.name, height=BARS_HEIGHT, legend=False
+            countries, label_column=STAT.name, height=BARS_HEIGHT, legend=False, as_dict=True
         ),
         "country_rows": table_rows(countries, label_column=STAT.name),
         "country_note": note,
         "shown": f"Showing {len(shown):,} of {total:,} incidents",
         "active": _active_text(filters, extra_active),
         **summaries(shown, regions, countries, span=span, freq=freq),
-        "map_traces": len(map_fig.data),
+        "map_traces": len(map_fig["data"]),
     }
 
 
-def _legend_on_top(fig):
-    """The timeline's legend in a row above the bars: on a phone a legend at the side would
-    take half the width."""
-    if fig.data:
-        fig.update_layout(
-            legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"),
-            margin=dict(t=48),
-        )
-    return fig
+#: The timeline's legend in a row above the bars: on a phone a legend at the side would take
+#: half the width.
+TIMELINE_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom")
 
 
 # --------------------------------------------------------------------------- text alternatives
