@@ -500,15 +500,17 @@ def _hex_traces(incidents: pd.DataFrame | PreparedIncidents) -> tuple[list, int]
     counts, resolution = stats.hex_counts(incidents, max_hexes=MAX_HEXES)
     if len(counts) == 0:
         return [], resolution
+    # Plain arrays and lists: masking a frame per class, or formatting a Series per column,
+    # costs more than the drawing data itself.
+    cells = counts["hex"].to_numpy(dtype="int64")
     totals = counts[STAT.incidents].to_numpy(dtype="int64")
     classes = np.searchsorted(np.array(_HEX_BREAKS), totals, side="right") - 1
     traces: list = []
     for k in np.unique(classes).tolist():
-        rows = counts[classes == k]
         low = _HEX_BREAKS[k]
         high = _HEX_BREAKS[k + 1] - 1 if k + 1 < len(_HEX_BREAKS) else None
         label = f"{low:,}" if high == low else (f"{low:,}–{high:,}" if high else f"{low:,}+")
-        lon, lat = _hex_rings(rows["hex"].to_numpy())
+        lon, lat = _hex_rings(cells[classes == k])
         traces.append(
             dict(
                 type="scattergeo",
@@ -524,19 +526,22 @@ def _hex_traces(incidents: pd.DataFrame | PreparedIncidents) -> tuple[list, int]
             )
         )
     # Hover and box/lasso selection work on points, so each hexagon also gets a centre marker.
-    centres = np.array(
-        [_cell_geometry(c)[3:1:-1] for c in counts["hex"].tolist()], dtype=float
-    ).reshape(-1, 2)
-    hover = "<b>" + counts[STAT.incidents].map("{:,} incidents".format) + "</b>"
-    for kind in schema.INTERFERENCE_TYPES:
-        hover = hover + "<br>" + TYPE_LABELS[kind] + ": " + counts[kind].map("{:,}".format)
+    cell_list = cells.tolist()
+    centres = np.array([_cell_geometry(c)[2:4] for c in cell_list], dtype=float).reshape(-1, 2)
+    per_type = [counts[kind].tolist() for kind in schema.INTERFERENCE_TYPES]
+    names = [TYPE_LABELS[kind] for kind in schema.INTERFERENCE_TYPES]
+    hover = [
+        f"<b>{n:,} incidents</b>"
+        + "".join(f"<br>{name}: {v:,}" for name, v in zip(names, row, strict=True))
+        for n, *row in zip(totals.tolist(), *per_type, strict=True)
+    ]
     traces.append(
         dict(
             type="scattergeo",
-            lon=centres[:, 1].round(3),
-            lat=centres[:, 0].round(3),
-            customdata=counts["hex"].astype(str).to_numpy(dtype=object),
-            text=hover.to_numpy(dtype=object),
+            lon=centres[:, 0],
+            lat=centres[:, 1],
+            customdata=np.array([str(c) for c in cell_list], dtype=object),
+            text=np.array(hover, dtype=object),
             hovertemplate="%{text}<extra></extra>",
             mode="markers",
             # Hover and selection targets only: nearly invisible, or at world scale thousands of

@@ -426,8 +426,10 @@ def hex_counts(
     keep = cells != 0
     if not keep.any():
         return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}), base
-    # Unique cells once; coarser resolutions only need the parents of those.
-    uniques, inverse = np.unique(cells[keep], return_inverse=True)
+    # Distinct cells once (hashed, not sorted: the filtered rows are many, their cells few);
+    # coarser resolutions only need the parents of those.
+    inverse, uniques = pd.factorize(cells[keep])
+    uniques = np.asarray(uniques, dtype="int64")
     chosen = resolution if resolution is not None else base
     if resolution is None and max_hexes is not None:
         for chosen in range(base, -1, -1):
@@ -441,9 +443,10 @@ def hex_counts(
     hexes, group_of_unique = np.unique(parents, return_inverse=True)
     groups = group_of_unique[inverse]
     matrix = _per_type(groups, len(hexes), type_codes(incidents)[keep])
-    out = pd.DataFrame({"hex": hexes.astype("int64")})
-    out[STAT.incidents] = np.bincount(groups, minlength=len(hexes)).astype("int64")
+    totals = np.bincount(groups, minlength=len(hexes)).astype("int64")
+    # Most incidents first; ties in cell order (hexes are sorted, the sort is stable).
+    order = np.argsort(-totals, kind="stable")
+    data = {"hex": hexes.astype("int64")[order], STAT.incidents: totals[order]}
     for i, kind in enumerate(schema.INTERFERENCE_TYPES):
-        out[kind] = matrix[:, i].astype("int64")
-    out = out.sort_values(STAT.incidents, ascending=False, kind="stable").reset_index(drop=True)
-    return out, chosen
+        data[kind] = matrix[order, i].astype("int64")
+    return pd.DataFrame(data, columns=columns), chosen
