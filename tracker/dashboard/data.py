@@ -109,18 +109,14 @@ def prepare(incidents: pd.DataFrame) -> PreparedIncidents:
     )
 
 
-#: Columns the map, timeline and tables read.
+#: Loaded columns the map (in hexagons), timeline and tables read from the filtered rows; the
+#: rest of what they need is in the derived numbers (days, H3 cell, type and precision codes).
+#: When the map draws single incidents it takes their full rows from the prepared frame.
 VIEW_COLUMNS = (
-    INC.id,
-    INC.date,
-    INC.date_precision,
-    INC.end_date,
     INC.latitude,
     INC.longitude,
-    INC.radius_km,
     INC.country,
     INC.region,
-    INC.interference,
 )
 
 
