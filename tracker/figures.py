@@ -33,7 +33,7 @@ from tracker.schema import INC
 from tracker.stats import STAT, TL
 
 __all__ = [
-    "TEMPLATE",
+    "TEMPLATE",  # noqa: F822 - built on first use by the module's __getattr__
     "TEMPLATE_NAME",
     "TYPE_COLORS",
     "TYPE_SYMBOLS",
@@ -103,55 +103,72 @@ _MUTED = "#5f6b7a"
 _GRID = "#e6e9ee"
 
 TEMPLATE_NAME = "gnss_tracker"
-#: The one plotly template of the project (dashboard and exports).
-TEMPLATE = go.layout.Template(
-    layout=go.Layout(
-        font=dict(family=_FONT, size=13, color=_INK),
-        title=dict(font=dict(size=17, color=_INK), x=0.0, xanchor="left", xref="paper"),
-        colorway=[TYPE_COLORS[t] for t in schema.INTERFERENCE_TYPES]
-        + ["#E69F00", "#56B4E9", "#009E73", "#F0E442"],
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
-        margin=dict(l=10, r=10, t=30, b=10),
-        hoverlabel=dict(font=dict(family=_FONT, size=12), align="left"),
-        legend=dict(
-            orientation="h",
-            yanchor="bottom",
-            y=1.0,
-            xanchor="left",
-            x=0.0,
-            font=dict(size=12),
-            bgcolor="rgba(255,255,255,0.8)",
-        ),
-        xaxis=dict(
-            gridcolor=_GRID,
-            linecolor="#c5ccd6",
-            zeroline=False,
-            ticks="outside",
-            tickcolor="#c5ccd6",
-            automargin=True,
-        ),
-        yaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False, automargin=True),
-        geo=dict(
-            showland=True,
-            landcolor="#f1efe9",
-            showocean=True,
-            oceancolor="#e4eef5",
-            showlakes=True,
-            lakecolor="#e4eef5",
-            showcountries=True,
-            countrycolor="#b9b4a8",
-            countrywidth=0.6,
-            coastlinecolor="#9c9788",
-            coastlinewidth=0.6,
-            showframe=False,
-            projection=dict(type="mercator"),
-            resolution=50,
-            bgcolor="#ffffff",
-        ),
-    )
+#: The layout of the one plotly template of the project (dashboard and exports), as plain
+#: values: the dashboard sends it as is; :data:`TEMPLATE` is the validated template object.
+_TEMPLATE_LAYOUT: dict = dict(
+    font=dict(family=_FONT, size=13, color=_INK),
+    title=dict(font=dict(size=17, color=_INK), x=0.0, xanchor="left", xref="paper"),
+    colorway=[TYPE_COLORS[t] for t in schema.INTERFERENCE_TYPES]
+    + ["#E69F00", "#56B4E9", "#009E73", "#F0E442"],
+    paper_bgcolor="#ffffff",
+    plot_bgcolor="#ffffff",
+    margin=dict(l=10, r=10, t=30, b=10),
+    hoverlabel=dict(font=dict(family=_FONT, size=12), align="left"),
+    legend=dict(
+        orientation="h",
+        yanchor="bottom",
+        y=1.0,
+        xanchor="left",
+        x=0.0,
+        font=dict(size=12),
+        bgcolor="rgba(255,255,255,0.8)",
+    ),
+    xaxis=dict(
+        gridcolor=_GRID,
+        linecolor="#c5ccd6",
+        zeroline=False,
+        ticks="outside",
+        tickcolor="#c5ccd6",
+        automargin=True,
+    ),
+    yaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False, automargin=True),
+    geo=dict(
+        showland=True,
+        landcolor="#f1efe9",
+        showocean=True,
+        oceancolor="#e4eef5",
+        showlakes=True,
+        lakecolor="#e4eef5",
+        showcountries=True,
+        countrycolor="#b9b4a8",
+        countrywidth=0.6,
+        coastlinecolor="#9c9788",
+        coastlinewidth=0.6,
+        showframe=False,
+        projection=dict(type="mercator"),
+        resolution=50,
+        bgcolor="#ffffff",
+    ),
 )
-pio.templates[TEMPLATE_NAME] = TEMPLATE
+#: :data:`TEMPLATE` as the plain dict a figure's JSON carries.
+_TEMPLATE_JSON = {"layout": _TEMPLATE_LAYOUT}
+
+
+@functools.cache
+def _template() -> go.layout.Template:
+    """The template object, built (and registered with plotly as :data:`TEMPLATE_NAME`) on
+    first use: validating it loads plotly's layout classes, which the dashboard's server never
+    needs otherwise (a tenth of a second of every cold start)."""
+    template = go.layout.Template(layout=go.Layout(_TEMPLATE_LAYOUT))
+    pio.templates[TEMPLATE_NAME] = template
+    return template
+
+
+def __getattr__(name: str):
+    # TEMPLATE, the one plotly template of the project, built on first use (see _template).
+    if name == "TEMPLATE":
+        return _template()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def escape(text) -> str:
@@ -191,10 +208,6 @@ def add_titles(
     return fig
 
 
-#: :data:`TEMPLATE` as the plain dict a figure's JSON carries (built once).
-_TEMPLATE_JSON = TEMPLATE.to_plotly_json()
-
-
 def _make(
     traces: list, layout: dict, *, title, subtitle, height, as_dict: bool = False
 ) -> go.Figure | dict:
@@ -213,7 +226,7 @@ def _make(
         if height:
             layout["height"] = height
         return {"data": traces, "layout": layout}
-    layout = dict(layout, template=TEMPLATE)
+    layout = dict(layout, template=_template())
     if height:
         layout["height"] = height
     fig = go.Figure(data=traces, layout=layout, _validate=False)
