@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from dash.exceptions import PreventUpdate
@@ -365,3 +366,22 @@ def test_dashboard_entry_point_defaults(monkeypatch, data_dir):
     assert (args.host, args.port, args.debug, args.data_dir) == ("127.0.0.1", 8050, False, None)
     args = module.parse_args(["--data-dir", "x", "--port", "9000", "--debug"])
     assert (args.port, args.debug, args.data_dir) == (9000, True, "x")
+
+
+def test_text_columns_are_made_contiguous_without_changing_values():
+    # A large file is read in blocks; the server keeps each text column in one piece so that
+    # taking a page of rows does not join the pieces every time.
+    import pyarrow as pa
+
+    from tracker.dashboard.data import _single_chunk
+
+    dtype = pd.Series(["x"], dtype="str").dtype
+    pieces = pa.chunked_array([pa.array(["a", None, "c"]), pa.array(["d", "e"])])
+    frame = pd.DataFrame(
+        {"text": pd.Series(dtype.__from_arrow__(pieces)), "number": [1.0, 2.0, 3.0, 4.0, 5.0]}
+    )
+    before = frame.copy()
+    _single_chunk(frame)
+    assert frame["text"].array.__arrow_array__().num_chunks == 1
+    assert frame["text"].dtype == dtype
+    pd.testing.assert_frame_equal(frame, before)
