@@ -63,6 +63,11 @@ class ViewData:
     def ok(self) -> bool:
         return not self.problems and not self.error
 
+    @functools.cached_property
+    def date_span(self) -> tuple[dt.date, dt.date] | None:
+        """First and last incident date of the whole data (computed once per version)."""
+        return stats.date_span(self.prepared)
+
     @property
     def incidents(self) -> pd.DataFrame:
         """The prepared incidents as a frame, for code that reads loaded columns only (map

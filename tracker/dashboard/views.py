@@ -98,7 +98,7 @@ def table_rows(table: pd.DataFrame, *, label_column: str = STAT.key) -> list[dic
 
 
 def _as_of(data: ViewData) -> dt.date | None:
-    span = stats.date_span(data.prepared)
+    span = data.date_span
     return span[1] if span else None
 
 
@@ -328,7 +328,7 @@ def _active_text(filters: Filters, extra: Sequence[str]) -> str:
 def render_header(data: ViewData) -> dict:
     """Texts of the header: total incidents, date span, last change."""
     total = len(data.prepared)
-    span = stats.date_span(data.prepared)
+    span = data.date_span
     changed = data.last_change.strftime("%Y-%m-%d %H:%M UTC") if data.last_change else "unknown"
     return {
         "total": f"{total:,} incident{'s' if total != 1 else ''}",
