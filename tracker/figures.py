@@ -709,7 +709,12 @@ def map_figure(
     traces: list = list(layers)
     annotations: list = []
     frame = frame_of(incidents)
-    has_coords = frame[INC.latitude].notna().to_numpy() & frame[INC.longitude].notna().to_numpy()
+    if isinstance(incidents, PreparedIncidents):
+        has_coords = incidents.hex_cells != 0  # 0 exactly where a coordinate is missing
+    else:
+        has_coords = (
+            frame[INC.latitude].notna().to_numpy() & frame[INC.longitude].notna().to_numpy()
+        )
     if has_coords.all():
         located = incidents
     elif isinstance(incidents, PreparedIncidents):

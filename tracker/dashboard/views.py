@@ -20,7 +20,7 @@ from dash import html
 from tracker import figures, safety, schema, stats
 from tracker.dashboard.data import ViewData
 from tracker.filters import Filters
-from tracker.prepared import PreparedIncidents, frame_of
+from tracker.prepared import PreparedIncidents
 from tracker.schema import INC, SRC
 from tracker.stats import STAT
 
@@ -102,12 +102,21 @@ def _as_of(data: ViewData) -> dt.date | None:
     return span[1] if span else None
 
 
+def _located(incidents: pd.DataFrame | PreparedIncidents) -> int:
+    """Number of incidents with both coordinates (prepared ones: a non-zero H3 cell, which
+    :data:`tracker.prepared.DERIVED_COLUMNS` defines so)."""
+    if isinstance(incidents, PreparedIncidents):
+        return int(np.count_nonzero(incidents.hex_cells))
+    lat = incidents[INC.latitude].to_numpy(dtype=float, na_value=np.nan)
+    lon = incidents[INC.longitude].to_numpy(dtype=float, na_value=np.nan)
+    return int(np.count_nonzero(~np.isnan(lat) & ~np.isnan(lon)))
+
+
 def _map_rows(data: ViewData, shown: PreparedIncidents, max_points: int) -> PreparedIncidents:
     """The rows the map draws: when it draws single incidents, all their columns (the hover
     labels are built from the place, dates and confidence, for those points only); else the
     narrow view rows, which it counts in hexagons."""
-    frame = shown.frame
-    located = int((frame[INC.latitude].notna() & frame[INC.longitude].notna()).sum())
+    located = _located(shown)
     if located > max_points or shown is data.prepared:
         return shown
     return data.prepared.take(shown.index)
@@ -230,13 +239,7 @@ def summaries(
         )
     noun = "incident" if n == 1 else "incidents"
     kinds = _kinds_text(regions)
-    shown = frame_of(shown)
-    located = int(
-        np.count_nonzero(
-            ~np.isnan(shown[INC.latitude].to_numpy(dtype=float, na_value=np.nan))
-            & ~np.isnan(shown[INC.longitude].to_numpy(dtype=float, na_value=np.nan))
-        )
-    )
+    located = _located(shown)
     where = _top_text(regions, STAT.key, "regions")
     map_text = f"Map of {located:,} located {noun} ({kinds}){where}."
     unit = "week" if freq == stats.WEEK else "month"
