@@ -9,13 +9,27 @@ Thin entry point: the app is built by :func:`tracker.dashboard.create_app`.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 
 from tracker import dataset, safety
 from tracker.dashboard import create_app
 
-app = create_app(os.environ.get("GNSS_TRACKER_DATA") or dataset.DEFAULT_DATA_DIR)
-server = app.server
+
+@functools.cache
+def _default_app():
+    return create_app(os.environ.get("GNSS_TRACKER_DATA") or dataset.DEFAULT_DATA_DIR)
+
+
+def __getattr__(name: str):
+    # ``app`` and ``server`` are built on first use (``gunicorn dashboard:server`` reads
+    # ``server``), not on import: ``python dashboard.py --data-dir DIR`` builds only its own
+    # app, so a cold start loads the data and registers the callbacks once.
+    if name == "app":
+        return _default_app()
+    if name == "server":
+        return _default_app().server
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -40,7 +54,7 @@ def main(argv: list[str] | None = None) -> None:
             f"refusing --debug on {args.host}: the debugger would run code for anyone who can "
             "reach it; use --host 127.0.0.1, or drop --debug and serve with gunicorn"
         )
-    served = create_app(args.data_dir) if args.data_dir else app
+    served = create_app(args.data_dir) if args.data_dir else _default_app()
     served.run(host=args.host, port=args.port, debug=args.debug)
 
 

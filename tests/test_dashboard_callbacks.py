@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from dash.exceptions import PreventUpdate
 from dashboard_data import incident, sample_dataset, source, unvalidated_load, write_dataset
@@ -37,10 +39,16 @@ def hostile_dir(tmp_path):
     return write_dataset(tmp_path / "hostile", incidents, sources)
 
 
+def _figure(fig) -> go.Figure:
+    """A figure the callbacks send (a plain dict) as a validated figure object: plotly raises on
+    any property it does not know."""
+    return go.Figure(fig)
+
+
 def _points(fig) -> list[str]:
     return [
         i
-        for t in fig.data
+        for t in _figure(fig).data
         if t.type == "scattergeo" and t.mode == "markers"
         for i in (() if t.customdata is None else t.customdata)
     ]
@@ -175,7 +183,7 @@ def test_render_filters_every_view_together(data_dir):
     assert sorted(_points(some["map"])) == ["2024-04-02-tallinn", "2024-05-20-tel-aviv"]
     assert sum(r["incidents"] for r in some["region_rows"]) == 2
     assert sum(r["incidents"] for r in some["country_rows"]) == 2
-    timeline_total = sum(float(sum(t.y)) for t in some["timeline"].data)
+    timeline_total = sum(float(sum(t.y)) for t in _figure(some["timeline"]).data)
     assert timeline_total == pytest.approx(2)
     assert "Spoofing" in some["active"]
 
@@ -185,7 +193,9 @@ def test_render_says_when_nothing_matches(data_dir):
     assert out["region_rows"] == [] and out["country_rows"] == []
     assert out["region_note"] == out["country_note"] == "No incidents match these filters."
     for key in ("map", "timeline", "region_bars", "country_bars"):
-        assert "No incidents match" in " ".join(a.text for a in out[key].layout.annotations)
+        assert "No incidents match" in " ".join(
+            a.text for a in _figure(out[key]).layout.annotations
+        )
 
 
 def test_render_output_is_plain_json(data_dir):
@@ -193,6 +203,16 @@ def test_render_output_is_plain_json(data_dir):
 
     out = callbacks.render(data_dir, "")
     json.loads(pio.json.to_json_plotly(list(out)))
+
+
+@pytest.mark.parametrize("search", ["", "?interference=spoofing", "?q=no-such-place"])
+def test_rendered_figures_are_valid_plotly_figures(data_dir, search):
+    # The figures skip plotly's validation on the way out; validating them here catches a
+    # property plotly.js would ignore (a misspelt key, a shorthand like "lonaxis_range").
+    out = dict(zip(views.VIEW_KEYS, callbacks.render(data_dir, search), strict=True))
+    for key in ("map", "timeline", "region_bars", "country_bars"):
+        assert set(out[key]) == {"data", "layout"}
+        assert _figure(out[key]).layout.template.layout.font.family
 
 
 @pytest.mark.parametrize("search", [123, ["?q=x"], "?" + "a" * 20_000])
@@ -346,3 +366,22 @@ def test_dashboard_entry_point_defaults(monkeypatch, data_dir):
     assert (args.host, args.port, args.debug, args.data_dir) == ("127.0.0.1", 8050, False, None)
     args = module.parse_args(["--data-dir", "x", "--port", "9000", "--debug"])
     assert (args.port, args.debug, args.data_dir) == (9000, True, "x")
+
+
+def test_text_columns_are_made_contiguous_without_changing_values():
+    # A large file is read in blocks; the server keeps each text column in one piece so that
+    # taking a page of rows does not join the pieces every time.
+    import pyarrow as pa
+
+    from tracker.dashboard.data import _single_chunk
+
+    dtype = pd.Series(["x"], dtype="str").dtype
+    pieces = pa.chunked_array([pa.array(["a", None, "c"]), pa.array(["d", "e"])])
+    frame = pd.DataFrame(
+        {"text": pd.Series(dtype.__from_arrow__(pieces)), "number": [1.0, 2.0, 3.0, 4.0, 5.0]}
+    )
+    before = frame.copy()
+    _single_chunk(frame)
+    assert frame["text"].array.__arrow_array__().num_chunks == 1
+    assert frame["text"].dtype == dtype
+    pd.testing.assert_frame_equal(frame, before)

@@ -224,3 +224,12 @@ def test_hexagon_rings_are_clockwise_so_plotly_fills_the_inside():
         x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)
     )
     assert signed_area < 0, "ring must run clockwise (negative shoelace area)"
+
+
+def test_the_template_sent_as_a_plain_dict_is_the_validated_template():
+    # The dashboard sends the template's plain layout; exports use the validated object. A
+    # property plotly does not know would be dropped or refused by the validation.
+    assert figures._TEMPLATE_JSON == figures.TEMPLATE.to_plotly_json()
+    assert figures.empty_figure(as_dict=True)["layout"]["template"] == (
+        figures.TEMPLATE.to_plotly_json()
+    )

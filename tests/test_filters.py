@@ -309,3 +309,20 @@ def test_column_search_matches_the_case_folded_haystack(needle):
     folded = needle.casefold()
     expected = F.search_text(frame).str.contains(folded, regex=False).to_numpy()
     assert F._search_columns(frame, folded).tolist() == expected.tolist()
+
+
+def test_value_filters_on_category_columns_match_the_text_columns(frame):
+    # The dashboard holds these columns as categories and answers them from the codes.
+    frame = frame.copy()
+    frame.loc[frame.index[0], INC.region] = None  # a missing value never matches
+    as_categories = frame.astype({c: "category" for c in (INC.interference, INC.region)})
+    regions = sorted(set(frame[INC.region].dropna()))
+    for chosen in (
+        Filters(interference=("spoofing",)),
+        Filters(interference=("jamming", "both"), region=(regions[0],)),
+        Filters(region=("No such region",)),
+        Filters(region=tuple(regions)),
+    ):
+        expected = chosen.mask(frame)
+        assert (chosen.mask(as_categories) == expected).all()
+    assert not Filters(region=tuple(regions)).mask(as_categories)[0]

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 from dash.exceptions import PreventUpdate
 from dashboard_data import incident, incidents_frame, sample_dataset, source, write_dataset
@@ -285,9 +286,10 @@ def test_render_adds_an_empty_ring_trace_last_and_chart_summaries(data_dir):
     out = dict(
         zip(views.VIEW_KEYS, callbacks.render(data_dir, "?interference=spoofing"), strict=True)
     )
-    assert out["map"].data[-1].name == views.SELECTED_TRACE
-    assert list(out["map"].data[-1].lon) == []
-    assert out["map_traces"] == len(out["map"].data)
+    traces = go.Figure(out["map"]).data
+    assert traces[-1].name == views.SELECTED_TRACE
+    assert list(traces[-1].lon) == []
+    assert out["map_traces"] == len(traces)
     assert out["map_summary"].startswith("Map of 2 located incidents (2 spoofing)")
     assert "per week" in out["timeline_summary"] or "per month" in out["timeline_summary"]
     assert "Middle East" in out["region_summary"] or "Baltic" in out["region_summary"]

@@ -147,3 +147,16 @@ def test_date_span_and_type_counts(frame):
     assert stats.date_span(frame) == (dt.date(2023, 1, 5), dt.date(2024, 6, 30))
     assert stats.date_span(frame.iloc[0:0]) is None
     assert stats.type_counts(frame) == {"jamming": 2, "spoofing": 1, "both": 1, "unknown": 1}
+
+
+def test_hex_cells_in_blocks_equal_one_pass(monkeypatch):
+    frame = pd.DataFrame(
+        {
+            "latitude": [54.7, float("nan"), 32.1, 59.4, 35.0],
+            "longitude": [20.5, 10.0, 34.8, float("nan"), 33.0],
+        }
+    )
+    whole = stats.hex_cells(frame)
+    monkeypatch.setattr(stats, "_H3_BLOCK", 2)
+    assert list(stats.hex_cells(frame)) == list(whole)
+    assert whole[1] == 0 and whole[3] == 0 and all(whole[[0, 2, 4]] != 0)

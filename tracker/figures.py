@@ -33,7 +33,7 @@ from tracker.schema import INC
 from tracker.stats import STAT, TL
 
 __all__ = [
-    "TEMPLATE",
+    "TEMPLATE",  # noqa: F822 - built on first use by the module's __getattr__
     "TEMPLATE_NAME",
     "TYPE_COLORS",
     "TYPE_SYMBOLS",
@@ -103,55 +103,72 @@ _MUTED = "#5f6b7a"
 _GRID = "#e6e9ee"
 
 TEMPLATE_NAME = "gnss_tracker"
-#: The one plotly template of the project (dashboard and exports).
-TEMPLATE = go.layout.Template(
-    layout=go.Layout(
-        font=dict(family=_FONT, size=13, color=_INK),
-        title=dict(font=dict(size=17, color=_INK), x=0.0, xanchor="left", xref="paper"),
-        colorway=[TYPE_COLORS[t] for t in schema.INTERFERENCE_TYPES]
-        + ["#E69F00", "#56B4E9", "#009E73", "#F0E442"],
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
-        margin=dict(l=10, r=10, t=30, b=10),
-        hoverlabel=dict(font=dict(family=_FONT, size=12), align="left"),
-        legend=dict(
-            orientation="h",
-            yanchor="bottom",
-            y=1.0,
-            xanchor="left",
-            x=0.0,
-            font=dict(size=12),
-            bgcolor="rgba(255,255,255,0.8)",
-        ),
-        xaxis=dict(
-            gridcolor=_GRID,
-            linecolor="#c5ccd6",
-            zeroline=False,
-            ticks="outside",
-            tickcolor="#c5ccd6",
-            automargin=True,
-        ),
-        yaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False, automargin=True),
-        geo=dict(
-            showland=True,
-            landcolor="#f1efe9",
-            showocean=True,
-            oceancolor="#e4eef5",
-            showlakes=True,
-            lakecolor="#e4eef5",
-            showcountries=True,
-            countrycolor="#b9b4a8",
-            countrywidth=0.6,
-            coastlinecolor="#9c9788",
-            coastlinewidth=0.6,
-            showframe=False,
-            projection=dict(type="mercator"),
-            resolution=50,
-            bgcolor="#ffffff",
-        ),
-    )
+#: The layout of the one plotly template of the project (dashboard and exports), as plain
+#: values: the dashboard sends it as is; :data:`TEMPLATE` is the validated template object.
+_TEMPLATE_LAYOUT: dict = dict(
+    font=dict(family=_FONT, size=13, color=_INK),
+    title=dict(font=dict(size=17, color=_INK), x=0.0, xanchor="left", xref="paper"),
+    colorway=[TYPE_COLORS[t] for t in schema.INTERFERENCE_TYPES]
+    + ["#E69F00", "#56B4E9", "#009E73", "#F0E442"],
+    paper_bgcolor="#ffffff",
+    plot_bgcolor="#ffffff",
+    margin=dict(l=10, r=10, t=30, b=10),
+    hoverlabel=dict(font=dict(family=_FONT, size=12), align="left"),
+    legend=dict(
+        orientation="h",
+        yanchor="bottom",
+        y=1.0,
+        xanchor="left",
+        x=0.0,
+        font=dict(size=12),
+        bgcolor="rgba(255,255,255,0.8)",
+    ),
+    xaxis=dict(
+        gridcolor=_GRID,
+        linecolor="#c5ccd6",
+        zeroline=False,
+        ticks="outside",
+        tickcolor="#c5ccd6",
+        automargin=True,
+    ),
+    yaxis=dict(gridcolor=_GRID, linecolor="#c5ccd6", zeroline=False, automargin=True),
+    geo=dict(
+        showland=True,
+        landcolor="#f1efe9",
+        showocean=True,
+        oceancolor="#e4eef5",
+        showlakes=True,
+        lakecolor="#e4eef5",
+        showcountries=True,
+        countrycolor="#b9b4a8",
+        countrywidth=0.6,
+        coastlinecolor="#9c9788",
+        coastlinewidth=0.6,
+        showframe=False,
+        projection=dict(type="mercator"),
+        resolution=50,
+        bgcolor="#ffffff",
+    ),
 )
-pio.templates[TEMPLATE_NAME] = TEMPLATE
+#: :data:`TEMPLATE` as the plain dict a figure's JSON carries.
+_TEMPLATE_JSON = {"layout": _TEMPLATE_LAYOUT}
+
+
+@functools.cache
+def _template() -> go.layout.Template:
+    """The template object, built (and registered with plotly as :data:`TEMPLATE_NAME`) on
+    first use: validating it loads plotly's layout classes, which the dashboard's server never
+    needs otherwise (a tenth of a second of every cold start)."""
+    template = go.layout.Template(layout=go.Layout(_TEMPLATE_LAYOUT))
+    pio.templates[TEMPLATE_NAME] = template
+    return template
+
+
+def __getattr__(name: str):
+    # TEMPLATE, the one plotly template of the project, built on first use (see _template).
+    if name == "TEMPLATE":
+        return _template()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def escape(text) -> str:
@@ -191,28 +208,45 @@ def add_titles(
     return fig
 
 
-def _make(traces: list, layout: dict, *, title, subtitle, height) -> go.Figure:
+def _make(
+    traces: list, layout: dict, *, title, subtitle, height, as_dict: bool = False
+) -> go.Figure | dict:
     """One figure from trace and layout dicts, built in one go.
 
     The traces and layout are made here from known-good literals and arrays, so plotly's
     per-property validation, and a rebuild per ``add_trace``/``update_layout`` call (together
     most of a filter change's time at 100k incidents), are skipped.
+
+    :param as_dict: return ``{"data": traces, "layout": layout}``, the figure as Dash sends it,
+        instead of a ``go.Figure``: no copy of the arrays, and Dash's JSON encoder (orjson)
+        writes them directly. The dashboard uses it; exports need the ``Figure``.
     """
-    layout = dict(layout, template=TEMPLATE)
+    if as_dict and not title and not subtitle:
+        layout = dict(layout, template=_TEMPLATE_JSON)
+        if height:
+            layout["height"] = height
+        return {"data": traces, "layout": layout}
+    layout = dict(layout, template=_template())
     if height:
         layout["height"] = height
     fig = go.Figure(data=traces, layout=layout, _validate=False)
-    return add_titles(fig, title=title, subtitle=subtitle)
+    fig = add_titles(fig, title=title, subtitle=subtitle)
+    return fig.to_plotly_json() if as_dict else fig
 
 
 def empty_figure(
-    message: str = "No incidents match these filters.", *, title=None, subtitle=None, height=None
-) -> go.Figure:
-    """A blank figure carrying ``message`` in its middle."""
+    message: str = "No incidents match these filters.",
+    *,
+    title=None,
+    subtitle=None,
+    height=None,
+    as_dict: bool = False,
+) -> go.Figure | dict:
+    """A blank figure carrying ``message`` in its middle (``as_dict``: see :func:`map_figure`)."""
     layout = dict(
         xaxis=dict(visible=False), yaxis=dict(visible=False), annotations=[_centre_note(message)]
     )
-    return _make([], layout, title=title, subtitle=subtitle, height=height)
+    return _make([], layout, title=title, subtitle=subtitle, height=height, as_dict=as_dict)
 
 
 def _centre_note(message: str) -> dict:
@@ -479,15 +513,17 @@ def _hex_traces(incidents: pd.DataFrame | PreparedIncidents) -> tuple[list, int]
     counts, resolution = stats.hex_counts(incidents, max_hexes=MAX_HEXES)
     if len(counts) == 0:
         return [], resolution
+    # Plain arrays and lists: masking a frame per class, or formatting a Series per column,
+    # costs more than the drawing data itself.
+    cells = counts["hex"].to_numpy(dtype="int64")
     totals = counts[STAT.incidents].to_numpy(dtype="int64")
     classes = np.searchsorted(np.array(_HEX_BREAKS), totals, side="right") - 1
     traces: list = []
     for k in np.unique(classes).tolist():
-        rows = counts[classes == k]
         low = _HEX_BREAKS[k]
         high = _HEX_BREAKS[k + 1] - 1 if k + 1 < len(_HEX_BREAKS) else None
         label = f"{low:,}" if high == low else (f"{low:,}–{high:,}" if high else f"{low:,}+")
-        lon, lat = _hex_rings(rows["hex"].to_numpy())
+        lon, lat = _hex_rings(cells[classes == k])
         traces.append(
             dict(
                 type="scattergeo",
@@ -503,19 +539,22 @@ def _hex_traces(incidents: pd.DataFrame | PreparedIncidents) -> tuple[list, int]
             )
         )
     # Hover and box/lasso selection work on points, so each hexagon also gets a centre marker.
-    centres = np.array(
-        [_cell_geometry(c)[3:1:-1] for c in counts["hex"].tolist()], dtype=float
-    ).reshape(-1, 2)
-    hover = "<b>" + counts[STAT.incidents].map("{:,} incidents".format) + "</b>"
-    for kind in schema.INTERFERENCE_TYPES:
-        hover = hover + "<br>" + TYPE_LABELS[kind] + ": " + counts[kind].map("{:,}".format)
+    cell_list = cells.tolist()
+    centres = np.array([_cell_geometry(c)[2:4] for c in cell_list], dtype=float).reshape(-1, 2)
+    per_type = [counts[kind].tolist() for kind in schema.INTERFERENCE_TYPES]
+    names = [TYPE_LABELS[kind] for kind in schema.INTERFERENCE_TYPES]
+    hover = [
+        f"<b>{n:,} incidents</b>"
+        + "".join(f"<br>{name}: {v:,}" for name, v in zip(names, row, strict=True))
+        for n, *row in zip(totals.tolist(), *per_type, strict=True)
+    ]
     traces.append(
         dict(
             type="scattergeo",
-            lon=centres[:, 1].round(3),
-            lat=centres[:, 0].round(3),
-            customdata=counts["hex"].astype(str).to_numpy(dtype=object),
-            text=hover.to_numpy(dtype=object),
+            lon=centres[:, 0],
+            lat=centres[:, 1],
+            customdata=np.array([str(c) for c in cell_list], dtype=object),
+            text=np.array(hover, dtype=object),
             hovertemplate="%{text}<extra></extra>",
             mode="markers",
             # Hover and selection targets only: nearly invisible, or at world scale thousands of
@@ -637,7 +676,8 @@ def map_figure(
     layers: Sequence[go.Scattergeo | go.Choropleth] = (),
     note: str | None = None,
     aspect: float | None = None,
-) -> go.Figure:
+    as_dict: bool = False,
+) -> go.Figure | dict:
     """Incidents on a world map (``scattergeo``), zoomed to the data.
 
     Up to ``max_points`` incidents: one marker per incident, coloured (and shaped) by interference
@@ -649,6 +689,9 @@ def map_figure(
         layer), each a ``Scattergeo`` or ``Choropleth`` on the same geo subplot.
     :param note: extra text shown in the map's corner note.
     :param aspect: width / height of the plot area the map will fill (see :func:`geo_bounds`).
+    :param as_dict: return the figure as the plain ``{"data": [...], "layout": {...}}`` dict Dash
+        sends to the browser (the same content; the dashboard's fast path) instead of a
+        ``go.Figure``.
     """
     layout: dict = dict(
         geo=geo_bounds(incidents, aspect=aspect),
@@ -666,7 +709,12 @@ def map_figure(
     traces: list = list(layers)
     annotations: list = []
     frame = frame_of(incidents)
-    has_coords = frame[INC.latitude].notna().to_numpy() & frame[INC.longitude].notna().to_numpy()
+    if isinstance(incidents, PreparedIncidents):
+        has_coords = incidents.hex_cells != 0  # 0 exactly where a coordinate is missing
+    else:
+        has_coords = (
+            frame[INC.latitude].notna().to_numpy() & frame[INC.longitude].notna().to_numpy()
+        )
     if has_coords.all():
         located = incidents
     elif isinstance(incidents, PreparedIncidents):
@@ -726,7 +774,7 @@ def map_figure(
             )
         )
     layout["annotations"] = annotations
-    return _make(traces, layout, title=title, subtitle=subtitle, height=height)
+    return _make(traces, layout, title=title, subtitle=subtitle, height=height, as_dict=as_dict)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -743,7 +791,9 @@ def timeline_figure(
     title: str | None = None,
     subtitle: str | None = None,
     height: int | None = None,
-) -> go.Figure:
+    legend: dict | None = None,
+    as_dict: bool = False,
+) -> go.Figure | dict:
     """Incidents per week or month, stacked by interference type.
 
     Incidents known only to the month or year are spread evenly over it (see
@@ -751,6 +801,9 @@ def timeline_figure(
 
     :param freq: ``"week"`` or ``"month"``; chosen from the span by default.
     :param counts: a precomputed :func:`tracker.stats.timeline_counts` result (skips recomputing).
+    :param legend: legend properties that replace the default ones (a vertical legend at the
+        right), and ``margin``'s top is then 48 pixels to leave it room above the bars.
+    :param as_dict: see :func:`map_figure`.
     """
     if counts is None:
         span = stats.date_span(incidents)
@@ -760,7 +813,7 @@ def timeline_figure(
     elif freq not in (stats.WEEK, stats.MONTH):
         freq = stats.MONTH
     if len(counts) == 0:
-        return empty_figure(title=title, subtitle=subtitle, height=height)
+        return empty_figure(title=title, subtitle=subtitle, height=height, as_dict=as_dict)
     traces: list = []
     xperiod = _WEEK_MS if freq == stats.WEEK else _MONTH_MS
     # 1970-01-05 was a Monday: weekly periods start on Mondays like the bins in stats.
@@ -821,7 +874,10 @@ def timeline_figure(
         margin=dict(r=10, t=28, b=30),
         uirevision="timeline",
     )
-    return _make(traces, layout, title=title, subtitle=subtitle, height=height)
+    if legend:
+        layout["legend"] = {**layout["legend"], **legend}
+        layout["margin"] = dict(layout["margin"], t=48)
+    return _make(traces, layout, title=title, subtitle=subtitle, height=height, as_dict=as_dict)
 
 
 # --------------------------------------------------------------------------- regions
@@ -836,7 +892,8 @@ def regions_figure(
     title: str | None = None,
     subtitle: str | None = None,
     height: int | None = None,
-) -> go.Figure:
+    as_dict: bool = False,
+) -> go.Figure | dict:
     """Horizontal bars of incidents per group, stacked by interference type, largest on top.
 
     :param table: a :func:`tracker.stats.group_table` result (regions or countries).
@@ -844,9 +901,10 @@ def regions_figure(
         holds ``key``, so a click identifies the group.
     :param max_bars: show the largest groups only; the rest are named in a note.
     :param legend: show the interference-type legend (the dashboard explains colours elsewhere).
+    :param as_dict: see :func:`map_figure`.
     """
     if len(table) == 0:
-        return empty_figure(title=title, subtitle=subtitle, height=height)
+        return empty_figure(title=title, subtitle=subtitle, height=height, as_dict=as_dict)
     top = table.head(max_bars).iloc[::-1]  # plotly draws the first category at the bottom
     labels = _escape_series(top[label_column].replace("", "(none)"))
     traces: list = []
@@ -892,4 +950,4 @@ def regions_figure(
                 font=dict(size=11, color=_MUTED),
             )
         ]
-    return _make(traces, layout, title=title, subtitle=subtitle, height=height)
+    return _make(traces, layout, title=title, subtitle=subtitle, height=height, as_dict=as_dict)

@@ -275,7 +275,7 @@ interference=(), region=(), country=(), confidence=(), text='', area=(), ids=())
             (INC.confidence, self.confidence),
         ):
             if values:
-                keep &= incidents[column].isin(values).to_numpy(dtype=bool, na_value=False)
+                keep &= _isin(incidents[column], values)
         if self.ids:
             keep &= incidents[INC.id].isin(self.ids).to_numpy(dtype=bool, na_value=False)
         if self.date_from is not None or self.date_to is not None:
@@ -588,3 +588,17 @@ def _or_list(values: tuple[str, ...]) -> str:
     if len(values) > 4:
         return ", ".join(values[:3]) + f" or {len(values) - 3} more"
     return ", ".join(values[:-1]) + " or " + values[-1]
+
+
+def _isin(values: pd.Series, wanted) -> np.ndarray:
+    """Boolean array: which ``values`` are among ``wanted`` (missing values never are).
+
+    A category column is answered from its integer codes through a table of the categories
+    wanted: one indexing pass instead of pandas' hashing of every row.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        categories = values.cat.categories
+        table = np.zeros(len(categories) + 1, dtype=bool)  # the last slot answers code -1
+        table[:-1] = categories.isin(list(wanted))
+        return table[values.cat.codes.to_numpy()]
+    return values.isin(wanted).to_numpy(dtype=bool, na_value=False)

@@ -112,16 +112,18 @@ def render(data_dir: Path, search, layers: Sequence[MapLayer] = (), *, loader=No
     )
     notes = [layer.note for layer in active if layer.note]
     if notes:
-        out["map"] = out["map"].add_annotation(
-            text=" · ".join(notes),
-            xref="paper",
-            yref="paper",
-            x=0.99,
-            y=0.99,
-            xanchor="right",
-            yanchor="top",
-            showarrow=False,
-            bgcolor="rgba(255,255,255,0.85)",
+        out["map"]["layout"].setdefault("annotations", []).append(
+            dict(
+                text=" · ".join(notes),
+                xref="paper",
+                yref="paper",
+                x=0.99,
+                y=0.99,
+                xanchor="right",
+                yanchor="top",
+                showarrow=False,
+                bgcolor="rgba(255,255,255,0.85)",
+            )
         )
     return tuple(out[k] for k in views.VIEW_KEYS)
 

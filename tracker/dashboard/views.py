@@ -20,7 +20,7 @@ from dash import html
 from tracker import figures, safety, schema, stats
 from tracker.dashboard.data import ViewData
 from tracker.filters import Filters
-from tracker.prepared import PreparedIncidents, frame_of
+from tracker.prepared import PreparedIncidents
 from tracker.schema import INC, SRC
 from tracker.stats import STAT
 
@@ -98,16 +98,25 @@ def table_rows(table: pd.DataFrame, *, label_column: str = STAT.key) -> list[dic
 
 
 def _as_of(data: ViewData) -> dt.date | None:
-    span = stats.date_span(data.prepared)
+    span = data.date_span
     return span[1] if span else None
+
+
+def _located(incidents: pd.DataFrame | PreparedIncidents) -> int:
+    """Number of incidents with both coordinates (prepared ones: a non-zero H3 cell, which
+    :data:`tracker.prepared.DERIVED_COLUMNS` defines so)."""
+    if isinstance(incidents, PreparedIncidents):
+        return int(np.count_nonzero(incidents.hex_cells))
+    lat = incidents[INC.latitude].to_numpy(dtype=float, na_value=np.nan)
+    lon = incidents[INC.longitude].to_numpy(dtype=float, na_value=np.nan)
+    return int(np.count_nonzero(~np.isnan(lat) & ~np.isnan(lon)))
 
 
 def _map_rows(data: ViewData, shown: PreparedIncidents, max_points: int) -> PreparedIncidents:
     """The rows the map draws: when it draws single incidents, all their columns (the hover
     labels are built from the place, dates and confidence, for those points only); else the
     narrow view rows, which it counts in hexagons."""
-    frame = shown.frame
-    located = int((frame[INC.latitude].notna() & frame[INC.longitude].notna()).sum())
+    located = _located(shown)
     if located > max_points or shown is data.prepared:
         return shown
     return data.prepared.take(shown.index)
@@ -123,6 +132,9 @@ def render_views(
     extra_active: Sequence[str] = (),
 ) -> dict:
     """Every view for ``filters`` over ``data``; keys are :data:`VIEW_KEYS`.
+
+    The figures are plain ``{"data", "layout"}`` dicts (what Dash sends to the browser);
+    ``plotly.graph_objects.Figure(result["map"])`` turns one into a figure object.
 
     The recent-versus-prior comparison in the tables ends at the latest date of the whole
     dataset, so filtering does not move the window.
@@ -148,40 +160,37 @@ def render_views(
     total = len(data.prepared)
     empty = len(shown) == 0 and total > 0
     note = _NO_MATCH if empty else ""
-    # No height: the page's CSS sizes the map for the screen (shorter on a phone).
+    # No height: the page's CSS sizes the map for the screen (shorter on a phone). Figures are
+    # plain dicts, as Dash sends them: no go.Figure copies, and orjson writes the arrays.
     map_fig = figures.map_figure(
-        _map_rows(data, shown, max_points), layers=layers, max_points=max_points
+        _map_rows(data, shown, max_points), layers=layers, max_points=max_points, as_dict=True
     )
-    map_fig.add_trace(selected_trace())
+    map_fig["data"].append(selected_trace())
     return {
         "map": map_fig,
-        "timeline": _legend_on_top(
-            figures.timeline_figure(shown, freq=freq, height=TIMELINE_HEIGHT)
+        "timeline": figures.timeline_figure(
+            shown, freq=freq, height=TIMELINE_HEIGHT, legend=TIMELINE_LEGEND, as_dict=True
         ),
-        "region_bars": figures.regions_figure(regions, height=BARS_HEIGHT, legend=False),
+        "region_bars": figures.regions_figure(
+            regions, height=BARS_HEIGHT, legend=False, as_dict=True
+        ),
         "region_rows": table_rows(regions),
         "region_note": note,
         "country_bars": figures.regions_figure(
-            countries, label_column=STAT.name, height=BARS_HEIGHT, legend=False
+            countries, label_column=STAT.name, height=BARS_HEIGHT, legend=False, as_dict=True
         ),
         "country_rows": table_rows(countries, label_column=STAT.name),
         "country_note": note,
         "shown": f"Showing {len(shown):,} of {total:,} incidents",
         "active": _active_text(filters, extra_active),
         **summaries(shown, regions, countries, span=span, freq=freq),
-        "map_traces": len(map_fig.data),
+        "map_traces": len(map_fig["data"]),
     }
 
 
-def _legend_on_top(fig):
-    """The timeline's legend in a row above the bars: on a phone a legend at the side would
-    take half the width."""
-    if fig.data:
-        fig.update_layout(
-            legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom"),
-            margin=dict(t=48),
-        )
-    return fig
+#: The timeline's legend in a row above the bars: on a phone a legend at the side would take
+#: half the width.
+TIMELINE_LEGEND = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom")
 
 
 # --------------------------------------------------------------------------- text alternatives
@@ -230,13 +239,7 @@ def summaries(
         )
     noun = "incident" if n == 1 else "incidents"
     kinds = _kinds_text(regions)
-    shown = frame_of(shown)
-    located = int(
-        np.count_nonzero(
-            ~np.isnan(shown[INC.latitude].to_numpy(dtype=float, na_value=np.nan))
-            & ~np.isnan(shown[INC.longitude].to_numpy(dtype=float, na_value=np.nan))
-        )
-    )
+    located = _located(shown)
     where = _top_text(regions, STAT.key, "regions")
     map_text = f"Map of {located:,} located {noun} ({kinds}){where}."
     unit = "week" if freq == stats.WEEK else "month"
@@ -328,7 +331,7 @@ def _active_text(filters: Filters, extra: Sequence[str]) -> str:
 def render_header(data: ViewData) -> dict:
     """Texts of the header: total incidents, date span, last change."""
     total = len(data.prepared)
-    span = stats.date_span(data.prepared)
+    span = data.date_span
     changed = data.last_change.strftime("%Y-%m-%d %H:%M UTC") if data.last_change else "unknown"
     return {
         "total": f"{total:,} incident{'s' if total != 1 else ''}",

@@ -233,14 +233,37 @@ def _who(operator: str, flight: str) -> str:
     return " · ".join(v for v in (operator, flight) if v)
 
 
+#: Columns a page's rows are built from (the others are not copied for the page).
+_ROW_COLUMNS = (
+    INC.id,
+    INC.date,
+    INC.date_precision,
+    INC.end_date,
+    INC.end_date_precision,
+    INC.location,
+    INC.country,
+    INC.interference,
+    INC.flight_phase,
+    INC.operator,
+    INC.flight,
+    INC.confidence,
+)
+
+
+def _plain(values: pd.Series) -> list[str]:
+    """A page's column as plain strings, ``""`` for missing (a few dozen values: a list
+    comprehension costs less than pandas' conversions)."""
+    return ["" if v is None or v != v else str(v) for v in values.tolist()]
+
+
 def _rows(page: pd.DataFrame, counts: pd.Series, extra: Sequence) -> list[dict]:
     names = schema.country_names()
     dates = date_text(page)
-    sources = counts.reindex(_text(page[INC.id])).fillna(0).astype("int64").tolist()
+    ids = _plain(page[INC.id])
+    sources = counts.reindex(ids).fillna(0).astype("int64").tolist()
     extra_values = [list(column.values(page)) for column in extra]
     rows = []
     columns = (
-        INC.id,
         INC.location,
         INC.country,
         INC.interference,
@@ -249,8 +272,8 @@ def _rows(page: pd.DataFrame, counts: pd.Series, extra: Sequence) -> list[dict]:
         INC.flight,
         INC.confidence,
     )
-    texts = [_text(page[c]).tolist() for c in columns]
-    for i, record in enumerate(zip(*texts, strict=True)):
+    texts = [_plain(page[c]) for c in columns]
+    for i, record in enumerate(zip(ids, *texts, strict=True)):
         incident_id, place, country, kind, phase, operator, flight, confidence = record
         rows.append(
             {
@@ -312,7 +335,9 @@ def list_page(
         if len(where):
             page = int(where[0]) // page_size
     positions = order[page * page_size : (page + 1) * page_size]
-    frame = incidents.iloc[positions]
+    # Layer columns may read any column; without them, only the columns the rows show.
+    columns = [c for c in _ROW_COLUMNS if c in incidents.columns]
+    frame = (incidents if extra_columns else incidents[columns]).iloc[positions]
     rows = _rows(frame, _ORDERS.source_counts(incidents, sources), extra_columns)
     selected_row = next((i for i, r in enumerate(rows) if selected and r["id"] == selected), None)
     new_state = dataclasses.replace(
