@@ -198,13 +198,19 @@ def daily_region_counts(layer: pd.DataFrame, *, store: LayerStore | None = None)
 
 
 def region_stats(
-    daily: pd.DataFrame, layer: pd.DataFrame, *, store: LayerStore | None = None
+    daily: pd.DataFrame,
+    layer: pd.DataFrame,
+    *,
+    store: LayerStore | None = None,
+    regions: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Per region over the period: hex-days at each level, distinct hexes, days with high hexes,
     and the peak day.
 
     :param daily: from :func:`daily_region_counts`.
-    :param layer: the rows ``daily`` was made from.
+    :param layer: the rows ``daily`` was made from (or any frame with each of their cells, such
+        as their :func:`hex_summary`).
+    :param regions: each cell's region (from :func:`hex_regions`), if the caller has them.
     :returns: columns ``region``, ``hex_days_medium``, ``hex_days_high``, ``hexes``,
         ``days_with_high``, ``peak_date``, ``peak_affected``; most affected region first.
     """
@@ -219,7 +225,8 @@ def region_stats(
     ]
     if len(daily) == 0:
         return pd.DataFrame(columns=cols)
-    regions = hex_regions(layer[HEX], store=store)
+    if regions is None:
+        regions = hex_regions(layer[HEX], store=store)
     distinct = (
         pd.DataFrame({HEX: layer[HEX].to_numpy(), REGION: regions.reindex(layer[HEX]).to_numpy()})
         .drop_duplicates(HEX)
@@ -278,8 +285,10 @@ def region_records(
     """Per analyst region over ``start``..``end`` (default: the whole layer), plain values:
     ``region``, ``hex_days_medium``, ``hex_days_high``, ``hexes``, ``days_with_high``,
     ``peak_date`` (ISO) and ``peak_affected`` (see :func:`region_stats`)."""
-    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
-    table = region_stats(daily_region_counts(layer, store=store), layer, store=store)
+    from tracker.adsb.rollup import aggregate
+
+    found = aggregate(store, start=start, end=end, thresholds=thresholds)
+    table = region_stats(found.daily, found.summary, regions=found.regions)
     return [
         {
             "region": r.region,

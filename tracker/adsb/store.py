@@ -210,15 +210,17 @@ class LayerStore:
     def signature(self) -> tuple:
         """A value that changes whenever a day or the manifest is written (a cache key).
 
-        :returns: ``(root, manifest mtime_ns, ((day ordinal, file mtime_ns), ...))``, days oldest
-            first; a day removed while this runs is left out.
+        :returns: ``(root, manifest mtime_ns, ((day ordinal, file mtime_ns, file size), ...))``,
+            days oldest first; a day removed while this runs is left out. The rollups
+            (:mod:`tracker.adsb.rollup`) record the entries of the days they were made from.
         """
         parts = []
         for day in self.days():
             try:
-                parts.append((day.toordinal(), self._day_path(day).stat().st_mtime_ns))
+                info = self._day_path(day).stat()
             except OSError:
                 continue
+            parts.append((day.toordinal(), info.st_mtime_ns, info.st_size))
         try:
             manifest = self.manifest_path.stat().st_mtime_ns
         except OSError:
@@ -247,19 +249,26 @@ class LayerStore:
         end: dt.date | None = None,
         hexes=None,
         min_share: float | None = None,
+        days: list[dt.date] | None = None,
     ) -> pd.DataFrame:
         """Rows of every stored day in ``[start, end]``, with a ``date`` column first.
 
         :param start: first day (inclusive); ``None`` for the oldest.
         :param end: last day (inclusive); ``None`` for the newest.
+        :param days: if given, read only these of the stored days (within ``[start, end]``).
         :param hexes: if given, keep only these H3 cells (strings).
         :param min_share: if given, keep only rows whose share ``(bad - 1) / (good + bad)`` is at
             least this (filtered in Arrow, before the rows become a DataFrame).
         :returns: columns ``date`` (datetime64), ``hex``, ``count_good_aircraft``,
             ``count_bad_aircraft``; sorted by date.
         """
+        only = None if days is None else set(days)
         days = [
-            d for d in self.days() if (start is None or d >= start) and (end is None or d <= end)
+            d
+            for d in self.days()
+            if (start is None or d >= start)
+            and (end is None or d <= end)
+            and (only is None or d in only)
         ]
         wanted = None if hexes is None else pa.array(sorted(set(hexes)), pa.string())
         wanted_ints = None
@@ -372,11 +381,19 @@ class LayerStore:
         :param source: provenance recorded in the file metadata.
         :returns: the days written.
         """
+        from tracker.adsb import rollup
+
         written = []
         with self._lock():
-            for day, frame in sorted(days.items()):
-                self._write_day(day, frame, source=source)
-                written.append(day)
+            # The months' rollups go first, so that a writer stopped half-way leaves them
+            # missing (read from the days) rather than stale.
+            months = rollup.invalidate(self, days)
+            try:
+                for day, frame in sorted(days.items()):
+                    self._write_day(day, frame, source=source)
+                    written.append(day)
+            finally:
+                rollup.rebuild_months(self, months)
         return written
 
     def _write_day(self, day: dt.date, frame: pd.DataFrame | pa.Table, *, source: str) -> None:
@@ -442,8 +459,14 @@ class LayerStore:
 
     def delete_day(self, day: dt.date) -> None:
         """Remove one day from the store (no error if it is absent)."""
+        from tracker.adsb import rollup
+
         with self._lock():
-            shutil.rmtree(self._day_path(day).parent, ignore_errors=True)
+            months = rollup.invalidate(self, [day])
+            try:
+                shutil.rmtree(self._day_path(day).parent, ignore_errors=True)
+            finally:
+                rollup.rebuild_months(self, months)
 
     # -- summaries ---------------------------------------------------------------------------
     def summary(self, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> pd.DataFrame:
