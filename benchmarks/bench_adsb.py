@@ -13,6 +13,7 @@ into the scratch folder. Run as a script or through ``python -m benchmarks``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import tempfile
@@ -326,3 +327,94 @@ def bench_adsb_year(work_dir: Path | None = None, repeat: int = 3) -> list[dict]
 def bench_adsb_5years(work_dir: Path | None = None, repeat: int = 3) -> list[dict]:
     """As :func:`bench_adsb_year` over a 5-year store (1,825 days, about 70M hexagon-days)."""
     return _bench_adsb_years(work_dir, repeat, 5, FIVE_YEARS_GOAL_SECONDS)
+
+
+#: The dashboard server's memory goal at 100k incidents (issue 16), with the layer on too.
+SERVER_MEMORY_GOAL_MB = 300.0
+#: Dataset sizes for the server benchmark below (the others here take no dataset).
+SIZES = (100_000,)
+
+
+def bench_adsb_server(
+    *, data_dir: str, size: int, work_dir: str | None = None, repeat: int = 3
+) -> list[dict]:
+    """The real dashboard server (``python dashboard.py``) over ``size`` incidents and the 5-year
+    store: after the page's first views, the ADS-B layer is switched on (the URL gets
+    ``?layer=adsb``) and the callbacks dash-renderer then fires are posted over HTTP (filters,
+    map with the layer's hexagons, the layer's panel), whole range; wall time of that chain,
+    the server's CPU for it and its peak memory. A fresh server per run."""
+    from benchmarks.bench_server import _first_views, _start
+    from tracker.adsb.dashboard import PANEL
+    from tracker.dashboard import ids
+
+    work = Path(work_dir or tempfile.mkdtemp(prefix="bench-adsb-"))
+    source, note = gpsjam_source(work)
+    real_store = work / "store-map"
+    if not (real_store / "layer").is_dir():
+        _import_once(source, real_store)
+    long_store = work / "store-5-years"
+    _redated_store(real_store, long_store, 5 * 365)
+    old = os.environ.get("GNSS_TRACKER_ADSB_STORE")
+    os.environ["GNSS_TRACKER_ADSB_STORE"] = str(long_store)
+    runs, cpus, peaks, sizes, before = [], [], [], [], []
+    try:
+        for _ in range(max(1, min(repeat, 3))):
+            server, client, _index, _layout = _start(data_dir, work)
+            with server:
+                _first_views(client)
+                before.append(server.peak_rss_mb())
+                cpu0 = server.cpu_seconds()
+                received = client.bytes_received
+                start = time.perf_counter()
+                client.props[f"{ids.URL}.search"] = "?layer=adsb"
+                client.call(client.find(ids.FILTERS_STORE, "data"), [f"{ids.URL}.search"])
+                figure = client.call(client.find(ids.MAP, "figure"), [f"{ids.FILTERS_STORE}.data"])
+                panel = client.call(client.find(PANEL, "hidden"), [f"{ids.URL}.search"])
+                runs.append(time.perf_counter() - start)
+                cpu1 = server.cpu_seconds()
+                if cpu0 is not None and cpu1 is not None:
+                    cpus.append(cpu1 - cpu0)
+                peaks.append(server.peak_rss_mb())
+                sizes.append(client.bytes_received - received)
+                names = json.dumps(figure)
+                if "ADS-B" not in names or not panel or panel[PANEL]["hidden"]:
+                    raise RuntimeError("the ADS-B layer or its panel did not answer")
+    finally:
+        if old is None:
+            os.environ.pop("GNSS_TRACKER_ADSB_STORE", None)
+        else:
+            os.environ["GNSS_TRACKER_ADSB_STORE"] = old
+    seconds = _median(runs)
+    peak = max(p for p in peaks if p is not None) if any(peaks) else None
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    common = (
+        f"{note}, re-dated over 1825 days; {_median(sizes) / 1e6:.2f} MB sent; peak "
+        f"{max(p or 0 for p in before):.0f} MB before the layer was switched on; "
+        f"load average {load:.1f} after the runs"
+    )
+    return [
+        {
+            "operation": "ADS-B: dashboard server, layer switched on over 5 years (filters, map, "
+            "panel callbacks over HTTP)",
+            "size": size,
+            "runs": runs,
+            "seconds": seconds,
+            "cpu_seconds": _median(cpus) if cpus else None,
+            "rss_mb": peak,
+            "rss_label": "server",
+            "goal": f"<= {FIVE_YEARS_GOAL_SECONDS:g} s",
+            "ok": seconds <= FIVE_YEARS_GOAL_SECONDS,
+            "note": common,
+        },
+        {
+            "operation": "ADS-B: dashboard server peak RSS with the 5-year layer on",
+            "size": size,
+            "value": peak,
+            "unit": "MB",
+            "rss_mb": peak,
+            "rss_label": "server",
+            "goal": f"<= {SERVER_MEMORY_GOAL_MB:g} MB",
+            "ok": peak is not None and peak <= SERVER_MEMORY_GOAL_MB,
+            "note": common,
+        },
+    ]
