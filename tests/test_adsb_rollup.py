@@ -42,8 +42,8 @@ def expected(store: LayerStore, start, end, thresholds=DEFAULT):
     return stats.hex_summary(layer), daily, stats.region_stats(daily, layer, store=store)
 
 
-def assert_same(store: LayerStore, start, end, thresholds=DEFAULT) -> rollup.LayerAggregate:
-    found = rollup.aggregate(store, start=start, end=end, thresholds=thresholds)
+def assert_same(store: LayerStore, start, end, thresholds=DEFAULT) -> stats.LayerAggregate:
+    found = stats.aggregate(store, start=start, end=end, thresholds=thresholds)
     summary, daily, regions = expected(store, start, end, thresholds)
     pd.testing.assert_frame_equal(found.summary, summary)
     pd.testing.assert_frame_equal(found.daily, daily)
@@ -144,7 +144,7 @@ def test_a_deleted_day_updates_its_month(store: LayerStore):
 
 
 def test_a_day_changed_behind_the_rollups_back_is_read_from_the_day(store: LayerStore):
-    before = rollup.aggregate(store)
+    before = stats.aggregate(store)
     rewrite_without_rollup(store, DAYS[20])  # September
     assert rollup.rollup_status(store)["2023-09"] is False
     found = assert_same(store, None, None)
@@ -201,7 +201,7 @@ def test_cells_that_are_not_h3_strings_get_no_rollup(tmp_path: Path):
     )
     s.write_days({DAYS[0]: frame, DAYS[1]: frame}, source="computed")
     assert rollup.rollup_status(s) == {"2023-08": False}
-    found = rollup.aggregate(s)
+    found = stats.aggregate(s)
     assert sorted(found.summary["hex"]) == ["8400C99FFFFFFFF", "8400c99ffffffff"]
     assert found.summary["days"].tolist() == [2, 2]
 

@@ -22,8 +22,7 @@ from tracker.adsb.corroborate import (
 )
 from tracker.adsb.figures import LAYER_NAME, hex_layer_traces
 from tracker.adsb.levels import DEFAULT_THRESHOLDS, Thresholds
-from tracker.adsb.rollup import aggregate
-from tracker.adsb.stats import read_layer
+from tracker.adsb.stats import aggregate, read_layer
 from tracker.adsb.store import LayerStore
 from tracker.schema import INC
 
@@ -66,7 +65,7 @@ def store_signature(store: LayerStore) -> tuple:
 def _cached_aggregate(signature: tuple, start, end, medium: float, high: float):
     """Each hexagon's worst day and the daily region counts of ``[start, end]``, computed once
     for the map and the panel: whole months from their rollups, the rest from the day files
-    (:func:`tracker.adsb.rollup.aggregate`). Callers must not modify the frames."""
+    (:func:`tracker.adsb.stats.aggregate`). Callers must not modify the frames."""
     store = LayerStore(signature[0])
     thresholds = Thresholds(medium=medium, high=high)
     return aggregate(store, start=start, end=end, thresholds=thresholds, signature=signature)

@@ -12,12 +12,15 @@ and high hexagons per day and region) over a range need, per hexagon and month, 
 through :func:`tracker.safety.atomic_write`; :meth:`LayerStore.write_days` removes the months'
 rollups before writing the days, so a writer stopped half-way leaves them missing, never stale.
 Each rollup records the day files it was made from (date, modification time and size, as in
-:meth:`LayerStore.signature`) and the thresholds; :func:`aggregate` uses a month's rollup only if
+:meth:`LayerStore.signature`) and the thresholds; :func:`collect` uses a month's rollup only if
 that record equals the store's current days of the month and the thresholds asked for, and reads
 the day files for everything else (partial months at the ends of a range, missing or stale
-rollups, other thresholds). Both routes go through the same reduction, so the answer is the one
-:func:`tracker.adsb.stats.hex_summary` and :func:`~tracker.adsb.stats.daily_region_counts` give
-from the day rows.
+rollups, other thresholds). Both routes go through the same reduction, and
+:func:`tracker.adsb.stats.aggregate` turns it into the answer that
+:func:`~tracker.adsb.stats.hex_summary` and :func:`~tracker.adsb.stats.daily_region_counts`
+give from the day rows.
+
+This module imports neither the store nor the statistics (the store calls it when writing).
 """
 
 from __future__ import annotations
@@ -25,36 +28,34 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tracker import safety
+from tracker.adsb.encoding import cells_to_ints, parquet_bytes
 from tracker.adsb.levels import (
     BAD,
     DATE,
     DEFAULT_THRESHOLDS,
     GOOD,
     HEX,
-    HIGH,
-    LEVEL,
-    LEVELS,
-    MEDIUM,
-    SHARE,
     Thresholds,
     classify,
     share,
 )
-from tracker.adsb.store import LayerStore, cells_to_ints, ints_to_cells, parquet_bytes
 
 __all__ = [
     "ROLLUP_DIR",
     "FORMAT",
-    "LayerAggregate",
-    "aggregate",
+    "PARTIAL_SCHEMA",
+    "MONTH",
+    "DAYS_MEDIUM",
+    "DAYS_HIGH",
+    "MASK_MEDIUM",
+    "MASK_HIGH",
+    "collect",
     "invalidate",
     "rebuild_months",
     "rebuild",
@@ -66,22 +67,22 @@ logger = logging.getLogger(__name__)
 ROLLUP_DIR = "rollup"
 #: Changes whenever the rollup's columns or meaning change; other formats are ignored.
 FORMAT = "1"
-_MONTH = "month"
-_DAYS_MEDIUM = "days_medium"
-_DAYS_HIGH = "days_high"
-_MASK_MEDIUM = "mask_medium"
-_MASK_HIGH = "mask_high"
+MONTH = "month"
+DAYS_MEDIUM = "days_medium"
+DAYS_HIGH = "days_high"
+MASK_MEDIUM = "mask_medium"
+MASK_HIGH = "mask_high"
 PARTIAL_SCHEMA = pa.schema(
     [
-        (_MONTH, pa.int32()),  # months since 1970-01
+        (MONTH, pa.int32()),  # months since 1970-01
         (HEX, pa.int64()),
         (DATE, pa.date32()),  # the worst day
         (GOOD, pa.int32()),
         (BAD, pa.int32()),
-        (_DAYS_MEDIUM, pa.int16()),
-        (_DAYS_HIGH, pa.int16()),
-        (_MASK_MEDIUM, pa.int32()),  # bit d: day d + 1 of the month was medium
-        (_MASK_HIGH, pa.int32()),
+        (DAYS_MEDIUM, pa.int16()),
+        (DAYS_HIGH, pa.int16()),
+        (MASK_MEDIUM, pa.int32()),  # bit d: day d + 1 of the month was medium
+        (MASK_HIGH, pa.int32()),
     ]
 )
 _META_FORMAT = b"rollup_format"
@@ -97,7 +98,7 @@ def _month_name(month: int) -> str:
     return f"{1970 + month // 12:04d}-{month % 12 + 1:02d}"
 
 
-def _path(store: LayerStore, month: int):
+def _path(store, month: int):
     return store.root / ROLLUP_DIR / f"month={_month_name(month)}.parquet"
 
 
@@ -137,17 +138,17 @@ def _partial(dates: np.ndarray, hexes: np.ndarray, good, bad, thresholds: Thresh
     medium, high = rank == 1, rank == 2
     return pa.table(
         {
-            _MONTH: pa.array(months[starts].astype(np.int32)),
+            MONTH: pa.array(months[starts].astype(np.int32)),
             HEX: pa.array(hexes[starts]),
             DATE: pa.array(dates[starts], pa.date32()),
             GOOD: pa.array(good[starts].astype(np.int32)),
             BAD: pa.array(bad[starts].astype(np.int32)),
-            _DAYS_MEDIUM: pa.array(np.add.reduceat(medium.astype(np.int16), starts)),
-            _DAYS_HIGH: pa.array(np.add.reduceat(high.astype(np.int16), starts)),
-            _MASK_MEDIUM: pa.array(
+            DAYS_MEDIUM: pa.array(np.add.reduceat(medium.astype(np.int16), starts)),
+            DAYS_HIGH: pa.array(np.add.reduceat(high.astype(np.int16), starts)),
+            MASK_MEDIUM: pa.array(
                 np.bitwise_or.reduceat(np.where(medium, bit, 0), starts).astype(np.int32)
             ),
-            _MASK_HIGH: pa.array(
+            MASK_HIGH: pa.array(
                 np.bitwise_or.reduceat(np.where(high, bit, 0), starts).astype(np.int32)
             ),
         },
@@ -155,9 +156,7 @@ def _partial(dates: np.ndarray, hexes: np.ndarray, good, bad, thresholds: Thresh
     )
 
 
-def _partial_from_days(
-    store: LayerStore, days: list[dt.date], thresholds: Thresholds
-) -> pa.Table | None:
+def _partial_from_days(store, days: list[dt.date], thresholds: Thresholds) -> pa.Table | None:
     """:func:`_partial` of stored days; ``None`` if a cell is not a canonical H3 string."""
     if not days:
         return PARTIAL_SCHEMA.empty_table()
@@ -172,102 +171,6 @@ def _partial_from_days(
         rows[BAD].to_numpy(),
         thresholds,
     )
-
-
-@dataclass
-class LayerAggregate:
-    """The layer over a range: ``summary`` as :func:`tracker.adsb.stats.hex_summary` returns it,
-    ``daily`` as :func:`tracker.adsb.stats.daily_region_counts`, ``regions`` (each summary
-    hexagon's region, indexed by cell) and where the months came from (``from_rollups``,
-    ``from_days``: counts of months and of days)."""
-
-    summary: pd.DataFrame
-    daily: pd.DataFrame
-    regions: pd.Series
-    from_rollups: int = 0
-    from_days: int = 0
-
-
-def _finish(parts: pa.Table, store: LayerStore, thresholds: Thresholds) -> LayerAggregate:
-    from tracker.adsb.stats import REGION, daily_region_counts, hex_regions, hex_summary
-
-    if parts.num_rows == 0:
-        empty = hex_summary(pd.DataFrame())
-        return LayerAggregate(
-            empty,
-            daily_region_counts(pd.DataFrame()),
-            pd.Series([], index=pd.Index([], name=HEX), name=REGION, dtype="str"),
-        )
-    months = parts[_MONTH].to_numpy().astype(np.int64)
-    hexes = parts[HEX].to_numpy()
-    dates = parts[DATE].to_numpy().astype("datetime64[D]")
-    good = parts[GOOD].to_numpy()
-    bad = parts[BAD].to_numpy()
-    shares = share(good, bad)
-    dm = parts[_DAYS_MEDIUM].to_numpy().astype(np.int64)
-    dh = parts[_DAYS_HIGH].to_numpy().astype(np.int64)
-    order = np.lexsort((dates.astype(np.int64), -shares, hexes))
-    sorted_hexes = hexes[order]
-    new = np.ones(len(order), dtype=bool)
-    new[1:] = sorted_hexes[1:] != sorted_hexes[:-1]
-    starts = np.flatnonzero(new)
-    worst = order[starts]
-    days_medium = np.add.reduceat(dm[order], starts)
-    days_high = np.add.reduceat(dh[order], starts)
-    cells = pd.Series(ints_to_cells(pa.array(hexes[worst])).to_pylist(), dtype="str")
-    rank = classify(shares[worst], thresholds=thresholds)
-    summary = pd.DataFrame(
-        {
-            HEX: cells,
-            LEVEL: pd.Categorical.from_codes(rank, categories=list(LEVELS), ordered=True),
-            "days_high": days_high,
-            "days_medium": days_medium,
-            "days": days_high + days_medium,
-            SHARE: shares[worst],
-            DATE: dates[worst].astype("datetime64[s]"),
-            GOOD: good[worst].astype(np.int32),
-            BAD: bad[worst].astype(np.int32),
-        }
-    ).sort_values([SHARE, HEX], ascending=[False, True], ignore_index=True)
-
-    # Days per region: each row's masks spread over its month's days.
-    regions = hex_regions(cells, store=store)
-    names, codes = np.unique(regions.reindex(cells).to_numpy(dtype=object), return_inverse=True)
-    per_hex = np.empty(len(order), dtype=np.int64)
-    per_hex[order] = np.cumsum(new) - 1  # each row's hexagon, as an index into ``cells``
-    region_code = codes[per_hex]
-    month_min = months.min()
-    group = (months - month_min) * len(names) + region_code
-    g_order = np.argsort(group, kind="stable")
-    g_sorted = group[g_order]
-    g_new = np.ones(len(g_order), dtype=bool)
-    g_new[1:] = g_sorted[1:] != g_sorted[:-1]
-    g_starts = np.flatnonzero(g_new)
-    counts = []
-    for column in (_MASK_MEDIUM, _MASK_HIGH):
-        masks = parts[column].to_numpy()[g_order]
-        # One day at a time: a rows x 31 matrix of bits took ~70 MB over five years.
-        per_day = np.empty((len(g_starts), 31), dtype=np.int64)
-        for day in range(31):
-            per_day[:, day] = np.add.reduceat((masks >> day) & 1, g_starts)
-        counts.append(per_day)  # groups x 31 days
-    medium_n, high_n = counts
-    g_keys = g_sorted[g_starts]
-    g_month = g_keys // len(names) + month_min
-    g_region = g_keys % len(names)
-    gi, day = np.nonzero((medium_n + high_n) > 0)
-    dates_out = g_month[gi].astype("datetime64[M]").astype("datetime64[D]") + day
-    daily = pd.DataFrame(
-        {
-            DATE: dates_out.astype("datetime64[s]"),
-            REGION: pd.Series(names[g_region[gi]], dtype="str"),
-            MEDIUM: medium_n[gi, day].astype(np.int64),
-            HIGH: high_n[gi, day].astype(np.int64),
-        }
-    )
-    daily["affected"] = daily[MEDIUM] + daily[HIGH]
-    daily = daily.sort_values([DATE, REGION], ignore_index=True)
-    return LayerAggregate(summary, daily, regions)
 
 
 # --------------------------------------------------------------------------- reading
@@ -293,19 +196,20 @@ def _read_rollup(path, month_days: list, thresholds: Thresholds) -> pa.Table | N
     return table.replace_schema_metadata(None)
 
 
-def aggregate(
-    store: LayerStore,
+def collect(
+    store,
     *,
     start: dt.date | None = None,
     end: dt.date | None = None,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     signature: tuple | None = None,
-) -> LayerAggregate:
-    """The map summary and the daily region counts over ``[start, end]`` (default: every day).
-
-    Whole months come from their rollups when those are current; the rest from the day files.
+) -> tuple[pa.Table | None, int, int]:
+    """The partial rows of ``[start, end]`` (default: every day): whole months from their
+    rollups when those are current, the rest reduced from the day files.
 
     :param signature: the store's :meth:`~LayerStore.signature` if the caller has it.
+    :returns: ``(parts, months from rollups, days read)``; ``parts`` is ``None`` if a day read
+        holds a cell that is not a canonical H3 string (then only the day rows can answer).
     """
     signature = signature if signature is not None else store.signature()
     entries = [
@@ -333,33 +237,17 @@ def aggregate(
             used += 1
     if daily_days:
         part = _partial_from_days(store, daily_days, thresholds)
-        if part is None:  # cells that are not H3 strings: the day rows, as before
-            return _from_rows(store, start, end, thresholds, len(daily_days))
+        if part is None:
+            return None, 0, len(daily_days)
         tables.append(part)
     parts = pa.concat_tables(tables) if tables else PARTIAL_SCHEMA.empty_table()
-    out = _finish(parts, store, thresholds)
-    out.from_rollups, out.from_days = used, len(daily_days)
-    return out
-
-
-def _from_rows(store, start, end, thresholds, n_days) -> LayerAggregate:
-    from tracker.adsb.stats import daily_region_counts, hex_regions, hex_summary, read_layer
-
-    layer = read_layer(store, start=start, end=end, thresholds=thresholds)
-    summary = hex_summary(layer)
-    return LayerAggregate(
-        summary,
-        daily_region_counts(layer, store=store),
-        hex_regions(summary[HEX], store=store),
-        0,
-        n_days,
-    )
+    return parts, used, len(daily_days)
 
 
 # --------------------------------------------------------------------------- writing
 
 
-def invalidate(store: LayerStore, days) -> list[int]:
+def invalidate(store, days) -> list[int]:
     """Remove the rollups of the months of ``days`` (before those days are written).
 
     :returns: the months, for :func:`rebuild_months`.
@@ -373,9 +261,7 @@ def invalidate(store: LayerStore, days) -> list[int]:
     return months
 
 
-def rebuild_months(
-    store: LayerStore, months, *, thresholds: Thresholds = DEFAULT_THRESHOLDS
-) -> list[int]:
+def rebuild_months(store, months, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> list[int]:
     """Write the rollups of ``months`` from the stored days (the caller holds the store's lock,
     as :meth:`LayerStore.write_days` does). A month that cannot be rolled up (no days left,
     cells that are not H3 strings, an unreadable day) is left without a rollup; readers then read
@@ -417,7 +303,7 @@ def rebuild_months(
     return written
 
 
-def rebuild(store: LayerStore, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> list[str]:
+def rebuild(store, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> list[str]:
     """(Re)write the rollup of every month the store holds, under its lock (for stores written
     before rollups existed, or copied with new file times); stray rollups are removed.
 
@@ -434,9 +320,7 @@ def rebuild(store: LayerStore, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -
         return [_month_name(m) for m in rebuild_months(store, months, thresholds=thresholds)]
 
 
-def rollup_status(
-    store: LayerStore, *, thresholds: Thresholds = DEFAULT_THRESHOLDS
-) -> dict[str, bool]:
+def rollup_status(store, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> dict[str, bool]:
     """Per stored month (``YYYY-MM``): whether its rollup is current."""
     by_month: dict[int, list] = {}
     for ordinal, mtime, size in store.signature()[2]:
