@@ -22,7 +22,7 @@ from tracker.adsb.corroborate import (
 )
 from tracker.adsb.figures import LAYER_NAME, hex_layer_traces
 from tracker.adsb.levels import DEFAULT_THRESHOLDS, Thresholds
-from tracker.adsb.stats import hex_summary, read_layer
+from tracker.adsb.stats import aggregate, read_layer
 from tracker.adsb.store import LayerStore
 from tracker.schema import INC
 
@@ -61,20 +61,21 @@ def store_signature(store: LayerStore) -> tuple:
     return store.signature()
 
 
-@functools.lru_cache(maxsize=2)
-def _cached_layer(signature: tuple, start, end, medium: float, high: float) -> pd.DataFrame:
-    """The medium and high rows of ``[start, end]``, read once for the map and the panel (a year
-    of the layer takes about a second to read). Callers must not modify the frame."""
+@functools.lru_cache(maxsize=4)
+def _cached_aggregate(signature: tuple, start, end, medium: float, high: float):
+    """Each hexagon's worst day and the daily region counts of ``[start, end]``, computed once
+    for the map and the panel: whole months from their rollups, the rest from the day files
+    (:func:`tracker.adsb.stats.aggregate`). Callers must not modify the frames."""
     store = LayerStore(signature[0])
-    return read_layer(store, start=start, end=end, thresholds=Thresholds(medium=medium, high=high))
+    thresholds = Thresholds(medium=medium, high=high)
+    return aggregate(store, start=start, end=end, thresholds=thresholds, signature=signature)
 
 
 @functools.lru_cache(maxsize=32)
 def _cached_traces(signature: tuple, start, end, medium: float, high: float) -> tuple:
     store = LayerStore(signature[0])
-    layer = _cached_layer(signature, start, end, medium, high)
-    summary = hex_summary(layer)
-    days = sum(1 for ordinal, _ in signature[2] if start <= dt.date.fromordinal(ordinal) <= end)
+    summary = _cached_aggregate(signature, start, end, medium, high).summary
+    days = sum(1 for ordinal, *_ in signature[2] if start <= dt.date.fromordinal(ordinal) <= end)
     traces = hex_layer_traces(summary, suspect_days=store.suspect_days(), single_day=days <= 1)
     return tuple(traces)
 
@@ -88,7 +89,7 @@ def layer_traces(
     call (plotly figures own their traces).
     """
     signature = store_signature(store)
-    stored = [dt.date.fromordinal(o) for o, _ in signature[2]]
+    stored = [dt.date.fromordinal(o) for o, *_ in signature[2]]
     if not stored:
         return []
     start = getattr(filters, "date_from", None) or stored[0]
@@ -321,14 +322,13 @@ FILTER = "adsb-evidence-filter"
 @functools.lru_cache(maxsize=16)
 def _cached_panel(signature: tuple, start, end, medium: float, high: float) -> tuple:
     from tracker.adsb.figures import region_stats_figure, timeline_figure
-    from tracker.adsb.stats import daily_region_counts, region_stats
+    from tracker.adsb.stats import region_stats
 
     store = LayerStore(signature[0])
-    layer = _cached_layer(signature, start, end, medium, high)
-    daily = daily_region_counts(layer, store=store)
+    found = _cached_aggregate(signature, start, end, medium, high)
     suspect = store.suspect_days()
-    timeline = timeline_figure(daily, suspect_days=suspect)
-    regions = region_stats_figure(region_stats(daily, layer, store=store))
+    timeline = timeline_figure(found.daily, suspect_days=suspect)
+    regions = region_stats_figure(region_stats(found.daily, found.summary, regions=found.regions))
     return timeline.to_dict(), regions.to_dict()
 
 
@@ -339,7 +339,7 @@ def panel_figures(filters, *, store: LayerStore, thresholds: Thresholds = DEFAUL
         the layer covers; figures say so themselves when there is no data.
     """
     signature = store_signature(store)
-    stored = [dt.date.fromordinal(o) for o, _ in signature[2]]
+    stored = [dt.date.fromordinal(o) for o, *_ in signature[2]]
     start = getattr(filters, "date_from", None) or (stored[0] if stored else None)
     end = getattr(filters, "date_to", None) or (stored[-1] if stored else None)
     if stored:

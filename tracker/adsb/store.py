@@ -36,6 +36,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tracker import safety
+from tracker.adsb.encoding import cells_to_ints, ints_to_cells, parquet_bytes
 from tracker.adsb.levels import (
     BAD,
     DATE,
@@ -86,50 +87,6 @@ _DAY_DIR = re.compile(r"^date=(\d{4}-\d{2}-\d{2})$")
 _LOCK_TIMEOUT_S = 60
 #: Threads reading days in :meth:`LayerStore.read`.
 _READ_THREADS = 4
-#: An H3 cell string is 15 lower-case hex digits, the first not 0 (its mode bits).
-_CELL_DIGITS = 15
-_HEX_DIGITS = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
-_NIBBLE = np.full(256, 255, dtype=np.uint8)
-_NIBBLE[_HEX_DIGITS] = np.arange(16, dtype=np.uint8)
-_SHIFTS = np.arange(4 * (_CELL_DIGITS - 1), -1, -4, dtype=np.uint64)
-
-
-def cells_to_ints(cells: pa.Array | pa.ChunkedArray) -> pa.Array | None:
-    """H3 cell strings as their 64-bit indexes, or ``None`` unless every value is a canonical
-    cell string (15 lower-case hex digits, no leading zero), which :func:`ints_to_cells` turns
-    back into exactly the same string."""
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks()
-    if cells.null_count:
-        return None
-    n = len(cells)
-    if n == 0:
-        return pa.array([], pa.int64())
-    lengths = pc.binary_length(cells)
-    if pc.min(lengths).as_py() != _CELL_DIGITS or pc.max(lengths).as_py() != _CELL_DIGITS:
-        return None
-    offsets = np.frombuffer(cells.buffers()[1], dtype=np.int32)[cells.offset :][: n + 1]
-    data = np.frombuffer(cells.buffers()[2], dtype=np.uint8)
-    digits = data[offsets[0] : offsets[0] + n * _CELL_DIGITS].reshape(n, _CELL_DIGITS)
-    nibbles = _NIBBLE[digits]
-    if (nibbles == 255).any() or (nibbles[:, 0] == 0).any():
-        return None
-    values = np.bitwise_or.reduce(nibbles.astype(np.uint64) << _SHIFTS, axis=1)
-    return pa.array(values.view(np.int64), pa.int64())
-
-
-def ints_to_cells(values: pa.Array | pa.ChunkedArray) -> pa.Array:
-    """64-bit H3 indexes as their cell strings (the inverse of :func:`cells_to_ints`)."""
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
-    ints = values.to_numpy(zero_copy_only=False).astype(np.int64, copy=False).view(np.uint64)
-    n = len(ints)
-    if n and (ints.min() < 16 ** (_CELL_DIGITS - 1) or ints.max() >= 16**_CELL_DIGITS):
-        return pa.array([format(int(v), "x") for v in ints], pa.string())
-    nibbles = (ints[:, None] >> _SHIFTS) & np.uint64(15)
-    data = _HEX_DIGITS[nibbles.astype(np.intp)].tobytes()
-    offsets = np.arange(0, (n + 1) * _CELL_DIGITS, _CELL_DIGITS, dtype=np.int32)
-    return pa.StringArray.from_buffers(n, pa.py_buffer(offsets.tobytes()), pa.py_buffer(data))
 
 
 def _as_layer(table: pa.Table) -> pa.Table:
@@ -138,16 +95,6 @@ def _as_layer(table: pa.Table) -> pa.Table:
         return table
     index = table.schema.get_field_index(HEX)
     return table.set_column(index, HEX, ints_to_cells(table[HEX]))
-
-
-def parquet_bytes(table: pa.Table, **options) -> bytes:
-    """``table`` as the bytes of a Parquet file (for :func:`tracker.safety.atomic_write`).
-
-    :param options: passed to :func:`pyarrow.parquet.write_table`.
-    """
-    sink = pa.BufferOutputStream()
-    pq.write_table(table, sink, **options)
-    return sink.getvalue().to_pybytes()
 
 
 def _read_stored(path: Path, *, use_threads: bool = True) -> pa.Table:
@@ -210,15 +157,17 @@ class LayerStore:
     def signature(self) -> tuple:
         """A value that changes whenever a day or the manifest is written (a cache key).
 
-        :returns: ``(root, manifest mtime_ns, ((day ordinal, file mtime_ns), ...))``, days oldest
-            first; a day removed while this runs is left out.
+        :returns: ``(root, manifest mtime_ns, ((day ordinal, file mtime_ns, file size), ...))``,
+            days oldest first; a day removed while this runs is left out. The rollups
+            (:mod:`tracker.adsb.rollup`) record the entries of the days they were made from.
         """
         parts = []
         for day in self.days():
             try:
-                parts.append((day.toordinal(), self._day_path(day).stat().st_mtime_ns))
+                info = self._day_path(day).stat()
             except OSError:
                 continue
+            parts.append((day.toordinal(), info.st_mtime_ns, info.st_size))
         try:
             manifest = self.manifest_path.stat().st_mtime_ns
         except OSError:
@@ -247,19 +196,26 @@ class LayerStore:
         end: dt.date | None = None,
         hexes=None,
         min_share: float | None = None,
+        days: list[dt.date] | None = None,
     ) -> pd.DataFrame:
         """Rows of every stored day in ``[start, end]``, with a ``date`` column first.
 
         :param start: first day (inclusive); ``None`` for the oldest.
         :param end: last day (inclusive); ``None`` for the newest.
+        :param days: if given, read only these of the stored days (within ``[start, end]``).
         :param hexes: if given, keep only these H3 cells (strings).
         :param min_share: if given, keep only rows whose share ``(bad - 1) / (good + bad)`` is at
             least this (filtered in Arrow, before the rows become a DataFrame).
         :returns: columns ``date`` (datetime64), ``hex``, ``count_good_aircraft``,
             ``count_bad_aircraft``; sorted by date.
         """
+        only = None if days is None else set(days)
         days = [
-            d for d in self.days() if (start is None or d >= start) and (end is None or d <= end)
+            d
+            for d in self.days()
+            if (start is None or d >= start)
+            and (end is None or d <= end)
+            and (only is None or d in only)
         ]
         wanted = None if hexes is None else pa.array(sorted(set(hexes)), pa.string())
         wanted_ints = None
@@ -372,11 +328,19 @@ class LayerStore:
         :param source: provenance recorded in the file metadata.
         :returns: the days written.
         """
+        from tracker.adsb import rollup
+
         written = []
         with self._lock():
-            for day, frame in sorted(days.items()):
-                self._write_day(day, frame, source=source)
-                written.append(day)
+            # The months' rollups go first, so that a writer stopped half-way leaves them
+            # missing (read from the days) rather than stale.
+            months = rollup.invalidate(self, days)
+            try:
+                for day, frame in sorted(days.items()):
+                    self._write_day(day, frame, source=source)
+                    written.append(day)
+            finally:
+                rollup.rebuild_months(self, months)
         return written
 
     def _write_day(self, day: dt.date, frame: pd.DataFrame | pa.Table, *, source: str) -> None:
@@ -442,8 +406,14 @@ class LayerStore:
 
     def delete_day(self, day: dt.date) -> None:
         """Remove one day from the store (no error if it is absent)."""
+        from tracker.adsb import rollup
+
         with self._lock():
-            shutil.rmtree(self._day_path(day).parent, ignore_errors=True)
+            months = rollup.invalidate(self, [day])
+            try:
+                shutil.rmtree(self._day_path(day).parent, ignore_errors=True)
+            finally:
+                rollup.rebuild_months(self, months)
 
     # -- summaries ---------------------------------------------------------------------------
     def summary(self, *, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> pd.DataFrame:

@@ -500,3 +500,28 @@ def regions_command(store_dir, medium_pct, high_pct, date_from, date_to, as_json
             f"{r['region']:<30} {r['hex_days_medium']:>7,} {r['hex_days_high']:>7,} "
             f"{r['hexes']:>6,} {r['days_with_high']:>9}  {r['peak_date']} ({r['peak_affected']})"
         )
+
+
+@adsb.command("rollups")
+@_store_option
+@click.option("--check", is_flag=True, help="Only say which months' rollups are current.")
+@handle_errors
+def rollups_command(store_dir, check: bool) -> None:
+    """Rebuild the per-month rollups the dashboard reads long ranges from.
+
+    Import, fetch and compute keep them current; run this for a store written before they
+    existed, or copied without its file times. A month without a current rollup is read from
+    its days, so this changes speed, never results.
+    """
+    from tracker.adsb import rollup
+
+    store = _store(store_dir)
+    if check:
+        status = rollup.rollup_status(store)
+        stale = [month for month, ok in status.items() if not ok]
+        click.echo(f"{len(status) - len(stale)} of {len(status)} months have a current rollup")
+        for month in stale:
+            click.echo(f"  {month}: missing or stale")
+        return
+    written = rollup.rebuild(store)
+    click.echo(f"wrote the rollups of {len(written)} month(s) in {store.root}")
