@@ -545,3 +545,15 @@ def test_an_airport_named_by_one_word_beats_a_hamlet_of_that_name():
         "approaching Heathrow and flew a conventional approach."
     )
     assert found["country"] == "GB"
+
+
+def test_a_figure_with_no_place_is_global_with_the_world_area():
+    from tracker.published import GLOBAL_AREA
+
+    results = _results(
+        "Published: 2025-07-10\n\nPilots filed 1,022 GPS interference reports in June, "
+        "the monitoring group said."
+    )
+    (figure,) = [f.as_dict() for f in results.figures]
+    assert figure["area_kind"] == "global"
+    assert figure["area"] == GLOBAL_AREA
