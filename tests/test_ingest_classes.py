@@ -596,3 +596,11 @@ def test_a_month_of_last_year_has_month_precision_in_that_year():
 
     (mention,) = find_dates("in December last year", base=dt.date(2023, 2, 13))
     assert (mention.date, mention.precision) == (dt.date(2022, 12, 1), "month")
+
+
+def test_an_airport_code_counts_only_when_written_in_capitals():
+    from tracker.ingest.places import spot_places
+
+    # "SIGN" is an airfield's ICAO code; "Sign" in a photo caption is a word.
+    assert spot_places("A sign beside the tower. Tower Sign near the runway at noon.") == []
+    assert spot_places("An FAA Sign for the control tower, seen on Monday.") == []
