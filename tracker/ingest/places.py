@@ -248,9 +248,10 @@ def _loose_single_word(query: str, raw: dict) -> bool:
     """One word matched to an airport whose name it does not make on its own.
 
     An airport answers a one-word query only when that word is its whole distinctive name
-    ("Pulkovo", "Hamad International"), its code in capitals (``EGLL``), or the last word after a city's name
-    ("London Gatwick", "Washington Dulles"). "Congo" for "Congo Town Airport", "Ocean" for
-    "Ocean County Airport" or "Military" for "King Khaled Military City Airport" are loose.
+    ("Pulkovo", "Hamad International"), its code in capitals (``EGLL``), or the last word
+    after a city's name ("London Gatwick", "Washington Dulles"). "Congo" for "Congo Town
+    Airport", "Ocean" for "Ocean County Airport" or "Military" for "King Khaled Military City
+    Airport" are loose.
     """
     words = fold(query).split()
     if len(words) != 1 or raw.get("id", "") == query:
