@@ -604,3 +604,27 @@ def test_an_airport_code_counts_only_when_written_in_capitals():
     # "SIGN" is an airfield's ICAO code; "Sign" in a photo caption is a word.
     assert spot_places("A sign beside the tower. Tower Sign near the runway at noon.") == []
     assert spot_places("An FAA Sign for the control tower, seen on Monday.") == []
+
+
+# --- the diversion airport is not the incident place; "earlier this week" is recent ----------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the GPS trouble the crew chose to fly to the alternate airport in Riga.",
+        "The pilots decided to divert and fly 300 km into Riga.",
+    ],
+)
+def test_the_diversion_airport_counts_against_the_place(sentence):
+    from tracker.ingest.places import spot_places
+
+    (hit,) = [h for h in spot_places(sentence) if h.country == "LV"]
+    assert hit.score < 0 and hit.role == "negative"
+
+
+def test_earlier_this_week_is_not_a_recalled_background_incident():
+    from tracker.ingest.assess import is_background
+
+    assert not is_background("Earlier this week a Gulfstream crossing Iraq lost its GPS.")
+    assert is_background("Earlier, a Gulfstream crossing Iraq lost its GPS.")

@@ -117,7 +117,9 @@ GROUND_USERS = re.compile(
 #: Cues that a sentence recalls an earlier incident.
 BACKGROUND = re.compile(
     r"^(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december),|previously|earlier|in the past|last year|recall|before that|"
+    r"december),|previously|in the past|last year|recall|before that|"
+    # "Earlier this week" is recent news, "Earlier, ..." recalls something before it.
+    r"earlier(?!\s+(?:this\s+(?:week|month)|today|on\s+\w+day))|"
     r"in (?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|"
     r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after|"

@@ -158,6 +158,16 @@ _SOURCE_BEFORE = re.compile(
     r"(?:in|at|from))\s*(?:the\s+)?$",
     re.I,
 )
+# Where a diverted flight went: "the alternate airport in Warsaw", and, in a sentence that speaks
+# of a diversion, "fly (400 km) to/into Warsaw".
+_ALTERNATE = re.compile(
+    r"\balternate\s+(?:airport|aerodrome|airfield)?\s*(?:in|at|of)\s*(?:the\s+)?$", re.I
+)
+_MOVED_TO = re.compile(
+    r"\b(?:fly|flew|flying|flown|head\w*|proceed\w*|continu\w*|went|go)\b[^.;]{0,45}?"
+    r"\b(?:to|into|towards?)\s*(?:the\s+)?$",
+    re.I,
+)
 _GATHERING = re.compile(
     r"\b(?:meeting|conference|summit|session|assembly|symposium|forum|talks)\b[^.;]{0,90}?"
     r"\b(?:at|in)\s+(?:the\s+)?$",
@@ -485,6 +495,12 @@ def spot_places(
                 diverted = bool(_DIVERSION.search(sentence))
                 score += -3.0 if diverted else 1.5
                 role = "negative" if diverted else "landed"
+            elif _ALTERNATE.search(before) or (
+                _DIVERSION.search(sentence)
+                and _MOVED_TO.search(sentence[max(0, start - 60) : start])
+            ):
+                score -= 4.0  # the diversion airport, not where the trouble was
+                role = "negative"
             elif _SOURCE_BEFORE.search(before):
                 score -= 3.0
                 role = "source"
