@@ -628,3 +628,16 @@ def test_earlier_this_week_is_not_a_recalled_background_incident():
 
     assert not is_background("Earlier this week a Gulfstream crossing Iraq lost its GPS.")
     assert is_background("Earlier, a Gulfstream crossing Iraq lost its GPS.")
+
+
+def test_an_old_date_recalled_below_the_lede_is_background_with_published_given():
+    # The publication date comes from the caller (as --published or the evaluator pass it),
+    # not from the text: the age rule must still apply.
+    results = _results(
+        "Militia suspected behind spoofing of airliners over the gulf\n\n"
+        "Recent spoofing incidents have confused the navigation of airliners near the border, "
+        "analysts say.\n\nOfficials said in 2021 that the militia jammed GPS when it shot down "
+        "an airliner near Basra on January 8, 2020.",
+        published=dt.date(2023, 11, 24),
+    )
+    assert results.candidates == []

@@ -1045,8 +1045,14 @@ def extract_candidates(
         # The incident is the lede's when the sentence that dates it (or, undated, its first
         # anchor) is in the headline or lede: an undated lede sentence joining a dated one
         # further down does not make that one the lede's.
+        # A date read from a sentence far from the headline (a context sentence recalling
+        # another event) does not make the incident the lede's either.
         dating = next(
-            (a for a in incident.anchors if a.text == incident.date_sentence), incident.anchors[0]
+            (a for a in incident.anchors if a.text == incident.date_sentence),
+            next(
+                (s for s in sentences if s.text == incident.date_sentence),
+                incident.anchors[0],
+            ),
         )
         in_lede = dating.index <= 2 and (dating.heading or dating.paragraph <= lede_paragraph)
         assessment = ax.assess(
@@ -1067,7 +1073,7 @@ def extract_candidates(
         candidate._lede = in_lede  # type: ignore[attr-defined]
         candidate._from_publication = date_kind == "published"  # type: ignore[attr-defined]
         candidates.append(candidate)
-    candidates = _demote_background(candidates)
+    candidates = _demote_background(candidates, report.published or published)
     candidates = _merge_vague(_merge_same(candidates))
     floor = ax.DROP_SCORE if floor is None else floor
     return [c for c in candidates if c.score >= floor]
@@ -1091,11 +1097,16 @@ def _is_generic_line(sentence: Sentence) -> bool:
     return bool(_GENERIC.search(sentence.text)) and not _EVENT.search(sentence.text)
 
 
-def _demote_background(candidates: list[Candidate]) -> list[Candidate]:
+def _demote_background(
+    candidates: list[Candidate], published: dt.date | None = None
+) -> list[Candidate]:
     """Demote background: an incident dated months before publication outside the lede, a
-    year-only mention beside a dated incident, one weeks before the lede's incident."""
+    year-only mention beside a dated incident, one weeks before the lede's incident.
+
+    :param published: the publication date (the report's own, or the one given with
+        ``--published``).
+    """
     for c in candidates:
-        published = c.source.get("published")
         date = c.values.get(INC.date)
         if (
             not getattr(c, "_lede", False)
