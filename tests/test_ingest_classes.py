@@ -641,3 +641,19 @@ def test_an_old_date_recalled_below_the_lede_is_background_with_published_given(
         published=dt.date(2023, 11, 24),
     )
     assert results.candidates == []
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "Ruritania has been disrupting GPS signals over the sea",
+        "Ruritania continues GPS signal jamming over the sea",
+        "Ruritania is transmitting jamming signals over the sea",
+    ],
+)
+def test_a_country_doing_the_jamming_is_an_actor_not_a_place(actor):
+    from tracker.ingest.places import spot_places
+
+    sentence = actor.replace("Ruritania", "North Korea") + ", the military said."
+    (hit,) = [h for h in spot_places(sentence) if h.country == "KP"]
+    assert hit.score < 0

@@ -222,7 +222,13 @@ _ACTOR_AFTER = re.compile(
     r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed"
     r"|accused|"
     r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected"
-    r"|was\s+blamed)\b",
+    r"|was\s+blamed)\b"
+    # "North Korea has been disrupting GPS signals", "... is transmitting jamming signals",
+    # "... continues GPS jamming": the country does the jamming.
+    r"|^\s*(?:(?:has|have|had|is|are|was|were|been|also|reportedly|allegedly|again)\s+){0,3}"
+    r"(?:disrupt(?:ed|ing|s)|transmit(?:ted|ting|s)|jamming|spoofing|broadcast(?:ing|s)?)\b"
+    r"|^\s*continu\w*\s+(?:to\s+\w+\s+|its\s+)?(?:GPS\s+|GNSS\s+)?(?:signal\s+)?"
+    r"(?:jamming|spoofing|interference|disruption)",
     re.I,
 )
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
