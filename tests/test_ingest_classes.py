@@ -657,3 +657,28 @@ def test_a_country_doing_the_jamming_is_an_actor_not_a_place(actor):
     sentence = actor.replace("Ruritania", "North Korea") + ", the military said."
     (hit,) = [h for h in spot_places(sentence) if h.country == "KP"]
     assert hit.score < 0
+
+
+def test_a_receiver_fault_without_interference_gives_no_candidate():
+    results = _results(
+        "Published: 2019-06-10\n\nOn Sunday a Delta regional jet at Detroit had to stay on the "
+        "ground after its GPS receiver began to malfunction; a software update is blamed.",
+        min_score=0,
+    )
+    assert results.candidates == []
+
+
+def test_a_receiver_fault_word_does_not_hide_real_jamming():
+    found = _one(
+        "Published: 2025-02-08\n\nOn 7 February a Wizz Air A320 lost GPS to jamming while "
+        "approaching Kaunas Airport; the crew first suspected a malfunction."
+    )
+    assert found["country"] == "LT"
+
+
+def test_a_word_that_only_begins_an_airports_name_is_not_that_airport():
+    from tracker.ingest.places import spot_places
+
+    # "Collins Bay Airport" is in Canada: "Collins" in a company's name does not name it.
+    hits = spot_places("Rockwell Collins, bought by a larger group, makes the receivers.")
+    assert all(h.country != "CA" for h in hits)

@@ -761,6 +761,20 @@ def _credit_date(text: str) -> tuple[dt.date, str] | None:
     return found[0].date, ""
 
 
+# Words that make a GNSS problem interference rather than a fault of the equipment.
+_INTERFERENCE_WORD = re.compile(
+    r"\b(?:jamm\w*|jams?|jammers?|spoof\w*|interfer\w*|electronic\s+warfare|"
+    r"(?:fake|false|counterfeit|rogue)\s+(?:GPS\s+|GNSS\s+)?signals?|blocker\w*)",
+    re.I,
+)
+_RECEIVER_FAULT = re.compile(
+    r"\b(?:malfunction\w*|software\s+(?:error|glitch|bug|update|upgrade|fault|problem)\w*|"
+    r"glitch\w*|firmware|leap\s+second|almanac|faulty\s+(?:receiver|unit|equipment|antenna)s?|"
+    r"receiver\s+(?:fault|failure|problem)s?)\b",
+    re.I,
+)
+
+
 def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:
     """Find a publication date in a dateline ("Oslo, 12 March 2025 - A ...") or a date line at
     the top; remove the dateline so its date is not taken for the incident's."""
@@ -851,6 +865,10 @@ def extract_candidates(
         report = _replace(report, published=dateline)
     full_text = text
     if not (fx.AVIATION_TERM.search(full_text) or fx.aircraft([full_text])):
+        return []
+    if _RECEIVER_FAULT.search(full_text) and not _INTERFERENCE_WORD.search(full_text):
+        # A receiver or software fault ("a leap-second almanac update made the receivers
+        # malfunction") with no word of jamming, spoofing or interference: not an incident.
         return []
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))

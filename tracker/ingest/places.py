@@ -303,8 +303,12 @@ def _airport_named(word: str, geocoder):
     location = geocoder.geocode(f"{word} Airport")
     if location is None or location.raw.get("precision") != "airport":
         return None
-    name = [w for w in fold(location.raw.get("name", "")).split() if w not in _FIELD_KIND_WORDS]
-    return location if fold(word) in name and len(name) <= 2 else None
+    # "Kirkenes Airport (Hoybuktmoen)": the part in brackets is another name of the same field.
+    plain = re.sub(r"\([^)]*\)", " ", location.raw.get("name", ""))
+    name = [w for w in fold(plain).split() if w not in _FIELD_KIND_WORDS]
+    # The word must be the airport's name, or follow its city's ("London Heathrow"): "Collins"
+    # does not name "Collins Bay Airport".
+    return location if name == [fold(word)] or (len(name) == 2 and name[1] == fold(word)) else None
 
 
 def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
