@@ -682,3 +682,12 @@ def test_a_word_that_only_begins_an_airports_name_is_not_that_airport():
     # "Collins Bay Airport" is in Canada: "Collins" in a company's name does not name it.
     hits = spot_places("Rockwell Collins, bought by a larger group, makes the receivers.")
     assert all(h.country != "CA" for h in hits)
+
+
+def test_a_credit_in_brackets_with_a_few_more_words_is_the_publication_date():
+    results = _results(
+        "Pilots describe a test week (club newsletter, 9 March 2024, relaying a pilots' union) "
+        "On Tuesday a Wizz Air A321 approaching Rzeszow lost GPS to jamming and went around.",
+        min_score=0,
+    )
+    assert [c.as_dict()["date"] for c in results.candidates] == ["2024-03-05"]

@@ -732,8 +732,9 @@ _DATE_FIRST = re.compile(
 _META_DATE = META_DATE_LINE
 
 
-# "(Agency, 2023-04-26)" after a headline: the publisher's credit and its date.
-_CREDIT_TAIL = re.compile(r"\s*\((?P<name>[A-Z][^()]{0,40}?),\s*(?P<date>[^()]{6,30})\)(?=\s|$)")
+# "(Agency, 2023-04-26)", "(blog, 31 March 2020, relaying AOPA)" after a headline: the
+# publisher's credit and its date.
+_CREDIT_TAIL = re.compile(r"\s*\((?P<inner>[^()]{8,80})\)(?=\s|$)")
 # What may stand beside the date on a credit line: a name, "By", separators.
 _CREDIT_WORDS = re.compile(r"^(?:(?:By|by|and|&|[A-Z][\w.&'\u2019-]*)\s*)*$")
 
@@ -742,10 +743,13 @@ def _credit_date(text: str) -> tuple[dt.date, str] | None:
     """A credit line near the top ("ProPakistani, 13 February 2023", "By Jane Roe | 4 May
     2024") or a headline closed by "(Agency, 2023-04-26)": the publication date, and what is
     left of the text once the credit is removed."""
-    tail = _CREDIT_TAIL.search(text)
-    if tail:
-        found = find_dates(tail.group("date"), base=None)
-        if len(found) == 1 and found[0].date is not None and found[0].precision == "day":
+    for tail in _CREDIT_TAIL.finditer(text):
+        inner = tail.group("inner")
+        found = find_dates(inner, base=None)
+        if len(found) != 1 or found[0].date is None or found[0].precision != "day":
+            continue
+        rest = (inner[: found[0].start] + inner[found[0].end :]).replace(",", " ")
+        if re.search(r"\d{4}", found[0].text) and len(rest.split()) <= 6:
             return found[0].date, (text[: tail.start()] + " " + text[tail.end() :]).strip()
     if len(text) > 80 or re.match(r"^[A-Za-z][\w /-]{0,30}:\s", text):
         return None  # "Date: 31 August 2025" in a record is the occurrence date
