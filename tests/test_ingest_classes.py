@@ -691,3 +691,10 @@ def test_a_credit_in_brackets_with_a_few_more_words_is_the_publication_date():
         min_score=0,
     )
     assert [c.as_dict()["date"] for c in results.candidates] == ["2024-03-05"]
+
+
+def test_a_relative_clause_about_aircraft_is_not_a_particular_aircraft():
+    from tracker.ingest.assess import specific_vehicle
+
+    assert specific_vehicle(["Spoofing sends false signals that can mislead aircraft."]) == ""
+    assert specific_vehicle(["Then the Finnair plane lost GPS."]) == "the Finnair plane"
