@@ -518,3 +518,183 @@ def test_an_incident_months_before_publication_outside_the_lede_is_background():
         "a Turkish airliner bound for Beirut had to turn around after its GPS was spoofed."
     )
     assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
+
+
+# --- ordinary words and hamlets do not geocode loosely ----------------------------------------
+
+
+@pytest.mark.parametrize("word", ["Ocean", "Military", "Southeast", "Pacific"])
+def test_an_ordinary_capitalised_word_is_not_a_place(word):
+    from tracker.ingest.places import spot_places
+
+    hits = spot_places(f"Flights near {word} lost GPS to jamming on Monday.")
+    assert hits == []
+
+
+def test_one_word_of_a_longer_airport_name_is_not_that_airport():
+    from tracker.ingest.places import spot_places
+
+    # "Congo Town Airport" is in the Bahamas: "Congo" alone does not name it.
+    hits = spot_places("Aircraft over Congo had their GPS jammed on Monday.")
+    assert all(h.country != "BS" for h in hits)
+
+
+def test_an_airport_named_by_one_word_beats_a_hamlet_of_that_name():
+    found = _one(
+        "Published: 2025-03-04\n\nOn Monday a British Airways A350 lost GPS to jamming while "
+        "approaching Heathrow and flew a conventional approach."
+    )
+    assert found["country"] == "GB"
+
+
+def test_a_figure_with_no_place_is_global_with_the_world_area():
+    from tracker.published import GLOBAL_AREA
+
+    results = _results(
+        "Published: 2025-07-10\n\nPilots filed 1,022 GPS interference reports in June, "
+        "the monitoring group said."
+    )
+    (figure,) = [f.as_dict() for f in results.figures]
+    assert figure["area_kind"] == "global"
+    assert figure["area"] == GLOBAL_AREA
+
+
+# --- credit lines, ordinal days and months of a relative year ---------------------------------
+
+
+def test_a_credit_line_under_a_long_headline_is_the_publication_date():
+    results = _results(
+        "Navigation Trouble Reported Again Around Two Northern Airports This Winter Season\n"
+        "The Valley Courier, 9 March 2024\n"
+        "On Tuesday a Wizz Air A321 approaching Rzeszow lost GPS to jamming and went around.",
+        min_score=0,
+    )
+    (found,) = [c.as_dict() for c in results.candidates]
+    assert found["date"] == "2024-03-05"
+
+
+def test_a_credit_in_brackets_after_the_headline_is_not_an_incident_date():
+    results = _results(
+        "Airline crew describe jamming (Harbour Daily, 2024-03-09) On Tuesday a Wizz Air A321 "
+        "approaching Rzeszow lost GPS to jamming and went around.",
+        min_score=0,
+    )
+    assert [c.as_dict()["date"] for c in results.candidates] == ["2024-03-05"]
+
+
+def test_an_ordinal_day_without_a_month_is_a_day_of_the_publication_month():
+    from tracker.ingest.dates import find_dates
+
+    (mention,) = find_dates("Interference began on the 21st.", base=dt.date(2023, 4, 26))
+    assert (mention.date, mention.precision) == (dt.date(2023, 4, 21), "day")
+    (earlier,) = find_dates("It stopped on the 28th.", base=dt.date(2023, 5, 3))
+    assert earlier.date == dt.date(2023, 4, 28)
+
+
+def test_a_month_of_last_year_has_month_precision_in_that_year():
+    from tracker.ingest.dates import find_dates
+
+    (mention,) = find_dates("in December last year", base=dt.date(2023, 2, 13))
+    assert (mention.date, mention.precision) == (dt.date(2022, 12, 1), "month")
+
+
+def test_an_airport_code_counts_only_when_written_in_capitals():
+    from tracker.ingest.places import spot_places
+
+    # "SIGN" is an airfield's ICAO code; "Sign" in a photo caption is a word.
+    assert spot_places("A sign beside the tower. Tower Sign near the runway at noon.") == []
+    assert spot_places("An FAA Sign for the control tower, seen on Monday.") == []
+
+
+# --- the diversion airport is not the incident place; "earlier this week" is recent ----------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the GPS trouble the crew chose to fly to the alternate airport in Riga.",
+        "The pilots decided to divert and fly 300 km into Riga.",
+    ],
+)
+def test_the_diversion_airport_counts_against_the_place(sentence):
+    from tracker.ingest.places import spot_places
+
+    (hit,) = [h for h in spot_places(sentence) if h.country == "LV"]
+    assert hit.score < 0 and hit.role == "negative"
+
+
+def test_earlier_this_week_is_not_a_recalled_background_incident():
+    from tracker.ingest.assess import is_background
+
+    assert not is_background("Earlier this week a Gulfstream crossing Iraq lost its GPS.")
+    assert is_background("Earlier, a Gulfstream crossing Iraq lost its GPS.")
+
+
+def test_an_old_date_recalled_below_the_lede_is_background_with_published_given():
+    # The publication date comes from the caller (as --published or the evaluator pass it),
+    # not from the text: the age rule must still apply.
+    results = _results(
+        "Militia suspected behind spoofing of airliners over the gulf\n\n"
+        "Recent spoofing incidents have confused the navigation of airliners near the border, "
+        "analysts say.\n\nOfficials said in 2021 that the militia jammed GPS when it shot down "
+        "an airliner near Basra on January 8, 2020.",
+        published=dt.date(2023, 11, 24),
+    )
+    assert results.candidates == []
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "Ruritania has been disrupting GPS signals over the sea",
+        "Ruritania continues GPS signal jamming over the sea",
+        "Ruritania is transmitting jamming signals over the sea",
+    ],
+)
+def test_a_country_doing_the_jamming_is_an_actor_not_a_place(actor):
+    from tracker.ingest.places import spot_places
+
+    sentence = actor.replace("Ruritania", "North Korea") + ", the military said."
+    (hit,) = [h for h in spot_places(sentence) if h.country == "KP"]
+    assert hit.score < 0
+
+
+def test_a_receiver_fault_without_interference_gives_no_candidate():
+    results = _results(
+        "Published: 2019-06-10\n\nOn Sunday a Delta regional jet at Detroit had to stay on the "
+        "ground after its GPS receiver began to malfunction; a software update is blamed.",
+        min_score=0,
+    )
+    assert results.candidates == []
+
+
+def test_a_receiver_fault_word_does_not_hide_real_jamming():
+    found = _one(
+        "Published: 2025-02-08\n\nOn 7 February a Wizz Air A320 lost GPS to jamming while "
+        "approaching Kaunas Airport; the crew first suspected a malfunction."
+    )
+    assert found["country"] == "LT"
+
+
+def test_a_word_that_only_begins_an_airports_name_is_not_that_airport():
+    from tracker.ingest.places import spot_places
+
+    # "Collins Bay Airport" is in Canada: "Collins" in a company's name does not name it.
+    hits = spot_places("Rockwell Collins, bought by a larger group, makes the receivers.")
+    assert all(h.country != "CA" for h in hits)
+
+
+def test_a_credit_in_brackets_with_a_few_more_words_is_the_publication_date():
+    results = _results(
+        "Pilots describe a test week (club newsletter, 9 March 2024, relaying a pilots' union) "
+        "On Tuesday a Wizz Air A321 approaching Rzeszow lost GPS to jamming and went around.",
+        min_score=0,
+    )
+    assert [c.as_dict()["date"] for c in results.candidates] == ["2024-03-05"]
+
+
+def test_a_relative_clause_about_aircraft_is_not_a_particular_aircraft():
+    from tracker.ingest.assess import specific_vehicle
+
+    assert specific_vehicle(["Spoofing sends false signals that can mislead aircraft."]) == ""
+    assert specific_vehicle(["Then the Finnair plane lost GPS."]) == "the Finnair plane"

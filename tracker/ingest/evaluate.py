@@ -20,8 +20,10 @@ Scoring, per expected incident and per candidate:
 * **date** and **country** accuracy = expected incidents whose best candidate has the right date
   (respectively country); **type** and **phase** accuracy are over matches.
 
-Per-article lines are printed for the ``tune`` split only unless ``--details`` is given: the
-``holdout`` split is for reporting, not for tuning.
+Per-article lines are printed only for tuning splits (``tune``, ``tune3``, ``dataset-tune``,
+any name starting with ``tune`` or ending in ``-tune``) unless ``--details`` is given: the other
+splits (``holdout``, ``dataset-check``...) are for reporting, not for tuning. ``--language en``
+keeps only articles whose ``language`` is ``en`` (articles without one count as English).
 """
 
 from __future__ import annotations
@@ -37,7 +39,15 @@ from pathlib import Path
 
 from tracker.errors import InputError
 
-__all__ = ["ArticleResult", "Summary", "evaluate", "date_matches", "main", "CORPUS_ENV"]
+__all__ = [
+    "ArticleResult",
+    "Summary",
+    "evaluate",
+    "date_matches",
+    "is_tuning_split",
+    "main",
+    "CORPUS_ENV",
+]
 
 #: Environment variable naming the folder of article texts.
 CORPUS_ENV = "GNSS_TRACKER_CORPUS"
@@ -71,9 +81,10 @@ def date_matches(expected: dict, candidate: dict) -> bool:
 
 
 def _country_ok(expected: dict, candidate: dict) -> bool:
-    return bool(candidate.get("country")) and candidate.get("country") in _as_set(
-        expected.get("country")
-    )
+    accepted = _as_set(expected.get("country"))
+    if not candidate.get("country"):
+        return "" in accepted  # an incident at sea, in no country
+    return candidate.get("country") in accepted
 
 
 def _matches(expected: dict, candidate: dict) -> bool:
@@ -228,14 +239,25 @@ def _run_article(path: Path, article: dict) -> ArticleResult:
     return ArticleResult(article, candidates, figures)
 
 
+def is_tuning_split(split: str) -> bool:
+    """May per-article lines of this split be shown by default (is it tuned on)?"""
+    return split.startswith("tune") or split.endswith("-tune")
+
+
 def evaluate(
-    corpus_dir: Path | str, expected_file: Path | str, *, split: str = "tune"
+    corpus_dir: Path | str,
+    expected_file: Path | str,
+    *,
+    split: str = "tune",
+    languages: set[str] | None = None,
 ) -> tuple[list[ArticleResult], Summary]:
-    """Run ingestion on every article of ``split`` (``tune``, ``holdout`` or ``all``).
+    """Run ingestion on every article of ``split`` (``tune``, ``holdout``... or ``all``).
 
     :param corpus_dir: folder with the article texts named as in the expected file.
     :param expected_file: the JSON file of expected facts.
     :param split: which part of the corpus to run.
+    :param languages: keep only articles in these languages (``None``: all; no
+        ``language`` field counts as ``en``).
     :returns: per-article results and their summary.
     :raises InputError: the expected file is unreadable, or an article file is missing.
     """
@@ -245,6 +267,8 @@ def evaluate(
     except (OSError, json.JSONDecodeError) as err:
         raise InputError(f"{expected_file}: cannot read the expected facts ({err})") from err
     articles = [a for a in doc["articles"] if split == "all" or a.get("split") == split]
+    if languages:
+        articles = [a for a in articles if a.get("language", "en") in languages]
     missing = [a["file"] for a in articles if not (corpus_dir / a["file"]).is_file()]
     if missing:
         raise InputError(
@@ -271,10 +295,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("expected", nargs="?", default="tests/corpus/real-articles.json")
     parser.add_argument(
-        "--split", default="tune", help="tune (default), holdout, or all (every split in the file)"
+        "--split",
+        default="tune",
+        help="tune (default), holdout, dataset-tune, dataset-check... or all (every split)",
     )
     parser.add_argument(
-        "--details", action="store_true", help="per-article lines for the holdout split too"
+        "--details", action="store_true", help="per-article lines for report-only splits too"
+    )
+    parser.add_argument(
+        "--language", action="append", help="only articles in this language (repeatable: en, de...)"
     )
     args = parser.parse_args(argv)
     if not args.corpus_dir:
@@ -291,8 +320,13 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     try:
         for split in splits:
-            results, summary = evaluate(args.corpus_dir, args.expected, split=split)
-            if split == "tune" or args.details:  # holdout lines only on request
+            results, summary = evaluate(
+                args.corpus_dir,
+                args.expected,
+                split=split,
+                languages=set(args.language) if args.language else None,
+            )
+            if is_tuning_split(split) or args.details:  # report-only lines only on request
                 for result in results:
                     print(result.line())
             print(summary.line(split))

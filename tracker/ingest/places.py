@@ -158,6 +158,16 @@ _SOURCE_BEFORE = re.compile(
     r"(?:in|at|from))\s*(?:the\s+)?$",
     re.I,
 )
+# Where a diverted flight went: "the alternate airport in Warsaw", and, in a sentence that speaks
+# of a diversion, "fly (400 km) to/into Warsaw".
+_ALTERNATE = re.compile(
+    r"\balternate\s+(?:airport|aerodrome|airfield)?\s*(?:in|at|of)\s*(?:the\s+)?$", re.I
+)
+_MOVED_TO = re.compile(
+    r"\b(?:fly|flew|flying|flown|head\w*|proceed\w*|continu\w*|went|go)\b[^.;]{0,45}?"
+    r"\b(?:to|into|towards?)\s*(?:the\s+)?$",
+    re.I,
+)
 _GATHERING = re.compile(
     r"\b(?:meeting|conference|summit|session|assembly|symposium|forum|talks)\b[^.;]{0,90}?"
     r"\b(?:at|in)\s+(?:the\s+)?$",
@@ -212,20 +222,60 @@ _ACTOR_AFTER = re.compile(
     r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed"
     r"|accused|"
     r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected"
-    r"|was\s+blamed)\b",
+    r"|was\s+blamed)\b"
+    # "North Korea has been disrupting GPS signals", "... is transmitting jamming signals",
+    # "... continues GPS jamming": the country does the jamming.
+    r"|^\s*(?:(?:has|have|had|is|are|was|were|been|also|reportedly|allegedly|again)\s+){0,3}"
+    r"(?:disrupt(?:ed|ing|s)|transmit(?:ted|ting|s)|jamming|spoofing|broadcast(?:ing|s)?)\b"
+    r"|^\s*continu\w*\s+(?:to\s+\w+\s+|its\s+)?(?:GPS\s+|GNSS\s+)?(?:signal\s+)?"
+    r"(?:jamming|spoofing|interference|disruption)",
     re.I,
 )
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
 
 
+# Airport-name words that say what kind of field it is, not which one.
+_FIELD_KIND_WORDS = _AIRPORT_WORDS | frozenset(
+    "afb air base heliport airstrip strip intl int'l memorial metropolitan".split()
+)
+
+# Ordinary English words that the gazetteer also knows as small towns or as one word of an
+# airport's name ("Ocean County Airport", "Southeast Iowa Regional", "Union Island"): alone, in
+# a news report, they are words, not places.
+_ORDINARY_WORDS = frozenset(
+    fold(w)
+    for w in """Ocean Oceans Military Southeast Southwest Northeast Northwest Island Islands Central
+    Pacific Atlantic Arctic Global Sierra Union Liberty Independence Eagle Hope Freedom Victory
+    Security Defense Defence Energy Transport Transportation Aviation Navigation Satellite Signal
+    Signals Interference Jamming Spoofing Radar Border Coast Harbor Harbour Bay Valley Mountain
+    Lake River Sea Gulf Desert Plains Summit Capital Metro Commerce Enterprise Progress Unity
+    Harmony Friendship Paradise Eden Mercury Apollo Orion Atlas
+    Triumph Royal Imperial Federal National International Regional Continental Universal
+    Western Eastern Northern Southern Middle Upper Lower Greater Little Big Grand Old New
+    Most Many Several Some Other Others Both Each Every Either Neither Such Last Next Early Late
+    Today Tonight Tomorrow Yesterday Earlier Later Meanwhile However Although Because Despite
+    Officials Authorities Sources Experts Analysts Residents Passengers Travellers Travelers
+    Cruise Ferry Ship Ships Vessel Vessels Drone Drones Plane Planes Jet Jets""".split()
+)
+
+
 def _loose_single_word(query: str, raw: dict) -> bool:
-    """One ordinary word matched to an airport whose name merely contains it."""
+    """One word matched to an airport whose name it does not make on its own.
+
+    An airport answers a one-word query only when that word is its whole distinctive name
+    ("Pulkovo", "Hamad International"), its code in capitals (``EGLL``), or the last word
+    after a city's name ("London Gatwick", "Washington Dulles"). "Congo" for "Congo Town
+    Airport", "Ocean" for "Ocean County Airport" or "Military" for "King Khaled Military City
+    Airport" are loose.
+    """
     words = fold(query).split()
-    if len(words) != 1 or raw.get("id", "").upper() == query.upper():
+    if len(words) != 1 or raw.get("id", "") == query:
+        return False  # a code is written in capitals: "SIGN" may be one, "Sign" is a word
+    name = [w for w in fold(raw.get("name", "")).split() if w not in _FIELD_KIND_WORDS]
+    if name == words:
         return False
-    name = fold(raw.get("name", "")).split()
-    return not name or name[0] != words[0]
+    return not (len(name) == 2 and name[-1] == words[0] and words[0] not in _ORDINARY_WORDS)
 
 
 def _trusted_airport(query: str, location, geocoder):
@@ -246,6 +296,19 @@ def _trusted_airport(query: str, location, geocoder):
                     continue
                 return city
     return location
+
+
+def _airport_named(word: str, geocoder):
+    """The airport whose distinctive name is this word (``Heathrow`` -> London Heathrow)."""
+    location = geocoder.geocode(f"{word} Airport")
+    if location is None or location.raw.get("precision") != "airport":
+        return None
+    # "Kirkenes Airport (Hoybuktmoen)": the part in brackets is another name of the same field.
+    plain = re.sub(r"\([^)]*\)", " ", location.raw.get("name", ""))
+    name = [w for w in fold(plain).split() if w not in _FIELD_KIND_WORDS]
+    # The word must be the airport's name, or follow its city's ("London Heathrow"): "Collins"
+    # does not name "Collins Bay Airport".
+    return location if name == [fold(word)] or (len(name) == 2 and name[1] == fold(word)) else None
 
 
 def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
@@ -409,6 +472,14 @@ def spot_places(
                 precision = raw["precision"]
                 if precision == "airport" and _loose_single_word(query, raw):
                     continue  # "Sign" matched to an airstrip named "... Sign ...": a loose match
+            if hi - lo == 1 and precision in {"city", "airport"} and fold(query) in _ORDINARY_WORDS:
+                continue  # "Ocean", "Military", "Pacific": an ordinary word, not a place
+            if hi - lo == 1 and precision == "city" and (raw.get("population") or 0) < 50000:
+                # Aviation prior: "Heathrow" in a report about flights is London's airport, not
+                # a hamlet of that name; an airport named by the word beats a small town.
+                airport = _airport_named(query, geocoder)
+                if airport is not None:
+                    location, raw, precision = airport, airport.raw, "airport"
             if precision == "airport" and not (set(fold(query).split()) - _AIRPORT_WORDS):
                 # "International Civil" is not an airport's name, only words airports share.
                 continue
@@ -434,6 +505,12 @@ def spot_places(
                 diverted = bool(_DIVERSION.search(sentence))
                 score += -3.0 if diverted else 1.5
                 role = "negative" if diverted else "landed"
+            elif _ALTERNATE.search(before) or (
+                _DIVERSION.search(sentence)
+                and _MOVED_TO.search(sentence[max(0, start - 60) : start])
+            ):
+                score -= 4.0  # the diversion airport, not where the trouble was
+                role = "negative"
             elif _SOURCE_BEFORE.search(before):
                 score -= 3.0
                 role = "source"
