@@ -51,6 +51,15 @@ def _operators():
     return KNOWN_OPERATOR
 
 
+def _operator_in(word: str) -> str:
+    """An airline the English rules know, named by ``word`` with a case ending or not."""
+    for cut in range(0, min(7, len(word) - 2)):
+        head = word[: len(word) - cut]
+        if _operators().fullmatch(head):
+            return head
+    return ""
+
+
 def _words(tokens: list[str], start: int, count: int) -> list[tuple[int, str]]:
     """The next ``count`` word tokens from ``start`` (index, text), skipping spaces."""
     out = []
@@ -155,7 +164,7 @@ def gloss_line(line: str, code: str) -> str:
             english, i = matched
             emit(*english.split())
             continue
-        month = cal.month(low) if len(low) >= 4 else ""
+        month = cal.months.get(low, "") or (cal.month(low) if len(low) >= 5 else "")
         if month and not tok.isupper():
             nxt = _words(tokens, i + 1, 1)
             if nxt and _is_year(nxt[0][1]):
@@ -262,6 +271,16 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
                 emit(found)
         return end
     for position, word in enumerate(words):
+        operator = _operator_in(word)
+        if operator:
+            emit(operator)  # "Finnairille", "Ryanairs": the airline
+            continue
+        compass = _COMPASS.match(word)
+        if compass:
+            rest = resolve_place(word[compass.end() :], code)
+            if rest is not None:
+                emit(_COMPASS_WORDS[compass.group(1).lower()[:2]], *rest.name.split())
+                continue
         # A capitalised word opening a sentence may be any word ("Ber", "Sen"): only a
         # country, a sea or a large city counts there.
         place = resolve_place(word, code, strict=initial and position == 0)
@@ -269,6 +288,20 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
             _emit_place(place, emit, out)
     return end
 
+
+# "Øst-Finnmark", "Pohjois-Norja", "Nord-Norge": the part of a place, as the English rules
+# read it ("eastern Finnmark").
+_COMPASS = re.compile(
+    r"^(nord|sør|syd|øst|vest|norr|söder|öster|väster|pohjois|etelä|itä|länsi|põhja|lõuna"
+    r"|ida|lääne|nordost|südost|ost|west|süd)-",
+    re.I,
+)
+_COMPASS_WORDS = {
+    "no": "northern", "sø": "southern", "sy": "southern", "øs": "eastern", "ve": "western",
+    "sö": "southern", "ös": "eastern", "vä": "western", "po": "northern", "et": "southern",
+    "it": "eastern", "lä": "western", "põ": "northern", "lõ": "southern", "id": "eastern",
+    "os": "eastern", "we": "western", "sü": "southern",
+}  # fmt: skip
 
 _PREPOSITIONS = {"in", "at", "to", "from", "over", "near", "of", "on"}
 

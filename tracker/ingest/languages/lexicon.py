@@ -5,7 +5,8 @@ Each table line is ``english: form form ...``. A form is matched against a lower
 * ``word`` matches that word only;
 * ``stem*`` matches words that start with ``stem`` and add at most :data:`MAX_ENDING` letters
   (case endings and inflections: ``forstyrr*`` is "forstyrrelser", "forstyrrende");
-* ``*tail`` matches words that end with ``tail`` (compounds: ``*flugzeug`` is "Passagierflugzeug");
+* ``*tail`` matches compounds that end with ``tail``, perhaps with a case ending
+  (``*flugzeug`` is "Passagierflugzeugen", ``*raja`` is "itärajalla");
 * ``a_b`` is a phrase of two or more words (``i_går``, ``nie_mógł``), matched before single words.
 
 The English side uses the words of :mod:`tracker.ingest.fields`, :mod:`tracker.ingest.assess` and
@@ -141,7 +142,8 @@ returned: palasi palasivat palaamaan kääntyi kääntyivät
 turned back: kääntyi_takaisin palasi_takaisin
 circled: kierteli* kaarteli*
 en route: matkalla lennon_aikana
-reported: raportoi* ilmoitti* havaittiin havaitsi* kertoi
+reported: raportoi* ilmoitti* kertoi
+detected: havait* havaittu*
 experienced: koki kokivat
 was: oli
 were: olivat
@@ -149,7 +151,7 @@ had to: joutui joutuivat piti
 said: sanoo sanoi kertoo kommentoi
 over: yllä yläpuolella
 near: lähellä lähistöllä läheisyydessä
-border: raja rajan rajalla rajalle raja-alue*
+border: raja* *raja
 north of: pohjoispuolella
 yesterday: eilen
 last week: viime_viikolla
@@ -888,7 +890,9 @@ class Lexicon:
             if word.startswith(stem) and len(word) - len(stem) <= MAX_ENDING:
                 return english
         for tail, english in self.tails:
-            if word.endswith(tail) and len(word) > len(tail):
+            # A compound ending in the cue word, perhaps with a case ending ("itärajalla").
+            at = word.find(tail, 1)
+            if at > 0 and len(word) - at - len(tail) <= MAX_ENDING:
                 return english
         return ""
 

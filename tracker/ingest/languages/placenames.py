@@ -150,7 +150,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
 CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "fi": (("ssa", "", "in"), ("ssä", "", "in"), ("lla", "", "at"), ("llä", "", "at"),
            ("sta", "", "from"), ("stä", "", "from"), ("lta", "", "from"), ("ltä", "", "from"),
-           ("lle", "", "to"), ("hin", "", "to"), ("seen", "", "to"), ("n", "", ""),
+           ("lle", "", "to"), ("hin", "", "to"), ("hun", "", "to"), ("hyn", "", "to"),
+           ("hön", "", "to"), ("han", "", "to"), ("hän", "", "to"), ("seen", "", "to"), ("n", "", ""),
            ("un", "u", "to"), ("uun", "u", "to"), ("iin", "i", "to"), ("aan", "a", "to"),
            ("ään", "ä", "to"), ("oon", "o", "to"), ("gin", "ki", ""), ("gissä", "ki", "in"),
            ("gistä", "ki", "from"), ("giin", "ki", "to"), ("ssa", "a", "in"),
@@ -265,12 +266,19 @@ def _acceptable(location, *, stripped: bool) -> bool:
         return not stripped
     if precision != "city":
         return False
+    if raw.get("source") == "gazetteer:airportsdata":
+        return True  # the town an airport serves ("Kirkenes", "Ivalo"): aviation places
     population = int(raw.get("population") or 0)
     return population >= (MIN_POPULATION_STRIPPED if stripped else MIN_POPULATION)
 
 
 def _same_name(location, query: str) -> bool:
     """Did the gazetteer answer the name itself (not a loose match on a part of it)?"""
+    from tracker.geocode.index import shared_index
+    from tracker.geocode.text import fold
+
+    if shared_index().cities.lookup(fold(query)):
+        return True  # a GeoNames name or alternate name ("Danzig", "Wilno")
     name = _fold(location.raw.get("name", ""))
     query = _fold(query)
     return (
