@@ -152,9 +152,13 @@ def gloss_line(line: str, code: str) -> str:
                     continue
             emit(tok.replace(".", ":") if re.fullmatch(r"\d{1,2}\.\d{2}", tok) else tok)
             i += 1
+            if _is_day(tok) and len(ahead) > 1 and ahead[0][1] == "." and (
+                ahead[1][1][:1].islower() or ahead[1][1].isdigit()
+            ):
+                i = ahead[0][0] + 1  # "9. og 10. januar": an ordinal's dot ends no sentence
             continue
         if len(tok) == 1 and not tok.isalpha():
-            if tok in '.,;:!?()"\u201c\u201d\u00ab\u00bb-\u2013\u2014/%':
+            if tok in ".,;:!?()-\u2013\u2014/%":
                 out.append(tok)
             i += 1
             continue
@@ -323,6 +327,7 @@ def _tidy(words: list[str]) -> str:
             text += word
         else:
             text += " " + word
+    text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"([.,;:!?])\1+", r"\1", text)
     text = re.sub(r"^[\s.,;:]+", "", text)
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)

@@ -35,6 +35,7 @@ _FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "nl": "de
 TABLES: dict[str, str] = {
     # Norwegian, Danish and Swedish.
     "no": """
+and: og och
 satellite navigation: satellittnavigasjon* satellitnavigation* satellitnavigering* satnav*
 navigation signals: navigasjonssignal* navigationssignal* navigeringssignal*
 navigation systems: navigasjonssystem* navigationssystem* navigeringssystem* navigasjonsutstyr*
@@ -107,6 +108,7 @@ reports: meldinger rapporter
 since: siden sedan
 """,
     "fi": """
+and: ja sekä
 satellite navigation: satelliittinavigointi* satelliittipaikannu* satelliittipaikantimi*
 signal: signaali* paikannussignaali*
 navigation systems: navigointijärjestelm* paikannusjärjestelm* navigaatiojärjestelm*
@@ -170,6 +172,7 @@ incidents: tapaus* tapauks* tapausta
 since: lähtien alkaen
 """,
     "et": """
+and: ja ning
 satellite navigation: satelliitnavigatsioon* satelliitpositsioneeri*
 signal: signaal*
 interference: häire* häiring* segami* segaja*
@@ -217,6 +220,7 @@ incidents: juhtum*
 since: alates
 """,
     "lv": """
+and: un
 satellite navigation: satelītnavigācij*
 signal: signāl*
 interference: traucējum* traucēšan* traucē*
@@ -259,6 +263,7 @@ military: militār* armij*
 incidents: gadījum* incident*
 """,
     "lt": """
+and: ir
 satellite navigation: palydovin*
 signal: signal*
 interference: trikd* trukd* trikdži*
@@ -300,6 +305,7 @@ military: kariuomen* karin*
 incidents: atvej* incident*
 """,
     "pl": """
+and: i oraz
 satellite navigation: nawigacj*_satelitarn* nawigacji_satelitarnej satelitarn*
 signal: sygna*
 interference: zakłóce* zakłóc* interferencj*
@@ -360,6 +366,7 @@ incidents: incydent* przypadk* zdarzeni*
 since: od
 """,
     "cs": """
+and: a
 satellite navigation: satelitn*
 signal: signál*
 interference: rušen* rušiv* interferenc*
@@ -405,6 +412,7 @@ military: armád* vojensk*
 incidents: incident* případ* prípad*
 """,
     "de": """
+and: und
 satellite navigation: satellitennavigation* satellitenortung*
 signal: signal signale signals
 navigation systems: navigationssystem* navigationsgerät*
@@ -462,6 +470,7 @@ incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
 since: seit
 """,
     "ru": """
+and: и і та
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
 interference: помех* помеха* глушени* подавлени*
@@ -515,6 +524,7 @@ incidents: случа* инцидент* випадк* інцидент*
 since: с_начала з_початку
 """,
     "uk": """
+and: і та й
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
 interference: перешкод* завад* глушінн* збо*
@@ -563,6 +573,7 @@ military: військов* армі*
 incidents: випадк* інцидент*
 """,
     "es": """
+and: y
 satellite navigation: navegación_satelital navegación_por_satélite
 signal: señal señales
 navigation systems: sistema*_de_navegación sistemas_de_navegación
@@ -625,6 +636,7 @@ incidents: incidente* caso casos
 since: desde
 """,
     "pt": """
+and: e
 satellite navigation: navegação_por_satélite navegação_satelital
 signal: sinal sinais
 navigation systems: sistema_de_navegação sistemas_de_navegação
@@ -684,6 +696,7 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
+and: et
 satellite navigation: navigation_par_satellite navigation_satellitaire
 signal: signal signaux
 interference: interférence* perturbation* brouill*
@@ -734,6 +747,7 @@ military: militaire*
 incidents: incident*
 """,
     "it": """
+and: e
 signal: segnale segnali
 interference: interferen* disturb*
 jamming: jamming disturbo*
@@ -764,6 +778,7 @@ military: militar*
 incidents: incident*
 """,
     "ro": """
+and: și
 signal: semnal*
 interference: interferen* bruiaj*
 jamming: bruiaj* bruiat*
@@ -795,6 +810,7 @@ military: militar*
 incidents: incident*
 """,
     "tr": """
+and: ve
 satellite navigation: uydu_navigasyon* uydu_konum*
 signal: sinyal*
 interference: parazit* karıştır* girişim* bozulma*
@@ -836,6 +852,7 @@ military: askeri
 incidents: olay*
 """,
     "hu": """
+and: és
 satellite navigation: műholdas_navigáció*
 signal: jel jelek
 interference: zavar* interferenci*

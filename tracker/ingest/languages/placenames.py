@@ -269,7 +269,18 @@ def _acceptable(location, *, stripped: bool) -> bool:
     if raw.get("source") == "gazetteer:airportsdata":
         return True  # the town an airport serves ("Kirkenes", "Ivalo"): aviation places
     population = int(raw.get("population") or 0)
-    return population >= (MIN_POPULATION_STRIPPED if stripped else MIN_POPULATION)
+    if population >= (MIN_POPULATION_STRIPPED if stripped else MIN_POPULATION):
+        return True
+    return _has_airport(raw.get("name", ""))
+
+
+def _has_airport(name: str) -> bool:
+    """Does an airport serve the town ``name`` ("Kirkenes", "Ivalo")? Towns with airports
+    are likely places in reports about aircraft, however small."""
+    from tracker.geocode.index import shared_index
+    from tracker.geocode.text import fold
+
+    return bool(name) and bool(shared_index().airports.by_city(fold(name)))
 
 
 def _same_name(location, query: str) -> bool:
@@ -277,9 +288,11 @@ def _same_name(location, query: str) -> bool:
     from tracker.geocode.index import shared_index
     from tracker.geocode.text import fold
 
-    if shared_index().cities.lookup(fold(query)):
-        return True  # a GeoNames name or alternate name ("Danzig", "Wilno")
     name = _fold(location.raw.get("name", ""))
+    if len(query) >= 5 and shared_index().cities.lookup(fold(query)):
+        return True  # a GeoNames alternate name ("Danzig", "Wilno"); short ones are words
+    if len(query) < 5:
+        return name == _fold(query)
     query = _fold(query)
     return (
         name.startswith(query[:5])
@@ -297,9 +310,11 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     >>> resolve_place("Venäjällä", "fi").name
     'Russia'
     """
+    from tracker.ingest.languages.detect import FUNCTION_WORDS
+
     word = word.strip("'\u2019")
-    if len(word) < 3:
-        return None
+    if len(word) < 3 or word.lower() in FUNCTION_WORDS.get(code, ()):
+        return None  # "Det", "Die", "Los" open sentences
     found = exonym(word) or exonym(transliterate(word))
     if found:
         return PlaceName(found, "", "exonym")
