@@ -123,9 +123,14 @@ def _full_forms(forms: list[str]) -> list[str]:
 
 
 def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
-    """A stem per form of 6 letters or more (the form less its last letter): "ketvirtadienį"
-    and "ceturtdien" are forms of "ketvirtadienis" and "ceturtdiena"."""
-    return [(form[:-1], name) for form, name in table.items() if len(form) >= 6 and " " not in form]
+    """A stem per form of 7 letters or more (less its last letter, or two from 8 letters):
+    "ketvirtadienį" and "ceturtdien" are forms of "ketvirtadienis" and "ceturtdiena".
+    Shorter forms give none: "jouluk" would make "joulu" (Christmas) a month."""
+    return [
+        (form[:-2] if len(form) >= 8 else form[:-1], name)
+        for form, name in table.items()
+        if len(form) >= 7 and " " not in form
+    ]
 
 
 @functools.cache

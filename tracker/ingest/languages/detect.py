@@ -41,7 +41,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "sv": "och inte det som på är med till från efter av har var blev sig han hon vi de "
         "den ska kan också men om vad när nu att ett en inom över under",
         "fi": "ja ei oli että on se kun myös mutta jo nyt tai vain ovat olivat joka jotka hän "
-        "sen kuin mukaan ole eivät",
+        "sen kuin mukaan ole eivät takia koska jälkeen aikana",
         "et": "ja ei oli et on see kui ka aga nüüd või ainult nad mis kes tema selle ning "
         "oma pärast veel oma",
         "lv": "un ir ka par no uz ar tika kā arī bet vai tas tā šo šī kas pēc bija jau ne "
@@ -49,7 +49,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "lt": "ir kad yra su iš į buvo tai kaip taip pat bet ar jis ji jie po dar nuo kurie "
         "kuris metu",
         "pl": "i nie się na jest że w z do to od po jak ale tak przez dla czy już został "
-        "była było są oraz który która",
+        "był była było są oraz który która ponieważ nad bez podczas przy",
         "de": "und nicht der die das ist mit von auf den dem ein eine sich für auch wurde "
         "bei nach aus im zu hat werden sind wie",
         "nl": "de het een en van niet is dat op te met voor zijn door aan bij ook naar werd "
@@ -163,7 +163,7 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
         script == "latin"
         and best != "en"
         and (
-            hits[best] < 3
+            hits[best] < 2
             or hits[best] < 0.05 * len(counted)
             or hits.get("en", 0) * 2 >= hits[best]
         )

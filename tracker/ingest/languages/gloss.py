@@ -40,6 +40,7 @@ _KEEP = re.compile(
     r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
     r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}\w*)$"
 )
+_ROMANCE = {"es", "pt", "fr", "it", "ro"}
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
@@ -152,8 +153,11 @@ def gloss_line(line: str, code: str) -> str:
                     continue
             emit(tok.replace(".", ":") if re.fullmatch(r"\d{1,2}\.\d{2}", tok) else tok)
             i += 1
-            if _is_day(tok) and len(ahead) > 1 and ahead[0][1] == "." and (
-                ahead[1][1][:1].islower() or ahead[1][1].isdigit()
+            if (
+                _is_day(tok)
+                and len(ahead) > 1
+                and ahead[0][1] == "."
+                and (ahead[1][1][:1].islower() or ahead[1][1].isdigit())
             ):
                 i = ahead[0][0] + 1  # "9. og 10. januar": an ordinal's dot ends no sentence
             continue
@@ -244,19 +248,23 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if tok.isspace():
             j += 1
             continue
-        if tok[:1].isupper() and tok[:1].isalpha():
+        if tok[:1].isupper() and tok[:1].isalpha() and not (_KEEP.match(tok.split("-")[0])):
             run.append((j, tok))
             j += 1
             continue
-        if tok.lower() in _CONNECTORS and run:
+        if tok.lower() in _CONNECTORS and run and code in _ROMANCE:
             nxt = _words(tokens, j + 1, 1)
             if nxt and nxt[0][1][:1].isupper():
                 run.append((j, tok))
                 j += 1
                 continue
         break
+    if not run:
+        emit(tokens[i]) if _KEEP.match(tokens[i]) else None
+        return i + 1
     end = run[-1][0] + 1
     words = [t for _, t in run]
+    names = [w for w in words if w[:1].isupper()]
     # Two-word exonyms ("Morze Czarne", "Estados Unidos") and whole names ("São Paulo").
     if len(words) >= 2:
         two = exonym(f"{words[0]} {words[1]}")
@@ -267,7 +275,7 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if whole is not None and whole.how != "exonym":
             _emit_place(whole, emit, out)
             return end
-    if len(words) >= 3:
+    if len(names) >= 3:
         # A longer capitalised run is a name (a person, an agency): only countries in it count.
         for word in words:
             found = exonym(word)
@@ -275,6 +283,8 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
                 emit(found)
         return end
     for position, word in enumerate(words):
+        if not word[:1].isupper():
+            continue  # a connector ("de", "do")
         operator = _operator_in(word)
         if operator:
             emit(operator)  # "Finnairille", "Ryanairs": the airline
@@ -327,6 +337,13 @@ def _tidy(words: list[str]) -> str:
             text += word
         else:
             text += " " + word
+    # "sygnał GPS", "interferência no GPS": the English order ("GPS signal").
+    text = re.sub(
+        r"\b(signal|signals|interference|jamming|spoofing|problems|failure|loss|navigation)"
+        r" (GPS|GNSS)\b",
+        r"\2 \1",
+        text,
+    )
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"([.,;:!?])\1+", r"\1", text)
     text = re.sub(r"^[\s.,;:]+", "", text)

@@ -31,6 +31,20 @@ __all__ = ["PlaceName", "resolve_place", "transliterate", "EXONYMS", "CASE_ENDIN
 MIN_POPULATION_STRIPPED = 15_000
 #: Inhabitants a city named as written must have (smaller towns are more often surnames).
 MIN_POPULATION = 2_000
+#: ... and a city outside the countries where the language is spoken ("Lauri", a town in India,
+#: is a Finnish first name), unless an airport serves it.
+MIN_POPULATION_ABROAD = 50_000
+
+#: Where each language is spoken: a place there is preferred to one spelled alike abroad
+#: ("Tartus" is Tartu in Estonian, not the Syrian port).
+HOME = {
+    "no": {"NO"}, "da": {"DK"}, "sv": {"SE", "FI"}, "fi": {"FI"}, "et": {"EE"}, "lv": {"LV"},
+    "lt": {"LT"}, "pl": {"PL"}, "cs": {"CZ"}, "sk": {"SK"}, "de": {"DE", "AT", "CH"},
+    "nl": {"NL", "BE"}, "ru": {"RU", "BY", "KZ"}, "uk": {"UA"}, "bg": {"BG"},
+    "es": {"ES", "MX", "CO", "VE", "AR", "PE", "CL", "DO", "PA", "CU", "EC", "GT"},
+    "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
+    "tr": {"TR"}, "hu": {"HU"},
+}  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
 #: with it and adds at most 5 letters. Adjectives that name a country as an actor ("russisk",
@@ -257,7 +271,7 @@ def _gazetteer(name: str):
         return None
 
 
-def _acceptable(location, *, stripped: bool) -> bool:
+def _acceptable(location, *, stripped: bool, code: str = "") -> bool:
     raw = location.raw
     precision = raw.get("precision")
     if precision in {"country", "area", "region"}:
@@ -269,7 +283,10 @@ def _acceptable(location, *, stripped: bool) -> bool:
     if raw.get("source") == "gazetteer:airportsdata":
         return True  # the town an airport serves ("Kirkenes", "Ivalo"): aviation places
     population = int(raw.get("population") or 0)
-    if population >= (MIN_POPULATION_STRIPPED if stripped else MIN_POPULATION):
+    least = MIN_POPULATION_STRIPPED if stripped else MIN_POPULATION
+    if code in HOME and raw.get("country_code") not in HOME[code]:
+        least = max(least, MIN_POPULATION_ABROAD)
+    if population >= least:
         return True
     return _has_airport(raw.get("name", ""))
 
@@ -315,22 +332,36 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     word = word.strip("'\u2019")
     if len(word) < 3 or word.lower() in FUNCTION_WORDS.get(code, ()):
         return None  # "Det", "Die", "Los" open sentences
+    endings = sorted(CASE_ENDINGS.get(code, ()), key=lambda e: -len(e[0]))
+    low = word.lower()
     found = exonym(word) or exonym(transliterate(word))
     if found:
-        return PlaceName(found, "", "exonym")
+        # The case ending still says the role: "Helsingistä" is "from Helsinki".
+        role = next((r for e, _, r in endings if low.endswith(e) and len(low) - len(e) >= 4), "")
+        return PlaceName(found, role, "exonym")
     latin = transliterate(word)
     if code == "tr" and "'" in word:
         latin = latin.split("'")[0]
     location = _gazetteer(latin)
+    as_written = None
     if (
         location is not None
-        and _acceptable(location, stripped=strict)
+        and _acceptable(location, stripped=strict, code=code)
         and (_same_name(location, latin) or location.raw.get("precision") == "airport")
     ):
-        return PlaceName(latin, "", "gazetteer")
-    endings = CASE_ENDINGS.get(code, ())
+        as_written = PlaceName(latin, "", "gazetteer")
+        if location.raw.get("country_code") in HOME.get(code, ()) or location.raw.get(
+            "precision"
+        ) in {"country", "area", "region", "airport"}:
+            return as_written
+    stripped = _stripped(word, code, endings)
+    return stripped or as_written
+
+
+def _stripped(word: str, code: str, endings) -> PlaceName | None:
+    """The place ``word`` names once a case ending is removed, or ``None``."""
     low = word.lower()
-    for ending, replacement, role in sorted(endings, key=lambda e: -len(e[0])):
+    for ending, replacement, role in endings:
         if not low.endswith(ending):
             continue
         stem = word[: len(word) - len(ending)]
@@ -341,6 +372,6 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         if found:
             return PlaceName(found, role, "exonym")
         location = _gazetteer(base)
-        if location is not None and _acceptable(location, stripped=True):
+        if location is not None and _acceptable(location, stripped=True, code=code):
             return PlaceName(location.raw.get("name") or base, role, f"case ending -{ending}")
     return None
