@@ -35,6 +35,10 @@ _FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "nl": "de
 TABLES: dict[str, str] = {
     # Norwegian, Danish and Swedish.
     "no": """
+had: hadde hade havde
+happened: skjedde hände skete inntraff
+affected: rammet rammede drabbade påvirket påverkade berørt*
+detected: oppdaget upptäckte opdagede
 and: og och
 satellite navigation: satellittnavigasjon* satellitnavigation* satellitnavigering* satnav*
 navigation signals: navigasjonssignal* navigationssignal* navigeringssignal*
@@ -108,6 +112,9 @@ reports: meldinger rapporter
 since: siden sedan
 """,
     "fi": """
+had: oli_ollut
+happened: tapahtui sattui
+affected: vaikutti koski kärsi*
 and: ja sekä
 satellite navigation: satelliittinavigointi* satelliittipaikannu* satelliittipaikantimi*
 signal: signaali* paikannussignaali*
@@ -172,6 +179,8 @@ incidents: tapaus* tapauks* tapausta
 since: lähtien alkaen
 """,
     "et": """
+happened: toimus juhtus
+affected: mõjutas
 and: ja ning
 satellite navigation: satelliitnavigatsioon* satelliitpositsioneeri*
 signal: signaal*
@@ -220,6 +229,8 @@ incidents: juhtum*
 since: alates
 """,
     "lv": """
+happened: notika
+affected: ietekmēja skāra
 and: un
 satellite navigation: satelītnavigācij*
 signal: signāl*
@@ -263,6 +274,8 @@ military: militār* armij*
 incidents: gadījum* incident*
 """,
     "lt": """
+happened: įvyko
+affected: paveikė
 and: ir
 satellite navigation: palydovin*
 signal: signal*
@@ -305,6 +318,9 @@ military: kariuomen* karin*
 incidents: atvej* incident*
 """,
     "pl": """
+had: miał miała mieli miały
+happened: doszło wydarzyło
+affected: dotknęł* objęł*
 and: i oraz
 satellite navigation: nawigacj*_satelitarn* nawigacji_satelitarnej satelitarn*
 signal: sygna*
@@ -366,6 +382,9 @@ incidents: incydent* przypadk* zdarzeni*
 since: od
 """,
     "cs": """
+had: měl mělo měla mal malo mala
+happened: došlo stalo
+affected: zasáhl* postihl* ovplyvnil*
 and: a
 satellite navigation: satelitn*
 signal: signál*
@@ -412,6 +431,9 @@ military: armád* vojensk*
 incidents: incident* případ* prípad*
 """,
     "de": """
+had: hatte hatten
+happened: passiert ereignete geschah
+affected: betroffen betraf
 and: und
 satellite navigation: satellitennavigation* satellitenortung*
 signal: signal signale signals
@@ -470,6 +492,9 @@ incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
 since: seit
 """,
     "ru": """
+had: имел* имело
+happened: произошл* произошло случилось
+affected: затронул* пострадал*
 and: и і та
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
@@ -524,6 +549,9 @@ incidents: случа* инцидент* випадк* інцидент*
 since: с_начала з_початку
 """,
     "uk": """
+had: мав мала мало
+happened: стався сталося трапилося
+affected: зачепил* постраждал*
 and: і та й
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
@@ -573,6 +601,9 @@ military: військов* армі*
 incidents: випадк* інцидент*
 """,
     "es": """
+had: tuvo tenía tenían
+happened: ocurrió sucedió
+affected: afectó afectaron afectad*
 and: y
 satellite navigation: navegación_satelital navegación_por_satélite
 signal: señal señales
@@ -636,6 +667,9 @@ incidents: incidente* caso casos
 since: desde
 """,
     "pt": """
+had: teve tinha tiveram
+happened: ocorreu aconteceu
+affected: afetou afetaram afetad* atingiu
 and: e
 satellite navigation: navegação_por_satélite navegação_satelital
 signal: sinal sinais
@@ -696,6 +730,9 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
+had: avait eu
+happened: produit survenu
+affected: affecté* touché*
 and: et
 satellite navigation: navigation_par_satellite navigation_satellitaire
 signal: signal signaux
@@ -747,6 +784,8 @@ military: militaire*
 incidents: incident*
 """,
     "it": """
+happened: accaduto avvenuto
+affected: colpito
 and: e
 signal: segnale segnali
 interference: interferen* disturb*
@@ -778,6 +817,8 @@ military: militar*
 incidents: incident*
 """,
     "ro": """
+happened: s-a_întâmplat
+affected: afectat*
 and: și
 signal: semnal*
 interference: interferen* bruiaj*
@@ -810,6 +851,8 @@ military: militar*
 incidents: incident*
 """,
     "tr": """
+happened: yaşandı meydana_geldi
+affected: etkilendi etkiledi
 and: ve
 satellite navigation: uydu_navigasyon* uydu_konum*
 signal: sinyal*
@@ -852,6 +895,8 @@ military: askeri
 incidents: olay*
 """,
     "hu": """
+happened: történt
+affected: érintett
 and: és
 satellite navigation: műholdas_navigáció*
 signal: jel jelek
