@@ -518,3 +518,42 @@ def test_an_incident_months_before_publication_outside_the_lede_is_background():
         "a Turkish airliner bound for Beirut had to turn around after its GPS was spoofed."
     )
     assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
+
+
+# --- ordinary words and hamlets do not geocode loosely ----------------------------------------
+
+
+@pytest.mark.parametrize("word", ["Ocean", "Military", "Southeast", "Pacific"])
+def test_an_ordinary_capitalised_word_is_not_a_place(word):
+    from tracker.ingest.places import spot_places
+
+    hits = spot_places(f"Flights near {word} lost GPS to jamming on Monday.")
+    assert hits == []
+
+
+def test_one_word_of_a_longer_airport_name_is_not_that_airport():
+    from tracker.ingest.places import spot_places
+
+    # "Congo Town Airport" is in the Bahamas: "Congo" alone does not name it.
+    hits = spot_places("Aircraft over Congo had their GPS jammed on Monday.")
+    assert all(h.country != "BS" for h in hits)
+
+
+def test_an_airport_named_by_one_word_beats_a_hamlet_of_that_name():
+    found = _one(
+        "Published: 2025-03-04\n\nOn Monday a British Airways A350 lost GPS to jamming while "
+        "approaching Heathrow and flew a conventional approach."
+    )
+    assert found["country"] == "GB"
+
+
+def test_a_figure_with_no_place_is_global_with_the_world_area():
+    from tracker.published import GLOBAL_AREA
+
+    results = _results(
+        "Published: 2025-07-10\n\nPilots filed 1,022 GPS interference reports in June, "
+        "the monitoring group said."
+    )
+    (figure,) = [f.as_dict() for f in results.figures]
+    assert figure["area_kind"] == "global"
+    assert figure["area"] == GLOBAL_AREA

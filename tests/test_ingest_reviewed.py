@@ -176,3 +176,37 @@ def test_region_is_derived_when_the_reviewer_empties_it(small_dataset, tmp_path)
     assert result.exit_code == 0, result.output
     row = dataset.load(small_dataset).incidents.set_index(INC.id).loc["2025-03-04-tartu"]
     assert row[INC.region] == "Baltic Sea region"
+
+
+def test_the_reviewers_stance_and_note_reach_the_source_row(small_dataset, tmp_path):
+    items = _reviewed(tmp_path)
+    items[0]["source"]["stance"] = "disputes"
+    items[0]["source"]["note"] = "Says the airline saw no interference that day."
+    result = _run(_write(tmp_path, items), small_dataset, "--apply")
+    assert result.exit_code == 0, result.output
+    sources = dataset.load(small_dataset).sources
+    row = sources[sources[SRC.url] == "https://example.org/news/joensuu"].iloc[0]
+    assert row[SRC.stance] == "disputes"
+    assert row[SRC.note] == "Says the airline saw no interference that day."
+
+
+def test_a_stance_outside_the_value_set_is_an_error(small_dataset, tmp_path):
+    items = _reviewed(tmp_path)
+    items[0]["source"]["stance"] = "agrees"
+    before = _snapshot(small_dataset)
+    result = _run(_write(tmp_path, items), small_dataset, "--apply")
+    assert result.exit_code != 0
+    assert "source.stance" in result.output
+    assert _snapshot(small_dataset) == before
+
+
+def test_published_option_is_copied_into_the_source(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("Yesterday a Finnair flight lost GPS to jamming near Joensuu.", "utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["ingest", str(report), "--json", "--published", "2025-03-05", "--url", "https://x.org/a"],
+    )
+    assert result.exit_code == 0, result.output
+    (item,) = json.loads(result.stdout)
+    assert item["source"]["published"] == "2025-03-05"

@@ -104,6 +104,8 @@ def ingest_paths(
                 report = _with(report, url=safe_url(url))
             if publisher and not report.publisher:
                 report = _with(report, publisher=publisher)
+            if published and not report.published:
+                report = _with(report, published=published)
             result.reports += 1
             try:
                 found = extract_results(report, published=published, min_score=min_score)

@@ -28,6 +28,10 @@ from tracker.ingest.dates import META_DATE_LINE
 from tracker.ingest.readers import Report
 from tracker.ingest.text import split_sentences
 
+#: The area of a figure with no place, as the figures table names it
+#: (``tracker.published.GLOBAL_AREA``; the validator checks ``area_kind=global`` against it).
+GLOBAL_AREA = "World"
+
 __all__ = ["Figure", "FIGURE_COLUMNS", "extract_figures"]
 
 #: The columns of ``data/figures.csv``, in order.
@@ -231,7 +235,8 @@ def extract_figures(
             figure = Figure(
                 period_start=start,
                 period_end=end,
-                area=area,
+                # No place named: a global figure, whose area the figures table calls "World".
+                area=area or GLOBAL_AREA,
                 area_kind=area_kind or ("global" if not area else ""),
                 metric=metric,
                 value=value,

@@ -111,8 +111,10 @@ def _source_row(candidate: Candidate, incident_id: str) -> dict:
         SRC.url: safe_url(str(candidate.source.get("url") or "")),
         SRC.publisher: str(candidate.source.get("publisher") or "") or "unknown",
         SRC.published: candidate.source.get("published"),
-        SRC.stance: "supports",
-        SRC.note: f"Reports {values.get(INC.interference)} near {values.get(INC.location)}{when} "
+        # A reviewed file may give the page's stance and a note of the reviewer's own.
+        SRC.stance: str(candidate.source.get("stance") or "supports"),
+        SRC.note: str(candidate.source.get("note") or "")
+        or f"Reports {values.get(INC.interference)} near {values.get(INC.location)}{when} "
         f"(proposed by gnss-tracker ingest).",
     }
 

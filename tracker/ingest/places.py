@@ -219,13 +219,46 @@ _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territor
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
 
 
+# Airport-name words that say what kind of field it is, not which one.
+_FIELD_KIND_WORDS = _AIRPORT_WORDS | frozenset(
+    "afb air base heliport airstrip strip intl int'l memorial metropolitan".split()
+)
+
+# Ordinary English words that the gazetteer also knows as small towns or as one word of an
+# airport's name ("Ocean County Airport", "Southeast Iowa Regional", "Union Island"): alone, in
+# a news report, they are words, not places.
+_ORDINARY_WORDS = frozenset(
+    fold(w)
+    for w in """Ocean Oceans Military Southeast Southwest Northeast Northwest Island Islands Central
+    Pacific Atlantic Arctic Global Sierra Union Liberty Independence Eagle Hope Freedom Victory
+    Security Defense Defence Energy Transport Transportation Aviation Navigation Satellite Signal
+    Signals Interference Jamming Spoofing Radar Border Coast Harbor Harbour Bay Valley Mountain
+    Lake River Sea Gulf Desert Plains Summit Capital Metro Commerce Enterprise Progress Unity
+    Harmony Friendship Paradise Eden Mercury Apollo Orion Atlas
+    Triumph Royal Imperial Federal National International Regional Continental Universal
+    Western Eastern Northern Southern Middle Upper Lower Greater Little Big Grand Old New
+    Most Many Several Some Other Others Both Each Every Either Neither Such Last Next Early Late
+    Today Tonight Tomorrow Yesterday Earlier Later Meanwhile However Although Because Despite
+    Officials Authorities Sources Experts Analysts Residents Passengers Travellers Travelers
+    Cruise Ferry Ship Ships Vessel Vessels Drone Drones Plane Planes Jet Jets""".split()
+)
+
+
 def _loose_single_word(query: str, raw: dict) -> bool:
-    """One ordinary word matched to an airport whose name merely contains it."""
+    """One word matched to an airport whose name it does not make on its own.
+
+    An airport answers a one-word query only when that word is its whole distinctive name
+    ("Pulkovo", "Hamad International"), its code, or the last word after a city's name
+    ("London Gatwick", "Washington Dulles"). "Congo" for "Congo Town Airport", "Ocean" for
+    "Ocean County Airport" or "Military" for "King Khaled Military City Airport" are loose.
+    """
     words = fold(query).split()
     if len(words) != 1 or raw.get("id", "").upper() == query.upper():
         return False
-    name = fold(raw.get("name", "")).split()
-    return not name or name[0] != words[0]
+    name = [w for w in fold(raw.get("name", "")).split() if w not in _FIELD_KIND_WORDS]
+    if name == words:
+        return False
+    return not (len(name) == 2 and name[-1] == words[0] and words[0] not in _ORDINARY_WORDS)
 
 
 def _trusted_airport(query: str, location, geocoder):
@@ -246,6 +279,15 @@ def _trusted_airport(query: str, location, geocoder):
                     continue
                 return city
     return location
+
+
+def _airport_named(word: str, geocoder):
+    """The airport whose distinctive name is this word (``Heathrow`` -> London Heathrow)."""
+    location = geocoder.geocode(f"{word} Airport")
+    if location is None or location.raw.get("precision") != "airport":
+        return None
+    name = [w for w in fold(location.raw.get("name", "")).split() if w not in _FIELD_KIND_WORDS]
+    return location if fold(word) in name and len(name) <= 2 else None
 
 
 def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
@@ -409,6 +451,14 @@ def spot_places(
                 precision = raw["precision"]
                 if precision == "airport" and _loose_single_word(query, raw):
                     continue  # "Sign" matched to an airstrip named "... Sign ...": a loose match
+            if hi - lo == 1 and precision in {"city", "airport"} and fold(query) in _ORDINARY_WORDS:
+                continue  # "Ocean", "Military", "Pacific": an ordinary word, not a place
+            if hi - lo == 1 and precision == "city" and (raw.get("population") or 0) < 50000:
+                # Aviation prior: "Heathrow" in a report about flights is London's airport, not
+                # a hamlet of that name; an airport named by the word beats a small town.
+                airport = _airport_named(query, geocoder)
+                if airport is not None:
+                    location, raw, precision = airport, airport.raw, "airport"
             if precision == "airport" and not (set(fold(query).split()) - _AIRPORT_WORDS):
                 # "International Civil" is not an airport's name, only words airports share.
                 continue

@@ -36,7 +36,7 @@ INC, SRC = schema.INC, schema.SRC
 MAX_REVIEWED_BYTES = 20 * 1024 * 1024
 
 _INCIDENT_FIELDS = tuple(f for f in schema.INCIDENT_FIELDS if f.name != INC.id)
-_SOURCE_KEYS = ("url", "publisher", "published")
+_SOURCE_KEYS = ("url", "publisher", "published", "stance", "note")
 #: Keys ``--json`` prints besides the incident columns; accepted and not written to the dataset.
 _EXTRA_KEYS = frozenset({"source", "evidence", "notes", "report", "kind", "score", "reasons"})
 
@@ -196,6 +196,9 @@ def load_reviewed(path: Path | str, *, today: dt.date | None = None) -> Reviewed
                 )  # fmt: skip
                 cell = ""
             source_row[key] = cell
+        # The reviewer may say how the page stands to the incident and why; by default it
+        # supports it and the note is generated when applying.
+        source_row["stance"] = source_row["stance"] or "supports"
         if not source_row["url"]:
             problems.append(
                 Problem(
@@ -212,8 +215,12 @@ def load_reviewed(path: Path | str, *, today: dt.date | None = None) -> Reviewed
         incidents = _table(display, incident_rows, kept_lines, [f.name for f in _INCIDENT_FIELDS])
         problems += check_cells(incidents, _INCIDENT_FIELDS, today=today_ts)
         problems += check_incident_rows(incidents)
-        sources = _table(display, source_rows, kept_lines, ["url", "publisher", "published"])
-        source_fields = tuple(f for f in schema.SOURCE_FIELDS if f.name in ("url", "published"))
+        sources = _table(
+            display, source_rows, kept_lines, ["url", "publisher", "published", "stance", "note"]
+        )
+        source_fields = tuple(
+            f for f in schema.SOURCE_FIELDS if f.name in ("url", "published", "stance", "note")
+        )
         source_problems = check_cells(sources, source_fields, today=today_ts)
         source_problems += check_source_rows(sources)
         problems += [_as_source_field(p) for p in source_problems]
@@ -230,7 +237,10 @@ def load_reviewed(path: Path | str, *, today: dt.date | None = None) -> Reviewed
             "url": source_row["url"],
             "publisher": source_row["publisher"],
             "published": dt.date.fromisoformat(published) if published else None,
+            "stance": source_row["stance"],
         }
+        if source_row["note"]:
+            source["note"] = source_row["note"]
         evidence = item.get("evidence") if isinstance(item.get("evidence"), dict) else {}
         batch.candidates.append(
             Candidate(
