@@ -272,7 +272,7 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
             emit(two)
             return run[1][0] + 1
         whole = resolve_place(" ".join(words), code)
-        if whole is not None and whole.how != "exonym":
+        if whole is not None and whole.how == "gazetteer" and _is_name(" ".join(words)):
             _emit_place(whole, emit, out)
             return end
     if len(names) >= 3:
@@ -316,6 +316,17 @@ _COMPASS_WORDS = {
     "it": "eastern", "lä": "western", "põ": "northern", "lõ": "southern", "id": "eastern",
     "os": "eastern", "we": "western", "sü": "southern",
 }  # fmt: skip
+
+def _is_name(text: str) -> bool:
+    """Is ``text`` a whole gazetteer name ("Santo Domingo", "São Paulo"), not several names
+    side by side ("Münchenistä Helsinki-Vantaalle")?"""
+    from tracker.geocode.index import shared_index
+    from tracker.geocode.text import fold
+
+    index = shared_index()
+    key = fold(text)
+    return bool(index.cities.lookup(key) or index.airports.by_name(key))
+
 
 _PREPOSITIONS = {"in", "at", "to", "from", "over", "near", "of", "on"}
 

@@ -601,6 +601,7 @@ military: військов* армі*
 incidents: випадк* інцидент*
 """,
     "es": """
+navigation signals: señal_de_navegación señales_de_navegación señal_satelital señales_satelitales
 had: tuvo tenía tenían
 happened: ocurrió sucedió
 affected: afectó afectaron afectad*
@@ -650,7 +651,7 @@ over: sobre
 near: cerca cercanías
 in: en
 at: en_el
-to: hacia
+to: hacia a al
 from: desde
 border: frontera*
 yesterday: ayer
@@ -667,6 +668,7 @@ incidents: incidente* caso casos
 since: desde
 """,
     "pt": """
+navigation signals: sinal_de_navegação sinais_de_navegação sinal_de_satélite sinais_de_satélite
 had: teve tinha tiveram
 happened: ocorreu aconteceu
 affected: afetou afetaram afetad* atingiu
@@ -730,6 +732,7 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
+navigation signals: signal_de_navigation signaux_de_navigation
 had: avait eu
 happened: produit survenu
 affected: affecté* touché*
@@ -784,6 +787,7 @@ military: militaire*
 incidents: incident*
 """,
     "it": """
+navigation signals: segnale_di_navigazione segnali_di_navigazione
 happened: accaduto avvenuto
 affected: colpito
 and: e
@@ -817,6 +821,7 @@ military: militar*
 incidents: incident*
 """,
     "ro": """
+navigation signals: semnalul_de_navigație semnale_de_navigație
 happened: s-a_întâmplat
 affected: afectat*
 and: și

@@ -278,7 +278,7 @@ def _acceptable(location, *, stripped: bool, code: str = "") -> bool:
     if precision in {"country", "area", "region"}:
         return True
     if precision == "airport":
-        return not stripped
+        return True  # checked by name below when found by removing an ending
     if precision != "city":
         return False
     if raw.get("source") == "gazetteer:airportsdata":
@@ -373,6 +373,10 @@ def _stripped(word: str, code: str, endings) -> PlaceName | None:
         if found:
             return PlaceName(found, role, "exonym")
         location = _gazetteer(base)
-        if location is not None and _acceptable(location, stripped=True, code=code):
+        if (
+            location is not None
+            and _acceptable(location, stripped=True, code=code)
+            and (location.raw.get("precision") != "airport" or _same_name(location, base))
+        ):
             return PlaceName(location.raw.get("name") or base, role, f"case ending -{ending}")
     return None
