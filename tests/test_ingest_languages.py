@@ -35,7 +35,7 @@ from tracker.ingest.readers import Report
         ("Самолет не смог приземлиться, потому что сигнал GPS был потерян над морем.", "ru"),
         ("Літак не зміг приземлитися, бо сигнал GPS зник над морем і екіпаж повернув.", "uk"),
         (
-            "El avión no pudo aterrizar por una interferencia en la señal del GPS según la empresa.",
+            "El avión no pudo aterrizar por una interferencia en la señal del GPS, dijo.",
             "es",
         ),
         ("飞机在降落时遇到了卫星导航信号干扰。", "zh"),

@@ -317,6 +317,7 @@ _COMPASS_WORDS = {
     "os": "eastern", "we": "western", "sü": "southern",
 }  # fmt: skip
 
+
 def _is_name(text: str) -> bool:
     """Is ``text`` a whole gazetteer name ("Santo Domingo", "São Paulo"), not several names
     side by side ("Münchenistä Helsinki-Vantaalle")?"""
