@@ -164,7 +164,7 @@ def test_gloss_relative_dates_and_weekdays():
 
 def test_gloss_cue_words_places_and_roles():
     text = gloss_line("Flyet fra Finnairille mistet GPS-signalet over Øst-Finnmark.", "no")
-    assert text == "Aircraft from Finnair lost GPS signal over eastern Finnmark."
+    assert text == "The aircraft from Finnair lost GPS signal over eastern Finnmark."
     text = gloss_line("Kone palasi Helsinkiin GPS-häirinnän takia.", "fi")
     assert "returned to Helsinki" in text and "GPS jamming" in text
 
@@ -253,3 +253,23 @@ def test_non_english_reports_give_the_incident(text, published, date, country, k
     assert summary.startswith("Reported GPS")
     for word in ("mistet", "kone", "samolot", "самолет", "lentoasemalle"):
         assert word not in summary.lower()
+
+
+SHIPS_ONLY = """Statki na Bałtyku bez sygnału GPS
+
+Kilka statków i promów na Bałtyku utraciło sygnał GPS w marcu 2024, poinformowała administracja
+morska; kapitanowie musieli nawigować bez satelitów.
+"""
+
+STATISTICS = """GPS-häiriöt lisääntyivät
+
+Lentäjät ilmoittivat viime vuonna yli 2 000 GPS-häiriötä Suomen ilmatilassa, kertoo virasto
+tilastoissaan. Häiriöitä on ollut joka kuukausi.
+"""
+
+
+@pytest.mark.parametrize("text", [SHIPS_ONLY, STATISTICS])
+def test_non_english_reports_of_no_incident_give_none(text):
+    # Ships only, and a yearly count: no aircraft incident (the English rules' negatives).
+    candidates = ingest_text(text, published=dt.date(2024, 4, 2))
+    assert [c for c in candidates if c.score >= 0.40] == []

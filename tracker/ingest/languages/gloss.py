@@ -40,6 +40,8 @@ _KEEP = re.compile(
     r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
     r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}\w*)$"
 )
+_VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "air ambulance"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
 _ROMANCE = {"es", "pt", "fr", "it", "ro"}
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
@@ -205,6 +207,10 @@ def gloss_line(line: str, code: str) -> str:
         if lex is not None:
             english = lex.word(low)
             if english and not (tok[:1].isupper() and code == "de" and english in {"in", "at"}):
+                if english in _VEHICLES and not (out and out[-1] in _DETERMINERS):
+                    # Most of these languages have no articles: "Samolot utracił..." tells of
+                    # one aircraft, which the English rules recognise as "the aircraft".
+                    emit("the")
                 emit(*english.split())
                 i += 1
                 continue
@@ -368,6 +374,8 @@ def _tidy(words: list[str]) -> str:
 
 def gloss_text(text: str, code: str) -> str:
     """The English gloss of a whole text, line by line (blank lines kept)."""
+    # "2 000", "12 500": digit groups with spaces (or no-break spaces) are one number.
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
     lines = []
     for line in text.split("\n"):
         glossed = gloss_line(line, code) if line.strip() else ""

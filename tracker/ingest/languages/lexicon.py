@@ -35,6 +35,8 @@ _FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "nl": "de
 TABLES: dict[str, str] = {
     # Norwegian, Danish and Swedish.
     "no": """
+last year: i_fjor i_fjol sidste_år
+more than: mer_enn mer_än mere_end
 had: hadde hade havde
 happened: skjedde hände skete inntraff
 affected: rammet rammede drabbade påvirket påverkade berørt*
@@ -112,6 +114,8 @@ reports: meldinger rapporter
 since: siden sedan
 """,
     "fi": """
+last year: viime_vuonna
+more than: yli
 had: oli_ollut
 happened: tapahtui sattui
 affected: vaikutti koski kärsi*
@@ -179,6 +183,8 @@ incidents: tapaus* tapauks* tapausta
 since: lähtien alkaen
 """,
     "et": """
+last year: eelmisel_aastal
+more than: üle
 happened: toimus juhtus
 affected: mõjutas
 and: ja ning
@@ -229,6 +235,8 @@ incidents: juhtum*
 since: alates
 """,
     "lv": """
+last year: pagājušajā_gadā
+more than: vairāk_nekā
 happened: notika
 affected: ietekmēja skāra
 and: un
@@ -274,6 +282,8 @@ military: militār* armij*
 incidents: gadījum* incident*
 """,
     "lt": """
+last year: praėjusiais_metais
+more than: daugiau_nei
 happened: įvyko
 affected: paveikė
 and: ir
@@ -318,6 +328,8 @@ military: kariuomen* karin*
 incidents: atvej* incident*
 """,
     "pl": """
+last year: w_zeszłym_roku w_ubiegłym_roku
+more than: ponad więcej_niż
 had: miał miała mieli miały
 happened: doszło wydarzyło
 affected: dotknęł* objęł*
@@ -330,7 +342,7 @@ jammer: zagłuszark*
 spoofing: spoofing* fałszow* podszywa*
 false: fałszyw*
 problems: problem* kłopot*
-lost: utracił utraciła utracili stracił straciła stracili zgubił
+lost: utracił* stracił* zgubił*
 failure: utrat* awari* zanik*
 aircraft: samolot* maszyn* statek_powietrzny statku_powietrznego
 flight: lot lotu locie loty lotów rejs*
@@ -382,6 +394,8 @@ incidents: incydent* przypadk* zdarzeni*
 since: od
 """,
     "cs": """
+last year: loni minulý_rok
+more than: více_než viac_ako
 had: měl mělo měla mal malo mala
 happened: došlo stalo
 affected: zasáhl* postihl* ovplyvnil*
@@ -431,6 +445,8 @@ military: armád* vojensk*
 incidents: incident* případ* prípad*
 """,
     "de": """
+last year: letztes_jahr im_vergangenen_jahr vergangenes_jahr
+more than: mehr_als
 had: hatte hatten
 happened: passiert ereignete geschah
 affected: betroffen betraf
@@ -492,6 +508,8 @@ incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
 since: seit
 """,
     "ru": """
+last year: в_прошлом_году минулого_року
+more than: более свыше понад
 had: имел* имело
 happened: произошл* произошло случилось
 affected: затронул* пострадал*
@@ -549,6 +567,8 @@ incidents: случа* инцидент* випадк* інцидент*
 since: с_начала з_початку
 """,
     "uk": """
+last year: минулого_року
+more than: понад більше_ніж
 had: мав мала мало
 happened: стався сталося трапилося
 affected: зачепил* постраждал*
@@ -601,6 +621,8 @@ military: військов* армі*
 incidents: випадк* інцидент*
 """,
     "es": """
+last year: el_año_pasado
+more than: más_de
 navigation signals: señal_de_navegación señales_de_navegación señal_satelital señales_satelitales
 had: tuvo tenía tenían
 happened: ocurrió sucedió
@@ -668,6 +690,8 @@ incidents: incidente* caso casos
 since: desde
 """,
     "pt": """
+last year: ano_passado
+more than: mais_de
 navigation signals: sinal_de_navegação sinais_de_navegação sinal_de_satélite sinais_de_satélite
 had: teve tinha tiveram
 happened: ocorreu aconteceu
@@ -732,6 +756,8 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
+last year: l'année_dernière
+more than: plus_de
 navigation signals: signal_de_navigation signaux_de_navigation
 had: avait eu
 happened: produit survenu
@@ -856,6 +882,8 @@ military: militar*
 incidents: incident*
 """,
     "tr": """
+last year: geçen_yıl
+more than: fazla
 happened: yaşandı meydana_geldi
 affected: etkilendi etkiledi
 and: ve
