@@ -557,3 +557,50 @@ def test_a_figure_with_no_place_is_global_with_the_world_area():
     (figure,) = [f.as_dict() for f in results.figures]
     assert figure["area_kind"] == "global"
     assert figure["area"] == GLOBAL_AREA
+
+
+# --- credit lines, ordinal days and months of a relative year ---------------------------------
+
+
+def test_a_credit_line_under_a_long_headline_is_the_publication_date():
+    results = _results(
+        "Navigation Trouble Reported Again Around Two Northern Airports This Winter Season\n"
+        "The Valley Courier, 9 March 2024\n"
+        "On Tuesday a Wizz Air A321 approaching Rzeszow lost GPS to jamming and went around.",
+        min_score=0,
+    )
+    (found,) = [c.as_dict() for c in results.candidates]
+    assert found["date"] == "2024-03-05"
+
+
+def test_a_credit_in_brackets_after_the_headline_is_not_an_incident_date():
+    results = _results(
+        "Airline crew describe jamming (Harbour Daily, 2024-03-09) On Tuesday a Wizz Air A321 "
+        "approaching Rzeszow lost GPS to jamming and went around.",
+        min_score=0,
+    )
+    assert [c.as_dict()["date"] for c in results.candidates] == ["2024-03-05"]
+
+
+def test_an_ordinal_day_without_a_month_is_a_day_of_the_publication_month():
+    from tracker.ingest.dates import find_dates
+
+    (mention,) = find_dates("Interference began on the 21st.", base=dt.date(2023, 4, 26))
+    assert (mention.date, mention.precision) == (dt.date(2023, 4, 21), "day")
+    (earlier,) = find_dates("It stopped on the 28th.", base=dt.date(2023, 5, 3))
+    assert earlier.date == dt.date(2023, 4, 28)
+
+
+def test_a_month_of_last_year_has_month_precision_in_that_year():
+    from tracker.ingest.dates import find_dates
+
+    (mention,) = find_dates("in December last year", base=dt.date(2023, 2, 13))
+    assert (mention.date, mention.precision) == (dt.date(2022, 12, 1), "month")
+
+
+def test_an_airport_code_counts_only_when_written_in_capitals():
+    from tracker.ingest.places import spot_places
+
+    # "SIGN" is an airfield's ICAO code; "Sign" in a photo caption is a word.
+    assert spot_places("A sign beside the tower. Tower Sign near the runway at noon.") == []
+    assert spot_places("An FAA Sign for the control tower, seen on Monday.") == []

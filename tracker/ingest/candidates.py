@@ -733,6 +733,35 @@ _DATE_FIRST = re.compile(
 _META_DATE = META_DATE_LINE
 
 
+# "(Agency, 2023-04-26)" after a headline: the publisher's credit and its date.
+_CREDIT_TAIL = re.compile(r"\s*\((?P<name>[A-Z][^()]{0,40}?),\s*(?P<date>[^()]{6,30})\)(?=\s|$)")
+# What may stand beside the date on a credit line: a name, "By", separators.
+_CREDIT_WORDS = re.compile(r"^(?:(?:By|by|and|&|[A-Z][\w.&'\u2019-]*)\s*)*$")
+
+
+def _credit_date(text: str) -> tuple[dt.date, str] | None:
+    """A credit line near the top ("ProPakistani, 13 February 2023", "By Jane Roe | 4 May
+    2024") or a headline closed by "(Agency, 2023-04-26)": the publication date, and what is
+    left of the text once the credit is removed."""
+    tail = _CREDIT_TAIL.search(text)
+    if tail:
+        found = find_dates(tail.group("date"), base=None)
+        if len(found) == 1 and found[0].date is not None and found[0].precision == "day":
+            return found[0].date, (text[: tail.start()] + " " + text[tail.end() :]).strip()
+    if len(text) > 80 or re.match(r"^[A-Za-z][\w /-]{0,30}:\s", text):
+        return None  # "Date: 31 August 2025" in a record is the occurrence date
+    found = find_dates(text, base=None)
+    if len(found) != 1 or found[0].date is None or found[0].precision != "day":
+        return None
+    if not re.search(r"\d{4}", found[0].text):
+        return None
+    rest = (text[: found[0].start] + " " + text[found[0].end :]).strip()
+    rest = re.sub(r"[()|,\u00b7\u2013\u2014:/-]+", " ", rest).strip()
+    if len(rest.split()) > 5 or not _CREDIT_WORDS.match(rest) or not rest:
+        return None
+    return found[0].date, ""
+
+
 def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:
     """Find a publication date in a dateline ("Oslo, 12 March 2025 - A ...") or a date line at
     the top; remove the dateline so its date is not taken for the incident's."""
@@ -749,6 +778,15 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
             published = dt.date.fromisoformat(value) if len(value) == 10 else None
             return rest, published or dateline
     for position, sentence in enumerate(sentences[:6]):
+        credit = _credit_date(sentence.text)
+        if credit is not None:
+            date, rest = credit
+            out = list(sentences)
+            if rest:
+                out[position] = _replace(sentence, text=rest)
+            else:
+                del out[position]
+            return out, date
         byline = _BYLINE.match(sentence.text)
         if byline:
             found = find_dates(byline.group("date"), base=None)

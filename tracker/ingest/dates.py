@@ -108,6 +108,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b{_m('mo')},?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
     ),
     (
+        # "since December last year", "in March this year": a month of a year named relatively.
+        "month_rel_year",
+        re.compile(rf"\b{_m('mo')}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I),
+    ),
+    (
+        # "on the 21st", "since the 22nd" (no month): a day of the publication's month.
+        "ordinal_day",
+        re.compile(
+            rf"\b(?:on|since|from|until|by)\s+(?P<t>the)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"
+            rf"(?![\s-]*(?:of\s+)?{_m('x')})",
+            re.I,
+        ),
+    ),
+    (
         "month_only",
         re.compile(
             rf"\b(?:(?:in|during)\s+(?:(?:early|mid|late)[\s-]+)?|(?:early|mid|late|the\s+end\s+of|"
@@ -209,7 +223,14 @@ class DateMention:
     @property
     def is_relative(self) -> bool:
         """True when the date was worked out from a base date rather than read."""
-        return self.kind in {"relative_days", "relative_word", "weekday", "following"}
+        return self.kind in {
+            "relative_days",
+            "relative_word",
+            "weekday",
+            "following",
+            "month_rel_year",
+            "ordinal_day",
+        }
 
     @property
     def is_bound(self) -> bool:
@@ -307,6 +328,21 @@ def _resolve(
         start = _safe_date(year, month, day)
         end = _safe_date(year, month, int(g["d2"])) if g.get("d2") else None
         return start, "day", end if end and start and end > start else None, 0
+    if kind == "month_rel_year":
+        if base is None:
+            return None, "month", None, 0
+        shift = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        return dt.date(base.year + shift, _month_number(g["mo"]), 1), "month", None, 0
+    if kind == "ordinal_day":
+        if base is None:
+            return None, "day", None, 0
+        day = int(g["d"])
+        # The latest such day not after the base (+2 days' slack): this month or the last.
+        same = _safe_date(base.year, base.month, day)
+        if same is not None and same <= base + dt.timedelta(days=2):
+            return same, "day", None, 0
+        previous = month_start(base) - dt.timedelta(days=1)
+        return _safe_date(previous.year, previous.month, day), "day", None, 0
     if kind == "following":
         rel = g["rel"].lower()
         offset = -1 if ("previous" in rel or "before" in rel) else 1
@@ -398,6 +434,8 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
                 start = match.start("pre")
             if kind == "compact_month":
                 start = match.start("y")
+            if kind == "ordinal_day":
+                start = match.start("t")
             if any(taken[start:end]):
                 continue
             groups = match.groupdict()

@@ -248,13 +248,14 @@ def _loose_single_word(query: str, raw: dict) -> bool:
     """One word matched to an airport whose name it does not make on its own.
 
     An airport answers a one-word query only when that word is its whole distinctive name
-    ("Pulkovo", "Hamad International"), its code, or the last word after a city's name
-    ("London Gatwick", "Washington Dulles"). "Congo" for "Congo Town Airport", "Ocean" for
-    "Ocean County Airport" or "Military" for "King Khaled Military City Airport" are loose.
+    ("Pulkovo", "Hamad International"), its code in capitals (``EGLL``), or the last word
+    after a city's name ("London Gatwick", "Washington Dulles"). "Congo" for "Congo Town
+    Airport", "Ocean" for "Ocean County Airport" or "Military" for "King Khaled Military City
+    Airport" are loose.
     """
     words = fold(query).split()
-    if len(words) != 1 or raw.get("id", "").upper() == query.upper():
-        return False
+    if len(words) != 1 or raw.get("id", "") == query:
+        return False  # a code is written in capitals: "SIGN" may be one, "Sign" is a word
     name = [w for w in fold(raw.get("name", "")).split() if w not in _FIELD_KIND_WORDS]
     if name == words:
         return False

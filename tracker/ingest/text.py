@@ -132,10 +132,16 @@ def split_sentences(text: str) -> list[Sentence]:
             ends = line[-1] in ".!?:;,\"'\u201d\u2019)"
             following = lines[pos + 1] if pos + 1 < len(lines) else ""
             field_line = bool(_FIELD_LINE.match(line))
-            standalone = not ends and (
-                not following
-                or field_line
-                or (len(line) < 60 and not buffer and following[:1].isupper())
+            standalone = (
+                not ends
+                and (
+                    not following
+                    or field_line
+                    or (len(line) < 60 and not buffer and following[:1].isupper())
+                    # The first line of a text, unpunctuated and followed by a capital, is its
+                    # headline even when long ("... Threaten Flight Safety" + a credit line).
+                    or (p_index == 0 and pos == 0 and len(line) <= 150 and following[:1].isupper())
+                )
             )
             if field_line or standalone:
                 # A title, a subheading or a field of a database record: a sentence of its own.
