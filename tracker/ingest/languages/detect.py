@@ -8,7 +8,7 @@ Arabic, Greek and East Asian scripts by their Unicode blocks.
 
 >>> detect_language("The crew lost GPS on approach and the aircraft diverted.").code
 'en'
->>> detect_language("Flyet mistet GPS-signalet og måtte snu, sier kapteinen.").code
+>>> detect_language("Flyet mistet GPS-signalet, og det var ikke første gang, sier han.").code
 'no'
 """
 
