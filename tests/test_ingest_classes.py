@@ -604,3 +604,97 @@ def test_an_airport_code_counts_only_when_written_in_capitals():
     # "SIGN" is an airfield's ICAO code; "Sign" in a photo caption is a word.
     assert spot_places("A sign beside the tower. Tower Sign near the runway at noon.") == []
     assert spot_places("An FAA Sign for the control tower, seen on Monday.") == []
+
+
+# --- the diversion airport is not the incident place; "earlier this week" is recent ----------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After the GPS trouble the crew chose to fly to the alternate airport in Riga.",
+        "The pilots decided to divert and fly 300 km into Riga.",
+    ],
+)
+def test_the_diversion_airport_counts_against_the_place(sentence):
+    from tracker.ingest.places import spot_places
+
+    (hit,) = [h for h in spot_places(sentence) if h.country == "LV"]
+    assert hit.score < 0 and hit.role == "negative"
+
+
+def test_earlier_this_week_is_not_a_recalled_background_incident():
+    from tracker.ingest.assess import is_background
+
+    assert not is_background("Earlier this week a Gulfstream crossing Iraq lost its GPS.")
+    assert is_background("Earlier, a Gulfstream crossing Iraq lost its GPS.")
+
+
+def test_an_old_date_recalled_below_the_lede_is_background_with_published_given():
+    # The publication date comes from the caller (as --published or the evaluator pass it),
+    # not from the text: the age rule must still apply.
+    results = _results(
+        "Militia suspected behind spoofing of airliners over the gulf\n\n"
+        "Recent spoofing incidents have confused the navigation of airliners near the border, "
+        "analysts say.\n\nOfficials said in 2021 that the militia jammed GPS when it shot down "
+        "an airliner near Basra on January 8, 2020.",
+        published=dt.date(2023, 11, 24),
+    )
+    assert results.candidates == []
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "Ruritania has been disrupting GPS signals over the sea",
+        "Ruritania continues GPS signal jamming over the sea",
+        "Ruritania is transmitting jamming signals over the sea",
+    ],
+)
+def test_a_country_doing_the_jamming_is_an_actor_not_a_place(actor):
+    from tracker.ingest.places import spot_places
+
+    sentence = actor.replace("Ruritania", "North Korea") + ", the military said."
+    (hit,) = [h for h in spot_places(sentence) if h.country == "KP"]
+    assert hit.score < 0
+
+
+def test_a_receiver_fault_without_interference_gives_no_candidate():
+    results = _results(
+        "Published: 2019-06-10\n\nOn Sunday a Delta regional jet at Detroit had to stay on the "
+        "ground after its GPS receiver began to malfunction; a software update is blamed.",
+        min_score=0,
+    )
+    assert results.candidates == []
+
+
+def test_a_receiver_fault_word_does_not_hide_real_jamming():
+    found = _one(
+        "Published: 2025-02-08\n\nOn 7 February a Wizz Air A320 lost GPS to jamming while "
+        "approaching Kaunas Airport; the crew first suspected a malfunction."
+    )
+    assert found["country"] == "LT"
+
+
+def test_a_word_that_only_begins_an_airports_name_is_not_that_airport():
+    from tracker.ingest.places import spot_places
+
+    # "Collins Bay Airport" is in Canada: "Collins" in a company's name does not name it.
+    hits = spot_places("Rockwell Collins, bought by a larger group, makes the receivers.")
+    assert all(h.country != "CA" for h in hits)
+
+
+def test_a_credit_in_brackets_with_a_few_more_words_is_the_publication_date():
+    results = _results(
+        "Pilots describe a test week (club newsletter, 9 March 2024, relaying a pilots' union) "
+        "On Tuesday a Wizz Air A321 approaching Rzeszow lost GPS to jamming and went around.",
+        min_score=0,
+    )
+    assert [c.as_dict()["date"] for c in results.candidates] == ["2024-03-05"]
+
+
+def test_a_relative_clause_about_aircraft_is_not_a_particular_aircraft():
+    from tracker.ingest.assess import specific_vehicle
+
+    assert specific_vehicle(["Spoofing sends false signals that can mislead aircraft."]) == ""
+    assert specific_vehicle(["Then the Finnair plane lost GPS."]) == "the Finnair plane"

@@ -128,7 +128,7 @@ def _side_info(article: Path) -> dict:
     return info
 
 
-def _logged_urls(article_dirs: list[Path]) -> dict[str, str]:
+def _logged_urls(article_dirs: list[Path], notes_dir: Path) -> dict[str, str]:
     """URL of each saved page as the gatherers' logs give it (``"name": ..., "url": ...``)."""
     found: dict[str, str] = {}
     for folder in article_dirs:
@@ -144,7 +144,7 @@ def _logged_urls(article_dirs: list[Path]) -> dict[str, str]:
                 found.setdefault(f"{folder}/{item['name']}", item["url"])
     # Pages the logs name only by URL: a unique logged URL whose host or digits the name shares.
     log_urls = set()
-    for log in Path("/work/notes").glob("data-*-log.md"):
+    for log in notes_dir.glob("data-*-log.md"):
         log_urls |= set(re.findall(r"https?://\S+", log.read_text("utf-8")))
     for folder in article_dirs:
         for path in folder.glob("*.txt"):
@@ -180,6 +180,7 @@ def build(
     expected_file: Path,
     data_dir: Path,
     negatives: dict[str, str],
+    notes_dir: Path = Path("/work/notes"),
 ) -> dict:
     with open(data_dir / "incidents.csv", newline="", encoding="utf-8") as fh:
         incidents = {row["id"]: row for row in csv.DictReader(fh)}
@@ -191,7 +192,7 @@ def build(
             stances.setdefault(key, set()).add(row["stance"])
             if row["stance"] == "supports" and row["incident_id"] in incidents:
                 by_url.setdefault(key, []).append(row)
-    logged = _logged_urls(article_dirs)
+    logged = _logged_urls(article_dirs, notes_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     articles = []
     seen: set[str] = set()
@@ -278,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--expected", type=Path, default=Path("tests/corpus/dataset-articles.json"))
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
     parser.add_argument("--negatives", type=Path, help="file of 'URL  why' lines")
+    parser.add_argument(
+        "--notes", type=Path, default=Path("/work/notes"), help="folder of the gatherers' logs"
+    )
     args = parser.parse_args(argv)
     negatives: dict[str, str] = {}
     if args.negatives:
@@ -286,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
                 url, _, why = line.strip().partition(" ")
                 negatives[url] = why.strip() or "no incident (gatherer's note)"
     dirs = args.articles or [Path(d) for d in DEFAULT_ARTICLES]
-    stats = build(dirs, args.out, args.expected, args.data_dir, negatives)
+    stats = build(dirs, args.out, args.expected, args.data_dir, negatives, args.notes)
     print(json.dumps(stats))
     return 0
 

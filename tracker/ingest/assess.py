@@ -117,7 +117,9 @@ GROUND_USERS = re.compile(
 #: Cues that a sentence recalls an earlier incident.
 BACKGROUND = re.compile(
     r"^(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december),|previously|earlier|in the past|last year|recall|before that|"
+    r"december),|previously|in the past|last year|recall|before that|"
+    # "Earlier this week" is recent news, "Earlier, ..." recalls something before it.
+    r"earlier(?!\s+(?:this\s+(?:week|month)|today|on\s+\w+day))|"
     r"in (?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|"
     r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after|"
@@ -135,8 +137,15 @@ EVENT = re.compile(
     r"hovered|missed approach|landed)\b",
     re.I,
 )
+# Words between "that" and "aircraft" that make it a relative clause about aircraft in general
+# ("signals that can mislead aircraft"), not a particular one.
+_GENERIC_VERB = (
+    r"(?!(?:can|could|may|might|will|would|should|must|cause[sd]?|mislead\w*|affect\w*|"
+    r"confus\w*|disrupt\w*|endanger\w*|puts?|forces?|threaten\w*|hit|hits)\b)"
+)
 _SPECIFIC = re.compile(
-    r"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:\w+\s+){0,2}?(?:plane|aircraft|flight|jet|"
+    rf"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:{_GENERIC_VERB}\w+\s+){{0,2}}?"
+    r"(?:plane|aircraft|flight|jet|"
     r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b"
     r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b",
 )

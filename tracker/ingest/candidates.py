@@ -733,8 +733,9 @@ _DATE_FIRST = re.compile(
 _META_DATE = META_DATE_LINE
 
 
-# "(Agency, 2023-04-26)" after a headline: the publisher's credit and its date.
-_CREDIT_TAIL = re.compile(r"\s*\((?P<name>[A-Z][^()]{0,40}?),\s*(?P<date>[^()]{6,30})\)(?=\s|$)")
+# "(Agency, 2023-04-26)", "(blog, 31 March 2020, relaying AOPA)" after a headline: the
+# publisher's credit and its date.
+_CREDIT_TAIL = re.compile(r"\s*\((?P<inner>[^()]{8,80})\)(?=\s|$)")
 # What may stand beside the date on a credit line: a name, "By", separators.
 _CREDIT_WORDS = re.compile(r"^(?:(?:By|by|and|&|[A-Z][\w.&'\u2019-]*)\s*)*$")
 
@@ -743,10 +744,13 @@ def _credit_date(text: str) -> tuple[dt.date, str] | None:
     """A credit line near the top ("ProPakistani, 13 February 2023", "By Jane Roe | 4 May
     2024") or a headline closed by "(Agency, 2023-04-26)": the publication date, and what is
     left of the text once the credit is removed."""
-    tail = _CREDIT_TAIL.search(text)
-    if tail:
-        found = find_dates(tail.group("date"), base=None)
-        if len(found) == 1 and found[0].date is not None and found[0].precision == "day":
+    for tail in _CREDIT_TAIL.finditer(text):
+        inner = tail.group("inner")
+        found = find_dates(inner, base=None)
+        if len(found) != 1 or found[0].date is None or found[0].precision != "day":
+            continue
+        rest = (inner[: found[0].start] + inner[found[0].end :]).replace(",", " ")
+        if re.search(r"\d{4}", found[0].text) and len(rest.split()) <= 6:
             return found[0].date, (text[: tail.start()] + " " + text[tail.end() :]).strip()
     if len(text) > 80 or re.match(r"^[A-Za-z][\w /-]{0,30}:\s", text):
         return None  # "Date: 31 August 2025" in a record is the occurrence date
@@ -760,6 +764,20 @@ def _credit_date(text: str) -> tuple[dt.date, str] | None:
     if len(rest.split()) > 5 or not _CREDIT_WORDS.match(rest) or not rest:
         return None
     return found[0].date, ""
+
+
+# Words that make a GNSS problem interference rather than a fault of the equipment.
+_INTERFERENCE_WORD = re.compile(
+    r"\b(?:jamm\w*|jams?|jammers?|spoof\w*|interfer\w*|electronic\s+warfare|"
+    r"(?:fake|false|counterfeit|rogue)\s+(?:GPS\s+|GNSS\s+)?signals?|blocker\w*)",
+    re.I,
+)
+_RECEIVER_FAULT = re.compile(
+    r"\b(?:malfunction\w*|software\s+(?:error|glitch|bug|update|upgrade|fault|problem)\w*|"
+    r"glitch\w*|firmware|leap\s+second|almanac|faulty\s+(?:receiver|unit|equipment|antenna)s?|"
+    r"receiver\s+(?:fault|failure|problem)s?)\b",
+    re.I,
+)
 
 
 def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:
@@ -854,6 +872,10 @@ def extract_candidates(
         report = _replace(report, published=dateline)
     full_text = text
     if not (fx.AVIATION_TERM.search(full_text) or fx.aircraft([full_text])):
+        return []
+    if _RECEIVER_FAULT.search(full_text) and not _INTERFERENCE_WORD.search(full_text):
+        # A receiver or software fault ("a leap-second almanac update made the receivers
+        # malfunction") with no word of jamming, spoofing or interference: not an incident.
         return []
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
@@ -1048,8 +1070,14 @@ def extract_candidates(
         # The incident is the lede's when the sentence that dates it (or, undated, its first
         # anchor) is in the headline or lede: an undated lede sentence joining a dated one
         # further down does not make that one the lede's.
+        # A date read from a sentence far from the headline (a context sentence recalling
+        # another event) does not make the incident the lede's either.
         dating = next(
-            (a for a in incident.anchors if a.text == incident.date_sentence), incident.anchors[0]
+            (a for a in incident.anchors if a.text == incident.date_sentence),
+            next(
+                (s for s in sentences if s.text == incident.date_sentence),
+                incident.anchors[0],
+            ),
         )
         in_lede = dating.index <= 2 and (dating.heading or dating.paragraph <= lede_paragraph)
         assessment = ax.assess(
@@ -1070,7 +1098,7 @@ def extract_candidates(
         candidate._lede = in_lede  # type: ignore[attr-defined]
         candidate._from_publication = date_kind == "published"  # type: ignore[attr-defined]
         candidates.append(candidate)
-    candidates = _demote_background(candidates)
+    candidates = _demote_background(candidates, report.published or published)
     candidates = _merge_vague(_merge_same(candidates))
     floor = ax.DROP_SCORE if floor is None else floor
     return [c for c in candidates if c.score >= floor]
@@ -1094,11 +1122,16 @@ def _is_generic_line(sentence: Sentence) -> bool:
     return bool(_GENERIC.search(sentence.text)) and not _EVENT.search(sentence.text)
 
 
-def _demote_background(candidates: list[Candidate]) -> list[Candidate]:
+def _demote_background(
+    candidates: list[Candidate], published: dt.date | None = None
+) -> list[Candidate]:
     """Demote background: an incident dated months before publication outside the lede, a
-    year-only mention beside a dated incident, one weeks before the lede's incident."""
+    year-only mention beside a dated incident, one weeks before the lede's incident.
+
+    :param published: the publication date (the report's own, or the one given with
+        ``--published``).
+    """
     for c in candidates:
-        published = c.source.get("published")
         date = c.values.get(INC.date)
         if (
             not getattr(c, "_lede", False)

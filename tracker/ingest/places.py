@@ -158,6 +158,16 @@ _SOURCE_BEFORE = re.compile(
     r"(?:in|at|from))\s*(?:the\s+)?$",
     re.I,
 )
+# Where a diverted flight went: "the alternate airport in Warsaw", and, in a sentence that speaks
+# of a diversion, "fly (400 km) to/into Warsaw".
+_ALTERNATE = re.compile(
+    r"\balternate\s+(?:airport|aerodrome|airfield)?\s*(?:in|at|of)\s*(?:the\s+)?$", re.I
+)
+_MOVED_TO = re.compile(
+    r"\b(?:fly|flew|flying|flown|head\w*|proceed\w*|continu\w*|went|go)\b[^.;]{0,45}?"
+    r"\b(?:to|into|towards?)\s*(?:the\s+)?$",
+    re.I,
+)
 _GATHERING = re.compile(
     r"\b(?:meeting|conference|summit|session|assembly|symposium|forum|talks)\b[^.;]{0,90}?"
     r"\b(?:at|in)\s+(?:the\s+)?$",
@@ -212,7 +222,13 @@ _ACTOR_AFTER = re.compile(
     r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed"
     r"|accused|"
     r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected"
-    r"|was\s+blamed)\b",
+    r"|was\s+blamed)\b"
+    # "North Korea has been disrupting GPS signals", "... is transmitting jamming signals",
+    # "... continues GPS jamming": the country does the jamming.
+    r"|^\s*(?:(?:has|have|had|is|are|was|were|been|also|reportedly|allegedly|again)\s+){0,3}"
+    r"(?:disrupt(?:ed|ing|s)|transmit(?:ted|ting|s)|jamming|spoofing|broadcast(?:ing|s)?)\b"
+    r"|^\s*continu\w*\s+(?:to\s+\w+\s+|its\s+)?(?:GPS\s+|GNSS\s+)?(?:signal\s+)?"
+    r"(?:jamming|spoofing|interference|disruption)",
     re.I,
 )
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
@@ -287,8 +303,12 @@ def _airport_named(word: str, geocoder):
     location = geocoder.geocode(f"{word} Airport")
     if location is None or location.raw.get("precision") != "airport":
         return None
-    name = [w for w in fold(location.raw.get("name", "")).split() if w not in _FIELD_KIND_WORDS]
-    return location if fold(word) in name and len(name) <= 2 else None
+    # "Kirkenes Airport (Hoybuktmoen)": the part in brackets is another name of the same field.
+    plain = re.sub(r"\([^)]*\)", " ", location.raw.get("name", ""))
+    name = [w for w in fold(plain).split() if w not in _FIELD_KIND_WORDS]
+    # The word must be the airport's name, or follow its city's ("London Heathrow"): "Collins"
+    # does not name "Collins Bay Airport".
+    return location if name == [fold(word)] or (len(name) == 2 and name[1] == fold(word)) else None
 
 
 def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
@@ -485,6 +505,12 @@ def spot_places(
                 diverted = bool(_DIVERSION.search(sentence))
                 score += -3.0 if diverted else 1.5
                 role = "negative" if diverted else "landed"
+            elif _ALTERNATE.search(before) or (
+                _DIVERSION.search(sentence)
+                and _MOVED_TO.search(sentence[max(0, start - 60) : start])
+            ):
+                score -= 4.0  # the diversion airport, not where the trouble was
+                role = "negative"
             elif _SOURCE_BEFORE.search(before):
                 score -= 3.0
                 role = "source"

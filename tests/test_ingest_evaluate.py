@@ -1,0 +1,55 @@
+"""The corpus evaluator: split names, hidden report-only lines, languages, incidents at sea."""
+
+from __future__ import annotations
+
+import json
+
+from tracker.ingest.evaluate import _country_ok, evaluate, is_tuning_split, main
+
+
+def test_tuning_splits_are_recognised_by_name():
+    assert all(is_tuning_split(s) for s in ("tune", "tune3", "dataset-tune"))
+    assert not any(is_tuning_split(s) for s in ("holdout", "holdout2", "dataset-check"))
+
+
+def test_an_expected_empty_country_means_at_sea():
+    assert _country_ok({"country": ""}, {"country": ""})
+    assert not _country_ok({"country": ""}, {"country": "SE"})
+    assert not _country_ok({"country": "SE"}, {"country": ""})
+
+
+def _corpus(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Published: 2025-03-05\n\nOn Tuesday a Wizz Air A321 approaching Rzeszow lost GPS to "
+        "jamming and went around.",
+        "utf-8",
+    )
+    (tmp_path / "b.txt").write_text("Published: 2025-03-05\n\nNichts passiert.", "utf-8")
+    incident = {"date": "2025-03-04", "precision": "day", "country": "PL", "type": "jamming"}
+    doc = {
+        "articles": [
+            {"id": "x1", "file": "a.txt", "split": "dataset-check", "language": "en",
+             "published": "2025-03-05", "incidents": [incident]},
+            {"id": "x2", "file": "b.txt", "split": "dataset-check", "language": "de",
+             "published": "2025-03-05", "incidents": []},
+        ]
+    }  # fmt: skip
+    expected = tmp_path / "expected.json"
+    expected.write_text(json.dumps(doc), "utf-8")
+    return expected
+
+
+def test_a_language_filter_keeps_only_those_articles(tmp_path):
+    expected = _corpus(tmp_path)
+    results, summary = evaluate(tmp_path, expected, split="dataset-check", languages={"en"})
+    assert [r.article["id"] for r in results] == ["x1"]
+    assert summary.matched == 1
+
+
+def test_report_only_splits_hide_per_article_lines_unless_asked(tmp_path, capsys):
+    expected = _corpus(tmp_path)
+    assert main([str(tmp_path), str(expected), "--split", "dataset-check"]) == 0
+    hidden = capsys.readouterr().out
+    assert "x1 [" not in hidden and "dataset-check: 2 articles" in hidden
+    assert main([str(tmp_path), str(expected), "--split", "dataset-check", "--details"]) == 0
+    assert "x1 [dataset-check]" in capsys.readouterr().out
