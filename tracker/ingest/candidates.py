@@ -33,6 +33,7 @@ from tracker.ingest.dates import (
     infer_reference_date,
     month_start,
 )
+from tracker.ingest.languages import to_english
 from tracker.ingest.notam import Notam, looks_like_notam, parse_notams
 from tracker.ingest.places import (
     LookupBudget,
@@ -854,6 +855,8 @@ def extract_candidates(
         # prediction, a closed runway) gives nothing rather than a guess from its words.
         return [_notam_candidate(n, report) for n in notams]
 
+    # Other languages are read through an English gloss (tracker.ingest.languages).
+    report = to_english(report)
     text = report.text
     size_note = []
     if len(text) > MAX_ANALYSED_CHARS:
@@ -1259,6 +1262,7 @@ def extract_results(
     from tracker.ingest.figures import extract_figures
 
     threshold = ax.APPLY_MIN_SCORE if min_score is None else min_score
+    report = to_english(report)
     every = extract_candidates(report, published=published, floor=min(threshold, ax.DROP_SCORE))
     figures = extract_figures(report, published=published, candidates=every)
     shown = [c for c in every if c.score >= threshold]

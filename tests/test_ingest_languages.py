@@ -1,0 +1,275 @@
+"""Reports in other languages (tracker.ingest.languages): language identification, date words,
+cue words, place names and the English gloss the English rules read.
+
+Every fixture is a short sentence written for this test (our own words), never article text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.ingest import ingest_text
+from tracker.ingest.languages import GLOSS_NOTE, SUPPORTED, to_english
+from tracker.ingest.languages.calendar import calendar_for
+from tracker.ingest.languages.detect import detect_language
+from tracker.ingest.languages.gloss import gloss_line
+from tracker.ingest.languages.lexicon import lexicon_for
+from tracker.ingest.languages.placenames import exonym, resolve_place, transliterate
+from tracker.ingest.readers import Report
+
+# --- language identification ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The crew lost GPS on approach and the aircraft was diverted to another airport.", "en"),
+        ("Flyet mistet GPS-signalet over Finnmark og måtte snu, sier selskapet til avisen.", "no"),
+        (
+            "Kone ei voinut laskeutua, koska GPS-häirintä oli voimakasta ja lentäjät palasivat.",
+            "fi",
+        ),
+        ("Samolot nie mógł wylądować, ponieważ sygnał GPS był zakłócany przez kilka godzin.", "pl"),
+        ("Самолет не смог приземлиться, потому что сигнал GPS был потерян над морем.", "ru"),
+        ("Літак не зміг приземлитися, бо сигнал GPS зник над морем і екіпаж повернув.", "uk"),
+        (
+            "El avión no pudo aterrizar por una interferencia en la señal del GPS, dijo.",
+            "es",
+        ),
+        ("飞机在降落时遇到了卫星导航信号干扰。", "zh"),
+    ],
+)
+def test_detect_language(text, code):
+    assert detect_language(text).code == code
+
+
+def test_english_quoting_a_foreign_word_stays_english():
+    text = "The pilots, who called it 'forstyrrelser' in their report, lost GPS near Bodø."
+    assert detect_language(text).code == "en"
+
+
+def test_a_short_text_is_english_by_default():
+    # "a" and "to" are words of several languages: too few to tell.
+    assert detect_language("A jet lost GPS to jamming.").code == "en"
+
+
+# --- date words ----------------------------------------------------------------------------------
+
+
+def test_month_forms_include_genitive_and_locative():
+    assert calendar_for("pl").month("marca") == "March"
+    assert calendar_for("fi").month("maaliskuuta") == "March"
+    assert calendar_for("ru").month("марта") == "March"
+    assert calendar_for("lv").month("martā") == "March"  # from our extra stems
+
+
+def test_month_abbreviations_that_are_ordinary_words_are_not_months():
+    assert calendar_for("es").month("mar") == ""  # the sea
+    assert calendar_for("fi").month("joulu") == ""  # Christmas
+    assert calendar_for("tr").month("kas") == ""  # a muscle
+
+
+def test_inflected_weekdays():
+    assert calendar_for("lt").weekday("ketvirtadienį") == "Thursday"
+    assert calendar_for("et").weekday("neljapäeval") == "Thursday"
+    assert calendar_for("fi").weekday("torstaina") == "Thursday"
+
+
+# --- cue words -----------------------------------------------------------------------------------
+
+
+def test_lexicon_stem_exact_tail_and_family():
+    no = lexicon_for("no")
+    assert no.word("forstyrrelsene") == "interference"  # stem with an ending
+    assert no.word("fly") == "aircraft"  # exact
+    assert lexicon_for("da") is no or lexicon_for("da").word("lufthavnen") == "airport"
+    de = lexicon_for("de")
+    assert de.word("passagierflugzeugen") == "aircraft"  # a compound's tail, with an ending
+    assert lexicon_for("fi").word("itärajalla") == "border"
+    assert no.word("bananer") == ""
+
+
+def test_every_supported_language_has_a_table():
+    assert all(lexicon_for(code) is not None for code in SUPPORTED)
+
+
+# --- place names ---------------------------------------------------------------------------------
+
+
+def test_exonyms_follow_case_forms_and_keep_their_role():
+    assert resolve_place("Venäjällä", "fi").name == "Russia"
+    assert resolve_place("Rosji", "pl").name == "Russia"
+    assert exonym("Bałtykiem") == "Baltic Sea"
+    place = resolve_place("Helsingistä", "fi")
+    assert (place.name, place.role) == ("Helsinki", "from")
+
+
+def test_case_endings_against_the_gazetteer():
+    assert resolve_place("Joensuuhun", "fi").name == "Joensuu"
+    assert resolve_place("Joensuuhun", "fi").role == "to"
+    assert resolve_place("Rzeszowie", "pl").name == "Rzeszów"
+    assert resolve_place("Klaipėdoje", "lt").name == "Klaipėda"
+
+
+def test_a_home_place_beats_one_spelled_alike_abroad():
+    # Estonian "Tartus" (in Tartu) is not the Syrian port Tartus.
+    assert resolve_place("Tartus", "et").name == "Tartu"
+
+
+def test_cyrillic_is_transliterated():
+    assert transliterate("Калининград") == "Kaliningrad"
+    assert resolve_place("Пловдив", "ru").name == "Plovdiv"
+
+
+def test_guards_against_false_place_hits():
+    # A function word opening a sentence ("Det" is an alternate name of a Thai town).
+    assert resolve_place("Det", "no") is None
+    # A first name that is a small town abroad.
+    assert resolve_place("Lauri", "fi") is None
+    # Short alternate names are words more often than places ("Ber" for Véroia).
+    assert resolve_place("Ber", "no") is None
+
+
+def test_towns_with_an_airport_count_however_small():
+    assert resolve_place("Kirkenes", "no").name == "Kirkenes"
+
+
+# --- the gloss -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("Det skjedde 4. mars 2019.", "no", "4 March 2019"),
+        ("Tai tapahtui 12. maaliskuuta 2024.", "fi", "12 March 2024"),
+        ("Tas notika 2024. gada 30. martā.", "lv", "30 March 2024"),
+        ("Tai įvyko 2024 m. kovo 12 d.", "lt", "12 March 2024"),
+        ("Это случилось 12 марта 2024 года.", "ru", "12 March 2024"),
+        ("Ocurrió el 5 de mayo de 2023.", "es", "5 May 2023"),
+        ("To się stało w marcu 2024.", "pl", "March 2024"),
+        ("Det skjedde 9. og 10. januar.", "no", "9 and 10 January"),
+    ],
+)
+def test_gloss_rewrites_dates(line, code, expected):
+    assert expected in gloss_line(line, code)
+
+
+def test_gloss_relative_dates_and_weekdays():
+    assert "yesterday" in gloss_line("Flyet mistet GPS i går.", "no")
+    assert "last Thursday" in gloss_line("Kone palasi viime torstaina.", "fi")
+    assert "on Thursday" in gloss_line("Samolot zawrócił w czwartek.", "pl")
+
+
+def test_gloss_cue_words_places_and_roles():
+    text = gloss_line("Flyet fra Finnairille mistet GPS-signalet over Øst-Finnmark.", "no")
+    assert text == "The aircraft from Finnair lost GPS signal over eastern Finnmark."
+    text = gloss_line("Kone palasi Helsinkiin GPS-häirinnän takia.", "fi")
+    assert "returned to Helsinki" in text and "GPS jamming" in text
+
+
+def test_gloss_drops_names_of_people_and_agencies():
+    text = gloss_line("Ministeri Anna Maria Lindqvist kertoi asiasta.", "fi")
+    assert "Anna" not in text and "Lindqvist" not in text
+
+
+def test_gloss_keeps_negation():
+    assert "not" in gloss_line("Flyet mistet ikke GPS.", "no").split()
+
+
+# --- the hook and the pipeline -------------------------------------------------------------------
+
+
+def test_english_reports_are_not_touched():
+    report = Report("The crew lost GPS near Riga on Monday.", "x.txt")
+    assert to_english(report) is report
+
+
+def test_glossed_report_carries_a_note_and_is_glossed_once():
+    report = Report(
+        "Flyet mistet GPS-signalet i går, og det var ikke første gang, sier han.", "x.txt"
+    )
+    glossed = to_english(report)
+    assert glossed.text != report.text
+    assert any(note.startswith(GLOSS_NOTE) for note in glossed.notes)
+    assert to_english(glossed) is glossed
+
+
+def test_unsupported_language_gives_no_candidate_and_says_why():
+    report = Report("飞机在降落时遇到了卫星导航信号干扰，随后返航。", "x.txt")
+    result = to_english(report)
+    assert result.text == ""
+    assert any("Chinese" in note for note in result.notes)
+
+
+NORWEGIAN = """Fly mistet GPS ved Kirkenes
+
+Et Widerøe-fly mistet GPS-signalet under innflygingen til Kirkenes lufthavn i går på grunn av
+jamming, og måtte returnere til Tromsø, sier selskapet.
+"""
+
+FINNISH = """Kone ei voinut laskeutua Savonlinnaan
+
+Finnairin kone ei voinut laskeutua Savonlinnan lentoasemalle tiistaina GPS-häirinnän takia ja
+palasi Helsinkiin, kertoo yhtiö.
+"""
+
+POLISH = """Samolot nad Bałtykiem bez sygnału GPS
+
+Samolot pasażerski utracił sygnał GPS nad Bałtykiem 12 marca 2024 podczas lotu z Gdańska do
+Sztokholmu; zakłócenia trwały kilkanaście minut, poinformował przewoźnik.
+"""
+
+RUSSIAN = """Самолет не смог приземлиться в Калининграде
+
+Пассажирский самолет не смог приземлиться в Калининграде 3 мая 2024 года из-за помех сигнала
+GPS и вернулся, сообщила авиакомпания.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "country", "kind", "phase"),
+    [
+        (NORWEGIAN, dt.date(2025, 3, 6), dt.date(2025, 3, 5), "NO", "jamming", "approach"),
+        (FINNISH, dt.date(2024, 6, 13), dt.date(2024, 6, 11), "FI", "jamming", None),
+        (POLISH, dt.date(2024, 3, 14), dt.date(2024, 3, 12), None, None, "en route"),
+        (RUSSIAN, dt.date(2024, 5, 4), dt.date(2024, 5, 3), "RU", None, None),
+    ],
+)
+def test_non_english_reports_give_the_incident(text, published, date, country, kind, phase):
+    candidates = ingest_text(text, published=published)
+    assert candidates, "no candidate"
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["date"] == date
+    if country:
+        assert best.values["country"] == country
+    if kind:
+        assert best.values["interference"] == kind
+    if phase:
+        assert best.values["flight_phase"] == phase
+    # The summary is generated English, never the article's words.
+    summary = best.values["summary"]
+    assert summary.startswith("Reported GPS")
+    for word in ("mistet", "kone", "samolot", "самолет", "lentoasemalle"):
+        assert word not in summary.lower()
+
+
+SHIPS_ONLY = """Statki na Bałtyku bez sygnału GPS
+
+Kilka statków i promów na Bałtyku utraciło sygnał GPS w marcu 2024, poinformowała administracja
+morska; kapitanowie musieli nawigować bez satelitów.
+"""
+
+STATISTICS = """GPS-häiriöt lisääntyivät
+
+Lentäjät ilmoittivat viime vuonna yli 2 000 GPS-häiriötä Suomen ilmatilassa, kertoo virasto
+tilastoissaan. Häiriöitä on ollut joka kuukausi.
+"""
+
+
+@pytest.mark.parametrize("text", [SHIPS_ONLY, STATISTICS])
+def test_non_english_reports_of_no_incident_give_none(text):
+    # Ships only, and a yearly count: no aircraft incident (the English rules' negatives).
+    candidates = ingest_text(text, published=dt.date(2024, 4, 2))
+    assert [c for c in candidates if c.score >= 0.40] == []

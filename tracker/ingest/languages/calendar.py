@@ -1,0 +1,160 @@
+"""Month and weekday names, and "yesterday"/"last week", in the languages ingest reads.
+
+The words come from ``dateparser``'s locale tables (already a dependency; CLDR data, nothing
+downloaded): each language's month names with their genitive and locative forms ("maaliskuuta",
+"marca", "марта"), weekdays and relative words. We add a few inflected forms those tables lack
+(:data:`EXTRA_MONTH_FORMS`). :func:`calendar_for` builds, per language, one lower-case lookup:
+word -> English ("March", "Thursday", "yesterday"), used by :mod:`.gloss` to rewrite date phrases
+as English ones the English date rules already read ("12 March 2024", "on Thursday").
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from dataclasses import dataclass
+
+__all__ = ["Calendar", "calendar_for", "MONTHS", "WEEKDAYS"]
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+#: dateparser's module for each language code we detect (Norwegian is ``nb``).
+_DATEPARSER_LOCALE = {"no": "nb", "he": "he"}
+
+#: Inflected month forms missing from the CLDR tables (locative "martā", "märtsis", "kovą"),
+#: as a stem that every form of the month starts with, per language. A word matches when it
+#: starts with the stem and adds at most 4 letters.
+EXTRA_MONTH_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "lv": {
+        "January": ("janvār",), "February": ("februār",), "March": ("mart",),
+        "April": ("aprīl",), "May": ("maij",), "June": ("jūnij",), "July": ("jūlij",),
+        "August": ("august",), "September": ("septembr",), "October": ("oktobr",),
+        "November": ("novembr",), "December": ("decembr",),
+    },
+    "et": {
+        "January": ("jaanuar",), "February": ("veebruar",), "March": ("märts",),
+        "April": ("aprill",), "June": ("juun",), "July": ("juul",), "August": ("august",),
+        "September": ("septemb",), "October": ("oktoob",), "November": ("novemb",),
+        "December": ("detsemb",),
+    },
+    "lt": {
+        "January": ("sausi",), "February": ("vasari",), "March": ("kov",), "April": ("balan",),
+        "May": ("gegu",), "June": ("birželi",), "July": ("liepo", "liepą"),
+        "August": ("rugpjū",), "September": ("rugsėj",), "October": ("spali",),
+        "November": ("lapkri",), "December": ("gruod",),
+    },
+    "ru": {
+        "January": ("январ",), "February": ("феврал",), "March": ("март",), "April": ("апрел",),
+        "June": ("июн",), "July": ("июл",), "August": ("август",), "September": ("сентябр",),
+        "October": ("октябр",), "November": ("ноябр",), "December": ("декабр",),
+    },
+    "uk": {
+        "January": ("січн",), "February": ("лют",), "March": ("берез",), "April": ("квітн",),
+        "May": ("травн",), "June": ("червн",), "July": ("липн",), "August": ("серпн",),
+        "September": ("вересн",), "October": ("жовтн",), "November": ("листопад",),
+        "December": ("грудн",),
+    },
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """One language's date words, lower-case."""
+
+    #: exact word -> English month name
+    months: dict[str, str]
+    #: stem -> English month name (prefix match, at most 4 more letters)
+    month_stems: tuple[tuple[str, str], ...]
+    #: exact word -> English weekday name
+    weekdays: dict[str, str]
+    #: stem -> English weekday name (inflected forms: "neljapäeval", "ketvirtadienį")
+    weekday_stems: tuple[tuple[str, str], ...]
+    #: phrase -> "yesterday" | "today" | "last week"
+    relative: dict[str, str]
+
+    def month(self, word: str) -> str:
+        """English month name for a (lower-case) word, or ``""``."""
+        found = self.months.get(word)
+        if found:
+            return found
+        for stem, month in self.month_stems:
+            if word.startswith(stem) and len(word) - len(stem) <= 4:
+                return month
+        return ""
+
+    def weekday(self, word: str) -> str:
+        """English weekday name for a (lower-case) word, or ``""``."""
+        found = self.weekdays.get(word)
+        if found:
+            return found
+        for stem, day in self.weekday_stems:
+            if word.startswith(stem) and len(word) - len(stem) <= 4:
+                return day
+        return ""
+
+
+def _load(code: str) -> dict | None:
+    module = _DATEPARSER_LOCALE.get(code, code)
+    try:
+        return importlib.import_module(f"dateparser.data.date_translation_data.{module}").info
+    except ImportError:
+        return None
+
+
+def _full_forms(forms: list[str]) -> list[str]:
+    """Lower-case forms without the abbreviations: a form that another form of the same name
+    extends by 3 letters or more ("tammi" of "tammikuu", "joulu" of "joulukuu": ordinary
+    words too) or that has fewer than 3 letters is dropped ("mar" is a sea in Spanish);
+    inflections stay ("март" beside "марта")."""
+    lowered = {f.lower().rstrip(".") for f in forms if not f.endswith(".")}
+    return sorted(
+        f
+        for f in lowered
+        if len(f) >= 3
+        and not any(
+            o != f and o.startswith(f) and (len(f) == 3 or (len(f) < 6 and len(o) - len(f) >= 3))
+            for o in lowered
+        )
+    )
+
+
+def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
+    """A stem per form of 7 letters or more (less its last letter, or two from 8 letters):
+    "ketvirtadienį" and "ceturtdien" are forms of "ketvirtadienis" and "ceturtdiena".
+    Shorter forms give none: "jouluk" would make "joulu" (Christmas) a month."""
+    return [
+        (form[:-2] if len(form) >= 8 else form[:-1], name)
+        for form, name in table.items()
+        if len(form) >= 7 and " " not in form
+    ]
+
+
+@functools.cache
+def calendar_for(code: str) -> Calendar:
+    """The date words of language ``code`` (ISO 639-1); empty tables for an unknown code."""
+    info = _load(code) or {}
+    months: dict[str, str] = {}
+    for name in MONTHS:
+        for form in _full_forms(info.get(name.lower(), [])):
+            months[form] = name
+    weekdays: dict[str, str] = {}
+    for name in WEEKDAYS:
+        for form in _full_forms(info.get(name.lower(), [])):
+            if len(form) >= 4:
+                weekdays[form] = name
+    month_stems = [
+        (stem, month) for month, forms in EXTRA_MONTH_FORMS.get(code, {}).items() for stem in forms
+    ] + _stems(months)
+    relative: dict[str, str] = {}
+    table = info.get("relative-type", {})
+    for key, english in (("1 day ago", "yesterday"), ("0 day ago", "today"),
+                         ("1 week ago", "last week"), ("1 month ago", "last month")):  # fmt: skip
+        for form in table.get(key, []):
+            form = form.lower()
+            if len(form.replace(" ", "")) >= 4 and not re.search(r"\b\w{1,2}$", form):
+                relative[form] = english
+    return Calendar(months, tuple(month_stems), weekdays, tuple(_stems(weekdays)), relative)

@@ -1,0 +1,386 @@
+"""A word-by-word English gloss of a non-English report, for the English extraction rules.
+
+Line by line (so headlines, paragraphs and sentence ends stay where they were), each word
+becomes what the English rules need of it, or nothing:
+
+* **dates**: "4. mars 2019", "12 marca 2024", "2024 m. kovo 12 d.", "2024. gada 30. martā",
+  "12 марта 2024 года" -> "4 March 2019"; a month with a year -> "March 2024"; a month alone ->
+  "in March"; weekdays -> "on Thursday" ("viime torstaina" -> "last Thursday"); "i går",
+  "eilen", "вчера" -> "yesterday"; "forrige uke" -> "last week" (:mod:`.calendar`);
+* **cue words** from the language's table (:mod:`.lexicon`): "GPS-forstyrrelser" -> "GPS
+  interference", "lentokone" -> "aircraft", "nad" -> "over";
+* **place names** (:mod:`.placenames`): "Joensuun" -> "Joensuu", "Helsingistä" -> "from
+  Helsinki", "Rosji" -> "Russia"; a run of capitalised words that is not a place (a person, an
+  agency) is dropped;
+* kept as written: GPS/GNSS words, aircraft types and numbers ("Boeing 737", "ATR 72"), flight
+  numbers, airline names the English rules know, numbers and punctuation;
+* every other word is dropped.
+
+The gloss is only read by the rules: a candidate's summary is generated in English from its
+fields as for any report, and never copies the article's sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.ingest.languages.calendar import calendar_for
+from tracker.ingest.languages.lexicon import lexicon_for
+from tracker.ingest.languages.placenames import exonym, resolve_place
+
+__all__ = ["gloss_text", "gloss_line"]
+
+_TOKEN = re.compile(
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d+(?:-\d+)+|\d+(?:[.:]\d{2}(?!\d))?|"
+    r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\s+|.",
+    re.UNICODE,
+)
+_KEEP = re.compile(
+    r"^(?:GPS|GNSS|GLONASS|Galileo|BeiDou|EGNOS|RNAV|RNP|ILS|VOR|NOTAM|ATC|FIR|ATR|Boeing|Airbus"
+    r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
+    r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}\w*)$"
+)
+_VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "air ambulance"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
+_ROMANCE = {"es", "pt", "fr", "it", "ro"}
+_CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
+_YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
+_SENTENCE_END = ".!?"
+
+
+def _operators():
+    from tracker.ingest.fields import KNOWN_OPERATOR
+
+    return KNOWN_OPERATOR
+
+
+def _operator_in(word: str) -> str:
+    """An airline the English rules know, named by ``word`` with a case ending or not."""
+    for cut in range(0, min(7, len(word) - 2)):
+        head = word[: len(word) - cut]
+        if _operators().fullmatch(head):
+            return head
+    return ""
+
+
+def _words(tokens: list[str], start: int, count: int) -> list[tuple[int, str]]:
+    """The next ``count`` word tokens from ``start`` (index, text), skipping spaces."""
+    out = []
+    i = start
+    while i < len(tokens) and len(out) < count:
+        if not tokens[i].isspace():
+            out.append((i, tokens[i]))
+        i += 1
+    return out
+
+
+def _is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and text[:2] in {"19", "20"}
+
+
+def _is_day(text: str) -> bool:
+    return text.isdigit() and 1 <= int(text) <= 31 and len(text) <= 2
+
+
+def gloss_line(line: str, code: str) -> str:
+    """The English gloss of one line of text in language ``code``."""
+    cal = calendar_for(code)
+    lex = lexicon_for(code)
+    tokens = _TOKEN.findall(line)
+    out: list[str] = []
+    i = 0
+    n = len(tokens)
+
+    def emit(*words: str) -> None:
+        for word in words:
+            if word and not (out and out[-1] == word and word[0].isalpha()):
+                out.append(word)
+
+    while i < n:
+        tok = tokens[i]
+        if tok.isspace():
+            i += 1
+            continue
+        low = tok.lower()
+        # Dates that open with a number: "4. mars 2019", "12 de marzo de 2024", "2024 m. kovo
+        # 12 d.", "2024. gada 30. martā".
+        if not tok.isdigit() and tok[:1].isdigit():
+            emit(tok)  # "2024-03-13", "31.08.2025", "737-800": the English rules read them
+            i += 1
+            continue
+        if tok.isdigit():
+            ahead = _words(tokens, i + 1, 8)
+            texts = [t.lower() for _, t in ahead]
+            pos = 0
+            if pos < len(texts) and texts[pos] == ".":
+                pos += 1
+            if _is_year(tok):
+                # year first (Baltic, Hungarian): YEAR [m.|gada|.] [DAY .] MONTH [DAY [d.]]
+                p = pos
+                while p < len(texts) and (texts[p] in _YEAR_WORDS or texts[p] == "."):
+                    p += 1
+                day = ""
+                if p < len(texts) and _is_day(texts[p]):
+                    day, p = texts[p], p + 1
+                    if p < len(texts) and texts[p] == ".":
+                        p += 1
+                month = cal.month(texts[p]) if p < len(texts) else ""
+                if month:
+                    p += 1
+                    if not day and p < len(texts) and _is_day(texts[p]):
+                        day, p = texts[p], p + 1
+                        while p < len(texts) and texts[p] in {"d", "."}:
+                            p += 1
+                    emit(*(f"{day} {month} {tok}" if day else f"{month} {tok}").split())
+                    i = ahead[p - 1][0] + 1
+                    continue
+            elif _is_day(tok):
+                p = pos
+                if p < len(texts) and texts[p] in {"de", "of"}:
+                    p += 1
+                month = cal.month(texts[p]) if p < len(texts) else ""
+                if month:
+                    p += 1
+                    if p < len(texts) and texts[p] in {",", "de", "del"}:
+                        p += 1
+                    year = ""
+                    if p < len(texts) and _is_year(texts[p]):
+                        year, p = texts[p], p + 1
+                        while p < len(texts) and texts[p] in _YEAR_WORDS | {"."}:
+                            if texts[p] == "." and p + 1 < len(texts) and texts[p + 1]:
+                                break
+                            p += 1
+                    emit(tok, month, *([year] if year else []))
+                    i = ahead[p - 1][0] + 1
+                    continue
+            emit(tok.replace(".", ":") if re.fullmatch(r"\d{1,2}\.\d{2}", tok) else tok)
+            i += 1
+            if (
+                _is_day(tok)
+                and len(ahead) > 1
+                and ahead[0][1] == "."
+                and (ahead[1][1][:1].islower() or ahead[1][1].isdigit())
+            ):
+                i = ahead[0][0] + 1  # "9. og 10. januar": an ordinal's dot ends no sentence
+            continue
+        if len(tok) == 1 and not tok.isalpha():
+            if tok in ".,;:!?()-\u2013\u2014/%":
+                out.append(tok)
+            i += 1
+            continue
+        # Phrases: relative dates and multi-word cues.
+        matched = _phrase(tokens, i, cal, lex)
+        if matched:
+            english, i = matched
+            emit(*english.split())
+            continue
+        month = cal.months.get(low, "") or (cal.month(low) if len(low) >= 5 else "")
+        if month and not tok.isupper():
+            nxt = _words(tokens, i + 1, 1)
+            if nxt and _is_year(nxt[0][1]):
+                emit(month, nxt[0][1])
+                i = nxt[0][0] + 1
+            else:
+                emit("in", month)
+                i += 1
+            continue
+        weekday = cal.weekday(low) if len(low) >= 4 else ""
+        if weekday and not tok.isupper():
+            if out and out[-1] == "last":
+                emit(weekday)
+            else:
+                emit("on", weekday)
+            i += 1
+            continue
+        if _KEEP.match(tok) or (tok[:1].isupper() and _operators().fullmatch(tok)):
+            emit(tok)
+            i += 1
+            continue
+        if "-" in tok and _KEEP.match(tok.split("-")[0]):
+            # "GPS-forstyrrelser", "GPS-häirintä": the GNSS word, then the rest glossed.
+            head, _, rest = tok.partition("-")
+            emit(head)
+            if lex is not None:
+                emit(*(lex.word(rest.lower()) or "").split())
+            i += 1
+            continue
+        if lex is not None:
+            english = lex.word(low)
+            if english and not (tok[:1].isupper() and code == "de" and english in {"in", "at"}):
+                if english in _VEHICLES and not (out and out[-1] in _DETERMINERS):
+                    # Most of these languages have no articles: "Samolot utracił..." tells of
+                    # one aircraft, which the English rules recognise as "the aircraft".
+                    emit("the")
+                emit(*english.split())
+                i += 1
+                continue
+        if tok[:1].isupper():
+            initial = not out or out[-1] in _SENTENCE_END
+            i = _place_run(tokens, i, code, emit, out, initial=initial)
+            continue
+        i += 1
+    return _tidy(out)
+
+
+def _phrase(tokens, i, cal, lex):
+    """A multi-word cue starting at token ``i``: ``(english, next index)`` or ``None``."""
+    words = _words(tokens, i, 4)
+    lowered = [t.lower() for _, t in words]
+    for phrase, english in cal.relative.items():
+        parts = phrase.split()
+        if len(parts) > 1 and lowered[: len(parts)] == parts:
+            return english, words[len(parts) - 1][0] + 1
+        if len(parts) == 1 and lowered[:1] == parts:
+            return english, words[0][0] + 1
+    if lex is None:
+        return None
+    for parts, english in lex.phrases:
+        if len(lowered) < len(parts):
+            continue
+        if all(
+            (w.startswith(p[:-1]) and len(w) - len(p) < 7) if p.endswith("*") else w == p
+            for w, p in zip(lowered, parts, strict=False)
+        ):
+            return english, words[len(parts) - 1][0] + 1
+    return None
+
+
+def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
+    """Read a run of capitalised words at ``i``; emit the place it names, if any."""
+    run: list[tuple[int, str]] = []
+    j = i
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.isspace():
+            j += 1
+            continue
+        if tok[:1].isupper() and tok[:1].isalpha() and not (_KEEP.match(tok.split("-")[0])):
+            run.append((j, tok))
+            j += 1
+            continue
+        if tok.lower() in _CONNECTORS and run and code in _ROMANCE:
+            nxt = _words(tokens, j + 1, 1)
+            if nxt and nxt[0][1][:1].isupper():
+                run.append((j, tok))
+                j += 1
+                continue
+        break
+    if not run:
+        emit(tokens[i]) if _KEEP.match(tokens[i]) else None
+        return i + 1
+    end = run[-1][0] + 1
+    words = [t for _, t in run]
+    names = [w for w in words if w[:1].isupper()]
+    # Two-word exonyms ("Morze Czarne", "Estados Unidos") and whole names ("São Paulo").
+    if len(words) >= 2:
+        two = exonym(f"{words[0]} {words[1]}")
+        if two:
+            emit(two)
+            return run[1][0] + 1
+        whole = resolve_place(" ".join(words), code)
+        if whole is not None and whole.how == "gazetteer" and _is_name(" ".join(words)):
+            _emit_place(whole, emit, out)
+            return end
+    if len(names) >= 3:
+        # A longer capitalised run is a name (a person, an agency): only countries in it count.
+        for word in words:
+            found = exonym(word)
+            if found and len(word) >= 4:
+                emit(found)
+        return end
+    for position, word in enumerate(words):
+        if not word[:1].isupper():
+            continue  # a connector ("de", "do")
+        operator = _operator_in(word)
+        if operator:
+            emit(operator)  # "Finnairille", "Ryanairs": the airline
+            continue
+        compass = _COMPASS.match(word)
+        if compass:
+            rest = resolve_place(word[compass.end() :], code)
+            if rest is not None:
+                emit(_COMPASS_WORDS[compass.group(1).lower()[:2]], *rest.name.split())
+                continue
+        # A capitalised word opening a sentence may be any word ("Ber", "Sen"): only a
+        # country, a sea or a large city counts there.
+        place = resolve_place(word, code, strict=initial and position == 0)
+        if place is not None:
+            _emit_place(place, emit, out)
+    return end
+
+
+# "Øst-Finnmark", "Pohjois-Norja", "Nord-Norge": the part of a place, as the English rules
+# read it ("eastern Finnmark").
+_COMPASS = re.compile(
+    r"^(nord|sør|syd|øst|vest|norr|söder|öster|väster|pohjois|etelä|itä|länsi|põhja|lõuna"
+    r"|ida|lääne|nordost|südost|ost|west|süd)-",
+    re.I,
+)
+_COMPASS_WORDS = {
+    "no": "northern", "sø": "southern", "sy": "southern", "øs": "eastern", "ve": "western",
+    "sö": "southern", "ös": "eastern", "vä": "western", "po": "northern", "et": "southern",
+    "it": "eastern", "lä": "western", "põ": "northern", "lõ": "southern", "id": "eastern",
+    "os": "eastern", "we": "western", "sü": "southern",
+}  # fmt: skip
+
+
+def _is_name(text: str) -> bool:
+    """Is ``text`` a whole gazetteer name ("Santo Domingo", "São Paulo"), not several names
+    side by side ("Münchenistä Helsinki-Vantaalle")?"""
+    from tracker.geocode.index import shared_index
+    from tracker.geocode.text import fold
+
+    index = shared_index()
+    key = fold(text)
+    return bool(index.cities.lookup(key) or index.airports.by_name(key))
+
+
+_PREPOSITIONS = {"in", "at", "to", "from", "over", "near", "of", "on"}
+
+
+def _emit_place(place, emit, out) -> None:
+    if place.role and not (out and out[-1] in _PREPOSITIONS):
+        emit(place.role)
+    emit(*place.name.split())
+
+
+def _tidy(words: list[str]) -> str:
+    text = ""
+    for word in words:
+        if not text:
+            text = word
+        elif word in ".,;:!?)%" or (word in "\u201d\u00bb" and text):
+            text += word
+        elif text.endswith(("(", "\u201c", "\u00ab")):
+            text += word
+        else:
+            text += " " + word
+    # "sygnał GPS", "interferência no GPS": the English order ("GPS signal").
+    text = re.sub(
+        r"\b(signal|signals|interference|jamming|spoofing|problems|failure|loss|navigation)"
+        r" (GPS|GNSS)\b",
+        r"\2 \1",
+        text,
+    )
+    text = re.sub(r"\(\s*\)", "", text)
+    text = re.sub(r"([.,;:!?])\1+", r"\1", text)
+    text = re.sub(r"^[\s.,;:]+", "", text)
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    text = re.sub(r",\s*([.!?])", r"\1", text)
+    # Sentences start with a capital, as the sentence splitter expects.
+    text = re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    return text
+
+
+def gloss_text(text: str, code: str) -> str:
+    """The English gloss of a whole text, line by line (blank lines kept)."""
+    # "2 000", "12 500": digit groups with spaces (or no-break spaces) are one number.
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
+    lines = []
+    for line in text.split("\n"):
+        glossed = gloss_line(line, code) if line.strip() else ""
+        if line.strip() and not glossed.strip(" .,;:"):
+            # A line with no cue word: keep the paragraph shape but say nothing.
+            glossed = ""
+        lines.append(glossed)
+    return "\n".join(lines)

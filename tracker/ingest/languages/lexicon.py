@@ -1,0 +1,1020 @@
+"""Cue words of each language, glossed into the English words the English rules read.
+
+Each table line is ``english: form form ...``. A form is matched against a lower-case word:
+
+* ``word`` matches that word only;
+* ``stem*`` matches words that start with ``stem`` and add at most :data:`MAX_ENDING` letters
+  (case endings and inflections: ``forstyrr*`` is "forstyrrelser", "forstyrrende");
+* ``*tail`` matches compounds that end with ``tail``, perhaps with a case ending
+  (``*flugzeug`` is "Passagierflugzeugen", ``*raja`` is "itärajalla");
+* ``a_b`` is a phrase of two or more words (``i_går``, ``nie_mógł``), matched before single words.
+
+The English side uses the words of :mod:`tracker.ingest.fields`, :mod:`tracker.ingest.assess` and
+:mod:`tracker.ingest.candidates` ("GPS", "jamming", "spoofing", "interference", "aircraft",
+"approach", "diverted", "over", "near"...), so that a glossed report runs through the English
+rules unchanged. Only words that matter to those rules are listed; every other word is dropped
+from the gloss. Negations are glossed ("not", "no") so that denials stay denials.
+
+The tables were written from general knowledge of each language (dictionary words), not copied
+from any article.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+__all__ = ["Lexicon", "lexicon_for", "TABLES", "MAX_ENDING"]
+
+#: Letters a ``stem*`` form may add (Finnish and Baltic case endings run long).
+MAX_ENDING = 7
+
+# Language families share one table where their cue words are the same or nearly so.
+_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "nl": "de"}
+
+TABLES: dict[str, str] = {
+    # Norwegian, Danish and Swedish.
+    "no": """
+last year: i_fjor i_fjol sidste_år
+more than: mer_enn mer_än mere_end
+had: hadde hade havde
+happened: skjedde hände skete inntraff
+affected: rammet rammede drabbade påvirket påverkade berørt*
+detected: oppdaget upptäckte opdagede
+and: og och
+satellite navigation: satellittnavigasjon* satellitnavigation* satellitnavigering* satnav*
+navigation signals: navigasjonssignal* navigationssignal* navigeringssignal*
+navigation systems: navigasjonssystem* navigationssystem* navigeringssystem* navigasjonsutstyr*
+signal: signal signalet signaler signalene signalerne signalen
+interference: forstyrr* störning* störd* störda forstyrrelse* interferens* støy støyen forstyrret
+jamming: jamming* jammet jammede jammes jamma* störsändning* støysending* *jamming
+jammer: störsändare* støysender* jammer*
+spoofing: spoofing* spoofet spoofa* forfalsk* förfalsk* *spoofing
+problems: problem* trøbbel
+lost: mistet mista miste tapte tappade förlorade mistede
+failure: bortfall* udfald* utfall* svikt* avbrudd* avbrott*
+errors: feil feilen fejl fel felaktig* feilaktig* forkert
+false: falsk* falske
+aircraft: fly flyet flyene flyets flyg flygplan* flyvemaskin* flymaskin* luftfartøy* luftfartyg*
+aircraft: passasjerfly* passagerfly* *flyet
+flight: flyvning* flygning* flyging* flygningen flyvningen flygtur* flytur*
+flights: flyvninger flygningar flyginger flyavganger avganger
+pilots: pilot* flyger flygaren piloterna
+crew: besetning* mannskap* besättning* besætning*
+captain: kaptein* kapten* kaptajn*
+airport: flyplass* lufthavn* flygplats* flygplatsen flyveplads* flyvepladsen lufthamn* flyplassen
+airline: flyselskap* flygbolag* flyselskab*
+helicopter: helikopter* redningshelikopter*
+air ambulance: luftambulanse* ambulansefly* ambulanceflyv*
+passengers: passasjer* passagerer* passagerare*
+runway: rullebane* landingsbane* landningsbana*
+air traffic control: flygeleder* flygledar* flygledning* flyveleder* flygkontroll* flysikring*
+air traffic control: flygtrafikledning* lufttrafikkjeneste* kontrolltårn* tårnet
+airspace: luftrom* luftrum* luftrummet
+aviation: luftfart* flygtrafik* flytrafikk* flytrafik* luftfartstilsyn*
+approach: innflyging* innflyvning* inflygning* anflyvning* innflygingen
+landing: landing landingen landinger landning* landningen
+landed: landet landa landade landede nødlandet
+could not land: kunne_ikke_lande kunde_inte_landa kunne_ikke_lande_på klarte_ikke_å_lande
+take-off: avgangen lettet lyftet letting
+diverted: omdirigert* omdirigerad* omdirigeret* måtte_lande_i
+returned: returnerte returnerade returnerede vendte_tilbake vände_tillbaka
+turned back: snudde snu vände
+circled: sirklet* cirklade* kretset*
+en route: underveis undervejs
+reported: rapporterte rapporterade rapporterede varslet varslede meldte meddelade anmeldt*
+reported: registrert* registrerat* registreret
+experienced: opplevde upplevde oplevede
+was: var ble blev vart
+had to: måtte måste
+said: sier sa sagde säger uttalte uttalade fortæller forteller berättar
+over: over över
+near: nær nära ved vid nærheten närheten nærheden
+in: i
+at: på
+to: til till
+from: fra från
+north of: nord_for norr_om
+border: grense* gräns* grænse*
+yesterday: i_går igår
+last week: forrige_uke förra_veckan sidste_uge i_forrige_uke
+this morning: i_morges i_morse i_morgons
+last night: i_natt i_nat
+not: ikke inte ikkje ej
+no: ingen inga intet inget
+ships: skip skipet skipene skib* fartøy* fartyg* båt båten båter båtar både
+ferry: ferge* färja* færge*
+cars: bil bilen biler bilar bilister* bilist
+phones: mobiltelefon* telefon telefoner mobilen
+drones: drone* drönare* droner
+military: militær* militär* forsvar* försvar*
+exercise: øvelse* övning* øvelsen
+incidents: tilfeller tilfelle hendelse* händelse* hændelse* tilfælde*
+reports: meldinger rapporter
+since: siden sedan
+""",
+    "fi": """
+last year: viime_vuonna
+more than: yli
+had: oli_ollut
+happened: tapahtui sattui
+affected: vaikutti koski kärsi*
+and: ja sekä
+satellite navigation: satelliittinavigointi* satelliittipaikannu* satelliittipaikantimi*
+signal: signaali* paikannussignaali*
+navigation systems: navigointijärjestelm* paikannusjärjestelm* navigaatiojärjestelm*
+interference: häiriö* häirin* häiritty* häirint* häiritsev*
+jamming: häirintä häirintää häirinnän häirinnästä *häirintä *häirintää
+jammer: häirintälaite* häirintälähetin*
+spoofing: harhautu* harhautus* väärennet* spooffau* spoofing*
+false: väär*
+problems: ongelm*
+lost: menetti menettivät katosi katkesi
+failure: katko* katkos* pimen*
+aircraft: lentokone* kone koneen koneessa koneella koneet koneiden matkustajakone* *lentokone
+flight: lento lennon lennolla lennolle lennot lentoja lentojen *lento
+pilots: lentäjä* ohjaaja* lentäjät
+crew: miehistö*
+captain: kapteeni*
+airport: lentoasema* lentokenttä* lentokentä* kenttä* kentälle kentällä kentältä
+airline: lentoyhtiö*
+helicopter: helikopteri* kopteri*
+air ambulance: lääkärihelikopteri* ambulanssi*
+passengers: matkustaj*
+runway: kiitotie*
+air traffic control: lennonjohto* lennonvarmistu* lennonjohtaj*
+airspace: ilmatila*
+aviation: ilmailu* lentoliikenne* lentoliikentee* traficom*
+approach: lähesty* laskeutumisvaihe*
+landing: laskeutumi* laskeutumista laskeutuminen
+landed: laskeutui laskeutuivat
+could not land: ei_voinut_laskeutua ei_pystynyt_laskeutumaan eivät_voineet_laskeutua
+take-off: nousu nousun nousussa lentoonlähtö*
+diverted: ohjattiin ohjautui
+returned: palasi palasivat palaamaan kääntyi kääntyivät
+turned back: kääntyi_takaisin palasi_takaisin
+circled: kierteli* kaarteli*
+en route: matkalla lennon_aikana
+reported: raportoi* ilmoitti* kertoi
+detected: havait* havaittu*
+experienced: koki kokivat
+was: oli
+were: olivat
+had to: joutui joutuivat piti
+said: sanoo sanoi kertoo kommentoi
+over: yllä yläpuolella
+near: lähellä lähistöllä läheisyydessä
+border: raja* *raja
+north of: pohjoispuolella
+yesterday: eilen
+last week: viime_viikolla
+last night: viime_yönä yöllä
+this morning: tänä_aamuna aamulla
+last: viime viimeksi
+not: ei eivät ole
+no: mitään
+ships: laiva* alus alukset alusten aluksi* vene* veneet
+cars: auto autot autoilij*
+phones: puhelin* puhelim*
+drones: drooni* lennokki*
+military: armeija* puolustusvoim* sotilas*
+exercise: harjoitu*
+incidents: tapaus* tapauks* tapausta
+since: lähtien alkaen
+""",
+    "et": """
+last year: eelmisel_aastal
+more than: üle
+happened: toimus juhtus
+affected: mõjutas
+and: ja ning
+satellite navigation: satelliitnavigatsioon* satelliitpositsioneeri*
+signal: signaal*
+interference: häire* häiring* segami* segaja*
+jamming: segamine segamist segamis* *segamine
+spoofing: võltsimi* võlts* spoofing* petmis*
+problems: probleem*
+lost: kaotas kadus
+failure: rike rikke katkestus*
+aircraft: lennuk* reisilennuk*
+flight: lend lennu lennul lende reis reisi
+pilots: piloot* lendur*
+crew: meeskond*
+airport: lennujaam* lennuväl*
+airline: lennufirma* lennuettevõt*
+helicopter: helikopter*
+passengers: reisija*
+air traffic control: lennujuht*
+airspace: õhuruum*
+aviation: lennundus* transpordiamet*
+approach: lähene* maandumiskurss*
+landing: maandumi* maandumine
+landed: maandus maandusid
+could not land: ei_saanud_maanduda ei_suutnud_maanduda
+take-off: õhkutõus*
+returned: pöördus naasis
+turned back: pöördus_tagasi
+diverted: suunati
+circled: tiirutas tiirles
+reported: teatas teatasid raporteeris
+was: oli
+had to: pidi pidid
+said: ütles ütleb
+over: kohal
+near: lähedal
+border: piiri piiril piir
+yesterday: eile
+last week: eelmisel_nädalal
+not: ei
+ships: laev* alus*
+cars: auto autod
+phones: telefon*
+drones: droon*
+military: kaitseväe* sõjaväe*
+incidents: juhtum*
+since: alates
+""",
+    "lv": """
+last year: pagājušajā_gadā
+more than: vairāk_nekā
+happened: notika
+affected: ietekmēja skāra
+and: un
+satellite navigation: satelītnavigācij*
+signal: signāl*
+interference: traucējum* traucēšan* traucē*
+jamming: slāpēšan* apslāpēšan*
+spoofing: viltošan* maldināšan*
+problems: problēm*
+lost: zaudēja pazuda
+failure: zudum*
+aircraft: lidmašīn* gaisa_kuģ*
+flight: reis* lidojum*
+pilots: pilot*
+crew: apkalp*
+airport: lidost*
+airline: aviokompānij*
+helicopter: helikopter*
+passengers: pasažier*
+air traffic control: gaisa_satiksmes_vadīb* satiksmes_pārvald*
+airspace: gaisa_telp*
+aviation: aviācij*
+approach: tuvošan* nosēšanās_pieeja*
+landing: nosēšan* nolaišan*
+landed: piezemējās nosēdās nolaidās
+could not land: nevarēja_nosēsties nevarēja_nolaisties pārtraukt_nosēšanos
+take-off: pacelšan*
+returned: atgriezās
+diverted: novirzīt*
+reported: ziņoja ziņojum* paziņoja
+was: bija tika
+had to: bija_spiests bija_spiesta nācās
+said: teica pastāstīja
+over: virs
+near: tuvumā netālu
+from: no
+border: robež*
+yesterday: vakar
+not: ne nav
+ships: kuģ*
+drones: dron*
+military: militār* armij*
+incidents: gadījum* incident*
+""",
+    "lt": """
+last year: praėjusiais_metais
+more than: daugiau_nei
+happened: įvyko
+affected: paveikė
+and: ir
+satellite navigation: palydovin*
+signal: signal*
+interference: trikd* trukd* trikdži*
+jamming: slopin* slopinim*
+spoofing: klastoj* apgaul*
+problems: problem* sutrikim*
+lost: prarado dingo
+aircraft: lėktuv*
+flight: skrydi* skrydž* reisas reiso reisu
+pilots: pilot* lakūn*
+crew: įgul*
+airport: oro_uost*
+airline: aviakompanij* oro_bendrov*
+helicopter: sraigtasparn*
+passengers: keleivi*
+air traffic control: oro_navigacij* skrydžių_vald*
+airspace: oro_erdv*
+aviation: aviacij*
+approach: artėjant artėjo
+landing: nusileidim* leidimosi
+landed: nusileido
+could not land: negalėjo_nusileisti nepavyko_nusileisti
+take-off: kilim*
+returned: grįžo
+diverted: nukreipt*
+reported: pranešė pranešim*
+was: buvo
+had to: turėjo teko
+said: sakė teigė
+over: virš
+near: netoli šalia
+from: iš
+border: sien*
+yesterday: vakar
+not: ne nebuvo
+ships: laiv*
+drones: dron*
+military: kariuomen* karin*
+incidents: atvej* incident*
+""",
+    "pl": """
+last year: w_zeszłym_roku w_ubiegłym_roku
+more than: ponad więcej_niż
+had: miał miała mieli miały
+happened: doszło wydarzyło
+affected: dotknęł* objęł*
+and: i oraz
+satellite navigation: nawigacj*_satelitarn* nawigacji_satelitarnej satelitarn*
+signal: sygna*
+interference: zakłóce* zakłóc* interferencj*
+jamming: zagłusz* jamming*
+jammer: zagłuszark*
+spoofing: spoofing* fałszow* podszywa*
+false: fałszyw*
+problems: problem* kłopot*
+lost: utracił* stracił* zgubił*
+failure: utrat* awari* zanik*
+aircraft: samolot* maszyn* statek_powietrzny statku_powietrznego
+flight: lot lotu locie loty lotów rejs*
+pilots: pilot* lotnik*
+crew: załog*
+captain: kapitan*
+airport: lotnisk* port_lotniczy portu_lotniczego
+airline: lini*_lotnicz* przewoźni*
+helicopter: śmigłow*
+air ambulance: lotnicze_pogotowie*
+passengers: pasażer*
+runway: pas_startowy pasie_startowym
+air traffic control: kontrol*_ruchu* kontroler* pažsp pansa
+airspace: przestrzeń_powietrzn* przestrzeni_powietrznej
+aviation: lotnictw* lotnicz*
+approach: podejści* podchodz*
+landing: lądowani* lądowania
+landed: wylądował wylądowała wylądowali
+could not land: nie_mógł_wylądować nie_mogła_wylądować nie_mogli_wylądować nie_mógł_lądować
+take-off: start startu starcie wystartował*
+diverted: przekierowan* skierowan* odlecieć_na_zapasowe
+returned: wrócił wróciła wrócili zawrócił zawróciła
+circled: krążył krążyła
+en route: w_trakcie_lotu
+reported: zgłosił zgłosiła zgłosili zgłoszeni* zgłosz* poinformował* odnotowan*
+experienced: doświadczył*
+was: był była było został została zostało
+were: byli były
+had to: musiał musiała musieli
+said: powiedział powiedziała mówi przekazał
+over: nad
+near: koło pod niedaleko okolic* pobliżu
+in: w we
+to: do
+from: z ze
+border: granic*
+yesterday: wczoraj
+last week: w_zeszłym_tygodniu w_ubiegłym_tygodniu
+not: nie
+no: żadnych brak
+ships: statk* statek okręt* łodzi* łód*
+ferry: prom*
+cars: samochod* kierowc*
+phones: telefon*
+drones: dron*
+military: wojsk* wojskow*
+exercise: ćwiczeni*
+incidents: incydent* przypadk* zdarzeni*
+since: od
+""",
+    "cs": """
+last year: loni minulý_rok
+more than: více_než viac_ako
+had: měl mělo měla mal malo mala
+happened: došlo stalo
+affected: zasáhl* postihl* ovplyvnil*
+and: a
+satellite navigation: satelitn*
+signal: signál*
+interference: rušen* rušiv* interferenc*
+jamming: rušičk* rušení
+spoofing: spoofing* falšov* podvrh*
+problems: problém* potíž*
+lost: ztratil ztratila stratil stratilo stratila
+failure: výpad* porucha*
+aircraft: letadl* lietadl*
+flight: let letu lety spoj*
+pilots: pilot*
+crew: posádk*
+airport: letišt*
+airline: aerolini* leteck*_společnost*
+helicopter: vrtulník* vrtuľník*
+passengers: cestující* cestujúc*
+air traffic control: řízení_letového_provozu riadenie_letovej_prevádzky
+airspace: vzdušn*_prostor* vzdušnom_priestore vzdušného_priestoru vzdušný_priestor
+aviation: letectv* letect*
+approach: přiblížení* priblíženi* přistávac* pristávac*
+landing: přistání pristátie pristávaní přistávání
+landed: přistál přistálo pristálo pristál
+could not land: nemohl_přistát nemohlo_pristáť nemohol_pristáť nemohlo_přistát
+take-off: vzlet* štart*
+diverted: odklon*
+returned: vrátil* vrátilo
+circled: kroužil* krúžil*
+reported: nahlásil* hlásil* ohlásil* oznámil*
+was: byl bylo byla bol bola bolo
+had to: muselo musel musela
+said: uvedl uviedol povedal řekl
+over: nad
+near: u pri poblíž neďaleko nedaleko
+in: v ve vo
+to: do
+from: z zo ze
+border: hranic*
+yesterday: včera
+not: ne nie
+ships: loď* lodě lode
+drones: dron*
+military: armád* vojensk*
+incidents: incident* případ* prípad*
+""",
+    "de": """
+last year: letztes_jahr im_vergangenen_jahr vergangenes_jahr
+more than: mehr_als
+had: hatte hatten
+happened: passiert ereignete geschah
+affected: betroffen betraf
+and: und
+satellite navigation: satellitennavigation* satellitenortung*
+signal: signal signale signals
+navigation systems: navigationssystem* navigationsgerät*
+interference: störung* stör* gestört* interferenz*
+jamming: jamming* störsignal* *störsignale
+jammer: störsender* jammer*
+spoofing: spoofing* gefälscht* täuschung*
+false: falsch*
+problems: problem* probleme
+lost: verlor verloren
+failure: ausfall* ausfälle* ausgefallen
+aircraft: flugzeug* maschine *flugzeug *flugzeuge *maschine
+flight: flug flugs flüge *flug
+pilots: pilot* piloten
+crew: besatzung* crew
+captain: kapitän*
+airport: flughafen* flughäfen* flugplatz* *flughafen
+airline: fluggesellschaft* airline*
+helicopter: hubschrauber* helikopter*
+passengers: passagier* fluggäst*
+runway: landebahn* piste
+air traffic control: flugsicherung* fluglotse* tower
+airspace: luftraum*
+aviation: luftfahrt*
+approach: landeanflug* anflug*
+landing: landung*
+landed: landete landeten gelandet
+could not land: nicht_landen konnte_nicht_landen
+take-off: start starts abflug*
+diverted: umgeleitet ausweichen ausweichflughafen*
+returned: kehrte zurückgekehrt umkehren
+turned back: kehrte_um umkehren_müssen
+circled: kreiste kreisen
+reported: meldete meldeten gemeldet berichtete
+was: war wurde
+were: waren wurden
+had to: musste mussten
+said: sagte sagt erklärte
+over: über
+near: nahe bei nähe
+in: in im
+to: nach
+from: von aus
+border: grenz*
+yesterday: gestern
+last week: letzte_woche vergangene_woche vergangenen_woche
+not: nicht
+no: kein keine keinen
+ships: schiff* boot*
+cars: auto autos autofahrer*
+phones: handy* smartphone* telefon*
+drones: drohne*
+military: militär* bundeswehr*
+incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
+since: seit
+""",
+    "ru": """
+last year: в_прошлом_году минулого_року
+more than: более свыше понад
+had: имел* имело
+happened: произошл* произошло случилось
+affected: затронул* пострадал*
+and: и і та
+satellite navigation: спутников*_навигац* навигац* спутник*
+signal: сигнал*
+interference: помех* помеха* глушени* подавлени*
+jamming: глушени* глушил* заглушк* подавлени*_gps рэб
+spoofing: спуфинг* подмен* подмена*
+false: ложн* фальшив*
+problems: проблем* сбо*
+lost: потерял* пропал*
+failure: отказ*
+aircraft: самолет* самолёт* лайнер* борт* воздушн*_судн*
+flight: рейс* полет* полёт*
+pilots: пилот* летчик* лётчик*
+crew: экипаж*
+captain: командир*
+airport: аэропорт* аеропорт*
+airline: авиакомпани*
+helicopter: вертолет* вертолёт* гелікоптер*
+passengers: пассажир* пасажир*
+air traffic control: диспетчер* авиадиспетчер*
+airspace: воздушн*_пространств* повітрян*_простір* повітряному_просторі
+aviation: авиаци* авіаці*
+approach: заход* заходе захода
+landing: посадк* посадки приземлени* приземлення
+landed: приземлил* сел села
+could not land: не_смог_приземлиться не_смог_сесть не_зміг_приземлитися не_змогли_приземлитися
+take-off: взлет* взлёт* зліт*
+diverted: ушел_на_запасной запасной запасний
+returned: вернул* вернулся вернулись повернув*
+circled: кружил*
+reported: сообщил* сообщ* повідомил* заявил* заявив*
+was: был была было
+were: были
+had to: пришлось вынужден* довелося
+said: сказал* заявил*
+over: над
+near: возле около вблизи біля поблизу
+in: в во у
+to: до
+from: из із з
+border: границ* кордон*
+yesterday: вчера вчора учора
+last week: на_прошлой_неделе минулого_тижня
+not: не
+no: нет никаких жодних
+ships: судн* корабл* суд
+cars: автомобил* машин*
+phones: телефон* смартфон*
+drones: дрон* беспилотник* безпілотник*
+military: военн* армі* армия* військов*
+incidents: случа* инцидент* випадк* інцидент*
+since: с_начала з_початку
+""",
+    "uk": """
+last year: минулого_року
+more than: понад більше_ніж
+had: мав мала мало
+happened: стався сталося трапилося
+affected: зачепил* постраждал*
+and: і та й
+satellite navigation: супутников*_навігац* навігац* супутник*
+signal: сигнал*
+interference: перешкод* завад* глушінн* збо*
+jamming: глушінн* подавленн* рeб
+spoofing: спуфінг* підмін*
+false: хибн* фальшив*
+problems: проблем*
+lost: втратив втратила втратили зник
+failure: відмов*
+aircraft: літак* лайнер* борт*
+flight: рейс* політ* польот*
+pilots: пілот* льотчик*
+crew: екіпаж*
+airport: аеропорт*
+airline: авіакомпані*
+helicopter: гелікоптер* вертоліт* вертольот*
+passengers: пасажир*
+air traffic control: диспетчер*
+airspace: повітрян*_прост*
+aviation: авіаці*
+approach: заход* наближ*
+landing: посадк* приземленн*
+landed: приземлився приземлилися сів
+could not land: не_зміг_приземлитися не_змогли_приземлитися не_зміг_сісти
+take-off: зліт*
+returned: повернув* повернувся
+diverted: запасн*
+reported: повідомил* повідомляє заявил*
+was: був була було
+were: були
+had to: довелося змушений змушені
+said: сказав заявив
+over: над
+near: біля поблизу
+in: в у
+to: до
+from: з із зі
+border: кордон*
+yesterday: вчора учора
+last week: минулого_тижня
+not: не
+no: жодних
+ships: судн* корабл*
+drones: дрон* безпілотник*
+military: військов* армі*
+incidents: випадк* інцидент*
+""",
+    "es": """
+last year: el_año_pasado
+more than: más_de
+navigation signals: señal_de_navegación señales_de_navegación señal_satelital señales_satelitales
+had: tuvo tenía tenían
+happened: ocurrió sucedió
+affected: afectó afectaron afectad*
+and: y
+satellite navigation: navegación_satelital navegación_por_satélite
+signal: señal señales
+navigation systems: sistema*_de_navegación sistemas_de_navegación
+interference: interferencia* interferido perturbaci*
+jamming: bloqueo* bloquead* inhibici* jamming
+jammer: inhibidor* bloqueador*
+spoofing: spoofing suplantación falsificación falsificad*
+false: fals* falsas falsos
+problems: problema* fallas fallos
+lost: perdió perdieron
+failure: falla fallo pérdida caída
+aircraft: avión aviones aeronave* aparato
+flight: vuelo
+flights: vuelos
+pilots: piloto* pilotos
+crew: tripulación tripulantes
+captain: capitán
+airport: aeropuerto* aeródromo*
+airline: aerolínea* compañía_aérea
+helicopter: helicóptero*
+passengers: pasajero*
+runway: pista
+air traffic control: control_de_tráfico_aéreo controladores_aéreos controlador*_aéreo*
+air traffic control: torre_de_control aerocivil
+airspace: espacio_aéreo
+aviation: aviación aeronáutic*
+approach: aproximación aproximaci* aproxima*
+landing: aterrizaje* aterrizar
+landed: aterrizó aterrizaron
+could not land: no_pudo_aterrizar no_pudieron_aterrizar
+take-off: despegue* despegó despegar
+diverted: desviado* desviada* desviar* desvió
+returned: regresó regresaron retornó volvió
+circled: sobrevolaba sobrevoló circul*
+en route: en_ruta
+reported: reportó reportaron informó informaron notificó denunció registró
+experienced: experimentó experimentaron sufrió sufrieron
+was: fue estuvo
+were: fueron
+had to: tuvo_que tuvieron_que
+said: dijo declaró afirmó explicó
+over: sobre
+near: cerca cercanías
+in: en
+at: en_el
+to: hacia a al
+from: desde
+border: frontera*
+yesterday: ayer
+last week: la_semana_pasada
+last night: anoche
+not: no
+no: ningún ninguna
+ships: barco* buque* embarcaci*
+cars: automóvil* coche* carro*
+phones: teléfono* celular* móvil*
+drones: dron drones
+military: militar*
+incidents: incidente* caso casos
+since: desde
+""",
+    "pt": """
+last year: ano_passado
+more than: mais_de
+navigation signals: sinal_de_navegação sinais_de_navegação sinal_de_satélite sinais_de_satélite
+had: teve tinha tiveram
+happened: ocorreu aconteceu
+affected: afetou afetaram afetad* atingiu
+and: e
+satellite navigation: navegação_por_satélite navegação_satelital
+signal: sinal sinais
+navigation systems: sistema_de_navegação sistemas_de_navegação
+interference: interferência* interferenc* perturbaç*
+jamming: bloqueio* bloquead* jamming interferidor*
+jammer: bloqueador* jammer*
+spoofing: spoofing falsificaç* falsificad*
+false: fals*
+problems: problema* falhas
+lost: perdeu perderam
+failure: falha perda
+aircraft: avião aviões aeronave* aparelho
+flight: voo vôo
+flights: voos vôos
+pilots: piloto*
+crew: tripulação tripulantes
+captain: comandante
+airport: aeroporto*
+airline: companhia_aérea companhias_aéreas
+helicopter: helicóptero*
+passengers: passageiro*
+runway: pista
+air traffic control: controle_de_tráfego_aéreo controlador*_de_tráfego torre_de_controle decea
+airspace: espaço_aéreo
+aviation: aviação aeronáutic*
+approach: aproximação aproximaç* aproxima*
+landing: pouso* pousar aterrissag*
+landed: pousou pousaram aterrissou
+could not land: não_conseguiu_pousar não_conseguiram_pousar
+take-off: decolag* decolou decolar
+diverted: desviad* alternad* alternou arremet*
+returned: retornou voltou regressou
+circled: sobrevoou circul*
+en route: em_rota
+reported: relatou relataram reportou informou notificou registrou registrad*
+experienced: sofreu sofreram enfrentou
+was: foi
+were: foram
+had to: teve_que tiveram_que precisou
+said: disse afirmou declarou
+over: sobre
+near: perto próximo
+in: em no na
+to: para
+from: de_onde
+border: fronteira*
+yesterday: ontem
+last week: semana_passada
+not: não
+no: nenhum nenhuma
+ships: navio* embarcaç* barco*
+cars: carro* automóve*
+phones: celular* telefone*
+drones: drone*
+military: militar*
+incidents: incidente* caso casos ocorrência*
+since: desde
+""",
+    "fr": """
+last year: l'année_dernière
+more than: plus_de
+navigation signals: signal_de_navigation signaux_de_navigation
+had: avait eu
+happened: produit survenu
+affected: affecté* touché*
+and: et
+satellite navigation: navigation_par_satellite navigation_satellitaire
+signal: signal signaux
+interference: interférence* perturbation* brouill*
+jamming: brouillage* brouillé* brouillés
+jammer: brouilleur*
+spoofing: spoofing leurrage* usurpation
+false: faux fausse* fausses
+problems: problème*
+lost: perdu perdu perdait
+failure: perte panne
+aircraft: avion* appareil*
+flight: vol
+flights: vols
+pilots: pilote*
+crew: équipage*
+captain: commandant
+airport: aéroport*
+airline: compagnie_aérienne compagnies_aériennes
+helicopter: hélicoptère*
+passengers: passager*
+runway: piste
+air traffic control: contrôle_aérien contrôleur*_aérien*
+airspace: espace_aérien
+aviation: aviation aérien*
+approach: approche
+landing: atterrissage*
+landed: atterri atterrit
+could not land: pas_pu_atterrir n'a_pas_pu_atterrir
+take-off: décollage* décollé
+diverted: dérouté* dévié*
+returned: retourné* revenu*
+reported: signalé* rapporté* déclaré*
+experienced: subi
+was: était été a_été
+had to: dû
+said: a_déclaré a_indiqué selon
+over: au-dessus
+near: près
+border: frontière*
+yesterday: hier
+last week: la_semaine_dernière
+not: pas ne
+ships: navire* bateau*
+cars: voiture*
+phones: téléphone*
+drones: drone*
+military: militaire*
+incidents: incident*
+""",
+    "it": """
+navigation signals: segnale_di_navigazione segnali_di_navigazione
+happened: accaduto avvenuto
+affected: colpito
+and: e
+signal: segnale segnali
+interference: interferen* disturb*
+jamming: jamming disturbo*
+spoofing: spoofing falsificaz*
+problems: problem*
+lost: perso
+aircraft: aereo aerei velivol*
+flight: volo voli
+pilots: pilot*
+crew: equipaggio
+airport: aeroport*
+passengers: passegger*
+approach: avvicinamento
+landing: atterraggio
+landed: atterrato
+diverted: dirottat*
+returned: tornato rientrato
+reported: segnalat*
+was: era stato
+said: ha_detto
+over: sopra
+near: vicino
+yesterday: ieri
+not: non
+ships: nav* barc*
+drones: drone droni
+military: militar*
+incidents: incident*
+""",
+    "ro": """
+navigation signals: semnalul_de_navigație semnale_de_navigație
+happened: s-a_întâmplat
+affected: afectat*
+and: și
+signal: semnal*
+interference: interferen* bruiaj*
+jamming: bruiaj* bruiat*
+spoofing: spoofing falsificar*
+problems: problem*
+lost: pierdut
+aircraft: avion* aeronav*
+flight: zbor* cursa
+pilots: pilot*
+crew: echipaj*
+airport: aeroport*
+passengers: pasager*
+air traffic control: turnul_de_control turn_de_control
+approach: apropiere apropia
+landing: aterizare*
+landed: aterizat
+diverted: deviat*
+returned: întors
+reported: raportat* anunțat*
+was: a_fost
+said: a_spus a_declarat
+over: deasupra
+near: lângă
+yesterday: ieri
+not: nu
+ships: nav*
+drones: dron*
+military: militar*
+incidents: incident*
+""",
+    "tr": """
+last year: geçen_yıl
+more than: fazla
+happened: yaşandı meydana_geldi
+affected: etkilendi etkiledi
+and: ve
+satellite navigation: uydu_navigasyon* uydu_konum*
+signal: sinyal*
+interference: parazit* karıştır* girişim* bozulma*
+jamming: karıştırma* sinyal_karıştır*
+spoofing: spoofing* sahte_sinyal* aldatma*
+false: sahte
+problems: sorun* arıza*
+lost: kaybetti kaybolu*
+aircraft: uçak* uçağ*
+flight: uçuş* sefer*
+pilots: pilot*
+crew: mürettebat*
+airport: havaliman* havaalan*
+airline: havayolu* hava_yolu*
+helicopter: helikopter*
+passengers: yolcu*
+air traffic control: hava_trafik*
+airspace: hava_saha*
+aviation: havacılık*
+approach: yaklaşma* yaklaş*
+landing: iniş*
+landed: indi
+could not land: inemedi iniş_yapamadı
+take-off: kalkış*
+diverted: yönlendiril*
+returned: geri_döndü döndü
+reported: bildirdi bildirildi açıkladı
+was: oldu
+had to: zorunda_kaldı
+said: dedi söyledi
+over: üzerinde
+near: yakın* yakınında
+border: sınır*
+yesterday: dün
+not: değil
+ships: gemi*
+drones: drone* iha
+military: askeri
+incidents: olay*
+""",
+    "hu": """
+happened: történt
+affected: érintett
+and: és
+satellite navigation: műholdas_navigáció*
+signal: jel jelek
+interference: zavar* interferenci*
+jamming: zavarás* zavaró*
+spoofing: hamisít*
+problems: problém* meghibásod*
+lost: elveszett
+aircraft: repülőgép* gép
+flight: járat*
+pilots: pilót*
+crew: legénység*
+airport: repülőtér* repülőtér* repülőter*
+passengers: utas*
+airspace: légtér* légter*
+aviation: légiforgalm* légügyi
+approach: megközelít*
+landing: leszáll*
+landed: leszállt
+returned: visszafordult
+reported: jelentett* jelentés*
+was: volt
+said: mondta
+over: felett
+yesterday: tegnap
+not: nem
+ships: hajó*
+drones: drón*
+military: katonai
+incidents: eset*
+""",
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's cue words, ready for lookup."""
+
+    exact: dict[str, str]
+    #: ``(stem, english)`` pairs, longest stem first
+    stems: tuple[tuple[str, str], ...]
+    #: ``(tail, english)`` pairs: compounds ending in a cue word
+    tails: tuple[tuple[str, str], ...]
+    #: phrase (words joined by single spaces; a word may end in ``*``) -> english
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
+
+    def word(self, word: str) -> str:
+        """English gloss of one lower-case word, or ``""``."""
+        found = self.exact.get(word)
+        if found is not None:
+            return found
+        for stem, english in self.stems:
+            if word.startswith(stem) and len(word) - len(stem) <= MAX_ENDING:
+                return english
+        for tail, english in self.tails:
+            # A compound ending in the cue word, perhaps with a case ending ("itärajalla").
+            at = word.find(tail, 1)
+            if at > 0 and len(word) - at - len(tail) <= MAX_ENDING:
+                return english
+        return ""
+
+
+def _parse(table: str) -> Lexicon:
+    exact: dict[str, str] = {}
+    stems: list[tuple[str, str]] = []
+    tails: list[tuple[str, str]] = []
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    for line in table.strip().splitlines():
+        english, _, forms = line.partition(":")
+        for form in forms.split():
+            if "_" in form:
+                phrases.append((tuple(form.split("_")), english.strip()))
+            elif form.startswith("*"):
+                tails.append((form[1:], english.strip()))
+            elif form.endswith("*"):
+                stems.append((form[:-1], english.strip()))
+            else:
+                exact.setdefault(form, english.strip())
+    stems.sort(key=lambda s: -len(s[0]))
+    phrases.sort(key=lambda p: -len(p[0]))
+    return Lexicon(exact, tuple(stems), tuple(tails), tuple(phrases))
+
+
+@functools.cache
+def lexicon_for(code: str) -> Lexicon | None:
+    """The cue table of language ``code``, or ``None`` when we have none."""
+    table = TABLES.get(_FAMILY.get(code, code))
+    return _parse(table) if table else None
