@@ -440,9 +440,36 @@ def test_day_url_is_gpsjams_public_address():
 # -- interruption and resume: a real process, killed mid-run ----------------------------------
 
 
+def _restore_default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _popen_as_from_a_terminal(args: list[str], **kwargs) -> subprocess.Popen:
+    """Start a child whose Ctrl-C behaves as it does for a user at a terminal.
+
+    A process started in the background or under nohup ignores SIGINT, and an ignored signal
+    stays ignored across exec: Python would then never raise KeyboardInterrupt in the child, and
+    the Ctrl-C test would hang or fail depending on how pytest itself was started.
+    """
+    return subprocess.Popen(args, preexec_fn=_restore_default_sigint, **kwargs)
+
+
+def test_child_gets_ctrl_c_even_when_the_test_run_ignores_it():
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        probe = "import signal as s; print(s.getsignal(s.SIGINT) is s.default_int_handler)"
+        proc = _popen_as_from_a_terminal(
+            [sys.executable, "-c", probe], stdout=subprocess.PIPE, text=True
+        )
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert out.strip() == "True"
+
+
 def _spawn(server: GpsjamServer, store: LayerStore) -> subprocess.Popen:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    return subprocess.Popen(
+    return _popen_as_from_a_terminal(
         [
             sys.executable,
             "-m",
