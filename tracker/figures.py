@@ -417,11 +417,11 @@ def _rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def _point_traces(prepared: pd.DataFrame | PreparedIncidents) -> list[dict]:
+def _point_traces(prepared: pd.DataFrame | PreparedIncidents, *, hover: bool = True) -> list[dict]:
     incidents = frame_of(prepared)
     # Plain arrays indexed per type: cheaper than taking rows of the frame four times.
-    hover = hover_text(incidents).to_numpy(dtype=object)
-    ids = incidents[INC.id].to_numpy(dtype=object)
+    labels = hover_text(incidents).to_numpy(dtype=object) if hover else None
+    ids = incidents[INC.id].to_numpy(dtype=object) if hover else None
     lon = incidents[INC.longitude].to_numpy(dtype=float).round(4)
     lat = incidents[INC.latitude].to_numpy(dtype=float).round(4)
     kinds = stats.type_codes(prepared)
@@ -430,14 +430,17 @@ def _point_traces(prepared: pd.DataFrame | PreparedIncidents) -> list[dict]:
         mask = kinds == code
         if not mask.any():
             continue
+        pointer = (
+            dict(customdata=ids[mask], text=labels[mask], hovertemplate="%{text}<extra></extra>")
+            if hover
+            else dict(hoverinfo="skip")
+        )
         traces.append(
             dict(
                 type="scattergeo",
                 lon=lon[mask],
                 lat=lat[mask],
-                customdata=ids[mask],
-                text=hover[mask],
-                hovertemplate="%{text}<extra></extra>",
+                **pointer,
                 mode="markers",
                 name=f"{_SHORT_LABELS[kind]} ({mask.sum():,})",
                 legendgroup=kind,
@@ -509,7 +512,9 @@ def _hex_rings(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return lons, lats
 
 
-def _hex_traces(incidents: pd.DataFrame | PreparedIncidents) -> tuple[list, int]:
+def _hex_traces(
+    incidents: pd.DataFrame | PreparedIncidents, *, hover: bool = True
+) -> tuple[list, int]:
     counts, resolution = stats.hex_counts(incidents, max_hexes=MAX_HEXES)
     if len(counts) == 0:
         return [], resolution
@@ -541,21 +546,26 @@ def _hex_traces(incidents: pd.DataFrame | PreparedIncidents) -> tuple[list, int]
     # Hover and box/lasso selection work on points, so each hexagon also gets a centre marker.
     cell_list = cells.tolist()
     centres = np.array([_cell_geometry(c)[2:4] for c in cell_list], dtype=float).reshape(-1, 2)
-    per_type = [counts[kind].tolist() for kind in schema.INTERFERENCE_TYPES]
-    names = [TYPE_LABELS[kind] for kind in schema.INTERFERENCE_TYPES]
-    hover = [
-        f"<b>{n:,} incidents</b>"
-        + "".join(f"<br>{name}: {v:,}" for name, v in zip(names, row, strict=True))
-        for n, *row in zip(totals.tolist(), *per_type, strict=True)
-    ]
+    pointer: dict = dict(hoverinfo="skip")
+    if hover:
+        per_type = [counts[kind].tolist() for kind in schema.INTERFERENCE_TYPES]
+        names = [TYPE_LABELS[kind] for kind in schema.INTERFERENCE_TYPES]
+        labels = [
+            f"<b>{n:,} incidents</b>"
+            + "".join(f"<br>{name}: {v:,}" for name, v in zip(names, row, strict=True))
+            for n, *row in zip(totals.tolist(), *per_type, strict=True)
+        ]
+        pointer = dict(
+            customdata=np.array([str(c) for c in cell_list], dtype=object),
+            text=np.array(labels, dtype=object),
+            hovertemplate="%{text}<extra></extra>",
+        )
     traces.append(
         dict(
             type="scattergeo",
             lon=centres[:, 0],
             lat=centres[:, 1],
-            customdata=np.array([str(c) for c in cell_list], dtype=object),
-            text=np.array(hover, dtype=object),
-            hovertemplate="%{text}<extra></extra>",
+            **pointer,
             mode="markers",
             # Hover and selection targets only: nearly invisible, or at world scale thousands of
             # overlapping dots would hide the hexagons they describe.
@@ -677,6 +687,7 @@ def map_figure(
     note: str | None = None,
     aspect: float | None = None,
     as_dict: bool = False,
+    hover: bool = True,
 ) -> go.Figure | dict:
     """Incidents on a world map (``scattergeo``), zoomed to the data.
 
@@ -692,6 +703,10 @@ def map_figure(
     :param as_dict: return the figure as the plain ``{"data": [...], "layout": {...}}`` dict Dash
         sends to the browser (the same content; the dashboard's fast path) instead of a
         ``go.Figure``.
+    :param hover: ``False`` leaves out what only a pointer uses: the hover labels and the ids a
+        click or selection reads (``text``, ``customdata``, ``hovertemplate``). For static
+        images, which are drawn exactly the same without them: building, copying and sending
+        a label per incident is a good part of a large map's export otherwise.
     """
     layout: dict = dict(
         geo=geo_bounds(incidents, aspect=aspect),
@@ -743,9 +758,9 @@ def map_figure(
         )
     elif len(located) <= max_points:
         traces += _area_traces(located)
-        traces += _point_traces(located)
+        traces += _point_traces(located, hover=hover)
     else:
-        hexes, resolution = _hex_traces(located)
+        hexes, resolution = _hex_traces(located, hover=hover)
         traces += hexes
         notes.append(
             f"{len(located):,} incidents: too many to draw one by one, counted in hexagons "

@@ -88,11 +88,15 @@ def filtered(data: Any, filters: Any = None) -> tuple[pd.DataFrame, pd.DataFrame
     :param filters: a :class:`tracker.filters.Filters`, or ``None`` for everything.
     :returns: ``(incidents, sources)``, new frames; ``data`` is not modified.
     """
-    incidents = data.incidents if filters is None else filters.apply(data.incidents)
+    incidents = _filtered_incidents(data, filters)
     sources = data.sources
     if len(sources):
         sources = sources.loc[sources[SRC.incident_id].isin(incidents[INC.id])]
     return incidents, sources
+
+
+def _filtered_incidents(data: Any, filters: Any) -> pd.DataFrame:
+    return data.incidents if filters is None else filters.apply(data.incidents)
 
 
 def render_chart(
@@ -116,7 +120,8 @@ def render_chart(
     :raises ChromiumMissingError: a static format was asked for and no Chromium is installed.
     :raises ExportError: the export browser failed.
     """
-    incidents, _ = filtered(data, filters)
+    # A chart draws incidents only: no need to select their sources too.
+    incidents = _filtered_incidents(data, filters)
     return _render_chart_frame(
         kind,
         incidents,

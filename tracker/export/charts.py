@@ -113,18 +113,20 @@ class ChartOptions:
             raise ValueError("scale must be between 0.1 and 10")
 
 
-def build_figure(kind: str, incidents: pd.DataFrame) -> go.Figure:
+def build_figure(kind: str, incidents: pd.DataFrame, *, hover: bool = True) -> go.Figure:
     """The dashboard's figure of that kind for these incidents (from :mod:`tracker.figures`).
 
     :param kind: one of :data:`CHART_KINDS`.
     :param incidents: filtered incidents; not modified.
+    :param hover: ``False`` for a static image: the map leaves out its per-incident hover
+        labels and ids, which are not drawn (see :func:`tracker.figures.map_figure`).
     :raises ValueError: unknown kind.
     """
     # The dashboard's modules; imported late so that `gnss-tracker --help` stays fast.
     from tracker import figures, stats
 
     if kind == "map":
-        return figures.map_figure(incidents)
+        return figures.map_figure(incidents, hover=hover)
     if kind == "timeline":
         return figures.timeline_figure(incidents)
     if kind == "regions":
@@ -340,6 +342,7 @@ def publication_figure(
     filters: Any = None,
     options: ChartOptions | None = None,
     generated: dt.date | None = None,
+    hover: bool = True,
 ) -> go.Figure:
     """The dashboard figure of ``kind``, decorated for publication.
 
@@ -348,10 +351,11 @@ def publication_figure(
     :param filters: the filters that produced ``incidents`` (stated in the subtitle).
     :param options: size and title.
     :param generated: date printed in the footer (UTC today by default).
+    :param hover: ``False`` for a static image (see :func:`build_figure`): the same drawing.
     """
     generated = generated or dt.datetime.now(dt.UTC).date()
     options = options or ChartOptions()
-    fig = build_figure(kind, incidents)
+    fig = build_figure(kind, incidents, hover=hover)
     out = decorate_for_publication(
         fig,
         title=options.title or DEFAULT_TITLES[kind],
@@ -488,7 +492,10 @@ def render_chart(
     if fmt not in CHART_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(CHART_FORMATS)}")
     options = options or ChartOptions()
-    fig = publication_figure(kind, incidents, filters=filters, options=options, generated=generated)
+    # Hover labels only matter where a pointer can reach them: in the HTML page.
+    fig = publication_figure(
+        kind, incidents, filters=filters, options=options, generated=generated, hover=fmt == "html"
+    )
     if fmt == "html":
         return figure_to_html(
             fig, kind=kind, options=options, title=options.title or DEFAULT_TITLES[kind]

@@ -67,6 +67,8 @@ class Airports:
             data["cities"],
         )
         self._folded: dict[str, str] = data["folded"]
+        # Words of each folded name, made when first needed (by with_words).
+        self._name_words: dict[str, frozenset[str]] = {}
         self.iata: dict[str, dict] = {}
         for airport in self.icao.values():
             if airport["iata"]:
@@ -198,10 +200,15 @@ class Airports:
             return []
         needed = set(words) - AIRPORT_WORDS
         found = []
+        name_words = self._name_words
         for code in min(lists, key=len):
             airport = self.icao[code]
-            if (airport["iata"] or not iata_only) and needed <= set(self._folded[code].split()):
-                found.append(airport)
+            if airport["iata"] or not iata_only:
+                have = name_words.get(code)
+                if have is None:
+                    have = name_words[code] = frozenset(self._folded[code].split())
+                if needed <= have:
+                    found.append(airport)
         return found
 
     def by_name(self, key: str) -> list[dict]:

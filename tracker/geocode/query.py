@@ -173,15 +173,42 @@ _CODE = re.compile(r"^(?:[A-Z]{4}|[A-Z0-9]{3})$")
 _CODE_LABEL = re.compile(r"^(?:ICAO|IATA)(?:\s+code)?\s*[:=]?\s*", re.I)
 
 
-def _strip_prefix(text: str, prefixes: Iterable[str]) -> tuple[str, str] | None:
-    for prefix in prefixes:
+def _by_word(phrases: Iterable[str], *, last: bool = False) -> dict[str, tuple[str, ...]]:
+    """``phrases`` grouped by their first (or last) word, each group in the phrases' order.
+
+    A text can start with "north east of " only if its first word is "north": one dict lookup
+    finds the few phrases worth testing, where a test of every phrase was most of the time
+    spent on "X area" or "near X".
+    """
+    table: dict[str, list[str]] = {}
+    for phrase in phrases:
+        word = phrase.rpartition(" ")[2] if last else phrase.partition(" ")[0]
+        table.setdefault(word, []).append(phrase)
+    return {word: tuple(group) for word, group in table.items()}
+
+
+_PLAIN_PREFIX_WORDS = _by_word(_PLAIN_PREFIXES)
+_VAGUE_PREFIX_WORDS = _by_word(_VAGUE_PREFIXES)
+_DIRECTION_WORDS = _by_word(_DIRECTIONS)
+_PLAIN_SUFFIX_WORDS = _by_word(_PLAIN_SUFFIXES, last=True)
+_VAGUE_SUFFIX_WORDS = _by_word(_VAGUE_SUFFIXES, last=True)
+_EDGE_SUFFIX_WORDS = _by_word(_EDGE_SUFFIXES, last=True)
+_FIR_SUFFIX_WORDS = _by_word(_FIR_SUFFIXES, last=True)
+
+
+def _strip_prefix(text: str, prefixes: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
+    """The first of ``prefixes`` (a :func:`_by_word` table) that ``text`` starts with, and
+    the rest of the text."""
+    for prefix in prefixes.get(text.partition(" ")[0], ()):
         if text.startswith(prefix + " ") and len(text) > len(prefix) + 1:
             return prefix, text[len(prefix) + 1 :]
     return None
 
 
-def _strip_suffix(text: str, suffixes: Iterable[str]) -> tuple[str, str] | None:
-    for suffix in suffixes:
+def _strip_suffix(text: str, suffixes: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
+    """The first of ``suffixes`` (a :func:`_by_word` table, ``last=True``) that ``text`` ends
+    with, and the text before it."""
+    for suffix in suffixes.get(text.rpartition(" ")[2], ()):
         if text.endswith(" " + suffix) and len(text) > len(suffix) + 1:
             return suffix, text[: -len(suffix) - 1]
     return None
@@ -321,25 +348,25 @@ class QueryResolver:
         if hits or depth > 6 or not text:
             return hits
         step = depth + 1
-        stripped = _strip_prefix(text, _PLAIN_PREFIXES)
+        stripped = _strip_prefix(text, _PLAIN_PREFIX_WORDS)
         if stripped:
             return self.phrase(stripped[1], "", step)
-        stripped = _strip_prefix(text, _VAGUE_PREFIXES)
+        stripped = _strip_prefix(text, _VAGUE_PREFIX_WORDS)
         if stripped:
             return _widen(self.phrase(stripped[1], "", step), "area", countries=True)
-        stripped = _strip_suffix(text, _PLAIN_SUFFIXES)
+        stripped = _strip_suffix(text, _PLAIN_SUFFIX_WORDS)
         if stripped:
             return self.phrase(stripped[1], "", step)
-        stripped = _strip_suffix(text, _EDGE_SUFFIXES)
+        stripped = _strip_suffix(text, _EDGE_SUFFIX_WORDS)
         if stripped:
             return _widen(self.phrase(stripped[1], "", step), "area", countries=True)
-        stripped = _strip_suffix(text, _VAGUE_SUFFIXES)
+        stripped = _strip_suffix(text, _VAGUE_SUFFIX_WORDS)
         if stripped:
             return _widen(self.phrase(stripped[1], "", step), "area")
-        stripped = _strip_suffix(text, _FIR_SUFFIXES)
+        stripped = _strip_suffix(text, _FIR_SUFFIX_WORDS)
         if stripped:
             return _widen(self.phrase(stripped[1], "", step), "region")
-        stripped = _strip_prefix(text, _DIRECTIONS)
+        stripped = _strip_prefix(text, _DIRECTION_WORDS)
         if stripped:
             hits = _widen(self.phrase(stripped[1], "", step), "region")
             return [self._toward(h, stripped[0]) for h in hits]
@@ -418,13 +445,15 @@ class QueryResolver:
     @staticmethod
     def _split(pattern: re.Pattern, raw: str) -> list[str]:
         """Split outside parentheses only."""
-        depth = 0
-        masked = []
-        for char in raw:
-            depth += char == "("
-            masked.append("\0" if depth and char not in "()" else char)
-            depth -= char == ")" and depth > 0
-        masked_text = "".join(masked)
+        masked_text = raw
+        if "(" in raw:  # most texts have none, and nothing to mask
+            depth = 0
+            masked = []
+            for char in raw:
+                depth += char == "("
+                masked.append("\0" if depth and char not in "()" else char)
+                depth -= char == ")" and depth > 0
+            masked_text = "".join(masked)
         parts, start = [], 0
         for match in pattern.finditer(masked_text):
             parts.append(raw[start : match.start()])
