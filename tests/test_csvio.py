@@ -29,6 +29,15 @@ BROKEN = {
     "stray quote": GOOD.replace(b"Synthetic", b'Syn"thetic', 1),
     "crlf": GOOD.replace(b"\n", b"\r\n"),
     "cr only": GOOD.replace(b"\n", b"\r"),
+    "crlf after the header": HEADER + b"\n" + b"\r\n".join([FIRST, *REST]),
+    "quote opened in the last row": GOOD[: GOOD.rindex(b"Synthetic")]
+    + b'"'
+    + GOOD[GOOD.rindex(b"Synthetic") :],
+    "cr in a quoted cell": GOOD.replace(b"Synthetic", b'"Synth\retic"', 1),
+    "blank line at the end": GOOD + b"\n",
+    "row of empty cells": GOOD + b"," * (len(schema.INCIDENT_COLUMNS) - 1) + b"\n",
+    "quoted header name running on": GOOD.replace(b"id,", b'"id,', 1),
+    "tab in a cell": GOOD.replace(b"Synthetic", b"Synth\tetic", 1),
     "missing final newline": GOOD[:-1],
     "byte-order mark": b"\xef\xbb\xbf" + GOOD,
     "nul byte": GOOD.replace(b"Synthetic", b"Syn\x00thetic", 1),
@@ -61,6 +70,18 @@ def test_streamed_and_bytes_read_the_same(case: str, tmp_path: Path, monkeypatch
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
+def test_fast_path_reads_what_the_careful_path_reads(case: str, tmp_path: Path, monkeypatch):
+    """Whatever the fast path accepts, it reads line for line as the csv module does."""
+    path = tmp_path / schema.INCIDENTS_FILE
+    path.write_bytes(BROKEN[case])
+    monkeypatch.setattr(csvio, "STREAM_MIN_BYTES", 0)
+    streamed = csvio.read_raw_table(path, display="incidents.csv")
+    monkeypatch.setattr(csvio, "_fast_parse", lambda *args: None)
+    careful = csvio.parse_raw_text(path.read_bytes(), display="incidents.csv")
+    _same(streamed, careful)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
 def test_validation_is_the_same_when_streamed(case: str, tmp_path: Path, monkeypatch):
     (tmp_path / schema.INCIDENTS_FILE).write_bytes(BROKEN[case])
     (tmp_path / schema.SOURCES_FILE).write_text(csv_text(SOURCES, schema.SOURCE_COLUMNS))
@@ -70,19 +91,23 @@ def test_validation_is_the_same_when_streamed(case: str, tmp_path: Path, monkeyp
     assert validate.validate_dir(tmp_path) == expected
 
 
-def test_scan_counts_and_flags_plain_text():
-    scan = csvio.scan_bytes(b'a,"b"\nc,d\r\n')
-    assert (scan.newlines, scan.quotes, scan.carriage_returns) == (2, 2, 1)
-    assert not scan.plain_text  # the CR is a control character
-    assert csvio.scan_bytes(b"a,b\nc,d\n").plain_text
-    assert csvio.scan_bytes("a,caf\u00e9\n".encode()).plain_text  # é cannot hide anything
-    assert not csvio.scan_bytes("a,\u200bb\n".encode()).plain_text  # zero-width space
-    assert not csvio.scan_bytes(b"a,\x7fb\n").plain_text
+def _plain(body: bytes) -> bool:
+    table = csvio.parse_raw_text(body, display="t.csv")
+    assert not table.problems
+    return table.plain_text
 
 
-def test_scan_sees_a_suspect_byte_in_a_later_slice(monkeypatch):
-    monkeypatch.setattr(csvio, "_SCAN_SLICE", 4)
-    body = b"abc\nabc\nab\x07\n"
-    scan = csvio.scan_bytes(body)
-    assert scan.newlines == 3
-    assert not scan.plain_text
+def test_plain_text_is_flagged_from_the_cells():
+    assert _plain(b'a,b\nc,"d"\n')
+    assert _plain("a,b\nc,caf\u00e9\n".encode())  # é cannot hide anything
+    assert not _plain("a,b\nc,\u200bd\n".encode())  # zero-width space
+    assert not _plain(b"a,b\nc,\x7fd\n")
+    assert not _plain(b"a,b\nc,d\te\n")  # a control character other than LF
+
+
+def test_plain_text_is_flagged_from_a_later_chunk(monkeypatch, tmp_path: Path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"a,b\n" + b"c,d\n" * 200_000 + b"c,d\x07\n")
+    table = csvio.read_raw_table(path)
+    assert not table.problems and len(table.frame) == 200_001
+    assert not table.plain_text

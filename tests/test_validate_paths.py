@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from helpers import sample_rows, write_dataset
 
 from tracker import dataset, validate
+from tracker.csvio import RawTable
 from tracker.schema import INC, SRC
 
 TODAY = pd.Timestamp("2026-01-01")
@@ -128,3 +131,29 @@ def test_cli_validate_counts_rows_with_the_low_memory_route(tmp_path: Path):
     assert result.exit_code == 1
     assert "unknown-incident" in result.output
     assert "in 4 incidents and 4 sources" in result.output
+
+
+def _chunked_table(name: str, values: list[str], sizes: list[int]) -> RawTable:
+    """A one-column table whose column is split into Arrow chunks of ``sizes`` rows, as the
+    reader splits a large file into blocks."""
+    chunks, start = [], 0
+    for size in sizes:
+        chunks.append(pa.array(values[start : start + size], type=pa.large_string()))
+        start += size
+    column = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks)), name=name)
+    lines = np.arange(2, len(values) + 2)
+    return RawTable(name, [name], pd.DataFrame({name: column}), lines)
+
+
+def test_cited_incident_rows_across_chunks():
+    ids = [f"2024-01-{day:02d}-x" for day in range(1, 8)]
+    cited = [ids[0], ids[1], ids[1], ids[2], ids[3], ids[3], ids[3], ids[4], ids[5], ids[6]]
+    incidents = _chunked_table(INC.id, ids, [3, 4])
+    sources = _chunked_table(SRC.incident_id, cited, [2, 3, 1, 4])  # runs cross the chunks
+    rows = validate._cited_incident_rows(incidents, sources)
+    assert rows is not None
+    assert [ids[row] for row in rows] == cited
+    # One cited id differs from its incident's id, in a later chunk: no shortcut.
+    cited[8] = "2024-01-06-y"
+    sources = _chunked_table(SRC.incident_id, cited, [2, 3, 1, 4])
+    assert validate._cited_incident_rows(incidents, sources) is None
