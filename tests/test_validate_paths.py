@@ -61,6 +61,12 @@ def _cases() -> dict[str, tuple[list[dict], list[dict]]]:
     i, s = sample_rows(4)
     i[1] = {**i[1], INC.radius_km: "1e3", INC.latitude: "0", INC.longitude: "0"}
     cases["numbers"] = (i, s)
+
+    i, s = sample_rows(4)
+    bad_id = i[3][INC.id].replace("place", "Place")  # still in order, cited in order
+    i[3] = {**i[3], INC.id: bad_id}
+    s[3] = {**s[3], SRC.incident_id: bad_id}
+    cases["malformed id cited in order"] = (i, s)
     return cases
 
 
@@ -157,3 +163,14 @@ def test_cited_incident_rows_across_chunks():
     cited[8] = "2024-01-06-y"
     sources = _chunked_table(SRC.incident_id, cited, [2, 3, 1, 4])
     assert validate._cited_incident_rows(incidents, sources) is None
+
+
+def test_a_malformed_id_is_reported_where_it_is_cited(tmp_path: Path):
+    """The cited ids' pattern is not matched when they are exactly the incident ids, unless an
+    incident id breaks it: then both files report it."""
+    folder = write_dataset(tmp_path, *CASES["malformed id cited in order"])
+    for keep_cells in (True, False):
+        problems = validate.read_and_validate(folder, today=TODAY, keep_cells=keep_cells)[3]
+        found = {(Path(p.file).name, p.line, p.field, p.code) for p in problems}
+        assert ("incidents.csv", 5, INC.id, "pattern") in found
+        assert ("sources.csv", 5, SRC.incident_id, "pattern") in found

@@ -355,6 +355,13 @@ def _cited_incident_rows(incidents: RawTable, sources: RawTable) -> np.ndarray |
     an incident and every incident has a source. The order of both columns comes from
     :func:`_neighbours`, which the duplicate rules computed already.
     """
+    key = f"{SRC.incident_id}\x00rows in {incidents.path}"
+    if key not in sources.parsed:
+        sources.parsed[key] = _find_cited_incident_rows(incidents, sources)
+    return sources.parsed[key]
+
+
+def _find_cited_incident_rows(incidents: RawTable, sources: RawTable) -> np.ndarray | None:
     ids = _arrow(incidents.frame[INC.id])
     cited = _arrow(sources.frame[SRC.incident_id])
     if not len(cited) or not len(ids):
@@ -518,9 +525,17 @@ def _closest(name: str, candidates: list[str]) -> str | None:
 
 
 def check_cells(
-    table: RawTable, fields: tuple[Field, ...], *, today: pd.Timestamp
+    table: RawTable,
+    fields: tuple[Field, ...],
+    *,
+    today: pd.Timestamp,
+    later: frozenset[str] = frozenset(),
 ) -> list[Problem]:
-    """Per-cell rules for every column present: required, text hygiene, types, ranges, values."""
+    """Per-cell rules for every column present: required, text hygiene, types, ranges, values.
+
+    :param later: columns whose pattern rule the caller runs itself, once the other table is
+        read (:func:`_check_cited_ids`).
+    """
     problems: list[Problem] = []
     for spec in fields:
         if spec.name not in table.frame:
@@ -541,7 +556,7 @@ def check_cells(
             problems += _check_date(table, spec, values, present, today=today)
         if spec.enum is not None:
             problems += _check_enum(table, spec, values, present)
-        if spec.pattern is not None:
+        if spec.pattern is not None and spec.name not in later:
             bad = present & ~_matches_pattern(table, spec)
             problems += _report(
                 table, bad, spec.name, "pattern", functools.partial(_pattern_message, spec)
@@ -1028,11 +1043,52 @@ def check_figures(figures: RawTable, *, today: pd.Timestamp | None = None) -> li
     return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.code))
 
 
+#: Pattern rules that wait for the other table, by the table's fields (see :func:`_across`).
+_LATER = {schema.SOURCE_FIELDS: frozenset({SRC.incident_id})}
+
+
 def _check_table(table: RawTable, fields: tuple[Field, ...], row_rules, today) -> list[Problem]:
-    """The header, cell and row rules of one table (nothing across tables)."""
+    """The header, cell and row rules of one table (nothing across tables), but for the
+    patterns :func:`_across` checks."""
     if not table.readable:
         return []
-    return check_header(table, fields) + check_cells(table, fields, today=today) + row_rules(table)
+    cells = check_cells(table, fields, today=today, later=_LATER.get(fields, frozenset()))
+    return check_header(table, fields) + cells + row_rules(table)
+
+
+def _check_cited_ids(incidents: RawTable | None, sources: RawTable) -> list[Problem]:
+    """The pattern rule of the sources' incident ids.
+
+    A cited id equal to an incident's id has that id's shape: when the distinct cited ids are
+    exactly the incident ids and every incident id has the shape, no cited id needs matching
+    (at a million incidents, 1.6 million regex matches less). Otherwise they are matched.
+    """
+    spec = _field(schema.SOURCE_FIELDS, SRC.incident_id)
+    if spec.name not in sources.frame:
+        return []
+    id_spec = _field(schema.INCIDENT_FIELDS, INC.id)
+    if (
+        incidents is not None
+        and id_spec.name in incidents.frame
+        and id_spec.pattern == spec.pattern
+        and _cited_incident_rows(incidents, sources) is not None
+    ):
+        ids = incidents.frame[id_spec.name]
+        if not ((ids != "").to_numpy() & ~_matches_pattern(incidents, id_spec)).any():
+            return []
+    present = (sources.frame[spec.name] != "").to_numpy()
+    bad = present & ~_matches_pattern(sources, spec)
+    return _report(sources, bad, spec.name, "pattern", functools.partial(_pattern_message, spec))
+
+
+def _across(incidents: RawTable, sources: RawTable) -> list[Problem]:
+    """The rules that read both tables."""
+    problems: list[Problem] = []
+    if sources.readable:
+        problems += _check_cited_ids(incidents if incidents.readable else None, sources)
+    if incidents.readable and sources.readable:
+        problems += check_references(incidents, sources)
+    return problems
 
 
 def _sorted_problems(problems: list[Problem]) -> list[Problem]:
@@ -1070,8 +1126,7 @@ def validate_tables(
             )
         for job in jobs:
             problems += job.result()
-    if incidents.readable and sources.readable:
-        problems += check_references(incidents, sources)
+    problems += _across(incidents, sources)
     return _sorted_problems(problems)
 
 
@@ -1130,8 +1185,7 @@ def read_and_validate(
         sources, source_problems = sources_job.result()
     problems = [*incidents.problems, *sources.problems, *figures.problems]
     problems += incident_problems + source_problems + figure_problems
-    if incidents.readable and sources.readable:
-        problems += check_references(incidents, sources)
+    problems += _across(incidents, sources)
     return incidents, sources, figures, _sorted_problems(problems)
 
 
