@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from helpers import csv_text, sample_rows
 
 from tracker import csvio, schema, validate
+from tracker.schema import INC
 
 INCIDENTS, SOURCES = sample_rows(3)
 GOOD = csv_text(INCIDENTS, schema.INCIDENT_COLUMNS).encode("utf-8")
@@ -91,23 +93,18 @@ def test_validation_is_the_same_when_streamed(case: str, tmp_path: Path, monkeyp
     assert validate.validate_dir(tmp_path) == expected
 
 
-def _plain(body: bytes) -> bool:
-    table = csvio.parse_raw_text(body, display="t.csv")
-    assert not table.problems
-    return table.plain_text
-
-
-def test_plain_text_is_flagged_from_the_cells():
-    assert _plain(b'a,b\nc,"d"\n')
-    assert _plain("a,b\nc,caf\u00e9\n".encode())  # é cannot hide anything
-    assert not _plain("a,b\nc,\u200bd\n".encode())  # zero-width space
-    assert not _plain(b"a,b\nc,\x7fd\n")
-    assert not _plain(b"a,b\nc,d\te\n")  # a control character other than LF
-
-
-def test_plain_text_is_flagged_from_a_later_chunk(monkeypatch, tmp_path: Path):
-    path = tmp_path / "t.csv"
-    path.write_bytes(b"a,b\n" + b"c,d\n" * 200_000 + b"c,d\x07\n")
+def test_an_invisible_character_in_a_later_chunk_is_found(tmp_path: Path):
+    """The text rules look at every chunk pyarrow read, not only the first."""
+    path = tmp_path / schema.INCIDENTS_FILE
+    rows = 200_000  # several 1 MB blocks
+    path.write_bytes(
+        b"location,summary\n" + b"Riga,Jamming\n" * rows + "Riga,Jam\u202eming\n".encode()
+    )
     table = csvio.read_raw_table(path)
-    assert not table.problems and len(table.frame) == 200_001
-    assert not table.plain_text
+    assert not table.problems and len(table.frame) == rows + 1
+    assert table.frame[INC.summary].array._pa_array.num_chunks > 1
+    fields = tuple(f for f in schema.INCIDENT_FIELDS if f.name in (INC.location, INC.summary))
+    found = validate.check_cells(table, fields, today=pd.Timestamp("2026-01-01"))
+    assert [(p.line, p.field, p.code) for p in found] == [
+        (rows + 2, INC.summary, "control-character")
+    ]

@@ -63,9 +63,6 @@ class RawTable:
     raw: bytes = b""
     #: typed versions of columns computed while validating (numbers, dates), reused by the loader.
     parsed: dict[str, pd.Series] = field(default_factory=dict)
-    #: True when no cell holds a byte that can start a control, zero-width or bidirectional
-    #: character (see :func:`_arrow_parse`): the text rules then skip their per-column search.
-    plain_text: bool = False
 
     @property
     def readable(self) -> bool:
@@ -138,18 +135,22 @@ def read_raw_table(path: Path, *, display: str | None = None) -> RawTable:
 STREAM_MIN_BYTES = 1 << 20
 
 
-class _CarriageReturnWatch(io.RawIOBase):
-    """An open file, read-only, that notes whether any byte read through it was a CR.
+class _ByteWatch(io.RawIOBase):
+    """An open file, read-only, that notes what kinds of bytes were read through it.
 
-    pyarrow ends a line at CR or CRLF as well as at LF, leaving no trace in the cells; the
-    canonical form uses LF only, and the careful path reports any other ending at its line.
-    Looking for one byte in what pyarrow reads anyway (``memchr``) spares a pass over the file.
+    * a CR: pyarrow ends a line at CR or CRLF as well as at LF, leaving no trace in the cells;
+      the canonical form uses LF only, and the careful path reports any other ending;
+    * a quote: only a quoted cell can hold a line break, so without quotes no cell needs
+      looking at for one (see :func:`_raw_table`);
+    * a byte >= 0x80: only then can a cell be invalid UTF-8.
+
+    Two ``memchr`` and one maximum over what pyarrow reads anyway, instead of a pass of our own.
     """
 
     def __init__(self, handle) -> None:
         super().__init__()
         self._handle = handle
-        self.seen = False
+        self.carriage_return = self.quote = self.non_ascii = False
 
     def readable(self) -> bool:
         return True
@@ -165,9 +166,14 @@ class _CarriageReturnWatch(io.RawIOBase):
 
     def read(self, size: int = -1) -> bytes:
         data = self._handle.read(size)
-        if not self.seen and b"\r" in data:
-            self.seen = True
+        self.carriage_return = self.carriage_return or b"\r" in data
+        self.quote = self.quote or b'"' in data
+        self.non_ascii = self.non_ascii or _non_ascii(data)
         return data
+
+
+def _non_ascii(data: bytes) -> bool:
+    return bool(len(data)) and np.frombuffer(data, dtype=np.uint8).max() >= 0x80
 
 
 def _read_streamed(path: Path, display: str) -> RawTable | None:
@@ -195,9 +201,11 @@ def _read_streamed(path: Path, display: str) -> RawTable | None:
         if not header or not header_text.strip() or handle.read(1) != b"\n":
             return None
         handle.seek(0)
-        watch = _CarriageReturnWatch(handle)
-        table = _arrow_parse(pa.PythonFile(watch, mode="r"), header, display)
-        return None if watch.seen else table
+        watch = _ByteWatch(handle)
+        arrow = _arrow_read(pa.PythonFile(watch, mode="r"), header, display)
+        if arrow is None or watch.carriage_return:
+            return None
+        return _raw_table(arrow, header, display, quotes=watch.quote, non_ascii=watch.non_ascii)
 
 
 def _plain_header(header_bytes: bytes) -> bool:
@@ -278,23 +286,19 @@ def _fast_parse(body: bytes, header: list[str], display: str) -> RawTable | None
 
     if not len(body) or body[-1:] != b"\n":
         return None  # a missing final newline: the careful path reports it
-    # CR or CRLF endings (see _CarriageReturnWatch): rare, and the careful path reports them.
+    # CR or CRLF endings (see _ByteWatch): rare, and the careful path reports them.
     if b"\r" in body or not _plain_header(body[: max(body.find(b"\n"), 0)]):
         return None
-    return _arrow_parse(pa.py_buffer(body), header, display)
+    arrow = _arrow_read(pa.py_buffer(body), header, display)
+    if arrow is None:
+        return None
+    return _raw_table(arrow, header, display, quotes=b'"' in body, non_ascii=_non_ascii(body))
 
 
-def _arrow_parse(source, header: list[str], display: str) -> RawTable | None:
-    """Parse ``source`` (a buffer or a file, after any BOM, holding no CR) with pyarrow; ``None``
-    unless every record is exactly one line of the file.
+def _arrow_read(source, header: list[str], display: str):
+    """Parse ``source`` (a buffer or a file, after any BOM) with pyarrow: every cell as text.
 
-    Then the rows' line numbers follow from their order. pyarrow parses quoted line breaks even
-    with ``newlines_in_values=False``, and an unclosed quote runs on to the end of the file
-    (which ends with a line break), so a record of several lines always leaves an LF in a cell;
-    a blank line becomes a row of empty cells (``ignore_empty_lines=False``). The cells are
-    looked at anyway, to learn whether the text is plain (:attr:`RawTable.plain_text`) and
-    whether UTF-8 needs checking: one minimum and one maximum per column chunk, where the byte
-    scan this replaced compared every byte of the file several times.
+    ``None`` when pyarrow refuses the file or a row is ragged.
     """
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -313,7 +317,7 @@ def _arrow_parse(source, header: list[str], display: str) -> RawTable | None:
             source,
             # 1 MB blocks: a block and its parsed cells stay in the CPU cache until they are
             # copied into the columns (at a million incidents 0.3 s less CPU than 4 MB blocks,
-            # and a lower peak); still few enough chunks that per-chunk work costs nothing.
+            # and a lower peak); still few enough chunks that per-chunk work costs little.
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 20),
             parse_options=pacsv.ParseOptions(
                 newlines_in_values=False,
@@ -324,8 +328,8 @@ def _arrow_parse(source, header: list[str], display: str) -> RawTable | None:
                 column_types={n: pa.large_string() for n in names},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
-                # Checked below, only where a cell has a byte >= 0x80: ASCII is valid UTF-8, and
-                # pyarrow's check of every byte was a fifth of the reading time.
+                # Checked by _raw_table, only where the file has a byte >= 0x80: ASCII is
+                # valid UTF-8, and pyarrow's check of every byte was a fifth of the reading.
                 check_utf8=False,
             ),
             memory_pool=_table_pool(),
@@ -333,30 +337,42 @@ def _arrow_parse(source, header: list[str], display: str) -> RawTable | None:
     except (pa.ArrowInvalid, pa.ArrowException) as err:
         log.debug("fast CSV path refused %s: %s", display, err)
         return None
-    if failed:
-        return None  # a ragged row: the careful path reports it at its line
-    plain_text = True
-    for column in arrow.columns:
-        for chunk in column.chunks:
-            data = _cell_bytes(chunk)
-            if not len(data):
-                continue
-            if data.min() < 0x20:
-                if bool((data == 0x0A).any()) or bool((data == 0x0D).any()):
-                    return None  # a record of several lines: line numbers would drift
-                plain_text = False
-            if data.max() >= 0x7F:
-                if not _valid_utf8(chunk):
+    return None if failed else arrow
+
+
+def _raw_table(arrow, header: list[str], display: str, *, quotes: bool, non_ascii: bool):
+    """The :class:`RawTable` of a file pyarrow read (holding no CR), or ``None`` unless every
+    record is exactly one line of the file and every cell valid UTF-8.
+
+    Then the rows' line numbers follow from their order. pyarrow parses quoted line breaks even
+    with ``newlines_in_values=False``, and an unclosed quote runs on to the end of the file
+    (which ends with a line break), so a record of several lines always leaves an LF in a cell,
+    which only a file with quotes can have; a blank line becomes a row of empty cells
+    (``ignore_empty_lines=False``).
+
+    :param quotes: whether the file has a quote character.
+    :param non_ascii: whether the file has a byte >= 0x80.
+    """
+    import pyarrow as pa
+
+    if quotes or non_ascii:
+        for column in arrow.columns:
+            for chunk in column.chunks:
+                data = _cell_bytes(chunk)
+                if not len(data):
+                    continue
+                if quotes and data.min() < 0x20:
+                    if bool((data == 0x0A).any()) or bool((data == 0x0D).any()):
+                        return None  # a record of several lines: line numbers would drift
+                if non_ascii and data.max() >= 0x80 and not _valid_utf8(chunk):
                     return None  # the careful path names the first bad byte
-                if plain_text and _high_suspects(data):
-                    plain_text = False
     if _has_empty_row(arrow):
         return None  # a blank line, or a row of empty cells (the careful path tells them apart)
     # Read as large_string, the layout behind pandas' default ``str`` dtype: no copy.
     text_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
     frame = arrow.to_pandas(types_mapper={pa.large_string(): text_dtype}.get)
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
-    return RawTable(display, header, frame, lines, plain_text=plain_text)
+    return RawTable(display, header, frame, lines)
 
 
 def _valid_utf8(chunk) -> bool:
@@ -440,9 +456,11 @@ def may_hide_characters(data: np.ndarray) -> bool:
     """False when no byte of ``data`` (UTF-8) could start an invisible character.
 
     Conservative: True may be a false alarm (0xE2 also starts dashes and curly quotes), then
-    the exact search decides.
+    the exact search decides. A minimum and a maximum settle plain ASCII text.
     """
-    return bool((data < 0x20).any()) or _high_suspects(data)
+    if not len(data):
+        return False
+    return bool(data.min() < 0x20) or (data.max() >= 0x7F and _high_suspects(data))
 
 
 def _high_suspects(data: np.ndarray) -> bool:

@@ -212,7 +212,9 @@ class _Cells:
 
     def may_hide_characters(self) -> bool:
         """Whether any byte of the column could start an invisible character."""
-        return any(may_hide_characters(data) for _, data in self.chunks)
+        return any(
+            may_hide_characters(data[offsets[0] : offsets[-1]]) for offsets, data in self.chunks
+        )
 
 
 def _cells_key(name: str) -> str:
@@ -231,13 +233,13 @@ def _suspicious_text(table: RawTable, name: str, present: np.ndarray) -> np.ndar
     invisible character anywhere.
 
     A UTF-8 lead byte of a non-ASCII character never equals an ASCII one, so testing the first
-    and last bytes is exact. The search for invisible characters runs only when the file was not
-    plain ASCII and the column's bytes could hold one.
+    and last bytes is exact. The search for invisible characters runs only when the column's
+    bytes could hold one (a minimum and a maximum per chunk settle plain ASCII).
     """
     cells = _cells(table, name)
     first, last = cells.ends()
     mask = present & (_FIRST_BYTE_SUSPECT[first] | (last == 0x20))
-    if not table.plain_text and cells.may_hide_characters():
+    if cells.may_hide_characters():
         mask |= present & _regex(table.frame[name], _INVISIBLE_RE)
     return mask
 
