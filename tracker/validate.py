@@ -164,8 +164,19 @@ class _Cells:
     """
 
     def __init__(self, values: pd.Series) -> None:
-        self.chunks = []
-        for chunk in _chunks(_arrow(values)):
+        self._array = _arrow(values)
+        # Lengths by one Arrow kernel over all chunks: per-chunk numpy calls add up when a
+        # million rows come in hundreds of blocks.
+        lengths = pc.binary_length(self._array)
+        self.lengths = np.asarray(lengths.to_numpy(zero_copy_only=False), dtype=np.int64)
+        self.size = len(self.lengths)
+        self.empty = self.lengths == 0
+
+    @functools.cached_property
+    def chunks(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Each chunk's offsets and value bytes (numpy views of Arrow's buffers)."""
+        chunks = []
+        for chunk in _chunks(self._array):
             _, offsets_buffer, data_buffer = chunk.buffers()
             width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
             offsets = np.frombuffer(offsets_buffer, dtype=width)[
@@ -176,26 +187,12 @@ class _Cells:
                 if data_buffer
                 else np.full(1, 0x20, dtype=np.uint8)  # a space: no suspect byte
             )
-            self.chunks.append((offsets, data))
-        self.size = sum(len(offsets) - 1 for offsets, _ in self.chunks)
-        self.empty = self._per_row(
-            np.bool_, lambda offsets, out: np.equal(offsets[1:], offsets[:-1], out=out)
-        )
-
-    def _per_row(self, dtype, fill) -> np.ndarray:
-        out = np.empty(self.size, dtype=dtype)
-        start = 0
-        for offsets, _ in self.chunks:
-            stop = start + len(offsets) - 1
-            fill(offsets, out[start:stop])
-            start = stop
-        return out
+            chunks.append((offsets, data))
+        return chunks
 
     def longer_than(self, limit: int) -> np.ndarray:
         """Cells of more than ``limit`` bytes."""
-        return self._per_row(
-            np.bool_, lambda offsets, out: np.greater(offsets[1:] - offsets[:-1], limit, out=out)
-        )
+        return self.lengths > limit
 
     def ends(self) -> tuple[np.ndarray, np.ndarray]:
         """The first and the last byte of every cell (meaningless where the cell is empty)."""
@@ -204,9 +201,9 @@ class _Cells:
         start = 0
         for offsets, data in self.chunks:
             stop = start + len(offsets) - 1
-            top = len(data) - 1
-            np.take(data, np.minimum(offsets[:-1], top), out=first[start:stop])
-            np.take(data, np.clip(offsets[1:] - 1, 0, top), out=last[start:stop])
+            # "clip": an empty cell at either end of a chunk reads a neighbouring byte.
+            np.take(data, offsets[:-1], out=first[start:stop], mode="clip")
+            np.take(data, offsets[1:] - 1, out=last[start:stop], mode="clip")
             start = stop
         return first, last
 
