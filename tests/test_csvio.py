@@ -108,3 +108,34 @@ def test_an_invisible_character_in_a_later_chunk_is_found(tmp_path: Path):
     assert [(p.line, p.field, p.code) for p in found] == [
         (rows + 2, INC.summary, "control-character")
     ]
+
+
+def _large(change: dict[int, bytes]) -> bytes:
+    """About 4 MB of rows (several of pyarrow's blocks), with some rows replaced."""
+    rows = [f"{i},Riga,Row {i} {'x' * 60}\n".encode() for i in range(40_000)]
+    for index, row in change.items():
+        rows[index] = row
+    return b"id,location,summary\n" + b"".join(rows)
+
+
+LARGE = {
+    "quoted line breaks across blocks": _large(
+        {i: f'{i},Riga,"multi\nline"\n'.encode() for i in range(500, 40_000, 997)}
+    ),
+    "invalid UTF-8 in a late block": _large(
+        {30_000: "30000,Riga,caf\u00e9\n".encode(), 39_000: b"39000,Riga,\xe9\n"}
+    ),
+    "CRLF in a late block": _large({38_000: b"38000,Riga,text\r\n"}),
+    "blank line in a late block": _large({37_000: b"\n"}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LARGE))
+def test_large_files_read_as_the_careful_path_reads(case: str, tmp_path: Path, monkeypatch):
+    path = tmp_path / "large.csv"
+    path.write_bytes(LARGE[case])
+    streamed = csvio.read_raw_table(path, display="large.csv")
+    monkeypatch.setattr(csvio, "_fast_parse", lambda *args: None)
+    careful = csvio.parse_raw_text(path.read_bytes(), display="large.csv")
+    _same(streamed, careful)
+    assert careful.problems
