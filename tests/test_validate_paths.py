@@ -43,6 +43,11 @@ def _cases() -> dict[str, tuple[list[dict], list[dict]]]:
     cases["orphan and unsourced"] = (i, s)
 
     i, s = sample_rows(4)
+    other = {**s[1], SRC.url: "https://example.org/other"}
+    s[2:2] = [other, {**s[1], SRC.note: "again"}]  # the same claim two rows apart
+    cases["duplicate source two rows apart"] = (i, s)
+
+    i, s = sample_rows(4)
     s = list(reversed(s))  # not in canonical order: the exact hash route
     s[0] = {**s[0], SRC.incident_id: "2024-12-31-nowhere"}
     cases["unsorted orphan"] = (i, s)

@@ -299,11 +299,14 @@ def _may_repeat(table: RawTable, columns: list[str]) -> bool:
     longest = int(np.diff(breaks).max())
     if longest > _MAX_RUN:
         return True
-    arrays = [_arrow(table.frame[name]) for name in columns]
-    first = arrays[0]
+    others = [_arrow(table.frame[name]) for name in columns[1:]]
+    in_run = same
     for lag in range(1, longest):
-        equal = pc.equal(first.slice(0, count - lag), first.slice(lag))
-        for other in arrays[1:]:
+        if lag > 1:
+            # Rows lag apart with equal first values: from the neighbours, no text compared.
+            in_run = in_run[:-1] & same[lag - 1 :]
+        equal = pa.array(in_run)
+        for other in others:
             equal = pc.and_(equal, pc.equal(other.slice(0, count - lag), other.slice(lag)))
         if pc.any(equal).as_py():
             return True
