@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from helpers import csv_text, sample_rows
 
 from tracker import csvio, schema, validate
+from tracker.schema import INC
 
 INCIDENTS, SOURCES = sample_rows(3)
 GOOD = csv_text(INCIDENTS, schema.INCIDENT_COLUMNS).encode("utf-8")
@@ -29,6 +31,15 @@ BROKEN = {
     "stray quote": GOOD.replace(b"Synthetic", b'Syn"thetic', 1),
     "crlf": GOOD.replace(b"\n", b"\r\n"),
     "cr only": GOOD.replace(b"\n", b"\r"),
+    "crlf after the header": HEADER + b"\n" + b"\r\n".join([FIRST, *REST]),
+    "quote opened in the last row": GOOD[: GOOD.rindex(b"Synthetic")]
+    + b'"'
+    + GOOD[GOOD.rindex(b"Synthetic") :],
+    "cr in a quoted cell": GOOD.replace(b"Synthetic", b'"Synth\retic"', 1),
+    "blank line at the end": GOOD + b"\n",
+    "row of empty cells": GOOD + b"," * (len(schema.INCIDENT_COLUMNS) - 1) + b"\n",
+    "quoted header name running on": GOOD.replace(b"id,", b'"id,', 1),
+    "tab in a cell": GOOD.replace(b"Synthetic", b"Synth\tetic", 1),
     "missing final newline": GOOD[:-1],
     "byte-order mark": b"\xef\xbb\xbf" + GOOD,
     "nul byte": GOOD.replace(b"Synthetic", b"Syn\x00thetic", 1),
@@ -61,6 +72,18 @@ def test_streamed_and_bytes_read_the_same(case: str, tmp_path: Path, monkeypatch
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
+def test_fast_path_reads_what_the_careful_path_reads(case: str, tmp_path: Path, monkeypatch):
+    """Whatever the fast path accepts, it reads line for line as the csv module does."""
+    path = tmp_path / schema.INCIDENTS_FILE
+    path.write_bytes(BROKEN[case])
+    monkeypatch.setattr(csvio, "STREAM_MIN_BYTES", 0)
+    streamed = csvio.read_raw_table(path, display="incidents.csv")
+    monkeypatch.setattr(csvio, "_fast_parse", lambda *args: None)
+    careful = csvio.parse_raw_text(path.read_bytes(), display="incidents.csv")
+    _same(streamed, careful)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
 def test_validation_is_the_same_when_streamed(case: str, tmp_path: Path, monkeypatch):
     (tmp_path / schema.INCIDENTS_FILE).write_bytes(BROKEN[case])
     (tmp_path / schema.SOURCES_FILE).write_text(csv_text(SOURCES, schema.SOURCE_COLUMNS))
@@ -70,19 +93,49 @@ def test_validation_is_the_same_when_streamed(case: str, tmp_path: Path, monkeyp
     assert validate.validate_dir(tmp_path) == expected
 
 
-def test_scan_counts_and_flags_plain_text():
-    scan = csvio.scan_bytes(b'a,"b"\nc,d\r\n')
-    assert (scan.newlines, scan.quotes, scan.carriage_returns) == (2, 2, 1)
-    assert not scan.plain_text  # the CR is a control character
-    assert csvio.scan_bytes(b"a,b\nc,d\n").plain_text
-    assert csvio.scan_bytes("a,caf\u00e9\n".encode()).plain_text  # é cannot hide anything
-    assert not csvio.scan_bytes("a,\u200bb\n".encode()).plain_text  # zero-width space
-    assert not csvio.scan_bytes(b"a,\x7fb\n").plain_text
+def test_an_invisible_character_in_a_later_chunk_is_found(tmp_path: Path):
+    """The text rules look at every chunk pyarrow read, not only the first."""
+    path = tmp_path / schema.INCIDENTS_FILE
+    rows = 200_000  # several 1 MB blocks
+    path.write_bytes(
+        b"location,summary\n" + b"Riga,Jamming\n" * rows + "Riga,Jam\u202eming\n".encode()
+    )
+    table = csvio.read_raw_table(path)
+    assert not table.problems and len(table.frame) == rows + 1
+    assert table.frame[INC.summary].array._pa_array.num_chunks > 1
+    fields = tuple(f for f in schema.INCIDENT_FIELDS if f.name in (INC.location, INC.summary))
+    found = validate.check_cells(table, fields, today=pd.Timestamp("2026-01-01"))
+    assert [(p.line, p.field, p.code) for p in found] == [
+        (rows + 2, INC.summary, "control-character")
+    ]
 
 
-def test_scan_sees_a_suspect_byte_in_a_later_slice(monkeypatch):
-    monkeypatch.setattr(csvio, "_SCAN_SLICE", 4)
-    body = b"abc\nabc\nab\x07\n"
-    scan = csvio.scan_bytes(body)
-    assert scan.newlines == 3
-    assert not scan.plain_text
+def _large(change: dict[int, bytes]) -> bytes:
+    """About 4 MB of rows (several of pyarrow's blocks), with some rows replaced."""
+    rows = [f"{i},Riga,Row {i} {'x' * 60}\n".encode() for i in range(40_000)]
+    for index, row in change.items():
+        rows[index] = row
+    return b"id,location,summary\n" + b"".join(rows)
+
+
+LARGE = {
+    "quoted line breaks across blocks": _large(
+        {i: f'{i},Riga,"multi\nline"\n'.encode() for i in range(500, 40_000, 997)}
+    ),
+    "invalid UTF-8 in a late block": _large(
+        {30_000: "30000,Riga,caf\u00e9\n".encode(), 39_000: b"39000,Riga,\xe9\n"}
+    ),
+    "CRLF in a late block": _large({38_000: b"38000,Riga,text\r\n"}),
+    "blank line in a late block": _large({37_000: b"\n"}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LARGE))
+def test_large_files_read_as_the_careful_path_reads(case: str, tmp_path: Path, monkeypatch):
+    path = tmp_path / "large.csv"
+    path.write_bytes(LARGE[case])
+    streamed = csvio.read_raw_table(path, display="large.csv")
+    monkeypatch.setattr(csvio, "_fast_parse", lambda *args: None)
+    careful = csvio.parse_raw_text(path.read_bytes(), display="large.csv")
+    _same(streamed, careful)
+    assert careful.problems

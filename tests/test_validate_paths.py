@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from helpers import sample_rows, write_dataset
 
 from tracker import dataset, validate
+from tracker.csvio import RawTable
 from tracker.schema import INC, SRC
 
 TODAY = pd.Timestamp("2026-01-01")
@@ -40,6 +43,11 @@ def _cases() -> dict[str, tuple[list[dict], list[dict]]]:
     cases["orphan and unsourced"] = (i, s)
 
     i, s = sample_rows(4)
+    other = {**s[1], SRC.url: "https://example.org/other"}
+    s[2:2] = [other, {**s[1], SRC.note: "again"}]  # the same claim two rows apart
+    cases["duplicate source two rows apart"] = (i, s)
+
+    i, s = sample_rows(4)
     s = list(reversed(s))  # not in canonical order: the exact hash route
     s[0] = {**s[0], SRC.incident_id: "2024-12-31-nowhere"}
     cases["unsorted orphan"] = (i, s)
@@ -58,6 +66,12 @@ def _cases() -> dict[str, tuple[list[dict], list[dict]]]:
     i, s = sample_rows(4)
     i[1] = {**i[1], INC.radius_km: "1e3", INC.latitude: "0", INC.longitude: "0"}
     cases["numbers"] = (i, s)
+
+    i, s = sample_rows(4)
+    bad_id = i[3][INC.id].replace("place", "Place")  # still in order, cited in order
+    i[3] = {**i[3], INC.id: bad_id}
+    s[3] = {**s[3], SRC.incident_id: bad_id}
+    cases["malformed id cited in order"] = (i, s)
     return cases
 
 
@@ -128,3 +142,40 @@ def test_cli_validate_counts_rows_with_the_low_memory_route(tmp_path: Path):
     assert result.exit_code == 1
     assert "unknown-incident" in result.output
     assert "in 4 incidents and 4 sources" in result.output
+
+
+def _chunked_table(name: str, values: list[str], sizes: list[int]) -> RawTable:
+    """A one-column table whose column is split into Arrow chunks of ``sizes`` rows, as the
+    reader splits a large file into blocks."""
+    chunks, start = [], 0
+    for size in sizes:
+        chunks.append(pa.array(values[start : start + size], type=pa.large_string()))
+        start += size
+    column = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks)), name=name)
+    lines = np.arange(2, len(values) + 2)
+    return RawTable(name, [name], pd.DataFrame({name: column}), lines)
+
+
+def test_cited_incident_rows_across_chunks():
+    ids = [f"2024-01-{day:02d}-x" for day in range(1, 8)]
+    cited = [ids[0], ids[1], ids[1], ids[2], ids[3], ids[3], ids[3], ids[4], ids[5], ids[6]]
+    incidents = _chunked_table(INC.id, ids, [3, 4])
+    sources = _chunked_table(SRC.incident_id, cited, [2, 3, 1, 4])  # runs cross the chunks
+    rows = validate._cited_incident_rows(incidents, sources)
+    assert rows is not None
+    assert [ids[row] for row in rows] == cited
+    # One cited id differs from its incident's id, in a later chunk: no shortcut.
+    cited[8] = "2024-01-06-y"
+    sources = _chunked_table(SRC.incident_id, cited, [2, 3, 1, 4])
+    assert validate._cited_incident_rows(incidents, sources) is None
+
+
+def test_a_malformed_id_is_reported_where_it_is_cited(tmp_path: Path):
+    """The cited ids' pattern is not matched when they are exactly the incident ids, unless an
+    incident id breaks it: then both files report it."""
+    folder = write_dataset(tmp_path, *CASES["malformed id cited in order"])
+    for keep_cells in (True, False):
+        problems = validate.read_and_validate(folder, today=TODAY, keep_cells=keep_cells)[3]
+        found = {(Path(p.file).name, p.line, p.field, p.code) for p in problems}
+        assert ("incidents.csv", 5, INC.id, "pattern") in found
+        assert ("sources.csv", 5, SRC.incident_id, "pattern") in found

@@ -30,10 +30,8 @@ from tracker.problems import Problem
 
 __all__ = [
     "RawTable",
-    "ByteScan",
     "read_raw_table",
     "parse_raw_text",
-    "scan_bytes",
     "may_hide_characters",
     "return_freed_memory",
 ]
@@ -65,9 +63,6 @@ class RawTable:
     raw: bytes = b""
     #: typed versions of columns computed while validating (numbers, dates), reused by the loader.
     parsed: dict[str, pd.Series] = field(default_factory=dict)
-    #: True when no byte of the file can start a control, zero-width or bidirectional character
-    #: (see :func:`scan_bytes`): the text rules then skip their per-column search for them.
-    plain_text: bool = False
 
     @property
     def readable(self) -> bool:
@@ -134,49 +129,89 @@ def read_raw_table(path: Path, *, display: str | None = None) -> RawTable:
     return parse_raw_text(path.read_bytes(), display=name)
 
 
-#: Files at least this large are streamed: scanned in slices, then parsed by pyarrow block by
-#: block from the same open file, so the whole file is never in the process at once (at a
-#: million incidents that keeps 500 MB out of the peak memory and saves a quarter second).
+#: Files at least this large are streamed: parsed by pyarrow block by block from the open file,
+#: so the whole file is never in the process at once (at a million incidents that keeps 500 MB
+#: out of the peak memory).
 STREAM_MIN_BYTES = 1 << 20
+
+
+class _ByteWatch(io.RawIOBase):
+    """An open file, read-only, that notes what kinds of bytes were read through it.
+
+    * a CR: pyarrow ends a line at CR or CRLF as well as at LF, leaving no trace in the cells;
+      the canonical form uses LF only, and the careful path reports any other ending;
+    * a quote: only a quoted cell can hold a line break, so without quotes no cell needs
+      looking at for one (see :func:`_raw_table`);
+    * a byte >= 0x80: only then can a cell be invalid UTF-8.
+
+    Two ``memchr`` and one maximum over what pyarrow reads anyway, instead of a pass of our own.
+    """
+
+    def __init__(self, handle) -> None:
+        super().__init__()
+        self._handle = handle
+        self.carriage_return = self.quote = self.non_ascii = False
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._handle.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        self.carriage_return = self.carriage_return or b"\r" in data
+        self.quote = self.quote or b'"' in data
+        self.non_ascii = self.non_ascii or _non_ascii(data)
+        return data
+
+
+def _non_ascii(data: bytes) -> bool:
+    return bool(len(data)) and np.frombuffer(data, dtype=np.uint8).max() >= 0x80
 
 
 def _read_streamed(path: Path, display: str) -> RawTable | None:
     """The fast path on ``path`` without holding its bytes; ``None`` when the file needs the full
     path.
 
-    Anything unusual (a byte-order mark, an odd header, a file pyarrow refuses) is left to
-    :func:`parse_raw_text`, which reads the file again and reports every problem. The scan and
+    Anything unusual (a byte-order mark, an odd header, a CR, a file pyarrow refuses) is left to
+    :func:`parse_raw_text`, which reads the file again and reports every problem. The checks and
     the parse read the same open file, so a file replaced in between cannot mix two versions.
     """
     import pyarrow as pa
 
     with open(path, "rb") as handle:
-        buffer = bytearray(_SCAN_SLICE)
-        head = b""
-        last = b""
-
-        def slices():
-            nonlocal head, last
-            while count := handle.readinto(buffer):
-                if not head:
-                    head = bytes(buffer[: min(count, 1 << 16)])
-                last = bytes(buffer[count - 1 : count])
-                yield np.frombuffer(buffer, dtype=np.uint8, count=count)
-
-        scan = _scan_slices(slices())
+        head = handle.read(1 << 16)
         end = head.find(b"\n")
         header_bytes = head[: max(end, 0)]
-        if end <= 0 or header_bytes.startswith(codecs.BOM_UTF8) or b"\r" in header_bytes:
+        if end <= 0 or header_bytes.startswith(codecs.BOM_UTF8) or not _plain_header(header_bytes):
             return None
         try:
             header_text = header_bytes.decode("utf-8")
         except UnicodeDecodeError:
             return None
         header = next(csv.reader([header_text]), [])
-        if not header or not header_text.strip() or last != b"\n":
+        handle.seek(-1, io.SEEK_END)
+        if not header or not header_text.strip() or handle.read(1) != b"\n":
             return None
         handle.seek(0)
-        return _arrow_parse(pa.PythonFile(handle, mode="r"), scan, header, display)
+        watch = _ByteWatch(handle)
+        arrow = _arrow_read(pa.PythonFile(watch, mode="r"), header, display)
+        if arrow is None or watch.carriage_return:
+            return None
+        return _raw_table(arrow, header, display, quotes=watch.quote, non_ascii=watch.non_ascii)
+
+
+def _plain_header(header_bytes: bytes) -> bool:
+    """False for a header line pyarrow could read differently from :mod:`csv`: one holding a CR,
+    or an odd number of quotes (a quoted name running on into the next line)."""
+    return b"\r" not in header_bytes and header_bytes.count(b'"') % 2 == 0
 
 
 def parse_raw_text(raw: bytes, *, display: str) -> RawTable:
@@ -251,20 +286,26 @@ def _fast_parse(body: bytes, header: list[str], display: str) -> RawTable | None
 
     if not len(body) or body[-1:] != b"\n":
         return None  # a missing final newline: the careful path reports it
-    return _arrow_parse(pa.py_buffer(body), scan_bytes(body), header, display)
+    # CR or CRLF endings (see _ByteWatch): rare, and the careful path reports them.
+    if b"\r" in body or not _plain_header(body[: max(body.find(b"\n"), 0)]):
+        return None
+    arrow = _arrow_read(pa.py_buffer(body), header, display)
+    if arrow is None:
+        return None
+    return _raw_table(arrow, header, display, quotes=b'"' in body, non_ascii=_non_ascii(body))
 
 
-def _arrow_parse(source, scan: ByteScan, header: list[str], display: str) -> RawTable | None:
-    """Parse ``source`` (a buffer or a file, positioned after any BOM) with pyarrow."""
+def _arrow_read(source, header: list[str], display: str):
+    """Parse ``source`` (a buffer or a file, after any BOM) with pyarrow: every cell as text.
+
+    ``None`` when pyarrow refuses the file or a row is ragged.
+    """
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    if scan.carriage_returns or scan.quotes % 2:
-        # CR or CRLF endings: rare, and the careful path reports them with exact lines. An odd
-        # number of quotes means a quote is never closed, which pyarrow would accept at the end
-        # of the file.
-        return None
     names = _unique_names(header)
+    if not names:
+        return None  # pyarrow would take the first row for the header
     failed: list[int] = []
 
     def on_invalid_row(row) -> str:
@@ -274,31 +315,102 @@ def _arrow_parse(source, scan: ByteScan, header: list[str], display: str) -> Raw
     try:
         arrow = pacsv.read_csv(
             source,
-            # 4 MB blocks: parsed in parallel, and few enough chunks per column that the
-            # validator's per-chunk work stays negligible.
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 22),
+            # 1 MB blocks: a block and its parsed cells stay in the CPU cache until they are
+            # copied into the columns (at a million incidents 0.3 s less CPU than 4 MB blocks,
+            # and a lower peak); still few enough chunks that per-chunk work costs little.
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 20),
             parse_options=pacsv.ParseOptions(
-                newlines_in_values=False, invalid_row_handler=on_invalid_row
+                newlines_in_values=False,
+                ignore_empty_lines=False,
+                invalid_row_handler=on_invalid_row,
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types={n: pa.large_string() for n in names},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
+                # Checked by _raw_table, only where the file has a byte >= 0x80: ASCII is
+                # valid UTF-8, and pyarrow's check of every byte was a fifth of the reading.
+                check_utf8=False,
             ),
             memory_pool=_table_pool(),
         )
     except (pa.ArrowInvalid, pa.ArrowException) as err:
         log.debug("fast CSV path refused %s: %s", display, err)
         return None
-    if failed or arrow.num_rows + 1 != scan.newlines:
-        # A row was refused, a blank line was skipped or a quoted cell swallowed a line break:
-        # line numbers would drift. (Each of these makes a record of other than one line.)
-        return None
+    return None if failed else arrow
+
+
+def _raw_table(arrow, header: list[str], display: str, *, quotes: bool, non_ascii: bool):
+    """The :class:`RawTable` of a file pyarrow read (holding no CR), or ``None`` unless every
+    record is exactly one line of the file and every cell valid UTF-8.
+
+    Then the rows' line numbers follow from their order. pyarrow parses quoted line breaks even
+    with ``newlines_in_values=False``, and an unclosed quote runs on to the end of the file
+    (which ends with a line break), so a record of several lines always leaves an LF in a cell,
+    which only a file with quotes can have; a blank line becomes a row of empty cells
+    (``ignore_empty_lines=False``).
+
+    :param quotes: whether the file has a quote character.
+    :param non_ascii: whether the file has a byte >= 0x80.
+    """
+    import pyarrow as pa
+
+    if quotes or non_ascii:
+        for column in arrow.columns:
+            for chunk in column.chunks:
+                data = _cell_bytes(chunk)
+                if not len(data):
+                    continue
+                if quotes and data.min() < 0x20:
+                    if bool((data == 0x0A).any()) or bool((data == 0x0D).any()):
+                        return None  # a record of several lines: line numbers would drift
+                if non_ascii and data.max() >= 0x80 and not _valid_utf8(chunk):
+                    return None  # the careful path names the first bad byte
+    if _has_empty_row(arrow):
+        return None  # a blank line, or a row of empty cells (the careful path tells them apart)
     # Read as large_string, the layout behind pandas' default ``str`` dtype: no copy.
     text_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
     frame = arrow.to_pandas(types_mapper={pa.large_string(): text_dtype}.get)
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
-    return RawTable(display, header, frame, lines, plain_text=scan.plain_text)
+    return RawTable(display, header, frame, lines)
+
+
+def _valid_utf8(chunk) -> bool:
+    """Whether every cell of a string chunk read without pyarrow's UTF-8 check is valid UTF-8."""
+    import pyarrow as pa
+
+    try:
+        chunk.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _cell_bytes(chunk) -> np.ndarray:
+    """The bytes of a ``large_string`` chunk's cells, without a copy."""
+    _, offsets_buffer, data_buffer = chunk.buffers()
+    if data_buffer is None:
+        return np.zeros(0, dtype=np.uint8)
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)
+    start, stop = offsets[chunk.offset], offsets[chunk.offset + len(chunk)]
+    return np.frombuffer(data_buffer, dtype=np.uint8)[start:stop]
+
+
+def _has_empty_row(arrow) -> bool:
+    """Whether some row of ``arrow`` (a table of strings) has every cell empty.
+
+    Rows are ruled out column by column: in a file whose first column is never empty (the ids)
+    one comparison of the lengths settles it.
+    """
+    import pyarrow.compute as pc
+
+    candidates = None
+    for column in arrow.columns:
+        empty = pc.equal(pc.binary_length(column), 0)
+        candidates = empty if candidates is None else pc.and_(candidates, empty)
+        if not pc.any(candidates).as_py():
+            return False
+    return candidates is not None
 
 
 def _table_pool():
@@ -317,56 +429,6 @@ def _table_pool():
         return pa.jemalloc_memory_pool()
     except (NotImplementedError, pa.ArrowNotImplementedError):
         return None
-
-
-@dataclass(frozen=True)
-class ByteScan:
-    """What one pass over a file's bytes found (see :func:`scan_bytes`)."""
-
-    newlines: int
-    quotes: int
-    carriage_returns: int
-    #: no control character other than LF, and no byte that could start DEL, a C1 control, a
-    #: zero-width, separator or bidirectional character or a byte-order mark.
-    plain_text: bool
-
-
-#: Bytes per slice of :func:`scan_bytes`: small enough to stay in the CPU cache while the
-#: slice is compared several times, large enough that the Python loop costs nothing.
-_SCAN_SLICE = 1 << 20
-
-
-def scan_bytes(body: bytes) -> ByteScan:
-    """Count line breaks, quotes and CRs and decide whether the text is plain, in one pass.
-
-    Several numpy comparisons per cache-sized slice: about 0.4 ms per megabyte, less than one
-    ``bytes.count`` over the whole file (the fast path used to make four of those).
-    """
-    data = np.frombuffer(body, dtype=np.uint8)
-    return _scan_slices(
-        data[start : start + _SCAN_SLICE] for start in range(0, len(data), _SCAN_SLICE)
-    )
-
-
-def _scan_slices(parts) -> ByteScan:
-    """:func:`scan_bytes` over consecutive slices of one file (numpy ``uint8`` arrays)."""
-    newlines = quotes = returns = controls = 0
-    suspect = False
-    for part in parts:
-        lines = int(np.count_nonzero(part == 0x0A))
-        below = int(np.count_nonzero(part < 0x20))
-        newlines += lines
-        controls += below
-        quotes += int(np.count_nonzero(part == 0x22))
-        if below != lines:
-            # CRs are controls too: counted only in the rare slice holding controls besides LF.
-            returns += int(np.count_nonzero(part == 0x0D))
-        # The largest byte, a reduction without a temporary array, rules out any byte >= 0x7F.
-        if not suspect and part.max(initial=0) >= 0x7F:
-            suspect = _high_suspects(part)
-    # Every byte below 0x20 was a line feed, and no byte could start DEL, a C1 control, a
-    # zero-width, separator or bidirectional character, or a byte-order mark.
-    return ByteScan(newlines, quotes, returns, plain_text=controls == newlines and not suspect)
 
 
 def _lead_bytes() -> tuple[int, ...]:
@@ -394,9 +456,11 @@ def may_hide_characters(data: np.ndarray) -> bool:
     """False when no byte of ``data`` (UTF-8) could start an invisible character.
 
     Conservative: True may be a false alarm (0xE2 also starts dashes and curly quotes), then
-    the exact search decides.
+    the exact search decides. A minimum and a maximum settle plain ASCII text.
     """
-    return bool((data < 0x20).any()) or _high_suspects(data)
+    if not len(data):
+        return False
+    return bool(data.min() < 0x20) or (data.max() >= 0x7F and _high_suspects(data))
 
 
 def _high_suspects(data: np.ndarray) -> bool:
