@@ -26,7 +26,7 @@ from tracker.dashboard.sources import SourcesChangedError
 from tracker.dashboard.state import ViewState
 from tracker.errors import DataValidationError
 from tracker.export import render_data
-from tracker.schema import SRC
+from tracker.schema import INC, SRC
 
 LEAN_COLUMNS = [SRC.incident_id, SRC.stance]
 
@@ -190,3 +190,20 @@ def test_a_file_replaced_while_it_was_loaded_is_not_indexed(tmp_path):
 
     data = load_view_data(folder, loader=loader_racing_a_writer)
     assert not data.ok and "changed" in data.error
+
+
+# ----------------------------------------------------------------------------- the list's counts
+
+
+def test_list_counts_each_incidents_sources_by_row(hard_dir):
+    from tracker.dashboard.incident_list.model import _ORDERS, ListState, list_page
+    from tracker.filters import Filters
+
+    data = load_view_data(hard_dir)
+    expected = dataset.load(hard_dir).sources[SRC.incident_id].value_counts()
+    page = list_page(data.incidents, data.sources, Filters(), ListState(), page_size=100)
+    assert {r["id"]: r["sources"] for r in page.rows} == expected.to_dict()
+    # One number per incident row: no index over the ids is kept for the server's life.
+    counts = _ORDERS.source_counts(data.incidents, data.sources)
+    assert counts.shape == (len(data.incidents),)
+    assert counts.tolist() == expected.reindex(data.incidents[INC.id]).tolist()
