@@ -367,25 +367,31 @@ def recover(data_dir: Path | str, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> b
 # --- public API ----------------------------------------------------------------------------------
 
 
-def _load_unlocked(data_dir: Path) -> Dataset:
-    incidents, sources, figures, problems = read_and_validate(data_dir)
+def _load_unlocked(data_dir: Path, *, source_cells: bool = True) -> Dataset:
+    incidents, sources, figures, problems = read_and_validate(
+        data_dir, keep_source_cells=source_cells
+    )
     if any(p.is_error for p in problems):
         raise DataValidationError(problems)
+    source_fields = tuple(f for f in schema.SOURCE_FIELDS if f.name in sources.frame)
     return Dataset(
         _typed(incidents, schema.INCIDENT_FIELDS),
-        _typed(sources, schema.SOURCE_FIELDS),
+        _typed(sources, source_fields),
         _typed(figures, schema.FIGURE_FIELDS),
     )
 
 
-def load(data_dir: Path | str = DEFAULT_DATA_DIR) -> Dataset:
+def load(data_dir: Path | str = DEFAULT_DATA_DIR, *, source_cells: bool = True) -> Dataset:
     """Load and validate the dataset in ``data_dir``.
 
+    :param source_cells: False to keep only the sources' ``incident_id`` and ``stance`` (every
+        column is still validated): the dashboard reads the rest of a source when it is shown,
+        and the two files' cells are never in memory together.
     :raises DataValidationError: with every problem, when the files break any rule.
     """
     data_dir = Path(data_dir)
     recover(data_dir)
-    return _load_unlocked(data_dir)
+    return _load_unlocked(data_dir, source_cells=source_cells)
 
 
 def load_figures(data_dir: Path | str = DEFAULT_DATA_DIR) -> pd.DataFrame:

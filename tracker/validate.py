@@ -1148,7 +1148,11 @@ def _prune(table: RawTable, keep: tuple[str, ...]) -> None:
 
 
 def read_and_validate(
-    data_dir: Path | str, *, today: pd.Timestamp | None = None, keep_cells: bool = True
+    data_dir: Path | str,
+    *,
+    today: pd.Timestamp | None = None,
+    keep_cells: bool = True,
+    keep_source_cells: bool = True,
 ) -> tuple[RawTable, RawTable, RawTable, list[Problem]]:
     """Read the three tables of ``data_dir`` and run every rule on them.
 
@@ -1161,26 +1165,45 @@ def read_and_validate(
         validate``): each table keeps only the columns the rules across tables read once its
         own rules have run, and the files are read one after the other, so at most one file's
         cells are in memory at a time. The problems are the same; the tables keep their rows.
+    :param keep_source_cells: False for the dashboard, which reads a source's other columns
+        when they are shown: the sources keep only the columns the rules across tables read
+        once their own rules have run, and are read before the incidents, one file after the
+        other, so the two files' cells are never in memory together. Same problems.
     """
     data_dir = Path(data_dir)
     if today is None:
         today = pd.Timestamp(datetime.now(UTC).date())
 
-    def read_and_check(name: str, fields: tuple[Field, ...], row_rules):
+    def read_and_check(name: str, fields: tuple[Field, ...], row_rules, keep: bool):
         path = data_dir / name
         table = read_raw_table(path, display=display_path(path))
         problems = _check_table(table, fields, row_rules, today)
-        if not keep_cells:
+        if not keep:
             _prune(table, _REFERENCE_COLUMNS[name])
         return table, problems
 
-    with ThreadPoolExecutor(max_workers=2 if keep_cells else 1) as pool:
+    def submit_sources():
+        return pool.submit(
+            read_and_check,
+            schema.SOURCES_FILE,
+            schema.SOURCE_FIELDS,
+            check_source_rows,
+            keep_cells and keep_source_cells,
+        )
+
+    one_at_a_time = not (keep_cells and keep_source_cells)
+    with ThreadPoolExecutor(max_workers=1 if one_at_a_time else 2) as pool:
+        # One worker runs the jobs in the order they are submitted: without their cells, the
+        # sources go first, so they are pruned before the incidents are read.
+        sources_job = None if keep_source_cells else submit_sources()
         incidents_job = pool.submit(
-            read_and_check, schema.INCIDENTS_FILE, schema.INCIDENT_FIELDS, check_incident_rows
+            read_and_check,
+            schema.INCIDENTS_FILE,
+            schema.INCIDENT_FIELDS,
+            check_incident_rows,
+            keep_cells,
         )
-        sources_job = pool.submit(
-            read_and_check, schema.SOURCES_FILE, schema.SOURCE_FIELDS, check_source_rows
-        )
+        sources_job = sources_job or submit_sources()
         figures = read_figures(data_dir)  # a few rows: read and checked here meanwhile
         figure_problems = _check_table(figures, schema.FIGURE_FIELDS, check_figure_rows, today)
         incidents, incident_problems = incidents_job.result()

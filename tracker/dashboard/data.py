@@ -18,10 +18,12 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from tracker import dataset, filters, schema, stats
+from tracker.dashboard.sources import SourceFile, SourcesChangedError, file_identity
 from tracker.errors import DataValidationError, TrackerError
 from tracker.prepared import PreparedIncidents
 from tracker.problems import Problem
@@ -39,7 +41,9 @@ class ViewData:
     :param prepared: the loaded incidents, typed as :data:`tracker.schema.INCIDENT_FIELDS`
         says, with :data:`CATEGORY_COLUMNS` as categories, and their derived numbers
         (:class:`tracker.prepared.PreparedIncidents`, built by :func:`prepare`).
-    :param sources: sources, as loaded, with :data:`SOURCE_CATEGORY_COLUMNS` as categories.
+    :param sources: sources, as loaded, with :data:`SOURCE_CATEGORY_COLUMNS` as categories:
+        by default only their ``incident_id`` and ``stance`` (see :meth:`sources_of` for every
+        column of some incidents' sources).
     :param problems: validation problems when the data could not be loaded (then both frames
         are empty), else an empty tuple.
     :param error: a one-line reason when the files could not be read at all.
@@ -58,6 +62,8 @@ class ViewData:
     countries: tuple[str, ...] = ()
     #: The columns the views need (see :func:`view_frame`); filtering it copies far less.
     view: PreparedIncidents | None = None
+    #: Where the sources' other columns are read from, when :attr:`sources` does not hold them.
+    source_file: SourceFile | None = None
 
     @property
     def ok(self) -> bool:
@@ -67,6 +73,19 @@ class ViewData:
     def date_span(self) -> tuple[dt.date, dt.date] | None:
         """First and last incident date of the whole data (computed once per version)."""
         return stats.date_span(self.prepared)
+
+    def sources_of(self, incident_ids) -> pd.DataFrame:
+        """Every column of the sources of ``incident_ids`` (any list-like of ids), typed as
+        :func:`tracker.dataset.load` types them, in file order.
+
+        :raises SourcesChangedError: ``sources.csv`` changed since it was validated (the next
+            :func:`load_view_data` validates the new version).
+        """
+        cited = self.sources[SRC.incident_id]
+        positions = np.flatnonzero(cited.isin(list(incident_ids)).to_numpy())
+        if self.source_file is None:
+            return self.sources.iloc[positions]
+        return self.source_file.read(positions, cited.iloc[positions])
 
     @property
     def incidents(self) -> pd.DataFrame:
@@ -140,14 +159,9 @@ def _files(data_dir: Path) -> tuple[Path, Path]:
 
 
 def _signature(data_dir: Path) -> tuple:
-    parts = []
-    for path in _files(data_dir):
-        try:
-            st = path.stat()
-            parts.append((st.st_mtime_ns, st.st_size))
-        except OSError:
-            parts.append(None)
-    return tuple(parts)
+    # The inode's change time too: a rewrite that keeps the size and modification time (a
+    # restored timestamp) is still a new version to validate.
+    return tuple(_identity(path) for path in _files(data_dir))
 
 
 def load_view_data(data_dir: Path | str, *, loader: Callable | None = None) -> ViewData:
@@ -158,19 +172,35 @@ def load_view_data(data_dir: Path | str, *, loader: Callable | None = None) -> V
         views stay safe even with data the validator would refuse.
     """
     path = Path(data_dir).resolve()
-    return _load_cached(path, _signature(path), loader or dataset.load)
+    return _load_cached(path, _signature(path), loader or _load_lean)
+
+
+def _load_lean(data_dir: Path) -> dataset.Dataset:
+    """:func:`tracker.dataset.load`, keeping of the sources only what the whole table needs
+    (every column is validated; :meth:`ViewData.sources_of` reads the others when shown)."""
+    return dataset.load(data_dir, source_cells=False)
 
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(data_dir: Path, signature: tuple, loader: Callable) -> ViewData:
     del signature  # part of the cache key only
     empty = dataset.empty_dataset()
+    sources_path = data_dir / schema.SOURCES_FILE
     try:
+        # Taken before the validated read: a file replaced during the load has another
+        # identity, and its rows are then never read on demand.
+        sources_identity = _identity(sources_path)
         loaded = loader(data_dir)
+        source_file = None
+        if SRC.url not in loaded.sources.columns:
+            source_file = SourceFile.index(sources_path, sources_identity)
     except DataValidationError as err:
         logger.warning("data in %s is invalid: %s", data_dir, err)
         problems = tuple(p for p in err.problems if p.is_error)
         return ViewData(prepare(empty.incidents), empty.sources, problems=problems)
+    except SourcesChangedError as err:
+        logger.warning("data in %s changed while it was read: %s", data_dir, err)
+        return ViewData(prepare(empty.incidents), empty.sources, error=str(err))
     except (TrackerError, OSError, ValueError) as err:
         logger.warning("cannot read data in %s: %s", data_dir, err)
         return ViewData(prepare(empty.incidents), empty.sources, error=str(err))
@@ -182,6 +212,7 @@ def _load_cached(data_dir: Path, signature: tuple, loader: Callable) -> ViewData
     # each one is freed as soon as its contiguous copy replaces it.
     del loaded
     _single_chunk(prepared.frame)
+    _single_chunk(sources)  # an incident's sources are found and taken from incident_id
     regions = tuple(sorted(set(prepared.frame[INC.region]) - {""}))
     countries = tuple(sorted(set(prepared.frame[INC.country]) - {""}))
     return ViewData(
@@ -191,7 +222,15 @@ def _load_cached(data_dir: Path, signature: tuple, loader: Callable) -> ViewData
         regions=regions,
         countries=countries,
         view=view_frame(prepared),
+        source_file=source_file,
     )
+
+
+def _identity(path: Path) -> tuple[int, ...] | None:
+    try:
+        return file_identity(path.stat())
+    except OSError:
+        return None  # the loader reports a missing or unreadable file
 
 
 def _single_chunk(frame: pd.DataFrame) -> None:

@@ -33,6 +33,7 @@ from tracker import safety
 from tracker.dashboard import ids
 from tracker.dashboard.data import load_view_data
 from tracker.dashboard.layers import MapLayer, combined_incident_filter, export_columns
+from tracker.dashboard.sources import SourcesChangedError
 from tracker.dashboard.state import ViewState
 from tracker.export import (
     CHART_FORMATS,
@@ -41,9 +42,11 @@ from tracker.export import (
     ChromiumMissingError,
     ExportError,
     default_filename,
+    filtered,
     render_chart,
     render_data,
 )
+from tracker.schema import INC
 
 __all__ = [
     "BUTTON_TYPE",
@@ -192,8 +195,14 @@ def download(
     # The switched-on map layers narrow the incidents as they do on screen, and may add columns.
     active = [layer for layer in layers if layer.id in view.layers]
     keep, _ = combined_incident_filter(active, data.incidents, view)
-    source = data if keep is None else _Subset(data.incidents.loc[keep], data.sources)
+    source = _Subset(data.incidents if keep is None else data.incidents.loc[keep], data.sources)
     if is_data:
+        # The server holds only a few columns of the sources: read the rest of those exported.
+        chosen, _ = filtered(source, filters)
+        try:
+            source = _Subset(chosen, data.sources_of(chosen[INC.id]))
+        except SourcesChangedError:
+            return no_update, "The data changed; reload the page and download again."
         extra = functools.partial(export_columns, active) if active else None
         content = render_data(source, fmt=fmt, filters=filters, extra=extra)
     else:

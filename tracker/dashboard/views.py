@@ -19,6 +19,7 @@ from dash import html
 
 from tracker import figures, safety, schema, stats
 from tracker.dashboard.data import ViewData
+from tracker.dashboard.sources import SourcesChangedError
 from tracker.filters import Filters
 from tracker.prepared import PreparedIncidents
 from tracker.schema import INC, SRC
@@ -433,7 +434,15 @@ def render_detail(data: ViewData, incident_id: str) -> list:
             )
         ]
     row = match.iloc[0]
-    sources = data.sources[data.sources[SRC.incident_id] == incident_id].to_dict("records")
+    try:
+        sources = data.sources_of([incident_id]).to_dict("records")
+    except SourcesChangedError:
+        return [
+            html.P(
+                "The data changed while this page was open; reload the page to see it.",
+                className="text-muted",
+            )
+        ]
     kind = figures.TYPE_LABELS.get(row[INC.interference], row[INC.interference])
     radius = row.get(INC.radius_km)
     place = f"{row[INC.latitude]:.3f}, {row[INC.longitude]:.3f} ({row[INC.geocode_precision]})"

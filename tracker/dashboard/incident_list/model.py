@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tracker import figures, schema
 from tracker.filters import Filters
@@ -148,21 +150,19 @@ class _OrderCache:
         self._frame: pd.DataFrame | None = None
         self._sources: pd.DataFrame | None = None
         self._orders: dict[str, np.ndarray] = {}
-        self._counts: pd.Series | None = None
+        self._counts: np.ndarray | None = None
 
     def _reset_if_new(self, incidents: pd.DataFrame, sources: pd.DataFrame) -> None:
         if self._frame is not incidents or self._sources is not sources:
             self._frame, self._sources = incidents, sources
             self._orders, self._counts = {}, None
 
-    def source_counts(self, incidents: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    def source_counts(self, incidents: pd.DataFrame, sources: pd.DataFrame) -> np.ndarray:
+        """The number of sources of each incident, by row of ``incidents``."""
         with self._lock:
             self._reset_if_new(incidents, sources)
             if self._counts is None:
-                if len(sources) and SRC.incident_id in sources:
-                    self._counts = sources[SRC.incident_id].value_counts()
-                else:
-                    self._counts = pd.Series(dtype="int64")
+                self._counts = _count_sources(incidents, sources)
             return self._counts
 
     def order(self, incidents: pd.DataFrame, sources: pd.DataFrame, key: str) -> np.ndarray:
@@ -190,7 +190,28 @@ def _codes(values: pd.Series) -> np.ndarray:
     return codes
 
 
-def _ascending_order(incidents: pd.DataFrame, key: str, counts: pd.Series) -> np.ndarray:
+def _arrow_text(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """Text values as Arrow strings, without a copy when they already are."""
+    if not isinstance(values.dtype, pd.StringDtype):
+        values = _text(values).astype("str")
+    return pa.array(values).cast(pa.large_string())
+
+
+def _count_sources(incidents: pd.DataFrame, sources: pd.DataFrame) -> np.ndarray:
+    """Sources per incident, by row, matched in Arrow's hash table (freed at once): a pandas
+    index over a million ids would keep about 100 MB of hash table for the server's life."""
+    if not len(incidents) or not len(sources) or SRC.incident_id not in sources:
+        return np.zeros(len(incidents), dtype=np.int64)
+    ids = _arrow_text(incidents[INC.id])
+    if isinstance(ids, pa.ChunkedArray):
+        ids = ids.combine_chunks()
+    cited = _arrow_text(sources[SRC.incident_id])
+    rows = pc.index_in(cited, value_set=ids).fill_null(-1).to_numpy(zero_copy_only=False)
+    # Ids are unique in valid data; a repeated id's sources would count on its first row.
+    return np.bincount(rows[rows >= 0], minlength=len(incidents)).astype(np.int64)
+
+
+def _ascending_order(incidents: pd.DataFrame, key: str, counts: np.ndarray) -> np.ndarray:
     n = len(incidents)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
@@ -213,7 +234,7 @@ def _ascending_order(incidents: pd.DataFrame, key: str, counts: pd.Series) -> np
         rank = {level: i for i, level in enumerate(schema.CONFIDENCE_LEVELS)}
         primary = _text(incidents[INC.confidence]).map(rank).fillna(len(rank)).to_numpy("int64")
     elif key == "sources":
-        primary = counts.reindex(_text(incidents[INC.id])).fillna(0).to_numpy(dtype="int64")
+        primary = counts
     else:
         raise ValueError(f"unknown sort key {key!r}")
     # Ties broken by date, then by position (lexsort is stable): the same order every time.
@@ -256,11 +277,12 @@ def _plain(values: pd.Series) -> list[str]:
     return ["" if v is None or v != v else str(v) for v in values.tolist()]
 
 
-def _rows(page: pd.DataFrame, counts: pd.Series, extra: Sequence) -> list[dict]:
+def _rows(page: pd.DataFrame, counts: np.ndarray, extra: Sequence) -> list[dict]:
+    """The list's rows of ``page``, whose numbers of sources are ``counts``."""
     names = schema.country_names()
     dates = date_text(page)
     ids = _plain(page[INC.id])
-    sources = counts.reindex(ids).fillna(0).astype("int64").tolist()
+    sources = [int(c) for c in counts]
     extra_values = [list(column.values(page)) for column in extra]
     rows = []
     columns = (
@@ -338,7 +360,7 @@ def list_page(
     # Layer columns may read any column; without them, only the columns the rows show.
     columns = [c for c in _ROW_COLUMNS if c in incidents.columns]
     frame = (incidents if extra_columns else incidents[columns]).iloc[positions]
-    rows = _rows(frame, _ORDERS.source_counts(incidents, sources), extra_columns)
+    rows = _rows(frame, _ORDERS.source_counts(incidents, sources)[positions], extra_columns)
     selected_row = next((i for i, r in enumerate(rows) if selected and r["id"] == selected), None)
     new_state = dataclasses.replace(
         state, page=page, followed=selected if follow else state.followed
