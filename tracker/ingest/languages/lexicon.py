@@ -344,7 +344,7 @@ false: fałszyw*
 problems: problem* kłopot*
 lost: utracił* stracił* zgubił*
 failure: utrat* awari* zanik*
-aircraft: samolot* maszyn* statek_powietrzny statku_powietrznego
+aircraft: samolot* samolocie maszyn* statek_powietrzny statku_powietrznego
 flight: lot lotu locie loty lotów rejs*
 pilots: pilot* lotnik*
 crew: załog*
@@ -848,6 +848,8 @@ incidents: incident*
 """,
     "ro": """
 navigation signals: semnalul_de_navigație semnale_de_navigație
+navigation systems: sistem*_de_navigație sistem*_de_navigatie
+erroneous: eronat* greșit*
 happened: s-a_întâmplat
 affected: afectat*
 and: și
@@ -876,7 +878,7 @@ over: deasupra
 near: lângă
 yesterday: ieri
 not: nu
-ships: nav*
+ships: nave navele navă navei navelor vapor*
 drones: dron*
 military: militar*
 incidents: incident*

@@ -34,6 +34,8 @@ MIN_POPULATION = 2_000
 #: ... and a city outside the countries where the language is spoken ("Lauri", a town in India,
 #: is a Finnish first name), unless an airport serves it.
 MIN_POPULATION_ABROAD = 50_000
+#: A city whose short (under five letters) alternate name is read as that city ("Wien").
+MIN_POPULATION_SHORT_ALIAS = 500_000
 
 #: Where each language is spoken: a place there is preferred to one spelled alike abroad
 #: ("Tartus" is Tartu in Estonian, not the Syrian port).
@@ -213,13 +215,21 @@ _CYRILLIC = dict(
 )
 
 
-def transliterate(word: str) -> str:
-    """Latin letters for a Cyrillic word ("Калининград" -> "Kaliningrad"); other text as is."""
+# The other common spellings of a few letters: the names of places abroad are often written in
+# the spelling of their own language ("Хельсинки" is Helsinki, "Йоэнсуу" is Joensuu).
+_CYRILLIC_ALTERNATIVE = {"х": "h", "й": "j", "ю": "ju", "я": "ja", "э": "e", "ы": "y"}
+
+
+def transliterate(word: str, *, alternative: bool = False) -> str:
+    """Latin letters for a Cyrillic word ("Калининград" -> "Kaliningrad"); other text as is.
+    ``alternative`` uses the other common spellings ("Хельсинки" -> "Helsinki")."""
     out = []
     for ch in word:
         low = ch.lower()
         if low in _CYRILLIC:
             latin = _CYRILLIC[low]
+            if alternative:
+                latin = _CYRILLIC_ALTERNATIVE.get(low, latin)
             out.append(latin.capitalize() if ch != low else latin)
         else:
             out.append(ch)
@@ -289,6 +299,10 @@ def _acceptable(location, *, stripped: bool, code: str = "") -> bool:
         least = max(least, MIN_POPULATION_ABROAD)
     if population >= least:
         return True
+    if code in HOME and raw.get("country_code") not in HOME[code]:
+        # A small town abroad is far more often a surname or a word than the place meant, even
+        # with an airfield ("Grant Shapps" is not Grants, New Mexico); only home towns qualify.
+        return False
     return _has_airport(raw.get("name", ""))
 
 
@@ -310,7 +324,12 @@ def _same_name(location, query: str) -> bool:
     if len(query) >= 5 and shared_index().cities.lookup(fold(query)):
         return True  # a GeoNames alternate name ("Danzig", "Wilno"); short ones are words
     if len(query) < 5:
-        return name == _fold(query)
+        # Short alternate names are usually words ("Ber" is not Véroia), but a large city's
+        # own exonym is not ("Wien", "Prag", "Rom").
+        large = int(location.raw.get("population") or 0) >= MIN_POPULATION_SHORT_ALIAS
+        return name == _fold(query) or (
+            large and len(query) >= 3 and bool(shared_index().cities.lookup(fold(query)))
+        )
     query = _fold(query)
     return (
         name.startswith(query[:5])
@@ -350,12 +369,19 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         and _acceptable(location, stripped=strict, code=code)
         and (_same_name(location, latin) or location.raw.get("precision") == "airport")
     ):
-        as_written = PlaceName(latin, "", "gazetteer")
+        # A city named by an alternate spelling ("Khelsinki", "Wien") takes the gazetteer's own
+        # name: the English rules look up primary names.
+        primary = location.raw.get("name") if location.raw.get("precision") == "city" else ""
+        as_written = PlaceName(primary or latin, "", "gazetteer")
         if location.raw.get("country_code") in HOME.get(code, ()) or location.raw.get(
             "precision"
         ) in {"country", "area", "region", "airport"}:
             return as_written
     stripped = _stripped(word, code, endings)
+    if stripped is None and as_written is None and latin != word:
+        other = transliterate(word, alternative=True)
+        if other != latin:
+            stripped = resolve_place(other, code, strict=strict)
     return stripped or as_written
 
 
