@@ -746,3 +746,32 @@ def test_a_two_digit_number_before_a_clock_time_is_not_a_year():
 
     (mention,) = find_dates("On 3 October 15.00 the signal dropped.", base=dt.date(2022, 10, 11))
     assert mention.date == dt.date(2022, 10, 3)
+
+
+def test_a_country_that_staged_the_jamming_is_not_where_the_aircraft_were():
+    found = _one(
+        "Published: 2024-11-09\n\nNorth Korea staged GPS interference on Friday, affecting "
+        "several civilian aircraft over the Yellow Sea, South Korea's military said."
+    )
+    assert found["country"] != "KP"
+
+
+def test_a_later_sentence_opening_with_a_month_recalls_an_earlier_incident():
+    text = (
+        "Published: 2025-10-08\n\nRyanair jet could not land in Vilnius\n\nThe Lithuanian "
+        "broadcaster reported it.\n\nOn 8 October a Ryanair flight from Vienna could not land in "
+        "Vilnius at the first attempt because of GPS interference.\n\nSuch cases are not rare. "
+        "In September the GPS of another aircraft flying to Lithuania was jammed."
+    )
+    found = [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE]
+    assert [c.values["date"] for c in found] == [dt.date(2025, 10, 8)]
+
+
+def test_a_numeric_time_stamp_line_is_not_the_incident_date():
+    text = (
+        "Ryanair jet could not land in Bratislava because of GPS interference\n\nTravel desk - "
+        "08.09.2025, 18:11\n\nThe flight from Gdansk to Bratislava was diverted to Vienna, "
+        "passengers said."
+    )
+    found = ingest_text(text, published=dt.date(2025, 9, 8))
+    assert found and all(c.values["date_precision"] == "month" for c in found)

@@ -346,3 +346,8 @@ def test_german_weekday_with_the_part_of_the_day():
 def test_romanian_navigation_is_not_ships():
     line = gloss_line("Sistemele de navigație ale avionului au dat date eronate.", "ro")
     assert "navigation systems" in line.lower() and "ships" not in line
+
+
+def test_russian_fault_word_is_glossed():
+    line = gloss_line("Самолет испытал неисправность GPS над морем.", "ru")
+    assert "failure" in line and "GPS" in line

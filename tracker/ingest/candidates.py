@@ -794,7 +794,7 @@ _PLACE_DATELINE = re.compile(
 # A full date followed by a clock time: a page's time stamp.
 _TIMESTAMP = re.compile(
     r"(?P<date>\b\d{1,2}\.?\s+[A-Z][a-z]+\.?,?\s+\d{4}|\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\b\d{4}-\d{2}-\d{2})\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b(?:\s*(?:[ap]\.?m\.?|h|Uhr))?",
+    r"|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{4})\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b(?:\s*(?:[ap]\.?m\.?|h|Uhr))?",
     re.I,
 )
 

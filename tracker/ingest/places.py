@@ -222,6 +222,8 @@ _ACTOR_AFTER = re.compile(
     r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed"
     r"|accused|"
     r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected"
+    # "North Korea staged GPS interference", "... conducted jamming": the country acted.
+    r"|staged|conducted|carried\s+out|resumed|stepped\s+up"
     r"|was\s+blamed)\b"
     # "North Korea has been disrupting GPS signals", "... is transmitting jamming signals",
     # "... continues GPS jamming": the country does the jamming.
