@@ -775,3 +775,11 @@ def test_a_numeric_time_stamp_line_is_not_the_incident_date():
     )
     found = ingest_text(text, published=dt.date(2025, 9, 8))
     assert found and all(c.values["date_precision"] == "month" for c in found)
+
+
+def test_the_country_across_a_border_is_not_where_the_aircraft_was():
+    text = (
+        "Published: 2025-01-17\n\nOn Thursday an airBaltic Airbus A220 lost GPS to jamming near "
+        "the border with Russia, Latvian officials said."
+    )
+    assert all(c.values["country"] != "RU" for c in ingest_text(text))

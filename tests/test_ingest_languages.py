@@ -351,3 +351,17 @@ def test_romanian_navigation_is_not_ships():
 def test_russian_fault_word_is_glossed():
     line = gloss_line("Самолет испытал неисправность GPS над морем.", "ru")
     assert "failure" in line and "GPS" in line
+
+
+def test_greek_is_read_through_a_gloss():
+    assert "el" in SUPPORTED
+    assert transliterate("Βίλνιους") == "Vilnius"
+    assert resolve_place("Πολωνία", "el").name == "Poland"
+    text = (
+        "Εκτροπή πτήσης λόγω GPS\n\nΜια πτήση της Ryanair από τη Ρίγα προς τη Βιέννη εκτράπηκε "
+        "στο Μπρνο τη Δευτέρα μετά από παρεμβολές στο GPS πάνω από την Πολωνία."
+    )
+    candidates = ingest_text(text, published=dt.date(2024, 12, 31))
+    assert candidates, "no candidate"
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["date"] == dt.date(2024, 12, 30)

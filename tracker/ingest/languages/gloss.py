@@ -253,6 +253,7 @@ _PAST_ENDINGS: dict[str, tuple[str, ...]] = {
     "es": ("ó", "aron", "ieron"),
     "pt": ("ou", "aram", "eram", "iram"),
     "it": ("ò", "arono", "erono", "irono"),
+    "el": ("ηκε", "ηκαν", "ησε", "ησαν", "ασε", "ασαν", "ωσε", "ωσαν", "ευσε", "εψε", "εψαν"),
 }  # fmt: skip
 _PAST_FAMILY = {"bg": "ru", "sk": "cs"}
 # Romanian and French form the past with an auxiliary before a participle ("a deviat", "a été").

@@ -846,6 +846,57 @@ drones: drone droni
 military: militar*
 incidents: incident*
 """,
+    # Greek (accents as written; stems stop before the inflected syllable).
+    "el": """
+had: είχε είχαν
+happened: συνέβη σημειώθηκε σημειώθηκαν
+affected: επηρέασ* επηρεάστηκ*
+and: και
+satellite navigation: δορυφορικ*_πλοήγησ* δορυφορικ* δορυφόρ*
+navigation systems: συστήματα_πλοήγησης συστήματος_πλοήγησης σύστημα_πλοήγησης πλοήγησ*
+signal: σήμα σήματος σήματα σημάτων
+interference: παρεμβολ* διαταραχ* παρεμβάσεις
+jamming: μπλοκαρ* μπλοκάρ* εμπλοκ* παρεμβολέα*
+spoofing: παραπλάνησ* πλαστογράφησ* spoofing
+false: ψευδ* λανθασμέν*
+problems: πρόβλημα* προβλήματ* προβλημάτων
+lost: έχασε έχασαν απώλεσε
+failure: απώλεια* βλάβη* βλάβες αστοχί*
+aircraft: αεροσκάφ* αεροπλάν* αεροπλανο* αεροσκαφ*
+flight: πτήση πτήσης πτήσεις πτήσεων πτήσεώ*
+pilots: πιλότ* χειριστ*
+crew: πλήρωμα*
+captain: κυβερνήτ*
+airport: αεροδρόμι* αερολιμέν* αεροδρομί*
+airline: αεροπορικ*_εταιρ*
+passengers: επιβάτ*
+air traffic control: ελεγκτ*_εναέρι* πύργο_ελέγχου
+airspace: εναέριο_χώρο εναέριου_χώρου εναέριος_χώρος
+approach: προσέγγισ*
+landing: προσγείωσ* προσγειωσ*
+landed: προσγειώθηκε προσγειώθηκαν
+could not land: δεν_μπόρεσε_να_προσγειωθεί δεν_κατάφερε_να_προσγειωθεί
+diverted: εκτράπηκε εκτροπή εκτροπ* εκτράπηκ*
+returned: επέστρεψε επέστρεψαν
+circled: έκανε_κύκλους
+reported: ανέφερ* μετέδωσ* αναφέρ*
+was: ήταν
+were: ήταν
+had to: αναγκάστηκε αναγκάστηκαν
+said: δήλωσε είπε
+over: πάνω_από πάνω
+near: κοντά
+in: στο στη στην στα σε
+to: προς
+from: από
+border: σύνορα* συνόρων
+yesterday: χθες
+not: δεν μη
+ships: πλοί* σκάφ*
+drones: drone* μη_επανδρωμέν*
+military: στρατιωτικ*
+incidents: περιστατικ* συμβάν*
+""",
     "ro": """
 navigation signals: semnalul_de_navigație semnale_de_navigație
 navigation systems: sistem*_de_navigație sistem*_de_navigatie
