@@ -543,10 +543,10 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "Netherlands": ("nederland", "alankomaat", "holandi", "niederlande", "países_bajos"),
     "Sudan": ("sudan", "sudán", "soudan"),
     "Jordan": ("jordani", "jordánia", "jordanie", "ürdün"),
-    # Greek (the stems before the endings: "Ρωσία", "Ρωσίας", "ρωσικό").
-    "Greece": ("ελλάδ", "ελλαδ"),
 }
+# Greek (the stems before the endings: "Ρωσία", "Ρωσίας", "ρωσικό").
 _GREEK_EXONYMS = {
+    "Greece": ("ελλάδ", "ελλαδ"),
     "Russia": ("ρωσί", "ρωσια"), "Russian": ("ρωσικ", "ρώσ"), "Poland": ("πολωνί",),
     "Lithuania": ("λιθουανί",), "Latvia": ("λετονί",), "Estonia": ("εσθονί",),
     "Finland": ("φινλανδί",), "Czech Republic": ("τσεχί",), "Austria": ("αυστρί",),
