@@ -116,8 +116,9 @@ GROUND_USERS = re.compile(
 )
 #: Cues that a sentence recalls an earlier incident.
 BACKGROUND = re.compile(
+    # "In September, ..." (or "In September the ..." as a gloss writes it) opening a sentence.
     r"^(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december),|previously|in the past|last year|recall|before that|"
+    r"december)(?:,|\s+(?!(?:19|20)\d\d))|previously|in the past|last year|recall|before that|"
     # "Earlier this week" is recent news, "Earlier, ..." recalls something before it.
     r"earlier(?!\s+(?:this\s+(?:week|month)|today|on\s+\w+day))|"
     r"in (?:january|february|march|"

@@ -118,6 +118,35 @@ _EVENT = re.compile(
     r"was|were|got|saw|began|started)\b",
     re.I,
 )
+# Ten or more aircraft or flights counted in digits: a statistic.
+_STATISTIC = re.compile(
+    r"\b\d{2,3}(?:[,.\u00a0 ]?\d{3})*\+?\s+(?:\w+\s+)?(?:aircraft|flights|planes|airliners"
+    r"|jets|airplanes)\b",
+    re.I,
+)
+
+
+# Any day will do to resolve the days of a span whose length is all that is asked.
+_ANY_BASE = dt.date(2024, 12, 31)
+
+
+def _period_of_count(text: str) -> bool:
+    """Is a count in ``text`` dated by a period longer than a week, or by no day at all?"""
+    days = [m for m in find_dates(text, base=_ANY_BASE) if m.precision == "day"]
+    if not days:
+        return True
+    return any(
+        m.date is not None and m.end_date is not None and (m.end_date - m.date).days > 7
+        for m in days
+    )
+
+
+# What happens to an aircraft in an incident (as opposed to what an office does).
+_INCIDENT_VERB = re.compile(
+    r"\b(?:diverted|circled|turned back|returned|aborted|could not|couldn't|unable|went dark"
+    r"|lost|forced|had to|landed|crashed)\b",
+    re.I,
+)
 _MARITIME = re.compile(
     r"\b(?:ships?|vessels?|maritime|tankers?|ferr(?:y|ies)|boats?|sailors|mariners|shipping)\b",
     re.I,
@@ -190,6 +219,14 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
     if not (sentence.heading or _PAST.search(text) or find_dates(text)):
         # Present-tense explanations ("spoofing makes the aircraft think...") describe no event.
         return False
+    if _STATISTIC.search(text) and _period_of_count(text):
+        # "316 aircraft impacted by spoofing between July 15 and August 15": a count over a
+        # period, not an incident (a count on one day or a few, "500 aircraft between 29 May
+        # and 2 June", is one area event; the report's figures are read by figures.py).
+        return False
+    if _ADMINISTRATIVE_ACT.search(text) and not _INCIDENT_VERB.search(text):
+        # "... the regulator had formed a committee on October 4": the date of an office's act.
+        return False
     generic = _GENERIC.search(text)
     event = _EVENT.search(text)
     if generic and not event:
@@ -220,6 +257,8 @@ class _Incident:
 _STATED = re.compile(
     r"\b(?:said|says|announced|stated|told(?:\s+[\w.-]+){1,5}|confirmed|added|warned|reported)\s+"
     r"(?:on\s+|late\s+on\s+)?$"
+    # "The report, published in September": when a document came out, not an incident.
+    r"|\b(?:published|released|issued|updated|posted)\s+(?:on\s+|in\s+)?$"
     r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b"
     r"[\w\s,()]{0,40}\s(?:on\s+)?$",
     re.I,
@@ -376,6 +415,17 @@ def _nearest_before(
     return None
 
 
+# An office's own act, dated: setting up a body, issuing or publishing a document.
+_ADMINISTRATIVE_ACT = re.compile(
+    r"\b(?:formed|set up|established|created|convened|constituted|appointed)\s+(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+){0,2}(?:committee|panel|task ?force|working group|commission|team|body)\b"
+    r"|\b(?:issued|published|released|circulated|adopted)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?:\w+\s+){0,2}(?:advisory|circular|bulletin|guidance|notice|report|rules?|directive"
+    r"|regulations?|recommendations?)\b",
+    re.I,
+)
+
+
 def _nearest_date(
     sentences: list[Sentence], anchor_index: int, base: dt.date | None
 ) -> tuple[DateMention, str] | None:
@@ -383,7 +433,12 @@ def _nearest_date(
     looking back first (a "Date:" field, an opening "On Sunday,"), then forward."""
     order = list(range(anchor_index - 1, -1, -1)) + list(range(anchor_index + 1, len(sentences)))
     for index in order:
-        for mention in _event_dates(sentences[index].text, base):
+        text = sentences[index].text
+        if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
+            # "316 aircraft between July 15 and August 15", "formed a committee on October 4":
+            # the period of a count or the day of an office's decision, not of an incident.
+            continue
+        for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
                 return mention, sentences[index].text
     return None
@@ -731,6 +786,17 @@ _DATE_FIRST = re.compile(
     r"(?:\([^)]{1,20}\)\s*)?(?:\u2014|\u2013|--|-|\|)\s*(?=\S)"
 )
 _META_DATE = META_DATE_LINE
+# "New Delhi, November 24": a dateline line (a place, then a day) without the story after it.
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?\.?$"
+)
+# A full date followed by a clock time: a page's time stamp.
+_TIMESTAMP = re.compile(
+    r"(?P<date>\b\d{1,2}\.?\s+[A-Z][a-z]+\.?,?\s+\d{4}|\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{4})\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b(?:\s*(?:[ap]\.?m\.?|h|Uhr))?",
+    re.I,
+)
 
 
 # "(Agency, 2023-04-26)", "(blog, 31 March 2020, relaying AOPA)" after a headline: the
@@ -805,6 +871,20 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
             else:
                 del out[position]
             return out, date
+        if position < 4 and _PLACE_DATELINE.match(sentence.text):
+            # "New Delhi, November 24" alone on a line: where and when the report was filed.
+            mentions = find_dates(sentence.text, base=None)
+            if len(mentions) == 1 and mentions[0].precision == "day":
+                return [s for s in sentences if s is not sentence], mentions[0].date
+        stamp = _TIMESTAMP.search(sentence.text) if position < 4 else None
+        if stamp:
+            # "2 September 2025, 13:19": the time a page was published, not an incident's.
+            mentions = find_dates(stamp.group("date"), base=None)
+            if len(mentions) == 1 and mentions[0].date is not None:
+                out = list(sentences)
+                text = (sentence.text[: stamp.start()] + " " + sentence.text[stamp.end() :]).strip()
+                out[position] = _replace(sentence, text=text)
+                return out, mentions[0].date
         byline = _BYLINE.match(sentence.text)
         if byline:
             found = find_dates(byline.group("date"), base=None)

@@ -91,7 +91,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dmy",
         re.compile(
             rf"\b(?:{_w('wd')},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}[\s-]*(?:of\s+)?{_m('mo')}"
-            rf"(?:,?[\s-]*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?![\d:])))?\b",
+            # A two-digit year is not the hour of a clock time ("3 October 15.00").
+            rf"(?:,?[\s-]*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?![\d:]|[.,]\d)))?\b",
             re.I,
         ),
     ),

@@ -222,6 +222,8 @@ _ACTOR_AFTER = re.compile(
     r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed"
     r"|accused|"
     r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected"
+    # "North Korea staged GPS interference", "... conducted jamming": the country acted.
+    r"|staged|conducted|carried\s+out|resumed|stepped\s+up"
     r"|was\s+blamed)\b"
     # "North Korea has been disrupting GPS signals", "... is transmitting jamming signals",
     # "... continues GPS jamming": the country does the jamming.
@@ -231,6 +233,7 @@ _ACTOR_AFTER = re.compile(
     r"(?:jamming|spoofing|interference|disruption)",
     re.I,
 )
+_BORDER_WITH = re.compile(r"\bborders?\s+(?:with\s+|of\s+)?(?:the\s+)?$", re.I)
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
 
@@ -510,6 +513,11 @@ def spot_places(
                 and _MOVED_TO.search(sentence[max(0, start - 60) : start])
             ):
                 score -= 4.0  # the diversion airport, not where the trouble was
+                role = "negative"
+            elif _BORDER_WITH.search(before):
+                # "near the border with Russia": the neighbour across the border, not where the
+                # aircraft was.
+                score -= 2.0
                 role = "negative"
             elif _SOURCE_BEFORE.search(before):
                 score -= 3.0

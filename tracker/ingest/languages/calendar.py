@@ -94,7 +94,15 @@ class Calendar:
         for stem, day in self.weekday_stems:
             if word.startswith(stem) and len(word) - len(stem) <= 4:
                 return day
+        for part in _DAY_PARTS:
+            # German and Dutch write the part of the day onto the weekday ("Montagabend").
+            if word.endswith(part) and len(word) > len(part) + 3:
+                return self.weekday(word[: -len(part)])
         return ""
+
+
+_DAY_PARTS = ("nachmittag", "vormittag", "mittag", "abend", "morgen", "nacht", "avond", "ochtend",
+              "middag")  # fmt: skip
 
 
 def _load(code: str) -> dict | None:

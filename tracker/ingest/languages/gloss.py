@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from tracker.ingest.dates import META_DATE_LINE
 from tracker.ingest.languages.calendar import calendar_for
 from tracker.ingest.languages.lexicon import lexicon_for
 from tracker.ingest.languages.placenames import exonym, resolve_place
@@ -82,6 +83,10 @@ def _is_day(text: str) -> bool:
     return text.isdigit() and 1 <= int(text) <= 31 and len(text) <= 2
 
 
+# "15.00", "7.40": an hour and minutes, as many languages write a time of day.
+_CLOCK_DOT = re.compile(r"^([01]?\d|2[0-3])\.([0-5]\d)$")
+
+
 def gloss_line(line: str, code: str) -> str:
     """The English gloss of one line of text in language ``code``."""
     cal = calendar_for(code)
@@ -105,7 +110,9 @@ def gloss_line(line: str, code: str) -> str:
         # Dates that open with a number: "4. mars 2019", "12 de marzo de 2024", "2024 m. kovo
         # 12 d.", "2024. gada 30. martā".
         if not tok.isdigit() and tok[:1].isdigit():
-            emit(tok)  # "2024-03-13", "31.08.2025", "737-800": the English rules read them
+            # "2024-03-13", "31.08.2025", "737-800": the English rules read them; a clock time
+            # written with a dot ("klokken 15.00") is written as the English rules mask it.
+            emit(_CLOCK_DOT.sub(r"\1:\2", tok))
             i += 1
             continue
         if tok.isdigit():
@@ -136,6 +143,13 @@ def gloss_line(line: str, code: str) -> str:
                     continue
             elif _is_day(tok):
                 p = pos
+                second = _second_day(texts, p, cal, lex)
+                if second:
+                    # "z 23 na 24 sierpnia", "de 1 spre 2 decembrie": a night or span of two
+                    # days, read as the English range "23 to 24 August".
+                    emit(tok, "to")
+                    i = ahead[second - 1][0]
+                    continue
                 if p < len(texts) and texts[p] in {"de", "of"}:
                     p += 1
                 month = cal.month(texts[p]) if p < len(texts) else ""
@@ -218,8 +232,70 @@ def gloss_line(line: str, code: str) -> str:
             initial = not out or out[-1] in _SENTENCE_END
             i = _place_run(tokens, i, code, emit, out, initial=initial)
             continue
+        if _is_past_verb(low, code, _previous_word(tokens, i)):
+            # An unlisted verb in the past tense ("столкнулся", "wracał", "desvió"): the
+            # English rules need a past-tense word to tell an event from an explanation.
+            emit("did")
         i += 1
     return _tidy(out)
+
+
+# Past-tense endings that are regular enough to recognise a verb the tables do not list, per
+# language (family). Slavic past tenses end in -l-; Spanish, Italian and Portuguese preterites
+# in an accented vowel or -ou; the endings that nouns share are left out.
+_PAST_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": ("лся", "лась", "лось", "лись", "ла", "ло", "ли", "ал", "ел", "ил", "ул", "ыл"),
+    "uk": ("вся", "лася", "лося", "лися", "ла", "ло", "ли", "ав", "ив", "ув"),
+    "pl": ("ał", "ął", "ił", "ył", "ał", "eł", "ała", "ęła", "iła", "yła", "eła", "ało", "iło",
+           "yło", "ali", "eli", "ili", "yli", "ały", "iły", "yły", "eły", "ęły"),
+    "cs": ("al", "el", "il", "yl", "ala", "ela", "ila", "yla", "alo", "elo", "ilo", "ali", "eli",
+           "ili", "yli", "aly", "ely", "ily"),
+    "es": ("ó", "aron", "ieron"),
+    "pt": ("ou", "aram", "eram", "iram"),
+    "it": ("ò", "arono", "erono", "irono"),
+    "el": ("ηκε", "ηκαν", "ησε", "ησαν", "ασε", "ασαν", "ωσε", "ωσαν", "ευσε", "εψε", "εψαν"),
+}  # fmt: skip
+_PAST_FAMILY = {"bg": "ru", "sk": "cs"}
+# Romanian and French form the past with an auxiliary before a participle ("a deviat", "a été").
+_AUXILIARIES = {"ro": {"a", "au", "s-a", "s-au", "fost"}, "fr": {"a", "ont", "avait", "été"}}
+_PARTICIPLE = {"ro": ("at", "it", "ut", "ât", "s"), "fr": ("é", "ée", "és", "ées", "u", "i")}
+
+
+def _previous_word(tokens: list[str], i: int) -> str:
+    for tok in reversed(tokens[:i]):
+        if not tok.isspace():
+            return tok.lower()
+    return ""
+
+
+def _is_past_verb(word: str, code: str, previous: str) -> bool:
+    """Does ``word`` (lower case, not in the tables) look like a verb in the past tense?"""
+    if len(word) < 4 or not word.isalpha():
+        return False
+    if code in _AUXILIARIES:
+        return previous in _AUXILIARIES[code] and word.endswith(_PARTICIPLE[code])
+    endings = _PAST_ENDINGS.get(_PAST_FAMILY.get(code, code))
+    return bool(endings) and len(word) >= 5 and word.endswith(endings)
+
+
+def _second_day(texts: list[str], p: int, cal, lex) -> int:
+    """After a day number: the position of a second day number that a short connector ("na",
+    "spre", "auf", "-") joins to it before a month ("23 na 24 sierpnia"), else 0."""
+    if p >= len(texts) or not (
+        texts[p] in {"-", "\u2013", "\u2014"} or (texts[p].isalpha() and len(texts[p]) <= 4)
+    ):
+        return 0
+    if cal.month(texts[p]) or (lex is not None and lex.word(texts[p]) == "and"):
+        return 0  # "9. og 10. januar": two days, as the English rules read "9 and 10 January"
+    q = p + 1
+    if q < len(texts) and texts[q] in {"den", "de"}:
+        q += 1
+    if q >= len(texts) or not _is_day(texts[q]):
+        return 0
+    after = q + 1
+    if after < len(texts) and texts[after] == ".":
+        after += 1
+    return q + 1 if after < len(texts) and cal.month(texts[after]) else 0
 
 
 def _phrase(tokens, i, cal, lex):
@@ -254,7 +330,13 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if tok.isspace():
             j += 1
             continue
-        if tok[:1].isupper() and tok[:1].isalpha() and not (_KEEP.match(tok.split("-")[0])):
+        if (
+            tok[:1].isupper()
+            and tok[:1].isalpha()
+            and not _KEEP.match(tok.split("-")[0])
+            and not (run and _is_calendar_word(tok.lower(), code))
+        ):
+            # A weekday or month ends a run: German capitalises them ("Am Montag").
             run.append((j, tok))
             j += 1
             continue
@@ -324,6 +406,11 @@ _COMPASS_WORDS = {
 }  # fmt: skip
 
 
+def _is_calendar_word(word: str, code: str) -> bool:
+    cal = calendar_for(code)
+    return bool(cal.weekday(word) or cal.months.get(word))
+
+
 def _is_name(text: str) -> bool:
     """Is ``text`` a whole gazetteer name ("Santo Domingo", "São Paulo"), not several names
     side by side ("Münchenistä Helsinki-Vantaalle")?"""
@@ -378,6 +465,13 @@ def gloss_text(text: str, code: str) -> str:
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
     lines = []
     for line in text.split("\n"):
+        meta = META_DATE_LINE.match(line)
+        if meta:
+            # "date 2025-09-09" opening a page is its publication date, kept as the English
+            # rules read it (the word "date" would otherwise be dropped as an unlisted word).
+            rest = gloss_line(line[meta.end() :], code)
+            lines.append(f"date {meta.group('date')} {rest}".rstrip())
+            continue
         glossed = gloss_line(line, code) if line.strip() else ""
         if line.strip() and not glossed.strip(" .,;:"):
             # A line with no cue word: keep the paragraph shape but say nothing.

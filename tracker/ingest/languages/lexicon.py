@@ -344,7 +344,7 @@ false: fałszyw*
 problems: problem* kłopot*
 lost: utracił* stracił* zgubił*
 failure: utrat* awari* zanik*
-aircraft: samolot* maszyn* statek_powietrzny statku_powietrznego
+aircraft: samolot* samolocie maszyn* statek_powietrzny statku_powietrznego
 flight: lot lotu locie loty lotów rejs*
 pilots: pilot* lotnik*
 crew: załog*
@@ -522,7 +522,7 @@ spoofing: спуфинг* подмен* подмена*
 false: ложн* фальшив*
 problems: проблем* сбо*
 lost: потерял* пропал*
-failure: отказ*
+failure: отказ* неисправн* неполадк*
 aircraft: самолет* самолёт* лайнер* борт* воздушн*_судн*
 flight: рейс* полет* полёт*
 pilots: пилот* летчик* лётчик*
@@ -581,7 +581,7 @@ spoofing: спуфінг* підмін*
 false: хибн* фальшив*
 problems: проблем*
 lost: втратив втратила втратили зник
-failure: відмов*
+failure: відмов* несправн* неполадк*
 aircraft: літак* лайнер* борт*
 flight: рейс* політ* польот*
 pilots: пілот* льотчик*
@@ -846,8 +846,61 @@ drones: drone droni
 military: militar*
 incidents: incident*
 """,
+    # Greek (accents as written; stems stop before the inflected syllable).
+    "el": """
+had: είχε είχαν
+happened: συνέβη σημειώθηκε σημειώθηκαν
+affected: επηρέασ* επηρεάστηκ*
+and: και
+satellite navigation: δορυφορικ*_πλοήγησ* δορυφορικ* δορυφόρ*
+navigation systems: συστήματα_πλοήγησης συστήματος_πλοήγησης σύστημα_πλοήγησης πλοήγησ*
+signal: σήμα σήματος σήματα σημάτων
+interference: παρεμβολ* διαταραχ* παρεμβάσεις
+jamming: μπλοκαρ* μπλοκάρ* εμπλοκ* παρεμβολέα*
+spoofing: παραπλάνησ* πλαστογράφησ* spoofing
+false: ψευδ* λανθασμέν*
+problems: πρόβλημα* προβλήματ* προβλημάτων
+lost: έχασε έχασαν απώλεσε
+failure: απώλεια* βλάβη* βλάβες αστοχί*
+aircraft: αεροσκάφ* αεροπλάν* αεροπλανο* αεροσκαφ*
+flight: πτήση πτήσης πτήσεις πτήσεων πτήσεώ*
+pilots: πιλότ* χειριστ*
+crew: πλήρωμα*
+captain: κυβερνήτ*
+airport: αεροδρόμι* αερολιμέν* αεροδρομί*
+airline: αεροπορικ*_εταιρ*
+passengers: επιβάτ*
+air traffic control: ελεγκτ*_εναέρι* πύργο_ελέγχου
+airspace: εναέριο_χώρο εναέριου_χώρου εναέριος_χώρος
+approach: προσέγγισ*
+landing: προσγείωσ* προσγειωσ*
+landed: προσγειώθηκε προσγειώθηκαν
+could not land: δεν_μπόρεσε_να_προσγειωθεί δεν_κατάφερε_να_προσγειωθεί
+diverted: εκτράπηκε εκτροπή εκτροπ* εκτράπηκ*
+returned: επέστρεψε επέστρεψαν
+circled: έκανε_κύκλους
+reported: ανέφερ* μετέδωσ* αναφέρ*
+was: ήταν
+were: ήταν
+had to: αναγκάστηκε αναγκάστηκαν
+said: δήλωσε είπε
+over: πάνω_από πάνω
+near: κοντά
+in: στο στη στην στα σε
+to: προς
+from: από
+border: σύνορα* συνόρων
+yesterday: χθες
+not: δεν μη
+ships: πλοί* σκάφ*
+drones: drone* μη_επανδρωμέν*
+military: στρατιωτικ*
+incidents: περιστατικ* συμβάν*
+""",
     "ro": """
 navigation signals: semnalul_de_navigație semnale_de_navigație
+navigation systems: sistem*_de_navigație sistem*_de_navigatie
+erroneous: eronat* greșit*
 happened: s-a_întâmplat
 affected: afectat*
 and: și
@@ -876,7 +929,7 @@ over: deasupra
 near: lângă
 yesterday: ieri
 not: nu
-ships: nav*
+ships: nave navele navă navei navelor vapor*
 drones: dron*
 military: militar*
 incidents: incident*

@@ -34,6 +34,8 @@ MIN_POPULATION = 2_000
 #: ... and a city outside the countries where the language is spoken ("Lauri", a town in India,
 #: is a Finnish first name), unless an airport serves it.
 MIN_POPULATION_ABROAD = 50_000
+#: A city whose short (under five letters) alternate name is read as that city ("Wien").
+MIN_POPULATION_SHORT_ALIAS = 500_000
 
 #: Where each language is spoken: a place there is preferred to one spelled alike abroad
 #: ("Tartus" is Tartu in Estonian, not the Syrian port).
@@ -43,59 +45,280 @@ HOME = {
     "nl": {"NL", "BE"}, "ru": {"RU", "BY", "KZ"}, "uk": {"UA"}, "bg": {"BG"},
     "es": {"ES", "MX", "CO", "VE", "AR", "PE", "CL", "DO", "PA", "CU", "EC", "GT"},
     "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
-    "tr": {"TR"}, "hu": {"HU"},
+    "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"},
 }  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
 #: with it and adds at most 5 letters. Adjectives that name a country as an actor ("russisk",
 #: "rosyjski") map to the demonym, which the English rules treat as weak evidence of place.
 EXONYMS: dict[str, tuple[str, ...]] = {
-    "Russia": ("russland", "ryssland", "rusland", "venäj", "venemaa", "krievij", "rusij",
-               "rosj", "rosji", "rusko", "rusku", "ruska", "rusia", "rússia", "russie",
-               "rusya", "oroszorsz", "rossija", "rossii", "rossiju", "rosiï", "rosiji", "rosiia",
-               "rosii", "rosija"),
-    "Russian": ("russisk", "rysk", "venäläi", "krievu", "krievijas", "rusų", "rosyjsk",
-                "ruský", "ruské", "ruská", "ruskou", "russisch", "rusa", "russo", "russe",
-                "orosz", "rossijsk", "rosijsk"),
-    "Finland": ("finland", "suomi", "suome", "suomessa", "soome", "somij", "suomij",
-                "finlandi", "finsko", "finnland", "finlândia", "finlande", "finlandiya",
-                "finljandi", "finljandiï", "finlyandi"),
-    "Norway": ("norge", "norges", "norja", "norra", "norvēģij", "norvegij", "norwegi",
-               "norsko", "nórsko", "norwegen", "noruega", "norvège", "norveç", "norvegi",
-               "norvehi"),
-    "Sweden": ("sverige", "ruotsi", "rootsi", "zviedrij", "švedij", "szwecj", "švédsk",
-               "schweden", "suecia", "suécia", "suède", "isveç", "shveci", "shvedsi"),
-    "Denmark": ("danmark", "tanska", "taani", "dānij", "danij", "dani", "dánsk",
-                "dänemark", "dinamarca", "danemark", "danimarka", "dani"),
-    "Estonia": ("estland", "viro", "viron", "virossa", "eesti", "igaunij", "estij",
-                "estoni", "estonsk", "estónsk", "estonia", "estónia", "estonie", "estonya",
-                "estoni"),
-    "Latvia": ("latvia", "läti", "lettland", "łotw", "lotyš", "lotyš", "letonia",
-               "letónia", "lettonie", "letonya", "latvij", "latviï"),
-    "Lithuania": ("liettua", "leedu", "lietuv", "litwa", "litwie", "litwy", "litv",
-                  "litauen", "lituania", "lituânia", "lituanie", "litvanya", "litovsk"),
-    "Poland": ("polen", "puola", "poola", "polij", "lenkij", "polsk", "polska", "polsce",
-               "polonia", "polónia", "pologne", "polonya", "polsha", "polshch", "polshchi"),
-    "Germany": ("tyskland", "saksa", "saksamaa", "vācij", "vokietij", "niemcz", "niemiec",
-                "německo", "nemeck", "deutschland", "alemania", "alemanha", "allemagne",
-                "almanya", "germani", "nimechchyn"),
-    "Belarus": ("hviterussland", "vitryssland", "hviderusland", "valko-venäj", "valgevene",
-                "baltkrievij", "baltarusij", "białoruś", "białorusi", "bělorusk",
-                "bielorusk", "weißrussland", "belarus", "bielorrusia", "biélorussie",
-                "belarus'", "bilorus"),
+    "Russia": (
+        "russland",
+        "ryssland",
+        "rusland",
+        "venäj",
+        "venemaa",
+        "krievij",
+        "rusij",
+        "rosj",
+        "rosji",
+        "rusko",
+        "rusku",
+        "ruska",
+        "rusia",
+        "rússia",
+        "russie",
+        "rusya",
+        "oroszorsz",
+        "rossija",
+        "rossii",
+        "rossiju",
+        "rosiï",
+        "rosiji",
+        "rosiia",
+        "rosii",
+        "rosija",
+    ),
+    "Russian": (
+        "russisk",
+        "rysk",
+        "venäläi",
+        "krievu",
+        "krievijas",
+        "rusų",
+        "rosyjsk",
+        "ruský",
+        "ruské",
+        "ruská",
+        "ruskou",
+        "russisch",
+        "rusa",
+        "russo",
+        "russe",
+        "orosz",
+        "rossijsk",
+        "rosijsk",
+    ),
+    "Finland": (
+        "finland",
+        "suomi",
+        "suome",
+        "suomessa",
+        "soome",
+        "somij",
+        "suomij",
+        "finlandi",
+        "finsko",
+        "finnland",
+        "finlândia",
+        "finlande",
+        "finlandiya",
+        "finljandi",
+        "finljandiï",
+        "finlyandi",
+    ),
+    "Norway": (
+        "norge",
+        "norges",
+        "norja",
+        "norra",
+        "norvēģij",
+        "norvegij",
+        "norwegi",
+        "norsko",
+        "nórsko",
+        "norwegen",
+        "noruega",
+        "norvège",
+        "norveç",
+        "norvegi",
+        "norvehi",
+    ),
+    "Sweden": (
+        "sverige",
+        "ruotsi",
+        "rootsi",
+        "zviedrij",
+        "švedij",
+        "szwecj",
+        "švédsk",
+        "schweden",
+        "suecia",
+        "suécia",
+        "suède",
+        "isveç",
+        "shveci",
+        "shvedsi",
+    ),
+    "Denmark": (
+        "danmark",
+        "tanska",
+        "taani",
+        "dānij",
+        "danij",
+        "dani",
+        "dánsk",
+        "dänemark",
+        "dinamarca",
+        "danemark",
+        "danimarka",
+        "dani",
+    ),
+    "Estonia": (
+        "estland",
+        "viro",
+        "viron",
+        "virossa",
+        "eesti",
+        "igaunij",
+        "estij",
+        "estoni",
+        "estonsk",
+        "estónsk",
+        "estonia",
+        "estónia",
+        "estonie",
+        "estonya",
+        "estoni",
+    ),
+    "Latvia": (
+        "latvia",
+        "läti",
+        "lettland",
+        "łotw",
+        "lotyš",
+        "lotyš",
+        "letonia",
+        "letónia",
+        "lettonie",
+        "letonya",
+        "latvij",
+        "latviï",
+    ),
+    "Lithuania": (
+        "liettua",
+        "leedu",
+        "lietuv",
+        "litwa",
+        "litwie",
+        "litwy",
+        "litv",
+        "litauen",
+        "lituania",
+        "lituânia",
+        "lituanie",
+        "litvanya",
+        "litovsk",
+    ),
+    "Poland": (
+        "polen",
+        "puola",
+        "poola",
+        "polij",
+        "lenkij",
+        "polsk",
+        "polska",
+        "polsce",
+        "polonia",
+        "polónia",
+        "pologne",
+        "polonya",
+        "polsha",
+        "polshch",
+        "polshchi",
+    ),
+    "Germany": (
+        "tyskland",
+        "saksa",
+        "saksamaa",
+        "vācij",
+        "vokietij",
+        "niemcz",
+        "niemiec",
+        "německo",
+        "nemeck",
+        "deutschland",
+        "alemania",
+        "alemanha",
+        "allemagne",
+        "almanya",
+        "germani",
+        "nimechchyn",
+    ),
+    "Belarus": (
+        "hviterussland",
+        "vitryssland",
+        "hviderusland",
+        "valko-venäj",
+        "valgevene",
+        "baltkrievij",
+        "baltarusij",
+        "białoruś",
+        "białorusi",
+        "bělorusk",
+        "bielorusk",
+        "weißrussland",
+        "belarus",
+        "bielorrusia",
+        "biélorussie",
+        "belarus'",
+        "bilorus",
+    ),
     "Ukraine": ("ukraina", "ukrain", "ukrajin", "ucrania", "ucrânia", "ukrayna", "ukraïn"),
-    "Baltic Sea": ("østersjø", "östersjö", "østersø", "itämer", "läänemer", "baltijas_jūr",
-                   "baltijos_jūr", "bałtyk", "baltsk", "ostsee", "mar_báltico",
-                   "baltijsk", "baltiysk"),
-    "Black Sea": ("svartehav", "svarta_hav", "mustameri", "musta_mer", "morze_czarn",
-                  "schwarze_meer", "schwarzen_meer", "mar_negro", "mer_noire", "karadeniz",
-                  "chornom_mor", "chernom_mor", "chernoe_more"),
+    "Baltic Sea": (
+        "østersjø",
+        "östersjö",
+        "østersø",
+        "itämer",
+        "läänemer",
+        "baltijas_jūr",
+        "baltijos_jūr",
+        "bałtyk",
+        "baltsk",
+        "ostsee",
+        "mar_báltico",
+        "baltijsk",
+        "baltiysk",
+    ),
+    "Black Sea": (
+        "svartehav",
+        "svarta_hav",
+        "mustameri",
+        "musta_mer",
+        "morze_czarn",
+        "schwarze_meer",
+        "schwarzen_meer",
+        "mar_negro",
+        "mer_noire",
+        "karadeniz",
+        "chornom_mor",
+        "chernom_mor",
+        "chernoe_more",
+    ),
     "Gulf of Finland": ("suomenlah", "soome_lah", "finska_viken", "finskebukt"),
-    "Mediterranean": ("middelhav", "medelhav", "välimer", "morze_śródziemn", "mittelmeer",
-                      "mediterráneo", "mediterrâneo", "méditerranée", "akdeniz"),
+    "Mediterranean": (
+        "middelhav",
+        "medelhav",
+        "välimer",
+        "morze_śródziemn",
+        "mittelmeer",
+        "mediterráneo",
+        "mediterrâneo",
+        "méditerranée",
+        "akdeniz",
+    ),
     "Barents Sea": ("barentshav", "barentsinmer"),
-    "Vilnius": ("viļņ", "vilnius", "vilniaus", "vilniuje", "wilno", "wilnie", "wilna",
-                "vil'nyus", "vilnyus"),
+    "Vilnius": (
+        "viļņ",
+        "vilnius",
+        "vilniaus",
+        "vilniuje",
+        "wilno",
+        "wilnie",
+        "wilna",
+        "vil'nyus",
+        "vilnyus",
+    ),
     "Riga": ("rīg", "ryg", "ryga", "rydze"),
     "Tallinn": ("tallinn", "tallin"),
     "Helsinki": ("helsingi", "helsink", "helsingfors"),
@@ -104,40 +327,173 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "Saint Petersburg": ("sankt-peterburg", "peterburg", "pietari"),
     "Kaliningrad": ("kaliningrad", "królewiec", "karaliauči", "kaļiņingrad", "kaliningrado"),
     "Northern Norway": ("nord-norge", "nord-norg", "pohjois-norj"),
-    "Turkey": ("tyrkia", "turkiet", "tyrkiet", "turkki", "türgi", "turcj", "turecko",
-               "türkei", "turquía", "turquia", "turquie", "türkiye", "turechchyn", "turtsi"),
+    "Turkey": (
+        "tyrkia",
+        "turkiet",
+        "tyrkiet",
+        "turkki",
+        "türgi",
+        "turcj",
+        "turecko",
+        "türkei",
+        "turquía",
+        "turquia",
+        "turquie",
+        "türkiye",
+        "turechchyn",
+        "turtsi",
+    ),
     "Israel": ("israel", "izrael", "israël", "israil", "izrail"),
     "Lebanon": ("libanon", "liban", "líbano", "lübnan"),
-    "Cyprus": ("kypros", "cypern", "kypr", "cypr", "zypern", "chipre", "chypre", "kıbrıs",
-               "kipr"),
-    "Egypt": ("egypt", "egypti", "egiptus", "ēģipt", "egipt", "ägypten", "egipto", "egito",
-              "égypte", "mısır", "yegipt"),
-    "Syria": ("syri", "syyri", "süüria", "sīrij", "sirij", "syrien", "siria", "síria",
-              "syrie", "suriye"),
+    "Cyprus": ("kypros", "cypern", "kypr", "cypr", "zypern", "chipre", "chypre", "kıbrıs", "kipr"),
+    "Egypt": (
+        "egypt",
+        "egypti",
+        "egiptus",
+        "ēģipt",
+        "egipt",
+        "ägypten",
+        "egipto",
+        "egito",
+        "égypte",
+        "mısır",
+        "yegipt",
+    ),
+    "Syria": (
+        "syri",
+        "syyri",
+        "süüria",
+        "sīrij",
+        "sirij",
+        "syrien",
+        "siria",
+        "síria",
+        "syrie",
+        "suriye",
+    ),
     "Iraq": ("irak", "iraq", "irāk", "irák", "iraque"),
     "Iran": ("iran", "irán", "irã", "írán"),
-    "Bulgaria": ("bulgari", "bulgaaria", "bulgārij", "bulgarij", "bułgari", "bulharsk",
-                 "bulgarien", "bulgária", "bulgarie", "bulgaristan", "bolgár", "bolgari"),
-    "Romania": ("romani", "rumeni", "romaani", "rumānij", "rumunij", "rumuni", "rumunsk",
-                "rumänien", "rumania", "roménia", "roumanie", "romanya", "rumyni"),
+    "Bulgaria": (
+        "bulgari",
+        "bulgaaria",
+        "bulgārij",
+        "bulgarij",
+        "bułgari",
+        "bulharsk",
+        "bulgarien",
+        "bulgária",
+        "bulgarie",
+        "bulgaristan",
+        "bolgár",
+        "bolgari",
+    ),
+    "Romania": (
+        "romani",
+        "rumeni",
+        "romaani",
+        "rumānij",
+        "rumunij",
+        "rumuni",
+        "rumunsk",
+        "rumänien",
+        "rumania",
+        "roménia",
+        "roumanie",
+        "romanya",
+        "rumyni",
+    ),
     "Moldova": ("moldov", "mołdaw", "moldawien", "moldavi"),
-    "Slovakia": ("slovakia", "slovaki", "slovensk", "słowacj", "slowakei", "eslovaquia",
-                 "slovaquie", "slovakya"),
-    "Czech Republic": ("tsjekkia", "tjeckien", "tjekkiet", "tšekki", "tšehhi", "czech",
-                       "česk", "česko", "tschechien", "chequia", "tchéquie", "çekya"),
-    "Hungary": ("ungarn", "ungern", "unkari", "ungari", "węgr", "maďarsk", "hungría",
-                "hungria", "hongrie", "macaristan", "magyarorsz"),
-    "Greece": ("hellas", "grekland", "grækenland", "kreikka", "kreeka", "grecj", "řeck",
-               "griechenland", "grecia", "grécia", "grèce", "yunanistan"),
+    "Slovakia": (
+        "slovakia",
+        "slovaki",
+        "slovensk",
+        "słowacj",
+        "slowakei",
+        "eslovaquia",
+        "slovaquie",
+        "slovakya",
+    ),
+    "Czech Republic": (
+        "tsjekkia",
+        "tjeckien",
+        "tjekkiet",
+        "tšekki",
+        "tšehhi",
+        "czech",
+        "česk",
+        "česko",
+        "tschechien",
+        "chequia",
+        "tchéquie",
+        "çekya",
+    ),
+    "Hungary": (
+        "ungarn",
+        "ungern",
+        "unkari",
+        "ungari",
+        "węgr",
+        "maďarsk",
+        "hungría",
+        "hungria",
+        "hongrie",
+        "macaristan",
+        "magyarorsz",
+    ),
+    "Greece": (
+        "hellas",
+        "grekland",
+        "grækenland",
+        "kreikka",
+        "kreeka",
+        "grecj",
+        "řeck",
+        "griechenland",
+        "grecia",
+        "grécia",
+        "grèce",
+        "yunanistan",
+    ),
     "Georgia": ("georgia", "gruusia", "gruzj", "gruzi", "géorgie", "gürcistan"),
-    "Azerbaijan": ("aserbajdsjan", "azerbajdzjan", "azerbaidžan", "azerbejdżan",
-                   "aserbaidschan", "azerbaiyán", "azerbaïdjan", "azerbaycan",
-                   "azerbaidzhan"),
+    "Azerbaijan": (
+        "aserbajdsjan",
+        "azerbajdzjan",
+        "azerbaidžan",
+        "azerbejdżan",
+        "aserbaidschan",
+        "azerbaiyán",
+        "azerbaïdjan",
+        "azerbaycan",
+        "azerbaidzhan",
+    ),
     "Armenia": ("armeni", "armēnij", "armėnij", "ermenistan", "virmeni"),
-    "Spain": ("spania", "spanien", "espanja", "hispaania", "hiszpani", "španělsk",
-              "españa", "espanha", "espagne", "ispanya"),
-    "France": ("frankrike", "frankrig", "ranska", "prantsusmaa", "francij", "prancūzij",
-               "francj", "francii", "francie", "frankreich", "francia", "frança", "fransa"),
+    "Spain": (
+        "spania",
+        "spanien",
+        "espanja",
+        "hispaania",
+        "hiszpani",
+        "španělsk",
+        "españa",
+        "espanha",
+        "espagne",
+        "ispanya",
+    ),
+    "France": (
+        "frankrike",
+        "frankrig",
+        "ranska",
+        "prantsusmaa",
+        "francij",
+        "prancūzij",
+        "francj",
+        "francii",
+        "francie",
+        "frankreich",
+        "francia",
+        "frança",
+        "fransa",
+    ),
     "Brazil": ("brasil", "brasilien", "brazylii", "brazylia", "brésil", "brezilya"),
     "Mexico": ("méxico", "mexiko", "meksyk", "meksiko", "mexique"),
     "Colombia": ("colombia", "kolumbi", "colômbia", "colombie"),
@@ -146,18 +502,66 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "Dominican Republic": ("república_dominicana", "dominikánsk", "dominikan"),
     "China": ("kina", "kiina", "hiina", "chiny", "chinach", "čína", "china", "chine", "çin"),
     "Japan": ("japani", "jaapan", "japonia", "japonsk", "japón", "japão", "japon"),
-    "North Korea": ("nord-korea", "nordkorea", "pohjois-korea", "korea_północn",
-                    "corea_del_norte", "coreia_do_norte", "kuzey_kore"),
-    "South Korea": ("sør-korea", "sydkorea", "etelä-korea", "korea_południow",
-                    "corea_del_sur", "coreia_do_sul", "güney_kore"),
-    "United States": ("usa", "yhdysval", "ameerika_ühendriik", "stany_zjednoczon",
-                      "vereinigte_staaten", "estados_unidos", "états-unis", "abd"),
-    "United Kingdom": ("storbritannia", "storbritannien", "iso-britanni", "wielka_brytani",
-                       "großbritannien", "reino_unido", "royaume-uni", "birleşik_krallık"),
+    "North Korea": (
+        "nord-korea",
+        "nordkorea",
+        "pohjois-korea",
+        "korea_północn",
+        "corea_del_norte",
+        "coreia_do_norte",
+        "kuzey_kore",
+    ),
+    "South Korea": (
+        "sør-korea",
+        "sydkorea",
+        "etelä-korea",
+        "korea_południow",
+        "corea_del_sur",
+        "coreia_do_sul",
+        "güney_kore",
+    ),
+    "United States": (
+        "usa",
+        "yhdysval",
+        "ameerika_ühendriik",
+        "stany_zjednoczon",
+        "vereinigte_staaten",
+        "estados_unidos",
+        "états-unis",
+        "abd",
+    ),
+    "United Kingdom": (
+        "storbritannia",
+        "storbritannien",
+        "iso-britanni",
+        "wielka_brytani",
+        "großbritannien",
+        "reino_unido",
+        "royaume-uni",
+        "birleşik_krallık",
+    ),
     "Netherlands": ("nederland", "alankomaat", "holandi", "niederlande", "países_bajos"),
     "Sudan": ("sudan", "sudán", "soudan"),
     "Jordan": ("jordani", "jordánia", "jordanie", "ürdün"),
+}
+# Greek (the stems before the endings: "Ρωσία", "Ρωσίας", "ρωσικό").
+_GREEK_EXONYMS = {
+    "Greece": ("ελλάδ", "ελλαδ"),
+    "Russia": ("ρωσί", "ρωσια"), "Russian": ("ρωσικ", "ρώσ"), "Poland": ("πολωνί",),
+    "Lithuania": ("λιθουανί",), "Latvia": ("λετονί",), "Estonia": ("εσθονί",),
+    "Finland": ("φινλανδί",), "Czech Republic": ("τσεχί",), "Austria": ("αυστρί",),
+    "Ukraine": ("ουκρανί",), "Bulgaria": ("βουλγαρί",), "Romania": ("ρουμανί",),
+    "Cyprus": ("κύπρ", "κυπρ"), "Israel": ("ισραήλ",), "Lebanon": ("λίβαν", "λιβάν"),
+    "Turkey": ("τουρκί",), "Germany": ("γερμανί",), "Sweden": ("σουηδί",), "Norway": ("νορβηγί",),
+    "Denmark": ("δανί",), "Baltic Sea": ("βαλτικ",), "Black Sea": ("μαύρη_θάλασσ",),
+    "Belarus": ("λευκορωσί",), "Kaliningrad": ("καλίνινγκραντ",), "Syria": ("συρί",),
+    "Vienna": ("βιέννη",), "London": ("λονδίν",), "Berlin": ("βερολίν",), "Moscow": ("μόσχ",),
+    "Helsinki": ("ελσίνκ",), "Bucharest": ("βουκουρέστ",), "Athens": ("αθήν",),
+    "Tallinn": ("ταλίν",),
+
 }  # fmt: skip
+for _english, _stems in _GREEK_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
 #: Case endings per language: (ending, replacement, role), tried longest first. ``role`` is
 #: the English preposition the case stands for ("in", "to", "from"), or ``""``.
@@ -213,13 +617,46 @@ _CYRILLIC = dict(
 )
 
 
-def transliterate(word: str) -> str:
-    """Latin letters for a Cyrillic word ("Калининград" -> "Kaliningrad"); other text as is."""
+# The other common spellings of a few letters: the names of places abroad are often written in
+# the spelling of their own language ("Хельсинки" is Helsinki, "Йоэнсуу" is Joensuu).
+_CYRILLIC_ALTERNATIVE = {"х": "h", "й": "j", "ю": "ju", "я": "ja", "э": "e", "ы": "y"}
+
+
+# Greek letters (digraphs first: "ου" is u, "μπ" b, "ντ" d), as place names are usually
+# spelled in Latin letters ("Βίλνιους" -> "Vilnius", "Πλόβντιβ" -> "Plovdiv").
+_GREEK_DIGRAPHS = (("ου", "u"), ("αι", "e"), ("ει", "i"), ("οι", "i"), ("μπ", "b"), ("ντ", "d"),
+                   ("γκ", "g"), ("γγ", "ng"), ("αυ", "av"), ("ευ", "ev"), ("τσ", "ts"))  # fmt: skip
+_GREEK = dict(
+    zip(
+        "αβγδεζηθικλμνξοπρσςτυφχψω",
+        "a v g d e z i th i k l m n x o p r s s t y f ch ps o".split(),
+        strict=True,
+    )
+)
+
+
+def _greek_to_latin(word: str) -> str:
+    import unicodedata as _u
+
+    plain = "".join(c for c in _u.normalize("NFD", word.lower()) if not _u.combining(c))
+    for greek, latin in _GREEK_DIGRAPHS:
+        plain = plain.replace(greek, latin)
+    latin = "".join(_GREEK.get(c, c) for c in plain)
+    return latin.capitalize() if word[:1].isupper() else latin
+
+
+def transliterate(word: str, *, alternative: bool = False) -> str:
+    """Latin letters for a Cyrillic or Greek word ("Калининград" -> "Kaliningrad"); other text
+    as is. ``alternative`` uses the other common spellings ("Хельсинки" -> "Helsinki")."""
+    if any("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in word):
+        return _greek_to_latin(word)
     out = []
     for ch in word:
         low = ch.lower()
         if low in _CYRILLIC:
             latin = _CYRILLIC[low]
+            if alternative:
+                latin = _CYRILLIC_ALTERNATIVE.get(low, latin)
             out.append(latin.capitalize() if ch != low else latin)
         else:
             out.append(ch)
@@ -289,6 +726,10 @@ def _acceptable(location, *, stripped: bool, code: str = "") -> bool:
         least = max(least, MIN_POPULATION_ABROAD)
     if population >= least:
         return True
+    if code in HOME and raw.get("country_code") not in HOME[code]:
+        # A small town abroad is far more often a surname or a word than the place meant, even
+        # with an airfield ("Grant Shapps" is not Grants, New Mexico); only home towns qualify.
+        return False
     return _has_airport(raw.get("name", ""))
 
 
@@ -310,7 +751,12 @@ def _same_name(location, query: str) -> bool:
     if len(query) >= 5 and shared_index().cities.lookup(fold(query)):
         return True  # a GeoNames alternate name ("Danzig", "Wilno"); short ones are words
     if len(query) < 5:
-        return name == _fold(query)
+        # Short alternate names are usually words ("Ber" is not Véroia), but a large city's
+        # own exonym is not ("Wien", "Prag", "Rom").
+        large = int(location.raw.get("population") or 0) >= MIN_POPULATION_SHORT_ALIAS
+        return name == _fold(query) or (
+            large and len(query) >= 3 and bool(shared_index().cities.lookup(fold(query)))
+        )
     query = _fold(query)
     return (
         name.startswith(query[:5])
@@ -350,12 +796,19 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         and _acceptable(location, stripped=strict, code=code)
         and (_same_name(location, latin) or location.raw.get("precision") == "airport")
     ):
-        as_written = PlaceName(latin, "", "gazetteer")
+        # A city named by an alternate spelling ("Khelsinki", "Wien") takes the gazetteer's own
+        # name: the English rules look up primary names.
+        primary = location.raw.get("name") if location.raw.get("precision") == "city" else ""
+        as_written = PlaceName(primary or latin, "", "gazetteer")
         if location.raw.get("country_code") in HOME.get(code, ()) or location.raw.get(
             "precision"
         ) in {"country", "area", "region", "airport"}:
             return as_written
     stripped = _stripped(word, code, endings)
+    if stripped is None and as_written is None and latin != word:
+        other = transliterate(word, alternative=True)
+        if other != latin:
+            stripped = resolve_place(other, code, strict=strict)
     return stripped or as_written
 
 
