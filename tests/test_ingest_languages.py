@@ -14,7 +14,7 @@ from tracker.ingest import ingest_text
 from tracker.ingest.languages import GLOSS_NOTE, SUPPORTED, to_english
 from tracker.ingest.languages.calendar import calendar_for
 from tracker.ingest.languages.detect import detect_language
-from tracker.ingest.languages.gloss import gloss_line
+from tracker.ingest.languages.gloss import gloss_line, gloss_text
 from tracker.ingest.languages.lexicon import lexicon_for
 from tracker.ingest.languages.placenames import exonym, resolve_place, transliterate
 from tracker.ingest.readers import Report
@@ -365,3 +365,12 @@ def test_greek_is_read_through_a_gloss():
     assert candidates, "no candidate"
     best = max(candidates, key=lambda c: c.score)
     assert best.values["date"] == dt.date(2024, 12, 30)
+
+
+def test_turkish_suffix_after_an_apostrophe_in_a_latin_word_ends():
+    # A Latin word with a suffix after an apostrophe used to be looked up again as itself,
+    # without end, which stopped the whole ingest run with a RecursionError.
+    resolve_place.cache_clear()
+    resolve_place("Ankara Havalimanı'nı", "tr")
+    glossed = gloss_text("Uçak, Ercan Havalimanı'nı GPS sinyali kaybı nedeniyle kullanamadı.", "tr")
+    assert "GPS" in glossed

@@ -807,7 +807,9 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     stripped = _stripped(word, code, endings)
     if stripped is None and as_written is None and latin != word:
         other = transliterate(word, alternative=True)
-        if other != latin:
+        # Only a new spelling is worth a second look; the same word again would never end
+        # (a Turkish suffix after an apostrophe makes ``latin`` differ from a Latin ``word``).
+        if other not in (latin, word):
             stripped = resolve_place(other, code, strict=strict)
     return stripped or as_written
 
