@@ -219,3 +219,39 @@ def test_cli_rollups_rebuilds_and_checks(store: LayerStore):
     assert "wrote the rollups of 4 month(s)" in result.output
     result = runner.invoke(main, ["adsb", "rollups", "--store", str(store.root), "--check"])
     assert "4 of 4 months have a current rollup" in result.output
+
+
+def test_writing_days_fills_the_region_cache_so_readers_need_no_country_shapes(
+    store: LayerStore, monkeypatch
+):
+    # Finding a region loads the country shapes (about 70 MB): the dashboard server must not
+    # pay that on its first layer request, so the writer fills the cache for every rolled-up
+    # hexagon (the medium and high ones the map and the panel show).
+    from tracker.adsb import hexregions
+
+    cache = pq.read_table(store.root / hexregions.CACHE_NAME)
+    layer = stats.read_layer(store)
+    assert set(layer["hex"]) <= set(cache["hex"].to_pylist())
+
+    def no_lookup(hexes):
+        raise AssertionError(f"a region was looked up again: {hexes[:3]}")
+
+    monkeypatch.setattr(hexregions, "_regions_for", no_lookup)
+    found = stats.aggregate(store, start=DAYS[3], end=DAYS[-3])
+    assert len(found.daily) and set(found.daily["region"]) <= set(cache["region"].to_pylist())
+
+
+def test_a_cache_that_cannot_be_written_never_stops_the_writer(tmp_path: Path, monkeypatch):
+    from tracker.adsb import hexregions
+
+    def refuse(*args, **kwargs):
+        raise RuntimeError("cannot encode")
+
+    monkeypatch.setattr(hexregions, "parquet_bytes", refuse)
+    folder = tmp_path / "gpsjam"
+    write_gpsjam_files(folder, DAYS[:5], n_hexes=40, seed=7)
+    store = LayerStore(tmp_path / "store")
+    assert import_gpsjam([folder], store=store)
+    assert not (store.root / hexregions.CACHE_NAME).exists()
+    monkeypatch.undo()
+    assert len(stats.aggregate(store).summary)  # the reader finds the regions itself

@@ -21,6 +21,7 @@ rollups, other thresholds). Both routes go through the same reduction, and
 give from the day rows.
 
 This module imports neither the store nor the statistics (the store calls it when writing).
+Writing a rollup also fills the store's region cache (:func:`tracker.adsb.hexregions.warm`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tracker import safety
-from tracker.adsb.encoding import cells_to_ints, parquet_bytes
+from tracker.adsb import hexregions
+from tracker.adsb.encoding import cells_to_ints, ints_to_cells, parquet_bytes
 from tracker.adsb.levels import (
     BAD,
     DATE,
@@ -275,6 +277,7 @@ def rebuild_months(store, months, *, thresholds: Thresholds = DEFAULT_THRESHOLDS
             [ordinal, mtime, size]
         )
     written = []
+    cells = []
     for month in months:
         path = _path(store, month)
         entries = by_month.get(month, [])
@@ -297,9 +300,14 @@ def rebuild_months(store, months, *, thresholds: Thresholds = DEFAULT_THRESHOLDS
             path.parent.mkdir(parents=True, exist_ok=True)
             safety.atomic_write(path, parquet_bytes(table, compression="none"))
             written.append(month)
+            cells.append(table[HEX].to_numpy())
         except Exception:  # noqa: BLE001 - a missing rollup is read from the days
             logger.warning("%s: cannot write rollup", path, exc_info=True)
             path.unlink(missing_ok=True)
+    if cells:
+        # The regions of the rolled-up hexagons are found here, once, so that the dashboard
+        # reads them from the cache instead of loading the country shapes.
+        hexregions.warm(store.root, ints_to_cells(pa.array(np.concatenate(cells))).to_pylist())
     return written
 
 

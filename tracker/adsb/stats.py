@@ -6,15 +6,12 @@ import datetime as dt
 import logging
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
-import h3
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from tracker import safety
+from tracker.adsb import hexregions
 from tracker.adsb.levels import (
     BAD,
     DATE,
@@ -32,7 +29,7 @@ from tracker.adsb.levels import (
     share,
     with_levels,
 )
-from tracker.adsb.store import LayerStore, ints_to_cells, parquet_bytes
+from tracker.adsb.store import LayerStore, ints_to_cells
 
 __all__ = [
     "REGION",
@@ -49,9 +46,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-REGION = "region"
-_REGION_CACHE = "hex_regions.parquet"
-_UNKNOWN_REGION = "Open ocean / other"
+REGION = hexregions.REGION
 
 
 def read_layer(
@@ -125,51 +120,13 @@ def hex_summary(layer: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values([SHARE, HEX], ascending=[False, True], ignore_index=True)
 
 
-def _regions_for(hexes: list[str]) -> list[str]:
-    from tracker.geocode.regions import region_for
-    from tracker.geocode.reverse import country_at
-
-    out = []
-    for cell in hexes:
-        lat, lon = h3.cell_to_latlng(cell)
-        try:
-            region = region_for(country_at(lat, lon), lat, lon)
-        except Exception:  # noqa: BLE001 - a lookup failure must not break the layer
-            logger.debug("no region for %s", cell, exc_info=True)
-            region = ""
-        out.append(region or _UNKNOWN_REGION)
-    return out
-
-
 def hex_regions(hexes, *, store: LayerStore | None = None) -> pd.Series:
     """Analyst region of each hex (by its centre), indexed by hex.
 
-    Lookups cost about 2 ms each, so results are cached in the store (``hex_regions.parquet``)
-    when ``store`` is given.
+    Cached in the store (``hex_regions.parquet``) when ``store`` is given; the writers fill that
+    cache for every hexagon they roll up (:mod:`tracker.adsb.hexregions`).
     """
-    # Distinct cells hashed in C (iterating a million cells in Python took most of the time).
-    wanted = pd.unique(pd.Series(hexes, dtype="str")).tolist()
-    cache: dict[str, str] = {}
-    path: Path | None = store.root / _REGION_CACHE if store is not None else None
-    if path is not None and path.is_file():
-        try:
-            table = pq.read_table(path)
-            cache = dict(zip(table[HEX].to_pylist(), table[REGION].to_pylist(), strict=True))
-        except (OSError, pa.ArrowException):
-            logger.warning("%s: unreadable region cache; rebuilding", path)
-    missing = [h for h in wanted if h not in cache]
-    if missing:
-        cache.update(zip(missing, _regions_for(missing), strict=True))
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                table = pa.table({HEX: list(cache), REGION: list(cache.values())})
-                safety.atomic_write(path, parquet_bytes(table))
-            except OSError:
-                logger.warning("%s: cannot write region cache", path)
-    return pd.Series(
-        [cache[h] for h in wanted], index=pd.Index(wanted, name=HEX), name=REGION, dtype="str"
-    )
+    return hexregions.hex_regions(hexes, root=store.root if store is not None else None)
 
 
 def daily_region_counts(layer: pd.DataFrame, *, store: LayerStore | None = None) -> pd.DataFrame:
