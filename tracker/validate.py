@@ -1176,7 +1176,7 @@ def read_and_validate(
 
     def read_and_check(name: str, fields: tuple[Field, ...], row_rules, keep: bool):
         path = data_dir / name
-        table = read_raw_table(path, display=display_path(path))
+        table = read_raw_table(path, display=display_path(path), number_columns=_numbers_of(fields))
         problems = _check_table(table, fields, row_rules, today)
         if not keep:
             _prune(table, _REFERENCE_COLUMNS[name])
@@ -1225,7 +1225,13 @@ def read_figures(data_dir: Path | str) -> RawTable:
         header = list(schema.FIGURE_COLUMNS)
         frame = pd.DataFrame({name: pd.Series(dtype="str") for name in header})
         return RawTable(display, header, frame, np.zeros(0, dtype=np.int64))
-    return read_raw_table(path, display=display)
+    return read_raw_table(path, display=display, number_columns=_numbers_of(schema.FIGURE_FIELDS))
+
+
+def _numbers_of(fields: tuple[Field, ...]) -> frozenset[str]:
+    """The number columns of a table: its reader reads them as text on purpose (see
+    :func:`tracker.csvio.read_raw_table`)."""
+    return frozenset(spec.name for spec in fields if spec.type == "number")
 
 
 def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
@@ -1233,7 +1239,9 @@ def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
     data_dir = Path(data_dir)
     return (
         read_raw_table(
-            data_dir / schema.INCIDENTS_FILE, display=display_path(data_dir / schema.INCIDENTS_FILE)
+            data_dir / schema.INCIDENTS_FILE,
+            display=display_path(data_dir / schema.INCIDENTS_FILE),
+            number_columns=_numbers_of(schema.INCIDENT_FIELDS),
         ),
         read_raw_table(
             data_dir / schema.SOURCES_FILE, display=display_path(data_dir / schema.SOURCES_FILE)
