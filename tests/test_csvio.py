@@ -217,3 +217,13 @@ def test_a_clean_file_without_quotes_is_read_by_pandas(tmp_path: Path, monkeypat
     table = csvio.read_raw_table(path)
     assert not table.problems and len(table.frame) == 90_000
     assert table.lines[[0, -1]].tolist() == [2, 90_001]
+
+
+def test_low_memory_reads_never_map_the_whole_file(tmp_path: Path, monkeypatch):
+    """The dashboard's and the validate command's reads stay in blocks (their memory goal)."""
+    path = tmp_path / "large.csv"
+    path.write_bytes(PLAIN["clean"])
+    monkeypatch.setattr(csvio, "_pandas_read", None)
+    monkeypatch.setattr(csvio, "_quote_or_cr", None)
+    table = csvio.read_raw_table(path, low_memory=True)
+    assert not table.problems and len(table.frame) == 90_000

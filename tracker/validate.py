@@ -452,13 +452,21 @@ def _per_distinct(table: RawTable, name: str, rule: Callable[[pd.Series], np.nda
     return np.asarray(rule(uniques))[codes]
 
 
+def _distinct_days(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series, np.ndarray]:
+    """A date column's row codes, distinct values and each distinct value's day (``NaT`` where
+    it is not a date)."""
+    key = f"{name}\x00days"
+    if key not in table.parsed:
+        codes, uniques = _distinct(table, name)
+        days = pd.to_datetime(uniques, format="%Y-%m-%d", errors="coerce").to_numpy()
+        table.parsed[key] = (codes, uniques, days)
+    return table.parsed[key]
+
+
 def _dates(table: RawTable, name: str) -> pd.Series:
     if name not in table.parsed:
-        codes, uniques = _distinct(table, name)
-        parsed = pd.to_datetime(uniques, format="%Y-%m-%d", errors="coerce")
-        table.parsed[name] = pd.Series(
-            parsed.to_numpy()[codes], index=table.frame.index, name=name, copy=False
-        )
+        codes, _, days = _distinct_days(table, name)
+        table.parsed[name] = pd.Series(days[codes], index=table.frame.index, name=name, copy=False)
     return table.parsed[name]
 
 
@@ -668,30 +676,25 @@ def _check_number(
 def _check_date(
     table: RawTable, spec: Field, values: pd.Series, present: np.ndarray, *, today: pd.Timestamp
 ) -> list[Problem]:
+    # Decided once per distinct value (a million dates hold a few thousand days), spread back
+    # to the rows only for a rule some value breaks.
     name = spec.name
-    shaped = _per_distinct(table, name, lambda days: _regex(days, _DATE_RE, how="full"))
-    parsed = _dates(table, name)
-    invalid = present & (~shaped | parsed.isna().to_numpy())
-    problems = _report(
-        table,
-        invalid,
-        name,
-        "invalid-date",
-        lambda v: f"{_shown(v)} is not a valid ISO date (YYYY-MM-DD)",
+    codes, uniques, days = _distinct_days(table, name)
+    filled = (uniques != "").to_numpy()
+    invalid = filled & (~_regex(uniques, _DATE_RE, how="full") | np.isnat(days))
+    ok = filled & ~invalid
+    with np.errstate(invalid="ignore"):
+        future = ok & (days > np.datetime64(today + FUTURE_TOLERANCE))
+        ancient = ok & (days < np.datetime64(EARLIEST_DATE))
+    rules = (
+        (invalid, "invalid-date", lambda v: f"{_shown(v)} is not a valid ISO date (YYYY-MM-DD)"),
+        (future, "future-date", lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})"),
+        (ancient, "date-too-early", lambda v: f"{v} is before GPS existed (1980-01-06)"),
     )
-    ok = present & ~invalid
-    future = ok & (parsed > today + FUTURE_TOLERANCE).to_numpy(dtype=bool)
-    problems += _report(
-        table,
-        future,
-        name,
-        "future-date",
-        lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})",
-    )
-    ancient = ok & (parsed < EARLIEST_DATE).to_numpy(dtype=bool)
-    problems += _report(
-        table, ancient, name, "date-too-early", lambda v: f"{v} is before GPS existed (1980-01-06)"
-    )
+    problems: list[Problem] = []
+    for broken, code, message in rules:
+        if broken.any():
+            problems += _report(table, present & broken[codes], name, code, message)
     return problems
 
 
@@ -1157,26 +1160,32 @@ def read_and_validate(
     """Read the three tables of ``data_dir`` and run every rule on them.
 
     The same problems as :func:`read_tables`, :func:`read_figures` and :func:`validate_tables`
-    in turn, but each file is checked as soon as it is read, in its own thread: the sources are
-    read (their byte scan is single-threaded numpy) while the incidents are being checked, so
-    both cores stay busy. Returns the incidents, sources and figures tables and the problems.
+    in turn, but each file is checked as soon as it is read, in its own thread, so both cores
+    stay busy. Returns the incidents, sources and figures tables and the problems.
 
     :param keep_cells: False for a check that needs only the problems (``gnss-tracker
         validate``): each table keeps only the columns the rules across tables read once its
-        own rules have run, and the files are read one after the other, so at most one file's
-        cells are in memory at a time. The problems are the same; the tables keep their rows.
+        own rules have run, and the files are read one after the other, in blocks
+        (:func:`tracker.csvio.read_raw_table`'s ``low_memory``), so at most one file's cells are
+        in memory at a time. The problems are the same; the tables keep their rows.
     :param keep_source_cells: False for the dashboard, which reads a source's other columns
         when they are shown: the sources keep only the columns the rules across tables read
         once their own rules have run, and are read before the incidents, one file after the
-        other, so the two files' cells are never in memory together. Same problems.
+        other, in blocks, so the two files' cells are never in memory together. Same problems.
     """
     data_dir = Path(data_dir)
     if today is None:
         today = pd.Timestamp(datetime.now(UTC).date())
+    one_at_a_time = not (keep_cells and keep_source_cells)
 
     def read_and_check(name: str, fields: tuple[Field, ...], row_rules, keep: bool):
         path = data_dir / name
-        table = read_raw_table(path, display=display_path(path), number_columns=_numbers_of(fields))
+        table = read_raw_table(
+            path,
+            display=display_path(path),
+            number_columns=_numbers_of(fields),
+            low_memory=one_at_a_time,
+        )
         problems = _check_table(table, fields, row_rules, today)
         if not keep:
             _prune(table, _REFERENCE_COLUMNS[name])
@@ -1191,7 +1200,6 @@ def read_and_validate(
             keep_cells and keep_source_cells,
         )
 
-    one_at_a_time = not (keep_cells and keep_source_cells)
     with ThreadPoolExecutor(max_workers=1 if one_at_a_time else 2) as pool:
         # One worker runs the jobs in the order they are submitted: without their cells, the
         # sources go first, so they are pruned before the incidents are read.
