@@ -291,6 +291,8 @@ def _pandas_read(
     except (ValueError, UnicodeDecodeError, OverflowError, pd.errors.ParserError) as err:
         log.debug("pandas refused %s: %s", display, err)
         return None
+    finally:
+        _trim_heap()
     text_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
     total = head + len(frame) * len(names)
     columns = {}
@@ -313,6 +315,24 @@ def _pandas_read(
     frame = cells.to_pandas(types_mapper={pa.large_string(): text_dtype}.get)
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
     return RawTable(display, header, frame, lines)
+
+
+def _trim_heap() -> None:
+    """Hand the C heap's free memory back to the system (glibc's ``malloc_trim``; elsewhere a
+    no-op).
+
+    pandas' reading threads free their parse buffers into per-thread heaps that glibc keeps
+    for reuse, and each read starts new threads: without this, every load of a million
+    incidents in one process left about 150-200 MB more behind (a benchmark process of three
+    loads peaked at 1.8-1.9 GB instead of 1.5 GB).
+    """
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return
+    trim(0)
 
 
 def _plain_header(header_bytes: bytes) -> bool:
