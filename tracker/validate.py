@@ -695,6 +695,7 @@ def _check_date(
     for broken, code, message in rules:
         if broken.any():
             problems += _report(table, present & broken[codes], name, code, message)
+    _dates(table, name)  # the typed column, which the loader reuses (tracker.dataset._typed)
     return problems
 
 
