@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -1053,13 +1053,31 @@ def check_figures(figures: RawTable, *, today: pd.Timestamp | None = None) -> li
 _LATER = {schema.SOURCE_FIELDS: frozenset({SRC.incident_id})}
 
 
-def _check_table(table: RawTable, fields: tuple[Field, ...], row_rules, today) -> list[Problem]:
+def _check_table(
+    table: RawTable, fields: tuple[Field, ...], row_rules, today, *, skip: tuple[Field, ...] = ()
+) -> list[Problem]:
     """The header, cell and row rules of one table (nothing across tables), but for the
-    patterns :func:`_across` checks."""
+    patterns :func:`_across` checks.
+
+    :param skip: fields whose cell rules the caller runs itself (:func:`_check_cells_of`).
+    """
     if not table.readable:
         return []
-    cells = check_cells(table, fields, today=today, later=_LATER.get(fields, frozenset()))
+    mine = tuple(spec for spec in fields if spec not in skip)
+    cells = check_cells(table, mine, today=today, later=_LATER.get(fields, frozenset()))
     return check_header(table, fields) + cells + row_rules(table)
+
+
+def _check_cells_of(table: RawTable, fields: tuple[Field, ...], today) -> list[Problem]:
+    """The cell rules of some of a table's fields, beside :func:`_check_table` (``skip``)."""
+    return check_cells(table, fields, today=today) if table.readable else []
+
+
+def _side_fields(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """Fields whose cell rules can run in a second thread while the table's other rules run:
+    text without a pattern (free text, value sets), which no row rule reads from the cell
+    rules' cached work (dates, numbers and pattern matches are shared with the row rules)."""
+    return tuple(spec for spec in fields if spec.type == "string" and spec.pattern is None)
 
 
 def _check_cited_ids(incidents: RawTable | None, sources: RawTable) -> list[Problem]:
@@ -1179,6 +1197,11 @@ def read_and_validate(
         today = pd.Timestamp(datetime.now(UTC).date())
     one_at_a_time = not (keep_cells and keep_source_cells)
 
+    # With both files side by side, the incidents' text columns are checked by whichever
+    # worker is free first: the sources finish sooner, and one core would idle meanwhile.
+    incidents_read: Future = Future()
+    side = () if one_at_a_time else _side_fields(schema.INCIDENT_FIELDS)
+
     def read_and_check(name: str, fields: tuple[Field, ...], row_rules, keep: bool):
         path = data_dir / name
         table = read_raw_table(
@@ -1187,10 +1210,17 @@ def read_and_validate(
             number_columns=_numbers_of(fields),
             low_memory=one_at_a_time,
         )
-        problems = _check_table(table, fields, row_rules, today)
+        skip: tuple[Field, ...] = ()
+        if name == schema.INCIDENTS_FILE:
+            incidents_read.set_result(table)
+            skip = side
+        problems = _check_table(table, fields, row_rules, today, skip=skip)
         if not keep:
             _prune(table, _REFERENCE_COLUMNS[name])
         return table, problems
+
+    def check_side() -> list[Problem]:
+        return _check_cells_of(incidents_read.result(), side, today)
 
     def submit_sources():
         return pool.submit(
@@ -1213,10 +1243,14 @@ def read_and_validate(
             keep_cells,
         )
         sources_job = sources_job or submit_sources()
+        # Queued last: it starts once a worker is free, after the incidents are read.
+        side_job = pool.submit(check_side) if side else None
         figures = read_figures(data_dir)  # a few rows: read and checked here meanwhile
         figure_problems = _check_table(figures, schema.FIGURE_FIELDS, check_figure_rows, today)
         incidents, incident_problems = incidents_job.result()
         sources, source_problems = sources_job.result()
+        if side_job is not None:
+            incident_problems += side_job.result()
     problems = [*incidents.problems, *sources.problems, *figures.problems]
     problems += incident_problems + source_problems + figure_problems
     problems += _across(incidents, sources)
