@@ -2,9 +2,11 @@
 
 Two paths, one result:
 
-* the fast path hands the bytes to pyarrow's CSV reader (multi-threaded, strict: one record per
-  line), which is what makes validating a million rows cheap;
-* anything pyarrow refuses (ragged rows, stray quotes, blank lines, multi-line cells) is re-read
+* the fast path hands a large file without quotes to pandas' C parser (the reader a bare
+  ``read_csv`` uses; its result is kept only when provably the ``csv`` module's), and other
+  files to pyarrow's CSV reader (multi-threaded, strict: one record per line), which is what
+  makes validating a million rows cheap;
+* anything either refuses (ragged rows, stray quotes, blank lines, multi-line cells) is re-read
   with the standard ``csv`` module, which is slower but tells us the line of every problem.
 
 Both give a :class:`RawTable`: every cell as ``str`` (never NaN: ``NA`` is Namibia), the header,
