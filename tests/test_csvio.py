@@ -94,9 +94,9 @@ def test_validation_is_the_same_when_streamed(case: str, tmp_path: Path, monkeyp
 
 
 def test_an_invisible_character_in_a_later_chunk_is_found(tmp_path: Path):
-    """The text rules look at every chunk pyarrow read, not only the first."""
+    """The text rules look at every chunk the reader read, not only the first."""
     path = tmp_path / schema.INCIDENTS_FILE
-    rows = 200_000  # several 1 MB blocks
+    rows = 500_000  # 6.5 MB: read by pandas in parallel pieces (pyarrow: several 1 MB blocks)
     path.write_bytes(
         b"location,summary\n" + b"Riga,Jamming\n" * rows + "Riga,Jam\u202eming\n".encode()
     )
@@ -139,3 +139,91 @@ def test_large_files_read_as_the_careful_path_reads(case: str, tmp_path: Path, m
     careful = csvio.parse_raw_text(path.read_bytes(), display="large.csv")
     _same(streamed, careful)
     assert careful.problems
+
+
+def _large_plain(change: dict[int, bytes], rows: int = 90_000) -> bytes:
+    """About 6 MB of rows without quotes (pandas reads files over 5 MB in parallel pieces),
+    with some rows replaced."""
+    lines = [f"r{i},Riga,Row {i} {'x' * 50}\n".encode() for i in range(rows)]
+    for index, row in change.items():
+        lines[index] = row
+    return b"id,location,summary\n" + b"".join(lines)
+
+
+#: Files pandas' C parser reads without complaint, differently from the csv module (it pads a
+#: short row with empty cells, reads a blank line as a row, converts a column of numbers).
+PLAIN = {
+    "clean": _large_plain({}),
+    "short row in a late piece": _large_plain({80_000: b"80000,Riga\n"}),
+    "short row in the first piece": _large_plain({5: b"5,Riga\n"}),
+    "two short rows": _large_plain({70_000: b"70000\n", 80_000: b"80000,Riga\n"}),
+    "long row": _large_plain({80_000: b"80000,Riga,text,more\n"}),
+    "short and long row": _large_plain({60_000: b"1,2\n", 80_000: b"80000,Riga,text,more\n"}),
+    "blank line": _large_plain({80_000: b"\n"}),
+    "blank line at the end": _large_plain({}) + b"\n",
+    "row of spaces": _large_plain({80_000: b"   \n"}),
+    "row of empty cells": _large_plain({80_000: b",,\n"}),
+    "trailing comma on every row": _large_plain({}).replace(b"\n", b",\n"),
+    "invalid UTF-8 late": _large_plain({85_000: b"85000,Riga,caf\xe9\n"}),
+    "valid UTF-8": _large_plain({85_000: "85000,Rīga,café\n".encode()}),
+    "nul byte": _large_plain({85_000: b"85000,Riga,a\x00b\n"}),
+    "NA and nan cells": _large_plain({85_000: b"NA,nan,NaN\n"}),
+    "every id a number with leading zeros": b"id,location,summary\n"
+    + b"".join(f"{i:07d},Riga,Row {i} {'x' * 50}\n".encode() for i in range(90_000)),
+    "a column of booleans": b"id,location,summary\n"
+    + b"".join(f"r{i},True,Row {i} {'x' * 50}\n".encode() for i in range(90_000)),
+    "a column of numbers": b"id,location,summary\n"
+    + b"".join(f"r{i},1.50,Row {i} {'x' * 50}\n".encode() for i in range(90_000)),
+    "a column of lower-case booleans": b"id,location,summary\n"
+    + b"".join(f"r{i},true,Row {i} {'x' * 50}\n".encode() for i in range(90_000)),
+    "CR in a late piece": _large_plain({85_000: b"85000,Riga,text\r\n"}),
+    "quote in a late piece": _large_plain({85_000: b'85000,Riga,"a, b"\n'}),
+    "one column, blank line": b"id\n"
+    + b"".join(f"r{i}\n".encode() for i in range(900_000))
+    + b"\n"
+    + b"r\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(PLAIN))
+def test_files_without_quotes_read_as_the_careful_path_reads(
+    case: str, tmp_path: Path, monkeypatch
+):
+    """pandas' reader keeps a file only when it provably read it as the csv module does."""
+    path = tmp_path / "large.csv"
+    path.write_bytes(PLAIN[case])
+    streamed = csvio.read_raw_table(path, display="large.csv")
+    monkeypatch.setattr(csvio, "_fast_parse", lambda *args: None)
+    careful = csvio.parse_raw_text(path.read_bytes(), display="large.csv")
+    _same(streamed, careful)
+
+
+def test_number_columns_are_read_as_text(tmp_path: Path):
+    """A column named as holding numbers keeps its cells' text ("1.50", not 1.5)."""
+    path = tmp_path / "large.csv"
+    path.write_bytes(PLAIN["a column of numbers"])
+    table = csvio.read_raw_table(path, number_columns=frozenset({"location"}))
+    assert not table.problems
+    assert table.frame["location"].dtype == "str"
+    assert set(table.frame["location"].unique()) == {"1.50"}
+
+
+def test_a_clean_file_without_quotes_is_read_by_pandas(tmp_path: Path, monkeypatch):
+    """The cases above compare results; this one checks they exercised pandas' reader."""
+    path = tmp_path / "large.csv"
+    path.write_bytes(PLAIN["clean"])
+    monkeypatch.setattr(csvio, "_arrow_read", None)  # any other route would fail
+    monkeypatch.setattr(csvio, "parse_raw_text", None)
+    table = csvio.read_raw_table(path)
+    assert not table.problems and len(table.frame) == 90_000
+    assert table.lines[[0, -1]].tolist() == [2, 90_001]
+
+
+def test_low_memory_reads_never_map_the_whole_file(tmp_path: Path, monkeypatch):
+    """The dashboard's and the validate command's reads stay in blocks (their memory goal)."""
+    path = tmp_path / "large.csv"
+    path.write_bytes(PLAIN["clean"])
+    monkeypatch.setattr(csvio, "_pandas_read", None)
+    monkeypatch.setattr(csvio, "_quote_or_cr", None)
+    table = csvio.read_raw_table(path, low_memory=True)
+    assert not table.problems and len(table.frame) == 90_000

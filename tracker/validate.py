@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -452,13 +452,21 @@ def _per_distinct(table: RawTable, name: str, rule: Callable[[pd.Series], np.nda
     return np.asarray(rule(uniques))[codes]
 
 
+def _distinct_days(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series, np.ndarray]:
+    """A date column's row codes, distinct values and each distinct value's day (``NaT`` where
+    it is not a date)."""
+    key = f"{name}\x00days"
+    if key not in table.parsed:
+        codes, uniques = _distinct(table, name)
+        days = pd.to_datetime(uniques, format="%Y-%m-%d", errors="coerce").to_numpy()
+        table.parsed[key] = (codes, uniques, days)
+    return table.parsed[key]
+
+
 def _dates(table: RawTable, name: str) -> pd.Series:
     if name not in table.parsed:
-        codes, uniques = _distinct(table, name)
-        parsed = pd.to_datetime(uniques, format="%Y-%m-%d", errors="coerce")
-        table.parsed[name] = pd.Series(
-            parsed.to_numpy()[codes], index=table.frame.index, name=name, copy=False
-        )
+        codes, _, days = _distinct_days(table, name)
+        table.parsed[name] = pd.Series(days[codes], index=table.frame.index, name=name, copy=False)
     return table.parsed[name]
 
 
@@ -668,30 +676,26 @@ def _check_number(
 def _check_date(
     table: RawTable, spec: Field, values: pd.Series, present: np.ndarray, *, today: pd.Timestamp
 ) -> list[Problem]:
+    # Decided once per distinct value (a million dates hold a few thousand days), spread back
+    # to the rows only for a rule some value breaks.
     name = spec.name
-    shaped = _per_distinct(table, name, lambda days: _regex(days, _DATE_RE, how="full"))
-    parsed = _dates(table, name)
-    invalid = present & (~shaped | parsed.isna().to_numpy())
-    problems = _report(
-        table,
-        invalid,
-        name,
-        "invalid-date",
-        lambda v: f"{_shown(v)} is not a valid ISO date (YYYY-MM-DD)",
+    codes, uniques, days = _distinct_days(table, name)
+    filled = (uniques != "").to_numpy()
+    invalid = filled & (~_regex(uniques, _DATE_RE, how="full") | np.isnat(days))
+    ok = filled & ~invalid
+    with np.errstate(invalid="ignore"):
+        future = ok & (days > np.datetime64(today + FUTURE_TOLERANCE))
+        ancient = ok & (days < np.datetime64(EARLIEST_DATE))
+    rules = (
+        (invalid, "invalid-date", lambda v: f"{_shown(v)} is not a valid ISO date (YYYY-MM-DD)"),
+        (future, "future-date", lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})"),
+        (ancient, "date-too-early", lambda v: f"{v} is before GPS existed (1980-01-06)"),
     )
-    ok = present & ~invalid
-    future = ok & (parsed > today + FUTURE_TOLERANCE).to_numpy(dtype=bool)
-    problems += _report(
-        table,
-        future,
-        name,
-        "future-date",
-        lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})",
-    )
-    ancient = ok & (parsed < EARLIEST_DATE).to_numpy(dtype=bool)
-    problems += _report(
-        table, ancient, name, "date-too-early", lambda v: f"{v} is before GPS existed (1980-01-06)"
-    )
+    problems: list[Problem] = []
+    for broken, code, message in rules:
+        if broken.any():
+            problems += _report(table, present & broken[codes], name, code, message)
+    _dates(table, name)  # the typed column, which the loader reuses (tracker.dataset._typed)
     return problems
 
 
@@ -1049,13 +1053,31 @@ def check_figures(figures: RawTable, *, today: pd.Timestamp | None = None) -> li
 _LATER = {schema.SOURCE_FIELDS: frozenset({SRC.incident_id})}
 
 
-def _check_table(table: RawTable, fields: tuple[Field, ...], row_rules, today) -> list[Problem]:
+def _check_table(
+    table: RawTable, fields: tuple[Field, ...], row_rules, today, *, skip: tuple[Field, ...] = ()
+) -> list[Problem]:
     """The header, cell and row rules of one table (nothing across tables), but for the
-    patterns :func:`_across` checks."""
+    patterns :func:`_across` checks.
+
+    :param skip: fields whose cell rules the caller runs itself (:func:`_check_cells_of`).
+    """
     if not table.readable:
         return []
-    cells = check_cells(table, fields, today=today, later=_LATER.get(fields, frozenset()))
+    mine = tuple(spec for spec in fields if spec not in skip)
+    cells = check_cells(table, mine, today=today, later=_LATER.get(fields, frozenset()))
     return check_header(table, fields) + cells + row_rules(table)
+
+
+def _check_cells_of(table: RawTable, fields: tuple[Field, ...], today) -> list[Problem]:
+    """The cell rules of some of a table's fields, beside :func:`_check_table` (``skip``)."""
+    return check_cells(table, fields, today=today) if table.readable else []
+
+
+def _side_fields(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """Fields whose cell rules can run in a second thread while the table's other rules run:
+    text without a pattern (free text, value sets), which no row rule reads from the cell
+    rules' cached work (dates, numbers and pattern matches are shared with the row rules)."""
+    return tuple(spec for spec in fields if spec.type == "string" and spec.pattern is None)
 
 
 def _check_cited_ids(incidents: RawTable | None, sources: RawTable) -> list[Problem]:
@@ -1157,30 +1179,48 @@ def read_and_validate(
     """Read the three tables of ``data_dir`` and run every rule on them.
 
     The same problems as :func:`read_tables`, :func:`read_figures` and :func:`validate_tables`
-    in turn, but each file is checked as soon as it is read, in its own thread: the sources are
-    read (their byte scan is single-threaded numpy) while the incidents are being checked, so
-    both cores stay busy. Returns the incidents, sources and figures tables and the problems.
+    in turn, but each file is checked as soon as it is read, in its own thread, so both cores
+    stay busy. Returns the incidents, sources and figures tables and the problems.
 
     :param keep_cells: False for a check that needs only the problems (``gnss-tracker
         validate``): each table keeps only the columns the rules across tables read once its
-        own rules have run, and the files are read one after the other, so at most one file's
-        cells are in memory at a time. The problems are the same; the tables keep their rows.
+        own rules have run, and the files are read one after the other, in blocks
+        (:func:`tracker.csvio.read_raw_table`'s ``low_memory``), so at most one file's cells are
+        in memory at a time. The problems are the same; the tables keep their rows.
     :param keep_source_cells: False for the dashboard, which reads a source's other columns
         when they are shown: the sources keep only the columns the rules across tables read
         once their own rules have run, and are read before the incidents, one file after the
-        other, so the two files' cells are never in memory together. Same problems.
+        other, in blocks, so the two files' cells are never in memory together. Same problems.
     """
     data_dir = Path(data_dir)
     if today is None:
         today = pd.Timestamp(datetime.now(UTC).date())
+    one_at_a_time = not (keep_cells and keep_source_cells)
+
+    # With both files side by side, the incidents' text columns are checked by whichever
+    # worker is free first: the sources finish sooner, and one core would idle meanwhile.
+    incidents_read: Future = Future()
+    side = () if one_at_a_time else _side_fields(schema.INCIDENT_FIELDS)
 
     def read_and_check(name: str, fields: tuple[Field, ...], row_rules, keep: bool):
         path = data_dir / name
-        table = read_raw_table(path, display=display_path(path))
-        problems = _check_table(table, fields, row_rules, today)
+        table = read_raw_table(
+            path,
+            display=display_path(path),
+            number_columns=_numbers_of(fields),
+            low_memory=one_at_a_time,
+        )
+        skip: tuple[Field, ...] = ()
+        if name == schema.INCIDENTS_FILE:
+            incidents_read.set_result(table)
+            skip = side
+        problems = _check_table(table, fields, row_rules, today, skip=skip)
         if not keep:
             _prune(table, _REFERENCE_COLUMNS[name])
         return table, problems
+
+    def check_side() -> list[Problem]:
+        return _check_cells_of(incidents_read.result(), side, today)
 
     def submit_sources():
         return pool.submit(
@@ -1191,7 +1231,6 @@ def read_and_validate(
             keep_cells and keep_source_cells,
         )
 
-    one_at_a_time = not (keep_cells and keep_source_cells)
     with ThreadPoolExecutor(max_workers=1 if one_at_a_time else 2) as pool:
         # One worker runs the jobs in the order they are submitted: without their cells, the
         # sources go first, so they are pruned before the incidents are read.
@@ -1204,10 +1243,14 @@ def read_and_validate(
             keep_cells,
         )
         sources_job = sources_job or submit_sources()
+        # Queued last: it starts once a worker is free, after the incidents are read.
+        side_job = pool.submit(check_side) if side else None
         figures = read_figures(data_dir)  # a few rows: read and checked here meanwhile
         figure_problems = _check_table(figures, schema.FIGURE_FIELDS, check_figure_rows, today)
         incidents, incident_problems = incidents_job.result()
         sources, source_problems = sources_job.result()
+        if side_job is not None:
+            incident_problems += side_job.result()
     problems = [*incidents.problems, *sources.problems, *figures.problems]
     problems += incident_problems + source_problems + figure_problems
     problems += _across(incidents, sources)
@@ -1225,7 +1268,13 @@ def read_figures(data_dir: Path | str) -> RawTable:
         header = list(schema.FIGURE_COLUMNS)
         frame = pd.DataFrame({name: pd.Series(dtype="str") for name in header})
         return RawTable(display, header, frame, np.zeros(0, dtype=np.int64))
-    return read_raw_table(path, display=display)
+    return read_raw_table(path, display=display, number_columns=_numbers_of(schema.FIGURE_FIELDS))
+
+
+def _numbers_of(fields: tuple[Field, ...]) -> frozenset[str]:
+    """The number columns of a table: its reader reads them as text on purpose (see
+    :func:`tracker.csvio.read_raw_table`)."""
+    return frozenset(spec.name for spec in fields if spec.type == "number")
 
 
 def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
@@ -1233,7 +1282,9 @@ def read_tables(data_dir: Path | str) -> tuple[RawTable, RawTable]:
     data_dir = Path(data_dir)
     return (
         read_raw_table(
-            data_dir / schema.INCIDENTS_FILE, display=display_path(data_dir / schema.INCIDENTS_FILE)
+            data_dir / schema.INCIDENTS_FILE,
+            display=display_path(data_dir / schema.INCIDENTS_FILE),
+            number_columns=_numbers_of(schema.INCIDENT_FIELDS),
         ),
         read_raw_table(
             data_dir / schema.SOURCES_FILE, display=display_path(data_dir / schema.SOURCES_FILE)
