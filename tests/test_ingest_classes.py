@@ -783,3 +783,115 @@ def test_the_country_across_a_border_is_not_where_the_aircraft_was():
         "the border with Russia, Latvian officials said."
     )
     assert all(c.values["country"] != "RU" for c in ingest_text(text))
+
+
+# --- Session 5: sentences that point back to the article's subject ---------------------------
+
+_TOPIC_LEDE = (
+    "Published: 2024-05-06\n\n"
+    "Jamming of GPS signals around the Baltic keeps growing, a danger for civil flights.\n"
+    "Officials in three capitals call it a hybrid attack.\n"
+    "Their ministers said so to a newspaper.\n"
+    "They have asked allies for help.\n"
+)
+
+
+def test_a_dated_event_pointing_back_to_the_articles_subject_is_an_incident():
+    event = (
+        "On 2 May, a Nordline airliner flying from Stockholm to Kaunas in Lithuania had to "
+        "turn back because of such disruptions.\n"
+    )
+    found = _one(_TOPIC_LEDE + event)
+    assert (found["date"], found["country"]) == ("2024-05-02", "LT")
+    # The same sentence in an article that is not about interference proposes nothing.
+    unrelated = "Published: 2024-05-06\n\nSnow closed two runways in the north this week.\n"
+    assert [c for c in ingest_text(unrelated + event) if c.score >= APPLY_MIN_SCORE] == []
+
+
+def test_two_days_listed_for_two_aircraft_are_two_incidents():
+    text = _TOPIC_LEDE + (
+        "On 2 and 3 May, two Nordline flights from Stockholm to Kaunas had to turn back "
+        "because of the jamming.\n"
+    )
+    found = [c.as_dict() for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE]
+    assert sorted(c["date"] for c in found) == ["2024-05-02", "2024-05-03"]
+    assert all(c["end_date"] in ("", None) for c in found)
+
+
+def test_a_span_of_two_days_for_one_aircraft_stays_one_incident():
+    found = _one(
+        _TOPIC_LEDE + "Between 2 and 3 May a Nordline jet approaching Kaunas lost GPS to jamming.\n"
+    )
+    assert (found["date"], found["end_date"]) == ("2024-05-02", "2024-05-03")
+
+
+def test_the_destination_of_a_flight_that_turned_back_beats_a_sea_named_around_it():
+    found = _one(
+        "Published: 2024-05-06\n\nGPS jamming over the Baltic Sea worries pilots.\n"
+        "On 2 May a Nordline jet flying from Stockholm to Kaunas had to return because of the "
+        "jamming. Jamming over the Baltic Sea has been reported for months.\n"
+    )
+    assert found["country"] == "LT" and "Kaunas" in found["location"]
+
+
+def test_the_airport_of_departure_is_not_a_flight_phase():
+    from tracker.ingest.fields import flight_phase
+
+    assert flight_phase(["The jet went back to its airport of departure."])[0] != "departure"
+    assert flight_phase(["The jet lost GPS shortly after departure."])[0] == "departure"
+
+
+def test_a_day_told_with_the_incident_refines_earlier_this_week():
+    found = _one(
+        "Published: 2026-05-25\n\n"
+        "A government jet carrying a minister had its GPS jammed near the Russian border "
+        "earlier this week.\n"
+        "The minister was flying home on Thursday after a visit to troops when the incident "
+        "happened.\n"
+    )
+    assert (found["date"], found["date_precision"]) == ("2026-05-21", "day")
+
+
+def test_this_incident_takes_the_date_of_the_sentence_before_and_stays_the_ledes():
+    found = _one(
+        "A review of last year's GPS disruption at Denver International Airport.\n\n"
+        "Interference happens near many airports. A serious episode hit Denver International "
+        "Airport in March 2023. This incident left several aircraft with unreliable GPS on "
+        "approach and closed a runway.\n"
+    )
+    assert (found["date"], found["date_precision"]) == ("2023-03-01", "month")
+    assert any("headline or lede" in r for r in found["reasons"])
+
+
+def test_a_title_case_headline_word_is_not_read_as_an_air_base():
+    from tracker.ingest.places import spot_places
+
+    assert spot_places("Minister's Jet: GPS Lost on RAF Aircraft") == []
+
+
+def test_near_the_exclave_of_a_city_is_a_role_cue():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = [
+        h
+        for h in spot_places("The jet lost GPS as it flew near the Russian exclave of Kaliningrad.")
+        if h.country == "RU" and h.precision == "city"
+    ]
+    assert hit.role == "strong"
+
+
+def test_an_ocean_crossing_named_by_its_ends_is_placed_at_sea():
+    found = _one(
+        "Published: 2024-06-24\n\n"
+        "On 19 June a transatlantic flight from Lisbon to Montreal met GPS jamming and could "
+        "not climb to a higher altitude, controllers said.\n"
+    )
+    assert found["flight_phase"] == "en route"
+    assert found["country"] == "" and found["geocode_precision"] == "area"
+
+
+def test_the_atlantic_ocean_is_a_sea_not_a_town():
+    from tracker.ingest.places import get_geocoder
+
+    location = get_geocoder().geocode("Atlantic Ocean")
+    assert location.raw["precision"] == "area" and location.raw["country_code"] == ""

@@ -148,7 +148,10 @@ _SPECIFIC = re.compile(
     rf"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:{_GENERIC_VERB}\w+\s+){{0,2}}?"
     r"(?:plane|aircraft|flight|jet|"
     r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b"
-    r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b",
+    r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b"
+    # "two Nordline flights", "both jets": a count of particular aircraft.
+    r"|\b(?:[Tt]wo|[Bb]oth)\s+(?:[A-Z][\w-]*\s+){0,2}(?:planes|aircraft|flights|jets|airliners"
+    r"|helicopters)\b",
 )
 
 

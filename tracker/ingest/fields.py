@@ -121,7 +121,9 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
     (
         "departure",
         re.compile(
-            r"\b(?:take-?off|took off|taking off|after departure|departing|departed|departure|"
+            # "the airport of departure", "the departure airport": the origin, not a phase.
+            r"\b(?:take-?off|took off|taking off|after departure|departing|departed"
+            r"|(?<!of )departure(?!\s+(?:airport|point|city|aerodrome))|"
             r"initial climb|climb(?:ing|ed)? out|shortly after (?:leaving|take-?off))\b",
             re.I,
         ),
@@ -156,7 +158,11 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
             r"|Mediterranean|Red|Caspian|sea)|mid-?flight|during the flight|airway|as it flew"
             r"|while flying|"
             r"flew (?:close to|near|over|past)|flying (?:close to|near|over|past)|"
-            r"(?:flying|flew|operating) (?:on )?the [\w\u2013-]+ route)\b",
+            r"(?:flying|flew|operating) (?:on )?the [\w\u2013-]+ route"
+            # A step climb at cruise and an ocean crossing happen en route.
+            r"|(?:unable|not able|ability|cleared|permission) to (?:climb|ascend) to (?:a )?higher"
+            r"|trans-?(?:atlantic|pacific|oceanic)|oceanic (?:airspace|control|tracks?)"
+            r"|across the (?:Atlantic|Pacific))\b",
             re.I,
         ),
     ),

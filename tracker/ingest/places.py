@@ -70,7 +70,8 @@ class PlaceHit:
     score: float
     sentence: str
     #: the cue before the name: strong (approaching, over, near), weak (at, in), destination,
-    #: landed, airspace, bare, negative (diverted to, from), source (by, blamed on).
+    #: arrival (the destination of a flight that turned back), landed, airspace, bare,
+    #: negative (diverted to, from), source (by, blamed on).
     role: str = ""
 
     @property
@@ -126,13 +127,25 @@ _STRONG = re.compile(
     r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over"
     r"|above)"
     r"|land\s+at|reach\s+|to\s+and\s+from)\s*(?:the\s+)?"
-    r"(?:(?:city|town|village|region|province|island|port|area)\s+of\s+)?$",
+    # "near the Russian exclave of Kaliningrad": what kind of place, then its name.
+    r"(?:(?:[A-Z][\w-]+\s+)?(?:city|town|village|region|province|island|port|area|exclave"
+    r"|enclave)\s+of\s+)?$",
     re.I,
 )
 _WEAK = re.compile(r"(?:\bat|\bin|\bwithin)\s+(?:the\s+)?$", re.I)
 # A destination ("a flight to Oslo") is where the incident happened only if it was on approach,
 # which the approach cues above already say: alone it counts a little.
-_DESTINATION = re.compile(r"(?:\bto|\bfor)\s+(?:the\s+)?$", re.I)
+_DESTINATION = re.compile(
+    r"(?:\bto|\bfor)\s+(?:the\s+)?(?:(?:city|town|airport|island)\s+of\s+)?$", re.I
+)
+# A flight that turned back or diverted did not reach its destination: the trouble was usually
+# on arrival there ("two jets flying from Oslo to Tartu had to return"), so the destination
+# counts more in such a sentence (less than "approaching": it may have been en route).
+_TURNED_BACK = re.compile(
+    r"\b(?:divert\w*|return\w*|turn\w*\s+(?:back|around)|could\s+not\s+land|couldn't\s+land"
+    r"|unable\s+to\s+land|aborted)\b",
+    re.I,
+)
 _NEGATIVE = re.compile(
     r"(?:divert\w*\s+(?:to|towards)|diversion\s+to|returned\s+to|return(?:ing)?\s+to|back\s+to"
     r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
@@ -164,7 +177,8 @@ _ALTERNATE = re.compile(
     r"\balternate\s+(?:airport|aerodrome|airfield)?\s*(?:in|at|of)\s*(?:the\s+)?$", re.I
 )
 _MOVED_TO = re.compile(
-    r"\b(?:fly|flew|flying|flown|head\w*|proceed\w*|continu\w*|went|go)\b[^.;]{0,45}?"
+    # "flying from Oslo to Riga" is the planned route, not where the flight went instead.
+    r"\b(?:fly|flew|flying|flown|head\w*|proceed\w*|continu\w*|went|go)\b(?:(?!\bfrom\b)[^.;]){0,45}?"
     r"\b(?:to|into|towards?)\s*(?:the\s+)?$",
     re.I,
 )
@@ -392,6 +406,11 @@ def _resolve_phrase(
                     continue
                 if length == 1 and (len(folded) < 3 or (query.isupper() and len(query) <= 3)):
                     continue
+                last = fold(span[-1])
+                if length > 1 and last in _NOT_PLACES and last not in _PLACE_TAIL:
+                    # "RAF Aircraft" in a title-case headline: a name does not end in a word
+                    # that is never a place (the gazetteer would read "RAF X" as an air base).
+                    continue
                 if budget is not None and not budget.take():
                     return
                 location = geocoder.geocode(query)
@@ -532,8 +551,9 @@ def spot_places(
                 score += 1.5
                 role = "weak"
             elif _DESTINATION.search(before):
-                score += 0.7
-                role = "destination"
+                arrival = bool(_TURNED_BACK.search(sentence[end:]))
+                score += 2.0 if arrival else 0.7
+                role = "arrival" if arrival else "destination"
             elif _AIRSPACE_AFTER.match(after):
                 score += 2.0
                 role = "airspace"
