@@ -895,3 +895,24 @@ def test_the_atlantic_ocean_is_a_sea_not_a_town():
 
     location = get_geocoder().geocode("Atlantic Ocean")
     assert location.raw["precision"] == "area" and location.raw["country_code"] == ""
+
+
+def test_the_airport_a_flight_was_diverted_to_is_not_the_place():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = [
+        h
+        for h in spot_places("After the jamming the jet was diverted to an airport in Riga.")
+        if h.country == "LV"
+    ]
+    assert hit.score < 0 and hit.role == "negative"
+
+
+def test_a_month_named_in_the_lede_weeks_before_its_dated_incident_is_recalled():
+    text = (
+        "Published: 2025-09-25\n\nMinister's plane hit by GPS jamming near Kaliningrad\n\n"
+        "The plane of a minister had its GPS jammed near Kaliningrad on Wednesday. A Commission "
+        "jet also lost GPS to jamming near Kaliningrad in August.\n"
+    )
+    found = [c.as_dict() for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE]
+    assert [(c["date"], c["date_precision"]) for c in found] == [("2025-09-24", "day")]

@@ -1389,6 +1389,29 @@ def _demote_background(
     lede_countries = {c.values.get(INC.country) for c in candidates if getattr(c, "_lede", False)}
     dated = {c.values.get(INC.date) for c in candidates if c.values.get(INC.date)}
     chronicle = len(dated) >= 3  # a list of events: every entry is its own incident
+    lede_days = [
+        c.values[INC.date]
+        for c in candidates
+        if getattr(c, "_lede", False)
+        and c.values.get(INC.date_precision) == "day"
+        and isinstance(c.values.get(INC.date), dt.date)
+    ]
+    for c in candidates:
+        date = c.values.get(INC.date)
+        if (
+            getattr(c, "_lede", False)
+            and not chronicle
+            and c.values.get(INC.date_precision) == "month"
+            and isinstance(date, dt.date)
+            and any((day - _month_end(date)).days > 14 for day in lede_days)
+        ):
+            # "... near Kaliningrad on Wednesday. A similar thing happened in August": a month
+            # named in the lede weeks before its dated incident is an earlier one, recalled.
+            c.score = round(max(0.0, c.score - 0.45), 2)
+            c.reasons.append(
+                f"-0.45 a month ({date:%B %Y}) named in the lede weeks before its dated "
+                "incident: recalled, not the report's own"
+            )
     for c in candidates:
         date = c.values.get(INC.date)
         if getattr(c, "_lede", False) or chronicle:
@@ -1408,6 +1431,11 @@ def _demote_background(
                 f"-0.30 dated {date.isoformat()}, weeks before the lede's incident: background"
             )
     return candidates
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
 
 
 def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:

@@ -174,7 +174,11 @@ _SOURCE_BEFORE = re.compile(
 # Where a diverted flight went: "the alternate airport in Warsaw", and, in a sentence that speaks
 # of a diversion, "fly (400 km) to/into Warsaw".
 _ALTERNATE = re.compile(
-    r"\balternate\s+(?:airport|aerodrome|airfield)?\s*(?:in|at|of)\s*(?:the\s+)?$", re.I
+    r"\balternate\s+(?:airport|aerodrome|airfield)?\s*(?:in|at|of)\s*(?:the\s+)?$"
+    # "was diverted to an airport in Warsaw", "diverted to the military airfield at X"
+    r"|\bdivert\w*\s+(?:to\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:airport|aerodrome|airfield)"
+    r"\s+(?:in|at|of|near)\s*(?:the\s+)?$",
+    re.I,
 )
 _MOVED_TO = re.compile(
     # "flying from Oslo to Riga" is the planned route, not where the flight went instead.
