@@ -916,3 +916,28 @@ def test_a_month_named_in_the_lede_weeks_before_its_dated_incident_is_recalled()
     )
     found = [c.as_dict() for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE]
     assert [(c["date"], c["date_precision"]) for c in found] == [("2025-09-24", "day")]
+
+
+def test_an_airport_approached_by_aircraft_that_reported_is_still_the_place():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = spot_places(
+        "Jets approaching Denver International Airport reported GPS loss on Monday."
+    )
+    assert hit.role == "strong" and hit.country == "US"
+
+
+def test_where_a_flight_was_going_before_it_turned_back_is_not_a_diversion_airport():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = [
+        h
+        for h in spot_places("A Nordline jet flying to Kaunas was forced to return to base.")
+        if h.country == "LT"
+    ]
+    assert hit.score > 0 and hit.role == "arrival"
+
+
+def test_a_year_only_event_pointing_back_to_the_subject_is_not_an_incident():
+    text = _TOPIC_LEDE + "Last year such disruptions forced a Nordline jet to turn back.\n"
+    assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []

@@ -221,7 +221,7 @@ def _refers_back_to_event(text: str) -> bool:
         _REFERS_BACK.search(text)
         and _INCIDENT_VERB.search(text)
         and ax.specific_vehicle([text])
-        and any(m.kind != "year" for m in _event_dates(text, None))
+        and any(m.kind != "year" and "year" not in m.text.lower() for m in _event_dates(text, None))
     )
 
 

@@ -515,7 +515,12 @@ def spot_places(
                     continue
             if hi - lo == 1 and precision == "city" and re.search(r"\b[Tt]he\s+$", before):
                 continue  # "the Telegraph": towns do not take an article; publications do.
-            if _ORGANISATION_AFTER.match(after) and precision != "country":
+            if (
+                _ORGANISATION_AFTER.match(after)
+                and precision != "country"
+                # "aircraft approaching X Airport reported...": the aircraft reported, not X.
+                and not _STRONG.search(before)
+            ):
                 continue
             if re.match(r"\s+time\b", after) and precision == "city":
                 continue  # "14:00 Baku time": a time zone, not a place
@@ -532,7 +537,9 @@ def spot_places(
                 score += -3.0 if diverted else 1.5
                 role = "negative" if diverted else "landed"
             elif _ALTERNATE.search(before) or (
-                _DIVERSION.search(sentence)
+                # "decided to divert and fly into Riga"; but in "a jet flying to Tartu was
+                # forced to return" Tartu is where it was going when the trouble began.
+                _DIVERSION.search(sentence[:start])
                 and _MOVED_TO.search(sentence[max(0, start - 60) : start])
             ):
                 score -= 4.0  # the diversion airport, not where the trouble was
