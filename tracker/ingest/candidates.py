@@ -365,9 +365,10 @@ def _group(
         if (
             len(distinct_days) > 1
             and not _SEPARATE_EVENTS.search(anchor.text)
+            and not _listed_days(anchor.text, distinct)
             and ((distinct_days[-1] - distinct_days[0]).days <= 3)
         ):
-            # "affected on Thursday and Friday": one incident spanning the days.
+            # "affected from Thursday to Saturday": one incident spanning the days.
             first = next(m for m in distinct if m.date == distinct_days[0])
             spanning = DateMention(
                 first.start, first.end, first.text, first.kind, first.date, "day", distinct_days[-1]
@@ -402,7 +403,12 @@ def _group(
             continue
         if mention is None or mention.date is None:
             if incidents and not _starts_another(anchor, incidents[-1], budget):
-                incidents[-1].anchors.append(anchor)
+                # After "on Friday and Saturday" (one incident a day, told in one sentence) an
+                # undated sentence tells about every day of it.
+                told_with = incidents[-1].anchors[0]
+                for incident in incidents:
+                    if incident.anchors[0] is told_with:
+                        incident.anchors.append(anchor)
             else:
                 incidents.append(_Incident([anchor], mention, anchor.text if mention else ""))
             continue
@@ -606,17 +612,30 @@ def _day_told_later(
     return None
 
 
+# Only "and" (or a comma) between two days: they are listed, not the ends of a span.
+_LIST_JOINER = re.compile(r"^\s*(?:,\s*)?(?:,|and|&)\s*(?:again\s+)?(?:on\s+)?$", re.I)
+
+
+def _listed_days(sentence: str, mentions: list[DateMention]) -> bool:
+    """ "on Friday and Saturday": days listed one by one, each an incident of its own, as
+    reviewers record them (a day each); "from Friday to Sunday" is one span."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    return len(ordered) > 1 and all(
+        _LIST_JOINER.match(sentence[a.end : b.start])
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    )
+
+
 def _enumerated_days(mention: DateMention, sentence: str) -> list[DateMention]:
-    """ "On 25 and 26 April, two jets turned back": days listed with "and" in a sentence that
-    speaks of separate aircraft are one mention per day (one incident each), not one span;
-    "between 25 and 26 April" and "25 to 26 April" stay a span."""
+    """ "On 25 and 26 April, two jets turned back": days listed with "and" are one mention per
+    day (one incident each), not one span; "between 25 and 26 April" and "25 to 26 April"
+    stay a span."""
     if (
         mention.date is None
         or mention.end_date is None
         or mention.precision != "day"
         or mention.prefix == "between"
         or not re.search(r"\d\s*(?:and|&)\s*\d", mention.text)
-        or not _SEPARATE_EVENTS.search(sentence)
         or not 0 < (mention.end_date - mention.date).days <= 3
     ):
         return [mention]
