@@ -941,3 +941,20 @@ def test_where_a_flight_was_going_before_it_turned_back_is_not_a_diversion_airpo
 def test_a_year_only_event_pointing_back_to_the_subject_is_not_an_incident():
     text = _TOPIC_LEDE + "Last year such disruptions forced a Nordline jet to turn back.\n"
     assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
+
+
+def test_an_increased_interference_headline_is_a_trend_not_an_incident():
+    from tracker.ingest.candidates import _is_anchor
+    from tracker.ingest.text import Sentence
+
+    headline = "Increased GPS jamming near the northern border: what it means for flights?"
+    assert not _is_anchor(Sentence(headline, 0, 0, True), crew_narrative=False)
+    event = "A Nordline jet had its GPS jammed near the northern border on Monday."
+    assert _is_anchor(Sentence(event, 1, 1), crew_narrative=False)
+
+
+def test_recently_below_the_lede_recalls_another_incident():
+    from tracker.ingest.assess import is_background
+
+    assert is_background("Recently, a cargo jet lost GPS to jamming over the gulf.")
+    assert not is_background("A cargo jet recently lost GPS to jamming over the gulf.")

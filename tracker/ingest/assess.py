@@ -125,6 +125,8 @@ BACKGROUND = re.compile(
     r"april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|"
     r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after|"
     r"the incident (?:comes|follows))\b"
+    # "Recently, a jet ..." below the lede: another, earlier incident told for context.
+    r"|^(?:more\s+)?recently,"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
     r"last year|earlier this year|previously|not the first time)\b",
     re.I,

@@ -107,6 +107,8 @@ _GENERIC = re.compile(
     r"percent|regulators?|guidance|guidelines|conference|proposal|legislation|warns? that|could|"
     r"would|may be|might|sanctions?|every day|daily|thousands of|hundreds of|since 20\d\d|"
     r"in recent (?:months|years|weeks)|growing (?:threat|problem)|study|survey|research|webinar|"
+    # "Increased GPS interference near the border": a trend headline.
+    r"increas(?:ed|ing)\s+(?:GPS\s+|GNSS\s+)?(?:interference|jamming|spoofing)|"
     r"workshop|seminar|symposium|forum|summit|meeting|training|exercise scenario|plans? to|"
     r"held a|agreed|drafting|draft|recommend\w*|standards?|mandate|requirements?)\b",
     re.I,
