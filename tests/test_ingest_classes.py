@@ -958,3 +958,24 @@ def test_recently_below_the_lede_recalls_another_incident():
 
     assert is_background("Recently, a cargo jet lost GPS to jamming over the gulf.")
     assert not is_background("A cargo jet recently lost GPS to jamming over the gulf.")
+
+
+def test_two_days_later_counts_from_the_incident_told_before():
+    found = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2024-11-25\n\nOn 18 November a Nordline jet approaching Larnaca lost "
+            "its GPS to jamming. Three days later, another airliner approaching Paphos lost GPS "
+            "as well.\n"
+        )
+        if c.score >= APPLY_MIN_SCORE
+    ]
+    assert sorted(c["date"] for c in found) == ["2024-11-18", "2024-11-21"]
+
+
+def test_airliners_in_the_plural_on_a_named_day_are_an_incident():
+    from tracker.ingest.candidates import _is_anchor
+    from tracker.ingest.text import Sentence
+
+    text = "Several airliners flying near Larnaca reported GPS jamming on Tuesday."
+    assert _is_anchor(Sentence(text, 1, 1), crew_narrative=False)

@@ -81,7 +81,7 @@ AVIATION_TERM = re.compile(
 )
 #: Words that name the affected aircraft or crew: a sentence with one is about a specific event.
 VEHICLE_TERM = re.compile(
-    r"\b(?:flights?|plane|aircraft|airliner|jet|jetliner|pilots?|crews?|captain|helicopter|we|our|"
+    r"\b(?:flights?|planes?|aircraft|airliners?|jets?|jetliners?|pilots?|crews?|captain|helicopters?|we|our|"
     r"turboprop|airport|airports|Boeing|Airbus|Embraer|ATR|FMS|IRS|EGPWS|GPWS|TAWS|approach|"
     r"landing|cockpit|air traffic|airspace|UAV|[A-Z]{2}\d{2,4})\b",
     re.I,
