@@ -979,3 +979,20 @@ def test_airliners_in_the_plural_on_a_named_day_are_an_incident():
 
     text = "Several airliners flying near Larnaca reported GPS jamming on Tuesday."
     assert _is_anchor(Sentence(text, 1, 1), crew_narrative=False)
+
+
+def test_a_wire_dateline_without_a_year_is_not_the_incident_date():
+    (report,) = reports_from_bytes(
+        b"RIGA, May 6 (Agency) - A Nordline jet bound for Riga had to abort its landing on "
+        b"Sunday after its GPS was jammed, officials said on Monday.\n",
+        name="t.txt",
+    )
+    (found,) = extract_results(report, published=dt.date(2024, 5, 8)).candidates
+    assert (found.values["date"], found.values["end_date"]) == (dt.date(2024, 5, 5), None)
+
+
+def test_the_destination_of_a_flight_that_aborted_its_landing_is_the_place():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = spot_places("A Nordline flight to Kaunas had to abort its landing after jamming.")
+    assert hit.role == "arrival"

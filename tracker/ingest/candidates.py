@@ -1059,6 +1059,16 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
                 out = list(sentences)
                 out[position] = _replace(sentence, text=sentence.text[match.end() :])
                 return out, mentions[0].date
+            if (
+                len(mentions) == 1
+                and mentions[0].kind in {"dmy", "mdy"}
+                and re.match(r"^[A-Z][A-Z .'\u2019-]{2,40},", sentence.text)
+            ):
+                # "VILNIUS, March 3 (Reuters) - ...": the day the story was filed, without its
+                # year; not an incident date, and no publication date either.
+                out = list(sentences)
+                out[position] = _replace(sentence, text=sentence.text[match.end() :])
+                return out, None
         if sentence.heading and not re.match(r"^[A-Za-z][\w /-]{0,30}:\s", sentence.text):
             # A bare date line at the top is the publication date; "Date: ..." in a record is
             # the occurrence date.

@@ -143,7 +143,7 @@ _DESTINATION = re.compile(
 # counts more in such a sentence (less than "approaching": it may have been en route).
 _TURNED_BACK = re.compile(
     r"\b(?:divert\w*|return\w*|turn\w*\s+(?:back|around)|could\s+not\s+land|couldn't\s+land"
-    r"|unable\s+to\s+land|aborted)\b",
+    r"|unable\s+to\s+land|abort\w*)\b",
     re.I,
 )
 _NEGATIVE = re.compile(
