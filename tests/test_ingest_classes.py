@@ -996,3 +996,22 @@ def test_the_destination_of_a_flight_that_aborted_its_landing_is_the_place():
 
     (hit,) = spot_places("A Nordline flight to Kaunas had to abort its landing after jamming.")
     assert hit.role == "arrival"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # "over Poland" says where; Vienna is only where the flight was going.
+        ("On Monday a Nordline flight from Riga to Vienna lost its GPS signal over Poland.", "PL"),
+        # The origin is the place when the trouble began just after leaving it.
+        ("On Monday a Nordline jet from Vilnius to London had its GPS jammed shortly after "
+         "leaving Vilnius.", "LT"),
+        # Crossing a sea on the way: the sea, not the destination.
+        ("On Monday a Nordline flight from Riga to Tbilisi met GPS jamming while crossing the "
+         "Black Sea.", ""),
+    ],
+)  # fmt: skip
+def test_a_bare_destination_does_not_outweigh_where_the_trouble_was(sentence, country):
+    found = _one("Published: 2025-01-03\n\n" + sentence + "\n")
+    assert found["country"] == country and "Vienna" not in found["location"]
+    assert "London" not in found["location"] and "Tbilisi" not in found["location"]

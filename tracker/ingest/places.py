@@ -121,7 +121,7 @@ _NOT_PLACES = frozenset(
 _STRONG = re.compile(
     r"(?:approach(?:ing|es|ed)?(?:\s+(?:to|into))?|land(?:ing)?\s+(?:at|in)|(?:arriv\w*|descen\w*)"
     r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into"
-    r"|overflying"
+    r"|overflying|crossing|flying\s+across"
     r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)"
     r"|skies\s+over"
     r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over"
@@ -130,6 +130,13 @@ _STRONG = re.compile(
     # "near the Russian exclave of Kaliningrad": what kind of place, then its name.
     r"(?:(?:[A-Z][\w-]+\s+)?(?:city|town|village|region|province|island|port|area|exclave"
     r"|enclave)\s+of\s+)?$",
+    re.I,
+)
+# "shortly after leaving Vilnius", "minutes after take-off from Riga": the origin is where the
+# trouble began (normally "from"/"leaving" say elsewhere).
+_JUST_AFTER_LEAVING = re.compile(
+    r"\b(?:shortly|soon|just|minutes|moments|right)\s+after\s+(?:leaving|departing(?:\s+from)?"
+    r"|take-?off\s+from|taking\s+off\s+from|departure\s+from)\s*(?:the\s+)?$",
     re.I,
 )
 _WEAK = re.compile(r"(?:\bat|\bin|\bwithin)\s+(?:the\s+)?$", re.I)
@@ -552,6 +559,9 @@ def spot_places(
             elif _SOURCE_BEFORE.search(before):
                 score -= 3.0
                 role = "source"
+            elif _JUST_AFTER_LEAVING.search(before):
+                score += 3.0  # "shortly after leaving Vilnius": the trouble began there
+                role = "strong"
             elif _NEGATIVE.search(before):
                 score -= 4.0
                 role = "negative"
@@ -585,7 +595,10 @@ def spot_places(
             if precision == "country" and score > 0:
                 # A country is where an aircraft was only when nothing more precise is named.
                 score *= 0.5
-            score += {"airport": 1.5, "city": 1.0, "area": 0.8, "region": 0.5}.get(precision, 0.0)
+            bonus = {"airport": 1.5, "city": 1.0, "area": 0.8, "region": 0.5}.get(precision, 0.0)
+            # Where a flight was bound is named in most reports of it, wherever the trouble was:
+            # a bare destination must not outweigh "over Poland" by being a city.
+            score += 0.0 if role == "destination" else bonus
             hits.append(PlaceHit(text, query, location, score * weight, sentence, role))
     return hits
 
