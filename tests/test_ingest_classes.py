@@ -1015,3 +1015,31 @@ def test_a_bare_destination_does_not_outweigh_where_the_trouble_was(sentence, co
     found = _one("Published: 2025-01-03\n\n" + sentence + "\n")
     assert found["country"] == country and "Vienna" not in found["location"]
     assert "London" not in found["location"] and "Tbilisi" not in found["location"]
+
+
+def test_the_day_an_announcement_was_made_is_not_the_incident_date():
+    from tracker.ingest.candidates import _event_dates
+
+    text = (
+        "On Thursday, the defence ministry announced that a transport jet had its GPS jammed "
+        "on Tuesday near the border."
+    )
+    dates = _event_dates(text, dt.date(2024, 3, 15))
+    assert [m.date for m in dates] == [dt.date(2024, 3, 12)]
+
+
+def test_a_month_and_a_comma_opening_a_later_sentence_is_background():
+    from tracker.ingest.assess import is_background
+
+    assert is_background("In February, the regulator called such jamming a daily event.")
+    assert not is_background("Inspectors in February found nothing.")
+
+
+def test_a_later_background_sentence_does_not_date_an_undated_incident():
+    text = (
+        "Published: 2024-03-20\n\nA government jet had its GPS jammed near Kaliningrad, "
+        "officials said, and the crew used other navigation.\n\n"
+        "In February, the regulator called such jamming an almost daily event.\n"
+    )
+    found = [c.as_dict() for c in ingest_text(text)]
+    assert all(c["date"] != "2024-02-01" for c in found)

@@ -118,7 +118,7 @@ GROUND_USERS = re.compile(
 BACKGROUND = re.compile(
     # "In September, ..." (or "In September the ..." as a gloss writes it) opening a sentence.
     r"^(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)(?:,|\s+(?!(?:19|20)\d\d))|previously|in the past|last year|recall|before that|"
+    r"december)(?:,\s|\s+(?!(?:19|20)\d\d))|previously|in the past|last year|recall|before that|"
     # "Earlier this week" is recent news, "Earlier, ..." recalls something before it.
     r"earlier(?!\s+(?:this\s+(?:week|month)|today|on\s+\w+day))|"
     r"in (?:january|february|march|"

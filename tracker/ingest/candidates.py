@@ -329,7 +329,10 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
 _STATED_AFTER = re.compile(
-    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b",
+    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b"
+    # "On Thursday, the British government announced that ...": the day of the announcement.
+    r"|^\s*,\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){1,4}?(?:said|announced|stated|confirmed|revealed"
+    r"|disclosed|told\s+\w+)\s+that\b",
     re.I,
 )
 
@@ -504,6 +507,10 @@ def _nearest_date(
         if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
             # "316 aircraft between July 15 and August 15", "formed a committee on October 4":
             # the period of a count or the day of an office's decision, not of an incident.
+            continue
+        if index > anchor_index and ax.is_background(text):
+            # "In February, the regulator called such attacks a daily occurrence": a later
+            # sentence recalling something earlier does not date the incident.
             continue
         for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
