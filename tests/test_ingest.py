@@ -593,9 +593,26 @@ def test_faa_notam_with_radius_of_centre():
     assert notam.radius_km == pytest.approx(50 * 1.852)
 
 
-def test_one_event_over_two_days_is_one_candidate_with_an_end_date():
-    (found,) = _run(FIXTURES / "html_delhi_two_days.html")
-    assert (found["date"], found["end_date"]) == ("2025-11-06", "2025-11-07")
+def test_two_days_listed_with_and_are_one_candidate_each():
+    # "on Thursday and Friday": reviewers record a day each (Session 5); a span ("on Wednesday
+    # night into Thursday", "between 29 May and 2 June") stays one candidate with an end date.
+    found = _run(FIXTURES / "html_delhi_two_days.html")
+    assert sorted((f["date"], f["end_date"]) for f in found) == [
+        ("2025-11-06", None),
+        ("2025-11-07", None),
+    ]
+    assert all("Indira Gandhi" in f["location"] for f in found)
+
+
+def test_days_given_as_a_span_are_one_candidate_with_an_end_date():
+    (found,) = ingest_text(
+        "Published: 2025-11-08\n\nFlights approaching Delhi airport were hit by GPS spoofing "
+        "on Wednesday night into Thursday, and several diverted."
+    )
+    assert (found.values["date"], found.values["end_date"]) == (
+        dt.date(2025, 11, 5),
+        dt.date(2025, 11, 6),
+    )
 
 
 def test_gps_word_far_from_a_problem_word_is_not_an_incident():

@@ -783,3 +783,263 @@ def test_the_country_across_a_border_is_not_where_the_aircraft_was():
         "the border with Russia, Latvian officials said."
     )
     assert all(c.values["country"] != "RU" for c in ingest_text(text))
+
+
+# --- Session 5: sentences that point back to the article's subject ---------------------------
+
+_TOPIC_LEDE = (
+    "Published: 2024-05-06\n\n"
+    "Jamming of GPS signals around the Baltic keeps growing, a danger for civil flights.\n"
+    "Officials in three capitals call it a hybrid attack.\n"
+    "Their ministers said so to a newspaper.\n"
+    "They have asked allies for help.\n"
+)
+
+
+def test_a_dated_event_pointing_back_to_the_articles_subject_is_an_incident():
+    event = (
+        "On 2 May, a Nordline airliner flying from Stockholm to Kaunas in Lithuania had to "
+        "turn back because of such disruptions.\n"
+    )
+    found = _one(_TOPIC_LEDE + event)
+    assert (found["date"], found["country"]) == ("2024-05-02", "LT")
+    # The same sentence in an article that is not about interference proposes nothing.
+    unrelated = "Published: 2024-05-06\n\nSnow closed two runways in the north this week.\n"
+    assert [c for c in ingest_text(unrelated + event) if c.score >= APPLY_MIN_SCORE] == []
+
+
+def test_two_days_listed_for_two_aircraft_are_two_incidents():
+    text = _TOPIC_LEDE + (
+        "On 2 and 3 May, two Nordline flights from Stockholm to Kaunas had to turn back "
+        "because of the jamming.\n"
+    )
+    found = [c.as_dict() for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE]
+    assert sorted(c["date"] for c in found) == ["2024-05-02", "2024-05-03"]
+    assert all(c["end_date"] in ("", None) for c in found)
+
+
+def test_a_span_of_two_days_for_one_aircraft_stays_one_incident():
+    found = _one(
+        _TOPIC_LEDE + "Between 2 and 3 May a Nordline jet approaching Kaunas lost GPS to jamming.\n"
+    )
+    assert (found["date"], found["end_date"]) == ("2024-05-02", "2024-05-03")
+
+
+def test_the_destination_of_a_flight_that_turned_back_beats_a_sea_named_around_it():
+    found = _one(
+        "Published: 2024-05-06\n\nGPS jamming over the Baltic Sea worries pilots.\n"
+        "On 2 May a Nordline jet flying from Stockholm to Kaunas had to return because of the "
+        "jamming. Jamming over the Baltic Sea has been reported for months.\n"
+    )
+    assert found["country"] == "LT" and "Kaunas" in found["location"]
+
+
+def test_the_airport_of_departure_is_not_a_flight_phase():
+    from tracker.ingest.fields import flight_phase
+
+    assert flight_phase(["The jet went back to its airport of departure."])[0] != "departure"
+    assert flight_phase(["The jet lost GPS shortly after departure."])[0] == "departure"
+
+
+def test_a_day_told_with_the_incident_refines_earlier_this_week():
+    found = _one(
+        "Published: 2026-05-25\n\n"
+        "A government jet carrying a minister had its GPS jammed near the Russian border "
+        "earlier this week.\n"
+        "The minister was flying home on Thursday after a visit to troops when the incident "
+        "happened.\n"
+    )
+    assert (found["date"], found["date_precision"]) == ("2026-05-21", "day")
+
+
+def test_this_incident_takes_the_date_of_the_sentence_before_and_stays_the_ledes():
+    found = _one(
+        "A review of last year's GPS disruption at Denver International Airport.\n\n"
+        "Interference happens near many airports. A serious episode hit Denver International "
+        "Airport in March 2023. This incident left several aircraft with unreliable GPS on "
+        "approach and closed a runway.\n"
+    )
+    assert (found["date"], found["date_precision"]) == ("2023-03-01", "month")
+    assert any("headline or lede" in r for r in found["reasons"])
+
+
+def test_a_title_case_headline_word_is_not_read_as_an_air_base():
+    from tracker.ingest.places import spot_places
+
+    assert spot_places("Minister's Jet: GPS Lost on RAF Aircraft") == []
+
+
+def test_near_the_exclave_of_a_city_is_a_role_cue():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = [
+        h
+        for h in spot_places("The jet lost GPS as it flew near the Russian exclave of Kaliningrad.")
+        if h.country == "RU" and h.precision == "city"
+    ]
+    assert hit.role == "strong"
+
+
+def test_an_ocean_crossing_named_by_its_ends_is_placed_at_sea():
+    found = _one(
+        "Published: 2024-06-24\n\n"
+        "On 19 June a transatlantic flight from Lisbon to Montreal met GPS jamming and could "
+        "not climb to a higher altitude, controllers said.\n"
+    )
+    assert found["flight_phase"] == "en route"
+    assert found["country"] == "" and found["geocode_precision"] == "area"
+
+
+def test_the_atlantic_ocean_is_a_sea_not_a_town():
+    from tracker.ingest.places import get_geocoder
+
+    location = get_geocoder().geocode("Atlantic Ocean")
+    assert location.raw["precision"] == "area" and location.raw["country_code"] == ""
+
+
+def test_the_airport_a_flight_was_diverted_to_is_not_the_place():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = [
+        h
+        for h in spot_places("After the jamming the jet was diverted to an airport in Riga.")
+        if h.country == "LV"
+    ]
+    assert hit.score < 0 and hit.role == "negative"
+
+
+def test_a_month_named_in_the_lede_weeks_before_its_dated_incident_is_recalled():
+    text = (
+        "Published: 2025-09-25\n\nMinister's plane hit by GPS jamming near Kaliningrad\n\n"
+        "The plane of a minister had its GPS jammed near Kaliningrad on Wednesday. A Commission "
+        "jet also lost GPS to jamming near Kaliningrad in August.\n"
+    )
+    found = [c.as_dict() for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE]
+    assert [(c["date"], c["date_precision"]) for c in found] == [("2025-09-24", "day")]
+
+
+def test_an_airport_approached_by_aircraft_that_reported_is_still_the_place():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = spot_places(
+        "Jets approaching Denver International Airport reported GPS loss on Monday."
+    )
+    assert hit.role == "strong" and hit.country == "US"
+
+
+def test_where_a_flight_was_going_before_it_turned_back_is_not_a_diversion_airport():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = [
+        h
+        for h in spot_places("A Nordline jet flying to Kaunas was forced to return to base.")
+        if h.country == "LT"
+    ]
+    assert hit.score > 0 and hit.role == "arrival"
+
+
+def test_a_year_only_event_pointing_back_to_the_subject_is_not_an_incident():
+    text = _TOPIC_LEDE + "Last year such disruptions forced a Nordline jet to turn back.\n"
+    assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
+
+
+def test_an_increased_interference_headline_is_a_trend_not_an_incident():
+    from tracker.ingest.candidates import _is_anchor
+    from tracker.ingest.text import Sentence
+
+    headline = "Increased GPS jamming near the northern border: what it means for flights?"
+    assert not _is_anchor(Sentence(headline, 0, 0, True), crew_narrative=False)
+    event = "A Nordline jet had its GPS jammed near the northern border on Monday."
+    assert _is_anchor(Sentence(event, 1, 1), crew_narrative=False)
+
+
+def test_recently_below_the_lede_recalls_another_incident():
+    from tracker.ingest.assess import is_background
+
+    assert is_background("Recently, a cargo jet lost GPS to jamming over the gulf.")
+    assert not is_background("A cargo jet recently lost GPS to jamming over the gulf.")
+
+
+def test_two_days_later_counts_from_the_incident_told_before():
+    found = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2024-11-25\n\nOn 18 November a Nordline jet approaching Larnaca lost "
+            "its GPS to jamming. Three days later, another airliner approaching Paphos lost GPS "
+            "as well.\n"
+        )
+        if c.score >= APPLY_MIN_SCORE
+    ]
+    assert sorted(c["date"] for c in found) == ["2024-11-18", "2024-11-21"]
+
+
+def test_airliners_in_the_plural_on_a_named_day_are_an_incident():
+    from tracker.ingest.candidates import _is_anchor
+    from tracker.ingest.text import Sentence
+
+    text = "Several airliners flying near Larnaca reported GPS jamming on Tuesday."
+    assert _is_anchor(Sentence(text, 1, 1), crew_narrative=False)
+
+
+def test_a_wire_dateline_without_a_year_is_not_the_incident_date():
+    (report,) = reports_from_bytes(
+        b"RIGA, May 6 (Agency) - A Nordline jet bound for Riga had to abort its landing on "
+        b"Sunday after its GPS was jammed, officials said on Monday.\n",
+        name="t.txt",
+    )
+    (found,) = extract_results(report, published=dt.date(2024, 5, 8)).candidates
+    assert (found.values["date"], found.values["end_date"]) == (dt.date(2024, 5, 5), None)
+
+
+def test_the_destination_of_a_flight_that_aborted_its_landing_is_the_place():
+    from tracker.ingest.places import spot_places
+
+    (hit,) = spot_places("A Nordline flight to Kaunas had to abort its landing after jamming.")
+    assert hit.role == "arrival"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # "over Poland" says where; Vienna is only where the flight was going.
+        ("On Monday a Nordline flight from Riga to Vienna lost its GPS signal over Poland.", "PL"),
+        # The origin is the place when the trouble began just after leaving it.
+        ("On Monday a Nordline jet from Vilnius to London had its GPS jammed shortly after "
+         "leaving Vilnius.", "LT"),
+        # Crossing a sea on the way: the sea, not the destination.
+        ("On Monday a Nordline flight from Riga to Tbilisi met GPS jamming while crossing the "
+         "Black Sea.", ""),
+    ],
+)  # fmt: skip
+def test_a_bare_destination_does_not_outweigh_where_the_trouble_was(sentence, country):
+    found = _one("Published: 2025-01-03\n\n" + sentence + "\n")
+    assert found["country"] == country and "Vienna" not in found["location"]
+    assert "London" not in found["location"] and "Tbilisi" not in found["location"]
+
+
+def test_the_day_an_announcement_was_made_is_not_the_incident_date():
+    from tracker.ingest.candidates import _event_dates
+
+    text = (
+        "On Thursday, the defence ministry announced that a transport jet had its GPS jammed "
+        "on Tuesday near the border."
+    )
+    dates = _event_dates(text, dt.date(2024, 3, 15))
+    assert [m.date for m in dates] == [dt.date(2024, 3, 12)]
+
+
+def test_a_month_and_a_comma_opening_a_later_sentence_is_background():
+    from tracker.ingest.assess import is_background
+
+    assert is_background("In February, the regulator called such jamming a daily event.")
+    assert not is_background("Inspectors in February found nothing.")
+
+
+def test_a_later_background_sentence_does_not_date_an_undated_incident():
+    text = (
+        "Published: 2024-03-20\n\nA government jet had its GPS jammed near Kaliningrad, "
+        "officials said, and the crew used other navigation.\n\n"
+        "In February, the regulator called such jamming an almost daily event.\n"
+    )
+    found = [c.as_dict() for c in ingest_text(text)]
+    assert all(c["date"] != "2024-02-01" for c in found)

@@ -118,13 +118,15 @@ GROUND_USERS = re.compile(
 BACKGROUND = re.compile(
     # "In September, ..." (or "In September the ..." as a gloss writes it) opening a sentence.
     r"^(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)(?:,|\s+(?!(?:19|20)\d\d))|previously|in the past|last year|recall|before that|"
+    r"december)(?:,\s|\s+(?!(?:19|20)\d\d))|previously|in the past|last year|recall|before that|"
     # "Earlier this week" is recent news, "Earlier, ..." recalls something before it.
     r"earlier(?!\s+(?:this\s+(?:week|month)|today|on\s+\w+day))|"
     r"in (?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|"
     r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after|"
     r"the incident (?:comes|follows))\b"
+    # "Recently, a jet ..." below the lede: another, earlier incident told for context.
+    r"|^(?:more\s+)?recently,"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
     r"last year|earlier this year|previously|not the first time)\b",
     re.I,
@@ -148,7 +150,10 @@ _SPECIFIC = re.compile(
     rf"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:{_GENERIC_VERB}\w+\s+){{0,2}}?"
     r"(?:plane|aircraft|flight|jet|"
     r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b"
-    r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b",
+    r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b"
+    # "two Nordline flights", "both jets": a count of particular aircraft.
+    r"|\b(?:[Tt]wo|[Bb]oth)\s+(?:[A-Z][\w-]*\s+){0,2}(?:planes|aircraft|flights|jets|airliners"
+    r"|helicopters)\b",
 )
 
 

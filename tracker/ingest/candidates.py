@@ -107,6 +107,8 @@ _GENERIC = re.compile(
     r"percent|regulators?|guidance|guidelines|conference|proposal|legislation|warns? that|could|"
     r"would|may be|might|sanctions?|every day|daily|thousands of|hundreds of|since 20\d\d|"
     r"in recent (?:months|years|weeks)|growing (?:threat|problem)|study|survey|research|webinar|"
+    # "Increased GPS interference near the border": a trend headline.
+    r"increas(?:ed|ing)\s+(?:GPS\s+|GNSS\s+)?(?:interference|jamming|spoofing)|"
     r"workshop|seminar|symposium|forum|summit|meeting|training|exercise scenario|plans? to|"
     r"held a|agreed|drafting|draft|recommend\w*|standards?|mandate|requirements?)\b",
     re.I,
@@ -196,11 +198,45 @@ _SAME_AGAIN = re.compile(
 )
 
 
-def _is_anchor(sentence: Sentence, *, crew_narrative: bool) -> bool:
+# "forced to return because of such obstacles", "diverted due to the interference": an event
+# sentence that names the article's subject only by pointing back to it.
+_REFERS_BACK = re.compile(
+    r"\b(?:(?:such|these|those|this|that|similar|the\s+same)\s+(?:[\w-]+\s+)?"
+    r"|(?:due\s+to|because\s+of|owing\s+to|caused\s+by|as\s+a\s+result\s+of)\s+(?:the|it|its)\s+)"
+    r"(?:obstacles?|interference|disruptions?|disturbances?|problems?|issues?|attacks?|outages?"
+    r"|jamming|spoofing|incidents?|signal\s+(?:loss|problems?))\b",
+    re.I,
+)
+
+
+def _about_interference(sentences: list[Sentence]) -> bool:
+    """Is the article's subject GNSS interference (said in its headline or first sentences)?"""
+    return any(
+        _is_problem_sentence(s.text) and _INTERFERENCE_WORD.search(s.text) for s in sentences[:4]
+    )
+
+
+def _refers_back_to_event(text: str) -> bool:
+    """A dated event of a particular aircraft that points back to the article's subject
+    ("on 3 May two SkyLine jets had to turn back because of such disruptions")."""
+    return bool(
+        _REFERS_BACK.search(text)
+        and _INCIDENT_VERB.search(text)
+        and ax.specific_vehicle([text])
+        and any(m.kind != "year" and "year" not in m.text.lower() for m in _event_dates(text, None))
+    )
+
+
+def _is_anchor(sentence: Sentence, *, crew_narrative: bool, topic: bool = False) -> bool:
+    """Does ``sentence`` report a GNSS problem of a particular aircraft?
+
+    :param topic: the article is about GNSS interference, so a dated event sentence that
+        refers back to it ("because of such obstacles") counts without naming it again.
+    """
     text = sentence.text
     if _SAME_AGAIN.search(text) and any(m.kind == "following" for m in find_dates(text)):
         return True
-    if not _is_problem_sentence(text):
+    if not (_is_problem_sentence(text) or (topic and _refers_back_to_event(text))):
         return False
     vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.KNOWN_OPERATOR.search(text)
     if not vehicle and not (crew_narrative and re.search(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I)\b", text)):
@@ -251,6 +287,9 @@ class _Incident:
     anchors: list[Sentence]
     date: DateMention | None
     date_sentence: str = ""
+    #: the sentence that first dated it, when a later one only told its date more precisely
+    #: ("last year's disruption" in the lede, "in October 2022" further down).
+    first_told: Sentence | None = None
 
 
 # "the ministry said on Friday": when something was said, not when it happened.
@@ -290,7 +329,10 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
 _STATED_AFTER = re.compile(
-    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b",
+    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b"
+    # "On Thursday, the British government announced that ...": the day of the announcement.
+    r"|^\s*,\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){1,4}?(?:said|announced|stated|confirmed|revealed"
+    r"|disclosed|told\s+\w+)\s+that\b",
     re.I,
 )
 
@@ -310,9 +352,15 @@ def _group(
         dates = _event_dates(anchor.text, base)
         if not dates:
             # The date is often in the sentence before ("On Sunday, ... . The crew lost GPS.").
+            # "This incident resulted in...": the sentence before tells the incident it means.
             previous = sentences[anchor.index - 1] if anchor.index > 0 else None
-            if previous and previous.paragraph == anchor.paragraph and not incidents:
+            if (
+                previous
+                and previous.paragraph == anchor.paragraph
+                and (not incidents or _THIS_INCIDENT.match(anchor.text))
+            ):
                 dates = _event_dates(previous.text, base)
+        dates = [d for m in dates for d in _enumerated_days(m, anchor.text)]
         distinct = [
             m
             for m in dates
@@ -322,9 +370,10 @@ def _group(
         if (
             len(distinct_days) > 1
             and not _SEPARATE_EVENTS.search(anchor.text)
+            and not _listed_days(anchor.text, distinct)
             and ((distinct_days[-1] - distinct_days[0]).days <= 3)
         ):
-            # "affected on Thursday and Friday": one incident spanning the days.
+            # "affected from Thursday to Saturday": one incident spanning the days.
             first = next(m for m in distinct if m.date == distinct_days[0])
             spanning = DateMention(
                 first.start, first.end, first.text, first.kind, first.date, "day", distinct_days[-1]
@@ -359,13 +408,24 @@ def _group(
             continue
         if mention is None or mention.date is None:
             if incidents and not _starts_another(anchor, incidents[-1], budget):
-                incidents[-1].anchors.append(anchor)
+                # After "on Friday and Saturday" (one incident a day, told in one sentence) an
+                # undated sentence tells about every day of it.
+                told_with = incidents[-1].anchors[0]
+                for incident in incidents:
+                    if incident.anchors[0] is told_with:
+                        incident.anchors.append(anchor)
             else:
                 incidents.append(_Incident([anchor], mention, anchor.text if mention else ""))
             continue
         joined = False
         for incident in incidents:
             if incident.date is None or incident.date.date is None:
+                if incident.date is not None and "year" in incident.date.text.lower():
+                    # "last year's disruption" with no publication date to count from, told
+                    # with its month further down: still the incident the lede named.
+                    incident.first_told = next(
+                        (a for a in incident.anchors if a.text == incident.date_sentence), None
+                    )
                 incident.date, incident.date_sentence = mention, anchor.text
                 incident.anchors.append(anchor)
                 joined = True
@@ -376,8 +436,18 @@ def _group(
                 and existing.date.year == mention.date.year
                 and existing.date.month == mention.date.month
             )
-            if same:
-                if existing.precision == "month" and mention.precision == "day":
+            # "last year's disruption at X" ... "in October 2022": the year told more precisely.
+            told_closer = (
+                existing.precision == "year"
+                and mention.precision in {"month", "day"}
+                and existing.date.year == mention.date.year
+            )
+            if same or told_closer:
+                if told_closer and incident.first_told is None:
+                    incident.first_told = next(
+                        (a for a in incident.anchors if a.text == incident.date_sentence), None
+                    )
+                if told_closer or (existing.precision == "month" and mention.precision == "day"):
                     incident.date, incident.date_sentence = mention, anchor.text
                 incident.anchors.append(anchor)
                 joined = True
@@ -438,6 +508,10 @@ def _nearest_date(
             # "316 aircraft between July 15 and August 15", "formed a committee on October 4":
             # the period of a count or the day of an office's decision, not of an incident.
             continue
+        if index > anchor_index and ax.is_background(text):
+            # "In February, the regulator called such attacks a daily occurrence": a later
+            # sentence recalling something earlier does not date the incident.
+            continue
         for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
                 return mention, sentences[index].text
@@ -488,9 +562,97 @@ def _starts_another(anchor: Sentence, current: _Incident, budget: LookupBudget) 
 
 _SEPARATE_EVENTS = re.compile(
     r"\b(?:again|second|another|both flights|two flights|each|twice|separate|respectively|"
-    r"two (?:aircraft|planes|jets)|three)\b",
+    r"two (?:[\w-]+\s+){0,2}?(?:aircraft|planes|jets|airliners|flights)|three)\b",
     re.I,
 )
+
+
+# A sentence opening by pointing back to the event the sentence before it told.
+_THIS_INCIDENT = re.compile(
+    r"^(?:This|That|The)\s+(?:incident|event|disruption|outage|interference|episode)\b"
+)
+
+# "... when the incident happened", "the jamming began on Thursday": a sentence that tells when
+# the incident already reported took place.
+_TELLS_WHEN = re.compile(
+    r"\bthe\s+(?:incident|jamming|spoofing|interference|disruption|outage|attack|loss)\s+"
+    r"(?:happened|occurred|took\s+place|began|started)\b",
+    re.I,
+)
+
+
+def _day_told_later(
+    incident: _Incident, sentences: list[Sentence], vague: DateMention, base: dt.date | None
+) -> tuple[DateMention, str] | None:
+    """The day of an incident first told vaguely ("earlier this week", "in May"), from a
+    sentence close to its anchors that refers back to it with a day ("He was flying home on
+    Thursday when the incident happened").
+
+    The day must fall in the vague period: the same month, or for "this week"/"last week" the
+    ten days before publication.
+    """
+    if vague.date is None:
+        return None
+    near = {a.index + step for a in incident.anchors for step in (-2, -1, 1, 2, 3)}
+    paragraphs = {a.paragraph for a in incident.anchors}
+    anchor_ids = {a.index for a in incident.anchors}
+    for sentence in sentences:
+        if sentence.index not in near or sentence.index in anchor_ids:
+            continue
+        if sentence.paragraph not in paragraphs:
+            continue
+        text = sentence.text
+        if not (_TELLS_WHEN.search(text) or _REFERS_BACK.search(text)):
+            continue
+        days = [
+            m
+            for m in _event_dates(text, base)
+            if m.date is not None and m.precision == "day" and m.kind != "following"
+        ]
+        if len({m.date for m in days}) != 1:
+            continue
+        day = days[0]
+        same_month = (day.date.year, day.date.month) == (vague.date.year, vague.date.month)
+        this_week = (
+            "week" in vague.text.lower() and base is not None and 0 <= (base - day.date).days <= 10
+        )
+        if same_month or this_week:
+            return day, text
+    return None
+
+
+# Only "and" (or a comma) between two days: they are listed, not the ends of a span.
+_LIST_JOINER = re.compile(r"^\s*(?:,\s*)?(?:,|and|&)\s*(?:again\s+)?(?:on\s+)?$", re.I)
+
+
+def _listed_days(sentence: str, mentions: list[DateMention]) -> bool:
+    """ "on Friday and Saturday": days listed one by one, each an incident of its own, as
+    reviewers record them (a day each); "from Friday to Sunday" is one span."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    return len(ordered) > 1 and all(
+        _LIST_JOINER.match(sentence[a.end : b.start])
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    )
+
+
+def _enumerated_days(mention: DateMention, sentence: str) -> list[DateMention]:
+    """ "On 25 and 26 April, two jets turned back": days listed with "and" are one mention per
+    day (one incident each), not one span; "between 25 and 26 April" and "25 to 26 April"
+    stay a span."""
+    if (
+        mention.date is None
+        or mention.end_date is None
+        or mention.precision != "day"
+        or mention.prefix == "between"
+        or not re.search(r"\d\s*(?:and|&)\s*\d", mention.text)
+        or not 0 < (mention.end_date - mention.date).days <= 3
+    ):
+        return [mention]
+    days = (mention.end_date - mention.date).days
+    return [
+        DateMention(mention.start, mention.end, mention.text, mention.kind, day, "day")
+        for day in (mention.date + dt.timedelta(days=n) for n in (0, days))
+    ]
 
 
 def _place_anchor(incidents: list[_Incident], anchor: Sentence, mention: DateMention) -> None:
@@ -904,6 +1066,16 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
                 out = list(sentences)
                 out[position] = _replace(sentence, text=sentence.text[match.end() :])
                 return out, mentions[0].date
+            if (
+                len(mentions) == 1
+                and mentions[0].kind in {"dmy", "mdy"}
+                and re.match(r"^[A-Z][A-Z .'\u2019-]{2,40},", sentence.text)
+            ):
+                # "VILNIUS, March 3 (Reuters) - ...": the day the story was filed, without its
+                # year; not an incident date, and no publication date either.
+                out = list(sentences)
+                out[position] = _replace(sentence, text=sentence.text[match.end() :])
+                return out, None
         if sentence.heading and not re.match(r"^[A-Za-z][\w /-]{0,30}:\s", sentence.text):
             # A bare date line at the top is the publication date; "Date: ..." in a record is
             # the occurrence date.
@@ -959,7 +1131,8 @@ def extract_candidates(
         return []
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
-    anchors = [s for s in sentences if _is_anchor(s, crew_narrative=crew_narrative)]
+    topic = _about_interference(sentences)
+    anchors = [s for s in sentences if _is_anchor(s, crew_narrative=crew_narrative, topic=topic)]
     if not anchors:
         anchors = _lede_anchors(sentences)
     if not anchors:
@@ -1037,6 +1210,10 @@ def extract_candidates(
                 if starts:
                     mention, incident.date_sentence = starts[0], anchor.text
                     break
+        if mention is not None and mention.precision == "month" and mention.kind != "compact_month":
+            day = _day_told_later(incident, sentences, mention, base)
+            if day is not None:
+                mention, incident.date_sentence = day
         date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
             date_kind, date_text = mention.precision, mention.text
@@ -1081,7 +1258,8 @@ def extract_candidates(
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
             place = best_place(hits)
         place_roles = {h.role for h in hits if place is not None and h.key == place.key}
-        place_best = 3.0 if place_roles & {"strong", "airspace", "landed", "weak"} else 1.0
+        cued = {"strong", "airspace", "landed", "weak", "arrival"}
+        place_best = 3.0 if place_roles & cued else 1.0
         place_values, place_sentence = _place_values(place)
         if place is not None and not place_values[INC.country]:
             place_values[INC.country] = country_for_sea(hits)
@@ -1159,13 +1337,17 @@ def extract_candidates(
                 incident.anchors[0],
             ),
         )
-        in_lede = dating.index <= 2 and (dating.heading or dating.paragraph <= lede_paragraph)
+        in_lede = any(
+            told.index <= 2 and (told.heading or told.paragraph <= lede_paragraph)
+            for told in (dating, incident.first_told)
+            if told is not None
+        )
         assessment = ax.assess(
             anchors=anchor_texts,
             context=context,
             date_kind=date_kind,
             date_text=date_text,
-            place_text=str(place_values[INC.location]),
+            place_text=str(values[INC.location]),
             place_best=place_best,
             in_lede=in_lede,
             background=not in_lede and any(ax.is_background(a) for a in anchor_texts),
@@ -1245,6 +1427,29 @@ def _demote_background(
     lede_countries = {c.values.get(INC.country) for c in candidates if getattr(c, "_lede", False)}
     dated = {c.values.get(INC.date) for c in candidates if c.values.get(INC.date)}
     chronicle = len(dated) >= 3  # a list of events: every entry is its own incident
+    lede_days = [
+        c.values[INC.date]
+        for c in candidates
+        if getattr(c, "_lede", False)
+        and c.values.get(INC.date_precision) == "day"
+        and isinstance(c.values.get(INC.date), dt.date)
+    ]
+    for c in candidates:
+        date = c.values.get(INC.date)
+        if (
+            getattr(c, "_lede", False)
+            and not chronicle
+            and c.values.get(INC.date_precision) == "month"
+            and isinstance(date, dt.date)
+            and any((day - _month_end(date)).days > 14 for day in lede_days)
+        ):
+            # "... near Kaliningrad on Wednesday. A similar thing happened in August": a month
+            # named in the lede weeks before its dated incident is an earlier one, recalled.
+            c.score = round(max(0.0, c.score - 0.45), 2)
+            c.reasons.append(
+                f"-0.45 a month ({date:%B %Y}) named in the lede weeks before its dated "
+                "incident: recalled, not the report's own"
+            )
     for c in candidates:
         date = c.values.get(INC.date)
         if getattr(c, "_lede", False) or chronicle:
@@ -1264,6 +1469,11 @@ def _demote_background(
                 f"-0.30 dated {date.isoformat()}, weeks before the lede's incident: background"
             )
     return candidates
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
 
 
 def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:

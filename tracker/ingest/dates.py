@@ -159,7 +159,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<rel>the\s+following\s+(?:day|morning|evening|night)|the\s+next\s+"
             r"(?:day|morning|evening|night)|a\s+day\s+later|the\s+day\s+after|"
-            r"the\s+previous\s+(?:day|evening|night|morning)|the\s+(?:day|night|evening|morning)\s+before)\b",
+            r"the\s+previous\s+(?:day|evening|night|morning)|the\s+(?:day|night|evening|morning)\s+before"
+            # "Two days later, a second jet...": counted from the incident told before.
+            r"|(?:two|three|four|five|six|[2-6])\s+days\s+(?:later|earlier))\b",
             re.I,
         ),
     ),
@@ -346,7 +348,10 @@ def _resolve(
         return _safe_date(previous.year, previous.month, day), "day", None, 0
     if kind == "following":
         rel = g["rel"].lower()
-        offset = -1 if ("previous" in rel or "before" in rel) else 1
+        offset = -1 if ("previous" in rel or "before" in rel or "earlier" in rel) else 1
+        count = rel.split()[0]
+        if count.isdigit() or count in _NUMBER_WORDS:
+            offset *= int(count) if count.isdigit() else _NUMBER_WORDS[count]
         return None, "day", None, offset
     if base is None:
         return None, "day", None, 0

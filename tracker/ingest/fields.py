@@ -81,7 +81,7 @@ AVIATION_TERM = re.compile(
 )
 #: Words that name the affected aircraft or crew: a sentence with one is about a specific event.
 VEHICLE_TERM = re.compile(
-    r"\b(?:flights?|plane|aircraft|airliner|jet|jetliner|pilots?|crews?|captain|helicopter|we|our|"
+    r"\b(?:flights?|planes?|aircraft|airliners?|jets?|jetliners?|pilots?|crews?|captain|helicopters?|we|our|"
     r"turboprop|airport|airports|Boeing|Airbus|Embraer|ATR|FMS|IRS|EGPWS|GPWS|TAWS|approach|"
     r"landing|cockpit|air traffic|airspace|UAV|[A-Z]{2}\d{2,4})\b",
     re.I,
@@ -121,7 +121,9 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
     (
         "departure",
         re.compile(
-            r"\b(?:take-?off|took off|taking off|after departure|departing|departed|departure|"
+            # "the airport of departure", "the departure airport": the origin, not a phase.
+            r"\b(?:take-?off|took off|taking off|after departure|departing|departed"
+            r"|(?<!of )departure(?!\s+(?:airport|point|city|aerodrome))|"
             r"initial climb|climb(?:ing|ed)? out|shortly after (?:leaving|take-?off))\b",
             re.I,
         ),
@@ -156,7 +158,11 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
             r"|Mediterranean|Red|Caspian|sea)|mid-?flight|during the flight|airway|as it flew"
             r"|while flying|"
             r"flew (?:close to|near|over|past)|flying (?:close to|near|over|past)|"
-            r"(?:flying|flew|operating) (?:on )?the [\w\u2013-]+ route)\b",
+            r"(?:flying|flew|operating) (?:on )?the [\w\u2013-]+ route"
+            # A step climb at cruise and an ocean crossing happen en route.
+            r"|(?:unable|not able|ability|cleared|permission) to (?:climb|ascend) to (?:a )?higher"
+            r"|trans-?(?:atlantic|pacific|oceanic)|oceanic (?:airspace|control|tracks?)"
+            r"|across the (?:Atlantic|Pacific))\b",
             re.I,
         ),
     ),

@@ -70,7 +70,8 @@ class PlaceHit:
     score: float
     sentence: str
     #: the cue before the name: strong (approaching, over, near), weak (at, in), destination,
-    #: landed, airspace, bare, negative (diverted to, from), source (by, blamed on).
+    #: arrival (the destination of a flight that turned back), landed, airspace, bare,
+    #: negative (diverted to, from), source (by, blamed on).
     role: str = ""
 
     @property
@@ -120,19 +121,38 @@ _NOT_PLACES = frozenset(
 _STRONG = re.compile(
     r"(?:approach(?:ing|es|ed)?(?:\s+(?:to|into))?|land(?:ing)?\s+(?:at|in)|(?:arriv\w*|descen\w*)"
     r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into"
-    r"|overflying"
+    r"|overflying|crossing|flying\s+across"
     r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)"
     r"|skies\s+over"
     r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over"
     r"|above)"
     r"|land\s+at|reach\s+|to\s+and\s+from)\s*(?:the\s+)?"
-    r"(?:(?:city|town|village|region|province|island|port|area)\s+of\s+)?$",
+    # "near the Russian exclave of Kaliningrad": what kind of place, then its name.
+    r"(?:(?:[A-Z][\w-]+\s+)?(?:city|town|village|region|province|island|port|area|exclave"
+    r"|enclave)\s+of\s+)?$",
+    re.I,
+)
+# "shortly after leaving Vilnius", "minutes after take-off from Riga": the origin is where the
+# trouble began (normally "from"/"leaving" say elsewhere).
+_JUST_AFTER_LEAVING = re.compile(
+    r"\b(?:shortly|soon|just|minutes|moments|right)\s+after\s+(?:leaving|departing(?:\s+from)?"
+    r"|take-?off\s+from|taking\s+off\s+from|departure\s+from)\s*(?:the\s+)?$",
     re.I,
 )
 _WEAK = re.compile(r"(?:\bat|\bin|\bwithin)\s+(?:the\s+)?$", re.I)
 # A destination ("a flight to Oslo") is where the incident happened only if it was on approach,
 # which the approach cues above already say: alone it counts a little.
-_DESTINATION = re.compile(r"(?:\bto|\bfor)\s+(?:the\s+)?$", re.I)
+_DESTINATION = re.compile(
+    r"(?:\bto|\bfor)\s+(?:the\s+)?(?:(?:city|town|airport|island)\s+of\s+)?$", re.I
+)
+# A flight that turned back or diverted did not reach its destination: the trouble was usually
+# on arrival there ("two jets flying from Oslo to Tartu had to return"), so the destination
+# counts more in such a sentence (less than "approaching": it may have been en route).
+_TURNED_BACK = re.compile(
+    r"\b(?:divert\w*|return\w*|turn\w*\s+(?:back|around)|could\s+not\s+land|couldn't\s+land"
+    r"|unable\s+to\s+land|abort\w*)\b",
+    re.I,
+)
 _NEGATIVE = re.compile(
     r"(?:divert\w*\s+(?:to|towards)|diversion\s+to|returned\s+to|return(?:ing)?\s+to|back\s+to"
     r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
@@ -161,10 +181,15 @@ _SOURCE_BEFORE = re.compile(
 # Where a diverted flight went: "the alternate airport in Warsaw", and, in a sentence that speaks
 # of a diversion, "fly (400 km) to/into Warsaw".
 _ALTERNATE = re.compile(
-    r"\balternate\s+(?:airport|aerodrome|airfield)?\s*(?:in|at|of)\s*(?:the\s+)?$", re.I
+    r"\balternate\s+(?:airport|aerodrome|airfield)?\s*(?:in|at|of)\s*(?:the\s+)?$"
+    # "was diverted to an airport in Warsaw", "diverted to the military airfield at X"
+    r"|\bdivert\w*\s+(?:to\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:airport|aerodrome|airfield)"
+    r"\s+(?:in|at|of|near)\s*(?:the\s+)?$",
+    re.I,
 )
 _MOVED_TO = re.compile(
-    r"\b(?:fly|flew|flying|flown|head\w*|proceed\w*|continu\w*|went|go)\b[^.;]{0,45}?"
+    # "flying from Oslo to Riga" is the planned route, not where the flight went instead.
+    r"\b(?:fly|flew|flying|flown|head\w*|proceed\w*|continu\w*|went|go)\b(?:(?!\bfrom\b)[^.;]){0,45}?"
     r"\b(?:to|into|towards?)\s*(?:the\s+)?$",
     re.I,
 )
@@ -392,6 +417,11 @@ def _resolve_phrase(
                     continue
                 if length == 1 and (len(folded) < 3 or (query.isupper() and len(query) <= 3)):
                     continue
+                last = fold(span[-1])
+                if length > 1 and last in _NOT_PLACES and last not in _PLACE_TAIL:
+                    # "RAF Aircraft" in a title-case headline: a name does not end in a word
+                    # that is never a place (the gazetteer would read "RAF X" as an air base).
+                    continue
                 if budget is not None and not budget.take():
                     return
                 location = geocoder.geocode(query)
@@ -492,7 +522,12 @@ def spot_places(
                     continue
             if hi - lo == 1 and precision == "city" and re.search(r"\b[Tt]he\s+$", before):
                 continue  # "the Telegraph": towns do not take an article; publications do.
-            if _ORGANISATION_AFTER.match(after) and precision != "country":
+            if (
+                _ORGANISATION_AFTER.match(after)
+                and precision != "country"
+                # "aircraft approaching X Airport reported...": the aircraft reported, not X.
+                and not _STRONG.search(before)
+            ):
                 continue
             if re.match(r"\s+time\b", after) and precision == "city":
                 continue  # "14:00 Baku time": a time zone, not a place
@@ -509,7 +544,9 @@ def spot_places(
                 score += -3.0 if diverted else 1.5
                 role = "negative" if diverted else "landed"
             elif _ALTERNATE.search(before) or (
-                _DIVERSION.search(sentence)
+                # "decided to divert and fly into Riga"; but in "a jet flying to Tartu was
+                # forced to return" Tartu is where it was going when the trouble began.
+                _DIVERSION.search(sentence[:start])
                 and _MOVED_TO.search(sentence[max(0, start - 60) : start])
             ):
                 score -= 4.0  # the diversion airport, not where the trouble was
@@ -522,6 +559,9 @@ def spot_places(
             elif _SOURCE_BEFORE.search(before):
                 score -= 3.0
                 role = "source"
+            elif _JUST_AFTER_LEAVING.search(before):
+                score += 3.0  # "shortly after leaving Vilnius": the trouble began there
+                role = "strong"
             elif _NEGATIVE.search(before):
                 score -= 4.0
                 role = "negative"
@@ -532,8 +572,9 @@ def spot_places(
                 score += 1.5
                 role = "weak"
             elif _DESTINATION.search(before):
-                score += 0.7
-                role = "destination"
+                arrival = bool(_TURNED_BACK.search(sentence[end:]))
+                score += 2.0 if arrival else 0.7
+                role = "arrival" if arrival else "destination"
             elif _AIRSPACE_AFTER.match(after):
                 score += 2.0
                 role = "airspace"
@@ -554,7 +595,10 @@ def spot_places(
             if precision == "country" and score > 0:
                 # A country is where an aircraft was only when nothing more precise is named.
                 score *= 0.5
-            score += {"airport": 1.5, "city": 1.0, "area": 0.8, "region": 0.5}.get(precision, 0.0)
+            bonus = {"airport": 1.5, "city": 1.0, "area": 0.8, "region": 0.5}.get(precision, 0.0)
+            # Where a flight was bound is named in most reports of it, wherever the trouble was:
+            # a bare destination must not outweigh "over Poland" by being a city.
+            score += 0.0 if role == "destination" else bonus
             hits.append(PlaceHit(text, query, location, score * weight, sentence, role))
     return hits
 
