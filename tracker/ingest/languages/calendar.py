@@ -61,6 +61,15 @@ EXTRA_MONTH_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
+#: Weekday names of three letters that are whole names, not abbreviations (shorter forms are
+#: otherwise dropped as abbreviations): Romanian "joi" is Thursday.
+SHORT_WEEKDAYS: dict[str, dict[str, str]] = {"ro": {"joi": "Thursday"}}
+
+#: Month names that are also common words, read as a month only beside a day or a year
+#: (Romanian "mai" is May and "more": "mai multe" is "more of them").
+AMBIGUOUS_MONTHS: dict[str, frozenset[str]] = {"ro": frozenset({"mai"})}
+
+
 @dataclass(frozen=True)
 class Calendar:
     """One language's date words, lower-case."""
@@ -154,6 +163,7 @@ def calendar_for(code: str) -> Calendar:
         for form in _full_forms(info.get(name.lower(), [])):
             if len(form) >= 4:
                 weekdays[form] = name
+    weekdays.update(SHORT_WEEKDAYS.get(code, {}))
     month_stems = [
         (stem, month) for month, forms in EXTRA_MONTH_FORMS.get(code, {}).items() for stem in forms
     ] + _stems(months)

@@ -25,13 +25,15 @@ from __future__ import annotations
 import re
 
 from tracker.ingest.dates import META_DATE_LINE
-from tracker.ingest.languages.calendar import calendar_for
+from tracker.ingest.languages.calendar import AMBIGUOUS_MONTHS, calendar_for
 from tracker.ingest.languages.lexicon import lexicon_for
 from tracker.ingest.languages.placenames import exonym, resolve_place
 
 __all__ = ["gloss_text", "gloss_line"]
 
 _TOKEN = re.compile(
+    # Flight numbers and aircraft types ("LO773", "DN402", "A330", "B737-800") stay one token.
+    r"(?<!\w)[A-Z]{1,3}\d{2,4}[A-Z]{0,2}(?:-\d{1,4}[A-Z]{0,2})?\b|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d+(?:-\d+)+|\d+(?:[.:]\d{2}(?!\d))?|"
     r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\s+|.",
     re.UNICODE,
@@ -39,7 +41,7 @@ _TOKEN = re.compile(
 _KEEP = re.compile(
     r"^(?:GPS|GNSS|GLONASS|Galileo|BeiDou|EGNOS|RNAV|RNP|ILS|VOR|NOTAM|ATC|FIR|ATR|Boeing|Airbus"
     r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
-    r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}\w*)$"
+    r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}[\w-]*)$"
 )
 _VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "air ambulance"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
@@ -47,6 +49,9 @@ _ROMANCE = {"es", "pt", "fr", "it", "ro"}
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
+# Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
+_POSTPOSITIONAL = {"tr", "fi", "et", "hu"}
+_ROLE_WORDS = {"over", "near"}
 
 
 def _operators():
@@ -95,6 +100,7 @@ def gloss_line(line: str, code: str) -> str:
     out: list[str] = []
     i = 0
     n = len(tokens)
+    place_span = (-1, -1)  # where in ``out`` the last place emitted stands
 
     def emit(*words: str) -> None:
         for word in words:
@@ -186,6 +192,8 @@ def gloss_line(line: str, code: str) -> str:
         matched = _phrase(tokens, i, cal, lex)
         if matched:
             english, i = matched
+            if english.split()[-1] in _VEHICLES and not (out and out[-1] in _DETERMINERS):
+                emit("the")  # "samolot pasażerski": the passenger aircraft, as for one word
             emit(*english.split())
             continue
         month = cal.months.get(low, "") or (cal.month(low) if len(low) >= 5 else "")
@@ -194,11 +202,13 @@ def gloss_line(line: str, code: str) -> str:
             if nxt and _is_year(nxt[0][1]):
                 emit(month, nxt[0][1])
                 i = nxt[0][0] + 1
+            elif low in AMBIGUOUS_MONTHS.get(code, ()):
+                i += 1  # "mai multe" (more of them), not "in May"
             else:
                 emit("in", month)
                 i += 1
             continue
-        weekday = cal.weekday(low) if len(low) >= 4 else ""
+        weekday = cal.weekday(low) if len(low) >= 4 or low in cal.weekdays else ""
         if weekday and not tok.isupper():
             if out and out[-1] == "last":
                 emit(weekday)
@@ -220,6 +230,16 @@ def gloss_line(line: str, code: str) -> str:
             continue
         if lex is not None:
             english = lex.word(low)
+            if english in _ROLE_WORDS and code in _POSTPOSITIONAL and place_span[1] == len(out):
+                # "Kaliningrad üzerinde", "Viron kohal": a postposition after the place it
+                # places, which the English rules read before it ("over Kaliningrad").
+                start = place_span[0]
+                if out[start] in _PREPOSITIONS:
+                    del out[start]  # the role a case ending gave, replaced by the postposition
+                out.insert(start, english)
+                place_span = (-1, -1)
+                i += 1
+                continue
             if english and not (tok[:1].isupper() and code == "de" and english in {"in", "at"}):
                 if english in _VEHICLES and not (out and out[-1] in _DETERMINERS):
                     # Most of these languages have no articles: "Samolot utracił..." tells of
@@ -230,7 +250,10 @@ def gloss_line(line: str, code: str) -> str:
                 continue
         if tok[:1].isupper():
             initial = not out or out[-1] in _SENTENCE_END
+            before = len(out)
             i = _place_run(tokens, i, code, emit, out, initial=initial)
+            if len(out) > before:
+                place_span = (before, len(out))
             continue
         if _is_past_verb(low, code, _previous_word(tokens, i)):
             # An unlisted verb in the past tense ("столкнулся", "wracał", "desvió"): the
@@ -300,7 +323,7 @@ def _second_day(texts: list[str], p: int, cal, lex) -> int:
 
 def _phrase(tokens, i, cal, lex):
     """A multi-word cue starting at token ``i``: ``(english, next index)`` or ``None``."""
-    words = _words(tokens, i, 4)
+    words = _words(tokens, i, 6)  # the longest phrase in the tables has five words
     lowered = [t.lower() for _, t in words]
     for phrase, english in cal.relative.items():
         parts = phrase.split()
@@ -451,6 +474,9 @@ def _tidy(words: list[str]) -> str:
     )
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"([.,;:!?])\1+", r"\1", text)
+    # A sentence whose first words were dropped ("\"The Sun\", last year...") must not leave a
+    # comma after the full stop: the sentence splitter would join the two sentences.
+    text = re.sub(r"([.!?])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"^[\s.,;:]+", "", text)
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     text = re.sub(r",\s*([.!?])", r"\1", text)
@@ -459,8 +485,27 @@ def _tidy(words: list[str]) -> str:
     return text
 
 
+_RO_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
+_ELISION = {
+    "fr": re.compile(
+        r"(?<![\w-])(?<!Côte )((?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['\u2019])(?=[^\W\d_])", re.I
+    ),
+    "it": re.compile(
+        r"(?<![\w-])((?:[ld]|un|dell|dall|nell|sull|all|quell)['\u2019])(?=[^\W\d_])", re.I
+    ),
+}
+
+
 def gloss_text(text: str, code: str) -> str:
     """The English gloss of a whole text, line by line (blank lines kept)."""
+    if code in _ELISION:
+        # "l’aéroport", "d’un brouillage", "dell’aereo": the article is written onto the noun;
+        # apart, the noun is found in the tables ("aéroport" -> airport).
+        text = _ELISION[code].sub(r"\1 ", text)
+    if code == "ro":
+        # Romanian is often typed with the Turkish cedilla letters ("marţi", "oraşul"); the
+        # tables use the comma-below letters ("marți").
+        text = text.translate(_RO_COMMA)
     # "2 000", "12 500": digit groups with spaces (or no-break spaces) are one number.
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
     lines = []

@@ -55,7 +55,8 @@ lost: mistet mista miste tapte tappade förlorade mistede
 failure: bortfall* udfald* utfall* svikt* avbrudd* avbrott*
 errors: feil feilen fejl fel felaktig* feilaktig* forkert
 false: falsk* falske
-aircraft: fly flyet flyene flyets flyg flygplan* flyvemaskin* flymaskin* luftfartøy* luftfartyg*
+planes: flyene flygplanen flyvemaskinerne
+aircraft: fly flyet flyets flyg flygplan* flyvemaskin* flymaskin* luftfartøy* luftfartyg*
 aircraft: passasjerfly* passagerfly* *flyet
 flight: flyvning* flygning* flyging* flygningen flyvningen flygtur* flytur*
 flights: flyvninger flygningar flyginger flyavganger avganger
@@ -131,8 +132,10 @@ false: väär*
 problems: ongelm*
 lost: menetti menettivät katosi katkesi
 failure: katko* katkos* pimen*
-aircraft: lentokone* kone koneen koneessa koneella koneet koneiden matkustajakone* *lentokone
-flight: lento lennon lennolla lennolle lennot lentoja lentojen *lento
+planes: koneet koneiden lentokoneet lentokoneiden
+flights: lennot lentoja lentojen
+aircraft: lentokone* kone koneen koneessa koneella matkustajakone* *lentokone
+flight: lento lennon lennolla lennolle *lento
 pilots: lentäjä* ohjaaja* lentäjät
 crew: miehistö*
 captain: kapteeni*
@@ -196,8 +199,10 @@ spoofing: võltsimi* võlts* spoofing* petmis*
 problems: probleem*
 lost: kaotas kadus
 failure: rike rikke katkestus*
+planes: lennukid lennukite
+flights: lennud lende reisid
 aircraft: lennuk* reisilennuk*
-flight: lend lennu lennul lende reis reisi
+flight: lend lennu lennul reis reisi
 pilots: piloot* lendur*
 crew: meeskond*
 airport: lennujaam* lennuväl*
@@ -248,6 +253,8 @@ spoofing: viltošan* maldināšan*
 problems: problēm*
 lost: zaudēja pazuda
 failure: zudum*
+flights: reisi reisu lidojumi lidojumu
+planes: lidmašīnas lidmašīnām
 aircraft: lidmašīn* gaisa_kuģ*
 flight: reis* lidojum*
 pilots: pilot*
@@ -294,6 +301,8 @@ jamming: slopin* slopinim*
 spoofing: klastoj* apgaul*
 problems: problem* sutrikim*
 lost: prarado dingo
+planes: lėktuvai lėktuvų lėktuvams
+flights: skrydžiai skrydžių skrydžius
 aircraft: lėktuv*
 flight: skrydi* skrydž* reisas reiso reisu
 pilots: pilot* lakūn*
@@ -344,8 +353,14 @@ false: fałszyw*
 problems: problem* kłopot*
 lost: utracił* stracił* zgubił*
 failure: utrat* awari* zanik*
+passenger aircraft: samolot_pasażerski samolotu_pasażerskiego samolotem_pasażerskim
+passenger aircraft: samolocie_pasażerskim
 aircraft: samolot* samolocie maszyn* statek_powietrzny statku_powietrznego
-flight: lot lotu locie loty lotów rejs*
+flight: lot lotu locie rejs*
+flights: loty lotów lotach lotami rejsy rejsów rejsach
+planes: samoloty samolotów samolotach samolotami maszyny maszyn
+alternate airport: lotnisk*_zapasow* zapasowe_lotnisk* zapasowym_lotnisk*
+between: między pomiędzy
 pilots: pilot* lotnik*
 crew: załog*
 captain: kapitan*
@@ -361,6 +376,7 @@ aviation: lotnictw* lotnicz*
 approach: podejści* podchodz*
 landing: lądowani* lądowania
 landed: wylądował wylądowała wylądowali
+could not land: nie_wylądował nie_wylądowała nie_wylądowali
 could not land: nie_mógł_wylądować nie_mogła_wylądować nie_mogli_wylądować nie_mógł_lądować
 take-off: start startu starcie wystartował*
 diverted: przekierowan* skierowan* odlecieć_na_zapasowe
@@ -409,7 +425,9 @@ problems: problém* potíž*
 lost: ztratil ztratila stratil stratilo stratila
 failure: výpad* porucha*
 aircraft: letadl* lietadl*
-flight: let letu lety spoj*
+flights: lety letů letech lety
+flight: let letu spoj*
+planes: letadla letadel lietadlá lietadiel
 pilots: pilot*
 crew: posádk*
 airport: letišt*
@@ -463,7 +481,9 @@ problems: problem* probleme
 lost: verlor verloren
 failure: ausfall* ausfälle* ausgefallen
 aircraft: flugzeug* maschine *flugzeug *flugzeuge *maschine
-flight: flug flugs flüge *flug
+flights: flüge flügen
+planes: flugzeuge flugzeugen maschinen
+flight: flug flugs *flug
 pilots: pilot* piloten
 crew: besatzung* crew
 captain: kapitän*
@@ -523,6 +543,8 @@ false: ложн* фальшив*
 problems: проблем* сбо*
 lost: потерял* пропал*
 failure: отказ* неисправн* неполадк*
+flights: рейсы рейсов рейсах полеты полетов полёты полётов полети полетите
+planes: самолеты самолетов самолётов самолёты самолетите
 aircraft: самолет* самолёт* лайнер* борт* воздушн*_судн*
 flight: рейс* полет* полёт*
 pilots: пилот* летчик* лётчик*
@@ -582,6 +604,8 @@ false: хибн* фальшив*
 problems: проблем*
 lost: втратив втратила втратили зник
 failure: відмов* несправн* неполадк*
+flights: рейси рейсів польоти польотів
+planes: літаки літаків
 aircraft: літак* лайнер* борт*
 flight: рейс* політ* польот*
 pilots: пілот* льотчик*
@@ -639,12 +663,14 @@ false: fals* falsas falsos
 problems: problema* fallas fallos
 lost: perdió perdieron
 failure: falla fallo pérdida caída
-aircraft: avión aviones aeronave* aparato
+planes: aviones aeronaves
+aircraft: avión aeronave* aparato
 flight: vuelo
 flights: vuelos
 pilots: piloto* pilotos
 crew: tripulación tripulantes
 captain: capitán
+airport in: aeropuerto_de aeropuerto_internacional_de
 airport: aeropuerto* aeródromo*
 airline: aerolínea* compañía_aérea
 helicopter: helicóptero*
@@ -708,12 +734,14 @@ false: fals*
 problems: problema* falhas
 lost: perdeu perderam
 failure: falha perda
-aircraft: avião aviões aeronave* aparelho
+planes: aviões aeronaves
+aircraft: avião aeronave* aparelho
 flight: voo vôo
 flights: voos vôos
 pilots: piloto*
 crew: tripulação tripulantes
 captain: comandante
+airport in: aeroporto_de aeroporto_do aeroporto_internacional_de
 airport: aeroporto*
 airline: companhia_aérea companhias_aéreas
 helicopter: helicóptero*
@@ -756,7 +784,7 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
-last year: l'année_dernière
+last year: année_dernière an_dernier
 more than: plus_de
 navigation signals: signal_de_navigation signaux_de_navigation
 had: avait eu
@@ -773,12 +801,14 @@ false: faux fausse* fausses
 problems: problème*
 lost: perdu perdu perdait
 failure: perte panne
+planes: avions appareils
 aircraft: avion* appareil*
 flight: vol
 flights: vols
 pilots: pilote*
 crew: équipage*
 captain: commandant
+airport in: aéroport_de aéroport_d
 airport: aéroport*
 airline: compagnie_aérienne compagnies_aériennes
 helicopter: hélicoptère*
@@ -790,7 +820,7 @@ aviation: aviation aérien*
 approach: approche
 landing: atterrissage*
 landed: atterri atterrit
-could not land: pas_pu_atterrir n'a_pas_pu_atterrir
+could not land: pas_pu_atterrir
 take-off: décollage* décollé
 diverted: dérouté* dévié*
 returned: retourné* revenu*
@@ -801,6 +831,7 @@ had to: dû
 said: a_déclaré a_indiqué selon
 over: au-dessus
 near: près
+in: en dans
 border: frontière*
 yesterday: hier
 last week: la_semaine_dernière
@@ -823,10 +854,13 @@ jamming: jamming disturbo*
 spoofing: spoofing falsificaz*
 problems: problem*
 lost: perso
-aircraft: aereo aerei velivol*
-flight: volo voli
+planes: aerei velivoli
+flights: voli
+aircraft: aereo velivol*
+flight: volo
 pilots: pilot*
 crew: equipaggio
+airport in: aeroporto_di
 airport: aeroport*
 passengers: passegger*
 approach: avvicinamento
@@ -863,7 +897,8 @@ problems: πρόβλημα* προβλήματ* προβλημάτων
 lost: έχασε έχασαν απώλεσε
 failure: απώλεια* βλάβη* βλάβες αστοχί*
 aircraft: αεροσκάφ* αεροπλάν* αεροπλανο* αεροσκαφ*
-flight: πτήση πτήσης πτήσεις πτήσεων πτήσεώ*
+flights: πτήσεις πτήσεων
+flight: πτήση πτήσης πτήσεώ*
 pilots: πιλότ* χειριστ*
 crew: πλήρωμα*
 captain: κυβερνήτ*
@@ -901,6 +936,7 @@ incidents: περιστατικ* συμβάν*
 navigation signals: semnalul_de_navigație semnale_de_navigație
 navigation systems: sistem*_de_navigație sistem*_de_navigatie
 erroneous: eronat* greșit*
+false: fals false falși falsă
 happened: s-a_întâmplat
 affected: afectat*
 and: și
@@ -914,10 +950,22 @@ aircraft: avion* aeronav*
 flight: zbor* cursa
 pilots: pilot*
 crew: echipaj*
+airport in: aeroport*_din aeroport*_de
 airport: aeroport*
 passengers: pasager*
 air traffic control: turnul_de_control turn_de_control
 approach: apropiere apropia
+approach: apropier* apropia*
+near: în_apropiere în_apropierea în_apropierile aproape_de
+had to: nevoit nevoită nevoiți nevoite a_trebuit obligat* forțat* fortat*
+could not land: nu_a_putut_să_aterizeze nu_a_putut_ateriza
+could not land: nu_au_putut_ateriza nu_au_putut_să_aterizeze
+returned: întoarcă întoarce întoarcere reîntors* revină revenit revenire
+landing: ateriz*
+between: între
+flights: zboruri zborurile zborurilor curse cursele
+planes: avioane avioanele avioanelor aeronave aeronavele aeronavelor
+because of: din_cauza
 landing: aterizare*
 landed: aterizat
 diverted: deviat*
@@ -927,6 +975,7 @@ was: a_fost
 said: a_spus a_declarat
 over: deasupra
 near: lângă
+to: spre către
 yesterday: ieri
 not: nu
 ships: nave navele navă navei navelor vapor*
@@ -950,6 +999,14 @@ problems: sorun* arıza*
 lost: kaybetti kaybolu*
 aircraft: uçak* uçağ*
 flight: uçuş* sefer*
+flights: uçuşlar* seferler*
+planes: uçaklar*
+this morning: bu_sabah
+reported: rapor_etti rapor_edildi
+en route: uçarken uçuş_sırasında
+emergency landing: acil_iniş*
+air base: hava_üs*
+today: bugün
 pilots: pilot*
 crew: mürettebat*
 airport: havaliman* havaalan*
@@ -992,6 +1049,7 @@ spoofing: hamisít*
 problems: problém* meghibásod*
 lost: elveszett
 aircraft: repülőgép* gép
+flights: járatok járatokat
 flight: járat*
 pilots: pilót*
 crew: legénység*
