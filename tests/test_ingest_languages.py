@@ -497,3 +497,116 @@ def test_session5_reports_give_their_incident(text, published, date, country):
 
 def test_romanian_could_not_land_is_one_phrase_of_five_words():
     assert "could not land" in gloss_line("Avionul nu a putut să aterizeze la Iași.", "ro")
+
+
+def test_short_baltic_texts_are_told_from_english_and_finnish():
+    text = "Lėktuvas dėl GPS trikdžių negalėjo nusileisti ir grįžo, pranešė oro uostas."
+    assert detect_language(text).code == "lt"
+    text = "Lennuk ei saanud GPS-i segamise tõttu maanduda ja pöördus tagasi, teatas firma."
+    assert detect_language(text).code == "et"
+
+
+def test_hungarian_and_greek_case_endings():
+    budapest = resolve_place("Budapestre", "hu")
+    assert (budapest.name, budapest.role) == ("Budapest", "to")
+    assert resolve_place("Debrecenben", "hu").role == "in"
+    assert resolve_place("Θεσσαλονίκης", "el").name.startswith("Thessal")
+
+
+def test_a_capitalised_noun_the_tables_know_ends_a_run_of_names():
+    # German capitalises every noun: "Eine Maschine" is not a name to look up.
+    assert "aircraft" in gloss_line("Eine Maschine der Finnair verlor das GPS-Signal.", "de")
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("Lidmašīna atgriezās Helsinkos.", "lv", "returned to Helsinki"),
+        ("Το αεροσκάφος επέστρεψε στην Αθήνα.", "el", "returned to Athens"),
+    ],
+)
+def test_a_place_in_the_locative_after_returned_is_where_the_aircraft_went(line, code, expected):
+    assert expected in gloss_line(line, code)
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("Lėktuvas negalėjo nusileisti Vilniaus oro uoste.", "lt", "at Vilnius airport"),
+        ("Kone ei voinut laskeutua Joensuun lentoasemalle.", "fi", "to Joensuu airport"),
+    ],
+)
+def test_the_case_of_an_airport_word_gives_the_place_before_it_its_role(line, code, expected):
+    assert expected in gloss_line(line, code)
+
+
+def test_scandinavian_and_hungarian_weekday_forms():
+    assert "on tuesday" in gloss_line("I tisdags tappade planet GPS-signalen.", "sv").lower()
+    assert "on tuesday" in gloss_line("Kedden a repülőgép elvesztette a jelet.", "hu").lower()
+    # "fred" (peace) gains no "-s" form: only whole weekday names of six letters or more do.
+    assert calendar_for("sv").weekday("freds") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("A gép Debrecen felett zavarás miatt vesztette el a jelet.", "hu", "because of jamming"),
+        ("Kone palasi GPS-häirinnän takia.", "fi", "because of GPS jamming"),
+    ],
+)
+def test_a_postposition_of_cause_goes_before_the_cause(line, code, expected):
+    # "over Debrecen jamming" would read Debrecen as the jammer.
+    assert expected in gloss_line(line, code)
+
+
+def test_one_aircraft_named_by_two_words_is_one_aircraft():
+    glossed = gloss_line("Egy utasszállító repülőgép elvesztette a jelet.", "hu")
+    assert glossed.count("aircraft") == 1
+
+
+DUTCH = """Vliegtuig keert terug
+
+Dinsdag verloor een vliegtuig van KLM het GPS-signaal tijdens de nadering van Eindhoven door
+storingen en keerde terug naar Amsterdam, meldde de maatschappij.
+"""
+
+SWEDISH = """Flygplan fick vända
+
+I tisdags tappade ett passagerarplan GPS-signalen under inflygningen till Visby flygplats på
+grund av störningar och fick vända tillbaka till Stockholm, uppger bolaget.
+"""
+
+BULGARIAN = """Самолет без GPS
+
+Вчера самолетът на министъра загуби GPS сигнала при подхода към летище Пловдив и кацна след
+един час, съобщиха от летището.
+"""
+
+LITHUANIAN = """Lėktuvas negalėjo nusileisti
+
+Antradienį keleivinis lėktuvas dėl GPS signalo trikdžių negalėjo nusileisti Vilniaus oro uoste
+ir nuskrido į Varšuvą, pranešė oro uostas.
+"""
+
+HUNGARIAN = """Repülőgép visszafordult
+
+Kedden egy utasszállító repülőgép elvesztette a GPS-jelet Debrecen felett zavarás miatt, és
+visszafordult Budapestre, közölte a légitársaság.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "country"),
+    [
+        (DUTCH, dt.date(2025, 3, 4), "NL"),
+        (SWEDISH, dt.date(2025, 3, 4), "SE"),
+        (BULGARIAN, dt.date(2025, 3, 5), "BG"),
+        (LITHUANIAN, dt.date(2025, 3, 4), "LT"),
+        (HUNGARIAN, dt.date(2025, 3, 4), "HU"),
+    ],
+)
+def test_more_languages_give_their_incident(text, date, country):
+    candidates = [c for c in ingest_text(text, published=dt.date(2025, 3, 6)) if c.score >= 0.40]
+    assert candidates, "no candidate"
+    best = max(candidates, key=lambda c: c.score)
+    assert (best.values["date"], best.values["country"]) == (date, country)

@@ -61,9 +61,16 @@ EXTRA_MONTH_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
-#: Weekday names of three letters that are whole names, not abbreviations (shorter forms are
-#: otherwise dropped as abbreviations): Romanian "joi" is Thursday.
-SHORT_WEEKDAYS: dict[str, dict[str, str]] = {"ro": {"joi": "Thursday"}}
+#: Weekday forms the CLDR tables lack: three-letter whole names (shorter forms are otherwise
+#: dropped as abbreviations: Romanian "joi" is Thursday) and Hungarian "on <day>" forms.
+EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
+    "ro": {"joi": "Thursday"},
+    "hu": {"hétfőn": "Monday", "kedden": "Tuesday", "szerdán": "Wednesday",
+           "csütörtökön": "Thursday", "pénteken": "Friday", "szombaton": "Saturday"},
+}  # fmt: skip
+#: Norwegian, Danish and Swedish name a past day with -s: "i tisdags", "i tirsdags" (last
+#: Tuesday).
+_WEEKDAY_S = {"no", "da", "sv"}
 
 #: Month names that are also common words, read as a month only beside a day or a year
 #: (Romanian "mai" is May and "more": "mai multe" is "more of them").
@@ -163,7 +170,9 @@ def calendar_for(code: str) -> Calendar:
         for form in _full_forms(info.get(name.lower(), [])):
             if len(form) >= 4:
                 weekdays[form] = name
-    weekdays.update(SHORT_WEEKDAYS.get(code, {}))
+    if code in _WEEKDAY_S:
+        weekdays.update({form + "s": name for form, name in weekdays.items() if len(form) >= 6})
+    weekdays.update(EXTRA_WEEKDAYS.get(code, {}))
     month_stems = [
         (stem, month) for month, forms in EXTRA_MONTH_FORMS.get(code, {}).items() for stem in forms
     ] + _stems(months)

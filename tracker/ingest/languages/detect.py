@@ -43,11 +43,11 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "fi": "ja ei oli että on se kun myös mutta jo nyt tai vain ovat olivat joka jotka hän "
         "sen kuin mukaan ole eivät takia koska jälkeen aikana",
         "et": "ja ei oli et on see kui ka aga nüüd või ainult nad mis kes tema selle ning "
-        "oma pärast veel oma",
+        "oma pärast veel tõttu pole",
         "lv": "un ir ka par no uz ar tika kā arī bet vai tas tā šo šī kas pēc bija jau ne "
-        "tikai gan",
+        "tikai gan dēļ",
         "lt": "ir kad yra su iš į buvo tai kaip taip pat bet ar jis ji jie po dar nuo kurie "
-        "kuris metu",
+        "kuris metu dėl nes bei kai apie",
         "pl": "i nie się na jest że w z do to od po jak ale tak przez dla czy już został "
         "był była było są oraz który która ponieważ nad bez podczas przy",
         "de": "und nicht der die das ist mit von auf den dem ein eine sich für auch wurde "

@@ -52,6 +52,25 @@ _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu"}
 _ROLE_WORDS = {"over", "near"}
+# What a postposition of cause follows ("GPS-häirinnän takia": because of GPS jamming).
+_CAUSE_NOUNS = {
+    "GPS",
+    "GNSS",
+    "signal",
+    "signals",
+    "jamming",
+    "interference",
+    "spoofing",
+    "problems",
+    "failure",
+    "errors",
+    "navigation",
+    "systems",
+    "satellite",
+    "jammer",
+}
+# Languages that name a place in the genitive before the airport word whose case gives the role.
+_GENITIVE_FIRST = {"lt", "lv", "et", "fi", "hu", "tr"}
 
 
 def _operators():
@@ -192,6 +211,9 @@ def gloss_line(line: str, code: str) -> str:
         matched = _phrase(tokens, i, cal, lex)
         if matched:
             english, i = matched
+            if place_span[1] == len(out) and _role_after_place(english, code):
+                place_span = _move_role(out, place_span, english, emit)
+                continue
             if english.split()[-1] in _VEHICLES and not (out and out[-1] in _DETERMINERS):
                 emit("the")  # "samolot pasażerski": the passenger aircraft, as for one word
             emit(*english.split())
@@ -230,17 +252,24 @@ def gloss_line(line: str, code: str) -> str:
             continue
         if lex is not None:
             english = lex.word(low)
-            if english in _ROLE_WORDS and code in _POSTPOSITIONAL and place_span[1] == len(out):
-                # "Kaliningrad üzerinde", "Viron kohal": a postposition after the place it
-                # places, which the English rules read before it ("over Kaliningrad").
-                start = place_span[0]
-                if out[start] in _PREPOSITIONS:
-                    del out[start]  # the role a case ending gave, replaced by the postposition
-                out.insert(start, english)
-                place_span = (-1, -1)
+            if english == "because of" and code in _POSTPOSITIONAL:
+                # "GPS-häirinnän takia", "zavarás miatt": the cause stands before its
+                # postposition; in English after it ("because of GPS jamming"), which also
+                # keeps a place from reading as the jammer ("over Debrecen jamming").
+                start = len(out)
+                while start > 0 and out[start - 1] in _CAUSE_NOUNS:
+                    start -= 1
+                out.insert(start, "because of")
+                i += 1
+                continue
+            if english and place_span[1] == len(out) and _role_after_place(english, code):
+                place_span = _move_role(out, place_span, english, emit)
                 i += 1
                 continue
             if english and not (tok[:1].isupper() and code == "de" and english in {"in", "at"}):
+                if english in _VEHICLES and out and out[-1] == english.split()[-1]:
+                    i += 1  # "utasszállító repülőgép": one aircraft, said twice
+                    continue
                 if english in _VEHICLES and not (out and out[-1] in _DETERMINERS):
                     # Most of these languages have no articles: "Samolot utracił..." tells of
                     # one aircraft, which the English rules recognise as "the aircraft".
@@ -358,8 +387,10 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
             and tok[:1].isalpha()
             and not _KEEP.match(tok.split("-")[0])
             and not (run and _is_calendar_word(tok.lower(), code))
+            and not (run and _is_cue_word(tok.lower(), code))
         ):
-            # A weekday or month ends a run: German capitalises them ("Am Montag").
+            # A weekday or month ends a run: German capitalises them ("Am Montag"); so does
+            # a cue word, as German capitalises every noun ("Eine Maschine der Finnair").
             run.append((j, tok))
             j += 1
             continue
@@ -429,6 +460,35 @@ _COMPASS_WORDS = {
 }  # fmt: skip
 
 
+def _role_after_place(english: str, code: str) -> bool:
+    """Does a cue glossed ``english`` give the role of the place just before it?
+
+    "Kaliningrad üzerinde", "Tallinna lähedal": a postposition ("over", "near"); "Vilniaus
+    oro uoste", "Riian lentoasemalla": an airport word whose case says the role of the place
+    named before it in the genitive ("at airport").
+    """
+    if english in _ROLE_WORDS and code in _POSTPOSITIONAL:
+        return True
+    return english.startswith(("at ", "to ", "from ")) and code in _GENITIVE_FIRST
+
+
+def _move_role(out: list[str], place_span: tuple[int, int], english: str, emit):
+    """Write the role before the place (the English order): "over Kaliningrad", "at Vilnius
+    airport"; a role a case ending gave the place is replaced. Returns the new place span."""
+    role, _, rest = english.partition(" ")
+    start = place_span[0]
+    if out[start] in _PREPOSITIONS:
+        del out[start]
+    out.insert(start, role)
+    emit(*rest.split())
+    return (-1, -1)
+
+
+def _is_cue_word(word: str, code: str) -> bool:
+    lex = lexicon_for(code)
+    return lex is not None and lex.word(word) not in {"", "in", "at", "and", "to", "from"}
+
+
 def _is_calendar_word(word: str, code: str) -> bool:
     cal = calendar_for(code)
     return bool(cal.weekday(word) or cal.months.get(word))
@@ -448,8 +508,17 @@ def _is_name(text: str) -> bool:
 _PREPOSITIONS = {"in", "at", "to", "from", "over", "near", "of", "on"}
 
 
+# After these words a place in the locative ("atgriezās Helsinkos", "επέστρεψε στην Αθήνα")
+# is where the aircraft went: "returned to Helsinki", as the English rules read it.
+_MOTION = {"returned", "diverted", "back", "turned"}
+
+
 def _emit_place(place, emit, out) -> None:
-    if place.role and not (out and out[-1] in _PREPOSITIONS):
+    if place.role == "in" and out and out[-1] in _MOTION:
+        emit("to")
+    elif out and out[-1] == "in" and len(out) > 1 and out[-2] in _MOTION:
+        out[-1] = "to"
+    elif place.role and not (out and out[-1] in _PREPOSITIONS):
         emit(place.role)
     emit(*place.name.split())
 

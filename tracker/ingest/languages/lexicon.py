@@ -58,6 +58,9 @@ false: falsk* falske
 planes: flyene flygplanen flyvemaskinerne
 aircraft: fly flyet flyets flyg flygplan* flyvemaskin* flymaskin* luftfartøy* luftfartyg*
 aircraft: passasjerfly* passagerfly* *flyet
+aircraft: passagerarplan* *flygplanet *flygplan
+had to: fick_vända fick
+because of: på_grunn_av på_grund_av
 flight: flyvning* flygning* flyging* flygningen flyvningen flygtur* flytur*
 flights: flyvninger flygningar flyginger flyavganger avganger
 pilots: pilot* flyger flygaren piloterna
@@ -121,6 +124,7 @@ had: oli_ollut
 happened: tapahtui sattui
 affected: vaikutti koski kärsi*
 and: ja sekä
+because of: takia vuoksi johdosta
 satellite navigation: satelliittinavigointi* satelliittipaikannu* satelliittipaikantimi*
 signal: signaali* paikannussignaali*
 navigation systems: navigointijärjestelm* paikannusjärjestelm* navigaatiojärjestelm*
@@ -140,6 +144,9 @@ pilots: lentäjä* ohjaaja* lentäjät
 crew: miehistö*
 captain: kapteeni*
 airport: lentoasema* lentokenttä* lentokentä* kenttä* kentälle kentällä kentältä
+at airport: lentoasemalla lentokentällä kentällä
+to airport: lentoasemalle lentokentälle kentälle
+from airport: lentoasemalta lentokentältä kentältä
 airline: lentoyhtiö*
 helicopter: helikopteri* kopteri*
 air ambulance: lääkärihelikopteri* ambulanssi*
@@ -206,6 +213,8 @@ flight: lend lennu lennul reis reisi
 pilots: piloot* lendur*
 crew: meeskond*
 airport: lennujaam* lennuväl*
+at airport: lennujaamas lennuväljal
+because of: tõttu
 airline: lennufirma* lennuettevõt*
 helicopter: helikopter*
 passengers: reisija*
@@ -260,6 +269,7 @@ flight: reis* lidojum*
 pilots: pilot*
 crew: apkalp*
 airport: lidost*
+at airport: lidostā
 airline: aviokompānij*
 helicopter: helikopter*
 passengers: pasažier*
@@ -307,6 +317,8 @@ aircraft: lėktuv*
 flight: skrydi* skrydž* reisas reiso reisu
 pilots: pilot* lakūn*
 crew: įgul*
+at airport: oro_uoste
+to airport: oro_uostą
 airport: oro_uost*
 airline: aviakompanij* oro_bendrov*
 helicopter: sraigtasparn*
@@ -320,6 +332,8 @@ landed: nusileido
 could not land: negalėjo_nusileisti nepavyko_nusileisti
 take-off: kilim*
 returned: grįžo
+flew: nuskrido skrido
+because of: dėl
 diverted: nukreipt*
 reported: pranešė pranešim*
 was: buvo
@@ -526,6 +540,26 @@ drones: drohne*
 military: militär* bundeswehr*
 incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
 since: seit
+aircraft: vliegtuig* toestel *vliegtuig
+flights: vluchten
+flight: vlucht
+airport: luchthaven* vliegveld* *luchthaven
+pilots: piloot piloten
+crew: bemanning*
+approach: nadering* landingsnadering*
+landed: landde landden geland
+could not land: kon_niet_landen konden_niet_landen
+lost: verloor verloren
+interference: storing* verstoord* verstoring*
+jamming: stoorzender* *storing
+diverted: uitgeweken uitwijken omgeleid
+returned: keerde_terug keerden_terug teruggekeerd terugkeren
+reported: meldde meldden
+yesterday: gisteren
+over: boven
+near: nabij
+to: naar
+because of: wegen door_storingen
 """,
     "ru": """
 last year: в_прошлом_году минулого_року
@@ -542,6 +576,8 @@ spoofing: спуфинг* подмен* подмена*
 false: ложн* фальшив*
 problems: проблем* сбо*
 lost: потерял* пропал*
+lost: загуби загубил* загубиха
+failure: загуба загубата
 failure: отказ* неисправн* неполадк*
 flights: рейсы рейсов рейсах полеты полетов полёты полётов полети полетите
 planes: самолеты самолетов самолётов самолёты самолетите
@@ -550,7 +586,8 @@ flight: рейс* полет* полёт*
 pilots: пилот* летчик* лётчик*
 crew: экипаж*
 captain: командир*
-airport: аэропорт* аеропорт*
+airport: аэропорт* аеропорт* летищ*
+alternate airport: запасн*_аэродром* запасн*_аэропорт* запасн*_летищ*
 airline: авиакомпани*
 helicopter: вертолет* вертолёт* гелікоптер*
 passengers: пассажир* пасажир*
@@ -560,8 +597,10 @@ aviation: авиаци* авіаці*
 approach: заход* заходе захода
 landing: посадк* посадки приземлени* приземлення
 landed: приземлил* сел села
+landed: кацна кацнал* кацнаха приземи*
+approach: подход* подхода
 could not land: не_смог_приземлиться не_смог_сесть не_зміг_приземлитися не_змогли_приземлитися
-take-off: взлет* взлёт* зліт*
+take-off: взлет* взлёт* зліт* излет* излита*
 diverted: ушел_на_запасной запасной запасний
 returned: вернул* вернулся вернулись повернув*
 circled: кружил*
@@ -989,6 +1028,7 @@ more than: fazla
 happened: yaşandı meydana_geldi
 affected: etkilendi etkiledi
 and: ve
+because of: nedeniyle yüzünden dolayı sebebiyle
 satellite navigation: uydu_navigasyon* uydu_konum*
 signal: sinyal*
 interference: parazit* karıştır* girişim* bozulma*
@@ -1048,6 +1088,14 @@ jamming: zavarás* zavaró*
 spoofing: hamisít*
 problems: problém* meghibásod*
 lost: elveszett
+because of: miatt
+lost: elvesztette elvesztették elveszítette
+signal: jelet jele jelét jeleket
+aircraft: utasszállító* *repülőgép
+airport: *repülőtér *repülőtéren *repülőtérre
+at airport: repülőtéren
+returned: visszatért
+diverted: kitérő* eltérít*
 aircraft: repülőgép* gép
 flights: járatok járatokat
 flight: járat*
