@@ -610,3 +610,99 @@ def test_more_languages_give_their_incident(text, date, country):
     assert candidates, "no candidate"
     best = max(candidates, key=lambda c: c.score)
     assert (best.values["date"], best.values["country"]) == (date, country)
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        (
+            "Am Sonntag meldeten die Piloten gefälschte GPS-Signale.",
+            "de",
+            "On Sunday pilots reported",
+        ),
+        (
+            "Zondag meldde een piloot een GPS-storing boven Polen.",
+            "nl",
+            "On Sunday pilots reported",
+        ),
+    ],
+)
+def test_a_verb_second_after_an_opening_day_follows_its_subject(line, code, expected):
+    # "On Sunday reported ..." reads to the English rules as the day a statement was made.
+    assert gloss_line(line, code).startswith(expected)
+
+
+def test_an_attribution_tag_after_a_comma_keeps_the_day_before_it():
+    glossed = gloss_line("O avião perdeu o sinal de GPS no domingo, informou a companhia.", "pt")
+    assert "on Sunday, it was reported" in glossed
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "airline"),
+    [
+        ("Vasárnap egy Wizz Air gép elvesztette a jelet.", "hu", "Wizz Air"),
+        ("Un Airbus Air France a perdu le signal GPS.", "fr", "Air France"),
+    ],
+)
+def test_an_airline_of_several_words_is_kept_whole(line, code, airline):
+    glossed = gloss_line(line, code)
+    assert airline in glossed
+    assert "France" not in glossed.replace("Air France", "")
+
+
+def test_an_airline_joined_to_its_aircraft_by_a_hyphen():
+    assert "SAS aircraft" in gloss_line("Søndag mistede et SAS-fly GPS-signalet.", "da")
+
+
+def test_a_counted_singular_flight_is_a_count_of_flights():
+    # Finnish, Turkish and Hungarian count with the singular ("3000 lennolla").
+    glossed = gloss_line("GPS-häiriöitä havaittiin yli 3000 lennolla.", "fi")
+    assert "3000 flights" in glossed and "the flight" not in glossed
+
+
+def test_an_airport_of_a_place_takes_the_postposition_after_both():
+    glossed = gloss_line("GPS-signaalia häirittiin Tarton lentoaseman lähellä.", "fi")
+    assert "near Tartu airport" in glossed
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Sekmadienį virš Klaipėdos skridęs lėktuvas prarado GPS signalą.", "lt"),
+        ("Svētdien, nosēžoties Rīgas lidostā, apkalpe ziņoja par GPS traucējumiem.", "lv"),
+        ("Pazar günü giden uçak, GPS karıştırması nedeniyle iniş yapamadı.", "tr"),
+    ],
+)
+def test_a_short_text_without_function_words_is_told_by_its_letters(text, code):
+    assert detect_language(text).code == code
+
+
+def test_an_english_text_naming_foreign_places_stays_english():
+    text = "The crew lost GPS near Łódź and Tromsø, and the flight returned to Gdańsk."
+    assert detect_language(text).code == "en"
+
+
+FINNISH_STATISTICS = """Tilastot
+
+Viraston mukaan GPS-häiriöitä havaittiin viime vuonna yli 3000 lennolla Suomessa.
+"""
+
+PORTUGUESE_TAG = """Avião com problemas de GPS
+
+O avião da Azul perdeu o sinal de GPS durante a aproximação ao aeroporto de Recife no domingo,
+informou a companhia.
+"""
+
+
+def test_a_finnish_count_of_flights_gives_no_candidate():
+    candidates = ingest_text(FINNISH_STATISTICS, published=dt.date(2025, 3, 6))
+    assert [c for c in candidates if c.score >= 0.40] == []
+
+
+def test_a_portuguese_report_with_a_closing_attribution_keeps_its_day():
+    candidates = [
+        c for c in ingest_text(PORTUGUESE_TAG, published=dt.date(2025, 3, 6)) if c.score >= 0.40
+    ]
+    assert candidates
+    best = max(candidates, key=lambda c: c.score)
+    assert (best.values["date"], best.values["country"]) == (dt.date(2025, 3, 2), "BR")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from tracker.ingest.dates import META_DATE_LINE
-from tracker.ingest.languages.calendar import AMBIGUOUS_MONTHS, calendar_for
+from tracker.ingest.languages.calendar import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS, calendar_for
 from tracker.ingest.languages.lexicon import lexicon_for
 from tracker.ingest.languages.placenames import exonym, resolve_place
 
@@ -52,6 +52,44 @@ _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu"}
 _ROLE_WORDS = {"over", "near"}
+_PLURAL = {"flight": "flights", "plane": "planes", "helicopter": "helicopters", "crew": "crews"}
+
+
+def _is_count(word: str) -> bool:
+    """Is ``word`` a number of two or more ("3000", "12,500")?"""
+    digits = word.replace(",", "").replace(".", "")
+    return digits.isdigit() and int(digits) >= 2
+
+
+# Verbs of attribution, and the languages that put the verb second, right after an opening day.
+_ATTRIBUTION = {"reported", "said"}
+_VERB_SECOND = {"de", "nl", "no", "da", "sv"}
+_DATE_WORDS = {
+    "on",
+    "in",
+    "last",
+    "yesterday",
+    "today",
+    "this",
+    "morning",
+    "evening",
+    "night",
+    "week",
+    "and",
+    "to",
+    ",",
+} | {w.lower() for w in WEEKDAYS + MONTHS}
+
+
+def _only_date_so_far(out: list[str]) -> bool:
+    """Is the sentence written so far only a day or date ("On Sunday", "Yesterday evening")?"""
+    start = len(out)
+    while start > 0 and out[start - 1] not in _SENTENCE_END:
+        start -= 1
+    opening = out[start:]
+    return bool(opening) and all(w.lower() in _DATE_WORDS or w.isdigit() for w in opening)
+
+
 # What a postposition of cause follows ("GPS-häirinnän takia": because of GPS jamming).
 _CAUSE_NOUNS = {
     "GPS",
@@ -111,8 +149,11 @@ def _is_day(text: str) -> bool:
 _CLOCK_DOT = re.compile(r"^([01]?\d|2[0-3])\.([0-5]\d)$")
 
 
-def gloss_line(line: str, code: str) -> str:
-    """The English gloss of one line of text in language ``code``."""
+def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
+    """The English gloss of one line of text in language ``code``.
+
+    :param after_comma: the line before ended with a comma (a sentence wrapped over lines).
+    """
     cal = calendar_for(code)
     lex = lexicon_for(code)
     tokens = _TOKEN.findall(line)
@@ -120,11 +161,32 @@ def gloss_line(line: str, code: str) -> str:
     i = 0
     n = len(tokens)
     place_span = (-1, -1)  # where in ``out`` the last place emitted stands
+    held: list[str] = []  # a verb waiting for its subject ("Am Sonntag meldeten die Piloten")
 
     def emit(*words: str) -> None:
         for word in words:
             if word and not (out and out[-1] == word and word[0].isalpha()):
                 out.append(word)
+                if held and word[0].isalpha() and word not in _DETERMINERS:
+                    out.extend(held)
+                    held.clear()
+
+    def attribution(english: str) -> bool:
+        """Write a "reported"/"said" where the English rules read it right; True if done."""
+        if english not in _ATTRIBUTION:
+            return False
+        if code in _VERB_SECOND and _only_date_so_far(out):
+            # "Am Sonntag meldeten die Piloten ...": the verb comes second, after the day; in
+            # English after its subject ("On Sunday pilots reported"). Right after the day it
+            # would make the day the date of a statement.
+            held.append(english)
+            return True
+        if (out and out[-1] == ",") or (not out and after_comma):
+            # "..., informou a companhia": a tag after the reported clause, whose subject the
+            # gloss drops; "it was reported" keeps the day before it the incident's.
+            emit("it", "was", english)
+            return True
+        return False
 
     while i < n:
         tok = tokens[i]
@@ -203,6 +265,9 @@ def gloss_line(line: str, code: str) -> str:
                 i = ahead[0][0] + 1  # "9. og 10. januar": an ordinal's dot ends no sentence
             continue
         if len(tok) == 1 and not tok.isalpha():
+            if tok in _SENTENCE_END and held:
+                out.extend(held)
+                held.clear()
             if tok in ".,;:!?()-\u2013\u2014/%":
                 out.append(tok)
             i += 1
@@ -211,6 +276,8 @@ def gloss_line(line: str, code: str) -> str:
         matched = _phrase(tokens, i, cal, lex)
         if matched:
             english, i = matched
+            if attribution(english):
+                continue
             if place_span[1] == len(out) and _role_after_place(english, code):
                 place_span = _move_role(out, place_span, english, emit)
                 continue
@@ -238,12 +305,23 @@ def gloss_line(line: str, code: str) -> str:
                 emit("on", weekday)
             i += 1
             continue
+        if tok[:1].isupper():
+            ahead = [(i, tok)] + _words(tokens, i + 1, 2)
+            airline = _airline_run([t for _, t in ahead])
+            if airline:
+                emit(" ".join(t for _, t in ahead[:airline]))  # "Wizz Air", not "Wizz"
+                i = ahead[airline - 1][0] + 1
+                continue
         if _KEEP.match(tok) or (tok[:1].isupper() and _operators().fullmatch(tok)):
             emit(tok)
             i += 1
             continue
-        if "-" in tok and _KEEP.match(tok.split("-")[0]):
-            # "GPS-forstyrrelser", "GPS-häirintä": the GNSS word, then the rest glossed.
+        head = tok.split("-")[0]
+        if "-" in tok and (
+            _KEEP.match(head) or (head[:1].isupper() and _operators().fullmatch(head))
+        ):
+            # "GPS-forstyrrelser", "GPS-häirintä": the GNSS word, then the rest glossed;
+            # "SAS-fly", "Widerøe-flyet": the airline, then its aircraft.
             head, _, rest = tok.partition("-")
             emit(head)
             if lex is not None:
@@ -262,13 +340,29 @@ def gloss_line(line: str, code: str) -> str:
                 out.insert(start, "because of")
                 i += 1
                 continue
+            if attribution(english):
+                i += 1
+                continue
             if english and place_span[1] == len(out) and _role_after_place(english, code):
                 place_span = _move_role(out, place_span, english, emit)
+                i += 1
+                continue
+            if english == "airport" and code in _GENITIVE_FIRST and place_span[1] == len(out):
+                # "Tarton lentoaseman lähellä": the airport belongs to the place before it, and
+                # a postposition after it places both ("near Tartu airport").
+                emit(english)
+                place_span = (place_span[0], len(out))
                 i += 1
                 continue
             if english and not (tok[:1].isupper() and code == "de" and english in {"in", "at"}):
                 if english in _VEHICLES and out and out[-1] == english.split()[-1]:
                     i += 1  # "utasszállító repülőgép": one aircraft, said twice
+                    continue
+                if english in _VEHICLES and out and _is_count(out[-1]):
+                    # "3000 lennolla", "5 uçuş": several languages count with the singular;
+                    # a count of flights is no particular flight.
+                    emit(_PLURAL.get(english, english))
+                    i += 1
                     continue
                 if english in _VEHICLES and not (out and out[-1] in _DETERMINERS):
                     # Most of these languages have no articles: "Samolot utracił..." tells of
@@ -289,6 +383,7 @@ def gloss_line(line: str, code: str) -> str:
             # English rules need a past-tense word to tell an event from an explanation.
             emit("did")
         i += 1
+    out.extend(held)
     return _tidy(out)
 
 
@@ -406,6 +501,14 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         return i + 1
     end = run[-1][0] + 1
     words = [t for _, t in run]
+    airline = _airline_run(words)
+    if airline:
+        # "Air France", "Wizz Air", "Aegean Airlines": an airline the English rules know,
+        # whose words would otherwise be read one by one ("France").
+        emit(" ".join(words[:airline]))
+        if airline == len(words):
+            return end
+        return _place_run(tokens, run[airline][0], code, emit, out)
     names = [w for w in words if w[:1].isupper()]
     # Two-word exonyms ("Morze Czarne", "Estados Unidos") and whole names ("São Paulo").
     if len(words) >= 2:
@@ -458,6 +561,16 @@ _COMPASS_WORDS = {
     "it": "eastern", "lä": "western", "põ": "northern", "lõ": "southern", "id": "eastern",
     "os": "eastern", "we": "western", "sü": "southern",
 }  # fmt: skip
+
+
+def _airline_run(words: list[str]) -> int:
+    """How many of ``words`` (two or three) name an airline the English rules know, or 0."""
+    for size in range(min(len(words), 3), 1, -1):
+        if all(w[:1].isupper() for w in words[:size]) and _operators().fullmatch(
+            " ".join(words[:size])
+        ):
+            return size
+    return 0
 
 
 def _role_after_place(english: str, code: str) -> bool:
@@ -586,7 +699,8 @@ def gloss_text(text: str, code: str) -> str:
             rest = gloss_line(line[meta.end() :], code)
             lines.append(f"date {meta.group('date')} {rest}".rstrip())
             continue
-        glossed = gloss_line(line, code) if line.strip() else ""
+        after_comma = bool(lines) and lines[-1].endswith(",")
+        glossed = gloss_line(line, code, after_comma=after_comma) if line.strip() else ""
         if line.strip() and not glossed.strip(" .,;:"):
             # A line with no cue word: keep the paragraph shape but say nothing.
             glossed = ""

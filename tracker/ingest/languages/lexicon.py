@@ -128,7 +128,7 @@ because of: takia vuoksi johdosta
 satellite navigation: satelliittinavigointi* satelliittipaikannu* satelliittipaikantimi*
 signal: signaali* paikannussignaali*
 navigation systems: navigointijärjestelm* paikannusjärjestelm* navigaatiojärjestelm*
-interference: häiriö* häirin* häiritty* häirint* häiritsev*
+interference: häiriö* häirin* häiritty* häirint* häiritsev* häirit*
 jamming: häirintä häirintää häirinnän häirinnästä *häirintä *häirintää
 jammer: häirintälaite* häirintälähetin*
 spoofing: harhautu* harhautus* väärennet* spooffau* spoofing*
@@ -162,7 +162,7 @@ could not land: ei_voinut_laskeutua ei_pystynyt_laskeutumaan eivät_voineet_lask
 take-off: nousu nousun nousussa lentoonlähtö*
 diverted: ohjattiin ohjautui
 returned: palasi palasivat palaamaan kääntyi kääntyivät
-turned back: kääntyi_takaisin palasi_takaisin
+turned back: kääntyi_takaisin palasi_takaisin kääntymään_takaisin kääntyä_takaisin
 circled: kierteli* kaarteli*
 en route: matkalla lennon_aikana
 reported: raportoi* ilmoitti* kertoi

@@ -321,6 +321,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     ),
     "Riga": ("rīg", "ryg", "ryga", "rydze"),
     "Tallinn": ("tallinn", "tallin"),
+    "Tartu": ("tartu", "tarto"),  # Finnish "Tartto", "Tarton", "Tarttoon"
+    "Vienna": ("wiedeń", "wiedn", "vídeň", "vídn", "viedeň", "viedn", "viena", "vienne"),
     "Helsinki": ("helsingi", "helsink", "helsingfors"),
     "Warsaw": ("warszaw", "varšav", "varshav", "varsovi"),
     "Moscow": ("moskv", "moskw", "maskav", "mosc", "moskau", "moscú"),
