@@ -7,6 +7,7 @@ Every fixture is a short sentence written for this test (our own words), never a
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -706,3 +707,31 @@ def test_a_portuguese_report_with_a_closing_attribution_keeps_its_day():
     assert candidates
     best = max(candidates, key=lambda c: c.score)
     assert (best.values["date"], best.values["country"]) == (dt.date(2025, 3, 2), "BR")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Wieczorem sygnał GPS został utracony nad granicą.", "pl"),
+        ("Akşam uçakta GPS sinyali kesildi.", "tr"),
+        ("À noite o sinal de GPS do avião caiu.", "pt"),
+        ("Вечерта GPS сигналът на самолета изчезна.", "bg"),
+        ("På kvällen försvann GPS-signalen för planet.", "sv"),
+        ("Το βράδυ χάθηκε το σήμα GPS του αεροσκάφους.", "el"),
+        ("Večer letadlu vypadl signál GPS.", "cs"),
+        ("Este a repülőgép GPS-jele eltűnt.", "hu"),
+    ],
+)
+def test_a_signal_that_went_away_is_a_lost_signal(line, code):
+    # "the GPS signal disappeared / dropped / was cut": the English rules read "lost".
+    assert "lost" in re.findall(r"\w+", gloss_line(line, code).lower())
+
+
+def test_a_month_before_its_day_is_read_as_a_day():
+    # "március 1-jén" is "on 1 March", not "in March" followed by a number.
+    assert gloss_line("Március 1-jén a gép elvesztette a jelet.", "hu").startswith("1 March")
+
+
+def test_a_polish_emergency_landing():
+    glossed = gloss_line("Samolot musiał awaryjnie lądować w Rzeszowie.", "pl")
+    assert "emergency landing in Rzeszów" in glossed

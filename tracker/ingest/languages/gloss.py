@@ -61,6 +61,9 @@ def _is_count(word: str) -> bool:
     return digits.isdigit() and int(digits) >= 2
 
 
+# Languages that write the month before the day ("március 1-jén").
+_MONTH_FIRST = {"hu"}
+
 # Verbs of attribution, and the languages that put the verb second, right after an opening day.
 _ATTRIBUTION = {"reported", "said"}
 _VERB_SECOND = {"de", "nl", "no", "da", "sv"}
@@ -288,6 +291,17 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
         month = cal.months.get(low, "") or (cal.month(low) if len(low) >= 5 else "")
         if month and not tok.isupper():
             nxt = _words(tokens, i + 1, 1)
+            after = _words(tokens, i + 1, 4)
+            if code in _MONTH_FIRST and after and _is_day(after[0][1]):
+                # "március 1-jén", "March 1": the day after the month, as "1 March".
+                k = 1
+                while k < len(after) and (
+                    after[k][1] in {".", "-"} or (after[k][1].islower() and len(after[k][1]) <= 3)
+                ):
+                    k += 1  # "1-jén", "1.": the day's suffix or dot
+                emit(after[0][1], month)
+                i = after[k - 1][0] + 1
+                continue
             if nxt and _is_year(nxt[0][1]):
                 emit(month, nxt[0][1])
                 i = nxt[0][0] + 1

@@ -52,6 +52,7 @@ jammer: störsändare* støysender* jammer*
 spoofing: spoofing* spoofet spoofa* forfalsk* förfalsk* *spoofing
 problems: problem* trøbbel
 lost: mistet mista miste tapte tappade förlorade mistede
+lost: forsvant försvann forsvandt
 failure: bortfall* udfald* utfall* svikt* avbrudd* avbrott*
 errors: feil feilen fejl fel felaktig* feilaktig* forkert
 false: falsk* falske
@@ -366,6 +367,9 @@ spoofing: spoofing* fałszow* podszywa*
 false: fałszyw*
 problems: problem* kłopot*
 lost: utracił* stracił* zgubił*
+lost: utracony utracono utraciła zniknął zniknęła zanikł zanikła
+emergency landing: awaryjnie_lądować lądować_awaryjnie awaryjne_lądowanie awaryjnego_lądowania
+land: lądować
 failure: utrat* awari* zanik*
 passenger aircraft: samolot_pasażerski samolotu_pasażerskiego samolotem_pasażerskim
 passenger aircraft: samolocie_pasażerskim
@@ -437,6 +441,7 @@ jamming: rušičk* rušení
 spoofing: spoofing* falšov* podvrh*
 problems: problém* potíž*
 lost: ztratil ztratila stratil stratilo stratila
+lost: vypadl vypadlo vypadla zmizel zmizelo
 failure: výpad* porucha*
 aircraft: letadl* lietadl*
 flights: lety letů letech lety
@@ -493,6 +498,8 @@ spoofing: spoofing* gefälscht* täuschung*
 false: falsch*
 problems: problem* probleme
 lost: verlor verloren
+failed: fiel fielen
+lost: verdween verdwenen
 failure: ausfall* ausfälle* ausgefallen
 aircraft: flugzeug* maschine *flugzeug *flugzeuge *maschine
 flights: flüge flügen
@@ -576,6 +583,7 @@ spoofing: спуфинг* подмен* подмена*
 false: ложн* фальшив*
 problems: проблем* сбо*
 lost: потерял* пропал*
+lost: изчезна изчезнал* исчез исчезла исчезли
 lost: загуби загубил* загубиха
 failure: загуба загубата
 failure: отказ* неисправн* неполадк*
@@ -701,6 +709,7 @@ spoofing: spoofing suplantación falsificación falsificad*
 false: fals* falsas falsos
 problems: problema* fallas fallos
 lost: perdió perdieron
+lost: desapareció
 failure: falla fallo pérdida caída
 planes: aviones aeronaves
 aircraft: avión aeronave* aparato
@@ -772,6 +781,7 @@ spoofing: spoofing falsificaç* falsificad*
 false: fals*
 problems: problema* falhas
 lost: perdeu perderam
+lost: caiu
 failure: falha perda
 planes: aviões aeronaves
 aircraft: avião aeronave* aparelho
@@ -839,6 +849,7 @@ spoofing: spoofing leurrage* usurpation
 false: faux fausse* fausses
 problems: problème*
 lost: perdu perdu perdait
+lost: disparu
 failure: perte panne
 planes: avions appareils
 aircraft: avion* appareil*
@@ -934,6 +945,7 @@ spoofing: παραπλάνησ* πλαστογράφησ* spoofing
 false: ψευδ* λανθασμέν*
 problems: πρόβλημα* προβλήματ* προβλημάτων
 lost: έχασε έχασαν απώλεσε
+lost: χάθηκε χάθηκαν
 failure: απώλεια* βλάβη* βλάβες αστοχί*
 aircraft: αεροσκάφ* αεροπλάν* αεροπλανο* αεροσκαφ*
 flights: πτήσεις πτήσεων
@@ -985,6 +997,7 @@ jamming: bruiaj* bruiat*
 spoofing: spoofing falsificar*
 problems: problem*
 lost: pierdut
+lost: dispărut
 aircraft: avion* aeronav*
 flight: zbor* cursa
 pilots: pilot*
@@ -1037,6 +1050,8 @@ spoofing: spoofing* sahte_sinyal* aldatma*
 false: sahte
 problems: sorun* arıza*
 lost: kaybetti kaybolu*
+lost: kesildi kayboldu
+landing: inmeye inişe
 aircraft: uçak* uçağ*
 flight: uçuş* sefer*
 flights: uçuşlar* seferler*
@@ -1088,6 +1103,7 @@ jamming: zavarás* zavaró*
 spoofing: hamisít*
 problems: problém* meghibásod*
 lost: elveszett
+lost: eltűnt megszűnt
 because of: miatt
 lost: elvesztette elvesztették elveszítette
 signal: jelet jele jelét jeleket
