@@ -735,3 +735,20 @@ def test_a_month_before_its_day_is_read_as_a_day():
 def test_a_polish_emergency_landing():
     glossed = gloss_line("Samolot musiał awaryjnie lądować w Rzeszowie.", "pl")
     assert "emergency landing in Rzeszów" in glossed
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("Häireid oli peaaegu igal lennul.", "et", "flights"),
+        ("Zakłócenia były w każdym locie.", "pl", "flights"),
+    ],
+)
+def test_every_flight_is_flights_in_general(line, code, expected):
+    glossed = gloss_line(line, code)
+    assert expected in glossed.split() or f"{expected}." in glossed.split()
+    assert "the flight" not in glossed
+
+
+def test_a_lithuanian_plural_accusative_is_planes():
+    assert "planes" in gloss_line("Trikdžiai paveikė lėktuvus.", "lt")

@@ -372,6 +372,11 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 if english in _VEHICLES and out and out[-1] == english.split()[-1]:
                     i += 1  # "utasszállító repülőgép": one aircraft, said twice
                     continue
+                if english in _VEHICLES and out and out[-1] == "every":
+                    # "igal lennul", "każdym locie": every flight is flights in general.
+                    out[-1] = _PLURAL.get(english, english)
+                    i += 1
+                    continue
                 if english in _VEHICLES and out and _is_count(out[-1]):
                     # "3000 lennolla", "5 uçuş": several languages count with the singular;
                     # a count of flights is no particular flight.

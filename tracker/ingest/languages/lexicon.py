@@ -42,6 +42,7 @@ happened: skjedde hände skete inntraff
 affected: rammet rammede drabbade påvirket påverkade berørt*
 detected: oppdaget upptäckte opdagede
 and: og och
+every: varje hver hvert
 satellite navigation: satellittnavigasjon* satellitnavigation* satellitnavigering* satnav*
 navigation signals: navigasjonssignal* navigationssignal* navigeringssignal*
 navigation systems: navigasjonssystem* navigationssystem* navigeringssystem* navigasjonsutstyr*
@@ -125,6 +126,7 @@ had: oli_ollut
 happened: tapahtui sattui
 affected: vaikutti koski kärsi*
 and: ja sekä
+every: joka jokaisella jokaisessa jokainen
 because of: takia vuoksi johdosta
 satellite navigation: satelliittinavigointi* satelliittipaikannu* satelliittipaikantimi*
 signal: signaali* paikannussignaali*
@@ -199,6 +201,7 @@ more than: üle
 happened: toimus juhtus
 affected: mõjutas
 and: ja ning
+every: iga igal igas igale
 satellite navigation: satelliitnavigatsioon* satelliitpositsioneeri*
 signal: signaal*
 interference: häire* häiring* segami* segaja*
@@ -255,6 +258,7 @@ more than: vairāk_nekā
 happened: notika
 affected: ietekmēja skāra
 and: un
+every: katrā katru katrs katram
 satellite navigation: satelītnavigācij*
 signal: signāl*
 interference: traucējum* traucēšan* traucē*
@@ -305,6 +309,7 @@ more than: daugiau_nei
 happened: įvyko
 affected: paveikė
 and: ir
+every: kiekvien*
 satellite navigation: palydovin*
 signal: signal*
 interference: trikd* trukd* trikdži*
@@ -312,7 +317,7 @@ jamming: slopin* slopinim*
 spoofing: klastoj* apgaul*
 problems: problem* sutrikim*
 lost: prarado dingo
-planes: lėktuvai lėktuvų lėktuvams
+planes: lėktuvai lėktuvų lėktuvams lėktuvus lėktuvuose
 flights: skrydžiai skrydžių skrydžius
 aircraft: lėktuv*
 flight: skrydi* skrydž* reisas reiso reisu
@@ -358,6 +363,7 @@ had: miał miała mieli miały
 happened: doszło wydarzyło
 affected: dotknęł* objęł*
 and: i oraz
+every: każdy każdym każdego każdej każda
 satellite navigation: nawigacj*_satelitarn* nawigacji_satelitarnej satelitarn*
 signal: sygna*
 interference: zakłóce* zakłóc* interferencj*
@@ -434,6 +440,7 @@ had: měl mělo měla mal malo mala
 happened: došlo stalo
 affected: zasáhl* postihl* ovplyvnil*
 and: a
+every: každý každém každého každá
 satellite navigation: satelitn*
 signal: signál*
 interference: rušen* rušiv* interferenc*
@@ -488,6 +495,7 @@ had: hatte hatten
 happened: passiert ereignete geschah
 affected: betroffen betraf
 and: und
+every: jede jeder jedem jeden jedes elke
 satellite navigation: satellitennavigation* satellitenortung*
 signal: signal signale signals
 navigation systems: navigationssystem* navigationsgerät*
@@ -575,6 +583,7 @@ had: имел* имело
 happened: произошл* произошло случилось
 affected: затронул* пострадал*
 and: и і та
+every: каждый каждом каждого каждая всеки всяко
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
 interference: помех* помеха* глушени* подавлени*
@@ -642,6 +651,7 @@ had: мав мала мало
 happened: стався сталося трапилося
 affected: зачепил* постраждал*
 and: і та й
+every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
 interference: перешкод* завад* глушінн* збо*
@@ -699,6 +709,7 @@ had: tuvo tenía tenían
 happened: ocurrió sucedió
 affected: afectó afectaron afectad*
 and: y
+every: cada
 satellite navigation: navegación_satelital navegación_por_satélite
 signal: señal señales
 navigation systems: sistema*_de_navegación sistemas_de_navegación
@@ -771,6 +782,7 @@ had: teve tinha tiveram
 happened: ocorreu aconteceu
 affected: afetou afetaram afetad* atingiu
 and: e
+every: cada
 satellite navigation: navegação_por_satélite navegação_satelital
 signal: sinal sinais
 navigation systems: sistema_de_navegação sistemas_de_navegação
@@ -840,6 +852,7 @@ had: avait eu
 happened: produit survenu
 affected: affecté* touché*
 and: et
+every: chaque
 satellite navigation: navigation_par_satellite navigation_satellitaire
 signal: signal signaux
 interference: interférence* perturbation* brouill*
@@ -898,6 +911,7 @@ navigation signals: segnale_di_navigazione segnali_di_navigazione
 happened: accaduto avvenuto
 affected: colpito
 and: e
+every: ogni
 signal: segnale segnali
 interference: interferen* disturb*
 jamming: jamming disturbo*
@@ -936,6 +950,7 @@ had: είχε είχαν
 happened: συνέβη σημειώθηκε σημειώθηκαν
 affected: επηρέασ* επηρεάστηκ*
 and: και
+every: κάθε
 satellite navigation: δορυφορικ*_πλοήγησ* δορυφορικ* δορυφόρ*
 navigation systems: συστήματα_πλοήγησης συστήματος_πλοήγησης σύστημα_πλοήγησης πλοήγησ*
 signal: σήμα σήματος σήματα σημάτων
@@ -991,6 +1006,7 @@ false: fals false falși falsă
 happened: s-a_întâmplat
 affected: afectat*
 and: și
+every: fiecare
 signal: semnal*
 interference: interferen* bruiaj*
 jamming: bruiaj* bruiat*
@@ -1041,6 +1057,7 @@ more than: fazla
 happened: yaşandı meydana_geldi
 affected: etkilendi etkiledi
 and: ve
+every: her
 because of: nedeniyle yüzünden dolayı sebebiyle
 satellite navigation: uydu_navigasyon* uydu_konum*
 signal: sinyal*
@@ -1096,6 +1113,7 @@ incidents: olay*
 happened: történt
 affected: érintett
 and: és
+every: minden
 satellite navigation: műholdas_navigáció*
 signal: jel jelek
 interference: zavar* interferenci*
