@@ -752,3 +752,25 @@ def test_every_flight_is_flights_in_general(line, code, expected):
 
 def test_a_lithuanian_plural_accusative_is_planes():
     assert "planes" in gloss_line("Trikdžiai paveikė lėktuvus.", "lt")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("W nocy z soboty na niedzielę samolot stracił sygnał GPS.", "pl"),
+        ("În noaptea de sâmbătă spre duminică avionul a pierdut semnalul GPS.", "ro"),
+    ],
+)
+def test_a_night_from_one_day_to_the_next_is_the_first_days_night(line, code):
+    glossed = gloss_line(line, code).lower()
+    assert "on saturday night" in glossed and "sunday" not in glossed
+
+
+def test_a_span_of_days_is_not_a_night():
+    assert "Friday" in gloss_line("Od poniedziałku do piątku samoloty miały problemy.", "pl")
+
+
+def test_romanian_weekdays_with_the_article():
+    assert "on Friday" in gloss_line(
+        "Vinerea trecută avionul a pierdut semnalul GPS.", "ro"
+    ).replace("On", "on")

@@ -62,9 +62,13 @@ EXTRA_MONTH_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 #: Weekday forms the CLDR tables lack: three-letter whole names (shorter forms are otherwise
-#: dropped as abbreviations: Romanian "joi" is Thursday) and Hungarian "on <day>" forms.
+#: dropped as abbreviations: Romanian "joi" is Thursday), Romanian forms with the article
+#: ("vinerea"), Polish genitives and Hungarian "on <day>" forms.
 EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
-    "ro": {"joi": "Thursday"},
+    "ro": {"joi": "Thursday", "lunea": "Monday", "marțea": "Tuesday", "miercurea": "Wednesday",
+           "joia": "Thursday", "vinerea": "Friday"},
+    # Polish genitive after "z" ("w nocy z soboty na niedzielę").
+    "pl": {"soboty": "Saturday", "wtorku": "Tuesday", "środy": "Wednesday", "piątku": "Friday"},
     "hu": {"hétfőn": "Monday", "kedden": "Tuesday", "szerdán": "Wednesday",
            "csütörtökön": "Thursday", "pénteken": "Friday", "szombaton": "Saturday"},
 }  # fmt: skip

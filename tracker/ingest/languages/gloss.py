@@ -318,6 +318,16 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
             else:
                 emit("on", weekday)
             i += 1
+            ahead = _words(tokens, i, 2)
+            if (
+                len(ahead) == 2
+                and ahead[0][1].lower() in _NIGHT_TO
+                and _next_day(weekday, cal.weekday(ahead[1][1].lower()))
+            ):
+                # "z soboty na niedzielę", "de sâmbătă spre duminică": the night from one day
+                # to the next, which starts on the first ("on Saturday").
+                emit("night")
+                i = ahead[1][0] + 1
             continue
         if tok[:1].isupper():
             ahead = [(i, tok)] + _words(tokens, i + 1, 2)
@@ -580,6 +590,17 @@ _COMPASS_WORDS = {
     "it": "eastern", "lä": "western", "põ": "northern", "lõ": "southern", "id": "eastern",
     "os": "eastern", "we": "western", "sü": "southern",
 }  # fmt: skip
+
+
+# "to" between the two days of a night ("z soboty na niedzielę", "de samedi à dimanche"), not
+# the "to" of a span of days ("od poniedziałku do piątku").
+_NIGHT_TO = {"na", "spre", "auf", "zu", "zum", "til", "till", "mot", "на", "към", "į", "à", "au",
+             "al", "a", "para", "su"}  # fmt: skip
+
+
+def _next_day(first: str, second: str) -> bool:
+    """Is weekday ``second`` the day after ``first`` (English names)?"""
+    return bool(second) and WEEKDAYS.index(second) == (WEEKDAYS.index(first) + 1) % 7
 
 
 def _airline_run(words: list[str]) -> int:

@@ -59,6 +59,7 @@ errors: feil feilen fejl fel felaktig* feilaktig* forkert
 false: falsk* falske
 planes: flyene flygplanen flyvemaskinerne
 aircraft: fly flyet flyets flyg flygplan* flyvemaskin* flymaskin* luftfartøy* luftfartyg*
+aircraft: planet planen
 aircraft: passasjerfly* passagerfly* *flyet
 aircraft: passagerarplan* *flygplanet *flygplan
 had to: fick_vända fick
@@ -448,6 +449,7 @@ jamming: rušičk* rušení
 spoofing: spoofing* falšov* podvrh*
 problems: problém* potíž*
 lost: ztratil ztratila stratil stratilo stratila
+lost: ztratilo ztratily ztratili
 lost: vypadl vypadlo vypadla zmizel zmizelo
 failure: výpad* porucha*
 aircraft: letadl* lietadl*
