@@ -774,3 +774,19 @@ def test_romanian_weekdays_with_the_article():
     assert "on Friday" in gloss_line(
         "Vinerea trecută avionul a pierdut semnalul GPS.", "ro"
     ).replace("On", "on")
+
+
+@pytest.mark.parametrize(
+    ("word", "code", "english"),
+    [
+        ("bruiajul", "ro", "jamming"),  # Romanian "bruiaj" is jamming, not any interference
+        ("piloții", "ro", "pilots"),
+        ("смущения", "bg", "interference"),
+        ("заглушаване", "bg", "jamming"),
+        ("екипажът", "bg", "crew"),
+        ("notlandung", "de", "emergency landing"),
+        ("falsifiés", "fr", "spoofing"),
+    ],
+)
+def test_interference_and_crew_words(word, code, english):
+    assert lexicon_for(code).word(word) == english

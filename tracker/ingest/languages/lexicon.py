@@ -532,6 +532,8 @@ landed: landete landeten gelandet
 could not land: nicht_landen konnte_nicht_landen
 take-off: start starts abflug*
 diverted: umgeleitet ausweichen ausweichflughafen*
+aborted: abgebrochen abbrechen durchstarten durchgestartet startete_durch
+emergency landing: notlandung* notlanden notgelandet
 returned: kehrte zurückgekehrt umkehren
 turned back: kehrte_um umkehren_müssen
 circled: kreiste kreisen
@@ -589,6 +591,13 @@ every: каждый каждом каждого каждая всеки всяк
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
 interference: помех* помеха* глушени* подавлени*
+interference: смущени* смущения
+jamming: заглушаван* заглушени*
+false: фалшив*
+crew: екипаж*
+landing: кацане кацането
+diverted: пренасочен* отклонен*
+returned: върна върнал* върнаха
 jamming: глушени* глушил* заглушк* подавлени*_gps рэб
 spoofing: спуфинг* подмен* подмена*
 false: ложн* фальшив*
@@ -861,6 +870,8 @@ interference: interférence* perturbation* brouill*
 jamming: brouillage* brouillé* brouillés
 jammer: brouilleur*
 spoofing: spoofing leurrage* usurpation
+spoofing: falsifi*
+diverted: détourné*
 false: faux fausse* fausses
 problems: problème*
 lost: perdu perdu perdait
@@ -1010,7 +1021,7 @@ affected: afectat*
 and: și
 every: fiecare
 signal: semnal*
-interference: interferen* bruiaj*
+interference: interferen*
 jamming: bruiaj* bruiat*
 spoofing: spoofing falsificar*
 problems: problem*
@@ -1019,6 +1030,8 @@ lost: dispărut
 aircraft: avion* aeronav*
 flight: zbor* cursa
 pilots: pilot*
+pilots: piloț*
+diverted: redirecționat* redirijat*
 crew: echipaj*
 airport in: aeroport*_din aeroport*_de
 airport: aeroport*
