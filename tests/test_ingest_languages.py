@@ -790,3 +790,19 @@ def test_romanian_weekdays_with_the_article():
 )
 def test_interference_and_crew_words(word, code, english):
     assert lexicon_for(code).word(word) == english
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Το βράδυ της 1ης Μαρτίου 2025 χάθηκε το σήμα.", "el"),
+        ("El 1º de marzo de 2025 el avión.", "es"),
+    ],
+)
+def test_a_day_with_an_ordinal_ending_before_its_month(line, code):
+    assert "1 March 2025" in gloss_line(line, code)
+
+
+def test_greek_airport_of_a_place_and_an_aborted_landing():
+    glossed = gloss_line("Το αεροσκάφος ματαίωσε την προσγείωση στο αεροδρόμιο του Βίλνιους.", "el")
+    assert "aborted" in glossed and "airport in Vilnius" in glossed

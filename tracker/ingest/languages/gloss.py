@@ -47,6 +47,7 @@ _VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "ai
 _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
 _ROMANCE = {"es", "pt", "fr", "it", "ro"}
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
+_ORDINAL_SUFFIXES = {"ης", "η", "er", "re", "º", "ª", "st", "nd", "rd", "th"}
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
@@ -240,6 +241,8 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                     emit(tok, "to")
                     i = ahead[second - 1][0]
                     continue
+                if p < len(texts) and texts[p] in _ORDINAL_SUFFIXES:
+                    p += 1  # "1ης Μαρτίου", "1er mars": the day's ordinal ending
                 if p < len(texts) and texts[p] in {"de", "of"}:
                     p += 1
                 month = cal.month(texts[p]) if p < len(texts) else ""
