@@ -806,3 +806,66 @@ def test_a_day_with_an_ordinal_ending_before_its_month(line, code):
 def test_greek_airport_of_a_place_and_an_aborted_landing():
     glossed = gloss_line("Το αεροσκάφος ματαίωσε την προσγείωση στο αεροδρόμιο του Βίλνιους.", "el")
     assert "aborted" in glossed and "airport in Vilnius" in glossed
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("O avião recebeu uma posição falsa do GPS.", "pt"),
+        ("Das Navigationssystem zeigte eine falsche Position an.", "de"),
+        ("Piloti zaznamenali falešnou polohu GPS.", "cs"),
+    ],
+)
+def test_a_false_position_is_spoofing_in_the_english_order(line, code):
+    assert "false position" in gloss_line(line, code)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("I piloti hanno rilevato falsi segnali GPS.", "it"),
+        ("Piloti konstatēja viltotu GPS signālu.", "lv"),
+        ("A pilóták hamis GPS-jelet észleltek.", "hu"),
+        ("De piloot zag een valse GPS-positie.", "nl"),
+    ],
+)
+def test_false_signals_in_more_languages(line, code):
+    assert "false" in gloss_line(line, code).lower()
+
+
+def test_bulgarian_hard_sign_is_written_u_in_english_names():
+    assert resolve_place("България", "bg").name == "Bulgaria"
+
+
+def test_romanian_helicopter_and_the_border_with():
+    glossed = gloss_line("Un elicopter a pierdut semnalul în apropierea graniței cu Ucraina.", "ro")
+    assert "helicopter" in glossed and "border with Ukraine" in glossed
+
+
+def test_a_czech_genitive_aircraft_is_not_several():
+    # "letadla" is "of the aircraft" as often as "aircraft" (plural): not read as a count.
+    assert "planes" not in gloss_line("Piloti letadla nad Polskem.", "cs")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Tiistaina matkustajakoneen GPS-vastaanotin näytti väärää sijaintia Itä-Suomen yllä.",
+            "fi",
+        ),
+        ("Tirsdag mistet luftambulansen GPS-signalet i Finnmark, nær grensen til Russland.", "no"),
+    ],
+)
+def test_short_texts_told_by_signature_letters(text, code):
+    # Finnish has no "å" (Swedish nearly always does); one letter beside a function word counts.
+    assert detect_language(text).code == code
+
+
+def test_an_air_ambulance_is_an_aircraft_to_the_english_rules():
+    text = (
+        "Luftambulansen mistet GPS\n\nTirsdag mistet luftambulansen GPS-signalet over Finnmark, "
+        "og det var ikke første gang, sier selskapet.\n"
+    )
+    candidates = [c for c in ingest_text(text, published=dt.date(2025, 3, 6)) if c.score >= 0.40]
+    assert candidates and candidates[0].values["country"] == "NO"

@@ -88,20 +88,31 @@ ALPHABET_EXTRAS: dict[str, str] = {
     "tr": "çğıöşüâî", "hu": "áéíóöőúüű",
 }  # fmt: skip
 
+#: Letters most texts of a language have, which its neighbours in :data:`ALPHABET_EXTRAS` lack
+#: (a Swedish text without "å", an Estonian one without "õ" or "ü", is unlikely).
+SIGNATURE_LETTERS: dict[str, str] = {
+    "no": "æøå", "da": "æøå", "sv": "å", "et": "õü", "de": "üß", "tr": "ığş", "hu": "őűá",
+    "lv": "āēīū", "lt": "ėįųū", "pl": "łąęśźż", "cs": "řěů", "sk": "ľĺôŕ", "ro": "ăâșțşţ",
+    "pt": "ãõç", "es": "ñ", "fr": "èêàç", "it": "àèòù", "nl": "ë", "fi": "äö",
+}  # fmt: skip
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def _by_letters(text: str, hits: dict[str, int]) -> str:
     """For a short text in Latin script with no English function word: the language whose
     alphabet fits its letters best (function words break ties), or ``""`` when its letters
-    say nothing (fewer than three letters beyond a-z)."""
+    say nothing (fewer than three letters beyond a-z, or one with a function word)."""
     letters = [ch for ch in text.lower() if ch.isalpha() and not ch.isascii()]
-    if len(letters) < 3:
+    if len(letters) < (1 if any(hits.values()) else 3):
         return ""
     scores = {}
     for code, extras in ALPHABET_EXTRAS.items():
         inside = sum(1 for ch in letters if ch in extras)
-        scores[code] = inside - 2 * (len(letters) - inside) + 3 * hits.get(code, 0)
+        signed = any(ch in SIGNATURE_LETTERS.get(code, "") for ch in letters)
+        scores[code] = (
+            inside - 2 * (len(letters) - inside) + 3 * hits.get(code, 0) - (0 if signed else 1.5)
+        )
     best = max(scores, key=scores.get)
     return best if scores[best] > 0 else ""
 

@@ -43,7 +43,8 @@ _KEEP = re.compile(
     r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
     r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}[\w-]*)$"
 )
-_VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "air ambulance"}
+# ("ambulance aircraft": the English rules know an aircraft, not an "air ambulance".)
+_VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "ambulance aircraft"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
 _ROMANCE = {"es", "pt", "fr", "it", "ro"}
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
@@ -697,6 +698,8 @@ def _tidy(words: list[str]) -> str:
         r"\2 \1",
         text,
     )
+    # "posição falsa", "semnale false": the English order ("false position").
+    text = re.sub(r"\b(position|positions|signal|signals|coordinates) (false)\b", r"\2 \1", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"([.,;:!?])\1+", r"\1", text)
     # A sentence whose first words were dropped ("\"The Sun\", last year...") must not leave a

@@ -42,6 +42,7 @@ happened: skjedde hände skete inntraff
 affected: rammet rammede drabbade påvirket påverkade berørt*
 detected: oppdaget upptäckte opdagede
 and: og och
+position: posisjon* position*
 every: varje hver hvert
 satellite navigation: satellittnavigasjon* satellitnavigation* satellitnavigering* satnav*
 navigation signals: navigasjonssignal* navigationssignal* navigeringssignal*
@@ -71,8 +72,8 @@ crew: besetning* mannskap* besättning* besætning*
 captain: kaptein* kapten* kaptajn*
 airport: flyplass* lufthavn* flygplats* flygplatsen flyveplads* flyvepladsen lufthamn* flyplassen
 airline: flyselskap* flygbolag* flyselskab*
-helicopter: helikopter* redningshelikopter*
-air ambulance: luftambulanse* ambulansefly* ambulanceflyv*
+helicopter: helikopter* redningshelikopter* *helikopter
+ambulance aircraft: luftambulanse* ambulansefly* ambulanceflyv*
 passengers: passasjer* passagerer* passagerare*
 runway: rullebane* landingsbane* landningsbana*
 air traffic control: flygeleder* flygledar* flygledning* flyveleder* flygkontroll* flysikring*
@@ -127,6 +128,7 @@ had: oli_ollut
 happened: tapahtui sattui
 affected: vaikutti koski kärsi*
 and: ja sekä
+position: sijain* sijaint*
 every: joka jokaisella jokaisessa jokainen
 because of: takia vuoksi johdosta
 satellite navigation: satelliittinavigointi* satelliittipaikannu* satelliittipaikantimi*
@@ -153,7 +155,7 @@ to airport: lentoasemalle lentokentälle kentälle
 from airport: lentoasemalta lentokentältä kentältä
 airline: lentoyhtiö*
 helicopter: helikopteri* kopteri*
-air ambulance: lääkärihelikopteri* ambulanssi*
+ambulance aircraft: lääkärihelikopteri* ambulanssi*
 passengers: matkustaj*
 runway: kiitotie*
 air traffic control: lennonjohto* lennonvarmistu* lennonjohtaj*
@@ -202,6 +204,7 @@ more than: üle
 happened: toimus juhtus
 affected: mõjutas
 and: ja ning
+position: asukoh*
 every: iga igal igas igale
 satellite navigation: satelliitnavigatsioon* satelliitpositsioneeri*
 signal: signaal*
@@ -259,6 +262,9 @@ more than: vairāk_nekā
 happened: notika
 affected: ietekmēja skāra
 and: un
+false: viltot*
+detected: konstatēja
+position: pozīcij* atrašanās_viet*
 every: katrā katru katrs katram
 satellite navigation: satelītnavigācij*
 signal: signāl*
@@ -269,7 +275,7 @@ problems: problēm*
 lost: zaudēja pazuda
 failure: zudum*
 flights: reisi reisu lidojumi lidojumu
-planes: lidmašīnas lidmašīnām
+planes: lidmašīnām
 aircraft: lidmašīn* gaisa_kuģ*
 flight: reis* lidojum*
 pilots: pilot*
@@ -310,6 +316,7 @@ more than: daugiau_nei
 happened: įvyko
 affected: paveikė
 and: ir
+position: padėt* padėtį
 every: kiekvien*
 satellite navigation: palydovin*
 signal: signal*
@@ -364,6 +371,8 @@ had: miał miała mieli miały
 happened: doszło wydarzyło
 affected: dotknęł* objęł*
 and: i oraz
+border with: granic*_z
+position: pozycj* położeni*
 every: każdy każdym każdego każdej każda
 satellite navigation: nawigacj*_satelitarn* nawigacji_satelitarnej satelitarn*
 signal: sygna*
@@ -392,7 +401,7 @@ captain: kapitan*
 airport: lotnisk* port_lotniczy portu_lotniczego
 airline: lini*_lotnicz* przewoźni*
 helicopter: śmigłow*
-air ambulance: lotnicze_pogotowie*
+ambulance aircraft: lotnicze_pogotowie*
 passengers: pasażer*
 runway: pas_startowy pasie_startowym
 air traffic control: kontrol*_ruchu* kontroler* pažsp pansa
@@ -441,6 +450,9 @@ had: měl mělo měla mal malo mala
 happened: došlo stalo
 affected: zasáhl* postihl* ovplyvnil*
 and: a
+false: falešn* falošn*
+detected: zaznamenal* zaznamenali zjistil*
+position: poloh* pozic*
 every: každý každém každého každá
 satellite navigation: satelitn*
 signal: signál*
@@ -455,7 +467,7 @@ failure: výpad* porucha*
 aircraft: letadl* lietadl*
 flights: lety letů letech lety
 flight: let letu spoj*
-planes: letadla letadel lietadlá lietadiel
+planes: letadel lietadiel
 pilots: pilot*
 crew: posádk*
 airport: letišt*
@@ -497,6 +509,9 @@ had: hatte hatten
 happened: passiert ereignete geschah
 affected: betroffen betraf
 and: und
+false: vals valse
+navigation systems: navigatiesyste*
+position: position* positie*
 every: jede jeder jedem jeden jedes elke
 satellite navigation: satellitennavigation* satellitenortung*
 signal: signal signale signals
@@ -587,6 +602,7 @@ had: имел* имело
 happened: произошл* произошло случилось
 affected: затронул* пострадал*
 and: и і та
+position: местоположени* позици* координат*
 every: каждый каждом каждого каждая всеки всяко
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
@@ -662,6 +678,7 @@ had: мав мала мало
 happened: стався сталося трапилося
 affected: зачепил* постраждал*
 and: і та й
+position: місцезнаходжен* позиці* координат*
 every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
@@ -720,6 +737,7 @@ had: tuvo tenía tenían
 happened: ocurrió sucedió
 affected: afectó afectaron afectad*
 and: y
+position: posición posiciones ubicación
 every: cada
 satellite navigation: navegación_satelital navegación_por_satélite
 signal: señal señales
@@ -793,6 +811,7 @@ had: teve tinha tiveram
 happened: ocorreu aconteceu
 affected: afetou afetaram afetad* atingiu
 and: e
+position: posição posições localização
 every: cada
 satellite navigation: navegação_por_satélite navegação_satelital
 signal: sinal sinais
@@ -863,6 +882,7 @@ had: avait eu
 happened: produit survenu
 affected: affecté* touché*
 and: et
+position: position positions
 every: chaque
 satellite navigation: navigation_par_satellite navigation_satellitaire
 signal: signal signaux
@@ -924,6 +944,9 @@ navigation signals: segnale_di_navigazione segnali_di_navigazione
 happened: accaduto avvenuto
 affected: colpito
 and: e
+false: falsi false falso falsa
+detected: rilevat*
+position: posizion*
 every: ogni
 signal: segnale segnali
 interference: interferen* disturb*
@@ -963,6 +986,7 @@ had: είχε είχαν
 happened: συνέβη σημειώθηκε σημειώθηκαν
 affected: επηρέασ* επηρεάστηκ*
 and: και
+position: θέση θέσης θέσεις
 every: κάθε
 satellite navigation: δορυφορικ*_πλοήγησ* δορυφορικ* δορυφόρ*
 navigation systems: συστήματα_πλοήγησης συστήματος_πλοήγησης σύστημα_πλοήγησης πλοήγησ*
@@ -1023,6 +1047,11 @@ false: fals false falși falsă
 happened: s-a_întâmplat
 affected: afectat*
 and: și
+helicopter: elicopter*
+border with: granița_cu graniței_cu frontiera_cu frontierei_cu
+border: graniț* frontier*
+near: în_zona zona
+position: poziți* poziţi*
 every: fiecare
 signal: semnal*
 interference: interferen*
@@ -1076,6 +1105,7 @@ more than: fazla
 happened: yaşandı meydana_geldi
 affected: etkilendi etkiledi
 and: ve
+position: konum*
 every: her
 because of: nedeniyle yüzünden dolayı sebebiyle
 satellite navigation: uydu_navigasyon* uydu_konum*
@@ -1132,6 +1162,9 @@ incidents: olay*
 happened: történt
 affected: érintett
 and: és
+false: hamis
+detected: észlelt*
+position: pozíció* helyzet*
 every: minden
 satellite navigation: műholdas_navigáció*
 signal: jel jelek

@@ -564,6 +564,14 @@ _GREEK_EXONYMS = {
 }  # fmt: skip
 for _english, _stems in _GREEK_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+# Romanian names the tables above lacked ("Ucraina", "Turcia", "Marea Neagră").
+_ROMANIAN_EXONYMS = {
+    "Ukraine": ("ucrain",), "Turkey": ("turci",), "Belarus": ("bielorus",), "Sweden": ("suedi",),
+    "Cyprus": ("cipru",), "Slovakia": ("slovaci",), "Czech Republic": ("cehi",),
+    "Black Sea": ("marea_neagr",), "Baltic Sea": ("marea_baltic",),
+}  # fmt: skip
+for _english, _stems in _ROMANIAN_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
 #: Case endings per language: (ending, replacement, role), tried longest first. ``role`` is
 #: the English preposition the case stands for ("in", "to", "from"), or ``""``.
@@ -629,7 +637,8 @@ _CYRILLIC = dict(
 
 # The other common spellings of a few letters: the names of places abroad are often written in
 # the spelling of their own language ("Хельсинки" is Helsinki, "Йоэнсуу" is Joensuu).
-_CYRILLIC_ALTERNATIVE = {"х": "h", "й": "j", "ю": "ju", "я": "ja", "э": "e", "ы": "y"}
+# (Bulgarian "ъ" is written "u" in the names English uses: "България" -> "Bulgaria".)
+_CYRILLIC_ALTERNATIVE = {"х": "h", "й": "j", "ю": "ju", "я": "ja", "э": "e", "ы": "y", "ъ": "u"}
 
 
 # Greek letters (digraphs first: "ου" is u, "μπ" b, "ντ" d), as place names are usually
