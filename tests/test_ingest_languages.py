@@ -869,3 +869,24 @@ def test_an_air_ambulance_is_an_aircraft_to_the_english_rules():
     )
     candidates = [c for c in ingest_text(text, published=dt.date(2025, 3, 6)) if c.score >= 0.40]
     assert candidates and candidates[0].values["country"] == "NO"
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        (
+            "Un avion a subi un brouillage GPS dans l’espace aérien roumain.",
+            "fr",
+            "Romanian airspace",
+        ),
+        ("Zakłócenia w polskiej przestrzeni powietrznej.", "pl", "Polish airspace"),
+        ("Semnale false în spațiul aerian românesc.", "ro", "Romanian airspace"),
+    ],
+)
+def test_a_nationality_beside_airspace_names_whose_airspace(line, code, expected):
+    assert expected in gloss_text(line, code)
+
+
+def test_a_nationality_elsewhere_is_not_a_place():
+    # "rosyjskie zagłuszanie" (Russian jamming) names a suspect, not where the aircraft was.
+    assert "Russian" not in gloss_text("Samolot padł ofiarą rosyjskiego zagłuszania.", "pl")

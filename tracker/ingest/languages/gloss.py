@@ -27,7 +27,7 @@ import re
 from tracker.ingest.dates import META_DATE_LINE
 from tracker.ingest.languages.calendar import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS, calendar_for
 from tracker.ingest.languages.lexicon import lexicon_for
-from tracker.ingest.languages.placenames import exonym, resolve_place
+from tracker.ingest.languages.placenames import demonym, exonym, resolve_place
 
 __all__ = ["gloss_text", "gloss_line"]
 
@@ -282,7 +282,10 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
         # Phrases: relative dates and multi-word cues.
         matched = _phrase(tokens, i, cal, lex)
         if matched:
-            english, i = matched
+            start, (english, i) = i, matched
+            if english == "airspace":
+                i = _airspace(tokens, start, i, emit)
+                continue
             if attribution(english):
                 continue
             if place_span[1] == len(out) and _role_after_place(english, code):
@@ -370,6 +373,9 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 continue
             if attribution(english):
                 i += 1
+                continue
+            if english == "airspace":
+                i = _airspace(tokens, i, i + 1, emit)
                 continue
             if english and place_span[1] == len(out) and _role_after_place(english, code):
                 place_span = _move_role(out, place_span, english, emit)
@@ -600,6 +606,21 @@ _COMPASS_WORDS = {
 # the "to" of a span of days ("od poniedziałku do piątku").
 _NIGHT_TO = {"na", "spre", "auf", "zu", "zum", "til", "till", "mot", "на", "към", "į", "à", "au",
              "al", "a", "para", "su"}  # fmt: skip
+
+
+def _airspace(tokens: list[str], start: int, end: int, emit) -> int:
+    """Emit "airspace" for the words ``tokens[start:end]``, with the nationality an adjective
+    next to them gives ("espace aérien roumain" -> "Romanian airspace"); returns where to go on.
+    """
+    before = _previous_word(tokens, start)
+    after = _words(tokens, end, 1)
+    nation = demonym(before) if before.isalpha() else ""
+    if not nation and after and after[0][1].isalpha():
+        nation = demonym(after[0][1])
+        if nation:
+            end = after[0][0] + 1
+    emit(*([nation] if nation else []), "airspace")
+    return end
 
 
 def _next_day(first: str, second: str) -> bool:

@@ -944,6 +944,7 @@ navigation signals: segnale_di_navigazione segnali_di_navigazione
 happened: accaduto avvenuto
 affected: colpito
 and: e
+airspace: spazio_aereo
 false: falsi false falso falsa
 detected: rilevat*
 position: posizion*
@@ -1047,6 +1048,7 @@ false: fals false falși falsă
 happened: s-a_întâmplat
 affected: afectat*
 and: și
+airspace: spațiul_aerian spațiului_aerian spațiu_aerian
 helicopter: elicopter*
 border with: granița_cu graniței_cu frontiera_cu frontierei_cu
 border: graniț* frontier*

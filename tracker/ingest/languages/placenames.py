@@ -25,7 +25,15 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["PlaceName", "resolve_place", "transliterate", "EXONYMS", "CASE_ENDINGS"]
+__all__ = [
+    "PlaceName",
+    "resolve_place",
+    "transliterate",
+    "demonym",
+    "EXONYMS",
+    "CASE_ENDINGS",
+    "DEMONYMS",
+]
 
 #: Inhabitants a city found only by removing a case ending must have.
 MIN_POPULATION_STRIPPED = 15_000
@@ -572,6 +580,53 @@ _ROMANIAN_EXONYMS = {
 }  # fmt: skip
 for _english, _stems in _ROMANIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+
+#: Adjectives of nationality, as the stems they start with in the languages read, and the
+#: English adjective ("espace aérien roumain", "polskiej przestrzeni" -> "Romanian airspace",
+#: "Polish airspace", which the English rules place). Only read beside an airspace word: the
+#: same adjectives name airlines and suspected jammers ("Russian jamming").
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Romanian": ("roumain", "român", "romen", "rumen", "rumano", "rumuńsk", "rumänisch", "rumänsk",
+                 "rumunsk", "roemeens", "румынск", "румунськ", "румънск", "ρουμαν"),
+    "Polish": ("polonais", "polaco", "polacc", "polonez", "polsk", "polnisch", "polish", "lenk",
+               "lengyel", "puola", "poola", "польск", "полськ", "полск", "πολων"),
+    "Lithuanian": ("lituan", "litauisch", "litauisk", "litewsk", "litevsk", "литовск", "литовськ",
+                   "lietuv", "leedu", "liettua", "λιθουαν"),
+    "Latvian": ("leton", "lettisch", "lettisk", "łotewsk", "lotyš", "латвийск", "латвійськ",
+                "латвийск", "latvij", "läti", "latvia", "λετον"),
+    "Estonian": ("eston", "estnisch", "estisk", "estońsk", "эстонск", "естонськ", "eesti", "viro",
+                 "εσθον"),
+    "Finnish": ("finlandais", "finlandés", "finlandês", "finlandez", "finnisch", "finsk", "fińsk",
+                "финск", "фінськ", "suome", "soome", "φινλανδ"),
+    "Bulgarian": ("bulgar", "bułgarsk", "bulharsk", "болгарск", "българск", "βουλγαρ"),
+    "Turkish": ("turc", "türkisch", "tyrkisk", "turkisk", "tureck", "турецк", "турск", "türk",
+                "τουρκ"),
+    "Greek": ("grec", "griego", "grieg", "griechisch", "gresk", "grekisk", "greck", "греческ",
+              "грецьк", "гръцк", "yunan", "ελληνικ"),
+    "Russian": ("russe", "ruso", "russo", "rusesc", "russisch", "russisk", "rysk", "rosyjsk",
+                "российск", "русск", "rus", "orosz", "venäjän", "vene", "ρωσικ"),
+    "German": ("allemand", "alemán", "alemão", "tedesc", "deutsch", "tysk", "niemieck", "немецк",
+               "γερμανικ"),
+    "Swedish": ("suédois", "sueco", "svedes", "suedez", "schwedisch", "svensk", "szwedzk",
+                "шведск"),
+    "Norwegian": ("norvégien", "noruego", "norueguês", "norvegian", "norwegisch", "norsk",
+                  "norwesk", "норвежск"),
+    "Moldovan": ("moldav", "moldov", "молдавск", "молдовск"),
+    "Belarusian": ("biélorusse", "bielorruso", "bielorus", "białorusk", "белорусск"),
+    "Cypriot": ("chypriote", "chipriota", "cipriot", "zypriot", "κυπριακ"),
+    "Hungarian": ("hongrois", "húngaro", "ungherese", "ungarisch", "ungersk", "węgiersk",
+                  "венгерск", "magyar"),
+}  # fmt: skip
+
+
+def demonym(word: str) -> str:
+    """The English adjective of nationality ``word`` (any case ending) is, or ``""``."""
+    low = word.lower()
+    for english, stems in DEMONYMS.items():
+        if any(low.startswith(stem) and len(low) - len(stem) <= 6 for stem in stems):
+            return english
+    return ""
+
 
 #: Case endings per language: (ending, replacement, role), tried longest first. ``role`` is
 #: the English preposition the case stands for ("in", "to", "from"), or ``""``.
