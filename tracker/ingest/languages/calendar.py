@@ -61,6 +61,26 @@ EXTRA_MONTH_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
+#: Weekday forms the CLDR tables lack: three-letter whole names (shorter forms are otherwise
+#: dropped as abbreviations: Romanian "joi" is Thursday), Romanian forms with the article
+#: ("vinerea"), Polish genitives and Hungarian "on <day>" forms.
+EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
+    "ro": {"joi": "Thursday", "lunea": "Monday", "marțea": "Tuesday", "miercurea": "Wednesday",
+           "joia": "Thursday", "vinerea": "Friday"},
+    # Polish genitive after "z" ("w nocy z soboty na niedzielę").
+    "pl": {"soboty": "Saturday", "wtorku": "Tuesday", "środy": "Wednesday", "piątku": "Friday"},
+    "hu": {"hétfőn": "Monday", "kedden": "Tuesday", "szerdán": "Wednesday",
+           "csütörtökön": "Thursday", "pénteken": "Friday", "szombaton": "Saturday"},
+}  # fmt: skip
+#: Norwegian, Danish and Swedish name a past day with -s: "i tisdags", "i tirsdags" (last
+#: Tuesday).
+_WEEKDAY_S = {"no", "da", "sv"}
+
+#: Month names that are also common words, read as a month only beside a day or a year
+#: (Romanian "mai" is May and "more": "mai multe" is "more of them").
+AMBIGUOUS_MONTHS: dict[str, frozenset[str]] = {"ro": frozenset({"mai"})}
+
+
 @dataclass(frozen=True)
 class Calendar:
     """One language's date words, lower-case."""
@@ -154,6 +174,9 @@ def calendar_for(code: str) -> Calendar:
         for form in _full_forms(info.get(name.lower(), [])):
             if len(form) >= 4:
                 weekdays[form] = name
+    if code in _WEEKDAY_S:
+        weekdays.update({form + "s": name for form, name in weekdays.items() if len(form) >= 6})
+    weekdays.update(EXTRA_WEEKDAYS.get(code, {}))
     month_stems = [
         (stem, month) for month, forms in EXTRA_MONTH_FORMS.get(code, {}).items() for stem in forms
     ] + _stems(months)

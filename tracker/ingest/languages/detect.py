@@ -43,11 +43,11 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "fi": "ja ei oli että on se kun myös mutta jo nyt tai vain ovat olivat joka jotka hän "
         "sen kuin mukaan ole eivät takia koska jälkeen aikana",
         "et": "ja ei oli et on see kui ka aga nüüd või ainult nad mis kes tema selle ning "
-        "oma pärast veel oma",
+        "oma pärast veel tõttu pole",
         "lv": "un ir ka par no uz ar tika kā arī bet vai tas tā šo šī kas pēc bija jau ne "
-        "tikai gan",
+        "tikai gan dēļ",
         "lt": "ir kad yra su iš į buvo tai kaip taip pat bet ar jis ji jie po dar nuo kurie "
-        "kuris metu",
+        "kuris metu dėl nes bei kai apie",
         "pl": "i nie się na jest że w z do to od po jak ale tak przez dla czy już został "
         "był była było są oraz który która ponieważ nad bez podczas przy",
         "de": "und nicht der die das ist mit von auf den dem ein eine sich für auch wurde "
@@ -78,7 +78,43 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 
+#: The letters beyond a-z each language writes (lower case). A short text with too few function
+#: words to tell is told by its letters: a letter a language never writes counts against it.
+ALPHABET_EXTRAS: dict[str, str] = {
+    "no": "æøåé", "da": "æøåé", "sv": "åäöé", "fi": "äöå", "et": "õäöüšž",
+    "lv": "āčēģīķļņšūž", "lt": "ąčęėįšųūž", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž", "de": "äöüß", "nl": "éëïö", "es": "áéíñóúü",
+    "pt": "áâãàçéêíóôõú", "fr": "àâæçéèêëîïôœùûüÿ", "it": "àèéìíòóù", "ro": "ăâîșțşţ",
+    "tr": "çğıöşüâî", "hu": "áéíóöőúüű",
+}  # fmt: skip
+
+#: Letters most texts of a language have, which its neighbours in :data:`ALPHABET_EXTRAS` lack
+#: (a Swedish text without "å", an Estonian one without "õ" or "ü", is unlikely).
+SIGNATURE_LETTERS: dict[str, str] = {
+    "no": "æøå", "da": "æøå", "sv": "å", "et": "õü", "de": "üß", "tr": "ığş", "hu": "őűá",
+    "lv": "āēīū", "lt": "ėįųū", "pl": "łąęśźż", "cs": "řěů", "sk": "ľĺôŕ", "ro": "ăâșțşţ",
+    "pt": "ãõç", "es": "ñ", "fr": "èêàç", "it": "àèòù", "nl": "ë", "fi": "äö",
+}  # fmt: skip
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _by_letters(text: str, hits: dict[str, int]) -> str:
+    """For a short text in Latin script with no English function word: the language whose
+    alphabet fits its letters best (function words break ties), or ``""`` when its letters
+    say nothing (fewer than three letters beyond a-z, or one with a function word)."""
+    letters = [ch for ch in text.lower() if ch.isalpha() and not ch.isascii()]
+    if len(letters) < (1 if any(hits.values()) else 3):
+        return ""
+    scores = {}
+    for code, extras in ALPHABET_EXTRAS.items():
+        inside = sum(1 for ch in letters if ch in extras)
+        signed = any(ch in SIGNATURE_LETTERS.get(code, "") for ch in letters)
+        scores[code] = (
+            inside - 2 * (len(letters) - inside) + 3 * hits.get(code, 0) - (0 if signed else 1.5)
+        )
+    best = max(scores, key=scores.get)
+    return best if scores[best] > 0 else ""
 
 
 @dataclass(frozen=True)
@@ -159,6 +195,9 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
     counted = [w for w in words if len(w) > 1] or words
     hits = {code: sum(1 for w in counted if w in FUNCTION_WORDS[code]) for code in candidates}
     best = max(hits, key=hits.get)
+    if script == "latin" and hits[best] == 0:
+        # Not one function word of any language: a short text, told by its letters if at all.
+        return Guess(_by_letters(text, hits) or "en", 0.0)
     if (
         script == "latin"
         and best != "en"
@@ -168,6 +207,10 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
             or hits.get("en", 0) * 2 >= hits[best]
         )
     ):
-        # Too few words to tell, English quoting a foreign phrase, or a mixed text: English.
+        # Too few words to tell, English quoting a foreign phrase, or a mixed text: English,
+        # unless the text has no English word at all and letters English never writes.
+        letters = _by_letters(text, hits) if hits.get("en", 0) == 0 else ""
+        if letters:
+            return Guess(letters, round(hits.get(letters, 0) / len(counted), 3))
         best = "en"
     return Guess(best, round(hits[best] / len(counted), 3))

@@ -25,13 +25,15 @@ from __future__ import annotations
 import re
 
 from tracker.ingest.dates import META_DATE_LINE
-from tracker.ingest.languages.calendar import calendar_for
+from tracker.ingest.languages.calendar import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS, calendar_for
 from tracker.ingest.languages.lexicon import lexicon_for
-from tracker.ingest.languages.placenames import exonym, resolve_place
+from tracker.ingest.languages.placenames import demonym, exonym, resolve_place
 
 __all__ = ["gloss_text", "gloss_line"]
 
 _TOKEN = re.compile(
+    # Flight numbers and aircraft types ("LO773", "DN402", "A330", "B737-800") stay one token.
+    r"(?<!\w)[A-Z]{1,3}\d{2,4}[A-Z]{0,2}(?:-\d{1,4}[A-Z]{0,2})?\b|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d+(?:-\d+)+|\d+(?:[.:]\d{2}(?!\d))?|"
     r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\s+|.",
     re.UNICODE,
@@ -39,14 +41,79 @@ _TOKEN = re.compile(
 _KEEP = re.compile(
     r"^(?:GPS|GNSS|GLONASS|Galileo|BeiDou|EGNOS|RNAV|RNP|ILS|VOR|NOTAM|ATC|FIR|ATR|Boeing|Airbus"
     r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
-    r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}\w*)$"
+    r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}[\w-]*)$"
 )
-_VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "air ambulance"}
+# ("ambulance aircraft": the English rules know an aircraft, not an "air ambulance".)
+_VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "ambulance aircraft"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
 _ROMANCE = {"es", "pt", "fr", "it", "ro"}
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
+_ORDINAL_SUFFIXES = {"ης", "η", "er", "re", "º", "ª", "st", "nd", "rd", "th"}
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
+# Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
+_POSTPOSITIONAL = {"tr", "fi", "et", "hu"}
+_ROLE_WORDS = {"over", "near"}
+_PLURAL = {"flight": "flights", "plane": "planes", "helicopter": "helicopters", "crew": "crews"}
+
+
+def _is_count(word: str) -> bool:
+    """Is ``word`` a number of two or more ("3000", "12,500")?"""
+    digits = word.replace(",", "").replace(".", "")
+    return digits.isdigit() and int(digits) >= 2
+
+
+# Languages that write the month before the day ("március 1-jén").
+_MONTH_FIRST = {"hu"}
+
+# Verbs of attribution, and the languages that put the verb second, right after an opening day.
+_ATTRIBUTION = {"reported", "said"}
+_VERB_SECOND = {"de", "nl", "no", "da", "sv"}
+_DATE_WORDS = {
+    "on",
+    "in",
+    "last",
+    "yesterday",
+    "today",
+    "this",
+    "morning",
+    "evening",
+    "night",
+    "week",
+    "and",
+    "to",
+    ",",
+} | {w.lower() for w in WEEKDAYS + MONTHS}
+
+
+def _only_date_so_far(out: list[str]) -> bool:
+    """Is the sentence written so far only a day or date ("On Sunday", "Yesterday evening")?"""
+    start = len(out)
+    while start > 0 and out[start - 1] not in _SENTENCE_END:
+        start -= 1
+    opening = out[start:]
+    return bool(opening) and all(w.lower() in _DATE_WORDS or w.isdigit() for w in opening)
+
+
+# What a postposition of cause follows ("GPS-häirinnän takia": because of GPS jamming).
+_CAUSE_NOUNS = {
+    "GPS",
+    "GNSS",
+    "signal",
+    "signals",
+    "jamming",
+    "interference",
+    "spoofing",
+    "problems",
+    "failure",
+    "errors",
+    "navigation",
+    "systems",
+    "satellite",
+    "jammer",
+}
+# Languages that name a place in the genitive before the airport word whose case gives the role.
+_GENITIVE_FIRST = {"lt", "lv", "et", "fi", "hu", "tr"}
 
 
 def _operators():
@@ -87,19 +154,44 @@ def _is_day(text: str) -> bool:
 _CLOCK_DOT = re.compile(r"^([01]?\d|2[0-3])\.([0-5]\d)$")
 
 
-def gloss_line(line: str, code: str) -> str:
-    """The English gloss of one line of text in language ``code``."""
+def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
+    """The English gloss of one line of text in language ``code``.
+
+    :param after_comma: the line before ended with a comma (a sentence wrapped over lines).
+    """
     cal = calendar_for(code)
     lex = lexicon_for(code)
     tokens = _TOKEN.findall(line)
     out: list[str] = []
     i = 0
     n = len(tokens)
+    place_span = (-1, -1)  # where in ``out`` the last place emitted stands
+    held: list[str] = []  # a verb waiting for its subject ("Am Sonntag meldeten die Piloten")
 
     def emit(*words: str) -> None:
         for word in words:
             if word and not (out and out[-1] == word and word[0].isalpha()):
                 out.append(word)
+                if held and word[0].isalpha() and word not in _DETERMINERS:
+                    out.extend(held)
+                    held.clear()
+
+    def attribution(english: str) -> bool:
+        """Write a "reported"/"said" where the English rules read it right; True if done."""
+        if english not in _ATTRIBUTION:
+            return False
+        if code in _VERB_SECOND and _only_date_so_far(out):
+            # "Am Sonntag meldeten die Piloten ...": the verb comes second, after the day; in
+            # English after its subject ("On Sunday pilots reported"). Right after the day it
+            # would make the day the date of a statement.
+            held.append(english)
+            return True
+        if (out and out[-1] == ",") or (not out and after_comma):
+            # "..., informou a companhia": a tag after the reported clause, whose subject the
+            # gloss drops; "it was reported" keeps the day before it the incident's.
+            emit("it", "was", english)
+            return True
+        return False
 
     while i < n:
         tok = tokens[i]
@@ -150,6 +242,8 @@ def gloss_line(line: str, code: str) -> str:
                     emit(tok, "to")
                     i = ahead[second - 1][0]
                     continue
+                if p < len(texts) and texts[p] in _ORDINAL_SUFFIXES:
+                    p += 1  # "1ης Μαρτίου", "1er mars": the day's ordinal ending
                 if p < len(texts) and texts[p] in {"de", "of"}:
                     p += 1
                 month = cal.month(texts[p]) if p < len(texts) else ""
@@ -178,6 +272,9 @@ def gloss_line(line: str, code: str) -> str:
                 i = ahead[0][0] + 1  # "9. og 10. januar": an ordinal's dot ends no sentence
             continue
         if len(tok) == 1 and not tok.isalpha():
+            if tok in _SENTENCE_END and held:
+                out.extend(held)
+                held.clear()
             if tok in ".,;:!?()-\u2013\u2014/%":
                 out.append(tok)
             i += 1
@@ -185,33 +282,77 @@ def gloss_line(line: str, code: str) -> str:
         # Phrases: relative dates and multi-word cues.
         matched = _phrase(tokens, i, cal, lex)
         if matched:
-            english, i = matched
+            start, (english, i) = i, matched
+            if english == "airspace":
+                i = _airspace(tokens, start, i, emit)
+                continue
+            if attribution(english):
+                continue
+            if place_span[1] == len(out) and _role_after_place(english, code):
+                place_span = _move_role(out, place_span, english, emit)
+                continue
+            if english.split()[-1] in _VEHICLES and not (out and out[-1] in _DETERMINERS):
+                emit("the")  # "samolot pasażerski": the passenger aircraft, as for one word
             emit(*english.split())
             continue
         month = cal.months.get(low, "") or (cal.month(low) if len(low) >= 5 else "")
         if month and not tok.isupper():
             nxt = _words(tokens, i + 1, 1)
+            after = _words(tokens, i + 1, 4)
+            if code in _MONTH_FIRST and after and _is_day(after[0][1]):
+                # "március 1-jén", "March 1": the day after the month, as "1 March".
+                k = 1
+                while k < len(after) and (
+                    after[k][1] in {".", "-"} or (after[k][1].islower() and len(after[k][1]) <= 3)
+                ):
+                    k += 1  # "1-jén", "1.": the day's suffix or dot
+                emit(after[0][1], month)
+                i = after[k - 1][0] + 1
+                continue
             if nxt and _is_year(nxt[0][1]):
                 emit(month, nxt[0][1])
                 i = nxt[0][0] + 1
+            elif low in AMBIGUOUS_MONTHS.get(code, ()):
+                i += 1  # "mai multe" (more of them), not "in May"
             else:
                 emit("in", month)
                 i += 1
             continue
-        weekday = cal.weekday(low) if len(low) >= 4 else ""
+        weekday = cal.weekday(low) if len(low) >= 4 or low in cal.weekdays else ""
         if weekday and not tok.isupper():
             if out and out[-1] == "last":
                 emit(weekday)
             else:
                 emit("on", weekday)
             i += 1
+            ahead = _words(tokens, i, 2)
+            if (
+                len(ahead) == 2
+                and ahead[0][1].lower() in _NIGHT_TO
+                and _next_day(weekday, cal.weekday(ahead[1][1].lower()))
+            ):
+                # "z soboty na niedzielę", "de sâmbătă spre duminică": the night from one day
+                # to the next, which starts on the first ("on Saturday").
+                emit("night")
+                i = ahead[1][0] + 1
             continue
+        if tok[:1].isupper():
+            ahead = [(i, tok)] + _words(tokens, i + 1, 2)
+            airline = _airline_run([t for _, t in ahead])
+            if airline:
+                emit(" ".join(t for _, t in ahead[:airline]))  # "Wizz Air", not "Wizz"
+                i = ahead[airline - 1][0] + 1
+                continue
         if _KEEP.match(tok) or (tok[:1].isupper() and _operators().fullmatch(tok)):
             emit(tok)
             i += 1
             continue
-        if "-" in tok and _KEEP.match(tok.split("-")[0]):
-            # "GPS-forstyrrelser", "GPS-häirintä": the GNSS word, then the rest glossed.
+        head = tok.split("-")[0]
+        if "-" in tok and (
+            _KEEP.match(head) or (head[:1].isupper() and _operators().fullmatch(head))
+        ):
+            # "GPS-forstyrrelser", "GPS-häirintä": the GNSS word, then the rest glossed;
+            # "SAS-fly", "Widerøe-flyet": the airline, then its aircraft.
             head, _, rest = tok.partition("-")
             emit(head)
             if lex is not None:
@@ -220,7 +361,48 @@ def gloss_line(line: str, code: str) -> str:
             continue
         if lex is not None:
             english = lex.word(low)
+            if english == "because of" and code in _POSTPOSITIONAL:
+                # "GPS-häirinnän takia", "zavarás miatt": the cause stands before its
+                # postposition; in English after it ("because of GPS jamming"), which also
+                # keeps a place from reading as the jammer ("over Debrecen jamming").
+                start = len(out)
+                while start > 0 and out[start - 1] in _CAUSE_NOUNS:
+                    start -= 1
+                out.insert(start, "because of")
+                i += 1
+                continue
+            if attribution(english):
+                i += 1
+                continue
+            if english == "airspace":
+                i = _airspace(tokens, i, i + 1, emit)
+                continue
+            if english and place_span[1] == len(out) and _role_after_place(english, code):
+                place_span = _move_role(out, place_span, english, emit)
+                i += 1
+                continue
+            if english == "airport" and code in _GENITIVE_FIRST and place_span[1] == len(out):
+                # "Tarton lentoaseman lähellä": the airport belongs to the place before it, and
+                # a postposition after it places both ("near Tartu airport").
+                emit(english)
+                place_span = (place_span[0], len(out))
+                i += 1
+                continue
             if english and not (tok[:1].isupper() and code == "de" and english in {"in", "at"}):
+                if english in _VEHICLES and out and out[-1] == english.split()[-1]:
+                    i += 1  # "utasszállító repülőgép": one aircraft, said twice
+                    continue
+                if english in _VEHICLES and out and out[-1] == "every":
+                    # "igal lennul", "każdym locie": every flight is flights in general.
+                    out[-1] = _PLURAL.get(english, english)
+                    i += 1
+                    continue
+                if english in _VEHICLES and out and _is_count(out[-1]):
+                    # "3000 lennolla", "5 uçuş": several languages count with the singular;
+                    # a count of flights is no particular flight.
+                    emit(_PLURAL.get(english, english))
+                    i += 1
+                    continue
                 if english in _VEHICLES and not (out and out[-1] in _DETERMINERS):
                     # Most of these languages have no articles: "Samolot utracił..." tells of
                     # one aircraft, which the English rules recognise as "the aircraft".
@@ -230,13 +412,17 @@ def gloss_line(line: str, code: str) -> str:
                 continue
         if tok[:1].isupper():
             initial = not out or out[-1] in _SENTENCE_END
+            before = len(out)
             i = _place_run(tokens, i, code, emit, out, initial=initial)
+            if len(out) > before:
+                place_span = (before, len(out))
             continue
         if _is_past_verb(low, code, _previous_word(tokens, i)):
             # An unlisted verb in the past tense ("столкнулся", "wracał", "desvió"): the
             # English rules need a past-tense word to tell an event from an explanation.
             emit("did")
         i += 1
+    out.extend(held)
     return _tidy(out)
 
 
@@ -300,7 +486,7 @@ def _second_day(texts: list[str], p: int, cal, lex) -> int:
 
 def _phrase(tokens, i, cal, lex):
     """A multi-word cue starting at token ``i``: ``(english, next index)`` or ``None``."""
-    words = _words(tokens, i, 4)
+    words = _words(tokens, i, 6)  # the longest phrase in the tables has five words
     lowered = [t.lower() for _, t in words]
     for phrase, english in cal.relative.items():
         parts = phrase.split()
@@ -335,8 +521,10 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
             and tok[:1].isalpha()
             and not _KEEP.match(tok.split("-")[0])
             and not (run and _is_calendar_word(tok.lower(), code))
+            and not (run and _is_cue_word(tok.lower(), code))
         ):
-            # A weekday or month ends a run: German capitalises them ("Am Montag").
+            # A weekday or month ends a run: German capitalises them ("Am Montag"); so does
+            # a cue word, as German capitalises every noun ("Eine Maschine der Finnair").
             run.append((j, tok))
             j += 1
             continue
@@ -352,6 +540,14 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         return i + 1
     end = run[-1][0] + 1
     words = [t for _, t in run]
+    airline = _airline_run(words)
+    if airline:
+        # "Air France", "Wizz Air", "Aegean Airlines": an airline the English rules know,
+        # whose words would otherwise be read one by one ("France").
+        emit(" ".join(words[:airline]))
+        if airline == len(words):
+            return end
+        return _place_run(tokens, run[airline][0], code, emit, out)
     names = [w for w in words if w[:1].isupper()]
     # Two-word exonyms ("Morze Czarne", "Estados Unidos") and whole names ("São Paulo").
     if len(words) >= 2:
@@ -406,6 +602,71 @@ _COMPASS_WORDS = {
 }  # fmt: skip
 
 
+# "to" between the two days of a night ("z soboty na niedzielę", "de samedi à dimanche"), not
+# the "to" of a span of days ("od poniedziałku do piątku").
+_NIGHT_TO = {"na", "spre", "auf", "zu", "zum", "til", "till", "mot", "на", "към", "į", "à", "au",
+             "al", "a", "para", "su"}  # fmt: skip
+
+
+def _airspace(tokens: list[str], start: int, end: int, emit) -> int:
+    """Emit "airspace" for the words ``tokens[start:end]``, with the nationality an adjective
+    next to them gives ("espace aérien roumain" -> "Romanian airspace"); returns where to go on.
+    """
+    before = _previous_word(tokens, start)
+    after = _words(tokens, end, 1)
+    nation = demonym(before) if before.isalpha() else ""
+    if not nation and after and after[0][1].isalpha():
+        nation = demonym(after[0][1])
+        if nation:
+            end = after[0][0] + 1
+    emit(*([nation] if nation else []), "airspace")
+    return end
+
+
+def _next_day(first: str, second: str) -> bool:
+    """Is weekday ``second`` the day after ``first`` (English names)?"""
+    return bool(second) and WEEKDAYS.index(second) == (WEEKDAYS.index(first) + 1) % 7
+
+
+def _airline_run(words: list[str]) -> int:
+    """How many of ``words`` (two or three) name an airline the English rules know, or 0."""
+    for size in range(min(len(words), 3), 1, -1):
+        if all(w[:1].isupper() for w in words[:size]) and _operators().fullmatch(
+            " ".join(words[:size])
+        ):
+            return size
+    return 0
+
+
+def _role_after_place(english: str, code: str) -> bool:
+    """Does a cue glossed ``english`` give the role of the place just before it?
+
+    "Kaliningrad üzerinde", "Tallinna lähedal": a postposition ("over", "near"); "Vilniaus
+    oro uoste", "Riian lentoasemalla": an airport word whose case says the role of the place
+    named before it in the genitive ("at airport").
+    """
+    if english in _ROLE_WORDS and code in _POSTPOSITIONAL:
+        return True
+    return english.startswith(("at ", "to ", "from ")) and code in _GENITIVE_FIRST
+
+
+def _move_role(out: list[str], place_span: tuple[int, int], english: str, emit):
+    """Write the role before the place (the English order): "over Kaliningrad", "at Vilnius
+    airport"; a role a case ending gave the place is replaced. Returns the new place span."""
+    role, _, rest = english.partition(" ")
+    start = place_span[0]
+    if out[start] in _PREPOSITIONS:
+        del out[start]
+    out.insert(start, role)
+    emit(*rest.split())
+    return (-1, -1)
+
+
+def _is_cue_word(word: str, code: str) -> bool:
+    lex = lexicon_for(code)
+    return lex is not None and lex.word(word) not in {"", "in", "at", "and", "to", "from"}
+
+
 def _is_calendar_word(word: str, code: str) -> bool:
     cal = calendar_for(code)
     return bool(cal.weekday(word) or cal.months.get(word))
@@ -425,8 +686,17 @@ def _is_name(text: str) -> bool:
 _PREPOSITIONS = {"in", "at", "to", "from", "over", "near", "of", "on"}
 
 
+# After these words a place in the locative ("atgriezās Helsinkos", "επέστρεψε στην Αθήνα")
+# is where the aircraft went: "returned to Helsinki", as the English rules read it.
+_MOTION = {"returned", "diverted", "back", "turned"}
+
+
 def _emit_place(place, emit, out) -> None:
-    if place.role and not (out and out[-1] in _PREPOSITIONS):
+    if place.role == "in" and out and out[-1] in _MOTION:
+        emit("to")
+    elif out and out[-1] == "in" and len(out) > 1 and out[-2] in _MOTION:
+        out[-1] = "to"
+    elif place.role and not (out and out[-1] in _PREPOSITIONS):
         emit(place.role)
     emit(*place.name.split())
 
@@ -449,8 +719,13 @@ def _tidy(words: list[str]) -> str:
         r"\2 \1",
         text,
     )
+    # "posição falsa", "semnale false": the English order ("false position").
+    text = re.sub(r"\b(position|positions|signal|signals|coordinates) (false)\b", r"\2 \1", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"([.,;:!?])\1+", r"\1", text)
+    # A sentence whose first words were dropped ("\"The Sun\", last year...") must not leave a
+    # comma after the full stop: the sentence splitter would join the two sentences.
+    text = re.sub(r"([.!?])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"^[\s.,;:]+", "", text)
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     text = re.sub(r",\s*([.!?])", r"\1", text)
@@ -459,8 +734,27 @@ def _tidy(words: list[str]) -> str:
     return text
 
 
+_RO_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
+_ELISION = {
+    "fr": re.compile(
+        r"(?<![\w-])(?<!Côte )((?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['\u2019])(?=[^\W\d_])", re.I
+    ),
+    "it": re.compile(
+        r"(?<![\w-])((?:[ld]|un|dell|dall|nell|sull|all|quell)['\u2019])(?=[^\W\d_])", re.I
+    ),
+}
+
+
 def gloss_text(text: str, code: str) -> str:
     """The English gloss of a whole text, line by line (blank lines kept)."""
+    if code in _ELISION:
+        # "l’aéroport", "d’un brouillage", "dell’aereo": the article is written onto the noun;
+        # apart, the noun is found in the tables ("aéroport" -> airport).
+        text = _ELISION[code].sub(r"\1 ", text)
+    if code == "ro":
+        # Romanian is often typed with the Turkish cedilla letters ("marţi", "oraşul"); the
+        # tables use the comma-below letters ("marți").
+        text = text.translate(_RO_COMMA)
     # "2 000", "12 500": digit groups with spaces (or no-break spaces) are one number.
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
     lines = []
@@ -472,7 +766,8 @@ def gloss_text(text: str, code: str) -> str:
             rest = gloss_line(line[meta.end() :], code)
             lines.append(f"date {meta.group('date')} {rest}".rstrip())
             continue
-        glossed = gloss_line(line, code) if line.strip() else ""
+        after_comma = bool(lines) and lines[-1].endswith(",")
+        glossed = gloss_line(line, code, after_comma=after_comma) if line.strip() else ""
         if line.strip() and not glossed.strip(" .,;:"):
             # A line with no cue word: keep the paragraph shape but say nothing.
             glossed = ""

@@ -42,6 +42,8 @@ happened: skjedde hände skete inntraff
 affected: rammet rammede drabbade påvirket påverkade berørt*
 detected: oppdaget upptäckte opdagede
 and: og och
+position: posisjon* position*
+every: varje hver hvert
 satellite navigation: satellittnavigasjon* satellitnavigation* satellitnavigering* satnav*
 navigation signals: navigasjonssignal* navigationssignal* navigeringssignal*
 navigation systems: navigasjonssystem* navigationssystem* navigeringssystem* navigasjonsutstyr*
@@ -52,11 +54,17 @@ jammer: störsändare* støysender* jammer*
 spoofing: spoofing* spoofet spoofa* forfalsk* förfalsk* *spoofing
 problems: problem* trøbbel
 lost: mistet mista miste tapte tappade förlorade mistede
+lost: forsvant försvann forsvandt
 failure: bortfall* udfald* utfall* svikt* avbrudd* avbrott*
 errors: feil feilen fejl fel felaktig* feilaktig* forkert
 false: falsk* falske
-aircraft: fly flyet flyene flyets flyg flygplan* flyvemaskin* flymaskin* luftfartøy* luftfartyg*
+planes: flyene flygplanen flyvemaskinerne
+aircraft: fly flyet flyets flyg flygplan* flyvemaskin* flymaskin* luftfartøy* luftfartyg*
+aircraft: planet planen
 aircraft: passasjerfly* passagerfly* *flyet
+aircraft: passagerarplan* *flygplanet *flygplan
+had to: fick_vända fick
+because of: på_grunn_av på_grund_av
 flight: flyvning* flygning* flyging* flygningen flyvningen flygtur* flytur*
 flights: flyvninger flygningar flyginger flyavganger avganger
 pilots: pilot* flyger flygaren piloterna
@@ -64,8 +72,8 @@ crew: besetning* mannskap* besättning* besætning*
 captain: kaptein* kapten* kaptajn*
 airport: flyplass* lufthavn* flygplats* flygplatsen flyveplads* flyvepladsen lufthamn* flyplassen
 airline: flyselskap* flygbolag* flyselskab*
-helicopter: helikopter* redningshelikopter*
-air ambulance: luftambulanse* ambulansefly* ambulanceflyv*
+helicopter: helikopter* redningshelikopter* *helikopter
+ambulance aircraft: luftambulanse* ambulansefly* ambulanceflyv*
 passengers: passasjer* passagerer* passagerare*
 runway: rullebane* landingsbane* landningsbana*
 air traffic control: flygeleder* flygledar* flygledning* flyveleder* flygkontroll* flysikring*
@@ -120,10 +128,13 @@ had: oli_ollut
 happened: tapahtui sattui
 affected: vaikutti koski kärsi*
 and: ja sekä
+position: sijain* sijaint*
+every: joka jokaisella jokaisessa jokainen
+because of: takia vuoksi johdosta
 satellite navigation: satelliittinavigointi* satelliittipaikannu* satelliittipaikantimi*
 signal: signaali* paikannussignaali*
 navigation systems: navigointijärjestelm* paikannusjärjestelm* navigaatiojärjestelm*
-interference: häiriö* häirin* häiritty* häirint* häiritsev*
+interference: häiriö* häirin* häiritty* häirint* häiritsev* häirit*
 jamming: häirintä häirintää häirinnän häirinnästä *häirintä *häirintää
 jammer: häirintälaite* häirintälähetin*
 spoofing: harhautu* harhautus* väärennet* spooffau* spoofing*
@@ -131,15 +142,20 @@ false: väär*
 problems: ongelm*
 lost: menetti menettivät katosi katkesi
 failure: katko* katkos* pimen*
-aircraft: lentokone* kone koneen koneessa koneella koneet koneiden matkustajakone* *lentokone
-flight: lento lennon lennolla lennolle lennot lentoja lentojen *lento
+planes: koneet koneiden lentokoneet lentokoneiden
+flights: lennot lentoja lentojen
+aircraft: lentokone* kone koneen koneessa koneella matkustajakone* *lentokone
+flight: lento lennon lennolla lennolle *lento
 pilots: lentäjä* ohjaaja* lentäjät
 crew: miehistö*
 captain: kapteeni*
 airport: lentoasema* lentokenttä* lentokentä* kenttä* kentälle kentällä kentältä
+at airport: lentoasemalla lentokentällä kentällä
+to airport: lentoasemalle lentokentälle kentälle
+from airport: lentoasemalta lentokentältä kentältä
 airline: lentoyhtiö*
 helicopter: helikopteri* kopteri*
-air ambulance: lääkärihelikopteri* ambulanssi*
+ambulance aircraft: lääkärihelikopteri* ambulanssi*
 passengers: matkustaj*
 runway: kiitotie*
 air traffic control: lennonjohto* lennonvarmistu* lennonjohtaj*
@@ -152,7 +168,7 @@ could not land: ei_voinut_laskeutua ei_pystynyt_laskeutumaan eivät_voineet_lask
 take-off: nousu nousun nousussa lentoonlähtö*
 diverted: ohjattiin ohjautui
 returned: palasi palasivat palaamaan kääntyi kääntyivät
-turned back: kääntyi_takaisin palasi_takaisin
+turned back: kääntyi_takaisin palasi_takaisin kääntymään_takaisin kääntyä_takaisin
 circled: kierteli* kaarteli*
 en route: matkalla lennon_aikana
 reported: raportoi* ilmoitti* kertoi
@@ -188,6 +204,8 @@ more than: üle
 happened: toimus juhtus
 affected: mõjutas
 and: ja ning
+position: asukoh*
+every: iga igal igas igale
 satellite navigation: satelliitnavigatsioon* satelliitpositsioneeri*
 signal: signaal*
 interference: häire* häiring* segami* segaja*
@@ -196,11 +214,15 @@ spoofing: võltsimi* võlts* spoofing* petmis*
 problems: probleem*
 lost: kaotas kadus
 failure: rike rikke katkestus*
+planes: lennukid lennukite
+flights: lennud lende reisid
 aircraft: lennuk* reisilennuk*
-flight: lend lennu lennul lende reis reisi
+flight: lend lennu lennul reis reisi
 pilots: piloot* lendur*
 crew: meeskond*
 airport: lennujaam* lennuväl*
+at airport: lennujaamas lennuväljal
+because of: tõttu
 airline: lennufirma* lennuettevõt*
 helicopter: helikopter*
 passengers: reisija*
@@ -240,6 +262,10 @@ more than: vairāk_nekā
 happened: notika
 affected: ietekmēja skāra
 and: un
+false: viltot*
+detected: konstatēja
+position: pozīcij* atrašanās_viet*
+every: katrā katru katrs katram
 satellite navigation: satelītnavigācij*
 signal: signāl*
 interference: traucējum* traucēšan* traucē*
@@ -248,11 +274,14 @@ spoofing: viltošan* maldināšan*
 problems: problēm*
 lost: zaudēja pazuda
 failure: zudum*
+flights: reisi reisu lidojumi lidojumu
+planes: lidmašīnām
 aircraft: lidmašīn* gaisa_kuģ*
 flight: reis* lidojum*
 pilots: pilot*
 crew: apkalp*
 airport: lidost*
+at airport: lidostā
 airline: aviokompānij*
 helicopter: helikopter*
 passengers: pasažier*
@@ -287,6 +316,8 @@ more than: daugiau_nei
 happened: įvyko
 affected: paveikė
 and: ir
+position: padėt* padėtį
+every: kiekvien*
 satellite navigation: palydovin*
 signal: signal*
 interference: trikd* trukd* trikdži*
@@ -294,10 +325,14 @@ jamming: slopin* slopinim*
 spoofing: klastoj* apgaul*
 problems: problem* sutrikim*
 lost: prarado dingo
+planes: lėktuvai lėktuvų lėktuvams lėktuvus lėktuvuose
+flights: skrydžiai skrydžių skrydžius
 aircraft: lėktuv*
 flight: skrydi* skrydž* reisas reiso reisu
 pilots: pilot* lakūn*
 crew: įgul*
+at airport: oro_uoste
+to airport: oro_uostą
 airport: oro_uost*
 airline: aviakompanij* oro_bendrov*
 helicopter: sraigtasparn*
@@ -311,6 +346,8 @@ landed: nusileido
 could not land: negalėjo_nusileisti nepavyko_nusileisti
 take-off: kilim*
 returned: grįžo
+flew: nuskrido skrido
+because of: dėl
 diverted: nukreipt*
 reported: pranešė pranešim*
 was: buvo
@@ -334,6 +371,9 @@ had: miał miała mieli miały
 happened: doszło wydarzyło
 affected: dotknęł* objęł*
 and: i oraz
+border with: granic*_z
+position: pozycj* położeni*
+every: każdy każdym każdego każdej każda
 satellite navigation: nawigacj*_satelitarn* nawigacji_satelitarnej satelitarn*
 signal: sygna*
 interference: zakłóce* zakłóc* interferencj*
@@ -343,16 +383,25 @@ spoofing: spoofing* fałszow* podszywa*
 false: fałszyw*
 problems: problem* kłopot*
 lost: utracił* stracił* zgubił*
+lost: utracony utracono utraciła zniknął zniknęła zanikł zanikła
+emergency landing: awaryjnie_lądować lądować_awaryjnie awaryjne_lądowanie awaryjnego_lądowania
+land: lądować
 failure: utrat* awari* zanik*
+passenger aircraft: samolot_pasażerski samolotu_pasażerskiego samolotem_pasażerskim
+passenger aircraft: samolocie_pasażerskim
 aircraft: samolot* samolocie maszyn* statek_powietrzny statku_powietrznego
-flight: lot lotu locie loty lotów rejs*
+flight: lot lotu locie rejs*
+flights: loty lotów lotach lotami rejsy rejsów rejsach
+planes: samoloty samolotów samolotach samolotami maszyny maszyn
+alternate airport: lotnisk*_zapasow* zapasowe_lotnisk* zapasowym_lotnisk*
+between: między pomiędzy
 pilots: pilot* lotnik*
 crew: załog*
 captain: kapitan*
 airport: lotnisk* port_lotniczy portu_lotniczego
 airline: lini*_lotnicz* przewoźni*
 helicopter: śmigłow*
-air ambulance: lotnicze_pogotowie*
+ambulance aircraft: lotnicze_pogotowie*
 passengers: pasażer*
 runway: pas_startowy pasie_startowym
 air traffic control: kontrol*_ruchu* kontroler* pažsp pansa
@@ -361,6 +410,7 @@ aviation: lotnictw* lotnicz*
 approach: podejści* podchodz*
 landing: lądowani* lądowania
 landed: wylądował wylądowała wylądowali
+could not land: nie_wylądował nie_wylądowała nie_wylądowali
 could not land: nie_mógł_wylądować nie_mogła_wylądować nie_mogli_wylądować nie_mógł_lądować
 take-off: start startu starcie wystartował*
 diverted: przekierowan* skierowan* odlecieć_na_zapasowe
@@ -400,6 +450,10 @@ had: měl mělo měla mal malo mala
 happened: došlo stalo
 affected: zasáhl* postihl* ovplyvnil*
 and: a
+false: falešn* falošn*
+detected: zaznamenal* zaznamenali zjistil*
+position: poloh* pozic*
+every: každý každém každého každá
 satellite navigation: satelitn*
 signal: signál*
 interference: rušen* rušiv* interferenc*
@@ -407,9 +461,13 @@ jamming: rušičk* rušení
 spoofing: spoofing* falšov* podvrh*
 problems: problém* potíž*
 lost: ztratil ztratila stratil stratilo stratila
+lost: ztratilo ztratily ztratili
+lost: vypadl vypadlo vypadla zmizel zmizelo
 failure: výpad* porucha*
 aircraft: letadl* lietadl*
-flight: let letu lety spoj*
+flights: lety letů letech lety
+flight: let letu spoj*
+planes: letadel lietadiel
 pilots: pilot*
 crew: posádk*
 airport: letišt*
@@ -451,6 +509,10 @@ had: hatte hatten
 happened: passiert ereignete geschah
 affected: betroffen betraf
 and: und
+false: vals valse
+navigation systems: navigatiesyste*
+position: position* positie*
+every: jede jeder jedem jeden jedes elke
 satellite navigation: satellitennavigation* satellitenortung*
 signal: signal signale signals
 navigation systems: navigationssystem* navigationsgerät*
@@ -461,9 +523,13 @@ spoofing: spoofing* gefälscht* täuschung*
 false: falsch*
 problems: problem* probleme
 lost: verlor verloren
+failed: fiel fielen
+lost: verdween verdwenen
 failure: ausfall* ausfälle* ausgefallen
 aircraft: flugzeug* maschine *flugzeug *flugzeuge *maschine
-flight: flug flugs flüge *flug
+flights: flüge flügen
+planes: flugzeuge flugzeugen maschinen
+flight: flug flugs *flug
 pilots: pilot* piloten
 crew: besatzung* crew
 captain: kapitän*
@@ -481,6 +547,8 @@ landed: landete landeten gelandet
 could not land: nicht_landen konnte_nicht_landen
 take-off: start starts abflug*
 diverted: umgeleitet ausweichen ausweichflughafen*
+aborted: abgebrochen abbrechen durchstarten durchgestartet startete_durch
+emergency landing: notlandung* notlanden notgelandet
 returned: kehrte zurückgekehrt umkehren
 turned back: kehrte_um umkehren_müssen
 circled: kreiste kreisen
@@ -506,6 +574,26 @@ drones: drohne*
 military: militär* bundeswehr*
 incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
 since: seit
+aircraft: vliegtuig* toestel *vliegtuig
+flights: vluchten
+flight: vlucht
+airport: luchthaven* vliegveld* *luchthaven
+pilots: piloot piloten
+crew: bemanning*
+approach: nadering* landingsnadering*
+landed: landde landden geland
+could not land: kon_niet_landen konden_niet_landen
+lost: verloor verloren
+interference: storing* verstoord* verstoring*
+jamming: stoorzender* *storing
+diverted: uitgeweken uitwijken omgeleid
+returned: keerde_terug keerden_terug teruggekeerd terugkeren
+reported: meldde meldden
+yesterday: gisteren
+over: boven
+near: nabij
+to: naar
+because of: wegen door_storingen
 """,
     "ru": """
 last year: в_прошлом_году минулого_року
@@ -514,21 +602,36 @@ had: имел* имело
 happened: произошл* произошло случилось
 affected: затронул* пострадал*
 and: и і та
+position: местоположени* позици* координат*
+every: каждый каждом каждого каждая всеки всяко
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
 interference: помех* помеха* глушени* подавлени*
+interference: смущени* смущения
+jamming: заглушаван* заглушени*
+false: фалшив*
+crew: екипаж*
+landing: кацане кацането
+diverted: пренасочен* отклонен*
+returned: върна върнал* върнаха
 jamming: глушени* глушил* заглушк* подавлени*_gps рэб
 spoofing: спуфинг* подмен* подмена*
 false: ложн* фальшив*
 problems: проблем* сбо*
 lost: потерял* пропал*
+lost: изчезна изчезнал* исчез исчезла исчезли
+lost: загуби загубил* загубиха
+failure: загуба загубата
 failure: отказ* неисправн* неполадк*
+flights: рейсы рейсов рейсах полеты полетов полёты полётов полети полетите
+planes: самолеты самолетов самолётов самолёты самолетите
 aircraft: самолет* самолёт* лайнер* борт* воздушн*_судн*
 flight: рейс* полет* полёт*
 pilots: пилот* летчик* лётчик*
 crew: экипаж*
 captain: командир*
-airport: аэропорт* аеропорт*
+airport: аэропорт* аеропорт* летищ*
+alternate airport: запасн*_аэродром* запасн*_аэропорт* запасн*_летищ*
 airline: авиакомпани*
 helicopter: вертолет* вертолёт* гелікоптер*
 passengers: пассажир* пасажир*
@@ -538,8 +641,10 @@ aviation: авиаци* авіаці*
 approach: заход* заходе захода
 landing: посадк* посадки приземлени* приземлення
 landed: приземлил* сел села
+landed: кацна кацнал* кацнаха приземи*
+approach: подход* подхода
 could not land: не_смог_приземлиться не_смог_сесть не_зміг_приземлитися не_змогли_приземлитися
-take-off: взлет* взлёт* зліт*
+take-off: взлет* взлёт* зліт* излет* излита*
 diverted: ушел_на_запасной запасной запасний
 returned: вернул* вернулся вернулись повернув*
 circled: кружил*
@@ -573,6 +678,8 @@ had: мав мала мало
 happened: стався сталося трапилося
 affected: зачепил* постраждал*
 and: і та й
+position: місцезнаходжен* позиці* координат*
+every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
 interference: перешкод* завад* глушінн* збо*
@@ -582,6 +689,8 @@ false: хибн* фальшив*
 problems: проблем*
 lost: втратив втратила втратили зник
 failure: відмов* несправн* неполадк*
+flights: рейси рейсів польоти польотів
+planes: літаки літаків
 aircraft: літак* лайнер* борт*
 flight: рейс* політ* польот*
 pilots: пілот* льотчик*
@@ -628,6 +737,8 @@ had: tuvo tenía tenían
 happened: ocurrió sucedió
 affected: afectó afectaron afectad*
 and: y
+position: posición posiciones ubicación
+every: cada
 satellite navigation: navegación_satelital navegación_por_satélite
 signal: señal señales
 navigation systems: sistema*_de_navegación sistemas_de_navegación
@@ -638,13 +749,16 @@ spoofing: spoofing suplantación falsificación falsificad*
 false: fals* falsas falsos
 problems: problema* fallas fallos
 lost: perdió perdieron
+lost: desapareció
 failure: falla fallo pérdida caída
-aircraft: avión aviones aeronave* aparato
+planes: aviones aeronaves
+aircraft: avión aeronave* aparato
 flight: vuelo
 flights: vuelos
 pilots: piloto* pilotos
 crew: tripulación tripulantes
 captain: capitán
+airport in: aeropuerto_de aeropuerto_internacional_de
 airport: aeropuerto* aeródromo*
 airline: aerolínea* compañía_aérea
 helicopter: helicóptero*
@@ -697,6 +811,8 @@ had: teve tinha tiveram
 happened: ocorreu aconteceu
 affected: afetou afetaram afetad* atingiu
 and: e
+position: posição posições localização
+every: cada
 satellite navigation: navegação_por_satélite navegação_satelital
 signal: sinal sinais
 navigation systems: sistema_de_navegação sistemas_de_navegação
@@ -707,13 +823,16 @@ spoofing: spoofing falsificaç* falsificad*
 false: fals*
 problems: problema* falhas
 lost: perdeu perderam
+lost: caiu
 failure: falha perda
-aircraft: avião aviões aeronave* aparelho
+planes: aviões aeronaves
+aircraft: avião aeronave* aparelho
 flight: voo vôo
 flights: voos vôos
 pilots: piloto*
 crew: tripulação tripulantes
 captain: comandante
+airport in: aeroporto_de aeroporto_do aeroporto_internacional_de
 airport: aeroporto*
 airline: companhia_aérea companhias_aéreas
 helicopter: helicóptero*
@@ -756,29 +875,36 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
-last year: l'année_dernière
+last year: année_dernière an_dernier
 more than: plus_de
 navigation signals: signal_de_navigation signaux_de_navigation
 had: avait eu
 happened: produit survenu
 affected: affecté* touché*
 and: et
+position: position positions
+every: chaque
 satellite navigation: navigation_par_satellite navigation_satellitaire
 signal: signal signaux
 interference: interférence* perturbation* brouill*
 jamming: brouillage* brouillé* brouillés
 jammer: brouilleur*
 spoofing: spoofing leurrage* usurpation
+spoofing: falsifi*
+diverted: détourné*
 false: faux fausse* fausses
 problems: problème*
 lost: perdu perdu perdait
+lost: disparu
 failure: perte panne
+planes: avions appareils
 aircraft: avion* appareil*
 flight: vol
 flights: vols
 pilots: pilote*
 crew: équipage*
 captain: commandant
+airport in: aéroport_de aéroport_d
 airport: aéroport*
 airline: compagnie_aérienne compagnies_aériennes
 helicopter: hélicoptère*
@@ -790,7 +916,7 @@ aviation: aviation aérien*
 approach: approche
 landing: atterrissage*
 landed: atterri atterrit
-could not land: pas_pu_atterrir n'a_pas_pu_atterrir
+could not land: pas_pu_atterrir
 take-off: décollage* décollé
 diverted: dérouté* dévié*
 returned: retourné* revenu*
@@ -801,6 +927,7 @@ had to: dû
 said: a_déclaré a_indiqué selon
 over: au-dessus
 near: près
+in: en dans
 border: frontière*
 yesterday: hier
 last week: la_semaine_dernière
@@ -817,16 +944,24 @@ navigation signals: segnale_di_navigazione segnali_di_navigazione
 happened: accaduto avvenuto
 affected: colpito
 and: e
+airspace: spazio_aereo
+false: falsi false falso falsa
+detected: rilevat*
+position: posizion*
+every: ogni
 signal: segnale segnali
 interference: interferen* disturb*
 jamming: jamming disturbo*
 spoofing: spoofing falsificaz*
 problems: problem*
 lost: perso
-aircraft: aereo aerei velivol*
-flight: volo voli
+planes: aerei velivoli
+flights: voli
+aircraft: aereo velivol*
+flight: volo
 pilots: pilot*
 crew: equipaggio
+airport in: aeroporto_di
 airport: aeroport*
 passengers: passegger*
 approach: avvicinamento
@@ -852,6 +987,8 @@ had: είχε είχαν
 happened: συνέβη σημειώθηκε σημειώθηκαν
 affected: επηρέασ* επηρεάστηκ*
 and: και
+position: θέση θέσης θέσεις
+every: κάθε
 satellite navigation: δορυφορικ*_πλοήγησ* δορυφορικ* δορυφόρ*
 navigation systems: συστήματα_πλοήγησης συστήματος_πλοήγησης σύστημα_πλοήγησης πλοήγησ*
 signal: σήμα σήματος σήματα σημάτων
@@ -861,13 +998,19 @@ spoofing: παραπλάνησ* πλαστογράφησ* spoofing
 false: ψευδ* λανθασμέν*
 problems: πρόβλημα* προβλήματ* προβλημάτων
 lost: έχασε έχασαν απώλεσε
+lost: χάθηκε χάθηκαν
 failure: απώλεια* βλάβη* βλάβες αστοχί*
 aircraft: αεροσκάφ* αεροπλάν* αεροπλανο* αεροσκαφ*
-flight: πτήση πτήσης πτήσεις πτήσεων πτήσεώ*
+flights: πτήσεις πτήσεων
+flight: πτήση πτήσης πτήσεώ*
 pilots: πιλότ* χειριστ*
 crew: πλήρωμα*
 captain: κυβερνήτ*
 airport: αεροδρόμι* αερολιμέν* αεροδρομί*
+airport in: αεροδρόμιο_του αεροδρόμιο_της αερολιμένα_του αερολιμένα_της
+approach: κάθοδο* κάθοδό*
+aborted: ματαίωσ* ματαιώ*
+diverted: εκτραπεί
 airline: αεροπορικ*_εταιρ*
 passengers: επιβάτ*
 air traffic control: ελεγκτ*_εναέρι* πύργο_ελέγχου
@@ -901,23 +1044,46 @@ incidents: περιστατικ* συμβάν*
 navigation signals: semnalul_de_navigație semnale_de_navigație
 navigation systems: sistem*_de_navigație sistem*_de_navigatie
 erroneous: eronat* greșit*
+false: fals false falși falsă
 happened: s-a_întâmplat
 affected: afectat*
 and: și
+airspace: spațiul_aerian spațiului_aerian spațiu_aerian
+helicopter: elicopter*
+border with: granița_cu graniței_cu frontiera_cu frontierei_cu
+border: graniț* frontier*
+near: în_zona zona
+position: poziți* poziţi*
+every: fiecare
 signal: semnal*
-interference: interferen* bruiaj*
+interference: interferen*
 jamming: bruiaj* bruiat*
 spoofing: spoofing falsificar*
 problems: problem*
 lost: pierdut
+lost: dispărut
 aircraft: avion* aeronav*
 flight: zbor* cursa
 pilots: pilot*
+pilots: piloț*
+diverted: redirecționat* redirijat*
 crew: echipaj*
+airport in: aeroport*_din aeroport*_de
 airport: aeroport*
 passengers: pasager*
 air traffic control: turnul_de_control turn_de_control
 approach: apropiere apropia
+approach: apropier* apropia*
+near: în_apropiere în_apropierea în_apropierile aproape_de
+had to: nevoit nevoită nevoiți nevoite a_trebuit obligat* forțat* fortat*
+could not land: nu_a_putut_să_aterizeze nu_a_putut_ateriza
+could not land: nu_au_putut_ateriza nu_au_putut_să_aterizeze
+returned: întoarcă întoarce întoarcere reîntors* revină revenit revenire
+landing: ateriz*
+between: între
+flights: zboruri zborurile zborurilor curse cursele
+planes: avioane avioanele avioanelor aeronave aeronavele aeronavelor
+because of: din_cauza
 landing: aterizare*
 landed: aterizat
 diverted: deviat*
@@ -927,6 +1093,7 @@ was: a_fost
 said: a_spus a_declarat
 over: deasupra
 near: lângă
+to: spre către
 yesterday: ieri
 not: nu
 ships: nave navele navă navei navelor vapor*
@@ -940,6 +1107,9 @@ more than: fazla
 happened: yaşandı meydana_geldi
 affected: etkilendi etkiledi
 and: ve
+position: konum*
+every: her
+because of: nedeniyle yüzünden dolayı sebebiyle
 satellite navigation: uydu_navigasyon* uydu_konum*
 signal: sinyal*
 interference: parazit* karıştır* girişim* bozulma*
@@ -948,8 +1118,18 @@ spoofing: spoofing* sahte_sinyal* aldatma*
 false: sahte
 problems: sorun* arıza*
 lost: kaybetti kaybolu*
+lost: kesildi kayboldu
+landing: inmeye inişe
 aircraft: uçak* uçağ*
 flight: uçuş* sefer*
+flights: uçuşlar* seferler*
+planes: uçaklar*
+this morning: bu_sabah
+reported: rapor_etti rapor_edildi
+en route: uçarken uçuş_sırasında
+emergency landing: acil_iniş*
+air base: hava_üs*
+today: bugün
 pilots: pilot*
 crew: mürettebat*
 airport: havaliman* havaalan*
@@ -984,6 +1164,10 @@ incidents: olay*
 happened: történt
 affected: érintett
 and: és
+false: hamis
+detected: észlelt*
+position: pozíció* helyzet*
+every: minden
 satellite navigation: műholdas_navigáció*
 signal: jel jelek
 interference: zavar* interferenci*
@@ -991,7 +1175,17 @@ jamming: zavarás* zavaró*
 spoofing: hamisít*
 problems: problém* meghibásod*
 lost: elveszett
+lost: eltűnt megszűnt
+because of: miatt
+lost: elvesztette elvesztették elveszítette
+signal: jelet jele jelét jeleket
+aircraft: utasszállító* *repülőgép
+airport: *repülőtér *repülőtéren *repülőtérre
+at airport: repülőtéren
+returned: visszatért
+diverted: kitérő* eltérít*
 aircraft: repülőgép* gép
+flights: járatok járatokat
 flight: járat*
 pilots: pilót*
 crew: legénység*

@@ -25,7 +25,15 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["PlaceName", "resolve_place", "transliterate", "EXONYMS", "CASE_ENDINGS"]
+__all__ = [
+    "PlaceName",
+    "resolve_place",
+    "transliterate",
+    "demonym",
+    "EXONYMS",
+    "CASE_ENDINGS",
+    "DEMONYMS",
+]
 
 #: Inhabitants a city found only by removing a case ending must have.
 MIN_POPULATION_STRIPPED = 15_000
@@ -321,6 +329,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     ),
     "Riga": ("rīg", "ryg", "ryga", "rydze"),
     "Tallinn": ("tallinn", "tallin"),
+    "Tartu": ("tartu", "tarto"),  # Finnish "Tartto", "Tarton", "Tarttoon"
+    "Vienna": ("wiedeń", "wiedn", "vídeň", "vídn", "viedeň", "viedn", "viena", "vienne"),
     "Helsinki": ("helsingi", "helsink", "helsingfors"),
     "Warsaw": ("warszaw", "varšav", "varshav", "varsovi"),
     "Moscow": ("moskv", "moskw", "maskav", "mosc", "moskau", "moscú"),
@@ -562,6 +572,61 @@ _GREEK_EXONYMS = {
 }  # fmt: skip
 for _english, _stems in _GREEK_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+# Romanian names the tables above lacked ("Ucraina", "Turcia", "Marea Neagră").
+_ROMANIAN_EXONYMS = {
+    "Ukraine": ("ucrain",), "Turkey": ("turci",), "Belarus": ("bielorus",), "Sweden": ("suedi",),
+    "Cyprus": ("cipru",), "Slovakia": ("slovaci",), "Czech Republic": ("cehi",),
+    "Black Sea": ("marea_neagr",), "Baltic Sea": ("marea_baltic",),
+}  # fmt: skip
+for _english, _stems in _ROMANIAN_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+
+#: Adjectives of nationality, as the stems they start with in the languages read, and the
+#: English adjective ("espace aérien roumain", "polskiej przestrzeni" -> "Romanian airspace",
+#: "Polish airspace", which the English rules place). Only read beside an airspace word: the
+#: same adjectives name airlines and suspected jammers ("Russian jamming").
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Romanian": ("roumain", "român", "romen", "rumen", "rumano", "rumuńsk", "rumänisch", "rumänsk",
+                 "rumunsk", "roemeens", "румынск", "румунськ", "румънск", "ρουμαν"),
+    "Polish": ("polonais", "polaco", "polacc", "polonez", "polsk", "polnisch", "polish", "lenk",
+               "lengyel", "puola", "poola", "польск", "полськ", "полск", "πολων"),
+    "Lithuanian": ("lituan", "litauisch", "litauisk", "litewsk", "litevsk", "литовск", "литовськ",
+                   "lietuv", "leedu", "liettua", "λιθουαν"),
+    "Latvian": ("leton", "lettisch", "lettisk", "łotewsk", "lotyš", "латвийск", "латвійськ",
+                "латвийск", "latvij", "läti", "latvia", "λετον"),
+    "Estonian": ("eston", "estnisch", "estisk", "estońsk", "эстонск", "естонськ", "eesti", "viro",
+                 "εσθον"),
+    "Finnish": ("finlandais", "finlandés", "finlandês", "finlandez", "finnisch", "finsk", "fińsk",
+                "финск", "фінськ", "suome", "soome", "φινλανδ"),
+    "Bulgarian": ("bulgar", "bułgarsk", "bulharsk", "болгарск", "българск", "βουλγαρ"),
+    "Turkish": ("turc", "türkisch", "tyrkisk", "turkisk", "tureck", "турецк", "турск", "türk",
+                "τουρκ"),
+    "Greek": ("grec", "griego", "grieg", "griechisch", "gresk", "grekisk", "greck", "греческ",
+              "грецьк", "гръцк", "yunan", "ελληνικ"),
+    "Russian": ("russe", "ruso", "russo", "rusesc", "russisch", "russisk", "rysk", "rosyjsk",
+                "российск", "русск", "rus", "orosz", "venäjän", "vene", "ρωσικ"),
+    "German": ("allemand", "alemán", "alemão", "tedesc", "deutsch", "tysk", "niemieck", "немецк",
+               "γερμανικ"),
+    "Swedish": ("suédois", "sueco", "svedes", "suedez", "schwedisch", "svensk", "szwedzk",
+                "шведск"),
+    "Norwegian": ("norvégien", "noruego", "norueguês", "norvegian", "norwegisch", "norsk",
+                  "norwesk", "норвежск"),
+    "Moldovan": ("moldav", "moldov", "молдавск", "молдовск"),
+    "Belarusian": ("biélorusse", "bielorruso", "bielorus", "białorusk", "белорусск"),
+    "Cypriot": ("chypriote", "chipriota", "cipriot", "zypriot", "κυπριακ"),
+    "Hungarian": ("hongrois", "húngaro", "ungherese", "ungarisch", "ungersk", "węgiersk",
+                  "венгерск", "magyar"),
+}  # fmt: skip
+
+
+def demonym(word: str) -> str:
+    """The English adjective of nationality ``word`` (any case ending) is, or ``""``."""
+    low = word.lower()
+    for english, stems in DEMONYMS.items():
+        if any(low.startswith(stem) and len(low) - len(stem) <= 6 for stem in stems):
+            return english
+    return ""
+
 
 #: Case endings per language: (ending, replacement, role), tried longest first. ``role`` is
 #: the English preposition the case stands for ("in", "to", "from"), or ``""``.
@@ -597,6 +662,14 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("і", "", "in"), ("і", "а", "in"), ("ю", "ь", "to"), ("ові", "", "to"),
            ("е", "о", "in"), ("а", "о", "")),
     "tr": (),
+    # Hungarian: to (-ra/-re, -ba/-be, -hoz), in (-ban/-ben), at (-on/-en/-nál), from.
+    "hu": (("ra", "", "to"), ("re", "", "to"), ("ba", "", "to"), ("be", "", "to"),
+           ("ban", "", "in"), ("ben", "", "in"), ("ból", "", "from"), ("ből", "", "from"),
+           ("ról", "", "from"), ("ről", "", "from"), ("tól", "", "from"), ("től", "", "from"),
+           ("on", "", "at"), ("en", "", "at"), ("ön", "", "at"), ("nál", "", "at"),
+           ("nél", "", "at"), ("hoz", "", "to"), ("hez", "", "to"), ("höz", "", "to")),
+    # Greek genitives: "Αθήνας" (Athens'), "Θεσσαλονίκης".
+    "el": (("ας", "α", ""), ("ης", "η", ""), ("ου", "ος", ""), ("ου", "ο", "")),
     "de": (("s", "", ""),),
     "no": (("s", "", ""),),
 }  # fmt: skip
@@ -619,7 +692,8 @@ _CYRILLIC = dict(
 
 # The other common spellings of a few letters: the names of places abroad are often written in
 # the spelling of their own language ("Хельсинки" is Helsinki, "Йоэнсуу" is Joensuu).
-_CYRILLIC_ALTERNATIVE = {"х": "h", "й": "j", "ю": "ju", "я": "ja", "э": "e", "ы": "y"}
+# (Bulgarian "ъ" is written "u" in the names English uses: "България" -> "Bulgaria".)
+_CYRILLIC_ALTERNATIVE = {"х": "h", "й": "j", "ю": "ju", "я": "ja", "э": "e", "ы": "y", "ъ": "u"}
 
 
 # Greek letters (digraphs first: "ου" is u, "μπ" b, "ντ" d), as place names are usually
