@@ -8,6 +8,7 @@ bytes are parsed, so the line-exact slow path keeps serving broken files whateve
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -150,6 +151,14 @@ def _large_plain(change: dict[int, bytes], rows: int = 90_000) -> bytes:
     return b"id,location,summary\n" + b"".join(lines)
 
 
+def _mixed_column(rows: int = 300_000) -> bytes:
+    """A column of numbers that turns to text late in a 5 MB file read in one piece: pandas
+    infers the column block by block, gets numbers then text, and warns about mixed types."""
+    return b"id,flight,summary\n" + b"".join(
+        f"r{i},{i if i < rows * 9 // 10 else f'LO{i}'},x\n".encode() for i in range(rows)
+    )
+
+
 #: Files pandas' C parser reads without complaint, differently from the csv module (it pads a
 #: short row with empty cells, reads a blank line as a row, converts a column of numbers).
 PLAIN = {
@@ -176,6 +185,7 @@ PLAIN = {
     + b"".join(f"r{i},1.50,Row {i} {'x' * 50}\n".encode() for i in range(90_000)),
     "a column of lower-case booleans": b"id,location,summary\n"
     + b"".join(f"r{i},true,Row {i} {'x' * 50}\n".encode() for i in range(90_000)),
+    "numbers, then text, in one column": _mixed_column(),
     "CR in a late piece": _large_plain({85_000: b"85000,Riga,text\r\n"}),
     "quote in a late piece": _large_plain({85_000: b'85000,Riga,"a, b"\n'}),
     "one column, blank line": b"id\n"
@@ -196,6 +206,19 @@ def test_files_without_quotes_read_as_the_careful_path_reads(
     monkeypatch.setattr(csvio, "_fast_parse", lambda *args: None)
     careful = csvio.parse_raw_text(path.read_bytes(), display="large.csv")
     _same(streamed, careful)
+
+
+def test_a_column_of_mixed_types_reads_without_a_warning(tmp_path: Path):
+    """pandas' mixed-type warning would reach the terminal of `gnss-tracker validate`: the
+    file is fine (pyarrow reads it), so the warning says nothing the user can act on."""
+    path = tmp_path / "large.csv"
+    path.write_bytes(PLAIN["numbers, then text, in one column"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = csvio.read_raw_table(path)
+    assert [str(warning.message) for warning in caught] == []
+    assert not table.problems
+    assert table.frame["flight"].iloc[[0, -1]].tolist() == ["0", "LO299999"]
 
 
 def test_number_columns_are_read_as_text(tmp_path: Path):

@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import stat
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -276,20 +277,24 @@ def _pandas_read(
     as_text = pd.ArrowDtype(pa.large_string())
     size = os.fstat(handle.fileno()).st_size
     try:
-        frame = pd.read_csv(
-            _SAME_FILE / str(handle.fileno()),
-            header=None,
-            names=names,
-            skiprows=1,
-            index_col=False,
-            dtype={name: as_text for name in names if name in number_columns},
-            na_filter=False,  # "NA" is Namibia, an empty cell is ""
-            skip_blank_lines=False,
-            encoding="utf-8",
-            encoding_errors="strict",
-            compression=None,
-            engine="c",
-        )
+        with warnings.catch_warnings():
+            # A column that reads as numbers in one block and as text in another makes pandas
+            # warn on stderr; that column is then not text, and pyarrow reads the file anyway.
+            warnings.simplefilter("ignore", pd.errors.DtypeWarning)
+            frame = pd.read_csv(
+                _SAME_FILE / str(handle.fileno()),
+                header=None,
+                names=names,
+                skiprows=1,
+                index_col=False,
+                dtype={name: as_text for name in names if name in number_columns},
+                na_filter=False,  # "NA" is Namibia, an empty cell is ""
+                skip_blank_lines=False,
+                encoding="utf-8",
+                encoding_errors="strict",
+                compression=None,
+                engine="c",
+            )
     except (ValueError, UnicodeDecodeError, OverflowError, pd.errors.ParserError) as err:
         log.debug("pandas refused %s: %s", display, err)
         return None
