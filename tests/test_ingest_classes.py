@@ -1043,3 +1043,66 @@ def test_a_later_background_sentence_does_not_date_an_undated_incident():
     )
     found = [c.as_dict() for c in ingest_text(text)]
     assert all(c["date"] != "2024-02-01" for c in found)
+
+
+# --- Session 6 -----------------------------------------------------------------------------
+
+
+def test_a_dateline_line_before_a_line_opening_with_a_day_is_its_own_sentence():
+    from tracker.ingest.text import split_sentences
+
+    sentences = split_sentences("Jet loses GPS\nBaku, 15 July\n13 July a jet lost GPS near Baku.")
+    assert [s.text for s in sentences] == [
+        "Jet loses GPS",
+        "Baku, 15 July",
+        "13 July a jet lost GPS near Baku.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "13 July the aircraft of the airline lost GPS from 11:54 to 12:07 on its way to Baku.",
+        "On 3 March three minutes of jamming hit the aircraft over the sea.",
+    ],
+)
+def test_a_day_of_the_month_or_a_clock_time_is_not_a_count(sentence):
+    from tracker.ingest.assess import AGGREGATE_STRICT, is_aggregate
+
+    assert not is_aggregate(sentence.replace("three minutes of", ""))
+    assert not AGGREGATE_STRICT.search(sentence)
+    assert is_aggregate("Pilots filed 13 GPS interference reports in July.")
+
+
+def test_a_day_of_the_month_gives_no_aggregate_figure():
+    figures = _results(
+        "Published: 2023-07-15\n\nGPS lost near Baku\n\n"
+        "13 July interference the aircraft of the airline near Baku.\n"
+    ).figures
+    assert figures == []
+
+
+@pytest.mark.parametrize(
+    "words", ["radio interference", "radio-frequency interference", "RF interference"]
+)
+def test_radio_interference_against_a_receiver_is_jamming(words):
+    found = _one(
+        f"Published: 2023-08-22\n\nOn August 21 {words} disrupted the GPS of an ATR of "
+        "Azerbaijan Airlines flying to Baku.\n"
+    )
+    assert found["interference"] == "jamming"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During previous exercises an aircraft lost navigation and only regained it after landing.",
+        "Prior military tests degraded GPS signals over the coast in February 2019.",
+        "An earlier incident saw a jet drift off course near the range.",
+    ],
+)
+def test_an_earlier_round_of_events_is_background(sentence):
+    from tracker.ingest.assess import is_background
+
+    assert is_background(sentence)
+    assert not is_background("The previous day's flights were normal; on Monday a jet lost GPS.")

@@ -890,3 +890,43 @@ def test_a_nationality_beside_airspace_names_whose_airspace(line, code, expected
 def test_a_nationality_elsewhere_is_not_a_place():
     # "rosyjskie zagłuszanie" (Russian jamming) names a suspect, not where the aircraft was.
     assert "Russian" not in gloss_text("Samolot padł ofiarą rosyjskiego zagłuszania.", "pl")
+
+
+# --- Session 6: compounds -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "code", "english"),
+    [
+        # German and Norwegian write a noun's qualifier into it: the last element carries the
+        # meaning ("radio disturbances", "signal disturbances", "cockpit pilots").
+        ("funkstörungen", "de", "radio interference"),
+        ("peilstörungen", "de", "interference"),
+        ("signalforstyrrelsene", "no", "interference"),
+        ("ausweichlandung", "de", "diverted"),
+    ],
+)
+def test_a_compound_is_read_by_its_last_element(word, code, english):
+    assert lexicon_for(code).word(word) == english
+
+
+def test_a_short_last_element_does_not_make_a_compound_a_cue_word():
+    # "Zerstörung" (destruction) is a prefix and a verb noun, not a compound of "Störung".
+    assert lexicon_for("de").word("zerstörung") == ""
+    # A first element of three letters is a prefix more often than a noun.
+    assert lexicon_for("de").word("vorlandung") == ""
+    # Languages that do not compound nouns this way keep exact matching.
+    assert lexicon_for("pl").word("radiozakłócenia") in {"", "interference"}
+
+
+def test_a_german_report_naming_radio_disturbances_gives_a_dated_jamming_incident():
+    text = (
+        "Funkstörungen gegen Passagierflugzeug\n"
+        "Baku, 15. Juli, Agentur\n"
+        "Am 13. Juli kam es zu Funkstörungen gegen das Passagierflugzeug der Fluglinie auf der "
+        "Strecke nach Baku. Das GPS des Flugzeugs wurde beeinträchtigt.\n"
+    )
+    found = [c for c in ingest_text(text, published=dt.date(2023, 7, 15)) if c.score >= 0.40]
+    assert [(c.values["date"], c.values["country"], c.values["interference"]) for c in found] == [
+        (dt.date(2023, 7, 13), "AZ", "jamming")
+    ]

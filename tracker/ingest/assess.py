@@ -47,9 +47,16 @@ DROP_SCORE = 0.25
 #: Where every candidate starts.
 BASE_SCORE = 0.5
 
+#: A number that is a day of a month ("13 July"), or the minutes of a clock time ("12:07"),
+#: is not a count of things.
+NOT_A_COUNT = (
+    r"(?<!:)(?!\d[\d,.]*\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+)
 #: Counts, rates and periods: the language of an aggregate figure, not of one incident.
 AGGREGATE = re.compile(
-    r"\b(?:\d[\d,.]*\+?|hundreds|thousands|dozens|tens of thousands|more than \d[\d,]*)"
+    r"\b(?:" + NOT_A_COUNT + r"\d[\d,.]*\+?"
+    r"|hundreds|thousands|dozens|tens of thousands|more than \d[\d,]*)"
     r"\s+(?:of\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:reports|cases|incidents|instances|flights|aircraft|planes|airliners|"
     r"disruptions|occurrences|events|violations|outages|interruptions|anomalies|disturbances|"
@@ -80,7 +87,8 @@ NOT_HAPPENED = re.compile(
 )
 #: Counts of reports or affected flights (not "two flights"): the mark of a statistics piece.
 AGGREGATE_STRICT = re.compile(
-    r"\b(?:\d{2,}[\d,.]*|hundreds|thousands|dozens|more than \d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:" + NOT_A_COUNT + r"\d{2,}[\d,.]*|hundreds|thousands|dozens|more than \d+)"
+    r"\s+(?:[\w-]+\s+){0,3}?"
     r"(?:reports|cases|incidents|instances|flights|aircraft|planes|disruptions|occurrences|"
     r"violations|outages|interruptions|anomalies|disturbances)\b[^.;]{0,60}?"
     r"\b(?:in|during|since|over|this|last|per|so far|between|from)\b"
@@ -128,7 +136,10 @@ BACKGROUND = re.compile(
     # "Recently, a jet ..." below the lede: another, earlier incident told for context.
     r"|^(?:more\s+)?recently,"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
-    r"last year|earlier this year|previously|not the first time)\b",
+    r"last year|earlier this year|previously|not the first time)\b"
+    # "during previous exercises", "prior tests degraded ...": an earlier round of events.
+    r"|\b(?:previous|prior|past|earlier)\s+(?:[\w-]+\s+){0,4}?(?:exercises?|tests?|testing|"
+    r"drills?|incidents?|events?|occasions?|episodes?)\b",
     re.I,
 )
 #: What happened to a particular aircraft.

@@ -47,7 +47,9 @@ PROBLEM_TERM = re.compile(
     re.I,
 )
 JAM_TERM = re.compile(
-    r"\b(?:jam(?:m(?:ing|ed|er|ers))?|jams|GPS (?:interference )?test(?:ing|s)?|declared tests?)\b",
+    r"\b(?:jam(?:m(?:ing|ed|er|ers))?|jams|GPS (?:interference )?test(?:ing|s)?|declared tests?"
+    # Radio (frequency) interference aimed at a receiver is noise transmitted on its band.
+    r"|radio[- ](?:frequency |electronic )?interference|RF interference)\b",
     re.I,
 )
 # Losing the signal (rather than getting a wrong position) is what jamming does (EASA SIB 2022-02).
