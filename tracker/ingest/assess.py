@@ -158,9 +158,12 @@ _GENERIC_VERB = (
     r"confus\w*|disrupt\w*|endanger\w*|puts?|forces?|threaten\w*|hit|hits)\b)"
 )
 _SPECIFIC = re.compile(
-    rf"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:{_GENERIC_VERB}\w+\s+){{0,2}}?"
-    r"(?:plane|aircraft|flight|jet|"
-    r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b"
+    # "An air ambulance", "A Cessna" opening a sentence name one aircraft as much as "a jet".
+    rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]his|[Tt]hat)\s+"
+    rf"(?:{_GENERIC_VERB}\w+\s+){{0,2}}?"
+    r"(?:plane|aircraft|flight|jet|airliner|crew|pilot|captain|helicopter|turboprop|"
+    r"air ambulance|medevac|ambulance (?:plane|aircraft|jet|helicopter)|" + fx.MAKERS + r")\b"
+    r"|\b[A-Z]{2}-?\d{2,4}\b"
     r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b"
     # "two Nordline flights", "both jets": a count of particular aircraft.
     r"|\b(?:[Tt]wo|[Bb]oth)\s+(?:[A-Z][\w-]*\s+){0,2}(?:planes|aircraft|flights|jets|airliners"
