@@ -165,7 +165,7 @@ _PAST = re.compile(
 )
 _AIRCRAFT_WORD = re.compile(
     r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?"
-    r"|helicopters?)\b",
+    r"|helicopters?|" + fx.AIR_AMBULANCE + "|" + fx.MAKERS + r")\b",
     re.I,
 )
 _LAUNCH = re.compile(
@@ -1384,6 +1384,10 @@ def _is_generic_line(sentence: Sentence) -> bool:
     return bool(_GENERIC.search(sentence.text)) and not _EVENT.search(sentence.text)
 
 
+#: Outside the lede, an incident dated more than this many days before publication is context.
+BACKGROUND_YEAR_DAYS = 365
+
+
 def _demote_background(
     candidates: list[Candidate], published: dt.date | None = None
 ) -> list[Candidate]:
@@ -1401,8 +1405,17 @@ def _demote_background(
             and isinstance(date, dt.date)
             and (published - date).days > 180
         ):
-            c.score = round(max(0.0, c.score - 0.25), 2)
-            c.reasons.append("-0.25 months before publication and not in the lede: background")
+            if (published - date).days > BACKGROUND_YEAR_DAYS:
+                # A year or more before the report: context for it, however well it is told
+                # (a particular aircraft, a day, a place): listed for the reviewer, not proposed.
+                c.score = round(max(0.0, min(c.score - 0.25, ax.APPLY_MIN_SCORE - 0.05)), 2)
+                c.reasons.append(
+                    "-0.25 more than a year before publication and not in the lede: background, "
+                    "kept below the threshold"
+                )
+            else:
+                c.score = round(max(0.0, c.score - 0.25), 2)
+                c.reasons.append("-0.25 months before publication and not in the lede: background")
 
     if not any(getattr(c, "_lede", False) for c in candidates):
         return candidates
@@ -1445,9 +1458,9 @@ def _demote_background(
         ):
             # "... near Kaliningrad on Wednesday. A similar thing happened in August": a month
             # named in the lede weeks before its dated incident is an earlier one, recalled.
-            c.score = round(max(0.0, c.score - 0.45), 2)
+            c.score = round(max(0.0, c.score - 0.55), 2)
             c.reasons.append(
-                f"-0.45 a month ({date:%B %Y}) named in the lede weeks before its dated "
+                f"-0.55 a month ({date:%B %Y}) named in the lede weeks before its dated "
                 "incident: recalled, not the report's own"
             )
     for c in candidates:
