@@ -78,6 +78,7 @@ flight: flyvning* flygning* flyging* flygningen flyvningen flygtur* flytur*
 flights: flyvninger flygningar flyginger flyavganger avganger
 pilots: pilot* flyger flygaren piloterna
 crew: besetning* mannskap* besättning* besætning*
+captains: kapteiner kapteinene kaptener kaptenerna kaptajner kaptajnerne
 captain: kaptein* kapten* kaptajn*
 airport: flyplass* lufthavn* flygplats* flygplatsen flyveplads* flyvepladsen lufthamn* flyplassen
 airline: flyselskap* flygbolag* flyselskab*
@@ -157,6 +158,7 @@ aircraft: lentokone* kone koneen koneessa koneella matkustajakone* *lentokone
 flight: lento lennon lennolla lennolle *lento
 pilots: lentäjä* ohjaaja* lentäjät
 crew: miehistö*
+captains: kapteenit kapteenien
 captain: kapteeni*
 airport: lentoasema* lentokenttä* lentokentä* kenttä* kentälle kentällä kentältä
 at airport: lentoasemalla lentokentällä kentällä
@@ -406,6 +408,7 @@ alternate airport: lotnisk*_zapasow* zapasowe_lotnisk* zapasowym_lotnisk*
 between: między pomiędzy
 pilots: pilot* lotnik*
 crew: załog*
+captains: kapitanowie kapitanów kapitanami
 captain: kapitan*
 airport: lotnisk* port_lotniczy portu_lotniczego
 airline: lini*_lotnicz* przewoźni*
@@ -543,6 +546,7 @@ planes: flugzeuge flugzeugen maschinen
 flight: flug flugs *flug
 pilots: pilot* piloten
 crew: besatzung* crew
+captains: kapitäne kapitänen
 captain: kapitän*
 airport: flughafen* flughäfen* flugplatz* *flughafen
 airline: fluggesellschaft* airline*
@@ -1067,6 +1071,7 @@ near: în_zona zona
 position: poziți* poziţi*
 every: fiecare
 signal: semnal*
+over: peste
 interference: interferen*
 jamming: bruiaj* bruiat*
 spoofing: spoofing falsificar*

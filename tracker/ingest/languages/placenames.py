@@ -577,6 +577,8 @@ _ROMANIAN_EXONYMS = {
     "Ukraine": ("ucrain",), "Turkey": ("turci",), "Belarus": ("bielorus",), "Sweden": ("suedi",),
     "Cyprus": ("cipru",), "Slovakia": ("slovaci",), "Czech Republic": ("cehi",),
     "Black Sea": ("marea_neagr",), "Baltic Sea": ("marea_baltic",),
+    # The country itself, written with "â" ("deasupra României", over Romania).
+    "Romania": ("românia", "româniei"),
 }  # fmt: skip
 for _english, _stems in _ROMANIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
