@@ -1106,3 +1106,35 @@ def test_an_earlier_round_of_events_is_background(sentence):
 
     assert is_background(sentence)
     assert not is_background("The previous day's flights were normal; on Monday a jet lost GPS.")
+
+
+def test_a_town_under_its_own_name_beats_a_larger_town_that_has_it_as_another_name():
+    # GeoNames lists "Kalmar" as another name of Colmar (France); the Swedish town is Kalmar.
+    found = _one("Published: 2025-03-06\n\nOn Tuesday a small plane lost GPS near Kalmar.\n")
+    assert found["country"] == "SE"
+    # A city known abroad by another name still wins when it is a large one.
+    found = _one("Published: 2025-03-06\n\nOn Tuesday a small plane lost GPS near Wien.\n")
+    assert found["country"] == "AT"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["An air ambulance", "A medevac helicopter", "An ambulance plane", "A Cessna", "A Piper"],
+)
+def test_an_air_ambulance_or_a_maker_named_alone_is_a_particular_aircraft(subject):
+    found = _one(
+        f"Published: 2025-03-06\n\nGPS lost in the north\n\n{subject} lost its GPS signal "
+        "over Finnmark on Tuesday, the operator said.\n"
+    )
+    assert found["country"] == "NO"
+    assert any("names a specific aircraft" in r for r in found["reasons"])
+
+
+def test_an_incident_more_than_a_year_before_publication_below_the_lede_is_context():
+    text = (
+        "Published: 2025-06-10\n\nRegulator publishes new GPS guidance for pilots\n\n"
+        "The regulator published guidance on jamming for pilots on Monday.\n\n"
+        "The guidance cites a case in which an airliner lost GPS near Vilnius on 3 March 2024 "
+        "and had to divert.\n"
+    )
+    assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []

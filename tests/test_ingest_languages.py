@@ -930,3 +930,17 @@ def test_a_german_report_naming_radio_disturbances_gives_a_dated_jamming_inciden
     assert [(c.values["date"], c.values["country"], c.values["interference"]) for c in found] == [
         (dt.date(2023, 7, 13), "AZ", "jamming")
     ]
+
+
+def test_romania_written_with_a_circumflex_and_peste_before_a_count():
+    assert "over Romania" in gloss_text("Avionul a zburat deasupra României.", "ro")
+    # "peste" is "over" (above, or more than); never the Hungarian place Pest.
+    assert gloss_text("Peste 200 de zboruri au avut probleme.", "ro").startswith("Over 200")
+
+
+@pytest.mark.parametrize(
+    ("word", "code"), [("kapitanowie", "pl"), ("kapitäne", "de"), ("kapteinene", "no")]
+)
+def test_captains_in_the_plural_are_not_one_captain(word, code):
+    # The English rules take "the captain" for one particular crew; several are no such thing.
+    assert lexicon_for(code).word(word) == "captains"
