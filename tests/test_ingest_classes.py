@@ -1138,3 +1138,30 @@ def test_an_incident_more_than_a_year_before_publication_below_the_lede_is_conte
         "and had to divert.\n"
     )
     assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An advisory: what the tests may do, not what they did.
+        "Agency warns of GPS tests over the coast\n\nThe agency warned pilots that military "
+        "jamming tests from 18 to 24 January may leave aircraft without GPS. During the tests an "
+        "aircraft could lose its navigation, the agency said.\n",
+        # A denial: the event did not happen.
+        "Carrier denies GPS trouble\n\nThe carrier said on Thursday that none of its aircraft "
+        "lost GPS on Sunday near Riga.\n",
+        "Carrier denies GPS trouble\n\nOn Sunday its jet did not lose GPS near Riga, the carrier "
+        "said.\n",
+    ],
+)
+def test_a_possible_or_denied_event_is_not_an_incident(text):
+    found = [c for c in ingest_text("Published: 2025-03-07\n\n" + text)]
+    assert [c for c in found if c.score >= APPLY_MIN_SCORE] == []
+
+
+def test_a_denial_beside_an_event_keeps_the_event():
+    found = _one(
+        "Published: 2025-03-07\n\nOn Sunday a jet lost GPS near Riga and diverted; the carrier "
+        "said none of its other aircraft were affected.\n"
+    )
+    assert found["country"] == "LV"
