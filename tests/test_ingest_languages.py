@@ -944,3 +944,19 @@ def test_romania_written_with_a_circumflex_and_peste_before_a_count():
 def test_captains_in_the_plural_are_not_one_captain(word, code):
     # The English rules take "the captain" for one particular crew; several are no such thing.
     assert lexicon_for(code).word(word) == "captains"
+
+
+def test_a_gnss_acronym_written_small_is_kept_and_a_dutch_sea_is_placed():
+    line = gloss_text("Een toestel verloor dinsdag het gps-signaal boven de Oostzee.", "nl")
+    assert "GPS" in line and "over Baltic Sea" in line
+    # French "ils" (they) is a word, not the landing system.
+    assert "ILS" not in gloss_text("Ils ont perdu le GPS.", "fr")
+
+
+def test_a_german_count_of_disturbances_is_a_statistic_not_an_incident():
+    text = (
+        "GPS-Störungen nehmen zu\n\nIm Februar meldeten Piloten 500 GPS-Störungen über der "
+        "Ostsee, teilte die Flugsicherung mit.\n"
+    )
+    found = [c for c in ingest_text(text, published=dt.date(2025, 3, 7)) if c.score >= 0.40]
+    assert found == []

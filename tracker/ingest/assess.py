@@ -62,6 +62,8 @@ AGGREGATE = re.compile(
     r"disruptions|occurrences|events|violations|outages|interruptions|anomalies|disturbances|"
     r"days of disruption)\b"
     r"|\b\d+(?:\.\d+)?\s?(?:%|per ?cent)"
+    # "500 GPS interference" (a gloss of "500 GPS-Störungen"): a count of interference events.
+    r"|\b" + NOT_A_COUNT + r"\d[\d,.]*\+?\s+(?:GPS\s+|GNSS\s+)?(?:interference|jamming|spoofing)\b"
     r"|\bper (?:month|day|week|year)\b|\bso far this year\b|\b\d+-fold\b"
     r"|\b\d+ times (?:higher|more)\b"
     r"|\bover the (?:last|past) (?:\w+ )?(?:months|years|weeks|quarter)\b"

@@ -606,7 +606,7 @@ returned: keerde_terug keerden_terug teruggekeerd terugkeren
 reported: meldde meldden
 yesterday: gisteren
 over: boven
-near: nabij
+near: nabij bij
 to: naar
 because of: wegen door_storingen
 """,

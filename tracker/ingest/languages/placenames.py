@@ -582,6 +582,12 @@ _ROMANIAN_EXONYMS = {
 }  # fmt: skip
 for _english, _stems in _ROMANIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+# Dutch names of the seas ("boven de Oostzee", over the Baltic Sea).
+_DUTCH_EXONYMS = {
+    "Baltic Sea": ("oostzee",), "North Sea": ("noordzee",), "Black Sea": ("zwarte_zee",),
+}  # fmt: skip
+for _english, _stems in _DUTCH_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
 #: Adjectives of nationality, as the stems they start with in the languages read, and the
 #: English adjective ("espace aérien roumain", "polskiej przestrzeni" -> "Romanian airspace",
