@@ -960,3 +960,15 @@ def test_a_german_count_of_disturbances_is_a_statistic_not_an_incident():
     )
     found = [c for c in ingest_text(text, published=dt.date(2025, 3, 7)) if c.score >= 0.40]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Das Flugzeug verlor das GPS auf der Strecke nach Baku.", "de"),
+        ("Samolot stracił sygnał GPS na trasie do Wilna.", "pl"),
+        ("Самолет потерял сигнал GPS на маршруте в Калининград.", "ru"),
+    ],
+)
+def test_on_the_route_is_en_route(line, code):
+    assert "en route" in gloss_text(line, code)

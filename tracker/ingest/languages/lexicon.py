@@ -376,6 +376,7 @@ military: kariuomen* karin*
 incidents: atvej* incident*
 """,
     "pl": """
+en route: na_trasie
 last year: w_zeszłym_roku w_ubiegłym_roku
 more than: ponad więcej_niż
 had: miał miała mieli miały
@@ -515,6 +516,7 @@ military: armád* vojensk*
 incidents: incident* případ* prípad*
 """,
     "de": """
+en route: auf_der_strecke auf_der_route op_de_route
 last year: letztes_jahr im_vergangenen_jahr vergangenes_jahr
 more than: mehr_als
 had: hatte hatten
@@ -611,6 +613,7 @@ to: naar
 because of: wegen door_storingen
 """,
     "ru": """
+en route: на_маршруте по_маршруту на_трассе
 last year: в_прошлом_году минулого_року
 more than: более свыше понад
 had: имел* имело
