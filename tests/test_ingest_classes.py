@@ -1043,3 +1043,125 @@ def test_a_later_background_sentence_does_not_date_an_undated_incident():
     )
     found = [c.as_dict() for c in ingest_text(text)]
     assert all(c["date"] != "2024-02-01" for c in found)
+
+
+# --- Session 6 -----------------------------------------------------------------------------
+
+
+def test_a_dateline_line_before_a_line_opening_with_a_day_is_its_own_sentence():
+    from tracker.ingest.text import split_sentences
+
+    sentences = split_sentences("Jet loses GPS\nBaku, 15 July\n13 July a jet lost GPS near Baku.")
+    assert [s.text for s in sentences] == [
+        "Jet loses GPS",
+        "Baku, 15 July",
+        "13 July a jet lost GPS near Baku.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "13 July the aircraft of the airline lost GPS from 11:54 to 12:07 on its way to Baku.",
+        "On 3 March three minutes of jamming hit the aircraft over the sea.",
+    ],
+)
+def test_a_day_of_the_month_or_a_clock_time_is_not_a_count(sentence):
+    from tracker.ingest.assess import AGGREGATE_STRICT, is_aggregate
+
+    assert not is_aggregate(sentence.replace("three minutes of", ""))
+    assert not AGGREGATE_STRICT.search(sentence)
+    assert is_aggregate("Pilots filed 13 GPS interference reports in July.")
+
+
+def test_a_day_of_the_month_gives_no_aggregate_figure():
+    figures = _results(
+        "Published: 2023-07-15\n\nGPS lost near Baku\n\n"
+        "13 July interference the aircraft of the airline near Baku.\n"
+    ).figures
+    assert figures == []
+
+
+@pytest.mark.parametrize(
+    "words", ["radio interference", "radio-frequency interference", "RF interference"]
+)
+def test_radio_interference_against_a_receiver_is_jamming(words):
+    found = _one(
+        f"Published: 2023-08-22\n\nOn August 21 {words} disrupted the GPS of an ATR of "
+        "Azerbaijan Airlines flying to Baku.\n"
+    )
+    assert found["interference"] == "jamming"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During previous exercises an aircraft lost navigation and only regained it after landing.",
+        "Prior military tests degraded GPS signals over the coast in February 2019.",
+        "An earlier incident saw a jet drift off course near the range.",
+    ],
+)
+def test_an_earlier_round_of_events_is_background(sentence):
+    from tracker.ingest.assess import is_background
+
+    assert is_background(sentence)
+    assert not is_background("The previous day's flights were normal; on Monday a jet lost GPS.")
+
+
+def test_a_town_under_its_own_name_beats_a_larger_town_that_has_it_as_another_name():
+    # GeoNames lists "Kalmar" as another name of Colmar (France); the Swedish town is Kalmar.
+    found = _one("Published: 2025-03-06\n\nOn Tuesday a small plane lost GPS near Kalmar.\n")
+    assert found["country"] == "SE"
+    # A city known abroad by another name still wins when it is a large one.
+    found = _one("Published: 2025-03-06\n\nOn Tuesday a small plane lost GPS near Wien.\n")
+    assert found["country"] == "AT"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["An air ambulance", "A medevac helicopter", "An ambulance plane", "A Cessna", "A Piper"],
+)
+def test_an_air_ambulance_or_a_maker_named_alone_is_a_particular_aircraft(subject):
+    found = _one(
+        f"Published: 2025-03-06\n\nGPS lost in the north\n\n{subject} lost its GPS signal "
+        "over Finnmark on Tuesday, the operator said.\n"
+    )
+    assert found["country"] == "NO"
+    assert any("names a specific aircraft" in r for r in found["reasons"])
+
+
+def test_an_incident_more_than_a_year_before_publication_below_the_lede_is_context():
+    text = (
+        "Published: 2025-06-10\n\nRegulator publishes new GPS guidance for pilots\n\n"
+        "The regulator published guidance on jamming for pilots on Monday.\n\n"
+        "The guidance cites a case in which an airliner lost GPS near Vilnius on 3 March 2024 "
+        "and had to divert.\n"
+    )
+    assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An advisory: what the tests may do, not what they did.
+        "Agency warns of GPS tests over the coast\n\nThe agency warned pilots that military "
+        "jamming tests from 18 to 24 January may leave aircraft without GPS. During the tests an "
+        "aircraft could lose its navigation, the agency said.\n",
+        # A denial: the event did not happen.
+        "Carrier denies GPS trouble\n\nThe carrier said on Thursday that none of its aircraft "
+        "lost GPS on Sunday near Riga.\n",
+        "Carrier denies GPS trouble\n\nOn Sunday its jet did not lose GPS near Riga, the carrier "
+        "said.\n",
+    ],
+)
+def test_a_possible_or_denied_event_is_not_an_incident(text):
+    found = [c for c in ingest_text("Published: 2025-03-07\n\n" + text)]
+    assert [c for c in found if c.score >= APPLY_MIN_SCORE] == []
+
+
+def test_a_denial_beside_an_event_keeps_the_event():
+    found = _one(
+        "Published: 2025-03-07\n\nOn Sunday a jet lost GPS near Riga and diverted; the carrier "
+        "said none of its other aircraft were affected.\n"
+    )
+    assert found["country"] == "LV"

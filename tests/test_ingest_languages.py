@@ -890,3 +890,85 @@ def test_a_nationality_beside_airspace_names_whose_airspace(line, code, expected
 def test_a_nationality_elsewhere_is_not_a_place():
     # "rosyjskie zagłuszanie" (Russian jamming) names a suspect, not where the aircraft was.
     assert "Russian" not in gloss_text("Samolot padł ofiarą rosyjskiego zagłuszania.", "pl")
+
+
+# --- Session 6: compounds -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "code", "english"),
+    [
+        # German and Norwegian write a noun's qualifier into it: the last element carries the
+        # meaning ("radio disturbances", "signal disturbances", "cockpit pilots").
+        ("funkstörungen", "de", "radio interference"),
+        ("peilstörungen", "de", "interference"),
+        ("signalforstyrrelsene", "no", "interference"),
+        ("ausweichlandung", "de", "diverted"),
+    ],
+)
+def test_a_compound_is_read_by_its_last_element(word, code, english):
+    assert lexicon_for(code).word(word) == english
+
+
+def test_a_short_last_element_does_not_make_a_compound_a_cue_word():
+    # "Zerstörung" (destruction) is a prefix and a verb noun, not a compound of "Störung".
+    assert lexicon_for("de").word("zerstörung") == ""
+    # A first element of three letters is a prefix more often than a noun.
+    assert lexicon_for("de").word("vorlandung") == ""
+    # Languages that do not compound nouns this way keep exact matching.
+    assert lexicon_for("pl").word("radiozakłócenia") in {"", "interference"}
+
+
+def test_a_german_report_naming_radio_disturbances_gives_a_dated_jamming_incident():
+    text = (
+        "Funkstörungen gegen Passagierflugzeug\n"
+        "Baku, 15. Juli, Agentur\n"
+        "Am 13. Juli kam es zu Funkstörungen gegen das Passagierflugzeug der Fluglinie auf der "
+        "Strecke nach Baku. Das GPS des Flugzeugs wurde beeinträchtigt.\n"
+    )
+    found = [c for c in ingest_text(text, published=dt.date(2023, 7, 15)) if c.score >= 0.40]
+    assert [(c.values["date"], c.values["country"], c.values["interference"]) for c in found] == [
+        (dt.date(2023, 7, 13), "AZ", "jamming")
+    ]
+
+
+def test_romania_written_with_a_circumflex_and_peste_before_a_count():
+    assert "over Romania" in gloss_text("Avionul a zburat deasupra României.", "ro")
+    # "peste" is "over" (above, or more than); never the Hungarian place Pest.
+    assert gloss_text("Peste 200 de zboruri au avut probleme.", "ro").startswith("Over 200")
+
+
+@pytest.mark.parametrize(
+    ("word", "code"), [("kapitanowie", "pl"), ("kapitäne", "de"), ("kapteinene", "no")]
+)
+def test_captains_in_the_plural_are_not_one_captain(word, code):
+    # The English rules take "the captain" for one particular crew; several are no such thing.
+    assert lexicon_for(code).word(word) == "captains"
+
+
+def test_a_gnss_acronym_written_small_is_kept_and_a_dutch_sea_is_placed():
+    line = gloss_text("Een toestel verloor dinsdag het gps-signaal boven de Oostzee.", "nl")
+    assert "GPS" in line and "over Baltic Sea" in line
+    # French "ils" (they) is a word, not the landing system.
+    assert "ILS" not in gloss_text("Ils ont perdu le GPS.", "fr")
+
+
+def test_a_german_count_of_disturbances_is_a_statistic_not_an_incident():
+    text = (
+        "GPS-Störungen nehmen zu\n\nIm Februar meldeten Piloten 500 GPS-Störungen über der "
+        "Ostsee, teilte die Flugsicherung mit.\n"
+    )
+    found = [c for c in ingest_text(text, published=dt.date(2025, 3, 7)) if c.score >= 0.40]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Das Flugzeug verlor das GPS auf der Strecke nach Baku.", "de"),
+        ("Samolot stracił sygnał GPS na trasie do Wilna.", "pl"),
+        ("Самолет потерял сигнал GPS на маршруте в Калининград.", "ru"),
+    ],
+)
+def test_on_the_route_is_en_route(line, code):
+    assert "en route" in gloss_text(line, code)

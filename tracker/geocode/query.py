@@ -196,6 +196,29 @@ _EDGE_SUFFIX_WORDS = _by_word(_EDGE_SUFFIXES, last=True)
 _FIR_SUFFIX_WORDS = _by_word(_FIR_SUFFIXES, last=True)
 
 
+#: A city found under another name (an exonym, a historical or foreign spelling) still comes
+#: first when it is this large, or this many times larger than the city that has the name as
+#: its own ("Wien" is Vienna; "Kalmar" is the Swedish town, not Colmar, whose German name it is).
+EXONYM_BIG_CITY = 500_000
+EXONYM_RATIO = 10
+
+
+def _own_name_first(places: list[Place], text: str) -> list[Place]:
+    """Cities named ``text`` (folded), those whose own name it is before those that only have it
+    as an alternate name, unless the latter is much larger (see :data:`EXONYM_BIG_CITY`)."""
+    own = [p for p in places if fold(p.name) == text]
+    if not own or len(own) == len(places):
+        return places
+    biggest_own = max(p.population for p in own)
+
+    def outranks(place: Place) -> bool:
+        return place in own or (
+            place.population >= EXONYM_BIG_CITY or place.population >= EXONYM_RATIO * biggest_own
+        )
+
+    return [p for p in places if outranks(p)] + [p for p in places if not outranks(p)]
+
+
 def _strip_prefix(text: str, prefixes: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
     """The first of ``prefixes`` (a :func:`_by_word` table) that ``text`` starts with, and
     the rest of the text."""
@@ -297,7 +320,7 @@ class QueryResolver:
             country = ix.countries.by_code.get(raw)
         if country is not None:
             hits.append(Hit(country, "country"))
-        cities = [Hit(p, "city") for p in ix.cities.lookup(text)]
+        cities = [Hit(p, "city") for p in _own_name_first(ix.cities.lookup(text), text)]
         area = areas_by_name().get(text)
         if area is not None:
             # A curated area outranks towns that share its name only as an alternate name or

@@ -47,14 +47,23 @@ DROP_SCORE = 0.25
 #: Where every candidate starts.
 BASE_SCORE = 0.5
 
+#: A number that is a day of a month ("13 July"), or the minutes of a clock time ("12:07"),
+#: is not a count of things.
+NOT_A_COUNT = (
+    r"(?<!:)(?!\d[\d,.]*\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+)
 #: Counts, rates and periods: the language of an aggregate figure, not of one incident.
 AGGREGATE = re.compile(
-    r"\b(?:\d[\d,.]*\+?|hundreds|thousands|dozens|tens of thousands|more than \d[\d,]*)"
+    r"\b(?:" + NOT_A_COUNT + r"\d[\d,.]*\+?"
+    r"|hundreds|thousands|dozens|tens of thousands|more than \d[\d,]*)"
     r"\s+(?:of\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:reports|cases|incidents|instances|flights|aircraft|planes|airliners|"
     r"disruptions|occurrences|events|violations|outages|interruptions|anomalies|disturbances|"
     r"days of disruption)\b"
     r"|\b\d+(?:\.\d+)?\s?(?:%|per ?cent)"
+    # "500 GPS interference" (a gloss of "500 GPS-Störungen"): a count of interference events.
+    r"|\b" + NOT_A_COUNT + r"\d[\d,.]*\+?\s+(?:GPS\s+|GNSS\s+)?(?:interference|jamming|spoofing)\b"
     r"|\bper (?:month|day|week|year)\b|\bso far this year\b|\b\d+-fold\b"
     r"|\b\d+ times (?:higher|more)\b"
     r"|\bover the (?:last|past) (?:\w+ )?(?:months|years|weeks|quarter)\b"
@@ -80,7 +89,8 @@ NOT_HAPPENED = re.compile(
 )
 #: Counts of reports or affected flights (not "two flights"): the mark of a statistics piece.
 AGGREGATE_STRICT = re.compile(
-    r"\b(?:\d{2,}[\d,.]*|hundreds|thousands|dozens|more than \d+)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:" + NOT_A_COUNT + r"\d{2,}[\d,.]*|hundreds|thousands|dozens|more than \d+)"
+    r"\s+(?:[\w-]+\s+){0,3}?"
     r"(?:reports|cases|incidents|instances|flights|aircraft|planes|disruptions|occurrences|"
     r"violations|outages|interruptions|anomalies|disturbances)\b[^.;]{0,60}?"
     r"\b(?:in|during|since|over|this|last|per|so far|between|from)\b"
@@ -128,7 +138,10 @@ BACKGROUND = re.compile(
     # "Recently, a jet ..." below the lede: another, earlier incident told for context.
     r"|^(?:more\s+)?recently,"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
-    r"last year|earlier this year|previously|not the first time)\b",
+    r"last year|earlier this year|previously|not the first time)\b"
+    # "during previous exercises", "prior tests degraded ...": an earlier round of events.
+    r"|\b(?:previous|prior|past|earlier)\s+(?:[\w-]+\s+){0,4}?(?:exercises?|tests?|testing|"
+    r"drills?|incidents?|events?|occasions?|episodes?)\b",
     re.I,
 )
 #: What happened to a particular aircraft.
@@ -147,9 +160,12 @@ _GENERIC_VERB = (
     r"confus\w*|disrupt\w*|endanger\w*|puts?|forces?|threaten\w*|hit|hits)\b)"
 )
 _SPECIFIC = re.compile(
-    rf"\b(?:a|the|one|its|his|her|our|their|this|that)\s+(?:{_GENERIC_VERB}\w+\s+){{0,2}}?"
-    r"(?:plane|aircraft|flight|jet|"
-    r"airliner|crew|pilot|captain|helicopter|turboprop)\b|\b[A-Z]{2}-?\d{2,4}\b"
+    # "An air ambulance", "A Cessna" opening a sentence name one aircraft as much as "a jet".
+    rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir|[Tt]his|[Tt]hat)\s+"
+    rf"(?:{_GENERIC_VERB}\w+\s+){{0,2}}?"
+    r"(?:plane|aircraft|flight|jet|airliner|crew|pilot|captain|helicopter|turboprop|"
+    r"air ambulance|medevac|ambulance (?:plane|aircraft|jet|helicopter)|" + fx.MAKERS + r")\b"
+    r"|\b[A-Z]{2}-?\d{2,4}\b"
     r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b"
     # "two Nordline flights", "both jets": a count of particular aircraft.
     r"|\b(?:[Tt]wo|[Bb]oth)\s+(?:[A-Z][\w-]*\s+){0,2}(?:planes|aircraft|flights|jets|airliners"

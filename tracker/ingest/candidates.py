@@ -149,6 +149,22 @@ _INCIDENT_VERB = re.compile(
     r"|lost|forced|had to|landed|crashed)\b",
     re.I,
 )
+# The GNSS problem told as a possibility: an advisory or a warning, not an event.
+_MODAL_PROBLEM = re.compile(
+    r"\b(?:may|might|could|would|will|can)\s+(?:not\s+)?(?:\w+\s+)?"
+    r"(?:leave|lose|affect|disrupt|jam|spoof|interfere|experience|degrade|be\s+(?:affected|"
+    r"jammed|disrupted|lost|unreliable|unavailable|degraded))\b",
+    re.I,
+)
+# A denial: the event did not happen ("none of its aircraft lost GPS", "did not lose").
+_NEGATED_EVENT = re.compile(
+    r"\b(?:none of (?:its|the|their|our|his|her) (?:aircraft|planes|flights|jets|crews)"
+    r"(?:\s+\w+){0,3}?\s+(?:lost|had|was|were|experienced|reported)"
+    r"|no (?:aircraft|planes?|flights?|jets?) (?:was|were|had|lost|reported|experienced)"
+    r"|(?:did not|didn't|never|was not|were not|wasn't|weren't)\s+(?:lose|lost|affected|"
+    r"experience|jammed|disrupted|divert|diverted))\b",
+    re.I,
+)
 _MARITIME = re.compile(
     r"\b(?:ships?|vessels?|maritime|tankers?|ferr(?:y|ies)|boats?|sailors|mariners|shipping)\b",
     re.I,
@@ -165,7 +181,7 @@ _PAST = re.compile(
 )
 _AIRCRAFT_WORD = re.compile(
     r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?"
-    r"|helicopters?)\b",
+    r"|helicopters?|" + fx.AIR_AMBULANCE + "|" + fx.MAKERS + r")\b",
     re.I,
 )
 _LAUNCH = re.compile(
@@ -262,6 +278,10 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool, topic: bool = False)
         return False
     if _ADMINISTRATIVE_ACT.search(text) and not _INCIDENT_VERB.search(text):
         # "... the regulator had formed a committee on October 4": the date of an office's act.
+        return False
+    if _not_happened(text):
+        # "Tests may leave aircraft without GPS", "none of its aircraft lost GPS": what could
+        # happen, or what did not, is no event.
         return False
     generic = _GENERIC.search(text)
     event = _EVENT.search(text)
@@ -1376,12 +1396,26 @@ def _lede_anchors(sentences: list[Sentence]) -> list[Sentence]:
     return [
         s
         for s in lede
-        if ax.EVENT.search(s.text) and ax.specific_vehicle([s.text]) and not ax.is_aggregate(s.text)
+        if ax.EVENT.search(s.text)
+        and ax.specific_vehicle([s.text])
+        and not ax.is_aggregate(s.text)
+        and not _not_happened(s.text)
     ][:1]
+
+
+def _not_happened(text: str) -> bool:
+    """Is the GNSS problem told as a possibility or denied, with no event besides?"""
+    if not (_MODAL_PROBLEM.search(text) or _NEGATED_EVENT.search(text)):
+        return False
+    return not _INCIDENT_VERB.search(_NEGATED_EVENT.sub(" ", text))
 
 
 def _is_generic_line(sentence: Sentence) -> bool:
     return bool(_GENERIC.search(sentence.text)) and not _EVENT.search(sentence.text)
+
+
+#: Outside the lede, an incident dated more than this many days before publication is context.
+BACKGROUND_YEAR_DAYS = 365
 
 
 def _demote_background(
@@ -1401,8 +1435,17 @@ def _demote_background(
             and isinstance(date, dt.date)
             and (published - date).days > 180
         ):
-            c.score = round(max(0.0, c.score - 0.25), 2)
-            c.reasons.append("-0.25 months before publication and not in the lede: background")
+            if (published - date).days > BACKGROUND_YEAR_DAYS:
+                # A year or more before the report: context for it, however well it is told
+                # (a particular aircraft, a day, a place): listed for the reviewer, not proposed.
+                c.score = round(max(0.0, min(c.score - 0.25, ax.APPLY_MIN_SCORE - 0.05)), 2)
+                c.reasons.append(
+                    "-0.25 more than a year before publication and not in the lede: background, "
+                    "kept below the threshold"
+                )
+            else:
+                c.score = round(max(0.0, c.score - 0.25), 2)
+                c.reasons.append("-0.25 months before publication and not in the lede: background")
 
     if not any(getattr(c, "_lede", False) for c in candidates):
         return candidates
@@ -1445,9 +1488,9 @@ def _demote_background(
         ):
             # "... near Kaliningrad on Wednesday. A similar thing happened in August": a month
             # named in the lede weeks before its dated incident is an earlier one, recalled.
-            c.score = round(max(0.0, c.score - 0.45), 2)
+            c.score = round(max(0.0, c.score - 0.55), 2)
             c.reasons.append(
-                f"-0.45 a month ({date:%B %Y}) named in the lede weeks before its dated "
+                f"-0.55 a month ({date:%B %Y}) named in the lede weeks before its dated "
                 "incident: recalled, not the report's own"
             )
     for c in candidates:

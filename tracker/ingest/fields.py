@@ -47,7 +47,9 @@ PROBLEM_TERM = re.compile(
     re.I,
 )
 JAM_TERM = re.compile(
-    r"\b(?:jam(?:m(?:ing|ed|er|ers))?|jams|GPS (?:interference )?test(?:ing|s)?|declared tests?)\b",
+    r"\b(?:jam(?:m(?:ing|ed|er|ers))?|jams|GPS (?:interference )?test(?:ing|s)?|declared tests?"
+    # Radio (frequency) interference aimed at a receiver is noise transmitted on its band.
+    r"|radio[- ](?:frequency |electronic )?interference|RF interference)\b",
     re.I,
 )
 # Losing the signal (rather than getting a wrong position) is what jamming does (EASA SIB 2022-02).
@@ -69,6 +71,13 @@ SPOOF_TERM = re.compile(
     r"(?:at|over|in)|false (?:terrain|gpws|egpws|taws)|pull up)\b",
     re.I,
 )
+#: Aircraft makers whose name alone stands for one of their aircraft ("a Cessna lost GPS").
+MAKERS = (
+    r"Boeing|Airbus|Embraer|ATR|Bombardier|Cessna|Piper|Beechcraft|Gulfstream|Learjet|Pilatus|"
+    r"Dassault|Antonov|Tupolev|Ilyushin|Sukhoi"
+)
+#: Aircraft that carry patients: the words name an aircraft ("an air ambulance lost GPS").
+AIR_AMBULANCE = r"air[- ]ambulances?|medevac|ambulance (?:planes?|aircraft|jets?|helicopters?)"
 AVIATION_TERM = re.compile(
     r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|jetliner|pilots?|crews?|cockpit"
     r"|airports?"
@@ -76,13 +85,14 @@ AVIATION_TERM = re.compile(
     r"|take-?off|en route|en-route|cruise|FMS|IRS|EGPWS|TAWS|GPWS|autopilot|flight deck|Boeing|"
     r"Airbus|Embraer|Bombardier|ATR|Cessna|helicopters?|FL\s?\d{2,3}|aviation|passengers|"
     r"captain|first officer|air force|airbase|air base|Dash 8|turboprop|business jet|UAVs?|"
-    r"unmanned aerial vehicles?)\b",
+    r"unmanned aerial vehicles?|" + AIR_AMBULANCE + r")\b",
     re.I,
 )
 #: Words that name the affected aircraft or crew: a sentence with one is about a specific event.
 VEHICLE_TERM = re.compile(
     r"\b(?:flights?|planes?|aircraft|airliners?|jets?|jetliners?|pilots?|crews?|captain|helicopters?|we|our|"
-    r"turboprop|airport|airports|Boeing|Airbus|Embraer|ATR|FMS|IRS|EGPWS|GPWS|TAWS|approach|"
+    r"turboprop|airport|airports|" + MAKERS + "|" + AIR_AMBULANCE + r"|"
+    r"FMS|IRS|EGPWS|GPWS|TAWS|approach|"
     r"landing|cockpit|air traffic|airspace|UAV|[A-Z]{2}\d{2,4})\b",
     re.I,
 )

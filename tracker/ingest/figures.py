@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from tracker.geocode.text import fold
 from tracker.ingest import fields as fx
+from tracker.ingest.assess import NOT_A_COUNT
 from tracker.ingest.dates import META_DATE_LINE
 from tracker.ingest.readers import Report
 from tracker.ingest.text import split_sentences
@@ -45,7 +46,7 @@ _UNIT_WORDS = (
     r"occurrences|events|violations|outages|interruptions|anomalies|disturbances|days"
 )
 _COUNT = re.compile(
-    rf"(?P<value>\d{{1,3}}(?:[,\u202f ]\d{{3}})+|\d+(?:\.\d+)?)\s+"
+    rf"{NOT_A_COUNT}(?P<value>\d{{1,3}}(?:[,\u202f ]\d{{3}})+|\d+(?:\.\d+)?)\s+"
     rf"(?:(?P<qual>[\w-]+(?:\s+[\w-]+){{0,3}}?)\s+)??"
     rf"(?P<unit>{_UNIT_WORDS})\b",
     re.I,

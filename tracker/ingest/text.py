@@ -116,6 +116,10 @@ def _chunks(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _opens_sentence(char: str) -> bool:
+    return char.isupper() or char.isdigit()
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split cleaned text into sentences, remembering paragraphs and heading-like lines.
 
@@ -137,7 +141,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 and (
                     not following
                     or field_line
-                    or (len(line) < 60 and not buffer and following[:1].isupper())
+                    # A short line before a capital or a number (a dateline "Baku, 15 July"
+                    # before "13 July ...") is not the start of the next line's sentence.
+                    or (len(line) < 60 and not buffer and _opens_sentence(following[:1]))
                     # The first line of a text, unpunctuated and followed by a capital, is its
                     # headline even when long ("... Threaten Flight Safety" + a credit line).
                     or (p_index == 0 and pos == 0 and len(line) <= 150 and following[:1].isupper())

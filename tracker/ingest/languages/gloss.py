@@ -43,6 +43,9 @@ _KEEP = re.compile(
     r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
     r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}[\w-]*)$"
 )
+#: Acronyms of satellite navigation that some languages write in lower case ("gps-signaal");
+#: never "ils" (French "they") and the like.
+_GNSS_ACRONYMS = frozenset({"GPS", "GNSS", "GLONASS"})
 # ("ambulance aircraft": the English rules know an aircraft, not an "air ambulance".)
 _VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "ambulance aircraft"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
@@ -343,6 +346,10 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 emit(" ".join(t for _, t in ahead[:airline]))  # "Wizz Air", not "Wizz"
                 i = ahead[airline - 1][0] + 1
                 continue
+        head = tok.split("-")[0]
+        if head.upper() in _GNSS_ACRONYMS and head != head.upper():
+            # "gps-signaal", "gps:en": Dutch and the Nordic languages write the acronym small.
+            tok = head.upper() + tok[len(head) :]
         if _KEEP.match(tok) or (tok[:1].isupper() and _operators().fullmatch(tok)):
             emit(tok)
             i += 1

@@ -32,6 +32,15 @@ MAX_ENDING = 7
 # Language families share one table where their cue words are the same or nearly so.
 _FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "nl": "de"}
 
+#: Tables of languages that write compound nouns as one word ("Funkstörungen",
+#: "signalforstyrrelser", "paikannushäiriö"): a word that matches no form is read by its last
+#: element when that is a ``stem*`` form of :data:`MIN_COMPOUND_STEM` letters or more.
+COMPOUNDING = frozenset({"no", "de", "fi", "et"})
+#: Shortest stem read as the last element of a compound, and shortest first element before it
+#: (four letters: "zer-störung", destruction, is a prefixed verb noun, not a compound).
+MIN_COMPOUND_STEM = 5
+MIN_COMPOUND_HEAD = 4
+
 TABLES: dict[str, str] = {
     # Norwegian, Danish and Swedish.
     "no": """
@@ -69,6 +78,7 @@ flight: flyvning* flygning* flyging* flygningen flyvningen flygtur* flytur*
 flights: flyvninger flygningar flyginger flyavganger avganger
 pilots: pilot* flyger flygaren piloterna
 crew: besetning* mannskap* besättning* besætning*
+captains: kapteiner kapteinene kaptener kaptenerna kaptajner kaptajnerne
 captain: kaptein* kapten* kaptajn*
 airport: flyplass* lufthavn* flygplats* flygplatsen flyveplads* flyvepladsen lufthamn* flyplassen
 airline: flyselskap* flygbolag* flyselskab*
@@ -148,6 +158,7 @@ aircraft: lentokone* kone koneen koneessa koneella matkustajakone* *lentokone
 flight: lento lennon lennolla lennolle *lento
 pilots: lentäjä* ohjaaja* lentäjät
 crew: miehistö*
+captains: kapteenit kapteenien
 captain: kapteeni*
 airport: lentoasema* lentokenttä* lentokentä* kenttä* kentälle kentällä kentältä
 at airport: lentoasemalla lentokentällä kentällä
@@ -365,6 +376,7 @@ military: kariuomen* karin*
 incidents: atvej* incident*
 """,
     "pl": """
+en route: na_trasie
 last year: w_zeszłym_roku w_ubiegłym_roku
 more than: ponad więcej_niż
 had: miał miała mieli miały
@@ -397,6 +409,7 @@ alternate airport: lotnisk*_zapasow* zapasowe_lotnisk* zapasowym_lotnisk*
 between: między pomiędzy
 pilots: pilot* lotnik*
 crew: załog*
+captains: kapitanowie kapitanów kapitanami
 captain: kapitan*
 airport: lotnisk* port_lotniczy portu_lotniczego
 airline: lini*_lotnicz* przewoźni*
@@ -503,11 +516,13 @@ military: armád* vojensk*
 incidents: incident* případ* prípad*
 """,
     "de": """
+en route: auf_der_strecke auf_der_route op_de_route
 last year: letztes_jahr im_vergangenen_jahr vergangenes_jahr
 more than: mehr_als
 had: hatte hatten
 happened: passiert ereignete geschah
 affected: betroffen betraf
+degraded: beeinträchtig*
 and: und
 false: vals valse
 navigation systems: navigatiesyste*
@@ -516,6 +531,7 @@ every: jede jeder jedem jeden jedes elke
 satellite navigation: satellitennavigation* satellitenortung*
 signal: signal signale signals
 navigation systems: navigationssystem* navigationsgerät*
+radio interference: funkstörung*
 interference: störung* stör* gestört* interferenz*
 jamming: jamming* störsignal* *störsignale
 jammer: störsender* jammer*
@@ -532,6 +548,7 @@ planes: flugzeuge flugzeugen maschinen
 flight: flug flugs *flug
 pilots: pilot* piloten
 crew: besatzung* crew
+captains: kapitäne kapitänen
 captain: kapitän*
 airport: flughafen* flughäfen* flugplatz* *flughafen
 airline: fluggesellschaft* airline*
@@ -546,7 +563,7 @@ landing: landung*
 landed: landete landeten gelandet
 could not land: nicht_landen konnte_nicht_landen
 take-off: start starts abflug*
-diverted: umgeleitet ausweichen ausweichflughafen*
+diverted: umgeleitet ausweichen ausweichflughafen* ausweichlandung*
 aborted: abgebrochen abbrechen durchstarten durchgestartet startete_durch
 emergency landing: notlandung* notlanden notgelandet
 returned: kehrte zurückgekehrt umkehren
@@ -591,11 +608,12 @@ returned: keerde_terug keerden_terug teruggekeerd terugkeren
 reported: meldde meldden
 yesterday: gisteren
 over: boven
-near: nabij
+near: nabij bij
 to: naar
 because of: wegen door_storingen
 """,
     "ru": """
+en route: на_маршруте по_маршруту на_трассе
 last year: в_прошлом_году минулого_року
 more than: более свыше понад
 had: имел* имело
@@ -1056,6 +1074,7 @@ near: în_zona zona
 position: poziți* poziţi*
 every: fiecare
 signal: semnal*
+over: peste
 interference: interferen*
 jamming: bruiaj* bruiat*
 spoofing: spoofing falsificar*
@@ -1222,6 +1241,8 @@ class Lexicon:
     tails: tuple[tuple[str, str], ...]
     #: phrase (words joined by single spaces; a word may end in ``*``) -> english
     phrases: tuple[tuple[tuple[str, ...], str], ...]
+    #: the language writes compounds as one word (see :data:`COMPOUNDING`)
+    compounds: bool = False
 
     def word(self, word: str) -> str:
         """English gloss of one lower-case word, or ``""``."""
@@ -1236,10 +1257,25 @@ class Lexicon:
             at = word.find(tail, 1)
             if at > 0 and len(word) - at - len(tail) <= MAX_ENDING:
                 return english
+        if self.compounds:
+            return self._last_element(word)
+        return ""
+
+    def _last_element(self, word: str) -> str:
+        """Gloss of a compound by its last element ("funkstörungen" is read as "störungen")."""
+        for at in range(MIN_COMPOUND_HEAD, len(word) - MIN_COMPOUND_STEM + 1):
+            rest = word[at:]
+            for stem, english in self.stems:
+                if (
+                    len(stem) >= MIN_COMPOUND_STEM
+                    and rest.startswith(stem)
+                    and len(rest) - len(stem) <= MAX_ENDING
+                ):
+                    return english
         return ""
 
 
-def _parse(table: str) -> Lexicon:
+def _parse(table: str, *, compounds: bool = False) -> Lexicon:
     exact: dict[str, str] = {}
     stems: list[tuple[str, str]] = []
     tails: list[tuple[str, str]] = []
@@ -1257,11 +1293,12 @@ def _parse(table: str) -> Lexicon:
                 exact.setdefault(form, english.strip())
     stems.sort(key=lambda s: -len(s[0]))
     phrases.sort(key=lambda p: -len(p[0]))
-    return Lexicon(exact, tuple(stems), tuple(tails), tuple(phrases))
+    return Lexicon(exact, tuple(stems), tuple(tails), tuple(phrases), compounds)
 
 
 @functools.cache
 def lexicon_for(code: str) -> Lexicon | None:
     """The cue table of language ``code``, or ``None`` when we have none."""
-    table = TABLES.get(_FAMILY.get(code, code))
-    return _parse(table) if table else None
+    family = _FAMILY.get(code, code)
+    table = TABLES.get(family)
+    return _parse(table, compounds=family in COMPOUNDING) if table else None

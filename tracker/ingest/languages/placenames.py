@@ -577,8 +577,16 @@ _ROMANIAN_EXONYMS = {
     "Ukraine": ("ucrain",), "Turkey": ("turci",), "Belarus": ("bielorus",), "Sweden": ("suedi",),
     "Cyprus": ("cipru",), "Slovakia": ("slovaci",), "Czech Republic": ("cehi",),
     "Black Sea": ("marea_neagr",), "Baltic Sea": ("marea_baltic",),
+    # The country itself, written with "â" ("deasupra României", over Romania).
+    "Romania": ("românia", "româniei"),
 }  # fmt: skip
 for _english, _stems in _ROMANIAN_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+# Dutch names of the seas ("boven de Oostzee", over the Baltic Sea).
+_DUTCH_EXONYMS = {
+    "Baltic Sea": ("oostzee",), "North Sea": ("noordzee",), "Black Sea": ("zwarte_zee",),
+}  # fmt: skip
+for _english, _stems in _DUTCH_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
 #: Adjectives of nationality, as the stems they start with in the languages read, and the
