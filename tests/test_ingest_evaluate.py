@@ -53,3 +53,17 @@ def test_report_only_splits_hide_per_article_lines_unless_asked(tmp_path, capsys
     assert "x1 [" not in hidden and "dataset-check: 2 articles" in hidden
     assert main([str(tmp_path), str(expected), "--split", "dataset-check", "--details"]) == 0
     assert "x1 [dataset-check]" in capsys.readouterr().out
+
+
+def test_a_missing_text_is_refused_unless_present_only(tmp_path, capsys):
+    """Stored copies do not keep every page: a partial corpus is measured only when asked, and
+    the summary says how many articles it left out."""
+    expected = _corpus(tmp_path)
+    (tmp_path / "b.txt").unlink()
+    assert main([str(tmp_path), str(expected), "--split", "dataset-check"]) == 1
+    assert "1 article file(s) missing (first: b.txt)" in capsys.readouterr().err
+    args = [str(tmp_path), str(expected), "--split", "dataset-check", "--present-only"]
+    assert main(args) == 0
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    assert line.startswith("dataset-check: 1 articles | recall 1/1")
+    assert line.endswith("| 1 without a text, left out")

@@ -179,6 +179,9 @@ class Summary:
     figure_articles: int = 0
     figure_found: int = 0
     seconds: float = 0.0
+    #: Articles of the split left out because their text is not in the corpus folder
+    #: (``present_only``): the figures cover only the others, and the line says so.
+    missing: int = 0
 
     @staticmethod
     def _pct(part: int, whole: int) -> str:
@@ -196,6 +199,7 @@ class Summary:
             f"{self._pct(self.type_right, self.matched)} | phase "
             f"{self._pct(self.phase_right, self.matched)} | figures "
             f"{self._pct(self.figure_found, self.figure_articles)} | {speed:.1f} reports/s"
+            + (f" | {self.missing} without a text, left out" if self.missing else "")
         )
 
     def add(self, result: ArticleResult) -> None:
@@ -250,6 +254,7 @@ def evaluate(
     *,
     split: str = "tune",
     languages: set[str] | None = None,
+    present_only: bool = False,
 ) -> tuple[list[ArticleResult], Summary]:
     """Run ingestion on every article of ``split`` (``tune``, ``holdout``... or ``all``).
 
@@ -258,8 +263,12 @@ def evaluate(
     :param split: which part of the corpus to run.
     :param languages: keep only articles in these languages (``None``: all; no
         ``language`` field counts as ``en``).
+    :param present_only: leave out the articles whose text is missing (counted in
+        :attr:`Summary.missing`) instead of refusing: the stored copies a corpus is rebuilt from
+        do not keep every page.
     :returns: per-article results and their summary.
-    :raises InputError: the expected file is unreadable, or an article file is missing.
+    :raises InputError: the expected file is unreadable, or an article file is missing (unless
+        ``present_only``).
     """
     corpus_dir = Path(corpus_dir)
     try:
@@ -270,12 +279,14 @@ def evaluate(
     if languages:
         articles = [a for a in articles if a.get("language", "en") in languages]
     missing = [a["file"] for a in articles if not (corpus_dir / a["file"]).is_file()]
-    if missing:
+    if missing and not present_only:
         raise InputError(
             f"{corpus_dir}: {len(missing)} article file(s) missing (first: {missing[0]}); "
-            "rebuild the corpus as docs/ingest.md explains"
+            "rebuild the corpus as docs/ingest.md explains, or give --present-only"
         )
-    summary = Summary()
+    if missing:
+        articles = [a for a in articles if a["file"] not in set(missing)]
+    summary = Summary(missing=len(missing))
     results = []
     start = time.perf_counter()
     for article in articles:
@@ -303,6 +314,11 @@ def main(argv: list[str] | None = None) -> int:
         "--details", action="store_true", help="per-article lines for report-only splits too"
     )
     parser.add_argument(
+        "--present-only",
+        action="store_true",
+        help="leave out articles whose text is missing (the summary says how many)",
+    )
+    parser.add_argument(
         "--language", action="append", help="only articles in this language (repeatable: en, de...)"
     )
     args = parser.parse_args(argv)
@@ -325,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.expected,
                 split=split,
                 languages=set(args.language) if args.language else None,
+                present_only=args.present_only,
             )
             if is_tuning_split(split) or args.details:  # report-only lines only on request
                 for result in results:
