@@ -1165,3 +1165,16 @@ def test_a_denial_beside_an_event_keeps_the_event():
         "said none of its other aircraft were affected.\n"
     )
     assert found["country"] == "LV"
+
+
+# --- session 6, second branch: general rules tuned on holdout3 and dev ------------------------
+
+
+def test_an_agency_credit_line_is_not_a_place():
+    # "PA Media" is a news agency; its second word is also another name of an Algerian city.
+    found = _one(
+        "Published: 2024-03-14\n\nMinister's jet jammed near the exclave\n\nPA Media\n\n"
+        "A government jet carrying the minister had its GPS jammed on Wednesday.\n\n"
+        "It happened near Kaliningrad, the ministry said.\n"
+    )
+    assert found["country"] == "RU"

@@ -101,6 +101,9 @@ _AIRPORT_WORDS = frozenset(
     "county domestic aviation field airbase south north east west central new city".split()
 )
 _ICAO = re.compile(r"\b[A-Z]{4}\b")
+# An organisation's initials ("PA", "AP", "NRK"); a country code such as "UK" or "US" is in
+# _NOT_PLACES and never joins a name.
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 # Capitalised words that are never places in these reports (saves lookups and false hits).
 _NOT_PLACES = frozenset(
@@ -482,6 +485,9 @@ def spot_places(
             match.start() == 0
             and len(words) >= 2
             and fold(words[0]) not in _NAME_STARTS
+            # An acronym opening the phrase is a word of the name, not an ordinary word
+            # capitalised by position: "PA Media", "AP Photo" are agencies, not Médéa.
+            and not _ACRONYM.fullmatch(raw_words[0])
             and _resolve_phrase(words[1:], geocoder, budget)
         ):
             # "Was Delhi Airport...", "Island authorities...": a capitalised ordinary word
