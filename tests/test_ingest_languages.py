@@ -972,3 +972,26 @@ def test_a_german_count_of_disturbances_is_a_statistic_not_an_incident():
 )
 def test_on_the_route_is_en_route(line, code):
     assert "en route" in gloss_text(line, code)
+
+
+# --- session 6, second branch -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "town"),
+    [("Bydgoszczy", "Bydgoszcz"), ("Poznania", "Poznań"), ("Torunia", "Toruń")],
+)
+def test_polish_towns_ending_in_a_consonant_are_read_through_their_case(word, town):
+    assert resolve_place(word, "pl").name == town
+
+
+def test_polish_report_places_the_incident_where_the_aircraft_could_not_land():
+    # The flight was to go on to Spain; it could not land in Bydgoszcz and went to Poznań.
+    text = (
+        "date 2025-06-16\n\nSamolot, który w poniedziałek miał polecieć do Hiszpanii, został "
+        "przez zakłócenia GPS przekierowany do Poznania. Maszyna nie mogła wylądować w "
+        "Bydgoszczy.\n"
+    )
+    (found,) = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert found.values["country"] == "PL"
+    assert found.values["location"].startswith("Bydgoszcz")

@@ -661,7 +661,10 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "pl": (("ie", "a", "in"), ("ie", "o", "in"), ("ie", "", "in"), ("u", "", "in"),
            ("a", "", ""), ("em", "", ""), ("y", "a", ""), ("i", "a", ""), ("ą", "a", ""),
            ("ę", "a", "to"), ("cie", "ta", "in"), ("dzie", "d", "in"), ("rze", "r", "in"),
-           ("owi", "", ""), ("a", "o", "")),
+           ("owi", "", ""), ("a", "o", ""),
+           # Towns ending in a consonant cluster or a soft consonant: "w Bydgoszczy" (in
+           # Bydgoszcz), "do Poznania" (to Poznań), "z Torunia" (from Toruń).
+           ("y", "", ""), ("nia", "ń", ""), ("nia", "n", "")),
     "cs": (("ě", "", "in"), ("e", "", "in"), ("u", "", "in"), ("a", "", ""), ("y", "a", ""),
            ("i", "a", "in"), ("ou", "a", ""), ("ě", "a", "in"), ("ie", "", "in"),
            ("ej", "a", "in"), ("om", "", "")),
