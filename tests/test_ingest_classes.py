@@ -620,7 +620,7 @@ def test_the_diversion_airport_counts_against_the_place(sentence):
     from tracker.ingest.places import spot_places
 
     (hit,) = [h for h in spot_places(sentence) if h.country == "LV"]
-    assert hit.score < 0 and hit.role == "negative"
+    assert hit.score < 0 and hit.role in {"negative", "diverted"}
 
 
 def test_earlier_this_week_is_not_a_recalled_background_incident():
@@ -905,7 +905,7 @@ def test_the_airport_a_flight_was_diverted_to_is_not_the_place():
         for h in spot_places("After the jamming the jet was diverted to an airport in Riga.")
         if h.country == "LV"
     ]
-    assert hit.score < 0 and hit.role == "negative"
+    assert hit.score < 0 and hit.role in {"negative", "diverted"}
 
 
 def test_a_month_named_in_the_lede_weeks_before_its_dated_incident_is_recalled():
@@ -1178,3 +1178,22 @@ def test_an_agency_credit_line_is_not_a_place():
         "It happened near Kaliningrad, the ministry said.\n"
     )
     assert found["country"] == "RU"
+
+
+def test_the_trip_to_the_diversion_country_is_not_the_place():
+    # Said once ("divert to Poland"), then told in motion words that read like an approach.
+    found = _one(
+        "Published: 2025-01-17\n\nA Ryanair jet had to abort its landing and divert to Poland "
+        "after its GPS was jammed. The jet was descending into Vilnius Airport on Thursday when "
+        "the crew climbed away. It then had to fly 400 km into Warsaw, Poland. It was forced to "
+        "lift off again and fly to Warsaw, 400 km away.\n"
+    )
+    assert found["country"] == "LT"
+
+
+def test_a_domestic_diversion_keeps_the_approached_airport():
+    found = _one(
+        "Published: 2025-01-17\n\nOn Thursday a LOT jet lost GPS to jamming while approaching "
+        "Gdańsk and had to divert to Warsaw.\n"
+    )
+    assert found["country"] == "PL" and found["location"].startswith("Gda")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.geocode.text import fold
 
@@ -189,6 +189,11 @@ _ALTERNATE = re.compile(
     r"|\bdivert\w*\s+(?:to\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:airport|aerodrome|airfield)"
     r"\s+(?:in|at|of|near)\s*(?:the\s+)?$",
     re.I,
+)
+# "divert to Poland", "rerouted to Riga": where the flight went instead (see
+# :func:`discount_diversion_targets`).
+_DIVERTED_TO = re.compile(
+    r"\b(?:divert\w*|diversion|rerouted|redirected)\s+(?:to|towards)\s*(?:the\s+)?$", re.I
 )
 _MOVED_TO = re.compile(
     # "flying from Oslo to Riga" is the planned route, not where the flight went instead.
@@ -556,7 +561,7 @@ def spot_places(
                 and _MOVED_TO.search(sentence[max(0, start - 60) : start])
             ):
                 score -= 4.0  # the diversion airport, not where the trouble was
-                role = "negative"
+                role = "diverted"
             elif _BORDER_WITH.search(before):
                 # "near the border with Russia": the neighbour across the border, not where the
                 # aircraft was.
@@ -570,7 +575,7 @@ def spot_places(
                 role = "strong"
             elif _NEGATIVE.search(before):
                 score -= 4.0
-                role = "negative"
+                role = "diverted" if _DIVERTED_TO.search(before) else "negative"
             elif _STRONG.search(before):
                 score += 3.0
                 role = "strong"
@@ -633,6 +638,39 @@ def _icao_hits(sentence: str, *, weight: float, geocoder) -> list[PlaceHit]:
                 PlaceHit(match.group(0), match.group(0), location, 2.5 * weight, sentence, "strong")
             )
     return hits
+
+
+def discount_diversion_targets(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Mentions of the place a flight diverted to no longer count for it, anywhere in the
+    incident's sentences.
+
+    A report says once where the flight went instead ("forced to divert to Poland") and then
+    tells the trip there in plain motion words ("flew 400 km into Warsaw"), which read like an
+    approach. Once a place is a diversion target, its other mentions count nothing; a diversion
+    *country* also silences the places inside it, when a place in another country has a role
+    cue of its own (an aircraft approaching Vilnius that diverted to Poland): a domestic
+    diversion ("approaching Gdańsk, it diverted to Poland's capital") keeps its places.
+    """
+    targets = {h.key for h in hits if h.role == "diverted"}
+    if not targets:
+        return hits
+    countries = {
+        h.country for h in hits if h.role == "diverted" and h.precision == "country" and h.country
+    }
+    cued_elsewhere = {
+        h.country
+        for h in hits
+        if h.role in {"strong", "landed", "weak", "arrival", "airspace"}
+        and h.score > 0
+        and h.country not in countries
+    }
+    out = []
+    for hit in hits:
+        silenced = hit.score > 0 and (
+            hit.key in targets or (hit.country in countries and bool(cued_elsewhere))
+        )
+        out.append(replace(hit, score=0.0) if silenced else hit)
+    return out
 
 
 def best_place(hits: list[PlaceHit]) -> PlaceHit | None:
