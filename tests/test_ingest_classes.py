@@ -1197,3 +1197,13 @@ def test_a_domestic_diversion_keeps_the_approached_airport():
         "Gdańsk and had to divert to Warsaw.\n"
     )
     assert found["country"] == "PL" and found["location"].startswith("Gda")
+
+
+def test_an_airport_whose_approaches_are_disrupted_is_a_particular_subject():
+    # No aircraft is named: the airport is the subject, and "pilots" are its pilots.
+    found = _one(
+        "Published: 2024-07-08\n\nWho is jamming the approaches to Riga Airport?\n\n"
+        "Many pilots reported a loss of GPS signal in the vicinity of Riga Airport. Since early "
+        "June, GPS signals at the airport have been unreliable for pilots and planes.\n"
+    )
+    assert found["country"] == "LV" and found["date"] == "2024-06-01"

@@ -252,6 +252,7 @@ def assess(
     all_texts: list[str],
     lede_figure: str = "",
     lede_policy: str = "",
+    airport_subject: bool = False,
 ) -> Assessment:
     """Score one candidate.
 
@@ -267,12 +268,19 @@ def assess(
     :param all_texts: every sentence of the report.
     :param lede_figure: a headline or lede sentence stating an aggregate figure, if any.
     :param lede_policy: a headline or lede sentence that is a statement or complaint, if any.
+    :param airport_subject: the headline or lede tells the problem of a named airport (its
+        approaches, its traffic), with a role cue: the airport is the particular subject.
     """
     result = Assessment()
     own = [a for a in anchors if not is_background(a)] or anchors
     vehicle = specific_vehicle(own) or specific_vehicle(context[:3])
     if vehicle:
         result.add(0.15, f"names a specific aircraft or flight: '{_short(vehicle, 30)}'")
+    elif airport_subject:
+        # "GPS disruptions affecting flights around Ben Gurion Airport": an area event whose
+        # subject is one airport is as particular as one aircraft's, and its flights are that
+        # airport's, not flights in general.
+        result.note(f"+0.00 an airport is the subject: '{_short(place_text, 40)}'")
     else:
         result.add(-0.1, "names no particular aircraft, flight or crew")
         if any(GENERIC_SUBJECT.search(a) for a in own):

@@ -1375,6 +1375,7 @@ def extract_candidates(
             all_texts=[s.text for s in sentences],
             lede_figure=lede_figure,
             lede_policy=lede_policy,
+            airport_subject=_airport_subject(place, hits, place_best, sentences),
         )
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
@@ -1385,6 +1386,26 @@ def extract_candidates(
     candidates = _merge_vague(_merge_same(candidates))
     floor = ax.DROP_SCORE if floor is None else floor
     return [c for c in candidates if c.score >= floor]
+
+
+def _airport_subject(
+    place: PlaceHit | None, hits: list[PlaceHit], place_best: float, sentences: list[Sentence]
+) -> bool:
+    """Is the incident's place an airport, given a role cue and named in the headline or the
+    first sentences ("GPS disruptions around Ben Gurion Airport")? Then the airport is the
+    particular subject of an area event, as an aircraft is of a flight's."""
+    if place is None or place.precision != "airport" or place_best < 3:
+        return False
+    # The headline and lede, past a page's furniture lines (a credit, "1 Min Read").
+    opening = [s for s in sentences[:7] if not s.heading or s.index <= 1][:4]
+    seen = {h.sentence for h in hits}
+    return any(
+        h.key == place.key and h.score > 0
+        for s in opening
+        for h in (
+            [h for h in hits if h.sentence == s.text] if s.text in seen else spot_places(s.text)
+        )
+    )
 
 
 def _lede_anchors(sentences: list[Sentence]) -> list[Sentence]:
