@@ -995,3 +995,28 @@ def test_polish_report_places_the_incident_where_the_aircraft_could_not_land():
     (found,) = [c for c in ingest_text(text) if c.score >= 0.4]
     assert found.values["country"] == "PL"
     assert found.values["location"].startswith("Bydgoszcz")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("El pasado fin de semana el avión perdió la señal GPS.", "es"),
+        ("Am vergangenen Wochenende verlor das Flugzeug das GPS-Signal.", "de"),
+        ("Flyet mistet GPS-signalet i helgen.", "no"),
+        ("Kone menetti GPS-signaalin viikonloppuna.", "fi"),
+        ("Le week-end dernier, un avion a perdu le GPS.", "fr"),
+        ("Самолет потерял сигнал GPS в минувшие выходные.", "ru"),
+    ],
+)
+def test_the_weekend_is_a_date_in_every_language(sentence, code):
+    assert "last weekend" in gloss_line(sentence, code).lower()
+
+
+def test_a_weekend_incident_is_dated_by_its_saturday():
+    # Published on a Thursday; "last weekend" is within a day of Saturday 30 August.
+    text = (
+        "date 2025-09-04\n\nEl pasado fin de semana un avión perdió la señal GPS cerca de "
+        "Plovdiv y tuvo que aterrizar con mapas de papel.\n"
+    )
+    (found,) = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert found.values["date"] == dt.date(2025, 8, 30)

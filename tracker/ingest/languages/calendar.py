@@ -76,6 +76,37 @@ EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
 #: Tuesday).
 _WEEKDAY_S = {"no", "da", "sv"}
 
+#: The weekend, which news reports name for an incident as often as a weekday ("el pasado fin
+#: de semana", "am Wochenende", "i helgen"): the English rules read "last weekend" as the
+#: Saturday before publication, within a day of either weekend day. Longer phrases first.
+WEEKEND: dict[str, tuple[str, ...]] = {
+    "es": ("pasado fin de semana", "fin de semana pasado", "último fin de semana",
+           "fin de semana"),
+    "pt": ("último fim de semana", "fim de semana passado", "fim de semana"),
+    "fr": ("week-end dernier", "dernier week-end", "week-end"),
+    "it": ("scorso fine settimana", "fine settimana scorso", "fine settimana", "scorso weekend",
+           "weekend scorso", "weekend"),
+    "ro": ("weekendul trecut", "weekendul", "weekend"),
+    "de": ("vergangenen wochenende", "letzten wochenende", "letztes wochenende", "wochenende"),
+    "nl": ("afgelopen weekend", "vorig weekend", "weekend"),
+    "no": ("forrige helg", "i helgen"),
+    "da": ("sidste weekend", "i weekenden", "weekenden"),
+    "sv": ("förra helgen", "i helgen"),
+    "fi": ("viime viikonloppuna", "viikonloppuna"),
+    "et": ("eelmisel nädalavahetusel", "nädalavahetusel"),
+    "lv": ("pagājušajā nedēļas nogalē", "nedēļas nogalē"),
+    "lt": ("praėjusį savaitgalį", "savaitgalį"),
+    "pl": ("miniony weekend", "ostatni weekend", "w weekend", "weekendu"),
+    "cs": ("minulý víkend", "o víkendu", "víkend"),
+    "sk": ("minulý víkend", "cez víkend", "víkend"),
+    "ru": ("минувшие выходные", "прошлые выходные", "на выходных", "в выходные"),
+    "uk": ("минулі вихідні", "на вихідних", "у вихідні", "в вихідні"),
+    "bg": ("миналия уикенд", "през уикенда", "уикенда"),
+    "hu": ("múlt hétvégén", "hétvégén"),
+    "tr": ("geçen hafta sonu", "hafta sonu"),
+    "el": ("περασμένο σαββατοκύριακο", "σαββατοκύριακο"),
+}  # fmt: skip
+
 #: Month names that are also common words, read as a month only beside a day or a year
 #: (Romanian "mai" is May and "more": "mai multe" is "more of them").
 AMBIGUOUS_MONTHS: dict[str, frozenset[str]] = {"ro": frozenset({"mai"})}
@@ -188,4 +219,6 @@ def calendar_for(code: str) -> Calendar:
             form = form.lower()
             if len(form.replace(" ", "")) >= 4 and not re.search(r"\b\w{1,2}$", form):
                 relative[form] = english
+    for form in WEEKEND.get(code, ()):
+        relative.setdefault(form, "last weekend")
     return Calendar(months, tuple(month_stems), weekdays, tuple(_stems(weekdays)), relative)
