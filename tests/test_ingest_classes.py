@@ -1207,3 +1207,19 @@ def test_an_airport_whose_approaches_are_disrupted_is_a_particular_subject():
         "June, GPS signals at the airport have been unreliable for pilots and planes.\n"
     )
     assert found["country"] == "LV" and found["date"] == "2024-06-01"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Sunday the flight Warsaw – Plovdiv lost GPS to jamming and the plane circled.",
+        "On Sunday the Riga–Vilnius flight lost GPS to jamming and the plane circled.",
+    ],
+)
+def test_a_route_written_with_a_dash_is_origin_then_destination(sentence):
+    from tracker.ingest.places import spot_places
+
+    hits = {h.text: h for h in spot_places(sentence)}
+    first, second = [h for h in hits.values() if h.precision == "city"]
+    assert first.score < 0 < second.score
+    assert _one("Published: 2025-09-02\n\n" + sentence + "\n")["country"] == second.country

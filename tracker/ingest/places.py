@@ -467,6 +467,7 @@ def spot_places(
     """
     geocoder = geocoder or get_geocoder()
     hits: list[PlaceHit] = []
+    spans: list[tuple[int, int]] = []
     if _mostly_upper(sentence):
         # Upper-case narratives (old ASRS records, NOTAM text) make every word look like a
         # name; only ICAO airport codes are trusted there.
@@ -531,7 +532,13 @@ def spot_places(
                 # A demonym ("Russian interference") names a country only before "airspace".
                 if not _AIRSPACE_AFTER.match(after):
                     continue
-            if hi - lo == 1 and precision == "city" and re.search(r"\b[Tt]he\s+$", before):
+            if (
+                hi - lo == 1
+                and precision == "city"
+                and re.search(r"\b[Tt]he\s+$", before)
+                # "the Riga–Vienna flight": a route, not a publication
+                and not re.match(r"\s*[\u2013\u2014]\s*[A-Z]", after)
+            ):
                 continue  # "the Telegraph": towns do not take an article; publications do.
             if (
                 _ORGANISATION_AFTER.match(after)
@@ -611,7 +618,34 @@ def spot_places(
             # a bare destination must not outweigh "over Poland" by being a city.
             score += 0.0 if role == "destination" else bonus
             hits.append(PlaceHit(text, query, location, score * weight, sentence, role))
-    return hits
+            spans.append((start, end))
+    return _route_ends(hits, spans, sentence, weight)
+
+
+_ROUTE_DASH = re.compile(r"\s*[\u2013\u2014-]\s*")
+_ROUTE_WORDS = re.compile(r"\b(?:flights?|route|service|plane|aircraft|jet|airliner)\b", re.I)
+
+
+def _route_ends(
+    hits: list[PlaceHit], spans: list[tuple[int, int]], sentence: str, weight: float
+) -> list[PlaceHit]:
+    """A route written with a dash ("the Warsaw–Plovdiv flight", "the flight Riga - Vienna"):
+    the first town is where the flight came from, the second where it was going, as with
+    "from A to B". Unread, both were bare names and the origin, named first, won ties."""
+    if len(hits) < 2 or not _ROUTE_WORDS.search(sentence):
+        return hits
+    out = list(hits)
+    for i in range(len(hits) - 1):
+        first, second = hits[i], hits[i + 1]
+        if {first.precision, second.precision} - {"city", "airport"}:
+            continue
+        if not _ROUTE_DASH.fullmatch(sentence[spans[i][1] : spans[i + 1][0]]):
+            continue
+        if first.role == "bare":
+            out[i] = replace(first, score=-2.0 * weight, role="negative")
+        if second.role == "bare":
+            out[i + 1] = replace(second, score=0.7 * weight, role="destination")
+    return out
 
 
 def _icao_hits(sentence: str, *, weight: float, geocoder) -> list[PlaceHit]:
