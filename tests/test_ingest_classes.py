@@ -1223,3 +1223,27 @@ def test_a_route_written_with_a_dash_is_origin_then_destination(sentence):
     first, second = [h for h in hits.values() if h.precision == "city"]
     assert first.score < 0 < second.score
     assert _one("Published: 2025-09-02\n\n" + sentence + "\n")["country"] == second.country
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Flight K7-4521, an ERJ-190 aircraft, landed hard near Aktau.",
+        "A Boeing 737-800 of the carrier landed hard near Aktau.",
+    ],
+)
+def test_a_flight_number_or_type_designator_is_not_a_count(sentence):
+    from tracker.ingest.assess import is_aggregate
+
+    assert not is_aggregate(sentence)
+    assert is_aggregate("In 2024, 4521 aircraft reported interference near Aktau.")
+
+
+def test_an_incident_dated_by_the_lede_under_a_gps_headline():
+    found = _one(
+        "Published: 2024-12-26\n\nGPS jamming suspected in hard landing of airliner\n\n"
+        "On December 25, 2024, Steppe Air flight K7-4521, an ERJ-190 aircraft, landed hard near "
+        "Aktau during an emergency landing.\n\nThe flight had reportedly experienced strong GPS "
+        "jamming before it turned towards Aktau.\n"
+    )
+    assert found["date"] == "2024-12-25" and found["country"] == "KZ"

@@ -50,6 +50,9 @@ BASE_SCORE = 0.5
 #: A number that is a day of a month ("13 July"), or the minutes of a clock time ("12:07"),
 #: is not a count of things.
 NOT_A_COUNT = (
+    # Nor is the number of a flight or an aircraft type ("flight J2-8243", "an ERJ-190 aircraft",
+    # "a 737-800"): after a letter or digit and a hyphen it is part of a designator.
+    r"(?<![\w]-)"
     r"(?<!:)(?!\d[\d,.]*\s+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
 )
