@@ -1247,3 +1247,22 @@ def test_an_incident_dated_by_the_lede_under_a_gps_headline():
         "jamming before it turned towards Aktau.\n"
     )
     assert found["date"] == "2024-12-25" and found["country"] == "KZ"
+
+
+def test_the_day_of_a_statement_does_not_date_an_undated_incident():
+    text = (
+        "Published: 2025-09-04\n\nJamming over the sea keeps rising, agency says\n\n"
+        "In early June, six coastal states raised the issue with the ICAO Council.\n\n"
+        "A plane carrying the commission president was hit by GPS jamming as it prepared to "
+        "land.\n"
+    )
+    months = {c.values["date"] for c in ingest_text(text)}
+    assert dt.date(2025, 6, 1) not in months
+
+
+def test_the_cut_off_of_a_count_is_not_an_event_day():
+    from tracker.ingest.candidates import _event_dates
+
+    sentence = "Reports rose from 55 in 2023 to 733 this year as of August 18, the agency said."
+    assert _event_dates(sentence, dt.date(2025, 9, 4)) == []
+    assert _event_dates("A jet lost GPS on August 18.", dt.date(2025, 9, 4))

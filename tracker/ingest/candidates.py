@@ -330,6 +330,8 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         m for m in find_dates(sentence, base=base)
         if not m.is_bound and m.kind != "year" and not _STATED.search(sentence[: m.start])
         and not _STATED_AFTER.match(sentence[m.end :])
+        # "733 this year as of August 18": the cut-off of a count, not an event's day
+        and not _AS_OF.search(sentence[: m.start])
     ]  # fmt: skip
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
@@ -347,6 +349,8 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         ]
     return mentions
 
+
+_AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
 _STATED_AFTER = re.compile(
@@ -528,6 +532,14 @@ def _nearest_date(
         if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
             # "316 aircraft between July 15 and August 15", "formed a committee on October 4":
             # the period of a count or the day of an office's decision, not of an incident.
+            continue
+        if (
+            ax.POLICY.search(text)
+            and not _INCIDENT_VERB.search(text)
+            and not _is_problem_sentence(text)
+        ):
+            # "In early June, six countries raised the issue with the ICAO Council": the day of
+            # a statement or a meeting, with no event in it, does not date an incident.
             continue
         if index > anchor_index and ax.is_background(text):
             # "In February, the regulator called such attacks a daily occurrence": a later
