@@ -1266,3 +1266,15 @@ def test_the_cut_off_of_a_count_is_not_an_event_day():
     sentence = "Reports rose from 55 in 2023 to 733 this year as of August 18, the agency said."
     assert _event_dates(sentence, dt.date(2025, 9, 4)) == []
     assert _event_dates("A jet lost GPS on August 18.", dt.date(2025, 9, 4))
+
+
+def test_a_paragraph_cut_off_by_an_excerpt_is_not_a_title():
+    from tracker.ingest.text import split_sentences
+
+    text = (
+        "Jamming report\n\nThe ministers plan to take the matter to the aviation assembly when "
+        "it meets later this year. A plane carrying the commission president was hit by GPS "
+        "jamming as it prepared to land in"
+    )
+    *_, first, second = split_sentences(text)
+    assert first.text.endswith("later this year.") and not second.heading

@@ -120,6 +120,9 @@ def _opens_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit()
 
 
+_INNER_END = re.compile(r"[a-z\u00df-\u00ff)\u201d\"'][.!?]\s+[A-Z\u00c0-\u00de\u201c\"]")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split cleaned text into sentences, remembering paragraphs and heading-like lines.
 
@@ -136,8 +139,13 @@ def split_sentences(text: str) -> list[Sentence]:
             ends = line[-1] in ".!?:;,\"'\u201d\u2019)"
             following = lines[pos + 1] if pos + 1 < len(lines) else ""
             field_line = bool(_FIELD_LINE.match(line))
+            # A long unpunctuated line holding full stops is a paragraph whose end a stored
+            # excerpt cut off ("... this autumn. A plane carrying ... as it readied to land"),
+            # not a title: its sentences are read one by one.
+            cut_paragraph = len(line) > 150 and bool(_INNER_END.search(line))
             standalone = (
                 not ends
+                and not cut_paragraph
                 and (
                     not following
                     or field_line
