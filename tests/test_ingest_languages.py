@@ -1020,3 +1020,15 @@ def test_a_weekend_incident_is_dated_by_its_saturday():
     )
     (found,) = [c for c in ingest_text(text) if c.score >= 0.4]
     assert found.values["date"] == dt.date(2025, 8, 30)
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Egitto", "Egypt"), ("Turchia", "Turkey"), ("Svezia", "Sweden"), ("Lettonia", "Latvia")],
+)
+def test_italian_country_names(word, country):
+    assert exonym(word) == country
+
+
+def test_italian_elided_country_is_read():
+    assert "over Egypt" in gloss_text("Il 16 ottobre un aereo sopra l’Egitto perse il GPS.", "it")

@@ -588,6 +588,19 @@ _DUTCH_EXONYMS = {
 }  # fmt: skip
 for _english, _stems in _DUTCH_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+# Italian names the tables above lacked ("sopra l'Egitto", "a nord della Turchia").
+_ITALIAN_EXONYMS = {
+    "Egypt": ("egitt",), "Turkey": ("turchi",), "Cyprus": ("cipro",), "Jordan": ("giordani",),
+    "Latvia": ("letton",), "Sweden": ("svezi",), "Spain": ("spagn",), "China": ("cina",),
+    "Japan": ("giappon",), "Hungary": ("ungheri",), "Slovakia": ("slovacchi",),
+    "Azerbaijan": ("azerbaigian",), "Mexico": ("messic",), "Netherlands": ("paesi_bassi",),
+    "Warsaw": ("varsavi",), "United Kingdom": ("regno_unito",), "United States": ("stati_uniti",),
+    "North Korea": ("corea_del_nord",), "South Korea": ("corea_del_sud",),
+    "Baltic Sea": ("mar_baltico",), "Black Sea": ("mar_nero",), "Mediterranean": ("mediterrane",),
+    "Czech Republic": ("repubblica_ceca",),
+}  # fmt: skip
+for _english, _stems in _ITALIAN_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
 #: Adjectives of nationality, as the stems they start with in the languages read, and the
 #: English adjective ("espace aérien roumain", "polskiej przestrzeni" -> "Romanian airspace",
