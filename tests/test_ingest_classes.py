@@ -1278,3 +1278,19 @@ def test_a_paragraph_cut_off_by_an_excerpt_is_not_a_title():
     )
     *_, first, second = split_sentences(text)
     assert first.text.endswith("later this year.") and not second.heading
+
+
+def test_a_place_told_beats_a_destination_inferred_from_a_diversion():
+    found = _one(
+        "Published: 2025-03-07\n\nOn Monday a LOT flight from Warsaw to Vilnius lost GPS over "
+        "Belarus and diverted to Riga.\n"
+    )
+    assert found["country"] == "BY"
+
+
+def test_a_route_with_a_spaced_hyphen_after_the():
+    found = _one(
+        "Published: 2025-03-07\n\nCrew reports spoofing\n\nOn Wednesday the crew of the "
+        "Riga - Oslo flight saw their position jump while over Sweden.\n"
+    )
+    assert found["country"] == "SE"

@@ -537,7 +537,7 @@ def spot_places(
                 and precision == "city"
                 and re.search(r"\b[Tt]he\s+$", before)
                 # "the Riga–Vienna flight": a route, not a publication
-                and not re.match(r"\s*[\u2013\u2014]\s*[A-Z]", after)
+                and not re.match(r"\s*[\u2013\u2014]\s*[A-Z]|\s+-\s+[A-Z]", after)
             ):
                 continue  # "the Telegraph": towns do not take an article; publications do.
             if (
@@ -619,7 +619,19 @@ def spot_places(
             score += 0.0 if role == "destination" else bonus
             hits.append(PlaceHit(text, query, location, score * weight, sentence, role))
             spans.append((start, end))
-    return _route_ends(hits, spans, sentence, weight)
+    return _told_over_inferred(_route_ends(hits, spans, sentence, weight), weight)
+
+
+def _told_over_inferred(hits: list[PlaceHit], weight: float) -> list[PlaceHit]:
+    """Where the sentence says the trouble was ("lost GPS over Belarus") beats where it is only
+    inferred to have been: the destination of a flight that then diverted ("from Warsaw to
+    Vilnius ... diverted") counts as a plain destination beside an explicit place."""
+    if not any(h.role == "strong" and h.score > 0 for h in hits):
+        return hits
+    return [
+        replace(h, score=0.7 * weight, role="destination") if h.role == "arrival" else h
+        for h in hits
+    ]
 
 
 _ROUTE_DASH = re.compile(r"\s*[\u2013\u2014-]\s*")
