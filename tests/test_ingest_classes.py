@@ -1294,3 +1294,12 @@ def test_a_route_with_a_spaced_hyphen_after_the():
         "Riga - Oslo flight saw their position jump while over Sweden.\n"
     )
     assert found["country"] == "SE"
+
+
+def test_a_demonym_before_border_names_the_neighbour():
+    found = _one(
+        "Published: 2025-03-07\n\nPlane lands without GPS\n\nA Widerøe Dash 8 flying to "
+        "Kirkenes had to land without GPS on Thursday after the signal was jammed near the "
+        "Russian border.\n"
+    )
+    assert found["country"] == "NO"

@@ -569,7 +569,13 @@ def spot_places(
             ):
                 score -= 4.0  # the diversion airport, not where the trouble was
                 role = "diverted"
-            elif _BORDER_WITH.search(before):
+            elif _BORDER_WITH.search(before) or (
+                # "near the Russian border": a demonym before "border" names the neighbour, as
+                # "the border with Russia" does (the aircraft is on this side of it).
+                precision == "country"
+                and fold(query) != fold(raw["name"])
+                and re.match(r"\s*(?:border|frontier)\b", after, re.I)
+            ):
                 # "near the border with Russia": the neighbour across the border, not where the
                 # aircraft was.
                 score -= 2.0
