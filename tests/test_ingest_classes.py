@@ -1303,3 +1303,13 @@ def test_a_demonym_before_border_names_the_neighbour():
         "Russian border.\n"
     )
     assert found["country"] == "NO"
+
+
+def test_a_day_before_crews_reported_is_the_incident_day():
+    from tracker.ingest.candidates import _event_dates
+
+    base = dt.date(2025, 3, 7)
+    told = "Several flights approaching Delhi on Wednesday reported spoofed GPS signals."
+    assert [m.date for m in _event_dates(told, base)] == [dt.date(2025, 3, 5)]
+    # An office reporting on a day is still when it spoke, not when anything happened.
+    assert _event_dates("The agency on Wednesday reported more GPS jamming.", base) == []

@@ -329,7 +329,10 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     mentions = [
         m for m in find_dates(sentence, base=base)
         if not m.is_bound and m.kind != "year" and not _STATED.search(sentence[: m.start])
-        and not _STATED_AFTER.match(sentence[m.end :])
+        and not (
+            _STATED_AFTER.match(sentence[m.end :])
+            and not _CREW_REPORTED.search(sentence[: m.start])
+        )
         # "733 this year as of August 18": the cut-off of a count, not an event's day
         and not _AS_OF.search(sentence[: m.start])
     ]  # fmt: skip
@@ -350,6 +353,13 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     return mentions
 
 
+# "Several flights approaching Delhi on Wednesday reported spoofed signals": when aircraft or
+# crews report, the report is the event, not a later statement about it.
+_CREW_REPORTED = re.compile(
+    r"^(?:[^,;]{0,60}\s)?(?:flights?|planes?|aircraft|airliners?|jets?|pilots?|crews?|captains?)"
+    r"\b[^,;]{0,60}$",
+    re.I,
+)
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
