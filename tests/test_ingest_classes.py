@@ -1313,3 +1313,19 @@ def test_a_day_before_crews_reported_is_the_incident_day():
     assert [m.date for m in _event_dates(told, base)] == [dt.date(2025, 3, 5)]
     # An office reporting on a day is still when it spoke, not when anything happened.
     assert _event_dates("The agency on Wednesday reported more GPS jamming.", base) == []
+
+
+def test_a_flight_that_turned_back_is_placed_at_its_origin_when_nothing_else_is_named():
+    found = _one(
+        "Published: 2025-03-07\n\nFlight turned back\n\nAn airBaltic A220 that took off from "
+        "Riga on Wednesday turned back 20 minutes later after its GPS was jammed.\n"
+    )
+    assert found["country"] == "LV"
+
+
+def test_a_flight_that_returned_from_over_the_sea_is_not_placed_at_the_airport_it_returned_to():
+    results = _results(
+        "Published: 2025-03-07\n\nJet returns\n\nA Ryanair Boeing 737-800 returned to Dublin on "
+        "Tuesday after its GPS failed over the Irish Sea.\n"
+    )
+    assert all(c.values["country"] != "IE" for c in results.candidates + results.skipped)

@@ -43,6 +43,7 @@ from tracker.ingest.places import (
     discount_diversion_targets,
     get_geocoder,
     spot_places,
+    turned_back_origin,
 )
 from tracker.ingest.readers import Report
 from tracker.ingest.text import Sentence, split_sentences
@@ -1295,6 +1296,8 @@ def extract_candidates(
         place = best_place(discount_diversion_targets(hits))
         if place is None:
             place = _record_state(sentences)
+        if place is None:
+            place = turned_back_origin(hits, [a.text for a in incident.anchors])
         if place is None:
             for s in sentences:
                 if s.index not in anchor_ids and s.paragraph not in paragraphs:

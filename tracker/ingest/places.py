@@ -195,6 +195,16 @@ _ALTERNATE = re.compile(
 _DIVERTED_TO = re.compile(
     r"\b(?:divert\w*|diversion|rerouted|redirected)\s+(?:to|towards)\s*(?:the\s+)?$", re.I
 )
+# Where a flight came from: "took off from Riga", "shortly after it left Riga". ("returned to
+# Dublin" is not enough: a flight returns from anywhere, "over the Irish Sea".)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:from|departed|departing|left|leaving)\s*(?:the\s+)?$",
+    re.I,
+)
+_TURNED_BACK_EVENT = re.compile(
+    r"\b(?:turned?\s+(?:back|around)|turning\s+back|returned|had\s+to\s+return|forced\s+to\s+return)\b",
+    re.I,
+)
 _MOVED_TO = re.compile(
     # "flying from Oslo to Riga" is the planned route, not where the flight went instead.
     r"\b(?:fly|flew|flying|flown|head\w*|proceed\w*|continu\w*|went|go)\b(?:(?!\bfrom\b)[^.;]){0,45}?"
@@ -588,7 +598,13 @@ def spot_places(
                 role = "strong"
             elif _NEGATIVE.search(before):
                 score -= 4.0
-                role = "diverted" if _DIVERTED_TO.search(before) else "negative"
+                role = (
+                    "diverted"
+                    if _DIVERTED_TO.search(before)
+                    else "origin"
+                    if _ORIGIN_BEFORE.search(before)
+                    else "negative"
+                )
             elif _STRONG.search(before):
                 score += 3.0
                 role = "strong"
@@ -723,6 +739,27 @@ def discount_diversion_targets(hits: list[PlaceHit]) -> list[PlaceHit]:
         )
         out.append(replace(hit, score=0.0) if silenced else hit)
     return out
+
+
+def turned_back_origin(hits: list[PlaceHit], anchors: list[str]) -> PlaceHit | None:
+    """For an incident with no place of its own: the airport a flight took off from and turned
+    back to ("took off from Riga ... turned back 20 minutes later").
+
+    The origin normally counts against (the trouble was elsewhere), but when the flight turned
+    back and no other place is named, the trouble began near where it had left, and the
+    origin is a better answer than none (it stays a place without a role cue).
+    """
+    if not any(_TURNED_BACK_EVENT.search(text) for text in anchors):
+        return None
+    origins = [h for h in hits if h.role == "origin" and h.precision in {"city", "airport"}]
+    if not origins:
+        return None
+    counts: dict[tuple[str, str], int] = {}
+    for hit in origins:
+        counts[hit.key] = counts.get(hit.key, 0) + 1
+    best = max(counts, key=counts.get)
+    first = next(h for h in origins if h.key == best)
+    return replace(first, score=0.1, role="bare")
 
 
 def best_place(hits: list[PlaceHit]) -> PlaceHit | None:
