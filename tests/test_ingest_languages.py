@@ -1032,3 +1032,25 @@ def test_italian_country_names(word, country):
 
 def test_italian_elided_country_is_read():
     assert "over Egypt" in gloss_text("Il 16 ottobre un aereo sopra l’Egitto perse il GPS.", "it")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Kone menetti GPS-signaalin lähellä Venäjän rajaa torstaina.", "fi"),
+        ("Flyet mistet GPS-signalet nær grensen til Russland torsdag.", "no"),
+        ("Самолет потерял сигнал GPS в четверг у границы с Россией.", "ru"),
+    ],
+)
+def test_the_country_across_the_border_is_not_the_place(sentence, code):
+    from tracker.ingest.places import spot_places
+
+    hits = [h for h in spot_places(gloss_text(sentence, code)) if h.country == "RU"]
+    assert hits and all(h.score < 0 for h in hits)
+
+
+def test_a_countrys_own_border_region_stays_its_place():
+    from tracker.ingest.places import spot_places
+
+    hits = spot_places("Pilots were warned of GPS jamming in Norway's border region.")
+    assert [h.country for h in hits if h.score > 0] == ["NO"]

@@ -276,7 +276,7 @@ _ACTOR_AFTER = re.compile(
     r"(?:jamming|spoofing|interference|disruption)",
     re.I,
 )
-_BORDER_WITH = re.compile(r"\bborders?\s+(?:with\s+|of\s+)?(?:the\s+)?$", re.I)
+_BORDER_WITH = re.compile(r"\bborders?\s+(?:with\s+|of\s+|to\s+)?(?:the\s+)?$", re.I)
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
 
@@ -582,8 +582,10 @@ def spot_places(
             elif _BORDER_WITH.search(before) or (
                 # "near the Russian border": a demonym before "border" names the neighbour, as
                 # "the border with Russia" does (the aircraft is on this side of it).
+                # A gloss writes "Venäjän raja" (Russia's border) as "Russia border".
+                # ("Norway's border region" is Norway's own side.)
                 precision == "country"
-                and fold(query) != fold(raw["name"])
+                and not re.search(r"['\u2019]s$", text)
                 and re.match(r"\s*(?:border|frontier)\b", after, re.I)
             ):
                 # "near the border with Russia": the neighbour across the border, not where the

@@ -86,6 +86,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "rosiia",
         "rosii",
         "rosija",
+        "rossiej",  # "с Россией", instrumental
     ),
     "Russian": (
         "russisk",
