@@ -1054,3 +1054,20 @@ def test_a_countrys_own_border_region_stays_its_place():
 
     hits = spot_places("Pilots were warned of GPS jamming in Norway's border region.")
     assert [h.country for h in hits if h.score > 0] == ["NO"]
+
+
+def test_french_a_before_a_place_is_at_and_a_cause_de_is_because_of():
+    gloss = gloss_text(
+        "Mardi, un avion n'a pas pu atterrir à Marseille à cause d'un brouillage.", "fr"
+    )
+    assert "could not land at Marseille because of" in gloss
+
+
+def test_italian_could_not_land_at_a_place_because_of_a_disturbance():
+    text = (
+        "date 2025-03-07\n\nMartedì un aereo non è riuscito ad atterrare a Catania per un "
+        "disturbo del segnale GPS.\n"
+    )
+    assert "could not land at Catania because of" in gloss_text(text, "it")
+    (found,) = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert found.values["country"] == "IT"

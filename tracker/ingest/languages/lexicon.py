@@ -946,6 +946,8 @@ said: a_déclaré a_indiqué selon
 over: au-dessus
 near: près
 in: en dans
+at: à au aux
+because of: à_cause en_raison
 border: frontière*
 yesterday: hier
 last week: la_semaine_dernière
@@ -992,6 +994,10 @@ was: era stato
 said: ha_detto
 over: sopra
 near: vicino
+at: a ad al alla
+because of: a_causa per_via per_un per_una
+could not land: non_è_riuscit*_ad_atterrare non_è_riuscit*_a_atterrare
+could not land: non_ha_potuto_atterrare non_è_potut*_atterrare impossibilitat*_ad_atterrare
 yesterday: ieri
 not: non
 ships: nav* barc*
