@@ -1329,3 +1329,11 @@ def test_a_flight_that_returned_from_over_the_sea_is_not_placed_at_the_airport_i
         "Tuesday after its GPS failed over the Irish Sea.\n"
     )
     assert all(c.values["country"] != "IE" for c in results.candidates + results.skipped)
+
+
+def test_an_airline_that_could_not_land_is_an_aviation_report():
+    found = _one(
+        "Published: 2025-03-07\n\nGPS trouble\n\nSAS could not land in Visby on Wednesday "
+        "because of GPS interference.\n"
+    )
+    assert found["country"] == "SE" and found["date"] == "2025-03-05"

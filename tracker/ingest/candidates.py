@@ -361,6 +361,7 @@ _CREW_REPORTED = re.compile(
     r"\b[^,;]{0,60}$",
     re.I,
 )
+_AIRLINE_ACT = re.compile(r"\b(?:land|lands|divert\w*|took off|take off|turn(?:ed)? back)\b", re.I)
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
@@ -1167,7 +1168,12 @@ def extract_candidates(
 
         report = _replace(report, published=dateline)
     full_text = text
-    if not (fx.AVIATION_TERM.search(full_text) or fx.aircraft([full_text])):
+    if not (
+        fx.AVIATION_TERM.search(full_text)
+        or fx.aircraft([full_text])
+        # "SAS could not land in Visby": an airline that lands or diverts is aviation.
+        or (fx.KNOWN_OPERATOR.search(full_text) and _AIRLINE_ACT.search(full_text))
+    ):
         return []
     if _RECEIVER_FAULT.search(full_text) and not _INTERFERENCE_WORD.search(full_text):
         # A receiver or software fault ("a leap-second almanac update made the receivers
