@@ -1071,3 +1071,13 @@ def test_italian_could_not_land_at_a_place_because_of_a_disturbance():
     assert "could not land at Catania because of" in gloss_text(text, "it")
     (found,) = [c for c in ingest_text(text) if c.score >= 0.4]
     assert found.values["country"] == "IT"
+
+
+def test_swedish_airline_compound_names_its_aircraft():
+    assert "SAS aircraft" in gloss_text("Ett SAS-plan kunde inte landa i Visby.", "sv")
+
+
+def test_greek_accusative_of_a_short_name_and_heraklion_is_not_iraq():
+    assert resolve_place("Ρόδο", "el").name == "Ródos"
+    assert resolve_place("Ηράκλειο", "el").name != "Iraq"
+    assert resolve_place("Ιράκ", "el").name == "Iraq"

@@ -57,6 +57,9 @@ _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu"}
 _ROLE_WORDS = {"over", "near"}
+#: After an airline and a hyphen, words that name its aircraft but alone are ordinary words
+#: (Swedish "plan": a plan, and an aeroplane).
+_AIRLINE_AIRCRAFT = {"plan", "planet"}
 _PLURAL = {"flight": "flights", "plane": "planes", "helicopter": "helicopters", "crew": "crews"}
 
 
@@ -362,7 +365,9 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
             # "SAS-fly", "Widerøe-flyet": the airline, then its aircraft.
             head, _, rest = tok.partition("-")
             emit(head)
-            if lex is not None:
+            if rest.lower() in _AIRLINE_AIRCRAFT and not _KEEP.match(head):
+                emit("aircraft")  # "SAS-plan" inside a sentence: the airline's aircraft
+            elif lex is not None:
                 emit(*(lex.word(rest.lower()) or "").split())
             i += 1
             continue
@@ -579,6 +584,11 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         operator = _operator_in(word)
         if operator:
             emit(operator)  # "Finnairille", "Ryanairs": the airline
+            tail = word.partition("-")[2].lower()
+            if tail in _AIRLINE_AIRCRAFT:
+                emit("aircraft")  # "SAS-plan": the airline's aircraft ("plan" alone is a plan)
+            elif tail and lexicon_for(code) is not None:
+                emit(*(lexicon_for(code).word(tail) or "").split())  # "SAS-flyet"
             continue
         compass = _COMPASS.match(word)
         if compass:

@@ -694,7 +694,8 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("on", "", "at"), ("en", "", "at"), ("ön", "", "at"), ("nál", "", "at"),
            ("nél", "", "at"), ("hoz", "", "to"), ("hez", "", "to"), ("höz", "", "to")),
     # Greek genitives: "Αθήνας" (Athens'), "Θεσσαλονίκης".
-    "el": (("ας", "α", ""), ("ης", "η", ""), ("ου", "ος", ""), ("ου", "ο", "")),
+    # Accusative after "στη(ν)/στο(ν)": "στη Ρόδο" (Rhodes), "στην Κέρκυρα".
+    "el": (("ας", "α", ""), ("ης", "η", ""), ("ου", "ος", ""), ("ου", "ο", ""), ("ο", "ος", "")),
     "de": (("s", "", ""),),
     "no": (("s", "", ""),),
 }  # fmt: skip
@@ -792,11 +793,27 @@ def exonym(text: str) -> str:
     ``text`` may be one word or two ("nad Bałtykiem" passes "Bałtykiem"; "Morze Czarne" passes
     both words).
     """
+    return _exonym_match(text)[0]
+
+
+def _exonym_match(text: str) -> tuple[str, int]:
+    """``(english name, letters left after the stem)`` of :func:`exonym`, or ``("", 0)``."""
     low = text.lower()
     for stem, english in _exonym_stems():
         if low.startswith(stem) and len(low) - len(stem) <= 5:
-            return english
-    return ""
+            return english, len(low) - len(stem)
+    return "", 0
+
+
+def _city_named_exactly(word: str, code: str) -> bool:
+    """Does the gazetteer know ``word`` itself as a city's name ("Iraklio", Heraklion)?"""
+    location = _gazetteer(word)
+    return (
+        location is not None
+        and location.raw.get("precision") == "city"
+        and _acceptable(location, stripped=False, code=code)
+        and _same_name(location, word)
+    )
 
 
 def _gazetteer(name: str):
@@ -880,7 +897,13 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         return None  # "Det", "Die", "Los" open sentences
     endings = sorted(CASE_ENDINGS.get(code, ()), key=lambda e: -len(e[0]))
     low = word.lower()
-    found = exonym(word) or exonym(transliterate(word))
+    found, rest = _exonym_match(word)
+    if not found:
+        found, rest = _exonym_match(transliterate(word))
+    if found and rest >= 3 and _city_named_exactly(transliterate(word), code):
+        # A stem that leaves three letters or more is a loose match: "Ηράκλειο" (Iraklio) is
+        # Heraklion, not "Irak" with an ending.
+        found = ""
     if found:
         # The case ending still says the role: "Helsingistä" is "from Helsinki".
         role = next((r for e, _, r in endings if low.endswith(e) and len(low) - len(e) >= 4), "")
@@ -920,8 +943,8 @@ def _stripped(word: str, code: str, endings) -> PlaceName | None:
         if not low.endswith(ending):
             continue
         stem = word[: len(word) - len(ending)]
-        if len(stem) < 4:
-            continue
+        if len(stem) < (3 if code == "el" and replacement else 4):
+            continue  # ("Ρόδ" + "ος": Greek restores the nominative of short names)
         base = transliterate(stem + replacement)
         found = exonym(base)
         if found:
