@@ -1337,3 +1337,11 @@ def test_an_airline_that_could_not_land_is_an_aviation_report():
         "because of GPS interference.\n"
     )
     assert found["country"] == "SE" and found["date"] == "2025-03-05"
+
+
+def test_a_discussion_of_how_to_protect_aircraft_is_not_an_incident():
+    results = _results(
+        "Published: 2025-03-07\n\nConference\n\nOn Tuesday, experts discussed in Lisbon how to "
+        "protect planes against GPS interference.\n"
+    )
+    assert results.candidates == []

@@ -1081,3 +1081,15 @@ def test_greek_accusative_of_a_short_name_and_heraklion_is_not_iraq():
     assert resolve_place("Ρόδο", "el").name == "Ródos"
     assert resolve_place("Ηράκλειο", "el").name != "Iraq"
     assert resolve_place("Ιράκ", "el").name == "Iraq"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Especialistas discutiram em Lisboa a interferência no GPS.", "pt"),
+        ("Los expertos discutieron en Madrid la interferencia del GPS.", "es"),
+        ("Experten diskutierten in Berlin über GPS-Störungen.", "de"),
+    ],
+)
+def test_discussed_is_glossed_not_read_as_an_event(sentence, code):
+    assert "discussed" in gloss_text(sentence, code).lower()

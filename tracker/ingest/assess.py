@@ -109,14 +109,18 @@ AGGREGATE_STRICT = re.compile(
 POLICY_LEDE = re.compile(
     r"\b(?:complaint|lodge|Security Council|accus\w+|condemn\w*|raised the alarm|minister\s+\w+\s+"
     r"(?:said|says|raised|warned)|told (?:journalists|reporters|parliament)|in parliament|"
-    r"statement (?:by|from) the|foreign ministry|ICAO (?:council|assembly|meeting))\b",
+    r"statement (?:by|from) the|foreign ministry|ICAO (?:council|assembly|meeting)"
+    r"|discuss(?:ed|es|ing)|debated?)\b",
     re.I,
 )
 #: Statements, complaints and regulation: about interference, not an incident.
 POLICY = re.compile(
     r"\b(?:complaint|security council|parliament|rajya sabha|lok sabha|ICAO|resolution|sanctions?|"
     r"summit|conference|statement|urged|urges|called on|condemn\w*|minister|"
-    r"ministry|lawmakers?|regulations?|guidance|censure|accus\w+)\b",
+    r"ministry|lawmakers?|regulations?|guidance|censure|accus\w+"
+    # Talk about the problem, and how to guard against it: "experts discussed how to protect
+    # planes against GPS interference".
+    r"|discuss\w*|debat\w*|workshop|seminar|protect\w*\s+(?:\w+\s+){0,3}(?:against|from))\b",
     re.I,
 )
 #: Users on the ground or at sea: the story is not about aircraft.

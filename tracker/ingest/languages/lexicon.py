@@ -376,6 +376,7 @@ military: kariuomen* karin*
 incidents: atvej* incident*
 """,
     "pl": """
+discussed: dyskutowali dyskutowano omówili omawiali
 en route: na_trasie
 last year: w_zeszłym_roku w_ubiegłym_roku
 more than: ponad więcej_niż
@@ -516,6 +517,7 @@ military: armád* vojensk*
 incidents: incident* případ* prípad*
 """,
     "de": """
+discussed: diskutierten diskutierte diskutiert debattierten
 en route: auf_der_strecke auf_der_route op_de_route
 last year: letztes_jahr im_vergangenen_jahr vergangenes_jahr
 more than: mehr_als
@@ -613,6 +615,7 @@ to: naar
 because of: wegen door_storingen
 """,
     "ru": """
+discussed: обсудили обсуждали обсудил обсуждался
 en route: на_маршруте по_маршруту на_трассе
 last year: в_прошлом_году минулого_року
 more than: более свыше понад
@@ -748,6 +751,7 @@ military: військов* армі*
 incidents: випадк* інцидент*
 """,
     "es": """
+discussed: discutieron discutió debatieron debatió
 last year: el_año_pasado
 more than: más_de
 navigation signals: señal_de_navegación señales_de_navegación señal_satelital señales_satelitales
@@ -822,6 +826,7 @@ incidents: incidente* caso casos
 since: desde
 """,
     "pt": """
+discussed: discutiram discutiu debateram debateu
 last year: ano_passado
 more than: mais_de
 navigation signals: sinal_de_navegação sinais_de_navegação sinal_de_satélite sinais_de_satélite
@@ -893,6 +898,7 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
+discussed: discuté débattu
 last year: année_dernière an_dernier
 more than: plus_de
 navigation signals: signal_de_navigation signaux_de_navigation
@@ -960,6 +966,7 @@ military: militaire*
 incidents: incident*
 """,
     "it": """
+discussed: discusso discussero discusse dibattuto
 navigation signals: segnale_di_navigazione segnali_di_navigazione
 happened: accaduto avvenuto
 affected: colpito
@@ -1065,6 +1072,7 @@ military: στρατιωτικ*
 incidents: περιστατικ* συμβάν*
 """,
     "ro": """
+discussed: discutat dezbătut
 navigation signals: semnalul_de_navigație semnale_de_navigație
 navigation systems: sistem*_de_navigație sistem*_de_navigatie
 erroneous: eronat* greșit*
