@@ -1345,3 +1345,12 @@ def test_a_discussion_of_how_to_protect_aircraft_is_not_an_incident():
         "protect planes against GPS interference.\n"
     )
     assert results.candidates == []
+
+
+def test_a_day_crews_reported_on_is_the_incident_day():
+    from tracker.ingest.candidates import _event_dates
+
+    base = dt.date(2025, 3, 7)
+    told = "Pilots of an Aegean Airbus reported on Monday that their GPS showed them over Beirut."
+    assert [m.date for m in _event_dates(told, base)] == [dt.date(2025, 3, 3)]
+    assert _event_dates("The ministry reported on Monday that GPS jamming grew.", base) == []

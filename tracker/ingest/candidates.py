@@ -329,7 +329,11 @@ _STATED = re.compile(
 def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     mentions = [
         m for m in find_dates(sentence, base=base)
-        if not m.is_bound and m.kind != "year" and not _STATED.search(sentence[: m.start])
+        if not m.is_bound and m.kind != "year"
+        and (
+            not _STATED.search(sentence[: m.start])
+            or _CREW_REPORTED_ON.search(sentence[: m.start])
+        )
         and not (
             _STATED_AFTER.match(sentence[m.end :])
             and not _CREW_REPORTED.search(sentence[: m.start])
@@ -362,6 +366,12 @@ _CREW_REPORTED = re.compile(
     re.I,
 )
 _AIRLINE_ACT = re.compile(r"\b(?:land|lands|divert\w*|took off|take off|turn(?:ed)? back)\b", re.I)
+# "Pilots of an Aegean Airbus reported on Monday that ...": crews report what happened to them
+# when it happens.
+_CREW_REPORTED_ON = re.compile(
+    r"^(?:[^,;]{0,40}\s)?(?:pilots?|crews?|captains?)\b[^,;]{0,50}\breported\s+(?:on\s+)?$",
+    re.I,
+)
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
