@@ -1354,3 +1354,12 @@ def test_a_day_crews_reported_on_is_the_incident_day():
     told = "Pilots of an Aegean Airbus reported on Monday that their GPS showed them over Beirut."
     assert [m.date for m in _event_dates(told, base)] == [dt.date(2025, 3, 3)]
     assert _event_dates("The ministry reported on Monday that GPS jamming grew.", base) == []
+
+
+def test_said_the_agency_on_a_day_is_when_it_spoke():
+    from tracker.ingest.candidates import _event_dates
+
+    base = dt.date(2025, 3, 7)
+    spoke = "Pilots reported 2,700 GPS interference events, said the transport agency on Thursday."
+    assert _event_dates(spoke, base) == []
+    assert _event_dates("The agency said the jet lost GPS on Thursday.", base)

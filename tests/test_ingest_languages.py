@@ -1093,3 +1093,11 @@ def test_greek_accusative_of_a_short_name_and_heraklion_is_not_iraq():
 )
 def test_discussed_is_glossed_not_read_as_an_event(sentence, code):
     assert "discussed" in gloss_text(sentence, code).lower()
+
+
+def test_german_statistic_dated_only_by_its_announcement_gives_no_incident():
+    text = (
+        "date 2025-03-07\n\nIm Jahr 2024 meldeten Piloten über der Ostsee 2.700 GPS-Störungen, "
+        "teilte die Flugsicherung am Dienstag mit.\n"
+    )
+    assert [c for c in ingest_text(text) if c.score >= 0.4] == []

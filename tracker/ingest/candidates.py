@@ -321,7 +321,12 @@ _STATED = re.compile(
     # "The report, published in September": when a document came out, not an incident.
     r"|\b(?:published|released|issued|updated|posted)\s+(?:on\s+|in\s+)?$"
     r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b"
-    r"[\w\s,()]{0,40}\s(?:on\s+)?$",
+    r"[\w\s,()]{0,40}\s(?:on\s+)?$"
+    # "..., said the Swedish Transport Agency on Thursday", "said air traffic control on
+    # Tuesday" (a gloss of "teilte die Flugsicherung am Dienstag mit"): who said it, then when.
+    r"|,\s*(?:it\s+was\s+)?(?:said|says|announced|reported|confirmed|added)\s+(?:the\s+)?"
+    r"(?:(?!(?:lost|jammed|spoofed|diverted|landed|GPS|signal|aircraft|plane|jet|flight)\b)"
+    r"[\w.'\u2019-]+\s+){1,4}(?:on\s+|late\s+on\s+)?$",
     re.I,
 )
 

@@ -517,6 +517,7 @@ military: armád* vojensk*
 incidents: incident* případ* prípad*
 """,
     "de": """
+said: teilte teilten
 discussed: diskutierten diskutierte diskutiert debattierten
 en route: auf_der_strecke auf_der_route op_de_route
 last year: letztes_jahr im_vergangenen_jahr vergangenes_jahr
