@@ -16,7 +16,7 @@ import pyarrow as pa
 import pytest
 from helpers import sample_rows, write_dataset
 
-from tracker import dataset, validate
+from tracker import dataset, safety, validate
 from tracker.csvio import RawTable
 from tracker.schema import INC, SRC
 
@@ -179,3 +179,81 @@ def test_a_malformed_id_is_reported_where_it_is_cited(tmp_path: Path):
         found = {(Path(p.file).name, p.line, p.field, p.code) for p in problems}
         assert ("incidents.csv", 5, INC.id, "pattern") in found
         assert ("sources.csv", 5, SRC.incident_id, "pattern") in found
+
+
+def _number_cells() -> list[str]:
+    """Every string of up to four characters over ``-``, ``.``, ``0``, ``1``, ``9`` that Arrow's
+    float cast accepts (``.5``, ``5.`` and ``-.5`` among them), and an empty cell."""
+    import itertools
+
+    cells = [""]
+    for size in range(1, 5):
+        for chars in itertools.product("-.019", repeat=size):
+            try:
+                pa.array(["".join(chars)]).cast(pa.float64())
+            except pa.ArrowInvalid:
+                continue
+            cells.append("".join(chars))
+    return cells
+
+
+def test_number_check_without_a_regex_agrees_with_the_pattern():
+    """The byte-level number check (one alphabet, Arrow's float cast, first, second and last
+    bytes) decides exactly what the plain-number pattern decides, cell by cell."""
+    cells = _number_cells()
+    assert {".5", "5.", "-.5", "-5."} & set(cells) == set() and {".1", "1.", "-.9"} <= set(cells)
+    expected = validate._regex(pd.Series(cells, dtype="str"), validate._NUMBER_RE, how="full")
+    assert expected.any() and not expected.all()
+    table = _chunked_table(INC.latitude, cells, [1, 200, len(cells) - 201])
+    assert validate._numbers_by_bytes(table, INC.latitude) is not None  # the fast route
+    plain = validate._plain_numbers(table, INC.latitude)
+    assert plain.tolist() == expected.tolist()
+    numbers = validate._numbers(table, INC.latitude).to_numpy()
+    wanted = [float(cell) if ok else np.nan for cell, ok in zip(cells, expected, strict=True)]
+    np.testing.assert_array_equal(numbers, np.asarray(wanted))
+
+
+@pytest.mark.parametrize("odd", ["1e3", "+1", " 1", "1/2", "inf", "٣", "1-2", "-", "1..2"])
+def test_number_check_leaves_other_bytes_to_the_pattern(odd: str):
+    cells = ["1.5", "-2", odd, ""]
+    table = _chunked_table(INC.latitude, cells, [2, 2])
+    assert validate._numbers_by_bytes(table, INC.latitude) is None
+    assert validate._plain_numbers(table, INC.latitude).tolist() == [True, True, False, False]
+
+
+URLS = [
+    "https://example.org",
+    "http://example.org/",
+    "https://example.org/a?b=1#c",
+    "https://example.org?x",
+    "https://example.org#frag",
+    "https://[::1]:8080/x",
+    "https://example.org:443",
+    "https://",
+    "https:///nohost",
+    "https://?q",
+    "https://bank@evil.example/",
+    "https://ex_ample.org/",
+    "https://exämple.org/",
+    "https://example.org/ä€/x",
+    "https://example.org/a\x01b",
+    "http:/example.org",
+    "ftp://example.org/x",
+    "javascript:alert(1)",
+    "HTTPS://example.org/",
+    "xhttps://example.org/",
+    "",
+]
+
+
+def test_url_start_pattern_decides_a_url_without_whitespace():
+    """Without whitespace, a URL matches the link pattern in full exactly when its scheme and
+    host do (what the URL rule checks when a column has no byte up to a space)."""
+    values = pd.Series(URLS, dtype="str")
+    full = validate._regex(values, safety.URL_PATTERN, how="full")
+    start = validate._regex(values, safety.URL_START_PATTERN, how="match")
+    assert full.any() and not full.all()
+    assert start.tolist() == full.tolist()
+    spaced = pd.Series([url + " x" for url in URLS if url], dtype="str")
+    assert not validate._regex(spaced, safety.URL_PATTERN, how="full").any()
+    assert validate._regex(spaced, safety.URL_START_PATTERN, how="match").any()

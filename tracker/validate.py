@@ -56,6 +56,7 @@ _DATE_RE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _FORMULA_RE = safety.FORMULA_PATTERN
 _INVISIBLE_RE = safety.INVISIBLE_PATTERN
 _URL_RE = safety.URL_PATTERN
+_URL_START_RE = safety.URL_START_PATTERN
 
 
 def known_regions() -> frozenset[str]:
@@ -207,6 +208,32 @@ class _Cells:
             start = stop
         return first, last
 
+    def byte_at(self, position: int) -> np.ndarray:
+        """The byte at ``position`` of every cell (meaningless where the cell is shorter)."""
+        found = np.empty(self.size, dtype=np.uint8)
+        start = 0
+        for offsets, data in self.chunks:
+            stop = start + len(offsets) - 1
+            np.take(data, offsets[:-1] + position, out=found[start:stop], mode="clip")
+            start = stop
+        return found
+
+    def only_bytes_between(self, low: int, high: int, *, but: int) -> bool:
+        """Whether every byte of the column lies in ``[low, high]`` and none equals ``but``.
+
+        A minimum and a maximum per chunk, and one comparison where they pass.
+        """
+        for offsets, data in self.chunks:
+            part = data[offsets[0] : offsets[-1]]
+            if len(part) and (part.min() < low or part.max() > high or bool((part == but).any())):
+                return False
+        return True
+
+    def min_byte(self) -> int:
+        """The smallest byte of any cell (256 for a column of empty cells)."""
+        parts = [data[offsets[0] : offsets[-1]] for offsets, data in self.chunks]
+        return min((int(part.min()) for part in parts if len(part)), default=256)
+
     def may_hide_characters(self) -> bool:
         """Whether any byte of the column could start an invisible character."""
         return any(
@@ -314,10 +341,72 @@ def _may_repeat(table: RawTable, columns: list[str]) -> bool:
 
 
 def _plain_numbers(table: RawTable, name: str) -> np.ndarray:
+    """Where the cells are plain decimal numbers (:data:`_NUMBER_RE`), computed once per column;
+    the numbers themselves too when the column's bytes allow (:func:`_numbers_by_bytes`)."""
     key = f"{name}\x00plain"
     if key not in table.parsed:
-        table.parsed[key] = _regex(table.frame[name], _NUMBER_RE, how="full")
+        fast = _numbers_by_bytes(table, name)
+        if fast is None:
+            table.parsed[key] = _regex(table.frame[name], _NUMBER_RE, how="full")
+        else:
+            table.parsed[key], table.parsed[name] = fast
     return table.parsed[key]
+
+
+_MINUS, _POINT, _SLASH, _NINE = (ord(c) for c in "-./9")
+
+
+def _numbers_by_bytes(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series] | None:
+    """Which cells are plain decimal numbers, and their values, without a regex per cell;
+    ``None`` when only the regex can tell (then :func:`_numbers` casts as before).
+
+    When every byte of the column is ``-``, ``.`` or a digit (a minimum, a maximum and a search
+    for ``/``, the one other byte between them), Arrow's float cast of the non-empty cells
+    succeeds exactly for the strings of one optional leading minus, digits and at most one
+    point; of those, :data:`_NUMBER_RE` refuses only a point first (``.5``, ``-.5``) or last
+    (``5.``), which the first, second and last bytes of each cell show. Anything else in the
+    column (``1e3``, ``+1``, ``inf``, a space) makes the cast fail or fails the byte test: the
+    regex decides. About 0.1 s less at a million rows than three regex passes.
+    """
+    cells = _cells(table, name)
+    if not cells.only_bytes_between(_MINUS, _NINE, but=_SLASH):
+        return None
+    values = table.frame[name]
+    try:
+        numbers = pc.cast(_null_where(_arrow(values), cells.empty), pa.float64())
+    except pa.ArrowInvalid:
+        return None
+    first, last = cells.ends()
+    plain = ~cells.empty & (first != _POINT) & (last != _POINT)
+    minus = first == _MINUS
+    if minus.any():
+        plain &= ~(minus & (cells.byte_at(1) == _POINT))
+    array = numbers.to_numpy(zero_copy_only=False)  # NaN where a cell is empty
+    if not array.flags.writeable:
+        array = array.copy()  # writeable, as in _numbers
+    if not plain.all():
+        array[~plain] = np.nan
+    return plain, pd.Series(array, index=values.index, dtype="float64", copy=False)
+
+
+def _null_where(array, empty: np.ndarray):
+    """``array`` (strings) with a null wherever ``empty``, sharing its offsets and bytes."""
+    if not empty.any():
+        return array
+    chunks = []
+    done = 0
+    for chunk in _chunks(array):
+        valid = np.ones(chunk.offset + len(chunk), dtype=bool)
+        valid[chunk.offset :] = ~empty[done : done + len(chunk)]
+        done += len(chunk)
+        bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
+        _, offsets, data = chunk.buffers()
+        chunks.append(
+            pa.Array.from_buffers(
+                chunk.type, len(chunk), [bitmap, offsets, data], offset=chunk.offset
+            )
+        )
+    return pa.chunked_array(chunks, type=array.type)
 
 
 def _matches_pattern(table: RawTable, spec: Field) -> np.ndarray:
@@ -411,10 +500,10 @@ def _isin(values: pd.Series, allowed) -> np.ndarray:
 
 
 def _numbers(table: RawTable, name: str) -> pd.Series:
+    plain = _plain_numbers(table, name)  # sets the numbers too, where the bytes tell them
     if name not in table.parsed:
         values = table.frame[name]
         array = _arrow(values)
-        plain = _plain_numbers(table, name)
         if not plain.all():
             array = pc.if_else(pa.array(plain), array, pa.scalar(None, array.type))
         numbers = pc.cast(array, pa.float64())
@@ -881,10 +970,17 @@ def _check_url(table: RawTable, name: str) -> list[Problem]:
     # The link rule of tracker.safety.link_url: its pattern, and its length cap. A cell of at
     # most MAX_URL_LENGTH bytes has at most that many characters: count characters only in the
     # longer cells (counting them in every cell cost 0.2 s at a million rows).
-    too_long = _Cells(url).longer_than(safety.MAX_URL_LENGTH)
+    cells = _Cells(url)
+    too_long = cells.longer_than(safety.MAX_URL_LENGTH)
     if too_long.any():
         too_long[too_long] = (url[too_long].str.len() > safety.MAX_URL_LENGTH).to_numpy(bool)
-    bad = present & (too_long | ~_regex(url, _URL_RE, how="full"))
+    if cells.min_byte() > 0x20:
+        # No whitespace anywhere: the scheme and host decide (RE2 stops there; 0.05 s less at
+        # a million sources than matching every URL to its end).
+        shaped = _regex(url, _URL_START_RE, how="match")
+    else:
+        shaped = _regex(url, _URL_RE, how="full")
+    bad = present & (too_long | ~shaped)
 
     def message(value: str) -> str:
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
