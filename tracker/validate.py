@@ -12,6 +12,7 @@ on whole columns at once so a million rows validate in about the time it takes t
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -166,12 +167,19 @@ class _Cells:
 
     def __init__(self, values: pd.Series) -> None:
         self._array = _arrow(values)
-        # Lengths by one Arrow kernel over all chunks: per-chunk numpy calls add up when a
-        # million rows come in hundreds of blocks.
-        lengths = pc.binary_length(self._array)
-        self.lengths = np.asarray(lengths.to_numpy(zero_copy_only=False), dtype=np.int64)
-        self.size = len(self.lengths)
-        self.empty = self.lengths == 0
+        self.size = len(self._array)
+        # Emptiness straight from each chunk's offsets, into one preallocated array: no column
+        # of lengths is made (two 8 MB arrays per column at a million rows, freshly paged in
+        # for every column, cost more in page faults than the comparisons themselves).
+        self.empty = np.empty(self.size, dtype=bool)
+        for (start, stop), (offsets, _) in zip(self._spans, self.chunks, strict=True):
+            np.equal(offsets[1:], offsets[:-1], out=self.empty[start:stop])
+
+    @functools.cached_property
+    def _spans(self) -> list[tuple[int, int]]:
+        """Each chunk's first row and the row after its last."""
+        stops = np.cumsum([len(chunk) for chunk in _chunks(self._array)]).tolist()
+        return list(zip([0, *stops[:-1]], stops, strict=True))
 
     @functools.cached_property
     def chunks(self) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -192,30 +200,29 @@ class _Cells:
         return chunks
 
     def longer_than(self, limit: int) -> np.ndarray:
-        """Cells of more than ``limit`` bytes."""
-        return self.lengths > limit
+        """Cells of more than ``limit`` bytes (lengths chunk by chunk, where the chunk's bytes
+        could hold such a cell)."""
+        found = np.zeros(self.size, dtype=bool)
+        for (start, stop), (offsets, _) in zip(self._spans, self.chunks, strict=True):
+            if offsets[-1] - offsets[0] > limit:
+                np.greater(offsets[1:] - offsets[:-1], limit, out=found[start:stop])
+        return found
 
     def ends(self) -> tuple[np.ndarray, np.ndarray]:
         """The first and the last byte of every cell (meaningless where the cell is empty)."""
         first = np.empty(self.size, dtype=np.uint8)
         last = np.empty(self.size, dtype=np.uint8)
-        start = 0
-        for offsets, data in self.chunks:
-            stop = start + len(offsets) - 1
+        for (start, stop), (offsets, data) in zip(self._spans, self.chunks, strict=True):
             # "clip": an empty cell at either end of a chunk reads a neighbouring byte.
             np.take(data, offsets[:-1], out=first[start:stop], mode="clip")
             np.take(data, offsets[1:] - 1, out=last[start:stop], mode="clip")
-            start = stop
         return first, last
 
     def byte_at(self, position: int) -> np.ndarray:
         """The byte at ``position`` of every cell (meaningless where the cell is shorter)."""
         found = np.empty(self.size, dtype=np.uint8)
-        start = 0
-        for offsets, data in self.chunks:
-            stop = start + len(offsets) - 1
+        for (start, stop), (offsets, data) in zip(self._spans, self.chunks, strict=True):
             np.take(data, offsets[:-1] + position, out=found[start:stop], mode="clip")
-            start = stop
         return found
 
     def only_bytes_between(self, low: int, high: int, *, but: int) -> bool:
@@ -1294,29 +1301,55 @@ def read_and_validate(
     one_at_a_time = not (keep_cells and keep_source_cells)
 
     # With both files side by side, the incidents' text columns are checked by whichever
-    # worker is free first: the sources finish sooner, and one core would idle meanwhile.
+    # worker is free, one column at a time: the sources finish sooner, and one core would idle
+    # meanwhile. The rules across the files run as soon as both files' own rules are done, on
+    # the worker that finished last, while the other goes on with those columns.
     incidents_read: Future = Future()
+    sources_read: Future = Future()
     side = () if one_at_a_time else _side_fields(schema.INCIDENT_FIELDS)
+    pending = list(side)  # taken by both workers (list.pop is atomic)
+    side_problems: dict[str, list[Problem]] = {}
+    across_problems: list[Problem] = []
+    own_rules_done: list[str] = []
+    lock = threading.Lock()
 
     def read_and_check(name: str, fields: tuple[Field, ...], row_rules, keep: bool):
+        read = incidents_read if name == schema.INCIDENTS_FILE else sources_read
         path = data_dir / name
-        table = read_raw_table(
-            path,
-            display=display_path(path),
-            number_columns=_numbers_of(fields),
-            low_memory=one_at_a_time,
-        )
-        skip: tuple[Field, ...] = ()
-        if name == schema.INCIDENTS_FILE:
-            incidents_read.set_result(table)
-            skip = side
+        try:
+            table = read_raw_table(
+                path,
+                display=display_path(path),
+                number_columns=_numbers_of(fields),
+                low_memory=one_at_a_time,
+            )
+        except BaseException as err:
+            read.set_exception(err)  # the other worker may be waiting for this table
+            raise
+        read.set_result(table)
+        skip = side if name == schema.INCIDENTS_FILE else ()
         problems = _check_table(table, fields, row_rules, today, skip=skip)
         if not keep:
             _prune(table, _REFERENCE_COLUMNS[name])
+        if not one_at_a_time:
+            with lock:
+                own_rules_done.append(name)
+                last = len(own_rules_done) == 2
+            if last:
+                across_problems.extend(_across(incidents_read.result(), sources_read.result()))
+            check_side()
         return table, problems
 
-    def check_side() -> list[Problem]:
-        return _check_cells_of(incidents_read.result(), side, today)
+    def check_side() -> None:
+        if not pending:
+            return
+        incidents = incidents_read.result()
+        while True:
+            try:
+                spec = pending.pop(0)
+            except IndexError:
+                return
+            side_problems[spec.name] = _check_cells_of(incidents, (spec,), today)
 
     def submit_sources():
         return pool.submit(
@@ -1339,17 +1372,17 @@ def read_and_validate(
             keep_cells,
         )
         sources_job = sources_job or submit_sources()
-        # Queued last: it starts once a worker is free, after the incidents are read.
-        side_job = pool.submit(check_side) if side else None
         figures = read_figures(data_dir)  # a few rows: read and checked here meanwhile
         figure_problems = _check_table(figures, schema.FIGURE_FIELDS, check_figure_rows, today)
         incidents, incident_problems = incidents_job.result()
         sources, source_problems = sources_job.result()
-        if side_job is not None:
-            incident_problems += side_job.result()
+    if one_at_a_time:
+        across_problems = _across(incidents, sources)
     problems = [*incidents.problems, *sources.problems, *figures.problems]
-    problems += incident_problems + source_problems + figure_problems
-    problems += _across(incidents, sources)
+    problems += incident_problems
+    for spec in side:
+        problems += side_problems[spec.name]
+    problems += source_problems + figure_problems + across_problems
     return incidents, sources, figures, _sorted_problems(problems)
 
 
