@@ -257,3 +257,40 @@ def test_url_start_pattern_decides_a_url_without_whitespace():
     spaced = pd.Series([url + " x" for url in URLS if url], dtype="str")
     assert not validate._regex(spaced, safety.URL_PATTERN, how="full").any()
     assert validate._regex(spaced, safety.URL_START_PATTERN, how="match").any()
+
+
+def _chunked_pairs(pairs: list[tuple[str, str]], sizes: list[int]) -> RawTable:
+    """Sources of ``(incident_id, url)`` pairs, both columns split into chunks of ``sizes``."""
+    columns = {}
+    for name, values in (
+        (SRC.incident_id, [p[0] for p in pairs]),
+        (SRC.url, [p[1] for p in pairs]),
+    ):
+        chunks, start = [], 0
+        for size in sizes:
+            chunks.append(pa.array(values[start : start + size], type=pa.large_string()))
+            start += size
+        columns[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks)))
+    lines = np.arange(2, len(pairs) + 2)
+    return RawTable("sources", list(columns), pd.DataFrame(columns), lines)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "repeats"),
+    [
+        ([("a", "u/1"), ("a", "u/2"), ("a", "u/3"), ("b", "u/1")], False),  # same lengths
+        ([("a", "x/1"), ("a", "y/1"), ("b", "x/1")], False),  # same length and last byte
+        ([("a", "x/1"), ("a", "y/2"), ("a", "x/1"), ("b", "z")], True),  # two rows apart
+        ([("a", "x1"), ("a", ""), ("a", "y2"), ("a", "")], True),  # two empty cells
+        ([("a", ""), ("a", "")], True),
+        ([("a", "x"), ("b", "x"), ("c", "x")], False),
+    ],
+)
+def test_duplicate_claims_compare_only_rows_alike(pairs, repeats: bool):
+    """The duplicate-claim shortcut compares URLs only where lengths and last bytes agree; the
+    answer is the exact one, whatever the chunks."""
+    exact = len(set(pairs)) < len(pairs)
+    assert exact == repeats
+    for sizes in ([len(pairs)], [1] * len(pairs), [len(pairs) - 1, 1]):
+        table = _chunked_pairs(pairs, sizes)
+        assert validate._may_repeat(table, [SRC.incident_id, SRC.url]) == repeats
