@@ -16,7 +16,7 @@ import pyarrow as pa
 import pytest
 from helpers import sample_rows, write_dataset
 
-from tracker import dataset, safety, validate
+from tracker import dataset, safety, schema, validate
 from tracker.csvio import RawTable
 from tracker.schema import INC, SRC
 
@@ -294,3 +294,25 @@ def test_duplicate_claims_compare_only_rows_alike(pairs, repeats: bool):
     for sizes in ([len(pairs)], [1] * len(pairs), [len(pairs) - 1, 1]):
         table = _chunked_pairs(pairs, sizes)
         assert validate._may_repeat(table, [SRC.incident_id, SRC.url]) == repeats
+
+
+def test_country_pattern_by_bytes_agrees_with_the_regex():
+    """A pattern of a few character classes (``^[A-Z]{2}$``) is decided by each cell's length
+    and bytes, exactly as the regex decides it."""
+    import itertools
+
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.country)
+    assert validate._fixed_width_classes(spec.pattern) is not None  # the byte route
+    alphabet = ["A", "Z", "M", "a", "z", "@", "[", "0", " ", "É", "Ω"]
+    cells = [""] + ["".join(c) for n in (1, 2, 3) for c in itertools.product(alphabet, repeat=n)]
+    expected = validate._regex(pd.Series(cells, dtype="str"), spec.pattern, how="full")
+    assert expected.any() and not expected.all()
+    table = _chunked_table(INC.country, cells, [5, 600, len(cells) - 605])
+    assert validate._matches_pattern(table, spec).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize(
+    "pattern", [schema.ID_PATTERN, schema.FIGURE_ID_PATTERN, r"^[A-Z]{5}$", r"^[^A-Z]{2}$", None]
+)
+def test_other_patterns_keep_the_regex(pattern):
+    assert validate._fixed_width_classes(pattern) is None

