@@ -608,6 +608,16 @@ def _per_distinct(table: RawTable, name: str, rule: Callable[[pd.Series], np.nda
     return np.asarray(rule(uniques))[codes]
 
 
+def _equals(table: RawTable, name: str, value: str) -> np.ndarray:
+    """Where a column's cells equal ``value``: from its distinct values when a rule has
+    encoded them already (the date rules do), else one Arrow comparison per row."""
+    encoded = table.parsed.get(f"{name}\x00distinct")
+    if encoded is not None:
+        codes, uniques = encoded
+        return (uniques == value).to_numpy()[codes]
+    return pc.equal(_arrow(table.frame[name]), value).to_numpy(zero_copy_only=False)
+
+
 def _distinct_days(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series, np.ndarray]:
     """A date column's row codes, distinct values and each distinct value's day (``NaT`` where
     it is not a date)."""
@@ -899,11 +909,10 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
             lambda v: f"{_shown(v)} is not an analyst region (see docs/regions.md)",
         )
     if {INC.date, INC.date_precision} <= set(frame.columns):
-        precision = frame[INC.date_precision]
         valid = _dates(table, INC.date).notna().to_numpy()
         not_first = (
             valid
-            & (precision == "month").to_numpy()
+            & _equals(table, INC.date_precision, "month")
             & ~_per_distinct(table, INC.date, lambda days: days.str.endswith("-01"))
         )
         problems += _report(
@@ -915,7 +924,7 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
         )
         not_jan = (
             valid
-            & (precision == "year").to_numpy()
+            & _equals(table, INC.date_precision, "year")
             & ~_per_distinct(table, INC.date, lambda days: days.str.endswith("-01-01"))
         )
         problems += _report(
@@ -939,8 +948,8 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
     if {INC.end_date, INC.end_date_precision} <= set(frame.columns):
         # An end date says either "ended that day" or "still going on that day" (open-ended);
         # a reader must never have to guess which.
-        has_end = (frame[INC.end_date] != "").to_numpy()
-        has_precision = (frame[INC.end_date_precision] != "").to_numpy()
+        has_end = ~_equals(table, INC.end_date, "")
+        has_precision = ~_equals(table, INC.end_date_precision, "")
         problems += _report(
             table,
             has_end & ~has_precision,
@@ -957,7 +966,7 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
         )
         end_days = _dates(table, INC.end_date)
         not_month_end = (
-            (frame[INC.end_date_precision] == "month").to_numpy()
+            _equals(table, INC.end_date_precision, "month")
             & end_days.notna().to_numpy()
             & ~end_days.dt.is_month_end.fillna(False).to_numpy(dtype=bool)
         )
@@ -1101,13 +1110,13 @@ def check_references(incidents: RawTable, sources: RawTable) -> list[Problem]:
         )
     # Otherwise every source cites an incident and every incident has a source.
     if SRC.stance in sources.frame and INC.confidence in incidents.frame:
-        disputing = (sources.frame[SRC.stance] == "disputes").to_numpy()
+        disputing = _equals(sources, SRC.stance, "disputes")
         if cited_rows is None:
             disputed = _isin(ids, cited[disputing])
         else:  # the incidents' rows are known: no hashing of a million ids
             disputed = np.zeros(len(ids), dtype=bool)
             disputed[cited_rows[disputing]] = True
-        silent = disputed & (incidents.frame[INC.confidence] != "disputed").to_numpy()
+        silent = disputed & ~_equals(incidents, INC.confidence, "disputed")
         problems += _report(
             incidents,
             silent,
