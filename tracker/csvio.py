@@ -536,15 +536,23 @@ def _has_empty_row(arrow) -> bool:
     Rows are ruled out column by column: in a file whose first column is never empty (the ids)
     one comparison of the lengths settles it.
     """
-    import pyarrow.compute as pc
-
     candidates = None
     for column in arrow.columns:
-        empty = pc.equal(pc.binary_length(column), 0)
-        candidates = empty if candidates is None else pc.and_(candidates, empty)
-        if not pc.any(candidates).as_py():
+        # Emptiness from the offsets, chunk by chunk (no column of lengths).
+        empty = np.concatenate(
+            [np.diff(_offsets(chunk)) == 0 for chunk in column.chunks] or [np.zeros(0, bool)]
+        )
+        candidates = empty if candidates is None else candidates & empty
+        if not candidates.any():
             return False
     return candidates is not None
+
+
+def _offsets(chunk) -> np.ndarray:
+    """The offsets of a ``large_string`` chunk's cells (one more than its length), no copy."""
+    return np.frombuffer(chunk.buffers()[1], dtype=np.int64)[
+        chunk.offset : chunk.offset + len(chunk) + 1
+    ]
 
 
 def _table_pool():
