@@ -277,7 +277,7 @@ def _suspicious_text(table: RawTable, name: str, present: np.ndarray) -> np.ndar
     """
     cells = _cells(table, name)
     first, last = cells.ends()
-    mask = present & (_FIRST_BYTE_SUSPECT[first] | (last == 0x20))
+    mask = present & (np.take(_FIRST_BYTE_SUSPECT, first) | (last == 0x20))
     if cells.may_hide_characters():
         mask |= present & _regex(table.frame[name], _INVISIBLE_RE)
     return mask
@@ -480,7 +480,7 @@ def _matches_classes(cells: _Cells, classes: tuple[np.ndarray, ...]) -> np.ndarr
     width = len(classes)
     shaped = cells.lengths() == width
     for position, table in enumerate(classes):
-        shaped &= table[cells.byte_at(position)]
+        shaped &= np.take(table, cells.byte_at(position))
     return shaped
 
 
@@ -605,7 +605,7 @@ def _distinct(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series]:
 def _per_distinct(table: RawTable, name: str, rule: Callable[[pd.Series], np.ndarray]):
     """``rule`` applied to the distinct values of a column, spread back to its rows."""
     codes, uniques = _distinct(table, name)
-    return np.asarray(rule(uniques))[codes]
+    return np.take(np.asarray(rule(uniques)), codes)
 
 
 def _equals(table: RawTable, name: str, value: str) -> np.ndarray:
@@ -614,7 +614,7 @@ def _equals(table: RawTable, name: str, value: str) -> np.ndarray:
     encoded = table.parsed.get(f"{name}\x00distinct")
     if encoded is not None:
         codes, uniques = encoded
-        return (uniques == value).to_numpy()[codes]
+        return np.take((uniques == value).to_numpy(), codes)
     return pc.equal(_arrow(table.frame[name]), value).to_numpy(zero_copy_only=False)
 
 
@@ -632,7 +632,9 @@ def _distinct_days(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series, n
 def _dates(table: RawTable, name: str) -> pd.Series:
     if name not in table.parsed:
         codes, _, days = _distinct_days(table, name)
-        table.parsed[name] = pd.Series(days[codes], index=table.frame.index, name=name, copy=False)
+        table.parsed[name] = pd.Series(
+            np.take(days, codes), index=table.frame.index, name=name, copy=False
+        )
     return table.parsed[name]
 
 
