@@ -316,3 +316,48 @@ def test_country_pattern_by_bytes_agrees_with_the_regex():
 )
 def test_other_patterns_keep_the_regex(pattern):
     assert validate._fixed_width_classes(pattern) is None
+
+
+def _id_cells() -> list[str]:
+    """Ids and near misses over the bytes the id check takes (digits, a-z, single hyphens)."""
+    import random
+
+    rng = random.Random(7)
+    cells = ["", "2024-03-10-riga", "2024-03-10-r", "2024-03-10-", "2024-03-10", "2024-3-10-riga"]
+    cells += ["2024-03-10-riga-", "2024-03-10-riga-2", "-2024-03-10-riga", "20240-03-10-riga"]
+    cells += ["2024-03-1a-riga", "a024-03-10-riga", "2024-03-10-riga-east-1", "2024-03-10-0"]
+    cells += ["2024-03-10riga-a", "2024a03-10-riga", "2024-03-10-riga-a-b-c", "x"]
+    # Two hyphens in a cell, and across two cells (the second is fine).
+    cells += ["2024-03-10-ri--ga", "2024-03-10--riga", "2024-03-10-riga--", "-", "--"]
+    cells += ["2024-03-10-a-", "-2024-03-10-a", "2024-03-10-b-", "2024-03-10-b", "2024-03-10-c--d"]
+    for _ in range(3000):
+        slug = "".join(rng.choice("ab0-") for _ in range(rng.randint(0, 5)))
+        chars = list("2024-03-10-" + slug)
+        if rng.random() < 0.5:  # one byte replaced, dropped or added anywhere
+            at = rng.randrange(len(chars))
+            chars[at : at + rng.randint(0, 1)] = rng.choice(["", "7", "-", "z"])
+        text = "".join(chars)
+        cells.append(text)
+    return cells
+
+
+def test_id_check_without_a_regex_agrees_with_the_pattern():
+    """The byte-level id check decides exactly what the id pattern decides, cell by cell."""
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.id)
+    cells = _id_cells()
+    expected = validate._regex(pd.Series(cells, dtype="str"), spec.pattern, how="full")
+    assert expected.sum() > 20 and not expected.all()
+    table = _chunked_table(INC.id, cells, [3, 1000, len(cells) - 1003])
+    assert validate._ids_by_bytes(validate._Cells(table.frame[INC.id])) is not None
+    assert validate._matches_pattern(table, spec).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize(
+    "odd", ["2024-03-10-Riga", "2024-03-10-r.a", "2024-03-10-r_a", "2024-03-10-r a"]
+)
+def test_id_check_leaves_other_bytes_to_the_pattern(odd: str):
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.id)
+    cells = ["2024-03-10-riga", odd, ""]
+    table = _chunked_table(INC.id, cells, [1, 2])
+    assert validate._ids_by_bytes(validate._Cells(table.frame[INC.id])) is None
+    assert validate._matches_pattern(table, spec).tolist() == [True, False, False]

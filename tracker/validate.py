@@ -442,11 +442,56 @@ def _matches_pattern(table: RawTable, spec: Field) -> np.ndarray:
     key = f"{spec.name}\x00pattern"
     if key not in table.parsed:
         classes = _fixed_width_classes(spec.pattern)
+        shaped = None
         if classes is not None:
-            table.parsed[key] = _matches_classes(_Cells(table.frame[spec.name]), classes)
-        else:
-            table.parsed[key] = _regex(table.frame[spec.name], spec.pattern, how="full")
+            shaped = _matches_classes(_Cells(table.frame[spec.name]), classes)
+        elif spec.pattern == schema.ID_PATTERN:
+            shaped = _ids_by_bytes(_Cells(table.frame[spec.name]))
+        if shaped is None:
+            shaped = _regex(table.frame[spec.name], spec.pattern, how="full")
+        table.parsed[key] = shaped
     return table.parsed[key]
+
+
+_ID_DIGITS = np.array([0, 1, 2, 3, 5, 6, 8, 9])  # YYYY-MM-DD-: where the digits are
+_ID_HYPHENS = np.array([4, 7, 10])
+_HYPHEN = ord("-")
+
+
+def _ids_by_bytes(cells: _Cells) -> np.ndarray | None:
+    """Where cells have the id shape (:data:`tracker.schema.ID_PATTERN`,
+    ``YYYY-MM-DD-slug``), without a regex per cell; ``None`` when only the regex can tell.
+
+    When every byte of the column is a lowercase letter, a digit or ``-``, a cell has the shape
+    exactly when it has at least 12 bytes, digits and hyphens where ``YYYY-MM-DD-`` has them, its
+    last byte is not a hyphen, and it holds no two adjacent hyphens (the slug then is words of
+    letters and digits joined by single hyphens). The first 12 bytes of every cell come from
+    one gather per chunk: about half the time of RE2.
+    """
+    shaped = np.empty(cells.size, dtype=bool)
+    step = np.arange(11)
+    for (start, stop), (offsets, data) in zip(cells._spans, cells.chunks, strict=True):
+        part = data[offsets[0] : offsets[-1]]
+        if len(part):
+            if part.min() < _HYPHEN or part.max() > ord("z"):
+                return None
+            # Between "-" and "z", only digits and letters may occur (not "./" or ":"-"`").
+            shifted = part - np.uint8(ord("."))
+            if ((shifted < 2) | ((shifted > 11) & (shifted < ord("a") - ord(".")))).any():
+                return None
+        head = np.take(data, offsets[:-1, None] + step, mode="clip")
+        good = offsets[1:] - offsets[:-1] >= 12  # YYYY-MM-DD- and a slug
+        good &= ((head[:, _ID_DIGITS] - np.uint8(ord("0"))) < 10).all(axis=1)
+        good &= (head[:, _ID_HYPHENS] == _HYPHEN).all(axis=1)
+        good &= np.take(data, offsets[1:] - 1, mode="clip") != _HYPHEN
+        hyphen = part == _HYPHEN
+        doubled = np.flatnonzero(hyphen[1:] & hyphen[:-1]) + offsets[0]
+        if len(doubled):  # the cells holding "--" (a pair across two cells is in neither)
+            cell = np.searchsorted(offsets, doubled, side="right") - 1
+            inside = cell == np.searchsorted(offsets, doubled + 1, side="right") - 1
+            good[cell[inside]] = False
+        shaped[start:stop] = good
+    return shaped
 
 
 #: A pattern of a few ASCII character classes, each maybe repeated: ``^[A-Z]{2}$``.
