@@ -30,6 +30,10 @@ BROKEN = {
     ),
     "unclosed quote at end": GOOD[:-1] + b'"\n',
     "stray quote": GOOD.replace(b"Synthetic", b'Syn"thetic', 1),
+    "text after a closing quote": GOOD.replace(b"Synthetic", b'"Syn"thetic', 1),
+    "space after a closing quote": GOOD.replace(b"Test Airport", b'"Test" Airport', 1),
+    "text after an escaped quote": GOOD.replace(b"Synthetic", b'"Syn""the"tic', 1),
+    "quoted cells, well formed": GOOD.replace(b"Test Airport", b'"Test, ""the"" Airport"', 1),
     "crlf": GOOD.replace(b"\n", b"\r\n"),
     "cr only": GOOD.replace(b"\n", b"\r"),
     "crlf after the header": HEADER + b"\n" + b"\r\n".join([FIRST, *REST]),
@@ -250,3 +254,35 @@ def test_low_memory_reads_never_map_the_whole_file(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(csvio, "_quote_or_cr", None)
     table = csvio.read_raw_table(path, low_memory=True)
     assert not table.problems and len(table.frame) == 90_000
+
+
+def test_quoting_check_sends_every_disagreement_to_the_careful_path(monkeypatch):
+    """On small random files of quoted, unquoted and broken cells, the fast path either refuses
+    or reads exactly what the csv module reads (text after a closing quote, which pyarrow keeps
+    and the csv module refuses, included)."""
+    import random
+
+    rng = random.Random(16)
+    accepted = 0
+    for _ in range(1500):
+        good = ["a", "", '"a"', '""', '"a""b"', '"a,b"', '""""']
+        odd = ['"a"b', '"a" ', 'a"b', '"', '"a""', '"""', '"a"""b', 'a""']
+        rows = [
+            ",".join(rng.choice(odd if rng.random() < 0.1 else good) for _ in range(3))
+            for _ in range(3)
+        ]
+        body = ("h1,h2,h3\n" + "\n".join(rows) + "\n").encode()
+        fast = csvio._fast_parse(body, ["h1", "h2", "h3"], "f.csv")
+        if fast is None:
+            continue
+        accepted += 1
+        with monkeypatch.context() as patch:
+            patch.setattr(csvio, "_fast_parse", lambda *args: None)
+            careful = csvio.parse_raw_text(body, display="f.csv")
+        _same(fast, careful)
+    assert accepted > 50  # well-formed quoting still takes the fast path
+
+
+def test_well_formed_quotes_take_the_fast_path():
+    body = GOOD.replace(b"Test Airport", b'"Test, ""the"" Airport"', 1)
+    assert csvio._fast_parse(body, list(schema.INCIDENT_COLUMNS), "f.csv") is not None

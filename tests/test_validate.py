@@ -68,6 +68,13 @@ INCIDENT_CASES = [
     (2, {INC.longitude: "NaN"}, INC.longitude, "not-a-number"),
     (2, {INC.longitude: "inf"}, INC.longitude, "not-a-number"),
     (0, {INC.latitude: " 51.5"}, INC.latitude, "not-a-number"),
+    # Shapes a float parser takes but a plain decimal is not (the byte-level number check).
+    (2, {INC.latitude: "51."}, INC.latitude, "not-a-number"),
+    (2, {INC.latitude: ".5"}, INC.latitude, "not-a-number"),
+    (2, {INC.longitude: "-.5"}, INC.longitude, "not-a-number"),
+    (2, {INC.longitude: "1-2"}, INC.longitude, "not-a-number"),
+    (2, {INC.radius_km: "1.2.3"}, INC.radius_km, "not-a-number"),
+    (2, {INC.radius_km: "+5"}, INC.radius_km, "not-a-number"),
     (0, {INC.radius_km: "-5"}, INC.radius_km, "out-of-range"),
     (1, {INC.date: "2024-02-30"}, INC.date, "invalid-date"),
     (1, {INC.date: "03/04/2024"}, INC.date, "invalid-date"),
@@ -128,6 +135,9 @@ SOURCE_CASES = [
     (1, {SRC.url: "data:text/html,<b>x</b>"}, SRC.url, "url-scheme"),
     (1, {SRC.url: "ftp://example.org/x"}, SRC.url, "url-scheme"),
     (1, {SRC.url: "https://exa mple.org/x"}, SRC.url, "url-scheme"),
+    (1, {SRC.url: "https://example.org/a b"}, SRC.url, "url-scheme"),  # a space after the host
+    (1, {SRC.url: "https://example.org/a\tb"}, SRC.url, "url-scheme"),
+    (1, {SRC.url: "https://bank@evil.example/"}, SRC.url, "url-scheme"),
     (1, {SRC.url: "https:///nohost"}, SRC.url, "url-scheme"),
     (1, {SRC.url: "https://example.org/" + "a" * 2000}, SRC.url, "url-scheme"),  # too long to link
     (2, {SRC.stance: "agrees"}, SRC.stance, "not-in-value-set"),

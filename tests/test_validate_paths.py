@@ -16,7 +16,7 @@ import pyarrow as pa
 import pytest
 from helpers import sample_rows, write_dataset
 
-from tracker import dataset, validate
+from tracker import dataset, safety, schema, validate
 from tracker.csvio import RawTable
 from tracker.schema import INC, SRC
 
@@ -179,3 +179,185 @@ def test_a_malformed_id_is_reported_where_it_is_cited(tmp_path: Path):
         found = {(Path(p.file).name, p.line, p.field, p.code) for p in problems}
         assert ("incidents.csv", 5, INC.id, "pattern") in found
         assert ("sources.csv", 5, SRC.incident_id, "pattern") in found
+
+
+def _number_cells() -> list[str]:
+    """Every string of up to four characters over ``-``, ``.``, ``0``, ``1``, ``9`` that Arrow's
+    float cast accepts (``.5``, ``5.`` and ``-.5`` among them), and an empty cell."""
+    import itertools
+
+    cells = [""]
+    for size in range(1, 5):
+        for chars in itertools.product("-.019", repeat=size):
+            try:
+                pa.array(["".join(chars)]).cast(pa.float64())
+            except pa.ArrowInvalid:
+                continue
+            cells.append("".join(chars))
+    return cells
+
+
+def test_number_check_without_a_regex_agrees_with_the_pattern():
+    """The byte-level number check (one alphabet, Arrow's float cast, first, second and last
+    bytes) decides exactly what the plain-number pattern decides, cell by cell."""
+    cells = _number_cells()
+    assert {".5", "5.", "-.5", "-5."} & set(cells) == set() and {".1", "1.", "-.9"} <= set(cells)
+    expected = validate._regex(pd.Series(cells, dtype="str"), validate._NUMBER_RE, how="full")
+    assert expected.any() and not expected.all()
+    table = _chunked_table(INC.latitude, cells, [1, 200, len(cells) - 201])
+    assert validate._numbers_by_bytes(table, INC.latitude) is not None  # the fast route
+    plain = validate._plain_numbers(table, INC.latitude)
+    assert plain.tolist() == expected.tolist()
+    numbers = validate._numbers(table, INC.latitude).to_numpy()
+    wanted = [float(cell) if ok else np.nan for cell, ok in zip(cells, expected, strict=True)]
+    np.testing.assert_array_equal(numbers, np.asarray(wanted))
+
+
+@pytest.mark.parametrize("odd", ["1e3", "+1", " 1", "1/2", "inf", "٣", "1-2", "-", "1..2"])
+def test_number_check_leaves_other_bytes_to_the_pattern(odd: str):
+    cells = ["1.5", "-2", odd, ""]
+    table = _chunked_table(INC.latitude, cells, [2, 2])
+    assert validate._numbers_by_bytes(table, INC.latitude) is None
+    assert validate._plain_numbers(table, INC.latitude).tolist() == [True, True, False, False]
+
+
+URLS = [
+    "https://example.org",
+    "http://example.org/",
+    "https://example.org/a?b=1#c",
+    "https://example.org?x",
+    "https://example.org#frag",
+    "https://[::1]:8080/x",
+    "https://example.org:443",
+    "https://",
+    "https:///nohost",
+    "https://?q",
+    "https://bank@evil.example/",
+    "https://ex_ample.org/",
+    "https://exämple.org/",
+    "https://example.org/ä€/x",
+    "https://example.org/a\x01b",
+    "http:/example.org",
+    "ftp://example.org/x",
+    "javascript:alert(1)",
+    "HTTPS://example.org/",
+    "xhttps://example.org/",
+    "",
+]
+
+
+def test_url_start_pattern_decides_a_url_without_whitespace():
+    """Without whitespace, a URL matches the link pattern in full exactly when its scheme and
+    host do (what the URL rule checks when a column has no byte up to a space)."""
+    values = pd.Series(URLS, dtype="str")
+    full = validate._regex(values, safety.URL_PATTERN, how="full")
+    start = validate._regex(values, safety.URL_START_PATTERN, how="match")
+    assert full.any() and not full.all()
+    assert start.tolist() == full.tolist()
+    spaced = pd.Series([url + " x" for url in URLS if url], dtype="str")
+    assert not validate._regex(spaced, safety.URL_PATTERN, how="full").any()
+    assert validate._regex(spaced, safety.URL_START_PATTERN, how="match").any()
+
+
+def _chunked_pairs(pairs: list[tuple[str, str]], sizes: list[int]) -> RawTable:
+    """Sources of ``(incident_id, url)`` pairs, both columns split into chunks of ``sizes``."""
+    columns = {}
+    for name, values in (
+        (SRC.incident_id, [p[0] for p in pairs]),
+        (SRC.url, [p[1] for p in pairs]),
+    ):
+        chunks, start = [], 0
+        for size in sizes:
+            chunks.append(pa.array(values[start : start + size], type=pa.large_string()))
+            start += size
+        columns[name] = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks)))
+    lines = np.arange(2, len(pairs) + 2)
+    return RawTable("sources", list(columns), pd.DataFrame(columns), lines)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "repeats"),
+    [
+        ([("a", "u/1"), ("a", "u/2"), ("a", "u/3"), ("b", "u/1")], False),  # same lengths
+        ([("a", "x/1"), ("a", "y/1"), ("b", "x/1")], False),  # same length and last byte
+        ([("a", "x/1"), ("a", "y/2"), ("a", "x/1"), ("b", "z")], True),  # two rows apart
+        ([("a", "x1"), ("a", ""), ("a", "y2"), ("a", "")], True),  # two empty cells
+        ([("a", ""), ("a", "")], True),
+        ([("a", "x"), ("b", "x"), ("c", "x")], False),
+    ],
+)
+def test_duplicate_claims_compare_only_rows_alike(pairs, repeats: bool):
+    """The duplicate-claim shortcut compares URLs only where lengths and last bytes agree; the
+    answer is the exact one, whatever the chunks."""
+    exact = len(set(pairs)) < len(pairs)
+    assert exact == repeats
+    for sizes in ([len(pairs)], [1] * len(pairs), [len(pairs) - 1, 1]):
+        table = _chunked_pairs(pairs, sizes)
+        assert validate._may_repeat(table, [SRC.incident_id, SRC.url]) == repeats
+
+
+def test_country_pattern_by_bytes_agrees_with_the_regex():
+    """A pattern of a few character classes (``^[A-Z]{2}$``) is decided by each cell's length
+    and bytes, exactly as the regex decides it."""
+    import itertools
+
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.country)
+    assert validate._fixed_width_classes(spec.pattern) is not None  # the byte route
+    alphabet = ["A", "Z", "M", "a", "z", "@", "[", "0", " ", "É", "Ω"]
+    cells = [""] + ["".join(c) for n in (1, 2, 3) for c in itertools.product(alphabet, repeat=n)]
+    expected = validate._regex(pd.Series(cells, dtype="str"), spec.pattern, how="full")
+    assert expected.any() and not expected.all()
+    table = _chunked_table(INC.country, cells, [5, 600, len(cells) - 605])
+    assert validate._matches_pattern(table, spec).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize(
+    "pattern", [schema.ID_PATTERN, schema.FIGURE_ID_PATTERN, r"^[A-Z]{5}$", r"^[^A-Z]{2}$", None]
+)
+def test_other_patterns_keep_the_regex(pattern):
+    assert validate._fixed_width_classes(pattern) is None
+
+
+def _id_cells() -> list[str]:
+    """Ids and near misses over the bytes the id check takes (digits, a-z, single hyphens)."""
+    import random
+
+    rng = random.Random(7)
+    cells = ["", "2024-03-10-riga", "2024-03-10-r", "2024-03-10-", "2024-03-10", "2024-3-10-riga"]
+    cells += ["2024-03-10-riga-", "2024-03-10-riga-2", "-2024-03-10-riga", "20240-03-10-riga"]
+    cells += ["2024-03-1a-riga", "a024-03-10-riga", "2024-03-10-riga-east-1", "2024-03-10-0"]
+    cells += ["2024-03-10riga-a", "2024a03-10-riga", "2024-03-10-riga-a-b-c", "x"]
+    # Two hyphens in a cell, and across two cells (the second is fine).
+    cells += ["2024-03-10-ri--ga", "2024-03-10--riga", "2024-03-10-riga--", "-", "--"]
+    cells += ["2024-03-10-a-", "-2024-03-10-a", "2024-03-10-b-", "2024-03-10-b", "2024-03-10-c--d"]
+    for _ in range(3000):
+        slug = "".join(rng.choice("ab0-") for _ in range(rng.randint(0, 5)))
+        chars = list("2024-03-10-" + slug)
+        if rng.random() < 0.5:  # one byte replaced, dropped or added anywhere
+            at = rng.randrange(len(chars))
+            chars[at : at + rng.randint(0, 1)] = rng.choice(["", "7", "-", "z"])
+        text = "".join(chars)
+        cells.append(text)
+    return cells
+
+
+def test_id_check_without_a_regex_agrees_with_the_pattern():
+    """The byte-level id check decides exactly what the id pattern decides, cell by cell."""
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.id)
+    cells = _id_cells()
+    expected = validate._regex(pd.Series(cells, dtype="str"), spec.pattern, how="full")
+    assert expected.sum() > 20 and not expected.all()
+    table = _chunked_table(INC.id, cells, [3, 1000, len(cells) - 1003])
+    assert validate._ids_by_bytes(validate._Cells(table.frame[INC.id])) is not None
+    assert validate._matches_pattern(table, spec).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize(
+    "odd", ["2024-03-10-Riga", "2024-03-10-r.a", "2024-03-10-r_a", "2024-03-10-r a"]
+)
+def test_id_check_leaves_other_bytes_to_the_pattern(odd: str):
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.id)
+    cells = ["2024-03-10-riga", odd, ""]
+    table = _chunked_table(INC.id, cells, [1, 2])
+    assert validate._ids_by_bytes(validate._Cells(table.frame[INC.id])) is None
+    assert validate._matches_pattern(table, spec).tolist() == [True, False, False]

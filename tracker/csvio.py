@@ -229,6 +229,8 @@ def _read_streamed(
         arrow = _arrow_read(pa.PythonFile(watch, mode="r"), header, display)
         if arrow is None or watch.carriage_return:
             return None
+        if watch.quote and not _quoting_as_csv_reads_it(handle):
+            return None  # text after a closing quote: the careful path reports it
         return _raw_table(arrow, header, display, quotes=watch.quote, non_ascii=watch.non_ascii)
 
 
@@ -423,10 +425,63 @@ def _fast_parse(body: bytes, header: list[str], display: str) -> RawTable | None
     # CR or CRLF endings (see _ByteWatch): rare, and the careful path reports them.
     if b"\r" in body or not _plain_header(body[: max(body.find(b"\n"), 0)]):
         return None
+    if b'"' in body and not _quotes_well_formed(np.frombuffer(body, dtype=np.uint8)):
+        return None  # text after a closing quote: the careful path reports it
     arrow = _arrow_read(pa.py_buffer(body), header, display)
     if arrow is None:
         return None
     return _raw_table(arrow, header, display, quotes=b'"' in body, non_ascii=_non_ascii(body))
+
+
+def _quoting_as_csv_reads_it(handle) -> bool:
+    """:func:`_quotes_well_formed` for an open file, over a read-only map of it."""
+    import mmap
+
+    with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+        data = np.frombuffer(view, dtype=np.uint8)
+        try:
+            return _quotes_well_formed(data)
+        finally:
+            del data  # the map closes only when no array points into it
+
+
+_QUOTE, _COMMA, _LF = ord('"'), ord(","), ord("\n")
+
+
+def _quotes_well_formed(data: np.ndarray, block: int = 1 << 23) -> bool:
+    """Whether every quote of a CSV text (no CR) is where the csv module reads it as pyarrow
+    does: False when it may not be, and the careful path must read the file.
+
+    pyarrow reads a cell like ``"x"y`` as ``xy``; the csv module (strict) refuses any character
+    but a quote, a comma or a line break after a closing quote. Counting the quotes in order,
+    every even one must open a cell (after a comma, a line break or at the start) or be the
+    second of a doubled quote, and every odd one must close a cell (before a comma or a line
+    break) or be the first of a doubled quote: then both readers pair the quotes alike. A
+    quote inside an unquoted cell (``ab"c``), which both read as a quote, also fails this:
+    the careful path reads it, at the same result. Quotes are found block by block.
+    """
+    size = len(data)
+    count = 0
+    last = -2
+    for start in range(0, size, block):
+        at = np.flatnonzero(data[start : start + block] == _QUOTE) + start
+        if not len(at):
+            continue
+        before = data[np.maximum(at - 1, 0)]
+        before[at == 0] = _LF  # the start of the file starts a cell
+        after = data[np.minimum(at + 1, size - 1)]
+        after[at == size - 1] = _LF
+        doubled = np.empty(len(at), dtype=bool)  # right after the previous quote
+        doubled[0] = at[0] == last + 1
+        doubled[1:] = at[1:] == at[:-1] + 1
+        opening = (np.arange(count, count + len(at)) % 2) == 0
+        opens = (before == _COMMA) | (before == _LF) | doubled
+        closes = (after == _COMMA) | (after == _LF) | (after == _QUOTE)
+        if not np.where(opening, opens, closes).all():
+            return False
+        count += len(at)
+        last = int(at[-1])
+    return count % 2 == 0
 
 
 def _arrow_read(source, header: list[str], display: str):
@@ -536,15 +591,23 @@ def _has_empty_row(arrow) -> bool:
     Rows are ruled out column by column: in a file whose first column is never empty (the ids)
     one comparison of the lengths settles it.
     """
-    import pyarrow.compute as pc
-
     candidates = None
     for column in arrow.columns:
-        empty = pc.equal(pc.binary_length(column), 0)
-        candidates = empty if candidates is None else pc.and_(candidates, empty)
-        if not pc.any(candidates).as_py():
+        # Emptiness from the offsets, chunk by chunk (no column of lengths).
+        empty = np.concatenate(
+            [np.diff(_offsets(chunk)) == 0 for chunk in column.chunks] or [np.zeros(0, bool)]
+        )
+        candidates = empty if candidates is None else candidates & empty
+        if not candidates.any():
             return False
     return candidates is not None
+
+
+def _offsets(chunk) -> np.ndarray:
+    """The offsets of a ``large_string`` chunk's cells (one more than its length), no copy."""
+    return np.frombuffer(chunk.buffers()[1], dtype=np.int64)[
+        chunk.offset : chunk.offset + len(chunk) + 1
+    ]
 
 
 def _table_pool():
