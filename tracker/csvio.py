@@ -40,6 +40,12 @@ __all__ = [
     "return_freed_memory",
 ]
 
+# A column that reads as numbers in one block and as text in another makes pandas warn on
+# stderr; that column is then not text and pyarrow reads the file anyway (see _pandas_read), so
+# the warning tells the user nothing. Filtered once here, for warnings raised from this module:
+# warnings.catch_warnings() around the read is not thread-safe, and both files are read at once.
+warnings.filterwarnings("ignore", category=pd.errors.DtypeWarning, module=r"tracker\.csvio")
+
 log = logging.getLogger(__name__)
 
 #: Files larger than this are refused before parsing (the real dataset is well under 1 MB; a
@@ -279,24 +285,20 @@ def _pandas_read(
     as_text = pd.ArrowDtype(pa.large_string())
     size = os.fstat(handle.fileno()).st_size
     try:
-        with warnings.catch_warnings():
-            # A column that reads as numbers in one block and as text in another makes pandas
-            # warn on stderr; that column is then not text, and pyarrow reads the file anyway.
-            warnings.simplefilter("ignore", pd.errors.DtypeWarning)
-            frame = pd.read_csv(
-                _SAME_FILE / str(handle.fileno()),
-                header=None,
-                names=names,
-                skiprows=1,
-                index_col=False,
-                dtype={name: as_text for name in names if name in number_columns},
-                na_filter=False,  # "NA" is Namibia, an empty cell is ""
-                skip_blank_lines=False,
-                encoding="utf-8",
-                encoding_errors="strict",
-                compression=None,
-                engine="c",
-            )
+        frame = pd.read_csv(
+            _SAME_FILE / str(handle.fileno()),
+            header=None,
+            names=names,
+            skiprows=1,
+            index_col=False,
+            dtype={name: as_text for name in names if name in number_columns},
+            na_filter=False,  # "NA" is Namibia, an empty cell is ""
+            skip_blank_lines=False,
+            encoding="utf-8",
+            encoding_errors="strict",
+            compression=None,
+            engine="c",
+        )
     except (ValueError, UnicodeDecodeError, OverflowError, pd.errors.ParserError) as err:
         log.debug("pandas refused %s: %s", display, err)
         return None
