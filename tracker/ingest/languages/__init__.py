@@ -26,7 +26,7 @@ __all__ = ["SUPPORTED", "GLOSS_NOTE", "Guess", "detect_language", "to_english", 
 #: Language codes read through a gloss (the English rules read English directly).
 SUPPORTED = frozenset(
     ["no", "da", "sv", "fi", "et", "lv", "lt", "pl", "cs", "sk", "de", "nl", "ru", "uk", "bg",
-     "es", "pt", "fr", "it", "ro", "tr", "hu", "el"]
+     "es", "pt", "fr", "it", "ro", "tr", "hu", "el", "zh", "ja", "ko", "ar", "he", "hi"]
 )  # fmt: skip
 assert all(lexicon_for(code) is not None for code in SUPPORTED), TABLES.keys()
 
