@@ -56,11 +56,16 @@ def test_fold_script_digits_hamza_and_nukta():
         ("2025年8月31日，航班备降。", "zh", "31 August 2025"),
         ("8月31日航班备降。", "zh", "31 August"),
         ("2024年3月，航班返航。", "zh", "March 2024"),
+        ("今年1月から8月までに", "ja", "between January and August"),
+        ("올해 9월까지 14건", "ko", "until September"),
         ("上周四航班备降。", "zh", "Last Thursday"),
         ("2025年8月31日、旅客機が引き返した。", "ja", "31 August 2025"),
         ("2024년 5월 29일 여객기가 회항했다.", "ko", "29 May 2024"),
         ("8일과 9일 여객기가 회항했다.", "ko", "On the 8th and the 9th"),
         ("지난 목요일 여객기가 회항했다.", "ko", "Last Thursday"),
+        # A day of last month, which the English rules date in the month before publication.
+        ("지난달 31일 여객기가 회항했다.", "ko", "On the 31st of last month"),
+        ("上月31日航班返航。", "zh", "On the 31st of last month"),
         ("عادت الطائرة في 13/04/2024.", "ar", "13 April 2024"),
         ("عادت الطائرة في 1 تشرين الأول 2023.", "ar", "1 October 2023"),
         ("عادت الطائرة يوم السبت.", "ar", "on Saturday"),
@@ -72,6 +77,10 @@ def test_fold_script_digits_hamza_and_nukta():
 )
 def test_dates_are_rewritten_as_english(line, code, expected):
     assert expected in gloss_text(line, code)
+
+
+def test_a_numbered_runway_is_not_a_day():
+    assert "on the" not in gloss_text("飞机降落在3号跑道。", "zh")
 
 
 def test_a_hindi_march_without_a_day_is_not_a_month():
@@ -116,6 +125,11 @@ def test_arabic_phrases_before_single_words():
 def test_hindi_postposition_goes_before_the_place_and_its_airspace():
     text = gloss_text("विमान म्यांमार के हवाई क्षेत्र में था।", "hi")
     assert "in Myanmar airspace" in text
+
+
+def test_hindi_postposition_at_after_an_airport():
+    text = gloss_text("विमान दिल्ली हवाई अड्डे पर उतरा।", "hi")
+    assert "at Delhi airport" in text
 
 
 def test_hebrew_prefix_gives_the_role():
@@ -181,7 +195,19 @@ SHIPS_KO = """서해 GPS 교란
 """
 
 
-@pytest.mark.parametrize("text", [STATISTICS_ZH, SHIPS_KO])
+# Counts over a period: "from January to August", "32 cases last year", "every year".
+COUNTS_JA = """GPS妨害の報告が増加
+
+今年1月から8月までにGPS妨害の報告は約300件にのぼり、専門家はバルト海周辺で多発していると指摘した。
+"""
+
+COUNTS_KO = """북한 GPS 교란으로 복행 32건
+
+북한의 GPS 교란으로 인한 항공기 복행은 지난해 32건, 올해 9월까지 14건으로 집계됐다.
+"""
+
+
+@pytest.mark.parametrize("text", [STATISTICS_ZH, SHIPS_KO, COUNTS_JA, COUNTS_KO])
 def test_reports_of_no_aircraft_incident_give_none(text):
     candidates = ingest_text(text, published=dt.date(2024, 4, 2))
     assert [c for c in candidates if c.score >= 0.40] == []

@@ -1260,6 +1260,7 @@ lost: 丢失 丟失 失去
 failure: 失灵 失靈 故障 中断 中斷
 problems: 异常 異常 问题 問題
 aircraft: 飞机 飛機 客机 客機 航空器 民航客机 民航客機 班机 班機 民航机 民航機 客机上
+aircraft: 专机 專機 座机 座機 客运飞机 客運飛機
 military aircraft: 战机 戰機 军机 軍機
 flight: 航班
 flights: 航班们
@@ -1302,6 +1303,7 @@ hundreds of: 数百 數百 上百
 many: 许多 許多 大量 众多 眾多 多个 多個
 experts: 专家 專家
 every day: 每天 每日
+increasingly: 多发 多發 高发 高發 频发 頻發 越来越 越來越
 number of: 数量 數量
 statistics: 统计 統計 数据显示 數據顯示 数据 數據
 on the rise: 飙升 飆升 激增 急剧增加 急劇增加 骤升 驟升
@@ -1322,7 +1324,7 @@ false: 偽の 誤った
 lost: 失った 喪失
 failure: 故障 途絶
 problems: 異常 不具合
-aircraft: 航空機 旅客機 飛行機 機体 民間機 民間航空機
+aircraft: 航空機 旅客機 飛行機 機体 民間機 民間航空機 搭乗機 専用機 政府専用機
 military aircraft: 軍用機 戦闘機
 flight: フライト
 pilots: 操縦士 パイロット
@@ -1359,6 +1361,9 @@ military: 軍 自衛隊 軍事
 exercise: 演習
 incidents: 事案 事例 件数
 every day: 毎日
+increasingly: 多発 頻発 増えて
+reports: 件
+said: 指摘
 statistics: 統計 データ
 on the rise: 増加 急増
 study: 研究
@@ -1375,7 +1380,8 @@ false: 가짜* 허위*
 lost: 상실* 잃*
 failure: 고장* 먹통*
 problems: 장애* 오류* 이상*
-aircraft: 항공기* 민항기* 여객기* 비행기* *항공기 *여객기
+aircraft: 항공기* 민항기* 여객기* 비행기* 전용기* *항공기 *여객기 *전용기
+circled: 선회*
 military aircraft: 군용기* 전투기*
 flight: 항공편* 운항*
 pilots: 조종사*
@@ -1408,6 +1414,10 @@ exercise: 훈련*
 not: 않*
 yesterday: 어제*
 every day: 매일*
+every year: 매년* 해마다
+on the rise: 늘고 늘어* 늘었*
+statistics: 집계*
+cases: 건
 number of: 건수*
 statistics: 통계*
 on the rise: 증가*
@@ -1444,8 +1454,9 @@ airspace: المجال_الجوي الاجواء اجواء
 air traffic: حركه_الطيران الحركه_الجويه
 aviation: طيران الطيران_المدني
 approach: اقتراب*
-landing: هبوط
-landed: هبطت هبط
+landing: هبوط*
+landed: هبطت هبط تهبط
+circled: حلق* تحلق*
 take-off: اقلاع
 diverted: تحويل* تغيير_مسار* تغيير_مسارات*
 returned: عادت عاد العوده
@@ -1493,6 +1504,8 @@ reported: דיווח*
 over: מעל
 near: ליד סמוך
 not: לא
+returned: חזר חזרה
+diverted: הוסט* הסטה
 """,
     # Hindi: postpositions follow the noun ("म्यांमार में": in Myanmar); Devanagari folded as
     # :func:`.placenames.fold_script` folds it (no nukta).
@@ -1522,7 +1535,10 @@ aviation: विमानन नागर_विमानन
 DGCA: डीजीसीए
 air force: वायुसेना वायु_सेना
 approach: अप्रोच
-landing: लैंडिंग
+landing: लैंडिंग उतरते उतरने उतरना
+landed: उतरा उतरी उतरे
+circled: चक्कर
+affected: शिकार
 take-off: टेकऑफ
 diverted: डायवर्ट
 returned: लौटा लौटी लौटे लौटना
@@ -1534,6 +1550,7 @@ was: हुआ हुई हुए
 @in: में
 @from: से
 @to: को
+@at: पर
 @over: ऊपर
 @near: पास निकट नजदीक
 border: सीमा

@@ -83,10 +83,24 @@ _CJK_FULL = re.compile(
     _CJK_YEAR + r"(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})" + _CJK_DAY_MARK
     + r"(?:" + _CJK_AND + r"(?P<d2>\d{1,2})" + _CJK_DAY_MARK + r")?"
 )  # fmt: skip
+# "지난달 31일", "上月31日", "先月31日": a day of the month before publication.
+_CJK_LAST_MONTH_DAY = re.compile(
+    r"(?:지난\s*달|上个?月|上個?月|先月)\s*(?P<d>(?:[1-9]|[12]\d|3[01]))" + _CJK_DAY_MARK
+)
 _CJK_MONTH_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?!\s*\d)")
-_CJK_MONTH = re.compile(r"(?<![\d年년])(?P<m>\d{1,2})\s*[月월](?![\s\d]*[日일号號])(?!份?底)")
+_CJK_MONTH = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*[月월](?![\s\d]*[日일号號])(?!份?底)")
+# "1月から8月まで", "1월부터 8월까지", "1月至8月": a span of months (a count's period).
+_CJK_MONTHS_SPAN = re.compile(
+    r"(?<!\d)(?P<m>\d{1,2})\s*[月월]\s*(?:から|부터|至|到|~|-)\s*(?P<m2>\d{1,2})\s*[月월]"
+    r"(?:\s*(?:まで|까지))?"
+)
+# "9월까지", "8月まで": until a month.
+_CJK_UNTIL_MONTH = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*[月월]\s*(?:まで|까지)")
 _CJK_DAY = re.compile(
-    r"(?<![\d月월])(?P<d>\d{1,2})" + _CJK_DAY_MARK + r"(?![間间전후])"
+    # Not "3号跑道" (runway 3), "2号航站楼" (terminal 2), "3日間" (three days), "3일 전" (ago).
+    r"(?<![\d月월])(?P<d>\d{1,2})"
+    + _CJK_DAY_MARK
+    + r"(?![間间전후])(?!\s*(?:跑道|航站|线|線|楼|樓|机|機|门|門|口))"
     r"(?:" + _CJK_AND + r"(?P<d2>\d{1,2})" + _CJK_DAY_MARK + r")?"
 )
 
@@ -191,7 +205,20 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             return _english(f"on {days}")
 
         patterns += [
+            (_CJK_LAST_MONTH_DAY, lambda m: _english(f"on the {_nth(m['d'])} of last month")),
             (_CJK_FULL, full),
+            (
+                _CJK_MONTHS_SPAN,
+                lambda m: (
+                    _english(f"between {_month(m['m'])} and {_month(m['m2'])}")
+                    if _month(m["m"]) and _month(m["m2"])
+                    else m[0]
+                ),
+            ),
+            (
+                _CJK_UNTIL_MONTH,
+                lambda m: _english(f"until {_month(m['m'])}") if _month(m["m"]) else m[0],
+            ),
             (_CJK_MONTH_YEAR, lambda m: _english(f"{_month(m['m'])} {m['y']}") or m[0]),
             (_CJK_MONTH, lambda m: _english(f"in {_month(m['m'])}") if _month(m["m"]) else m[0]),
             (_CJK_DAY, day),
