@@ -61,7 +61,8 @@ def test_fold_script_digits_hamza_and_nukta():
         ("上周四航班备降。", "zh", "Last Thursday"),
         ("2025年8月31日、旅客機が引き返した。", "ja", "31 August 2025"),
         ("2024년 5월 29일 여객기가 회항했다.", "ko", "29 May 2024"),
-        ("8일과 9일 여객기가 회항했다.", "ko", "On the 8th and the 9th"),
+        # Two days, as the English rules read two days ("on Friday and Saturday"): two incidents.
+        ("8일과 9일 여객기가 회항했다.", "ko", "On the 8th and on the 9th"),
         ("지난 목요일 여객기가 회항했다.", "ko", "Last Thursday"),
         # A day of last month, which the English rules date in the month before publication.
         ("지난달 31일 여객기가 회항했다.", "ko", "On the 31st of last month"),
@@ -111,6 +112,13 @@ def test_korean_particles_are_removed_and_give_the_role():
 
 def test_korean_compound_read_by_its_tail():
     assert gloss_text("전파교란이 있었다.", "ko") == "Jamming."
+
+
+def test_korean_joint_chiefs_and_ministry_are_south_korean():
+    # Korean news names South Korea's own institutions without the country: "합참" (the Joint
+    # Chiefs of Staff), "국토교통부" (the transport ministry).
+    assert "South Korea military" in gloss_text("합참은 북한의 GPS 교란을 확인했다.", "ko")
+    assert "South Korea aviation" in gloss_text("국토교통부는 GPS 교란을 밝혔다.", "ko")
 
 
 def test_arabic_prefixes_are_removed_and_give_the_role():

@@ -1393,7 +1393,8 @@ passengers: 승객* 탑승객*
 runway: 활주로*
 air traffic control: 관제*
 airspace: 영공* 공역*
-aviation: 항공 국토교통부* 국토부*
+aviation: 항공
+South Korea aviation: 국토교통부* 국토부*
 approach: 접근*
 landing: 착륙*
 go-around: 복행*
@@ -1407,7 +1408,8 @@ detected: 탐지*
 @over: 상공*
 @near: 인근* 부근* 근처*
 border: 접경* 경계선* 북방한계선*
-military: 합참* 합동참모본부* 군사* 국방부*
+South Korea military: 합참* 합동참모본부* 국방부*
+military: 군사*
 ships: 선박* 어선* 함정*
 drones: 드론* 무인기*
 exercise: 훈련*

@@ -201,7 +201,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         def day(m):
             if not 1 <= int(m["d"]) <= 31:
                 return m[0]
-            days = "the " + _nth(m["d"]) + (f" and the {_nth(m['d2'])}" if m["d2"] else "")
+            days = "the " + _nth(m["d"]) + (f" and on the {_nth(m['d2'])}" if m["d2"] else "")
             return _english(f"on {days}")
 
         patterns += [
