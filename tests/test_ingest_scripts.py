@@ -80,6 +80,15 @@ def test_dates_are_rewritten_as_english(line, code, expected):
     assert expected in gloss_text(line, code)
 
 
+def test_a_year_before_a_flight_is_no_count():
+    assert gloss_text("2024年3月12日航班返航。", "zh") == "12 March 2024 the flight returned."
+    assert gloss_text("数千个航班受到影响。", "zh") == "Thousands of flights affected."
+
+
+def test_a_day_after_this_month_is_read():
+    assert "on the 10th" in gloss_text("今月10日、旅客機が引き返した。", "ja")
+
+
 def test_a_numbered_runway_is_not_a_day():
     assert "on the" not in gloss_text("飞机降落在3号跑道。", "zh")
 

@@ -98,7 +98,7 @@ _CJK_MONTHS_SPAN = re.compile(
 _CJK_UNTIL_MONTH = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*[月월]\s*(?:まで|까지)")
 _CJK_DAY = re.compile(
     # Not "3号跑道" (runway 3), "2号航站楼" (terminal 2), "3日間" (three days), "3일 전" (ago).
-    r"(?<![\d月월])(?P<d>\d{1,2})"
+    r"(?<!\d)(?P<d>\d{1,2})"
     + _CJK_DAY_MARK
     + r"(?![間间전후])(?!\s*(?:跑道|航站|线|線|楼|樓|机|機|门|門|口))"
     r"(?:" + _CJK_AND + r"(?P<d2>\d{1,2})" + _CJK_DAY_MARK + r")?"
@@ -586,7 +586,12 @@ def gloss_script_line(line: str, code: str) -> list[str]:
             emit(*english.split())
             continue
         place_at = -1
-        if english in _VEHICLES and out and (out[-1] in _QUANTITIES or _is_count(out[-1])):
+        if (
+            english in _VEHICLES
+            and out
+            and (out[-1] in _QUANTITIES or _is_count(out[-1]))
+            and not (len(out) > 1 and out[-2] in MONTHS)  # "12 March 2024": a year, no count
+        ):
             # "数千个航班", "20 طائرة": a count of flights is no particular flight.
             emit(_PLURAL.get(english, english))
             continue
