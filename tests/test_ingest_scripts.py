@@ -135,6 +135,10 @@ def test_arabic_prefixes_are_removed_and_give_the_role():
     assert text == "The aircraft landed in Iraq."
 
 
+def test_an_arabic_stem_does_not_reach_into_the_next_word():
+    assert gloss_text("للتشويش فوق البحر المتوسط.", "ar") == "Jamming over Mediterranean."
+
+
 def test_arabic_phrases_before_single_words():
     assert "GPS" in gloss_text("تشويش على نظام التموضع العالمي.", "ar")
 

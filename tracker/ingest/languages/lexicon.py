@@ -1280,6 +1280,9 @@ could not land: 无法降落 無法降落 未能降落 无法着陆 無法著陸
 take-off: 起飞 起飛
 diverted: 备降 備降 改降 转降 轉降
 returned: 返航 折返
+go-around: 复飞 復飛
+landed: 落地 着陆了 降落在
+deviated: 偏航 偏离航线 偏離航線 偏离 偏離
 circled: 盘旋 盤旋
 reported: 报告 報告 通报 通報 报告称 報告稱
 said: 表示 指出 透露
@@ -1301,6 +1304,7 @@ incidents: 事件 事故
 thousands of: 数千 數千 上千 数以千计 數以千計
 hundreds of: 数百 數百 上百
 many: 许多 許多 大量 众多 眾多 多个 多個
+several: 多架 数架 數架 几架 幾架
 experts: 专家 專家
 every day: 每天 每日
 increasingly: 多发 多發 高发 高發 频发 頻發 越来越 越來越
@@ -1343,6 +1347,7 @@ could not land: 着陸できなかった 着陸できず
 take-off: 離陸
 diverted: 目的地変更 ダイバート 代替空港
 returned: 引き返した 引き返し 引き返す
+go-around: 着陸復行 ゴーアラウンド 復行
 circled: 旋回
 reported: 報告 報告した 報告された
 said: 明らかにした 発表した
@@ -1460,6 +1465,7 @@ landing: هبوط*
 landed: هبطت هبط تهبط
 circled: حلق* تحلق*
 take-off: اقلاع
+emergency landing: هبوط_اضطراري
 diverted: تحويل* تغيير_مسار* تغيير_مسارات*
 returned: عادت عاد العوده
 reported: ابلغ* افاد* بلاغ* بلاغات
@@ -1521,7 +1527,8 @@ navigation systems: नेविगेशन_सिस्टम नेविग�
 navigation: नेविगेशन
 false: गलत नकली फर्जी
 lost: खो
-problems: समस्या समस्याएं समस्याओं दिक्कत गडबड
+problems: समस्या समस्याएं समस्याओं दिक्कत* गडबड*
+lost: गायब
 aircraft: विमान विमानों
 flight: उडान
 flights: उडानों
@@ -1542,6 +1549,7 @@ landed: उतरा उतरी उतरे
 circled: चक्कर
 affected: शिकार
 take-off: टेकऑफ
+emergency landing: आपात_लैंडिंग इमरजेंसी_लैंडिंग
 diverted: डायवर्ट
 returned: लौटा लौटी लौटे लौटना
 reported: सूचना_दी रिपोर्ट_की

@@ -409,7 +409,10 @@ def _lookup(word: str, code: str) -> tuple[str, str]:
                 else:
                     candidates.append("ال" + rest)
             for candidate in candidates:
-                found = whole.get(candidate) or _by_stem(candidate, stems, tails)
+                found = whole.get(candidate)
+                if not found and " " not in candidate:
+                    # A stem never reaches over a space into the next word.
+                    found = _by_stem(candidate, stems, tails)
                 if found:
                     return found, role
         return "", ""
