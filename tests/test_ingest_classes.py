@@ -591,6 +591,13 @@ def test_an_ordinal_day_without_a_month_is_a_day_of_the_publication_month():
     assert earlier.date == dt.date(2023, 4, 28)
 
 
+def test_an_ordinal_day_of_last_month_is_a_day_of_the_month_before():
+    from tracker.ingest.dates import find_dates
+
+    (mention,) = find_dates("It began on the 3rd of last month.", base=dt.date(2025, 9, 20))
+    assert (mention.date, mention.precision) == (dt.date(2025, 8, 3), "day")
+
+
 def test_a_month_of_last_year_has_month_precision_in_that_year():
     from tracker.ingest.dates import find_dates
 

@@ -198,10 +198,10 @@ def test_glossed_report_carries_a_note_and_is_glossed_once():
 
 
 def test_unsupported_language_gives_no_candidate_and_says_why():
-    report = Report("飞机在降落时遇到了卫星导航信号干扰，随后返航。", "x.txt")
+    report = Report("پائلٹوں نے بتایا کہ جہاز کے جی پی ایس سگنل میں خلل پیدا ہوا ہے۔", "x.txt")
     result = to_english(report)
     assert result.text == ""
-    assert any("Chinese" in note for note in result.notes)
+    assert any("Urdu" in note for note in result.notes)
 
 
 NORWEGIAN = """Fly mistet GPS ved Kirkenes

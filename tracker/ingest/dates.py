@@ -114,10 +114,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b{_m('mo')}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I),
     ),
     (
-        # "on the 21st", "since the 22nd" (no month): a day of the publication's month.
+        # "on the 21st", "since the 22nd" (no month): a day of the publication's month;
+        # "on the 31st of last month" (as Korean and Chinese date a day): of the month before.
         "ordinal_day",
         re.compile(
             rf"\b(?:on|since|from|until|by)\s+(?P<t>the)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)\b"
+            rf"(?:\s+of\s+(?P<last>last)\s+month\b)?"
             rf"(?![\s-]*(?:of\s+)?{_m('x')})",
             re.I,
         ),
@@ -342,7 +344,7 @@ def _resolve(
         day = int(g["d"])
         # The latest such day not after the base (+2 days' slack): this month or the last.
         same = _safe_date(base.year, base.month, day)
-        if same is not None and same <= base + dt.timedelta(days=2):
+        if same is not None and same <= base + dt.timedelta(days=2) and not g.get("last"):
             return same, "day", None, 0
         previous = month_start(base) - dt.timedelta(days=1)
         return _safe_date(previous.year, previous.month, day), "day", None, 0

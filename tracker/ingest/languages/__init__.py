@@ -5,12 +5,14 @@ The hook into the pipeline is one call, :func:`to_english`, made by
 comes back unchanged; a report in a language with a cue table (:data:`SUPPORTED`) comes back
 with its text replaced by a word-by-word English gloss (:mod:`.gloss`) and a note naming the
 language, so every English rule (anchors, dates, places, type, phase, scores) applies unchanged.
-A report in a language without a table (Chinese, Japanese, Korean, Arabic, Hebrew, Hindi) gets
-no candidate and a note saying why.
+Chinese, Japanese, Korean, Arabic, Hebrew and Hindi, written without capital letters (and the
+first two without spaces), are glossed by :mod:`.scripts`. A report in a language without a
+table (Urdu, Persian...) gets no candidate and a note saying why.
 
 Modules: :mod:`.detect` (which language), :mod:`.calendar` (months, weekdays, "yesterday"),
-:mod:`.lexicon` (cue words), :mod:`.placenames` (exonyms, case endings, Cyrillic) and
-:mod:`.gloss` (the gloss).
+:mod:`.lexicon` (cue words), :mod:`.placenames` (exonyms, case endings, Cyrillic, names in
+other scripts), :mod:`.gloss` (the gloss) and :mod:`.scripts` (segmentation, particles and
+prefixes, for the scripts without capitals).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ __all__ = ["SUPPORTED", "GLOSS_NOTE", "Guess", "detect_language", "to_english", 
 #: Language codes read through a gloss (the English rules read English directly).
 SUPPORTED = frozenset(
     ["no", "da", "sv", "fi", "et", "lv", "lt", "pl", "cs", "sk", "de", "nl", "ru", "uk", "bg",
-     "es", "pt", "fr", "it", "ro", "tr", "hu", "el"]
+     "es", "pt", "fr", "it", "ro", "tr", "hu", "el", "zh", "ja", "ko", "ar", "he", "hi"]
 )  # fmt: skip
 assert all(lexicon_for(code) is not None for code in SUPPORTED), TABLES.keys()
 

@@ -25,7 +25,8 @@ LANGUAGE_NAMES = {
     "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "sk": "Slovak",
     "cs": "Czech", "es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian",
     "ro": "Romanian", "tr": "Turkish", "he": "Hebrew", "ar": "Arabic", "el": "Greek",
-    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hu": "Hungarian",
+    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hu": "Hungarian", "hi": "Hindi",
+    "ur": "Urdu", "fa": "Persian",
 }  # fmt: skip
 
 #: The most frequent function words of each language written in Latin or Cyrillic script.
@@ -131,7 +132,7 @@ class Guess:
 
 def _script(text: str) -> str:
     counts = {"latin": 0, "cyrillic": 0, "hebrew": 0, "arabic": 0, "greek": 0, "han": 0,
-              "kana": 0, "hangul": 0}  # fmt: skip
+              "kana": 0, "hangul": 0, "devanagari": 0}  # fmt: skip
     for ch in text:
         o = ord(ch)
         if ch.isascii():
@@ -145,6 +146,8 @@ def _script(text: str) -> str:
             counts["hebrew"] += 1
         elif 0x0600 <= o <= 0x06FF:
             counts["arabic"] += 1
+        elif 0x0900 <= o <= 0x097F:
+            counts["devanagari"] += 1
         elif 0x0370 <= o <= 0x03FF:
             counts["greek"] += 1
         elif 0x3040 <= o <= 0x30FF:
@@ -153,11 +156,30 @@ def _script(text: str) -> str:
             counts["hangul"] += 1
         elif 0x4E00 <= o <= 0x9FFF:
             counts["han"] += 1
-    if counts["kana"] >= 20:
+    if counts["kana"] >= 20 or (counts["kana"] >= 3 and counts["kana"] * 10 >= counts["han"]):
+        # Chinese never writes kana; a short Japanese sentence has a few among its kanji.
         return "kana"
     # East Asian characters carry a word each: weigh them up against letters.
     weighted = dict(counts, han=counts["han"] * 3, hangul=counts["hangul"] * 3)
     return max(weighted, key=weighted.get)
+
+
+# Letters Urdu and Persian write and Arabic does not (Urdu "ے", "ٹ", "ڈ", "ں", "ہ"; Persian
+# "پ", "چ", "گ", "ژ" with "ی" and "ک"): such a text is not read through the Arabic tables.
+_URDU_LETTERS = "ےٹڈڑںہھ"
+_PERSIAN_LETTERS = "پچژگکی"
+
+
+def _arabic_script(text: str) -> str:
+    """Arabic, Urdu or Persian, by the letters only Urdu and Persian write."""
+    letters = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
+    urdu = sum(text.count(c) for c in _URDU_LETTERS)
+    if urdu >= max(3, letters // 100):
+        return "ur"
+    persian = sum(text.count(c) for c in _PERSIAN_LETTERS)
+    if persian >= max(3, letters // 50):
+        return "fa"
+    return "ar"
 
 
 def detect_language(text: str, *, sample: int = 6000) -> Guess:
@@ -167,8 +189,10 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
     """
     text = text[:sample]
     script = _script(text)
-    if script in {"hebrew", "arabic", "greek"}:
-        return Guess({"hebrew": "he", "arabic": "ar", "greek": "el"}[script], 1.0)
+    if script == "arabic":
+        return Guess(_arabic_script(text), 1.0)
+    if script in {"hebrew", "greek", "devanagari"}:
+        return Guess({"hebrew": "he", "greek": "el", "devanagari": "hi"}[script], 1.0)
     if script == "kana":
         return Guess("ja", 1.0)
     if script == "hangul":

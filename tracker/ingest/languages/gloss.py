@@ -28,6 +28,7 @@ from tracker.ingest.dates import META_DATE_LINE
 from tracker.ingest.languages.calendar import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS, calendar_for
 from tracker.ingest.languages.lexicon import lexicon_for
 from tracker.ingest.languages.placenames import demonym, exonym, resolve_place
+from tracker.ingest.languages.scripts import SCRIPT_LANGUAGES, gloss_script_line
 
 __all__ = ["gloss_text", "gloss_line"]
 
@@ -780,11 +781,20 @@ def gloss_text(text: str, code: str) -> str:
         if meta:
             # "date 2025-09-09" opening a page is its publication date, kept as the English
             # rules read it (the word "date" would otherwise be dropped as an unlisted word).
-            rest = gloss_line(line[meta.end() :], code)
+            rest = line[meta.end() :]
+            if code in SCRIPT_LANGUAGES:
+                rest = _tidy(gloss_script_line(rest, code))
+            else:
+                rest = gloss_line(rest, code)
             lines.append(f"date {meta.group('date')} {rest}".rstrip())
             continue
         after_comma = bool(lines) and lines[-1].endswith(",")
-        glossed = gloss_line(line, code, after_comma=after_comma) if line.strip() else ""
+        if code in SCRIPT_LANGUAGES:
+            # Chinese, Japanese, Korean, Arabic, Hebrew, Hindi: no capitals (and for some no
+            # spaces) to find words and places by; read by :mod:`.scripts`.
+            glossed = _tidy(gloss_script_line(line, code)) if line.strip() else ""
+        else:
+            glossed = gloss_line(line, code, after_comma=after_comma) if line.strip() else ""
         if line.strip() and not glossed.strip(" .,;:"):
             # A line with no cue word: keep the paragraph shape but say nothing.
             glossed = ""

@@ -1242,6 +1242,336 @@ drones: drón*
 military: katonai
 incidents: eset*
 """,
+    # Chinese (simplified and traditional) and Japanese: whole words, found in unspaced text by
+    # longest match (:mod:`.scripts`). ``@role`` words follow the place they give a role to
+    # ("波罗的海上空": over the Baltic Sea).
+    "zh": """
+GPS: 全球定位系统 全球定位系統 卫星定位 衛星定位 卫星定位系统 衛星定位系統
+BeiDou: 北斗
+satellite navigation: 卫星导航 衛星導航 导航卫星 導航衛星
+navigation systems: 导航系统 導航系統 导航设备 導航設備
+signal: 信号 信號 讯号 訊號
+interference: 干扰 干擾 信号干扰 信號干擾 电磁干扰 電磁干擾
+jamming: 屏蔽 压制 壓制 阻塞干扰 阻塞干擾 电子干扰 電子干擾
+jammer: 干扰器 干擾器 干扰机 干擾機
+spoofing: 欺骗 欺騙 诱骗 誘騙 欺骗干扰 欺騙干擾 伪造信号 偽造信號
+false: 虚假 虛假 错误 錯誤
+lost: 丢失 丟失 失去
+failure: 失灵 失靈 故障 中断 中斷
+problems: 异常 異常 问题 問題
+aircraft: 飞机 飛機 客机 客機 航空器 民航客机 民航客機 班机 班機 民航机 民航機 客机上
+aircraft: 专机 專機 座机 座機 客运飞机 客運飛機
+military aircraft: 战机 戰機 军机 軍機
+flight: 航班
+flights: 航班们
+pilots: 飞行员 飛行員
+captain: 机长 機長
+crew: 机组 機組 机组人员 機組人員
+airport: 机场 機場 国际机场 國際機場
+airline: 航空公司
+passengers: 乘客 旅客
+runway: 跑道
+air traffic control: 空管 空中交通管制 塔台
+airspace: 空域 领空 領空
+aviation: 民航 航空 民航局
+approach: 进近 進近
+landing: 降落 着陆 著陸
+could not land: 无法降落 無法降落 未能降落 无法着陆 無法著陸
+take-off: 起飞 起飛
+diverted: 备降 備降 改降 转降 轉降
+returned: 返航 折返
+go-around: 复飞 復飛
+landed: 落地 着陆了 降落在
+deviated: 偏航 偏离航线 偏離航線 偏离 偏離
+circled: 盘旋 盤旋
+reported: 报告 報告 通报 通報 报告称 報告稱
+said: 表示 指出 透露
+happened: 发生 發生 出现 出現
+affected: 影响 影響 受到影响 受到影響
+detected: 检测到 檢測到 发现 發現
+in: 在 于 於
+from: 从 從 自
+to: 飞往 飛往 前往 抵达 抵達
+@over: 上空
+@near: 附近 周边 周邊
+border: 边境 邊境
+no: 没有 沒有
+ships: 船舶 船只 船隻 舰船 艦船 船
+drones: 无人机 無人機
+military: 军方 軍方 军事 軍事 军队 軍隊
+exercise: 演习 演習
+incidents: 事件 事故
+thousands of: 数千 數千 上千 数以千计 數以千計
+hundreds of: 数百 數百 上百
+many: 许多 許多 大量 众多 眾多 多个 多個
+several: 多架 数架 數架 几架 幾架
+experts: 专家 專家
+every day: 每天 每日
+increasingly: 多发 多發 高发 高發 频发 頻發 越来越 越來越
+number of: 数量 數量
+statistics: 统计 統計 数据显示 數據顯示 数据 數據
+on the rise: 飙升 飆升 激增 急剧增加 急劇增加 骤升 驟升
+in recent months: 过去几个月 過去幾個月 近几个月 近幾個月
+study: 研究
+flights: 架次
+phones: 手机 手機
+cars: 汽车 汽車
+""",
+    "ja": """
+GPS: 全地球測位システム
+satellite navigation: 衛星測位 衛星測位システム 衛星航法
+signal: 信号 電波
+jamming: 妨害 電波妨害 妨害電波 ジャミング
+interference: 干渉 障害
+spoofing: なりすまし スプーフィング 偽装 偽の信号
+false: 偽の 誤った
+lost: 失った 喪失
+failure: 故障 途絶
+problems: 異常 不具合
+aircraft: 航空機 旅客機 飛行機 機体 民間機 民間航空機 搭乗機 専用機 政府専用機
+military aircraft: 軍用機 戦闘機
+flight: フライト
+pilots: 操縦士 パイロット
+captain: 機長
+crew: 乗員 乗務員
+airport: 空港 国際空港
+airline: 航空会社
+passengers: 乗客
+runway: 滑走路
+air traffic control: 管制 航空管制 管制官
+airspace: 空域 領空
+aviation: 航空 国土交通省
+approach: 進入
+landing: 着陸
+could not land: 着陸できなかった 着陸できず
+take-off: 離陸
+diverted: 目的地変更 ダイバート 代替空港
+returned: 引き返した 引き返し 引き返す
+go-around: 着陸復行 ゴーアラウンド 復行
+circled: 旋回
+reported: 報告 報告した 報告された
+said: 明らかにした 発表した
+happened: 発生 発生した
+affected: 影響
+detected: 確認された 検知
+@in: で に
+@from: から
+@to: へ
+@over: 上空
+@near: 付近 近く 周辺
+border: 国境
+ships: 船舶 船
+drones: ドローン 無人機
+military: 軍 自衛隊 軍事
+exercise: 演習
+incidents: 事案 事例 件数
+every day: 毎日
+increasingly: 多発 頻発 増えて
+reports: 件
+said: 指摘
+statistics: 統計 データ
+on the rise: 増加 急増
+study: 研究
+""",
+    # Korean: stems that particles follow ("교란을", "공항에서"); compounds by their tail
+    # ("전파교란").
+    "ko": """
+satellite navigation: 위성항법* 위성위치*
+signal: 신호* 전파*
+jamming: 교란* *교란 재밍* 방해전파*
+interference: 간섭* 방해*
+spoofing: 스푸핑* 기만*
+false: 가짜* 허위*
+lost: 상실* 잃*
+failure: 고장* 먹통*
+problems: 장애* 오류* 이상*
+aircraft: 항공기* 민항기* 여객기* 비행기* 전용기* *항공기 *여객기 *전용기
+circled: 선회*
+military aircraft: 군용기* 전투기*
+flight: 항공편* 운항*
+pilots: 조종사*
+captain: 기장*
+crew: 승무원*
+airport: 공항* *공항
+airline: 항공사*
+passengers: 승객* 탑승객*
+runway: 활주로*
+air traffic control: 관제*
+airspace: 영공* 공역*
+aviation: 항공
+South Korea aviation: 국토교통부* 국토부*
+approach: 접근*
+landing: 착륙*
+go-around: 복행*
+take-off: 이륙*
+returned: 회항*
+reported: 보고* 신고*
+said: 밝혔* 말했*
+happened: 발생*
+confirmed: 확인됐* 확인되*
+detected: 탐지*
+@over: 상공*
+@near: 인근* 부근* 근처*
+border: 접경* 경계선* 북방한계선*
+South Korea military: 합참* 합동참모본부* 국방부*
+military: 군사*
+ships: 선박* 어선* 함정*
+drones: 드론* 무인기*
+exercise: 훈련*
+not: 않*
+yesterday: 어제*
+every day: 매일*
+every year: 매년* 해마다
+on the rise: 늘고 늘어* 늘었*
+statistics: 집계*
+cases: 건
+number of: 건수*
+statistics: 통계*
+on the rise: 증가*
+""",
+    # Arabic: forms after the conjunction, preposition and article are removed (:mod:`.scripts`),
+    # folded as :func:`.placenames.fold_script` folds them (ة -> ه, أ -> ا, no vowel marks).
+    "ar": """
+GPS: جي_بي_اس جي_بي_ايس جي.بي.اس نظام_التموضع_العالمي نظام_تحديد_المواقع_العالمي
+GPS: نظام_تحديد_الموقع_العالمي نظام_الملاحه_العالمي
+satellite navigation: الملاحه_بالاقمار_الصناعيه الملاحه_عبر_الاقمار_الصناعيه
+navigation systems: نظم_ملاحه انظمه_الملاحه انظمه_ملاحه نظم_الملاحه
+navigation: ملاحه الملاحي
+signal: اشاره اشارات
+jamming: تشويش* تشوش* يشوش* شوش*
+interference: تداخل* تداخلت
+spoofing: خداع* انتحال*
+false: مزيف* زائف* مزوره
+lost: فقد* افقد*
+problems: صعوبات مشاكل مشكله اضطراب* اعطال عطل
+drones: طائره_مسيره طائرات_مسيره مسيره مسيرات درون
+aircraft: طائره طائرات طائرتين طائرتان
+flight: رحله
+flights: رحلات
+pilots: طيار طيارين طيارون طياري
+captain: قائد_الطائره
+crew: طاقم
+airport: مطار
+airports: مطارات
+airline: شركه_طيران
+passengers: ركاب مسافرين مسافرون
+runway: مدرج* مدارج
+air traffic control: المراقبه_الجويه برج_المراقبه
+airspace: المجال_الجوي الاجواء اجواء
+air traffic: حركه_الطيران الحركه_الجويه
+aviation: طيران الطيران_المدني
+approach: اقتراب*
+landing: هبوط*
+landed: هبطت هبط تهبط
+circled: حلق* تحلق*
+take-off: اقلاع
+emergency landing: هبوط_اضطراري
+diverted: تحويل* تغيير_مسار* تغيير_مسارات*
+returned: عادت عاد العوده
+reported: ابلغ* افاد* بلاغ* بلاغات
+said: قال قالت اعلن* اوضح* صرح*
+happened: حدث وقع وقعت
+affected: تاثر* اثر
+had to: اضطر*
+detected: رصد*
+over: فوق
+in: في داخل
+from: من
+to: الي نحو
+near: قرب بالقرب
+border: حدود* الحدودي الحدوديه
+not: لم
+no: لا
+ships: سفن سفينه
+military: عسكري* الجيش جيش
+exercise: مناوره* تمرين
+yesterday: امس
+incidents: حالات حادث* حوادث
+every day: يوميا
+number of: عدد
+statistics: احصائي* احصاء*
+on the rise: تزايد* ارتفاع
+in recent months: الشهور_الاخيره الاشهر_الاخيره
+""",
+    "he": """
+GPS: ג'י_פי_אס ג'יפיאס
+jamming: שיבוש* שיבושי* משבש*
+spoofing: הטעיה* זיוף*
+aircraft: מטוס מטוסים
+flight: טיסה טיסת
+flights: טיסות
+pilots: טייס טייסים
+airport: נמל_התעופה שדה_התעופה
+landing: נחיתה נחיתות
+take-off: המראה המראות
+approach: גישה
+airspace: המרחב_האווירי
+aviation: תעופה רשות_התעופה_האזרחית
+said: אמר אמרה
+reported: דיווח*
+over: מעל
+near: ליד סמוך
+not: לא
+returned: חזר חזרה
+diverted: הוסט* הסטה
+""",
+    # Hindi: postpositions follow the noun ("म्यांमार में": in Myanmar); Devanagari folded as
+    # :func:`.placenames.fold_script` folds it (no nukta).
+    "hi": """
+GPS: जीपीएस ग्लोबल_पोजिशनिंग_सिस्टम
+spoofing: स्पूफिंग
+jamming: जैमिंग
+interference: हस्तक्षेप व्यवधान छेडछाड बाधा
+signal: सिग्नल
+navigation systems: नेविगेशन_सिस्टम नेविगेशन_प्रणाली
+navigation: नेविगेशन
+false: गलत नकली फर्जी
+lost: खो
+problems: समस्या समस्याएं समस्याओं दिक्कत* गडबड*
+lost: गायब
+aircraft: विमान विमानों
+flight: उडान
+flights: उडानों
+pilots: पायलट पायलटों
+crew: चालक_दल
+airport: एयरपोर्ट हवाई_अड्डा हवाई_अड्डे
+airline: एयरलाइन एयरलाइंस
+passengers: यात्री यात्रियों
+runway: रनवे
+air traffic control: एटीसी हवाई_यातायात_नियंत्रण
+airspace: हवाई_क्षेत्र
+aviation: विमानन नागर_विमानन
+DGCA: डीजीसीए
+air force: वायुसेना वायु_सेना
+approach: अप्रोच
+landing: लैंडिंग उतरते उतरने उतरना
+landed: उतरा उतरी उतरे
+circled: चक्कर
+affected: शिकार
+take-off: टेकऑफ
+emergency landing: आपात_लैंडिंग इमरजेंसी_लैंडिंग
+diverted: डायवर्ट
+returned: लौटा लौटी लौटे लौटना
+reported: सूचना_दी रिपोर्ट_की
+said: कहा बताया
+experienced: सामना
+affected: प्रभावित
+was: हुआ हुई हुए
+@in: में
+@from: से
+@to: को
+@at: पर
+@over: ऊपर
+@near: पास निकट नजदीक
+border: सीमा
+drones: ड्रोन
+not: नहीं
+incident: घटना
+incidents: घटनाओं घटनाएं
+every day: हर_दिन रोजाना प्रतिदिन
+number of: संख्या
+statistics: आंकडे आंकडों
+""",
 }
 
 

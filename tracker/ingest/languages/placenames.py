@@ -33,6 +33,9 @@ __all__ = [
     "EXONYMS",
     "CASE_ENDINGS",
     "DEMONYMS",
+    "SCRIPT_EXONYMS",
+    "fold_script",
+    "script_places",
 ]
 
 #: Inhabitants a city found only by removing a case ending must have.
@@ -602,6 +605,189 @@ _ITALIAN_EXONYMS = {
 }  # fmt: skip
 for _english, _stems in _ITALIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+
+#: Names in the scripts without capital letters (Chinese, Japanese, Korean, Arabic, Hebrew,
+#: Hindi), per language: English name -> the names as written there (folded as
+#: :func:`fold_script` folds them). Chinese and Japanese names are segmented out of unspaced text
+#: by longest match; Korean names take particles after them ("러시아에서"), Arabic ones the
+#: article and prepositions before them ("بالعراق"). Countries, seas and regions relevant to
+#: GNSS interference and the cities and airports most reported; our own table.
+SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh": {
+        "Russia": ("俄罗斯", "俄国", "俄羅斯"), "Poland": ("波兰", "波蘭"),
+        "Lithuania": ("立陶宛",), "Estonia": ("爱沙尼亚", "愛沙尼亞"),
+        "Latvia": ("拉脱维亚", "拉脫維亞"), "Finland": ("芬兰", "芬蘭"),
+        "Bulgaria": ("保加利亚", "保加利亞"), "Romania": ("罗马尼亚", "羅馬尼亞"),
+        "Israel": ("以色列",), "Lebanon": ("黎巴嫩",), "Iran": ("伊朗",), "Iraq": ("伊拉克",),
+        "Pakistan": ("巴基斯坦",), "India": ("印度",), "Myanmar": ("缅甸", "緬甸"),
+        "North Korea": ("朝鲜", "朝鮮", "北韩", "北韓"), "South Korea": ("韩国", "韓國", "南韩"),
+        "China": ("中国", "中國"), "Japan": ("日本",), "Taiwan": ("台湾", "台灣", "臺灣"),
+        "Ukraine": ("乌克兰", "烏克蘭"), "Turkey": ("土耳其",), "Cyprus": ("塞浦路斯",),
+        "Egypt": ("埃及",), "Germany": ("德国", "德國"), "Sweden": ("瑞典",),
+        "Norway": ("挪威",), "Denmark": ("丹麦", "丹麥"), "Syria": ("叙利亚", "敘利亞"),
+        "Jordan": ("约旦", "約旦"), "Belarus": ("白俄罗斯", "白俄羅斯"),
+        "Saudi Arabia": ("沙特阿拉伯", "沙特"), "Kaliningrad": ("加里宁格勒", "加里寧格勒"),
+        "Baltic Sea": ("波罗的海", "波羅的海"), "Black Sea": ("黑海",),
+        "Mediterranean": ("地中海",), "Yellow Sea": ("黄海", "黃海"),
+        "Persian Gulf": ("波斯湾", "波斯灣"), "Red Sea": ("红海", "紅海"),
+        "Moscow": ("莫斯科",), "Beijing": ("北京",), "Shanghai": ("上海",),
+        "Seoul": ("首尔", "首爾"), "Tokyo": ("东京", "東京"), "Delhi": ("德里",),
+        "Tel Aviv": ("特拉维夫", "特拉維夫"), "Helsinki": ("赫尔辛基",), "Warsaw": ("华沙", "華沙"),
+        "Vilnius": ("维尔纽斯",), "Tallinn": ("塔林",), "Riga": ("里加",),
+        "Taipei": ("台北", "臺北"), "Hong Kong": ("香港",), "Incheon": ("仁川",),
+        "Istanbul": ("伊斯坦布尔", "伊斯坦堡"), "Ankara": ("安卡拉",), "Dubai": ("迪拜", "杜拜"),
+        "Doha": ("多哈",), "Tehran": ("德黑兰", "德黑蘭"), "Baghdad": ("巴格达", "巴格達"),
+        "Beirut": ("贝鲁特", "貝魯特"), "Cairo": ("开罗", "開羅"), "Jerusalem": ("耶路撒冷",),
+        "Kyiv": ("基辅", "基輔"), "Minsk": ("明斯克",), "Stockholm": ("斯德哥尔摩",),
+        "Oslo": ("奥斯陆",), "Copenhagen": ("哥本哈根",), "Berlin": ("柏林",),
+        "London": ("伦敦", "倫敦"), "Paris": ("巴黎",), "Frankfurt": ("法兰克福",),
+        "Vienna": ("维也纳", "維也納"), "Lahore": ("拉合尔",), "Karachi": ("卡拉奇",),
+        "Yangon": ("仰光",), "Pyongyang": ("平壤",), "Osaka": ("大阪",),
+    },
+    "ja": {
+        "Russia": ("ロシア",), "Poland": ("ポーランド",), "Lithuania": ("リトアニア",),
+        "Estonia": ("エストニア",), "Latvia": ("ラトビア",), "Finland": ("フィンランド",),
+        "Bulgaria": ("ブルガリア",), "Romania": ("ルーマニア",), "Israel": ("イスラエル",),
+        "Lebanon": ("レバノン",), "Iran": ("イラン",), "Iraq": ("イラク",),
+        "Pakistan": ("パキスタン",), "India": ("インド",), "Myanmar": ("ミャンマー",),
+        "North Korea": ("北朝鮮",), "South Korea": ("韓国", "韓國"), "China": ("中国",),
+        "Japan": ("日本",), "Taiwan": ("台湾",), "Ukraine": ("ウクライナ",),
+        "Turkey": ("トルコ",), "Cyprus": ("キプロス",), "Egypt": ("エジプト",),
+        "Germany": ("ドイツ",), "Sweden": ("スウェーデン",), "Norway": ("ノルウェー",),
+        "Denmark": ("デンマーク",), "Syria": ("シリア",), "Jordan": ("ヨルダン",),
+        "Belarus": ("ベラルーシ",), "Kaliningrad": ("カリーニングラード",),
+        "Baltic Sea": ("バルト海",), "Black Sea": ("黒海",), "Mediterranean": ("地中海",),
+        "Yellow Sea": ("黄海",), "Moscow": ("モスクワ",), "Tokyo": ("東京",),
+        "Seoul": ("ソウル",), "Beijing": ("北京",), "Helsinki": ("ヘルシンキ",),
+        "Warsaw": ("ワルシャワ",), "Tel Aviv": ("テルアビブ",), "Okinawa": ("沖縄",),
+        "Taipei": ("台北",), "Incheon": ("仁川",),
+        "Istanbul": ("イスタンブール",), "Dubai": ("ドバイ",), "Doha": ("ドーハ",),
+        "Tehran": ("テヘラン",), "Baghdad": ("バグダッド",), "Beirut": ("ベイルート",),
+        "Cairo": ("カイロ",), "Kyiv": ("キーウ", "キエフ"), "Berlin": ("ベルリン",),
+        "London": ("ロンドン",), "Paris": ("パリ",), "Frankfurt": ("フランクフルト",),
+        "Vienna": ("ウィーン",), "Stockholm": ("ストックホルム",), "Pyongyang": ("平壌",),
+        "Osaka": ("大阪",), "Narita": ("成田",), "Haneda": ("羽田",),
+    },
+    "ko": {
+        "Russia": ("러시아",), "Poland": ("폴란드",), "Lithuania": ("리투아니아",),
+        "Estonia": ("에스토니아",), "Latvia": ("라트비아",), "Finland": ("핀란드",),
+        "Bulgaria": ("불가리아",), "Romania": ("루마니아",), "Israel": ("이스라엘",),
+        "Lebanon": ("레바논",), "Iran": ("이란",), "Iraq": ("이라크",),
+        "Pakistan": ("파키스탄",), "India": ("인도",), "Myanmar": ("미얀마",),
+        "North Korea": ("북한", "북측"), "South Korea": ("한국", "남한", "대한민국"),
+        "China": ("중국",), "Japan": ("일본",), "Taiwan": ("대만", "타이완"),
+        "Ukraine": ("우크라이나",), "Turkey": ("튀르키예", "터키"), "Cyprus": ("키프로스",),
+        "Egypt": ("이집트",), "Germany": ("독일",), "Sweden": ("스웨덴",),
+        "Norway": ("노르웨이",), "Denmark": ("덴마크",), "Syria": ("시리아",),
+        "Jordan": ("요르단",), "Belarus": ("벨라루스",), "Kaliningrad": ("칼리닌그라드",),
+        "Baltic Sea": ("발트해",), "Black Sea": ("흑해",), "Mediterranean": ("지중해",),
+        "Yellow Sea": ("서해", "황해"), "Moscow": ("모스크바",), "Seoul": ("서울",),
+        "Incheon": ("인천",), "Busan": ("부산",), "Tokyo": ("도쿄",), "Beijing": ("베이징",),
+        "Helsinki": ("헬싱키",), "Gimpo": ("김포",),
+        "Istanbul": ("이스탄불",), "Dubai": ("두바이",), "Doha": ("도하",),
+        "Tehran": ("테헤란",), "Baghdad": ("바그다드",), "Beirut": ("베이루트",),
+        "Cairo": ("카이로",), "Kyiv": ("키이우", "키예프"), "Berlin": ("베를린",),
+        "London": ("런던",), "Paris": ("파리",), "Frankfurt": ("프랑크푸르트",),
+        "Stockholm": ("스톡홀름",), "Pyongyang": ("평양",),
+        "Ganghwa-gun": ("강화도", "강화군"), "Jeju": ("제주",),
+        "Incheon International Airport": ("인천국제공항", "인천공항"),
+        "Gimpo International Airport": ("김포국제공항", "김포공항"),
+    },
+    "ar": {
+        "Russia": ("روسيا",), "Poland": ("بولندا",), "Lithuania": ("ليتوانيا",),
+        "Estonia": ("استونيا",), "Latvia": ("لاتفيا",), "Finland": ("فنلندا",),
+        "Bulgaria": ("بلغاريا",), "Romania": ("رومانيا",),
+        "Israel": ("اسرائيل",), "Lebanon": ("لبنان",), "Iran": ("ايران",),
+        "Iraq": ("العراق",), "Pakistan": ("باكستان",), "India": ("الهند",),
+        "Myanmar": ("ميانمار",), "North Korea": ("كوريا_الشماليه",),
+        "South Korea": ("كوريا_الجنوبيه",), "China": ("الصين",), "Japan": ("اليابان",),
+        "Taiwan": ("تايوان",), "Ukraine": ("اوكرانيا",), "Turkey": ("تركيا",),
+        "Cyprus": ("قبرص",), "Egypt": ("مصر",), "Germany": ("المانيا",),
+        "Sweden": ("السويد",), "Norway": ("النرويج",), "Denmark": ("الدنمارك",),
+        "Syria": ("سوريا", "سوريه"), "Jordan": ("الاردن",), "Belarus": ("بيلاروسيا",),
+        "Saudi Arabia": ("السعوديه",), "Kaliningrad": ("كالينينغراد",),
+        "Baltic Sea": ("بحر_البلطيق", "البلطيق"), "Black Sea": ("البحر_الاسود",),
+        "Mediterranean": ("البحر_الابيض_المتوسط", "البحر_المتوسط"),
+        "Eastern Mediterranean": ("شرق_البحر_الابيض_المتوسط", "شرق_البحر_المتوسط",
+                                  "شرق_حوض_البحر_المتوسط"),
+        "Persian Gulf": ("الخليج_العربي", "الخليج_الفارسي"), "Red Sea": ("البحر_الاحمر",),
+        "Ben Gurion Airport": ("مطار_بن_غوريون", "مطار_بن_جوريون"),
+        "Tel Aviv": ("تل_ابيب",), "Baghdad": ("بغداد",), "Beirut": ("بيروت",),
+        "Tehran": ("طهران",), "Cairo": ("القاهره",), "Damascus": ("دمشق",),
+        "Moscow": ("موسكو",), "Erbil": ("اربيل",), "Basra": ("البصره",),
+        "Larnaca": ("لارنكا",), "Dubai": ("دبي",),
+    },
+    "he": {
+        "Russia": ("רוסיה",), "Poland": ("פולין",), "Lithuania": ("ליטא",),
+        "Estonia": ("אסטוניה",), "Latvia": ("לטביה",), "Finland": ("פינלנד",),
+        "Israel": ("ישראל",), "Lebanon": ("לבנון",), "Iran": ("איראן",), "Iraq": ("עיראק",),
+        "Syria": ("סוריה",), "Jordan": ("ירדן",), "Egypt": ("מצרים",), "Cyprus": ("קפריסין",),
+        "Turkey": ("טורקיה",), "Ukraine": ("אוקראינה",), "Germany": ("גרמניה",),
+        "India": ("הודו",), "Pakistan": ("פקיסטן",), "China": ("סין",),
+        "Bulgaria": ("בולגריה",), "Romania": ("רומניה",), "Denmark": ("דנמרק",),
+        "Sweden": ("שוודיה",), "Norway": ("נורווגיה",), "Belarus": ("בלארוס",),
+        "Kaliningrad": ("קלינינגרד",), "Baltic Sea": ("הים_הבלטי",), "Myanmar": ("מיאנמר",),
+        "North Korea": ("צפון_קוריאה",), "South Korea": ("דרום_קוריאה",), "Japan": ("יפן",),
+        "Taiwan": ("טייוואן",), "Saudi Arabia": ("ערב_הסעודית",),
+        "Mediterranean": ("הים_התיכון",), "Black Sea": ("הים_השחור",),
+        "Ben Gurion Airport": ("נתב\"ג", "נתבג", "נמל_התעופה_בן_גוריון", "בן_גוריון"),
+        "Tel Aviv": ("תל_אביב",), "Haifa": ("חיפה",), "Eilat": ("אילת",),
+        "Beirut": ("ביירות",), "Moscow": ("מוסקבה",),
+    },
+    "hi": {
+        "Russia": ("रूस",), "Poland": ("पोलैंड",), "Lithuania": ("लिथुआनिया",),
+        "Estonia": ("एस्टोनिया",), "Latvia": ("लातविया",), "Finland": ("फिनलैंड",),
+        "Bulgaria": ("बुल्गारिया",), "Romania": ("रोमानिया",),
+        "Israel": ("इजराइल", "इस्राइल", "इजरायल"), "Lebanon": ("लेबनान",),
+        "Iran": ("ईरान",), "Iraq": ("इराक",), "Pakistan": ("पाकिस्तान",),
+        "India": ("भारत",), "Myanmar": ("म्यांमार", "म्यांमा"), "North Korea": ("उत्तर_कोरिया",),
+        "South Korea": ("दक्षिण_कोरिया",), "China": ("चीन",), "Japan": ("जापान",),
+        "Taiwan": ("ताइवान",), "Ukraine": ("यूक्रेन",), "Turkey": ("तुर्की",),
+        "Cyprus": ("साइप्रस",), "Egypt": ("मिस्र",), "Germany": ("जर्मनी",),
+        "Sweden": ("स्वीडन",), "Norway": ("नॉर्वे",), "Denmark": ("डेनमार्क",),
+        "Syria": ("सीरिया",), "Jordan": ("जॉर्डन",), "Afghanistan": ("अफगानिस्तान",),
+        "Bangladesh": ("बांग्लादेश",), "Nepal": ("नेपाल",),
+        "Baltic Sea": ("बाल्टिक_सागर",), "Black Sea": ("काला_सागर",),
+        "Mediterranean": ("भूमध्य_सागर",),
+        "Delhi": ("दिल्ली", "नई_दिल्ली"), "Mumbai": ("मुंबई",), "Amritsar": ("अमृतसर",),
+        "Jammu": ("जम्मू",), "Srinagar": ("श्रीनगर",), "Lahore": ("लाहौर",),
+        "Karachi": ("कराची",), "Kolkata": ("कोलकाता",), "Chennai": ("चेन्नई",),
+        "Yangon": ("यांगून",), "Moscow": ("मॉस्को",),
+        "Indira Gandhi International Airport": ("इंदिरा_गांधी_इंटरनेशनल_एयरपोर्ट",
+                                                "इंदिरा_गांधी_अंतरराष्ट्रीय_हवाई_अड्डा",
+                                                "इंदिरा_गांधी_अंतर्राष्ट्रीय_हवाई_अड्डे"),
+    },
+}  # fmt: skip
+
+
+def fold_script(text: str) -> str:
+    """``text`` as the scripts' tables are written: compatibility forms (full-width letters and
+    digits) unified, Arabic vowel marks, tatweel and hamza seats dropped (أ إ آ -> ا, ة -> ه,
+    ى -> ي), the Devanagari nukta dropped ("फ़" -> "फ"), and digits of every script as 0-9."""
+    text = unicodedata.normalize("NFKC", text)
+    return text.translate(_SCRIPT_FOLD)
+
+
+_SCRIPT_FOLD = {
+    **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
+    **{0x06F0 + d: str(d) for d in range(10)},  # Eastern Arabic-Indic digits
+    **{0x0966 + d: str(d) for d in range(10)},  # Devanagari digits
+    **{c: None for c in range(0x064B, 0x0653)},  # Arabic vowel marks
+    0x0640: None, 0x0670: None, 0x093C: None,  # tatweel, superscript alef, nukta
+    ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ة"): "ه", ord("ى"): "ي",
+}  # fmt: skip
+
+
+@functools.cache
+def script_places(code: str) -> dict[str, str]:
+    """The place names of language ``code`` (one of :data:`SCRIPT_EXONYMS`), folded, with words
+    joined by single spaces -> English name."""
+    return {
+        fold_script(name.replace("_", " ")): english
+        for english, names in SCRIPT_EXONYMS.get(code, {}).items()
+        for name in names
+    }
+
 
 #: Adjectives of nationality, as the stems they start with in the languages read, and the
 #: English adjective ("espace aérien roumain", "polskiej przestrzeni" -> "Romanian airspace",

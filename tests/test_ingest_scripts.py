@@ -1,0 +1,234 @@
+"""Reports in Chinese, Japanese, Korean, Arabic, Hebrew and Hindi: the script gloss
+(:mod:`tracker.ingest.languages.scripts`). Every text here is our own short sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.ingest import ingest_text
+from tracker.ingest.languages import to_english
+from tracker.ingest.languages.detect import detect_language
+from tracker.ingest.languages.gloss import gloss_text
+from tracker.ingest.languages.placenames import fold_script
+from tracker.ingest.readers import Report
+
+# --- which language --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("विमान के पायलटों ने जीपीएस सिग्नल में गड़बड़ी की सूचना दी।", "hi"),
+        ("تعرضت الطائرة لتشويش على نظام جي بي اس فوق العراق.", "ar"),
+        # Urdu writes letters Arabic lacks (ے, ہ, ں): not read through the Arabic tables.
+        (
+            "پائلٹوں نے بتایا کہ جہاز کے جی پی ایس سگنل میں خلل پیدا ہوا ہے اور یہ لاہور میں ہوا۔",
+            "ur",
+        ),
+    ],
+)
+def test_detect_devanagari_arabic_and_urdu(text, code):
+    assert detect_language(text).code == code
+
+
+def test_an_unsupported_language_still_gives_no_candidate_and_says_why():
+    report = Report("پائلٹوں نے بتایا کہ جہاز کے جی پی ایس سگنل میں خلل پیدا ہوا ہے۔", "x.txt")
+    result = to_english(report)
+    assert result.text == ""
+    assert any("Urdu" in note for note in result.notes)
+
+
+def test_fold_script_digits_hamza_and_nukta():
+    assert fold_script("١٣/٠٤/٢٠٢٤") == "13/04/2024"
+    assert fold_script("إسرائيل") == "اسرائيل"
+    assert fold_script("२९ फ़रवरी") == "29 फरवरी"
+    assert fold_script("２０２５年") == "2025年"
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("2025年8月31日，航班备降。", "zh", "31 August 2025"),
+        ("8月31日航班备降。", "zh", "31 August"),
+        ("2024年3月，航班返航。", "zh", "March 2024"),
+        ("今年1月から8月までに", "ja", "between January and August"),
+        ("올해 9월까지 14건", "ko", "until September"),
+        ("上周四航班备降。", "zh", "Last Thursday"),
+        ("2025年8月31日、旅客機が引き返した。", "ja", "31 August 2025"),
+        ("2024년 5월 29일 여객기가 회항했다.", "ko", "29 May 2024"),
+        # Two days, as the English rules read two days ("on Friday and Saturday"): two incidents.
+        ("8일과 9일 여객기가 회항했다.", "ko", "On the 8th and on the 9th"),
+        ("지난 목요일 여객기가 회항했다.", "ko", "Last Thursday"),
+        # A day of last month, which the English rules date in the month before publication.
+        ("지난달 31일 여객기가 회항했다.", "ko", "On the 31st of last month"),
+        ("上月31日航班返航。", "zh", "On the 31st of last month"),
+        ("عادت الطائرة في 13/04/2024.", "ar", "13 April 2024"),
+        ("عادت الطائرة في 1 تشرين الأول 2023.", "ar", "1 October 2023"),
+        ("عادت الطائرة يوم السبت.", "ar", "on Saturday"),
+        ("विमान 29 मार्च को लौटा।", "hi", "29 March"),
+        ("विमान नवम्बर 6 को लौटा।", "hi", "6 November"),
+        ("विमान पिछले महीने लौटा।", "hi", "last month"),
+        ("पिछले दो-तीन दिनों से विमान लौटे।", "hi", "2 days ago"),
+    ],
+)
+def test_dates_are_rewritten_as_english(line, code, expected):
+    assert expected in gloss_text(line, code)
+
+
+def test_a_year_before_a_flight_is_no_count():
+    assert gloss_text("2024年3月12日航班返航。", "zh") == "12 March 2024 the flight returned."
+    assert gloss_text("数千个航班受到影响。", "zh") == "Thousands of flights affected."
+
+
+def test_a_day_after_this_month_is_read():
+    assert "on the 10th" in gloss_text("今月10日、旅客機が引き返した。", "ja")
+
+
+def test_a_numbered_runway_is_not_a_day():
+    assert "on the" not in gloss_text("飞机降落在3号跑道。", "zh")
+
+
+def test_a_hindi_march_without_a_day_is_not_a_month():
+    # "मार्च" is also a march (a procession): alone it is no date.
+    assert "March" not in gloss_text("किसानों का मार्च दिल्ली पहुंचा।", "hi")
+
+
+# --- words, places and roles ---------------------------------------------------------------
+
+
+def test_chinese_is_segmented_by_longest_match():
+    # "上空" after the place is "over"; "在" before it is replaced, not kept ("in over").
+    assert gloss_text("飞机在波罗的海上空遭遇GPS信号干扰，随后返航。", "zh") == (
+        "The aircraft over Baltic Sea GPS interference, returned."
+    )
+
+
+def test_japanese_particles_give_a_place_its_role_and_are_dropped_elsewhere():
+    text = gloss_text("旅客機がバルト海上空でGPS妨害を受けた。空港に着陸した。", "ja")
+    assert "over Baltic Sea" in text
+    assert "in" not in text.split()  # "に" after the airport, not after a place
+
+
+def test_korean_particles_are_removed_and_give_the_role():
+    assert "in Russia" in gloss_text("여객기가 러시아에서 GPS 교란을 겪었다.", "ko")
+    assert "to Incheon" in gloss_text("여객기가 인천으로 회항했다.", "ko")
+
+
+def test_korean_compound_read_by_its_tail():
+    assert gloss_text("전파교란이 있었다.", "ko") == "Jamming."
+
+
+def test_korean_joint_chiefs_and_ministry_are_south_korean():
+    # Korean news names South Korea's own institutions without the country: "합참" (the Joint
+    # Chiefs of Staff), "국토교통부" (the transport ministry).
+    assert "South Korea military" in gloss_text("합참은 북한의 GPS 교란을 확인했다.", "ko")
+    assert "South Korea aviation" in gloss_text("국토교통부는 GPS 교란을 밝혔다.", "ko")
+
+
+def test_arabic_prefixes_are_removed_and_give_the_role():
+    text = gloss_text("والطائرات هبطت بالعراق.", "ar")
+    assert text == "The aircraft landed in Iraq."
+
+
+def test_an_arabic_stem_does_not_reach_into_the_next_word():
+    assert gloss_text("للتشويش فوق البحر المتوسط.", "ar") == "Jamming over Mediterranean."
+
+
+def test_arabic_phrases_before_single_words():
+    assert "GPS" in gloss_text("تشويش على نظام التموضع العالمي.", "ar")
+
+
+def test_hindi_postposition_goes_before_the_place_and_its_airspace():
+    text = gloss_text("विमान म्यांमार के हवाई क्षेत्र में था।", "hi")
+    assert "in Myanmar airspace" in text
+
+
+def test_hindi_postposition_at_after_an_airport():
+    text = gloss_text("विमान दिल्ली हवाई अड्डे पर उतरा।", "hi")
+    assert "at Delhi airport" in text
+
+
+def test_hebrew_prefix_gives_the_role():
+    assert "in Israel" in gloss_text("מטוס איבד GPS בישראל.", "he")
+
+
+# --- the pipeline ------------------------------------------------------------------------------
+
+CHINESE = """客机在波罗的海上空遭遇GPS干扰
+
+2024年3月12日，一架客机在波罗的海上空遭遇GPS信号干扰，随后返航，航空公司表示。
+"""
+
+JAPANESE = """旅客機がGPS妨害を受ける
+
+2024年3月12日、旅客機がポーランド上空でGPS妨害を受け、引き返した。
+"""
+
+KOREAN = """러시아 상공에서 GPS 교란
+
+2024년 3월 12일 여객기가 러시아 상공에서 GPS 교란으로 회항했다고 항공사가 밝혔다.
+"""
+
+ARABIC = """تشويش على طائرة فوق العراق
+
+تعرضت طائرة ركاب يوم الثلاثاء لتشويش على نظام جي بي اس فوق العراق وعادت إلى بغداد.
+"""
+
+HINDI = """विमान को जीपीएस स्पूफिंग का सामना करना पड़ा
+
+12 मार्च 2024 को म्यांमार के हवाई क्षेत्र में विमान के पायलटों ने जीपीएस स्पूफिंग की सूचना दी।
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "country"),
+    [
+        (CHINESE, dt.date(2024, 3, 14), dt.date(2024, 3, 12), None),
+        (JAPANESE, dt.date(2024, 3, 14), dt.date(2024, 3, 12), "PL"),
+        (KOREAN, dt.date(2024, 3, 14), dt.date(2024, 3, 12), "RU"),
+        (ARABIC, dt.date(2024, 3, 14), dt.date(2024, 3, 12), "IQ"),
+        (HINDI, dt.date(2024, 3, 14), dt.date(2024, 3, 12), "MM"),
+    ],
+)
+def test_reports_in_these_scripts_give_the_incident(text, published, date, country):
+    candidates = ingest_text(text, published=published)
+    assert candidates, "no candidate"
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["date"] == date
+    if country:
+        assert best.values["country"] == country
+    assert best.values["summary"].startswith("Reported GPS")
+
+
+STATISTICS_ZH = """GPS干扰统计
+
+去年全球有数千个航班报告GPS信号干扰，专家表示干扰主要集中在中东和波罗的海地区。
+"""
+
+SHIPS_KO = """서해 GPS 교란
+
+북한의 GPS 교란으로 서해에서 어선 여러 척이 장애를 겪었다고 해경이 밝혔다.
+"""
+
+
+# Counts over a period: "from January to August", "32 cases last year", "every year".
+COUNTS_JA = """GPS妨害の報告が増加
+
+今年1月から8月までにGPS妨害の報告は約300件にのぼり、専門家はバルト海周辺で多発していると指摘した。
+"""
+
+COUNTS_KO = """북한 GPS 교란으로 복행 32건
+
+북한의 GPS 교란으로 인한 항공기 복행은 지난해 32건, 올해 9월까지 14건으로 집계됐다.
+"""
+
+
+@pytest.mark.parametrize("text", [STATISTICS_ZH, SHIPS_KO, COUNTS_JA, COUNTS_KO])
+def test_reports_of_no_aircraft_incident_give_none(text):
+    candidates = ingest_text(text, published=dt.date(2024, 4, 2))
+    assert [c for c in candidates if c.score >= 0.40] == []

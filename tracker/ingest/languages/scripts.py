@@ -1,0 +1,608 @@
+"""A gloss for languages written without capital letters: Chinese, Japanese, Korean, Arabic,
+Hebrew and Hindi.
+
+The gloss of :mod:`.gloss` finds places by their capital letters and words by the spaces
+between them; these scripts have no capitals, and Chinese and Japanese no spaces. So each line
+is read here in four steps, into the same kind of English gloss:
+
+1. **Fold** (:func:`.placenames.fold_script`): full-width letters and digits, Arabic-Indic and
+   Devanagari digits as 0-9, Arabic vowel marks and hamza seats dropped, the Devanagari nukta
+   dropped, the scripts' full stops and commas as ``.`` and ``,``.
+2. **Dates** are rewritten as English ones the English date rules read: ``2025年8月31日``,
+   ``2024년 5월 29일``, ``29 मार्च``, ``13/04/2024`` -> ``29 March 2024``; ``8日``, ``8일`` ->
+   ``on the 8th``; ``上周四`` -> ``last Thursday``; ``السبت`` -> ``on Saturday``; ``昨天``,
+   ``어제``, ``أمس`` -> ``yesterday``; ``पिछले महीने`` -> ``last month``; ``पिछले दो दिनों`` ->
+   ``2 days ago``. Month and weekday names of Arabic, Hebrew and Hindi come from
+   :mod:`.calendar` (dateparser's CLDR tables) with the Levantine month names added.
+3. **Words**: Chinese and Japanese are segmented by longest match against the language's cue
+   words (:mod:`.lexicon`) and place names (:data:`.placenames.SCRIPT_EXONYMS`): what matches
+   neither is dropped, one character at a time. Korean, Arabic, Hebrew and Hindi are split at
+   spaces; a Korean word loses its particle ("공항에서" -> airport + "in"), an Arabic or Hebrew
+   word its conjunction, preposition and article ("بالعراق" -> "in" + Iraq). Phrases of up to
+   five words are matched first ("هبوط" alone is landing, "نظام التموضع العالمي" is GPS).
+4. **Roles**: a preposition before a place stays before it (Arabic, Hebrew, Chinese "在");
+   a postposition or particle after it ("म्यांमार में", "러시아에서", "バルト海上空で",
+   "波罗的海上空") is written before the place and the words that belong to it ("in Myanmar
+   airspace"), as the English place rules read it. A role word after no place says nothing and
+   is dropped (Japanese "で" and "に" follow every kind of noun).
+
+Latin words are read as in the other glosses: "GPS", flight numbers, aircraft types and the
+airlines the English rules know are kept; the rest is dropped. The output is English words in
+the line's order, which :func:`.gloss._tidy` joins.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from tracker.ingest.languages.calendar import MONTHS, calendar_for
+from tracker.ingest.languages.lexicon import MAX_ENDING, lexicon_for
+from tracker.ingest.languages.placenames import fold_script, script_places
+
+__all__ = ["SCRIPT_LANGUAGES", "UNSPACED", "gloss_script_line"]
+
+#: Languages read here rather than by :func:`.gloss.gloss_line`.
+SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ar", "he", "hi"})
+#: Languages written without spaces between words: segmented by longest match.
+UNSPACED = frozenset({"zh", "ja"})
+
+# The scripts' punctuation, as the English rules' sentence splitter knows it.
+_PUNCTUATION = str.maketrans(
+    {"。": ". ", "、": ", ", "،": ", ", "؛": "; ", "؟": "? ", "।": ". ", "॥": ". ", "「": " ",
+     "」": " ", "『": " ", "』": " ", "【": " ", "】": " ", "《": " ", "》": " ", "・": " ",
+     "“": " ", "”": " ", "‘": " ", "’": " ", "«": " ", "»": " ", '"': " "}
+)  # fmt: skip
+
+# A date rewritten as English is held as one token between these marks.
+_OPEN, _CLOSE = "\u27e6", "\u27e7"
+
+_ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+
+
+def _nth(day: str) -> str:
+    number = int(day)
+    return f"{number}{_ORDINAL.get(number, 'th')}"
+
+
+def _month(number: str) -> str:
+    index = int(number)
+    return MONTHS[index - 1] if 1 <= index <= 12 else ""
+
+
+def _english(text: str) -> str:
+    return f" {_OPEN}{text}{_CLOSE} "
+
+
+# --- dates in Chinese, Japanese and Korean: numbers with 年/月/日, 년/월/일 ------------------
+
+_CJK_YEAR = r"(?:(?P<y>(?:19|20)\d{2})\s*[年년]\s*)?"
+_CJK_DAY_MARK = r"\s*(?:日|号|號|일)"
+_CJK_AND = r"\s*(?:和|及|与|與|至|到|、|,|~|-|과|와|부터|에서)\s*"
+_CJK_FULL = re.compile(
+    _CJK_YEAR + r"(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})" + _CJK_DAY_MARK
+    + r"(?:" + _CJK_AND + r"(?P<d2>\d{1,2})" + _CJK_DAY_MARK + r")?"
+)  # fmt: skip
+# "지난달 31일", "上月31日", "先月31日": a day of the month before publication.
+_CJK_LAST_MONTH_DAY = re.compile(
+    r"(?:지난\s*달|上个?月|上個?月|先月)\s*(?P<d>(?:[1-9]|[12]\d|3[01]))" + _CJK_DAY_MARK
+)
+_CJK_MONTH_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?!\s*\d)")
+_CJK_MONTH = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*[月월](?![\s\d]*[日일号號])(?!份?底)")
+# "1月から8月まで", "1월부터 8월까지", "1月至8月": a span of months (a count's period).
+_CJK_MONTHS_SPAN = re.compile(
+    r"(?<!\d)(?P<m>\d{1,2})\s*[月월]\s*(?:から|부터|至|到|~|-)\s*(?P<m2>\d{1,2})\s*[月월]"
+    r"(?:\s*(?:まで|까지))?"
+)
+# "9월까지", "8月まで": until a month.
+_CJK_UNTIL_MONTH = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*[月월]\s*(?:まで|까지)")
+_CJK_DAY = re.compile(
+    # Not "3号跑道" (runway 3), "2号航站楼" (terminal 2), "3日間" (three days), "3일 전" (ago).
+    r"(?<!\d)(?P<d>\d{1,2})"
+    + _CJK_DAY_MARK
+    + r"(?![間间전후])(?!\s*(?:跑道|航站|线|線|楼|樓|机|機|门|門|口))"
+    r"(?:" + _CJK_AND + r"(?P<d2>\d{1,2})" + _CJK_DAY_MARK + r")?"
+)
+
+_ZH_WEEKDAY = {"一": "Monday", "二": "Tuesday", "三": "Wednesday", "四": "Thursday",
+               "五": "Friday", "六": "Saturday", "日": "Sunday", "天": "Sunday"}  # fmt: skip
+_JA_WEEKDAY = {"月": "Monday", "火": "Tuesday", "水": "Wednesday", "木": "Thursday",
+               "金": "Friday", "土": "Saturday", "日": "Sunday"}  # fmt: skip
+_KO_WEEKDAY = {"월": "Monday", "화": "Tuesday", "수": "Wednesday", "목": "Thursday",
+               "금": "Friday", "토": "Saturday", "일": "Sunday"}  # fmt: skip
+_ZH_WEEKDAY_RE = re.compile(
+    r"(?P<last>上个?|上個?)?(?:星期|周|週|礼拜|禮拜)(?P<wd>[一二三四五六日天])"
+)
+_JA_WEEKDAY_RE = re.compile(r"(?P<last>先週の?)?(?P<wd>[月火水木金土日])曜日?")
+_KO_WEEKDAY_RE = re.compile(r"(?P<last>지난\s*)?(?P<wd>[월화수목금토일])요일")
+
+#: Relative dates, per language: the words as written (folded) -> English.
+_RELATIVE: dict[str, dict[str, str]] = {
+    "zh": {"昨天": "yesterday", "昨日": "yesterday", "昨晚": "last night", "今天": "today",
+           "前天": "two days ago", "上周": "last week", "上週": "last week",
+           "上星期": "last week", "上个月": "last month", "上個月": "last month",
+           "上月": "last month", "去年": "last year", "今年": "this year", "本周": "this week",
+           "本週": "this week", "本月": "this month"},
+    "ja": {"昨日": "yesterday", "昨夜": "last night", "今日": "today", "一昨日": "two days ago",
+           "先週": "last week", "先月": "last month", "昨年": "last year", "去年": "last year",
+           "今年": "this year", "今週": "this week", "今月": "this month"},
+    "ko": {"어제": "yesterday", "어젯밤": "last night", "오늘": "today", "그저께": "two days ago",
+           "지난주": "last week", "지난 주": "last week", "지난달": "last month",
+           "지난 달": "last month", "지난해": "last year", "작년": "last year",
+           "올해": "this year", "이번 주": "this week", "이달": "this month"},
+    "ar": {"امس": "yesterday", "الاسبوع الماضي": "last week", "الشهر الماضي": "last month",
+           "العام الماضي": "last year", "السنه الماضيه": "last year", "هذا العام": "this year",
+           "اليوم": "today", "الليله الماضيه": "last night"},
+    "he": {"אתמול": "yesterday", "בשבוע שעבר": "last week", "בחודש שעבר": "last month",
+           "בשנה שעברה": "last year", "השנה": "this year"},
+    "hi": {"पिछले महीने": "last month", "पिछले माह": "last month", "पिछला महीना": "last month",
+           "पिछले हफ्ते": "last week", "पिछले सप्ताह": "last week", "पिछले साल": "last year",
+           "पिछले वर्ष": "last year", "इस साल": "this year", "इस वर्ष": "this year",
+           "बीती रात": "last night", "मंगलवार रात": "on Tuesday night"},
+}  # fmt: skip
+
+#: Month names the CLDR tables lack: Arabic as written in the Levant and Iraq ("تشرين الأول"),
+#: Hindi "मई" (May, too short for the tables' filter).
+_EXTRA_MONTHS: dict[str, dict[str, str]] = {
+    "ar": {"كانون الثاني": "January", "شباط": "February", "اذار": "March", "نيسان": "April",
+           "ايار": "May", "حزيران": "June", "تموز": "July", "اب": "August", "ايلول": "September",
+           "تشرين الاول": "October", "تشرين الثاني": "November", "كانون الاول": "December",
+           "ابريل": "April", "اغسطس": "August"},
+    "hi": {"मई": "May", "फरवरी": "February", "सितंबर": "September"},
+}  # fmt: skip
+
+_NUMBER_WORDS = {"एक": "1", "दो": "2", "तीन": "3", "चार": "4", "पांच": "5", "यومين": "2"}
+
+
+@functools.cache
+def _months(code: str) -> dict[str, str]:
+    """Month names of ``code`` (folded) -> English, longest first."""
+    table = {fold_script(k): v for k, v in calendar_for(code).months.items()}
+    table.update({fold_script(k): v for k, v in _EXTRA_MONTHS.get(code, {}).items()})
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+@functools.cache
+def _weekdays(code: str) -> dict[str, str]:
+    table = {fold_script(k): v for k, v in calendar_for(code).weekdays.items()}
+    return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+
+# Words before a lone month that make it the month of an event ("في مارس", "in March").
+_MONTH_PREPOSITIONS = {"ar": ("في", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف")}
+_ARABIC_WORD = r"[\u0600-\u06ff]"
+_DEVANAGARI = r"[\u0900-\u097f]"
+
+
+@functools.cache
+def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
+    """``(pattern, replacement)`` pairs that rewrite the dates of ``code`` as English."""
+    patterns: list[tuple[re.Pattern, object]] = []
+    # "13/04/2024", "1-10-2023": day first, as these languages write it.
+    patterns.append(
+        (
+            re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?!\d)"),
+            lambda m: (
+                _english(f"{int(m['d'])} {_month(m['m'])} {m['y']}")
+                if _month(m["m"]) and 1 <= int(m["d"]) <= 31
+                else m[0]
+            ),
+        )
+    )
+    if code in {"zh", "ja", "ko"}:
+
+        def full(m):
+            month = _month(m["m"])
+            if not month:
+                return m[0]
+            days = m["d"] + (f" and {m['d2']}" if m["d2"] else "")
+            return _english(f"{days} {month}" + (f" {m['y']}" if m["y"] else ""))
+
+        def day(m):
+            if not 1 <= int(m["d"]) <= 31:
+                return m[0]
+            days = "the " + _nth(m["d"]) + (f" and on the {_nth(m['d2'])}" if m["d2"] else "")
+            return _english(f"on {days}")
+
+        patterns += [
+            (_CJK_LAST_MONTH_DAY, lambda m: _english(f"on the {_nth(m['d'])} of last month")),
+            (_CJK_FULL, full),
+            (
+                _CJK_MONTHS_SPAN,
+                lambda m: (
+                    _english(f"between {_month(m['m'])} and {_month(m['m2'])}")
+                    if _month(m["m"]) and _month(m["m2"])
+                    else m[0]
+                ),
+            ),
+            (
+                _CJK_UNTIL_MONTH,
+                lambda m: _english(f"until {_month(m['m'])}") if _month(m["m"]) else m[0],
+            ),
+            (_CJK_MONTH_YEAR, lambda m: _english(f"{_month(m['m'])} {m['y']}") or m[0]),
+            (_CJK_MONTH, lambda m: _english(f"in {_month(m['m'])}") if _month(m["m"]) else m[0]),
+            (_CJK_DAY, day),
+        ]
+        weekday_re, names = {
+            "zh": (_ZH_WEEKDAY_RE, _ZH_WEEKDAY),
+            "ja": (_JA_WEEKDAY_RE, _JA_WEEKDAY),
+            "ko": (_KO_WEEKDAY_RE, _KO_WEEKDAY),
+        }[code]
+        patterns.append(
+            (
+                weekday_re,
+                lambda m: _english(("last " if m["last"] else "on ") + names[m["wd"]]),
+            )
+        )
+    else:
+        months = "|".join(re.escape(k) for k in _months(code))
+        letter = _DEVANAGARI if code == "hi" else _ARABIC_WORD if code == "ar" else r"\w"
+        end = rf"(?!{letter})"
+        patterns.append(
+            (
+                re.compile(
+                    rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<mo>{months}){end}(?:\s*,?\s*(?P<y>(?:19|20)\d{{2}}))?"
+                ),
+                lambda m: (
+                    _english(
+                        f"{int(m['d'])} {_months(code)[m['mo']]}" + (f" {m['y']}" if m["y"] else "")
+                    )
+                    if 1 <= int(m["d"]) <= 31
+                    else m[0]
+                ),
+            )
+        )
+        patterns.append(
+            (
+                re.compile(
+                    rf"(?P<mo>{months}){end}\s*(?P<d>\d{{1,2}})(?![\d/.:-])"
+                    rf"(?:\s*,\s*(?P<y>(?:19|20)\d{{2}}))?"
+                ),
+                lambda m: (
+                    _english(
+                        f"{int(m['d'])} {_months(code)[m['mo']]}" + (f" {m['y']}" if m["y"] else "")
+                    )
+                    if 1 <= int(m["d"]) <= 31
+                    else m[0]
+                ),
+            )
+        )
+        patterns.append(
+            (
+                re.compile(rf"(?P<mo>{months}){end}\s*(?P<y>(?:19|20)\d{{2}})"),
+                lambda m: _english(f"{_months(code)[m['mo']]} {m['y']}"),
+            )
+        )
+        before = "|".join(_MONTH_PREPOSITIONS.get(code, ()))
+        if before:
+            patterns.append(
+                (
+                    re.compile(rf"(?<!{letter})(?:{before})\s+(?P<mo>{months}){end}"),
+                    lambda m: _english(f"in {_months(code)[m['mo']]}"),
+                )
+            )
+        if code == "hi":
+            # "मार्च में": a month with the postposition "in" (alone, "मार्च" is also a march).
+            patterns.append(
+                (
+                    re.compile(rf"(?P<mo>{months})\s+(?:में|के\s+महीने)"),
+                    lambda m: _english(f"in {_months(code)[m['mo']]}"),
+                )
+            )
+            # "पिछले दो-तीन दिनों से", "तीन दिन पहले": days ago.
+            numbers = "|".join(list(_NUMBER_WORDS) + [r"\d{1,2}"])
+            patterns.append(
+                (
+                    re.compile(
+                        rf"पिछले\s+(?P<n>{numbers})(?:\s*-\s*(?:{numbers}))?\s+दिनों"
+                        rf"|(?P<n2>{numbers})\s+दिन\s+पहले"
+                    ),
+                    lambda m: _english(
+                        f"{_NUMBER_WORDS.get(m['n'] or m['n2'], m['n'] or m['n2'])} days ago"
+                    ),
+                )
+            )
+        weekdays = "|".join(re.escape(k) for k in _weekdays(code))
+        if weekdays:
+            start = rf"(?<!{letter})" if code != "ar" else r"(?<![\u0600-\u06ff])(?:يوم\s+)?"
+            patterns.append(
+                (
+                    re.compile(rf"{start}(?P<wd>{weekdays}){end}"),
+                    lambda m: _english(f"on {_weekdays(code)[m['wd']]}"),
+                )
+            )
+    relative = _RELATIVE.get(code, {})
+    if relative:
+        words = "|".join(re.escape(k) for k in sorted(relative, key=len, reverse=True))
+        if code in UNSPACED:
+            pattern = re.compile(rf"(?P<r>{words})")
+        else:
+            letter = {"ko": r"[\uac00-\ud7af]", "hi": _DEVANAGARI, "ar": _ARABIC_WORD}.get(
+                code, r"\w"
+            )
+            pattern = re.compile(rf"(?<!{letter})(?:ب|في\s+|ב)?(?P<r>{words})(?!{letter})")
+            if code == "ko":
+                # Korean particles follow ("어제는", "지난주에").
+                pattern = re.compile(rf"(?<!{letter})(?P<r>{words})")
+        patterns.append((pattern, lambda m: _english(relative[m["r"]])))
+    return tuple(patterns)
+
+
+def _rewrite_dates(line: str, code: str) -> str:
+    for pattern, replacement in _date_patterns(code):
+        if isinstance(replacement, str):
+            line = pattern.sub(replacement, line)
+        else:
+            line = pattern.sub(replacement, line)
+    return line
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+@functools.cache
+def _words(code: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple, int]:
+    """``(whole words and phrases -> English, stems, tails, longest phrase in words)`` of
+    ``code``: the cue words of :mod:`.lexicon` and the place names, folded. A place's English
+    is written ``=Name`` to tell it from a cue word."""
+    lex = lexicon_for(code)
+    whole: dict[str, str] = {}
+    longest = 1
+    for parts, english in lex.phrases:
+        key = fold_script(" ".join(parts) if code not in UNSPACED else "".join(parts))
+        whole.setdefault(key, english)
+        longest = max(longest, len(parts))
+    for form, english in lex.exact.items():
+        whole.setdefault(fold_script(form), english)
+    for name, english in script_places(code).items():
+        whole[name] = "=" + english
+        longest = max(longest, len(name.split()))
+    stems = tuple((fold_script(s), e) for s, e in lex.stems)
+    tails = tuple((fold_script(t), e) for t, e in lex.tails)
+    return whole, stems, tails, longest
+
+
+#: Korean particles after a noun, and the role of the place they follow ("러시아에서": in
+#: Russia). Longer particles first; a particle whose role is "" only ends the noun.
+_KO_PARTICLES = (
+    ("에서는", "in"), ("에서도", "in"), ("에서", "in"), ("으로", "to"), ("로", "to"),
+    ("부터", "from"), ("까지", "to"), ("에는", "in"), ("에도", "in"), ("에", "in"), ("의", ""),
+    ("은", ""), ("는", ""), ("이", ""), ("가", ""), ("을", ""), ("를", ""), ("과", ""), ("와", ""),
+    ("도", ""), ("쪽", ""),
+)  # fmt: skip
+#: Arabic conjunctions and prepositions written onto the next word, with the role a preposition
+#: gives a place ("بالعراق": in Iraq, "لبنان" unchanged), then the article.
+_AR_PREFIXES = (("وب", "in"), ("فب", "in"), ("ول", "to"), ("وك", ""), ("و", ""), ("ف", ""),
+                ("ب", "in"), ("ل", "to"), ("ك", ""))  # fmt: skip
+_HE_PREFIXES = (("וב", "in"), ("ומ", "from"), ("ול", "to"), ("שב", "in"), ("ו", ""), ("ש", ""),
+                ("ב", "in"), ("מ", "from"), ("ל", "to"), ("ה", ""), ("כ", ""))  # fmt: skip
+
+
+def _lookup(word: str, code: str) -> tuple[str, str]:
+    """``(english, role)`` of one word (folded): its cue or ``=place``, and the role its particle
+    or prefix gives it; ``("", "")`` for a word the tables lack."""
+    whole, stems, tails, _ = _words(code)
+    found = whole.get(word)
+    if found:
+        return found, ""
+    if code == "ko":
+        for particle, role in _KO_PARTICLES:
+            if word.endswith(particle) and len(word) > len(particle):
+                found = whole.get(word[: -len(particle)])
+                if found:
+                    return found, role
+        # The head of a Korean compound is its last noun ("전파교란": radio jamming).
+        found = _by_stem(word, (), tails) or _by_stem(word, stems, ())
+        return found, ""
+    if code in {"ar", "he"}:
+        prefixes = _AR_PREFIXES if code == "ar" else _HE_PREFIXES
+        for prefix, role in (("", ""), *prefixes):
+            if prefix and not (word.startswith(prefix) and len(word) - len(prefix) >= 2):
+                continue
+            rest = word[len(prefix) :]
+            candidates = [rest]
+            if code == "ar":
+                if rest.startswith("ال"):
+                    candidates.append(rest[2:])
+                elif prefix.endswith("ل") and rest.startswith("ل"):
+                    candidates += ["ا" + rest, rest[1:]]  # "للعراق": to the Iraq
+                else:
+                    candidates.append("ال" + rest)
+            for candidate in candidates:
+                found = whole.get(candidate)
+                if not found and " " not in candidate:
+                    # A stem never reaches over a space into the next word.
+                    found = _by_stem(candidate, stems, tails)
+                if found:
+                    return found, role
+        return "", ""
+    return _by_stem(word, stems, tails), ""
+
+
+def _by_stem(word: str, stems, tails) -> str:
+    for stem, english in stems:
+        if word.startswith(stem) and len(word) - len(stem) <= MAX_ENDING:
+            return english
+    for tail, english in tails:
+        at = word.find(tail, 1)
+        if at > 0 and len(word) - at - len(tail) <= 4:
+            return english
+    return ""
+
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+_TOKEN = re.compile(
+    rf"{_OPEN}[^{_CLOSE}]*{_CLOSE}|\d{{4}}-\d{{2}}-\d{{2}}|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|\d+(?:[.,:]\d+)*"
+    r"|[.,;:!?()%]|[^\sA-Za-z0-9.,;:!?()%]+"
+)
+
+
+def _segment(text: str, code: str) -> list[str]:
+    """Chinese or Japanese text cut into words: the longest table word at each place; a
+    character no table word starts with becomes ``""`` (dropped, but it separates words)."""
+    whole, _, _, _ = _words(code)
+    longest = max(len(w) for w in whole)
+    tokens: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        match = _TOKEN.match(text, i)
+        if match and (ch.isascii() or ch == _OPEN):
+            tokens.append(match.group(0))
+            i = match.end()
+            continue
+        for size in range(min(longest, len(text) - i), 0, -1):
+            if text[i : i + size] in whole:
+                tokens.append(text[i : i + size])
+                i += size
+                break
+        else:
+            if tokens and tokens[-1] != "":
+                tokens.append("")
+            i += 1
+    return tokens
+
+
+_VEHICLES = {"aircraft", "flight", "crew", "captain", "helicopter", "military aircraft"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
+_QUANTITIES = {"of", "many", "several", "every"}
+_PLURAL = {"flight": "flights", "crew": "crews", "helicopter": "helicopters"}
+
+
+def _is_count(word: str) -> bool:
+    digits = word.replace(",", "").replace(".", "")
+    return digits.isdigit() and int(digits) >= 2
+
+
+_ROLES = {"in", "to", "from", "at", "over", "near"}
+_PLACE_PARTS = {"airspace", "airport", "airports", "border", "area", "air traffic"}
+
+
+def _keep_latin(word: str) -> str:
+    from tracker.ingest.fields import KNOWN_OPERATOR
+    from tracker.ingest.languages.gloss import _KEEP
+
+    if _KEEP.match(word) or KNOWN_OPERATOR.fullmatch(word):
+        return word
+    if word.upper() in {"GPS", "GNSS", "GLONASS", "ILS", "NOTAM", "ATC"}:
+        return word.upper()
+    return ""
+
+
+def gloss_script_line(line: str, code: str) -> list[str]:
+    """The English words of one line in language ``code`` (see the module's docstring)."""
+    text = fold_script(line).translate(_PUNCTUATION)
+    text = _rewrite_dates(text, code)
+    if code in UNSPACED:
+        tokens = _segment(text, code)
+    else:
+        tokens = _TOKEN.findall(text)
+    whole, _, _, longest = _words(code)
+    out: list[str] = []
+    place_at = -1  # where in ``out`` the last place (and the words that belong to it) starts
+
+    def emit(*words: str) -> None:
+        for word in words:
+            if word and not (out and out[-1] == word and word[0].isalpha()):
+                out.append(word)
+
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not token:
+            i += 1
+            if code in UNSPACED and place_at >= 0 and out and out[-1] not in _PLACE_PARTS:
+                place_at = -1  # an unknown word between a place and a particle
+            continue
+        if token.startswith(_OPEN):
+            emit(*token[1:-1].split())
+            place_at = -1
+            i += 1
+            continue
+        if token in ".,;:!?()%":
+            out.append(token)
+            place_at = -1
+            i += 1
+            continue
+        if token[0].isdigit():
+            emit(token)
+            i += 1
+            continue
+        if token[0].isascii():
+            kept = _keep_latin(token)
+            if kept:
+                emit(kept)
+            i += 1
+            continue
+        english, role, size = "", "", 1
+        if code not in UNSPACED:
+            # Phrases first: the longest run of words the tables name.
+            for size in range(min(longest, len(tokens) - i), 0, -1):
+                run = tokens[i : i + size]
+                if any(not t or t[0].isascii() for t in run):
+                    continue
+                english, role = (
+                    (whole.get(" ".join(run), ""), "") if size > 1 else _lookup(run[0], code)
+                )
+                if not english and size > 1 and code in {"ar", "he"}:
+                    english, role = _lookup(" ".join(run), code)
+                if english:
+                    break
+            else:
+                size = 1
+        else:
+            english = whole.get(token, "")
+        i += max(size, 1)
+        if not english:
+            continue
+        if english.startswith("@"):
+            # A postposition: the role of the place just before it ("म्यांमार में").
+            if place_at >= 0 and place_at < len(out):
+                if place_at > 0 and out[place_at - 1] in _ROLES:
+                    out[place_at - 1] = english[1:]  # "在波罗的海上空": over, not "in over"
+                else:
+                    out.insert(place_at, english[1:])
+                place_at = -1
+            continue
+        if english.startswith("="):
+            name = english[1:]
+            start = len(out)
+            if role and not (out and out[-1] in _ROLES):
+                emit(role)
+            emit(*name.split())
+            place_at = start if not role else -1
+            if role and code == "ko":
+                place_at = -1
+            continue
+        if english in _PLACE_PARTS:
+            # "Myanmar airspace", "Delhi airport": still the place; an airport named by a word
+            # the tables lack takes the role after it itself ("机场附近": near the airport).
+            if place_at < 0:
+                place_at = len(out)
+                if english in _VEHICLES | {"airport", "airspace"} and not (
+                    out and out[-1] in _DETERMINERS | _ROLES
+                ):
+                    emit("the")
+            emit(*english.split())
+            continue
+        place_at = -1
+        if (
+            english in _VEHICLES
+            and out
+            and (out[-1] in _QUANTITIES or _is_count(out[-1]))
+            and not (len(out) > 1 and out[-2] in MONTHS)  # "12 March 2024": a year, no count
+        ):
+            # "数千个航班", "20 طائرة": a count of flights is no particular flight.
+            emit(_PLURAL.get(english, english))
+            continue
+        if english in _VEHICLES and not (out and out[-1] in _DETERMINERS):
+            emit("the")
+        if role and english in {"airport", "airspace"}:
+            emit(role)
+        emit(*english.split())
+        if code == "ko" and role == "" and english in _PLACE_PARTS:
+            pass
+    return out
