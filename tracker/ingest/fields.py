@@ -106,19 +106,43 @@ def _first(sentences: Iterable[str], pattern: re.Pattern[str]) -> tuple[re.Match
     return None
 
 
+#: "jamming and spoofing", "GPS jamming or spoofing", "jamming, spoofing": the two names given
+#: together name the phenomenon (an explainer, a trend), not what this aircraft met.
+_TYPE_PAIR = re.compile(
+    r"\b(?P<one>jamming|spoofing)(?:\s+[\w-]+){0,3}?\s*(?:,|/|\band(?:/or)?\b|\bor\b)\s*"
+    r"(?:(?:in|of|GPS|GNSS|signal|satellite)\s+){0,2}(?P<two>jamming|spoofing)\b",
+    re.I,
+)
+
+
+def _without_type_pairs(sentence: str) -> str:
+    return _TYPE_PAIR.sub(
+        lambda m: m.group(0) if m["one"].lower() == m["two"].lower() else "GNSS", sentence
+    )
+
+
 def interference_type(sentences: list[str]) -> Found:
-    """``jamming``, ``spoofing``, ``both`` or ``unknown`` from the incident's own sentences."""
-    jam = _first(sentences, JAM_TERM)
-    spoof = _first(sentences, SPOOF_TERM)
+    """``jamming``, ``spoofing``, ``both`` or ``unknown`` from the incident's own sentences.
+
+    Jamming and spoofing named together as a pair ("a rise in jamming and spoofing") say what
+    the phenomenon is, not which of the two this incident was: the pair counts for neither.
+    """
+    plain = {_without_type_pairs(s): s for s in sentences}
+    jam = _first(plain, JAM_TERM)
+    spoof = _first(plain, SPOOF_TERM)
+    if jam:
+        jam = jam[0], plain[jam[1]]
+    if spoof:
+        spoof = spoof[0], plain[spoof[1]]
     if jam and spoof:
         return "both", spoof[1] if spoof[1] == jam[1] else jam[1]
     if jam:
         return "jamming", jam[1]
     if spoof:
         return "spoofing", spoof[1]
-    loss = _first(sentences, SIGNAL_LOSS)
+    loss = _first(plain, SIGNAL_LOSS)
     if loss:
-        return "jamming", loss[1]
+        return "jamming", plain[loss[1]]
     gnss = _first(sentences, GNSS_TERM)
     return "unknown", gnss[1] if gnss else (sentences[0] if sentences else "")
 
