@@ -21,7 +21,8 @@ def _one(text: str) -> dict:
 def test_jamming_and_spoofing_named_as_a_pair_do_not_make_the_incident_both():
     found = _one(
         "Published: 2025-03-04\n\nOn Monday a Wizz Air A321 lost its GPS signal approaching "
-        "Tallinn, where jamming and spoofing have troubled flights for years."
+        "Tallinn. Estonia has several airports where jamming and spoofing have caused trouble "
+        "for years."
     )
     assert found["interference"] == "jamming"
 
@@ -39,5 +40,13 @@ def test_an_aircraft_both_jammed_and_spoofed_is_both():
     found = _one(
         "Published: 2025-03-04\n\nOn Monday a Wizz Air A321 approaching Tallinn was jammed, "
         "then its receiver was spoofed with a false position."
+    )
+    assert found["interference"] == "both"
+
+
+def test_a_particular_flight_that_met_jamming_and_spoofing_is_both():
+    found = _one(
+        "Published: 2025-03-04\n\nOn Monday a Wizz Air A321 approaching Tallinn met strong GPS "
+        "jamming and spoofing, the airline said."
     )
     assert found["interference"] == "both"

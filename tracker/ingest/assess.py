@@ -222,6 +222,11 @@ def specific_vehicle(texts: list[str]) -> str:
     return ""
 
 
+def specific_vehicle_in(text: str) -> str:
+    """The words naming a particular aircraft or flight in one sentence, or ``""``."""
+    return specific_vehicle([text])
+
+
 @dataclass
 class Assessment:
     """A score in [0, 1] and the reasons that moved it."""

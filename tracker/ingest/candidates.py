@@ -1353,12 +1353,15 @@ def extract_candidates(
                     f"{shifted.isoformat()} UTC"
                 )
         anchor_texts = [a.text for a in incident.anchors]
-        kind, kind_sentence = fx.interference_type(anchor_texts)
+        particular = ax.specific_vehicle_in
+        kind, kind_sentence = fx.interference_type(anchor_texts, particular)
         if kind == "unknown":
-            kind, kind_sentence = fx.interference_type(context)
+            kind, kind_sentence = fx.interference_type(context, particular)
         if kind == "unknown":
             # The report as a whole may name the kind once ("...jammed on domestic flights").
-            whole_kind, whole_sentence = fx.interference_type([s.text for s in sentences])
+            whole_kind, whole_sentence = fx.interference_type(
+                [s.text for s in sentences], particular
+            )
             if whole_kind in {"jamming", "spoofing"}:
                 kind, kind_sentence = whole_kind, whole_sentence
         values[INC.interference] = kind

@@ -9,7 +9,7 @@ neutral phrases built from cue words, never copied sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 __all__ = [
     "GNSS_TERM",
@@ -109,8 +109,9 @@ def _first(sentences: Iterable[str], pattern: re.Pattern[str]) -> tuple[re.Match
 #: "jamming and spoofing", "GPS jamming or spoofing", "jamming, spoofing": the two names given
 #: together name the phenomenon (an explainer, a trend), not what this aircraft met.
 _TYPE_PAIR = re.compile(
-    r"\b(?P<one>jamming|spoofing)(?:\s+[\w-]+){0,3}?\s*(?:,|/|\band(?:/or)?\b|\bor\b)\s*"
-    r"(?:(?:in|of|GPS|GNSS|signal|satellite)\s+){0,2}(?P<two>jamming|spoofing)\b",
+    r"\b(?P<one>jamming|spoofing)[\"'\u201d\u2019]?(?:\s+[\w-]+){0,3}?\s*"
+    r"(?:,|/|\band(?:/or)?\b|\bor\b)\s*(?:(?:in|of|GPS|GNSS|signal|satellite)\s+){0,2}"
+    r"[\"'\u201c\u2018]?(?P<two>jamming|spoofing)\b",
     re.I,
 )
 
@@ -121,13 +122,20 @@ def _without_type_pairs(sentence: str) -> str:
     )
 
 
-def interference_type(sentences: list[str]) -> Found:
+def interference_type(
+    sentences: list[str], particular: Callable[[str], object] | None = None
+) -> Found:
     """``jamming``, ``spoofing``, ``both`` or ``unknown`` from the incident's own sentences.
 
     Jamming and spoofing named together as a pair ("a rise in jamming and spoofing") say what
-    the phenomenon is, not which of the two this incident was: the pair counts for neither.
+    the phenomenon is, not which of the two this incident was: the pair counts for neither,
+    unless ``particular`` says the sentence names a particular aircraft ("the flight met
+    jamming and spoofing").
     """
-    plain = {_without_type_pairs(s): s for s in sentences}
+    plain = {
+        (s if particular is not None and particular(s) else _without_type_pairs(s)): s
+        for s in sentences
+    }
     jam = _first(plain, JAM_TERM)
     spoof = _first(plain, SPOOF_TERM)
     if jam:
