@@ -50,3 +50,26 @@ def test_a_particular_flight_that_met_jamming_and_spoofing_is_both():
         "jamming and spoofing, the airline said."
     )
     assert found["interference"] == "both"
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+def test_a_place_alone_between_the_bars_of_a_credit_line_is_not_the_place():
+    found = _one(
+        "Published: 2024-05-02\n\nJammed signal on a minister's jet\n\n"
+        "Wire | Madrid | Updated: 02-05-2024 10:00 IST The GPS signal of the jet carrying the "
+        "minister was jammed on Wednesday, officials said. The aircraft was then over "
+        "Kaliningrad."
+    )
+    assert found["country"] == "RU"
+
+
+def test_close_to_a_countrys_exclave_of_a_place_is_a_role_cue():
+    found = _one(
+        "Published: 2024-05-02\n\nOn Wednesday the GPS signal of a government jet was jammed "
+        "while it flew close to Russia's Baltic exclave of Kaliningrad, the crew said from "
+        "Madrid."
+    )
+    assert found["location"].startswith("Kaliningrad")
+    assert any("clear role cue" in reason for reason in found["reasons"]), found["reasons"]
