@@ -73,3 +73,14 @@ def test_close_to_a_countrys_exclave_of_a_place_is_a_role_cue():
     )
     assert found["location"].startswith("Kaliningrad")
     assert any("clear role cue" in reason for reason in found["reasons"]), found["reasons"]
+
+
+# --- gloss -----------------------------------------------------------------------------------
+
+
+def test_ukrainian_interfering_with_the_gps_is_interference():
+    found = _one(
+        "Published: 2025-06-11\n\nУ вівторок хтось втручався в роботу GPS пасажирського літака "
+        "над Калінінградом. Літак долетів до Риги без інших проблем."
+    )
+    assert (found["country"], found["date"]) == ("RU", "2025-06-10")
