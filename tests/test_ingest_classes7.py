@@ -5,6 +5,8 @@ Each text is written for the test and reproduces only the shape of the problem.
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.ingest import ingest_text
 from tracker.ingest.assess import APPLY_MIN_SCORE
 
@@ -78,9 +80,15 @@ def test_close_to_a_countrys_exclave_of_a_place_is_a_role_cue():
 # --- gloss -----------------------------------------------------------------------------------
 
 
-def test_ukrainian_interfering_with_the_gps_is_interference():
-    found = _one(
-        "Published: 2025-06-11\n\nУ вівторок хтось втручався в роботу GPS пасажирського літака "
-        "над Калінінградом. Літак долетів до Риги без інших проблем."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У вівторок хтось втручався в роботу GPS пасажирського літака над Калінінградом. "
+        "Літак долетів до Риги без інших проблем.",
+        "Во вторник кто-то вмешался в работу GPS пассажирского самолёта над Калининградом. "
+        "Самолёт долетел до Риги без других проблем.",
+    ],
+)
+def test_interfering_with_the_gps_is_interference_in_ukrainian_and_russian(text):
+    found = _one(f"Published: 2025-06-11\n\n{text}")
     assert (found["country"], found["date"]) == ("RU", "2025-06-10")
