@@ -5,10 +5,13 @@ Each text is written for the test and reproduces only the shape of the problem.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tracker.ingest import ingest_text
 from tracker.ingest.assess import APPLY_MIN_SCORE
+from tracker.ingest.dates import find_dates
 
 
 def _one(text: str) -> dict:
@@ -92,3 +95,22 @@ def test_close_to_a_countrys_exclave_of_a_place_is_a_role_cue():
 def test_interfering_with_the_gps_is_interference_in_ukrainian_and_russian(text):
     found = _one(f"Published: 2025-06-11\n\n{text}")
     assert (found["country"], found["date"]) == ("RU", "2025-06-10")
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def test_over_the_weekend_in_a_saturday_report_is_the_weekend_under_way():
+    saturday = dt.date(2024, 6, 15)
+    (mention,) = find_dates("GPS was jammed over the weekend.", base=saturday)
+    assert mention.date == saturday
+    (last,) = find_dates("GPS was jammed last weekend.", base=saturday)
+    assert last.date == dt.date(2024, 6, 8)
+
+
+def test_a_definite_weekend_in_danish_is_not_last_weekend():
+    found = _one(
+        "Published: 2024-06-15\n\nEt fly fra SAS mistede GPS-signalet under indflyvningen til "
+        "Bornholm i weekenden på grund af jamming."
+    )
+    assert found["date"] == "2024-06-15"

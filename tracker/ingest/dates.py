@@ -372,7 +372,15 @@ def _resolve(
         if word in {"today", "tonight", "this morning", "earlier today"}:
             return base, "day", None, 0
         if "weekend" in word:
-            # The Saturday before the base: within a day of whichever weekend day it was.
+            # The Saturday before the base: within a day of whichever weekend day it was. A
+            # report of a Saturday tells "over the weekend" or "this weekend" of the one under
+            # way (Friday night and Saturday); "last weekend" is still the one before.
+            if (
+                base.weekday() == 5
+                and "past" not in word
+                and ("this" in word or "the" in word.split())
+            ):
+                return base, "day", None, 0
             return base - dt.timedelta(days=(base.weekday() - 5) % 7 or 7), "day", None, 0
         if word == "last week" or "past week" in word or "last week" in word or "a week" in word:
             # The week before publication: known to the month it started in.
