@@ -114,3 +114,21 @@ def test_a_definite_weekend_in_danish_is_not_last_weekend():
         "Bornholm i weekenden på grund af jamming."
     )
     assert found["date"] == "2024-06-15"
+
+
+def test_the_day_of_a_court_hearing_does_not_date_the_incident():
+    found = _one(
+        "Published: 2024-10-11\n\nGPS jammer in a parked car kept planes grounded at Lyon\n\n"
+        "A salesman appeared in court on Wednesday. On 3 June his device had blocked all "
+        "traffic at Lyon airport for hours."
+    )
+    assert found["date"] == "2024-06-03"
+
+
+def test_a_french_court_hearing_is_a_court_hearing():
+    found = _one(
+        "Published: 2024-10-11\n\nUn brouilleur de GPS a bloqué des avions à Lyon\n\n"
+        "Un commercial comparaissait mercredi devant le tribunal de Lyon. Il avait bloqué le "
+        "trafic de l'aéroport de Lyon le 3 juin dernier."
+    )
+    assert found["date"] == "2024-06-03"

@@ -543,7 +543,10 @@ _ADMINISTRATIVE_ACT = re.compile(
     r"(?:\w+\s+){0,2}(?:committee|panel|task ?force|working group|commission|team|body)\b"
     r"|\b(?:issued|published|released|circulated|adopted)\s+(?:an?\s+|the\s+|its\s+)?"
     r"(?:\w+\s+){0,2}(?:advisory|circular|bulletin|guidance|notice|report|rules?|directive"
-    r"|regulations?|recommendations?)\b",
+    r"|regulations?|recommendations?)\b"
+    # "The owner appeared in court on Wednesday", "was fined on 3 May": the day of a trial or
+    # a sentence, not of the incident it judges.
+    r"|\b(?:court|courts|tribunal|trial|judge|sentenced|fined|convicted|acquitted|indicted)\b",
     re.I,
 )
 

@@ -900,6 +900,8 @@ since: desde
 """,
     "fr": """
 discussed: discuté débattu
+court: tribunal tribunaux cour_d'appel
+appeared: comparaissait comparaît comparu
 last year: année_dernière an_dernier
 more than: plus_de
 navigation signals: signal_de_navigation signaux_de_navigation
