@@ -132,3 +132,15 @@ def test_a_french_court_hearing_is_a_court_hearing():
         "trafic de l'aéroport de Lyon le 3 juin dernier."
     )
     assert found["date"] == "2024-06-03"
+
+
+# --- area events -----------------------------------------------------------------------------
+
+
+def test_reports_from_civil_aviation_name_the_aircraft_of_an_area_event():
+    found = _one(
+        "Published: 2025-02-20\n\nThe transport agency received reports from civil aviation in "
+        "eastern Finland that GPS had been jammed on 14 February. Planes had to use ground "
+        "beacons instead."
+    )
+    assert (found["country"], found["date"]) == ("FI", "2025-02-14")

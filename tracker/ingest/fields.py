@@ -93,7 +93,7 @@ VEHICLE_TERM = re.compile(
     r"\b(?:flights?|planes?|aircraft|airliners?|jets?|jetliners?|pilots?|crews?|captain|helicopters?|we|our|"
     r"turboprop|airport|airports|" + MAKERS + "|" + AIR_AMBULANCE + r"|"
     r"FMS|IRS|EGPWS|GPWS|TAWS|approach|"
-    r"landing|cockpit|air traffic|airspace|UAV|[A-Z]{2}\d{2,4})\b",
+    r"landing|cockpit|air traffic|airspace|(?:civil|commercial) aviation|UAV|[A-Z]{2}\d{2,4})\b",
     re.I,
 )
 
