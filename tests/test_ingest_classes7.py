@@ -144,3 +144,13 @@ def test_reports_from_civil_aviation_name_the_aircraft_of_an_area_event():
         "beacons instead."
     )
     assert (found["country"], found["date"]) == ("FI", "2025-02-14")
+
+
+def test_the_day_of_a_date_before_a_comma_is_not_a_count():
+    found = _one(
+        "Published: 2025-05-10\n\nGPS spoofing was suspected at Riga Airport, where the approach "
+        "lights were also out. The disruption, which occurred on May 7, saw flights diverted "
+        "to Vilnius as controllers worked by hand."
+    )
+    assert found["date"] == "2025-05-07"
+    assert not any("counts or rates" in reason for reason in found["reasons"])

@@ -53,7 +53,16 @@ NOT_A_COUNT = (
     # Nor is the number of a flight or an aircraft type ("flight J2-8243", "an ERJ-190 aircraft",
     # "a 737-800"): after a letter or digit and a hyphen it is part of a designator.
     r"(?<![\w]-)"
-    r"(?<!:)(?!\d[\d,.]*\s+(?:January|February|March|April|May|June|July|August|September|"
+    # Nor is the day of a date: "The chaos, which occurred on November 6, saw flights diverted".
+    + r"(?!(?:"
+    + "|".join(
+        rf"(?<={month} )"
+        for month in "January February March April May June July August September October "
+        "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. "
+        "Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split()
+    ).replace(".", r"\.")
+    + r")\d{1,2}(?:st|nd|rd|th)?,)"
+    + r"(?<!:)(?!\d[\d,.]*\s+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
 )
 #: Counts, rates and periods: the language of an aggregate figure, not of one incident.
