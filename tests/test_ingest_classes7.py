@@ -154,3 +154,43 @@ def test_the_day_of_a_date_before_a_comma_is_not_a_count():
     )
     assert found["date"] == "2025-05-07"
     assert not any("counts or rates" in reason for reason in found["reasons"])
+
+
+def test_airplanes_are_aircraft_beside_ships():
+    found = _one(
+        "Published: 2025-02-20\n\nOn Tuesday ferries and airplanes near Tallinn lost their GPS "
+        "signal."
+    )
+    assert (found["country"], found["date"]) == ("EE", "2025-02-18")
+
+
+def test_aircraft_of_the_lede_that_met_disruptions_on_a_day_are_an_area_event():
+    found = _one(
+        "Published: 2025-02-20\n\nGPS disruptions for airplanes near Vilnius\n\n"
+        "Dozens of airplanes approaching Vilnius have experienced disruptions that began on "
+        "Tuesday, the air navigation service said."
+    )
+    assert (found["country"], found["date"]) == ("LT", "2025-02-18")
+
+
+def test_a_place_after_due_to_is_where_the_jamming_came_from():
+    texts = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2025-02-20\n\nOn Tuesday airplanes lost GPS due to Kaliningrad's "
+            "jammers, pilots flying to Riga said."
+        )
+    ]
+    assert all(c["country"] != "RU" for c in texts), [c["location"] for c in texts]
+
+
+def test_disruptions_over_a_period_of_months_are_not_an_incident():
+    found = [
+        c
+        for c in ingest_text(
+            "Published: 2025-03-01\n\nThe border regions near Amritsar had the most frequent "
+            "disruptions of aircraft GPS between November 2023 and February 2025."
+        )
+        if c.score >= APPLY_MIN_SCORE
+    ]
+    assert found == []

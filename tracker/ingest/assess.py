@@ -214,7 +214,9 @@ def is_background(text: str) -> bool:
 def ground_heavy(texts: list[str]) -> bool:
     """Are the sentences about phones, cars or ships rather than aircraft?"""
     ground = sum(len(GROUND_USERS.findall(t)) for t in texts)
-    aircraft = re.compile(r"\b(?:flights?|planes?|aircraft|airliners?|pilots?|jets?)\b", re.I)
+    aircraft = re.compile(
+        r"\b(?:flights?|planes?|airplanes?|aeroplanes?|aircraft|airliners?|pilots?|jets?)\b", re.I
+    )
     air = sum(len(aircraft.findall(t)) for t in texts)
     return ground >= 2 and ground > 2 * air
 

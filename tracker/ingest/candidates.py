@@ -182,7 +182,8 @@ _PAST = re.compile(
     re.I,
 )
 _AIRCRAFT_WORD = re.compile(
-    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?"
+    r"\b(?:flights?|plane|planes|airplanes?|aeroplanes?|aircraft|airliners?|jets?|pilots?|cockpit"
+    r"|airlines?"
     r"|helicopters?|" + fx.AIR_AMBULANCE + "|" + fx.MAKERS + r")\b",
     re.I,
 )
@@ -245,16 +246,63 @@ def _refers_back_to_event(text: str) -> bool:
     )
 
 
-def _is_anchor(sentence: Sentence, *, crew_narrative: bool, topic: bool = False) -> bool:
+# "Dozens of commercial airplanes have experienced disruptions ... that began Friday": in the
+# lede of a report about GNSS interference, aircraft that met "disruptions" on a day met it.
+_MET_DISRUPTION = re.compile(
+    r"\b(?:experienced|suffered|reported|faced|were\s+hit\s+by|were\s+affected\s+by)\s+"
+    r"(?:(?:the|such|similar|signal)\s+)?(?:disruptions?|disturbances?|interference|outages?)\b",
+    re.I,
+)
+_AIRCRAFT_PLURAL = re.compile(
+    r"\b(?:airplanes|aeroplanes|planes|aircraft|airliners|jets|flights)\b", re.I
+)
+
+
+def _long_period(text: str) -> bool:
+    """Does the sentence span more than a month ("between November 2023 and February 2025")?"""
+    mentions = [m for m in find_dates(text) if m.kind != "year"]
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if (
+            first.prefix == "between"
+            and second.prefix == "and"
+            and first.date is not None
+            and second.date is not None
+            and (second.date - first.date).days > 31
+        ):
+            return True
+    return False
+
+
+def _area_event_in_lede(sentence: Sentence) -> bool:
+    """Aircraft in a lede sentence that met the report's disruption on a named day (an area
+    event told without repeating the GNSS word)."""
+    text = sentence.text
+    return bool(
+        sentence.index <= 5
+        and _MET_DISRUPTION.search(text)
+        and _AIRCRAFT_PLURAL.search(text)
+        and any(m.precision == "day" and m.kind != "following" for m in _event_dates(text, None))
+    )
+
+
+def _is_anchor(
+    sentence: Sentence, *, crew_narrative: bool, topic: bool = False, lede_problem: bool = False
+) -> bool:
     """Does ``sentence`` report a GNSS problem of a particular aircraft?
 
     :param topic: the article is about GNSS interference, so a dated event sentence that
         refers back to it ("because of such obstacles") counts without naming it again.
+    :param lede_problem: the headline or lede tells a GNSS problem ("GPS disruptions for
+        airplanes"), so aircraft of the lede that met "disruptions" on a day met that one.
     """
     text = sentence.text
     if _SAME_AGAIN.search(text) and any(m.kind == "following" for m in find_dates(text)):
         return True
-    if not (_is_problem_sentence(text) or (topic and _refers_back_to_event(text))):
+    if not (
+        _is_problem_sentence(text)
+        or (topic and _refers_back_to_event(text))
+        or ((topic or lede_problem) and _area_event_in_lede(sentence))
+    ):
         return False
     vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.KNOWN_OPERATOR.search(text)
     if not vehicle and not (crew_narrative and re.search(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I)\b", text)):
@@ -280,6 +328,10 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool, topic: bool = False)
         return False
     if _ADMINISTRATIVE_ACT.search(text) and not _INCIDENT_VERB.search(text):
         # "... the regulator had formed a committee on October 4": the date of an office's act.
+        return False
+    if _long_period(text):
+        # "the most frequent disruptions between November 2023 and February 2025": a period
+        # over which things happened, not an incident.
         return False
     if _not_happened(text):
         # "Tests may leave aircraft without GPS", "none of its aircraft lost GPS": what could
@@ -1200,7 +1252,12 @@ def extract_candidates(
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
     topic = _about_interference(sentences)
-    anchors = [s for s in sentences if _is_anchor(s, crew_narrative=crew_narrative, topic=topic)]
+    lede_problem = any(_is_problem_sentence(s.text) for s in sentences[:5])
+    anchors = [
+        s
+        for s in sentences
+        if _is_anchor(s, crew_narrative=crew_narrative, topic=topic, lede_problem=lede_problem)
+    ]
     if not anchors:
         anchors = _lede_anchors(sentences)
     if not anchors:

@@ -79,7 +79,7 @@ MAKERS = (
 #: Aircraft that carry patients: the words name an aircraft ("an air ambulance lost GPS").
 AIR_AMBULANCE = r"air[- ]ambulances?|medevac|ambulance (?:planes?|aircraft|jets?|helicopters?)"
 AVIATION_TERM = re.compile(
-    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|jetliner|pilots?|crews?|cockpit"
+    r"\b(?:flights?|plane|planes|airplanes?|aeroplanes?|aircraft|airliners?|jets?|jetliner|pilots?|crews?|cockpit"
     r"|airports?"
     r"|airlines?|airways|landing|landed|approach(?:ing)?|runway|air traffic|ATC|airspace|FIR|NOTAM"
     r"|take-?off|en route|en-route|cruise|FMS|IRS|EGPWS|TAWS|GPWS|autopilot|flight deck|Boeing|"
@@ -90,7 +90,8 @@ AVIATION_TERM = re.compile(
 )
 #: Words that name the affected aircraft or crew: a sentence with one is about a specific event.
 VEHICLE_TERM = re.compile(
-    r"\b(?:flights?|planes?|aircraft|airliners?|jets?|jetliners?|pilots?|crews?|captain|helicopters?|we|our|"
+    r"\b(?:flights?|planes?|airplanes?|aeroplanes?|aircraft|airliners?|jets?|jetliners?|pilots?"
+    r"|crews?|captain|helicopters?|we|our|"
     r"turboprop|airport|airports|" + MAKERS + "|" + AIR_AMBULANCE + r"|"
     r"FMS|IRS|EGPWS|GPWS|TAWS|approach|"
     r"landing|cockpit|air traffic|airspace|(?:civil|commercial) aviation|UAV|[A-Z]{2}\d{2,4})\b",

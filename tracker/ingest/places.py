@@ -176,7 +176,8 @@ _NEGATIVE = re.compile(
 # "jamming by Russia", "blamed on Russia", "signals from Kaliningrad": where the jammer is thought
 # to be, not where the aircraft was.
 _SOURCE_BEFORE = re.compile(
-    r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|accus\w*|originat\w*\s+(?:in|from)|"
+    r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|due\s+to|caused\s+by|accus\w*"
+    r"|originat\w*\s+(?:in|from)|"
     r"com(?:es|ing)\s+from|traced\s+to|sources?\s+(?:in|of)|from\s+(?:the\s+)?(?:direction\s+of|"
     r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
     r"(?:units?|forces|military|systems?|devices|transmitters?|equipment|blockers|jammers)\s+"
