@@ -194,3 +194,12 @@ def test_disruptions_over_a_period_of_months_are_not_an_incident():
         if c.score >= APPLY_MIN_SCORE
     ]
     assert found == []
+
+
+def test_it_after_a_sentence_naming_the_plane_is_that_plane():
+    found = _one(
+        "Published: 2024-04-12\n\nPilots of several airlines have reported GPS jamming near the "
+        'border this week. "Our plane was flying from Riga to Tartu on Monday morning," said '
+        'a spokesman of the airline. "It was over Valga when the GPS signal suddenly vanished."'
+    )
+    assert (found["country"], found["date"]) == ("EE", "2024-04-08")

@@ -285,8 +285,29 @@ def _area_event_in_lede(sentence: Sentence) -> bool:
     )
 
 
+# "It got to round about Kouvola when the GPS signal disappeared": a sentence whose subject is
+# a pronoun, after one that names the aircraft.
+_PRONOUN_SUBJECT = re.compile(r"^[\"'\u201c\u2018]?(?:It|It's|Its)\b")
+
+
+def _pronoun_for_aircraft(sentence: Sentence, sentences: list[Sentence]) -> bool:
+    """Does the sentence open with "It", the particular aircraft the sentence before named?"""
+    if not _PRONOUN_SUBJECT.match(sentence.text) or sentence.index == 0:
+        return False
+    previous = sentences[sentence.index - 1]
+    return previous.paragraph == sentence.paragraph and bool(
+        re.search(r"\b(?:plane|aircraft|jet|airliner|helicopter)\b", previous.text, re.I)
+        and ax.specific_vehicle([previous.text])
+    )
+
+
 def _is_anchor(
-    sentence: Sentence, *, crew_narrative: bool, topic: bool = False, lede_problem: bool = False
+    sentence: Sentence,
+    *,
+    crew_narrative: bool,
+    topic: bool = False,
+    lede_problem: bool = False,
+    told_before: bool = False,
 ) -> bool:
     """Does ``sentence`` report a GNSS problem of a particular aircraft?
 
@@ -304,7 +325,12 @@ def _is_anchor(
         or ((topic or lede_problem) and _area_event_in_lede(sentence))
     ):
         return False
-    vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.KNOWN_OPERATOR.search(text)
+    vehicle = (
+        fx.VEHICLE_TERM.search(text)
+        or fx.aircraft([text])
+        or fx.KNOWN_OPERATOR.search(text)
+        or told_before
+    )
     if not vehicle and not (crew_narrative and re.search(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I)\b", text)):
         return False
     if (
@@ -461,7 +487,12 @@ def _group(
             if (
                 previous
                 and previous.paragraph == anchor.paragraph
-                and (not incidents or _THIS_INCIDENT.match(anchor.text))
+                and (
+                    not incidents
+                    or _THIS_INCIDENT.match(anchor.text)
+                    # "Our plane was flying to X on Sunday. It lost GPS near Y."
+                    or _pronoun_for_aircraft(anchor, sentences)
+                )
             ):
                 dates = _event_dates(previous.text, base)
         dates = [d for m in dates for d in _enumerated_days(m, anchor.text)]
@@ -1256,7 +1287,13 @@ def extract_candidates(
     anchors = [
         s
         for s in sentences
-        if _is_anchor(s, crew_narrative=crew_narrative, topic=topic, lede_problem=lede_problem)
+        if _is_anchor(
+            s,
+            crew_narrative=crew_narrative,
+            topic=topic,
+            lede_problem=lede_problem,
+            told_before=_pronoun_for_aircraft(s, sentences),
+        )
     ]
     if not anchors:
         anchors = _lede_anchors(sentences)
