@@ -203,3 +203,11 @@ def test_it_after_a_sentence_naming_the_plane_is_that_plane():
         'a spokesman of the airline. "It was over Valga when the GPS signal suddenly vanished."'
     )
     assert (found["country"], found["date"]) == ("EE", "2024-04-08")
+
+
+def test_last_week_is_the_month_most_of_that_week_is_in():
+    monday = dt.date(2024, 5, 6)  # last week: Monday 29 April to Sunday 5 May
+    (mention,) = find_dates("The crew lost GPS last week.", base=monday)
+    assert (mention.date, mention.precision) == (dt.date(2024, 5, 1), "month")
+    (late,) = find_dates("The crew lost GPS last week.", base=dt.date(2024, 5, 13))
+    assert late.date == dt.date(2024, 5, 1)
