@@ -211,3 +211,15 @@ def test_last_week_is_the_month_most_of_that_week_is_in():
     assert (mention.date, mention.precision) == (dt.date(2024, 5, 1), "month")
     (late,) = find_dates("The crew lost GPS last week.", base=dt.date(2024, 5, 13))
     assert late.date == dt.date(2024, 5, 1)
+
+
+def test_dutch_pilot_flying_towards_sweden_when_the_gps_stopped():
+    found = _one(
+        "Published: 2024-05-06\n\nGps-storing bij vluchten\n\nEen verkeersvlieger vertelde het "
+        "vorige week. Toen wij richting Zweden vlogen, stopte de gps er af en toe mee."
+    )
+    assert (found["country"], found["date"], found["date_precision"]) == (
+        "SE",
+        "2024-05-01",
+        "month",
+    )

@@ -599,6 +599,11 @@ flights: vluchten
 flight: vlucht
 airport: luchthaven* vliegveld* *luchthaven
 pilots: piloot piloten
+pilot: verkeersvlieger* gezagvoerder*
+we: wij
+flew: vloog vlogen
+towards: richting
+failed: stopte stopten uitgevallen viel_uit
 crew: bemanning*
 approach: nadering* landingsnadering*
 landed: landde landden geland

@@ -584,8 +584,13 @@ _ROMANIAN_EXONYMS = {
 for _english, _stems in _ROMANIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 # Dutch names of the seas ("boven de Oostzee", over the Baltic Sea).
+# And of the countries whose Dutch name is not the English or German one ("richting Zweden").
 _DUTCH_EXONYMS = {
     "Baltic Sea": ("oostzee",), "North Sea": ("noordzee",), "Black Sea": ("zwarte_zee",),
+    "Sweden": ("zweden",), "Norway": ("noorwegen",), "Denmark": ("denemarken",),
+    "Lithuania": ("litouwen",), "Latvia": ("letland",), "Belarus": ("wit-rusland",),
+    "Russia": ("rusland",), "Germany": ("duitsland",), "Ukraine": ("oekraïne",),
+    "Turkey": ("turkije",), "Romania": ("roemenië",),
 }  # fmt: skip
 for _english, _stems in _DUTCH_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
