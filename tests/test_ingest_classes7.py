@@ -223,3 +223,15 @@ def test_dutch_pilot_flying_towards_sweden_when_the_gps_stopped():
         "2024-05-01",
         "month",
     )
+
+
+def test_what_a_meeting_agreed_and_where_it_met_are_not_an_incident():
+    found = [
+        c
+        for c in ingest_text(
+            "Published: 2025-03-07\n\nConference\n\nExperts met in Vienna on Wednesday. It was "
+            "agreed that GPS jamming against airliners must stop."
+        )
+        if c.score >= APPLY_MIN_SCORE
+    ]
+    assert found == []

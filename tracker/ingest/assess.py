@@ -129,7 +129,10 @@ POLICY = re.compile(
     r"ministry|lawmakers?|regulations?|guidance|censure|accus\w+"
     # Talk about the problem, and how to guard against it: "experts discussed how to protect
     # planes against GPS interference".
-    r"|discuss\w*|debat\w*|workshop|seminar|protect\w*\s+(?:\w+\s+){0,3}(?:against|from))\b",
+    r"|discuss\w*|debat\w*|workshop|seminar|protect\w*\s+(?:\w+\s+){0,3}(?:against|from)"
+    # What a meeting concluded: "it was agreed that jamming against airliners must stop".
+    r"|(?:it\s+was\s+|they\s+|ministers\s+|experts\s+)agreed|must\s+(?:stop|end|cease)"
+    r"|called\s+for)\b",
     re.I,
 )
 #: Users on the ground or at sea: the story is not about aircraft.

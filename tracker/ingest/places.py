@@ -162,7 +162,8 @@ _NEGATIVE = re.compile(
     r"(?:divert\w*\s+(?:to|towards)|diversion\s+to|returned\s+to|return(?:ing)?\s+to|back\s+to"
     r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
     r"based\s+in|rerouted\s+to|redirected\s+to|sent\s+to|"
-    r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|visit\s+to|trip\s+to|told\s+|said\s+in|"
+    r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|met\s+in|gathered\s+in|visit\s+to|trip\s+to"
+    r"|told\s+|said\s+in|"
     r"(?:meeting|conference|summit|session|assembly|symposium)\b[^.]{0,40}?\b(?:at|in)|"
     r"reported\s+by|according\s+to"
     # A spoofed position is where the aircraft was *not*: "the display showed us over Iran".
