@@ -54,7 +54,7 @@ NOT_A_COUNT = (
     # "a 737-800"): after a letter or digit and a hyphen it is part of a designator.
     r"(?<![\w]-)"
     # Nor is the day of a date: "The chaos, which occurred on November 6, saw flights diverted".
-    + r"(?!(?:"
+    + r"(?!(?=\d)(?:"
     + "|".join(
         rf"(?<={month} )"
         for month in "January February March April May June July August September October "

@@ -260,6 +260,8 @@ _AIRCRAFT_PLURAL = re.compile(
 
 def _long_period(text: str) -> bool:
     """Does the sentence span more than a month ("between November 2023 and February 2025")?"""
+    if "between" not in text.lower():
+        return False
     mentions = [m for m in find_dates(text) if m.kind != "year"]
     for first, second in zip(mentions, mentions[1:], strict=False):
         if (
@@ -1283,7 +1285,9 @@ def extract_candidates(
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
     topic = _about_interference(sentences)
-    lede_problem = any(_is_problem_sentence(s.text) for s in sentences[:5])
+    lede_problem = any(_MET_DISRUPTION.search(s.text) for s in sentences[:6]) and any(
+        _is_problem_sentence(s.text) for s in sentences[:5]
+    )
     anchors = [
         s
         for s in sentences

@@ -134,7 +134,11 @@ def interference_type(
     jamming and spoofing").
     """
     plain = {
-        (s if particular is not None and particular(s) else _without_type_pairs(s)): s
+        (
+            s
+            if not _TYPE_PAIR.search(s) or (particular is not None and particular(s))
+            else _without_type_pairs(s)
+        ): s
         for s in sentences
     }
     jam = _first(plain, JAM_TERM)
