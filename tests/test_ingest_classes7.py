@@ -235,3 +235,10 @@ def test_what_a_meeting_agreed_and_where_it_met_are_not_an_incident():
         if c.score >= APPLY_MIN_SCORE
     ]
     assert found == []
+
+
+def test_portuguese_segundo_is_second_not_monday():
+    from tracker.ingest.languages.gloss import gloss_line
+
+    glossed = gloss_line("O segundo voo pousou na segunda-feira e outro na segunda.", "pt")
+    assert glossed.count("Monday") == 2, glossed

@@ -231,4 +231,11 @@ def calendar_for(code: str) -> Calendar:
         # weekend just gone or under way (a report of Saturday about Friday and Saturday).
         previous = any(word in _PREVIOUS_WEEKEND for word in form.split())
         relative.setdefault(form, "last weekend" if previous else "over the weekend")
-    return Calendar(months, tuple(month_stems), weekdays, tuple(_stems(weekdays)), relative)
+    # A short form of a longer name ("segunda" of "segunda-feira") is a fixed word, not a stem
+    # to inflect: "segund-" would make "segundo" (second) a Monday.
+    inflected = {
+        form: name
+        for form, name in weekdays.items()
+        if not any(other != form and other.startswith(form + "-") for other in weekdays)
+    }
+    return Calendar(months, tuple(month_stems), weekdays, tuple(_stems(inflected)), relative)
