@@ -242,3 +242,9 @@ def test_portuguese_segundo_is_second_not_monday():
 
     glossed = gloss_line("O segundo voo pousou na segunda-feira e outro na segunda.", "pt")
     assert glossed.count("Monday") == 2, glossed
+
+
+def test_a_demonstrative_opening_a_sentence_is_not_a_town():
+    from tracker.ingest.languages.gloss import gloss_line
+
+    assert "Essen" not in gloss_line("Esse é o terceiro incidente do mês.", "pt")
