@@ -248,3 +248,17 @@ def test_a_demonstrative_opening_a_sentence_is_not_a_town():
     from tracker.ingest.languages.gloss import gloss_line
 
     assert "Essen" not in gloss_line("Esse é o terceiro incidente do mês.", "pt")
+
+
+def test_a_similar_failure_on_an_earlier_day_is_a_second_incident():
+    found = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2024-09-04\n\nGPS interference returned at Tartu Airport on Tuesday, "
+            "delaying flights. It is the second case in a week, after a similar failure on "
+            "Thursday."
+        )
+        if c.score >= APPLY_MIN_SCORE
+    ]
+    assert sorted(c["date"] for c in found) == ["2024-08-29", "2024-09-03"], found
+    assert {c["country"] for c in found} == {"EE"}

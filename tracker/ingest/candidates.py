@@ -303,6 +303,21 @@ def _pronoun_for_aircraft(sentence: Sentence, sentences: list[Sentence]) -> bool
     )
 
 
+# "..., after a similar failure last Thursday": an earlier incident of the same kind, told by
+# reference to the one the report is about.
+_SIMILAR_EVENT = re.compile(
+    r"\b(?:(?:a|an|the)\s+)?(?:similar|same|comparable|previous|first)\s+(?:[\w-]+\s+)?"
+    r"(?:failure|incident|problem|disruption|interference|outage|episode|case)\b",
+    re.I,
+)
+
+
+def _similar_event_on_a_day(text: str) -> bool:
+    return bool(_SIMILAR_EVENT.search(text)) and any(
+        m.precision == "day" and m.kind != "following" for m in _event_dates(text, None)
+    )
+
+
 def _is_anchor(
     sentence: Sentence,
     *,
@@ -320,6 +335,8 @@ def _is_anchor(
     """
     text = sentence.text
     if _SAME_AGAIN.search(text) and any(m.kind == "following" for m in find_dates(text)):
+        return True
+    if topic and _similar_event_on_a_day(text) and not _not_happened(text):
         return True
     if not (
         _is_problem_sentence(text)

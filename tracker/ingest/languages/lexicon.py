@@ -833,6 +833,8 @@ since: desde
 """,
     "pt": """
 discussed: discutiram discutiu debateram debateu
+a similar failure: falha_semelhante falha_similar
+a similar incident: incidente_semelhante incidente_similar
 last year: ano_passado
 more than: mais_de
 navigation signals: sinal_de_navegação sinais_de_navegação sinal_de_satélite sinais_de_satélite
