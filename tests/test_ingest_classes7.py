@@ -6,6 +6,7 @@ Each text is written for the test and reproduces only the shape of the problem.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -262,3 +263,14 @@ def test_a_similar_failure_on_an_earlier_day_is_a_second_incident():
     ]
     assert sorted(c["date"] for c in found) == ["2024-08-29", "2024-09-03"], found
     assert {c["country"] for c in found} == {"EE"}
+
+
+def test_a_photo_caption_neither_places_nor_dates_the_incident():
+    found = _one(
+        "Published: 2024-11-09\n\nGPS jammed near Vilnius\n\n"
+        "A Boeing 737 taxies at Riga airport on Wednesday, July 19, 2023. Photographer: Jane "
+        "Roe/Agency\n\nOn Friday an airBaltic jet lost its GPS signal near Vilnius, the airline "
+        "said."
+    )
+    assert (found["country"], found["date"]) == ("LT", "2024-11-08")
+    assert "Riga" not in json.dumps(found["evidence"])

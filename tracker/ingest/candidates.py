@@ -1255,6 +1255,28 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     return sentences, None
 
 
+# "Photographer: Jane Roe/Agency", "Photo: USAF": the credit that ends a photo caption.
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|[.!?]\s+)(?:Photographer|Photograph|Photo|Foto|Image|Picture)\s*:\s*[^.!?]+$"
+)
+
+
+def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences less photo captions: a paragraph whose last sentence is a photo credit
+    describes the picture ("A Boeing 777 taxies at Incheon on Wednesday, July 19, 2023"), not the
+    story."""
+    captions = {
+        s.paragraph
+        for position, s in enumerate(sentences)
+        if _PHOTO_CREDIT.search(s.text)
+        and (position + 1 == len(sentences) or sentences[position + 1].paragraph != s.paragraph)
+    }
+    if not captions:
+        return sentences
+    kept = [s for s in sentences if s.paragraph not in captions]
+    return kept or sentences
+
+
 def extract_candidates(
     report: Report, *, published: dt.date | None = None, floor: float | None = None
 ) -> list[Candidate]:
@@ -1283,6 +1305,7 @@ def extract_candidates(
     if not sentences:
         return []
     sentences, dateline = _strip_dateline(sentences)
+    sentences = _without_captions(sentences)
     if report.published is None and dateline is not None:
         from dataclasses import replace as _replace
 
