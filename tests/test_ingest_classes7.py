@@ -274,3 +274,26 @@ def test_a_photo_caption_neither_places_nor_dates_the_incident():
     )
     assert (found["country"], found["date"]) == ("LT", "2024-11-08")
     assert "Riga" not in json.dumps(found["evidence"])
+
+
+def test_a_similar_disruption_on_a_day_keeps_its_day_beside_a_period():
+    found = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2025-03-08\n\nGPS interference hit Palanga Airport on Friday, delaying "
+            "three flights. It was the second case this month, after a similar disruption on "
+            "Monday."
+        )
+        if c.score >= APPLY_MIN_SCORE
+    ]
+    assert sorted(c["date"] for c in found) == ["2025-03-03", "2025-03-07"], found
+
+
+def test_a_similar_incident_of_ships_is_not_an_anchor():
+    from tracker.ingest.candidates import _is_anchor
+    from tracker.ingest.text import Sentence
+
+    ships = Sentence("In a similar incident on Monday, a ferry lost its position.", 3, 1, False)
+    planes = Sentence("In a similar incident on Monday, a jet lost its position.", 3, 1, False)
+    assert not _is_anchor(ships, crew_narrative=False, topic=True)
+    assert _is_anchor(planes, crew_narrative=False, topic=True)

@@ -336,7 +336,13 @@ def _is_anchor(
     text = sentence.text
     if _SAME_AGAIN.search(text) and any(m.kind == "following" for m in find_dates(text)):
         return True
-    if topic and _similar_event_on_a_day(text) and not _not_happened(text):
+    if (
+        topic
+        and _similar_event_on_a_day(text)
+        and not _not_happened(text)
+        and not (_MARITIME.search(text) or _GROUND.search(text))
+        and not _ADMINISTRATIVE_ACT.search(text)
+    ):
         return True
     if not (
         _is_problem_sentence(text)
@@ -541,6 +547,14 @@ def _group(
                 _place_anchor(incidents, anchor, chosen)
             continue
         mention = dates[0] if dates else None
+        if (
+            mention is not None
+            and mention.precision != "day"
+            and _SIMILAR_EVENT.search(anchor.text)
+        ):
+            # "the second case this month, after a similar disruption on Monday": the day told
+            # for the earlier incident, not the period of the count.
+            mention = next((m for m in dates if m.precision == "day"), mention)
         if mention and mention.kind == "following":
             if incidents and (incidents[-1].date is None or incidents[-1].date.date is None):
                 # "The same thing happened the night before": the date it counts from may sit
