@@ -599,6 +599,11 @@ flights: vluchten
 flight: vlucht
 airport: luchthaven* vliegveld* *luchthaven
 pilots: piloot piloten
+pilot: verkeersvlieger* gezagvoerder*
+we: wij
+flew: vloog vlogen
+towards: richting
+failed: stopte stopten uitgevallen viel_uit
 crew: bemanning*
 approach: nadering* landingsnadering*
 landed: landde landden geland
@@ -628,7 +633,7 @@ position: местоположени* позици* координат*
 every: каждый каждом каждого каждая всеки всяко
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
-interference: помех* помеха* глушени* подавлени*
+interference: помех* помеха* глушени* подавлени* вмешательств* вмешал* вмешива*
 interference: смущени* смущения
 jamming: заглушаван* заглушени*
 false: фалшив*
@@ -704,7 +709,7 @@ position: місцезнаходжен* позиці* координат*
 every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
-interference: перешкод* завад* глушінн* збо*
+interference: перешкод* завад* глушінн* збо* втруча* втрути*
 jamming: глушінн* подавленн* рeб
 spoofing: спуфінг* підмін*
 false: хибн* фальшив*
@@ -828,6 +833,8 @@ since: desde
 """,
     "pt": """
 discussed: discutiram discutiu debateram debateu
+a similar failure: falha_semelhante falha_similar
+a similar incident: incidente_semelhante incidente_similar
 last year: ano_passado
 more than: mais_de
 navigation signals: sinal_de_navegação sinais_de_navegação sinal_de_satélite sinais_de_satélite
@@ -900,6 +907,8 @@ since: desde
 """,
     "fr": """
 discussed: discuté débattu
+court: tribunal tribunaux cour_d'appel
+appeared: comparaissait comparaît comparu
 last year: année_dernière an_dernier
 more than: plus_de
 navigation signals: signal_de_navigation signaux_de_navigation
