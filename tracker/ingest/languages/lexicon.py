@@ -22,9 +22,19 @@ from any article.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
-__all__ = ["Lexicon", "lexicon_for", "TABLES", "MAX_ENDING"]
+#: Words every gloss keeps as written, in any language: satellite-navigation and avionics
+#: acronyms, aircraft makers and types, flight numbers. Shared by the word gloss and the script
+#: gloss (a Latin word inside Chinese or Arabic text).
+KEPT_AS_WRITTEN = re.compile(
+    r"^(?:GPS|GNSS|GLONASS|Galileo|BeiDou|EGNOS|RNAV|RNP|ILS|VOR|NOTAM|ATC|FIR|ATR|Boeing|Airbus"
+    r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
+    r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}[\w-]*)$"
+)
+
+__all__ = ["Lexicon", "lexicon_for", "TABLES", "MAX_ENDING", "KEPT_AS_WRITTEN"]
 
 #: Letters a ``stem*`` form may add (Finnish and Baltic case endings run long).
 MAX_ENDING = 7
