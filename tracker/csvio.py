@@ -651,15 +651,18 @@ if {b for b in _lead_bytes() if b < 0x7F} != set(range(0x20)):
     raise ImportError("tracker.safety.INVISIBLE_RANGES changed its ASCII part; update csvio")
 
 
-def may_hide_characters(data: np.ndarray) -> bool:
+def may_hide_characters(data: np.ndarray, *, minimum: int | None = None) -> bool:
     """False when no byte of ``data`` (UTF-8) could start an invisible character.
 
     Conservative: True may be a false alarm (0xE2 also starts dashes and curly quotes), then
     the exact search decides. A minimum and a maximum settle plain ASCII text.
+
+    :param minimum: ``data.min()``, when the caller has it already.
     """
     if not len(data):
         return False
-    return bool(data.min() < 0x20) or (data.max() >= 0x7F and _high_suspects(data))
+    low = data.min() if minimum is None else minimum
+    return bool(low < 0x20) or (data.max() >= 0x7F and _high_suspects(data))
 
 
 def _high_suspects(data: np.ndarray) -> bool:
