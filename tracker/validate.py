@@ -688,8 +688,7 @@ def _distinct(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series]:
         encoded = pc.dictionary_encode(_arrow(table.frame[name]))
         if isinstance(encoded, pa.ChunkedArray):
             encoded = encoded.combine_chunks()  # the chunks share one dictionary
-        # As numpy's index type: every lookup (np.take) would otherwise cast them first.
-        codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp)
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
         uniques = encoded.dictionary.to_pandas(
             types_mapper={pa.large_string(): table.frame[name].dtype}.get
         )
