@@ -408,3 +408,17 @@ def test_duplicate_claims_in_long_runs(run: int, maybe: bool):
     pairs[run - 1] = pairs[0]
     table = _chunked_pairs(pairs, [len(pairs) - 3, 3])
     assert validate._may_repeat(table, [SRC.incident_id, SRC.url]) is True
+
+
+@pytest.mark.parametrize(
+    "sizes", [[1, 1, 1, 1, 1, 1, 1], [2, 2, 3], [3, 4], [1, 2, 4], [7]], ids=str
+)
+def test_id_check_at_the_ends_of_chunks(sizes):
+    """The first bytes of a cell near the end of its chunk's bytes (or of a chunk shorter than
+    ``YYYY-MM-DD-``) are read as the regex reads them."""
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.id)
+    cells = ["2024-03-10-riga", "x", "2024-03-10-a", "2024-03-1", "", "2024-03-10-", "2024-03-10-b"]
+    expected = validate._regex(pd.Series(cells, dtype="str"), spec.pattern, how="full")
+    table = _chunked_table(INC.id, cells, sizes)
+    assert validate._ids_by_bytes(validate._Cells(table.frame[INC.id])) is not None
+    assert validate._matches_pattern(table, spec).tolist() == expected.tolist()
