@@ -286,3 +286,18 @@ def test_quoting_check_sends_every_disagreement_to_the_careful_path(monkeypatch)
 def test_well_formed_quotes_take_the_fast_path():
     body = GOOD.replace(b"Test Airport", b'"Test, ""the"" Airport"', 1)
     assert csvio._fast_parse(body, list(schema.INCIDENT_COLUMNS), "f.csv") is not None
+
+
+@pytest.mark.parametrize("byte", [b'"', b"\r"])
+def test_quote_or_cr_found_in_any_block(byte: bytes, tmp_path: Path):
+    """The block-by-block search finds a quote or a CR wherever it is, block edges included,
+    and nothing in a file without either."""
+    path = tmp_path / "plain.csv"
+    plain = b"id,summary\n" + b"r1,abc\n" * 9
+    path.write_bytes(plain)
+    with open(path, "rb") as handle:
+        assert csvio._quote_or_cr(handle, block=16) is None
+    for at in range(len(plain)):
+        path.write_bytes(plain[:at] + byte + plain[at + 1 :])
+        with open(path, "rb") as handle:
+            assert csvio._quote_or_cr(handle, block=16) == byte, at

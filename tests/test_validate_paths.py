@@ -361,3 +361,64 @@ def test_id_check_leaves_other_bytes_to_the_pattern(odd: str):
     table = _chunked_table(INC.id, cells, [1, 2])
     assert validate._ids_by_bytes(validate._Cells(table.frame[INC.id])) is None
     assert validate._matches_pattern(table, spec).tolist() == [True, False, False]
+
+
+def _text_cells() -> list[str]:
+    """Cells starting and ending with every ASCII character, and with a few others."""
+    cells = [""]
+    for code in range(128):
+        char = chr(code)
+        cells += [char, char + "x", "x" + char, char + "yz" + char]
+    cells += ["é", "éx", "xé", "€x", "\u200bx", "x\u200b", "\u202ex", "Ωx ", " Ω"]
+    return cells
+
+
+def test_suspicious_first_bytes_agree_with_every_text_rule():
+    """The first-byte shortcut (one comparison, then a lookup of the few low bytes) flags
+    exactly the cells a formula, a leading or trailing space or an invisible character makes
+    suspect, whatever the chunks."""
+    cells = _text_cells()
+    expected = [
+        bool(cell)
+        and (
+            cell.startswith((*safety.FORMULA_PREFIXES, " "))
+            or cell.endswith(" ")
+            or safety.has_invisible(cell)
+        )
+        for cell in cells
+    ]
+    assert any(expected) and not all(expected)
+    for sizes in ([len(cells)], [1, 100, len(cells) - 101]):
+        table = _chunked_table(INC.summary, cells, sizes)
+        present = (table.frame[INC.summary] != "").to_numpy()
+        found = validate._suspicious_text(table, INC.summary, present)
+        assert found.tolist() == expected
+
+
+@pytest.mark.parametrize(("run", "maybe"), [(15, False), (16, False), (17, True)])
+def test_duplicate_claims_in_long_runs(run: int, maybe: bool):
+    """Runs of up to ``_MAX_RUN`` rows of one incident are compared pair by pair; a longer run
+    answers "maybe" (the caller then checks exactly), as before the pairs were counted lag by
+    lag."""
+    assert validate._MAX_RUN == 16
+    pairs = [("a", f"u/{i}") for i in range(run)] + [("b", "u/0")]
+    table = _chunked_pairs(pairs, [len(pairs) - 3, 3])
+    assert validate._may_repeat(table, [SRC.incident_id, SRC.url]) is maybe
+    # The same run with a repeated claim as far apart as the run allows.
+    pairs[run - 1] = pairs[0]
+    table = _chunked_pairs(pairs, [len(pairs) - 3, 3])
+    assert validate._may_repeat(table, [SRC.incident_id, SRC.url]) is True
+
+
+@pytest.mark.parametrize(
+    "sizes", [[1, 1, 1, 1, 1, 1, 1], [2, 2, 3], [3, 4], [1, 2, 4], [7]], ids=str
+)
+def test_id_check_at_the_ends_of_chunks(sizes):
+    """The first bytes of a cell near the end of its chunk's bytes (or of a chunk shorter than
+    ``YYYY-MM-DD-``) are read as the regex reads them."""
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.id)
+    cells = ["2024-03-10-riga", "x", "2024-03-10-a", "2024-03-1", "", "2024-03-10-", "2024-03-10-b"]
+    expected = validate._regex(pd.Series(cells, dtype="str"), spec.pattern, how="full")
+    table = _chunked_table(INC.id, cells, sizes)
+    assert validate._ids_by_bytes(validate._Cells(table.frame[INC.id])) is not None
+    assert validate._matches_pattern(table, spec).tolist() == expected.tolist()

@@ -156,6 +156,7 @@ def _regex(values: pd.Series, pattern: str, *, how: str = "search") -> np.ndarra
 #: so a cell's first byte decides.
 _FIRST_BYTE_SUSPECT = np.zeros(256, dtype=bool)
 _FIRST_BYTE_SUSPECT[[ord(c) for c in (*safety.FORMULA_PREFIXES, " ")]] = True
+_MAX_SUSPECT_FIRST = int(np.flatnonzero(_FIRST_BYTE_SUSPECT).max())
 
 
 class _Cells:
@@ -226,6 +227,13 @@ class _Cells:
             np.take(data, offsets[1:] - 1, out=last[start:stop], mode="clip")
         return first, last
 
+    def last_bytes(self) -> np.ndarray:
+        """The last byte of every cell (meaningless where the cell is empty)."""
+        last = np.empty(self.size, dtype=np.uint8)
+        for (start, stop), (offsets, data) in zip(self._spans, self.chunks, strict=True):
+            np.take(data, offsets[1:] - 1, out=last[start:stop], mode="clip")
+        return last
+
     def byte_at(self, position: int) -> np.ndarray:
         """The byte at ``position`` of every cell (meaningless where the cell is shorter)."""
         found = np.empty(self.size, dtype=np.uint8)
@@ -244,16 +252,30 @@ class _Cells:
                 return False
         return True
 
+    @functools.cached_property
+    def _minima(self) -> list[int]:
+        """The smallest byte of each chunk's cells (256 for a chunk of empty cells): shared by
+        the text rules and the URL rule, which both read it."""
+        return [
+            int(data[offsets[0] : offsets[-1]].min()) if offsets[-1] > offsets[0] else 256
+            for offsets, data in self.chunks
+        ]
+
     def min_byte(self) -> int:
         """The smallest byte of any cell (256 for a column of empty cells)."""
-        parts = [data[offsets[0] : offsets[-1]] for offsets, data in self.chunks]
-        return min((int(part.min()) for part in parts if len(part)), default=256)
+        return min(self._minima, default=256)
 
     def may_hide_characters(self) -> bool:
         """Whether any byte of the column could start an invisible character."""
         return any(
-            may_hide_characters(data[offsets[0] : offsets[-1]]) for offsets, data in self.chunks
+            may_hide_characters(data[offsets[0] : offsets[-1]], minimum=low)
+            for low, (offsets, data) in zip(self._minima, self.chunks, strict=True)
         )
+
+
+#: Columns whose cell bounds the row rules read again (the URL rule and the duplicate claims):
+#: kept from the cell rules, freed by the row rules.
+_ROW_RULE_CELLS = frozenset({SRC.url, FIG.url})
 
 
 def _cells_key(name: str) -> str:
@@ -277,7 +299,13 @@ def _suspicious_text(table: RawTable, name: str, present: np.ndarray) -> np.ndar
     """
     cells = _cells(table, name)
     first, last = cells.ends()
-    mask = present & (np.take(_FIRST_BYTE_SUSPECT, first) | (last == 0x20))
+    mask = last == 0x20
+    # Every suspect first byte is at most "@": one comparison finds the few cells to look up
+    # (a lookup of every first byte cast each column's bytes to 8-byte indices first).
+    low = np.flatnonzero(first <= _MAX_SUSPECT_FIRST)
+    if len(low):
+        mask[low] |= np.take(_FIRST_BYTE_SUSPECT, first[low])
+    mask &= present
     if cells.may_hide_characters():
         mask |= present & _regex(table.frame[name], _INVISIBLE_RE)
     return mask
@@ -337,23 +365,23 @@ def _may_repeat(table: RawTable, columns: list[str]) -> bool:
         return False
     if len(columns) == 1:
         return True
-    breaks = np.flatnonzero(np.concatenate(([True], ~same, [True])))
-    longest = int(np.diff(breaks).max())
-    if longest > _MAX_RUN:
-        return True
     others = [_arrow(table.frame[name]) for name in columns[1:]]
     # Equal cells have equal lengths and equal last bytes: only rows alike in both are
     # compared as text (at a million sources, next to none: 0.03 s less than comparing all).
     shapes = []
     for name in columns[1:]:
-        cells = _Cells(table.frame[name])
+        cells = _cells(table, name)
         lengths = cells.lengths()
-        shapes.append((lengths, np.where(lengths == 0, 0, cells.ends()[1])))
+        shapes.append((lengths, np.where(lengths == 0, 0, cells.last_bytes())))
     in_run = same
-    for lag in range(1, longest):
+    for lag in range(1, _MAX_RUN + 1):
         if lag > 1:
             # Rows lag apart with equal first values: from the neighbours, no text compared.
             in_run = in_run[:-1] & same[lag - 1 :]
+        if not in_run.any():
+            return False  # no run holds two rows this far apart: every pair was compared
+        if lag == _MAX_RUN:
+            return True  # a run longer than _MAX_RUN rows: the caller checks exactly
         alike = in_run.copy()
         for lengths, last in shapes:
             alike &= (lengths[:-lag] == lengths[lag:]) & (last[:-lag] == last[lag:])
@@ -409,12 +437,27 @@ def _numbers_by_bytes(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series
     minus = first == _MINUS
     if minus.any():
         plain &= ~(minus & (cells.byte_at(1) == _POINT))
-    array = numbers.to_numpy(zero_copy_only=False)  # NaN where a cell is empty
-    if not array.flags.writeable:
-        array = array.copy()  # writeable, as in _numbers
+    array = _float_values(numbers, cells.size)
     if not plain.all():
-        array[~plain] = np.nan
+        array[~plain] = np.nan  # empty cells (nulls, whose slots hold anything) among them
     return plain, pd.Series(array, index=values.index, dtype="float64", copy=False)
+
+
+def _float_values(numbers, size: int) -> np.ndarray:
+    """The values of a ``float64`` Arrow array (chunked or not) as one writeable numpy array,
+    copied once, chunk by chunk; a null's slot holds whatever its buffer held.
+
+    ``to_numpy`` of a chunked array concatenates the chunks into a read-only array, which the
+    loader would then have to copy again to hand out a writeable column (8 MB of fresh memory
+    twice per column at a million rows).
+    """
+    found = np.empty(size, dtype=np.float64)
+    done = 0
+    for chunk in _chunks(numbers):
+        values = np.frombuffer(chunk.buffers()[1], dtype=np.float64)
+        found[done : done + len(chunk)] = values[chunk.offset : chunk.offset + len(chunk)]
+        done += len(chunk)
+    return found
 
 
 def _null_where(array, empty: np.ndarray):
@@ -469,7 +512,6 @@ def _ids_by_bytes(cells: _Cells) -> np.ndarray | None:
     one gather per chunk: about half the time of RE2.
     """
     shaped = np.empty(cells.size, dtype=bool)
-    step = np.arange(11)
     for (start, stop), (offsets, data) in zip(cells._spans, cells.chunks, strict=True):
         part = data[offsets[0] : offsets[-1]]
         if len(part):
@@ -479,7 +521,7 @@ def _ids_by_bytes(cells: _Cells) -> np.ndarray | None:
             shifted = part - np.uint8(ord("."))
             if ((shifted < 2) | ((shifted > 11) & (shifted < ord("a") - ord(".")))).any():
                 return None
-        head = np.take(data, offsets[:-1, None] + step, mode="clip")
+        head = _heads(data, offsets[:-1], 11)  # YYYY-MM-DD-
         good = offsets[1:] - offsets[:-1] >= 12  # YYYY-MM-DD- and a slug
         good &= ((head[:, _ID_DIGITS] - np.uint8(ord("0"))) < 10).all(axis=1)
         good &= (head[:, _ID_HYPHENS] == _HYPHEN).all(axis=1)
@@ -492,6 +534,20 @@ def _ids_by_bytes(cells: _Cells) -> np.ndarray | None:
             good[cell[inside]] = False
         shaped[start:stop] = good
     return shaped
+
+
+def _heads(data: np.ndarray, starts: np.ndarray, width: int) -> np.ndarray:
+    """The ``width`` bytes from each of ``starts`` in ``data`` (one row each), clipped at the
+    end of ``data``: a cell starting later than ``width`` bytes before the end gets the last
+    ``width`` bytes (the caller's length test refuses such a short cell anyway).
+
+    One copy of each row from a sliding-window view, instead of a lookup through ``width``
+    8-byte indices per row (88 MB of indices for a million ids).
+    """
+    if len(data) < width:
+        return np.take(data, starts[:, None] + np.arange(width), mode="clip")
+    windows = np.lib.stride_tricks.sliding_window_view(data, width)
+    return windows[np.minimum(starts, len(data) - width)]
 
 
 #: A pattern of a few ASCII character classes, each maybe repeated: ``^[A-Z]{2}$``.
@@ -575,9 +631,10 @@ def _find_cited_incident_rows(incidents: RawTable, sources: RawTable) -> np.ndar
     cited_ordered, cited_same = _neighbours(sources, SRC.incident_id)
     if not cited_ordered:
         return None
-    starts = np.concatenate(([True], ~cited_same))  # the first source of each cited id
-    rows = np.cumsum(starts) - 1
-    if rows[-1] + 1 != len(ids):
+    starts = np.empty(len(cited), dtype=bool)  # the first source of each cited id
+    starts[0] = True
+    np.logical_not(cited_same, out=starts[1:])
+    if np.count_nonzero(starts) != len(ids):
         return None
     # The first source of each cited id against the incident ids, one chunk at a time: a
     # boolean filter reads the strings in order (a take of a million indices cost 5x more) and
@@ -589,6 +646,11 @@ def _find_cited_incident_rows(incidents: RawTable, sources: RawTable) -> np.ndar
         if len(kept) and not pc.all(pc.equal(kept, ids.slice(matched, len(kept)))).as_py():
             return None
         matched += len(kept)
+    # Each source's incident row: the number of first sources up to it, less one (4-byte
+    # counts, summed in place: an 8-byte cumulative sum and its copy were 26 MB of fresh
+    # memory at a million sources).
+    rows = np.cumsum(starts, dtype=np.int32 if len(ids) < 2**31 else np.int64)
+    rows -= 1
     return rows
 
 
@@ -784,8 +846,10 @@ def check_cells(
             problems += _report(
                 table, bad, spec.name, "pattern", functools.partial(_pattern_message, spec)
             )
-        # Only these rules read a column's cell bounds: free them before the next column.
-        table.parsed.pop(_cells_key(spec.name), None)
+        # Only these rules (and the URL rules after them) read a column's cell bounds: free
+        # them before the next column.
+        if spec.name not in _ROW_RULE_CELLS:
+            table.parsed.pop(_cells_key(spec.name), None)
     return problems
 
 
@@ -1089,11 +1153,10 @@ def _check_url(table: RawTable, name: str) -> list[Problem]:
     if name not in table.frame:
         return []
     url = table.frame[name]
-    present = (url != "").to_numpy()
     # The link rule of tracker.safety.link_url: its pattern, and its length cap. A cell of at
     # most MAX_URL_LENGTH bytes has at most that many characters: count characters only in the
     # longer cells (counting them in every cell cost 0.2 s at a million rows).
-    cells = _Cells(url)
+    cells = _cells(table, name)
     too_long = cells.longer_than(safety.MAX_URL_LENGTH)
     if too_long.any():
         too_long[too_long] = (url[too_long].str.len() > safety.MAX_URL_LENGTH).to_numpy(bool)
@@ -1103,7 +1166,7 @@ def _check_url(table: RawTable, name: str) -> list[Problem]:
         shaped = _regex(url, _URL_START_RE, how="match")
     else:
         shaped = _regex(url, _URL_RE, how="full")
-    bad = present & (too_long | ~shaped)
+    bad = ~cells.empty & (too_long | ~shaped)
 
     def message(value: str) -> str:
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
@@ -1126,6 +1189,7 @@ def check_source_rows(table: RawTable) -> list[Problem]:
         "duplicate-source",
         "this source is already listed for the incident on line {first}",
     )
+    table.parsed.pop(_cells_key(SRC.url), None)
     return problems
 
 
@@ -1250,6 +1314,7 @@ def check_figure_rows(table: RawTable) -> list[Problem]:
         problems += _duplicates(
             table, [FIG.id], "duplicate-id", "id {value} was already used on line {first}"
         )
+    table.parsed.pop(_cells_key(FIG.url), None)
     return problems
 
 
