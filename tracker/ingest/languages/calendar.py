@@ -15,7 +15,7 @@ import importlib
 import re
 from dataclasses import dataclass
 
-__all__ = ["Calendar", "calendar_for", "MONTHS", "WEEKDAYS"]
+__all__ = ["Calendar", "calendar_for", "MONTHS", "WEEKDAYS", "LAST_BEFORE", "LAST_AFTER"]
 
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -105,6 +105,54 @@ WEEKEND: dict[str, tuple[str, ...]] = {
     "hu": ("múlt hétvégén", "hétvégén"),
     "tr": ("geçen hafta sonu", "hafta sonu"),
     "el": ("περασμένο σαββατοκύριακο", "σαββατοκύριακο"),
+}  # fmt: skip
+
+#: Words of "last" or "past" before a weekday ("w ubiegły piątek", "am vergangenen Dienstag",
+#: "el pasado martes") or after it ("mardi dernier", "martedì scorso", "marțea trecută"): the
+#: gloss writes "last Friday", as the English rules read it (not "on Friday", which on a Friday
+#: would be the day of publication).
+LAST_BEFORE: dict[str, frozenset[str]] = {
+    code: frozenset(words.split())
+    for code, words in {
+        "pl": "ubiegły ubiegłą ubiegłej ubiegłego zeszły zeszłą zeszłej ostatni ostatnią "
+        "ostatniej miniony minioną minionej",
+        "cs": "minulý minulou minulé uplynulý uplynulou",
+        "sk": "minulý minulú minulé uplynulý uplynulú",
+        "ru": "прошлый прошлую прошлое прошлой минувший минувшую минувшее минувшей",
+        "uk": "минулий минулу минуле минулої минулого",
+        "bg": "миналия миналата миналото изминалия изминалата",
+        "es": "pasado pasada último última",
+        "pt": "passado passada último última",
+        "it": "scorso scorsa",
+        "de": "letzten letzte vergangenen vergangene",
+        "nl": "afgelopen vorige",
+        "no": "forrige sist siste",
+        "da": "sidste forrige",
+        "sv": "förra",
+        "et": "eelmisel möödunud",
+        "lv": "pagājušajā pagājušo",
+        "lt": "praėjusį praėjusio",
+        "hu": "múlt",
+        "tr": "geçen",
+        "el": "περασμένη περασμένο προηγούμενη",
+    }.items()
+}
+LAST_AFTER: dict[str, frozenset[str]] = {
+    code: frozenset(words.split())
+    for code, words in {
+        "fr": "dernier", "it": "scorso scorsa", "es": "pasado", "pt": "passado passada",
+        "ro": "trecut trecută trecuta", "pl": "ubiegły", "ru": "прошлый",
+    }.items()
+}  # fmt: skip
+
+#: "The day before yesterday" where dateparser's tables lack it (they give "vorgestern",
+#: "позавчера", "anteayer"...): glossed "2 days ago", which the English rules read.
+DAY_BEFORE_YESTERDAY: dict[str, tuple[str, ...]] = {
+    "pl": ("przedwczoraj",), "ro": ("alaltăieri", "alaltăseară"), "tr": ("evvelsi gün",),
+    "el": ("προχθές", "προχτές"), "et": ("üleeile",), "lv": ("aizvakar",), "lt": ("užvakar",),
+    "no": ("i forgårs",), "da": ("i forgårs",), "sv": ("i förrgår",), "sk": ("predvčerom",),
+    "cs": ("předevčírem", "předvčírem"), "fi": ("toissapäivänä",), "it": ("l'altro ieri",
+    "ieri l'altro", "altroieri"),
 }  # fmt: skip
 
 #: Month names that are also common words, read as a month only beside a day or a year
@@ -219,6 +267,8 @@ def calendar_for(code: str) -> Calendar:
             form = form.lower()
             if len(form.replace(" ", "")) >= 4 and not re.search(r"\b\w{1,2}$", form):
                 relative[form] = english
+    for form in table.get("2 day ago", []) + list(DAY_BEFORE_YESTERDAY.get(code, ())):
+        relative.setdefault(form.lower(), "2 days ago")
     for form in WEEKEND.get(code, ()):
         relative.setdefault(form, "last weekend")
     return Calendar(months, tuple(month_stems), weekdays, tuple(_stems(weekdays)), relative)

@@ -118,6 +118,26 @@ def _by_letters(text: str, hits: dict[str, int]) -> str:
     return best if scores[best] > 0 else ""
 
 
+def _fits_letters(text: str, hits: dict[str, int], best: str) -> str:
+    """``best``, unless most of the text's letters beyond a-z are letters it never writes and
+    another language with function words of its own writes them all ("V pondělí letadlo...",
+    Czech, shares "nad", "do", "na" with Polish; "Mării", "întoarcă", Romanian, shares "un",
+    "la" with Spanish). A few foreign letters (a Lithuanian name in a Polish article) change
+    nothing."""
+    letters = [ch for ch in text.lower() if ch.isalpha() and not ch.isascii()]
+    if len(letters) < 5 or best not in ALPHABET_EXTRAS:
+        return best
+
+    def share(code: str) -> float:
+        extras = ALPHABET_EXTRAS.get(code, "")
+        return sum(1 for ch in letters if ch in extras) / len(letters)
+
+    if share(best) >= 0.5:
+        return best
+    fitting = [c for c in hits if c != best and hits[c] >= 2 and share(c) >= 0.8]
+    return max(fitting, key=hits.get) if fitting else best
+
+
 @dataclass(frozen=True)
 class Guess:
     """A language guess: the ISO 639-1 code, and the winner's share of function words."""
@@ -219,6 +239,8 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
     counted = [w for w in words if len(w) > 1] or words
     hits = {code: sum(1 for w in counted if w in FUNCTION_WORDS[code]) for code in candidates}
     best = max(hits, key=hits.get)
+    if script == "latin" and best != "en":
+        best = _fits_letters(text, hits, best)
     if script == "latin" and hits[best] == 0:
         # Not one function word of any language: a short text, told by its letters if at all.
         return Guess(_by_letters(text, hits) or "en", 0.0)

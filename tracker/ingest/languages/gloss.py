@@ -25,7 +25,14 @@ from __future__ import annotations
 import re
 
 from tracker.ingest.dates import META_DATE_LINE
-from tracker.ingest.languages.calendar import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS, calendar_for
+from tracker.ingest.languages.calendar import (
+    AMBIGUOUS_MONTHS,
+    LAST_AFTER,
+    LAST_BEFORE,
+    MONTHS,
+    WEEKDAYS,
+    calendar_for,
+)
 from tracker.ingest.languages.lexicon import lexicon_for
 from tracker.ingest.languages.placenames import demonym, exonym, resolve_place
 from tracker.ingest.languages.scripts import SCRIPT_LANGUAGES, gloss_script_line
@@ -87,6 +94,8 @@ _DATE_WORDS = {
     "evening",
     "night",
     "week",
+    "days",
+    "ago",
     "and",
     "to",
     ",",
@@ -327,11 +336,18 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
             continue
         weekday = cal.weekday(low) if len(low) >= 4 or low in cal.weekdays else ""
         if weekday and not tok.isupper():
+            before = {w.lower() for _, w in _words_before(tokens, i, 2)}
+            after = _words(tokens, i + 1, 1)
+            last_after = bool(after) and after[0][1].lower() in LAST_AFTER.get(code, ())
+            if out and out[-1] in {"in", "on", "at"}:
+                out.pop()  # "W czwartek", "V pondělí": the day's own preposition, not "in on"
             if out and out[-1] == "last":
                 emit(weekday)
+            elif before & LAST_BEFORE.get(code, frozenset()) or last_after:
+                emit("last", weekday)  # "w ubiegły piątek", "mardi dernier": last Friday
             else:
                 emit("on", weekday)
-            i += 1
+            i = after[0][0] + 1 if last_after else i + 1
             ahead = _words(tokens, i, 2)
             if (
                 len(ahead) == 2
@@ -458,6 +474,17 @@ _PAST_FAMILY = {"bg": "ru", "sk": "cs"}
 # Romanian and French form the past with an auxiliary before a participle ("a deviat", "a été").
 _AUXILIARIES = {"ro": {"a", "au", "s-a", "s-au", "fost"}, "fr": {"a", "ont", "avait", "été"}}
 _PARTICIPLE = {"ro": ("at", "it", "ut", "ât", "s"), "fr": ("é", "ée", "és", "ées", "u", "i")}
+
+
+def _words_before(tokens: list[str], i: int, count: int) -> list[tuple[int, str]]:
+    """The ``count`` word tokens before ``i`` (nearest first), skipping spaces."""
+    out = []
+    j = i - 1
+    while j >= 0 and len(out) < count:
+        if not tokens[j].isspace():
+            out.append((j, tokens[j]))
+        j -= 1
+    return out
 
 
 def _previous_word(tokens: list[str], i: int) -> str:

@@ -49,6 +49,7 @@ more than: mer_enn mer_än mere_end
 had: hadde hade havde
 happened: skjedde hände skete inntraff
 affected: rammet rammede drabbade påvirket påverkade berørt*
+affected: ramt ramte
 detected: oppdaget upptäckte opdagede
 and: og och
 position: posisjon* position*
@@ -97,6 +98,7 @@ could not land: kunne_ikke_lande kunde_inte_landa kunne_ikke_lande_på klarte_ik
 take-off: avgangen lettet lyftet letting
 diverted: omdirigert* omdirigerad* omdirigeret* måtte_lande_i
 returned: returnerte returnerade returnerede vendte_tilbake vände_tillbaka
+returned: returnere returnera
 turned back: snudde snu vände
 circled: sirklet* cirklade* kretset*
 en route: underveis undervejs
@@ -179,6 +181,7 @@ could not land: ei_voinut_laskeutua ei_pystynyt_laskeutumaan eivät_voineet_lask
 take-off: nousu nousun nousussa lentoonlähtö*
 diverted: ohjattiin ohjautui
 returned: palasi palasivat palaamaan kääntyi kääntyivät
+returned: palata
 turned back: kääntyi_takaisin palasi_takaisin kääntymään_takaisin kääntyä_takaisin
 circled: kierteli* kaarteli*
 en route: matkalla lennon_aikana
@@ -246,6 +249,7 @@ landed: maandus maandusid
 could not land: ei_saanud_maanduda ei_suutnud_maanduda
 take-off: õhkutõus*
 returned: pöördus naasis
+returned: pöörduma naasma
 turned back: pöördus_tagasi
 diverted: suunati
 circled: tiirutas tiirles
@@ -357,6 +361,7 @@ landed: nusileido
 could not land: negalėjo_nusileisti nepavyko_nusileisti
 take-off: kilim*
 returned: grįžo
+returned: grįžti
 flew: nuskrido skrido
 because of: dėl
 diverted: nukreipt*
@@ -408,6 +413,7 @@ flights: loty lotów lotach lotami rejsy rejsów rejsach
 planes: samoloty samolotów samolotach samolotami maszyny maszyn
 alternate airport: lotnisk*_zapasow* zapasowe_lotnisk* zapasowym_lotnisk*
 between: między pomiędzy
+because of: z_powodu
 pilots: pilot* lotnik*
 crew: załog*
 captains: kapitanowie kapitanów kapitanami
@@ -429,6 +435,7 @@ could not land: nie_mógł_wylądować nie_mogła_wylądować nie_mogli_wylądow
 take-off: start startu starcie wystartował*
 diverted: przekierowan* skierowan* odlecieć_na_zapasowe
 returned: wrócił wróciła wrócili zawrócił zawróciła
+returned: wrócić zawrócić
 circled: krążył krążyła
 en route: w_trakcie_lotu
 reported: zgłosił zgłosiła zgłosili zgłoszeni* zgłosz* poinformował* odnotowan*
@@ -498,6 +505,7 @@ could not land: nemohl_přistát nemohlo_pristáť nemohol_pristáť nemohlo_př
 take-off: vzlet* štart*
 diverted: odklon*
 returned: vrátil* vrátilo
+returned: vrátit vrátiť
 circled: kroužil* krúžil*
 reported: nahlásil* hlásil* ohlásil* oznámil*
 was: byl bylo byla bol bola bolo
@@ -570,6 +578,7 @@ diverted: umgeleitet ausweichen ausweichflughafen* ausweichlandung*
 aborted: abgebrochen abbrechen durchstarten durchgestartet startete_durch
 emergency landing: notlandung* notlanden notgelandet
 returned: kehrte zurückgekehrt umkehren
+returned: zurückkehren zurückfliegen zurückgeflogen
 turned back: kehrte_um umkehren_müssen
 circled: kreiste kreisen
 reported: meldete meldeten gemeldet berichtete
@@ -614,6 +623,13 @@ over: boven
 near: nabij bij
 to: naar
 because of: wegen door_storingen
+towards: richting
+region: region regionen regio
+we: wij wir
+when: toen
+flew: vloog vlogen gevlogen
+failed: stopte stopten uitgevallen
+experienced: meegemaakt maakte_het_mee maakten_het_mee
 """,
     "ru": """
 discussed: обсудили обсуждали обсудил обсуждался
@@ -630,6 +646,7 @@ satellite navigation: спутников*_навигац* навигац* спу
 signal: сигнал*
 interference: помех* помеха* глушени* подавлени*
 interference: смущени* смущения
+interference: вмешательств* вмешал* вмешива* втруч* втрут*
 jamming: заглушаван* заглушени*
 false: фалшив*
 crew: екипаж*
@@ -669,6 +686,8 @@ could not land: не_смог_приземлиться не_смог_сесть 
 take-off: взлет* взлёт* зліт* излет* излита*
 diverted: ушел_на_запасной запасной запасний
 returned: вернул* вернулся вернулись повернув*
+returned: вернуться
+turned back: повернуть_обратно повернул*_обратно развернуться развернул*
 circled: кружил*
 reported: сообщил* сообщ* повідомил* заявил* заявив*
 was: был была было
@@ -705,6 +724,7 @@ every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
 interference: перешкод* завад* глушінн* збо*
+interference: втруч* втрут*
 jamming: глушінн* подавленн* рeб
 spoofing: спуфінг* підмін*
 false: хибн* фальшив*
@@ -730,6 +750,7 @@ landed: приземлився приземлилися сів
 could not land: не_зміг_приземлитися не_змогли_приземлитися не_зміг_сісти
 take-off: зліт*
 returned: повернув* повернувся
+returned: повернутися повернути
 diverted: запасн*
 reported: повідомил* повідомляє заявил*
 was: був була було
@@ -798,6 +819,8 @@ could not land: no_pudo_aterrizar no_pudieron_aterrizar
 take-off: despegue* despegó despegar
 diverted: desviado* desviada* desviar* desvió
 returned: regresó regresaron retornó volvió
+returned: regresar volver
+over: sobrevolar sobrevolaban sobrevolando
 circled: sobrevolaba sobrevoló circul*
 en route: en_ruta
 reported: reportó reportaron informó informaron notificó denunció registró
@@ -872,6 +895,8 @@ could not land: não_conseguiu_pousar não_conseguiram_pousar
 take-off: decolag* decolou decolar
 diverted: desviad* alternad* alternou arremet*
 returned: retornou voltou regressou
+returned: regressar voltar retornar
+over: sobrevoar sobrevoava sobrevoavam sobrevoando
 circled: sobrevoou circul*
 en route: em_rota
 reported: relatou relataram reportou informou notificou registrou registrad*
@@ -945,10 +970,15 @@ could not land: pas_pu_atterrir
 take-off: décollage* décollé
 diverted: dérouté* dévié*
 returned: retourné* revenu*
+returned: retourner revenir
+turned back: faire_demi-tour fait_demi-tour
+over: survoler survolait survolaient survolant
 reported: signalé* rapporté* déclaré*
 experienced: subi
 was: était été a_été
 had to: dû
+forced to: contraint_de contraints_de contrainte_de contraintes_de
+on the ground: au_sol
 said: a_déclaré a_indiqué selon
 over: au-dessus
 near: près
@@ -997,6 +1027,8 @@ landing: atterraggio
 landed: atterrato
 diverted: dirottat*
 returned: tornato rientrato
+returned: rientrare tornare
+over: sorvolare sorvolava sorvolavano sorvolando
 reported: segnalat*
 was: era stato
 said: ha_detto
@@ -1053,6 +1085,7 @@ landed: προσγειώθηκε προσγειώθηκαν
 could not land: δεν_μπόρεσε_να_προσγειωθεί δεν_κατάφερε_να_προσγειωθεί
 diverted: εκτράπηκε εκτροπή εκτροπ* εκτράπηκ*
 returned: επέστρεψε επέστρεψαν
+returned: επιστρέψει επιστρέψουν
 circled: έκανε_κύκλους
 reported: ανέφερ* μετέδωσ* αναφέρ*
 was: ήταν
@@ -1126,6 +1159,7 @@ reported: raportat* anunțat*
 was: a_fost
 said: a_spus a_declarat
 over: deasupra
+over: survola survolează survolând
 near: lângă
 to: spre către
 yesterday: ieri
@@ -1180,6 +1214,7 @@ could not land: inemedi iniş_yapamadı
 take-off: kalkış*
 diverted: yönlendiril*
 returned: geri_döndü döndü
+returned: dönmek geri_dönmek
 reported: bildirdi bildirildi açıkladı
 was: oldu
 had to: zorunda_kaldı
@@ -1217,6 +1252,7 @@ aircraft: utasszállító* *repülőgép
 airport: *repülőtér *repülőtéren *repülőtérre
 at airport: repülőtéren
 returned: visszatért
+returned: visszatérni visszafordulni
 diverted: kitérő* eltérít*
 aircraft: repülőgép* gép
 flights: járatok járatokat

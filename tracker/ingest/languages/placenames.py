@@ -587,10 +587,26 @@ _ROMANIAN_EXONYMS = {
 for _english, _stems in _ROMANIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 # Dutch names of the seas ("boven de Oostzee", over the Baltic Sea).
+# And of the countries ("richting Zweden", towards Sweden; "boven Litouwen", over Lithuania).
 _DUTCH_EXONYMS = {
     "Baltic Sea": ("oostzee",), "North Sea": ("noordzee",), "Black Sea": ("zwarte_zee",),
+    "Sweden": ("zweden",), "Norway": ("noorwegen",), "Denmark": ("denemarken",),
+    "Latvia": ("letland",), "Lithuania": ("litouwen",), "Ukraine": ("oekraïne", "oekraine"),
+    "Germany": ("duitsland",), "Turkey": ("turkije",), "Romania": ("roemenië", "roemenie"),
+    "Belarus": ("wit-rusland",), "Greece": ("griekenland",), "Hungary": ("hongarije",),
+    "Austria": ("oostenrijk",), "France": ("frankrijk",), "Spain": ("spanje",),
 }  # fmt: skip
 for _english, _stems in _DUTCH_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+# Cities whose case forms change a consonant, so that no ending can be removed to find them
+# ("v Praze", "w Pradze": in Prague; "w Budapeszcie"; "v Brně"; "w Atenach"), and the Czech
+# name of the Baltic Sea ("nad Baltem").
+_SLAVIC_CITY_FORMS = {
+    "Prague": ("praze", "pradze", "prahe", "prahy", "prahu", "praha"),
+    "Budapest": ("budapesz", "budapešť", "budapešti"), "Brno": ("brně", "brna", "brnu"),
+    "Athens": ("atenach", "ateny", "atén", "aténach"), "Baltic Sea": ("baltem", "baltu"),
+}  # fmt: skip
+for _english, _stems in _SLAVIC_CITY_FORMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 # Italian names the tables above lacked ("sopra l'Egitto", "a nord della Turchia").
 _ITALIAN_EXONYMS = {

@@ -1,0 +1,195 @@
+"""Session 7 rules of the European-language gloss (tracker.ingest.languages): language told by
+its letters, cue words of interference and of the flight, "last Friday" and "the day before
+yesterday", verbs of flying over and of returning, and case forms of city names.
+
+Every fixture is a short sentence written for this test (our own words), never article text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.ingest import ingest_text
+from tracker.ingest.languages.detect import detect_language
+from tracker.ingest.languages.gloss import gloss_line, gloss_text
+
+# --- which language: letters a language never writes ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Czech shares "nad", "do", "na" with Polish; "ř", "ě", "ů" are no Polish letters.
+        ("V úterý letadlo zaznamenalo nad mořem rušení GPS a muselo se vrátit do Brna.", "cs"),
+        # Romanian shares "un", "la" with Spanish; "ă", "ț", "ș" are no Spanish letters.
+        (
+            "Joi seara, un avion al companiei Tarom a pierdut semnalul GPS deasupra Mării "
+            "Negre, lângă Constanța. Echipajul a decis să se întoarcă la București.",
+            "ro",
+        ),
+    ],
+)
+def test_short_text_is_told_by_the_letters_its_words_share(text, code):
+    assert detect_language(text).code == code
+
+
+def test_a_few_foreign_letters_do_not_change_the_language():
+    text = (
+        "Samolot linii airBaltic nie mógł wylądować w Wilnie z powodu zakłóceń sygnału GPS, "
+        "poinformowała minister Dovilė Šakalienė. Maszyna poleciała do Warszawy."
+    )
+    assert detect_language(text).code == "pl"
+
+
+# --- cue words ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Над морем хтось намагався втрутитися в роботу GPS літака.", "uk", "interference"),
+        ("Над морем произошло вмешательство в работу GPS самолета.", "ru", "interference"),
+        ("Flyet blev ramt af GPS-forstyrrelser over Østersøen.", "da", "affected"),
+        ("Samolot zawrócił z powodu zakłóceń GPS.", "pl", "because of"),
+        ("Des avions ont été contraints de rester au sol.", "fr", "forced to on the ground"),
+        ("Toen wij richting Zweden vlogen, stopte de gps.", "nl", "towards Sweden flew, failed"),
+        ("Het vliegtuig moest boven Litouwen omkeren.", "nl", "over Lithuania"),
+        ("Die Störungen betrafen die ganze Region.", "de", "region"),
+    ],
+)
+def test_cue_words_of_session_7(sentence, code, english):
+    assert english in gloss_line(sentence, code)
+
+
+def test_a_capitalised_common_noun_is_no_place():
+    # German writes nouns with capitals: "Region" is a word, not a town of that name abroad.
+    text = "date 2025-05-06\n\nAm Montag störte Russland in der Region die GPS-Signale von Flügen."
+    assert all(c.values.get("country") != "US" for c in ingest_text(text))
+
+
+def test_dutch_crew_account_in_the_first_person_gives_the_incident():
+    text = (
+        "date 2025-05-07\n\nEen piloot vertelt: gisteren vlogen wij richting Zweden en toen "
+        "stopte de gps van ons vliegtuig ermee door storing.\n"
+    )
+    found = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert [(c.values["date"], c.values["country"]) for c in found] == [(dt.date(2025, 5, 6), "SE")]
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("W ubiegły piątek samolot stracił sygnał GPS.", "pl"),
+        ("Vendredi dernier, un avion a perdu le signal GPS.", "fr"),
+        ("El pasado viernes un avión perdió la señal GPS.", "es"),
+        ("Venerdì scorso un aereo ha perso il segnale GPS.", "it"),
+        ("Am vergangenen Freitag verlor ein Flugzeug das GPS-Signal.", "de"),
+        ("Vinerea trecută un avion a pierdut semnalul GPS.", "ro"),
+        ("В прошлую пятницу самолет потерял сигнал GPS.", "ru"),
+    ],
+)
+def test_last_weekday_is_last_not_on(sentence, code):
+    assert gloss_line(sentence, code).startswith("Last Friday")
+
+
+def test_a_weekday_loses_its_own_preposition():
+    assert gloss_line("W czwartek samolot stracił sygnał GPS.", "pl").startswith("On Thursday")
+    assert gloss_line("V pondělí letadlo ztratilo signál GPS.", "cs").startswith("On Monday")
+
+
+def test_last_friday_on_a_friday_is_a_week_before():
+    text = "date 2025-03-14\n\nW ubiegły piątek samolot LOT stracił sygnał GPS nad Gdańskiem.\n"
+    found = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert [c.values["date"] for c in found] == [dt.date(2025, 3, 7)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Przedwczoraj samolot stracił sygnał GPS.", "pl"),
+        ("Alaltăieri un avion a pierdut semnalul GPS.", "ro"),
+        ("Üleeile kadus lennuki GPS-signaal.", "et"),
+        ("Vorgestern verlor ein Flugzeug das GPS-Signal.", "de"),
+        ("Позавчера самолет потерял сигнал GPS.", "ru"),
+    ],
+)
+def test_the_day_before_yesterday(sentence, code):
+    assert gloss_line(sentence, code).startswith("2 days ago")
+
+
+def test_the_day_before_yesterday_dates_the_incident():
+    text = "date 2025-03-14\n\nPrzedwczoraj samolot LOT stracił sygnał GPS nad Gdańskiem.\n"
+    found = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert [c.values["date"] for c in found] == [dt.date(2025, 3, 12)]
+
+
+# --- flying over, returning ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("O avião perdeu o sinal GPS ao sobrevoar a Estónia.", "pt", "over Estonia"),
+        ("L'aereo ha perso il GPS mentre sorvolava la Polonia.", "it", "over Poland"),
+        ("L'avion a perdu le GPS en survolant la Pologne.", "fr", "over Poland"),
+        ("El avión perdió el GPS al sobrevolar Lituania.", "es", "over Lithuania"),
+    ],
+)
+def test_verbs_of_flying_over_give_the_role(sentence, code, english):
+    assert english in gloss_line(sentence, code)
+
+
+def test_flying_over_gives_the_country_not_the_airline():
+    text = (
+        "date 2025-03-14\n\nNa segunda-feira, um avião da TAP perdeu o sinal de GPS ao "
+        "sobrevoar a Estónia. A tripulação teve de regressar a Lisboa.\n"
+    )
+    found = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert [(c.values["date"], c.values["country"]) for c in found] == [
+        (dt.date(2025, 3, 10), "EE")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Letadlo se muselo vrátit do Brna.", "cs", "returned"),
+        ("Piloci musieli zawrócić do Gdańska.", "pl", "returned"),
+        ("Самолет был вынужден повернуть обратно.", "ru", "turned back"),
+        ("Літак був змушений повернутися до Одеси.", "uk", "returned"),
+        ("La tripulación decidió regresar a Bilbao.", "es", "returned"),
+        ("L'équipage a dû faire demi-tour.", "fr", "turned back"),
+        ("Il pilota ha deciso di rientrare a Bari.", "it", "returned"),
+        ("Pilotlar geri dönmek zorunda kaldı.", "tr", "returned"),
+    ],
+)
+def test_infinitives_of_returning(sentence, code, english):
+    assert english in gloss_line(sentence, code)
+
+
+# --- places ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Letadlo přistálo na letišti v Praze.", "cs", "in Prague"),
+        ("Samolot wylądował w Pradze.", "pl", "in Prague"),
+        ("Samolot wylądował w Budapeszcie.", "pl", "in Budapest"),
+        ("Letadlo přistálo v Brně.", "cs", "in Brno"),
+        ("Samolot wylądował w Atenach.", "pl", "in Athens"),
+        ("Letadlo ztratilo GPS nad Baltem.", "cs", "over Baltic Sea"),
+    ],
+)
+def test_city_forms_with_a_changed_consonant(sentence, code, english):
+    assert english in gloss_line(sentence, code)
+
+
+def test_dutch_country_names():
+    line = gloss_text("Het toestel vloog van Noorwegen naar Duitsland via Denemarken.", "nl")
+    assert "Norway" in line and "Germany" in line and "Denmark" in line
