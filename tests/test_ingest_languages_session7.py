@@ -193,3 +193,48 @@ def test_city_forms_with_a_changed_consonant(sentence, code, english):
 def test_dutch_country_names():
     line = gloss_text("Het toestel vloog van Noorwegen naar Duitsland via Denemarken.", "nl")
     assert "Norway" in line and "Germany" in line and "Denmark" in line
+
+
+# --- second round: months, case forms, word order --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        # Slovak texts are read with the Czech tables: Slovak month names too.
+        ("Dňa 10. marca lietadlo zaznamenalo rušenie GPS.", "cs", "10 March"),
+        # Turkish writes a case ending onto the month after an apostrophe.
+        ("10 Mart'ta bir uçak GPS sinyalini kaybetti.", "tr", "10 March"),
+    ],
+)
+def test_month_forms_of_session_7(sentence, code, english):
+    assert english in gloss_line(sentence, code)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Kone menetti GPS-signaalin lähestyessään Kuopiota.", "fi", "Kuopio"),
+        ("Lietadlo pristálo v Košiciach.", "cs", "in Košice"),
+        ("A gép a debreceni repülőtéren szállt le.", "hu", "at Debrecen airport"),
+    ],
+)
+def test_place_forms_of_session_7(sentence, code, english):
+    assert english in gloss_line(sentence, code)
+
+
+def test_a_hungarian_adjective_that_names_no_town_stays_out():
+    assert gloss_line("A gép a helyi repülőtéren szállt le.", "hu") == "The aircraft at airport."
+
+
+def test_a_place_before_the_interference_is_not_the_jammer():
+    # "nad Polskem silné rušení": over Poland, strong jamming; "over Poland jamming" would read
+    # as Poland's jamming and lose the place.
+    text = (
+        "date 2025-03-14\n\nV pondělí letadlo zaznamenalo nad Polskem silné rušení signálu GPS "
+        "a muselo se vrátit.\n"
+    )
+    found = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert [(c.values["date"], c.values["country"]) for c in found] == [
+        (dt.date(2025, 3, 10), "PL")
+    ]

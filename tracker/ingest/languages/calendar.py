@@ -177,6 +177,9 @@ class Calendar:
 
     def month(self, word: str) -> str:
         """English month name for a (lower-case) word, or ``""``."""
+        if "'" in word or "\u2019" in word:
+            # Turkish writes a case ending onto a month after an apostrophe ("10 Mart'ta").
+            word = re.split("['\u2019]", word)[0]
         found = self.months.get(word)
         if found:
             return found
@@ -240,10 +243,20 @@ def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
     ]
 
 
+#: Languages whose texts are read with another's tables (detection says "cs" for most Slovak
+#: texts), whose month and weekday names are added to that language's calendar.
+_CALENDAR_FAMILY = {"cs": ("sk",)}
+_NAMES = {name.lower() for name in MONTHS + WEEKDAYS}
+
+
 @functools.cache
 def calendar_for(code: str) -> Calendar:
     """The date words of language ``code`` (ISO 639-1); empty tables for an unknown code."""
     info = _load(code) or {}
+    for other in _CALENDAR_FAMILY.get(code, ()):
+        # Slovak is read with the Czech tables: its months too ("10. marca", "v októbri").
+        extra = _load(other) or {}
+        info = {**info, **{k: info.get(k, []) + v for k, v in extra.items() if k in _NAMES}}
     months: dict[str, str] = {}
     for name in MONTHS:
         for form in _full_forms(info.get(name.lower(), [])):

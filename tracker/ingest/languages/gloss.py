@@ -65,6 +65,7 @@ _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu"}
 _ROLE_WORDS = {"over", "near"}
+_INTERFERENCE_WORDS = {"jamming", "interference", "spoofing", "jammer", "jammers"}
 #: After an airline and a hyphen, words that name its aircraft but alone are ordinary words
 #: (Swedish "plan": a plan, and an aeroplane).
 _AIRLINE_AIRCRAFT = {"plan", "planet"}
@@ -186,6 +187,15 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
 
     def emit(*words: str) -> None:
         for word in words:
+            if (
+                word in _INTERFERENCE_WORDS
+                and place_span[1] == len(out)
+                and place_span[0] >= 1
+                and out[place_span[0] - 1].lower() in _ROLE_WORDS
+            ):
+                # "nad Polskem silné rušení": "over Poland, jamming"; without the comma the
+                # English rules read "Poland jamming" as the jammer's, and lose the place.
+                out.append(",")
             if word and not (out and out[-1] == word and word[0].isalpha()):
                 out.append(word)
                 if held and word[0].isalpha() and word not in _DETERMINERS:
@@ -388,6 +398,17 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 emit(*(lex.word(rest.lower()) or "").split())
             i += 1
             continue
+        if code == "hu" and tok[:1].islower() and low.endswith("i") and len(low) >= 6:
+            # "a debreceni repülőtéren": Hungarian names a town's airport with an adjective
+            # (the town's name and "-i"), written small; before an airport word it is the town.
+            after = _words(tokens, i + 1, 1)
+            airport = lex.word(after[0][1].lower()).split() if after and lex is not None else []
+            if airport and airport[-1] == "airport":
+                place = resolve_place(tok[:-1].capitalize(), code, strict=True)
+                if place is not None:
+                    emit(*airport[:-1], *place.name.split(), "airport")  # "at Debrecen airport"
+                    i = after[0][0] + 1
+                    continue
         if lex is not None:
             english = lex.word(low)
             if english == "because of" and code in _POSTPOSITIONAL:

@@ -864,7 +864,9 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("ään", "ä", "to"), ("oon", "o", "to"), ("gin", "ki", ""), ("gissä", "ki", "in"),
            ("gistä", "ki", "from"), ("giin", "ki", "to"), ("ssa", "a", "in"),
            ("issa", "", "in"), ("issä", "", "in"), ("ista", "", "from"), ("istä", "", "from"),
-           ("iin", "", "to"), ("ille", "", "to"), ("ilta", "", "from"), ("iltä", "", "from")),
+           ("iin", "", "to"), ("ille", "", "to"), ("ilta", "", "from"), ("iltä", "", "from"),
+           # The partitive after "approaching", "towards": "lähestyessään Kuopiota".
+           ("ta", "", ""), ("tä", "", "")),
     "et": (("sse", "", "to"), ("st", "", "from"), ("s", "", "in"), ("l", "", "at"),
            ("lt", "", "from"), ("le", "", "to"), ("as", "", "in"), ("ast", "", "from"),
            ("asse", "", "to"), ("a", "", ""), ("i", "", "")),
@@ -883,7 +885,9 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("y", "", ""), ("nia", "ń", ""), ("nia", "n", "")),
     "cs": (("ě", "", "in"), ("e", "", "in"), ("u", "", "in"), ("a", "", ""), ("y", "a", ""),
            ("i", "a", "in"), ("ou", "a", ""), ("ě", "a", "in"), ("ie", "", "in"),
-           ("ej", "a", "in"), ("om", "", "")),
+           ("ej", "a", "in"), ("om", "", ""),
+           # Plural town names: "v Košiciach", "v Pardubicích" (Košice, Pardubice).
+           ("iach", "e", "in"), ("ích", "e", "in")),
     "ru": (("е", "", "in"), ("у", "", "to"), ("а", "", ""), ("ом", "", ""), ("и", "ь", "in"),
            ("ы", "а", ""), ("е", "а", "in"), ("у", "а", "to"), ("ой", "а", ""), ("и", "а", ""),
            ("і", "", "in"), ("і", "а", "in"), ("ю", "ь", "to"), ("ові", "", "to"),
