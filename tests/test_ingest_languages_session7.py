@@ -238,3 +238,22 @@ def test_a_place_before_the_interference_is_not_the_jammer():
     assert [(c.values["date"], c.values["country"]) for c in found] == [
         (dt.date(2025, 3, 10), "PL")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Zakłócenia GPS zagrażają samolotom nad morzem.", "pl"),
+        ("Rušení GPS hrozí letadlům nad mořem.", "cs"),
+        ("Помехи GPS угрожают самолетам над морем.", "ru"),
+        ("Перешкоди GPS загрожують літакам над морем.", "uk"),
+        ("Gps-storing is een gevaar voor vliegtuigen boven zee.", "nl"),
+        ("GPS-häiriöt uhkaavat lentokoneita meren yllä.", "fi"),
+        ("Οι παρεμβολές GPS απειλούν τα αεροσκάφη πάνω από τη θάλασσα.", "el"),
+    ],
+)
+def test_plural_case_forms_are_planes_not_one_aircraft(sentence, code):
+    # A dative or partitive plural ("samolotom", "lentokoneita") matched the singular's stem
+    # and read as one particular aircraft, which made a general warning an incident.
+    glossed = gloss_line(sentence, code)
+    assert "planes" in glossed and "aircraft" not in glossed

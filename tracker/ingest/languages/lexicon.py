@@ -155,6 +155,7 @@ problems: ongelm*
 lost: menetti menettivät katosi katkesi
 failure: katko* katkos* pimen*
 planes: koneet koneiden lentokoneet lentokoneiden
+planes: lentokoneille lentokoneita lentokoneiden koneille koneita koneiden
 flights: lennot lentoja lentojen
 aircraft: lentokone* kone koneen koneessa koneella matkustajakone* *lentokone
 flight: lento lennon lennolla lennolle *lento
@@ -229,6 +230,7 @@ problems: probleem*
 lost: kaotas kadus
 failure: rike rikke katkestus*
 planes: lennukid lennukite
+planes: lennukitele lennukeid lennukite
 flights: lennud lende reisid
 aircraft: lennuk* reisilennuk*
 flight: lend lennu lennul reis reisi
@@ -411,6 +413,7 @@ aircraft: samolot* samolocie maszyn* statek_powietrzny statku_powietrznego
 flight: lot lotu locie rejs*
 flights: loty lotów lotach lotami rejsy rejsów rejsach
 planes: samoloty samolotów samolotach samolotami maszyny maszyn
+planes: samolotom
 alternate airport: lotnisk*_zapasow* zapasowe_lotnisk* zapasowym_lotnisk*
 between: między pomiędzy
 because of: z_powodu
@@ -489,6 +492,7 @@ aircraft: letadl* lietadl*
 flights: lety letů letech lety
 flight: let letu spoj*
 planes: letadel lietadiel
+planes: letadlům letadlech letadly lietadlám lietadlách
 pilots: pilot*
 crew: posádk*
 airport: letišt*
@@ -605,6 +609,7 @@ incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
 since: seit
 aircraft: vliegtuig* toestel *vliegtuig
 flights: vluchten
+planes: vliegtuigen toestellen
 flight: vlucht
 airport: luchthaven* vliegveld* *luchthaven
 pilots: piloot piloten
@@ -664,6 +669,8 @@ failure: загуба загубата
 failure: отказ* неисправн* неполадк*
 flights: рейсы рейсов рейсах полеты полетов полёты полётов полети полетите
 planes: самолеты самолетов самолётов самолёты самолетите
+planes: самолетам самолетами самолетах самолётам самолётами самолётах лайнеры лайнеров
+flights: рейсам рейсами полетам полётам полетами полётами
 aircraft: самолет* самолёт* лайнер* борт* воздушн*_судн*
 flight: рейс* полет* полёт*
 pilots: пилот* летчик* лётчик*
@@ -733,6 +740,8 @@ lost: втратив втратила втратили зник
 failure: відмов* несправн* неполадк*
 flights: рейси рейсів польоти польотів
 planes: літаки літаків
+planes: літакам літаками літаках
+flights: рейсам рейсами польотам польотами
 aircraft: літак* лайнер* борт*
 flight: рейс* політ* польот*
 pilots: пілот* льотчик*
@@ -1065,6 +1074,7 @@ lost: έχασε έχασαν απώλεσε
 lost: χάθηκε χάθηκαν
 failure: απώλεια* βλάβη* βλάβες αστοχί*
 aircraft: αεροσκάφ* αεροπλάν* αεροπλανο* αεροσκαφ*
+planes: αεροσκάφη αεροπλάνα αεροσκαφών αεροπλάνων
 flights: πτήσεις πτήσεων
 flight: πτήση πτήσης πτήσεώ*
 pilots: πιλότ* χειριστ*
@@ -1249,6 +1259,7 @@ because of: miatt
 lost: elvesztette elvesztették elveszítette
 signal: jelet jele jelét jeleket
 aircraft: utasszállító* *repülőgép
+planes: repülőgépek repülőgépeket gépek gépeket
 airport: *repülőtér *repülőtéren *repülőtérre
 at airport: repülőtéren
 returned: visszatért
