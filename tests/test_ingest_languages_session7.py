@@ -257,3 +257,34 @@ def test_plural_case_forms_are_planes_not_one_aircraft(sentence, code):
     # and read as one particular aircraft, which made a general warning an incident.
     glossed = gloss_line(sentence, code)
     assert "planes" in glossed and "aircraft" not in glossed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Het toestel raakte zijn gps-signaal kwijt.", "nl", "lost"),
+        ("Flyet ble stående uten GPS da GPS-en falt ut.", "no", "failed"),
+        ("Planet fick nödlanda i Luleå.", "sv", "emergency landing"),
+        ("Samolot został bez sygnału GPS.", "pl", "lost"),
+        ("Letadlo zůstalo bez signálu GPS.", "cs", "lost"),
+        ("Самолет остался без сигнала GPS.", "ru", "lost"),
+        ("Літак залишився без сигналу GPS.", "uk", "lost"),
+        ("El avión se quedó sin señal GPS.", "es", "lost"),
+        ("O avião ficou sem sinal de GPS.", "pt", "lost"),
+        ("L'aereo è rimasto senza segnale GPS.", "it", "lost"),
+        ("Avionul a rămas fără semnal GPS.", "ro", "lost"),
+    ],
+)
+def test_left_without_the_signal_is_lost(sentence, code, english):
+    assert english in gloss_line(sentence, code).lower()
+
+
+def test_left_without_the_signal_gives_the_incident():
+    text = (
+        "date 2025-03-14\n\nNa terça-feira de manhã, um avião ficou sem sinal de GPS quando se "
+        "aproximava de Faro e foi desviado para Lisboa.\n"
+    )
+    found = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert [(c.values["date"], c.values["country"]) for c in found] == [
+        (dt.date(2025, 3, 11), "PT")
+    ]

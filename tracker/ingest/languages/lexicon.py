@@ -65,6 +65,10 @@ spoofing: spoofing* spoofet spoofa* forfalsk* förfalsk* *spoofing
 problems: problem* trøbbel
 lost: mistet mista miste tapte tappade förlorade mistede
 lost: forsvant försvann forsvandt
+failed: falt_ut faldt_ud föll_bort falt faldt
+knocked out: slogs_ut slogs slått_ut
+emergency landing: nødland* nödland*
+forced to: tvingades tvunget tvunget_til
 failure: bortfall* udfald* utfall* svikt* avbrudd* avbrott*
 errors: feil feilen fejl fel felaktig* feilaktig* forkert
 false: falsk* falske
@@ -404,6 +408,7 @@ false: fałszyw*
 problems: problem* kłopot*
 lost: utracił* stracił* zgubił*
 lost: utracony utracono utraciła zniknął zniknęła zanikł zanikła
+lost: został_bez została_bez zostały_bez zostało_bez
 emergency landing: awaryjnie_lądować lądować_awaryjnie awaryjne_lądowanie awaryjnego_lądowania
 land: lądować
 failure: utrat* awari* zanik*
@@ -487,6 +492,7 @@ problems: problém* potíž*
 lost: ztratil ztratila stratil stratilo stratila
 lost: ztratilo ztratily ztratili
 lost: vypadl vypadlo vypadla zmizel zmizelo
+lost: zůstal_bez zůstala_bez zůstalo_bez zostal_bez zostalo_bez
 failure: výpad* porucha*
 aircraft: letadl* lietadl*
 flights: lety letů letech lety
@@ -618,6 +624,7 @@ approach: nadering* landingsnadering*
 landed: landde landden geland
 could not land: kon_niet_landen konden_niet_landen
 lost: verloor verloren
+lost: kwijt
 interference: storing* verstoord* verstoring*
 jamming: stoorzender* *storing
 diverted: uitgeweken uitwijken omgeleid
@@ -663,6 +670,7 @@ spoofing: спуфинг* подмен* подмена*
 false: ложн* фальшив*
 problems: проблем* сбо*
 lost: потерял* пропал*
+lost: остался_без осталось_без остались_без
 lost: изчезна изчезнал* исчез исчезла исчезли
 lost: загуби загубил* загубиха
 failure: загуба загубата
@@ -737,6 +745,7 @@ spoofing: спуфінг* підмін*
 false: хибн* фальшив*
 problems: проблем*
 lost: втратив втратила втратили зник
+lost: залишився_без залишилися_без лишився_без
 failure: відмов* несправн* неполадк*
 flights: рейси рейсів польоти польотів
 planes: літаки літаків
@@ -802,6 +811,7 @@ spoofing: spoofing suplantación falsificación falsificad*
 false: fals* falsas falsos
 problems: problema* fallas fallos
 lost: perdió perdieron
+lost: quedó_sin quedaron_sin se_quedó_sin se_quedaron_sin
 lost: desapareció
 failure: falla fallo pérdida caída
 planes: aviones aeronaves
@@ -879,6 +889,7 @@ spoofing: spoofing falsificaç* falsificad*
 false: fals*
 problems: problema* falhas
 lost: perdeu perderam
+lost: ficou_sem ficaram_sem
 lost: caiu
 failure: falha perda
 planes: aviões aeronaves
@@ -954,6 +965,7 @@ diverted: détourné*
 false: faux fausse* fausses
 problems: problème*
 lost: perdu perdu perdait
+lost: retrouvé_sans retrouvés_sans
 lost: disparu
 failure: perte panne
 planes: avions appareils
@@ -1022,6 +1034,7 @@ jamming: jamming disturbo*
 spoofing: spoofing falsificaz*
 problems: problem*
 lost: perso
+lost: rimasto_senza rimasta_senza rimasti_senza
 planes: aerei velivoli
 flights: voli
 aircraft: aereo velivol*
@@ -1138,6 +1151,7 @@ jamming: bruiaj* bruiat*
 spoofing: spoofing falsificar*
 problems: problem*
 lost: pierdut
+lost: rămas_fără
 lost: dispărut
 aircraft: avion* aeronav*
 flight: zbor* cursa
