@@ -288,3 +288,43 @@ def test_left_without_the_signal_gives_the_incident():
     assert [(c.values["date"], c.values["country"]) for c in found] == [
         (dt.date(2025, 3, 11), "PT")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("W środę nad Litwą straciliśmy sygnał GPS.", "pl"),
+        ("El miércoles, sobre Lituania, perdimos la señal GPS.", "es"),
+        ("Na quarta-feira perdemos o sinal de GPS.", "pt"),
+        ("Keskiviikkona menetimme GPS-signaalin.", "fi"),
+        ("Trečiadienį praradome GPS signalą.", "lt"),
+        ("Çarşamba günü GPS sinyalini kaybettik.", "tr"),
+        ("Szerdán elvesztettük a GPS-jelet.", "hu"),
+        ("Την Τετάρτη χάσαμε το σήμα GPS.", "el"),
+    ],
+)
+def test_a_crew_telling_we_lost(sentence, code):
+    # A pilot's own account names the aircraft as "we" (the English rules' crew narrative).
+    assert "we lost" in gloss_line(sentence, code).lower()
+
+
+def test_a_german_sentence_with_ein_and_uber_is_german():
+    text = "Am Montag musste ein Flug über Polen wegen GPS-Störungen durchstarten."
+    assert detect_language(text).code == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "english"),
+    [
+        ("Am 10.3. musste ein Flug über Polen wegen GPS-Störungen durchstarten.", "de", "10 March"),
+        ("Dne 5.12. letadlo ztratilo signál GPS nad Polskem.", "cs", "5 December"),
+        ("Самолет потерял сигнал GPS 10.03. над морем.", "ru", "10 March"),
+    ],
+)
+def test_a_dotted_day_and_month(text, code, english):
+    assert english in gloss_text(text, code)
+
+
+def test_a_dotted_date_with_its_year_stays_a_full_date():
+    # (the English date rules read "10.3.2025" themselves)
+    assert "10.3.2025" in gloss_text("Am 10.3.2025 musste ein Flug durchstarten.", "de")

@@ -52,7 +52,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "pl": "i nie się na jest że w z do to od po jak ale tak przez dla czy już został "
         "był była było są oraz który która ponieważ nad bez podczas przy",
         "de": "und nicht der die das ist mit von auf den dem ein eine sich für auch wurde "
-        "bei nach aus im zu hat werden sind wie",
+        "bei nach aus im zu hat werden sind wie ein einen einem einer über",
         "nl": "de het een en van niet is dat op te met voor zijn door aan bij ook naar werd "
         "heeft worden wordt",
         "ru": "и не в на что с по был была было это как из за к от для также но уже они он "

@@ -801,6 +801,27 @@ def _tidy(words: list[str]) -> str:
 
 
 _RO_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
+#: Languages that write a day and month as "10.3." (day first, both with a dot, no year).
+_DOTTED_DAY_MONTH = {"de", "no", "da", "fi", "et", "cs", "sk", "pl", "ru", "uk", "bg", "tr", "lv"}
+_DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.(0?[1-9]|1[0-2])\.(?![\d.])")
+
+
+def _dotted_day_month(text: str, code: str) -> str:
+    """"am 10.3." -> "am 10. März": the month named in the language's own word, which the
+    gloss then reads like any written date (a year after it stays a "10.3.2025" date)."""
+    cal = calendar_for(code)
+    names: dict[int, str] = {}
+    for form, english in sorted(cal.months.items(), key=lambda fe: len(fe[0])):
+        if cal.month(form) == english:
+            names.setdefault(MONTHS.index(english) + 1, form)
+
+    def replace(m: re.Match) -> str:
+        day, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= day <= 31 or month not in names:
+            return m.group(0)
+        return f"{day}. {names[month]}"
+
+    return _DOTTED.sub(replace, text)
 _ELISION = {
     "fr": re.compile(
         r"(?<![\w-])(?<!Côte )((?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['\u2019])(?=[^\W\d_])", re.I
@@ -821,6 +842,8 @@ def gloss_text(text: str, code: str) -> str:
         # Romanian is often typed with the Turkish cedilla letters ("marţi", "oraşul"); the
         # tables use the comma-below letters ("marți").
         text = text.translate(_RO_COMMA)
+    if code in _DOTTED_DAY_MONTH:
+        text = _dotted_day_month(text, code)
     # "2 000", "12 500": digit groups with spaces (or no-break spaces) are one number.
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
     lines = []

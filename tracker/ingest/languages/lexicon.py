@@ -138,6 +138,7 @@ reports: meldinger rapporter
 since: siden sedan
 """,
     "fi": """
+we lost: menetimme
 last year: viime_vuonna
 more than: yli
 had: oli_ollut
@@ -218,6 +219,7 @@ incidents: tapaus* tapauks* tapausta
 since: lähtien alkaen
 """,
     "et": """
+we lost: kaotasime
 last year: eelmisel_aastal
 more than: üle
 happened: toimus juhtus
@@ -278,6 +280,7 @@ incidents: juhtum*
 since: alates
 """,
     "lv": """
+we lost: zaudējām pazaudējām
 last year: pagājušajā_gadā
 more than: vairāk_nekā
 happened: notika
@@ -332,6 +335,7 @@ military: militār* armij*
 incidents: gadījum* incident*
 """,
     "lt": """
+we lost: praradome
 last year: praėjusiais_metais
 more than: daugiau_nei
 happened: įvyko
@@ -387,6 +391,7 @@ military: kariuomen* karin*
 incidents: atvej* incident*
 """,
     "pl": """
+we lost: straciliśmy utraciliśmy
 discussed: dyskutowali dyskutowano omówili omawiali
 en route: na_trasie
 last year: w_zeszłym_roku w_ubiegłym_roku
@@ -473,6 +478,7 @@ incidents: incydent* przypadk* zdarzeni*
 since: od
 """,
     "cs": """
+we lost: ztratili_jsme jsme_ztratili
 last year: loni minulý_rok
 more than: více_než viac_ako
 had: měl mělo měla mal malo mala
@@ -791,6 +797,7 @@ military: військов* армі*
 incidents: випадк* інцидент*
 """,
     "es": """
+we lost: perdimos
 discussed: discutieron discutió debatieron debatió
 last year: el_año_pasado
 more than: más_de
@@ -869,6 +876,7 @@ incidents: incidente* caso casos
 since: desde
 """,
     "pt": """
+we lost: perdemos
 discussed: discutiram discutiu debateram debateu
 last year: ano_passado
 more than: mais_de
@@ -944,6 +952,7 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
+we lost: avons_perdu
 discussed: discuté débattu
 last year: année_dernière an_dernier
 more than: plus_de
@@ -1018,6 +1027,7 @@ military: militaire*
 incidents: incident*
 """,
     "it": """
+we lost: abbiamo_perso
 discussed: discusso discussero discusse dibattuto
 navigation signals: segnale_di_navigazione segnali_di_navigazione
 happened: accaduto avvenuto
@@ -1069,6 +1079,7 @@ incidents: incident*
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
+we lost: χάσαμε
 had: είχε είχαν
 happened: συνέβη σημειώθηκε σημειώθηκαν
 affected: επηρέασ* επηρεάστηκ*
@@ -1129,6 +1140,7 @@ military: στρατιωτικ*
 incidents: περιστατικ* συμβάν*
 """,
     "ro": """
+we lost: am_pierdut
 discussed: discutat dezbătut
 navigation signals: semnalul_de_navigație semnale_de_navigație
 navigation systems: sistem*_de_navigație sistem*_de_navigatie
@@ -1194,6 +1206,7 @@ military: militar*
 incidents: incident*
 """,
     "tr": """
+we lost: kaybettik
 last year: geçen_yıl
 more than: fazla
 happened: yaşandı meydana_geldi
@@ -1254,6 +1267,7 @@ military: askeri
 incidents: olay*
 """,
     "hu": """
+we lost: elvesztettük
 happened: történt
 affected: érintett
 and: és
