@@ -309,7 +309,10 @@ def test_a_crew_telling_we_lost(sentence, code):
 
 
 def test_a_german_sentence_with_ein_and_uber_is_german():
-    text = "Am Montag musste ein Flug über Polen wegen GPS-Störungen durchstarten."
+    text = (
+        "Am 10.3. musste ein Eurowings-Flug über Polen wegen GPS-Störungen durchstarten. "
+        "Die Maschine landete später in Danzig."
+    )
     assert detect_language(text).code == "de"
 
 

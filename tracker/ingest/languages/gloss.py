@@ -807,7 +807,7 @@ _DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.(0?[1-9]|1[0-2])\.(?![\d.])")
 
 
 def _dotted_day_month(text: str, code: str) -> str:
-    """"am 10.3." -> "am 10. März": the month named in the language's own word, which the
+    """``am 10.3.`` -> ``am 10. März``: the month named in the language's own word, which the
     gloss then reads like any written date (a year after it stays a "10.3.2025" date)."""
     cal = calendar_for(code)
     names: dict[int, str] = {}
@@ -822,6 +822,8 @@ def _dotted_day_month(text: str, code: str) -> str:
         return f"{day}. {names[month]}"
 
     return _DOTTED.sub(replace, text)
+
+
 _ELISION = {
     "fr": re.compile(
         r"(?<![\w-])(?<!Côte )((?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['\u2019])(?=[^\W\d_])", re.I
