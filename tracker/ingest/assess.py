@@ -53,7 +53,16 @@ NOT_A_COUNT = (
     # Nor is the number of a flight or an aircraft type ("flight J2-8243", "an ERJ-190 aircraft",
     # "a 737-800"): after a letter or digit and a hyphen it is part of a designator.
     r"(?<![\w]-)"
-    r"(?<!:)(?!\d[\d,.]*\s+(?:January|February|March|April|May|June|July|August|September|"
+    # Nor is the day of a date: "The chaos, which occurred on November 6, saw flights diverted".
+    + r"(?!(?=\d)(?:"
+    + "|".join(
+        rf"(?<={month} )"
+        for month in "January February March April May June July August September October "
+        "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. "
+        "Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.".split()
+    ).replace(".", r"\.")
+    + r")\d{1,2}(?:st|nd|rd|th)?,)"
+    + r"(?<!:)(?!\d[\d,.]*\s+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
 )
 #: Counts, rates and periods: the language of an aggregate figure, not of one incident.
@@ -120,7 +129,10 @@ POLICY = re.compile(
     r"ministry|lawmakers?|regulations?|guidance|censure|accus\w+"
     # Talk about the problem, and how to guard against it: "experts discussed how to protect
     # planes against GPS interference".
-    r"|discuss\w*|debat\w*|workshop|seminar|protect\w*\s+(?:\w+\s+){0,3}(?:against|from))\b",
+    r"|discuss\w*|debat\w*|workshop|seminar|protect\w*\s+(?:\w+\s+){0,3}(?:against|from)"
+    # What a meeting concluded: "it was agreed that jamming against airliners must stop".
+    r"|(?:it\s+was\s+|they\s+|ministers\s+|experts\s+)agreed|must\s+(?:stop|end|cease)"
+    r"|called\s+for)\b",
     re.I,
 )
 #: Users on the ground or at sea: the story is not about aircraft.
@@ -205,7 +217,9 @@ def is_background(text: str) -> bool:
 def ground_heavy(texts: list[str]) -> bool:
     """Are the sentences about phones, cars or ships rather than aircraft?"""
     ground = sum(len(GROUND_USERS.findall(t)) for t in texts)
-    aircraft = re.compile(r"\b(?:flights?|planes?|aircraft|airliners?|pilots?|jets?)\b", re.I)
+    aircraft = re.compile(
+        r"\b(?:flights?|planes?|airplanes?|aeroplanes?|aircraft|airliners?|pilots?|jets?)\b", re.I
+    )
     air = sum(len(aircraft.findall(t)) for t in texts)
     return ground >= 2 and ground > 2 * air
 
@@ -220,6 +234,11 @@ def specific_vehicle(texts: list[str]) -> str:
         if found:
             return found[0]
     return ""
+
+
+def specific_vehicle_in(text: str) -> str:
+    """The words naming a particular aircraft or flight in one sentence, or ``""``."""
+    return specific_vehicle([text])
 
 
 @dataclass

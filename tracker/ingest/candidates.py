@@ -182,7 +182,8 @@ _PAST = re.compile(
     re.I,
 )
 _AIRCRAFT_WORD = re.compile(
-    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|pilots?|cockpit|airlines?"
+    r"\b(?:flights?|plane|planes|airplanes?|aeroplanes?|aircraft|airliners?|jets?|pilots?|cockpit"
+    r"|airlines?"
     r"|helicopters?|" + fx.AIR_AMBULANCE + "|" + fx.MAKERS + r")\b",
     re.I,
 )
@@ -245,18 +246,116 @@ def _refers_back_to_event(text: str) -> bool:
     )
 
 
-def _is_anchor(sentence: Sentence, *, crew_narrative: bool, topic: bool = False) -> bool:
+# "Dozens of commercial airplanes have experienced disruptions ... that began Friday": in the
+# lede of a report about GNSS interference, aircraft that met "disruptions" on a day met it.
+_MET_DISRUPTION = re.compile(
+    r"\b(?:experienced|suffered|reported|faced|were\s+hit\s+by|were\s+affected\s+by)\s+"
+    r"(?:(?:the|such|similar|signal)\s+)?(?:disruptions?|disturbances?|interference|outages?)\b",
+    re.I,
+)
+_AIRCRAFT_PLURAL = re.compile(
+    r"\b(?:airplanes|aeroplanes|planes|aircraft|airliners|jets|flights)\b", re.I
+)
+
+
+def _long_period(text: str) -> bool:
+    """Does the sentence span more than a month ("between November 2023 and February 2025")?"""
+    if "between" not in text.lower():
+        return False
+    mentions = [m for m in find_dates(text) if m.kind != "year"]
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if (
+            first.prefix == "between"
+            and second.prefix == "and"
+            and first.date is not None
+            and second.date is not None
+            and (second.date - first.date).days > 31
+        ):
+            return True
+    return False
+
+
+def _area_event_in_lede(sentence: Sentence) -> bool:
+    """Aircraft in a lede sentence that met the report's disruption on a named day (an area
+    event told without repeating the GNSS word)."""
+    text = sentence.text
+    return bool(
+        sentence.index <= 5
+        and _MET_DISRUPTION.search(text)
+        and _AIRCRAFT_PLURAL.search(text)
+        and any(m.precision == "day" and m.kind != "following" for m in _event_dates(text, None))
+    )
+
+
+# "It got to round about Kouvola when the GPS signal disappeared": a sentence whose subject is
+# a pronoun, after one that names the aircraft.
+_PRONOUN_SUBJECT = re.compile(r"^[\"'\u201c\u2018]?(?:It|It's|Its)\b")
+
+
+def _pronoun_for_aircraft(sentence: Sentence, sentences: list[Sentence]) -> bool:
+    """Does the sentence open with "It", the particular aircraft the sentence before named?"""
+    if not _PRONOUN_SUBJECT.match(sentence.text) or sentence.index == 0:
+        return False
+    previous = sentences[sentence.index - 1]
+    return previous.paragraph == sentence.paragraph and bool(
+        re.search(r"\b(?:plane|aircraft|jet|airliner|helicopter)\b", previous.text, re.I)
+        and ax.specific_vehicle([previous.text])
+    )
+
+
+# "..., after a similar failure last Thursday": an earlier incident of the same kind, told by
+# reference to the one the report is about.
+_SIMILAR_EVENT = re.compile(
+    r"\b(?:(?:a|an|the)\s+)?(?:similar|same|comparable|previous|first)\s+(?:[\w-]+\s+)?"
+    r"(?:failure|incident|problem|disruption|interference|outage|episode|case)\b",
+    re.I,
+)
+
+
+def _similar_event_on_a_day(text: str) -> bool:
+    return bool(_SIMILAR_EVENT.search(text)) and any(
+        m.precision == "day" and m.kind != "following" for m in _event_dates(text, None)
+    )
+
+
+def _is_anchor(
+    sentence: Sentence,
+    *,
+    crew_narrative: bool,
+    topic: bool = False,
+    lede_problem: bool = False,
+    told_before: bool = False,
+) -> bool:
     """Does ``sentence`` report a GNSS problem of a particular aircraft?
 
     :param topic: the article is about GNSS interference, so a dated event sentence that
         refers back to it ("because of such obstacles") counts without naming it again.
+    :param lede_problem: the headline or lede tells a GNSS problem ("GPS disruptions for
+        airplanes"), so aircraft of the lede that met "disruptions" on a day met that one.
     """
     text = sentence.text
     if _SAME_AGAIN.search(text) and any(m.kind == "following" for m in find_dates(text)):
         return True
-    if not (_is_problem_sentence(text) or (topic and _refers_back_to_event(text))):
+    if (
+        topic
+        and _similar_event_on_a_day(text)
+        and not _not_happened(text)
+        and not (_MARITIME.search(text) or _GROUND.search(text))
+        and not _ADMINISTRATIVE_ACT.search(text)
+    ):
+        return True
+    if not (
+        _is_problem_sentence(text)
+        or (topic and _refers_back_to_event(text))
+        or ((topic or lede_problem) and _area_event_in_lede(sentence))
+    ):
         return False
-    vehicle = fx.VEHICLE_TERM.search(text) or fx.aircraft([text]) or fx.KNOWN_OPERATOR.search(text)
+    vehicle = (
+        fx.VEHICLE_TERM.search(text)
+        or fx.aircraft([text])
+        or fx.KNOWN_OPERATOR.search(text)
+        or told_before
+    )
     if not vehicle and not (crew_narrative and re.search(r"\b(?:[Ww]e|[Oo]ur|[Mm]y|I)\b", text)):
         return False
     if (
@@ -280,6 +379,10 @@ def _is_anchor(sentence: Sentence, *, crew_narrative: bool, topic: bool = False)
         return False
     if _ADMINISTRATIVE_ACT.search(text) and not _INCIDENT_VERB.search(text):
         # "... the regulator had formed a committee on October 4": the date of an office's act.
+        return False
+    if _long_period(text):
+        # "the most frequent disruptions between November 2023 and February 2025": a period
+        # over which things happened, not an incident.
         return False
     if _not_happened(text):
         # "Tests may leave aircraft without GPS", "none of its aircraft lost GPS": what could
@@ -409,7 +512,12 @@ def _group(
             if (
                 previous
                 and previous.paragraph == anchor.paragraph
-                and (not incidents or _THIS_INCIDENT.match(anchor.text))
+                and (
+                    not incidents
+                    or _THIS_INCIDENT.match(anchor.text)
+                    # "Our plane was flying to X on Sunday. It lost GPS near Y."
+                    or _pronoun_for_aircraft(anchor, sentences)
+                )
             ):
                 dates = _event_dates(previous.text, base)
         dates = [d for m in dates for d in _enumerated_days(m, anchor.text)]
@@ -439,6 +547,14 @@ def _group(
                 _place_anchor(incidents, anchor, chosen)
             continue
         mention = dates[0] if dates else None
+        if (
+            mention is not None
+            and mention.precision != "day"
+            and _SIMILAR_EVENT.search(anchor.text)
+        ):
+            # "the second case this month, after a similar disruption on Monday": the day told
+            # for the earlier incident, not the period of the count.
+            mention = next((m for m in dates if m.precision == "day"), mention)
         if mention and mention.kind == "following":
             if incidents and (incidents[-1].date is None or incidents[-1].date.date is None):
                 # "The same thing happened the night before": the date it counts from may sit
@@ -543,7 +659,10 @@ _ADMINISTRATIVE_ACT = re.compile(
     r"(?:\w+\s+){0,2}(?:committee|panel|task ?force|working group|commission|team|body)\b"
     r"|\b(?:issued|published|released|circulated|adopted)\s+(?:an?\s+|the\s+|its\s+)?"
     r"(?:\w+\s+){0,2}(?:advisory|circular|bulletin|guidance|notice|report|rules?|directive"
-    r"|regulations?|recommendations?)\b",
+    r"|regulations?|recommendations?)\b"
+    # "The owner appeared in court on Wednesday", "was fined on 3 May": the day of a trial or
+    # a sentence, not of the incident it judges.
+    r"|\b(?:court|courts|tribunal|trial|judge|sentenced|fined|convicted|acquitted|indicted)\b",
     re.I,
 )
 
@@ -1150,6 +1269,28 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     return sentences, None
 
 
+# "Photographer: Jane Roe/Agency", "Photo: USAF": the credit that ends a photo caption.
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|[.!?]\s+)(?:Photographer|Photograph|Photo|Foto|Image|Picture)\s*:\s*[^.!?]+$"
+)
+
+
+def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences less photo captions: a paragraph whose last sentence is a photo credit
+    describes the picture ("A Boeing 777 taxies at Incheon on Wednesday, July 19, 2023"), not the
+    story."""
+    captions = {
+        s.paragraph
+        for position, s in enumerate(sentences)
+        if _PHOTO_CREDIT.search(s.text)
+        and (position + 1 == len(sentences) or sentences[position + 1].paragraph != s.paragraph)
+    }
+    if not captions:
+        return sentences
+    kept = [s for s in sentences if s.paragraph not in captions]
+    return kept or sentences
+
+
 def extract_candidates(
     report: Report, *, published: dt.date | None = None, floor: float | None = None
 ) -> list[Candidate]:
@@ -1178,6 +1319,7 @@ def extract_candidates(
     if not sentences:
         return []
     sentences, dateline = _strip_dateline(sentences)
+    sentences = _without_captions(sentences)
     if report.published is None and dateline is not None:
         from dataclasses import replace as _replace
 
@@ -1197,7 +1339,20 @@ def extract_candidates(
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
     topic = _about_interference(sentences)
-    anchors = [s for s in sentences if _is_anchor(s, crew_narrative=crew_narrative, topic=topic)]
+    lede_problem = any(_MET_DISRUPTION.search(s.text) for s in sentences[:6]) and any(
+        _is_problem_sentence(s.text) for s in sentences[:5]
+    )
+    anchors = [
+        s
+        for s in sentences
+        if _is_anchor(
+            s,
+            crew_narrative=crew_narrative,
+            topic=topic,
+            lede_problem=lede_problem,
+            told_before=_pronoun_for_aircraft(s, sentences),
+        )
+    ]
     if not anchors:
         anchors = _lede_anchors(sentences)
     if not anchors:
@@ -1353,12 +1508,15 @@ def extract_candidates(
                     f"{shifted.isoformat()} UTC"
                 )
         anchor_texts = [a.text for a in incident.anchors]
-        kind, kind_sentence = fx.interference_type(anchor_texts)
+        particular = ax.specific_vehicle_in
+        kind, kind_sentence = fx.interference_type(anchor_texts, particular)
         if kind == "unknown":
-            kind, kind_sentence = fx.interference_type(context)
+            kind, kind_sentence = fx.interference_type(context, particular)
         if kind == "unknown":
             # The report as a whole may name the kind once ("...jammed on domestic flights").
-            whole_kind, whole_sentence = fx.interference_type([s.text for s in sentences])
+            whole_kind, whole_sentence = fx.interference_type(
+                [s.text for s in sentences], particular
+            )
             if whole_kind in {"jamming", "spoofing"}:
                 kind, kind_sentence = whole_kind, whole_sentence
         values[INC.interference] = kind

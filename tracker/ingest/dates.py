@@ -374,16 +374,24 @@ def _resolve(
         if word in {"today", "tonight", "this morning", "earlier today"}:
             return base, "day", None, 0
         if "weekend" in word:
-            # The Saturday before the base: within a day of whichever weekend day it was.
+            # The Saturday before the base: within a day of whichever weekend day it was. A
+            # report of a Saturday tells "over the weekend" or "this weekend" of the one under
+            # way (Friday night and Saturday); "last weekend" is still the one before.
+            if (
+                base.weekday() == 5
+                and "past" not in word
+                and ("this" in word or "the" in word.split())
+            ):
+                return base, "day", None, 0
             return base - dt.timedelta(days=(base.weekday() - 5) % 7 or 7), "day", None, 0
-        if word == "last week" or "past week" in word or "last week" in word or "a week" in word:
-            # The week before publication: known to the month it started in.
-            return (
-                month_start(base - dt.timedelta(days=7 if word == "last week" else 4)),
-                "month",
-                None,
-                0,
-            )
+        if word == "last week":
+            # The calendar week before publication, known to the month most of its days are in
+            # (that of its Thursday): "last week" on Monday 6 May is 29 April to 5 May, May.
+            thursday = base - dt.timedelta(days=base.weekday() + 4)
+            return month_start(thursday), "month", None, 0
+        if "past week" in word or "last week" in word or "a week" in word:
+            # The seven days before publication: known to the month of their middle.
+            return month_start(base - dt.timedelta(days=4)), "month", None, 0
         if word in {"this week", "earlier this week", "this month", "earlier this month"}:
             return (
                 month_start(base - dt.timedelta(days=3 if "week" in word else 0)),

@@ -9,7 +9,7 @@ neutral phrases built from cue words, never copied sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 __all__ = [
     "GNSS_TERM",
@@ -79,7 +79,7 @@ MAKERS = (
 #: Aircraft that carry patients: the words name an aircraft ("an air ambulance lost GPS").
 AIR_AMBULANCE = r"air[- ]ambulances?|medevac|ambulance (?:planes?|aircraft|jets?|helicopters?)"
 AVIATION_TERM = re.compile(
-    r"\b(?:flights?|plane|planes|aircraft|airliners?|jets?|jetliner|pilots?|crews?|cockpit"
+    r"\b(?:flights?|plane|planes|airplanes?|aeroplanes?|aircraft|airliners?|jets?|jetliner|pilots?|crews?|cockpit"
     r"|airports?"
     r"|airlines?|airways|landing|landed|approach(?:ing)?|runway|air traffic|ATC|airspace|FIR|NOTAM"
     r"|take-?off|en route|en-route|cruise|FMS|IRS|EGPWS|TAWS|GPWS|autopilot|flight deck|Boeing|"
@@ -90,10 +90,11 @@ AVIATION_TERM = re.compile(
 )
 #: Words that name the affected aircraft or crew: a sentence with one is about a specific event.
 VEHICLE_TERM = re.compile(
-    r"\b(?:flights?|planes?|aircraft|airliners?|jets?|jetliners?|pilots?|crews?|captain|helicopters?|we|our|"
+    r"\b(?:flights?|planes?|airplanes?|aeroplanes?|aircraft|airliners?|jets?|jetliners?|pilots?"
+    r"|crews?|captain|helicopters?|we|our|"
     r"turboprop|airport|airports|" + MAKERS + "|" + AIR_AMBULANCE + r"|"
     r"FMS|IRS|EGPWS|GPWS|TAWS|approach|"
-    r"landing|cockpit|air traffic|airspace|UAV|[A-Z]{2}\d{2,4})\b",
+    r"landing|cockpit|air traffic|airspace|(?:civil|commercial) aviation|UAV|[A-Z]{2}\d{2,4})\b",
     re.I,
 )
 
@@ -106,19 +107,55 @@ def _first(sentences: Iterable[str], pattern: re.Pattern[str]) -> tuple[re.Match
     return None
 
 
-def interference_type(sentences: list[str]) -> Found:
-    """``jamming``, ``spoofing``, ``both`` or ``unknown`` from the incident's own sentences."""
-    jam = _first(sentences, JAM_TERM)
-    spoof = _first(sentences, SPOOF_TERM)
+#: "jamming and spoofing", "GPS jamming or spoofing", "jamming, spoofing": the two names given
+#: together name the phenomenon (an explainer, a trend), not what this aircraft met.
+_TYPE_PAIR = re.compile(
+    r"\b(?P<one>jamming|spoofing)[\"'\u201d\u2019]?(?:\s+[\w-]+){0,3}?\s*"
+    r"(?:,|/|\band(?:/or)?\b|\bor\b)\s*(?:(?:in|of|GPS|GNSS|signal|satellite)\s+){0,2}"
+    r"[\"'\u201c\u2018]?(?P<two>jamming|spoofing)\b",
+    re.I,
+)
+
+
+def _without_type_pairs(sentence: str) -> str:
+    return _TYPE_PAIR.sub(
+        lambda m: m.group(0) if m["one"].lower() == m["two"].lower() else "GNSS", sentence
+    )
+
+
+def interference_type(
+    sentences: list[str], particular: Callable[[str], object] | None = None
+) -> Found:
+    """``jamming``, ``spoofing``, ``both`` or ``unknown`` from the incident's own sentences.
+
+    Jamming and spoofing named together as a pair ("a rise in jamming and spoofing") say what
+    the phenomenon is, not which of the two this incident was: the pair counts for neither,
+    unless ``particular`` says the sentence names a particular aircraft ("the flight met
+    jamming and spoofing").
+    """
+    plain = {
+        (
+            s
+            if not _TYPE_PAIR.search(s) or (particular is not None and particular(s))
+            else _without_type_pairs(s)
+        ): s
+        for s in sentences
+    }
+    jam = _first(plain, JAM_TERM)
+    spoof = _first(plain, SPOOF_TERM)
+    if jam:
+        jam = jam[0], plain[jam[1]]
+    if spoof:
+        spoof = spoof[0], plain[spoof[1]]
     if jam and spoof:
         return "both", spoof[1] if spoof[1] == jam[1] else jam[1]
     if jam:
         return "jamming", jam[1]
     if spoof:
         return "spoofing", spoof[1]
-    loss = _first(sentences, SIGNAL_LOSS)
+    loss = _first(plain, SIGNAL_LOSS)
     if loss:
-        return "jamming", loss[1]
+        return "jamming", plain[loss[1]]
     gnss = _first(sentences, GNSS_TERM)
     return "unknown", gnss[1] if gnss else (sentences[0] if sentences else "")
 

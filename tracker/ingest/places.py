@@ -124,14 +124,16 @@ _NOT_PLACES = frozenset(
 _STRONG = re.compile(
     r"(?:approach(?:ing|es|ed)?(?:\s+(?:to|into))?|land(?:ing)?\s+(?:at|in)|(?:arriv\w*|descen\w*)"
     r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into"
-    r"|overflying|crossing|flying\s+across"
+    r"|overflying|crossing|flying\s+across|close\s+to"
     r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)"
     r"|skies\s+over"
     r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over"
     r"|above)"
     r"|land\s+at|reach\s+|to\s+and\s+from)\s*(?:the\s+)?"
     # "near the Russian exclave of Kaliningrad": what kind of place, then its name.
-    r"(?:(?:[A-Z][\w-]+\s+)?(?:city|town|village|region|province|island|port|area|exclave"
+    # "close to Russia's Baltic exclave of Kaliningrad": the owner's name may come first.
+    r"(?:(?:[A-Z][\w-]+['\u2019]s\s+)?(?:[A-Z][\w-]+\s+)?(?:city|town|village|region|province"
+    r"|island|port|area|exclave"
     r"|enclave)\s+of\s+)?$",
     re.I,
 )
@@ -160,7 +162,8 @@ _NEGATIVE = re.compile(
     r"(?:divert\w*\s+(?:to|towards)|diversion\s+to|returned\s+to|return(?:ing)?\s+to|back\s+to"
     r"|flew\s+(?:on\s+)?to|continued\s+(?:on\s+)?to|from|departed|left|leaving|headquartered\s+in|"
     r"based\s+in|rerouted\s+to|redirected\s+to|sent\s+to|"
-    r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|visit\s+to|trip\s+to|told\s+|said\s+in|"
+    r"talks\s+in|meeting\s+in|summit\s+in|held\s+in|met\s+in|gathered\s+in|visit\s+to|trip\s+to"
+    r"|told\s+|said\s+in|"
     r"(?:meeting|conference|summit|session|assembly|symposium)\b[^.]{0,40}?\b(?:at|in)|"
     r"reported\s+by|according\s+to"
     # A spoofed position is where the aircraft was *not*: "the display showed us over Iran".
@@ -174,7 +177,8 @@ _NEGATIVE = re.compile(
 # "jamming by Russia", "blamed on Russia", "signals from Kaliningrad": where the jammer is thought
 # to be, not where the aircraft was.
 _SOURCE_BEFORE = re.compile(
-    r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|accus\w*|originat\w*\s+(?:in|from)|"
+    r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|due\s+to|caused\s+by|accus\w*"
+    r"|originat\w*\s+(?:in|from)|"
     r"com(?:es|ing)\s+from|traced\s+to|sources?\s+(?:in|of)|from\s+(?:the\s+)?(?:direction\s+of|"
     r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
     r"(?:units?|forces|military|systems?|devices|transmitters?|equipment|blockers|jammers)\s+"
@@ -278,6 +282,10 @@ _ACTOR_AFTER = re.compile(
 )
 _BORDER_WITH = re.compile(r"\bborders?\s+(?:with\s+|of\s+|to\s+)?(?:the\s+)?$", re.I)
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
+# "Reuters | London | Updated: 14-03-2024": a place alone between the bars of a credit line is
+# where the story was filed, not where anything happened.
+_CREDIT_SEGMENT_BEFORE = re.compile(r"(?:^|\|)\s*$")
+_CREDIT_SEGMENT_AFTER = re.compile(r"^\s*\|")
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\(|—|–|-{1,2}\s)")
 
 
@@ -634,6 +642,8 @@ def spot_places(
                 score = min(score, 0.0) - 2.0
             if sentence_index <= 2 and start == 0 and _DATELINE.match(sentence):
                 score = -5.0
+            if _CREDIT_SEGMENT_AFTER.match(after) and _CREDIT_SEGMENT_BEFORE.search(before):
+                score, role = -5.0, "negative"
             if precision == "country" and score > 0:
                 # A country is where an aircraft was only when nothing more precise is named.
                 score *= 0.5

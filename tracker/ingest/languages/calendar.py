@@ -155,6 +155,13 @@ DAY_BEFORE_YESTERDAY: dict[str, tuple[str, ...]] = {
     "ieri l'altro", "altroieri"),
 }  # fmt: skip
 
+#: The words of the phrases above that say "last" (the weekend before this one, if any).
+_PREVIOUS_WEEKEND = frozenset(
+    "pasado último passado dernier scorso trecut vergangenen letzten letztes afgelopen vorig "
+    "forrige sidste förra viime eelmisel pagājušajā praėjusį miniony ostatni minulý минувшие "
+    "прошлые минулі миналия múlt geçen περασμένο".split()
+)
+
 #: Month names that are also common words, read as a month only beside a day or a year
 #: (Romanian "mai" is May and "more": "mai multe" is "more of them").
 AMBIGUOUS_MONTHS: dict[str, frozenset[str]] = {"ro": frozenset({"mai"})}
@@ -283,5 +290,15 @@ def calendar_for(code: str) -> Calendar:
     for form in table.get("2 day ago", []) + list(DAY_BEFORE_YESTERDAY.get(code, ())):
         relative.setdefault(form.lower(), "2 days ago")
     for form in WEEKEND.get(code, ()):
-        relative.setdefault(form, "last weekend")
-    return Calendar(months, tuple(month_stems), weekdays, tuple(_stems(weekdays)), relative)
+        # "el pasado fin de semana" is last weekend; "i weekenden", "am Wochenende" is the
+        # weekend just gone or under way (a report of Saturday about Friday and Saturday).
+        previous = any(word in _PREVIOUS_WEEKEND for word in form.split())
+        relative.setdefault(form, "last weekend" if previous else "over the weekend")
+    # A short form of a longer name ("segunda" of "segunda-feira") is a fixed word, not a stem
+    # to inflect: "segund-" would make "segundo" (second) a Monday.
+    inflected = {
+        form: name
+        for form, name in weekdays.items()
+        if not any(other != form and other.startswith(form + "-") for other in weekdays)
+    }
+    return Calendar(months, tuple(month_stems), weekdays, tuple(_stems(inflected)), relative)

@@ -33,7 +33,7 @@ from tracker.ingest.languages.calendar import (
     WEEKDAYS,
     calendar_for,
 )
-from tracker.ingest.languages.lexicon import lexicon_for
+from tracker.ingest.languages.lexicon import KEPT_AS_WRITTEN, lexicon_for
 from tracker.ingest.languages.placenames import demonym, exonym, resolve_place
 from tracker.ingest.languages.scripts import SCRIPT_LANGUAGES, gloss_script_line
 
@@ -45,11 +45,6 @@ _TOKEN = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|\d+(?:-\d+)+|\d+(?:[.:]\d{2}(?!\d))?|"
     r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\s+|.",
     re.UNICODE,
-)
-_KEEP = re.compile(
-    r"^(?:GPS|GNSS|GLONASS|Galileo|BeiDou|EGNOS|RNAV|RNP|ILS|VOR|NOTAM|ATC|FIR|ATR|Boeing|Airbus"
-    r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
-    r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}[\w-]*)$"
 )
 #: Acronyms of satellite navigation that some languages write in lower case ("gps-signaal");
 #: never "ils" (French "they") and the like.
@@ -380,19 +375,19 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
         if head.upper() in _GNSS_ACRONYMS and head != head.upper():
             # "gps-signaal", "gps:en": Dutch and the Nordic languages write the acronym small.
             tok = head.upper() + tok[len(head) :]
-        if _KEEP.match(tok) or (tok[:1].isupper() and _operators().fullmatch(tok)):
+        if KEPT_AS_WRITTEN.match(tok) or (tok[:1].isupper() and _operators().fullmatch(tok)):
             emit(tok)
             i += 1
             continue
         head = tok.split("-")[0]
         if "-" in tok and (
-            _KEEP.match(head) or (head[:1].isupper() and _operators().fullmatch(head))
+            KEPT_AS_WRITTEN.match(head) or (head[:1].isupper() and _operators().fullmatch(head))
         ):
             # "GPS-forstyrrelser", "GPS-häirintä": the GNSS word, then the rest glossed;
             # "SAS-fly", "Widerøe-flyet": the airline, then its aircraft.
             head, _, rest = tok.partition("-")
             emit(head)
-            if rest.lower() in _AIRLINE_AIRCRAFT and not _KEEP.match(head):
+            if rest.lower() in _AIRLINE_AIRCRAFT and not KEPT_AS_WRITTEN.match(head):
                 emit("aircraft")  # "SAS-plan" inside a sentence: the airline's aircraft
             elif lex is not None:
                 emit(*(lex.word(rest.lower()) or "").split())
@@ -580,7 +575,7 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if (
             tok[:1].isupper()
             and tok[:1].isalpha()
-            and not _KEEP.match(tok.split("-")[0])
+            and not KEPT_AS_WRITTEN.match(tok.split("-")[0])
             and not (run and _is_calendar_word(tok.lower(), code))
             and not (run and _is_cue_word(tok.lower(), code))
         ):
@@ -597,7 +592,7 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
                 continue
         break
     if not run:
-        emit(tokens[i]) if _KEEP.match(tokens[i]) else None
+        emit(tokens[i]) if KEPT_AS_WRITTEN.match(tokens[i]) else None
         return i + 1
     end = run[-1][0] + 1
     words = [t for _, t in run]

@@ -22,9 +22,19 @@ from any article.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
-__all__ = ["Lexicon", "lexicon_for", "TABLES", "MAX_ENDING"]
+#: Words every gloss keeps as written, in any language: satellite-navigation and avionics
+#: acronyms, aircraft makers and types, flight numbers. Shared by the word gloss and the script
+#: gloss (a Latin word inside Chinese or Arabic text).
+KEPT_AS_WRITTEN = re.compile(
+    r"^(?:GPS|GNSS|GLONASS|Galileo|BeiDou|EGNOS|RNAV|RNP|ILS|VOR|NOTAM|ATC|FIR|ATR|Boeing|Airbus"
+    r"|Embraer|Bombardier|Cessna|Dash|Falcon|Dassault|Gulfstream|Learjet|MAX|NEO|FL|UAV|AWACS"
+    r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}[\w-]*)$"
+)
+
+__all__ = ["Lexicon", "lexicon_for", "TABLES", "MAX_ENDING", "KEPT_AS_WRITTEN"]
 
 #: Letters a ``stem*`` form may add (Finnish and Baltic case endings run long).
 MAX_ENDING = 7
@@ -625,6 +635,11 @@ planes: vliegtuigen toestellen
 flight: vlucht
 airport: luchthaven* vliegveld* *luchthaven
 pilots: piloot piloten
+pilot: verkeersvlieger* gezagvoerder*
+we: wij
+flew: vloog vlogen
+towards: richting
+failed: stopte stopten uitgevallen viel_uit
 crew: bemanning*
 approach: nadering* landingsnadering*
 landed: landde landden geland
@@ -641,12 +656,10 @@ over: boven
 near: nabij bij
 to: naar
 because of: wegen door_storingen
-towards: richting
 region: region regionen regio
-we: wij wir
+we: wir
 when: toen
-flew: vloog vlogen gevlogen
-failed: stopte stopten uitgevallen
+flew: gevlogen
 experienced: meegemaakt maakte_het_mee maakten_het_mee
 """,
     "ru": """
@@ -662,9 +675,9 @@ position: местоположени* позици* координат*
 every: каждый каждом каждого каждая всеки всяко
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
-interference: помех* помеха* глушени* подавлени*
+interference: помех* помеха* глушени* подавлени* вмешательств* вмешал* вмешива*
 interference: смущени* смущения
-interference: вмешательств* вмешал* вмешива* втруч* втрут*
+interference: втруч* втрут*
 jamming: заглушаван* заглушени*
 false: фалшив*
 crew: екипаж*
@@ -744,8 +757,7 @@ position: місцезнаходжен* позиці* координат*
 every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
-interference: перешкод* завад* глушінн* збо*
-interference: втруч* втрут*
+interference: перешкод* завад* глушінн* збо* втруч* втрут*
 jamming: глушінн* подавленн* рeб
 spoofing: спуфінг* підмін*
 false: хибн* фальшив*
@@ -878,6 +890,8 @@ since: desde
     "pt": """
 we lost: perdemos
 discussed: discutiram discutiu debateram debateu
+a similar failure: falha_semelhante falha_similar
+a similar incident: incidente_semelhante incidente_similar
 last year: ano_passado
 more than: mais_de
 navigation signals: sinal_de_navegação sinais_de_navegação sinal_de_satélite sinais_de_satélite
@@ -954,6 +968,8 @@ since: desde
     "fr": """
 we lost: avons_perdu
 discussed: discuté débattu
+court: tribunal tribunaux cour_d'appel
+appeared: comparaissait comparaît comparu
 last year: année_dernière an_dernier
 more than: plus_de
 navigation signals: signal_de_navigation signaux_de_navigation

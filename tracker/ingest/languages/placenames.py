@@ -595,6 +595,7 @@ _DUTCH_EXONYMS = {
     "Germany": ("duitsland",), "Turkey": ("turkije",), "Romania": ("roemenië", "roemenie"),
     "Belarus": ("wit-rusland",), "Greece": ("griekenland",), "Hungary": ("hongarije",),
     "Austria": ("oostenrijk",), "France": ("frankrijk",), "Spain": ("spanje",),
+    "Russia": ("rusland",),
 }  # fmt: skip
 for _english, _stems in _DUTCH_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
@@ -1087,6 +1088,15 @@ def _same_name(location, query: str) -> bool:
     )
 
 
+#: Demonstratives that open sentences and that loose matches read as towns ("Esse é o ..." as
+#: Essen): never places.
+_DEMONSTRATIVES: dict[str, frozenset[str]] = {
+    "pt": frozenset("esse essa esses essas este esta estes estas isso isto aquele aquela".split()),
+    "es": frozenset("ese esa esos esas este esta estos estas eso esto aquel aquella".split()),
+    "it": frozenset("questo questa questi queste quello quella quelli quelle".split()),
+}
+
+
 @functools.lru_cache(maxsize=20000)
 def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | None:
     """The place a capitalised word of language ``code`` names, or ``None``.
@@ -1099,8 +1109,12 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     from tracker.ingest.languages.detect import FUNCTION_WORDS
 
     word = word.strip("'\u2019")
-    if len(word) < 3 or word.lower() in FUNCTION_WORDS.get(code, ()):
-        return None  # "Det", "Die", "Los" open sentences
+    if (
+        len(word) < 3
+        or word.lower() in FUNCTION_WORDS.get(code, ())
+        or word.lower() in _DEMONSTRATIVES.get(code, ())
+    ):
+        return None  # "Det", "Die", "Los", "Esse" open sentences
     endings = sorted(CASE_ENDINGS.get(code, ()), key=lambda e: -len(e[0]))
     low = word.lower()
     found, rest = _exonym_match(word)

@@ -37,7 +37,7 @@ import functools
 import re
 
 from tracker.ingest.languages.calendar import MONTHS, calendar_for
-from tracker.ingest.languages.lexicon import MAX_ENDING, lexicon_for
+from tracker.ingest.languages.lexicon import KEPT_AS_WRITTEN, MAX_ENDING, lexicon_for
 from tracker.ingest.languages.placenames import fold_script, script_places
 
 __all__ = ["SCRIPT_LANGUAGES", "UNSPACED", "gloss_script_line"]
@@ -483,9 +483,8 @@ _PLACE_PARTS = {"airspace", "airport", "airports", "border", "area", "air traffi
 
 def _keep_latin(word: str) -> str:
     from tracker.ingest.fields import KNOWN_OPERATOR
-    from tracker.ingest.languages.gloss import _KEEP
 
-    if _KEEP.match(word) or KNOWN_OPERATOR.fullmatch(word):
+    if KEPT_AS_WRITTEN.match(word) or KNOWN_OPERATOR.fullmatch(word):
         return word
     if word.upper() in {"GPS", "GNSS", "GLONASS", "ILS", "NOTAM", "ATC"}:
         return word.upper()
