@@ -53,7 +53,7 @@ def test_a_few_foreign_letters_do_not_change_the_language():
         ("Над морем произошло вмешательство в работу GPS самолета.", "ru", "interference"),
         ("Flyet blev ramt af GPS-forstyrrelser over Østersøen.", "da", "affected"),
         ("Samolot zawrócił z powodu zakłóceń GPS.", "pl", "because of"),
-        ("Des avions ont été contraints de rester au sol.", "fr", "forced to on the ground"),
+        ("Des avions ont été contraints de rester au sol.", "fr", "forced to"),
         ("Toen wij richting Zweden vlogen, stopte de gps.", "nl", "towards Sweden flew, failed"),
         ("Het vliegtuig moest boven Litouwen omkeren.", "nl", "over Lithuania"),
         ("Die Störungen betrafen die ganze Region.", "de", "region"),

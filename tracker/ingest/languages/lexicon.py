@@ -1024,7 +1024,6 @@ experienced: subi
 was: était été a_été
 had to: dû
 forced to: contraint_de contraints_de contrainte_de contraintes_de
-on the ground: au_sol
 said: a_déclaré a_indiqué selon
 over: au-dessus
 near: près
