@@ -331,3 +331,17 @@ def test_a_dotted_day_and_month(text, code, english):
 def test_a_dotted_date_with_its_year_stays_a_full_date():
     # (the English date rules read "10.3.2025" themselves)
     assert "10.3.2025" in gloss_text("Am 10.3.2025 musste ein Flug durchstarten.", "de")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Un aereo ha perso il GPS a nord della Turchia.", "it", "north of Turkey"),
+        ("Un avión perdió el GPS al norte de Polonia.", "es", "north of Poland"),
+        ("Um avião perdeu o GPS ao sul da Estónia.", "pt", "south of Estonia"),
+        ("Un avion a perdu le GPS au nord de la Pologne.", "fr", "north of Poland"),
+        ("Un avion a pierdut semnalul GPS la nord de Constanța.", "ro", "north of"),
+    ],
+)
+def test_compass_phrases_give_the_role(sentence, code, english):
+    assert english in gloss_text(sentence, code)

@@ -809,6 +809,10 @@ military: військов* армі*
 incidents: випадк* інцидент*
 """,
     "es": """
+north of: al_norte_de al_norte_del
+south of: al_sur_de al_sur_del
+east of: al_este_de al_este_del
+west of: al_oeste_de al_oeste_del
 we lost: perdimos
 discussed: discutieron discutió debatieron debatió
 last year: el_año_pasado
@@ -888,6 +892,10 @@ incidents: incidente* caso casos
 since: desde
 """,
     "pt": """
+north of: ao_norte_de ao_norte_do ao_norte_da
+south of: ao_sul_de ao_sul_do ao_sul_da
+east of: a_leste_de a_leste_do a_leste_da
+west of: a_oeste_de a_oeste_do a_oeste_da
 we lost: perdemos
 discussed: discutiram discutiu debateram debateu
 a similar failure: falha_semelhante falha_similar
@@ -966,6 +974,8 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
+north of: au_nord_de au_nord_du au_nord_des
+south of: au_sud_de au_sud_du au_sud_des
 we lost: avons_perdu
 discussed: discuté débattu
 court: tribunal tribunaux cour_d'appel
@@ -1042,6 +1052,10 @@ military: militaire*
 incidents: incident*
 """,
     "it": """
+north of: a_nord_di a_nord_della a_nord_del a_nord_dello
+south of: a_sud_di a_sud_della a_sud_del a_sud_dello
+east of: a_est_di a_est_della a_est_del
+west of: a_ovest_di a_ovest_della a_ovest_del
 we lost: abbiamo_perso
 discussed: discusso discussero discusse dibattuto
 navigation signals: segnale_di_navigazione segnali_di_navigazione
@@ -1155,6 +1169,10 @@ military: στρατιωτικ*
 incidents: περιστατικ* συμβάν*
 """,
     "ro": """
+north of: la_nord_de
+south of: la_sud_de
+east of: la_est_de
+west of: la_vest_de
 we lost: am_pierdut
 discussed: discutat dezbătut
 navigation signals: semnalul_de_navigație semnale_de_navigație
