@@ -345,3 +345,10 @@ def test_a_dotted_date_with_its_year_stays_a_full_date():
 )
 def test_compass_phrases_give_the_role(sentence, code, english):
     assert english in gloss_text(sentence, code)
+
+
+def test_a_name_that_ends_in_a_cue_word_is_no_town():
+    # "Vereniging Nederlandse Verkeersvliegers" (a pilots' union): "Verkeersvliegers" is a cue
+    # word, but the run is still a name, and "Vereniging" no town (Vereeniging, South Africa).
+    line = gloss_text("Volgens de Vereniging Nederlandse Verkeersvliegers was het druk.", "nl")
+    assert "Vereeniging" not in line and "Netherlands" in line

@@ -615,7 +615,14 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if whole is not None and whole.how == "gazetteer" and _is_name(" ".join(words)):
             _emit_place(whole, emit, out)
             return end
-    if len(names) >= 3:
+    # Capitalised cue words right after the run still belong to a name ("Vereniging
+    # Nederlandse Verkeersvliegers", a pilots' union, is no town called Vereniging).
+    tail = 0
+    for _, word in _words(tokens, end, 3):
+        if not (word[:1].isupper() and _is_cue_word(word.lower(), code)):
+            break
+        tail += 1
+    if len(names) >= 3 or (len(names) == 2 and tail):
         # A longer capitalised run is a name (a person, an agency): only countries in it count.
         for word in words:
             found = exonym(word)
