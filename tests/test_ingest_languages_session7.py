@@ -352,3 +352,26 @@ def test_a_name_that_ends_in_a_cue_word_is_no_town():
     # word, but the run is still a name, and "Vereniging" no town (Vereeniging, South Africa).
     line = gloss_text("Volgens de Vereniging Nederlandse Verkeersvliegers was het druk.", "nl")
     assert "Vereeniging" not in line and "Netherlands" in line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Zakłócenia GPS mogą zagrażać samolotom.", "pl", "can affect planes"),
+        ("Rušení GPS může ohrozit letadla.", "cs", "can affect"),
+        ("Bruiajul GPS poate afecta avioanele.", "ro", "can affect planes"),
+        ("Las interferencias pueden afectar a los aviones.", "es", "can affect"),
+        ("Помехи GPS могут угрожать самолетам.", "ru", "can affect planes"),
+    ],
+)
+def test_what_interference_can_do_is_a_possibility(sentence, code, english):
+    assert english in gloss_line(sentence, code)
+
+
+def test_a_warning_of_what_jamming_can_do_is_no_incident():
+    text = (
+        "date 2025-03-14\n\nMarțea trecută, ministerul a avertizat că bruiajul GPS poate afecta "
+        "avioanele care survolează Marea Neagră. Anul acesta au fost raportate peste 1.500 de "
+        "cazuri.\n"
+    )
+    assert [c for c in ingest_text(text) if c.score >= 0.4] == []

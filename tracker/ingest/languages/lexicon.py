@@ -148,6 +148,7 @@ reports: meldinger rapporter
 since: siden sedan
 """,
     "fi": """
+can: voi voivat saattaa saattavat
 we lost: menetimme
 last year: viime_vuonna
 more than: yli
@@ -229,6 +230,7 @@ incidents: tapaus* tapauks* tapausta
 since: lähtien alkaen
 """,
     "et": """
+can: võib võivad
 we lost: kaotasime
 last year: eelmisel_aastal
 more than: üle
@@ -401,6 +403,8 @@ military: kariuomen* karin*
 incidents: atvej* incident*
 """,
     "pl": """
+can: może mogą mogłyby mógłby mogłoby
+affect: zagrażać zagrażają
 we lost: straciliśmy utraciliśmy
 discussed: dyskutowali dyskutowano omówili omawiali
 en route: na_trasie
@@ -488,6 +492,8 @@ incidents: incydent* przypadk* zdarzeni*
 since: od
 """,
     "cs": """
+can: může mohou můžou mohlo_by mohly_by
+affect: ohrozit ohrožovat ohrožuje ohrožují
 we lost: ztratili_jsme jsme_ztratili
 last year: loni minulý_rok
 more than: více_než viac_ako
@@ -551,6 +557,8 @@ military: armád* vojensk*
 incidents: incident* případ* prípad*
 """,
     "de": """
+can: kann können könnte könnten kunnen
+affect: gefährden gefährdet bedreigen beeinträchtigen
 said: teilte teilten
 discussed: diskutierten diskutierte diskutiert debattierten
 en route: auf_der_strecke auf_der_route op_de_route
@@ -663,6 +671,8 @@ flew: gevlogen
 experienced: meegemaakt maakte_het_mee maakten_het_mee
 """,
     "ru": """
+can: может могут могла могло
+affect: угрожать угрожают угрожает
 discussed: обсудили обсуждали обсудил обсуждался
 en route: на_маршруте по_маршруту на_трассе
 last year: в_прошлом_году минулого_року
@@ -747,6 +757,8 @@ incidents: случа* инцидент* випадк* інцидент*
 since: с_начала з_початку
 """,
     "uk": """
+can: може можуть
+affect: загрожувати загрожують загрожує
 last year: минулого_року
 more than: понад більше_ніж
 had: мав мала мало
@@ -809,6 +821,9 @@ military: військов* армі*
 incidents: випадк* інцидент*
 """,
     "es": """
+can: puede pueden podría podrían
+affect: afectar
+disrupt: perturbar
 north of: al_norte_de al_norte_del
 south of: al_sur_de al_sur_del
 east of: al_este_de al_este_del
@@ -892,6 +907,9 @@ incidents: incidente* caso casos
 since: desde
 """,
     "pt": """
+can: pode podem poderia poderiam
+affect: afetar afectar
+disrupt: perturbar
 north of: ao_norte_de ao_norte_do ao_norte_da
 south of: ao_sul_de ao_sul_do ao_sul_da
 east of: a_leste_de a_leste_do a_leste_da
@@ -974,6 +992,9 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
+can: peut peuvent pourrait pourraient
+affect: affecter
+disrupt: perturber
 north of: au_nord_de au_nord_du au_nord_des
 south of: au_sud_de au_sud_du au_sud_des
 we lost: avons_perdu
@@ -1052,6 +1073,8 @@ military: militaire*
 incidents: incident*
 """,
     "it": """
+can: può possono potrebbe potrebbero
+affect: colpire
 north of: a_nord_di a_nord_della a_nord_del a_nord_dello
 south of: a_sud_di a_sud_della a_sud_del a_sud_dello
 east of: a_est_di a_est_della a_est_del
@@ -1108,6 +1131,7 @@ incidents: incident*
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
+can: μπορεί μπορούν
 we lost: χάσαμε
 had: είχε είχαν
 happened: συνέβη σημειώθηκε σημειώθηκαν
@@ -1169,6 +1193,8 @@ military: στρατιωτικ*
 incidents: περιστατικ* συμβάν*
 """,
     "ro": """
+can: poate pot
+affect: afecta
 north of: la_nord_de
 south of: la_sud_de
 east of: la_est_de
