@@ -15,7 +15,7 @@ import importlib
 import re
 from dataclasses import dataclass
 
-__all__ = ["Calendar", "calendar_for", "MONTHS", "WEEKDAYS"]
+__all__ = ["Calendar", "calendar_for", "MONTHS", "WEEKDAYS", "LAST_BEFORE", "LAST_AFTER"]
 
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -107,6 +107,54 @@ WEEKEND: dict[str, tuple[str, ...]] = {
     "el": ("περασμένο σαββατοκύριακο", "σαββατοκύριακο"),
 }  # fmt: skip
 
+#: Words of "last" or "past" before a weekday ("w ubiegły piątek", "am vergangenen Dienstag",
+#: "el pasado martes") or after it ("mardi dernier", "martedì scorso", "marțea trecută"): the
+#: gloss writes "last Friday", as the English rules read it (not "on Friday", which on a Friday
+#: would be the day of publication).
+LAST_BEFORE: dict[str, frozenset[str]] = {
+    code: frozenset(words.split())
+    for code, words in {
+        "pl": "ubiegły ubiegłą ubiegłej ubiegłego zeszły zeszłą zeszłej ostatni ostatnią "
+        "ostatniej miniony minioną minionej",
+        "cs": "minulý minulou minulé uplynulý uplynulou",
+        "sk": "minulý minulú minulé uplynulý uplynulú",
+        "ru": "прошлый прошлую прошлое прошлой минувший минувшую минувшее минувшей",
+        "uk": "минулий минулу минуле минулої минулого",
+        "bg": "миналия миналата миналото изминалия изминалата",
+        "es": "pasado pasada último última",
+        "pt": "passado passada último última",
+        "it": "scorso scorsa",
+        "de": "letzten letzte vergangenen vergangene",
+        "nl": "afgelopen vorige",
+        "no": "forrige sist siste",
+        "da": "sidste forrige",
+        "sv": "förra",
+        "et": "eelmisel möödunud",
+        "lv": "pagājušajā pagājušo",
+        "lt": "praėjusį praėjusio",
+        "hu": "múlt",
+        "tr": "geçen",
+        "el": "περασμένη περασμένο προηγούμενη",
+    }.items()
+}
+LAST_AFTER: dict[str, frozenset[str]] = {
+    code: frozenset(words.split())
+    for code, words in {
+        "fr": "dernier", "it": "scorso scorsa", "es": "pasado", "pt": "passado passada",
+        "ro": "trecut trecută trecuta", "pl": "ubiegły", "ru": "прошлый",
+    }.items()
+}  # fmt: skip
+
+#: "The day before yesterday" where dateparser's tables lack it (they give "vorgestern",
+#: "позавчера", "anteayer"...): glossed "2 days ago", which the English rules read.
+DAY_BEFORE_YESTERDAY: dict[str, tuple[str, ...]] = {
+    "pl": ("przedwczoraj",), "ro": ("alaltăieri", "alaltăseară"), "tr": ("evvelsi gün",),
+    "el": ("προχθές", "προχτές"), "et": ("üleeile",), "lv": ("aizvakar",), "lt": ("užvakar",),
+    "no": ("i forgårs",), "da": ("i forgårs",), "sv": ("i förrgår",), "sk": ("predvčerom",),
+    "cs": ("předevčírem", "předvčírem"), "fi": ("toissapäivänä",), "it": ("l'altro ieri",
+    "ieri l'altro", "altroieri"),
+}  # fmt: skip
+
 #: The words of the phrases above that say "last" (the weekend before this one, if any).
 _PREVIOUS_WEEKEND = frozenset(
     "pasado último passado dernier scorso trecut vergangenen letzten letztes afgelopen vorig "
@@ -136,6 +184,9 @@ class Calendar:
 
     def month(self, word: str) -> str:
         """English month name for a (lower-case) word, or ``""``."""
+        if "'" in word or "\u2019" in word:
+            # Turkish writes a case ending onto a month after an apostrophe ("10 Mart'ta").
+            word = re.split("['\u2019]", word)[0]
         found = self.months.get(word)
         if found:
             return found
@@ -199,10 +250,20 @@ def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
     ]
 
 
+#: Languages whose texts are read with another's tables (detection says "cs" for most Slovak
+#: texts), whose month and weekday names are added to that language's calendar.
+_CALENDAR_FAMILY = {"cs": ("sk",)}
+_NAMES = {name.lower() for name in MONTHS + WEEKDAYS}
+
+
 @functools.cache
 def calendar_for(code: str) -> Calendar:
     """The date words of language ``code`` (ISO 639-1); empty tables for an unknown code."""
     info = _load(code) or {}
+    for other in _CALENDAR_FAMILY.get(code, ()):
+        # Slovak is read with the Czech tables: its months too ("10. marca", "v októbri").
+        extra = _load(other) or {}
+        info = {**info, **{k: info.get(k, []) + v for k, v in extra.items() if k in _NAMES}}
     months: dict[str, str] = {}
     for name in MONTHS:
         for form in _full_forms(info.get(name.lower(), [])):
@@ -226,6 +287,8 @@ def calendar_for(code: str) -> Calendar:
             form = form.lower()
             if len(form.replace(" ", "")) >= 4 and not re.search(r"\b\w{1,2}$", form):
                 relative[form] = english
+    for form in table.get("2 day ago", []) + list(DAY_BEFORE_YESTERDAY.get(code, ())):
+        relative.setdefault(form.lower(), "2 days ago")
     for form in WEEKEND.get(code, ()):
         # "el pasado fin de semana" is last weekend; "i weekenden", "am Wochenende" is the
         # weekend just gone or under way (a report of Saturday about Friday and Saturday).

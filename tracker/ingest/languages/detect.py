@@ -52,7 +52,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "pl": "i nie się na jest że w z do to od po jak ale tak przez dla czy już został "
         "był była było są oraz który która ponieważ nad bez podczas przy",
         "de": "und nicht der die das ist mit von auf den dem ein eine sich für auch wurde "
-        "bei nach aus im zu hat werden sind wie",
+        "bei nach aus im zu hat werden sind wie ein einen einem einer über",
         "nl": "de het een en van niet is dat op te met voor zijn door aan bij ook naar werd "
         "heeft worden wordt",
         "ru": "и не в на что с по был была было это как из за к от для также но уже они он "
@@ -116,6 +116,26 @@ def _by_letters(text: str, hits: dict[str, int]) -> str:
         )
     best = max(scores, key=scores.get)
     return best if scores[best] > 0 else ""
+
+
+def _fits_letters(text: str, hits: dict[str, int], best: str) -> str:
+    """``best``, unless most of the text's letters beyond a-z are letters it never writes and
+    another language with function words of its own writes them all ("V pondělí letadlo...",
+    Czech, shares "nad", "do", "na" with Polish; "Mării", "întoarcă", Romanian, shares "un",
+    "la" with Spanish). A few foreign letters (a Lithuanian name in a Polish article) change
+    nothing."""
+    letters = [ch for ch in text.lower() if ch.isalpha() and not ch.isascii()]
+    if len(letters) < 5 or best not in ALPHABET_EXTRAS:
+        return best
+
+    def share(code: str) -> float:
+        extras = ALPHABET_EXTRAS.get(code, "")
+        return sum(1 for ch in letters if ch in extras) / len(letters)
+
+    if share(best) >= 0.5:
+        return best
+    fitting = [c for c in hits if c != best and hits[c] >= 2 and share(c) >= 0.8]
+    return max(fitting, key=hits.get) if fitting else best
 
 
 @dataclass(frozen=True)
@@ -219,6 +239,8 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
     counted = [w for w in words if len(w) > 1] or words
     hits = {code: sum(1 for w in counted if w in FUNCTION_WORDS[code]) for code in candidates}
     best = max(hits, key=hits.get)
+    if script == "latin" and best != "en":
+        best = _fits_letters(text, hits, best)
     if script == "latin" and hits[best] == 0:
         # Not one function word of any language: a short text, told by its letters if at all.
         return Guess(_by_letters(text, hits) or "en", 0.0)

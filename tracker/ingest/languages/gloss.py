@@ -25,7 +25,14 @@ from __future__ import annotations
 import re
 
 from tracker.ingest.dates import META_DATE_LINE
-from tracker.ingest.languages.calendar import AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS, calendar_for
+from tracker.ingest.languages.calendar import (
+    AMBIGUOUS_MONTHS,
+    LAST_AFTER,
+    LAST_BEFORE,
+    MONTHS,
+    WEEKDAYS,
+    calendar_for,
+)
 from tracker.ingest.languages.lexicon import KEPT_AS_WRITTEN, lexicon_for
 from tracker.ingest.languages.placenames import demonym, exonym, resolve_place
 from tracker.ingest.languages.scripts import SCRIPT_LANGUAGES, gloss_script_line
@@ -53,6 +60,7 @@ _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu"}
 _ROLE_WORDS = {"over", "near"}
+_INTERFERENCE_WORDS = {"jamming", "interference", "spoofing", "jammer", "jammers"}
 #: After an airline and a hyphen, words that name its aircraft but alone are ordinary words
 #: (Swedish "plan": a plan, and an aeroplane).
 _AIRLINE_AIRCRAFT = {"plan", "planet"}
@@ -82,6 +90,8 @@ _DATE_WORDS = {
     "evening",
     "night",
     "week",
+    "days",
+    "ago",
     "and",
     "to",
     ",",
@@ -172,6 +182,15 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
 
     def emit(*words: str) -> None:
         for word in words:
+            if (
+                word in _INTERFERENCE_WORDS
+                and place_span[1] == len(out)
+                and place_span[0] >= 1
+                and out[place_span[0] - 1].lower() in _ROLE_WORDS
+            ):
+                # "nad Polskem silné rušení": "over Poland, jamming"; without the comma the
+                # English rules read "Poland jamming" as the jammer's, and lose the place.
+                out.append(",")
             if word and not (out and out[-1] == word and word[0].isalpha()):
                 out.append(word)
                 if held and word[0].isalpha() and word not in _DETERMINERS:
@@ -322,11 +341,18 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
             continue
         weekday = cal.weekday(low) if len(low) >= 4 or low in cal.weekdays else ""
         if weekday and not tok.isupper():
+            before = {w.lower() for _, w in _words_before(tokens, i, 2)}
+            after = _words(tokens, i + 1, 1)
+            last_after = bool(after) and after[0][1].lower() in LAST_AFTER.get(code, ())
+            if out and out[-1] in {"in", "on", "at"}:
+                out.pop()  # "W czwartek", "V pondělí": the day's own preposition, not "in on"
             if out and out[-1] == "last":
                 emit(weekday)
+            elif before & LAST_BEFORE.get(code, frozenset()) or last_after:
+                emit("last", weekday)  # "w ubiegły piątek", "mardi dernier": last Friday
             else:
                 emit("on", weekday)
-            i += 1
+            i = after[0][0] + 1 if last_after else i + 1
             ahead = _words(tokens, i, 2)
             if (
                 len(ahead) == 2
@@ -367,6 +393,17 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 emit(*(lex.word(rest.lower()) or "").split())
             i += 1
             continue
+        if code == "hu" and tok[:1].islower() and low.endswith("i") and len(low) >= 6:
+            # "a debreceni repülőtéren": Hungarian names a town's airport with an adjective
+            # (the town's name and "-i"), written small; before an airport word it is the town.
+            after = _words(tokens, i + 1, 1)
+            airport = lex.word(after[0][1].lower()).split() if after and lex is not None else []
+            if airport and airport[-1] == "airport":
+                place = resolve_place(tok[:-1].capitalize(), code, strict=True)
+                if place is not None:
+                    emit(*airport[:-1], *place.name.split(), "airport")  # "at Debrecen airport"
+                    i = after[0][0] + 1
+                    continue
         if lex is not None:
             english = lex.word(low)
             if english == "because of" and code in _POSTPOSITIONAL:
@@ -453,6 +490,17 @@ _PAST_FAMILY = {"bg": "ru", "sk": "cs"}
 # Romanian and French form the past with an auxiliary before a participle ("a deviat", "a été").
 _AUXILIARIES = {"ro": {"a", "au", "s-a", "s-au", "fost"}, "fr": {"a", "ont", "avait", "été"}}
 _PARTICIPLE = {"ro": ("at", "it", "ut", "ât", "s"), "fr": ("é", "ée", "és", "ées", "u", "i")}
+
+
+def _words_before(tokens: list[str], i: int, count: int) -> list[tuple[int, str]]:
+    """The ``count`` word tokens before ``i`` (nearest first), skipping spaces."""
+    out = []
+    j = i - 1
+    while j >= 0 and len(out) < count:
+        if not tokens[j].isspace():
+            out.append((j, tokens[j]))
+        j -= 1
+    return out
 
 
 def _previous_word(tokens: list[str], i: int) -> str:
@@ -567,7 +615,14 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if whole is not None and whole.how == "gazetteer" and _is_name(" ".join(words)):
             _emit_place(whole, emit, out)
             return end
-    if len(names) >= 3:
+    # Capitalised cue words right after the run still belong to a name ("Vereniging
+    # Nederlandse Verkeersvliegers", a pilots' union, is no town called Vereniging).
+    tail = 0
+    for _, word in _words(tokens, end, 3):
+        if not (word[:1].isupper() and _is_cue_word(word.lower(), code)):
+            break
+        tail += 1
+    if len(names) >= 3 or (len(names) == 2 and tail):
         # A longer capitalised run is a name (a person, an agency): only countries in it count.
         for word in words:
             found = exonym(word)
@@ -748,6 +803,29 @@ def _tidy(words: list[str]) -> str:
 
 
 _RO_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
+#: Languages that write a day and month as "10.3." (day first, both with a dot, no year).
+_DOTTED_DAY_MONTH = {"de", "no", "da", "fi", "et", "cs", "sk", "pl", "ru", "uk", "bg", "tr", "lv"}
+_DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.(0?[1-9]|1[0-2])\.(?![\d.])")
+
+
+def _dotted_day_month(text: str, code: str) -> str:
+    """``am 10.3.`` -> ``am 10. März``: the month named in the language's own word, which the
+    gloss then reads like any written date (a year after it stays a "10.3.2025" date)."""
+    cal = calendar_for(code)
+    names: dict[int, str] = {}
+    for form, english in sorted(cal.months.items(), key=lambda fe: len(fe[0])):
+        if cal.month(form) == english:
+            names.setdefault(MONTHS.index(english) + 1, form)
+
+    def replace(m: re.Match) -> str:
+        day, month = int(m.group(1)), int(m.group(2))
+        if not 1 <= day <= 31 or month not in names:
+            return m.group(0)
+        return f"{day}. {names[month]}"
+
+    return _DOTTED.sub(replace, text)
+
+
 _ELISION = {
     "fr": re.compile(
         r"(?<![\w-])(?<!Côte )((?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['\u2019])(?=[^\W\d_])", re.I
@@ -768,6 +846,8 @@ def gloss_text(text: str, code: str) -> str:
         # Romanian is often typed with the Turkish cedilla letters ("marţi", "oraşul"); the
         # tables use the comma-below letters ("marți").
         text = text.translate(_RO_COMMA)
+    if code in _DOTTED_DAY_MONTH:
+        text = _dotted_day_month(text, code)
     # "2 000", "12 500": digit groups with spaces (or no-break spaces) are one number.
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
     lines = []

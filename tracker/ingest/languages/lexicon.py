@@ -59,6 +59,7 @@ more than: mer_enn mer_än mere_end
 had: hadde hade havde
 happened: skjedde hände skete inntraff
 affected: rammet rammede drabbade påvirket påverkade berørt*
+affected: ramt ramte
 detected: oppdaget upptäckte opdagede
 and: og och
 position: posisjon* position*
@@ -74,6 +75,10 @@ spoofing: spoofing* spoofet spoofa* forfalsk* förfalsk* *spoofing
 problems: problem* trøbbel
 lost: mistet mista miste tapte tappade förlorade mistede
 lost: forsvant försvann forsvandt
+failed: falt_ut faldt_ud föll_bort falt faldt
+knocked out: slogs_ut slogs slått_ut
+emergency landing: nødland* nödland*
+forced to: tvingades tvunget tvunget_til
 failure: bortfall* udfald* utfall* svikt* avbrudd* avbrott*
 errors: feil feilen fejl fel felaktig* feilaktig* forkert
 false: falsk* falske
@@ -107,6 +112,7 @@ could not land: kunne_ikke_lande kunde_inte_landa kunne_ikke_lande_på klarte_ik
 take-off: avgangen lettet lyftet letting
 diverted: omdirigert* omdirigerad* omdirigeret* måtte_lande_i
 returned: returnerte returnerade returnerede vendte_tilbake vände_tillbaka
+returned: returnere returnera
 turned back: snudde snu vände
 circled: sirklet* cirklade* kretset*
 en route: underveis undervejs
@@ -142,6 +148,8 @@ reports: meldinger rapporter
 since: siden sedan
 """,
     "fi": """
+can: voi voivat saattaa saattavat
+we lost: menetimme
 last year: viime_vuonna
 more than: yli
 had: oli_ollut
@@ -163,6 +171,7 @@ problems: ongelm*
 lost: menetti menettivät katosi katkesi
 failure: katko* katkos* pimen*
 planes: koneet koneiden lentokoneet lentokoneiden
+planes: lentokoneille lentokoneita lentokoneiden koneille koneita koneiden
 flights: lennot lentoja lentojen
 aircraft: lentokone* kone koneen koneessa koneella matkustajakone* *lentokone
 flight: lento lennon lennolla lennolle *lento
@@ -189,6 +198,7 @@ could not land: ei_voinut_laskeutua ei_pystynyt_laskeutumaan eivät_voineet_lask
 take-off: nousu nousun nousussa lentoonlähtö*
 diverted: ohjattiin ohjautui
 returned: palasi palasivat palaamaan kääntyi kääntyivät
+returned: palata
 turned back: kääntyi_takaisin palasi_takaisin kääntymään_takaisin kääntyä_takaisin
 circled: kierteli* kaarteli*
 en route: matkalla lennon_aikana
@@ -220,6 +230,8 @@ incidents: tapaus* tapauks* tapausta
 since: lähtien alkaen
 """,
     "et": """
+can: võib võivad
+we lost: kaotasime
 last year: eelmisel_aastal
 more than: üle
 happened: toimus juhtus
@@ -236,6 +248,7 @@ problems: probleem*
 lost: kaotas kadus
 failure: rike rikke katkestus*
 planes: lennukid lennukite
+planes: lennukitele lennukeid lennukite
 flights: lennud lende reisid
 aircraft: lennuk* reisilennuk*
 flight: lend lennu lennul reis reisi
@@ -256,6 +269,7 @@ landed: maandus maandusid
 could not land: ei_saanud_maanduda ei_suutnud_maanduda
 take-off: õhkutõus*
 returned: pöördus naasis
+returned: pöörduma naasma
 turned back: pöördus_tagasi
 diverted: suunati
 circled: tiirutas tiirles
@@ -278,6 +292,7 @@ incidents: juhtum*
 since: alates
 """,
     "lv": """
+we lost: zaudējām pazaudējām
 last year: pagājušajā_gadā
 more than: vairāk_nekā
 happened: notika
@@ -332,6 +347,7 @@ military: militār* armij*
 incidents: gadījum* incident*
 """,
     "lt": """
+we lost: praradome
 last year: praėjusiais_metais
 more than: daugiau_nei
 happened: įvyko
@@ -367,6 +383,7 @@ landed: nusileido
 could not land: negalėjo_nusileisti nepavyko_nusileisti
 take-off: kilim*
 returned: grįžo
+returned: grįžti
 flew: nuskrido skrido
 because of: dėl
 diverted: nukreipt*
@@ -386,6 +403,9 @@ military: kariuomen* karin*
 incidents: atvej* incident*
 """,
     "pl": """
+can: może mogą mogłyby mógłby mogłoby
+affect: zagrażać zagrażają
+we lost: straciliśmy utraciliśmy
 discussed: dyskutowali dyskutowano omówili omawiali
 en route: na_trasie
 last year: w_zeszłym_roku w_ubiegłym_roku
@@ -407,6 +427,7 @@ false: fałszyw*
 problems: problem* kłopot*
 lost: utracił* stracił* zgubił*
 lost: utracony utracono utraciła zniknął zniknęła zanikł zanikła
+lost: został_bez została_bez zostały_bez zostało_bez
 emergency landing: awaryjnie_lądować lądować_awaryjnie awaryjne_lądowanie awaryjnego_lądowania
 land: lądować
 failure: utrat* awari* zanik*
@@ -416,8 +437,10 @@ aircraft: samolot* samolocie maszyn* statek_powietrzny statku_powietrznego
 flight: lot lotu locie rejs*
 flights: loty lotów lotach lotami rejsy rejsów rejsach
 planes: samoloty samolotów samolotach samolotami maszyny maszyn
+planes: samolotom
 alternate airport: lotnisk*_zapasow* zapasowe_lotnisk* zapasowym_lotnisk*
 between: między pomiędzy
+because of: z_powodu
 pilots: pilot* lotnik*
 crew: załog*
 captains: kapitanowie kapitanów kapitanami
@@ -439,6 +462,7 @@ could not land: nie_mógł_wylądować nie_mogła_wylądować nie_mogli_wylądow
 take-off: start startu starcie wystartował*
 diverted: przekierowan* skierowan* odlecieć_na_zapasowe
 returned: wrócił wróciła wrócili zawrócił zawróciła
+returned: wrócić zawrócić
 circled: krążył krążyła
 en route: w_trakcie_lotu
 reported: zgłosił zgłosiła zgłosili zgłoszeni* zgłosz* poinformował* odnotowan*
@@ -468,6 +492,9 @@ incidents: incydent* przypadk* zdarzeni*
 since: od
 """,
     "cs": """
+can: může mohou můžou mohlo_by mohly_by
+affect: ohrozit ohrožovat ohrožuje ohrožují
+we lost: ztratili_jsme jsme_ztratili
 last year: loni minulý_rok
 more than: více_než viac_ako
 had: měl mělo měla mal malo mala
@@ -487,11 +514,13 @@ problems: problém* potíž*
 lost: ztratil ztratila stratil stratilo stratila
 lost: ztratilo ztratily ztratili
 lost: vypadl vypadlo vypadla zmizel zmizelo
+lost: zůstal_bez zůstala_bez zůstalo_bez zostal_bez zostalo_bez
 failure: výpad* porucha*
 aircraft: letadl* lietadl*
 flights: lety letů letech lety
 flight: let letu spoj*
 planes: letadel lietadiel
+planes: letadlům letadlech letadly lietadlám lietadlách
 pilots: pilot*
 crew: posádk*
 airport: letišt*
@@ -508,6 +537,7 @@ could not land: nemohl_přistát nemohlo_pristáť nemohol_pristáť nemohlo_př
 take-off: vzlet* štart*
 diverted: odklon*
 returned: vrátil* vrátilo
+returned: vrátit vrátiť
 circled: kroužil* krúžil*
 reported: nahlásil* hlásil* ohlásil* oznámil*
 was: byl bylo byla bol bola bolo
@@ -527,6 +557,8 @@ military: armád* vojensk*
 incidents: incident* případ* prípad*
 """,
     "de": """
+can: kann können könnte könnten kunnen
+affect: gefährden gefährdet bedreigen beeinträchtigen
 said: teilte teilten
 discussed: diskutierten diskutierte diskutiert debattierten
 en route: auf_der_strecke auf_der_route op_de_route
@@ -580,6 +612,7 @@ diverted: umgeleitet ausweichen ausweichflughafen* ausweichlandung*
 aborted: abgebrochen abbrechen durchstarten durchgestartet startete_durch
 emergency landing: notlandung* notlanden notgelandet
 returned: kehrte zurückgekehrt umkehren
+returned: zurückkehren zurückfliegen zurückgeflogen
 turned back: kehrte_um umkehren_müssen
 circled: kreiste kreisen
 reported: meldete meldeten gemeldet berichtete
@@ -606,6 +639,7 @@ incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
 since: seit
 aircraft: vliegtuig* toestel *vliegtuig
 flights: vluchten
+planes: vliegtuigen toestellen
 flight: vlucht
 airport: luchthaven* vliegveld* *luchthaven
 pilots: piloot piloten
@@ -619,6 +653,7 @@ approach: nadering* landingsnadering*
 landed: landde landden geland
 could not land: kon_niet_landen konden_niet_landen
 lost: verloor verloren
+lost: kwijt
 interference: storing* verstoord* verstoring*
 jamming: stoorzender* *storing
 diverted: uitgeweken uitwijken omgeleid
@@ -629,8 +664,15 @@ over: boven
 near: nabij bij
 to: naar
 because of: wegen door_storingen
+region: region regionen regio
+we: wir
+when: toen
+flew: gevlogen
+experienced: meegemaakt maakte_het_mee maakten_het_mee
 """,
     "ru": """
+can: может могут могла могло
+affect: угрожать угрожают угрожает
 discussed: обсудили обсуждали обсудил обсуждался
 en route: на_маршруте по_маршруту на_трассе
 last year: в_прошлом_году минулого_року
@@ -645,6 +687,7 @@ satellite navigation: спутников*_навигац* навигац* спу
 signal: сигнал*
 interference: помех* помеха* глушени* подавлени* вмешательств* вмешал* вмешива*
 interference: смущени* смущения
+interference: втруч* втрут*
 jamming: заглушаван* заглушени*
 false: фалшив*
 crew: екипаж*
@@ -656,12 +699,15 @@ spoofing: спуфинг* подмен* подмена*
 false: ложн* фальшив*
 problems: проблем* сбо*
 lost: потерял* пропал*
+lost: остался_без осталось_без остались_без
 lost: изчезна изчезнал* исчез исчезла исчезли
 lost: загуби загубил* загубиха
 failure: загуба загубата
 failure: отказ* неисправн* неполадк*
 flights: рейсы рейсов рейсах полеты полетов полёты полётов полети полетите
 planes: самолеты самолетов самолётов самолёты самолетите
+planes: самолетам самолетами самолетах самолётам самолётами самолётах лайнеры лайнеров
+flights: рейсам рейсами полетам полётам полетами полётами
 aircraft: самолет* самолёт* лайнер* борт* воздушн*_судн*
 flight: рейс* полет* полёт*
 pilots: пилот* летчик* лётчик*
@@ -684,6 +730,8 @@ could not land: не_смог_приземлиться не_смог_сесть 
 take-off: взлет* взлёт* зліт* излет* излита*
 diverted: ушел_на_запасной запасной запасний
 returned: вернул* вернулся вернулись повернув*
+returned: вернуться
+turned back: повернуть_обратно повернул*_обратно развернуться развернул*
 circled: кружил*
 reported: сообщил* сообщ* повідомил* заявил* заявив*
 was: был была было
@@ -709,6 +757,8 @@ incidents: случа* инцидент* випадк* інцидент*
 since: с_начала з_початку
 """,
     "uk": """
+can: може можуть
+affect: загрожувати загрожують загрожує
 last year: минулого_року
 more than: понад більше_ніж
 had: мав мала мало
@@ -719,15 +769,18 @@ position: місцезнаходжен* позиці* координат*
 every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
-interference: перешкод* завад* глушінн* збо* втруча* втрути*
+interference: перешкод* завад* глушінн* збо* втруч* втрут*
 jamming: глушінн* подавленн* рeб
 spoofing: спуфінг* підмін*
 false: хибн* фальшив*
 problems: проблем*
 lost: втратив втратила втратили зник
+lost: залишився_без залишилися_без лишився_без
 failure: відмов* несправн* неполадк*
 flights: рейси рейсів польоти польотів
 planes: літаки літаків
+planes: літакам літаками літаках
+flights: рейсам рейсами польотам польотами
 aircraft: літак* лайнер* борт*
 flight: рейс* політ* польот*
 pilots: пілот* льотчик*
@@ -745,6 +798,7 @@ landed: приземлився приземлилися сів
 could not land: не_зміг_приземлитися не_змогли_приземлитися не_зміг_сісти
 take-off: зліт*
 returned: повернув* повернувся
+returned: повернутися повернути
 diverted: запасн*
 reported: повідомил* повідомляє заявил*
 was: був була було
@@ -767,6 +821,14 @@ military: військов* армі*
 incidents: випадк* інцидент*
 """,
     "es": """
+can: puede pueden podría podrían
+affect: afectar
+disrupt: perturbar
+north of: al_norte_de al_norte_del
+south of: al_sur_de al_sur_del
+east of: al_este_de al_este_del
+west of: al_oeste_de al_oeste_del
+we lost: perdimos
 discussed: discutieron discutió debatieron debatió
 last year: el_año_pasado
 more than: más_de
@@ -787,6 +849,7 @@ spoofing: spoofing suplantación falsificación falsificad*
 false: fals* falsas falsos
 problems: problema* fallas fallos
 lost: perdió perdieron
+lost: quedó_sin quedaron_sin se_quedó_sin se_quedaron_sin
 lost: desapareció
 failure: falla fallo pérdida caída
 planes: aviones aeronaves
@@ -813,6 +876,8 @@ could not land: no_pudo_aterrizar no_pudieron_aterrizar
 take-off: despegue* despegó despegar
 diverted: desviado* desviada* desviar* desvió
 returned: regresó regresaron retornó volvió
+returned: regresar volver
+over: sobrevolar sobrevolaban sobrevolando
 circled: sobrevolaba sobrevoló circul*
 en route: en_ruta
 reported: reportó reportaron informó informaron notificó denunció registró
@@ -842,6 +907,14 @@ incidents: incidente* caso casos
 since: desde
 """,
     "pt": """
+can: pode podem poderia poderiam
+affect: afetar afectar
+disrupt: perturbar
+north of: ao_norte_de ao_norte_do ao_norte_da
+south of: ao_sul_de ao_sul_do ao_sul_da
+east of: a_leste_de a_leste_do a_leste_da
+west of: a_oeste_de a_oeste_do a_oeste_da
+we lost: perdemos
 discussed: discutiram discutiu debateram debateu
 a similar failure: falha_semelhante falha_similar
 a similar incident: incidente_semelhante incidente_similar
@@ -864,6 +937,7 @@ spoofing: spoofing falsificaç* falsificad*
 false: fals*
 problems: problema* falhas
 lost: perdeu perderam
+lost: ficou_sem ficaram_sem
 lost: caiu
 failure: falha perda
 planes: aviões aeronaves
@@ -889,6 +963,8 @@ could not land: não_conseguiu_pousar não_conseguiram_pousar
 take-off: decolag* decolou decolar
 diverted: desviad* alternad* alternou arremet*
 returned: retornou voltou regressou
+returned: regressar voltar retornar
+over: sobrevoar sobrevoava sobrevoavam sobrevoando
 circled: sobrevoou circul*
 en route: em_rota
 reported: relatou relataram reportou informou notificou registrou registrad*
@@ -916,6 +992,12 @@ incidents: incidente* caso casos ocorrência*
 since: desde
 """,
     "fr": """
+can: peut peuvent pourrait pourraient
+affect: affecter
+disrupt: perturber
+north of: au_nord_de au_nord_du au_nord_des
+south of: au_sud_de au_sud_du au_sud_des
+we lost: avons_perdu
 discussed: discuté débattu
 court: tribunal tribunaux cour_d'appel
 appeared: comparaissait comparaît comparu
@@ -939,6 +1021,7 @@ diverted: détourné*
 false: faux fausse* fausses
 problems: problème*
 lost: perdu perdu perdait
+lost: retrouvé_sans retrouvés_sans
 lost: disparu
 failure: perte panne
 planes: avions appareils
@@ -964,10 +1047,14 @@ could not land: pas_pu_atterrir
 take-off: décollage* décollé
 diverted: dérouté* dévié*
 returned: retourné* revenu*
+returned: retourner revenir
+turned back: faire_demi-tour fait_demi-tour
+over: survoler survolait survolaient survolant
 reported: signalé* rapporté* déclaré*
 experienced: subi
 was: était été a_été
 had to: dû
+forced to: contraint_de contraints_de contrainte_de contraintes_de
 said: a_déclaré a_indiqué selon
 over: au-dessus
 near: près
@@ -986,6 +1073,13 @@ military: militaire*
 incidents: incident*
 """,
     "it": """
+can: può possono potrebbe potrebbero
+affect: colpire
+north of: a_nord_di a_nord_della a_nord_del a_nord_dello
+south of: a_sud_di a_sud_della a_sud_del a_sud_dello
+east of: a_est_di a_est_della a_est_del
+west of: a_ovest_di a_ovest_della a_ovest_del
+we lost: abbiamo_perso
 discussed: discusso discussero discusse dibattuto
 navigation signals: segnale_di_navigazione segnali_di_navigazione
 happened: accaduto avvenuto
@@ -1002,6 +1096,7 @@ jamming: jamming disturbo*
 spoofing: spoofing falsificaz*
 problems: problem*
 lost: perso
+lost: rimasto_senza rimasta_senza rimasti_senza
 planes: aerei velivoli
 flights: voli
 aircraft: aereo velivol*
@@ -1016,6 +1111,8 @@ landing: atterraggio
 landed: atterrato
 diverted: dirottat*
 returned: tornato rientrato
+returned: rientrare tornare
+over: sorvolare sorvolava sorvolavano sorvolando
 reported: segnalat*
 was: era stato
 said: ha_detto
@@ -1034,6 +1131,8 @@ incidents: incident*
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
+can: μπορεί μπορούν
+we lost: χάσαμε
 had: είχε είχαν
 happened: συνέβη σημειώθηκε σημειώθηκαν
 affected: επηρέασ* επηρεάστηκ*
@@ -1052,6 +1151,7 @@ lost: έχασε έχασαν απώλεσε
 lost: χάθηκε χάθηκαν
 failure: απώλεια* βλάβη* βλάβες αστοχί*
 aircraft: αεροσκάφ* αεροπλάν* αεροπλανο* αεροσκαφ*
+planes: αεροσκάφη αεροπλάνα αεροσκαφών αεροπλάνων
 flights: πτήσεις πτήσεων
 flight: πτήση πτήσης πτήσεώ*
 pilots: πιλότ* χειριστ*
@@ -1072,6 +1172,7 @@ landed: προσγειώθηκε προσγειώθηκαν
 could not land: δεν_μπόρεσε_να_προσγειωθεί δεν_κατάφερε_να_προσγειωθεί
 diverted: εκτράπηκε εκτροπή εκτροπ* εκτράπηκ*
 returned: επέστρεψε επέστρεψαν
+returned: επιστρέψει επιστρέψουν
 circled: έκανε_κύκλους
 reported: ανέφερ* μετέδωσ* αναφέρ*
 was: ήταν
@@ -1092,6 +1193,13 @@ military: στρατιωτικ*
 incidents: περιστατικ* συμβάν*
 """,
     "ro": """
+can: poate pot
+affect: afecta
+north of: la_nord_de
+south of: la_sud_de
+east of: la_est_de
+west of: la_vest_de
+we lost: am_pierdut
 discussed: discutat dezbătut
 navigation signals: semnalul_de_navigație semnale_de_navigație
 navigation systems: sistem*_de_navigație sistem*_de_navigatie
@@ -1114,6 +1222,7 @@ jamming: bruiaj* bruiat*
 spoofing: spoofing falsificar*
 problems: problem*
 lost: pierdut
+lost: rămas_fără
 lost: dispărut
 aircraft: avion* aeronav*
 flight: zbor* cursa
@@ -1145,6 +1254,7 @@ reported: raportat* anunțat*
 was: a_fost
 said: a_spus a_declarat
 over: deasupra
+over: survola survolează survolând
 near: lângă
 to: spre către
 yesterday: ieri
@@ -1155,6 +1265,7 @@ military: militar*
 incidents: incident*
 """,
     "tr": """
+we lost: kaybettik
 last year: geçen_yıl
 more than: fazla
 happened: yaşandı meydana_geldi
@@ -1199,6 +1310,7 @@ could not land: inemedi iniş_yapamadı
 take-off: kalkış*
 diverted: yönlendiril*
 returned: geri_döndü döndü
+returned: dönmek geri_dönmek
 reported: bildirdi bildirildi açıkladı
 was: oldu
 had to: zorunda_kaldı
@@ -1214,6 +1326,7 @@ military: askeri
 incidents: olay*
 """,
     "hu": """
+we lost: elvesztettük
 happened: történt
 affected: érintett
 and: és
@@ -1233,9 +1346,11 @@ because of: miatt
 lost: elvesztette elvesztették elveszítette
 signal: jelet jele jelét jeleket
 aircraft: utasszállító* *repülőgép
+planes: repülőgépek repülőgépeket gépek gépeket
 airport: *repülőtér *repülőtéren *repülőtérre
 at airport: repülőtéren
 returned: visszatért
+returned: visszatérni visszafordulni
 diverted: kitérő* eltérít*
 aircraft: repülőgép* gép
 flights: járatok járatokat

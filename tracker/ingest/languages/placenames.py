@@ -587,15 +587,27 @@ _ROMANIAN_EXONYMS = {
 for _english, _stems in _ROMANIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 # Dutch names of the seas ("boven de Oostzee", over the Baltic Sea).
-# And of the countries whose Dutch name is not the English or German one ("richting Zweden").
+# And of the countries ("richting Zweden", towards Sweden; "boven Litouwen", over Lithuania).
 _DUTCH_EXONYMS = {
     "Baltic Sea": ("oostzee",), "North Sea": ("noordzee",), "Black Sea": ("zwarte_zee",),
     "Sweden": ("zweden",), "Norway": ("noorwegen",), "Denmark": ("denemarken",),
-    "Lithuania": ("litouwen",), "Latvia": ("letland",), "Belarus": ("wit-rusland",),
-    "Russia": ("rusland",), "Germany": ("duitsland",), "Ukraine": ("oekraïne",),
-    "Turkey": ("turkije",), "Romania": ("roemenië",),
+    "Latvia": ("letland",), "Lithuania": ("litouwen",), "Ukraine": ("oekraïne", "oekraine"),
+    "Germany": ("duitsland",), "Turkey": ("turkije",), "Romania": ("roemenië", "roemenie"),
+    "Belarus": ("wit-rusland",), "Greece": ("griekenland",), "Hungary": ("hongarije",),
+    "Austria": ("oostenrijk",), "France": ("frankrijk",), "Spain": ("spanje",),
+    "Russia": ("rusland",),
 }  # fmt: skip
 for _english, _stems in _DUTCH_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+# Cities whose case forms change a consonant, so that no ending can be removed to find them
+# ("v Praze", "w Pradze": in Prague; "w Budapeszcie"; "v Brně"; "w Atenach"), and the Czech
+# name of the Baltic Sea ("nad Baltem").
+_SLAVIC_CITY_FORMS = {
+    "Prague": ("praze", "pradze", "prahe", "prahy", "prahu", "praha"),
+    "Budapest": ("budapesz", "budapešť", "budapešti"), "Brno": ("brně", "brna", "brnu"),
+    "Athens": ("atenach", "ateny", "atén", "aténach"), "Baltic Sea": ("baltem", "baltu"),
+}  # fmt: skip
+for _english, _stems in _SLAVIC_CITY_FORMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 # Italian names the tables above lacked ("sopra l'Egitto", "a nord della Turchia").
 _ITALIAN_EXONYMS = {
@@ -853,7 +865,9 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("ään", "ä", "to"), ("oon", "o", "to"), ("gin", "ki", ""), ("gissä", "ki", "in"),
            ("gistä", "ki", "from"), ("giin", "ki", "to"), ("ssa", "a", "in"),
            ("issa", "", "in"), ("issä", "", "in"), ("ista", "", "from"), ("istä", "", "from"),
-           ("iin", "", "to"), ("ille", "", "to"), ("ilta", "", "from"), ("iltä", "", "from")),
+           ("iin", "", "to"), ("ille", "", "to"), ("ilta", "", "from"), ("iltä", "", "from"),
+           # The partitive after "approaching", "towards": "lähestyessään Kuopiota".
+           ("ta", "", ""), ("tä", "", "")),
     "et": (("sse", "", "to"), ("st", "", "from"), ("s", "", "in"), ("l", "", "at"),
            ("lt", "", "from"), ("le", "", "to"), ("as", "", "in"), ("ast", "", "from"),
            ("asse", "", "to"), ("a", "", ""), ("i", "", "")),
@@ -872,7 +886,9 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("y", "", ""), ("nia", "ń", ""), ("nia", "n", "")),
     "cs": (("ě", "", "in"), ("e", "", "in"), ("u", "", "in"), ("a", "", ""), ("y", "a", ""),
            ("i", "a", "in"), ("ou", "a", ""), ("ě", "a", "in"), ("ie", "", "in"),
-           ("ej", "a", "in"), ("om", "", "")),
+           ("ej", "a", "in"), ("om", "", ""),
+           # Plural town names: "v Košiciach", "v Pardubicích" (Košice, Pardubice).
+           ("iach", "e", "in"), ("ích", "e", "in")),
     "ru": (("е", "", "in"), ("у", "", "to"), ("а", "", ""), ("ом", "", ""), ("и", "ь", "in"),
            ("ы", "а", ""), ("е", "а", "in"), ("у", "а", "to"), ("ой", "а", ""), ("и", "а", ""),
            ("і", "", "in"), ("і", "а", "in"), ("ю", "ь", "to"), ("ові", "", "to"),
