@@ -1277,6 +1277,9 @@ spoofing: 欺骗 欺騙 诱骗 誘騙 欺骗干扰 欺騙干擾 伪造信号 偽
 false: 虚假 虛假 错误 錯誤
 lost: 丢失 丟失 失去
 failure: 失灵 失靈 故障 中断 中斷
+unavailable: 无法使用 無法使用 不能使用 失效
+went dark: 熄灭 熄滅
+disappeared: 消失
 problems: 异常 異常 问题 問題
 aircraft: 飞机 飛機 客机 客機 航空器 民航客机 民航客機 班机 班機 民航机 民航機 客机上
 aircraft: 专机 專機 座机 座機 客运飞机 客運飛機
@@ -1346,6 +1349,7 @@ spoofing: なりすまし スプーフィング 偽装 偽の信号
 false: 偽の 誤った
 lost: 失った 喪失
 failure: 故障 途絶
+unavailable: 使えなく 使えない 使用できなく 使用できない 利用できなく 機能しなく
 problems: 異常 不具合
 aircraft: 航空機 旅客機 飛行機 機体 民間機 民間航空機 搭乗機 専用機 政府専用機
 military aircraft: 軍用機 戦闘機
@@ -1376,6 +1380,7 @@ detected: 確認された 検知
 @in: で に
 @from: から
 @to: へ
+@by: による によって によるもの
 @over: 上空
 @near: 付近 近く 周辺
 border: 国境
@@ -1383,7 +1388,8 @@ ships: 船舶 船
 drones: ドローン 無人機
 military: 軍 自衛隊 軍事
 exercise: 演習
-incidents: 事案 事例 件数
+incidents: 事案 事例
+number of: 件数
 every day: 毎日
 increasingly: 多発 頻発 増えて
 reports: 件
@@ -1400,6 +1406,7 @@ signal: 신호* 전파*
 jamming: 교란* *교란 재밍* 방해전파*
 interference: 간섭* 방해*
 spoofing: 스푸핑* 기만*
+attack: 공격*
 false: 가짜* 허위*
 lost: 상실* 잃*
 failure: 고장* 먹통*
@@ -1551,6 +1558,7 @@ lost: गायब
 aircraft: विमान विमानों
 flight: उडान
 flights: उडानों
+flight number: उडान_संख्या विमान_संख्या फ्लाइट_नंबर
 pilots: पायलट पायलटों
 crew: चालक_दल
 airport: एयरपोर्ट हवाई_अड्डा हवाई_अड्डे
@@ -1569,8 +1577,11 @@ circled: चक्कर
 affected: शिकार
 take-off: टेकऑफ
 emergency landing: आपात_लैंडिंग इमरजेंसी_लैंडिंग
+could not land: लैंड_नहीं_कर_पाई लैंड_नहीं_कर_पाया लैंड_नहीं_कर_पाए
+could not land: उतर_नहीं_पाई उतर_नहीं_पाया उतर_नहीं_सका उतर_नहीं_सकी
+without landing: उतरे_बिना लैंड_किए_बिना
 diverted: डायवर्ट
-returned: लौटा लौटी लौटे लौटना
+returned: लौटा लौटी लौटे लौटना लौट
 reported: सूचना_दी रिपोर्ट_की
 said: कहा बताया
 experienced: सामना
