@@ -369,3 +369,38 @@ def test_a_go_around_during_north_korean_jamming_is_in_south_korea():
 def test_a_korean_total_of_reports_gives_no_incident():
     candidates = ingest_text(TOTAL_KO, published=dt.date(2024, 10, 4))
     assert [c for c in candidates if c.score >= 0.40] == []
+
+
+def test_an_arabic_adjective_of_nationality_beside_airspace_is_the_place():
+    assert "in Iranian airspace" in gloss_text("دخلت الطائرة في الأجواء الإيرانية.", "ar")
+    assert "Syrian airspace" in gloss_text("حلقت الطائرة في المجال الجوي السوري.", "ar")
+    # Beside an aircraft it says whose the aircraft are, not where they were.
+    assert "Russia" not in gloss_text("هبطت الطائرات الروسية في المطار.", "ar")
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("كادت الطائرة تدخل الأجواء دون إذن.", "ar", "Nearly the aircraft"),
+        ("착륙 중 GPS 신호가 끊겼다.", "ko", "signal lost"),
+        ("विमान का जीपीएस जाम हो गया।", "hi", "jammed"),
+        ("旅客機が偽のGPS信号に遭遇した。", "ja", "experienced"),
+        ("विमान को जयपुर डायवर्ट किया गया।", "hi", "Jaipur"),
+    ],
+)
+def test_more_cue_words_and_places(line, code, expected):
+    assert expected in gloss_text(line, code)
+
+
+PLOVDIV_HI = """विमान का जीपीएस जाम
+
+आयोग की अध्यक्ष के विमान का जीपीएस रविवार को प्लोवदीव हवाई अड्डे के पास जाम हो गया।
+"""
+
+
+def test_a_hindi_report_of_a_jammed_gps_near_plovdiv():
+    candidates = ingest_text(PLOVDIV_HI, published=dt.date(2025, 9, 1))
+    assert candidates
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "BG"
+    assert best.values["date"] == dt.date(2025, 8, 31)

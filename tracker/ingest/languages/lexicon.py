@@ -1372,6 +1372,7 @@ diverted: 目的地変更 ダイバート 代替空港
 returned: 引き返した 引き返し 引き返す
 go-around: 着陸復行 ゴーアラウンド 復行
 circled: 旋回
+experienced: 遭遇
 reported: 報告 報告した 報告された
 said: 明らかにした 発表した
 happened: 発生 発生した
@@ -1408,7 +1409,7 @@ interference: 간섭* 방해*
 spoofing: 스푸핑* 기만*
 attack: 공격*
 false: 가짜* 허위*
-lost: 상실* 잃*
+lost: 상실* 잃* 끊*
 failure: 고장* 먹통*
 problems: 장애* 오류* 이상*
 aircraft: 항공기* 민항기* 여객기* 비행기* 전용기* *항공기 *여객기 *전용기
@@ -1499,6 +1500,7 @@ said: قال قالت اعلن* اوضح* صرح*
 happened: حدث وقع وقعت
 affected: تاثر* اثر
 had to: اضطر*
+nearly: كادت كاد
 detected: رصد*
 over: فوق
 in: في داخل
@@ -1547,6 +1549,7 @@ diverted: הוסט* הסטה
 GPS: जीपीएस ग्लोबल_पोजिशनिंग_सिस्टम
 spoofing: स्पूफिंग
 jamming: जैमिंग
+jammed: जाम
 interference: हस्तक्षेप व्यवधान छेडछाड बाधा
 signal: सिग्नल
 navigation systems: नेविगेशन_सिस्टम नेविगेशन_प्रणाली

@@ -761,7 +761,7 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "hi": {
         "Plovdiv": ("प्लोवदीव", "प्लोवदिव"), "Sofia": ("सोफिया",), "Bengaluru": ("बेंगलुरु",),
         "Hyderabad": ("हैदराबाद",), "Pathankot": ("पठानकोट",), "Chandigarh": ("चंडीगढ",),
-        "Leh": ("लेह",),
+        "Leh": ("लेह",), "Jaipur": ("जयपुर",), "Lucknow": ("लखनऊ",), "Ahmedabad": ("अहमदाबाद",),
         "Russia": ("रूस",), "Poland": ("पोलैंड",), "Lithuania": ("लिथुआनिया",),
         "Estonia": ("एस्टोनिया",), "Latvia": ("लातविया",), "Finland": ("फिनलैंड",),
         "Bulgaria": ("बुल्गारिया",), "Romania": ("रोमानिया",),

@@ -436,8 +436,36 @@ def _lookup(word: str, code: str) -> tuple[str, str]:
                     found = _by_stem(candidate, stems, tails)
                 if found:
                     return found, role
-        return "", ""
+        adjective = _ar_demonym(word) if code == "ar" else ""
+        return ("~" + adjective, "") if adjective else ("", "")
     return _by_stem(word, stems, tails), ""
+
+
+#: English adjectives of the countries an Arabic adjective of nationality may name beside an
+#: airspace word ("الاجواء الايرانيه": Iranian airspace).
+_DEMONYM = {
+    "Iran": "Iranian", "Iraq": "Iraqi", "Israel": "Israeli", "Lebanon": "Lebanese",
+    "Syria": "Syrian", "Jordan": "Jordanian", "Egypt": "Egyptian", "Turkey": "Turkish",
+    "Cyprus": "Cypriot", "Russia": "Russian", "Saudi Arabia": "Saudi", "Ukraine": "Ukrainian",
+    "Pakistan": "Pakistani", "India": "Indian", "Kuwait": "Kuwaiti", "Qatar": "Qatari",
+}  # fmt: skip
+_AR_NISBA = ("يين", "يون", "يه", "ي")
+
+
+def _ar_demonym(word: str) -> str:
+    """The English adjective of an Arabic adjective of nationality ("الايرانيه" -> Iranian,
+    "الروسيه" -> Russian), or ``""``: the word less its article and ending, as a country's name
+    is written with or without its article and its final "ا"/"يا"."""
+    whole = _words("ar")[0]
+    rest = word[2:] if word.startswith("ال") else word
+    for ending in _AR_NISBA:
+        if rest.endswith(ending) and len(rest) - len(ending) >= 2:
+            stem = rest[: -len(ending)]
+            for name in (stem, "ال" + stem, stem + "ا", stem + "يا"):
+                found = whole.get(name, "")
+                if found.startswith("=") and found[1:] in _DEMONYM:
+                    return _DEMONYM[found[1:]]
+    return ""
 
 
 def _by_stem(word: str, stems, tails) -> str:
@@ -628,6 +656,15 @@ def gloss_script_line(line: str, code: str) -> list[str]:
                 else:
                     out.insert(place_at, english[1:])
                 place_at = -1
+            continue
+        if english.startswith("~"):
+            # An adjective of nationality names a place only beside an airspace word
+            # ("الاجواء الايرانيه": Iranian airspace); "الطائرات الروسيه" (Russian aircraft)
+            # says whose the aircraft are, not where they were.
+            if out and out[-1] == "airspace":
+                out.insert(len(out) - 1, english[1:])
+                if len(out) > 2 and out[-3] == "the":
+                    del out[-3]
             continue
         if english.startswith("="):
             name = english[1:]
