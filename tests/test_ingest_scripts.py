@@ -404,3 +404,35 @@ def test_a_hindi_report_of_a_jammed_gps_near_plovdiv():
     best = max(candidates, key=lambda c: c.score)
     assert best.values["country"] == "BG"
     assert best.values["date"] == dt.date(2025, 8, 31)
+
+
+# --- Punjabi (Gurmukhi), read as the other scripts ------------------------------------------
+
+
+def test_detect_gurmukhi_as_punjabi():
+    assert (
+        detect_language("ਜਹਾਜ਼ ਦਾ ਜੀਪੀਐਸ ਸਿਗਨਲ ਗਾਇਬ ਹੋ ਗਿਆ ਅਤੇ ਪਾਇਲਟ ਨੇ ਜਹਾਜ਼ ਵਾਪਸ ਮੋੜਿਆ।").code == "pa"
+    )
+
+
+def test_punjabi_words_places_and_postpositions():
+    text = gloss_text("ਜਹਾਜ਼ ਜੰਮੂ ਹਵਾਈ ਅੱਡੇ ਵਿੱਚ ਉਤਰ ਨਹੀਂ ਸਕਿਆ ਅਤੇ ਦਿੱਲੀ ਵਾਪਸ ਪਰਤਿਆ।", "pa")
+    assert text == "The aircraft in Jammu airport could not land Delhi returned."
+    assert "23 June" in gloss_text("ਜੰਮੂ, 23 ਜੂਨ", "pa")
+    # "ਸਮੁੰਦਰੀ ਜਹਾਜ਼" (a sea vessel) is a ship, not an aircraft.
+    assert gloss_text("ਸਮੁੰਦਰੀ ਜਹਾਜ਼ ਦਾ ਜੀਪੀਐਸ ਗਾਇਬ ਹੋਇਆ।", "pa") == "Ships GPS lost."
+
+
+PUNJABI = """ਜਹਾਜ਼ ਦਾ ਜੀਪੀਐਸ ਗਾਇਬ
+
+ਅੰਮ੍ਰਿਤਸਰ, 12 ਮਾਰਚ
+ਅੱਜ ਅੰਮ੍ਰਿਤਸਰ ਹਵਾਈ ਅੱਡੇ ਨੇੜੇ ਇਕ ਉਡਾਣ ਦਾ ਜੀਪੀਐਸ ਸਿਗਨਲ ਗਾਇਬ ਹੋ ਗਿਆ ਅਤੇ ਜਹਾਜ਼ ਦਿੱਲੀ ਵਾਪਸ ਪਰਤਿਆ।
+"""
+
+
+def test_a_punjabi_report_gives_the_incident():
+    candidates = ingest_text(PUNJABI, published=dt.date(2025, 3, 12))
+    assert candidates
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "IN"
+    assert best.values["date"] == dt.date(2025, 3, 12)

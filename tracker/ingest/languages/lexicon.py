@@ -1604,6 +1604,54 @@ incidents: घटनाओं घटनाएं
 every day: हर_दिन रोजाना प्रतिदिन
 number of: संख्या
 statistics: आंकडे आंकडों
+""",  # Punjabi in Gurmukhi, folded as :func:`.placenames.fold_script` folds it (no nukta:
+    # "ਜਹਾਜ਼" is written "ਜਹਾਜ"); postpositions follow the noun, as in Hindi.
+    "pa": """
+GPS: ਜੀਪੀਐਸ ਜੀਪੀਐੱਸ ਜੀ_ਪੀ_ਐਸ ਜੀ_ਪੀ_ਐੱਸ
+spoofing: ਸਪੂਫਿੰਗ
+jamming: ਜੈਮਿੰਗ
+jammed: ਜਾਮ
+interference: ਦਖਲਅੰਦਾਜੀ ਦਖ਼ਲਅੰਦਾਜ਼ੀ ਛੇੜਛਾੜ ਵਿਘਨ ਰੁਕਾਵਟ
+signal: ਸਿਗਨਲ ਸਿਗਨਲਾਂ
+false: ਗਲਤ ਨਕਲੀ ਫੇਕ ਝੂਠੇ
+lost: ਗੁਆ* ਗਾਇਬ
+problems: ਸਮੱਸਿਆ ਦਿੱਕਤ* ਖਰਾਬੀ ਗੜਬੜ*
+ships: ਸਮੁੰਦਰੀ_ਜਹਾਜ ਸਮੁੰਦਰੀ_ਜਹਾਜਾਂ
+aircraft: ਜਹਾਜ ਜਹਾਜਾਂ ਹਵਾਈ_ਜਹਾਜ ਵਿਮਾਨ
+flight: ਉਡਾਣ ਫਲਾਈਟ
+flights: ਉਡਾਣਾਂ ਫਲਾਈਟਾਂ
+flight number: ਉਡਾਣ_ਨੰਬਰ ਫਲਾਈਟ_ਨੰਬਰ
+pilots: ਪਾਇਲਟ ਪਾਇਲਟਾਂ
+airport: ਹਵਾਈ_ਅੱਡੇ ਹਵਾਈ_ਅੱਡਾ ਏਅਰਪੋਰਟ
+airline: ਏਅਰਲਾਈਨ
+passengers: ਯਾਤਰੀ ਯਾਤਰੀਆਂ ਮੁਸਾਫਰ
+runway: ਰਨਵੇਅ ਰਨਵੇ ਹਵਾਈ_ਪੱਟੀ
+landing: ਲੈਂਡਿੰਗ ਉਤਰਨਾ ਉਤਰਨ
+landed: ਉਤਰਿਆ ਉਤਰੀ
+could not land: ਉਤਰ_ਨਹੀਂ_ਸਕਿਆ ਉਤਰ_ਨਹੀਂ_ਸਕੀ ਲੈਂਡ_ਨਹੀਂ_ਕਰ_ਸਕਿਆ ਲੈਂਡ_ਨਹੀਂ_ਕਰ_ਸਕੀ
+without landing: ਬਿਨਾਂ_ਉਤਰੇ
+circled: ਚੱਕਰ
+returned: ਵਾਪਸ_ਪਰਤੀ ਵਾਪਸ_ਪਰਤਿਆ ਪਰਤੀ ਪਰਤਿਆ ਮੁੜਨਾ ਵਾਪਸ_ਮੋੜ
+diverted: ਡਾਇਵਰਟ
+delayed: ਦੇਰੀ
+take-off: ਟੇਕਆਫ
+said: ਕਿਹਾ ਦੱਸਿਆ
+reported: ਰਿਪੋਰਟ
+affected: ਪ੍ਰਭਾਵਿਤ
+experienced: ਸਾਹਮਣਾ
+@in: ਵਿਚ ਵਿੱਚ ਚ
+@from: ਤੋਂ
+@to: ਨੂੰ
+@over: ਉੱਪਰ ਉਪਰ
+@near: ਨੇੜੇ
+border: ਸਰਹੱਦ ਸਰਹੱਦੀ ਬਾਰਡਰ
+drones: ਡਰੋਨ
+military: ਫੌਜ ਫੌਜੀ
+not: ਨਹੀਂ
+incident: ਘਟਨਾ
+incidents: ਘਟਨਾਵਾਂ
+number of: ਗਿਣਤੀ
+every day: ਰੋਜਾਨਾ ਹਰ_ਰੋਜ
 """,
 }
 

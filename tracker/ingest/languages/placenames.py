@@ -784,6 +784,17 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
                                                 "इंदिरा_गांधी_अंतरराष्ट्रीय_हवाई_अड्डा",
                                                 "इंदिरा_गांधी_अंतर्राष्ट्रीय_हवाई_अड्डे"),
     },
+    # Punjabi in Gurmukhi (postpositions follow, as in Hindi).
+    "pa": {
+        "Delhi": ("ਦਿੱਲੀ", "ਨਵੀਂ_ਦਿੱਲੀ"), "Jammu": ("ਜੰਮੂ",), "Amritsar": ("ਅੰਮ੍ਰਿਤਸਰ",),
+        "Srinagar": ("ਸ੍ਰੀਨਗਰ", "ਸ਼੍ਰੀਨਗਰ"), "Chandigarh": ("ਚੰਡੀਗੜ੍ਹ",), "Mumbai": ("ਮੁੰਬਈ",),
+        "Pathankot": ("ਪਠਾਨਕੋਟ",), "Lahore": ("ਲਾਹੌਰ",), "Jaipur": ("ਜੈਪੁਰ",),
+        "India": ("ਭਾਰਤ",), "Pakistan": ("ਪਾਕਿਸਤਾਨ",), "Russia": ("ਰੂਸ",), "Iran": ("ਈਰਾਨ",),
+        "Israel": ("ਇਜ਼ਰਾਈਲ", "ਇਜ਼ਰਾਇਲ"), "Bulgaria": ("ਬੁਲਗਾਰੀਆ",), "Myanmar": ("ਮਿਆਂਮਾਰ",),
+        "Plovdiv": ("ਪਲੋਵਦੀਵ",),
+        "Indira Gandhi International Airport": ("ਇੰਦਰਾ_ਗਾਂਧੀ_ਅੰਤਰਰਾਸ਼ਟਰੀ_ਹਵਾਈ_ਅੱਡੇ",
+                                                "ਇੰਦਰਾ_ਗਾਂਧੀ_ਕੌਮਾਂਤਰੀ_ਹਵਾਈ_ਅੱਡੇ"),
+    },
 }  # fmt: skip
 
 
@@ -799,6 +810,8 @@ _SCRIPT_FOLD = {
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Eastern Arabic-Indic digits
     **{0x0966 + d: str(d) for d in range(10)},  # Devanagari digits
+    **{0x0A66 + d: str(d) for d in range(10)},  # Gurmukhi digits
+    0x0A3C: None,  # Gurmukhi nukta ("ਜਹਾਜ਼" -> "ਜਹਾਜ")
     **{c: None for c in range(0x064B, 0x0653)},  # Arabic vowel marks
     0x0640: None, 0x0670: None, 0x093C: None,  # tatweel, superscript alef, nukta
     ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ة"): "ه", ord("ى"): "ي",

@@ -1,5 +1,5 @@
 """A gloss for languages written without capital letters: Chinese, Japanese, Korean, Arabic,
-Hebrew and Hindi.
+Hebrew, Hindi and Punjabi (Gurmukhi, read as Hindi is: spaces, postpositions).
 
 The gloss of :mod:`.gloss` finds places by their capital letters and words by the spaces
 between them; these scripts have no capitals, and Chinese and Japanese no spaces. So each line
@@ -16,9 +16,9 @@ is read here in four steps, into the same kind of English gloss:
    :mod:`.calendar` (dateparser's CLDR tables) with the Levantine month names added.
 3. **Words**: Chinese and Japanese are segmented by longest match against the language's cue
    words (:mod:`.lexicon`) and place names (:data:`.placenames.SCRIPT_EXONYMS`): what matches
-   neither is dropped, one character at a time. Korean, Arabic, Hebrew and Hindi are split at
-   spaces; a Korean word loses its particle ("공항에서" -> airport + "in"), an Arabic or Hebrew
-   word its conjunction, preposition and article ("بالعراق" -> "in" + Iraq). Phrases of up to
+   neither is dropped, one character at a time. Korean, Arabic, Hebrew, Hindi and Punjabi are
+   split at spaces; a Korean word loses its particle ("공항에서" -> airport + "in"), an Arabic or
+   Hebrew word its conjunction, preposition and article ("بالعراق" -> "in" + Iraq). Phrases of up to
    five words are matched first ("هبوط" alone is landing, "نظام التموضع العالمي" is GPS).
 4. **Roles**: a preposition before a place stays before it (Arabic, Hebrew, Chinese "在");
    a postposition or particle after it ("म्यांमार में", "러시아에서", "バルト海上空で",
@@ -43,7 +43,7 @@ from tracker.ingest.languages.placenames import fold_script, script_places
 __all__ = ["SCRIPT_LANGUAGES", "UNSPACED", "gloss_script_line"]
 
 #: Languages read here rather than by :func:`.gloss.gloss_line`.
-SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ar", "he", "hi"})
+SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ar", "he", "hi", "pa"})
 #: Languages written without spaces between words: segmented by longest match.
 UNSPACED = frozenset({"zh", "ja"})
 
@@ -154,6 +154,8 @@ _RELATIVE: dict[str, dict[str, str]] = {
            "पिछले हफ्ते": "last week", "पिछले सप्ताह": "last week", "पिछले साल": "last year",
            "पिछले वर्ष": "last year", "इस साल": "this year", "इस वर्ष": "this year",
            "बीती रात": "last night", "मंगलवार रात": "on Tuesday night"},
+    "pa": {"ਅੱਜ": "today", "ਪਿਛਲੇ ਹਫਤੇ": "last week", "ਪਿਛਲੇ ਮਹੀਨੇ": "last month",
+           "ਪਿਛਲੇ ਸਾਲ": "last year", "ਇਸ ਸਾਲ": "this year"},
 }  # fmt: skip
 
 #: Month names the CLDR tables lack: Arabic as written in the Levant and Iraq ("تشرين الأول"),
@@ -187,6 +189,9 @@ def _weekdays(code: str) -> dict[str, str]:
 _MONTH_PREPOSITIONS = {"ar": ("في", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف")}
 _ARABIC_WORD = r"[\u0600-\u06ff]"
 _DEVANAGARI = r"[\u0900-\u097f]"
+_GURMUKHI = r"[\u0a00-\u0a7f]"
+#: A letter of each script read here by spaces (a word ends where none follows).
+_LETTER = {"hi": _DEVANAGARI, "pa": _GURMUKHI, "ar": _ARABIC_WORD, "ko": r"[\uac00-\ud7af]"}
 
 
 @functools.cache
@@ -257,7 +262,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         )
     else:
         months = "|".join(re.escape(k) for k in _months(code))
-        letter = _DEVANAGARI if code == "hi" else _ARABIC_WORD if code == "ar" else r"\w"
+        letter = _LETTER.get(code, r"\w")
         end = rf"(?!{letter})"
         patterns.append(
             (
@@ -338,9 +343,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         if code in UNSPACED:
             pattern = re.compile(rf"(?P<r>{words})")
         else:
-            letter = {"ko": r"[\uac00-\ud7af]", "hi": _DEVANAGARI, "ar": _ARABIC_WORD}.get(
-                code, r"\w"
-            )
+            letter = _LETTER.get(code, r"\w")
             pattern = re.compile(rf"(?<!{letter})(?:ب|في\s+|ב)?(?P<r>{words})(?!{letter})")
             if code == "ko":
                 # Korean particles follow ("어제는", "지난주에").
