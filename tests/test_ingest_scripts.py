@@ -232,3 +232,207 @@ COUNTS_KO = """북한 GPS 교란으로 복행 32건
 def test_reports_of_no_aircraft_incident_give_none(text):
     candidates = ingest_text(text, published=dt.date(2024, 4, 2))
     assert [c for c in candidates if c.score >= 0.40] == []
+
+
+# --- tune7s (session 7): rules found on real pages, tested on our own sentences ---------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("着陸の直前に旅客機のGPSが使えなくなった。", "ja"),
+        ("降落前客机的GPS突然无法使用。", "zh"),
+    ],
+)
+def test_gps_that_could_not_be_used_is_unavailable(line, code):
+    assert "GPS unavailable" in gloss_text(line, code)
+
+
+def test_a_day_in_brackets_is_a_day():
+    # Taiwanese news writes the day of publication in full-width brackets: "今（28）日".
+    assert gloss_text("今（28）日，客机返航。", "zh").startswith("On the 28th")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("지난해 9월 여객기가 회항했다.", "ko"),
+        ("去年9月客机返航。", "zh"),
+        ("昨年9月、旅客機が引き返した。", "ja"),
+    ],
+)
+def test_a_month_of_last_year(line, code):
+    assert gloss_text(line, code).startswith("In September last year")
+
+
+def test_a_span_of_months_with_a_tilde_operator():
+    assert "between January and August" in gloss_text("올해(1∼8월) 교란 건수", "ko")
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("최근 6년간 5000대의 항공기가 신고했다.", "ko", "over 6 years"),
+        ("最近6か月間でGPS妨害が急増した。", "ja", "over 6 months"),
+    ],
+)
+def test_a_length_of_time_is_not_a_number(line, code, expected):
+    assert expected in gloss_text(line, code).lower()
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("전날 여객기가 회항했다.", "ko"),
+        ("前日、旅客機が引き返した。", "ja"),
+        ("前一天客机返航。", "zh"),
+    ],
+)
+def test_the_day_before_is_yesterday(line, code):
+    assert "yesterday" in gloss_text(line, code).lower()
+
+
+def test_a_latin_dateline_keeps_its_month():
+    text = gloss_text("Updated: Mon, 23 Jun 2025 विमान दिल्ली लौटा।", "hi")
+    assert "23 June 2025" in text
+    # A month name without a number beside it is no date ("May" is also a name).
+    assert "May" not in gloss_text("May 항공사가 밝혔다.", "ko")
+
+
+def test_hindi_could_not_land_and_returned():
+    text = gloss_text("विमान जम्मू में लैंड नहीं कर पाया और दिल्ली लौट गया।", "hi")
+    assert "could not land" in text
+    assert "returned" in text
+
+
+def test_hindi_flight_number_is_no_count():
+    assert "flight number 2564" in gloss_text("उड़ान संख्या 2564 दिल्ली लौटी।", "hi").lower()
+
+
+def test_japanese_niyoru_names_the_source():
+    assert "by russia" in gloss_text("ロシアによる電波妨害の疑いがある。", "ja").lower()
+
+
+def test_korean_possessive_before_jamming_names_the_source():
+    assert "by north korea" in gloss_text("북한의 GPS 교란으로 여객기가 복행했다.", "ko").lower()
+    assert "by north korea gps attack" in gloss_text("북한의 GPS 공격 당시", "ko").lower()
+    assert "by" not in gloss_text("한국의 공항에서 여객기가 회항했다.", "ko").split()
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("항공기 GPS 교란 건수는 총 300건이다.", "ko"),
+        ("航空機のGPS妨害の件数は300件だった。", "ja"),
+        ("受干扰的航班数量达到200架次。", "zh"),
+    ],
+)
+def test_a_count_noun_makes_the_vehicle_before_it_no_particular_one(line, code):
+    text = gloss_text(line, code).lower()
+    assert "the aircraft" not in text and "the flight" not in text
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("客机在普罗夫迪夫机场上空盘旋。", "zh"),
+        ("旅客機はプロブディフの空港に着陸した。", "ja"),
+        ("여객기가 플로브디프 공항에 착륙했다.", "ko"),
+        ("هبطت الطائرة في بلوفديف.", "ar"),
+        ("विमान प्लोवदीव में उतरा।", "hi"),
+        ("המטוס נחת בפלובדיב.", "he"),
+    ],
+)
+def test_plovdiv_in_every_script(line, code):
+    assert "Plovdiv" in gloss_text(line, code)
+
+
+GO_AROUND_KO = """북한 GPS 교란에 여객기 복행
+
+국토교통부에 따르면 6월 북한의 GPS 교란 당시 한 여객기가 착륙 직전 GPS 경보로 복행했다.
+"""
+
+TOTAL_KO = """항공기 GPS 교란 급증
+
+국토교통부에 보고된 올해(1∼8월) 항공기 GPS 교란 건수는 총 500건이다.
+"""
+
+
+def test_a_go_around_during_north_korean_jamming_is_in_south_korea():
+    candidates = ingest_text(GO_AROUND_KO, published=dt.date(2024, 10, 4))
+    assert candidates
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "KR"
+    assert best.values["date"] == dt.date(2024, 6, 1)
+
+
+def test_a_korean_total_of_reports_gives_no_incident():
+    candidates = ingest_text(TOTAL_KO, published=dt.date(2024, 10, 4))
+    assert [c for c in candidates if c.score >= 0.40] == []
+
+
+def test_an_arabic_adjective_of_nationality_beside_airspace_is_the_place():
+    assert "in Iranian airspace" in gloss_text("دخلت الطائرة في الأجواء الإيرانية.", "ar")
+    assert "Syrian airspace" in gloss_text("حلقت الطائرة في المجال الجوي السوري.", "ar")
+    # Beside an aircraft it says whose the aircraft are, not where they were.
+    assert "Russia" not in gloss_text("هبطت الطائرات الروسية في المطار.", "ar")
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("كادت الطائرة تدخل الأجواء دون إذن.", "ar", "Nearly the aircraft"),
+        ("착륙 중 GPS 신호가 끊겼다.", "ko", "signal lost"),
+        ("विमान का जीपीएस जाम हो गया।", "hi", "jammed"),
+        ("旅客機が偽のGPS信号に遭遇した。", "ja", "experienced"),
+        ("विमान को जयपुर डायवर्ट किया गया।", "hi", "Jaipur"),
+    ],
+)
+def test_more_cue_words_and_places(line, code, expected):
+    assert expected in gloss_text(line, code)
+
+
+PLOVDIV_HI = """विमान का जीपीएस जाम
+
+आयोग की अध्यक्ष के विमान का जीपीएस रविवार को प्लोवदीव हवाई अड्डे के पास जाम हो गया।
+"""
+
+
+def test_a_hindi_report_of_a_jammed_gps_near_plovdiv():
+    candidates = ingest_text(PLOVDIV_HI, published=dt.date(2025, 9, 1))
+    assert candidates
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "BG"
+    assert best.values["date"] == dt.date(2025, 8, 31)
+
+
+# --- Punjabi (Gurmukhi), read as the other scripts ------------------------------------------
+
+
+def test_detect_gurmukhi_as_punjabi():
+    assert (
+        detect_language("ਜਹਾਜ਼ ਦਾ ਜੀਪੀਐਸ ਸਿਗਨਲ ਗਾਇਬ ਹੋ ਗਿਆ ਅਤੇ ਪਾਇਲਟ ਨੇ ਜਹਾਜ਼ ਵਾਪਸ ਮੋੜਿਆ।").code == "pa"
+    )
+
+
+def test_punjabi_words_places_and_postpositions():
+    text = gloss_text("ਜਹਾਜ਼ ਜੰਮੂ ਹਵਾਈ ਅੱਡੇ ਵਿੱਚ ਉਤਰ ਨਹੀਂ ਸਕਿਆ ਅਤੇ ਦਿੱਲੀ ਵਾਪਸ ਪਰਤਿਆ।", "pa")
+    assert text == "The aircraft in Jammu airport could not land Delhi returned."
+    assert "23 June" in gloss_text("ਜੰਮੂ, 23 ਜੂਨ", "pa")
+    # "ਸਮੁੰਦਰੀ ਜਹਾਜ਼" (a sea vessel) is a ship, not an aircraft.
+    assert gloss_text("ਸਮੁੰਦਰੀ ਜਹਾਜ਼ ਦਾ ਜੀਪੀਐਸ ਗਾਇਬ ਹੋਇਆ।", "pa") == "Ships GPS lost."
+
+
+PUNJABI = """ਜਹਾਜ਼ ਦਾ ਜੀਪੀਐਸ ਗਾਇਬ
+
+ਅੰਮ੍ਰਿਤਸਰ, 12 ਮਾਰਚ
+ਅੱਜ ਅੰਮ੍ਰਿਤਸਰ ਹਵਾਈ ਅੱਡੇ ਨੇੜੇ ਇਕ ਉਡਾਣ ਦਾ ਜੀਪੀਐਸ ਸਿਗਨਲ ਗਾਇਬ ਹੋ ਗਿਆ ਅਤੇ ਜਹਾਜ਼ ਦਿੱਲੀ ਵਾਪਸ ਪਰਤਿਆ।
+"""
+
+
+def test_a_punjabi_report_gives_the_incident():
+    candidates = ingest_text(PUNJABI, published=dt.date(2025, 3, 12))
+    assert candidates
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "IN"
+    assert best.values["date"] == dt.date(2025, 3, 12)

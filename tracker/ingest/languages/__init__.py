@@ -5,8 +5,8 @@ The hook into the pipeline is one call, :func:`to_english`, made by
 comes back unchanged; a report in a language with a cue table (:data:`SUPPORTED`) comes back
 with its text replaced by a word-by-word English gloss (:mod:`.gloss`) and a note naming the
 language, so every English rule (anchors, dates, places, type, phase, scores) applies unchanged.
-Chinese, Japanese, Korean, Arabic, Hebrew and Hindi, written without capital letters (and the
-first two without spaces), are glossed by :mod:`.scripts`. A report in a language without a
+Chinese, Japanese, Korean, Arabic, Hebrew, Hindi and Punjabi, written without capital letters
+(and the first two without spaces), are glossed by :mod:`.scripts`. A report in a language without a
 table (Urdu, Persian...) gets no candidate and a note saying why.
 
 Modules: :mod:`.detect` (which language), :mod:`.calendar` (months, weekdays, "yesterday"),
@@ -28,7 +28,8 @@ __all__ = ["SUPPORTED", "GLOSS_NOTE", "Guess", "detect_language", "to_english", 
 #: Language codes read through a gloss (the English rules read English directly).
 SUPPORTED = frozenset(
     ["no", "da", "sv", "fi", "et", "lv", "lt", "pl", "cs", "sk", "de", "nl", "ru", "uk", "bg",
-     "es", "pt", "fr", "it", "ro", "tr", "hu", "el", "zh", "ja", "ko", "ar", "he", "hi"]
+     "es", "pt", "fr", "it", "ro", "tr", "hu", "el", "zh", "ja", "ko", "ar", "he", "hi",
+     "pa"]
 )  # fmt: skip
 assert all(lexicon_for(code) is not None for code in SUPPORTED), TABLES.keys()
 

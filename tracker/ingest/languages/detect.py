@@ -26,7 +26,7 @@ LANGUAGE_NAMES = {
     "cs": "Czech", "es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian",
     "ro": "Romanian", "tr": "Turkish", "he": "Hebrew", "ar": "Arabic", "el": "Greek",
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hu": "Hungarian", "hi": "Hindi",
-    "ur": "Urdu", "fa": "Persian",
+    "ur": "Urdu", "fa": "Persian", "pa": "Punjabi",
 }  # fmt: skip
 
 #: The most frequent function words of each language written in Latin or Cyrillic script.
@@ -152,7 +152,7 @@ class Guess:
 
 def _script(text: str) -> str:
     counts = {"latin": 0, "cyrillic": 0, "hebrew": 0, "arabic": 0, "greek": 0, "han": 0,
-              "kana": 0, "hangul": 0, "devanagari": 0}  # fmt: skip
+              "kana": 0, "hangul": 0, "devanagari": 0, "gurmukhi": 0}  # fmt: skip
     for ch in text:
         o = ord(ch)
         if ch.isascii():
@@ -168,6 +168,8 @@ def _script(text: str) -> str:
             counts["arabic"] += 1
         elif 0x0900 <= o <= 0x097F:
             counts["devanagari"] += 1
+        elif 0x0A00 <= o <= 0x0A7F:
+            counts["gurmukhi"] += 1
         elif 0x0370 <= o <= 0x03FF:
             counts["greek"] += 1
         elif 0x3040 <= o <= 0x30FF:
@@ -211,8 +213,9 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
     script = _script(text)
     if script == "arabic":
         return Guess(_arabic_script(text), 1.0)
-    if script in {"hebrew", "greek", "devanagari"}:
-        return Guess({"hebrew": "he", "greek": "el", "devanagari": "hi"}[script], 1.0)
+    if script in {"hebrew", "greek", "devanagari", "gurmukhi"}:
+        names = {"hebrew": "he", "greek": "el", "devanagari": "hi", "gurmukhi": "pa"}
+        return Guess(names[script], 1.0)
     if script == "kana":
         return Guess("ja", 1.0)
     if script == "hangul":

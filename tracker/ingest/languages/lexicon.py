@@ -1392,6 +1392,9 @@ spoofing: 欺骗 欺騙 诱骗 誘騙 欺骗干扰 欺騙干擾 伪造信号 偽
 false: 虚假 虛假 错误 錯誤
 lost: 丢失 丟失 失去
 failure: 失灵 失靈 故障 中断 中斷
+unavailable: 无法使用 無法使用 不能使用 失效
+went dark: 熄灭 熄滅
+disappeared: 消失
 problems: 异常 異常 问题 問題
 aircraft: 飞机 飛機 客机 客機 航空器 民航客机 民航客機 班机 班機 民航机 民航機 客机上
 aircraft: 专机 專機 座机 座機 客运飞机 客運飛機
@@ -1461,6 +1464,7 @@ spoofing: なりすまし スプーフィング 偽装 偽の信号
 false: 偽の 誤った
 lost: 失った 喪失
 failure: 故障 途絶
+unavailable: 使えなく 使えない 使用できなく 使用できない 利用できなく 機能しなく
 problems: 異常 不具合
 aircraft: 航空機 旅客機 飛行機 機体 民間機 民間航空機 搭乗機 専用機 政府専用機
 military aircraft: 軍用機 戦闘機
@@ -1483,6 +1487,7 @@ diverted: 目的地変更 ダイバート 代替空港
 returned: 引き返した 引き返し 引き返す
 go-around: 着陸復行 ゴーアラウンド 復行
 circled: 旋回
+experienced: 遭遇
 reported: 報告 報告した 報告された
 said: 明らかにした 発表した
 happened: 発生 発生した
@@ -1491,6 +1496,7 @@ detected: 確認された 検知
 @in: で に
 @from: から
 @to: へ
+@by: による によって によるもの
 @over: 上空
 @near: 付近 近く 周辺
 border: 国境
@@ -1498,7 +1504,8 @@ ships: 船舶 船
 drones: ドローン 無人機
 military: 軍 自衛隊 軍事
 exercise: 演習
-incidents: 事案 事例 件数
+incidents: 事案 事例
+number of: 件数
 every day: 毎日
 increasingly: 多発 頻発 増えて
 reports: 件
@@ -1515,8 +1522,9 @@ signal: 신호* 전파*
 jamming: 교란* *교란 재밍* 방해전파*
 interference: 간섭* 방해*
 spoofing: 스푸핑* 기만*
+attack: 공격*
 false: 가짜* 허위*
-lost: 상실* 잃*
+lost: 상실* 잃* 끊*
 failure: 고장* 먹통*
 problems: 장애* 오류* 이상*
 aircraft: 항공기* 민항기* 여객기* 비행기* 전용기* *항공기 *여객기 *전용기
@@ -1607,6 +1615,7 @@ said: قال قالت اعلن* اوضح* صرح*
 happened: حدث وقع وقعت
 affected: تاثر* اثر
 had to: اضطر*
+nearly: كادت كاد
 detected: رصد*
 over: فوق
 in: في داخل
@@ -1655,6 +1664,7 @@ diverted: הוסט* הסטה
 GPS: जीपीएस ग्लोबल_पोजिशनिंग_सिस्टम
 spoofing: स्पूफिंग
 jamming: जैमिंग
+jammed: जाम
 interference: हस्तक्षेप व्यवधान छेडछाड बाधा
 signal: सिग्नल
 navigation systems: नेविगेशन_सिस्टम नेविगेशन_प्रणाली
@@ -1666,6 +1676,7 @@ lost: गायब
 aircraft: विमान विमानों
 flight: उडान
 flights: उडानों
+flight number: उडान_संख्या विमान_संख्या फ्लाइट_नंबर
 pilots: पायलट पायलटों
 crew: चालक_दल
 airport: एयरपोर्ट हवाई_अड्डा हवाई_अड्डे
@@ -1684,8 +1695,11 @@ circled: चक्कर
 affected: शिकार
 take-off: टेकऑफ
 emergency landing: आपात_लैंडिंग इमरजेंसी_लैंडिंग
+could not land: लैंड_नहीं_कर_पाई लैंड_नहीं_कर_पाया लैंड_नहीं_कर_पाए
+could not land: उतर_नहीं_पाई उतर_नहीं_पाया उतर_नहीं_सका उतर_नहीं_सकी
+without landing: उतरे_बिना लैंड_किए_बिना
 diverted: डायवर्ट
-returned: लौटा लौटी लौटे लौटना
+returned: लौटा लौटी लौटे लौटना लौट
 reported: सूचना_दी रिपोर्ट_की
 said: कहा बताया
 experienced: सामना
@@ -1705,6 +1719,54 @@ incidents: घटनाओं घटनाएं
 every day: हर_दिन रोजाना प्रतिदिन
 number of: संख्या
 statistics: आंकडे आंकडों
+""",  # Punjabi in Gurmukhi, folded as :func:`.placenames.fold_script` folds it (no nukta:
+    # "ਜਹਾਜ਼" is written "ਜਹਾਜ"); postpositions follow the noun, as in Hindi.
+    "pa": """
+GPS: ਜੀਪੀਐਸ ਜੀਪੀਐੱਸ ਜੀ_ਪੀ_ਐਸ ਜੀ_ਪੀ_ਐੱਸ
+spoofing: ਸਪੂਫਿੰਗ
+jamming: ਜੈਮਿੰਗ
+jammed: ਜਾਮ
+interference: ਦਖਲਅੰਦਾਜੀ ਦਖ਼ਲਅੰਦਾਜ਼ੀ ਛੇੜਛਾੜ ਵਿਘਨ ਰੁਕਾਵਟ
+signal: ਸਿਗਨਲ ਸਿਗਨਲਾਂ
+false: ਗਲਤ ਨਕਲੀ ਫੇਕ ਝੂਠੇ
+lost: ਗੁਆ* ਗਾਇਬ
+problems: ਸਮੱਸਿਆ ਦਿੱਕਤ* ਖਰਾਬੀ ਗੜਬੜ*
+ships: ਸਮੁੰਦਰੀ_ਜਹਾਜ ਸਮੁੰਦਰੀ_ਜਹਾਜਾਂ
+aircraft: ਜਹਾਜ ਜਹਾਜਾਂ ਹਵਾਈ_ਜਹਾਜ ਵਿਮਾਨ
+flight: ਉਡਾਣ ਫਲਾਈਟ
+flights: ਉਡਾਣਾਂ ਫਲਾਈਟਾਂ
+flight number: ਉਡਾਣ_ਨੰਬਰ ਫਲਾਈਟ_ਨੰਬਰ
+pilots: ਪਾਇਲਟ ਪਾਇਲਟਾਂ
+airport: ਹਵਾਈ_ਅੱਡੇ ਹਵਾਈ_ਅੱਡਾ ਏਅਰਪੋਰਟ
+airline: ਏਅਰਲਾਈਨ
+passengers: ਯਾਤਰੀ ਯਾਤਰੀਆਂ ਮੁਸਾਫਰ
+runway: ਰਨਵੇਅ ਰਨਵੇ ਹਵਾਈ_ਪੱਟੀ
+landing: ਲੈਂਡਿੰਗ ਉਤਰਨਾ ਉਤਰਨ
+landed: ਉਤਰਿਆ ਉਤਰੀ
+could not land: ਉਤਰ_ਨਹੀਂ_ਸਕਿਆ ਉਤਰ_ਨਹੀਂ_ਸਕੀ ਲੈਂਡ_ਨਹੀਂ_ਕਰ_ਸਕਿਆ ਲੈਂਡ_ਨਹੀਂ_ਕਰ_ਸਕੀ
+without landing: ਬਿਨਾਂ_ਉਤਰੇ
+circled: ਚੱਕਰ
+returned: ਵਾਪਸ_ਪਰਤੀ ਵਾਪਸ_ਪਰਤਿਆ ਪਰਤੀ ਪਰਤਿਆ ਮੁੜਨਾ ਵਾਪਸ_ਮੋੜ
+diverted: ਡਾਇਵਰਟ
+delayed: ਦੇਰੀ
+take-off: ਟੇਕਆਫ
+said: ਕਿਹਾ ਦੱਸਿਆ
+reported: ਰਿਪੋਰਟ
+affected: ਪ੍ਰਭਾਵਿਤ
+experienced: ਸਾਹਮਣਾ
+@in: ਵਿਚ ਵਿੱਚ ਚ
+@from: ਤੋਂ
+@to: ਨੂੰ
+@over: ਉੱਪਰ ਉਪਰ
+@near: ਨੇੜੇ
+border: ਸਰਹੱਦ ਸਰਹੱਦੀ ਬਾਰਡਰ
+drones: ਡਰੋਨ
+military: ਫੌਜ ਫੌਜੀ
+not: ਨਹੀਂ
+incident: ਘਟਨਾ
+incidents: ਘਟਨਾਵਾਂ
+number of: ਗਿਣਤੀ
+every day: ਰੋਜਾਨਾ ਹਰ_ਰੋਜ
 """,
 }
 

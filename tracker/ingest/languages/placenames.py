@@ -631,6 +631,13 @@ for _english, _stems in _ITALIAN_EXONYMS.items():
 #: GNSS interference and the cities and airports most reported; our own table.
 SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "zh": {
+        "Plovdiv": ("普罗夫迪夫", "普洛夫迪夫", "普羅夫迪夫"), "Sofia": ("索非亚", "索菲亞"),
+        "Tartu": ("塔尔图", "塔爾圖"), "Gdansk": ("格但斯克",), "Larnaca": ("拉纳卡", "拉納卡"),
+        "Ben Gurion Airport": ("本古里安机场", "本古里安國際機場", "本古里安国际机场",
+                               "本古里安機場"),
+        "Trinidad and Tobago": ("千里达及托巴哥", "千里達及托巴哥"),
+        "Venezuela": ("委内瑞拉", "委內瑞拉"),
+        "Caribbean": ("加勒比海",), "Strait of Hormuz": ("霍尔木兹海峡", "荷姆茲海峽"),
         "Russia": ("俄罗斯", "俄国", "俄羅斯"), "Poland": ("波兰", "波蘭"),
         "Lithuania": ("立陶宛",), "Estonia": ("爱沙尼亚", "愛沙尼亞"),
         "Latvia": ("拉脱维亚", "拉脫維亞"), "Finland": ("芬兰", "芬蘭"),
@@ -662,6 +669,10 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "Yangon": ("仰光",), "Pyongyang": ("平壤",), "Osaka": ("大阪",),
     },
     "ja": {
+        "Plovdiv": ("プロブディフ", "プロヴディフ"), "Sofia": ("ソフィア",), "Tartu": ("タルトゥ",),
+        "Vilnius": ("ビリニュス", "ヴィリニュス"), "Riga": ("リガ",), "Tallinn": ("タリン",),
+        "Gdansk": ("グダニスク",), "Ben Gurion Airport": ("ベン・グリオン空港", "ベングリオン空港"),
+        "Amritsar": ("アムリトサル",), "Delhi": ("デリー",), "Lahore": ("ラホール",),
         "Russia": ("ロシア",), "Poland": ("ポーランド",), "Lithuania": ("リトアニア",),
         "Estonia": ("エストニア",), "Latvia": ("ラトビア",), "Finland": ("フィンランド",),
         "Bulgaria": ("ブルガリア",), "Romania": ("ルーマニア",), "Israel": ("イスラエル",),
@@ -686,6 +697,9 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "Osaka": ("大阪",), "Narita": ("成田",), "Haneda": ("羽田",),
     },
     "ko": {
+        "Plovdiv": ("플로브디프", "플로우디프"), "Sofia": ("소피아",), "Tartu": ("타르투",),
+        "Vilnius": ("빌뉴스",), "Riga": ("리가",), "Tallinn": ("탈린",), "Gdansk": ("그단스크",),
+        "Ben Gurion Airport": ("벤구리온공항", "벤구리온"), "Delhi": ("델리",),
         "Russia": ("러시아",), "Poland": ("폴란드",), "Lithuania": ("리투아니아",),
         "Estonia": ("에스토니아",), "Latvia": ("라트비아",), "Finland": ("핀란드",),
         "Bulgaria": ("불가리아",), "Romania": ("루마니아",), "Israel": ("이스라엘",),
@@ -711,6 +725,10 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "Gimpo International Airport": ("김포국제공항", "김포공항"),
     },
     "ar": {
+        "Plovdiv": ("بلوفديف",), "Sofia": ("صوفيا",), "Vilnius": ("فيلنيوس",), "Riga": ("ريغا",),
+        "Tallinn": ("تالين",), "Tartu": ("تارتو",), "Sulaymaniyah": ("السليمانيه",),
+        "Mosul": ("الموصل",), "Najaf": ("النجف",), "Kuwait": ("الكويت",), "Qatar": ("قطر",),
+        "United Arab Emirates": ("الامارات",), "Oman": ("سلطنه_عمان",), "Haifa": ("حيفا",),
         "Russia": ("روسيا",), "Poland": ("بولندا",), "Lithuania": ("ليتوانيا",),
         "Estonia": ("استونيا",), "Latvia": ("لاتفيا",), "Finland": ("فنلندا",),
         "Bulgaria": ("بلغاريا",), "Romania": ("رومانيا",),
@@ -735,6 +753,7 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "Larnaca": ("لارنكا",), "Dubai": ("دبي",),
     },
     "he": {
+        "Plovdiv": ("פלובדיב",), "Sofia": ("סופיה",), "Vilnius": ("וילנה", "וילניוס"),
         "Russia": ("רוסיה",), "Poland": ("פולין",), "Lithuania": ("ליטא",),
         "Estonia": ("אסטוניה",), "Latvia": ("לטביה",), "Finland": ("פינלנד",),
         "Israel": ("ישראל",), "Lebanon": ("לבנון",), "Iran": ("איראן",), "Iraq": ("עיראק",),
@@ -752,6 +771,9 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "Beirut": ("ביירות",), "Moscow": ("מוסקבה",),
     },
     "hi": {
+        "Plovdiv": ("प्लोवदीव", "प्लोवदिव"), "Sofia": ("सोफिया",), "Bengaluru": ("बेंगलुरु",),
+        "Hyderabad": ("हैदराबाद",), "Pathankot": ("पठानकोट",), "Chandigarh": ("चंडीगढ",),
+        "Leh": ("लेह",), "Jaipur": ("जयपुर",), "Lucknow": ("लखनऊ",), "Ahmedabad": ("अहमदाबाद",),
         "Russia": ("रूस",), "Poland": ("पोलैंड",), "Lithuania": ("लिथुआनिया",),
         "Estonia": ("एस्टोनिया",), "Latvia": ("लातविया",), "Finland": ("फिनलैंड",),
         "Bulgaria": ("बुल्गारिया",), "Romania": ("रोमानिया",),
@@ -774,6 +796,17 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
                                                 "इंदिरा_गांधी_अंतरराष्ट्रीय_हवाई_अड्डा",
                                                 "इंदिरा_गांधी_अंतर्राष्ट्रीय_हवाई_अड्डे"),
     },
+    # Punjabi in Gurmukhi (postpositions follow, as in Hindi).
+    "pa": {
+        "Delhi": ("ਦਿੱਲੀ", "ਨਵੀਂ_ਦਿੱਲੀ"), "Jammu": ("ਜੰਮੂ",), "Amritsar": ("ਅੰਮ੍ਰਿਤਸਰ",),
+        "Srinagar": ("ਸ੍ਰੀਨਗਰ", "ਸ਼੍ਰੀਨਗਰ"), "Chandigarh": ("ਚੰਡੀਗੜ੍ਹ",), "Mumbai": ("ਮੁੰਬਈ",),
+        "Pathankot": ("ਪਠਾਨਕੋਟ",), "Lahore": ("ਲਾਹੌਰ",), "Jaipur": ("ਜੈਪੁਰ",),
+        "India": ("ਭਾਰਤ",), "Pakistan": ("ਪਾਕਿਸਤਾਨ",), "Russia": ("ਰੂਸ",), "Iran": ("ਈਰਾਨ",),
+        "Israel": ("ਇਜ਼ਰਾਈਲ", "ਇਜ਼ਰਾਇਲ"), "Bulgaria": ("ਬੁਲਗਾਰੀਆ",), "Myanmar": ("ਮਿਆਂਮਾਰ",),
+        "Plovdiv": ("ਪਲੋਵਦੀਵ",),
+        "Indira Gandhi International Airport": ("ਇੰਦਰਾ_ਗਾਂਧੀ_ਅੰਤਰਰਾਸ਼ਟਰੀ_ਹਵਾਈ_ਅੱਡੇ",
+                                                "ਇੰਦਰਾ_ਗਾਂਧੀ_ਕੌਮਾਂਤਰੀ_ਹਵਾਈ_ਅੱਡੇ"),
+    },
 }  # fmt: skip
 
 
@@ -789,6 +822,8 @@ _SCRIPT_FOLD = {
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Eastern Arabic-Indic digits
     **{0x0966 + d: str(d) for d in range(10)},  # Devanagari digits
+    **{0x0A66 + d: str(d) for d in range(10)},  # Gurmukhi digits
+    0x0A3C: None,  # Gurmukhi nukta ("ਜਹਾਜ਼" -> "ਜਹਾਜ")
     **{c: None for c in range(0x064B, 0x0653)},  # Arabic vowel marks
     0x0640: None, 0x0670: None, 0x093C: None,  # tatweel, superscript alef, nukta
     ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ة"): "ه", ord("ى"): "ي",

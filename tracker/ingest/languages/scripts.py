@@ -1,5 +1,5 @@
 """A gloss for languages written without capital letters: Chinese, Japanese, Korean, Arabic,
-Hebrew and Hindi.
+Hebrew, Hindi and Punjabi (Gurmukhi, read as Hindi is: spaces, postpositions).
 
 The gloss of :mod:`.gloss` finds places by their capital letters and words by the spaces
 between them; these scripts have no capitals, and Chinese and Japanese no spaces. So each line
@@ -16,9 +16,9 @@ is read here in four steps, into the same kind of English gloss:
    :mod:`.calendar` (dateparser's CLDR tables) with the Levantine month names added.
 3. **Words**: Chinese and Japanese are segmented by longest match against the language's cue
    words (:mod:`.lexicon`) and place names (:data:`.placenames.SCRIPT_EXONYMS`): what matches
-   neither is dropped, one character at a time. Korean, Arabic, Hebrew and Hindi are split at
-   spaces; a Korean word loses its particle ("공항에서" -> airport + "in"), an Arabic or Hebrew
-   word its conjunction, preposition and article ("بالعراق" -> "in" + Iraq). Phrases of up to
+   neither is dropped, one character at a time. Korean, Arabic, Hebrew, Hindi and Punjabi are
+   split at spaces; a Korean word loses its particle ("공항에서" -> airport + "in"), an Arabic or
+   Hebrew word its conjunction, preposition and article ("بالعراق" -> "in" + Iraq). Phrases of up to
    five words are matched first ("هبوط" alone is landing, "نظام التموضع العالمي" is GPS).
 4. **Roles**: a preposition before a place stays before it (Arabic, Hebrew, Chinese "在");
    a postposition or particle after it ("म्यांमार में", "러시아에서", "バルト海上空で",
@@ -43,7 +43,7 @@ from tracker.ingest.languages.placenames import fold_script, script_places
 __all__ = ["SCRIPT_LANGUAGES", "UNSPACED", "gloss_script_line"]
 
 #: Languages read here rather than by :func:`.gloss.gloss_line`.
-SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ar", "he", "hi"})
+SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ar", "he", "hi", "pa"})
 #: Languages written without spaces between words: segmented by longest match.
 UNSPACED = frozenset({"zh", "ja"})
 
@@ -91,14 +91,24 @@ _CJK_MONTH_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})
 _CJK_MONTH = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*[月월](?![\s\d]*[日일号號])(?!份?底)")
 # "1月から8月まで", "1월부터 8월까지", "1月至8月": a span of months (a count's period).
 _CJK_MONTHS_SPAN = re.compile(
-    r"(?<!\d)(?P<m>\d{1,2})\s*[月월]\s*(?:から|부터|至|到|~|-)\s*(?P<m2>\d{1,2})\s*[月월]"
+    r"(?<!\d)(?P<m>\d{1,2})\s*[月월]?\s*(?:から|부터|至|到|~|-|∼|〜)\s*(?P<m2>\d{1,2})\s*[月월]"
     r"(?:\s*(?:まで|까지))?"
+)
+# "6년간", "3年間", "5年来", "6개월간", "3か月間": a length of time, not a count or a year.
+_CJK_YEARS_LONG = re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*(?:년간|년\s*동안|年間|年间|年来|年來)")
+_CJK_MONTHS_LONG = re.compile(
+    r"(?<!\d)(?P<n>\d{1,2})\s*(?:개월간|개월\s*동안|か月間|ヶ月間|カ月間|个月来|個月來|个月间|個月間)"
+)
+# "去年9月", "昨年9月", "지난해 9월": a month of last year ("in September last year").
+_CJK_LAST_YEAR_MONTH = re.compile(
+    r"(?:去年|昨年|지난\s*해|작년)\s*(?P<m>\d{1,2})\s*[月월](?![\s\d]*[日일号號])"
 )
 # "9월까지", "8月まで": until a month.
 _CJK_UNTIL_MONTH = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*[月월]\s*(?:まで|까지)")
 _CJK_DAY = re.compile(
     # Not "3号跑道" (runway 3), "2号航站楼" (terminal 2), "3日間" (three days), "3일 전" (ago).
-    r"(?<!\d)(?P<d>\d{1,2})"
+    # The day may stand in brackets, as Taiwanese news writes the day of publication: "（28）日".
+    r"(?<![\d(])\(?(?P<d>\d{1,2})\)?"
     + _CJK_DAY_MARK
     + r"(?![間间전후])(?!\s*(?:跑道|航站|线|線|楼|樓|机|機|门|門|口))"
     r"(?:" + _CJK_AND + r"(?P<d2>\d{1,2})" + _CJK_DAY_MARK + r")?"
@@ -118,15 +128,20 @@ _KO_WEEKDAY_RE = re.compile(r"(?P<last>지난\s*)?(?P<wd>[월화수목금토일]
 
 #: Relative dates, per language: the words as written (folded) -> English.
 _RELATIVE: dict[str, dict[str, str]] = {
-    "zh": {"昨天": "yesterday", "昨日": "yesterday", "昨晚": "last night", "今天": "today",
+    # "前日", "전날", "前一天": the day before the one the report is about, which news names
+    # when that day is the day of publication (the English rules read it as yesterday).
+    "zh": {"昨天": "yesterday", "昨日": "yesterday", "前一天": "yesterday", "前一日": "yesterday",
+           "昨晚": "last night", "今天": "today",
            "前天": "two days ago", "上周": "last week", "上週": "last week",
            "上星期": "last week", "上个月": "last month", "上個月": "last month",
            "上月": "last month", "去年": "last year", "今年": "this year", "本周": "this week",
            "本週": "this week", "本月": "this month"},
-    "ja": {"昨日": "yesterday", "昨夜": "last night", "今日": "today", "一昨日": "two days ago",
+    "ja": {"昨日": "yesterday", "前日": "yesterday", "昨夜": "last night", "今日": "today",
+           "一昨日": "two days ago",
            "先週": "last week", "先月": "last month", "昨年": "last year", "去年": "last year",
            "今年": "this year", "今週": "this week", "今月": "this month"},
-    "ko": {"어제": "yesterday", "어젯밤": "last night", "오늘": "today", "그저께": "two days ago",
+    "ko": {"어제": "yesterday", "전날": "yesterday", "어젯밤": "last night", "오늘": "today",
+           "그저께": "two days ago",
            "지난주": "last week", "지난 주": "last week", "지난달": "last month",
            "지난 달": "last month", "지난해": "last year", "작년": "last year",
            "올해": "this year", "이번 주": "this week", "이달": "this month"},
@@ -139,6 +154,8 @@ _RELATIVE: dict[str, dict[str, str]] = {
            "पिछले हफ्ते": "last week", "पिछले सप्ताह": "last week", "पिछले साल": "last year",
            "पिछले वर्ष": "last year", "इस साल": "this year", "इस वर्ष": "this year",
            "बीती रात": "last night", "मंगलवार रात": "on Tuesday night"},
+    "pa": {"ਅੱਜ": "today", "ਪਿਛਲੇ ਹਫਤੇ": "last week", "ਪਿਛਲੇ ਮਹੀਨੇ": "last month",
+           "ਪਿਛਲੇ ਸਾਲ": "last year", "ਇਸ ਸਾਲ": "this year"},
 }  # fmt: skip
 
 #: Month names the CLDR tables lack: Arabic as written in the Levant and Iraq ("تشرين الأول"),
@@ -172,6 +189,9 @@ def _weekdays(code: str) -> dict[str, str]:
 _MONTH_PREPOSITIONS = {"ar": ("في", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف")}
 _ARABIC_WORD = r"[\u0600-\u06ff]"
 _DEVANAGARI = r"[\u0900-\u097f]"
+_GURMUKHI = r"[\u0a00-\u0a7f]"
+#: A letter of each script read here by spaces (a word ends where none follows).
+_LETTER = {"hi": _DEVANAGARI, "pa": _GURMUKHI, "ar": _ARABIC_WORD, "ko": r"[\uac00-\ud7af]"}
 
 
 @functools.cache
@@ -207,6 +227,12 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         patterns += [
             (_CJK_LAST_MONTH_DAY, lambda m: _english(f"on the {_nth(m['d'])} of last month")),
             (_CJK_FULL, full),
+            (_CJK_YEARS_LONG, lambda m: _english(f"over {m['n']} years")),
+            (_CJK_MONTHS_LONG, lambda m: _english(f"over {m['n']} months")),
+            (
+                _CJK_LAST_YEAR_MONTH,
+                lambda m: _english(f"in {_month(m['m'])} last year") if _month(m["m"]) else m[0],
+            ),
             (
                 _CJK_MONTHS_SPAN,
                 lambda m: (
@@ -236,7 +262,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         )
     else:
         months = "|".join(re.escape(k) for k in _months(code))
-        letter = _DEVANAGARI if code == "hi" else _ARABIC_WORD if code == "ar" else r"\w"
+        letter = _LETTER.get(code, r"\w")
         end = rf"(?!{letter})"
         patterns.append(
             (
@@ -317,9 +343,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         if code in UNSPACED:
             pattern = re.compile(rf"(?P<r>{words})")
         else:
-            letter = {"ko": r"[\uac00-\ud7af]", "hi": _DEVANAGARI, "ar": _ARABIC_WORD}.get(
-                code, r"\w"
-            )
+            letter = _LETTER.get(code, r"\w")
             pattern = re.compile(rf"(?<!{letter})(?:ب|في\s+|ב)?(?P<r>{words})(?!{letter})")
             if code == "ko":
                 # Korean particles follow ("어제는", "지난주에").
@@ -366,7 +390,7 @@ def _words(code: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...], tupl
 #: Russia). Longer particles first; a particle whose role is "" only ends the noun.
 _KO_PARTICLES = (
     ("에서는", "in"), ("에서도", "in"), ("에서", "in"), ("으로", "to"), ("로", "to"),
-    ("부터", "from"), ("까지", "to"), ("에는", "in"), ("에도", "in"), ("에", "in"), ("의", ""),
+    ("부터", "from"), ("까지", "to"), ("에는", "in"), ("에도", "in"), ("에", "in"), ("의", "of"),
     ("은", ""), ("는", ""), ("이", ""), ("가", ""), ("을", ""), ("를", ""), ("과", ""), ("와", ""),
     ("도", ""), ("쪽", ""),
 )  # fmt: skip
@@ -415,8 +439,36 @@ def _lookup(word: str, code: str) -> tuple[str, str]:
                     found = _by_stem(candidate, stems, tails)
                 if found:
                     return found, role
-        return "", ""
+        adjective = _ar_demonym(word) if code == "ar" else ""
+        return ("~" + adjective, "") if adjective else ("", "")
     return _by_stem(word, stems, tails), ""
+
+
+#: English adjectives of the countries an Arabic adjective of nationality may name beside an
+#: airspace word ("الاجواء الايرانيه": Iranian airspace).
+_DEMONYM = {
+    "Iran": "Iranian", "Iraq": "Iraqi", "Israel": "Israeli", "Lebanon": "Lebanese",
+    "Syria": "Syrian", "Jordan": "Jordanian", "Egypt": "Egyptian", "Turkey": "Turkish",
+    "Cyprus": "Cypriot", "Russia": "Russian", "Saudi Arabia": "Saudi", "Ukraine": "Ukrainian",
+    "Pakistan": "Pakistani", "India": "Indian", "Kuwait": "Kuwaiti", "Qatar": "Qatari",
+}  # fmt: skip
+_AR_NISBA = ("يين", "يون", "يه", "ي")
+
+
+def _ar_demonym(word: str) -> str:
+    """The English adjective of an Arabic adjective of nationality ("الايرانيه" -> Iranian,
+    "الروسيه" -> Russian), or ``""``: the word less its article and ending, as a country's name
+    is written with or without its article and its final "ا"/"يا"."""
+    whole = _words("ar")[0]
+    rest = word[2:] if word.startswith("ال") else word
+    for ending in _AR_NISBA:
+        if rest.endswith(ending) and len(rest) - len(ending) >= 2:
+            stem = rest[: -len(ending)]
+            for name in (stem, "ال" + stem, stem + "ا", stem + "يا"):
+                found = whole.get(name, "")
+                if found.startswith("=") and found[1:] in _DEMONYM:
+                    return _DEMONYM[found[1:]]
+    return ""
 
 
 def _by_stem(word: str, stems, tails) -> str:
@@ -477,6 +529,23 @@ def _is_count(word: str) -> bool:
     return digits.isdigit() and int(digits) >= 2
 
 
+#: Words that make the noun before them a count ("항공기 GPS 교란 건수": the number of aircraft
+#: GPS jamming reports): no particular aircraft.
+_COUNT_NOUNS = {"number of", "cases", "reports", "statistics"}
+
+
+def _uncount_vehicle(out: list[str]) -> None:
+    """Drop the article of a vehicle a few words before a count noun ("the aircraft GPS jamming
+    number of" -> "aircraft GPS jamming number of"), and make a flight flights."""
+    for at in range(len(out) - 1, max(len(out) - 5, 0), -1):
+        if out[at] in _VEHICLES and out[at - 1] == "the":
+            out[at] = _PLURAL.get(out[at], out[at])
+            del out[at - 1]
+            return
+        if out[at] in ".,;:!?":
+            return
+
+
 _ROLES = {"in", "to", "from", "at", "over", "near"}
 _PLACE_PARTS = {"airspace", "airport", "airports", "border", "area", "air traffic"}
 
@@ -489,6 +558,31 @@ def _keep_latin(word: str) -> str:
     if word.upper() in {"GPS", "GNSS", "GLONASS", "ILS", "NOTAM", "ATC"}:
         return word.upper()
     return ""
+
+
+_LATIN_MONTHS = {name[:3].lower(): name for name in MONTHS}
+
+
+def _latin_month(tokens: list[str], i: int) -> str:
+    """An English month name or its abbreviation next to a number: a dateline in Latin letters
+    ("Updated: Mon, 23 Jun 2025", "Nov 10, 2025") kept as the English month."""
+    word = tokens[i].lower()
+    name = _LATIN_MONTHS.get(word[:3], "")
+    if not name or word not in {name.lower(), name[:3].lower(), "sept"}:
+        return ""
+    near = [t for t in (tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else "")]
+    return name if any(t[:1].isdigit() for t in near) else ""
+
+
+_JAMMING = {"jamming", "interference", "spoofing", "attack", "jammer"}
+
+
+def _jamming_follows(tokens: list[str], i: int, code: str) -> bool:
+    """Is one of the next three words of ``tokens`` (from ``i``) a jamming word?"""
+    for token in tokens[i : i + 3]:
+        if token and not token[0].isascii() and _lookup(token, code)[0] in _JAMMING:
+            return True
+    return False
 
 
 def gloss_script_line(line: str, code: str) -> list[str]:
@@ -531,7 +625,7 @@ def gloss_script_line(line: str, code: str) -> list[str]:
             i += 1
             continue
         if token[0].isascii():
-            kept = _keep_latin(token)
+            kept = _keep_latin(token) or _latin_month(tokens, i)
             if kept:
                 emit(kept)
             i += 1
@@ -566,9 +660,22 @@ def gloss_script_line(line: str, code: str) -> list[str]:
                     out.insert(place_at, english[1:])
                 place_at = -1
             continue
+        if english.startswith("~"):
+            # An adjective of nationality names a place only beside an airspace word
+            # ("الاجواء الايرانيه": Iranian airspace); "الطائرات الروسيه" (Russian aircraft)
+            # says whose the aircraft are, not where they were.
+            if out and out[-1] == "airspace":
+                out.insert(len(out) - 1, english[1:])
+                if len(out) > 2 and out[-3] == "the":
+                    del out[-3]
+            continue
         if english.startswith("="):
             name = english[1:]
             start = len(out)
+            if role == "of":
+                # "북한의 GPS 교란": North Korea's jamming is jamming by North Korea (its source,
+                # not where the aircraft was); "한국의 공항": no role.
+                role = "by" if _jamming_follows(tokens, i, code) else ""
             if role and not (out and out[-1] in _ROLES):
                 emit(role)
             emit(*name.split())
@@ -588,6 +695,8 @@ def gloss_script_line(line: str, code: str) -> list[str]:
             emit(*english.split())
             continue
         place_at = -1
+        if english in _COUNT_NOUNS:
+            _uncount_vehicle(out)
         if (
             english in _VEHICLES
             and out
