@@ -496,9 +496,9 @@ def render_results(
         "## Results",
         "",
         "Median of several runs (5 below 1M incidents, 3 at 1M). *Floor*: the irreducible baseline"
-        " measured in the same run; *Ratio* = median / floor (and CPU time / floor's CPU time; the"
-        " floor is single-threaded, the loader's CSV reader is not, so on an idle machine the wall"
-        " ratio is the lower of the two). *CPU*: median CPU seconds of the"
+        " measured in the same run; *Ratio* = median / floor (and CPU time / floor's CPU time; in"
+        " pandas 3 the floor's `read_csv` reads a large file with two threads, as the loader does,"
+        " so on this 2-core machine the two ratios agree). *CPU*: median CPU seconds of the"
         " measured process (the server's for dashboard rows), much steadier than wall time on a"
         " busy machine. *Growth*: this size's figure divided"
         " by the previous size's (sizes grow ×10, so ×10 with k=1.00 is linear; k is the exponent"
