@@ -259,3 +259,16 @@ def test_japanese_ni_is_to_before_an_object_and_a_verb_of_giving(line, expected,
     glossed = gloss_text(line, "ja")
     assert expected in glossed
     assert absent not in glossed
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Persian verbs take person endings ("بازگشتند": they returned).
+        ("دو هواپیما به هلسینکی بازگشتند.", "to helsinki returned"),
+        ("هواپیماها در ریگا فرود آمدند.", "in riga landed"),
+        ("هنگام نزدیک شدن به فرودگاه سیگنال قطع شد.", "approach"),
+    ],
+)
+def test_persian_verb_forms_and_baltic_names(line, expected):
+    assert expected in gloss_text(line, "fa").lower()

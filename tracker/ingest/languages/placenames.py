@@ -829,6 +829,7 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "Srinagar": ("سری_نگر",), "Kashmir": ("کشمیر",), "Dubai": ("دبئی",),
         "Tehran": ("تہران",), "Kabul": ("کابل",), "Moscow": ("ماسکو",), "London": ("لندن",),
         "Plovdiv": ("پلوودیو",), "Iraq": ("عراق",), "Lebanon": ("لبنان",),
+        "Helsinki": ("ہیلسنکی",), "Vilnius": ("ولنیئس",), "Warsaw": ("وارسا",),
     },
     "fa": {
         "Tehran": ("تهران",), "Mashhad": ("مشهد",), "Isfahan": ("اصفهان",), "Shiraz": ("شیراز",),
@@ -857,6 +858,9 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "Doha": ("دوحه",), "Istanbul": ("استانبول",), "Moscow": ("مسکو",),
         "Kyiv": ("کی‌یف", "کییف"), "Tel Aviv": ("تل_آویو",), "Beirut": ("بیروت",),
         "Damascus": ("دمشق",), "Kabul": ("کابل",), "London": ("لندن",), "Plovdiv": ("پلوودیف",),
+        "Helsinki": ("هلسینکی",), "Vilnius": ("ویلنیوس",), "Riga": ("ریگا",),
+        "Tallinn": ("تالین",), "Warsaw": ("ورشو",), "Gdansk": ("گدانسک",), "Sofia": ("صوفیه",),
+        "Ben Gurion Airport": ("فرودگاه_بن_گوریون",),
     },
 }  # fmt: skip
 
