@@ -1625,6 +1625,8 @@ said: قال قالت اعلن* اوضح* صرح*
 happened: حدث وقع وقعت
 affected: تاثر* اثر
 had to: اضطر*
+could: يمكن_ان يمكن
+warned: حذر حذرت يحذر تحذير*
 nearly: كادت كاد
 detected: رصد*
 over: فوق
@@ -1645,8 +1647,6 @@ number of: عدد
 statistics: احصائي* احصاء*
 on the rise: تزايد* ارتفاع
 in recent months: الشهور_الاخيره الاشهر_الاخيره
-could: يمكن_ان يمكن
-warned: حذر حذرت يحذر تحذير*
 """,
     "he": """
 GPS: ג'י_פי_אס ג'יפיאס
