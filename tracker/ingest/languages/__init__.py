@@ -5,9 +5,9 @@ The hook into the pipeline is one call, :func:`to_english`, made by
 comes back unchanged; a report in a language with a cue table (:data:`SUPPORTED`) comes back
 with its text replaced by a word-by-word English gloss (:mod:`.gloss`) and a note naming the
 language, so every English rule (anchors, dates, places, type, phase, scores) applies unchanged.
-Chinese, Japanese, Korean, Arabic, Hebrew, Hindi and Punjabi, written without capital letters
-(and the first two without spaces), are glossed by :mod:`.scripts`. A report in a language without a
-table (Urdu, Persian...) gets no candidate and a note saying why.
+Chinese, Japanese, Korean, Arabic, Hebrew, Hindi, Punjabi, Urdu and Persian, written without
+capital letters (and the first two without spaces), are glossed by :mod:`.scripts`. A report in a
+language without a table gets no candidate and a note saying why.
 
 Modules: :mod:`.detect` (which language), :mod:`.calendar` (months, weekdays, "yesterday"),
 :mod:`.lexicon` (cue words), :mod:`.placenames` (exonyms, case endings, Cyrillic, names in
@@ -29,7 +29,7 @@ __all__ = ["SUPPORTED", "GLOSS_NOTE", "Guess", "detect_language", "to_english", 
 SUPPORTED = frozenset(
     ["no", "da", "sv", "fi", "et", "lv", "lt", "pl", "cs", "sk", "de", "nl", "ru", "uk", "bg",
      "es", "pt", "fr", "it", "ro", "tr", "hu", "el", "zh", "ja", "ko", "ar", "he", "hi",
-     "pa"]
+     "pa", "ur", "fa"]
 )  # fmt: skip
 assert all(lexicon_for(code) is not None for code in SUPPORTED), TABLES.keys()
 

@@ -10,12 +10,22 @@ as English ones the English date rules already read ("12 March 2024", "on Thursd
 
 from __future__ import annotations
 
+import datetime
 import functools
 import importlib
 import re
 from dataclasses import dataclass
 
-__all__ = ["Calendar", "calendar_for", "MONTHS", "WEEKDAYS", "LAST_BEFORE", "LAST_AFTER"]
+__all__ = [
+    "Calendar",
+    "calendar_for",
+    "MONTHS",
+    "WEEKDAYS",
+    "LAST_BEFORE",
+    "LAST_AFTER",
+    "SOLAR_HIJRI_MONTHS",
+    "solar_hijri_to_gregorian",
+]
 
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -302,3 +312,52 @@ def calendar_for(code: str) -> Calendar:
         if not any(other != form and other.startswith(form + "-") for other in weekdays)
     }
     return Calendar(months, tuple(month_stems), weekdays, tuple(_stems(inflected)), relative)
+
+
+# --- the Solar Hijri calendar (Persian dates: "۷ تیر ۱۴۰۴") ---------------------------------
+
+#: The Solar Hijri months as Persian writes them, in order (Farvardin starts at Nowruz, the March
+#: equinox; the first six have 31 days, the next five 30, Esfand 29 or 30).
+SOLAR_HIJRI_MONTHS = (
+    ("فروردین",), ("اردیبهشت",), ("خرداد",), ("تیر",), ("مرداد", "امرداد"), ("شهریور",),
+    ("مهر",), ("آبان",), ("آذر",), ("دی",), ("بهمن",), ("اسفند",),
+)  # fmt: skip
+
+# Years of the 2820-year arithmetic's corrections, as used by the common Jalaali algorithm
+# (Borkowski): between two of them leap years follow a 33-year cycle.
+_JALAALI_BREAKS = (-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192,
+                   2262, 2324, 2394, 2456, 3178)  # fmt: skip
+
+
+def _nowruz(year: int) -> datetime.date:
+    """The Gregorian day of 1 Farvardin of Solar Hijri ``year``."""
+    if not _JALAALI_BREAKS[0] <= year < _JALAALI_BREAKS[-1]:
+        raise ValueError(f"Solar Hijri year {year} out of range")
+    gregorian = year + 621
+    leap_j = -14
+    before = _JALAALI_BREAKS[0]
+    jump = 0
+    for after in _JALAALI_BREAKS[1:]:
+        jump = after - before
+        if year < after:
+            break
+        leap_j += jump // 33 * 8 + (jump % 33) // 4
+        before = after
+    n = year - before
+    leap_j += n // 33 * 8 + ((n % 33) + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap_j += 1
+    leap_g = gregorian // 4 - ((gregorian // 100) + 1) * 3 // 4 - 150
+    return datetime.date(gregorian, 3, 1) + datetime.timedelta(days=19 + leap_j - leap_g)
+
+
+def solar_hijri_to_gregorian(year: int, month: int, day: int) -> datetime.date:
+    """The Gregorian date of a Solar Hijri date (``1404, 4, 7`` -> 28 June 2025).
+
+    :raises ValueError: for a month outside 1-12, a day outside the month's 31 or 30, or a year
+        outside the arithmetic's range.
+    """
+    if not 1 <= month <= 12 or not 1 <= day <= (31 if month <= 6 else 30):
+        raise ValueError(f"no Solar Hijri date {year}/{month}/{day}")
+    offset = (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
+    return _nowruz(year) + datetime.timedelta(days=offset + day - 1)

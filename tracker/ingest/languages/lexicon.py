@@ -1453,6 +1453,8 @@ study: 研究
 flights: 架次
 phones: 手机 手機
 cars: 汽车 汽車
+could: 可能会 可能會 或将 或將
+warned: 警告 警示 提醒
 """,
     "ja": """
 GPS: 全地球測位システム
@@ -1513,6 +1515,9 @@ said: 指摘
 statistics: 統計 データ
 on the rise: 増加 急増
 study: 研究
+not: なかった ません
+could: 恐れ おそれ
+warned: 警告 注意喚起
 """,
     # Korean: stems that particles follow ("교란을", "공항에서"); compounds by their tail
     # ("전파교란").
@@ -1570,6 +1575,11 @@ cases: 건
 number of: 건수*
 statistics: 통계*
 on the rise: 증가*
+GPS: 지피에스
+diverted: 우회*
+experienced: 겪*
+could: 수_있다 수_있는 수_있어 수_있을
+warned: 경고*
 """,
     # Arabic: forms after the conjunction, preposition and article are removed (:mod:`.scripts`),
     # folded as :func:`.placenames.fold_script` folds them (ة -> ه, أ -> ا, no vowel marks).
@@ -1615,6 +1625,8 @@ said: قال قالت اعلن* اوضح* صرح*
 happened: حدث وقع وقعت
 affected: تاثر* اثر
 had to: اضطر*
+could: يمكن_ان يمكن
+warned: حذر حذرت يحذر تحذير*
 nearly: كادت كاد
 detected: رصد*
 over: فوق
@@ -1657,6 +1669,28 @@ near: ליד סמוך
 not: לא
 returned: חזר חזרה
 diverted: הוסט* הסטה
+signal: אות אותות האות
+interference: הפרעה הפרעות הפרעת שיבוש_קליטה
+jamming: ג'מינג
+spoofing: ספופינג
+false: מזויף מזויפים מזויפות
+lost: איבד* אבד* נותק* נעלם
+failure: כשל* תקלה תקלות
+experienced: חווה חוו
+affected: הושפע* נפגע*
+had to: נאלץ* נאלצו
+landed: נחת נחתו
+emergency landing: נחיתת_חירום
+airport: נמל_תעופה שדה_תעופה
+crew: צוות צוות_האוויר
+navigation systems: מערכת_הניווט מערכות_ניווט מערכת_ניווט
+navigation: ניווט הניווט
+satellite navigation: ניווט_לווייני הניווט_הלווייני
+could: עלול עלולה עלולים עשוי יכול
+warned: הזהיר* אזהרה
+statistics: נתונים סטטיסטיקה
+on the rise: עלייה עליות גידול זינק
+recently: לאחרונה
 """,
     # Hindi: postpositions follow the noun ("म्यांमार में": in Myanmar); Devanagari folded as
     # :func:`.placenames.fold_script` folds it (no nukta).
@@ -1719,6 +1753,9 @@ incidents: घटनाओं घटनाएं
 every day: हर_दिन रोजाना प्रतिदिन
 number of: संख्या
 statistics: आंकडे आंकडों
+could: सकता सकती सकते
+warned: चेतावनी आगाह
+on the rise: बढोतरी वृद्धि इजाफा
 """,  # Punjabi in Gurmukhi, folded as :func:`.placenames.fold_script` folds it (no nukta:
     # "ਜਹਾਜ਼" is written "ਜਹਾਜ"); postpositions follow the noun, as in Hindi.
     "pa": """
@@ -1767,6 +1804,152 @@ incident: ਘਟਨਾ
 incidents: ਘਟਨਾਵਾਂ
 number of: ਗਿਣਤੀ
 every day: ਰੋਜਾਨਾ ਹਰ_ਰੋਜ
+approach: ਅਪ੍ਰੋਚ ਪਹੁੰਚ
+could: ਸਕਦਾ ਸਕਦੀ ਸਕਦੇ
+warned: ਚੇਤਾਵਨੀ
+on the rise: ਵਾਧਾ
+""",
+    # Urdu, in Arabic script (folded as :func:`.placenames.fold_script` folds it: "ی" -> "ي",
+    # "ک" -> "ك", "ہ" -> "ه"); postpositions follow the noun, as in Hindi ("لاہور میں").
+    "ur": """
+GPS: جی_پی_ایس جی_پی_اس جی.پی.ایس گلوبل_پوزیشننگ_سسٹم
+GNSS: جی_این_ایس_ایس
+satellite navigation: سیٹلائٹ_نیوی_گیشن سیٹلائٹ_نیویگیشن
+navigation systems: نیوی_گیشن_سسٹم نیویگیشن_سسٹم
+signal: سگنل سگنلز سگنلوں
+jamming: جیمنگ جیم*
+jammed: جام_کر جام_کیا جام_کردیا
+spoofing: اسپوفنگ سپوفنگ اسپوفنگ_کی
+interference: مداخلت خلل رکاوٹ
+false: جعلی غلط
+lost: غائب کھو* گم
+problems: دشواری دشواریوں مشکلات مشکل مسئلہ مسائل خرابی پیچیدگی
+aircraft: طیارہ طیارے جہاز ہوائی_جہاز مسافر_طیارہ
+planes: طیاروں جہازوں
+flight: پرواز فلائٹ
+flights: پروازوں پروازیں فلائٹس
+pilots: پائلٹ پائلٹس پائلٹوں ہوا_باز
+captain: کپتان کپتانوں
+crew: عملہ عملے
+airport: ایئرپورٹ ایئر_پورٹ ائیرپورٹ ائیر_پورٹ ہوائی_اڈہ ہوائی_اڈے
+airports: ایئرپورٹس ائیرپورٹس ہوائی_اڈوں
+airline: ایئرلائن ایئر_لائن ایئرلائنز
+passengers: مسافر مسافروں
+runway: رن_وے رنوے
+air traffic control: ایئر_ٹریفک_کنٹرول ائیر_ٹریفک_کنٹرول کنٹرول_ٹاور
+air traffic control: ایئر_ٹریفک_کنٹرولر ائیر_ٹریفک_کنٹرولر
+airspace: فضائی_حدود
+aviation: ہوابازی سول_ایوی_ایشن ایوی_ایشن سول_ایوی_ایشن_اتھارٹی
+NOTAM: نوٹم ناٹم
+approach: اپروچ
+landing: لینڈنگ اترنے اتارنے
+landed: اترا اتری اترے لینڈ_کیا لینڈ_کروایا لینڈ_کر_گیا لینڈ_ہوا
+emergency landing: ایمرجنسی_لینڈنگ ہنگامی_لینڈنگ
+could not land: لینڈ_نہیں_کر_سکا لینڈ_نہیں_کر_سکی اتر_نہیں_سکا اتر_نہیں_سکی
+take-off: ٹیک_آف اڑان_بھرنے اڑان
+diverted: ڈائیورٹ ڈائیورٹ_کر رخ_موڑ
+returned: واپس_لوٹ واپس_آ_گیا لوٹ_آیا واپس_لوٹا
+circled: چکر_لگا چکر_لگاتا
+reported: رپورٹ رپورٹ_ہوئی اطلاع اطلاعات شکایات
+said: کہا بتایا کہنا
+happened: پیش_آیا پیش_آرہا
+affected: متاثر
+experienced: سامنا
+warned: خبردار انتباہ
+denied: تردید
+could: سکتا سکتی سکتے
+not: نہیں نہ
+no: کوئی_نہیں
+@in: میں
+@from: سے
+@to: کو
+@at: پر
+@near: کے_قریب کے_نزدیک کے_اطراف قریب نزدیک اطراف
+@over: کے_اوپر اوپر
+border: سرحد سرحدی
+drones: ڈرون ڈرونز
+ships: بحری_جہاز بحری_جہازوں
+military: فوج فوجی
+exercise: مشقوں مشق
+incident: واقعہ
+incidents: واقعات
+number of: تعداد
+statistics: اعداد_و_شمار
+on the rise: اضافہ
+every day: روزانہ ہر_روز
+more than: سے_زائد سے_زیادہ
+and: اور
+""",
+    # Persian, in Arabic script (folded as Urdu is; the zero-width non-joiner dropped, so
+    # "هواپیما‌ها" is "هواپیماها"); prepositions before the noun ("در تهران"), as in Arabic.
+    "fa": """
+GPS: جی_پی_اس جی‌پی‌اس جی.پی.اس سامانه_موقعیت_یاب_جهانی سیستم_موقعیت_یابی_جهانی
+GNSS: جی_ان_اس_اس
+satellite navigation: ناوبری_ماهواره_ای ناوبری_ماهواره‌ای
+navigation systems: سامانه_ناوبری سیستم_ناوبری سامانه‌های_ناوبری تجهیزات_ناوبری
+navigation: ناوبری
+signal: سیگنال سیگنال‌ها سیگنال‌های امواج
+jamming: پارازیت* جمینگ اختلال_عمدی
+interference: اختلال اختلالات تداخل
+spoofing: اسپوفینگ فریب جعل_سیگنال
+false: جعلی نادرست غلط
+lost: از_دست_داد از_دست_رفت قطع_شد
+failure: قطع قطعی نقص
+problems: مشکل مشکلات خرابی
+aircraft: هواپیما هواپیمای هواپیمایش
+planes: هواپیماها هواپیماهای
+airline: شرکت_هواپیمایی هواپیمایی
+aviation: هوانوردی سازمان_هواپیمایی_کشوری هواپیمایی_کشوری
+flight: پرواز
+flights: پروازها پروازهای
+pilots: خلبان خلبانان
+crew: خدمه
+captain: کاپیتان
+airport: فرودگاه
+airports: فرودگاه‌ها فرودگاه‌های
+passengers: مسافران مسافر
+runway: باند_پرواز باند_فرودگاه
+air traffic control: مراقبت_پرواز کنترل_ترافیک_هوایی برج_مراقبت مرکز_کنترل_فضای_کشور
+airspace: حریم_هوایی فضای_هوایی
+approach: تقرب نزدیک_شدن
+landing: فرود
+landed: فرود_آمد فرود_آمدند فرود_آمده به_زمین_نشست
+emergency landing: فرود_اضطراری
+could not land: نتوانست_فرود_بیاید
+take-off: برخاستن
+diverted: تغییر_مسیر منحرف انحراف_مسیر انحراف
+lost: قطع_شدند از_دست_دادند
+returned: بازگشت* برگشت*
+circled: دور_زد
+reported: گزارش گزارش_داد گزارش_شد
+said: گفت اعلام_کرد
+happened: رخ_داد اتفاق_افتاد
+affected: تحت_تاثیر
+experienced: دچار
+denied: تکذیب صحت_ندارد
+warned: هشدار
+delayed: تاخیر
+could: ممکن_است می‌تواند
+not: نه
+no: هیچ
+in: در
+to: به
+from: از
+over: بر_فراز فراز بالای
+near: نزدیک نزدیکی حوالی اطراف
+border: مرز
+drones: پهپاد پهپادها
+ships: کشتی کشتی‌ها
+military: نظامی ارتش
+exercise: رزمایش
+incident: حادثه رویداد
+incidents: حوادث
+number of: تعداد
+statistics: آمار
+on the rise: افزایش
+every day: هر_روز روزانه
+more than: بیش_از
+and: و
 """,
 }
 

@@ -624,10 +624,11 @@ for _english, _stems in _ITALIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
 #: Names in the scripts without capital letters (Chinese, Japanese, Korean, Arabic, Hebrew,
-#: Hindi), per language: English name -> the names as written there (folded as
-#: :func:`fold_script` folds them). Chinese and Japanese names are segmented out of unspaced text
-#: by longest match; Korean names take particles after them ("러시아에서"), Arabic ones the
-#: article and prepositions before them ("بالعراق"). Countries, seas and regions relevant to
+#: Hindi, Punjabi, Urdu, Persian), per language: English name -> the names as written there
+#: (folded as :func:`fold_script` folds them). Chinese and Japanese names are segmented out of
+#: unspaced text by longest match; Korean names take particles after them ("러시아에서"), Arabic
+#: ones the article and prepositions before them ("بالعراق"), Urdu ones postpositions after them
+#: ("لاہور میں"). Countries, seas and regions relevant to
 #: GNSS interference and the cities and airports most reported; our own table.
 SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "zh": {
@@ -807,13 +808,73 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "Indira Gandhi International Airport": ("ਇੰਦਰਾ_ਗਾਂਧੀ_ਅੰਤਰਰਾਸ਼ਟਰੀ_ਹਵਾਈ_ਅੱਡੇ",
                                                 "ਇੰਦਰਾ_ਗਾਂਧੀ_ਕੌਮਾਂਤਰੀ_ਹਵਾਈ_ਅੱਡੇ"),
     },
+    # Urdu and Persian (Arabic script; written here as they are spelled, folded when read).
+    "ur": {
+        "Lahore": ("لاہور",), "Sialkot": ("سیالکوٹ",), "Karachi": ("کراچی",),
+        "Islamabad": ("اسلام_آباد",), "Peshawar": ("پشاور",), "Quetta": ("کوئٹہ",),
+        "Multan": ("ملتان",), "Rahim Yar Khan": ("رحیم_یار_خان",), "Faisalabad": ("فیصل_آباد",),
+        "Gilgit": ("گلگت",), "Skardu": ("سکردو",), "Gwadar": ("گوادر",),
+        "Allama Iqbal International Airport": ("علامہ_اقبال_انٹرنیشنل_ایئرپورٹ",
+                                               "علامہ_اقبال_ایئرپورٹ", "علامہ_اقبال_ایئر_پورٹ"),
+        "Jinnah International Airport": ("جناح_انٹرنیشنل_ایئرپورٹ",),
+        "Pakistan": ("پاکستان",), "India": ("بھارت", "ہندوستان", "انڈیا"),
+        "Afghanistan": ("افغانستان",), "Iran": ("ایران",), "China": ("چین",),
+        "Russia": ("روس",), "Ukraine": ("یوکرین",), "Israel": ("اسرائیل",),
+        "Saudi Arabia": ("سعودی_عرب",), "United Arab Emirates": ("متحدہ_عرب_امارات",),
+        "Turkey": ("ترکی", "ترکیہ"), "Bulgaria": ("بلغاریہ",), "Poland": ("پولینڈ",),
+        "Estonia": ("اسٹونیا", "ایسٹونیا"), "Finland": ("فن_لینڈ",), "Lithuania": ("لتھوینیا",),
+        "United Kingdom": ("برطانیہ",), "United States": ("امریکا", "امریکہ"),
+        "Myanmar": ("میانمار",), "Baltic Sea": ("بحیرہ_بالٹک",), "Black Sea": ("بحیرہ_اسود",),
+        "Delhi": ("دہلی", "دلی", "نئی_دہلی"), "Amritsar": ("امرتسر",), "Jammu": ("جموں",),
+        "Srinagar": ("سری_نگر",), "Kashmir": ("کشمیر",), "Dubai": ("دبئی",),
+        "Tehran": ("تہران",), "Kabul": ("کابل",), "Moscow": ("ماسکو",), "London": ("لندن",),
+        "Plovdiv": ("پلوودیو",), "Iraq": ("عراق",), "Lebanon": ("لبنان",),
+        "Helsinki": ("ہیلسنکی",), "Vilnius": ("ولنیئس",), "Warsaw": ("وارسا",),
+    },
+    "fa": {
+        "Tehran": ("تهران",), "Mashhad": ("مشهد",), "Isfahan": ("اصفهان",), "Shiraz": ("شیراز",),
+        "Tabriz": ("تبریز",), "Bandar Abbas": ("بندرعباس", "بندر_عباس"), "Kish": ("کیش",),
+        "Bushehr": ("بوشهر",), "Ahvaz": ("اهواز",), "Kerman": ("کرمان",),
+        "Mehrabad International Airport": ("فرودگاه_مهرآباد", "مهرآباد"),
+        "Imam Khomeini International Airport": ("فرودگاه_امام_خمینی", "فرودگاه_امام"),
+        "Iran": ("ایران",), "Iraq": ("عراق",), "Afghanistan": ("افغانستان",),
+        "Pakistan": ("پاکستان",), "India": ("هند", "هندوستان"), "Turkey": ("ترکیه",),
+        "Russia": ("روسیه",), "Ukraine": ("اوکراین",), "Israel": ("اسرائیل",),
+        "Lebanon": ("لبنان",), "Syria": ("سوریه",), "Jordan": ("اردن",), "Egypt": ("مصر",),
+        "Cyprus": ("قبرس",), "Saudi Arabia": ("عربستان", "عربستان_سعودی"),
+        "United Arab Emirates": ("امارات", "امارات_متحده_عربی"), "Qatar": ("قطر",),
+        "Kuwait": ("کویت",), "Oman": ("عمان",), "Azerbaijan": ("آذربایجان",),
+        "Armenia": ("ارمنستان",), "Georgia": ("گرجستان",), "Bulgaria": ("بلغارستان",),
+        "Poland": ("لهستان",), "Lithuania": ("لیتوانی",), "Latvia": ("لتونی",),
+        "Estonia": ("استونی",), "Finland": ("فنلاند",), "Sweden": ("سوئد",),
+        "Norway": ("نروژ",), "Denmark": ("دانمارک",), "Germany": ("آلمان",),
+        "Romania": ("رومانی",), "Belarus": ("بلاروس",), "China": ("چین",),
+        "North Korea": ("کره_شمالی",), "South Korea": ("کره_جنوبی",), "Japan": ("ژاپن",),
+        "United Kingdom": ("بریتانیا", "انگلیس"), "United States": ("آمریکا", "امریکا"),
+        "Kaliningrad": ("کالینینگراد",), "Baltic Sea": ("دریای_بالتیک",),
+        "Black Sea": ("دریای_سیاه",), "Persian Gulf": ("خلیج_فارس",),
+        "Caspian Sea": ("دریای_خزر",), "Mediterranean": ("دریای_مدیترانه",),
+        "Strait of Hormuz": ("تنگه_هرمز",), "Baghdad": ("بغداد",), "Dubai": ("دبی",),
+        "Doha": ("دوحه",), "Istanbul": ("استانبول",), "Moscow": ("مسکو",),
+        "Kyiv": ("کی‌یف", "کییف"), "Tel Aviv": ("تل_آویو",), "Beirut": ("بیروت",),
+        "Damascus": ("دمشق",), "Kabul": ("کابل",), "London": ("لندن",), "Plovdiv": ("پلوودیف",),
+        "Helsinki": ("هلسینکی",), "Vilnius": ("ویلنیوس",), "Riga": ("ریگا",),
+        "Tallinn": ("تالین",), "Warsaw": ("ورشو",), "Gdansk": ("گدانسک",), "Sofia": ("صوفیه",),
+        "Ben Gurion Airport": ("فرودگاه_بن_گوریون",),
+    },
 }  # fmt: skip
+
+#: Languages whose names fall back on another script table's (Urdu and Persian share many
+#: place names with Arabic as written once folded: "لبنان", "قطر", "دمشق").
+_SCRIPT_PLACES_FALLBACK = {"ur": "ar", "fa": "ar"}
 
 
 def fold_script(text: str) -> str:
     """``text`` as the scripts' tables are written: compatibility forms (full-width letters and
-    digits) unified, Arabic vowel marks, tatweel and hamza seats dropped (أ إ آ -> ا, ة -> ه,
-    ى -> ي), the Devanagari nukta dropped ("फ़" -> "फ"), and digits of every script as 0-9."""
+    digits) unified, Arabic vowel marks, tatweel and hamza seats dropped (أ إ آ ؤ -> ا و, ة -> ه,
+    ى -> ي), the Persian and Urdu forms of Arabic letters as the Arabic ones (ی -> ي, ک -> ك,
+    ہ -> ه) and the zero-width non-joiner dropped, the Devanagari nukta dropped ("फ़" -> "फ"),
+    and digits of every script (Extended Arabic-Indic "۱۴۰۴" included) as 0-9."""
     text = unicodedata.normalize("NFKC", text)
     return text.translate(_SCRIPT_FOLD)
 
@@ -827,6 +888,12 @@ _SCRIPT_FOLD = {
     **{c: None for c in range(0x064B, 0x0653)},  # Arabic vowel marks
     0x0640: None, 0x0670: None, 0x093C: None,  # tatweel, superscript alef, nukta
     ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ة"): "ه", ord("ى"): "ي",
+    # Urdu and Persian letters that are Arabic ones in another form (Persian and Urdu "ی", "ک",
+    # Urdu "ہ", "ۃ", hamza on "ۓ"), so that the Arabic tables and names serve them too, and the
+    # zero-width non-joiner Persian writes inside words ("هواپیما‌ها", "می‌شود"): dropped, as
+    # most stored pages already drop it.
+    ord("ی"): "ي", ord("ک"): "ك", ord("ہ"): "ه", ord("ۃ"): "ه", ord("ۂ"): "ه", ord("ۓ"): "ے",
+    ord("ؤ"): "و", 0x200C: None,
 }  # fmt: skip
 
 
@@ -834,11 +901,15 @@ _SCRIPT_FOLD = {
 def script_places(code: str) -> dict[str, str]:
     """The place names of language ``code`` (one of :data:`SCRIPT_EXONYMS`), folded, with words
     joined by single spaces -> English name."""
-    return {
+    places = {
         fold_script(name.replace("_", " ")): english
         for english, names in SCRIPT_EXONYMS.get(code, {}).items()
         for name in names
     }
+    if code in _SCRIPT_PLACES_FALLBACK:
+        for name, english in script_places(_SCRIPT_PLACES_FALLBACK[code]).items():
+            places.setdefault(name, english)
+    return places
 
 
 #: Adjectives of nationality, as the stems they start with in the languages read, and the

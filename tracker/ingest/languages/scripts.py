@@ -1,5 +1,6 @@
 """A gloss for languages written without capital letters: Chinese, Japanese, Korean, Arabic,
-Hebrew, Hindi and Punjabi (Gurmukhi, read as Hindi is: spaces, postpositions).
+Hebrew, Hindi, Punjabi (Gurmukhi, read as Hindi is: spaces, postpositions), Urdu (Arabic script,
+read as Hindi is) and Persian (Arabic script, prepositions as in Arabic; Solar Hijri dates).
 
 The gloss of :mod:`.gloss` finds places by their capital letters and words by the spaces
 between them; these scripts have no capitals, and Chinese and Japanese no spaces. So each line
@@ -36,14 +37,19 @@ from __future__ import annotations
 import functools
 import re
 
-from tracker.ingest.languages.calendar import MONTHS, calendar_for
+from tracker.ingest.languages.calendar import (
+    MONTHS,
+    SOLAR_HIJRI_MONTHS,
+    calendar_for,
+    solar_hijri_to_gregorian,
+)
 from tracker.ingest.languages.lexicon import KEPT_AS_WRITTEN, MAX_ENDING, lexicon_for
 from tracker.ingest.languages.placenames import fold_script, script_places
 
-__all__ = ["SCRIPT_LANGUAGES", "UNSPACED", "gloss_script_line"]
+__all__ = ["SCRIPT_LANGUAGES", "UNSPACED", "gloss_script_line", "script_vocabulary"]
 
 #: Languages read here rather than by :func:`.gloss.gloss_line`.
-SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ar", "he", "hi", "pa"})
+SCRIPT_LANGUAGES = frozenset({"zh", "ja", "ko", "ar", "he", "hi", "pa", "ur", "fa"})
 #: Languages written without spaces between words: segmented by longest match.
 UNSPACED = frozenset({"zh", "ja"})
 
@@ -135,27 +141,57 @@ _RELATIVE: dict[str, dict[str, str]] = {
            "前天": "two days ago", "上周": "last week", "上週": "last week",
            "上星期": "last week", "上个月": "last month", "上個月": "last month",
            "上月": "last month", "去年": "last year", "今年": "this year", "本周": "this week",
-           "本週": "this week", "本月": "this month"},
+           "本週": "this week", "本月": "this month",
+           "次日": "the next day", "第二天": "the next day", "翌日": "the next day"},
     "ja": {"昨日": "yesterday", "前日": "yesterday", "昨夜": "last night", "今日": "today",
            "一昨日": "two days ago",
            "先週": "last week", "先月": "last month", "昨年": "last year", "去年": "last year",
-           "今年": "this year", "今週": "this week", "今月": "this month"},
+           "今年": "this year", "今週": "this week", "今月": "this month",
+           "翌日": "the next day"},
     "ko": {"어제": "yesterday", "전날": "yesterday", "어젯밤": "last night", "오늘": "today",
            "그저께": "two days ago",
            "지난주": "last week", "지난 주": "last week", "지난달": "last month",
            "지난 달": "last month", "지난해": "last year", "작년": "last year",
-           "올해": "this year", "이번 주": "this week", "이달": "this month"},
+           "올해": "this year", "이번 주": "this week", "이달": "this month",
+           "다음날": "the next day", "다음 날": "the next day", "이튿날": "the next day"},
     "ar": {"امس": "yesterday", "الاسبوع الماضي": "last week", "الشهر الماضي": "last month",
            "العام الماضي": "last year", "السنه الماضيه": "last year", "هذا العام": "this year",
-           "اليوم": "today", "الليله الماضيه": "last night"},
+           "اليوم": "today", "الليله الماضيه": "last night", "اليوم التالي": "the next day"},
     "he": {"אתמול": "yesterday", "בשבוע שעבר": "last week", "בחודש שעבר": "last month",
-           "בשנה שעברה": "last year", "השנה": "this year"},
+           "בשנה שעברה": "last year", "השנה": "this year", "למחרת": "the next day",
+           "שלשום": "two days ago"},
     "hi": {"पिछले महीने": "last month", "पिछले माह": "last month", "पिछला महीना": "last month",
            "पिछले हफ्ते": "last week", "पिछले सप्ताह": "last week", "पिछले साल": "last year",
            "पिछले वर्ष": "last year", "इस साल": "this year", "इस वर्ष": "this year",
-           "बीती रात": "last night", "मंगलवार रात": "on Tuesday night"},
+           "बीती रात": "last night", "मंगलवार रात": "on Tuesday night",
+           "बीते दिन": "yesterday", "गत दिवस": "yesterday", "अगले दिन": "the next day"},
     "pa": {"ਅੱਜ": "today", "ਪਿਛਲੇ ਹਫਤੇ": "last week", "ਪਿਛਲੇ ਮਹੀਨੇ": "last month",
-           "ਪਿਛਲੇ ਸਾਲ": "last year", "ਇਸ ਸਾਲ": "this year"},
+           "ਪਿਛਲੇ ਸਾਲ": "last year", "ਇਸ ਸਾਲ": "this year", "ਬੀਤੇ ਦਿਨ": "yesterday",
+           "ਅਗਲੇ ਦਿਨ": "the next day"},
+    # Urdu ("کل" is both yesterday and tomorrow: left out) and Persian, as spelled (folded when
+    # read). "In recent days", "a few days ago" are the past week, as the English rules count it.
+    "ur": {"گزشتہ روز": "yesterday", "گزشتہ شب": "last night", "گزشتہ رات": "last night",
+           "آج": "today", "گزشتہ ہفتے": "last week", "پچھلے ہفتے": "last week",
+           "گزشتہ ماہ": "last month", "پچھلے مہینے": "last month", "گزشتہ سال": "last year",
+           "پچھلے سال": "last year", "گزشتہ برس": "last year", "اس سال": "this year",
+           "رواں سال": "this year", "اگلے روز": "the next day", "اگلے دن": "the next day",
+           "حالیہ دنوں": "over the past week", "چند دن پہلے": "over the past week",
+           "چند روز قبل": "over the past week", "چند روز پہلے": "over the past week"},
+    "fa": {"دیروز": "yesterday", "دیشب": "last night", "امروز": "today",
+           "هفته گذشته": "last week", "هفته پیش": "last week", "ماه گذشته": "last month",
+           "ماه پیش": "last month", "سال گذشته": "last year", "سال پیش": "last year",
+           "پارسال": "last year", "امسال": "this year", "روز بعد": "the next day",
+           "فردای آن روز": "the next day", "روزهای اخیر": "over the past week",
+           "چند روز پیش": "over the past week"},
+}  # fmt: skip
+
+#: Weekday names the CLDR tables give wrongly or lack, per language: form -> English weekday,
+#: or ``""`` to drop a form. Urdu "ہفتہ" is Saturday and "week" alike: Saturday only with "کو"
+#: (on) or "بروز" (on the day of); dateparser's Persian "دو شنبه" is Monday, not Saturday.
+_WEEKDAY_FIXES: dict[str, dict[str, str]] = {
+    "ur": {"ہفتہ": "", "ہفتہ کو": "Saturday", "ہفتے کو": "Saturday", "بروز ہفتہ": "Saturday",
+           "بدھ": "Wednesday", "پیر کو": "Monday", "بروز پیر": "Monday"},
+    "fa": {"دو شنبه": "Monday", "روز شنبه": "Saturday"},
 }  # fmt: skip
 
 #: Month names the CLDR tables lack: Arabic as written in the Levant and Iraq ("تشرين الأول"),
@@ -166,6 +202,7 @@ _EXTRA_MONTHS: dict[str, dict[str, str]] = {
            "تشرين الاول": "October", "تشرين الثاني": "November", "كانون الاول": "December",
            "ابريل": "April", "اغسطس": "August"},
     "hi": {"मई": "May", "फरवरी": "February", "सितंबर": "September"},
+    "pa": {"ਮਈ": "May"},
 }  # fmt: skip
 
 _NUMBER_WORDS = {"एक": "1", "दो": "2", "तीन": "3", "चार": "4", "पांच": "5", "यومين": "2"}
@@ -182,16 +219,65 @@ def _months(code: str) -> dict[str, str]:
 @functools.cache
 def _weekdays(code: str) -> dict[str, str]:
     table = {fold_script(k): v for k, v in calendar_for(code).weekdays.items()}
+    for form, name in _WEEKDAY_FIXES.get(code, {}).items():
+        if name:
+            table[fold_script(form)] = name
+        else:
+            table.pop(fold_script(form), None)
     return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
 
 # Words before a lone month that make it the month of an event ("في مارس", "in March").
-_MONTH_PREPOSITIONS = {"ar": ("في", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف")}
+_MONTH_PREPOSITIONS = {"ar": ("في", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف"),
+                       "fa": ("در", "اوایل", "اواخر", "اواسط")}  # fmt: skip
+#: Postpositions after a lone month that make it the month of an event ("मार्च में", "مارچ میں").
+_MONTH_POSTPOSITIONS = {"hi": r"(?:में|के\s+महीने)", "ur": r"(?:ميں|كے\s+مهينے)"}
 _ARABIC_WORD = r"[\u0600-\u06ff]"
 _DEVANAGARI = r"[\u0900-\u097f]"
 _GURMUKHI = r"[\u0a00-\u0a7f]"
 #: A letter of each script read here by spaces (a word ends where none follows).
-_LETTER = {"hi": _DEVANAGARI, "pa": _GURMUKHI, "ar": _ARABIC_WORD, "ko": r"[\uac00-\ud7af]"}
+_LETTER = {"hi": _DEVANAGARI, "pa": _GURMUKHI, "ar": _ARABIC_WORD, "ur": _ARABIC_WORD,
+           "fa": _ARABIC_WORD, "ko": r"[\uac00-\ud7af]"}  # fmt: skip
+
+
+_SOLAR_MONTHS = {fold_script(form): number for number, forms in enumerate(SOLAR_HIJRI_MONTHS, 1)
+                 for form in forms}  # fmt: skip
+#: A Persian year of the Solar Hijri calendar (1300-1499: 1921 to 2121).
+_SOLAR_YEAR = r"(?P<y>1[34]\d{2})(?!\d)"
+
+
+def _solar_hijri_patterns() -> list[tuple[re.Pattern, object]]:
+    """Persian dates of the Solar Hijri calendar as English Gregorian ones: "۷ تیر ۱۴۰۴" ->
+    "28 June 2025"; "۱۱ دی‌ماه" (no year) -> "1 January", counted in a common year (a day off at
+    most, which the date rules allow); "تیر ۱۴۰۴" -> "July 2025", the month of its 15th day (a
+    Solar month runs from about the 21st of one Gregorian month to the 21st of the next); "اول
+    شهریور" (the first of) -> its first day. A month name alone ("مهر" is also a seal, "تیر" an
+    arrow) stays a word."""
+    names = "|".join(sorted((re.escape(k) for k in _SOLAR_MONTHS), key=len, reverse=True))
+    month = rf"(?P<mo>{names})(?:\s*ماه)?(?!{_ARABIC_WORD})"
+
+    def day(m):
+        number, day_ = _SOLAR_MONTHS[m["mo"]], 1 if m["first"] else int(m["d"])
+        try:
+            date = solar_hijri_to_gregorian(int(m["y"] or 1402), number, day_)
+        except ValueError:
+            return m[0]
+        year = f" {date.year}" if m["y"] else ""
+        return _english(f"{date.day} {MONTHS[date.month - 1]}{year}")
+
+    def month_year(m):
+        date = solar_hijri_to_gregorian(int(m["y"]), _SOLAR_MONTHS[m["mo"]], 15)
+        return _english(f"{MONTHS[date.month - 1]} {date.year}")
+
+    return [
+        (
+            re.compile(
+                rf"(?:(?<!\d)(?P<d>\d{{1,2}})|(?P<first>اول))\s*{month}(?:\s*{_SOLAR_YEAR})?"
+            ),
+            day,
+        ),
+        (re.compile(rf"(?<!{_ARABIC_WORD}){month}\s*{_SOLAR_YEAR}"), month_year),
+    ]
 
 
 @functools.cache
@@ -264,6 +350,9 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         months = "|".join(re.escape(k) for k in _months(code))
         letter = _LETTER.get(code, r"\w")
         end = rf"(?!{letter})"
+        if code == "ur":
+            # "یکم مارچ": Urdu writes the first of a month with the ordinal "یکم".
+            patterns.append((re.compile(rf"(?<!{letter})يكم\s+(?=(?:{months}){end})"), "1 "))
         patterns.append(
             (
                 re.compile(
@@ -307,14 +396,17 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
                     lambda m: _english(f"in {_months(code)[m['mo']]}"),
                 )
             )
-        if code == "hi":
+        if code in _MONTH_POSTPOSITIONS:
             # "मार्च में": a month with the postposition "in" (alone, "मार्च" is also a march).
             patterns.append(
                 (
-                    re.compile(rf"(?P<mo>{months})\s+(?:में|के\s+महीने)"),
+                    re.compile(rf"(?P<mo>{months})\s+{_MONTH_POSTPOSITIONS[code]}"),
                     lambda m: _english(f"in {_months(code)[m['mo']]}"),
                 )
             )
+        if code == "fa":
+            patterns += _solar_hijri_patterns()
+        if code == "hi":
             # "पिछले दो-तीन दिनों से", "तीन दिन पहले": days ago.
             numbers = "|".join(list(_NUMBER_WORDS) + [r"\d{1,2}"])
             patterns.append(
@@ -337,7 +429,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
                     lambda m: _english(f"on {_weekdays(code)[m['wd']]}"),
                 )
             )
-    relative = _RELATIVE.get(code, {})
+    relative = {fold_script(k): v for k, v in _RELATIVE.get(code, {}).items()}
     if relative:
         words = "|".join(re.escape(k) for k in sorted(relative, key=len, reverse=True))
         if code in UNSPACED:
@@ -349,7 +441,30 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
                 # Korean particles follow ("어제는", "지난주에").
                 pattern = re.compile(rf"(?<!{letter})(?P<r>{words})")
         patterns.append((pattern, lambda m: _english(relative[m["r"]])))
+    span = _DATE_SPANS.get(code)
+    if span:
+        # "یکم دسمبر سے 2 فروری تک", "از ۱ مهر تا ۱۰ مهر": from one date to another, a period
+        # ("between 1 December and 2 February"), as the English rules read a span.
+        before, middle, after = span
+        date = rf"{_OPEN}(?P<{{}}>[^{_CLOSE}]*){_CLOSE}"
+        patterns.append(
+            (
+                re.compile(
+                    rf"{before}\s*{date.format('a')}\s*{middle}\s*{date.format('b')}\s*{after}"
+                ),
+                lambda m: _english(f"between {m['a']} and {m['b']}"),
+            )
+        )
     return tuple(patterns)
+
+
+#: Words around a span of two dates, per language: (before the first, between, after the
+#: second). Urdu, Hindi and Punjabi put postpositions after each date ("X سے Y تک": from X to
+#: Y); Persian puts prepositions before ("از X تا Y").
+_DATE_SPANS = {
+    "ur": ("", "سے", "تك"), "hi": ("", "से", "तक"), "pa": ("", "ਤੋਂ", "ਤੱਕ"),
+    "fa": ("از", "تا", ""),
+}  # fmt: skip
 
 
 def _rewrite_dates(line: str, code: str) -> str:
@@ -482,6 +597,25 @@ def _by_stem(word: str, stems, tails) -> str:
     return ""
 
 
+def script_vocabulary(code: str) -> frozenset[str]:
+    """Every English word or phrase the gloss of ``code`` can write: its cue words (a
+    postposition's role as the role), relative dates, weekdays and months (Chinese, Japanese and
+    Korean write them with numbers: all of them)."""
+    whole, stems, tails, _ = _words(code)
+    words = {v for v in whole.values() if not v.startswith("=")}
+    words |= {e for _, e in stems} | {e for _, e in tails}
+    words = {w.lstrip("@") for w in words}
+    words |= set(_RELATIVE.get(code, {}).values())
+    # The roles particles and prefixes give a place ("러시아에서": in Russia, "בתל אביב").
+    particles = {"ko": _KO_PARTICLES, "ar": _AR_PREFIXES, "he": _HE_PREFIXES}.get(code, ())
+    words |= {role for _, role in particles if role}
+    if code in {"zh", "ja", "ko"}:
+        words |= set(MONTHS) | set(_ZH_WEEKDAY.values())
+    else:
+        words |= set(_months(code).values()) | set(_weekdays(code).values())
+    return frozenset(words)
+
+
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _TOKEN = re.compile(
     rf"{_OPEN}[^{_CLOSE}]*{_CLOSE}|\d{{4}}-\d{{2}}-\d{{2}}|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|\d+(?:[.,:]\d+)*"
@@ -585,9 +719,33 @@ def _jamming_follows(tokens: list[str], i: int, code: str) -> bool:
     return False
 
 
+#: Japanese "に" is "in" after a place ("バルト海上空に": over the Baltic, "空港には") and "to"
+#: when the clause goes on to an object and a verb of giving or sending ("ウクライナに武器を供給
+#: する": supplies arms to Ukraine): a "に" whose clause has an object marker "を" before any
+#: verb of flying or landing, or that a verb of going, sending or giving follows at once, is the
+#: dative, written as "へ" (to). "には", "にて", "において" stay "in".
+_JA_DATIVE = re.compile(
+    r"に(?![はてお])(?="
+    r"(?:(?:(?!着陸|進入|接近|旋回|離陸|飛行|上空)[^、。,.!?\sでは]){1,20}?を)"
+    r"|向か|向け|到着|戻|帰|輸出|派遣|送|供給|提供|移送|届け)"
+)
+
+
+#: Urdu and Hindi put "more than" after the number ("25 سے زائد طیارے", "25 से अधिक विमान":
+#: 25-than-more aircraft): written in the English order, so that the count stays beside the
+#: aircraft it counts.
+_MORE_THAN_AFTER = re.compile(
+    r"(?<![\d.,])(?P<n>\d[\d,.]*)\s+(?:سے\s+(?:زائد|زياده)|से\s+(?:अधिक|ज्यादा|ज़्यादा))"
+)
+
+
 def gloss_script_line(line: str, code: str) -> list[str]:
     """The English words of one line in language ``code`` (see the module's docstring)."""
     text = fold_script(line).translate(_PUNCTUATION)
+    if code == "ja":
+        text = _JA_DATIVE.sub("へ", text)
+    if code in {"ur", "hi"}:
+        text = _MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"], text)
     text = _rewrite_dates(text, code)
     if code in UNSPACED:
         tokens = _segment(text, code)
