@@ -38,6 +38,7 @@ __all__ = [
     "is_aggregate",
     "is_background",
     "ground_heavy",
+    "event_word",
 ]
 
 #: ``--apply`` default: candidates scoring below are listed and skipped.
@@ -96,7 +97,10 @@ NOT_HAPPENED = re.compile(
     r"no (?:GPS |GNSS )?(?:interference|disturbances?|jamming|spoofing|problems?) "
     r"(?:has|have|was|were) "
     r"(?:been )?(?:detected|reported|recorded|found)|(?:have|has) not reported any|"
-    r"denied|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead))\b",
+    r"denied|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead)"
+    # "the ministers were concerned over GPS disruptions": worry, not an event.
+    r"|(?:is|are|was|were|remains?|remained)\s+(?:deeply\s+|very\s+|increasingly\s+|gravely\s+)?"
+    r"concerned\s+(?:over|about|by|that))\b",
     re.I,
 )
 #: Counts of reports or affected flights (not "two flights"): the mark of a statistics piece.
@@ -172,6 +176,22 @@ EVENT = re.compile(
     r"hovered|missed approach|landed)\b",
     re.I,
 )
+# "can divert a crew's attention", "could force pilots to return": a possibility.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:can|could|may|might|would|will|should|must)\s+(?:\w+\s+){0,3}$", re.I
+)
+
+
+def event_word(texts: list[str]) -> str:
+    """The first words saying what happened to an aircraft ("diverted", "could not land"), or
+    ``""``; an event verb after "can", "could", "may"... is a possibility, not what happened."""
+    for text in texts:
+        for match in EVENT.finditer(text):
+            if not _MODAL_BEFORE.search(text[: match.start()]):
+                return match.group(0)
+    return ""
+
+
 # Words between "that" and "aircraft" that make it a relative clause about aircraft in general
 # ("signals that can mislead aircraft"), not a particular one.
 _GENERIC_VERB = (
@@ -311,9 +331,9 @@ def assess(
         result.add(-0.1, "names no particular aircraft, flight or crew")
         if any(GENERIC_SUBJECT.search(a) for a in own):
             result.add(-0.1, "speaks of airlines or flights in general")
-    event = next((m for m in map(EVENT.search, anchors + context[:2]) if m), None)
+    event = event_word(anchors + context[:2])
     if event:
-        result.add(0.1, f"says what happened to it: '{event.group(0)}'")
+        result.add(0.1, f"says what happened to it: '{event}'")
     if date_kind == "day":
         result.add(0.1, f"a day is named: '{_short(date_text, 40)}'")
     elif date_kind in {"month", "week"}:

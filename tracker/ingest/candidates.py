@@ -16,6 +16,7 @@ A report with no anchor (ships only, a satellite launch, a policy piece) gives n
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -487,7 +488,12 @@ _STATED_AFTER = re.compile(
     r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b"
     # "On Thursday, the British government announced that ...": the day of the announcement.
     r"|^\s*,\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){1,4}?(?:said|announced|stated|confirmed|revealed"
-    r"|disclosed|told\s+\w+)\s+that\b",
+    r"|disclosed|told\s+\w+)\s+that\b"
+    # "On April 28, the foreign ministers of Latvia, Estonia and Lithuania told a newspaper they
+    # were worried ...": a longer subject (not a crew) who told someone something.
+    r"|^\s*,\s*(?:(?!(?:pilots?|crews?|captains?|flights?|planes?|aircraft|jets?|passengers?)\b)"
+    r"[\w'\u2019-]+,?\s+){1,10}?(?:said|announced|stated|confirmed|revealed|disclosed|warned"
+    r"|told(?:\s+[\w'\u2019.-]+){1,4}?)\s+(?:that|they|he|she|it|we)\b",
     re.I,
 )
 
@@ -1272,7 +1278,49 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
 # "Photographer: Jane Roe/Agency", "Photo: USAF": the credit that ends a photo caption.
 _PHOTO_CREDIT = re.compile(
     r"(?:^|[.!?]\s+)(?:Photographer|Photograph|Photo|Foto|Image|Picture)\s*:\s*[^.!?]+$"
+    # "(Agency/File)", "(AP Photo/Jane Roe)", "(Getty Images)": a credit in brackets.
+    r"|(?:^|[.!?]\s+)\((?:[^()/.!?]{1,40}/[^().!?]{1,40}|[^().!?]{0,30}\b(?:Photo|File|Getty"
+    r"|Shutterstock|Courtesy)\b[^().!?]{0,30})\)$"
 )
+
+
+def _without_repeated_date_lines(
+    sentences: list[Sentence], published: dt.date | None
+) -> list[Sentence]:
+    """The sentences less title lines that are only the publication date again (a page that
+    prints "14 March 2024" above and below its headline)."""
+    if published is None:
+        return sentences
+
+    def bare_publication_date(sentence: Sentence) -> bool:
+        if not sentence.heading or len(sentence.text) > 40:
+            return False
+        mentions = find_dates(sentence.text, base=None)
+        return (
+            len(mentions) == 1
+            and mentions[0].date == published
+            and len(mentions[0].text) >= 0.8 * len(sentence.text.strip())
+        )
+
+    kept = [s for s in sentences if not bare_publication_date(s)]
+    return kept or sentences
+
+
+# Words of a period: a count with one of them is a figure over time, not one day's event.
+_PERIOD_WORDS = re.compile(
+    r"\b(?:since|between|from|over\s+the\s+(?:past|last)|per|so\s+far|this\s+year|last\s+year"
+    r"|in\s+recent|months|weeks|years|daily|every\s+day|each\s+day|a\s+day)\b|%|per\s?cent",
+    re.I,
+)
+
+
+def _one_day_count(text: str, base: dt.date | None) -> bool:
+    """Is the count in this sentence the size of one day's event ("around 800 flights were
+    delayed on Friday") rather than an aggregate over a period ("1,022 reports in June")?"""
+    if _PERIOD_WORDS.search(text):
+        return False
+    mentions = [m for m in find_dates(text, base=base) if m.kind != "year"]
+    return len(mentions) == 1 and mentions[0].precision == "day" and mentions[0].end_date is None
 
 
 def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
@@ -1319,7 +1367,12 @@ def extract_candidates(
     if not sentences:
         return []
     sentences, dateline = _strip_dateline(sentences)
+    sentences = _without_repeated_date_lines(sentences, dateline or report.published)
     sentences = _without_captions(sentences)
+    # A dropped credit line or caption leaves a gap: positions are looked up by index.
+    sentences = [
+        s if s.index == i else dataclasses.replace(s, index=i) for i, s in enumerate(sentences)
+    ]
     if report.published is None and dateline is not None:
         from dataclasses import replace as _replace
 
@@ -1386,7 +1439,9 @@ def extract_candidates(
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
     lede_texts = [s.text for s in sentences[:4] if s.heading or s.paragraph <= lede_paragraph]
     opening = [s.text for s in sentences[:6]]
-    lede_figure = next((t for t in opening if ax.AGGREGATE_STRICT.search(t)), "")
+    lede_figure = next(
+        (t for t in opening if ax.AGGREGATE_STRICT.search(t) and not _one_day_count(t, base)), ""
+    )
     lede_policy = next((t for t in lede_texts if ax.POLICY_LEDE.search(t)), "")
     candidates: list[Candidate] = []
     for incident in incidents:
