@@ -97,3 +97,24 @@ def test_a_title_line_repeating_the_publication_date_is_not_an_incident_date():
         "territory.\n\nIt happened near Kaliningrad, on the Baltic, on Wednesday."
     )
     assert found["date"] == "2024-03-13"
+
+
+# --- subheadings -------------------------------------------------------------------------------
+
+
+def test_a_title_case_subheading_after_a_finished_sentence_is_a_line_of_its_own():
+    from tracker.ingest.text import split_sentences
+
+    texts = [
+        s.text
+        for s in split_sentences(
+            "Flights were delayed on Friday.\nWhat Is GPS Spoofing\nSeveral aircraft approaching "
+            "Delhi this week reported false positions.\nThe flight from Riga to\nVilnius lost GPS."
+        )
+    ]
+    assert texts == [
+        "Flights were delayed on Friday.",
+        "What Is GPS Spoofing",
+        "Several aircraft approaching Delhi this week reported false positions.",
+        "The flight from Riga to Vilnius lost GPS.",
+    ]
