@@ -118,3 +118,41 @@ def test_a_title_case_subheading_after_a_finished_sentence_is_a_line_of_its_own(
         "Several aircraft approaching Delhi this week reported false positions.",
         "The flight from Riga to Vilnius lost GPS.",
     ]
+
+
+# --- the day a statement was made ----------------------------------------------------------------
+
+
+def test_said_and_a_weekday_without_on_dates_the_statement():
+    base = dt.date(2024, 3, 14)
+    said = (
+        "A jet carrying a minister had its GPS jammed near Kaliningrad, the ministry said Thursday."
+    )
+    assert _event_dates(said, base) == []
+    assert [m.date for m in _event_dates("The jet lost GPS on Wednesday.", base)] == [
+        dt.date(2024, 3, 13)
+    ]
+
+
+def _all(text: str) -> list[dict]:
+    return [c.as_dict() for c in ingest_text(text)]
+
+
+def test_an_undated_disruption_takes_the_day_it_was_reported_scored_as_undated():
+    (found,) = _all(
+        "Published: 2019-06-27\n\nGPS disrupted near Haifa airport\n\nFor three weeks, planes "
+        "flying near Haifa airport have lost their GPS signals, the airports authority said "
+        "Wednesday."
+    )
+    assert (found["date"], found["country"]) == ("2019-06-26", "IL")
+    assert any("the day it was reported" in r for r in found["reasons"]), found["reasons"]
+
+
+def test_the_day_of_a_statement_next_to_an_undated_disruption_dates_it():
+    (found,) = _all(
+        "Published: 2022-10-19\n\nGPS interference closes runway at Haifa airport\n\nFlights "
+        "into Haifa are taking older routes after GPS signals there became unreliable.\n\nThe "
+        "aviation authority said in a statement Tuesday it is investigating the possible jamming."
+    )
+    assert found["date"] == "2022-10-18"
+    assert any("the day it was reported" in r for r in found["reasons"]), found["reasons"]

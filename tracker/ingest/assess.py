@@ -305,7 +305,8 @@ def assess(
     :param anchors: the sentences reporting the GNSS problem of this incident.
     :param context: the incident's other sentences (its paragraphs).
     :param date_kind: ``day`` / ``month`` / ``year`` (from the text), ``published`` (month of
-        publication used), or ``none``.
+        publication used), ``reported`` (only the day a statement about it was made), or
+        ``none``.
     :param date_text: the words the date came from.
     :param place_text: the place as written, or ``""``.
     :param place_best: the place's best single mention score (3 or more: a clear role cue).
@@ -342,6 +343,8 @@ def assess(
         result.add(-0.15, f"only a year is named: '{_short(date_text, 40)}'")
     elif date_kind == "published":
         result.add(-0.25, "no incident date in the text; publication month used")
+    elif date_kind == "reported":
+        result.add(-0.25, f"no incident date; the day it was reported: '{_short(date_text, 40)}'")
     else:
         result.add(-0.4, "no usable date")
     if not place_text:

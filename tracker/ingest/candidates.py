@@ -435,13 +435,36 @@ _STATED = re.compile(
 )
 
 
+def _before(sentence: str, mention: DateMention) -> str:
+    """The words before a date, ending in one space whether or not the match took the space
+    ("the government said Thursday": a weekday's match may start at the space)."""
+    return sentence[: mention.start].rstrip() + " "
+
+
+def _reported_day(sentence: str, base: dt.date | None) -> DateMention | None:
+    """The day a statement in the sentence was made ("..., the authority said Wednesday"),
+    within the week before publication: the nearest day to an event the text does not date."""
+    if base is None:
+        return None
+    for m in find_dates(sentence, base=base):
+        if (
+            m.precision == "day"
+            and m.kind not in {"year", "following"}
+            and m.date is not None
+            and base - dt.timedelta(days=7) <= m.date <= base
+            and _STATED.search(_before(sentence, m))
+        ):
+            return m
+    return None
+
+
 def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     mentions = [
         m for m in find_dates(sentence, base=base)
         if not m.is_bound and m.kind != "year"
         and (
-            not _STATED.search(sentence[: m.start])
-            or _CREW_REPORTED_ON.search(sentence[: m.start])
+            not _STATED.search(_before(sentence, m))
+            or _CREW_REPORTED_ON.search(_before(sentence, m))
         )
         and not (
             _STATED_AFTER.match(sentence[m.end :])
@@ -700,6 +723,23 @@ def _nearest_date(
         for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
                 return mention, sentences[index].text
+    return None
+
+
+def _nearest_reported_day(
+    sentences: list[Sentence], anchor_index: int, base: dt.date | None
+) -> tuple[DateMention, str] | None:
+    """For a one-incident report with no date of its own: the day a statement about it was
+    made, in the three sentences before or after the anchor (looking back first)."""
+    lo, hi = max(0, anchor_index - 3), min(len(sentences), anchor_index + 4)
+    order = list(range(anchor_index - 1, lo - 1, -1)) + list(range(anchor_index + 1, hi))
+    for index in order:
+        text = sentences[index].text
+        if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
+            continue
+        said = _reported_day(text, base)
+        if said is not None:
+            return said, text
     return None
 
 
@@ -1485,13 +1525,27 @@ def extract_candidates(
                 if starts:
                     mention, incident.date_sentence = starts[0], anchor.text
                     break
+        reported = False
+        if mention is None or mention.date is None:
+            # "For weeks planes near X have lost GPS, the authority said Wednesday": no day of
+            # its own; the day it was reported is the nearest (scored as the publication month).
+            for anchor in incident.anchors:
+                said = _reported_day(anchor.text, base)
+                if said is not None:
+                    mention, incident.date_sentence, reported = said, anchor.text, True
+                    break
+            else:
+                if len(incidents) == 1:
+                    near = _nearest_reported_day(sentences, incident.anchors[0].index, base)
+                    if near is not None:
+                        (mention, incident.date_sentence), reported = near, True
         if mention is not None and mention.precision == "month" and mention.kind != "compact_month":
             day = _day_told_later(incident, sentences, mention, base)
             if day is not None:
                 mention, incident.date_sentence = day
         date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
-            date_kind, date_text = mention.precision, mention.text
+            date_kind, date_text = ("reported" if reported else mention.precision), mention.text
             values[INC.date] = (
                 mention.date if mention.precision == "day" else month_start(mention.date)
             )
@@ -1639,7 +1693,7 @@ def extract_candidates(
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
         candidate._lede = in_lede  # type: ignore[attr-defined]
-        candidate._from_publication = date_kind == "published"  # type: ignore[attr-defined]
+        candidate._from_publication = date_kind in {"published", "reported"}  # type: ignore[attr-defined]
         candidates.append(candidate)
     candidates = _demote_background(candidates, report.published or published)
     candidates = _merge_vague(_merge_same(candidates))
@@ -1806,7 +1860,11 @@ def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     for c in candidates:
         date, country = c.values.get(INC.date), c.values.get(INC.country)
-        vague = c.values.get(INC.date_precision) in {"month", "year"} or date is None
+        vague = (
+            c.values.get(INC.date_precision) in {"month", "year"}
+            or date is None
+            or getattr(c, "_from_publication", False)
+        )
         published = c.source.get("published") if getattr(c, "_from_publication", False) else None
         twin = None
         if vague:
