@@ -38,6 +38,7 @@ __all__ = [
     "is_aggregate",
     "is_background",
     "ground_heavy",
+    "event_word",
 ]
 
 #: ``--apply`` default: candidates scoring below are listed and skipped.
@@ -96,7 +97,10 @@ NOT_HAPPENED = re.compile(
     r"no (?:GPS |GNSS )?(?:interference|disturbances?|jamming|spoofing|problems?) "
     r"(?:has|have|was|were) "
     r"(?:been )?(?:detected|reported|recorded|found)|(?:have|has) not reported any|"
-    r"denied|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead))\b",
+    r"denied|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead)"
+    # "the ministers were concerned over GPS disruptions": worry, not an event.
+    r"|(?:is|are|was|were|remains?|remained)\s+(?:deeply\s+|very\s+|increasingly\s+|gravely\s+)?"
+    r"concerned\s+(?:over|about|by|that))\b",
     re.I,
 )
 #: Counts of reports or affected flights (not "two flights"): the mark of a statistics piece.
@@ -172,6 +176,22 @@ EVENT = re.compile(
     r"hovered|missed approach|landed)\b",
     re.I,
 )
+# "can divert a crew's attention", "could force pilots to return": a possibility.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:can|could|may|might|would|will|should|must)\s+(?:\w+\s+){0,3}$", re.I
+)
+
+
+def event_word(texts: list[str]) -> str:
+    """The first words saying what happened to an aircraft ("diverted", "could not land"), or
+    ``""``; an event verb after "can", "could", "may"... is a possibility, not what happened."""
+    for text in texts:
+        for match in EVENT.finditer(text):
+            if not _MODAL_BEFORE.search(text[: match.start()]):
+                return match.group(0)
+    return ""
+
+
 # Words between "that" and "aircraft" that make it a relative clause about aircraft in general
 # ("signals that can mislead aircraft"), not a particular one.
 _GENERIC_VERB = (
@@ -285,7 +305,8 @@ def assess(
     :param anchors: the sentences reporting the GNSS problem of this incident.
     :param context: the incident's other sentences (its paragraphs).
     :param date_kind: ``day`` / ``month`` / ``year`` (from the text), ``published`` (month of
-        publication used), or ``none``.
+        publication used), ``reported`` (only the day a statement about it was made), or
+        ``none``.
     :param date_text: the words the date came from.
     :param place_text: the place as written, or ``""``.
     :param place_best: the place's best single mention score (3 or more: a clear role cue).
@@ -311,9 +332,9 @@ def assess(
         result.add(-0.1, "names no particular aircraft, flight or crew")
         if any(GENERIC_SUBJECT.search(a) for a in own):
             result.add(-0.1, "speaks of airlines or flights in general")
-    event = next((m for m in map(EVENT.search, anchors + context[:2]) if m), None)
+    event = event_word(anchors + context[:2])
     if event:
-        result.add(0.1, f"says what happened to it: '{event.group(0)}'")
+        result.add(0.1, f"says what happened to it: '{event}'")
     if date_kind == "day":
         result.add(0.1, f"a day is named: '{_short(date_text, 40)}'")
     elif date_kind in {"month", "week"}:
@@ -322,6 +343,8 @@ def assess(
         result.add(-0.15, f"only a year is named: '{_short(date_text, 40)}'")
     elif date_kind == "published":
         result.add(-0.25, "no incident date in the text; publication month used")
+    elif date_kind == "reported":
+        result.add(-0.25, f"no incident date; the day it was reported: '{_short(date_text, 40)}'")
     else:
         result.add(-0.4, "no usable date")
     if not place_text:

@@ -16,6 +16,7 @@ A report with no anchor (ships only, a satellite launch, a policy piece) gives n
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -434,13 +435,36 @@ _STATED = re.compile(
 )
 
 
+def _before(sentence: str, mention: DateMention) -> str:
+    """The words before a date, ending in one space whether or not the match took the space
+    ("the government said Thursday": a weekday's match may start at the space)."""
+    return sentence[: mention.start].rstrip() + " "
+
+
+def _reported_day(sentence: str, base: dt.date | None) -> DateMention | None:
+    """The day a statement in the sentence was made ("..., the authority said Wednesday"),
+    within the week before publication: the nearest day to an event the text does not date."""
+    if base is None:
+        return None
+    for m in find_dates(sentence, base=base):
+        if (
+            m.precision == "day"
+            and m.kind not in {"year", "following"}
+            and m.date is not None
+            and base - dt.timedelta(days=7) <= m.date <= base
+            and _STATED.search(_before(sentence, m))
+        ):
+            return m
+    return None
+
+
 def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     mentions = [
         m for m in find_dates(sentence, base=base)
         if not m.is_bound and m.kind != "year"
         and (
-            not _STATED.search(sentence[: m.start])
-            or _CREW_REPORTED_ON.search(sentence[: m.start])
+            not _STATED.search(_before(sentence, m))
+            or _CREW_REPORTED_ON.search(_before(sentence, m))
         )
         and not (
             _STATED_AFTER.match(sentence[m.end :])
@@ -487,7 +511,12 @@ _STATED_AFTER = re.compile(
     r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b"
     # "On Thursday, the British government announced that ...": the day of the announcement.
     r"|^\s*,\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){1,4}?(?:said|announced|stated|confirmed|revealed"
-    r"|disclosed|told\s+\w+)\s+that\b",
+    r"|disclosed|told\s+\w+)\s+that\b"
+    # "On April 28, the foreign ministers of Latvia, Estonia and Lithuania told a newspaper they
+    # were worried ...": a longer subject (not a crew) who told someone something.
+    r"|^\s*,\s*(?:(?!(?:pilots?|crews?|captains?|flights?|planes?|aircraft|jets?|passengers?)\b)"
+    r"[\w'\u2019-]+,?\s+){1,10}?(?:said|announced|stated|confirmed|revealed|disclosed|warned"
+    r"|told(?:\s+[\w'\u2019.-]+){1,4}?)\s+(?:that|they|he|she|it|we)\b",
     re.I,
 )
 
@@ -694,6 +723,23 @@ def _nearest_date(
         for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
                 return mention, sentences[index].text
+    return None
+
+
+def _nearest_reported_day(
+    sentences: list[Sentence], anchor_index: int, base: dt.date | None
+) -> tuple[DateMention, str] | None:
+    """For a one-incident report with no date of its own: the day a statement about it was
+    made, in the three sentences before or after the anchor (looking back first)."""
+    lo, hi = max(0, anchor_index - 3), min(len(sentences), anchor_index + 4)
+    order = list(range(anchor_index - 1, lo - 1, -1)) + list(range(anchor_index + 1, hi))
+    for index in order:
+        text = sentences[index].text
+        if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
+            continue
+        said = _reported_day(text, base)
+        if said is not None:
+            return said, text
     return None
 
 
@@ -1272,7 +1318,49 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
 # "Photographer: Jane Roe/Agency", "Photo: USAF": the credit that ends a photo caption.
 _PHOTO_CREDIT = re.compile(
     r"(?:^|[.!?]\s+)(?:Photographer|Photograph|Photo|Foto|Image|Picture)\s*:\s*[^.!?]+$"
+    # "(Agency/File)", "(AP Photo/Jane Roe)", "(Getty Images)": a credit in brackets.
+    r"|(?:^|[.!?]\s+)\((?:[^()/.!?]{1,40}/[^().!?]{1,40}|[^().!?]{0,30}\b(?:Photo|File|Getty"
+    r"|Shutterstock|Courtesy)\b[^().!?]{0,30})\)$"
 )
+
+
+def _without_repeated_date_lines(
+    sentences: list[Sentence], published: dt.date | None
+) -> list[Sentence]:
+    """The sentences less title lines that are only the publication date again (a page that
+    prints "14 March 2024" above and below its headline)."""
+    if published is None:
+        return sentences
+
+    def bare_publication_date(sentence: Sentence) -> bool:
+        if not sentence.heading or len(sentence.text) > 40:
+            return False
+        mentions = find_dates(sentence.text, base=None)
+        return (
+            len(mentions) == 1
+            and mentions[0].date == published
+            and len(mentions[0].text) >= 0.8 * len(sentence.text.strip())
+        )
+
+    kept = [s for s in sentences if not bare_publication_date(s)]
+    return kept or sentences
+
+
+# Words of a period: a count with one of them is a figure over time, not one day's event.
+_PERIOD_WORDS = re.compile(
+    r"\b(?:since|between|from|over\s+the\s+(?:past|last)|per|so\s+far|this\s+year|last\s+year"
+    r"|in\s+recent|months|weeks|years|daily|every\s+day|each\s+day|a\s+day)\b|%|per\s?cent",
+    re.I,
+)
+
+
+def _one_day_count(text: str, base: dt.date | None) -> bool:
+    """Is the count in this sentence the size of one day's event ("around 800 flights were
+    delayed on Friday") rather than an aggregate over a period ("1,022 reports in June")?"""
+    if _PERIOD_WORDS.search(text):
+        return False
+    mentions = [m for m in find_dates(text, base=base) if m.kind != "year"]
+    return len(mentions) == 1 and mentions[0].precision == "day" and mentions[0].end_date is None
 
 
 def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
@@ -1319,7 +1407,12 @@ def extract_candidates(
     if not sentences:
         return []
     sentences, dateline = _strip_dateline(sentences)
+    sentences = _without_repeated_date_lines(sentences, dateline or report.published)
     sentences = _without_captions(sentences)
+    # A dropped credit line or caption leaves a gap: positions are looked up by index.
+    sentences = [
+        s if s.index == i else dataclasses.replace(s, index=i) for i, s in enumerate(sentences)
+    ]
     if report.published is None and dateline is not None:
         from dataclasses import replace as _replace
 
@@ -1386,7 +1479,9 @@ def extract_candidates(
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
     lede_texts = [s.text for s in sentences[:4] if s.heading or s.paragraph <= lede_paragraph]
     opening = [s.text for s in sentences[:6]]
-    lede_figure = next((t for t in opening if ax.AGGREGATE_STRICT.search(t)), "")
+    lede_figure = next(
+        (t for t in opening if ax.AGGREGATE_STRICT.search(t) and not _one_day_count(t, base)), ""
+    )
     lede_policy = next((t for t in lede_texts if ax.POLICY_LEDE.search(t)), "")
     candidates: list[Candidate] = []
     for incident in incidents:
@@ -1430,13 +1525,27 @@ def extract_candidates(
                 if starts:
                     mention, incident.date_sentence = starts[0], anchor.text
                     break
+        reported = False
+        if mention is None or mention.date is None:
+            # "For weeks planes near X have lost GPS, the authority said Wednesday": no day of
+            # its own; the day it was reported is the nearest (scored as the publication month).
+            for anchor in incident.anchors:
+                said = _reported_day(anchor.text, base)
+                if said is not None:
+                    mention, incident.date_sentence, reported = said, anchor.text, True
+                    break
+            else:
+                if len(incidents) == 1:
+                    near = _nearest_reported_day(sentences, incident.anchors[0].index, base)
+                    if near is not None:
+                        (mention, incident.date_sentence), reported = near, True
         if mention is not None and mention.precision == "month" and mention.kind != "compact_month":
             day = _day_told_later(incident, sentences, mention, base)
             if day is not None:
                 mention, incident.date_sentence = day
         date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
-            date_kind, date_text = mention.precision, mention.text
+            date_kind, date_text = ("reported" if reported else mention.precision), mention.text
             values[INC.date] = (
                 mention.date if mention.precision == "day" else month_start(mention.date)
             )
@@ -1584,7 +1693,7 @@ def extract_candidates(
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
         candidate._lede = in_lede  # type: ignore[attr-defined]
-        candidate._from_publication = date_kind == "published"  # type: ignore[attr-defined]
+        candidate._from_publication = date_kind in {"published", "reported"}  # type: ignore[attr-defined]
         candidates.append(candidate)
     candidates = _demote_background(candidates, report.published or published)
     candidates = _merge_vague(_merge_same(candidates))
@@ -1751,7 +1860,11 @@ def _merge_vague(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     for c in candidates:
         date, country = c.values.get(INC.date), c.values.get(INC.country)
-        vague = c.values.get(INC.date_precision) in {"month", "year"} or date is None
+        vague = (
+            c.values.get(INC.date_precision) in {"month", "year"}
+            or date is None
+            or getattr(c, "_from_publication", False)
+        )
         published = c.source.get("published") if getattr(c, "_from_publication", False) else None
         twin = None
         if vague:

@@ -129,7 +129,11 @@ _STRONG = re.compile(
     r"|skies\s+over"
     r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over"
     r"|above)"
-    r"|land\s+at|reach\s+|to\s+and\s+from)\s*(?:the\s+)?"
+    r"|land\s+at|reach\s+|to\s+and\s+from"
+    # "A major disruption hit Delhi's airport": the place the trouble struck.
+    r"|(?:disruptions?|interference|jamming|spoofing|outages?|chaos|problems?)\s+"
+    r"(?:(?:has|have|had)\s+)?(?:hit|struck|affected|paralys\w+|paralyz\w+|crippled|disrupted))"
+    r"\s*(?:the\s+)?"
     # "near the Russian exclave of Kaliningrad": what kind of place, then its name.
     # "close to Russia's Baltic exclave of Kaliningrad": the owner's name may come first.
     r"(?:(?:[A-Z][\w-]+['\u2019]s\s+)?(?:[A-Z][\w-]+\s+)?(?:city|town|village|region|province"

@@ -123,6 +123,12 @@ def _opens_sentence(char: str) -> bool:
 _INNER_END = re.compile(r"[a-z\u00df-\u00ff)\u201d\"'][.!?]\s+[A-Z\u00c0-\u00de\u201c\"]")
 
 
+def _title_case(line: str) -> bool:
+    """Are most of the line's longer words capitalised, as in a subheading?"""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split cleaned text into sentences, remembering paragraphs and heading-like lines.
 
@@ -152,6 +158,15 @@ def split_sentences(text: str) -> list[Sentence]:
                     # A short line before a capital or a number (a dateline "Baku, 15 July"
                     # before "13 July ...") is not the start of the next line's sentence.
                     or (len(line) < 60 and not buffer and _opens_sentence(following[:1]))
+                    # A subheading in title case after a finished sentence ("... delays.",
+                    # "What Is GPS Spoofing", "Several aircraft ..."): not the next line's start.
+                    or (
+                        len(line) < 60
+                        and buffer[-1:] != []
+                        and buffer[-1][-1] in ".!?\"'\u201d\u2019"
+                        and _opens_sentence(following[:1])
+                        and _title_case(line)
+                    )
                     # The first line of a text, unpunctuated and followed by a capital, is its
                     # headline even when long ("... Threaten Flight Safety" + a credit line).
                     or (p_index == 0 and pos == 0 and len(line) <= 150 and following[:1].isupper())
