@@ -836,6 +836,12 @@ _ELISION = {
 }
 
 
+#: Languages that group the thousands of a number with a dot ("2.300"), not a comma.
+_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el"}
+_GROUP_DOT = re.compile(r"(?<=\d)\.(?=\d{3}(?:\.\d{3})*(?!\d)(?!\.\d))")
+_TYPE_HYPHEN = re.compile(r"\b([AB]|ATR)-(\d{2,3})\b")
+
+
 def gloss_text(text: str, code: str) -> str:
     """The English gloss of a whole text, line by line (blank lines kept)."""
     if code in _ELISION:
@@ -850,6 +856,11 @@ def gloss_text(text: str, code: str) -> str:
         text = _dotted_day_month(text, code)
     # "2 000", "12 500": digit groups with spaces (or no-break spaces) are one number.
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
+    if code in _THOUSANDS_DOT:
+        # "40.000 pies", "2.300 vuelos": a dot between digit groups is no full stop.
+        text = _GROUP_DOT.sub("", text)
+    # "A-330", "ATR-72": aircraft types as the English rules write them ("A330", "ATR 72").
+    text = _TYPE_HYPHEN.sub(lambda m: m[1] + ("" if len(m[1]) == 1 else " ") + m[2], text)
     lines = []
     for line in text.split("\n"):
         meta = META_DATE_LINE.match(line)

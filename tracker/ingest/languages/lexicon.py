@@ -706,6 +706,7 @@ number of: liczba liczby liczbę
 statistics: statysty*
 rise in: wzrost wzrostu
 on the rise: wzrosła wzrósł wzrosło wzrosły rosnąca nasila_się nasiliły
+a similar incident: podobn*_incydent* podobn*_sytuacj* podobn*_zdarzeni*
 """,
     "cs": """
 can: může mohou můžou mohlo_by mohly_by
@@ -799,6 +800,7 @@ rise in: nárůst nárůstu nárast nárastu
 on the rise: vzrostl vzrostlo vzrostla vzrástol vzrástlo přibývá pribúda
 cars: aut auta automobil* vodič* řidič*
 phones: telefon* mobil*
+a similar incident: podobn*_incident* podobn*_situac* podobn*_prípad* podobn*_případ*
 """,
     "de": """
 can: kann können könnte könnten kunnen
@@ -925,6 +927,11 @@ on the rise: zugenommen gestiegen nimmt_zu toegenomen gestegen
 from: vanuit
 near: in_de_buurt_van
 affected: getroffen
+happened: kam_es kam_es_während
+today: heutigen heutige heutiger
+near: in_der_nähe_von in_der_nähe
+experienced: konfrontiert
+a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall soortgelijk_incident
 """,
     "ru": """
 can: может могут могла могло
@@ -1027,6 +1034,8 @@ number of: количество броя брой
 statistics: статистик*
 rise in: рост роста увеличение увеличения ръст ръста увеличаване
 on the rise: увеличилось увеличилась выросло выросла участились нараства нарасна зачестиха
+a similar incident: подобн*_ситуаци* подобн*_инцидент* подобн*_положени* аналогичн*_ситуаци*
+a similar incident: аналогичн*_инцидент*
 """,
     "uk": """
 can: може можуть
@@ -1110,6 +1119,7 @@ rise in: зростання збільшення
 on the rise: зросла зросло зросли збільшилась збільшилася почастішали
 cars: автомобіл* машин* водії
 phones: телефон* смартфон*
+a similar incident: подібн*_ситуаці* подібн*_інцидент* аналогічн*_ситуаці* аналогічн*_інцидент*
 """,
     "es": """
 can: puede pueden podría podrían
@@ -1209,6 +1219,7 @@ statistics: estadística*
 rise in: aumento_de aumento_del incremento_de incremento_del
 on the rise: han_aumentado ha_aumentado aumentaron aumentado
 today: hoy
+a similar incident: un_incidente_similar una_situación_similar un_caso_similar
 """,
     "pt": """
 can: pode podem poderia poderiam
@@ -1404,6 +1415,7 @@ number of: nombre_de
 statistics: statistique*
 rise in: hausse_des hausse_de augmentation_des augmentation_de
 on the rise: augmenté en_hausse multipliés
+a similar incident: un_incident_similaire une_situation_similaire
 """,
     "it": """
 can: può possono potrebbe potrebbero
@@ -1497,6 +1509,7 @@ rise in: aumento_di aumento_dei aumento_delle
 on the rise: aumentati aumentate aumentato in_aumento
 cars: auto automobil*
 phones: telefon* cellular*
+a similar incident: un_incidente_simile una_situazione_simile un_caso_simile
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
@@ -1853,6 +1866,7 @@ on the rise: megnőtt megnövekedett nőtt
 cars: autó* gépkocsi*
 phones: telefon* mobil*
 today: ma
+disrupted: zavarták megzavarták zavarta megzavarta
 """,
     # Chinese (simplified and traditional) and Japanese: whole words, found in unspaced text by
     # longest match (:mod:`.scripts`). ``@role`` words follow the place they give a role to

@@ -22,6 +22,7 @@ preposition before the name, which the English place rules weigh ("returned to",
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -1171,7 +1172,13 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     if (
         location is not None
         and _acceptable(location, stripped=strict, code=code)
-        and (_same_name(location, latin) or location.raw.get("precision") == "airport")
+        and (
+            _same_name(location, latin)
+            or (
+                location.raw.get("precision") == "airport"
+                and not _small_field_abroad(location, code)
+            )
+        )
     ):
         # A city named by an alternate spelling ("Khelsinki", "Wien") takes the gazetteer's own
         # name: the English rules look up primary names.
@@ -1189,6 +1196,22 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         if other not in (latin, word):
             stripped = resolve_place(other, code, strict=strict)
     return stripped or as_written
+
+
+# Airfields that no foreign news report names by a word of their name alone.
+_SMALL_FIELD = re.compile(r"\b(?:Municipal|Regional|County|Airpark|Field|Airstrip)\b")
+
+
+def _small_field_abroad(location, code: str) -> bool:
+    """Is ``location`` a small airfield abroad, found by one word of its name ("Robles" of
+    "Paso Robles Municipal Airport", a Spanish surname)? A word of a large airport's name
+    ("Gardermoen", "Kastrup") still names that airport."""
+    raw = location.raw
+    return (
+        code in HOME
+        and raw.get("country_code") not in HOME[code]
+        and bool(_SMALL_FIELD.search(raw.get("name", "")))
+    )
 
 
 def _stripped(word: str, code: str, endings) -> PlaceName | None:
