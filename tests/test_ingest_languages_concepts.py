@@ -1,0 +1,163 @@
+"""Session 8 (European languages): one inventory of what the English rules read
+(:data:`tracker.ingest.languages.lexicon.CONCEPTS`), every European table covering it, and the
+gloss rules added with it.
+
+Every fixture is a short sentence written for this test (our own words), never article text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.ingest import ingest_text
+from tracker.ingest.languages.calendar import MONTHS, WEEKDAYS, calendar_for
+from tracker.ingest.languages.gloss import gloss_line, gloss_text
+from tracker.ingest.languages.lexicon import (
+    CALENDAR_CONCEPTS,
+    CONCEPTS,
+    EUROPEAN_TABLES,
+    english_of,
+)
+from tracker.ingest.languages.placenames import resolve_place
+
+#: Concepts a language says without a word of its own, so its table has no line for them.
+NOT_A_WORD: dict[str, dict[str, str]] = {
+    # Place roles told by a case ending of the place name ("Helsingistä", "Tallinnas",
+    # "Vilniuje", "Rīgā", "Budapesten", "Ankara'dan"): :data:`.placenames.CASE_ENDINGS`.
+    "fi": {"in": "case ending", "to": "case ending", "from": "case ending"},
+    "et": {"in": "case ending", "to": "case ending", "from": "case ending"},
+    "lv": {"in": "locative case ending"},
+    "lt": {"in": "locative case ending"},
+    "tr": {"in": "case suffix", "to": "case suffix", "from": "case suffix"},
+    "hu": {
+        "in": "case suffix",
+        "to": "case suffix",
+        "from": "case suffix",
+        # "had" is "there was ... to someone" ("volt"), glossed "was".
+        "had": "said with 'volt' (was)",
+    },
+    # Norwegian, Danish and Swedish "var" is both "was" and "were" (glossed "was").
+    "no": {"were": "one past form of 'to be' for singular and plural"},
+}
+
+#: Concepts a table covers only through another line (Turkish "can" is a verb suffix,
+#: "-abil-"; its "can affect" forms are whole words, "etkileyebilir").
+_ALL_CONCEPTS = sorted(CONCEPTS)
+
+
+@pytest.mark.parametrize("code", EUROPEAN_TABLES)
+def test_every_european_table_covers_every_concept(code):
+    have = english_of(code)
+    allowed = NOT_A_WORD.get(code, {})
+    missing = [c for c in _ALL_CONCEPTS if c not in allowed and not set(CONCEPTS[c]) & have]
+    assert missing == [], f"{code} table has no line for {missing}"
+
+
+@pytest.mark.parametrize("code", sorted(NOT_A_WORD))
+def test_exceptions_name_real_concepts_that_are_really_missing(code):
+    # An exception for a concept the table has since gained (or a misspelt one) is stale.
+    have = english_of(code)
+    for concept in NOT_A_WORD[code]:
+        assert concept in CONCEPTS
+        assert not set(CONCEPTS[concept]) & have, (code, concept)
+
+
+@pytest.mark.parametrize(
+    "code",
+    "no da sv fi et lv lt pl cs sk de nl ru uk bg es pt fr it el ro tr hu".split(),
+)
+def test_every_european_calendar_names_months_weekdays_and_near_days(code):
+    cal = calendar_for(code)
+    months = set(cal.months.values()) | {m for _, m in cal.month_stems}
+    weekdays = set(cal.weekdays.values()) | {d for _, d in cal.weekday_stems}
+    relative = set(cal.relative.values()) | english_of(_table(code))
+    assert set(MONTHS) <= months
+    assert set(WEEKDAYS) <= weekdays
+    assert set(CALENDAR_CONCEPTS) <= relative
+
+
+def _table(code: str) -> str:
+    return {"da": "no", "sv": "no", "sk": "cs", "nl": "de", "bg": "ru"}.get(code, code)
+
+
+# --- words of the inventory, in sentences --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        # Czech aircraft and Slovak airport forms, Czech "forced to".
+        ("Rušení donutilo letoun přistát.", "cs", "forced to the aircraft"),
+        ("Lietadlo krúžilo nad letiskom.", "sk", "over airport"),
+        # Spanish perfect tense of "suffer", "was flying", "the next day", "because of".
+        ("El avión ha sufrido interferencias cuando volaba.", "es", "experienced interference"),
+        ("Al día siguiente otro vuelo regresó.", "es", "The next day"),
+        ("Regresó debido a una interferencia.", "es", "because of interference"),
+        # Lithuanian "experienced", Hungarian plane forms, "flew" and "around" (near).
+        ("Lėktuvas patyrė GPS trukdžių.", "lt", "experienced GPS interference"),
+        ("A repülőn GPS-zavarást észleltek.", "hu", "the aircraft GPS"),
+        ("A gép Debrecen környékén repült.", "hu", "near Debrecen"),
+        # German "kam es zu" (there was), "today's"; Dutch "from" and "near".
+        ("Im Flugzeug kam es zu Störungen.", "de", "happened"),
+        ("Die heutigen Störungen.", "de", "today"),
+        ("Het toestel vloog vanuit Polen in de buurt van Riga.", "nl", "from Poland"),
+        ("Het toestel vloog vanuit Polen in de buurt van Riga.", "nl", "near Riga"),
+        # Bulgarian "last year"; Finnish plural of ships.
+        ("Миналата година самолет загуби GPS сигнала.", "bg", "Last year"),
+        ("Laivoihin kohdistuva häirintä.", "fi", "Ships"),
+        # Statements and trends: "warns that", "rise in", "this year".
+        ("Úřad varuje, že rušení sílí.", "cs", "warns that"),
+        ("Odnotowano wzrost zakłóceń GPS.", "pl", "rise in"),
+        ("Häirintä on lisääntynyt.", "fi", "on the rise"),
+        ("In maart van dit jaar.", "nl", "In March this year"),
+    ],
+)
+def test_inventory_words(sentence, code, english):
+    assert english.lower() in gloss_line(sentence, code).lower()
+
+
+def test_the_next_day_is_a_second_incident():
+    text = (
+        "date 2025-04-28\n\nEl 26 de abril un avión de Finnair no pudo aterrizar en Tartu por "
+        "interferencias del GPS y regresó a Helsinki. Al día siguiente otro avión de Finnair "
+        "perdió la señal GPS cerca de Tartu y regresó a Helsinki.\n"
+    )
+    found = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert sorted(c.values["date"] for c in found) == [dt.date(2025, 4, 26), dt.date(2025, 4, 27)]
+
+
+def test_a_trend_about_ships_and_aircraft_is_no_incident():
+    # "GPS jamming aimed at aircraft and ships increased over the Baltic last week": a trend.
+    text = (
+        "date 2026-01-10\n\nLentokoneisiin ja laivoihin kohdistuva GPS-häirintä lisääntyi "
+        "viime viikolla Itämerellä.\n"
+    )
+    assert [c for c in ingest_text(text) if c.score >= 0.4] == []
+
+
+# --- numbers and aircraft types ------------------------------------------------------------------
+
+
+def test_thousands_written_with_a_dot_are_one_number():
+    # A dot between digit groups would end the sentence ("40. 000") and split the incident.
+    glossed = gloss_text("El avión voló a 40.000 pies y 2.300 vuelos.", "es")
+    assert "40000" in glossed and "2300 flights" in glossed
+    assert gloss_text("Am 24.09.2025 verlor das Flugzeug GPS.", "de").startswith("24.09.2025")
+
+
+def test_hyphenated_aircraft_types_are_written_as_the_english_rules_read_them():
+    assert "A330" in gloss_text("Un avión A-330 perdió el GPS.", "es")
+    assert "ATR 72" in gloss_text("Otro ATR-72 perdió el GPS.", "es")
+
+
+# --- places ---------------------------------------------------------------------------------------
+
+
+def test_a_word_of_a_small_airfield_abroad_is_no_place():
+    # "Robles" is a Spanish surname and a word of "Paso Robles Municipal Airport" (USA).
+    assert resolve_place("Robles", "lt") is None
+    assert resolve_place("Robles", "es") is None
+    # A word of a large airport's name still names it.
+    assert resolve_place("Gardermoen", "lt") is not None
