@@ -447,6 +447,8 @@ number of: arv arvu
 statistics: statistika*
 rise in: kasv kasvu
 on the rise: suurenenud kasvanud sagenenud sagenes suurenes
+lost: kaotasid kadusid kadunud
+diverted: suunati_ümber ümbersuunati*
 """,
     "lv": """
 we lost: zaudējām pazaudējām
@@ -526,6 +528,7 @@ rise in: pieaugums pieaugumu
 on the rise: pieaudzis pieaugusi pieauga palielinājies palielinājās
 cars: automašīn* auto
 phones: telefon* tālru*
+returned: atgriezties
 """,
     "lt": """
 we lost: praradome
@@ -698,7 +701,7 @@ incidents: incydent* przypadk* zdarzeni*
 since: od
 flew: leciał leciała leciało lecieli lecący
 navigation systems: system_nawigacji systemy_nawigacji systemu_nawigacji systemów_nawigacji
-detected: wykrył wykryła wykryto wykryli odnotowano zarejestrowano
+detected: wykrył wykryła wykryto wykryli
 warns that: ostrzega ostrzegają
 this year: w_tym_roku
 the next day: następnego_dnia nazajutrz
@@ -1036,6 +1039,8 @@ rise in: рост роста увеличение увеличения ръст 
 on the rise: увеличилось увеличилась выросло выросла участились нараства нарасна зачестиха
 a similar incident: подобн*_ситуаци* подобн*_инцидент* подобн*_положени* аналогичн*_ситуаци*
 a similar incident: аналогичн*_инцидент*
+landed: сели приземлились
+diverted: перенаправлен* перенаправили
 """,
     "uk": """
 can: може можуть
@@ -1120,6 +1125,9 @@ on the rise: зросла зросло зросли збільшилась зб�
 cars: автомобіл* машин* водії
 phones: телефон* смартфон*
 a similar incident: подібн*_ситуаці* подібн*_інцидент* аналогічн*_ситуаці* аналогічн*_інцидент*
+lost: зникла зникли зникло втрачено
+landed: приземлилася сіла сіли
+diverted: перенаправлен* перенаправили
 """,
     "es": """
 can: puede pueden podría podrían
@@ -1220,6 +1228,9 @@ rise in: aumento_de aumento_del incremento_de incremento_del
 on the rise: han_aumentado ha_aumentado aumentaron aumentado
 today: hoy
 a similar incident: un_incidente_similar una_situación_similar un_caso_similar
+lost: perdido
+landed: aterrizado
+returned: volvieron retornaron regresado
 """,
     "pt": """
 can: pode podem poderia poderiam
@@ -1317,6 +1328,10 @@ number of: número_de
 statistics: estatística*
 rise in: aumento_de aumento_do aumento_da
 on the rise: aumentaram aumentou aumentado
+lost: perdido
+landed: aterrou aterraram aterrissaram aterrado pousado
+could not land: não_conseguiu_aterrar não_conseguiram_aterrar
+returned: regressaram voltaram retornaram
 """,
     "fr": """
 can: peut peuvent pourrait pourraient
@@ -1510,6 +1525,9 @@ on the rise: aumentati aumentate aumentato in_aumento
 cars: auto automobil*
 phones: telefon* cellular*
 a similar incident: un_incidente_simile una_situazione_simile un_caso_simile
+lost: persero perduto
+landed: atterrata atterrati atterrò
+returned: tornata tornati tornò rientrata rientrati rientrò
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
@@ -1781,6 +1799,7 @@ rise in: artış artışı
 on the rise: arttı artıyor artmış
 cars: otomobil* sürücü*
 phones: telefon*
+landed: iniş_yaptı indiler
 """,
     "hu": """
 we lost: elvesztettük
@@ -1867,6 +1886,8 @@ cars: autó* gépkocsi*
 phones: telefon* mobil*
 today: ma
 disrupted: zavarták megzavarták zavarta megzavarta
+landed: leszálltak
+returned: visszatértek visszafordultak
 """,
     # Chinese (simplified and traditional) and Japanese: whole words, found in unspaced text by
     # longest match (:mod:`.scripts`). ``@role`` words follow the place they give a role to
