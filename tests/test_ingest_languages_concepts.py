@@ -161,3 +161,9 @@ def test_a_word_of_a_small_airfield_abroad_is_no_place():
     assert resolve_place("Robles", "es") is None
     # A word of a large airport's name still names it.
     assert resolve_place("Gardermoen", "lt") is not None
+
+
+def test_a_small_town_abroad_opening_a_sentence_is_a_word():
+    # "Celá" (whole) opening a Slovak sentence is no town in Angola; a large city still counts.
+    assert "Cela" not in gloss_line("Celá oblasť zostala bez GPS signálu.", "sk")
+    assert "Kaliningrad" in gloss_line("Kaliningrad ruší GPS signál.", "sk")

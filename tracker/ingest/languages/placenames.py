@@ -46,6 +46,9 @@ MIN_POPULATION = 2_000
 #: ... and a city outside the countries where the language is spoken ("Lauri", a town in India,
 #: is a Finnish first name), unless an airport serves it.
 MIN_POPULATION_ABROAD = 50_000
+#: ... and a city abroad named by the first word of a sentence, where any word is capitalised
+#: ("Celá", whole, opening a Slovak sentence, is not Cela in Angola), unless an airport serves it.
+MIN_POPULATION_INITIAL_ABROAD = 200_000
 #: A city whose short (under five letters) alternate name is read as that city ("Wien").
 MIN_POPULATION_SHORT_ALIAS = 500_000
 
@@ -1172,6 +1175,7 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     if (
         location is not None
         and _acceptable(location, stripped=strict, code=code)
+        and not (strict and _small_town_abroad(location, code))
         and (
             _same_name(location, latin)
             or (
@@ -1196,6 +1200,19 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         if other not in (latin, word):
             stripped = resolve_place(other, code, strict=strict)
     return stripped or as_written
+
+
+def _small_town_abroad(location, code: str) -> bool:
+    """Is ``location`` a town abroad under :data:`MIN_POPULATION_INITIAL_ABROAD` inhabitants
+    that no airport serves?"""
+    raw = location.raw
+    return (
+        raw.get("precision") == "city"
+        and code in HOME
+        and raw.get("country_code") not in HOME[code]
+        and int(raw.get("population") or 0) < MIN_POPULATION_INITIAL_ABROAD
+        and not _has_airport(raw.get("name", ""))
+    )
 
 
 # Airfields that no foreign news report names by a word of their name alone.
