@@ -167,3 +167,43 @@ def test_a_small_town_abroad_opening_a_sentence_is_a_word():
     # "Celá" (whole) opening a Slovak sentence is no town in Angola; a large city still counts.
     assert "Cela" not in gloss_line("Celá oblasť zostala bez GPS signálu.", "sk")
     assert "Kaliningrad" in gloss_line("Kaliningrad ruší GPS signál.", "sk")
+
+
+# --- the seas of most reports, in every European language -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "sea"),
+    [
+        # A word of the name written small, before or after the capitalised one.
+        ("sobre el mar Báltico", "es", "Baltic Sea"),
+        ("au-dessus de la mer Baltique", "fr", "Baltic Sea"),
+        ("sopra il mar Baltico", "it", "Baltic Sea"),
+        ("virš Baltijos jūros", "lt", "Baltic Sea"),
+        ("virs Baltijas jūras", "lv", "Baltic Sea"),
+        ("Musta mere kohal", "et", "Black Sea"),
+        ("sobre o mar Negro", "pt", "Black Sea"),
+        # Both words in a case form, or one hyphenated word.
+        ("nad Morzem Bałtyckim", "pl", "Baltic Sea"),
+        ("nad Morzem Czarnym", "pl", "Black Sea"),
+        ("над Чёрным морем", "ru", "Black Sea"),
+        ("над Чорним морем", "uk", "Black Sea"),
+        ("над Черно море", "bg", "Black Sea"),
+        ("nad Černým mořem", "cs", "Black Sea"),
+        ("nad Čiernym morom", "sk", "Black Sea"),
+        ("a Fekete-tenger felett", "hu", "Black Sea"),
+        ("a Balti-tenger felett", "hu", "Baltic Sea"),
+        ("Baltık Denizi üzerinde", "tr", "Baltic Sea"),
+        ("deasupra Mării Negre", "ro", "Black Sea"),
+        ("Mustanmeren yllä", "fi", "Black Sea"),
+        ("virš Juodosios jūros", "lt", "Black Sea"),
+        ("virs Melnās jūras", "lv", "Black Sea"),
+        ("над Финским заливом", "ru", "Gulf of Finland"),
+        ("nad Zatoką Fińską", "pl", "Gulf of Finland"),
+        ("über dem Finnischen Meerbusen", "de", "Gulf of Finland"),
+        ("nad Finským zálivem", "cs", "Gulf of Finland"),
+        ("a Finn-öböl felett", "hu", "Gulf of Finland"),
+    ],
+)
+def test_the_seas_of_most_reports_are_named(phrase, code, sea):
+    assert gloss_line(phrase, code) == f"Over {sea}"

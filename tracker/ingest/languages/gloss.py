@@ -604,6 +604,19 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if airline == len(words):
             return end
         return _place_run(tokens, run[airline][0], code, emit, out)
+    if len(words) == 1:
+        # A sea named with a word written small: "mer Baltique", "mar Negro" (the word before),
+        # "Baltijos jūros", "Musta mere" (the word after).
+        before = _previous_word(tokens, i)
+        after = _words(tokens, end, 1)
+        if before.isalpha() and _pair_name(before, words[0]):
+            emit(_pair_name(before, words[0]))
+            return end
+        if after and after[0][1].isalpha() and after[0][1].islower():
+            sea = _pair_name(words[0], after[0][1])
+            if sea:
+                emit(sea)
+                return after[0][0] + 1
     names = [w for w in words if w[:1].isupper()]
     # Two-word exonyms ("Morze Czarne", "Estados Unidos") and whole names ("São Paulo").
     if len(words) >= 2:
@@ -653,6 +666,13 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if place is not None:
             _emit_place(place, emit, out)
     return end
+
+
+def _pair_name(first: str, second: str) -> str:
+    """The English name two words give together and neither alone ("mer Baltique"), or ``""``;
+    not a name the first gives whatever follows it ("Polen in": Poland, then "in")."""
+    both = exonym(f"{first} {second}")
+    return both if both and both != exonym(first) and both != exonym(second) else ""
 
 
 # "Øst-Finnmark", "Pohjois-Norja", "Nord-Norge": the part of a place, as the English rules

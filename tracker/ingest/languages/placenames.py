@@ -627,6 +627,35 @@ _ITALIAN_EXONYMS = {
 for _english, _stems in _ITALIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
+# The seas and gulf of most GNSS-interference reports in the case forms of each European
+# language, where one of the two words is written small ("mer Baltique", "Baltijos jūros") or
+# both change their ending ("Morzem Czarnym", "Чёрным морем", "Fekete-tenger").
+_SEA_FORMS = {
+    "Baltic Sea": (
+        "mer_baltique", "balti-tenger", "baltık_deniz", "mării_baltic", "morze_bałtyck",
+        "morzem_bałtyck", "morza_bałtyck", "morzu_bałtyck",
+    ),
+    "Black Sea": (
+        "morzem_czarn", "morza_czarn", "morzu_czarn", "черное_мор", "черного_мор", "черном_мор",
+        "черным_мор", "чёрное_мор", "чёрного_мор", "чёрном_мор", "чёрным_мор", "чорне_мор",
+        "чорного_мор", "чорному_мор", "чорним_мор", "черно_мор", "черното_мор", "černé_moř",
+        "černým_moř", "černého_moř", "černém_moř", "čierne_mor", "čiernym_mor", "čierneho_mor",
+        "čiernom_mor", "fekete-tenger", "mării_negr", "mustanmer", "mustallamer", "mustaltamer",
+        "mustallemer", "juodosios_jūr", "juodojoje_jūr", "juodoji_jūr", "juodąją_jūr",
+        "melnās_jūr", "melnā_jūr", "melnajā_jūr", "melnajai_jūr",
+    ),
+    "Gulf of Finland": (
+        "финским_зал", "финского_зал", "финском_зал", "финский_зал", "фінська_зат",
+        "фінської_зат", "фінською_зат", "фінській_зат", "финския_зал", "финският_зал",
+        "zatoka_fińsk", "zatoką_fińsk", "zatoki_fińsk", "zatoce_fińsk", "finnischen_meerbusen",
+        "finnische_meerbusen", "finse_golf", "finském_záliv", "finský_záliv", "finského_záliv",
+        "fínsky_záliv", "fínskom_záliv", "fínskeho_záliv", "finským_záliv", "fínskym_záliv",
+        "somu_līc", "finn-öböl",
+    ),
+}  # fmt: skip
+for _english, _stems in _SEA_FORMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+
 #: Names in the scripts without capital letters (Chinese, Japanese, Korean, Arabic, Hebrew,
 #: Hindi), per language: English name -> the names as written there (folded as
 #: :func:`fold_script` folds them). Chinese and Japanese names are segmented out of unspaced text
