@@ -207,3 +207,39 @@ def test_a_small_town_abroad_opening_a_sentence_is_a_word():
 )
 def test_the_seas_of_most_reports_are_named(phrase, code, sea):
     assert gloss_line(phrase, code) == f"Over {sea}"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "country"),
+    [
+        ("nad Ruskem", "cs", "Russia"),
+        ("nad Finskem", "cs", "Finland"),
+        ("nad Tureckem", "cs", "Turkey"),
+        ("nad Poľskom", "sk", "Poland"),
+        ("nad Fínskom", "sk", "Finland"),
+        ("над Польшей", "ru", "Poland"),
+        ("над Латвией", "ru", "Latvia"),
+        ("над Белоруссией", "ru", "Belarus"),
+        ("над Росією", "uk", "Russia"),
+        ("над Латвією", "uk", "Latvia"),
+        ("над Туреччиною", "uk", "Turkey"),
+        ("sobre Rumanía", "es", "Romania"),
+        ("sobre a Bielorrússia", "pt", "Belarus"),
+        ("deasupra Rusiei", "ro", "Russia"),
+        ("deasupra Poloniei", "ro", "Poland"),
+        ("deasupra Letoniei", "ro", "Latvia"),
+        ("Lengyelország felett", "hu", "Poland"),
+        ("Észtország felett", "hu", "Estonia"),
+        ("Lettország felett", "hu", "Latvia"),
+        ("Finnország felett", "hu", "Finland"),
+        ("Fehéroroszország felett", "hu", "Belarus"),
+        ("Románia felett", "hu", "Romania"),
+        ("Törökország felett", "hu", "Turkey"),
+        ("Turkin yllä", "fi", "Turkey"),
+        ("Rumeenia kohal", "et", "Romania"),
+        ("virš Turkijos", "lt", "Turkey"),
+        ("over Rumænien", "da", "Romania"),
+    ],
+)
+def test_countries_in_the_case_after_over(phrase, code, country):
+    assert gloss_line(phrase, code) == f"Over {country}"

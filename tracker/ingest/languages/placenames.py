@@ -656,6 +656,21 @@ _SEA_FORMS = {
 for _english, _stems in _SEA_FORMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
+# Countries in the case forms that follow "over" in each European language ("nad Ruskem",
+# "над Польшей", "deasupra Rusiei", "Lengyelország felett") where the stems above stop short.
+_COUNTRY_FORMS = {
+    "Russia": ("ruskem", "ruskom", "rosiye", "rusiei"),
+    "Poland": ("poľsk", "polshe", "poloniei", "lengyelorsz"),
+    "Latvia": ("latvie", "latviy", "letoniei", "lettorsz"),
+    "Belarus": ("belorus", "bielorrúss", "fehéroroszorsz"),
+    "Finland": ("finskem", "finsku", "finska", "fínsk", "finnorsz"),
+    "Turkey": ("tureck", "turechchin", "törökorsz", "turki", "turkij"),
+    "Romania": ("rumaní", "románi", "rumeeni", "rumæni"),
+    "Estonia": ("észtorsz",),
+}  # fmt: skip
+for _english, _stems in _COUNTRY_FORMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+
 #: Names in the scripts without capital letters (Chinese, Japanese, Korean, Arabic, Hebrew,
 #: Hindi), per language: English name -> the names as written there (folded as
 #: :func:`fold_script` folds them). Chinese and Japanese names are segmented out of unspaced text
