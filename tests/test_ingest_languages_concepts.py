@@ -107,6 +107,8 @@ def _table(code: str) -> str:
         # Bulgarian "last year"; Finnish plural of ships.
         ("Миналата година самолет загуби GPS сигнала.", "bg", "Last year"),
         ("Laivoihin kohdistuva häirintä.", "fi", "Ships"),
+        # Swedish "ett plan" is an aeroplane ("en plan" is a plan); "återvände", returned.
+        ("Ett plan från SAS återvände till Visby.", "sv", "the aircraft from SAS returned"),
         # Statements and trends: "warns that", "rise in", "this year".
         ("Úřad varuje, že rušení sílí.", "cs", "warns that"),
         ("Odnotowano wzrost zakłóceń GPS.", "pl", "rise in"),

@@ -271,6 +271,8 @@ number of: antall antallet antal antalet
 statistics: statistikk* statistik*
 rise in: økning økningen ökning ökningen øgning øgningen stigning stigningen
 on the rise: økt økte ökat ökade øget øgede økende ökande stigende
+aircraft: ett_plan
+returned: återvände återvänt återvända
 """,
     "fi": """
 can: voi voivat saattaa saattavat
