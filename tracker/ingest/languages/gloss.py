@@ -550,9 +550,9 @@ def _phrase(tokens, i, cal, lex):
             return english, words[len(parts) - 1][0] + 1
         if len(parts) == 1 and lowered[:1] == parts:
             return english, words[0][0] + 1
-    if lex is None:
+    if lex is None or not lowered:
         return None
-    for parts, english in lex.phrases:
+    for parts, english in lex.phrases_from(lowered[0]):
         if len(lowered) < len(parts):
             continue
         if all(

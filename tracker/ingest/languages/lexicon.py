@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Words every gloss keeps as written, in any language: satellite-navigation and avionics
 #: acronyms, aircraft makers and types, flight numbers. Shared by the word gloss and the script
@@ -2283,6 +2283,10 @@ every day: ਰੋਜਾਨਾ ਹਰ_ਰੋਜ
 }
 
 
+#: Words a :class:`Lexicon` remembers having looked up, at most.
+_SEEN_MAX = 50_000
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """One language's cue words, ready for lookup."""
@@ -2296,9 +2300,32 @@ class Lexicon:
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     #: the language writes compounds as one word (see :data:`COMPOUNDING`)
     compounds: bool = False
+    #: words already looked up (a text repeats its words; the stem lists are long)
+    _seen: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: first word of a phrase ("*" for a stem) -> positions in :attr:`phrases`
+    _by_first: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def phrases_from(self, first: str) -> list[tuple[tuple[str, ...], str]]:
+        """The phrases that may start with the lower-case word ``first``, longest first."""
+        if not self._by_first:
+            for n, (parts, _) in enumerate(self.phrases):
+                key = "*" if parts[0].endswith("*") else parts[0]
+                self._by_first.setdefault(key, []).append(n)
+        found = self._by_first.get(first, []) + [
+            n for n in self._by_first.get("*", []) if first.startswith(self.phrases[n][0][0][:-1])
+        ]
+        return [self.phrases[n] for n in sorted(found)]
 
     def word(self, word: str) -> str:
         """English gloss of one lower-case word, or ``""``."""
+        found = self._seen.get(word)
+        if found is None:
+            if len(self._seen) >= _SEEN_MAX:
+                self._seen.clear()  # a long-running process meets ever new words
+            found = self._seen[word] = self._lookup(word)
+        return found
+
+    def _lookup(self, word: str) -> str:
         found = self.exact.get(word)
         if found is not None:
             return found

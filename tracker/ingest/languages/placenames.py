@@ -1086,6 +1086,7 @@ def exonym(text: str) -> str:
     return _exonym_match(text)[0]
 
 
+@functools.lru_cache(maxsize=8192)
 def _exonym_match(text: str) -> tuple[str, int]:
     """``(english name, letters left after the stem)`` of :func:`exonym`, or ``("", 0)``."""
     low = text.lower()
