@@ -19,6 +19,7 @@ from tracker.ingest.languages.lexicon import (
     CONCEPTS,
     EUROPEAN_TABLES,
     english_of,
+    lexicon_for,
 )
 from tracker.ingest.languages.placenames import resolve_place
 
@@ -245,3 +246,16 @@ def test_the_seas_of_most_reports_are_named(phrase, code, sea):
 )
 def test_countries_in_the_case_after_over(phrase, code, country):
     assert gloss_line(phrase, code) == f"Over {country}"
+
+
+@pytest.mark.parametrize("code", EUROPEAN_TABLES)
+def test_phrases_by_first_word_are_the_phrases_that_may_start_there(code):
+    # The index must offer every phrase a scan of all phrases would try, in the same order.
+    lex = lexicon_for(code)
+    for first in {parts[0].rstrip("*") for parts, _ in lex.phrases} | {"x", "zz"}:
+        scan = [
+            (parts, english)
+            for parts, english in lex.phrases
+            if (first.startswith(parts[0][:-1]) if parts[0].endswith("*") else first == parts[0])
+        ]
+        assert lex.phrases_from(first) == scan
