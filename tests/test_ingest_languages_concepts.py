@@ -110,6 +110,13 @@ def _table(code: str) -> str:
         ("Laivoihin kohdistuva häirintä.", "fi", "Ships"),
         # Swedish "ett plan" is an aeroplane ("en plan" is a plan); "återvände", returned.
         ("Ett plan från SAS återvände till Visby.", "sv", "the aircraft from SAS returned"),
+        # Russian and Ukrainian "глушение", "глушіння" are jamming; Ukrainian "повідомив".
+        ("Экипаж сообщил о глушении сигнала GPS.", "ru", "jamming"),
+        ("Екіпаж повідомив про глушіння сигналу GPS.", "uk", "crew reported jamming"),
+        # Latvian "while approaching"; infinitives of losing ("after losing the GPS").
+        ("Lidmašīna tuvojoties lidostai zaudēja GPS.", "lv", "approach airport lost GPS"),
+        ("Aterrizó en Bucarest tras perder el GPS.", "es", "losing GPS"),
+        ("Ha dovuto atterrare dopo aver perduto il GPS.", "it", "lost GPS"),
         # Statements and trends: "warns that", "rise in", "this year".
         ("Úřad varuje, že rušení sílí.", "cs", "warns that"),
         ("Odnotowano wzrost zakłóceń GPS.", "pl", "rise in"),

@@ -92,6 +92,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "spoofing": ("spoofing",),
     "interference": ("interference",),
     "lost": ("lost",),
+    "losing": ("losing",),
     "failed": ("failed", "failure", "knocked out"),
     "problems": ("problems",),
     "false": ("false",),
@@ -273,6 +274,7 @@ rise in: økning økningen ökning ökningen øgning øgningen stigning stigning
 on the rise: økt økte ökat ökade øget øgede økende ökande stigende
 aircraft: ett_plan
 returned: återvände återvänt återvända
+losing: miste mister tappa förlora
 """,
     "fi": """
 can: voi voivat saattaa saattavat
@@ -367,6 +369,7 @@ rise in: lisäys* kasvu kasvua kasvun
 on the rise: lisääntynyt lisääntyneet lisääntyi lisääntyivät kasvanut kasvaneet kasvoi lisääntyvä*
 ships: laivoihin laivoissa laivoista laivoilla laivoille laivoja laivojen
 planes: lentokoneisiin lentokoneissa lentokoneista lentokoneilla
+losing: menettää menettäen
 """,
     "et": """
 can: võib võivad
@@ -451,6 +454,7 @@ rise in: kasv kasvu
 on the rise: suurenenud kasvanud sagenenud sagenes suurenes
 lost: kaotasid kadusid kadunud
 diverted: suunati_ümber ümbersuunati*
+losing: kaotama kaotades
 """,
     "lv": """
 we lost: zaudējām pazaudējām
@@ -531,6 +535,8 @@ on the rise: pieaudzis pieaugusi pieauga palielinājies palielinājās
 cars: automašīn* auto
 phones: telefon* tālru*
 returned: atgriezties
+approach: tuvojoties tuvojās
+losing: zaudējot zaudēt
 """,
     "lt": """
 we lost: praradome
@@ -612,6 +618,7 @@ rise in: padaugėjimas padidėjimas išaugimas
 on the rise: padaugėjo išaugo padidėjo
 cars: automobil*
 phones: telefon*
+losing: prarasti prarasdamas
 """,
     "pl": """
 can: może mogą mogłyby mógłby mogłoby
@@ -712,6 +719,7 @@ statistics: statysty*
 rise in: wzrost wzrostu
 on the rise: wzrosła wzrósł wzrosło wzrosły rosnąca nasila_się nasiliły
 a similar incident: podobn*_incydent* podobn*_sytuacj* podobn*_zdarzeni*
+losing: stracić utracić tracąc
 """,
     "cs": """
 can: může mohou můžou mohlo_by mohly_by
@@ -806,6 +814,7 @@ on the rise: vzrostl vzrostlo vzrostla vzrástol vzrástlo přibývá pribúda
 cars: aut auta automobil* vodič* řidič*
 phones: telefon* mobil*
 a similar incident: podobn*_incident* podobn*_situac* podobn*_prípad* podobn*_případ*
+losing: ztratit ztrácet stratiť
 """,
     "de": """
 can: kann können könnte könnten kunnen
@@ -937,6 +946,7 @@ today: heutigen heutige heutiger
 near: in_der_nähe_von in_der_nähe
 experienced: konfrontiert
 a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall soortgelijk_incident
+losing: verlieren verliert verliezen
 """,
     "ru": """
 can: может могут могла могло
@@ -953,7 +963,7 @@ position: местоположени* позици* координат*
 every: каждый каждом каждого каждая всеки всяко
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
-interference: помех* помеха* глушени* подавлени* вмешательств* вмешал* вмешива*
+interference: помех* помеха* подавлени* вмешательств* вмешал* вмешива*
 interference: смущени* смущения
 interference: втруч* втрут*
 jamming: заглушаван* заглушени*
@@ -1043,6 +1053,7 @@ a similar incident: подобн*_ситуаци* подобн*_инцидент
 a similar incident: аналогичн*_инцидент*
 landed: сели приземлились
 diverted: перенаправлен* перенаправили
+losing: потерять теряя загубване
 """,
     "uk": """
 can: може можуть
@@ -1057,7 +1068,7 @@ position: місцезнаходжен* позиці* координат*
 every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
-interference: перешкод* завад* глушінн* збо* втруч* втрут*
+interference: перешкод* завад* збо* втруч* втрут*
 jamming: глушінн* подавленн* рeб
 spoofing: спуфінг* підмін*
 false: хибн* фальшив*
@@ -1130,6 +1141,8 @@ a similar incident: подібн*_ситуаці* подібн*_інцидент
 lost: зникла зникли зникло втрачено
 landed: приземлилася сіла сіли
 diverted: перенаправлен* перенаправили
+reported: повідомив повідомила повідомили повідомило
+losing: втратити втрачаючи
 """,
     "es": """
 can: puede pueden podría podrían
@@ -1233,6 +1246,7 @@ a similar incident: un_incidente_similar una_situación_similar un_caso_similar
 lost: perdido
 landed: aterrizado
 returned: volvieron retornaron regresado
+losing: perder perdiendo
 """,
     "pt": """
 can: pode podem poderia poderiam
@@ -1334,6 +1348,7 @@ lost: perdido
 landed: aterrou aterraram aterrissaram aterrado pousado
 could not land: não_conseguiu_aterrar não_conseguiram_aterrar
 returned: regressaram voltaram retornaram
+losing: perder perdendo
 """,
     "fr": """
 can: peut peuvent pourrait pourraient
@@ -1433,6 +1448,7 @@ statistics: statistique*
 rise in: hausse_des hausse_de augmentation_des augmentation_de
 on the rise: augmenté en_hausse multipliés
 a similar incident: un_incident_similaire une_situation_similaire
+losing: perdre perdant
 """,
     "it": """
 can: può possono potrebbe potrebbero
@@ -1530,6 +1546,7 @@ a similar incident: un_incidente_simile una_situazione_simile un_caso_simile
 lost: persero perduto
 landed: atterrata atterrati atterrò
 returned: tornata tornati tornò rientrata rientrati rientrò
+losing: perdere perdendo
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
@@ -1617,6 +1634,7 @@ rise in: αύξηση αύξησης
 on the rise: αυξήθηκαν αυξήθηκε αυξημένες
 cars: αυτοκίνητ* οδηγ*
 phones: τηλέφων* κινητ*
+losing: χάσει χάνοντας
 """,
     "ro": """
 can: poate pot
@@ -1719,6 +1737,7 @@ on the rise: au_crescut a_crescut în_creștere
 cars: mașin* autoturism* șofer*
 phones: telefoan* telefon*
 today: astăzi azi
+losing: pierde pierzând
 """,
     "tr": """
 we lost: kaybettik
@@ -1802,6 +1821,7 @@ on the rise: arttı artıyor artmış
 cars: otomobil* sürücü*
 phones: telefon*
 landed: iniş_yaptı indiler
+losing: kaybetmek kaybederek
 """,
     "hu": """
 we lost: elvesztettük
@@ -1890,6 +1910,7 @@ today: ma
 disrupted: zavarták megzavarták zavarta megzavarta
 landed: leszálltak
 returned: visszatértek visszafordultak
+losing: elveszíteni elvesztve
 """,
     # Chinese (simplified and traditional) and Japanese: whole words, found in unspaced text by
     # longest match (:mod:`.scripts`). ``@role`` words follow the place they give a role to
