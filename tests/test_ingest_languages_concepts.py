@@ -266,3 +266,19 @@ def test_phrases_by_first_word_are_the_phrases_that_may_start_there(code):
             if (first.startswith(parts[0][:-1]) if parts[0].endswith("*") else first == parts[0])
         ]
         assert lex.phrases_from(first) == scan
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "place"),
+    [
+        # Instrumentals after "over" that the case endings did not undo.
+        ("nad Gdańskiem", "pl", "Gdańsk"),
+        ("nad Wrocławiem", "pl", "Wrocław"),
+        ("над Одесою", "uk", "Odesa"),
+        ("над Софией", "ru", "Sofia"),
+        ("nad Košicami", "sk", "Košice"),
+        ("nad Pardubicemi", "cs", "Pardubice"),
+    ],
+)
+def test_towns_in_the_instrumental_after_over(phrase, code, place):
+    assert gloss_line(phrase, code) == f"Over {place}"

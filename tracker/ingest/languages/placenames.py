@@ -966,16 +966,20 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("owi", "", ""), ("a", "o", ""),
            # Towns ending in a consonant cluster or a soft consonant: "w Bydgoszczy" (in
            # Bydgoszcz), "do Poznania" (to Poznań), "z Torunia" (from Toruń).
-           ("y", "", ""), ("nia", "ń", ""), ("nia", "n", "")),
+           ("y", "", ""), ("nia", "ń", ""), ("nia", "n", ""),
+           # The instrumental after a soft consonant ("nad Gdańskiem", "nad Wrocławiem").
+           ("iem", "", "")),
     "cs": (("ě", "", "in"), ("e", "", "in"), ("u", "", "in"), ("a", "", ""), ("y", "a", ""),
            ("i", "a", "in"), ("ou", "a", ""), ("ě", "a", "in"), ("ie", "", "in"),
            ("ej", "a", "in"), ("om", "", ""),
            # Plural town names: "v Košiciach", "v Pardubicích" (Košice, Pardubice).
-           ("iach", "e", "in"), ("ích", "e", "in")),
+           ("iach", "e", "in"), ("ích", "e", "in"), ("ami", "e", ""), ("emi", "e", "")),
     "ru": (("е", "", "in"), ("у", "", "to"), ("а", "", ""), ("ом", "", ""), ("и", "ь", "in"),
            ("ы", "а", ""), ("е", "а", "in"), ("у", "а", "to"), ("ой", "а", ""), ("и", "а", ""),
            ("і", "", "in"), ("і", "а", "in"), ("ю", "ь", "to"), ("ові", "", "to"),
-           ("е", "о", "in"), ("а", "о", "")),
+           ("е", "о", "in"), ("а", "о", ""),
+           # Instrumentals of feminine names ("над Софией", "над Одесою", "над Софією").
+           ("ией", "ия", ""), ("ією", "ія", ""), ("ою", "а", ""), ("ей", "я", "")),
     "tr": (),
     # Hungarian: to (-ra/-re, -ba/-be, -hoz), in (-ban/-ben), at (-on/-en/-nál), from.
     "hu": (("ra", "", "to"), ("re", "", "to"), ("ba", "", "to"), ("be", "", "to"),
