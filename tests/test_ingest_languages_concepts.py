@@ -117,6 +117,14 @@ def _table(code: str) -> str:
         ("Lidmašīna tuvojoties lidostai zaudēja GPS.", "lv", "approach airport lost GPS"),
         ("Aterrizó en Bucarest tras perder el GPS.", "es", "losing GPS"),
         ("Ha dovuto atterrare dopo aver perduto il GPS.", "it", "lost GPS"),
+        # "The next day" and "last year" in the forms news writes most.
+        ("Následujícího dne letadlo ztratilo GPS.", "cs", "The next day"),
+        ("Ertesi günü bir uçak GPS sinyalini kaybetti.", "tr", "The next day"),
+        ("Vlani lietadlo stratilo GPS.", "sk", "Last year"),
+        ("Торік літак втратив GPS.", "uk", "Last year"),
+        ("Vorig jaar verloor een vliegtuig gps.", "nl", "Last year"),
+        ("No ano passado um avião perdeu o GPS.", "pt", "Last year the aircraft"),
+        ("Pernai lėktuvas prarado GPS signalą.", "lt", "Last year"),
         # Statements and trends: "warns that", "rise in", "this year".
         ("Úřad varuje, že rušení sílí.", "cs", "warns that"),
         ("Odnotowano wzrost zakłóceń GPS.", "pl", "rise in"),

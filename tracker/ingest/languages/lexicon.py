@@ -619,6 +619,7 @@ on the rise: padaugėjo išaugo padidėjo
 cars: automobil*
 phones: telefon*
 losing: prarasti prarasdamas
+last year: pernai
 """,
     "pl": """
 can: może mogą mogłyby mógłby mogłoby
@@ -815,6 +816,8 @@ cars: aut auta automobil* vodič* řidič*
 phones: telefon* mobil*
 a similar incident: podobn*_incident* podobn*_situac* podobn*_prípad* podobn*_případ*
 losing: ztratit ztrácet stratiť
+the next day: následujícího_dne druhého_dne nasledujúceho_dňa druhého_dňa
+last year: vlani minulého_roku
 """,
     "de": """
 can: kann können könnte könnten kunnen
@@ -947,6 +950,7 @@ near: in_der_nähe_von in_der_nähe
 experienced: konfrontiert
 a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall soortgelijk_incident
 losing: verlieren verliert verliezen
+last year: vorig_jaar afgelopen_jaar
 """,
     "ru": """
 can: может могут могла могло
@@ -1143,6 +1147,7 @@ landed: приземлилася сіла сіли
 diverted: перенаправлен* перенаправили
 reported: повідомив повідомила повідомили повідомило
 losing: втратити втрачаючи
+last year: торік
 """,
     "es": """
 can: puede pueden podría podrían
@@ -1349,6 +1354,7 @@ landed: aterrou aterraram aterrissaram aterrado pousado
 could not land: não_conseguiu_aterrar não_conseguiram_aterrar
 returned: regressaram voltaram retornaram
 losing: perder perdendo
+last year: no_ano_passado
 """,
     "fr": """
 can: peut peuvent pourrait pourraient
@@ -1547,6 +1553,7 @@ lost: persero perduto
 landed: atterrata atterrati atterrò
 returned: tornata tornati tornò rientrata rientrati rientrò
 losing: perdere perdendo
+the next day: indomani
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
@@ -1822,6 +1829,7 @@ cars: otomobil* sürücü*
 phones: telefon*
 landed: iniş_yaptı indiler
 losing: kaybetmek kaybederek
+the next day: ertesi_günü
 """,
     "hu": """
 we lost: elvesztettük
