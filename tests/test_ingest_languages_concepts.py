@@ -290,3 +290,20 @@ def test_phrases_by_first_word_are_the_phrases_that_may_start_there(code):
 )
 def test_towns_in_the_instrumental_after_over(phrase, code, place):
     assert gloss_line(phrase, code) == f"Over {place}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        # Finnish names in -e lengthen it before an ending; Polish plural towns in -ice.
+        ("Kone ohjattiin Tampereelle.", "fi", "to Tampere"),
+        ("Samolot przekierowano do Katowic.", "pl", "Katowice"),
+        # Italian "a" after a verb of motion is "to", as "in" already was.
+        ("L'aereo è stato dirottato a Napoli.", "it", "diverted to Naples"),
+        ("A gépet Debrecenbe terelték.", "hu", "diverted"),
+        ("Самолетът не успя да кацне.", "bg", "could not land"),
+        ("Avionul zbura spre Iași.", "ro", "flew to Ia"),
+    ],
+)
+def test_diversions(sentence, code, english):
+    assert english in gloss_text(sentence, code)

@@ -782,7 +782,7 @@ _MOTION = {"returned", "diverted", "back", "turned"}
 def _emit_place(place, emit, out) -> None:
     if place.role == "in" and out and out[-1] in _MOTION:
         emit("to")
-    elif out and out[-1] == "in" and len(out) > 1 and out[-2] in _MOTION:
+    elif out and out[-1] in {"in", "at"} and len(out) > 1 and out[-2] in _MOTION:
         out[-1] = "to"
     elif place.role and not (out and out[-1] in _PREPOSITIONS):
         emit(place.role)

@@ -1058,6 +1058,7 @@ a similar incident: аналогичн*_инцидент*
 landed: сели приземлились
 diverted: перенаправлен* перенаправили
 losing: потерять теряя загубване
+could not land: не_успя_да_кацне не_успяха_да_кацнат не_можа_да_кацне
 """,
     "uk": """
 can: може можуть
@@ -1745,6 +1746,7 @@ cars: mașin* autoturism* șofer*
 phones: telefoan* telefon*
 today: astăzi azi
 losing: pierde pierzând
+to: spre
 """,
     "tr": """
 we lost: kaybettik
@@ -1919,6 +1921,7 @@ disrupted: zavarták megzavarták zavarta megzavarta
 landed: leszálltak
 returned: visszatértek visszafordultak
 losing: elveszíteni elvesztve
+diverted: terelték elterelték átirányították átirányítottak
 """,
     # Chinese (simplified and traditional) and Japanese: whole words, found in unspaced text by
     # longest match (:mod:`.scripts`). ``@role`` words follow the place they give a role to

@@ -950,7 +950,10 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("issa", "", "in"), ("issä", "", "in"), ("ista", "", "from"), ("istä", "", "from"),
            ("iin", "", "to"), ("ille", "", "to"), ("ilta", "", "from"), ("iltä", "", "from"),
            # The partitive after "approaching", "towards": "lähestyessään Kuopiota".
-           ("ta", "", ""), ("tä", "", "")),
+           ("ta", "", ""), ("tä", "", ""),
+           # Names in -e lengthen it before an ending ("Tampereelle", "Tampereen").
+           ("eelle", "e", "to"), ("eella", "e", "at"), ("eelta", "e", "from"),
+           ("eessa", "e", "in"), ("eesta", "e", "from"), ("een", "e", "")),
     "et": (("sse", "", "to"), ("st", "", "from"), ("s", "", "in"), ("l", "", "at"),
            ("lt", "", "from"), ("le", "", "to"), ("as", "", "in"), ("ast", "", "from"),
            ("asse", "", "to"), ("a", "", ""), ("i", "", "")),
@@ -968,12 +971,15 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            # Bydgoszcz), "do Poznania" (to Poznań), "z Torunia" (from Toruń).
            ("y", "", ""), ("nia", "ń", ""), ("nia", "n", ""),
            # The instrumental after a soft consonant ("nad Gdańskiem", "nad Wrocławiem").
-           ("iem", "", "")),
+           ("iem", "", ""),
+           # Plural towns in -ice ("do Katowic", "nad Katowicami").
+           ("ic", "ice", ""), ("icami", "ice", "")),
     "cs": (("ě", "", "in"), ("e", "", "in"), ("u", "", "in"), ("a", "", ""), ("y", "a", ""),
            ("i", "a", "in"), ("ou", "a", ""), ("ě", "a", "in"), ("ie", "", "in"),
            ("ej", "a", "in"), ("om", "", ""),
            # Plural town names: "v Košiciach", "v Pardubicích" (Košice, Pardubice).
-           ("iach", "e", "in"), ("ích", "e", "in"), ("ami", "e", ""), ("emi", "e", "")),
+           ("iach", "e", "in"), ("ích", "e", "in"), ("ami", "e", ""), ("emi", "e", ""),
+           ("íc", "ice", ""), ("ic", "ice", "")),
     "ru": (("е", "", "in"), ("у", "", "to"), ("а", "", ""), ("ом", "", ""), ("и", "ь", "in"),
            ("ы", "а", ""), ("е", "а", "in"), ("у", "а", "to"), ("ой", "а", ""), ("и", "а", ""),
            ("і", "", "in"), ("і", "а", "in"), ("ю", "ь", "to"), ("ові", "", "to"),
