@@ -1746,7 +1746,6 @@ cars: mașin* autoturism* șofer*
 phones: telefoan* telefon*
 today: astăzi azi
 losing: pierde pierzând
-to: spre
 """,
     "tr": """
 we lost: kaybettik
