@@ -125,6 +125,12 @@ def _table(code: str) -> str:
         ("Vorig jaar verloor een vliegtuig gps.", "nl", "Last year"),
         ("No ano passado um avião perdeu o GPS.", "pt", "Last year the aircraft"),
         ("Pernai lėktuvas prarado GPS signalą.", "lt", "Last year"),
+        # Names of jamming and spoofing: Slovak "rušenie" (as Czech "rušení"), Bulgarian
+        # "подмяна", Greek "παραποίηση", Finnish "harhauttaminen".
+        ("Rušenie signálu GPS.", "sk", "Jamming"),
+        ("Подмяна на GPS сигнала.", "bg", "spoofing"),
+        ("Παραποίηση του σήματος GPS.", "el", "spoofing"),
+        ("GPS-signaalin harhauttaminen.", "fi", "spoofing"),
         # Statements and trends: "warns that", "rise in", "this year".
         ("Úřad varuje, že rušení sílí.", "cs", "warns that"),
         ("Odnotowano wzrost zakłóceń GPS.", "pl", "rise in"),

@@ -370,6 +370,7 @@ on the rise: lisääntynyt lisääntyneet lisääntyi lisääntyivät kasvanut k
 ships: laivoihin laivoissa laivoista laivoilla laivoille laivoja laivojen
 planes: lentokoneisiin lentokoneissa lentokoneista lentokoneilla
 losing: menettää menettäen
+spoofing: harhautt*
 """,
     "et": """
 can: võib võivad
@@ -818,6 +819,7 @@ a similar incident: podobn*_incident* podobn*_situac* podobn*_prípad* podobn*_p
 losing: ztratit ztrácet stratiť
 the next day: následujícího_dne druhého_dne nasledujúceho_dňa druhého_dňa
 last year: vlani minulého_roku
+jamming: rušenie rušenia rušením
 """,
     "de": """
 can: kann können könnte könnten kunnen
@@ -1059,6 +1061,7 @@ landed: сели приземлились
 diverted: перенаправлен* перенаправили
 losing: потерять теряя загубване
 could not land: не_успя_да_кацне не_успяха_да_кацнат не_можа_да_кацне
+spoofing: подмяна подмяната
 """,
     "uk": """
 can: може можуть
@@ -1643,6 +1646,7 @@ on the rise: αυξήθηκαν αυξήθηκε αυξημένες
 cars: αυτοκίνητ* οδηγ*
 phones: τηλέφων* κινητ*
 losing: χάσει χάνοντας
+spoofing: παραποίησ* πλαστογράφησ*
 """,
     "ro": """
 can: poate pot
