@@ -131,6 +131,9 @@ def _table(code: str) -> str:
         ("Подмяна на GPS сигнала.", "bg", "spoofing"),
         ("Παραποίηση του σήματος GPS.", "el", "spoofing"),
         ("GPS-signaalin harhauttaminen.", "fi", "spoofing"),
+        # "A similar problem": an earlier incident told by reference to this one.
+        ("Otro avión notificó un problema similar.", "es", "a similar problem"),
+        ("Inny samolot zgłosił podobny problem.", "pl", "a similar problem"),
         # Statements and trends: "warns that", "rise in", "this year".
         ("Úřad varuje, že rušení sílí.", "cs", "warns that"),
         ("Odnotowano wzrost zakłóceń GPS.", "pl", "rise in"),

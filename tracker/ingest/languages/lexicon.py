@@ -722,6 +722,7 @@ rise in: wzrost wzrostu
 on the rise: wzrosła wzrósł wzrosło wzrosły rosnąca nasila_się nasiliły
 a similar incident: podobn*_incydent* podobn*_sytuacj* podobn*_zdarzeni*
 losing: stracić utracić tracąc
+a similar problem: podobn*_problem* podobn*_kłopot*
 """,
     "cs": """
 can: může mohou můžou mohlo_by mohly_by
@@ -820,6 +821,7 @@ losing: ztratit ztrácet stratiť
 the next day: následujícího_dne druhého_dne nasledujúceho_dňa druhého_dňa
 last year: vlani minulého_roku
 jamming: rušenie rušenia rušením
+a similar problem: podobn*_problém* podobn*_potíž*
 """,
     "de": """
 can: kann können könnte könnten kunnen
@@ -953,6 +955,7 @@ experienced: konfrontiert
 a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall soortgelijk_incident
 losing: verlieren verliert verliezen
 last year: vorig_jaar afgelopen_jaar
+a similar problem: ähnliches_problem ähnliche_probleme ähnlichen_problem
 """,
     "ru": """
 can: может могут могла могло
@@ -1062,6 +1065,7 @@ diverted: перенаправлен* перенаправили
 losing: потерять теряя загубване
 could not land: не_успя_да_кацне не_успяха_да_кацнат не_можа_да_кацне
 spoofing: подмяна подмяната
+a similar problem: аналогичн*_проблем* подобн*_проблем* сходн*_проблем*
 """,
     "uk": """
 can: може можуть
@@ -1152,6 +1156,7 @@ diverted: перенаправлен* перенаправили
 reported: повідомив повідомила повідомили повідомило
 losing: втратити втрачаючи
 last year: торік
+a similar problem: аналогічн*_проблем* подібн*_проблем*
 """,
     "es": """
 can: puede pueden podría podrían
@@ -1256,6 +1261,7 @@ lost: perdido
 landed: aterrizado
 returned: volvieron retornaron regresado
 losing: perder perdiendo
+a similar problem: un_problema_similar problema_similar un_fallo_similar
 """,
     "pt": """
 can: pode podem poderia poderiam
@@ -1359,6 +1365,7 @@ could not land: não_conseguiu_aterrar não_conseguiram_aterrar
 returned: regressaram voltaram retornaram
 losing: perder perdendo
 last year: no_ano_passado
+a similar problem: um_problema_semelhante problema_semelhante problema_similar
 """,
     "fr": """
 can: peut peuvent pourrait pourraient
@@ -1459,6 +1466,7 @@ rise in: hausse_des hausse_de augmentation_des augmentation_de
 on the rise: augmenté en_hausse multipliés
 a similar incident: un_incident_similaire une_situation_similaire
 losing: perdre perdant
+a similar problem: un_problème_similaire problème_similaire
 """,
     "it": """
 can: può possono potrebbe potrebbero
@@ -1558,6 +1566,7 @@ landed: atterrata atterrati atterrò
 returned: tornata tornati tornò rientrata rientrati rientrò
 losing: perdere perdendo
 the next day: indomani
+a similar problem: un_problema_simile problema_simile
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
@@ -1750,6 +1759,7 @@ cars: mașin* autoturism* șofer*
 phones: telefoan* telefon*
 today: astăzi azi
 losing: pierde pierzând
+a similar problem: o_problemă_similară problemă_similară
 """,
     "tr": """
 we lost: kaybettik
