@@ -80,7 +80,7 @@ def test_every_european_calendar_names_months_weekdays_and_near_days(code):
 
 
 def _table(code: str) -> str:
-    return {"da": "no", "sv": "no", "sk": "cs", "nl": "de", "bg": "ru"}.get(code, code)
+    return {"da": "no", "sv": "no", "sk": "cs", "bg": "ru"}.get(code, code)
 
 
 # --- words of the inventory, in sentences --------------------------------------------------------
@@ -134,6 +134,12 @@ def _table(code: str) -> str:
         # "A similar problem": an earlier incident told by reference to this one.
         ("Otro avión notificó un problema similar.", "es", "a similar problem"),
         ("Inny samolot zgłosił podobny problem.", "pl", "a similar problem"),
+        # Dutch has a table of its own (it was read with German's, which lacked "niet",
+        # "geen", "en", "signaal"...); German "flog" (flew).
+        ("Het toestel ondervond geen storing en verloor het signaal niet.", "nl", "not"),
+        ("Het toestel ondervond geen storing.", "nl", "experienced no interference"),
+        ("Na een noodlanding in het Poolse luchtruim.", "nl", "emergency landing"),
+        ("Das Flugzeug flog über Polen.", "de", "flew over Poland"),
         # Statements and trends: "warns that", "rise in", "this year".
         ("Úřad varuje, že rušení sílí.", "cs", "warns that"),
         ("Odnotowano wzrost zakłóceń GPS.", "pl", "rise in"),
@@ -316,3 +322,14 @@ def test_towns_in_the_instrumental_after_over(phrase, code, place):
 )
 def test_diversions(sentence, code, english):
     assert english in gloss_text(sentence, code)
+
+
+def test_a_sentence_wrapped_over_two_lines_is_glossed_whole():
+    # A cue split by the line break ("z powodu / zakłóceń", because of the interference) is read
+    # whole, and the second half does not open with a capital that joins the place before it.
+    glossed = gloss_text("Samolot zawrócił nad Gdańskiem z powodu\nzakłóceń GPS.", "pl")
+    assert "because of GPS interference" in glossed
+    assert "\n" not in glossed
+    # A line that ends a sentence, or a next line that opens with a capital, stays apart.
+    assert "\n" in gloss_text("Samolot zawrócił.\nzakłócenia GPS.", "pl")
+    assert "\n" in gloss_text("Samolot zawrócił\nNad Gdańskiem zakłócenia GPS.", "pl")

@@ -856,6 +856,14 @@ _ELISION = {
 }
 
 
+_WRAPPED = re.compile(r"(?<=[^\W\d_])\n(?=[^\W\d_])")
+
+
+def _unwrap(m: re.Match) -> str:
+    rest = m.string[m.end() :]
+    return " " if rest[:1].islower() and not META_DATE_LINE.match(rest) else m.group(0)
+
+
 #: Languages that group the thousands of a number with a dot ("2.300"), not a comma.
 _THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el"}
 _GROUP_DOT = re.compile(r"(?<=\d)\.(?=\d{3}(?:\.\d{3})*(?!\d)(?!\.\d))")
@@ -874,6 +882,10 @@ def gloss_text(text: str, code: str) -> str:
         text = text.translate(_RO_COMMA)
     if code in _DOTTED_DAY_MONTH:
         text = _dotted_day_month(text, code)
+    # A sentence wrapped over two lines ("... tijdens de nadering door\nstoringen en ...") is
+    # glossed as one line: a cue split by the break ("door storingen", because of the
+    # interference) is read whole, and the second half does not open with a capital.
+    text = _WRAPPED.sub(_unwrap, text)
     # "2 000", "12 500": digit groups with spaces (or no-break spaces) are one number.
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
     if code in _THOUSANDS_DOT:

@@ -143,9 +143,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 CALENDAR_CONCEPTS = ("yesterday", "today", "last week")
 #: The tables of the European languages (Latin, Cyrillic and Greek scripts), each perhaps
 #: shared by a family (:data:`_FAMILY`: Danish and Swedish read with Norwegian, Slovak with
-#: Czech, Dutch with German, Bulgarian with Russian).
-EUROPEAN_TABLES = ("no", "fi", "et", "lv", "lt", "pl", "cs", "de", "ru", "uk", "es", "pt", "fr",
-                   "it", "el", "ro", "tr", "hu")  # fmt: skip
+#: Czech, Bulgarian with Russian).
+EUROPEAN_TABLES = ("no", "fi", "et", "lv", "lt", "pl", "cs", "de", "nl", "ru", "uk", "es", "pt",
+                   "fr", "it", "el", "ro", "tr", "hu")  # fmt: skip
 
 
 def english_of(code: str) -> frozenset[str]:
@@ -157,12 +157,12 @@ def english_of(code: str) -> frozenset[str]:
 MAX_ENDING = 7
 
 # Language families share one table where their cue words are the same or nearly so.
-_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "nl": "de"}
+_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru"}
 
 #: Tables of languages that write compound nouns as one word ("Funkstörungen",
 #: "signalforstyrrelser", "paikannushäiriö"): a word that matches no form is read by its last
 #: element when that is a ``stem*`` form of :data:`MIN_COMPOUND_STEM` letters or more.
-COMPOUNDING = frozenset({"no", "de", "fi", "et"})
+COMPOUNDING = frozenset({"no", "de", "nl", "fi", "et"})
 #: Shortest stem read as the last element of a compound, and shortest first element before it
 #: (four letters: "zer-störung", destruction, is a prefixed verb noun, not a compound).
 MIN_COMPOUND_STEM = 5
@@ -824,11 +824,11 @@ jamming: rušenie rušenia rušením
 a similar problem: podobn*_problém* podobn*_potíž*
 """,
     "de": """
-can: kann können könnte könnten kunnen
-affect: gefährden gefährdet bedreigen beeinträchtigen
+can: kann können könnte könnten
+affect: gefährden gefährdet beeinträchtigen
 said: teilte teilten
 discussed: diskutierten diskutierte diskutiert debattierten
-en route: auf_der_strecke auf_der_route op_de_route
+en route: auf_der_strecke auf_der_route
 last year: letztes_jahr im_vergangenen_jahr vergangenes_jahr
 more than: mehr_als
 had: hatte hatten
@@ -836,10 +836,8 @@ happened: passiert ereignete geschah
 affected: betroffen betraf
 degraded: beeinträchtig*
 and: und
-false: vals valse
-navigation systems: navigatiesyste*
-position: position* positie*
-every: jede jeder jedem jeden jedes elke
+position: position*
+every: jede jeder jedem jeden jedes
 satellite navigation: satellitennavigation* satellitenortung*
 signal: signal signale signals
 navigation systems: navigationssystem* navigationsgerät*
@@ -852,7 +850,6 @@ false: falsch*
 problems: problem* probleme
 lost: verlor verloren
 failed: fiel fielen
-lost: verdween verdwenen
 failure: ausfall* ausfälle* ausgefallen
 aircraft: flugzeug* maschine *flugzeug *flugzeuge *maschine
 flights: flüge flügen
@@ -904,58 +901,122 @@ drones: drohne*
 military: militär* bundeswehr*
 incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
 since: seit
-aircraft: vliegtuig* toestel *vliegtuig
-flights: vluchten
-planes: vliegtuigen toestellen
-flight: vlucht
-airport: luchthaven* vliegveld* *luchthaven
-pilots: piloot piloten
-pilot: verkeersvlieger* gezagvoerder*
-we: wij
-flew: vloog vlogen
-towards: richting
-failed: stopte stopten uitgevallen viel_uit
-crew: bemanning*
-approach: nadering* landingsnadering*
-landed: landde landden geland
-could not land: kon_niet_landen konden_niet_landen
-lost: verloor verloren
-lost: kwijt
-interference: storing* verstoord* verstoring*
-jamming: stoorzender* *storing
-diverted: uitgeweken uitwijken omgeleid
-returned: keerde_terug keerden_terug teruggekeerd terugkeren
-reported: meldde meldden
-yesterday: gisteren
-over: boven
-near: nabij bij
-to: naar
-because of: wegen door_storingen
-region: region regionen regio
+because of: wegen
+region: region regionen
 we: wir
-when: toen
-flew: gevlogen
-experienced: meegemaakt maakte_het_mee maakten_het_mee
 happened: kam_es_zu kam_es_zum kam_es_zur ist_es_zu
 detected: festgestellt stellte_fest entdeckt registriert
-warns that: warnt warnen waarschuwt
-this year: dieses_jahr dieses_jahres in_diesem_jahr dit_jaar van_dit_jaar
-the next day: am_nächsten_tag am_folgenden_tag tags_darauf de_volgende_dag een_dag_later
-number of: anzahl zahl aantal
+warns that: warnt warnen
+this year: dieses_jahr dieses_jahres in_diesem_jahr
+the next day: am_nächsten_tag am_folgenden_tag tags_darauf
+number of: anzahl zahl
 statistics: statisti*
-rise in: anstieg zunahme toename stijging
-on the rise: zugenommen gestiegen nimmt_zu toegenomen gestegen
-from: vanuit
-near: in_de_buurt_van
-affected: getroffen
+rise in: anstieg zunahme
+on the rise: zugenommen gestiegen nimmt_zu
 happened: kam_es kam_es_während
 today: heutigen heutige heutiger
 near: in_der_nähe_von in_der_nähe
 experienced: konfrontiert
-a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall soortgelijk_incident
-losing: verlieren verliert verliezen
-last year: vorig_jaar afgelopen_jaar
+a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall
+losing: verlieren verliert
 a similar problem: ähnliches_problem ähnliche_probleme ähnlichen_problem
+flew: flog flogen geflogen
+""",
+    # Dutch (read with the German table until session 8; its words there moved here).
+    "nl": """
+can: kan kunnen zou_kunnen zouden_kunnen
+can affect: kan_beïnvloeden kunnen_beïnvloeden kan_verstoren kunnen_verstoren
+affect: beïnvloeden verstoren bedreigen
+said: zei zeiden zegt verklaarde
+discussed: besproken bespraken
+en route: op_de_route tijdens_de_vlucht
+last year: vorig_jaar afgelopen_jaar vorige_jaar
+this year: dit_jaar van_dit_jaar
+the next day: de_volgende_dag een_dag_later de_dag_erna
+more than: meer_dan
+had: had hadden
+happened: gebeurde gebeurd vond_plaats plaatsvond
+affected: getroffen
+and: en
+false: vals valse
+position: positie* locatie
+every: elke elk iedere
+satellite navigation: satellietnavigatie*
+navigation systems: navigatiesyste* navigatieapparatuur
+signal: signaal signalen
+interference: storing* verstoord* verstoring* interferentie*
+jamming: stoorzender* *storing jamming*
+jammer: jammer jammers
+spoofing: spoofing* vervalst*
+problems: probleem problemen
+lost: verloor verloren kwijt verdween verdwenen
+failed: stopte stopten uitgevallen viel_uit vielen_uit
+failure: uitval
+aircraft: vliegtuig* toestel *vliegtuig
+planes: vliegtuigen toestellen
+flights: vluchten
+flight: vlucht
+pilots: piloot piloten
+pilot: verkeersvlieger* gezagvoerder*
+crew: bemanning* crew
+airport: luchthaven* vliegveld* *luchthaven
+airline: luchtvaartmaatschappij* vliegmaatschappij*
+helicopter: helikopter* traumaheli*
+passengers: passagier*
+runway: landingsbaan* startbaan*
+air traffic control: luchtverkeersleiding* luchtverkeersleider* verkeersleider* lvnl
+airspace: luchtruim*
+aviation: luchtvaart*
+approach: nadering* landingsnadering*
+landing: landing landingen
+landed: landde landden geland
+emergency landing: noodlanding*
+could not land: kon_niet_landen konden_niet_landen
+take-off: opstijgen opgestegen steeg_op stegen_op
+diverted: uitgeweken uitwijken omgeleid
+returned: keerde_terug keerden_terug teruggekeerd terugkeren
+turned back: keerde_om keerden_om
+circled: cirkelde cirkelden
+had to: moest moesten
+forced to: gedwongen
+flew: vloog vlogen gevlogen
+experienced: ondervond ondervonden meegemaakt maakte_het_mee maakten_het_mee
+experienced: kreeg_te_maken_met kregen_te_maken_met
+reported: meldde meldden gemeld rapporteerde
+detected: ontdekt gedetecteerd waargenomen
+was: was werd
+were: waren werden
+over: boven
+near: nabij bij in_de_buurt_van
+in: in
+to: naar
+from: vanuit
+towards: richting
+because of: vanwege
+because of interference: door_storingen door_storing door_verstoringen door_verstoring
+border: grens grenzen grensgebied*
+yesterday: gisteren
+today: vandaag
+not: niet
+no: geen
+warns that: waarschuwt waarschuwen
+number of: aantal
+statistics: statistiek*
+rise in: toename stijging
+on the rise: toegenomen gestegen neemt_toe
+incidents: incident* voorval*
+ships: schip schepen boot boten scheepvaart
+cars: auto automobilist*
+phones: telefoon* smartphone*
+drones: drone drones
+military: militair* leger defensie
+since: sinds
+we: wij
+when: toen
+region: regio
+a similar incident: soortgelijk_incident vergelijkbaar_incident
+a similar problem: soortgelijk_probleem vergelijkbaar_probleem
+losing: verliezen
 """,
     "ru": """
 can: может могут могла могло
