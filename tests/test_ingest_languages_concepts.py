@@ -140,6 +140,12 @@ def _table(code: str) -> str:
         ("Het toestel ondervond geen storing.", "nl", "experienced no interference"),
         ("Na een noodlanding in het Poolse luchtruim.", "nl", "emergency landing"),
         ("Das Flugzeug flog über Polen.", "de", "flew over Poland"),
+        # Languages read with a relative's table have their own words there too.
+        ("Rušenie môže ovplyvniť lietadlá.", "sk", "can affect"),
+        ("Самолетът трябваше да се върне, съобщи летището.", "bg", "had to"),
+        ("Самолетът беше засегнат от смущения.", "bg", "was affected"),
+        ("Flyet cirklede over lufthavnen.", "da", "circled over"),
+        ("Planet drabbades av störningar.", "sv", "affected"),
         # Statements and trends: "warns that", "rise in", "this year".
         ("Úřad varuje, že rušení sílí.", "cs", "warns that"),
         ("Odnotowano wzrost zakłóceń GPS.", "pl", "rise in"),

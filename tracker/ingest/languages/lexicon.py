@@ -275,6 +275,15 @@ on the rise: økt økte ökat ökade øget øgede økende ökande stigende
 aircraft: ett_plan
 returned: återvände återvänt återvända
 losing: miste mister tappa förlora
+take-off: lettede lyfte
+approach: indflyvning*
+circled: cirklede
+jammer: støjsender*
+detected: opdaget upptäckt
+affect: påvirke påverka
+affected: drabbades drabbats
+said: sade sagde
+incidents: incidenter incidenterna hændelser händelser hendelser
 """,
     "fi": """
 can: voi voivat saattaa saattavat
@@ -822,6 +831,12 @@ the next day: následujícího_dne druhého_dne nasledujúceho_dňa druhého_dň
 last year: vlani minulého_roku
 jamming: rušenie rušenia rušením
 a similar problem: podobn*_problém* podobn*_potíž*
+failure: zlyhan* výpadok výpadku
+affected: zasiahl*
+detected: zistil zistili zistilo
+can: môže môžu
+cars: autá áut
+phones: telefóny telefónov
 """,
     "de": """
 can: kann können könnte könnten
@@ -1127,6 +1142,29 @@ losing: потерять теряя загубване
 could not land: не_успя_да_кацне не_успяха_да_кацнат не_можа_да_кацне
 spoofing: подмяна подмяната
 a similar problem: аналогичн*_проблем* подобн*_проблем* сходн*_проблем*
+passengers: пътници*
+airline: авиокомпани*
+helicopter: хеликоптер*
+circled: кръжеше кръжа
+had to: трябваше
+flew: летеше летя
+failure: повред*
+affected: засегна засегнат* засегнаха
+happened: случи_се се_случи
+was: беше
+were: бяха
+had: имаше
+reported: съобщи съобщиха докладва*
+said: каза казаха
+near: близо_до
+from: от
+because of: заради
+no: никакви никакъв
+can: може могат
+affect: засегне
+number of: броят
+ships: кораб*
+cars: коли автомобил*
 """,
     "uk": """
 can: може можуть
