@@ -304,9 +304,10 @@ def test_gloss_reads_a_night_between_two_days_as_a_range(line, code, expected):
 @pytest.mark.parametrize(
     ("line", "code"),
     [
-        ("Самолет столкнулся с помехами GPS.", "ru"),
+        # ("столкнулся", "зіткнувся", met with, are listed since session 8: "experienced".)
+        ("Самолет снизился с помехами GPS.", "ru"),
         ("Samolot wracał z Wilna bez sygnału GPS.", "pl"),
-        ("Літак зіткнувся з перешкодами GPS.", "uk"),
+        ("Літак знизився з перешкодами GPS.", "uk"),
     ],
 )
 def test_gloss_marks_an_unlisted_past_tense_verb(line, code):

@@ -550,9 +550,9 @@ def _phrase(tokens, i, cal, lex):
             return english, words[len(parts) - 1][0] + 1
         if len(parts) == 1 and lowered[:1] == parts:
             return english, words[0][0] + 1
-    if lex is None:
+    if lex is None or not lowered:
         return None
-    for parts, english in lex.phrases:
+    for parts, english in lex.phrases_from(lowered[0]):
         if len(lowered) < len(parts):
             continue
         if all(
@@ -604,6 +604,19 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if airline == len(words):
             return end
         return _place_run(tokens, run[airline][0], code, emit, out)
+    if len(words) == 1:
+        # A sea named with a word written small: "mer Baltique", "mar Negro" (the word before),
+        # "Baltijos jūros", "Musta mere" (the word after).
+        before = _previous_word(tokens, i)
+        after = _words(tokens, end, 1)
+        if before.isalpha() and _pair_name(before, words[0]):
+            emit(_pair_name(before, words[0]))
+            return end
+        if after and after[0][1].isalpha() and after[0][1].islower():
+            sea = _pair_name(words[0], after[0][1])
+            if sea:
+                emit(sea)
+                return after[0][0] + 1
     names = [w for w in words if w[:1].isupper()]
     # Two-word exonyms ("Morze Czarne", "Estados Unidos") and whole names ("São Paulo").
     if len(words) >= 2:
@@ -653,6 +666,13 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
         if place is not None:
             _emit_place(place, emit, out)
     return end
+
+
+def _pair_name(first: str, second: str) -> str:
+    """The English name two words give together and neither alone ("mer Baltique"), or ``""``;
+    not a name the first gives whatever follows it ("Polen in": Poland, then "in")."""
+    both = exonym(f"{first} {second}")
+    return both if both and both != exonym(first) and both != exonym(second) else ""
 
 
 # "Øst-Finnmark", "Pohjois-Norja", "Nord-Norge": the part of a place, as the English rules
@@ -762,7 +782,7 @@ _MOTION = {"returned", "diverted", "back", "turned"}
 def _emit_place(place, emit, out) -> None:
     if place.role == "in" and out and out[-1] in _MOTION:
         emit("to")
-    elif out and out[-1] == "in" and len(out) > 1 and out[-2] in _MOTION:
+    elif out and out[-1] in {"in", "at"} and len(out) > 1 and out[-2] in _MOTION:
         out[-1] = "to"
     elif place.role and not (out and out[-1] in _PREPOSITIONS):
         emit(place.role)
@@ -836,6 +856,20 @@ _ELISION = {
 }
 
 
+_WRAPPED = re.compile(r"(?<=[^\W\d_])\n(?=[^\W\d_])")
+
+
+def _unwrap(m: re.Match) -> str:
+    rest = m.string[m.end() :]
+    return " " if rest[:1].islower() and not META_DATE_LINE.match(rest) else m.group(0)
+
+
+#: Languages that group the thousands of a number with a dot ("2.300"), not a comma.
+_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el"}
+_GROUP_DOT = re.compile(r"(?<=\d)\.(?=\d{3}(?:\.\d{3})*(?!\d)(?!\.\d))")
+_TYPE_HYPHEN = re.compile(r"\b([AB]|ATR)-(\d{2,3})\b")
+
+
 def gloss_text(text: str, code: str) -> str:
     """The English gloss of a whole text, line by line (blank lines kept)."""
     if code in _ELISION:
@@ -848,8 +882,17 @@ def gloss_text(text: str, code: str) -> str:
         text = text.translate(_RO_COMMA)
     if code in _DOTTED_DAY_MONTH:
         text = _dotted_day_month(text, code)
+    # A sentence wrapped over two lines ("... tijdens de nadering door\nstoringen en ...") is
+    # glossed as one line: a cue split by the break ("door storingen", because of the
+    # interference) is read whole, and the second half does not open with a capital.
+    text = _WRAPPED.sub(_unwrap, text)
     # "2 000", "12 500": digit groups with spaces (or no-break spaces) are one number.
     text = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)", "", text)
+    if code in _THOUSANDS_DOT:
+        # "40.000 pies", "2.300 vuelos": a dot between digit groups is no full stop.
+        text = _GROUP_DOT.sub("", text)
+    # "A-330", "ATR-72": aircraft types as the English rules write them ("A330", "ATR 72").
+    text = _TYPE_HYPHEN.sub(lambda m: m[1] + ("" if len(m[1]) == 1 else " ") + m[2], text)
     lines = []
     for line in text.split("\n"):
         meta = META_DATE_LINE.match(line)

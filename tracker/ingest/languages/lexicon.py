@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Words every gloss keeps as written, in any language: satellite-navigation and avionics
 #: acronyms, aircraft makers and types, flight numbers. Shared by the word gloss and the script
@@ -34,18 +34,135 @@ KEPT_AS_WRITTEN = re.compile(
     r"|EGPWS|TAWS|GPWS|FMS|IRS|RAIM|ADS-B|Flightradar24|[A-Z]{2,3}\d{1,4}[A-Z]?|[A-Z]\d{3}[\w-]*)$"
 )
 
-__all__ = ["Lexicon", "lexicon_for", "TABLES", "MAX_ENDING", "KEPT_AS_WRITTEN"]
+__all__ = [
+    "Lexicon",
+    "lexicon_for",
+    "TABLES",
+    "MAX_ENDING",
+    "KEPT_AS_WRITTEN",
+    "CONCEPTS",
+    "CALENDAR_CONCEPTS",
+    "EUROPEAN_TABLES",
+    "english_of",
+]
+
+#: What the English rules read, as concepts a table must be able to say: concept -> the
+#: English glosses (left-hand sides of table lines) that say it. Taken from the words that
+#: :mod:`tracker.ingest.fields` (GNSS, problem, aviation, vehicle, phase and effect words),
+#: :mod:`tracker.ingest.candidates` (events, the past, possibility, denials, what is generic),
+#: :mod:`tracker.ingest.assess` (counts, statements, ground and sea users) and
+#: :mod:`tracker.ingest.dates` (relative dates) look for. Every table of
+#: :data:`EUROPEAN_TABLES` covers every concept, save the explicit exceptions of
+#: ``tests/test_ingest_languages_concepts.py`` (a language that says it by a case ending).
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    # who and what
+    "aircraft": ("aircraft", "passenger aircraft"),
+    "planes": ("planes",),
+    "flight": ("flight",),
+    "flights": ("flights",),
+    "airport": ("airport",),
+    "pilot": ("pilots", "pilot"),
+    "crew": ("crew",),
+    "passengers": ("passengers",),
+    "airline": ("airline",),
+    "helicopter": ("helicopter",),
+    "airspace": ("airspace",),
+    "aviation": ("aviation",),
+    "air traffic control": ("air traffic control",),
+    "runway": ("runway",),
+    # what the aircraft did
+    "landed": ("landed",),
+    "landing": ("landing",),
+    "emergency landing": ("emergency landing",),
+    "could not land": ("could not land",),
+    "take off": ("take-off",),
+    "approach": ("approach",),
+    "diverted": ("diverted",),
+    "returned": ("returned", "turned back"),
+    "circled": ("circled",),
+    "had to": ("had to", "forced to"),
+    "flew": ("flew",),
+    "en route": ("en route",),
+    # the GNSS problem
+    "satellite navigation": ("satellite navigation",),
+    "navigation systems": ("navigation systems",),
+    "signal": ("signal",),
+    "jamming": ("jamming",),
+    "jammer": ("jammer",),
+    "spoofing": ("spoofing",),
+    "interference": ("interference",),
+    "lost": ("lost",),
+    "losing": ("losing",),
+    "failed": ("failed", "failure", "knocked out"),
+    "problems": ("problems",),
+    "false": ("false",),
+    "position": ("position",),
+    "experienced": ("experienced",),
+    "affected": ("affected",),
+    "happened": ("happened",),
+    "was": ("was",),
+    "were": ("were",),
+    "had": ("had",),
+    "reported": ("reported",),
+    "said": ("said",),
+    "detected": ("detected",),
+    # places and links
+    "over": ("over",),
+    "near": ("near",),
+    "in": ("in",),
+    "to": ("to",),
+    "from": ("from",),
+    "and": ("and",),
+    "because of": ("because of",),
+    "border": ("border",),
+    # denials and possibilities
+    "not": ("not",),
+    "no": ("no",),
+    "can": ("can", "can affect"),
+    "affect": ("affect", "disrupt", "can affect"),
+    "warns": ("warns that",),
+    # time (days, months, yesterday, today, last week: :data:`CALENDAR_CONCEPTS`)
+    "last year": ("last year",),
+    "this year": ("this year",),
+    "the next day": ("the next day", "the following day"),
+    # what makes a report general rather than one incident
+    "every": ("every",),
+    "more than": ("more than",),
+    "number of": ("number of",),
+    "statistics": ("statistics",),
+    "increase": ("rise in", "on the rise"),
+    "incidents": ("incidents",),
+    "ships": ("ships",),
+    "cars": ("cars",),
+    "phones": ("phones",),
+    "drones": ("drones",),
+    "military": ("military",),
+}
+#: Concepts every European language's calendar (:func:`.calendar.calendar_for`) must say:
+#: the twelve months, the seven weekdays, and these relative days.
+CALENDAR_CONCEPTS = ("yesterday", "today", "last week")
+#: The tables of the European languages (Latin, Cyrillic and Greek scripts), each perhaps
+#: shared by a family (:data:`_FAMILY`: Danish and Swedish read with Norwegian, Slovak with
+#: Czech, Bulgarian with Russian).
+EUROPEAN_TABLES = ("no", "fi", "et", "lv", "lt", "pl", "cs", "de", "nl", "ru", "uk", "es", "pt",
+                   "fr", "it", "el", "ro", "tr", "hu")  # fmt: skip
+
+
+def english_of(code: str) -> frozenset[str]:
+    """The English glosses table ``code`` writes (the left-hand sides of its lines)."""
+    return frozenset(line.partition(":")[0].strip() for line in TABLES[code].strip().splitlines())
+
 
 #: Letters a ``stem*`` form may add (Finnish and Baltic case endings run long).
 MAX_ENDING = 7
 
 # Language families share one table where their cue words are the same or nearly so.
-_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "nl": "de"}
+_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru"}
 
 #: Tables of languages that write compound nouns as one word ("Funkstörungen",
 #: "signalforstyrrelser", "paikannushäiriö"): a word that matches no form is read by its last
 #: element when that is a ``stem*`` form of :data:`MIN_COMPOUND_STEM` letters or more.
-COMPOUNDING = frozenset({"no", "de", "fi", "et"})
+COMPOUNDING = frozenset({"no", "de", "nl", "fi", "et"})
 #: Shortest stem read as the last element of a compound, and shortest first element before it
 #: (four letters: "zer-störung", destruction, is a prefixed verb noun, not a compound).
 MIN_COMPOUND_STEM = 5
@@ -146,6 +263,27 @@ exercise: øvelse* övning* øvelsen
 incidents: tilfeller tilfelle hendelse* händelse* hændelse* tilfælde*
 reports: meldinger rapporter
 since: siden sedan
+flew: fløy fløj flög flaug fløyet flugit fløjet
+can affect: kan_påvirke kan_påverka kan_forstyrre kan_störa kan_ramme kunne_påvirke kunde_påverka
+warns that: advarer varnar advarte varnade
+this year: i_år dette_år
+the next day: dagen_etter dagen_efter neste_dag næste_dag nästa_dag dagen_derpå
+number of: antall antallet antal antalet
+statistics: statistikk* statistik*
+rise in: økning økningen ökning ökningen øgning øgningen stigning stigningen
+on the rise: økt økte ökat ökade øget øgede økende ökande stigende
+aircraft: ett_plan
+returned: återvände återvänt återvända
+losing: miste mister tappa förlora
+take-off: lettede lyfte
+approach: indflyvning*
+circled: cirklede
+jammer: støjsender*
+detected: opdaget upptäckt
+affect: påvirke påverka
+affected: drabbades drabbats
+said: sade sagde
+incidents: incidenter incidenterna hændelser händelser hendelser
 """,
     "fi": """
 can: voi voivat saattaa saattavat
@@ -228,6 +366,20 @@ military: armeija* puolustusvoim* sotilas*
 exercise: harjoitu*
 incidents: tapaus* tapauks* tapausta
 since: lähtien alkaen
+emergency landing: hätälasku* pakkolasku*
+flew: lensi lensivät lentänyt lentäneet
+affect: vaikuttaa vaikuttavat haitata häiritä
+warns that: varoittaa varoittavat varoitti
+this year: tänä_vuonna
+the next day: seuraavana_päivänä
+number of: määrä määrän määrää lukumäärä*
+statistics: tilasto*
+rise in: lisäys* kasvu kasvua kasvun
+on the rise: lisääntynyt lisääntyneet lisääntyi lisääntyivät kasvanut kasvaneet kasvoi lisääntyvä*
+ships: laivoihin laivoissa laivoista laivoilla laivoille laivoja laivojen
+planes: lentokoneisiin lentokoneissa lentokoneista lentokoneilla
+losing: menettää menettäen
+spoofing: harhautt*
 """,
     "et": """
 can: võib võivad
@@ -290,6 +442,29 @@ drones: droon*
 military: kaitseväe* sõjaväe*
 incidents: juhtum*
 since: alates
+runway: lennurada lennuraja lennurajal maandumisrada*
+emergency landing: hädamaandumi* hädamaandus*
+flew: lendas lendasid
+en route: lennu_ajal
+navigation systems: navigatsioonisüsteem*
+jammer: segaja segajad segajat segajaid
+false: vale vales valet valesid
+experienced: koges kogesid
+were: olid
+had: oli_olnud
+detected: tuvastas tuvastati märkas
+no: mitte_ühtegi ühtegi
+affect: mõjutada häirida
+warns that: hoiatab hoiatavad
+this year: sel_aastal tänavu
+the next day: järgmisel_päeval
+number of: arv arvu
+statistics: statistika*
+rise in: kasv kasvu
+on the rise: suurenenud kasvanud sagenenud sagenes suurenes
+lost: kaotasid kadusid kadunud
+diverted: suunati_ümber ümbersuunati*
+losing: kaotama kaotades
 """,
     "lv": """
 we lost: zaudējām pazaudējām
@@ -345,6 +520,33 @@ ships: kuģ*
 drones: dron*
 military: militār* armij*
 incidents: gadījum* incident*
+runway: skrejceļ*
+emergency landing: ārkārtas_nosēšan* avārijas_nosēšan*
+circled: riņķoja
+flew: lidoja aizlidoja
+en route: lidojuma_laikā
+navigation systems: navigācijas_sistēm*
+jammer: slāpētāj* traucētāj*
+experienced: piedzīvoja
+were: bija_bijuši
+had: bija_bijis bija_bijusi
+to: uz
+because of: dēļ
+no: neviens neviena nekādu
+can: var varētu
+affect: ietekmēt traucēt
+warns that: brīdina
+this year: šogad šajā_gadā
+the next day: nākamajā_dienā
+number of: skaits skaitu
+statistics: statistik*
+rise in: pieaugums pieaugumu
+on the rise: pieaudzis pieaugusi pieauga palielinājies palielinājās
+cars: automašīn* auto
+phones: telefon* tālru*
+returned: atgriezties
+approach: tuvojoties tuvojās
+losing: zaudējot zaudēt
 """,
     "lt": """
 we lost: praradome
@@ -401,6 +603,33 @@ ships: laiv*
 drones: dron*
 military: kariuomen* karin*
 incidents: atvej* incident*
+runway: kilimo_tak* pakilimo_tak* nusileidimo_tak*
+emergency landing: avarin*_nusileidim* priverstin*_nusileidim*
+circled: suko sukosi
+en route: skrydžio_metu
+navigation systems: navigacijos_sistem*
+jammer: slopintuv* trukdytuv*
+failed: sugedo neveikė
+false: netikr* klaiding*
+experienced: patyrė patyręs patyrusi
+were: buvo_buvę
+had: turėjo_būti
+detected: užfiksavo užfiksuot* aptiko pastebėjo
+to: į
+no: joks jokia jokių
+can: gali galėtų
+affect: paveikti trikdyti
+warns that: perspėja įspėja
+this year: šiemet šiais_metais
+the next day: kitą_dieną
+number of: skaičius skaičių
+statistics: statistik*
+rise in: padaugėjimas padidėjimas išaugimas
+on the rise: padaugėjo išaugo padidėjo
+cars: automobil*
+phones: telefon*
+losing: prarasti prarasdamas
+last year: pernai
 """,
     "pl": """
 can: może mogą mogłyby mógłby mogłoby
@@ -490,6 +719,19 @@ military: wojsk* wojskow*
 exercise: ćwiczeni*
 incidents: incydent* przypadk* zdarzeni*
 since: od
+flew: leciał leciała leciało lecieli lecący
+navigation systems: system_nawigacji systemy_nawigacji systemu_nawigacji systemów_nawigacji
+detected: wykrył wykryła wykryto wykryli
+warns that: ostrzega ostrzegają
+this year: w_tym_roku
+the next day: następnego_dnia nazajutrz
+number of: liczba liczby liczbę
+statistics: statysty*
+rise in: wzrost wzrostu
+on the rise: wzrosła wzrósł wzrosło wzrosły rosnąca nasila_się nasiliły
+a similar incident: podobn*_incydent* podobn*_sytuacj* podobn*_zdarzeni*
+losing: stracić utracić tracąc
+a similar problem: podobn*_problem* podobn*_kłopot*
 """,
     "cs": """
 can: může mohou můžou mohlo_by mohly_by
@@ -555,13 +797,53 @@ ships: loď* lodě lode
 drones: dron*
 military: armád* vojensk*
 incidents: incident* případ* prípad*
+aircraft: letoun letounu letounem letounů
+forced to: donutil* donútil* přinutil* prinútil*
+airport: letisk*
+landed: přistála pristála přistáli pristáli
+land: přistát pristáť
+runway: ranvej* vzletov*_a_přistávac*_dráh* přistávací_dráh*
+emergency landing: nouzov*_přistání núdzov*_pristáti*
+flew: letěl letělo letěla leteli letel letelo letela
+en route: během_letu počas_letu
+navigation systems: navigační_systém* navigačn*_služb* navigačn*_systém*
+navigation systems: navigačné_služby navigačných_služieb
+jammer: rušičky rušička rušič*
+experienced: zažil zažilo zažila zažili zaznamenalo
+were: byly byli boli
+knocked out: vyřadil* vyradil*
+interference: narušen* narušil*
+because of: kvůli kvôli kvúli
+no: žádný žádné žádná žiadny žiadne žiadna
+affect: ovlivnit ovplyvniť narušit
+warns that: varuje varujú
+this year: letos tento_rok v_tomto_roce tohto_roku
+the next day: následující_den druhý_den nasledujúci_deň na_druhý_deň
+number of: počet počtu
+statistics: statistik* štatistik*
+rise in: nárůst nárůstu nárast nárastu
+on the rise: vzrostl vzrostlo vzrostla vzrástol vzrástlo přibývá pribúda
+cars: aut auta automobil* vodič* řidič*
+phones: telefon* mobil*
+a similar incident: podobn*_incident* podobn*_situac* podobn*_prípad* podobn*_případ*
+losing: ztratit ztrácet stratiť
+the next day: následujícího_dne druhého_dne nasledujúceho_dňa druhého_dňa
+last year: vlani minulého_roku
+jamming: rušenie rušenia rušením
+a similar problem: podobn*_problém* podobn*_potíž*
+failure: zlyhan* výpadok výpadku
+affected: zasiahl*
+detected: zistil zistili zistilo
+can: môže môžu
+cars: autá áut
+phones: telefóny telefónov
 """,
     "de": """
-can: kann können könnte könnten kunnen
-affect: gefährden gefährdet bedreigen beeinträchtigen
+can: kann können könnte könnten
+affect: gefährden gefährdet beeinträchtigen
 said: teilte teilten
 discussed: diskutierten diskutierte diskutiert debattierten
-en route: auf_der_strecke auf_der_route op_de_route
+en route: auf_der_strecke auf_der_route
 last year: letztes_jahr im_vergangenen_jahr vergangenes_jahr
 more than: mehr_als
 had: hatte hatten
@@ -569,10 +851,8 @@ happened: passiert ereignete geschah
 affected: betroffen betraf
 degraded: beeinträchtig*
 and: und
-false: vals valse
-navigation systems: navigatiesyste*
-position: position* positie*
-every: jede jeder jedem jeden jedes elke
+position: position*
+every: jede jeder jedem jeden jedes
 satellite navigation: satellitennavigation* satellitenortung*
 signal: signal signale signals
 navigation systems: navigationssystem* navigationsgerät*
@@ -585,7 +865,6 @@ false: falsch*
 problems: problem* probleme
 lost: verlor verloren
 failed: fiel fielen
-lost: verdween verdwenen
 failure: ausfall* ausfälle* ausgefallen
 aircraft: flugzeug* maschine *flugzeug *flugzeuge *maschine
 flights: flüge flügen
@@ -637,38 +916,122 @@ drones: drohne*
 military: militär* bundeswehr*
 incidents: vorfäll* vorfall* fälle zwischenfäll* zwischenfall*
 since: seit
+because of: wegen
+region: region regionen
+we: wir
+happened: kam_es_zu kam_es_zum kam_es_zur ist_es_zu
+detected: festgestellt stellte_fest entdeckt registriert
+warns that: warnt warnen
+this year: dieses_jahr dieses_jahres in_diesem_jahr
+the next day: am_nächsten_tag am_folgenden_tag tags_darauf
+number of: anzahl zahl
+statistics: statisti*
+rise in: anstieg zunahme
+on the rise: zugenommen gestiegen nimmt_zu
+happened: kam_es kam_es_während
+today: heutigen heutige heutiger
+near: in_der_nähe_von in_der_nähe
+experienced: konfrontiert
+a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall
+losing: verlieren verliert
+a similar problem: ähnliches_problem ähnliche_probleme ähnlichen_problem
+flew: flog flogen geflogen
+""",
+    # Dutch (read with the German table until session 8; its words there moved here).
+    "nl": """
+can: kan kunnen zou_kunnen zouden_kunnen
+can affect: kan_beïnvloeden kunnen_beïnvloeden kan_verstoren kunnen_verstoren
+affect: beïnvloeden verstoren bedreigen
+said: zei zeiden zegt verklaarde
+discussed: besproken bespraken
+en route: op_de_route tijdens_de_vlucht
+last year: vorig_jaar afgelopen_jaar vorige_jaar
+this year: dit_jaar van_dit_jaar
+the next day: de_volgende_dag een_dag_later de_dag_erna
+more than: meer_dan
+had: had hadden
+happened: gebeurde gebeurd vond_plaats plaatsvond
+affected: getroffen
+and: en
+false: vals valse
+position: positie* locatie
+every: elke elk iedere
+satellite navigation: satellietnavigatie*
+navigation systems: navigatiesyste* navigatieapparatuur
+signal: signaal signalen
+interference: storing* verstoord* verstoring* interferentie*
+jamming: stoorzender* *storing jamming*
+jammer: jammer jammers
+spoofing: spoofing* vervalst*
+problems: probleem problemen
+lost: verloor verloren kwijt verdween verdwenen
+failed: stopte stopten uitgevallen viel_uit vielen_uit
+failure: uitval
 aircraft: vliegtuig* toestel *vliegtuig
-flights: vluchten
 planes: vliegtuigen toestellen
+flights: vluchten
 flight: vlucht
-airport: luchthaven* vliegveld* *luchthaven
 pilots: piloot piloten
 pilot: verkeersvlieger* gezagvoerder*
-we: wij
-flew: vloog vlogen
-towards: richting
-failed: stopte stopten uitgevallen viel_uit
-crew: bemanning*
+crew: bemanning* crew
+airport: luchthaven* vliegveld* *luchthaven
+airline: luchtvaartmaatschappij* vliegmaatschappij*
+helicopter: helikopter* traumaheli*
+passengers: passagier*
+runway: landingsbaan* startbaan*
+air traffic control: luchtverkeersleiding* luchtverkeersleider* verkeersleider* lvnl
+airspace: luchtruim*
+aviation: luchtvaart*
 approach: nadering* landingsnadering*
+landing: landing landingen
 landed: landde landden geland
+emergency landing: noodlanding*
 could not land: kon_niet_landen konden_niet_landen
-lost: verloor verloren
-lost: kwijt
-interference: storing* verstoord* verstoring*
-jamming: stoorzender* *storing
+take-off: opstijgen opgestegen steeg_op stegen_op
 diverted: uitgeweken uitwijken omgeleid
 returned: keerde_terug keerden_terug teruggekeerd terugkeren
-reported: meldde meldden
-yesterday: gisteren
+turned back: keerde_om keerden_om
+circled: cirkelde cirkelden
+had to: moest moesten
+forced to: gedwongen
+flew: vloog vlogen gevlogen
+experienced: ondervond ondervonden meegemaakt maakte_het_mee maakten_het_mee
+experienced: kreeg_te_maken_met kregen_te_maken_met
+reported: meldde meldden gemeld rapporteerde
+detected: ontdekt gedetecteerd waargenomen
+was: was werd
+were: waren werden
 over: boven
-near: nabij bij
+near: nabij bij in_de_buurt_van
+in: in
 to: naar
-because of: wegen door_storingen
-region: region regionen regio
-we: wir
+from: vanuit
+towards: richting
+because of: vanwege
+because of interference: door_storingen door_storing door_verstoringen door_verstoring
+border: grens grenzen grensgebied*
+yesterday: gisteren
+today: vandaag
+not: niet
+no: geen
+warns that: waarschuwt waarschuwen
+number of: aantal
+statistics: statistiek*
+rise in: toename stijging
+on the rise: toegenomen gestegen neemt_toe
+incidents: incident* voorval*
+ships: schip schepen boot boten scheepvaart
+cars: auto automobilist*
+phones: telefoon* smartphone*
+drones: drone drones
+military: militair* leger defensie
+since: sinds
+we: wij
 when: toen
-flew: gevlogen
-experienced: meegemaakt maakte_het_mee maakten_het_mee
+region: regio
+a similar incident: soortgelijk_incident vergelijkbaar_incident
+a similar problem: soortgelijk_probleem vergelijkbaar_probleem
+losing: verliezen
 """,
     "ru": """
 can: может могут могла могло
@@ -685,7 +1048,7 @@ position: местоположени* позици* координат*
 every: каждый каждом каждого каждая всеки всяко
 satellite navigation: спутников*_навигац* навигац* спутник*
 signal: сигнал*
-interference: помех* помеха* глушени* подавлени* вмешательств* вмешал* вмешива*
+interference: помех* помеха* подавлени* вмешательств* вмешал* вмешива*
 interference: смущени* смущения
 interference: втруч* втрут*
 jamming: заглушаван* заглушени*
@@ -755,6 +1118,53 @@ drones: дрон* беспилотник* безпілотник*
 military: военн* армі* армия* військов*
 incidents: случа* инцидент* випадк* інцидент*
 since: с_начала з_початку
+runway: взлетно-посадочн* впп
+emergency landing: экстренн*_посадк* аварийн*_посадк* вынужденн*_посадк* аварийно_кацане
+flew: летел летела летело летели пролетал пролетала
+navigation systems: навигационн*_систем* систем*_навигации навигационни_системи
+jammer: глушилк* подавител* заглушител*
+experienced: столкнулся столкнулась столкнулись испытал испытала пострадал пострадала
+detected: зафиксировал* обнаружил* зафиксировано обнаружено засекли
+because of: из-за поради
+warns that: предупреждает предупреждают предупреждава
+this year: в_этом_году этого_года тази_година през_тази_година
+the next day: на_следующий_день на_другой_ден на_следващия_ден
+last year: миналата_година през_миналата_година
+number of: количество броя брой
+statistics: статистик*
+rise in: рост роста увеличение увеличения ръст ръста увеличаване
+on the rise: увеличилось увеличилась выросло выросла участились нараства нарасна зачестиха
+a similar incident: подобн*_ситуаци* подобн*_инцидент* подобн*_положени* аналогичн*_ситуаци*
+a similar incident: аналогичн*_инцидент*
+landed: сели приземлились
+diverted: перенаправлен* перенаправили
+losing: потерять теряя загубване
+could not land: не_успя_да_кацне не_успяха_да_кацнат не_можа_да_кацне
+spoofing: подмяна подмяната
+a similar problem: аналогичн*_проблем* подобн*_проблем* сходн*_проблем*
+passengers: пътници*
+airline: авиокомпани*
+helicopter: хеликоптер*
+circled: кръжеше кръжа
+had to: трябваше
+flew: летеше летя
+failure: повред*
+affected: засегна засегнат* засегнаха
+happened: случи_се се_случи
+was: беше
+were: бяха
+had: имаше
+reported: съобщи съобщиха докладва*
+said: каза казаха
+near: близо_до
+from: от
+because of: заради
+no: никакви никакъв
+can: може могат
+affect: засегне
+number of: броят
+ships: кораб*
+cars: коли автомобил*
 """,
     "uk": """
 can: може можуть
@@ -769,7 +1179,7 @@ position: місцезнаходжен* позиці* координат*
 every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
-interference: перешкод* завад* глушінн* збо* втруч* втрут*
+interference: перешкод* завад* збо* втруч* втрут*
 jamming: глушінн* подавленн* рeб
 spoofing: спуфінг* підмін*
 false: хибн* фальшив*
@@ -819,6 +1229,33 @@ ships: судн* корабл*
 drones: дрон* безпілотник*
 military: військов* армі*
 incidents: випадк* інцидент*
+runway: злітно-посадков* смуг*
+emergency landing: екстрен*_посадк* аварійн*_посадк* вимушен*_посадк*
+circled: кружляв кружляла кружляли
+flew: летів летіла летіло летіли пролітав пролітала
+en route: під_час_польоту
+navigation systems: навігаційн*_систем* систем*_навігації
+jammer: глушилк* глушник* подавляч*
+experienced: зіткнувся зіткнулася зіткнулися постраждав постраждала
+detected: зафіксував* виявив* зафіксовано виявлено
+because of: через
+warns that: попереджає попереджають
+this year: цього_року у_цьому_році
+the next day: наступного_дня
+number of: кількість кількості
+statistics: статистик*
+rise in: зростання збільшення
+on the rise: зросла зросло зросли збільшилась збільшилася почастішали
+cars: автомобіл* машин* водії
+phones: телефон* смартфон*
+a similar incident: подібн*_ситуаці* подібн*_інцидент* аналогічн*_ситуаці* аналогічн*_інцидент*
+lost: зникла зникли зникло втрачено
+landed: приземлилася сіла сіли
+diverted: перенаправлен* перенаправили
+reported: повідомив повідомила повідомили повідомило
+losing: втратити втрачаючи
+last year: торік
+a similar problem: аналогічн*_проблем* подібн*_проблем*
 """,
     "es": """
 can: puede pueden podría podrían
@@ -905,6 +1342,25 @@ drones: dron drones
 military: militar*
 incidents: incidente* caso casos
 since: desde
+emergency landing: aterrizaje_de_emergencia aterrizaje_forzoso
+experienced: sufrido ha_sufrido han_sufrido padeció
+flew: volaba volaban voló volaron
+detected: detectó detectaron detectado detectada
+because of: debido_a debido_al por_culpa_de a_causa_de a_causa_del
+warns that: advierte advierten alerta alertan
+this year: este_año
+the next day: al_día_siguiente el_día_siguiente
+number of: número_de cantidad_de
+statistics: estadística*
+rise in: aumento_de aumento_del incremento_de incremento_del
+on the rise: han_aumentado ha_aumentado aumentaron aumentado
+today: hoy
+a similar incident: un_incidente_similar una_situación_similar un_caso_similar
+lost: perdido
+landed: aterrizado
+returned: volvieron retornaron regresado
+losing: perder perdiendo
+a similar problem: un_problema_similar problema_similar un_fallo_similar
 """,
     "pt": """
 can: pode podem poderia poderiam
@@ -990,6 +1446,25 @@ drones: drone*
 military: militar*
 incidents: incidente* caso casos ocorrência*
 since: desde
+emergency landing: aterragem_de_emergência aterrissagem_de_emergência
+emergency landing: pouso_de_emergência pouso_forçado
+flew: voava voavam voou voaram
+detected: detetou detectou detectaram detetaram detectado detetado
+because of: devido_a devido_ao por_causa_de por_causa_do por_causa_da
+warns that: alerta alertam adverte advertem
+this year: este_ano neste_ano
+the next day: no_dia_seguinte
+number of: número_de
+statistics: estatística*
+rise in: aumento_de aumento_do aumento_da
+on the rise: aumentaram aumentou aumentado
+lost: perdido
+landed: aterrou aterraram aterrissaram aterrado pousado
+could not land: não_conseguiu_aterrar não_conseguiram_aterrar
+returned: regressaram voltaram retornaram
+losing: perder perdendo
+last year: no_ano_passado
+a similar problem: um_problema_semelhante problema_semelhante problema_similar
 """,
     "fr": """
 can: peut peuvent pourrait pourraient
@@ -1071,6 +1546,26 @@ phones: téléphone*
 drones: drone*
 military: militaire*
 incidents: incident*
+emergency landing: atterrissage_d'urgence atterrissage_forcé
+circled: tourné_en_rond
+flew: volait volaient survolait survolaient
+en route: en_vol pendant_le_vol
+navigation systems: système_de_navigation systèmes_de_navigation
+were: étaient ont_été
+detected: détecté détectée détectés détecta
+to: vers à_destination_de
+from: en_provenance_de au_départ_de
+no: aucun aucune
+warns that: avertit met_en_garde mettent_en_garde
+this year: cette_année
+the next day: le_lendemain le_jour_suivant
+number of: nombre_de
+statistics: statistique*
+rise in: hausse_des hausse_de augmentation_des augmentation_de
+on the rise: augmenté en_hausse multipliés
+a similar incident: un_incident_similaire une_situation_similaire
+losing: perdre perdant
+a similar problem: un_problème_similaire problème_similaire
 """,
     "it": """
 can: può possono potrebbe potrebbero
@@ -1128,6 +1623,49 @@ ships: nav* barc*
 drones: drone droni
 military: militar*
 incidents: incident*
+airline: compagnia_aerea compagnie_aeree vettore
+helicopter: elicotter*
+aviation: aviazione aeronautic*
+air traffic control: controllo_del_traffico_aereo controllori_di_volo controllore_di_volo
+air traffic control: torre_di_controllo enav
+runway: pista
+emergency landing: atterraggio_di_emergenza atterraggio_d'emergenza
+take-off: decollo decollare decollato decollata
+circled: girato_in_tondo volato_in_circolo
+had to: ha_dovuto hanno_dovuto dovuto
+forced to: costretto costretta costretti costrette
+flew: volava volavano volato
+en route: in_volo durante_il_volo
+satellite navigation: navigazione_satellitare
+navigation systems: sistema_di_navigazione sistemi_di_navigazione
+jammer: disturbatore disturbatori jammer
+failed: guasto guasti
+experienced: ha_subito hanno_subito aveva_subito
+were: erano sono_stati
+had: aveva avevano
+in: in nel nella
+to: verso diretto_a
+from: da dal dalla
+border: confin* frontier*
+no: nessun nessuna nessuno
+warns that: avverte avvertono avvisa
+last year: l'anno_scorso lo_scorso_anno l'anno_passato
+this year: quest'anno
+the next day: il_giorno_dopo il_giorno_seguente
+more than: più_di oltre
+number of: numero_di
+statistics: statistic*
+rise in: aumento_di aumento_dei aumento_delle
+on the rise: aumentati aumentate aumentato in_aumento
+cars: auto automobil*
+phones: telefon* cellular*
+a similar incident: un_incidente_simile una_situazione_simile un_caso_simile
+lost: persero perduto
+landed: atterrata atterrati atterrò
+returned: tornata tornati tornò rientrata rientrati rientrò
+losing: perdere perdendo
+the next day: indomani
+a similar problem: un_problema_simile problema_simile
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
@@ -1191,6 +1729,32 @@ ships: πλοί* σκάφ*
 drones: drone* μη_επανδρωμέν*
 military: στρατιωτικ*
 incidents: περιστατικ* συμβάν*
+helicopter: ελικόπτερ*
+aviation: αεροπορί* πολιτική_αεροπορία
+runway: διάδρομο διάδρομος διαδρόμου
+emergency landing: αναγκαστική_προσγείωση αναγκαστικής_προσγείωσης
+take-off: απογείωσ* απογειώθηκε
+flew: πετούσε πετούσαν πέταξε
+en route: κατά_την_πτήση εν_πτήσει
+jammer: παρεμβολέας παρεμβολείς παρεμβολέα συσκευές_παρεμβολής
+experienced: υπέστη αντιμετώπισε αντιμετώπισαν
+detected: εντόπισε εντοπίστηκε καταγράφηκε καταγράφηκαν
+because of: λόγω εξαιτίας
+no: κανένα καμία κανένας
+affect: επηρεάσει επηρεάζει
+warns that: προειδοποιεί προειδοποιούν
+last year: πέρυσι πέρσι
+this year: φέτος
+the next day: την_επόμενη_μέρα την_επόμενη_ημέρα την_επομένη
+more than: περισσότερ*_από
+number of: αριθμός αριθμό
+statistics: στατιστικ*
+rise in: αύξηση αύξησης
+on the rise: αυξήθηκαν αυξήθηκε αυξημένες
+cars: αυτοκίνητ* οδηγ*
+phones: τηλέφων* κινητ*
+losing: χάσει χάνοντας
+spoofing: παραποίησ* πλαστογράφησ*
 """,
     "ro": """
 can: poate pot
@@ -1263,6 +1827,38 @@ ships: nave navele navă navei navelor vapor*
 drones: dron*
 military: militar*
 incidents: incident*
+airline: companie_aeriană companiei_aeriene operator_aerian
+aviation: aviați* aviati*
+runway: pista pistei pistă piste
+emergency landing: aterizare_de_urgență aterizare_forțată aterizarea_de_urgență
+take-off: decolare decolarea decolat decola
+circled: a_făcut_cercuri
+flew: zbura zburau a_zburat
+en route: în_zbor în_timpul_zborului
+satellite navigation: navigație_prin_satelit navigației_prin_satelit navigația_prin_satelit
+jammer: bruior* dispozitiv*_de_bruiaj
+failed: a_cedat defecțiune defecțiunea
+experienced: a_suferit au_suferit a_întâmpinat au_întâmpinat
+were: au_fost erau
+had: avea aveau
+detected: a_detectat au_detectat detectat detectate
+in: în
+from: de_la
+no: niciun nicio
+warns that: avertizează avertizeaza
+last year: anul_trecut
+this year: anul_acesta anul_ăsta în_acest_an
+the next day: a_doua_zi ziua_următoare
+more than: mai_mult_de mai_multe_de
+number of: numărul_de numărul numarul
+statistics: statistic*
+rise in: creștere creșterea creșteri
+on the rise: au_crescut a_crescut în_creștere
+cars: mașin* autoturism* șofer*
+phones: telefoan* telefon*
+today: astăzi azi
+losing: pierde pierzând
+a similar problem: o_problemă_similară problemă_similară
 """,
     "tr": """
 we lost: kaybettik
@@ -1324,6 +1920,30 @@ ships: gemi*
 drones: drone* iha
 military: askeri
 incidents: olay*
+runway: pist pisti piste pistte
+circled: tur_attı turladı daire_çizdi
+flew: uçtu uçuyordu uçan
+navigation systems: navigasyon_sistem* seyrüsefer_sistem*
+jammer: karıştırıcı*
+failed: arızalandı arıza devre_dışı
+experienced: yaşadı yaşandı maruz_kaldı
+were: idiler
+had: vardı
+detected: tespit_edildi tespit_etti
+no: hiçbir
+can affect: etkileyebilir etkileyebilecek bozabilir
+warns that: uyardı uyarıyor
+this year: bu_yıl bu_sene
+the next day: ertesi_gün
+number of: sayısı sayı
+statistics: istatisti*
+rise in: artış artışı
+on the rise: arttı artıyor artmış
+cars: otomobil* sürücü*
+phones: telefon*
+landed: iniş_yaptı indiler
+losing: kaybetmek kaybederek
+the next day: ertesi_günü
 """,
     "hu": """
 we lost: elvesztettük
@@ -1375,6 +1995,45 @@ ships: hajó*
 drones: drón*
 military: katonai
 incidents: eset*
+aircraft: repülőn repülőt repülője repülőjét repülővel gépet gépen géppel gépe gépét
+airline: légitársaság*
+helicopter: helikopter*
+air traffic control: légiforgalmi_irányít* irányítótorony irányítótorny*
+runway: kifutópály* leszállópály*
+emergency landing: kényszerleszáll* vészleszáll*
+could not land: nem_tudott_leszállni nem_tudtak_leszállni
+take-off: felszáll*
+circled: körözött köröztek
+had to: kellett kénytelen
+flew: repült repültek repülve
+en route: repülés_közben
+navigation systems: navigációs_rendszer*
+jammer: zavaróberendezés* zavaróadó*
+failed: meghibásodott leállt kiesett
+experienced: tapasztaltak elszenvedett
+were: voltak
+near: közelében környékén
+border: határ határon határa határánál határán határnál
+no: semmilyen egyetlen
+can: lehet
+affect: befolyásol* érinthet*
+warns that: figyelmeztet
+last year: tavaly
+this year: idén
+the next day: másnap
+more than: több_mint
+number of: száma számát
+statistics: statisztik*
+rise in: növekedés* megnövekedés*
+on the rise: megnőtt megnövekedett nőtt
+cars: autó* gépkocsi*
+phones: telefon* mobil*
+today: ma
+disrupted: zavarták megzavarták zavarta megzavarta
+landed: leszálltak
+returned: visszatértek visszafordultak
+losing: elveszíteni elvesztve
+diverted: terelték elterelték átirányították átirányítottak
 """,
     # Chinese (simplified and traditional) and Japanese: whole words, found in unspaced text by
     # longest match (:mod:`.scripts`). ``@role`` words follow the place they give a role to
@@ -1439,7 +2098,6 @@ military: 军方 軍方 军事 軍事 军队 軍隊
 exercise: 演习 演習
 incidents: 事件 事故
 thousands of: 数千 數千 上千 数以千计 數以千計
-hundreds of: 数百 數百 上百
 many: 许多 許多 大量 众多 眾多 多个 多個
 several: 多架 数架 數架 几架 幾架
 experts: 专家 專家
@@ -1448,7 +2106,6 @@ increasingly: 多发 多發 高发 高發 频发 頻發 越来越 越來越
 number of: 数量 數量
 statistics: 统计 統計 数据显示 數據顯示 数据 數據
 on the rise: 飙升 飆升 激增 急剧增加 急劇增加 骤升 驟升
-in recent months: 过去几个月 過去幾個月 近几个月 近幾個月
 study: 研究
 flights: 架次
 phones: 手机 手機
@@ -1646,7 +2303,6 @@ every day: يوميا
 number of: عدد
 statistics: احصائي* احصاء*
 on the rise: تزايد* ارتفاع
-in recent months: الشهور_الاخيره الاشهر_الاخيره
 """,
     "he": """
 GPS: ג'י_פי_אס ג'יפיאס
@@ -1954,6 +2610,10 @@ and: و
 }
 
 
+#: Words a :class:`Lexicon` remembers having looked up, at most.
+_SEEN_MAX = 50_000
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """One language's cue words, ready for lookup."""
@@ -1967,9 +2627,32 @@ class Lexicon:
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     #: the language writes compounds as one word (see :data:`COMPOUNDING`)
     compounds: bool = False
+    #: words already looked up (a text repeats its words; the stem lists are long)
+    _seen: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: first word of a phrase ("*" for a stem) -> positions in :attr:`phrases`
+    _by_first: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def phrases_from(self, first: str) -> list[tuple[tuple[str, ...], str]]:
+        """The phrases that may start with the lower-case word ``first``, longest first."""
+        if not self._by_first:
+            for n, (parts, _) in enumerate(self.phrases):
+                key = "*" if parts[0].endswith("*") else parts[0]
+                self._by_first.setdefault(key, []).append(n)
+        found = self._by_first.get(first, []) + [
+            n for n in self._by_first.get("*", []) if first.startswith(self.phrases[n][0][0][:-1])
+        ]
+        return [self.phrases[n] for n in sorted(found)]
 
     def word(self, word: str) -> str:
         """English gloss of one lower-case word, or ``""``."""
+        found = self._seen.get(word)
+        if found is None:
+            if len(self._seen) >= _SEEN_MAX:
+                self._seen.clear()  # a long-running process meets ever new words
+            found = self._seen[word] = self._lookup(word)
+        return found
+
+    def _lookup(self, word: str) -> str:
         found = self.exact.get(word)
         if found is not None:
             return found

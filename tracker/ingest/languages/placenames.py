@@ -22,6 +22,7 @@ preposition before the name, which the English place rules weigh ("returned to",
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -45,6 +46,9 @@ MIN_POPULATION = 2_000
 #: ... and a city outside the countries where the language is spoken ("Lauri", a town in India,
 #: is a Finnish first name), unless an airport serves it.
 MIN_POPULATION_ABROAD = 50_000
+#: ... and a city abroad named by the first word of a sentence, where any word is capitalised
+#: ("Celá", whole, opening a Slovak sentence, is not Cela in Angola), unless an airport serves it.
+MIN_POPULATION_INITIAL_ABROAD = 200_000
 #: A city whose short (under five letters) alternate name is read as that city ("Wien").
 MIN_POPULATION_SHORT_ALIAS = 500_000
 
@@ -623,6 +627,50 @@ _ITALIAN_EXONYMS = {
 for _english, _stems in _ITALIAN_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
+# The seas and gulf of most GNSS-interference reports in the case forms of each European
+# language, where one of the two words is written small ("mer Baltique", "Baltijos jūros") or
+# both change their ending ("Morzem Czarnym", "Чёрным морем", "Fekete-tenger").
+_SEA_FORMS = {
+    "Baltic Sea": (
+        "mer_baltique", "balti-tenger", "baltık_deniz", "mării_baltic", "morze_bałtyck",
+        "morzem_bałtyck", "morza_bałtyck", "morzu_bałtyck",
+    ),
+    "Black Sea": (
+        "morzem_czarn", "morza_czarn", "morzu_czarn", "черное_мор", "черного_мор", "черном_мор",
+        "черным_мор", "чёрное_мор", "чёрного_мор", "чёрном_мор", "чёрным_мор", "чорне_мор",
+        "чорного_мор", "чорному_мор", "чорним_мор", "черно_мор", "черното_мор", "černé_moř",
+        "černým_moř", "černého_moř", "černém_moř", "čierne_mor", "čiernym_mor", "čierneho_mor",
+        "čiernom_mor", "fekete-tenger", "mării_negr", "mustanmer", "mustallamer", "mustaltamer",
+        "mustallemer", "juodosios_jūr", "juodojoje_jūr", "juodoji_jūr", "juodąją_jūr",
+        "melnās_jūr", "melnā_jūr", "melnajā_jūr", "melnajai_jūr",
+    ),
+    "Gulf of Finland": (
+        "финским_зал", "финского_зал", "финском_зал", "финский_зал", "фінська_зат",
+        "фінської_зат", "фінською_зат", "фінській_зат", "финския_зал", "финският_зал",
+        "zatoka_fińsk", "zatoką_fińsk", "zatoki_fińsk", "zatoce_fińsk", "finnischen_meerbusen",
+        "finnische_meerbusen", "finse_golf", "finském_záliv", "finský_záliv", "finského_záliv",
+        "fínsky_záliv", "fínskom_záliv", "fínskeho_záliv", "finským_záliv", "fínskym_záliv",
+        "somu_līc", "finn-öböl",
+    ),
+}  # fmt: skip
+for _english, _stems in _SEA_FORMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+
+# Countries in the case forms that follow "over" in each European language ("nad Ruskem",
+# "над Польшей", "deasupra Rusiei", "Lengyelország felett") where the stems above stop short.
+_COUNTRY_FORMS = {
+    "Russia": ("ruskem", "ruskom", "rosiye", "rusiei"),
+    "Poland": ("poľsk", "polshe", "poloniei", "lengyelorsz"),
+    "Latvia": ("latvie", "latviy", "letoniei", "lettorsz"),
+    "Belarus": ("belorus", "bielorrúss", "fehéroroszorsz"),
+    "Finland": ("finskem", "finsku", "finska", "fínsk", "finnorsz"),
+    "Turkey": ("tureck", "turechchin", "törökorsz", "turki", "turkij"),
+    "Romania": ("rumaní", "románi", "rumeeni", "rumæni"),
+    "Estonia": ("észtorsz",),
+}  # fmt: skip
+for _english, _stems in _COUNTRY_FORMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+
 #: Names in the scripts without capital letters (Chinese, Japanese, Korean, Arabic, Hebrew,
 #: Hindi, Punjabi, Urdu, Persian), per language: English name -> the names as written there
 #: (folded as :func:`fold_script` folds them). Chinese and Japanese names are segmented out of
@@ -973,7 +1021,10 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("issa", "", "in"), ("issä", "", "in"), ("ista", "", "from"), ("istä", "", "from"),
            ("iin", "", "to"), ("ille", "", "to"), ("ilta", "", "from"), ("iltä", "", "from"),
            # The partitive after "approaching", "towards": "lähestyessään Kuopiota".
-           ("ta", "", ""), ("tä", "", "")),
+           ("ta", "", ""), ("tä", "", ""),
+           # Names in -e lengthen it before an ending ("Tampereelle", "Tampereen").
+           ("eelle", "e", "to"), ("eella", "e", "at"), ("eelta", "e", "from"),
+           ("eessa", "e", "in"), ("eesta", "e", "from"), ("een", "e", "")),
     "et": (("sse", "", "to"), ("st", "", "from"), ("s", "", "in"), ("l", "", "at"),
            ("lt", "", "from"), ("le", "", "to"), ("as", "", "in"), ("ast", "", "from"),
            ("asse", "", "to"), ("a", "", ""), ("i", "", "")),
@@ -989,16 +1040,23 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("owi", "", ""), ("a", "o", ""),
            # Towns ending in a consonant cluster or a soft consonant: "w Bydgoszczy" (in
            # Bydgoszcz), "do Poznania" (to Poznań), "z Torunia" (from Toruń).
-           ("y", "", ""), ("nia", "ń", ""), ("nia", "n", "")),
+           ("y", "", ""), ("nia", "ń", ""), ("nia", "n", ""),
+           # The instrumental after a soft consonant ("nad Gdańskiem", "nad Wrocławiem").
+           ("iem", "", ""),
+           # Plural towns in -ice ("do Katowic", "nad Katowicami").
+           ("ic", "ice", ""), ("icami", "ice", "")),
     "cs": (("ě", "", "in"), ("e", "", "in"), ("u", "", "in"), ("a", "", ""), ("y", "a", ""),
            ("i", "a", "in"), ("ou", "a", ""), ("ě", "a", "in"), ("ie", "", "in"),
            ("ej", "a", "in"), ("om", "", ""),
            # Plural town names: "v Košiciach", "v Pardubicích" (Košice, Pardubice).
-           ("iach", "e", "in"), ("ích", "e", "in")),
+           ("iach", "e", "in"), ("ích", "e", "in"), ("ami", "e", ""), ("emi", "e", ""),
+           ("íc", "ice", ""), ("ic", "ice", "")),
     "ru": (("е", "", "in"), ("у", "", "to"), ("а", "", ""), ("ом", "", ""), ("и", "ь", "in"),
            ("ы", "а", ""), ("е", "а", "in"), ("у", "а", "to"), ("ой", "а", ""), ("и", "а", ""),
            ("і", "", "in"), ("і", "а", "in"), ("ю", "ь", "to"), ("ові", "", "to"),
-           ("е", "о", "in"), ("а", "о", "")),
+           ("е", "о", "in"), ("а", "о", ""),
+           # Instrumentals of feminine names ("над Софией", "над Одесою", "над Софією").
+           ("ией", "ия", ""), ("ією", "ія", ""), ("ою", "а", ""), ("ей", "я", "")),
     "tr": (),
     # Hungarian: to (-ra/-re, -ba/-be, -hoz), in (-ban/-ben), at (-on/-en/-nál), from.
     "hu": (("ra", "", "to"), ("re", "", "to"), ("ba", "", "to"), ("be", "", "to"),
@@ -1109,6 +1167,7 @@ def exonym(text: str) -> str:
     return _exonym_match(text)[0]
 
 
+@functools.lru_cache(maxsize=8192)
 def _exonym_match(text: str) -> tuple[str, int]:
     """``(english name, letters left after the stem)`` of :func:`exonym`, or ``("", 0)``."""
     low = text.lower()
@@ -1242,7 +1301,14 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     if (
         location is not None
         and _acceptable(location, stripped=strict, code=code)
-        and (_same_name(location, latin) or location.raw.get("precision") == "airport")
+        and not (strict and _small_town_abroad(location, code))
+        and (
+            _same_name(location, latin)
+            or (
+                location.raw.get("precision") == "airport"
+                and not _small_field_abroad(location, code)
+            )
+        )
     ):
         # A city named by an alternate spelling ("Khelsinki", "Wien") takes the gazetteer's own
         # name: the English rules look up primary names.
@@ -1260,6 +1326,35 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         if other not in (latin, word):
             stripped = resolve_place(other, code, strict=strict)
     return stripped or as_written
+
+
+def _small_town_abroad(location, code: str) -> bool:
+    """Is ``location`` a town abroad under :data:`MIN_POPULATION_INITIAL_ABROAD` inhabitants
+    that no airport serves?"""
+    raw = location.raw
+    return (
+        raw.get("precision") == "city"
+        and code in HOME
+        and raw.get("country_code") not in HOME[code]
+        and int(raw.get("population") or 0) < MIN_POPULATION_INITIAL_ABROAD
+        and not _has_airport(raw.get("name", ""))
+    )
+
+
+# Airfields that no foreign news report names by a word of their name alone.
+_SMALL_FIELD = re.compile(r"\b(?:Municipal|Regional|County|Airpark|Field|Airstrip)\b")
+
+
+def _small_field_abroad(location, code: str) -> bool:
+    """Is ``location`` a small airfield abroad, found by one word of its name ("Robles" of
+    "Paso Robles Municipal Airport", a Spanish surname)? A word of a large airport's name
+    ("Gardermoen", "Kastrup") still names that airport."""
+    raw = location.raw
+    return (
+        code in HOME
+        and raw.get("country_code") not in HOME[code]
+        and bool(_SMALL_FIELD.search(raw.get("name", "")))
+    )
 
 
 def _stripped(word: str, code: str, endings) -> PlaceName | None:
