@@ -1235,7 +1235,80 @@ _RECEIVER_FAULT = re.compile(
 
 def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:
     """Find a publication date in a dateline ("Oslo, 12 March 2025 - A ...") or a date line at
-    the top; remove the dateline so its date is not taken for the incident's."""
+    the top; remove the dateline so its date is not taken for the incident's.
+
+    A bare date line at the top of a page ("Friday, 22 November 2024") is often the site's
+    header with the day the page was saved, not the article's: when a labelled date follows
+    near the top (a time stamp, a "Published"/"Posted"/"Updated" line, a byline with a name,
+    a dateline) and is earlier, the labelled one is the publication date and both lines go."""
+    rest, date, how = _first_dateline(sentences)
+    if date is None or how != "bare":
+        return rest, date
+    later, labelled, _ = _first_dateline(rest[:8], labelled_only=True)
+    if labelled is None:
+        return rest, date
+    # The labelled line is the page's own date either way, never an incident's.
+    return later + rest[8:], min(labelled, date)
+
+
+# "03/25/2024 / By Jane Roe The plane ...": a numeric date and a byline run into the lede.
+_NUMERIC_CREDIT = re.compile(
+    r"^(?P<date>\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*[/|\u2013\u2014-]\s*By\s+"
+    r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?\s+(?=\S)"
+)
+
+
+def _numeric_order(sentences: list[Sentence]) -> str:
+    """How the page writes dates: ``"dmy"`` or ``"mdy"`` when its other dates all agree (a
+    numeric date with a day over 12, or "25 March 2024" against "March 25, 2024"), else ``""``."""
+    seen = set()
+    for sentence in sentences:
+        for mention in find_dates(sentence.text, base=None):
+            if mention.kind in {"dmy", "mdy"} and re.search(r"\d{4}", mention.text):
+                seen.add(mention.kind)
+            elif mention.kind == "numeric":
+                first, second = (int(x) for x in re.split(r"[./]", mention.text)[:2])
+                if first > 12 >= second:
+                    seen.add("dmy")
+                elif second > 12 >= first:
+                    seen.add("mdy")
+    return seen.pop() if len(seen) == 1 else ""
+
+
+def _numeric_credit(
+    sentence: Sentence, sentences: list[Sentence]
+) -> tuple[dt.date | None, str] | None:
+    """A numeric date and byline run into the first sentence ("03/25/2024 / By Jane Roe An
+    MQ-9 ..."): the publication date when the order of day and month is clear (one is over 12,
+    or the page's other dates show its order), else no date; and the sentence without it."""
+    match = _NUMERIC_CREDIT.match(sentence.text)
+    if not match:
+        return None
+    first, second, year = (int(x) for x in re.split(r"[./]", match.group("date")))
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    elif first == second:
+        day = month = first
+    else:
+        order = _numeric_order([s for s in sentences if s is not sentence])
+        if not order:
+            return None, sentence.text[match.end() :]
+        day, month = (first, second) if order == "dmy" else (second, first)
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return date, sentence.text[match.end() :]
+
+
+def _first_dateline(
+    sentences: list[Sentence], *, labelled_only: bool = False
+) -> tuple[list[Sentence], dt.date | None, str]:
+    """The first publication date at the top and the sentences without it, with how it was
+    written: ``"bare"`` for a date line alone (a page header may be today's date), else
+    ``"labelled"``; ``labelled_only`` skips bare date lines."""
     from dataclasses import replace as _replace
 
     if sentences:
@@ -1247,22 +1320,37 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
             value = meta.group("date")
             # A month alone ("date 2024-12") says when, not on which day: no publication day.
             published = dt.date.fromisoformat(value) if len(value) == 10 else None
-            return rest, published or dateline
+            return rest, published or dateline, "labelled"
     for position, sentence in enumerate(sentences[:6]):
+        numeric = _numeric_credit(sentence, sentences) if position < 3 else None
+        if numeric is not None:
+            out = list(sentences)
+            out[position] = _replace(sentence, text=numeric[1])
+            return out, numeric[0], "labelled"
         credit = _credit_date(sentence.text)
         if credit is not None:
             date, rest = credit
+            bare = not rest and _bare_date_line(sentence.text)
+            if bare and labelled_only:
+                continue
             out = list(sentences)
             if rest:
                 out[position] = _replace(sentence, text=rest)
             else:
                 del out[position]
-            return out, date
+            return out, date, "bare" if bare else "labelled"
         if position < 4 and _PLACE_DATELINE.match(sentence.text):
             # "New Delhi, November 24" alone on a line: where and when the report was filed.
             mentions = find_dates(sentence.text, base=None)
-            if len(mentions) == 1 and mentions[0].precision == "day":
-                return [s for s in sentences if s is not sentence], mentions[0].date
+            # "Friday, 22 November 2024" has a weekday where the place would be: a bare date.
+            bare = _bare_date_line(sentence.text)
+            if (
+                len(mentions) == 1
+                and mentions[0].precision == "day"
+                and not (bare and labelled_only)
+            ):
+                how = "bare" if bare else "labelled"
+                return [s for s in sentences if s is not sentence], mentions[0].date, how
         stamp = _TIMESTAMP.search(sentence.text) if position < 4 else None
         if stamp:
             # "2 September 2025, 13:19": the time a page was published, not an incident's.
@@ -1271,12 +1359,12 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
                 out = list(sentences)
                 text = (sentence.text[: stamp.start()] + " " + sentence.text[stamp.end() :]).strip()
                 out[position] = _replace(sentence, text=text)
-                return out, mentions[0].date
+                return out, mentions[0].date, "labelled"
         byline = _BYLINE.match(sentence.text)
         if byline:
             found = find_dates(byline.group("date"), base=None)
             if found and found[0].date is not None and found[0].precision == "day":
-                return [s for s in sentences if s is not sentence], found[0].date
+                return [s for s in sentences if s is not sentence], found[0].date, "labelled"
         match = None
         if not sentence.heading:
             match = _DATE_FIRST.match(sentence.text) or _DATELINE.match(sentence.text)
@@ -1290,7 +1378,7 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
             ):
                 out = list(sentences)
                 out[position] = _replace(sentence, text=sentence.text[match.end() :])
-                return out, mentions[0].date
+                return out, mentions[0].date, "labelled"
             if (
                 len(mentions) == 1
                 and mentions[0].kind in {"dmy", "mdy"}
@@ -1300,8 +1388,12 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
                 # year; not an incident date, and no publication date either.
                 out = list(sentences)
                 out[position] = _replace(sentence, text=sentence.text[match.end() :])
-                return out, None
-        if sentence.heading and not re.match(r"^[A-Za-z][\w /-]{0,30}:\s", sentence.text):
+                return out, None, "labelled"
+        if (
+            sentence.heading
+            and not labelled_only
+            and not re.match(r"^[A-Za-z][\w /-]{0,30}:\s", sentence.text)
+        ):
             # A bare date line at the top is the publication date; "Date: ..." in a record is
             # the occurrence date.
             mentions = find_dates(sentence.text, base=None)
@@ -1311,8 +1403,17 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
                 and mentions[0].kind in {"iso", "dmy", "mdy"}
                 and len(mentions[0].text) >= 0.5 * len(sentence.text)
             ):
-                return [s for s in sentences if s is not sentence], mentions[0].date
-    return sentences, None
+                return [s for s in sentences if s is not sentence], mentions[0].date, "bare"
+    return sentences, None, ""
+
+
+def _bare_date_line(text: str) -> bool:
+    """Is this line a date and nothing else ("Friday, 22 November 2024", "On 3 May 2024")?"""
+    found = find_dates(text, base=None)
+    if len(found) != 1:
+        return False
+    rest = (text[: found[0].start] + " " + text[found[0].end :]).lower()
+    return not [w for w in re.findall(r"[a-z]+", rest) if w != "on"]
 
 
 # "Photographer: Jane Roe/Agency", "Photo: USAF": the credit that ends a photo caption.
@@ -1377,6 +1478,31 @@ def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
         return sentences
     kept = [s for s in sentences if s.paragraph not in captions]
     return kept or sentences
+
+
+# "This story was originally published on 17 October 2022", "First posted by ... on ...".
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|first)\s+(?:published|posted|appeared|ran|reported)\b", re.I
+)
+
+
+def _original_date(sentences: list[Sentence]) -> tuple[dt.date, str] | None:
+    """The date a reposted story first appeared, when the text names it with its year."""
+    for sentence in sentences:
+        said = _ORIGINALLY.search(sentence.text)
+        if not said:
+            continue
+        after = sentence.text[said.end() : said.end() + 80]
+        found = [
+            m
+            for m in find_dates(after, base=None)
+            if m.kind in {"iso", "dmy", "mdy", "numeric"}
+            and m.date is not None
+            and re.search(r"\d{4}", m.text)
+        ]
+        if len(found) == 1:
+            return found[0].date, sentence.text[said.start() : said.end() + found[0].end].strip()
+    return None
 
 
 def extract_candidates(
@@ -1463,6 +1589,14 @@ def extract_candidates(
                 f"publication date unknown; relative dates counted from {base.isoformat()} "
                 f"(from '{inferred[1]}')"
             )
+    original = _original_date(sentences)
+    if original is not None and base is not None and original[0] < base:
+        # A repost: "on Monday" is the original story's Monday, not the repost's.
+        base = original[0]
+        notes.append(
+            f"a repost: relative dates counted from the original story's date "
+            f"{base.isoformat()} ('{original[1]}')"
+        )
     budget = LookupBudget()
     incidents = _group(anchors, sentences, base, budget)
     record_month = None

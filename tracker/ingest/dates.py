@@ -533,7 +533,8 @@ def infer_reference_date(sentences: list[str]) -> tuple[dt.date, str] | None:
 
     A weekday named with a day and month ("Thursday, 4 September") fixes the year; a full date
     ("16 January 2025") is taken as is. The latest such date is returned with the words it came
-    from, or ``None``.
+    from. Without one, a day given without a year takes the year named nearest to it
+    (:func:`_day_with_a_year_nearby`); else ``None``.
     """
     best: tuple[dt.date, str] | None = None
     for sentence in sentences:
@@ -542,6 +543,45 @@ def infer_reference_date(sentences: list[str]) -> tuple[dt.date, str] | None:
                 continue
             if best is None or mention.date > best[0]:
                 best = (mention.date, mention.text)
+    return best or _day_with_a_year_nearby(sentences)
+
+
+# How far (in sentences) a year may be named from a day given without one.
+_YEAR_REACH = 3
+
+
+def _day_with_a_year_nearby(sentences: list[str]) -> tuple[dt.date, str] | None:
+    """A day given without a year ("on May 14") dated by the nearest year the text names around
+    it ("in March 2024", "during 2024"; within three sentences, the later of two as near), as a
+    stand-in for an unknown publication date; ``None`` when no year is named near any such day.
+    "Since 2019", "until 2030" are bounds of a trend, not the year of the day."""
+    mentions = [find_dates(sentence, base=None) for sentence in sentences]
+    years = [
+        (index, mention.date.year, mention.text)
+        for index, found in enumerate(mentions)
+        for mention in found
+        if mention.kind in {"my", "year", "compact_month"}
+        and mention.date is not None
+        and not mention.is_bound
+    ]
+    best: tuple[dt.date, str] | None = None
+    for index, found in enumerate(mentions):
+        for mention in found:
+            if mention.kind not in {"dmy", "mdy"} or mention.date is not None:
+                continue
+            near = [
+                (abs(where - index), -year, year, words)
+                for where, year, words in years
+                if abs(where - index) <= _YEAR_REACH
+            ]
+            if not near:
+                continue
+            _, _, year, words = min(near)
+            again = find_dates(mention.text, base=dt.date(year, 12, 31))
+            if not again or again[0].date is None or again[0].date.year != year:
+                continue
+            if best is None or again[0].date > best[0]:
+                best = (again[0].date, f"{mention.text}' in the year of '{words}")
     return best
 
 
