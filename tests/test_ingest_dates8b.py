@@ -61,8 +61,9 @@ _GLUED = (
 
 
 def test_an_unambiguous_numeric_credit_is_the_publication_date():
-    # 03/25/2024 can only be 25 March 2024 (a Monday): "on Monday" is that day.
-    assert _dates(_GLUED.format(date="03/25/2024", more="")) == ["2024-03-25"]
+    # 03/27/2024 can only be 27 March 2024, a Wednesday: "on Monday" is 25 March; the credit's
+    # own date is not the incident's.
+    assert _dates(_GLUED.format(date="03/27/2024", more="")) == ["2024-03-25"]
 
 
 def test_an_ambiguous_numeric_credit_takes_the_order_of_the_pages_other_dates():
@@ -101,9 +102,9 @@ def test_a_day_without_a_year_and_no_year_near_it_gives_no_dated_candidate():
     assert _dates(text) == []
 
 
-def test_a_trend_since_a_year_does_not_date_a_day_without_a_year():
+def test_a_year_that_bounds_a_plan_does_not_date_a_day_without_a_year():
     text = (
-        "GPS jamming has grown since 2019, the Army said.\n\n"
+        "The Army plans to keep testing GPS jammers until 2030, it said.\n\n"
         "A medical plane lost its GPS signal to the jamming and crashed on approach near Ruidoso "
         "on May 14, investigators said."
     )
@@ -121,3 +122,12 @@ def test_a_reposts_weekday_counts_from_the_original_storys_date():
     )
     # Posted again on Monday 24 October 2022: "on Monday" is still the original's, 17 October.
     assert _dates(text, published=dt.date(2022, 10, 24)) == ["2022-10-17"]
+
+
+def test_a_day_without_a_year_takes_a_bare_year_named_near_it():
+    text = (
+        "The Army held GPS jamming tests over New Mexico during 2024, it said.\n\n"
+        "A medical plane lost its GPS signal to the jamming and crashed on approach near Ruidoso "
+        "on May 14, investigators said."
+    )
+    assert _dates(text) == ["2024-05-14"]

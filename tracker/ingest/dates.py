@@ -557,12 +557,14 @@ def _day_with_a_year_nearby(sentences: list[str]) -> tuple[dt.date, str] | None:
     "Since 2019", "until 2030" are bounds of a trend, not the year of the day."""
     mentions = [find_dates(sentence, base=None) for sentence in sentences]
     years = [
-        (index, mention.date.year, mention.text)
+        (index, int(year.group(0)), mention.text)
         for index, found in enumerate(mentions)
         for mention in found
         if mention.kind in {"my", "year", "compact_month"}
-        and mention.date is not None
+        # "in 2024" is read without a base here; its own first word may be "until".
         and not mention.is_bound
+        and not mention.text.lower().startswith(("since", "until"))
+        and (year := re.search(r"(?:19|20)\d{2}", mention.text))
     ]
     best: tuple[dt.date, str] | None = None
     for index, found in enumerate(mentions):
