@@ -131,3 +131,13 @@ def test_a_day_without_a_year_takes_a_bare_year_named_near_it():
         "on May 14, investigators said."
     )
     assert _dates(text) == ["2024-05-14"]
+
+
+def test_an_incidents_day_and_hour_below_a_header_date_stays_the_incidents():
+    text = (
+        "Friday, 22 November 2024\n\n"
+        "Wizz Air jet loses GPS near Vilnius\n\n"
+        "A Wizz Air jet lost its GPS signal near Vilnius airport on 3 March 2024 at 14:30 because "
+        "of jamming, the airline said."
+    )
+    assert _dates(text) == ["2024-03-03"]

@@ -1352,6 +1352,10 @@ def _first_dateline(
                 how = "bare" if bare else "labelled"
                 return [s for s in sentences if s is not sentence], mentions[0].date, how
         stamp = _TIMESTAMP.search(sentence.text) if position < 4 else None
+        if stamp and labelled_only and _EVENT_PREPOSITION.search(sentence.text[: stamp.start()]):
+            # Below a header date, "... near Vilnius on 3 March 2024 at 14:30" is the incident's
+            # day and hour, not a time stamp.
+            stamp = None
         if stamp:
             # "2 September 2025, 13:19": the time a page was published, not an incident's.
             mentions = find_dates(stamp.group("date"), base=None)
@@ -1405,6 +1409,12 @@ def _first_dateline(
             ):
                 return [s for s in sentences if s is not sentence], mentions[0].date, "bare"
     return sentences, None, ""
+
+
+# The word before an incident's date: "on 3 March 2024 at 14:30", "since ...".
+_EVENT_PREPOSITION = re.compile(
+    r"\b(?:on|at|since|from|until|by|before|after|between|in)\s*$", re.I
+)
 
 
 def _bare_date_line(text: str) -> bool:
