@@ -347,3 +347,25 @@ def test_a_sentence_wrapped_over_two_lines_is_glossed_whole():
     # A line that ends a sentence, or a next line that opens with a capital, stays apart.
     assert "\n" in gloss_text("Samolot zawrócił.\nzakłócenia GPS.", "pl")
     assert "\n" in gloss_text("Samolot zawrócił\nNad Gdańskiem zakłócenia GPS.", "pl")
+
+
+# --- words the tune8 pages lacked (Dutch day parts, Portuguese statements) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        # Dutch "gister-" compounds with a part of the day are yesterday; "van-" ones today.
+        ("Gisteravond verloor het toestel het signaal.", "nl", "Yesterday lost"),
+        ("Gisterochtend landde een vliegtuig.", "nl", "Yesterday"),
+        ("Vanmiddag werd een toestel gestoord.", "nl", "Today"),
+        # "gejamd" (jammed) and "op zwart gaan" (went dark).
+        ("Het signaal werd gejamd.", "nl", "jammed"),
+        ("De gps van het toestel ging op zwart.", "nl", "went dark"),
+        # Portuguese "comunicado" (statement) and "na semana de" (in the week of).
+        ("Num comunicado, a associação falou de interferências.", "pt", "statement"),
+        ("Na semana de 3 de junho um avião perdeu o GPS.", "pt", "In the week of 3 June"),
+    ],
+)
+def test_words_missing_on_tune8_pages(sentence, code, english):
+    assert english.lower() in gloss_line(sentence, code).lower()

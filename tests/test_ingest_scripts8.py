@@ -532,3 +532,41 @@ def test_japanese_ni_is_to_before_an_object_and_a_verb_of_giving(line, expected,
 )
 def test_persian_verb_forms_and_baltic_names(line, expected):
     assert expected in gloss_text(line, "fa").lower()
+
+
+# --- Urdu "کل" by the verb's tense; Persian negation by the prefix ن- ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "absent"),
+    [
+        # A past verb: yesterday. A future one ("گا"): tomorrow. "کل تعداد": the total number.
+        ("کل ایک طیارے کا جی پی ایس سگنل غائب ہو گیا۔", "yesterday", "tomorrow"),
+        ("کل طیارہ کراچی پہنچے گا۔", "tomorrow", "yesterday"),
+        ("پروازوں کی کل تعداد دس تھی۔", "", "yesterday"),
+    ],
+)
+def test_urdu_kal_is_yesterday_or_tomorrow_by_the_verb(line, expected, absent):
+    glossed = gloss_text(line, "ur").lower()
+    assert expected in glossed
+    assert absent not in glossed
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A compound verb negated on its light verb ("قطع نشد": was not cut), a simple verb
+        # negated whole ("فرود نیامد": did not land), and the table's own "could not land" kept.
+        ("سیگنال جی‌پی‌اس هواپیما قطع نشد.", "not lost"),
+        ("هواپیما در فرودگاه فرود نیامد.", "not landed"),
+        ("هواپیما نتوانست فرود بیاید.", "could not land"),
+    ],
+)
+def test_persian_negated_verbs_say_not(line, expected):
+    assert expected in gloss_text(line, "fa").lower()
+
+
+def test_a_persian_word_beginning_with_nun_is_no_negation():
+    # "نزدیک" (near) and "نظامی" (military) begin with "ن" and are words of their own.
+    glossed = gloss_text("هواپیمای نظامی نزدیک مرز پرواز کرد.", "fa").lower()
+    assert "not" not in glossed

@@ -967,6 +967,8 @@ navigation systems: navigatiesyste* navigatieapparatuur
 signal: signaal signalen
 interference: storing* verstoord* verstoring* interferentie*
 jamming: stoorzender* *storing jamming*
+jammed: gejamd
+went dark: op_zwart
 jammer: jammer jammers
 spoofing: spoofing* vervalst*
 problems: probleem problemen
@@ -1016,8 +1018,8 @@ towards: richting
 because of: vanwege
 because of interference: door_storingen door_storing door_verstoringen door_verstoring
 border: grens grenzen grensgebied*
-yesterday: gisteren
-today: vandaag
+yesterday: gisteren gister*
+today: vandaag vanochtend vanmiddag vanavond
 not: niet
 no: geen
 warns that: waarschuwt waarschuwen
@@ -1443,6 +1445,8 @@ from: de_onde
 border: fronteira*
 yesterday: ontem
 last week: semana_passada
+in the week of: na_semana_de
+statement: comunicado comunicado_oficial nota_oficial
 not: não
 no: nenhum nenhuma
 ships: navio* embarcaç* barco*
