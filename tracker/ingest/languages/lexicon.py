@@ -54,14 +54,19 @@ __all__ = [
 #: :mod:`tracker.ingest.dates` (relative dates) look for. Every table of
 #: :data:`EUROPEAN_TABLES` covers every concept, save the explicit exceptions of
 #: ``tests/test_ingest_languages_concepts.py`` (a language that says it by a case ending).
+#: The script tables (:data:`.scripts.SCRIPT_LANGUAGES`) are checked against the same
+#: inventory, with :data:`CALENDAR_CONCEPTS`, months and weekdays; the concepts each still lacks
+#: are listed, with their reasons, in ``tests/test_ingest_scripts8.py`` (``SCRIPT_GAPS``). Where
+#: a concept has several glosses, each is a word the English rules read ("suffered", "hit by"
+#: and "experienced" are all events of candidates.py; "captain" names a crew in fields.py).
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # who and what
     "aircraft": ("aircraft", "passenger aircraft"),
     "planes": ("planes",),
     "flight": ("flight",),
     "flights": ("flights",),
-    "airport": ("airport",),
-    "pilot": ("pilots", "pilot"),
+    "airport": ("airport", "airports"),
+    "pilot": ("pilots", "pilot", "captain"),
     "crew": ("crew",),
     "passengers": ("passengers",),
     "airline": ("airline",),
@@ -83,21 +88,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "had to": ("had to", "forced to"),
     "flew": ("flew",),
     "en route": ("en route",),
-    # the GNSS problem
+    # the GNSS problem ("GPS" is written as is in the European glosses: :data:`KEPT_AS_WRITTEN`)
+    "GPS": ("GPS",),
     "satellite navigation": ("satellite navigation",),
     "navigation systems": ("navigation systems",),
     "signal": ("signal",),
-    "jamming": ("jamming",),
+    "jamming": ("jamming", "jammed"),
     "jammer": ("jammer",),
     "spoofing": ("spoofing",),
     "interference": ("interference",),
-    "lost": ("lost",),
+    "lost": ("lost", "disappeared", "went dark"),
     "losing": ("losing",),
     "failed": ("failed", "failure", "knocked out"),
     "problems": ("problems",),
     "false": ("false",),
     "position": ("position",),
-    "experienced": ("experienced",),
+    "experienced": ("experienced", "suffered", "hit by"),
     "affected": ("affected",),
     "happened": ("happened",),
     "was": ("was",),
@@ -118,9 +124,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # denials and possibilities
     "not": ("not",),
     "no": ("no",),
-    "can": ("can", "can affect"),
+    "can": ("can", "can affect", "could", "may"),
     "affect": ("affect", "disrupt", "can affect"),
-    "warns": ("warns that",),
+    "warns": ("warns that", "warned"),
     # time (days, months, yesterday, today, last week: :data:`CALENDAR_CONCEPTS`)
     "last year": ("last year",),
     "this year": ("this year",),
@@ -130,7 +136,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "more than": ("more than",),
     "number of": ("number of",),
     "statistics": ("statistics",),
-    "increase": ("rise in", "on the rise"),
+    "increase": ("rise in", "on the rise", "increasingly"),
     "incidents": ("incidents",),
     "ships": ("ships",),
     "cars": ("cars",),
@@ -961,6 +967,8 @@ navigation systems: navigatiesyste* navigatieapparatuur
 signal: signaal signalen
 interference: storing* verstoord* verstoring* interferentie*
 jamming: stoorzender* *storing jamming*
+jammed: gejamd
+went dark: op_zwart
 jammer: jammer jammers
 spoofing: spoofing* vervalst*
 problems: probleem problemen
@@ -1010,8 +1018,8 @@ towards: richting
 because of: vanwege
 because of interference: door_storingen door_storing door_verstoringen door_verstoring
 border: grens grenzen grensgebied*
-yesterday: gisteren
-today: vandaag
+yesterday: gisteren gister*
+today: vandaag vanochtend vanmiddag vanavond
 not: niet
 no: geen
 warns that: waarschuwt waarschuwen
@@ -1437,6 +1445,8 @@ from: de_onde
 border: fronteira*
 yesterday: ontem
 last week: semana_passada
+in the week of: na_semana_de
+statement: comunicado comunicado_oficial nota_oficial
 not: não
 no: nenhum nenhuma
 ships: navio* embarcaç* barco*
@@ -2046,6 +2056,7 @@ navigation systems: 导航系统 導航系統 导航设备 導航設備
 signal: 信号 信號 讯号 訊號
 interference: 干扰 干擾 信号干扰 信號干擾 电磁干扰 電磁干擾
 jamming: 屏蔽 压制 壓制 阻塞干扰 阻塞干擾 电子干扰 電子干擾
+helicopter: 直升机 直升機
 jammer: 干扰器 干擾器 干扰机 干擾機
 spoofing: 欺骗 欺騙 诱骗 誘騙 欺骗干扰 欺騙干擾 伪造信号 偽造信號
 false: 虚假 虛假 错误 錯誤
@@ -2118,6 +2129,7 @@ GPS: 全地球測位システム
 satellite navigation: 衛星測位 衛星測位システム 衛星航法
 signal: 信号 電波
 jamming: 妨害 電波妨害 妨害電波 ジャミング
+helicopter: ヘリコプター ヘリ
 interference: 干渉 障害
 spoofing: なりすまし スプーフィング 偽装 偽の信号
 false: 偽の 誤った
@@ -2182,6 +2194,7 @@ warned: 警告 注意喚起
 satellite navigation: 위성항법* 위성위치*
 signal: 신호* 전파*
 jamming: 교란* *교란 재밍* 방해전파*
+helicopter: 헬기* 헬리콥터*
 interference: 간섭* 방해*
 spoofing: 스푸핑* 기만*
 attack: 공격*
@@ -2248,6 +2261,7 @@ navigation systems: نظم_ملاحه انظمه_الملاحه انظمه_مل�
 navigation: ملاحه الملاحي
 signal: اشاره اشارات
 jamming: تشويش* تشوش* يشوش* شوش*
+helicopter: مروحية مروحيه مروحيات
 interference: تداخل* تداخلت
 spoofing: خداع* انتحال*
 false: مزيف* زائف* مزوره
@@ -2307,6 +2321,7 @@ on the rise: تزايد* ارتفاع
     "he": """
 GPS: ג'י_פי_אס ג'יפיאס
 jamming: שיבוש* שיבושי* משבש*
+helicopter: מסוק מסוקים
 spoofing: הטעיה* זיוף*
 aircraft: מטוס מטוסים
 flight: טיסה טיסת
@@ -2354,6 +2369,7 @@ recently: לאחרונה
 GPS: जीपीएस ग्लोबल_पोजिशनिंग_सिस्टम
 spoofing: स्पूफिंग
 jamming: जैमिंग
+helicopter: हेलीकॉप्टर हेलिकॉप्टर
 jammed: जाम
 interference: हस्तक्षेप व्यवधान छेडछाड बाधा
 signal: सिग्नल
@@ -2418,6 +2434,7 @@ on the rise: बढोतरी वृद्धि इजाफा
 GPS: ਜੀਪੀਐਸ ਜੀਪੀਐੱਸ ਜੀ_ਪੀ_ਐਸ ਜੀ_ਪੀ_ਐੱਸ
 spoofing: ਸਪੂਫਿੰਗ
 jamming: ਜੈਮਿੰਗ
+helicopter: ਹੈਲੀਕਾਪਟਰ
 jammed: ਜਾਮ
 interference: ਦਖਲਅੰਦਾਜੀ ਦਖ਼ਲਅੰਦਾਜ਼ੀ ਛੇੜਛਾੜ ਵਿਘਨ ਰੁਕਾਵਟ
 signal: ਸਿਗਨਲ ਸਿਗਨਲਾਂ
@@ -2474,6 +2491,7 @@ satellite navigation: سیٹلائٹ_نیوی_گیشن سیٹلائٹ_نیویگ
 navigation systems: نیوی_گیشن_سسٹم نیویگیشن_سسٹم
 signal: سگنل سگنلز سگنلوں
 jamming: جیمنگ جیم*
+helicopter: ہیلی_کاپٹر ہیلی_کاپٹرز
 jammed: جام_کر جام_کیا جام_کردیا
 spoofing: اسپوفنگ سپوفنگ اسپوفنگ_کی
 interference: مداخلت خلل رکاوٹ
@@ -2546,6 +2564,7 @@ navigation systems: سامانه_ناوبری سیستم_ناوبری سامان
 navigation: ناوبری
 signal: سیگنال سیگنال‌ها سیگنال‌های امواج
 jamming: پارازیت* جمینگ اختلال_عمدی
+helicopter: بالگرد* هلیکوپتر*
 interference: اختلال اختلالات تداخل
 spoofing: اسپوفینگ فریب جعل_سیگنال
 false: جعلی نادرست غلط

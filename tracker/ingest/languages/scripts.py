@@ -159,8 +159,9 @@ _RELATIVE: dict[str, dict[str, str]] = {
            "اليوم": "today", "الليله الماضيه": "last night", "اليوم التالي": "the next day"},
     "he": {"אתמול": "yesterday", "בשבוע שעבר": "last week", "בחודש שעבר": "last month",
            "בשנה שעברה": "last year", "השנה": "this year", "למחרת": "the next day",
-           "שלשום": "two days ago"},
-    "hi": {"पिछले महीने": "last month", "पिछले माह": "last month", "पिछला महीना": "last month",
+           "שלשום": "two days ago", "היום": "today"},
+    "hi": {"आज": "today", "पिछले महीने": "last month", "पिछले माह": "last month",
+           "पिछला महीना": "last month",
            "पिछले हफ्ते": "last week", "पिछले सप्ताह": "last week", "पिछले साल": "last year",
            "पिछले वर्ष": "last year", "इस साल": "this year", "इस वर्ष": "this year",
            "बीती रात": "last night", "मंगलवार रात": "on Tuesday night",
@@ -478,6 +479,80 @@ def _rewrite_dates(line: str, code: str) -> str:
 
 # --- words ----------------------------------------------------------------------------------
 
+#: Urdu "کل" is "yesterday" and "tomorrow" alike (and "all" before a noun of number): the
+#: tense of the sentence's verb tells which. A future ends in "گا", "گی", "گے"; a past has an
+#: auxiliary or a past form of "to be", "to go", "to happen".
+_UR_START = r"(?:^|(?<=[\s.,;:!?()\u06d4\u060c]))"
+_UR_END = r"(?=[\s.,;:!?()\u06d4\u060c]|$)"
+_UR_KAL = re.compile(
+    rf"{_UR_START}{fold_script('کل')}{_UR_END}(?!\s+(?:{fold_script('تعداد|رقم|ملا')}))"
+)
+_UR_FUTURE = re.compile(rf"(?:{fold_script('گا|گی|گے')}){_UR_END}")
+_UR_PAST = re.compile(
+    rf"{_UR_START}(?:{fold_script('تھا|تھی|تھے|تھیں|گیا|گئی|گئے|گئیں|ہوا|ہوئی|ہوئے|لیا|دیا')})"
+    rf"{_UR_END}"
+)
+
+
+def _urdu_kal(text: str) -> str:
+    """Each sentence's "کل" as "yesterday" (a past verb) or "tomorrow" (a future one); left as
+    written (and dropped) when the sentence says neither."""
+    if fold_script("کل") not in text:
+        return text
+    out = []
+    for sentence in re.split(r"(?<=[.!?\u06d4])", text):
+        if _UR_FUTURE.search(sentence):
+            sentence = _UR_KAL.sub(_english("tomorrow"), sentence)
+        elif _UR_PAST.search(sentence):
+            sentence = _UR_KAL.sub(_english("yesterday"), sentence)
+        out.append(sentence)
+    return "".join(out)
+
+
+_FA_NOT_CONTINUOUS = fold_script("نمی")
+_FA_YA = fold_script("یا")
+#: The light verbs of Persian compound verbs ("قطع شد": was cut, "فرود آمد": landed), as their
+#: past forms; negated, they negate the compound.
+_FA_LIGHT_VERBS = frozenset(
+    fold_script(w) for w in "شد شدند کرد کردند آمد آمدند بود بودند داشت داشتند گرفت داد".split()
+)
+
+
+def _persian_negation(tokens: list[str], code: str) -> list[str]:
+    """Persian negates a verb with the prefix "ن" ("نشد": did not become, "نیامد": did not
+    come, "نمی..." as the negated continuous). A word the tables lack whose form without the
+    prefix is a known word, or ends a known phrase ("قطع نشد": was not cut), is read as that word
+    with "not" before it (before the phrase)."""
+    whole, _, _, longest = _words(code)
+    out = list(tokens)
+    i = 0
+    while i < len(out):
+        word = out[i]
+        if (
+            not (word.startswith("ن") and len(word) >= 3)
+            or _lookup(word, code)[0]
+            or any(" ".join(out[i : i + n]) in whole for n in range(2, longest + 1))
+        ):
+            i += 1  # no negation, or a word or phrase the tables name as written
+            continue
+        rest = word[3:] if word.startswith(_FA_NOT_CONTINUOUS) else word[1:]
+        forms = [rest, "ا" + rest[2:]] if rest.startswith(_FA_YA) else [rest]
+        at = -1
+        for form in forms:
+            if form in _FA_LIGHT_VERBS:
+                # "قطع نشد", "فرود نیامد": the negated verb of a compound; "not" before its noun.
+                at = i - 1 if i > 0 and out[i - 1] and not out[i - 1][0].isascii() else i
+            elif len(form) >= 3 and _lookup(form, code)[0]:
+                at = i
+            if at >= 0:
+                out[i] = form
+                break
+        if at >= 0:
+            out.insert(at, f"{_OPEN}not{_CLOSE}")
+            i += 1
+        i += 1
+    return out
+
 
 @functools.cache
 def _words(code: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...], tuple, int]:
@@ -746,12 +821,16 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _JA_DATIVE.sub("へ", text)
     if code in {"ur", "hi"}:
         text = _MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"], text)
+    if code == "ur":
+        text = _urdu_kal(text)
     text = _rewrite_dates(text, code)
     if code in UNSPACED:
         tokens = _segment(text, code)
     else:
         tokens = _TOKEN.findall(text)
     whole, _, _, longest = _words(code)
+    if code == "fa":
+        tokens = _persian_negation(tokens, code)
     out: list[str] = []
     place_at = -1  # where in ``out`` the last place (and the words that belong to it) starts
 
