@@ -72,6 +72,15 @@ def _cases() -> dict[str, tuple[list[dict], list[dict]]]:
     i[3] = {**i[3], INC.id: bad_id}
     s[3] = {**s[3], SRC.incident_id: bad_id}
     cases["malformed id cited in order"] = (i, s)
+    i, s = sample_rows(5)
+    # Problems in many incident columns at once (their cell rules are shared by two workers),
+    # in row rules and across the files, some on the same line.
+    i[1] = {**i[1], INC.radius_km: "1e3", INC.country: "QQ", INC.summary: " padded"}
+    i[2] = {**i[2], INC.date_precision: "Month", INC.confidence: "sure", INC.latitude: "0"}
+    i[2] = {**i[2], INC.longitude: "0", INC.region: "Mars", INC.operator: "=cmd"}
+    i[3] = {**i[3], INC.id: i[2][INC.id], INC.date: "2024-13-01"}
+    s[4] = {**s[4], SRC.stance: "disputes", SRC.url: "javascript:alert(1)"}
+    cases["many columns"] = (i, s)
     return cases
 
 
@@ -96,6 +105,36 @@ def test_every_route_reports_the_same_problems(case: str, tmp_path: Path):
     assert len(tables[1].frame) == len(CASES[case][1])
     assert list(tables[0].frame.columns) == [INC.id, INC.confidence]
     assert list(tables[1].frame.columns) == [SRC.incident_id, SRC.stance]
+
+
+@pytest.mark.parametrize("failing", [schema.INCIDENTS_FILE, schema.SOURCES_FILE])
+def test_a_failed_read_raises_and_nothing_waits_for_it(failing: str, tmp_path, monkeypatch):
+    # An unreadable file (an I/O error; a test running as root cannot make one by permissions)
+    # must reach the caller from either worker, while the other worker waits for that table.
+    import threading
+
+    folder = write_dataset(tmp_path, *CASES["clean"])
+    read = validate.read_raw_table
+
+    def failing_read(path, **options):
+        if Path(path).name == failing:
+            raise OSError(f"cannot read {failing}")
+        return read(path, **options)
+
+    monkeypatch.setattr(validate, "read_raw_table", failing_read)
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            validate.read_and_validate(folder, today=TODAY)
+        except OSError as err:
+            raised.append(err)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), "read_and_validate waited for a table that was never read"
+    assert [str(err) for err in raised] == [f"cannot read {failing}"]
 
 
 @pytest.mark.parametrize("case", ["clean", "orphan and unsourced", "unsorted orphan"])

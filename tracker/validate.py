@@ -1337,31 +1337,13 @@ def check_figures(figures: RawTable, *, today: pd.Timestamp | None = None) -> li
 _LATER = {schema.SOURCE_FIELDS: frozenset({SRC.incident_id})}
 
 
-def _check_table(
-    table: RawTable, fields: tuple[Field, ...], row_rules, today, *, skip: tuple[Field, ...] = ()
-) -> list[Problem]:
+def _check_table(table: RawTable, fields: tuple[Field, ...], row_rules, today) -> list[Problem]:
     """The header, cell and row rules of one table (nothing across tables), but for the
-    patterns :func:`_across` checks.
-
-    :param skip: fields whose cell rules the caller runs itself (:func:`_check_cells_of`).
-    """
+    patterns :func:`_across` checks."""
     if not table.readable:
         return []
-    mine = tuple(spec for spec in fields if spec not in skip)
-    cells = check_cells(table, mine, today=today, later=_LATER.get(fields, frozenset()))
+    cells = check_cells(table, fields, today=today, later=_LATER.get(fields, frozenset()))
     return check_header(table, fields) + cells + row_rules(table)
-
-
-def _check_cells_of(table: RawTable, fields: tuple[Field, ...], today) -> list[Problem]:
-    """The cell rules of some of a table's fields, beside :func:`_check_table` (``skip``)."""
-    return check_cells(table, fields, today=today) if table.readable else []
-
-
-def _side_fields(fields: tuple[Field, ...]) -> tuple[Field, ...]:
-    """Fields whose cell rules can run in a second thread while the table's other rules run:
-    text without a pattern (free text, value sets), which no row rule reads from the cell
-    rules' cached work (dates, numbers and pattern matches are shared with the row rules)."""
-    return tuple(spec for spec in fields if spec.type == "string" and spec.pattern is None)
 
 
 def _check_cited_ids(incidents: RawTable | None, sources: RawTable) -> list[Problem]:
@@ -1463,7 +1445,7 @@ def read_and_validate(
     """Read the three tables of ``data_dir`` and run every rule on them.
 
     The same problems as :func:`read_tables`, :func:`read_figures` and :func:`validate_tables`
-    in turn, but each file is checked as soon as it is read, in its own thread, so both cores
+    in turn, but each file is checked as soon as it is read, in a second thread, so both cores
     stay busy. Returns the incidents, sources and figures tables and the problems.
 
     :param keep_cells: False for a check that needs only the problems (``gnss-tracker
@@ -1479,91 +1461,162 @@ def read_and_validate(
     data_dir = Path(data_dir)
     if today is None:
         today = pd.Timestamp(datetime.now(UTC).date())
-    one_at_a_time = not (keep_cells and keep_source_cells)
+    if keep_cells and keep_source_cells:
+        return _read_and_validate_overlapped(data_dir, today)
+    return _read_and_validate_in_turn(
+        data_dir, today, keep_cells=keep_cells, keep_source_cells=keep_source_cells
+    )
 
-    # With both files side by side, the incidents' text columns are checked by whichever
-    # worker is free, one column at a time: the sources finish sooner, and one core would idle
-    # meanwhile. The rules across the files run as soon as both files' own rules are done, on
-    # the worker that finished last, while the other goes on with those columns.
-    incidents_read: Future = Future()
-    sources_read: Future = Future()
-    side = () if one_at_a_time else _side_fields(schema.INCIDENT_FIELDS)
-    pending = list(side)  # taken by both workers (list.pop is atomic)
-    side_problems: dict[str, list[Problem]] = {}
-    across_problems: list[Problem] = []
-    own_rules_done: list[str] = []
-    lock = threading.Lock()
+
+def _read(data_dir: Path, name: str, fields: tuple[Field, ...], **options) -> RawTable:
+    path = data_dir / name
+    return read_raw_table(
+        path, display=display_path(path), number_columns=_numbers_of(fields), **options
+    )
+
+
+def _read_and_validate_in_turn(
+    data_dir: Path, today: pd.Timestamp, *, keep_cells: bool, keep_source_cells: bool
+) -> tuple[RawTable, RawTable, RawTable, list[Problem]]:
+    """:func:`read_and_validate` keeping fewer cells: one file after the other, in blocks, each
+    pruned once its own rules have run; the figures are checked meanwhile."""
 
     def read_and_check(name: str, fields: tuple[Field, ...], row_rules, keep: bool):
-        read = incidents_read if name == schema.INCIDENTS_FILE else sources_read
-        path = data_dir / name
-        try:
-            table = read_raw_table(
-                path,
-                display=display_path(path),
-                number_columns=_numbers_of(fields),
-                low_memory=one_at_a_time,
-            )
-        except BaseException as err:
-            read.set_exception(err)  # the other worker may be waiting for this table
-            raise
-        read.set_result(table)
-        skip = side if name == schema.INCIDENTS_FILE else ()
-        problems = _check_table(table, fields, row_rules, today, skip=skip)
+        table = _read(data_dir, name, fields, low_memory=True)
+        problems = _check_table(table, fields, row_rules, today)
         if not keep:
             _prune(table, _REFERENCE_COLUMNS[name])
-        if not one_at_a_time:
-            with lock:
-                own_rules_done.append(name)
-                last = len(own_rules_done) == 2
-            if last:
-                across_problems.extend(_across(incidents_read.result(), sources_read.result()))
-            check_side()
         return table, problems
 
-    def check_side() -> None:
-        if not pending:
-            return
-        incidents = incidents_read.result()
-        while True:
-            try:
-                spec = pending.pop(0)
-            except IndexError:
-                return
-            side_problems[spec.name] = _check_cells_of(incidents, (spec,), today)
-
-    def submit_sources():
-        return pool.submit(
-            read_and_check,
-            schema.SOURCES_FILE,
-            schema.SOURCE_FIELDS,
-            check_source_rows,
-            keep_cells and keep_source_cells,
-        )
-
-    with ThreadPoolExecutor(max_workers=1 if one_at_a_time else 2) as pool:
-        # One worker runs the jobs in the order they are submitted: without their cells, the
-        # sources go first, so they are pruned before the incidents are read.
-        sources_job = None if keep_source_cells else submit_sources()
-        incidents_job = pool.submit(
-            read_and_check,
-            schema.INCIDENTS_FILE,
-            schema.INCIDENT_FIELDS,
-            check_incident_rows,
-            keep_cells,
-        )
-        sources_job = sources_job or submit_sources()
+    files = [
+        (schema.INCIDENTS_FILE, schema.INCIDENT_FIELDS, check_incident_rows, keep_cells),
+        (schema.SOURCES_FILE, schema.SOURCE_FIELDS, check_source_rows, False),
+    ]
+    if not keep_source_cells:
+        files.reverse()  # the sources first, so they are pruned before the incidents are read
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # One worker runs the jobs in the order they are submitted.
+        jobs = {name: pool.submit(read_and_check, name, *rest) for name, *rest in files}
         figures = read_figures(data_dir)  # a few rows: read and checked here meanwhile
         figure_problems = _check_table(figures, schema.FIGURE_FIELDS, check_figure_rows, today)
-        incidents, incident_problems = incidents_job.result()
-        sources, source_problems = sources_job.result()
-    if one_at_a_time:
-        across_problems = _across(incidents, sources)
+        incidents, incident_problems = jobs[schema.INCIDENTS_FILE].result()
+        sources, source_problems = jobs[schema.SOURCES_FILE].result()
     problems = [*incidents.problems, *sources.problems, *figures.problems]
-    problems += incident_problems
-    for spec in side:
-        problems += side_problems[spec.name]
-    problems += source_problems + figure_problems + across_problems
+    problems += incident_problems + source_problems + figure_problems
+    problems += _across(incidents, sources)
+    return incidents, sources, figures, _sorted_problems(problems)
+
+
+def _read_and_validate_overlapped(
+    data_dir: Path, today: pd.Timestamp
+) -> tuple[RawTable, RawTable, RawTable, list[Problem]]:
+    """:func:`read_and_validate` keeping every cell, on two workers.
+
+    The files are read one after the other, each by pandas' reader on both cores: the sources
+    first, then the incidents while the sources' rules run. Two files read at once (four
+    reading threads on two cores) cost 0.1-0.2 s more CPU at a million incidents than the same
+    reads in turn, mostly page faults. The incidents' cell rules are then shared column by
+    column by both workers (the heavy ones first); the worker that finishes the last of them
+    runs the incidents' row rules while the other runs the rules across the files, so both
+    cores stay busy to the end.
+    """
+    sources_read: Future = Future()
+    incidents_read: Future = Future()
+    sources_checked = threading.Event()
+    cells_checked = threading.Event()
+    lock = threading.Lock()
+    pending: list[Callable[[], object]] = []  # the incidents' cell rules
+    unfinished = [0]  # of those, not finished yet
+    rows_taken = [False]
+    cell_problems: dict[str, list[Problem]] = {}
+    header_problems: list[Problem] = []
+    row_problems: list[Problem] = []
+    across_problems: list[Problem] = []
+
+    def check_incidents() -> None:
+        """Take the incidents' cell rules one column at a time; then the row rules or the rules
+        across the files, whichever the other worker has not taken."""
+        incidents = incidents_read.result()
+        while True:
+            with lock:
+                task = pending.pop(0) if pending else None
+            if task is None:
+                break
+            try:
+                task()
+            finally:
+                with lock:
+                    unfinished[0] -= 1
+                    if not unfinished[0]:
+                        cells_checked.set()
+        with lock:
+            rows = not unfinished[0] and not rows_taken[0]
+            rows_taken[0] = rows_taken[0] or rows
+        if rows:
+            if incidents.readable:
+                header_problems.extend(check_header(incidents, schema.INCIDENT_FIELDS))
+                row_problems.extend(check_incident_rows(incidents))
+            return
+        cells_checked.wait()
+        sources_checked.wait()
+        across_problems.extend(_across(incidents, sources_read.result()))
+
+    def cell_task(incidents: RawTable, spec: Field) -> Callable[[], None]:
+        def run() -> None:
+            later = _LATER.get(schema.INCIDENT_FIELDS, frozenset())
+            cell_problems[spec.name] = check_cells(incidents, (spec,), today=today, later=later)
+
+        return run
+
+    def read_and_check_sources() -> tuple[RawTable, list[Problem]]:
+        try:
+            try:
+                sources = _read(data_dir, schema.SOURCES_FILE, schema.SOURCE_FIELDS)
+            except BaseException as err:
+                sources_read.set_exception(err)  # the other worker waits for this table
+                raise
+            sources_read.set_result(sources)
+            problems = _check_table(sources, schema.SOURCE_FIELDS, check_source_rows, today)
+        finally:
+            sources_checked.set()
+        check_incidents()
+        return sources, problems
+
+    def read_and_check_incidents() -> RawTable:
+        sources_read.exception()  # the sources are read first (whether or not they could be)
+        try:
+            incidents = _read(data_dir, schema.INCIDENTS_FILE, schema.INCIDENT_FIELDS)
+        except BaseException as err:
+            incidents_read.set_exception(err)  # the other worker waits for this table
+            raise
+        if incidents.readable:
+            # Columns the row rules read from the cell rules' work (numbers, dates, patterns)
+            # first: they take longest.
+            fields = sorted(
+                schema.INCIDENT_FIELDS, key=lambda s: s.type == "string" and s.pattern is None
+            )
+            pending.extend(cell_task(incidents, spec) for spec in fields)
+            # The ids' order, which both the row rules and the rules across the files read.
+            if INC.id in incidents.frame:
+                pending.insert(1, functools.partial(_neighbours, incidents, INC.id))
+        unfinished[0] = len(pending)
+        if not pending:
+            cells_checked.set()
+        incidents_read.set_result(incidents)
+        check_incidents()
+        return incidents
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        sources_job = pool.submit(read_and_check_sources)
+        incidents_job = pool.submit(read_and_check_incidents)
+        figures = read_figures(data_dir)  # a few rows: read and checked here meanwhile
+        figure_problems = _check_table(figures, schema.FIGURE_FIELDS, check_figure_rows, today)
+        incidents = incidents_job.result()
+        sources, source_problems = sources_job.result()
+    problems = [*incidents.problems, *sources.problems, *figures.problems, *header_problems]
+    for spec in schema.INCIDENT_FIELDS:
+        problems += cell_problems.get(spec.name, [])
+    problems += row_problems + source_problems + figure_problems + across_problems
     return incidents, sources, figures, _sorted_problems(problems)
 
 
