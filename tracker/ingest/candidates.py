@@ -1435,6 +1435,9 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b(?:\s*(?:Uhr|h|UTC|CET|CEST|GMT)\b)?")
+
+
 def _without_repeated_date_lines(
     sentences: list[Sentence], published: dt.date | None
 ) -> list[Sentence]:
@@ -1446,11 +1449,13 @@ def _without_repeated_date_lines(
     def bare_publication_date(sentence: Sentence) -> bool:
         if not sentence.heading or len(sentence.text) > 40:
             return False
-        mentions = find_dates(sentence.text, base=None)
+        # "01.09.2025 - 15:30": the publication date with the time it was posted.
+        text = _CLOCK_TIME.sub(" ", sentence.text).strip(" ,|-\u2013")
+        mentions = find_dates(text, base=None)
         return (
             len(mentions) == 1
             and mentions[0].date == published
-            and len(mentions[0].text) >= 0.8 * len(sentence.text.strip())
+            and len(mentions[0].text) >= 0.8 * len(text)
         )
 
     kept = [s for s in sentences if not bare_publication_date(s)]

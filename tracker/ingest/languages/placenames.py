@@ -1297,6 +1297,8 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     if code == "tr" and "'" in word:
         latin = latin.split("'")[0]
     location = _gazetteer(latin)
+    if location is not None and _umlaut_lost(word, location, code):
+        location = None
     as_written = None
     if (
         location is not None
@@ -1326,6 +1328,23 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         if other not in (latin, word):
             stripped = resolve_place(other, code, strict=strict)
     return stripped or as_written
+
+
+#: German writes an umlaut as "ae", "oe", "ue" when it cannot print it ("Muenchen"), so every
+#: German name with an umlaut has that spelling in GeoNames too ("zuerich", "koeln").
+_UMLAUT_AS_E = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _umlaut_lost(word: str, location, code: str) -> bool:
+    """Did a German word match a city only once its umlaut was dropped? "Gerät" (a device)
+    folds to "gerat", a transliteration of Herat; a place a German writes with an umlaut is
+    also found spelt with "ae"/"oe"/"ue" ("Zürich", "Köln", "München")."""
+    if code != "de" or location.raw.get("precision") != "city" or not re.search("[äöüÄÖÜ]", word):
+        return False
+    from tracker.geocode.index import shared_index
+    from tracker.geocode.text import fold
+
+    return not shared_index().cities.lookup(fold(word.translate(_UMLAUT_AS_E)))
 
 
 def _small_town_abroad(location, code: str) -> bool:
