@@ -45,3 +45,21 @@ def test_the_time_stamp_does_not_date_an_undated_headline_incident():
     )
     [candidate] = ingest_text(text)
     assert candidate.values["date"] == dt.date(2025, 8, 31)
+
+
+# --- an undated news item is the day's news ------------------------------------------------------
+
+
+def test_the_first_incident_told_without_a_day_is_dated_by_the_publication_day():
+    text = (
+        "date 2025-09-24 El avión de la ministra de Defensa ha sufrido interferencias en su GPS "
+        "cuando volaba cerca de Kaliningrado, camino de Lituania.\n"
+        "El avión cuenta con sistemas militares y el vuelo no se vio afectado."
+    )
+    [candidate] = ingest_text(text)
+    assert candidate.values["country"] == "RU"
+    assert (candidate.values["date"], candidate.values["date_precision"]) == (
+        dt.date(2025, 9, 24),
+        "day",
+    )
+    assert "publication day" in " ".join(candidate.notes)

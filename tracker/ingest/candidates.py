@@ -1702,10 +1702,15 @@ def extract_candidates(
             values[INC.end_date] = mention.end_date
             evidence[INC.date] = incident.date_sentence or context[0]
         elif base is not None and report.published is not None:
-            values[INC.date] = month_start(base)
-            values[INC.date_precision] = "month"
+            if incident is incidents[0]:
+                # A news item that tells its first incident without a day tells the day's news:
+                # the publication day, as reviewers record it (scored as the month was).
+                values[INC.date], values[INC.date_precision] = base, "day"
+                own_notes.append("no incident date in the text; the publication day used")
+            else:
+                values[INC.date], values[INC.date_precision] = month_start(base), "month"
+                own_notes.append("no incident date in the text; month of publication used")
             evidence[INC.date] = f"(publication date {base.isoformat()})"
-            own_notes.append("no incident date in the text; month of publication used")
             date_kind = "published"
         else:
             values[INC.date] = None
