@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.ingest import ingest_text
+from tracker.ingest.languages.gloss import gloss_line
 from tracker.ingest.languages.placenames import resolve_place
 from tracker.ingest.text import split_sentences
 
@@ -63,3 +64,62 @@ def test_the_first_incident_told_without_a_day_is_dated_by_the_publication_day()
         "day",
     )
     assert "publication day" in " ".join(candidate.notes)
+
+
+# --- an earlier event recalled further down does not date the lede's incident -------------------
+
+
+def test_a_day_weeks_earlier_in_a_later_paragraph_about_another_place_is_background():
+    text = (
+        "date 2025-09-24 Minister's aircraft hit by navigation problems over Kaliningrad\n"
+        "The aircraft of the minister experienced GPS problems while flying over Kaliningrad, "
+        "Reuters reported.\n\n"
+        "On 31 August, in the area of the airport where the Commission president was heading, "
+        "the GPS went off. The pilot circled for an hour."
+    )
+    found = [(c.values["date"], c.values["country"]) for c in ingest_text(text)]
+    assert found == [(dt.date(2025, 9, 24), "RU")]
+
+
+def test_a_similar_incident_weeks_earlier_is_not_the_day_of_the_undated_one():
+    text = (
+        "date 2025-09-24 The aircraft of the minister had GPS interference near Kaliningrad on "
+        "its way to Lithuania.\n\n"
+        "A similar incident happened on the flight of the Commission president to Bulgaria on "
+        "31 August."
+    )
+    found = [(c.values["date"], c.values["country"]) for c in ingest_text(text)]
+    assert (dt.date(2025, 9, 24), "RU") in found
+    assert (dt.date(2025, 8, 31), "RU") not in found
+
+
+def test_a_day_told_later_about_the_same_place_still_dates_the_incident():
+    text = (
+        "date 2025-09-09 A Ryanair aircraft from Gdansk had to land in Vienna\n\n"
+        "Passengers said the pilots could not land in Bratislava because of GPS interference.\n\n"
+        "The flight from Gdansk to Bratislava on 23 August lost the GPS signal on approach to "
+        "Bratislava."
+    )
+    dates = {c.values["date"] for c in ingest_text(text)}
+    assert dt.date(2025, 8, 23) in dates
+
+
+# --- gloss words --------------------------------------------------------------------------------
+
+
+def test_greek_similar_incident():
+    english = gloss_line("Ένα ανάλογο περιστατικό σημειώθηκε στις 31 Αυγούστου.", "el")
+    assert "a similar incident" in english.lower()
+
+
+def test_spanish_vicinity_and_flying_over():
+    english = gloss_line(
+        "El avión pasó por las proximidades de Kaliningrado cuando sobrevolaba el mar.", "es"
+    )
+    assert "near Kaliningrad" in english
+    assert "over" in english and "circled" not in english
+
+
+def test_an_ellipsis_inside_a_sentence_does_not_end_it():
+    english = gloss_line("El avión de la ministra ... en el flanco este, ha sufrido", "es")
+    assert "." not in english

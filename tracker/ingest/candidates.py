@@ -615,7 +615,16 @@ def _group(
                 incidents.append(_Incident([anchor], mention, anchor.text if mention else ""))
             continue
         joined = False
+        # "A similar incident ... on 31 August", weeks before publication: an earlier event
+        # recalled, not the day of an undated incident told before it.
+        recalled = (
+            base is not None
+            and bool(_SIMILAR_EVENT.search(anchor.text))
+            and (base - mention.date).days > 14
+        )
         for incident in incidents:
+            if (incident.date is None or incident.date.date is None) and recalled:
+                continue
             if incident.date is None or incident.date.date is None:
                 if incident.date is not None and "year" in incident.date.text.lower():
                     # "last year's disruption" with no publication date to count from, told
@@ -696,12 +705,18 @@ _ADMINISTRATIVE_ACT = re.compile(
 )
 
 
+def _countries_named(text: str) -> set[str]:
+    """The countries of the places a sentence names, whatever their role."""
+    return {h.country for h in spot_places(text, budget=LookupBudget())} - {"", None}
+
+
 def _nearest_date(
     sentences: list[Sentence], anchor_index: int, base: dt.date | None
 ) -> tuple[DateMention, str] | None:
     """For a one-incident report whose anchor has no date: the closest dated sentence,
     looking back first (a "Date:" field, an opening "On Sunday,"), then forward."""
     order = list(range(anchor_index - 1, -1, -1)) + list(range(anchor_index + 1, len(sentences)))
+    anchor_countries = _countries_named(sentences[anchor_index].text)
     for index in order:
         text = sentences[index].text
         if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
@@ -720,8 +735,26 @@ def _nearest_date(
             # "In February, the regulator called such attacks a daily occurrence": a later
             # sentence recalling something earlier does not date the incident.
             continue
+        # A day weeks before publication, told further down as "a similar incident" or in
+        # another paragraph about no country the anchor names, is an earlier event recalled
+        # ("On 31 August the Commission president's plane ..."), not the undated incident.
+        recalled = (
+            index > anchor_index
+            and base is not None
+            and not _TELLS_WHEN.search(text)
+            and (
+                bool(_SIMILAR_EVENT.search(text))
+                or (
+                    sentences[index].paragraph != sentences[anchor_index].paragraph
+                    and bool(anchor_countries)
+                    and not _countries_named(text) & anchor_countries
+                )
+            )
+        )
         for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
+                if recalled and (base - mention.date).days > 14:
+                    continue
                 return mention, sentences[index].text
     return None
 

@@ -166,6 +166,9 @@ def _is_day(text: str) -> bool:
 _CLOCK_DOT = re.compile(r"^([01]?\d|2[0-3])\.([0-5]\d)$")
 
 
+_INNER_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)(?=\s+[^\W\d_A-Z\u0391-\u03a9\u0400-\u042f])")
+
+
 def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
     """The English gloss of one line of text in language ``code``.
 
@@ -173,6 +176,9 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
     """
     cal = calendar_for(code)
     lex = lexicon_for(code)
+    # "... de la OTAN ... en el flanco este, ha sufrido": an ellipsis before a small letter
+    # marks words left out of a sentence, not its end.
+    line = _INNER_ELLIPSIS.sub(",", line)
     tokens = _TOKEN.findall(line)
     out: list[str] = []
     i = 0

@@ -1322,8 +1322,8 @@ take-off: despegue* despegó despegar
 diverted: desviado* desviada* desviar* desvió
 returned: regresó regresaron retornó volvió
 returned: regresar volver
-over: sobrevolar sobrevolaban sobrevolando
-circled: sobrevolaba sobrevoló circul*
+over: sobrevolar sobrevolaban sobrevolando sobrevolaba
+circled: sobrevoló circul*
 en route: en_ruta
 reported: reportó reportaron informó informaron notificó denunció registró
 experienced: experimentó experimentaron sufrió sufrieron
@@ -1332,7 +1332,7 @@ were: fueron
 had to: tuvo_que tuvieron_que
 said: dijo declaró afirmó explicó
 over: sobre
-near: cerca cercanías
+near: cerca cercanías proximidades inmediaciones
 in: en
 at: en_el
 to: hacia a al
@@ -1739,6 +1739,7 @@ ships: πλοί* σκάφ*
 drones: drone* μη_επανδρωμέν*
 military: στρατιωτικ*
 incidents: περιστατικ* συμβάν*
+a similar incident: ανάλογο_περιστατικό παρόμοιο_περιστατικό ανάλογο_συμβάν παρόμοιο_συμβάν
 helicopter: ελικόπτερ*
 aviation: αεροπορί* πολιτική_αεροπορία
 runway: διάδρομο διάδρομος διαδρόμου
