@@ -123,3 +123,25 @@ def test_spanish_vicinity_and_flying_over():
 def test_an_ellipsis_inside_a_sentence_does_not_end_it():
     english = gloss_line("El avión de la ministra ... en el flanco este, ha sufrido", "es")
     assert "." not in english
+
+
+def test_a_span_of_two_months_is_glossed_as_between():
+    german = gloss_line("Von Januar bis August meldeten Besatzungen 300 Störungen.", "de")
+    assert "between january and august" in german.lower()
+    polish = gloss_line("Od marca do maja 2024 odnotowano zakłócenia.", "pl")
+    assert "between march and may 2024" in polish.lower()
+
+
+def test_a_count_of_reports_over_months_is_a_statistic_not_an_incident():
+    text = (
+        "date 2025-09-27 Störungen der GPS-Signale nehmen zu.\n\n"
+        "Von Januar bis August wurden 300 Meldungen von Flugzeugbesatzungen registriert, die "
+        "eine Störung der Satellitennavigation festgestellt hatten. Über der Ostsee nehmen die "
+        "Störungen zu."
+    )
+    assert [c for c in ingest_text(text) if c.score >= 0.4] == []
+
+
+def test_a_newspaper_named_after_a_weekday_is_no_day():
+    assert "Sunday" not in gloss_line('Das berichtet die "Welt am Sonntag".', "de")
+    assert "on Sunday" in gloss_line('Er sagte: "Am Sonntag verlor das Flugzeug GPS."', "de")

@@ -306,6 +306,13 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 out.append(tok)
             i += 1
             continue
+        span = _month_range(tokens, i, code, cal)
+        if span:
+            # "von Januar bis August", "od stycznia do sierpnia": the period of a count, read as
+            # the English "between January and August" (a figure's period, not a day).
+            words, i = span
+            emit(*words)
+            continue
         # Phrases: relative dates and multi-word cues.
         matched = _phrase(tokens, i, cal, lex)
         if matched:
@@ -346,6 +353,9 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 i += 1
             continue
         weekday = cal.weekday(low) if len(low) >= 4 or low in cal.weekdays else ""
+        if weekday and _in_quoted_name(tokens, i, code):
+            i += 1  # "Welt am Sonntag", "Bild am Sonntag": a newspaper's name, not a day
+            continue
         if weekday and not tok.isupper():
             before = {w.lower() for _, w in _words_before(tokens, i, 2)}
             after = _words(tokens, i + 1, 1)
@@ -496,6 +506,83 @@ _PAST_FAMILY = {"bg": "ru", "sk": "cs"}
 # Romanian and French form the past with an auxiliary before a participle ("a deviat", "a été").
 _AUXILIARIES = {"ro": {"a", "au", "s-a", "s-au", "fost"}, "fr": {"a", "ont", "avait", "été"}}
 _PARTICIPLE = {"ro": ("at", "it", "ut", "ât", "s"), "fr": ("é", "ée", "és", "ées", "u", "i")}
+
+
+#: The words of a span of months, "from" and "to" ("von Januar bis August", "de janvier à
+#: août", "с января по август"), in the languages that write them before the month.
+_RANGE_WORDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    code: (frozenset(start.split()), frozenset(end.split()))
+    for code, start, end in (
+        ("de", "von vom ab", "bis"), ("nl", "van vanaf", "tot"), ("pl", "od", "do"),
+        ("cs", "od", "do"), ("sk", "od", "do"), ("ru", "с со", "по до"),
+        ("uk", "з із від", "по до"),
+        ("bg", "от", "до"), ("es", "de desde", "a hasta"), ("pt", "de desde", "a até"),
+        ("fr", "de depuis", "à au jusqu"), ("it", "da dal", "a al fino"), ("ro", "din de", "până"),
+        ("no", "fra", "til"), ("da", "fra", "til"), ("sv", "från", "till"),
+        ("el", "από", "έως ως μέχρι"), ("lv", "no", "līdz"), ("lt", "nuo", "iki"),
+        ("et", "alates", "kuni"),
+    )
+}  # fmt: skip
+
+
+def _month_range(tokens: list[str], i: int, code: str, cal) -> tuple[list[str], int] | None:
+    """``(["between", "January", "and", "August", ...], next index)`` when a span of two months
+    starts at token ``i`` ("von Januar bis August 2025"), else ``None``."""
+    starts, ends = _RANGE_WORDS.get(code, (frozenset(), frozenset()))
+    if tokens[i].lower() not in starts:
+        return None
+    ahead = _words(tokens, i + 1, 6)
+    texts = [t.lower() for _, t in ahead]
+    # Articles and prepositions a language puts before a month ("de janvier à août", "din
+    # ianuarie până în august", "από τον Ιανουάριο έως τον Αύγουστο").
+    filler = {"la", "le", "l'", "el", "o", "în", "in", "τον", "το", "του", "a", "al"}
+    p = 0
+    while p < len(texts) and texts[p] in filler:
+        p += 1
+    first = cal.month(texts[p]) if p < len(texts) else ""
+    if not first or ahead[p][1].isupper():
+        return None
+    p += 1
+    if p >= len(texts) or texts[p] not in ends:
+        return None
+    p += 1
+    while p < len(texts) and texts[p] in filler:
+        p += 1
+    second = cal.month(texts[p]) if p < len(texts) else ""
+    if not second:
+        return None
+    words = ["between", first, "and", second]
+    if p + 1 < len(texts) and _is_year(texts[p + 1]):
+        p += 1
+        words.append(texts[p])
+    return words, ahead[p][0] + 1
+
+
+_OPENING_QUOTES = '"\u201e\u201c\u00ab\u201a'
+
+
+def _in_quoted_name(tokens: list[str], i: int, code: str) -> bool:
+    """Is token ``i`` inside a quoted name that opens with a capitalised word before it
+    ('"Welt am Sonntag"', '« Journal du Dimanche »'), not a quoted sentence ('"Am Sonntag
+    ...')?"""
+    from tracker.ingest.languages.detect import FUNCTION_WORDS
+
+    function_words = FUNCTION_WORDS.get(code, ())
+    words = []
+    for j in range(i - 1, max(-1, i - 8), -1):
+        tok = tokens[j]
+        if tok.isspace():
+            continue
+        if tok in _OPENING_QUOTES:
+            return (
+                2 <= len(words) <= 3
+                and words[-1][:1].isupper()
+                and words[-1].lower() not in function_words
+            )
+        if not tok[:1].isalpha():
+            return False
+        words.append(tok)
+    return False
 
 
 def _words_before(tokens: list[str], i: int, count: int) -> list[tuple[int, str]]:

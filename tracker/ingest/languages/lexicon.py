@@ -901,6 +901,7 @@ returned: zurückkehren zurückfliegen zurückgeflogen
 turned back: kehrte_um umkehren_müssen
 circled: kreiste kreisen
 reported: meldete meldeten gemeldet berichtete
+reports: meldungen berichte
 was: war wurde
 were: waren wurden
 had to: musste mussten
