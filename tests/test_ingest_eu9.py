@@ -145,3 +145,16 @@ def test_a_count_of_reports_over_months_is_a_statistic_not_an_incident():
 def test_a_newspaper_named_after_a_weekday_is_no_day():
     assert "Sunday" not in gloss_line('Das berichtet die "Welt am Sonntag".', "de")
     assert "on Sunday" in gloss_line('Er sagte: "Am Sonntag verlor das Flugzeug GPS."', "de")
+
+
+# --- places: the Middle East and its airspaces ----------------------------------------------------
+
+
+def test_the_middle_east_in_two_words_is_the_region_not_a_town():
+    assert "Middle East" in gloss_line("Há bloqueio de GPS no Oriente Médio.", "pt")
+    assert "Middle East" in gloss_line("Die Störungen im Nahen Osten nehmen zu.", "de")
+
+
+def test_an_iranian_airspace_adjective_names_iran():
+    english = gloss_line("O jato quase entrou no espaço aéreo iraniano.", "pt")
+    assert "Iranian airspace" in english

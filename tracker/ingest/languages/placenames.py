@@ -296,6 +296,34 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "baltijsk",
         "baltiysk",
     ),
+    # Two words, both capitalised ("Oriente Médio", "Nahen Osten"): the region, never the
+    # Brazilian town Oriente or a compass point.
+    "Middle East": (
+        "oriente_médio",
+        "oriente_medio",
+        "médio_oriente",
+        "medio_oriente",
+        "moyen-orient",
+        "nahen_osten",
+        "naher_osten",
+        "nahost",
+        "midden-oosten",
+        "bliski_wschód",
+        "bliskim_wschodzie",
+        "bliskiego_wschodu",
+        "blízký_východ",
+        "blízkém_východě",
+        "ближн_восток",
+        "ближнем_восток",
+        "близьк_схід",
+        "близькому_сход",
+        "orientul_mijlociu",
+        "lähi-itä",
+        "lähi-idä",
+        "μέση_ανατολή",
+        "ortadoğu",
+        "orta_doğu",
+    ),
     "Black Sea": (
         "svartehav",
         "svarta_hav",
@@ -995,6 +1023,13 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Cypriot": ("chypriote", "chipriota", "cipriot", "zypriot", "κυπριακ"),
     "Hungarian": ("hongrois", "húngaro", "ungherese", "ungarisch", "ungersk", "węgiersk",
                   "венгерск", "magyar"),
+    # "espaço aéreo iraniano", "irakischen Luftraum": the Middle East's airspaces.
+    "Iranian": ("iranien", "iraní", "iranian", "iranisch", "iransk", "irańsk", "íránsk", "иранск",
+                "іранськ", "ιρανικ", "iraans"),
+    "Iraqi": ("irakien", "iraquí", "iraquian", "iracheno", "irakisch", "iraksk", "iracki",
+              "irácký", "иракск", "іракськ", "ιρακιν", "iraaks"),
+    "Israeli": ("israélien", "israelí", "israelense", "israelian", "israeliano", "israelisch",
+                "israelsk", "izraelsk", "израильск", "ізраїльськ", "ισραηλιν", "israëlisch"),
 }  # fmt: skip
 
 
