@@ -995,11 +995,11 @@ approach: nadering* landingsnadering*
 landing: landing landingen
 landed: landde landden geland
 emergency landing: noodlanding*
-could not land: kon_niet_landen konden_niet_landen
+could not land: kon_niet_landen konden_niet_landen niet_landen_kon niet_landen_konden
 take-off: opstijgen opgestegen steeg_op stegen_op
 diverted: uitgeweken uitwijken omgeleid
 returned: keerde_terug keerden_terug teruggekeerd terugkeren
-turned back: keerde_om keerden_om
+turned back: keerde_om keerden_om omkeren omgekeerd
 circled: cirkelde cirkelden
 had to: moest moesten
 forced to: gedwongen
