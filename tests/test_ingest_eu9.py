@@ -158,3 +158,25 @@ def test_the_middle_east_in_two_words_is_the_region_not_a_town():
 def test_an_iranian_airspace_adjective_names_iran():
     english = gloss_line("O jato quase entrou no espaço aéreo iraniano.", "pt")
     assert "Iranian airspace" in english
+
+
+# --- a separate earlier incident, told with its own day, aircraft and country ---------------------
+
+
+def test_an_earlier_incident_with_its_own_day_aircraft_and_country_is_still_proposed():
+    text = (
+        "GPS jamming on the minister's plane\n\n"
+        "GPS jamming was detected on Wednesday on the Spanish military plane carrying the "
+        "defence minister to Lithuania. The plane was flying near Kaliningrad at the time.\n\n"
+        "The mission has already intercepted eight Russian aircraft over the Baltic Sea.\n\n"
+        "Officials said such cases are not unusual in the region.\n\n"
+        "On 31 August the aircraft of the Commission president had its GPS jammed on its way "
+        "to Bulgaria.\n\n"
+        "Russia denies any role."
+    )
+    found = [
+        (c.values["date"], c.values["country"])
+        for c in ingest_text(text, published=dt.date(2025, 9, 24))
+        if c.score >= 0.4
+    ]
+    assert found == [(dt.date(2025, 9, 24), "RU"), (dt.date(2025, 8, 31), "BG")]

@@ -2028,7 +2028,16 @@ def _demote_background(
             c.reasons.append("-0.15 not the incident of the headline or lede")
         if not isinstance(date, dt.date):
             continue
-        if (newest - date).days > 14 and not any("earlier incident" in r for r in c.reasons):
+        separate = (
+            c.values.get(INC.date_precision) == "day"
+            and c.values.get(INC.country) not in lede_countries
+            and any("names a specific aircraft" in r for r in c.reasons)
+        )
+        if (
+            (newest - date).days > 14
+            and not any("earlier incident" in r for r in c.reasons)
+            and not separate
+        ):
             c.score = round(max(0.0, c.score - 0.3), 2)
             c.reasons.append(
                 f"-0.30 dated {date.isoformat()}, weeks before the lede's incident: background"
