@@ -180,3 +180,8 @@ def test_an_earlier_incident_with_its_own_day_aircraft_and_country_is_still_prop
         if c.score >= 0.4
     ]
     assert found == [(dt.date(2025, 9, 24), "RU"), (dt.date(2025, 8, 31), "BG")]
+
+
+def test_today_as_an_item_of_a_menu_line_is_no_date():
+    assert "today" not in gloss_line("Nieuws • Vandaag • leestijd 2 minuten", "nl").lower()
+    assert "today" in gloss_line("Vandaag verloor het vliegtuig het GPS-signaal.", "nl").lower()

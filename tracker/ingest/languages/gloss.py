@@ -317,6 +317,9 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
         matched = _phrase(tokens, i, cal, lex)
         if matched:
             start, (english, i) = i, matched
+            if english in cal.relative.values() and _menu_item(tokens, start, i):
+                # "Actueel • Vandaag • leestijd 1 minuten": a page's menu or label, not a date.
+                continue
             if english == "airspace":
                 i = _airspace(tokens, start, i, emit)
                 continue
@@ -556,6 +559,17 @@ def _month_range(tokens: list[str], i: int, code: str, cal) -> tuple[list[str], 
         p += 1
         words.append(texts[p])
     return words, ahead[p][0] + 1
+
+
+_MENU_SEPARATORS = frozenset("\u2022\u00b7|\u25aa")
+
+
+def _menu_item(tokens: list[str], start: int, end: int) -> bool:
+    """Do separators of a page's menu or label line ("•", "·", "|") stand on both sides of
+    the words ``tokens[start:end]``?"""
+    before = next((t for t in reversed(tokens[:start]) if not t.isspace()), "")
+    after = next((t for t in tokens[end:] if not t.isspace()), "")
+    return before in _MENU_SEPARATORS and after in _MENU_SEPARATORS
 
 
 _OPENING_QUOTES = '"\u201e\u201c\u00ab\u201a'
