@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.ingest import ingest_text
-from tracker.ingest.languages.gloss import gloss_line
+from tracker.ingest.languages.gloss import gloss_line, gloss_text
 from tracker.ingest.languages.placenames import resolve_place
 from tracker.ingest.text import split_sentences
 
@@ -185,3 +185,19 @@ def test_an_earlier_incident_with_its_own_day_aircraft_and_country_is_still_prop
 def test_today_as_an_item_of_a_menu_line_is_no_date():
     assert "today" not in gloss_line("Nieuws • Vandaag • leestijd 2 minuten", "nl").lower()
     assert "today" in gloss_line("Vandaag verloor het vliegtuig het GPS-signaal.", "nl").lower()
+
+
+def test_an_airport_named_after_its_word_is_glossed_as_english_writes_it():
+    english = gloss_text(
+        "Das Flugzeug verlor beim Anflug auf den Flughafen Plowdiw das GPS-Signal.", "de"
+    )
+    assert "Plovdiv airport" in english
+    # ... so that the approach is the town's cue, and the page's day dates it.
+    text = (
+        "date 2025-09-01 GPS-Störung beim Flugzeug der Kommissionspräsidentin\n"
+        "Das Flugzeug der Kommissionspräsidentin wurde während des Anflugs auf den "
+        "bulgarischen Flughafen Plowdiw mit GPS-Störungen konfrontiert. Die Maschine musste "
+        "eine Stunde länger in der Luft bleiben."
+    )
+    [candidate] = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert candidate.values["country"] == "BG"

@@ -887,6 +887,12 @@ _MOTION = {"returned", "diverted", "back", "turned"}
 
 
 def _emit_place(place, emit, out) -> None:
+    if not place.role and place.how != "exonym" and out and out[-1] == "airport":
+        # "Anflug auf den Flughafen Plowdiw", "lotnisko Chopina": "approaching Plovdiv
+        # airport", as English writes it, so the cue before the airport is the town's.
+        out.pop()
+        emit(*place.name.split(), "airport")
+        return
     if place.role == "in" and out and out[-1] in _MOTION:
         emit("to")
     elif out and out[-1] in {"in", "at"} and len(out) > 1 and out[-2] in _MOTION:
