@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tracker.ingest import ingest_text
 from tracker.ingest.languages.gloss import gloss_line, gloss_text
 from tracker.ingest.languages.placenames import resolve_place
@@ -201,3 +203,21 @@ def test_an_airport_named_after_its_word_is_glossed_as_english_writes_it():
     )
     [candidate] = [c for c in ingest_text(text) if c.score >= 0.4]
     assert candidate.values["country"] == "BG"
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "english"),
+    [
+        ("Самолетът трябваше да кацне без GPS на летище Пловдив.", "bg", "land without GPS"),
+        ("Het vliegtuig moest zonder GPS landen.", "nl", "without GPS land"),
+        ("Das Flugzeug musste ohne GPS landen.", "de", "without GPS"),
+        ("L'avion a dû atterrir sans GPS.", "fr", "without GPS"),
+        ("A gép GPS nélkül kényszerült leszállni.", "hu", "GPS without had to"),
+    ],
+)
+def test_landing_without_gps(line, code, english):
+    assert english in gloss_text(line, code)
+
+
+def test_a_bulgarian_airport_after_na_is_where_the_aircraft_was():
+    assert "at Plovdiv airport" in gloss_text("Самолетът кацна на летище Пловдив.", "bg")

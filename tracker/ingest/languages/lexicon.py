@@ -177,6 +177,7 @@ MIN_COMPOUND_HEAD = 4
 TABLES: dict[str, str] = {
     # Norwegian, Danish and Swedish.
     "no": """
+without: uten uden utan
 last year: i_fjor i_fjol sidste_år
 more than: mer_enn mer_än mere_end
 had: hadde hade havde
@@ -292,6 +293,7 @@ said: sade sagde
 incidents: incidenter incidenterna hændelser händelser hendelser
 """,
     "fi": """
+without: ilman
 can: voi voivat saattaa saattavat
 we lost: menetimme
 last year: viime_vuonna
@@ -638,6 +640,7 @@ losing: prarasti prarasdamas
 last year: pernai
 """,
     "pl": """
+without: bez
 can: może mogą mogłyby mógłby mogłoby
 affect: zagrażać zagrażają
 we lost: straciliśmy utraciliśmy
@@ -740,6 +743,7 @@ losing: stracić utracić tracąc
 a similar problem: podobn*_problem* podobn*_kłopot*
 """,
     "cs": """
+without: bez
 can: může mohou můžou mohlo_by mohly_by
 affect: ohrozit ohrožovat ohrožuje ohrožují
 we lost: ztratili_jsme jsme_ztratili
@@ -845,6 +849,7 @@ cars: autá áut
 phones: telefóny telefónov
 """,
     "de": """
+without: ohne
 can: kann können könnte könnten
 affect: gefährden gefährdet beeinträchtigen
 said: teilte teilten
@@ -946,6 +951,8 @@ flew: flog flogen geflogen
 """,
     # Dutch (read with the German table until session 8; its words there moved here).
     "nl": """
+without: zonder
+land: landen
 can: kan kunnen zou_kunnen zouden_kunnen
 can affect: kan_beïnvloeden kunnen_beïnvloeden kan_verstoren kunnen_verstoren
 affect: beïnvloeden verstoren bedreigen
@@ -1043,6 +1050,9 @@ a similar problem: soortgelijk_probleem vergelijkbaar_probleem
 losing: verliezen
 """,
     "ru": """
+at airport: на_летище на_летището
+without: без
+land: кацне
 can: может могут могла могло
 affect: угрожать угрожают угрожает
 discussed: обсудили обсуждали обсудил обсуждался
@@ -1176,6 +1186,7 @@ ships: кораб*
 cars: коли автомобил*
 """,
     "uk": """
+without: без
 can: може можуть
 affect: загрожувати загрожують загрожує
 last year: минулого_року
@@ -1267,6 +1278,7 @@ last year: торік
 a similar problem: аналогічн*_проблем* подібн*_проблем*
 """,
     "es": """
+without: sin
 can: puede pueden podría podrían
 affect: afectar
 disrupt: perturbar
@@ -1372,6 +1384,7 @@ losing: perder perdiendo
 a similar problem: un_problema_similar problema_similar un_fallo_similar
 """,
     "pt": """
+without: sem
 can: pode podem poderia poderiam
 affect: afetar afectar
 disrupt: perturbar
@@ -1478,6 +1491,7 @@ last year: no_ano_passado
 a similar problem: um_problema_semelhante problema_semelhante problema_similar
 """,
     "fr": """
+without: sans
 can: peut peuvent pourrait pourraient
 affect: affecter
 disrupt: perturber
@@ -1579,6 +1593,7 @@ losing: perdre perdant
 a similar problem: un_problème_similaire problème_similaire
 """,
     "it": """
+without: senza
 can: può possono potrebbe potrebbero
 affect: colpire
 north of: a_nord_di a_nord_della a_nord_del a_nord_dello
@@ -1680,6 +1695,7 @@ a similar problem: un_problema_simile problema_simile
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
+without: χωρίς
 can: μπορεί μπορούν
 we lost: χάσαμε
 had: είχε είχαν
@@ -1769,6 +1785,7 @@ losing: χάσει χάνοντας
 spoofing: παραποίησ* πλαστογράφησ*
 """,
     "ro": """
+without: fără
 can: poate pot
 affect: afecta
 north of: la_nord_de
@@ -1873,6 +1890,8 @@ losing: pierde pierzând
 a similar problem: o_problemă_similară problemă_similară
 """,
     "tr": """
+without: olmadan
+land: inmek
 we lost: kaybettik
 last year: geçen_yıl
 more than: fazla
@@ -1958,6 +1977,8 @@ losing: kaybetmek kaybederek
 the next day: ertesi_günü
 """,
     "hu": """
+without: nélkül
+had to: kényszerült kényszerültek
 we lost: elvesztettük
 happened: történt
 affected: érintett
