@@ -221,3 +221,27 @@ def test_landing_without_gps(line, code, english):
 
 def test_a_bulgarian_airport_after_na_is_where_the_aircraft_was():
     assert "at Plovdiv airport" in gloss_text("Самолетът кацна на летище Пловдив.", "bg")
+
+
+def test_a_dated_anchor_in_another_paragraph_about_another_country_is_its_own_incident():
+    text = (
+        "date 2025-09-24 Minister's plane hit by GPS interference\n"
+        "The aircraft of the minister experienced GPS interference while flying near "
+        "Kaliningrad.\n\n"
+        "The minister visits troops in Lithuania.\n\n"
+        "On 31 August the aircraft of the Commission president had GPS problems in Bulgaria."
+    )
+    found = [(c.values["date"], c.values["country"]) for c in ingest_text(text) if c.score >= 0.4]
+    assert found == [(dt.date(2025, 9, 24), "RU"), (dt.date(2025, 8, 31), "BG")]
+
+
+def test_the_countries_of_every_anchor_of_the_incident_count_not_only_the_headline():
+    text = (
+        "date 2025-09-24 Minister's plane hit by GPS jamming\n"
+        "The aircraft of the minister experienced GPS jamming while flying near Kaliningrad.\n\n"
+        "The minister visits troops in Lithuania.\n\n"
+        "On 31 August the plane of the Commission president circled for an hour over an "
+        "airport in Bulgaria."
+    )
+    found = [(c.values["date"], c.values["country"]) for c in ingest_text(text) if c.score >= 0.4]
+    assert found == [(dt.date(2025, 9, 24), "RU")]

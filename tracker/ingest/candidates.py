@@ -623,7 +623,9 @@ def _group(
             and (base - mention.date).days > 14
         )
         for incident in incidents:
-            if (incident.date is None or incident.date.date is None) and recalled:
+            if (incident.date is None or incident.date.date is None) and (
+                recalled or _told_elsewhere(anchor, mention, incident, base)
+            ):
                 continue
             if incident.date is None or incident.date.date is None:
                 if incident.date is not None and "year" in incident.date.text.lower():
@@ -705,18 +707,37 @@ _ADMINISTRATIVE_ACT = re.compile(
 )
 
 
+def _told_elsewhere(
+    anchor: Sentence, mention: DateMention, incident: _Incident, base: dt.date | None
+) -> bool:
+    """Is a dated anchor, weeks before publication, in another paragraph and about another
+    country than the undated ``incident`` ("31 August: the Commission president's aircraft
+    had problems in Bulgaria" below a flight near Kaliningrad): an earlier event recalled?"""
+    if base is None or mention.date is None or (base - mention.date).days <= 14:
+        return False
+    if anchor.paragraph in {a.paragraph for a in incident.anchors}:
+        return False
+    theirs = set().union(*(_countries_named(a.text) for a in incident.anchors))
+    return bool(theirs) and not (_countries_named(anchor.text) & theirs)
+
+
 def _countries_named(text: str) -> set[str]:
     """The countries of the places a sentence names, whatever their role."""
     return {h.country for h in spot_places(text, budget=LookupBudget())} - {"", None}
 
 
 def _nearest_date(
-    sentences: list[Sentence], anchor_index: int, base: dt.date | None
+    sentences: list[Sentence],
+    anchor_index: int,
+    base: dt.date | None,
+    anchors: list[Sentence] | None = None,
 ) -> tuple[DateMention, str] | None:
     """For a one-incident report whose anchor has no date: the closest dated sentence,
     looking back first (a "Date:" field, an opening "On Sunday,"), then forward."""
     order = list(range(anchor_index - 1, -1, -1)) + list(range(anchor_index + 1, len(sentences)))
-    anchor_countries = _countries_named(sentences[anchor_index].text)
+    anchor_countries = set().union(
+        *(_countries_named(a.text) for a in (anchors or [sentences[anchor_index]]))
+    )
     for index in order:
         text = sentences[index].text
         if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
@@ -1676,7 +1697,7 @@ def extract_candidates(
         if (mention is None or mention.date is None) and record_month:
             mention, incident.date_sentence = record_month
         if (mention is None or mention.date is None) and len(incidents) == 1:
-            nearest = _nearest_date(sentences, incident.anchors[0].index, base)
+            nearest = _nearest_date(sentences, incident.anchors[0].index, base, incident.anchors)
             if nearest:
                 mention, incident.date_sentence = nearest
         if mention is None or mention.date is None:
