@@ -245,3 +245,47 @@ def test_the_countries_of_every_anchor_of_the_incident_count_not_only_the_headli
     )
     found = [(c.values["date"], c.values["country"]) for c in ingest_text(text) if c.score >= 0.4]
     assert found == [(dt.date(2025, 9, 24), "RU")]
+
+
+# --- Azerbaijani ---------------------------------------------------------------------------------
+
+
+def test_azerbaijani_is_told_from_turkish():
+    from tracker.ingest.languages.detect import detect_language
+
+    azerbaijani = (
+        "Təyyarə Plovdiv aeroportuna yaxınlaşanda GPS siqnalı itib və pilotlar kağız xəritələr "
+        "ilə eniş ediblər. Bu hadisə üçün Rusiyadan şübhələnirlər."
+    )
+    turkish = (
+        "Uçak Plovdiv havalimanına yaklaşırken GPS sinyali kayboldu ve pilotlar kağıt haritalar "
+        "ile iniş yaptı. Bu olay için Rusya'dan şüpheleniliyor."
+    )
+    assert detect_language(azerbaijani).code == "az"
+    assert detect_language(turkish).code == "tr"
+
+
+def test_azerbaijani_gloss_places_the_approach_and_the_country():
+    english = gloss_text(
+        "Təyyarə Plovdiv aeroportuna yaxınlaşanda GPS siqnalı itib. Təyyarə Rusiyanın üzərindən "
+        "uçurdu.",
+        "az",
+    )
+    assert "approach Plovdiv airport" in english
+    assert "over Russia" in english
+
+
+def test_a_name_ending_like_a_case_ending_has_no_role():
+    # "Moskva" ends in the Azerbaijani dative "-a" but is the name itself, not "to Moscow".
+    english = gloss_text("Moskva bu uçuşda rolu olmadığını bildirib.", "az")
+    assert "Moscow" in english and "to Moscow" not in english
+
+
+def test_an_azerbaijani_report_of_a_flight_is_read():
+    text = (
+        "date 2025-09-04 Komissiya prezidentinin təyyarəsində GPS sistemi bloklanıb\n"
+        "Təyyarə Plovdiv aeroportuna yaxınlaşanda GPS siqnalları itib. Pilotlar kağız "
+        "xəritələrlə eniş ediblər."
+    )
+    [candidate] = [c for c in ingest_text(text) if c.score >= 0.4]
+    assert candidate.values["country"] == "BG"

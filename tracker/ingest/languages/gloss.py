@@ -58,7 +58,7 @@ _ORDINAL_SUFFIXES = {"ης", "η", "er", "re", "º", "ª", "st", "nd", "rd", "th
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
-_POSTPOSITIONAL = {"tr", "fi", "et", "hu"}
+_POSTPOSITIONAL = {"tr", "fi", "et", "hu", "az"}
 _ROLE_WORDS = {"over", "near"}
 _INTERFERENCE_WORDS = {"jamming", "interference", "spoofing", "jammer", "jammers"}
 #: After an airline and a hyphen, words that name its aircraft but alone are ordinary words
@@ -125,7 +125,7 @@ _CAUSE_NOUNS = {
     "jammer",
 }
 # Languages that name a place in the genitive before the airport word whose case gives the role.
-_GENITIVE_FIRST = {"lt", "lv", "et", "fi", "hu", "tr"}
+_GENITIVE_FIRST = {"lt", "lv", "et", "fi", "hu", "tr", "az"}
 
 
 def _operators():
@@ -842,6 +842,8 @@ def _role_after_place(english: str, code: str) -> bool:
     """
     if english in _ROLE_WORDS and code in _POSTPOSITIONAL:
         return True
+    if english == "approach" and code in _POSTPOSITIONAL:
+        return True  # "Plovdiv aeroportuna yaxınlaşanda": approaching Plovdiv airport
     return english.startswith(("at ", "to ", "from ")) and code in _GENITIVE_FIRST
 
 

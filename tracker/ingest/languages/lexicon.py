@@ -1976,6 +1976,85 @@ landed: iniş_yaptı indiler
 losing: kaybetmek kaybederek
 the next day: ertesi_günü
 """,
+    # Azerbaijani (session 9): Latin script, like Turkish but spelt its own way ("təyyarə",
+    # "siqnal", "və"); case endings without an apostrophe ("Bolqarıstana": to Bulgaria).
+    "az": """
+aircraft: təyyarə təyyarəni təyyarənin təyyarədə təyyarəyə
+planes: təyyarələr*
+flight: uçuş uçuşu uçuşda uçuşun reys reysi
+flights: uçuşlar* reyslər*
+pilots: pilot*
+crew: ekipaj*
+passengers: sərnişin*
+airport: aeroport* hava_liman*
+airline: aviaşirkət* hava_yolları
+airspace: hava_məkan* hava_sahəs*
+aviation: aviasiya*
+helicopter: helikopter* vertolyot*
+runway: uçuş-enmə_zolağ*
+air traffic control: hava_hərəkət*
+approach: yaxınlaşanda yaxınlaşarkən yaxınlaşma*
+landing: eniş eniş*
+landed: endi enib eniş_edib eniş_ediblər eniş_etdi
+land: enmək
+emergency landing: məcburi_eniş*
+could not land: enə_bilmədi eniş_edə_bilmədi
+take-off: qalxış* havaya_qalx*
+diverted: yönləndiril* istiqamətini_dəyiş*
+returned: geri_döndü geri_qayıtdı qayıtdı qayıdıb
+circled: dövrə_vurdu dövrə_vurub dövrə_vururdu
+had to: məcbur_oldu məcbur_qaldı
+flew: uçdu uçurdu uçublar uçub
+en route: uçarkən uçuş_zamanı
+GPS: gps
+signal: siqnal*
+satellite navigation: peyk_naviqasiya*
+navigation systems: naviqasiya_sistem* naviqasiya
+interference: müdaxilə* maneə* pozul* pozuntu*
+jamming: bloklan* boğulma* boğul* sıxışdır*
+jammer: jammer* sıxışdırıcı*
+spoofing: saxtalaşdır* spufinq*
+lost: itib itirdi itirib itdi yox_olub
+losing: itirmək
+failed: sıradan_çıxdı sıradan_çıxıb nasaz*
+problems: problem* nasazlıq*
+false: saxta yanlış
+position: mövqe*
+experienced: üzləşdi üzləşib məruz_qaldı
+affected: təsirləndi təsir_etdi təsir_edib
+happened: baş_verdi baş_verib
+was: idi oldu olub
+were: idilər
+had: var_idi
+reported: xəbər_verib məlumat_verib bildirib bildirdi
+said: dedi deyib deyirlər
+detected: aşkar_edildi qeydə_alın*
+over: üzərində üzərindən
+near: yaxınlığında ətrafında yaxın
+and: və
+because of: görə səbəbindən ucbatından
+border: sərhəd*
+not: deyil
+no: heç_bir
+without: olmadan
+can: bilər
+affect: təsir_edə
+warns that: xəbərdarlıq_edib
+last year: keçən_il ötən_il
+this year: bu_il
+the next day: ertəsi_gün növbəti_gün
+every: hər
+more than: çoxdur artıq
+number of: sayı
+statistics: statistika*
+rise in: artım* artır
+incidents: hadisə* insident* halları
+ships: gəmi* dənizçilik
+cars: avtomobil*
+phones: telefon*
+drones: dron*
+military: hərbi
+""",
     "hu": """
 without: nélkül
 had to: kényszerült kényszerültek

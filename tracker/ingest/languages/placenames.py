@@ -60,7 +60,7 @@ HOME = {
     "nl": {"NL", "BE"}, "ru": {"RU", "BY", "KZ"}, "uk": {"UA"}, "bg": {"BG"},
     "es": {"ES", "MX", "CO", "VE", "AR", "PE", "CL", "DO", "PA", "CU", "EC", "GT"},
     "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
-    "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"},
+    "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"},
 }  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
@@ -699,6 +699,21 @@ _COUNTRY_FORMS = {
 for _english, _stems in _COUNTRY_FORMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
+# Azerbaijani names (session 9): "Bolqarıstana" (to Bulgaria), "Rusiyanın", "Kalininqradda".
+_AZERBAIJANI_EXONYMS = {
+    "Bulgaria": ("bolqarıstan",), "Russia": ("rusiya",), "Poland": ("polşa",),
+    "Lithuania": ("litva",), "Latvia": ("latviya",), "Estonia": ("estoniya",),
+    "Finland": ("finlandiya",), "Germany": ("almaniya",), "Kaliningrad": ("kalininqrad",),
+    "Baltic Sea": ("baltik_dəniz",), "Black Sea": ("qara_dəniz",), "Moscow": ("moskva",),
+    "Vilnius": ("vilnüs",), "Warsaw": ("varşava",), "Turkey": ("türkiyə",),
+    "Azerbaijan": ("azərbaycan",), "Georgia": ("gürcüstan",), "Armenia": ("ermənistan",),
+    "Kazakhstan": ("qazaxıstan",), "Israel": ("israil", "i̇srail"), "Lebanon": ("livan",),
+    "Iraq": ("iraq", "i̇raq"), "Iran": ("i̇ran",), "Ukraine": ("ukrayna",),
+    "Grozny": ("qroznı",), "Baku": ("bakı",), "Aktau": ("aktau", "aqtau"),
+}  # fmt: skip
+for _english, _stems in _AZERBAIJANI_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+
 #: Names in the scripts without capital letters (Chinese, Japanese, Korean, Arabic, Hebrew,
 #: Hindi, Punjabi, Urdu, Persian), per language: English name -> the names as written there
 #: (folded as :func:`fold_script` folds them). Chinese and Japanese names are segmented out of
@@ -1093,6 +1108,14 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            # Instrumentals of feminine names ("над Софией", "над Одесою", "над Софією").
            ("ией", "ия", ""), ("ією", "ія", ""), ("ою", "а", ""), ("ей", "я", "")),
     "tr": (),
+    # Azerbaijani: locative -da/-də, ablative -dan/-dən, dative -a/-ə (-ya/-yə, -na/-nə after a
+    # vowel or a possessive), genitive -ın/-in/-un/-ün (-nın...).
+    "az": (("nda", "", "in"), ("ndə", "", "in"), ("ndan", "", "from"), ("ndən", "", "from"),
+           ("da", "", "in"), ("də", "", "in"), ("ta", "", "in"), ("tə", "", "in"),
+           ("dan", "", "from"), ("dən", "", "from"), ("tan", "", "from"), ("tən", "", "from"),
+           ("ya", "", "to"), ("yə", "", "to"), ("na", "", "to"), ("nə", "", "to"),
+           ("a", "", "to"), ("ə", "", "to"), ("nın", "", ""), ("nin", "", ""), ("nun", "", ""),
+           ("nün", "", ""), ("ın", "", ""), ("in", "", ""), ("un", "", ""), ("ün", "", "")),
     # Hungarian: to (-ra/-re, -ba/-be, -hoz), in (-ban/-ben), at (-on/-en/-nál), from.
     "hu": (("ra", "", "to"), ("re", "", "to"), ("ba", "", "to"), ("be", "", "to"),
            ("ban", "", "in"), ("ben", "", "in"), ("ból", "", "from"), ("ből", "", "from"),
@@ -1326,7 +1349,16 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         found = ""
     if found:
         # The case ending still says the role: "Helsingistä" is "from Helsinki".
-        role = next((r for e, _, r in endings if low.endswith(e) and len(low) - len(e) >= 4), "")
+        # Only letters after the stem are an ending: "Moskva", "Rusiya" end in the dative "-a"
+        # of Azerbaijani but are the names themselves.
+        role = next(
+            (
+                r
+                for e, _, r in endings
+                if low.endswith(e) and len(low) - len(e) >= 4 and len(e) <= rest
+            ),
+            "",
+        )
         return PlaceName(found, role, "exonym")
     latin = transliterate(word)
     if code == "tr" and "'" in word:
