@@ -289,3 +289,16 @@ def test_an_azerbaijani_report_of_a_flight_is_read():
     )
     [candidate] = [c for c in ingest_text(text) if c.score >= 0.4]
     assert candidate.values["country"] == "BG"
+
+
+@pytest.mark.parametrize(
+    ("line", "english"),
+    [
+        ("31 avqustda təyyarə GPS siqnalını itirib.", "31 August"),
+        ("Bazar ertəsi təyyarə GPS siqnalını itirib.", "on Monday"),
+        ("Çərşənbə axşamı təyyarə GPS siqnalını itirib.", "on Tuesday"),
+        ("Bazar günü təyyarə GPS siqnalını itirib.", "on Sunday"),
+    ],
+)
+def test_azerbaijani_dates(line, english):
+    assert english in gloss_text(line, "az")

@@ -62,6 +62,12 @@ EXTRA_MONTH_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "June": ("июн",), "July": ("июл",), "August": ("август",), "September": ("сентябр",),
         "October": ("октябр",), "November": ("ноябр",), "December": ("декабр",),
     },
+    # Azerbaijani writes the case onto the month: "31 avqustda" (on 31 August), "martda".
+    "az": {
+        "January": ("yanvar",), "February": ("fevral",), "March": ("mart",), "April": ("aprel",),
+        "June": ("iyun",), "July": ("iyul",), "August": ("avqust",), "September": ("sentyabr",),
+        "October": ("oktyabr",), "November": ("noyabr",), "December": ("dekabr",),
+    },
     "uk": {
         "January": ("січн",), "February": ("лют",), "March": ("берез",), "April": ("квітн",),
         "May": ("травн",), "June": ("червн",), "July": ("липн",), "August": ("серпн",),

@@ -1979,7 +1979,8 @@ the next day: ertesi_günü
     # Azerbaijani (session 9): Latin script, like Turkish but spelt its own way ("təyyarə",
     # "siqnal", "və"); case endings without an apostrophe ("Bolqarıstana": to Bulgaria).
     "az": """
-aircraft: təyyarə təyyarəni təyyarənin təyyarədə təyyarəyə
+aircraft: təyyarə təyyarəni təyyarənin təyyarədə təyyarəyə təyyarəsi təyyarəsini təyyarəsinin
+aircraft: təyyarəsində təyyarəsinə
 planes: təyyarələr*
 flight: uçuş uçuşu uçuşda uçuşun reys reysi
 flights: uçuşlar* reyslər*
