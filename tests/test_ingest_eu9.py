@@ -302,3 +302,7 @@ def test_an_azerbaijani_report_of_a_flight_is_read():
 )
 def test_azerbaijani_dates(line, english):
     assert english.lower() in gloss_text(line, "az").lower()
+
+
+def test_finnish_genitive_of_a_name_ending_in_a_consonant():
+    assert "near Plovdiv" in gloss_text("Kone kohtasi häirintää Plovdivin lähellä.", "fi")

@@ -1070,6 +1070,8 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("gistä", "ki", "from"), ("giin", "ki", "to"), ("ssa", "a", "in"),
            ("issa", "", "in"), ("issä", "", "in"), ("ista", "", "from"), ("istä", "", "from"),
            ("iin", "", "to"), ("ille", "", "to"), ("ilta", "", "from"), ("iltä", "", "from"),
+           # The genitive of a name ending in a consonant ("Plovdivin lähellä": near Plovdiv).
+           ("in", "", ""),
            # The partitive after "approaching", "towards": "lähestyessään Kuopiota".
            ("ta", "", ""), ("tä", "", ""),
            # Names in -e lengthen it before an ending ("Tampereelle", "Tampereen").
