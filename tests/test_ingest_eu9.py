@@ -306,3 +306,14 @@ def test_azerbaijani_dates(line, english):
 
 def test_finnish_genitive_of_a_name_ending_in_a_consonant():
     assert "near Plovdiv" in gloss_text("Kone kohtasi häirintää Plovdivin lähellä.", "fi")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Самолет был вынужден приземлиться без GPS.", "ru"),
+        ("Літак був змушений приземлитися без GPS.", "uk"),
+    ],
+)
+def test_russian_and_ukrainian_to_land(line, code):
+    assert "land without GPS" in gloss_text(line, code)
