@@ -536,7 +536,12 @@ def test_separate_undated_incidents_are_kept_apart():
         ("EE", "jamming"),
         ("CY", "spoofing"),
     ]
-    assert {c.values[INC.date_precision] for c in found} == {"month"}
+    # The first incident told without a day is the day's news (the publication day); the
+    # one told after "Separately" keeps the publication month.
+    assert [(c.values[INC.date], c.values[INC.date_precision]) for c in found] == [
+        (dt.date(2024, 5, 6), "day"),
+        (dt.date(2024, 5, 1), "month"),
+    ]
 
 
 def test_year_only_gives_year_precision():

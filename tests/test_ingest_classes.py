@@ -781,7 +781,8 @@ def test_a_numeric_time_stamp_line_is_not_the_incident_date():
         "passengers said."
     )
     found = ingest_text(text, published=dt.date(2025, 9, 8))
-    assert found and all(c.values["date_precision"] == "month" for c in found)
+    # Dated as an undated news item is (by its publication), not by the stamp's words.
+    assert found and all(c.evidence["date"].startswith("(publication date") for c in found)
 
 
 def test_the_country_across_a_border_is_not_where_the_aircraft_was():

@@ -342,7 +342,7 @@ def assess(
     elif date_kind == "year":
         result.add(-0.15, f"only a year is named: '{_short(date_text, 40)}'")
     elif date_kind == "published":
-        result.add(-0.25, "no incident date in the text; publication month used")
+        result.add(-0.25, "no incident date in the text; publication date used")
     elif date_kind == "reported":
         result.add(-0.25, f"no incident date; the day it was reported: '{_short(date_text, 40)}'")
     else:

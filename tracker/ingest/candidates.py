@@ -615,7 +615,18 @@ def _group(
                 incidents.append(_Incident([anchor], mention, anchor.text if mention else ""))
             continue
         joined = False
+        # "A similar incident ... on 31 August", weeks before publication: an earlier event
+        # recalled, not the day of an undated incident told before it.
+        recalled = (
+            base is not None
+            and bool(_SIMILAR_EVENT.search(anchor.text))
+            and (base - mention.date).days > 14
+        )
         for incident in incidents:
+            if (incident.date is None or incident.date.date is None) and (
+                recalled or _told_elsewhere(anchor, mention, incident, base)
+            ):
+                continue
             if incident.date is None or incident.date.date is None:
                 if incident.date is not None and "year" in incident.date.text.lower():
                     # "last year's disruption" with no publication date to count from, told
@@ -696,12 +707,37 @@ _ADMINISTRATIVE_ACT = re.compile(
 )
 
 
+def _told_elsewhere(
+    anchor: Sentence, mention: DateMention, incident: _Incident, base: dt.date | None
+) -> bool:
+    """Is a dated anchor, weeks before publication, in another paragraph and about another
+    country than the undated ``incident`` ("31 August: the Commission president's aircraft
+    had problems in Bulgaria" below a flight near Kaliningrad): an earlier event recalled?"""
+    if base is None or mention.date is None or (base - mention.date).days <= 14:
+        return False
+    if anchor.paragraph in {a.paragraph for a in incident.anchors}:
+        return False
+    theirs = set().union(*(_countries_named(a.text) for a in incident.anchors))
+    return bool(theirs) and not (_countries_named(anchor.text) & theirs)
+
+
+def _countries_named(text: str) -> set[str]:
+    """The countries of the places a sentence names, whatever their role."""
+    return {h.country for h in spot_places(text, budget=LookupBudget())} - {"", None}
+
+
 def _nearest_date(
-    sentences: list[Sentence], anchor_index: int, base: dt.date | None
+    sentences: list[Sentence],
+    anchor_index: int,
+    base: dt.date | None,
+    anchors: list[Sentence] | None = None,
 ) -> tuple[DateMention, str] | None:
     """For a one-incident report whose anchor has no date: the closest dated sentence,
     looking back first (a "Date:" field, an opening "On Sunday,"), then forward."""
     order = list(range(anchor_index - 1, -1, -1)) + list(range(anchor_index + 1, len(sentences)))
+    anchor_countries = set().union(
+        *(_countries_named(a.text) for a in (anchors or [sentences[anchor_index]]))
+    )
     for index in order:
         text = sentences[index].text
         if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
@@ -720,8 +756,26 @@ def _nearest_date(
             # "In February, the regulator called such attacks a daily occurrence": a later
             # sentence recalling something earlier does not date the incident.
             continue
+        # A day weeks before publication, told further down as "a similar incident" or in
+        # another paragraph about no country the anchor names, is an earlier event recalled
+        # ("On 31 August the Commission president's plane ..."), not the undated incident.
+        recalled = (
+            index > anchor_index
+            and base is not None
+            and not _TELLS_WHEN.search(text)
+            and (
+                bool(_SIMILAR_EVENT.search(text))
+                or (
+                    sentences[index].paragraph != sentences[anchor_index].paragraph
+                    and bool(anchor_countries)
+                    and not _countries_named(text) & anchor_countries
+                )
+            )
+        )
         for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
+                if recalled and (base - mention.date).days > 14:
+                    continue
                 return mention, sentences[index].text
     return None
 
@@ -1435,6 +1489,9 @@ _PHOTO_CREDIT = re.compile(
 )
 
 
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b(?:\s*(?:Uhr|h|UTC|CET|CEST|GMT)\b)?")
+
+
 def _without_repeated_date_lines(
     sentences: list[Sentence], published: dt.date | None
 ) -> list[Sentence]:
@@ -1446,11 +1503,13 @@ def _without_repeated_date_lines(
     def bare_publication_date(sentence: Sentence) -> bool:
         if not sentence.heading or len(sentence.text) > 40:
             return False
-        mentions = find_dates(sentence.text, base=None)
+        # "01.09.2025 - 15:30": the publication date with the time it was posted.
+        text = _CLOCK_TIME.sub(" ", sentence.text).strip(" ,|-\u2013")
+        mentions = find_dates(text, base=None)
         return (
             len(mentions) == 1
             and mentions[0].date == published
-            and len(mentions[0].text) >= 0.8 * len(sentence.text.strip())
+            and len(mentions[0].text) >= 0.8 * len(text)
         )
 
     kept = [s for s in sentences if not bare_publication_date(s)]
@@ -1638,7 +1697,7 @@ def extract_candidates(
         if (mention is None or mention.date is None) and record_month:
             mention, incident.date_sentence = record_month
         if (mention is None or mention.date is None) and len(incidents) == 1:
-            nearest = _nearest_date(sentences, incident.anchors[0].index, base)
+            nearest = _nearest_date(sentences, incident.anchors[0].index, base, incident.anchors)
             if nearest:
                 mention, incident.date_sentence = nearest
         if mention is None or mention.date is None:
@@ -1697,10 +1756,15 @@ def extract_candidates(
             values[INC.end_date] = mention.end_date
             evidence[INC.date] = incident.date_sentence or context[0]
         elif base is not None and report.published is not None:
-            values[INC.date] = month_start(base)
-            values[INC.date_precision] = "month"
+            if incident is incidents[0]:
+                # A news item that tells its first incident without a day tells the day's news:
+                # the publication day, as reviewers record it (scored as the month was).
+                values[INC.date], values[INC.date_precision] = base, "day"
+                own_notes.append("no incident date in the text; the publication day used")
+            else:
+                values[INC.date], values[INC.date_precision] = month_start(base), "month"
+                own_notes.append("no incident date in the text; month of publication used")
             evidence[INC.date] = f"(publication date {base.isoformat()})"
-            own_notes.append("no incident date in the text; month of publication used")
             date_kind = "published"
         else:
             values[INC.date] = None
@@ -1985,7 +2049,16 @@ def _demote_background(
             c.reasons.append("-0.15 not the incident of the headline or lede")
         if not isinstance(date, dt.date):
             continue
-        if (newest - date).days > 14 and not any("earlier incident" in r for r in c.reasons):
+        separate = (
+            c.values.get(INC.date_precision) == "day"
+            and c.values.get(INC.country) not in lede_countries
+            and any("names a specific aircraft" in r for r in c.reasons)
+        )
+        if (
+            (newest - date).days > 14
+            and not any("earlier incident" in r for r in c.reasons)
+            and not separate
+        ):
             c.score = round(max(0.0, c.score - 0.3), 2)
             c.reasons.append(
                 f"-0.30 dated {date.isoformat()}, weeks before the lede's incident: background"

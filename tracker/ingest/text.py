@@ -129,6 +129,14 @@ def _title_case(line: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
+# A line that is only a date and a clock time ("01.09.2025 - 15:30 Uhr", "12:35, 24 March
+# 2025"): a page's time stamp, never the start of the sentence on the next line.
+_STAMP_LINE = re.compile(
+    r"^(?=.*\b\d{1,2}:\d{2}\b)(?=.*\d{4})[\d\s.:/,|\u2013-]*(?:[A-Z][^\W\d_]*\.?)?[\d\s.:/,|\u2013-]*"
+    r"(?:Uhr|h|UTC|CET|CEST|GMT)?$"
+)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split cleaned text into sentences, remembering paragraphs and heading-like lines.
 
@@ -155,6 +163,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 and (
                     not following
                     or field_line
+                    or bool(_STAMP_LINE.match(line))
                     # A short line before a capital or a number (a dateline "Baku, 15 July"
                     # before "13 July ...") is not the start of the next line's sentence.
                     or (len(line) < 60 and not buffer and _opens_sentence(following[:1]))

@@ -62,6 +62,12 @@ EXTRA_MONTH_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "June": ("июн",), "July": ("июл",), "August": ("август",), "September": ("сентябр",),
         "October": ("октябр",), "November": ("ноябр",), "December": ("декабр",),
     },
+    # Azerbaijani writes the case onto the month: "31 avqustda" (on 31 August), "martda".
+    "az": {
+        "January": ("yanvar",), "February": ("fevral",), "March": ("mart",), "April": ("aprel",),
+        "June": ("iyun",), "July": ("iyul",), "August": ("avqust",), "September": ("sentyabr",),
+        "October": ("oktyabr",), "November": ("noyabr",), "December": ("dekabr",),
+    },
     "uk": {
         "January": ("січн",), "February": ("лют",), "March": ("берез",), "April": ("квітн",),
         "May": ("травн",), "June": ("червн",), "July": ("липн",), "August": ("серпн",),
@@ -82,6 +88,11 @@ EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
     "hu": {"hétfőn": "Monday", "kedden": "Tuesday", "szerdán": "Wednesday",
            "csütörtökön": "Thursday", "pénteken": "Friday", "szombaton": "Saturday"},
 }  # fmt: skip
+#: Weekdays written in two words, whose first word alone is another day (Azerbaijani "bazar"
+#: is Sunday, "bazar ertəsi" Monday; "çərşənbə" Wednesday, "çərşənbə axşamı" Tuesday).
+TWO_WORD_WEEKDAYS: dict[str, dict[str, str]] = {
+    "az": {"bazar ertəsi": "Monday", "çərşənbə axşamı": "Tuesday", "cümə axşamı": "Thursday"},
+}
 #: Norwegian, Danish and Swedish name a past day with -s: "i tisdags", "i tirsdags" (last
 #: Tuesday).
 _WEEKDAY_S = {"no", "da", "sv"}
@@ -299,6 +310,8 @@ def calendar_for(code: str) -> Calendar:
                 relative[form] = english
     for form in table.get("2 day ago", []) + list(DAY_BEFORE_YESTERDAY.get(code, ())):
         relative.setdefault(form.lower(), "2 days ago")
+    for form, day in TWO_WORD_WEEKDAYS.get(code, {}).items():
+        relative[form] = f"on {day}"  # read before the first word alone
     for form in WEEKEND.get(code, ()):
         # "el pasado fin de semana" is last weekend; "i weekenden", "am Wochenende" is the
         # weekend just gone or under way (a report of Saturday about Friday and Saturday).

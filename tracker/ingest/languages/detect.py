@@ -26,7 +26,7 @@ LANGUAGE_NAMES = {
     "cs": "Czech", "es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian",
     "ro": "Romanian", "tr": "Turkish", "he": "Hebrew", "ar": "Arabic", "el": "Greek",
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hu": "Hungarian", "hi": "Hindi",
-    "ur": "Urdu", "fa": "Persian", "pa": "Punjabi",
+    "ur": "Urdu", "fa": "Persian", "pa": "Punjabi", "az": "Azerbaijani",
 }  # fmt: skip
 
 #: The most frequent function words of each language written in Latin or Cyrillic script.
@@ -76,6 +76,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "acest această",
         "tr": "ve bir bu da de için ile olarak olan gibi daha çok sonra ise ancak kadar göre değil",
         "hu": "és a az nem hogy egy is volt van meg csak de mint már után vagy ez azt",
+        # Azerbaijani: only the words Turkish spells otherwise ("və", "ilə", "üçün").
+        "az": "və ilə üçün isə kimi görə lakin amma həm hər artıq ən çox onun bunu edib olub "
+        "deyil də",
     }.items()
 }
 
@@ -86,7 +89,7 @@ ALPHABET_EXTRAS: dict[str, str] = {
     "lv": "āčēģīķļņšūž", "lt": "ąčęėįšųūž", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž",
     "sk": "áäčďéíĺľňóôŕšťúýž", "de": "äöüß", "nl": "éëïö", "es": "áéíñóúü",
     "pt": "áâãàçéêíóôõú", "fr": "àâæçéèêëîïôœùûüÿ", "it": "àèéìíòóù", "ro": "ăâîșțşţ",
-    "tr": "çğıöşüâî", "hu": "áéíóöőúüű",
+    "tr": "çğıöşüâî", "hu": "áéíóöőúüű", "az": "çəğıöşü",
 }  # fmt: skip
 
 #: Letters most texts of a language have, which its neighbours in :data:`ALPHABET_EXTRAS` lack
@@ -94,7 +97,7 @@ ALPHABET_EXTRAS: dict[str, str] = {
 SIGNATURE_LETTERS: dict[str, str] = {
     "no": "æøå", "da": "æøå", "sv": "å", "et": "õü", "de": "üß", "tr": "ığş", "hu": "őűá",
     "lv": "āēīū", "lt": "ėįųū", "pl": "łąęśźż", "cs": "řěů", "sk": "ľĺôŕ", "ro": "ăâșțşţ",
-    "pt": "ãõç", "es": "ñ", "fr": "èêàç", "it": "àèòù", "nl": "ë", "fi": "äö",
+    "pt": "ãõç", "es": "ñ", "fr": "èêàç", "it": "àèòù", "nl": "ë", "fi": "äö", "az": "ə",
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -58,7 +58,7 @@ _ORDINAL_SUFFIXES = {"ης", "η", "er", "re", "º", "ª", "st", "nd", "rd", "th
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
-_POSTPOSITIONAL = {"tr", "fi", "et", "hu"}
+_POSTPOSITIONAL = {"tr", "fi", "et", "hu", "az"}
 _ROLE_WORDS = {"over", "near"}
 _INTERFERENCE_WORDS = {"jamming", "interference", "spoofing", "jammer", "jammers"}
 #: After an airline and a hyphen, words that name its aircraft but alone are ordinary words
@@ -125,7 +125,7 @@ _CAUSE_NOUNS = {
     "jammer",
 }
 # Languages that name a place in the genitive before the airport word whose case gives the role.
-_GENITIVE_FIRST = {"lt", "lv", "et", "fi", "hu", "tr"}
+_GENITIVE_FIRST = {"lt", "lv", "et", "fi", "hu", "tr", "az"}
 
 
 def _operators():
@@ -166,6 +166,9 @@ def _is_day(text: str) -> bool:
 _CLOCK_DOT = re.compile(r"^([01]?\d|2[0-3])\.([0-5]\d)$")
 
 
+_INNER_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)(?=\s+[^\W\d_A-Z\u0391-\u03a9\u0400-\u042f])")
+
+
 def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
     """The English gloss of one line of text in language ``code``.
 
@@ -173,6 +176,9 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
     """
     cal = calendar_for(code)
     lex = lexicon_for(code)
+    # "... de la OTAN ... en el flanco este, ha sufrido": an ellipsis before a small letter
+    # marks words left out of a sentence, not its end.
+    line = _INNER_ELLIPSIS.sub(",", line)
     tokens = _TOKEN.findall(line)
     out: list[str] = []
     i = 0
@@ -300,10 +306,20 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 out.append(tok)
             i += 1
             continue
+        span = _month_range(tokens, i, code, cal)
+        if span:
+            # "von Januar bis August", "od stycznia do sierpnia": the period of a count, read as
+            # the English "between January and August" (a figure's period, not a day).
+            words, i = span
+            emit(*words)
+            continue
         # Phrases: relative dates and multi-word cues.
         matched = _phrase(tokens, i, cal, lex)
         if matched:
             start, (english, i) = i, matched
+            if english in cal.relative.values() and _menu_item(tokens, start, i):
+                # "Actueel • Vandaag • leestijd 1 minuten": a page's menu or label, not a date.
+                continue
             if english == "airspace":
                 i = _airspace(tokens, start, i, emit)
                 continue
@@ -340,6 +356,9 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 i += 1
             continue
         weekday = cal.weekday(low) if len(low) >= 4 or low in cal.weekdays else ""
+        if weekday and _in_quoted_name(tokens, i, code):
+            i += 1  # "Welt am Sonntag", "Bild am Sonntag": a newspaper's name, not a day
+            continue
         if weekday and not tok.isupper():
             before = {w.lower() for _, w in _words_before(tokens, i, 2)}
             after = _words(tokens, i + 1, 1)
@@ -490,6 +509,94 @@ _PAST_FAMILY = {"bg": "ru", "sk": "cs"}
 # Romanian and French form the past with an auxiliary before a participle ("a deviat", "a été").
 _AUXILIARIES = {"ro": {"a", "au", "s-a", "s-au", "fost"}, "fr": {"a", "ont", "avait", "été"}}
 _PARTICIPLE = {"ro": ("at", "it", "ut", "ât", "s"), "fr": ("é", "ée", "és", "ées", "u", "i")}
+
+
+#: The words of a span of months, "from" and "to" ("von Januar bis August", "de janvier à
+#: août", "с января по август"), in the languages that write them before the month.
+_RANGE_WORDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    code: (frozenset(start.split()), frozenset(end.split()))
+    for code, start, end in (
+        ("de", "von vom ab", "bis"), ("nl", "van vanaf", "tot"), ("pl", "od", "do"),
+        ("cs", "od", "do"), ("sk", "od", "do"), ("ru", "с со", "по до"),
+        ("uk", "з із від", "по до"),
+        ("bg", "от", "до"), ("es", "de desde", "a hasta"), ("pt", "de desde", "a até"),
+        ("fr", "de depuis", "à au jusqu"), ("it", "da dal", "a al fino"), ("ro", "din de", "până"),
+        ("no", "fra", "til"), ("da", "fra", "til"), ("sv", "från", "till"),
+        ("el", "από", "έως ως μέχρι"), ("lv", "no", "līdz"), ("lt", "nuo", "iki"),
+        ("et", "alates", "kuni"),
+    )
+}  # fmt: skip
+
+
+def _month_range(tokens: list[str], i: int, code: str, cal) -> tuple[list[str], int] | None:
+    """``(["between", "January", "and", "August", ...], next index)`` when a span of two months
+    starts at token ``i`` ("von Januar bis August 2025"), else ``None``."""
+    starts, ends = _RANGE_WORDS.get(code, (frozenset(), frozenset()))
+    if tokens[i].lower() not in starts:
+        return None
+    ahead = _words(tokens, i + 1, 6)
+    texts = [t.lower() for _, t in ahead]
+    # Articles and prepositions a language puts before a month ("de janvier à août", "din
+    # ianuarie până în august", "από τον Ιανουάριο έως τον Αύγουστο").
+    filler = {"la", "le", "l'", "el", "o", "în", "in", "τον", "το", "του", "a", "al"}
+    p = 0
+    while p < len(texts) and texts[p] in filler:
+        p += 1
+    first = cal.month(texts[p]) if p < len(texts) else ""
+    if not first or ahead[p][1].isupper():
+        return None
+    p += 1
+    if p >= len(texts) or texts[p] not in ends:
+        return None
+    p += 1
+    while p < len(texts) and texts[p] in filler:
+        p += 1
+    second = cal.month(texts[p]) if p < len(texts) else ""
+    if not second:
+        return None
+    words = ["between", first, "and", second]
+    if p + 1 < len(texts) and _is_year(texts[p + 1]):
+        p += 1
+        words.append(texts[p])
+    return words, ahead[p][0] + 1
+
+
+_MENU_SEPARATORS = frozenset("\u2022\u00b7|\u25aa")
+
+
+def _menu_item(tokens: list[str], start: int, end: int) -> bool:
+    """Do separators of a page's menu or label line ("•", "·", "|") stand on both sides of
+    the words ``tokens[start:end]``?"""
+    before = next((t for t in reversed(tokens[:start]) if not t.isspace()), "")
+    after = next((t for t in tokens[end:] if not t.isspace()), "")
+    return before in _MENU_SEPARATORS and after in _MENU_SEPARATORS
+
+
+_OPENING_QUOTES = '"\u201e\u201c\u00ab\u201a'
+
+
+def _in_quoted_name(tokens: list[str], i: int, code: str) -> bool:
+    """Is token ``i`` inside a quoted name that opens with a capitalised word before it
+    ('"Welt am Sonntag"', '« Journal du Dimanche »'), not a quoted sentence ('"Am Sonntag
+    ...')?"""
+    from tracker.ingest.languages.detect import FUNCTION_WORDS
+
+    function_words = FUNCTION_WORDS.get(code, ())
+    words = []
+    for j in range(i - 1, max(-1, i - 8), -1):
+        tok = tokens[j]
+        if tok.isspace():
+            continue
+        if tok in _OPENING_QUOTES:
+            return (
+                2 <= len(words) <= 3
+                and words[-1][:1].isupper()
+                and words[-1].lower() not in function_words
+            )
+        if not tok[:1].isalpha():
+            return False
+        words.append(tok)
+    return False
 
 
 def _words_before(tokens: list[str], i: int, count: int) -> list[tuple[int, str]]:
@@ -735,6 +842,8 @@ def _role_after_place(english: str, code: str) -> bool:
     """
     if english in _ROLE_WORDS and code in _POSTPOSITIONAL:
         return True
+    if english == "approach" and code in _POSTPOSITIONAL:
+        return True  # "Plovdiv aeroportuna yaxınlaşanda": approaching Plovdiv airport
     return english.startswith(("at ", "to ", "from ")) and code in _GENITIVE_FIRST
 
 
@@ -780,6 +889,12 @@ _MOTION = {"returned", "diverted", "back", "turned"}
 
 
 def _emit_place(place, emit, out) -> None:
+    if not place.role and place.how != "exonym" and out and out[-1] == "airport":
+        # "Anflug auf den Flughafen Plowdiw", "lotnisko Chopina": "approaching Plovdiv
+        # airport", as English writes it, so the cue before the airport is the town's.
+        out.pop()
+        emit(*place.name.split(), "airport")
+        return
     if place.role == "in" and out and out[-1] in _MOTION:
         emit("to")
     elif out and out[-1] in {"in", "at"} and len(out) > 1 and out[-2] in _MOTION:

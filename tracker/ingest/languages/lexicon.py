@@ -177,6 +177,7 @@ MIN_COMPOUND_HEAD = 4
 TABLES: dict[str, str] = {
     # Norwegian, Danish and Swedish.
     "no": """
+without: uten uden utan
 last year: i_fjor i_fjol sidste_år
 more than: mer_enn mer_än mere_end
 had: hadde hade havde
@@ -292,6 +293,7 @@ said: sade sagde
 incidents: incidenter incidenterna hændelser händelser hendelser
 """,
     "fi": """
+without: ilman
 can: voi voivat saattaa saattavat
 we lost: menetimme
 last year: viime_vuonna
@@ -638,6 +640,7 @@ losing: prarasti prarasdamas
 last year: pernai
 """,
     "pl": """
+without: bez
 can: może mogą mogłyby mógłby mogłoby
 affect: zagrażać zagrażają
 we lost: straciliśmy utraciliśmy
@@ -740,6 +743,7 @@ losing: stracić utracić tracąc
 a similar problem: podobn*_problem* podobn*_kłopot*
 """,
     "cs": """
+without: bez
 can: může mohou můžou mohlo_by mohly_by
 affect: ohrozit ohrožovat ohrožuje ohrožují
 we lost: ztratili_jsme jsme_ztratili
@@ -845,6 +849,7 @@ cars: autá áut
 phones: telefóny telefónov
 """,
     "de": """
+without: ohne
 can: kann können könnte könnten
 affect: gefährden gefährdet beeinträchtigen
 said: teilte teilten
@@ -901,6 +906,7 @@ returned: zurückkehren zurückfliegen zurückgeflogen
 turned back: kehrte_um umkehren_müssen
 circled: kreiste kreisen
 reported: meldete meldeten gemeldet berichtete
+reports: meldungen berichte
 was: war wurde
 were: waren wurden
 had to: musste mussten
@@ -945,6 +951,8 @@ flew: flog flogen geflogen
 """,
     # Dutch (read with the German table until session 8; its words there moved here).
     "nl": """
+without: zonder
+land: landen
 can: kan kunnen zou_kunnen zouden_kunnen
 can affect: kan_beïnvloeden kunnen_beïnvloeden kan_verstoren kunnen_verstoren
 affect: beïnvloeden verstoren bedreigen
@@ -994,11 +1002,11 @@ approach: nadering* landingsnadering*
 landing: landing landingen
 landed: landde landden geland
 emergency landing: noodlanding*
-could not land: kon_niet_landen konden_niet_landen
+could not land: kon_niet_landen konden_niet_landen niet_landen_kon niet_landen_konden
 take-off: opstijgen opgestegen steeg_op stegen_op
 diverted: uitgeweken uitwijken omgeleid
 returned: keerde_terug keerden_terug teruggekeerd terugkeren
-turned back: keerde_om keerden_om
+turned back: keerde_om keerden_om omkeren omgekeerd
 circled: cirkelde cirkelden
 had to: moest moesten
 forced to: gedwongen
@@ -1042,6 +1050,10 @@ a similar problem: soortgelijk_probleem vergelijkbaar_probleem
 losing: verliezen
 """,
     "ru": """
+at airport: на_летище на_летището
+land: приземлиться
+without: без
+land: кацне
 can: может могут могла могло
 affect: угрожать угрожают угрожает
 discussed: обсудили обсуждали обсудил обсуждался
@@ -1175,6 +1187,8 @@ ships: кораб*
 cars: коли автомобил*
 """,
     "uk": """
+land: приземлитися
+without: без
 can: може можуть
 affect: загрожувати загрожують загрожує
 last year: минулого_року
@@ -1266,6 +1280,7 @@ last year: торік
 a similar problem: аналогічн*_проблем* подібн*_проблем*
 """,
     "es": """
+without: sin
 can: puede pueden podría podrían
 affect: afectar
 disrupt: perturbar
@@ -1322,8 +1337,8 @@ take-off: despegue* despegó despegar
 diverted: desviado* desviada* desviar* desvió
 returned: regresó regresaron retornó volvió
 returned: regresar volver
-over: sobrevolar sobrevolaban sobrevolando
-circled: sobrevolaba sobrevoló circul*
+over: sobrevolar sobrevolaban sobrevolando sobrevolaba
+circled: sobrevoló circul*
 en route: en_ruta
 reported: reportó reportaron informó informaron notificó denunció registró
 experienced: experimentó experimentaron sufrió sufrieron
@@ -1332,7 +1347,7 @@ were: fueron
 had to: tuvo_que tuvieron_que
 said: dijo declaró afirmó explicó
 over: sobre
-near: cerca cercanías
+near: cerca cercanías proximidades inmediaciones
 in: en
 at: en_el
 to: hacia a al
@@ -1371,6 +1386,7 @@ losing: perder perdiendo
 a similar problem: un_problema_similar problema_similar un_fallo_similar
 """,
     "pt": """
+without: sem
 can: pode podem poderia poderiam
 affect: afetar afectar
 disrupt: perturbar
@@ -1477,6 +1493,7 @@ last year: no_ano_passado
 a similar problem: um_problema_semelhante problema_semelhante problema_similar
 """,
     "fr": """
+without: sans
 can: peut peuvent pourrait pourraient
 affect: affecter
 disrupt: perturber
@@ -1578,6 +1595,7 @@ losing: perdre perdant
 a similar problem: un_problème_similaire problème_similaire
 """,
     "it": """
+without: senza
 can: può possono potrebbe potrebbero
 affect: colpire
 north of: a_nord_di a_nord_della a_nord_del a_nord_dello
@@ -1679,6 +1697,7 @@ a similar problem: un_problema_simile problema_simile
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
+without: χωρίς
 can: μπορεί μπορούν
 we lost: χάσαμε
 had: είχε είχαν
@@ -1739,6 +1758,7 @@ ships: πλοί* σκάφ*
 drones: drone* μη_επανδρωμέν*
 military: στρατιωτικ*
 incidents: περιστατικ* συμβάν*
+a similar incident: ανάλογο_περιστατικό παρόμοιο_περιστατικό ανάλογο_συμβάν παρόμοιο_συμβάν
 helicopter: ελικόπτερ*
 aviation: αεροπορί* πολιτική_αεροπορία
 runway: διάδρομο διάδρομος διαδρόμου
@@ -1767,6 +1787,7 @@ losing: χάσει χάνοντας
 spoofing: παραποίησ* πλαστογράφησ*
 """,
     "ro": """
+without: fără
 can: poate pot
 affect: afecta
 north of: la_nord_de
@@ -1871,6 +1892,8 @@ losing: pierde pierzând
 a similar problem: o_problemă_similară problemă_similară
 """,
     "tr": """
+without: olmadan
+land: inmek
 we lost: kaybettik
 last year: geçen_yıl
 more than: fazla
@@ -1955,7 +1978,89 @@ landed: iniş_yaptı indiler
 losing: kaybetmek kaybederek
 the next day: ertesi_günü
 """,
+    # Azerbaijani (session 9): Latin script, like Turkish but spelt its own way ("təyyarə",
+    # "siqnal", "və"); case endings without an apostrophe ("Bolqarıstana": to Bulgaria).
+    "az": """
+aircraft: təyyarə təyyarəni təyyarənin təyyarədə təyyarəyə təyyarəsi təyyarəsini təyyarəsinin
+aircraft: təyyarəsində təyyarəsinə
+planes: təyyarələr*
+flight: uçuş uçuşu uçuşda uçuşun reys reysi
+flights: uçuşlar* reyslər*
+pilots: pilot*
+crew: ekipaj*
+passengers: sərnişin*
+airport: aeroport* hava_liman*
+airline: aviaşirkət* hava_yolları
+airspace: hava_məkan* hava_sahəs*
+aviation: aviasiya*
+helicopter: helikopter* vertolyot*
+runway: uçuş-enmə_zolağ*
+air traffic control: hava_hərəkət*
+approach: yaxınlaşanda yaxınlaşarkən yaxınlaşma*
+landing: eniş eniş*
+landed: endi enib eniş_edib eniş_ediblər eniş_etdi
+land: enmək
+emergency landing: məcburi_eniş*
+could not land: enə_bilmədi eniş_edə_bilmədi
+take-off: qalxış* havaya_qalx*
+diverted: yönləndiril* istiqamətini_dəyiş*
+returned: geri_döndü geri_qayıtdı qayıtdı qayıdıb
+circled: dövrə_vurdu dövrə_vurub dövrə_vururdu
+had to: məcbur_oldu məcbur_qaldı
+flew: uçdu uçurdu uçublar uçub
+en route: uçarkən uçuş_zamanı
+GPS: gps
+signal: siqnal*
+satellite navigation: peyk_naviqasiya*
+navigation systems: naviqasiya_sistem* naviqasiya
+interference: müdaxilə* maneə* pozul* pozuntu*
+jamming: bloklan* boğulma* boğul* sıxışdır*
+jammer: jammer* sıxışdırıcı*
+spoofing: saxtalaşdır* spufinq*
+lost: itib itirdi itirib itdi yox_olub
+losing: itirmək
+failed: sıradan_çıxdı sıradan_çıxıb nasaz*
+problems: problem* nasazlıq*
+false: saxta yanlış
+position: mövqe*
+experienced: üzləşdi üzləşib məruz_qaldı
+affected: təsirləndi təsir_etdi təsir_edib
+happened: baş_verdi baş_verib
+was: idi oldu olub
+were: idilər
+had: var_idi
+reported: xəbər_verib məlumat_verib bildirib bildirdi
+said: dedi deyib deyirlər
+detected: aşkar_edildi qeydə_alın*
+over: üzərində üzərindən
+near: yaxınlığında ətrafında yaxın
+and: və
+because of: görə səbəbindən ucbatından
+border: sərhəd*
+not: deyil
+no: heç_bir
+without: olmadan
+can: bilər
+affect: təsir_edə
+warns that: xəbərdarlıq_edib
+last year: keçən_il ötən_il
+this year: bu_il
+the next day: ertəsi_gün növbəti_gün
+every: hər
+more than: çoxdur artıq
+number of: sayı
+statistics: statistika*
+rise in: artım* artır
+incidents: hadisə* insident* halları
+ships: gəmi* dənizçilik
+cars: avtomobil*
+phones: telefon*
+drones: dron*
+military: hərbi
+""",
     "hu": """
+without: nélkül
+had to: kényszerült kényszerültek
 we lost: elvesztettük
 happened: történt
 affected: érintett

@@ -60,7 +60,7 @@ HOME = {
     "nl": {"NL", "BE"}, "ru": {"RU", "BY", "KZ"}, "uk": {"UA"}, "bg": {"BG"},
     "es": {"ES", "MX", "CO", "VE", "AR", "PE", "CL", "DO", "PA", "CU", "EC", "GT"},
     "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
-    "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"},
+    "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"},
 }  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
@@ -295,6 +295,34 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "mar_báltico",
         "baltijsk",
         "baltiysk",
+    ),
+    # Two words, both capitalised ("Oriente Médio", "Nahen Osten"): the region, never the
+    # Brazilian town Oriente or a compass point.
+    "Middle East": (
+        "oriente_médio",
+        "oriente_medio",
+        "médio_oriente",
+        "medio_oriente",
+        "moyen-orient",
+        "nahen_osten",
+        "naher_osten",
+        "nahost",
+        "midden-oosten",
+        "bliski_wschód",
+        "bliskim_wschodzie",
+        "bliskiego_wschodu",
+        "blízký_východ",
+        "blízkém_východě",
+        "ближн_восток",
+        "ближнем_восток",
+        "близьк_схід",
+        "близькому_сход",
+        "orientul_mijlociu",
+        "lähi-itä",
+        "lähi-idä",
+        "μέση_ανατολή",
+        "ortadoğu",
+        "orta_doğu",
     ),
     "Black Sea": (
         "svartehav",
@@ -671,6 +699,21 @@ _COUNTRY_FORMS = {
 for _english, _stems in _COUNTRY_FORMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 
+# Azerbaijani names (session 9): "Bolqarıstana" (to Bulgaria), "Rusiyanın", "Kalininqradda".
+_AZERBAIJANI_EXONYMS = {
+    "Bulgaria": ("bolqarıstan",), "Russia": ("rusiya",), "Poland": ("polşa",),
+    "Lithuania": ("litva",), "Latvia": ("latviya",), "Estonia": ("estoniya",),
+    "Finland": ("finlandiya",), "Germany": ("almaniya",), "Kaliningrad": ("kalininqrad",),
+    "Baltic Sea": ("baltik_dəniz",), "Black Sea": ("qara_dəniz",), "Moscow": ("moskva",),
+    "Vilnius": ("vilnüs",), "Warsaw": ("varşava",), "Turkey": ("türkiyə",),
+    "Azerbaijan": ("azərbaycan",), "Georgia": ("gürcüstan",), "Armenia": ("ermənistan",),
+    "Kazakhstan": ("qazaxıstan",), "Israel": ("israil", "i̇srail"), "Lebanon": ("livan",),
+    "Iraq": ("iraq", "i̇raq"), "Iran": ("i̇ran",), "Ukraine": ("ukrayna",),
+    "Grozny": ("qroznı",), "Baku": ("bakı",), "Aktau": ("aktau", "aqtau"),
+}  # fmt: skip
+for _english, _stems in _AZERBAIJANI_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+
 #: Names in the scripts without capital letters (Chinese, Japanese, Korean, Arabic, Hebrew,
 #: Hindi, Punjabi, Urdu, Persian), per language: English name -> the names as written there
 #: (folded as :func:`fold_script` folds them). Chinese and Japanese names are segmented out of
@@ -995,6 +1038,13 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Cypriot": ("chypriote", "chipriota", "cipriot", "zypriot", "κυπριακ"),
     "Hungarian": ("hongrois", "húngaro", "ungherese", "ungarisch", "ungersk", "węgiersk",
                   "венгерск", "magyar"),
+    # "espaço aéreo iraniano", "irakischen Luftraum": the Middle East's airspaces.
+    "Iranian": ("iranien", "iraní", "iranian", "iranisch", "iransk", "irańsk", "íránsk", "иранск",
+                "іранськ", "ιρανικ", "iraans"),
+    "Iraqi": ("irakien", "iraquí", "iraquian", "iracheno", "irakisch", "iraksk", "iracki",
+              "irácký", "иракск", "іракськ", "ιρακιν", "iraaks"),
+    "Israeli": ("israélien", "israelí", "israelense", "israelian", "israeliano", "israelisch",
+                "israelsk", "izraelsk", "израильск", "ізраїльськ", "ισραηλιν", "israëlisch"),
 }  # fmt: skip
 
 
@@ -1020,6 +1070,8 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            ("gistä", "ki", "from"), ("giin", "ki", "to"), ("ssa", "a", "in"),
            ("issa", "", "in"), ("issä", "", "in"), ("ista", "", "from"), ("istä", "", "from"),
            ("iin", "", "to"), ("ille", "", "to"), ("ilta", "", "from"), ("iltä", "", "from"),
+           # The genitive of a name ending in a consonant ("Plovdivin lähellä": near Plovdiv).
+           ("in", "", ""),
            # The partitive after "approaching", "towards": "lähestyessään Kuopiota".
            ("ta", "", ""), ("tä", "", ""),
            # Names in -e lengthen it before an ending ("Tampereelle", "Tampereen").
@@ -1058,6 +1110,14 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
            # Instrumentals of feminine names ("над Софией", "над Одесою", "над Софією").
            ("ией", "ия", ""), ("ією", "ія", ""), ("ою", "а", ""), ("ей", "я", "")),
     "tr": (),
+    # Azerbaijani: locative -da/-də, ablative -dan/-dən, dative -a/-ə (-ya/-yə, -na/-nə after a
+    # vowel or a possessive), genitive -ın/-in/-un/-ün (-nın...).
+    "az": (("nda", "", "in"), ("ndə", "", "in"), ("ndan", "", "from"), ("ndən", "", "from"),
+           ("da", "", "in"), ("də", "", "in"), ("ta", "", "in"), ("tə", "", "in"),
+           ("dan", "", "from"), ("dən", "", "from"), ("tan", "", "from"), ("tən", "", "from"),
+           ("ya", "", "to"), ("yə", "", "to"), ("na", "", "to"), ("nə", "", "to"),
+           ("a", "", "to"), ("ə", "", "to"), ("nın", "", ""), ("nin", "", ""), ("nun", "", ""),
+           ("nün", "", ""), ("ın", "", ""), ("in", "", ""), ("un", "", ""), ("ün", "", "")),
     # Hungarian: to (-ra/-re, -ba/-be, -hoz), in (-ban/-ben), at (-on/-en/-nál), from.
     "hu": (("ra", "", "to"), ("re", "", "to"), ("ba", "", "to"), ("be", "", "to"),
            ("ban", "", "in"), ("ben", "", "in"), ("ból", "", "from"), ("ből", "", "from"),
@@ -1291,12 +1351,23 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         found = ""
     if found:
         # The case ending still says the role: "Helsingistä" is "from Helsinki".
-        role = next((r for e, _, r in endings if low.endswith(e) and len(low) - len(e) >= 4), "")
+        # Only letters after the stem are an ending: "Moskva", "Rusiya" end in the dative "-a"
+        # of Azerbaijani but are the names themselves.
+        role = next(
+            (
+                r
+                for e, _, r in endings
+                if low.endswith(e) and len(low) - len(e) >= 4 and len(e) <= rest
+            ),
+            "",
+        )
         return PlaceName(found, role, "exonym")
     latin = transliterate(word)
     if code == "tr" and "'" in word:
         latin = latin.split("'")[0]
     location = _gazetteer(latin)
+    if location is not None and _umlaut_lost(word, location, code):
+        location = None
     as_written = None
     if (
         location is not None
@@ -1326,6 +1397,23 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
         if other not in (latin, word):
             stripped = resolve_place(other, code, strict=strict)
     return stripped or as_written
+
+
+#: German writes an umlaut as "ae", "oe", "ue" when it cannot print it ("Muenchen"), so every
+#: German name with an umlaut has that spelling in GeoNames too ("zuerich", "koeln").
+_UMLAUT_AS_E = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _umlaut_lost(word: str, location, code: str) -> bool:
+    """Did a German word match a city only once its umlaut was dropped? "Gerät" (a device)
+    folds to "gerat", a transliteration of Herat; a place a German writes with an umlaut is
+    also found spelt with "ae"/"oe"/"ue" ("Zürich", "Köln", "München")."""
+    if code != "de" or location.raw.get("precision") != "city" or not re.search("[äöüÄÖÜ]", word):
+        return False
+    from tracker.geocode.index import shared_index
+    from tracker.geocode.text import fold
+
+    return not shared_index().cities.lookup(fold(word.translate(_UMLAUT_AS_E)))
 
 
 def _small_town_abroad(location, code: str) -> bool:
