@@ -150,8 +150,9 @@ GROUND_USERS = re.compile(
 #: Cues that a sentence recalls an earlier incident.
 BACKGROUND = re.compile(
     # "In September, ..." (or "In September the ..." as a gloss writes it) opening a sentence.
-    r"^(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)(?:,\s|\s+(?!(?:19|20)\d\d))|previously|in the past|last year|recall|before that|"
+    r"^(?:in (?:(?:early|mid|late)[\s-])?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)(?:,\s|\s+(?!(?:19|20)\d\d))|previously|in the past|"
+    r"last year|recall|before that|"
     # "Earlier this week" is recent news, "Earlier, ..." recalls something before it.
     r"earlier(?!\s+(?:this\s+(?:week|month)|today|on\s+\w+day))|"
     r"in (?:january|february|march|"
@@ -161,7 +162,9 @@ BACKGROUND = re.compile(
     # "Recently, a jet ..." below the lede: another, earlier incident told for context.
     r"|^(?:more\s+)?recently,"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
-    r"last year|earlier this year|previously|not the first time)\b"
+    r"last year|earlier this year|previously|not the first time"
+    # "Russia jammed GPS in a similar fashion on flights in the Baltic": a like event recalled.
+    r"|in a similar (?:fashion|way|manner)|it follows (?:claims|reports|a|an))\b"
     # "during previous exercises", "prior tests degraded ...": an earlier round of events.
     r"|\b(?:previous|prior|past|earlier)\s+(?:[\w-]+\s+){0,4}?(?:exercises?|tests?|testing|"
     r"drills?|incidents?|events?|occasions?|episodes?)\b",

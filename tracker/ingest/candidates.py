@@ -556,6 +556,12 @@ def _group(
             if m.date is not None and m.precision == "day" and m.kind != "following"
         ]
         distinct_days = sorted({m.date for m in distinct})
+        if len(distinct_days) > 1:
+            # "Two planes could not land at Tartu last month. The two flights returned on
+            # April 25 and April 26": the undated incident told just before is these days'.
+            undated = _undated_before(incidents, anchor, budget)
+        else:
+            undated = []
         if (
             len(distinct_days) > 1
             and not _SEPARATE_EVENTS.search(anchor.text)
@@ -567,13 +573,13 @@ def _group(
             spanning = DateMention(
                 first.start, first.end, first.text, first.kind, first.date, "day", distinct_days[-1]
             )
-            _place_anchor(incidents, anchor, spanning)
+            _place_anchor(incidents, anchor, spanning, undated)
             continue
         if len(distinct_days) > 1:
             # "flights on Thursday and again on Friday": one incident per day named.
             for day in distinct_days:
                 chosen = next(m for m in distinct if m.date == day)
-                _place_anchor(incidents, anchor, chosen)
+                _place_anchor(incidents, anchor, chosen, undated)
             continue
         mention = dates[0] if dates else None
         if (
@@ -615,8 +621,14 @@ def _group(
                 incidents.append(_Incident([anchor], mention, anchor.text if mention else ""))
             continue
         joined = False
+        # "RUSSIA jammed the minister's plane. In early February Russia jammed GPS in a similar
+        # fashion ...": a sentence recalling an earlier event does not date the undated
+        # incident told before it; it is an incident of its own (scored as background).
+        recalled = anchor.index > 0 and ax.is_background(anchor.text)
         for incident in incidents:
             if incident.date is None or incident.date.date is None:
+                if recalled:
+                    continue
                 if incident.date is not None and "year" in incident.date.text.lower():
                     # "last year's disruption" with no publication date to count from, told
                     # with its month further down: still the incident the lede named.
@@ -770,6 +782,9 @@ def _starts_another(anchor: Sentence, current: _Incident, budget: LookupBudget) 
     Yes when it says so ("Separately, ...", "In another incident") or when it names its own
     aircraft or operator and places it, with a clear cue, in another country.
     """
+    if ax.is_background(anchor.text) and any(m.kind == "year" for m in find_dates(anchor.text)):
+        # "It follows claims that planes were jammed at Akrotiri in 2021": an earlier event.
+        return True
     if _ANOTHER.match(anchor.text) and (
         fx.operator([anchor.text])
         or fx.aircraft([anchor.text])
@@ -880,14 +895,39 @@ def _enumerated_days(mention: DateMention, sentence: str) -> list[DateMention]:
     ]
 
 
-def _place_anchor(incidents: list[_Incident], anchor: Sentence, mention: DateMention) -> None:
-    """Add ``anchor`` to the incident of ``mention``'s day, or start that incident."""
+def _undated_before(
+    incidents: list[_Incident], anchor: Sentence, budget: LookupBudget
+) -> list[Sentence]:
+    """Take out the last incident when it has no date and ``anchor`` (which names days of its
+    own) does not start another one: its sentences belong to those days."""
+    if not incidents or (incidents[-1].date is not None and incidents[-1].date.date is not None):
+        return []
+    last = incidents[-1]
+    if _starts_another(anchor, last, budget) or any(ax.is_background(a.text) for a in last.anchors):
+        return []
+    incidents.pop()
+    return list(last.anchors)
+
+
+def _place_anchor(
+    incidents: list[_Incident],
+    anchor: Sentence,
+    mention: DateMention,
+    told_before: list[Sentence] | None = None,
+) -> None:
+    """Add ``anchor`` to the incident of ``mention``'s day, or start that incident; the
+    undated sentences ``told_before`` it about the same incident go first."""
     for incident in incidents:
         if incident.date is not None and incident.date.date == mention.date:
-            if anchor not in incident.anchors:
-                incident.anchors.append(anchor)
-            return
-    incidents.append(_Incident([anchor], mention, anchor.text))
+            break
+    else:
+        incident = _Incident([], mention, anchor.text)
+        incidents.append(incident)
+    for sentence in [*(told_before or []), anchor]:
+        if sentence not in incident.anchors:
+            incident.anchors.append(sentence)
+    if told_before:
+        incident.anchors.sort(key=lambda s: s.index)
 
 
 def _context(incident: _Incident, sentences: list[Sentence], *, alone: bool) -> list[str]:
@@ -1621,6 +1661,7 @@ def extract_candidates(
     title_sentences = [s for s in sentences[:3] if s.heading]
     # The lede: the first paragraph that is not a title line.
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
+    first_body = next((s.index for s in sentences if not s.heading), 0)
     lede_texts = [s.text for s in sentences[:4] if s.heading or s.paragraph <= lede_paragraph]
     opening = [s.text for s in sentences[:6]]
     lede_figure = next(
@@ -1714,9 +1755,19 @@ def extract_candidates(
         for s in incident.anchors:
             hits += spot_places(s.text, weight=3.0, sentence_index=s.index, budget=budget)
         anchor_ids = {a.index for a in incident.anchors}
+        # Another incident's sentence recalling an earlier event places that event, not this
+        # one ("RUSSIA jammed the minister's plane. ... at the RAF Akrotiri base in Cyprus in
+        # 2021").
+        others = {
+            a.index
+            for i in incidents
+            if i is not incident
+            for a in i.anchors
+            if a.index not in anchor_ids and ax.is_background(a.text)
+        }
         paragraphs = {a.paragraph for a in incident.anchors}
         for s in sentences:
-            if s.index in anchor_ids:
+            if s.index in anchor_ids or s.index in others:
                 continue
             if s.paragraph in paragraphs:
                 hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
@@ -1729,7 +1780,11 @@ def extract_candidates(
             place = turned_back_origin(hits, [a.text for a in incident.anchors])
         if place is None:
             for s in sentences:
-                if s.index not in anchor_ids and s.paragraph not in paragraphs:
+                if (
+                    s.index not in anchor_ids
+                    and s.index not in others
+                    and s.paragraph not in paragraphs
+                ):
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
             place = best_place(discount_diversion_targets(hits))
         place_roles = {h.role for h in hits if place is not None and h.key == place.key}
@@ -1815,8 +1870,12 @@ def extract_candidates(
                 incident.anchors[0],
             ),
         )
+        # A lede sentence after the first that recalls an earlier event ("In early February
+        # Russia jammed ... in a similar fashion") does not make its incident the lede's.
         in_lede = any(
-            told.index <= 2 and (told.heading or told.paragraph <= lede_paragraph)
+            told.index <= 2
+            and (told.heading or told.paragraph <= lede_paragraph)
+            and not (told.index > first_body and ax.is_background(told.text))
             for told in (dating, incident.first_told)
             if told is not None
         )
