@@ -99,3 +99,18 @@ def test_the_undated_lede_incident_joins_the_days_the_next_sentence_names():
     # statement's Thursday counted from the stamp (19 December).
     assert sorted(c["date"] for c in found) == ["2024-04-25", "2024-04-26"], _brief(found)
     assert {c["country"] for c in found} == {"NO"}
+
+
+# --- what interference can do is no event -------------------------------------------------------
+
+
+def test_what_spoofing_can_do_to_airliners_is_not_an_incident():
+    found = _kept(
+        "Published: 2025-06-23\n\n"
+        "Carriers cancel Gulf flights after strikes\n"
+        "Several carriers cancelled flights to Doha and Dubai on Sunday.\n"
+        "GPS spoofing around conflict zones, where ground stations broadcast false positions "
+        "which can send commercial airliners off course"
+    )
+    # Before: an incident in Doha on Sunday, from a cut-off line about what spoofing can do.
+    assert found == [], _brief(found)

@@ -155,7 +155,9 @@ _INCIDENT_VERB = re.compile(
 # The GNSS problem told as a possibility: an advisory or a warning, not an event.
 _MODAL_PROBLEM = re.compile(
     r"\b(?:may|might|could|would|will|can)\s+(?:not\s+)?(?:\w+\s+)?"
-    r"(?:leave|lose|affect|disrupt|jam|spoof|interfere|experience|degrade|be\s+(?:affected|"
+    # "which can send airliners off course": what interference may do to aircraft.
+    r"(?:leave|lose|affect|disrupt|jam|spoof|interfere|experience|degrade|send|throw|knock|push"
+    r"|be\s+(?:affected|"
     r"jammed|disrupted|lost|unreliable|unavailable|degraded))\b",
     re.I,
 )
