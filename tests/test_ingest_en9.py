@@ -114,3 +114,51 @@ def test_what_spoofing_can_do_to_airliners_is_not_an_incident():
     )
     # Before: an incident in Doha on Sunday, from a cut-off line about what spoofing can do.
     assert found == [], _brief(found)
+
+
+# --- a copy stamped weeks after the story -------------------------------------------------------
+
+
+STALE_COPY = (
+    "Published: 2024-05-21\n\n"
+    "OSLO (Agency) - Nordic Air said Monday it is stopping flights to Bodo for a month after two "
+    "of its planes could not land there because of GPS jamming.\n\n"
+    "The jamming forced the two flights to return to Oslo last Thursday and Friday.\n\n"
+    "The airline said it would suspend the flights from April 29 to May 31 while a new "
+    "approach is installed."
+)
+
+
+def test_a_plan_told_as_still_to_come_dates_a_copy_stamped_weeks_later():
+    found = _kept(STALE_COPY)
+    # Before: last Thursday and Friday counted from the stamp (16 and 17 May).
+    assert sorted(c["date"] for c in found) == ["2024-04-25", "2024-04-26"], _brief(found)
+
+
+def test_a_plan_retold_with_its_own_date_leaves_the_page_date_alone():
+    found = _kept(STALE_COPY.replace("The airline said it", "On April 20 the airline said it"))
+    assert sorted(c["date"] for c in found) == ["2024-05-16", "2024-05-17"], _brief(found)
+
+
+def test_a_plan_still_to_come_after_the_page_date_leaves_it_alone():
+    found = _kept(STALE_COPY.replace("from April 29 to May 31", "from May 29 to June 30"))
+    assert sorted(c["date"] for c in found) == ["2024-05-16", "2024-05-17"], _brief(found)
+
+
+def test_a_plan_changes_nothing_when_the_text_counts_no_days_from_its_date():
+    found = _kept(
+        "Published: 2024-05-21\n\n"
+        "A Nordic Air plane could not land at Bodo because of GPS jamming and returned to Oslo. "
+        "The airline said it would suspend the flights from April 29 to May 31."
+    )
+    # No "last Thursday" to count: the page's month stays the month of the report.
+    assert [c["date"] for c in found] == ["2024-05-01"], _brief(found)
+
+
+def test_the_start_of_a_plan_is_not_an_incident_date():
+    from tracker.ingest.candidates import _event_dates
+
+    plan = "The airline said it would suspend the flights from April 29 to May 31."
+    assert _event_dates(plan, dt.date(2024, 5, 21)) == []
+    told = "The airline suspended the flights from April 29 after the jamming."
+    assert [m.date for m in _event_dates(told, dt.date(2024, 5, 21))] == [dt.date(2024, 4, 29)]

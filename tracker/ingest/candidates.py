@@ -489,7 +489,18 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
                 and _INTENT.search(sentence[: m.start])
             )
         ]
-    return mentions
+    # "it would suspend flights from April 29 to May 31": the start of a plan, not an incident
+    # (without a year, a span ending after the page's date reads as last year's).
+    return [m for m in mentions if not _is_plan_start(sentence, m)]
+
+
+def _is_plan_start(sentence: str, mention: DateMention) -> bool:
+    return bool(
+        mention.kind in {"dmy", "mdy"}
+        and not re.search(r"\d{4}", mention.text)
+        and mention.prefix in _PLAN_START
+        and _PLAN.search(sentence[: mention.start])
+    )
 
 
 # "Several flights approaching Delhi on Wednesday reported spoofed signals": when aircraft or
@@ -528,6 +539,15 @@ _INTENT = re.compile(
     r"\b[^.;]*$",
     re.I,
 )
+
+
+# "the airline said it would suspend flights from April 29": a plan told before it began.
+_PLAN = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:scheduled\s+|set\s+|due\s+)?to"
+    r"|expects?\s+to)\b[^.;]*$",
+    re.I,
+)
+_PLAN_START = frozenset({"from", "starting", "beginning", "on"})
 
 
 def _group(
@@ -1557,6 +1577,34 @@ def _original_date(sentences: list[Sentence]) -> tuple[dt.date, str] | None:
     return None
 
 
+#: A plan's start this many days or fewer before the page's date shows a stale copy.
+STALE_PLAN_DAYS = 60
+
+
+def _plan_start(sentences: list[Sentence], base: dt.date) -> tuple[dt.date, str] | None:
+    """The day a plan was to begin, when the text tells it as still to come but the day is
+    before ``base`` (a copy stamped weeks after the story): the story was written by then.
+
+    Only for texts that count days from the story's date ("last Thursday", "on Monday"), and
+    only a plan whose sentence names no other date (a retold plan says when it was made).
+    """
+    relative = {"weekday", "relative_days", "relative_word"}
+    if not any(m.kind in relative for s in sentences for m in find_dates(s.text, base=base)):
+        return None
+    for sentence in sentences:
+        found = [m for m in find_dates(sentence.text, base=base) if m.kind != "year"]
+        plans = [m for m in found if m.date is not None and _is_plan_start(sentence.text, m)]
+        if len(plans) != 1 or len(found) != 1:
+            continue
+        plan = plans[0]
+        day = plan.date.replace(year=base.year)
+        if day > base + dt.timedelta(days=180):
+            day = day.replace(year=base.year - 1)
+        if day < base and (base - day).days <= STALE_PLAN_DAYS:
+            return day, sentence.text[max(0, plan.start - 40) : plan.end].strip()
+    return None
+
+
 def extract_candidates(
     report: Report, *, published: dt.date | None = None, floor: float | None = None
 ) -> list[Candidate]:
@@ -1648,6 +1696,14 @@ def extract_candidates(
         notes.append(
             f"a repost: relative dates counted from the original story's date "
             f"{base.isoformat()} ('{original[1]}')"
+        )
+    plan = _plan_start(sentences, base) if base is not None else None
+    if plan is not None:
+        # A copy stamped weeks later: "last Thursday" is the week before the plan began.
+        base = plan[0]
+        notes.append(
+            f"the text tells a plan starting {base.isoformat()} as still to come ('{plan[1]}'): "
+            "relative dates counted from that day, not the page's date"
         )
     budget = LookupBudget()
     incidents = _group(anchors, sentences, base, budget)
