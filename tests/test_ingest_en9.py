@@ -162,3 +162,19 @@ def test_the_start_of_a_plan_is_not_an_incident_date():
     assert _event_dates(plan, dt.date(2024, 5, 21)) == []
     told = "The airline suspended the flights from April 29 after the jamming."
     assert [m.date for m in _event_dates(told, dt.date(2024, 5, 21))] == [dt.date(2024, 4, 29)]
+
+
+# --- an accusation about one airport's disruption ------------------------------------------------
+
+
+def test_an_accusation_lede_about_one_airports_disruption_is_an_area_event():
+    found = _kept(
+        "Cyprus Blames Neighbour for GPS Trouble at Larnaca Airport\n\n"
+        "June 28, 2024\n\n"
+        "Cypriot officials on Thursday accused a neighbour of causing unexplained GPS "
+        "disruptions affecting flights around Larnaca Airport, local media said.\n\n"
+        "Pilots flying near the airport have met interference with the signal for some three "
+        "weeks, the airports authority said.\n"
+    )
+    # Before: -0.30 for a lede that is an accusation, although its subject is one airport.
+    assert [c["country"] for c in found] == ["CY"], _brief(found)
