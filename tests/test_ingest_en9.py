@@ -178,3 +178,28 @@ def test_an_accusation_lede_about_one_airports_disruption_is_an_area_event():
     )
     # Before: -0.30 for a lede that is an accusation, although its subject is one airport.
     assert [c["country"] for c in found] == ["CY"], _brief(found)
+
+
+# --- a period is not a day ----------------------------------------------------------------------
+
+
+def test_a_span_of_weeks_is_a_period_not_the_day_of_an_incident():
+    found = _kept(
+        "Published: 2024-06-10\n\n"
+        "SAS stopped its flights to Bodo from April 29 to May 31 after GPS jamming kept "
+        "two of its planes from landing there, the airline said."
+    )
+    # Before: dated 29 April at day precision, with +0.10 for a day named.
+    assert [(c["date"], c["date_precision"]) for c in found] == [("2024-04-01", "month")], _brief(
+        found
+    )
+
+
+def test_a_span_of_a_few_days_is_still_an_incidents_days():
+    found = _kept(
+        "Published: 2024-06-10\n\n"
+        "Nordic Air planes lost GPS near Bodo between 29 May and 2 June, the airline said."
+    )
+    assert [(c["date"], c["date_precision"]) for c in found] == [("2024-05-29", "day")], _brief(
+        found
+    )

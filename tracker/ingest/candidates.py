@@ -1577,6 +1577,8 @@ def _original_date(sentences: list[Sentence]) -> tuple[dt.date, str] | None:
     return None
 
 
+#: A span of dates longer than this is a period (a suspension, a warning), not an incident's day.
+LONG_SPAN_DAYS = 14
 #: A plan's start this many days or fewer before the page's date shows a stale copy.
 STALE_PLAN_DAYS = 60
 
@@ -1788,6 +1790,14 @@ def extract_candidates(
                 mention, incident.date_sentence = day
         date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
+            if (
+                mention.precision == "day"
+                and mention.end_date is not None
+                and (mention.end_date - mention.date).days > LONG_SPAN_DAYS
+            ):
+                # "flights suspended from April 29 to May 31", a warning "in force January 16
+                # through March 17": a period, not the day of an incident; its first month.
+                mention = dataclasses.replace(mention, precision="month", end_date=None)
             date_kind, date_text = ("reported" if reported else mention.precision), mention.text
             values[INC.date] = (
                 mention.date if mention.precision == "day" else month_start(mention.date)
