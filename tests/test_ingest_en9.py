@@ -10,13 +10,20 @@ import datetime as dt
 from tracker.ingest import assess as ax
 from tracker.ingest import ingest_text
 from tracker.ingest.assess import APPLY_MIN_SCORE
-from tracker.ingest.candidates import _group
+from tracker.ingest.candidates import _group, extract_candidates
 from tracker.ingest.places import LookupBudget
+from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.text import split_sentences
 
 
 def _kept(text: str) -> list[dict]:
     return [c.as_dict() for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE]
+
+
+def _every(text: str) -> list[dict]:
+    """Every candidate, however low its score."""
+    (report,) = reports_from_bytes(text.encode("utf-8"), name="<text>")
+    return [c.as_dict() for c in extract_candidates(report, floor=0.0)]
 
 
 def _brief(found: list[dict]) -> list[tuple]:
@@ -58,16 +65,12 @@ def test_an_undated_recall_with_its_own_year_is_another_incident():
     assert len(incidents) == 2
 
 
-def test_a_recalled_event_in_the_lede_is_not_the_ledes_incident():
-    found = [
-        c.as_dict()
-        for c in ingest_text(
-            "Published: 2024-04-14\n\n"
-            "In the lede a Wizz Air jet lost GPS near Tallinn on 12 April 2024. In early March "
-            "GPS jamming in a similar fashion disrupted a Finnair flight over Vilnius.",
-            published=None,
-        )
-    ]
+def test_a_month_recalled_in_the_lede_is_not_the_ledes_incident():
+    found = _every(
+        "Published: 2024-04-14\n\n"
+        "In the lede a Wizz Air jet lost GPS near Tallinn on 12 April 2024. In early March "
+        "GPS jamming in a similar fashion disrupted a Finnair flight over Vilnius."
+    )
     recalled = next(c for c in found if c["date"] == "2024-03-01")
     assert not any("reported in the headline or lede" in r for r in recalled["reasons"])
     assert any("recalled for context" in r for r in recalled["reasons"]), recalled["reasons"]
@@ -151,8 +154,8 @@ def test_a_plan_changes_nothing_when_the_text_counts_no_days_from_its_date():
         "A Nordic Air plane could not land at Bodo because of GPS jamming and returned to Oslo. "
         "The airline said it would suspend the flights from April 29 to May 31."
     )
-    # No "last Thursday" to count: the page's month stays the month of the report.
-    assert [c["date"] for c in found] == ["2024-05-01"], _brief(found)
+    # No "last Thursday" to count: the page's date stays the date of the report.
+    assert [c["date"] for c in found] == ["2024-05-21"], _brief(found)
 
 
 def test_the_start_of_a_plan_is_not_an_incident_date():
@@ -160,6 +163,8 @@ def test_the_start_of_a_plan_is_not_an_incident_date():
 
     plan = "The airline said it would suspend the flights from April 29 to May 31."
     assert _event_dates(plan, dt.date(2024, 5, 21)) == []
+    after = "The airline will add ground beacons after the jamming on April 25."
+    assert [m.date for m in _event_dates(after, dt.date(2024, 5, 21))] == [dt.date(2024, 4, 25)]
     told = "The airline suspended the flights from April 29 after the jamming."
     assert [m.date for m in _event_dates(told, dt.date(2024, 5, 21))] == [dt.date(2024, 4, 29)]
 
@@ -201,5 +206,35 @@ def test_a_span_of_a_few_days_is_still_an_incidents_days():
         "Nordic Air planes lost GPS near Bodo between 29 May and 2 June, the airline said."
     )
     assert [(c["date"], c["date_precision"]) for c in found] == [("2024-05-29", "day")], _brief(
+        found
+    )
+
+
+# --- news of the day ----------------------------------------------------------------------------
+
+
+def test_the_only_incident_of_a_report_with_no_date_is_dated_by_the_publication_day():
+    found = _kept(
+        "Published: 2025-09-24\n\n"
+        "Minister's plane hit by GPS jamming near Kaliningrad\n\n"
+        "A military plane carrying the defence minister to Lithuania suffered GPS jamming as "
+        "it flew near Kaliningrad, officials said."
+    )
+    # Before: the publication month (2025-09-01, month precision), which misses the day.
+    assert [(c["date"], c["date_precision"]) for c in found] == [("2025-09-24", "day")], _brief(
+        found
+    )
+    assert any("publication day" in n for n in found[0]["notes"]), found[0]["notes"]
+
+
+def test_an_undated_incident_below_the_lede_keeps_the_publication_month():
+    found = _every(
+        "Published: 2025-09-24\n\n"
+        "A Wizz Air jet lost GPS on approach to Vilnius on 22 September 2025.\n\n"
+        "Lithuania summoned the Russian envoy.\n\n"
+        "Separately, a Ryanair plane lost GPS signals over Gdansk and landed safely."
+    )
+    later = [c for c in found if c["country"] == "PL"]
+    assert [(c["date"], c["date_precision"]) for c in later] == [("2025-09-01", "month")], _brief(
         found
     )

@@ -308,7 +308,8 @@ def assess(
     :param anchors: the sentences reporting the GNSS problem of this incident.
     :param context: the incident's other sentences (its paragraphs).
     :param date_kind: ``day`` / ``month`` / ``year`` (from the text), ``published`` (month of
-        publication used), ``reported`` (only the day a statement about it was made), or
+        publication used), ``published_day`` (the headline's incident, dated by the publication
+        day), ``reported`` (only the day a statement about it was made), or
         ``none``.
     :param date_text: the words the date came from.
     :param place_text: the place as written, or ``""``.
@@ -346,6 +347,8 @@ def assess(
         result.add(-0.15, f"only a year is named: '{_short(date_text, 40)}'")
     elif date_kind == "published":
         result.add(-0.25, "no incident date in the text; publication month used")
+    elif date_kind == "published_day":
+        result.add(-0.25, "no incident date in the text; the headline's, so the publication day")
     elif date_kind == "reported":
         result.add(-0.25, f"no incident date; the day it was reported: '{_short(date_text, 40)}'")
     else:

@@ -544,7 +544,10 @@ _INTENT = re.compile(
 # "the airline said it would suspend flights from April 29": a plan told before it began.
 _PLAN = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:scheduled\s+|set\s+|due\s+)?to"
-    r"|expects?\s+to)\b[^.;]*$",
+    r"|expects?\s+to)\s+"
+    # the plan's own words up to its date: "would suspend daily flights there from" (not
+    # "will resume in June after two planes were stopped on": the date of another clause)
+    r"(?:(?!(?:after|because|when|since|following|before|as|but|and)\b)[\w'\u2019-]+,?\s+){1,7}$",
     re.I,
 )
 _PLAN_START = frozenset({"from", "starting", "beginning", "on"})
@@ -1577,6 +1580,11 @@ def _original_date(sentences: list[Sentence]) -> tuple[dt.date, str] | None:
     return None
 
 
+PUBLICATION_MONTH_NOTE = "no incident date in the text; month of publication used"
+PUBLICATION_DAY_NOTE = (
+    "no incident date in the text; the headline's incident is dated by the publication day "
+    "(check the day)"
+)
 #: A span of dates longer than this is a period (a suspension, a warning), not an incident's day.
 LONG_SPAN_DAYS = 14
 #: A plan's start this many days or fewer before the page's date shows a stale copy.
@@ -1809,7 +1817,7 @@ def extract_candidates(
             values[INC.date] = month_start(base)
             values[INC.date_precision] = "month"
             evidence[INC.date] = f"(publication date {base.isoformat()})"
-            own_notes.append("no incident date in the text; month of publication used")
+            own_notes.append(PUBLICATION_MONTH_NOTE)
             date_kind = "published"
         else:
             values[INC.date] = None
@@ -1938,15 +1946,25 @@ def extract_candidates(
                 incident.anchors[0],
             ),
         )
-        # A lede sentence after the first that recalls an earlier event ("In early February
-        # Russia jammed ... in a similar fashion") does not make its incident the lede's.
+        # A lede sentence after the first that recalls an earlier event by its month or year
+        # ("In early February Russia jammed ... in a similar fashion", "It follows claims ...
+        # in 2021") does not make its incident the lede's ("after a similar failure on
+        # Thursday", a day of the same week, still does).
+        recalled_vaguely = mention is None or mention.precision != "day"
         in_lede = any(
             told.index <= 2
             and (told.heading or told.paragraph <= lede_paragraph)
-            and not (told.index > first_body and ax.is_background(told.text))
+            and not (told.index > first_body and recalled_vaguely and ax.is_background(told.text))
             for told in (dating, incident.first_told)
             if told is not None
         )
+        if date_kind == "published" and (in_lede or len(incidents) == 1) and base is not None:
+            # News of the day: the report's only incident, or its headline's or lede's, with no
+            # date of its own is dated by the day it was published (within a day, as reviewers
+            # record such news); another incident told further down keeps the month.
+            date_kind = "published_day"
+            values[INC.date], values[INC.date_precision] = base, "day"
+            own_notes[own_notes.index(PUBLICATION_MONTH_NOTE)] = PUBLICATION_DAY_NOTE
         assessment = ax.assess(
             anchors=anchor_texts,
             context=context,
@@ -1964,7 +1982,7 @@ def extract_candidates(
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
         candidate._lede = in_lede  # type: ignore[attr-defined]
-        candidate._from_publication = date_kind in {"published", "reported"}  # type: ignore[attr-defined]
+        candidate._from_publication = date_kind in {"published", "published_day", "reported"}  # type: ignore[attr-defined]
         candidates.append(candidate)
     candidates = _demote_background(candidates, report.published or published)
     candidates = _merge_vague(_merge_same(candidates))
