@@ -238,3 +238,46 @@ def test_an_undated_incident_below_the_lede_keeps_the_publication_month():
     assert [(c["date"], c["date_precision"]) for c in later] == [("2025-09-01", "month")], _brief(
         found
     )
+
+
+# --- other stories' headlines -------------------------------------------------------------------
+
+
+LINKS = (
+    "Published: 2025-02-14\n\n"
+    "Airliner loses GPS over the Black Sea\n\n"
+    "A LOT Embraer flying from Warsaw to Tbilisi lost its GPS signal over the Black Sea, the "
+    "airline said. The crew switched to inertial navigation.\n\n"
+    "Read more:\n"
+    "Two Finnair flights to Tartu turned back after GPS jamming on 25 April 2024\n"
+    "Wizz Air jet lost GPS near Kaliningrad on 3 January 2025\n"
+)
+
+
+def test_a_list_of_other_stories_headlines_gives_no_incident_and_no_date():
+    found = _kept(LINKS)
+    # Before: the Black Sea flight took 25 April 2024, and Kaliningrad was a second incident.
+    assert [(c["date"], c["country"]) for c in found] == [("2025-02-14", "")], _brief(found)
+
+
+def test_a_sentence_after_a_link_label_is_still_read():
+    found = _kept(
+        LINKS.replace("Read more:\n", "Related stories\n\n").replace(
+            "on 3 January 2025\n",
+            "on 3 January 2025\n\nA Wizz Air jet lost GPS near Kaliningrad "
+            "on 12 February 2025, the airline said.\n",
+        )
+    )
+    assert ("2025-02-12", "RU") in [(c["date"], c["country"]) for c in found], _brief(found)
+    assert "2024-04-25" not in [c["date"] for c in found], _brief(found)
+
+
+def test_the_link_list_ends_at_the_first_sentence():
+    found = _kept(
+        "Published: 2025-03-05\n\n"
+        "Related stories\n"
+        "Pilots report jamming near Kaliningrad on 3 January 2025\n\n"
+        "Baltic airspace update.\n\n"
+        "Finnair jet lost GPS on approach to Tartu on 3 March 2025\n"
+    )
+    assert [(c["date"], c["country"]) for c in found] == [("2025-03-03", "EE")], _brief(found)

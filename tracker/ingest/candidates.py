@@ -541,6 +541,45 @@ _INTENT = re.compile(
 )
 
 
+# A page's list of links to other stories: "Related stories", "Read more:", "Popular"...
+_LINK_LIST_LABEL = re.compile(
+    r"^\s*(?:related(?:\s+(?:stories|articles|news|posts|coverage|content|reading|topics))?"
+    r"|read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+(?:stories|news|on\s+this"
+    r"(?:\s+story)?)|you\s+(?:may|might)\s+(?:also\s+)?like|recommended(?:\s+for\s+you)?"
+    r"|popular(?:\s+(?:stories|news|now))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?"
+    r"|latest(?:\s+(?:news|stories))?|top\s+stories)\s*[:\u2013\u2014-]?\s*$",
+    re.I,
+)
+#: At most this many link lines are dropped after a label.
+LINK_LIST_LINES = 30
+
+
+def _without_link_lists(text: str) -> str:
+    """The text without the lists of other stories' headlines a page shows after a label
+    ("Related stories", "Read more:", "Popular"): their dates and places are other stories'.
+
+    The lines after the label that do not end a sentence (headlines, cut teasers, a headline
+    with its date) are dropped, up to the first line that ends with a full stop.
+    """
+    lines = text.split("\n")
+    kept: list[str] = []
+    dropping = 0
+    for line in lines:
+        stripped = line.strip()
+        if _LINK_LIST_LABEL.match(stripped):
+            dropping = LINK_LIST_LINES
+            kept.append("")
+            continue
+        if dropping and stripped and not re.search(r"[.!?][\"'\u201d\u2019)]?$", stripped):
+            dropping -= 1
+            kept.append("")
+            continue
+        if stripped:
+            dropping = 0
+        kept.append(line)
+    return "\n".join(kept)
+
+
 # "the airline said it would suspend flights from April 29": a plan told before it began.
 _PLAN = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:scheduled\s+|set\s+|due\s+)?to"
@@ -1639,7 +1678,7 @@ def extract_candidates(
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         size_note = [f"only the first {MAX_ANALYSED_CHARS:,} characters were analysed"]
-    sentences = split_sentences(text)
+    sentences = split_sentences(_without_link_lists(text))
     if not sentences:
         return []
     sentences, dateline = _strip_dateline(sentences)
