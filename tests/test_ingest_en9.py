@@ -281,3 +281,41 @@ def test_the_link_list_ends_at_the_first_sentence():
         "Finnair jet lost GPS on approach to Tartu on 3 March 2025\n"
     )
     assert [(c["date"], c["country"]) for c in found] == [("2025-03-03", "EE")], _brief(found)
+
+
+# --- a bulleted timeline in a plain-text page ---------------------------------------------------
+
+
+def test_each_item_of_a_bulleted_list_is_its_own_paragraph():
+    from tracker.ingest.text import split_sentences
+
+    sentences = split_sentences(
+        "Timeline\n\n- 25 April 2024: two flights to Tartu turn back.\n"
+        "- 13 March 2024: a plane near Kaliningrad is jammed.\n"
+    )
+    assert [s.text for s in sentences[1:]] == [
+        "25 April 2024: two flights to Tartu turn back.",
+        "13 March 2024: a plane near Kaliningrad is jammed.",
+    ]
+    assert sentences[1].paragraph != sentences[2].paragraph
+
+
+def test_a_bulleted_timeline_places_each_event_by_its_own_item():
+    found = _kept(
+        "Published: 2024-05-03\n\n"
+        "Timeline: GPS trouble in the Baltic\n\n"
+        "- 25 April 2024: Two Finnair flights to Tartu turn back after GPS jamming.\n"
+        "- 30 April 2024: A Wizz Air jet loses GPS over Gdansk after jamming.\n"
+    )
+    # Before: both items were one sentence, so both events took one place.
+    assert sorted((c["date"], c["country"]) for c in found) == [
+        ("2024-04-25", "EE"),
+        ("2024-04-30", "PL"),
+    ], _brief(found)
+
+
+def test_a_single_dash_line_is_not_a_list():
+    from tracker.ingest.text import split_sentences
+
+    sentences = split_sentences("The crew said:\n- We lost the GPS on approach.\n")
+    assert [s.text for s in sentences] == ["The crew said: - We lost the GPS on approach."]
