@@ -319,3 +319,24 @@ def test_a_single_dash_line_is_not_a_list():
 
     sentences = split_sentences("The crew said:\n- We lost the GPS on approach.\n")
     assert [s.text for s in sentences] == ["The crew said: - We lost the GPS on approach."]
+
+
+# --- equipment and tests ------------------------------------------------------------------------
+
+
+def test_an_anti_jamming_product_is_not_a_jamming_problem():
+    from tracker.ingest.candidates import _is_problem_sentence
+
+    assert not _is_problem_sentence("Avionics maker unveils anti-jamming antenna for airliners")
+    assert not _is_problem_sentence("Airlines buy counter-spoofing receivers for their jets")
+    assert _is_problem_sentence("An anti-jamming antenna did not stop the jamming of the jet")
+
+
+def test_interference_made_on_purpose_for_a_test_is_no_incident():
+    found = _kept(
+        "Published: 2025-04-02\n\n"
+        "New antenna tried in the air\n\n"
+        "The maker said flight tests on 12 March showed the antenna kept a GPS fix while a "
+        "test transmitter jammed the signal near its plant in Toulouse."
+    )
+    assert found == [], _brief(found)

@@ -161,6 +161,12 @@ _MODAL_PROBLEM = re.compile(
     r"jammed|disrupted|lost|unreliable|unavailable|degraded))\b",
     re.I,
 )
+# Interference made on purpose to try equipment: a test, a trial, a demonstration.
+_STAGED = re.compile(
+    r"\b(?:test|trial)\s+(?:transmitters?|jammers?|signals?|equipment)\b"
+    r"|\b(?:tests?|trials?|demonstrations?)\s+(?:[\w-]+\s+){0,6}?(?:showed|demonstrated|proved)\b",
+    re.I,
+)
 # A denial: the event did not happen ("none of its aircraft lost GPS", "did not lose").
 _NEGATED_EVENT = re.compile(
     r"\b(?:none of (?:its|the|their|our|his|her) (?:aircraft|planes|flights|jets|crews)"
@@ -195,7 +201,12 @@ _LAUNCH = re.compile(
 )
 
 
+# "an anti-jamming antenna", "counter-spoofing receivers": equipment, not a problem.
+_COUNTER_WORD = re.compile(r"\b(?:anti|counter)[-\s]?(?:jam|spoof)\w*", re.I)
+
+
 def _is_problem_sentence(text: str) -> bool:
+    text = _COUNTER_WORD.sub(" ", text)
     if fx.JAM_TERM.search(text) or fx.SPOOF_TERM.search(text):
         return True
     # "GPS data showed the plane lost power" is not a GPS problem: the problem word must be
@@ -390,6 +401,10 @@ def _is_anchor(
     if _not_happened(text):
         # "Tests may leave aircraft without GPS", "none of its aircraft lost GPS": what could
         # happen, or what did not, is no event.
+        return False
+    if _STAGED.search(text):
+        # "Flight tests on 12 March showed the antenna kept a fix while a test transmitter
+        # jammed the signal": interference made on purpose to try equipment is no incident.
         return False
     generic = _GENERIC.search(text)
     event = _EVENT.search(text)
