@@ -340,3 +340,28 @@ def test_interference_made_on_purpose_for_a_test_is_no_incident():
         "test transmitter jammed the signal near its plant in Toulouse."
     )
     assert found == [], _brief(found)
+
+
+# --- natural causes and demands -----------------------------------------------------------------
+
+
+def test_a_solar_storm_that_degrades_gps_is_not_interference():
+    found = _every(
+        "Published: 2024-05-13\n\n"
+        "Solar storm upsets navigation\n\n"
+        "A strong geomagnetic storm disrupted GPS signals on Friday, and some pilots over the "
+        "North Atlantic reported degraded navigation, the regulator said."
+    )
+    assert found == [], _brief(found)
+
+
+def test_the_day_senators_urged_action_is_not_an_incident_day():
+    from tracker.ingest.candidates import _event_dates
+
+    text = "Two senators on Wednesday urged the regulator to act on GPS spoofing of airliners."
+    assert _event_dates(text, dt.date(2024, 12, 12)) == []
+
+
+def test_a_lede_that_urges_action_is_a_statement():
+    assert ax.POLICY_LEDE.search("Two senators urged the regulator to act on GPS spoofing.")
+    assert ax.POLICY_LEDE.search("Pilots' unions called on governments to stop the jamming.")

@@ -123,7 +123,7 @@ POLICY_LEDE = re.compile(
     r"\b(?:complaint|lodge|Security Council|accus\w+|condemn\w*|raised the alarm|minister\s+\w+\s+"
     r"(?:said|says|raised|warned)|told (?:journalists|reporters|parliament)|in parliament|"
     r"statement (?:by|from) the|foreign ministry|ICAO (?:council|assembly|meeting)"
-    r"|discuss(?:ed|es|ing)|debated?)\b",
+    r"|discuss(?:ed|es|ing)|debated?|urged|urges|pressed|called on|calls on)\b",
     re.I,
 )
 #: Statements, complaints and regulation: about interference, not an incident.

@@ -536,7 +536,9 @@ _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
 _STATED_AFTER = re.compile(
-    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b"
+    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed"
+    # "Two senators on Wednesday urged the FAA to act": the day of a demand.
+    r"|urged|pressed|called\s+on|demanded)\b"
     # "On Thursday, the British government announced that ...": the day of the announcement.
     r"|^\s*,\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){1,4}?(?:said|announced|stated|confirmed|revealed"
     r"|disclosed|told\s+\w+)\s+that\b"
@@ -1347,7 +1349,10 @@ _INTERFERENCE_WORD = re.compile(
 _RECEIVER_FAULT = re.compile(
     r"\b(?:malfunction\w*|software\s+(?:error|glitch|bug|update|upgrade|fault|problem)\w*|"
     r"glitch\w*|firmware|leap\s+second|almanac|faulty\s+(?:receiver|unit|equipment|antenna)s?|"
-    r"receiver\s+(?:fault|failure|problem)s?)\b",
+    r"receiver\s+(?:fault|failure|problem)s?"
+    # A natural cause: "a solar storm disrupted GPS signals" is space weather, not interference.
+    r"|solar\s+(?:storms?|flares?|activity)|geomagnetic\s+storms?|space\s+weather"
+    r"|ionospheric\s+(?:storms?|disturbances?|scintillation))\b",
     re.I,
 )
 
