@@ -365,3 +365,23 @@ def test_the_day_senators_urged_action_is_not_an_incident_day():
 def test_a_lede_that_urges_action_is_a_statement():
     assert ax.POLICY_LEDE.search("Two senators urged the regulator to act on GPS spoofing.")
     assert ax.POLICY_LEDE.search("Pilots' unions called on governments to stop the jamming.")
+
+
+# --- an update line above the publication line --------------------------------------------------
+
+
+def test_an_updated_line_above_the_published_line_is_not_the_publication_date():
+    found = _kept(
+        "Updated: 21 May 2024\nPublished: 29 April 2024\n\n"
+        "Nordic Air said on Monday it would stop flights to Bodo after two of its planes "
+        "turned back last Thursday and Friday because of GPS jamming."
+    )
+    # Before: the update (21 May) was the publication date, so the days were 16 and 17 May.
+    assert sorted(c["date"] for c in found) == ["2024-04-25", "2024-04-26"], _brief(found)
+
+
+def test_an_updated_line_alone_still_dates_the_page():
+    (report,) = reports_from_bytes(
+        b"Updated: 21 May 2024\n\nA jet lost GPS near Bodo.", name="<text>"
+    )
+    assert report.published == dt.date(2024, 5, 21)
