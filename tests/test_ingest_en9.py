@@ -385,3 +385,36 @@ def test_an_updated_line_alone_still_dates_the_page():
         b"Updated: 21 May 2024\n\nA jet lost GPS near Bodo.", name="<text>"
     )
     assert report.published == dt.date(2024, 5, 21)
+
+
+# --- readers' comments --------------------------------------------------------------------------
+
+
+STORY = (
+    "Published: 2025-03-05\n\n"
+    "Why GPS jamming worries pilots\n\n"
+    "Pilots say interference has become routine on some routes around the Baltic and the "
+    "Black Sea.\n\n"
+    "Regulators are studying backup systems, and airlines are training crews to spot false "
+    "positions.\n\n"
+)
+COMMENT = (
+    "Jane Roe\nMarch 5, 2025 at 9:14 am\n"
+    "Same happened on my flight to Riga on Monday, the pilot said our GPS was jammed and we "
+    "circled for half an hour.\n"
+)
+
+
+def test_a_readers_comment_below_the_story_is_not_its_incident():
+    found = _kept(STORY + "12 Comments\n\n" + COMMENT)
+    # Before: the commenter's Monday flight was an incident at 0.75.
+    assert found == [], _brief(found)
+
+
+def test_a_comment_count_under_the_title_does_not_cut_the_story():
+    found = _kept(
+        "Published: 2025-03-05\n\nJet circles over Riga\n\n3 Comments\n\n"
+        "An airBaltic jet circled for half an hour near Riga on Monday after its GPS was "
+        "jammed, the airline said."
+    )
+    assert [(c["date"], c["country"]) for c in found] == [("2025-03-03", "LV")], _brief(found)

@@ -597,6 +597,39 @@ def _without_link_lists(text: str) -> str:
     return "\n".join(kept)
 
 
+# The heading of readers' comments: "12 Comments", "Leave a reply", "Join the discussion".
+_COMMENTS_LABEL = re.compile(
+    r"^\s*(?:(?:\d+\s+)?(?:reader\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?"
+    r"|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|(?:join|start)\s+the\s+"
+    r"(?:discussion|conversation)|(?:show|view|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments)"
+    r"\s*:?\s*$",
+    re.I,
+)
+#: A comments heading counts only after this many lines, with this many characters of lines
+#: ending a sentence (a blog's "3 Comments" under its title is above the story).
+COMMENTS_AFTER_LINES = 3
+COMMENTS_AFTER_CHARS = 100
+
+
+def _without_comments(text: str) -> str:
+    """The text without the readers' comments below the story: a commenter's "same happened on
+    my flight on Monday" is not the report's incident."""
+    lines = text.split("\n")
+    told = seen = 0
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if (
+            seen >= COMMENTS_AFTER_LINES
+            and told >= COMMENTS_AFTER_CHARS
+            and _COMMENTS_LABEL.match(stripped)
+        ):
+            return "\n".join(lines[:number])
+        seen += bool(stripped)
+        if re.search(r"[.!?][\"'\u201d\u2019)]?$", stripped):
+            told += len(stripped)
+    return text
+
+
 # "the airline said it would suspend flights from April 29": a plan told before it began.
 _PLAN = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:scheduled\s+|set\s+|due\s+)?to"
@@ -1698,7 +1731,7 @@ def extract_candidates(
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         size_note = [f"only the first {MAX_ANALYSED_CHARS:,} characters were analysed"]
-    sentences = split_sentences(_without_link_lists(text))
+    sentences = split_sentences(_without_link_lists(_without_comments(text)))
     if not sentences:
         return []
     sentences, dateline = _strip_dateline(sentences)
