@@ -418,3 +418,14 @@ def test_a_comment_count_under_the_title_does_not_cut_the_story():
         "jammed, the airline said."
     )
     assert [(c["date"], c["country"]) for c in found] == [("2025-03-03", "LV")], _brief(found)
+
+
+def test_a_warning_to_pilots_with_no_particular_flight_is_a_statement():
+    found = _kept(
+        "Published: 2025-01-20\n\n"
+        "The regulator on Friday issued a warning to pilots about GPS interference in the "
+        "Middle East, saying several airliners have lost navigation there in recent weeks."
+    )
+    # Before: an incident in the Middle East at 0.40.
+    assert found == [], _brief(found)
+    assert ax.POLICY.search("The agency warned airlines about spoofing near the border.")

@@ -136,7 +136,10 @@ POLICY = re.compile(
     r"|discuss\w*|debat\w*|workshop|seminar|protect\w*\s+(?:\w+\s+){0,3}(?:against|from)"
     # What a meeting concluded: "it was agreed that jamming against airliners must stop".
     r"|(?:it\s+was\s+|they\s+|ministers\s+|experts\s+)agreed|must\s+(?:stop|end|cease)"
-    r"|called\s+for)\b",
+    r"|called\s+for"
+    # A warning to crews: "the FAA issued a warning to pilots about GPS interference".
+    r"|issued\s+(?:a\s+|an\s+)?(?:warning|advisory|bulletin|alert)|warned\s+(?:pilots|airlines"
+    r"|operators|crews)|safety\s+(?:bulletin|information\s+bulletin|alert))\b",
     re.I,
 )
 #: Users on the ground or at sea: the story is not about aircraft.
