@@ -429,3 +429,13 @@ def test_a_warning_to_pilots_with_no_particular_flight_is_a_statement():
     # Before: an incident in the Middle East at 0.40.
     assert found == [], _brief(found)
     assert ax.POLICY.search("The agency warned airlines about spoofing near the border.")
+
+
+def test_a_plan_over_before_the_page_date_is_retold_not_still_to_come():
+    found = _kept(
+        STALE_COPY.replace("Published: 2024-05-21", "Published: 2024-06-05").replace(
+            "last Thursday and Friday", "on Thursday and Friday"
+        )
+    )
+    # The suspension (29 April to 31 May) was over by 5 June: the days count from 5 June.
+    assert sorted(c["date"] for c in found) == ["2024-05-30", "2024-05-31"], _brief(found)

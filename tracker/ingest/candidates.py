@@ -1702,6 +1702,12 @@ def _plan_start(sentences: list[Sentence], base: dt.date) -> tuple[dt.date, str]
         day = plan.date.replace(year=base.year)
         if day > base + dt.timedelta(days=180):
             day = day.replace(year=base.year - 1)
+        if plan.end_date is not None:
+            end = day + (plan.end_date - plan.date)
+            if end < base:
+                # "would suspend flights from April 29 to May 31" on a page of June: a plan
+                # over before the page's date is retold, not still to come.
+                continue
         if day < base and (base - day).days <= STALE_PLAN_DAYS:
             return day, sentence.text[max(0, plan.start - 40) : plan.end].strip()
     return None
