@@ -439,3 +439,12 @@ def test_a_plan_over_before_the_page_date_is_retold_not_still_to_come():
     )
     # The suspension (29 April to 31 May) was over by 5 June: the days count from 5 June.
     assert sorted(c["date"] for c in found) == ["2024-05-30", "2024-05-31"], _brief(found)
+
+
+def test_a_plan_on_29_february_read_in_another_year_is_no_error():
+    found = _every(
+        "Published: 2025-03-20\n\n"
+        "A Nordic Air jet turned back on Monday after GPS jamming near Bodo. The airline said it "
+        "would add beacons from February 29 to April 30."
+    )
+    assert [c["date"] for c in found] == ["2025-03-17"], _brief(found)

@@ -640,6 +640,7 @@ _PLAN = re.compile(
     re.I,
 )
 _PLAN_START = frozenset({"from", "starting", "beginning", "on"})
+_PLAN_WORD = re.compile(r"\b(?:will|would|shall|plans?|is|are|expects?)\b", re.I)
 
 
 def _group(
@@ -1690,18 +1691,24 @@ def _plan_start(sentences: list[Sentence], base: dt.date) -> tuple[dt.date, str]
     Only for texts that count days from the story's date ("last Thursday", "on Monday"), and
     only a plan whose sentence names no other date (a retold plan says when it was made).
     """
+    told = [s for s in sentences if _PLAN_WORD.search(s.text)]
     relative = {"weekday", "relative_days", "relative_word"}
-    if not any(m.kind in relative for s in sentences for m in find_dates(s.text, base=base)):
+    if not told or not any(
+        m.kind in relative for s in sentences for m in find_dates(s.text, base=base)
+    ):
         return None
-    for sentence in sentences:
+    for sentence in told:
         found = [m for m in find_dates(sentence.text, base=base) if m.kind != "year"]
         plans = [m for m in found if m.date is not None and _is_plan_start(sentence.text, m)]
         if len(plans) != 1 or len(found) != 1:
             continue
         plan = plans[0]
-        day = plan.date.replace(year=base.year)
-        if day > base + dt.timedelta(days=180):
-            day = day.replace(year=base.year - 1)
+        try:
+            day = plan.date.replace(year=base.year)
+            if day > base + dt.timedelta(days=180):
+                day = day.replace(year=base.year - 1)
+        except ValueError:  # 29 February in another year
+            continue
         if plan.end_date is not None:
             end = day + (plan.end_date - plan.date)
             if end < base:
