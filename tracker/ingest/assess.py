@@ -123,7 +123,7 @@ POLICY_LEDE = re.compile(
     r"\b(?:complaint|lodge|Security Council|accus\w+|condemn\w*|raised the alarm|minister\s+\w+\s+"
     r"(?:said|says|raised|warned)|told (?:journalists|reporters|parliament)|in parliament|"
     r"statement (?:by|from) the|foreign ministry|ICAO (?:council|assembly|meeting)"
-    r"|discuss(?:ed|es|ing)|debated?)\b",
+    r"|discuss(?:ed|es|ing)|debated?|urged|urges|pressed|called on|calls on)\b",
     re.I,
 )
 #: Statements, complaints and regulation: about interference, not an incident.
@@ -136,7 +136,10 @@ POLICY = re.compile(
     r"|discuss\w*|debat\w*|workshop|seminar|protect\w*\s+(?:\w+\s+){0,3}(?:against|from)"
     # What a meeting concluded: "it was agreed that jamming against airliners must stop".
     r"|(?:it\s+was\s+|they\s+|ministers\s+|experts\s+)agreed|must\s+(?:stop|end|cease)"
-    r"|called\s+for)\b",
+    r"|called\s+for"
+    # A warning to crews: "the FAA issued a warning to pilots about GPS interference".
+    r"|issued\s+(?:a\s+|an\s+)?(?:warning|advisory|bulletin|alert)|warned\s+(?:pilots|airlines"
+    r"|operators|crews)|safety\s+(?:bulletin|information\s+bulletin|alert))\b",
     re.I,
 )
 #: Users on the ground or at sea: the story is not about aircraft.
@@ -150,8 +153,9 @@ GROUND_USERS = re.compile(
 #: Cues that a sentence recalls an earlier incident.
 BACKGROUND = re.compile(
     # "In September, ..." (or "In September the ..." as a gloss writes it) opening a sentence.
-    r"^(?:in (?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)(?:,\s|\s+(?!(?:19|20)\d\d))|previously|in the past|last year|recall|before that|"
+    r"^(?:in (?:(?:early|mid|late)[\s-])?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)(?:,\s|\s+(?!(?:19|20)\d\d))|previously|in the past|"
+    r"last year|recall|before that|"
     # "Earlier this week" is recent news, "Earlier, ..." recalls something before it.
     r"earlier(?!\s+(?:this\s+(?:week|month)|today|on\s+\w+day))|"
     r"in (?:january|february|march|"
@@ -161,7 +165,9 @@ BACKGROUND = re.compile(
     # "Recently, a jet ..." below the lede: another, earlier incident told for context.
     r"|^(?:more\s+)?recently,"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
-    r"last year|earlier this year|previously|not the first time)\b"
+    r"last year|earlier this year|previously|not the first time"
+    # "Russia jammed GPS in a similar fashion on flights in the Baltic": a like event recalled.
+    r"|in a similar (?:fashion|way|manner)|it follows (?:claims|reports|a|an))\b"
     # "during previous exercises", "prior tests degraded ...": an earlier round of events.
     r"|\b(?:previous|prior|past|earlier)\s+(?:[\w-]+\s+){0,4}?(?:exercises?|tests?|testing|"
     r"drills?|incidents?|events?|occasions?|episodes?)\b",
@@ -305,7 +311,8 @@ def assess(
     :param anchors: the sentences reporting the GNSS problem of this incident.
     :param context: the incident's other sentences (its paragraphs).
     :param date_kind: ``day`` / ``month`` / ``year`` (from the text), ``published`` (month of
-        publication used), ``reported`` (only the day a statement about it was made), or
+        publication used), ``published_day`` (the headline's incident, dated by the publication
+        day), ``reported`` (only the day a statement about it was made), or
         ``none``.
     :param date_text: the words the date came from.
     :param place_text: the place as written, or ``""``.
@@ -342,7 +349,9 @@ def assess(
     elif date_kind == "year":
         result.add(-0.15, f"only a year is named: '{_short(date_text, 40)}'")
     elif date_kind == "published":
-        result.add(-0.25, "no incident date in the text; publication date used")
+        result.add(-0.25, "no incident date in the text; publication month used")
+    elif date_kind == "published_day":
+        result.add(-0.25, "no incident date in the text; the headline's, so the publication day")
     elif date_kind == "reported":
         result.add(-0.25, f"no incident date; the day it was reported: '{_short(date_text, 40)}'")
     else:
@@ -386,6 +395,8 @@ def assess(
         # --apply needs a date: an undated candidate is shown for review, never taken as is.
         cap = APPLY_MIN_SCORE - 0.05 - result.score
         result.add(cap, "cannot be applied without a date; review it with --min-score")
-    if lede_policy and not vehicle:
+    if lede_policy and not vehicle and not airport_subject:
+        # "Officials accused Russia of the GPS disruptions affecting flights around X Airport":
+        # the accusation is about an area event at one airport, which the lede tells.
         result.add(-0.3, f"the lede is a statement or complaint: '{_short(lede_policy)}'")
     return result

@@ -155,8 +155,16 @@ _INCIDENT_VERB = re.compile(
 # The GNSS problem told as a possibility: an advisory or a warning, not an event.
 _MODAL_PROBLEM = re.compile(
     r"\b(?:may|might|could|would|will|can)\s+(?:not\s+)?(?:\w+\s+)?"
-    r"(?:leave|lose|affect|disrupt|jam|spoof|interfere|experience|degrade|be\s+(?:affected|"
+    # "which can send airliners off course": what interference may do to aircraft.
+    r"(?:leave|lose|affect|disrupt|jam|spoof|interfere|experience|degrade|send|throw|knock|push"
+    r"|be\s+(?:affected|"
     r"jammed|disrupted|lost|unreliable|unavailable|degraded))\b",
+    re.I,
+)
+# Interference made on purpose to try equipment: a test, a trial, a demonstration.
+_STAGED = re.compile(
+    r"\b(?:test|trial)\s+(?:transmitters?|jammers?|signals?|equipment)\b"
+    r"|\b(?:tests?|trials?|demonstrations?)\s+(?:[\w-]+\s+){0,6}?(?:showed|demonstrated|proved)\b",
     re.I,
 )
 # A denial: the event did not happen ("none of its aircraft lost GPS", "did not lose").
@@ -193,7 +201,12 @@ _LAUNCH = re.compile(
 )
 
 
+# "an anti-jamming antenna", "counter-spoofing receivers": equipment, not a problem.
+_COUNTER_WORD = re.compile(r"\b(?:anti|counter)[-\s]?(?:jam|spoof)\w*", re.I)
+
+
 def _is_problem_sentence(text: str) -> bool:
+    text = _COUNTER_WORD.sub(" ", text)
     if fx.JAM_TERM.search(text) or fx.SPOOF_TERM.search(text):
         return True
     # "GPS data showed the plane lost power" is not a GPS problem: the problem word must be
@@ -389,6 +402,10 @@ def _is_anchor(
         # "Tests may leave aircraft without GPS", "none of its aircraft lost GPS": what could
         # happen, or what did not, is no event.
         return False
+    if _STAGED.search(text):
+        # "Flight tests on 12 March showed the antenna kept a fix while a test transmitter
+        # jammed the signal": interference made on purpose to try equipment is no incident.
+        return False
     generic = _GENERIC.search(text)
     event = _EVENT.search(text)
     if generic and not event:
@@ -487,7 +504,18 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
                 and _INTENT.search(sentence[: m.start])
             )
         ]
-    return mentions
+    # "it would suspend flights from April 29 to May 31": the start of a plan, not an incident
+    # (without a year, a span ending after the page's date reads as last year's).
+    return [m for m in mentions if not _is_plan_start(sentence, m)]
+
+
+def _is_plan_start(sentence: str, mention: DateMention) -> bool:
+    return bool(
+        mention.kind in {"dmy", "mdy"}
+        and not re.search(r"\d{4}", mention.text)
+        and mention.prefix in _PLAN_START
+        and _PLAN.search(sentence[: mention.start])
+    )
 
 
 # "Several flights approaching Delhi on Wednesday reported spoofed signals": when aircraft or
@@ -508,7 +536,9 @@ _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
 _STATED_AFTER = re.compile(
-    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed)\b"
+    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed"
+    # "Two senators on Wednesday urged the FAA to act": the day of a demand.
+    r"|urged|pressed|called\s+on|demanded)\b"
     # "On Thursday, the British government announced that ...": the day of the announcement.
     r"|^\s*,\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){1,4}?(?:said|announced|stated|confirmed|revealed"
     r"|disclosed|told\s+\w+)\s+that\b"
@@ -526,6 +556,91 @@ _INTENT = re.compile(
     r"\b[^.;]*$",
     re.I,
 )
+
+
+# A page's list of links to other stories: "Related stories", "Read more:", "Popular"...
+_LINK_LIST_LABEL = re.compile(
+    r"^\s*(?:related(?:\s+(?:stories|articles|news|posts|coverage|content|reading|topics))?"
+    r"|read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+(?:stories|news|on\s+this"
+    r"(?:\s+story)?)|you\s+(?:may|might)\s+(?:also\s+)?like|recommended(?:\s+for\s+you)?"
+    r"|popular(?:\s+(?:stories|news|now))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?"
+    r"|latest(?:\s+(?:news|stories))?|top\s+stories)\s*[:\u2013\u2014-]?\s*$",
+    re.I,
+)
+#: At most this many link lines are dropped after a label.
+LINK_LIST_LINES = 30
+
+
+def _without_link_lists(text: str) -> str:
+    """The text without the lists of other stories' headlines a page shows after a label
+    ("Related stories", "Read more:", "Popular"): their dates and places are other stories'.
+
+    The lines after the label that do not end a sentence (headlines, cut teasers, a headline
+    with its date) are dropped, up to the first line that ends with a full stop.
+    """
+    lines = text.split("\n")
+    kept: list[str] = []
+    dropping = 0
+    for line in lines:
+        stripped = line.strip()
+        if _LINK_LIST_LABEL.match(stripped):
+            dropping = LINK_LIST_LINES
+            kept.append("")
+            continue
+        if dropping and stripped and not re.search(r"[.!?][\"'\u201d\u2019)]?$", stripped):
+            dropping -= 1
+            kept.append("")
+            continue
+        if stripped:
+            dropping = 0
+        kept.append(line)
+    return "\n".join(kept)
+
+
+# The heading of readers' comments: "12 Comments", "Leave a reply", "Join the discussion".
+_COMMENTS_LABEL = re.compile(
+    r"^\s*(?:(?:\d+\s+)?(?:reader\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?"
+    r"|(?:leave|post|add|write)\s+a\s+(?:comment|reply)|(?:join|start)\s+the\s+"
+    r"(?:discussion|conversation)|(?:show|view|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments)"
+    r"\s*:?\s*$",
+    re.I,
+)
+#: A comments heading counts only after this many lines, with this many characters of lines
+#: ending a sentence (a blog's "3 Comments" under its title is above the story).
+COMMENTS_AFTER_LINES = 3
+COMMENTS_AFTER_CHARS = 100
+
+
+def _without_comments(text: str) -> str:
+    """The text without the readers' comments below the story: a commenter's "same happened on
+    my flight on Monday" is not the report's incident."""
+    lines = text.split("\n")
+    told = seen = 0
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if (
+            seen >= COMMENTS_AFTER_LINES
+            and told >= COMMENTS_AFTER_CHARS
+            and _COMMENTS_LABEL.match(stripped)
+        ):
+            return "\n".join(lines[:number])
+        seen += bool(stripped)
+        if re.search(r"[.!?][\"'\u201d\u2019)]?$", stripped):
+            told += len(stripped)
+    return text
+
+
+# "the airline said it would suspend flights from April 29": a plan told before it began.
+_PLAN = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|(?:is|are)\s+(?:scheduled\s+|set\s+|due\s+)?to"
+    r"|expects?\s+to)\s+"
+    # the plan's own words up to its date: "would suspend daily flights there from" (not
+    # "will resume in June after two planes were stopped on": the date of another clause)
+    r"(?:(?!(?:after|because|when|since|following|before|as|but|and)\b)[\w'\u2019-]+,?\s+){1,7}$",
+    re.I,
+)
+_PLAN_START = frozenset({"from", "starting", "beginning", "on"})
+_PLAN_WORD = re.compile(r"\b(?:will|would|shall|plans?|is|are|expects?)\b", re.I)
 
 
 def _group(
@@ -556,6 +671,12 @@ def _group(
             if m.date is not None and m.precision == "day" and m.kind != "following"
         ]
         distinct_days = sorted({m.date for m in distinct})
+        if len(distinct_days) > 1:
+            # "Two planes could not land at Tartu last month. The two flights returned on
+            # April 25 and April 26": the undated incident told just before is these days'.
+            undated = _undated_before(incidents, anchor, budget)
+        else:
+            undated = []
         if (
             len(distinct_days) > 1
             and not _SEPARATE_EVENTS.search(anchor.text)
@@ -567,13 +688,13 @@ def _group(
             spanning = DateMention(
                 first.start, first.end, first.text, first.kind, first.date, "day", distinct_days[-1]
             )
-            _place_anchor(incidents, anchor, spanning)
+            _place_anchor(incidents, anchor, spanning, undated)
             continue
         if len(distinct_days) > 1:
             # "flights on Thursday and again on Friday": one incident per day named.
             for day in distinct_days:
                 chosen = next(m for m in distinct if m.date == day)
-                _place_anchor(incidents, anchor, chosen)
+                _place_anchor(incidents, anchor, chosen, undated)
             continue
         mention = dates[0] if dates else None
         if (
@@ -615,19 +736,23 @@ def _group(
                 incidents.append(_Incident([anchor], mention, anchor.text if mention else ""))
             continue
         joined = False
-        # "A similar incident ... on 31 August", weeks before publication: an earlier event
-        # recalled, not the day of an undated incident told before it.
+        # "A similar incident ... on 31 August", weeks before publication, or a sentence
+        # recalling an earlier event ("In early February Russia jammed GPS in a similar
+        # fashion ..."): not the day of an undated incident told before it; an incident of its
+        # own (scored as background).
         recalled = (
             base is not None
             and bool(_SIMILAR_EVENT.search(anchor.text))
             and (base - mention.date).days > 14
-        )
+        ) or (anchor.index > 0 and ax.is_background(anchor.text))
         for incident in incidents:
             if (incident.date is None or incident.date.date is None) and (
                 recalled or _told_elsewhere(anchor, mention, incident, base)
             ):
                 continue
             if incident.date is None or incident.date.date is None:
+                if recalled:
+                    continue
                 if incident.date is not None and "year" in incident.date.text.lower():
                     # "last year's disruption" with no publication date to count from, told
                     # with its month further down: still the incident the lede named.
@@ -824,6 +949,9 @@ def _starts_another(anchor: Sentence, current: _Incident, budget: LookupBudget) 
     Yes when it says so ("Separately, ...", "In another incident") or when it names its own
     aircraft or operator and places it, with a clear cue, in another country.
     """
+    if ax.is_background(anchor.text) and any(m.kind == "year" for m in find_dates(anchor.text)):
+        # "It follows claims that planes were jammed at Akrotiri in 2021": an earlier event.
+        return True
     if _ANOTHER.match(anchor.text) and (
         fx.operator([anchor.text])
         or fx.aircraft([anchor.text])
@@ -934,14 +1062,39 @@ def _enumerated_days(mention: DateMention, sentence: str) -> list[DateMention]:
     ]
 
 
-def _place_anchor(incidents: list[_Incident], anchor: Sentence, mention: DateMention) -> None:
-    """Add ``anchor`` to the incident of ``mention``'s day, or start that incident."""
+def _undated_before(
+    incidents: list[_Incident], anchor: Sentence, budget: LookupBudget
+) -> list[Sentence]:
+    """Take out the last incident when it has no date and ``anchor`` (which names days of its
+    own) does not start another one: its sentences belong to those days."""
+    if not incidents or (incidents[-1].date is not None and incidents[-1].date.date is not None):
+        return []
+    last = incidents[-1]
+    if _starts_another(anchor, last, budget) or any(ax.is_background(a.text) for a in last.anchors):
+        return []
+    incidents.pop()
+    return list(last.anchors)
+
+
+def _place_anchor(
+    incidents: list[_Incident],
+    anchor: Sentence,
+    mention: DateMention,
+    told_before: list[Sentence] | None = None,
+) -> None:
+    """Add ``anchor`` to the incident of ``mention``'s day, or start that incident; the
+    undated sentences ``told_before`` it about the same incident go first."""
     for incident in incidents:
         if incident.date is not None and incident.date.date == mention.date:
-            if anchor not in incident.anchors:
-                incident.anchors.append(anchor)
-            return
-    incidents.append(_Incident([anchor], mention, anchor.text))
+            break
+    else:
+        incident = _Incident([], mention, anchor.text)
+        incidents.append(incident)
+    for sentence in [*(told_before or []), anchor]:
+        if sentence not in incident.anchors:
+            incident.anchors.append(sentence)
+    if told_before:
+        incident.anchors.sort(key=lambda s: s.index)
 
 
 def _context(incident: _Incident, sentences: list[Sentence], *, alone: bool) -> list[str]:
@@ -1282,7 +1435,10 @@ _INTERFERENCE_WORD = re.compile(
 _RECEIVER_FAULT = re.compile(
     r"\b(?:malfunction\w*|software\s+(?:error|glitch|bug|update|upgrade|fault|problem)\w*|"
     r"glitch\w*|firmware|leap\s+second|almanac|faulty\s+(?:receiver|unit|equipment|antenna)s?|"
-    r"receiver\s+(?:fault|failure|problem)s?)\b",
+    r"receiver\s+(?:fault|failure|problem)s?"
+    # A natural cause: "a solar storm disrupted GPS signals" is space weather, not interference.
+    r"|solar\s+(?:storms?|flares?|activity)|geomagnetic\s+storms?|space\s+weather"
+    r"|ionospheric\s+(?:storms?|disturbances?|scintillation))\b",
     re.I,
 )
 
@@ -1574,6 +1730,53 @@ def _original_date(sentences: list[Sentence]) -> tuple[dt.date, str] | None:
     return None
 
 
+PUBLICATION_MONTH_NOTE = "no incident date in the text; month of publication used"
+PUBLICATION_DAY_NOTE = (
+    "no incident date in the text; the headline's incident is dated by the publication day "
+    "(check the day)"
+)
+#: A span of dates longer than this is a period (a suspension, a warning), not an incident's day.
+LONG_SPAN_DAYS = 14
+#: A plan's start this many days or fewer before the page's date shows a stale copy.
+STALE_PLAN_DAYS = 60
+
+
+def _plan_start(sentences: list[Sentence], base: dt.date) -> tuple[dt.date, str] | None:
+    """The day a plan was to begin, when the text tells it as still to come but the day is
+    before ``base`` (a copy stamped weeks after the story): the story was written by then.
+
+    Only for texts that count days from the story's date ("last Thursday", "on Monday"), and
+    only a plan whose sentence names no other date (a retold plan says when it was made).
+    """
+    told = [s for s in sentences if _PLAN_WORD.search(s.text)]
+    relative = {"weekday", "relative_days", "relative_word"}
+    if not told or not any(
+        m.kind in relative for s in sentences for m in find_dates(s.text, base=base)
+    ):
+        return None
+    for sentence in told:
+        found = [m for m in find_dates(sentence.text, base=base) if m.kind != "year"]
+        plans = [m for m in found if m.date is not None and _is_plan_start(sentence.text, m)]
+        if len(plans) != 1 or len(found) != 1:
+            continue
+        plan = plans[0]
+        try:
+            day = plan.date.replace(year=base.year)
+            if day > base + dt.timedelta(days=180):
+                day = day.replace(year=base.year - 1)
+        except ValueError:  # 29 February in another year
+            continue
+        if plan.end_date is not None:
+            end = day + (plan.end_date - plan.date)
+            if end < base:
+                # "would suspend flights from April 29 to May 31" on a page of June: a plan
+                # over before the page's date is retold, not still to come.
+                continue
+        if day < base and (base - day).days <= STALE_PLAN_DAYS:
+            return day, sentence.text[max(0, plan.start - 40) : plan.end].strip()
+    return None
+
+
 def extract_candidates(
     report: Report, *, published: dt.date | None = None, floor: float | None = None
 ) -> list[Candidate]:
@@ -1598,7 +1801,7 @@ def extract_candidates(
     if len(text) > MAX_ANALYSED_CHARS:
         text = text[:MAX_ANALYSED_CHARS]
         size_note = [f"only the first {MAX_ANALYSED_CHARS:,} characters were analysed"]
-    sentences = split_sentences(text)
+    sentences = split_sentences(_without_link_lists(_without_comments(text)))
     if not sentences:
         return []
     sentences, dateline = _strip_dateline(sentences)
@@ -1666,6 +1869,14 @@ def extract_candidates(
             f"a repost: relative dates counted from the original story's date "
             f"{base.isoformat()} ('{original[1]}')"
         )
+    plan = _plan_start(sentences, base) if base is not None else None
+    if plan is not None:
+        # A copy stamped weeks later: "last Thursday" is the week before the plan began.
+        base = plan[0]
+        notes.append(
+            f"the text tells a plan starting {base.isoformat()} as still to come ('{plan[1]}'): "
+            "relative dates counted from that day, not the page's date"
+        )
     budget = LookupBudget()
     incidents = _group(anchors, sentences, base, budget)
     record_month = None
@@ -1680,6 +1891,7 @@ def extract_candidates(
     title_sentences = [s for s in sentences[:3] if s.heading]
     # The lede: the first paragraph that is not a title line.
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
+    first_body = next((s.index for s in sentences if not s.heading), 0)
     lede_texts = [s.text for s in sentences[:4] if s.heading or s.paragraph <= lede_paragraph]
     opening = [s.text for s in sentences[:6]]
     lede_figure = next(
@@ -1748,6 +1960,14 @@ def extract_candidates(
                 mention, incident.date_sentence = day
         date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
+            if (
+                mention.precision == "day"
+                and mention.end_date is not None
+                and (mention.end_date - mention.date).days > LONG_SPAN_DAYS
+            ):
+                # "flights suspended from April 29 to May 31", a warning "in force January 16
+                # through March 17": a period, not the day of an incident; its first month.
+                mention = dataclasses.replace(mention, precision="month", end_date=None)
             date_kind, date_text = ("reported" if reported else mention.precision), mention.text
             values[INC.date] = (
                 mention.date if mention.precision == "day" else month_start(mention.date)
@@ -1756,15 +1976,10 @@ def extract_candidates(
             values[INC.end_date] = mention.end_date
             evidence[INC.date] = incident.date_sentence or context[0]
         elif base is not None and report.published is not None:
-            if incident is incidents[0]:
-                # A news item that tells its first incident without a day tells the day's news:
-                # the publication day, as reviewers record it (scored as the month was).
-                values[INC.date], values[INC.date_precision] = base, "day"
-                own_notes.append("no incident date in the text; the publication day used")
-            else:
-                values[INC.date], values[INC.date_precision] = month_start(base), "month"
-                own_notes.append("no incident date in the text; month of publication used")
+            values[INC.date] = month_start(base)
+            values[INC.date_precision] = "month"
             evidence[INC.date] = f"(publication date {base.isoformat()})"
+            own_notes.append(PUBLICATION_MONTH_NOTE)
             date_kind = "published"
         else:
             values[INC.date] = None
@@ -1778,9 +1993,19 @@ def extract_candidates(
         for s in incident.anchors:
             hits += spot_places(s.text, weight=3.0, sentence_index=s.index, budget=budget)
         anchor_ids = {a.index for a in incident.anchors}
+        # Another incident's sentence recalling an earlier event places that event, not this
+        # one ("RUSSIA jammed the minister's plane. ... at the RAF Akrotiri base in Cyprus in
+        # 2021").
+        others = {
+            a.index
+            for i in incidents
+            if i is not incident
+            for a in i.anchors
+            if a.index not in anchor_ids and ax.is_background(a.text)
+        }
         paragraphs = {a.paragraph for a in incident.anchors}
         for s in sentences:
-            if s.index in anchor_ids:
+            if s.index in anchor_ids or s.index in others:
                 continue
             if s.paragraph in paragraphs:
                 hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
@@ -1793,7 +2018,11 @@ def extract_candidates(
             place = turned_back_origin(hits, [a.text for a in incident.anchors])
         if place is None:
             for s in sentences:
-                if s.index not in anchor_ids and s.paragraph not in paragraphs:
+                if (
+                    s.index not in anchor_ids
+                    and s.index not in others
+                    and s.paragraph not in paragraphs
+                ):
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
             place = best_place(discount_diversion_targets(hits))
         place_roles = {h.role for h in hits if place is not None and h.key == place.key}
@@ -1879,11 +2108,25 @@ def extract_candidates(
                 incident.anchors[0],
             ),
         )
+        # A lede sentence after the first that recalls an earlier event by its month or year
+        # ("In early February Russia jammed ... in a similar fashion", "It follows claims ...
+        # in 2021") does not make its incident the lede's ("after a similar failure on
+        # Thursday", a day of the same week, still does).
+        recalled_vaguely = mention is None or mention.precision != "day"
         in_lede = any(
-            told.index <= 2 and (told.heading or told.paragraph <= lede_paragraph)
+            told.index <= 2
+            and (told.heading or told.paragraph <= lede_paragraph)
+            and not (told.index > first_body and recalled_vaguely and ax.is_background(told.text))
             for told in (dating, incident.first_told)
             if told is not None
         )
+        if date_kind == "published" and (in_lede or len(incidents) == 1) and base is not None:
+            # News of the day: the report's only incident, or its headline's or lede's, with no
+            # date of its own is dated by the day it was published (within a day, as reviewers
+            # record such news); another incident told further down keeps the month.
+            date_kind = "published_day"
+            values[INC.date], values[INC.date_precision] = base, "day"
+            own_notes[own_notes.index(PUBLICATION_MONTH_NOTE)] = PUBLICATION_DAY_NOTE
         assessment = ax.assess(
             anchors=anchor_texts,
             context=context,
@@ -1901,7 +2144,7 @@ def extract_candidates(
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
         candidate._lede = in_lede  # type: ignore[attr-defined]
-        candidate._from_publication = date_kind in {"published", "reported"}  # type: ignore[attr-defined]
+        candidate._from_publication = date_kind in {"published", "published_day", "reported"}  # type: ignore[attr-defined]
         candidates.append(candidate)
     candidates = _demote_background(candidates, report.published or published)
     candidates = _merge_vague(_merge_same(candidates))

@@ -470,7 +470,10 @@ def _read_plain(text: str, *, name: str, markdown: bool) -> Report:
             continue
         loose = _LOOSE_PUBLISHED.match(line) if number < 15 else None
         if loose and parse_published(loose["value"]):
-            meta.setdefault("published", loose["value"])
+            # "Updated: 21 May" above "Published: 29 April": an update is not the publication,
+            # used only when no line says when the story was published.
+            updated = re.match(r"\s*(?:last\s+)?updated", line, re.I)
+            meta.setdefault("updated" if updated else "published", loose["value"])
             continue
         kept.append(line)
     text = "\n".join(kept)
@@ -489,7 +492,7 @@ def _read_plain(text: str, *, name: str, markdown: bool) -> Report:
     if not publisher and url:
         publisher = _publisher_from_url(url)
     published = None
-    for key in ("published", "publication date", "date published", "posted", "date"):
+    for key in ("published", "publication date", "date published", "posted", "date", "updated"):
         if meta.get(key):
             published = parse_published(meta[key])
             if published:

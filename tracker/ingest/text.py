@@ -137,6 +137,27 @@ _STAMP_LINE = re.compile(
 )
 
 
+# A bulleted line of a plain-text page ("- 25 April: two flights turned back", "• ...").
+_BULLET_LINE = re.compile(r"^[ \t]*[-*\u2022\u00b7\u25aa\u25e6][ \t]+(?=\S)")
+
+
+def _list_items_apart(text: str) -> str:
+    """Each item of a bulleted list (two or more bulleted lines in a row) is a paragraph of its
+    own, as in Markdown: the items of a list (a timeline) are usually separate events."""
+    lines = text.split("\n")
+    bulleted = [bool(_BULLET_LINE.match(line)) for line in lines]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        in_list = bulleted[i] and (
+            (i > 0 and bulleted[i - 1]) or (i + 1 < len(lines) and bulleted[i + 1])
+        )
+        if in_list:
+            out += ["", _BULLET_LINE.sub("", line), ""]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split cleaned text into sentences, remembering paragraphs and heading-like lines.
 
@@ -144,7 +165,7 @@ def split_sentences(text: str) -> list[Sentence]:
     a subheading, a field of a database record) is a sentence of its own.
     """
     sentences: list[Sentence] = []
-    paragraphs = re.split(r"\n\s*\n", text)
+    paragraphs = re.split(r"\n\s*\n", _list_items_apart(text))
     for p_index, block in enumerate(paragraphs):
         lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
