@@ -321,6 +321,9 @@ def assess(
     result = Assessment()
     own = [a for a in anchors if not is_background(a)] or anchors
     vehicle = specific_vehicle(own) or specific_vehicle(context[:3])
+    suspension = _operator_suspension(own, vehicle, anchors + context[:2])
+    if suspension:
+        vehicle = ""
     if vehicle:
         result.add(0.15, f"names a specific aircraft or flight: '{_short(vehicle, 30)}'")
     elif airport_subject:
@@ -388,4 +391,25 @@ def assess(
         result.add(cap, "cannot be applied without a date; review it with --min-score")
     if lede_policy and not vehicle:
         result.add(-0.3, f"the lede is a statement or complaint: '{_short(lede_policy)}'")
+    if suspension:
+        result.add(-0.3, f"an operator suspended its flights, no flight's problem: '{suspension}'")
     return result
+
+
+#: An operator stopping its service ("Finnair suspended its flights to Tartu"): a decision.
+SUSPENSION = re.compile(r"\b(?:suspend\w*|halt(?:s|ed|ing)?|paus(?:es|ed|ing))\b", re.I)
+_SERVICE = re.compile(r"\b(?:flights?|services?|routes?|operations)\b", re.I)
+
+
+def _operator_suspension(own: list[str], vehicle: str, told: list[str]) -> str:
+    """The suspension word when the only particular subject is an operator (not an aircraft)
+    and every sentence naming an operator tells it stopping its flights, with nothing told of a flight's trouble
+    (no event word: "two flights turned back" keeps the incident); otherwise ``""``. A gloss
+    writes "suspended" for the words of other languages, so this reads them too."""
+    if not vehicle or not fx.KNOWN_OPERATOR.fullmatch(vehicle) or event_word(told):
+        return ""
+    naming = [a for a in told if fx.KNOWN_OPERATOR.search(a)]
+    words = [SUSPENSION.search(a) if _SERVICE.search(a) else None for a in naming]
+    if not words or not all(words):
+        return ""
+    return words[0].group(0)
