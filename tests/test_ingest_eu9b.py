@@ -1,5 +1,5 @@
 """Session 9 rules (branch eu9b) for pages in European languages: an operator's suspension of
-its flights, a country-wide disruption going on since a day, and more.
+its flights, and more.
 
 Every fixture is a short text written for this test (our own words), never article text.
 """
@@ -69,15 +69,3 @@ def test_german_exposed_to_interference_is_not_a_suspension():
     glossed = gloss_line("Die Flüge, die Störungen ausgesetzt waren, landeten.", "de")
     assert "suspended" not in glossed
     assert "affected" in glossed
-
-
-# --- a country-wide disruption going on since a day ----------------------------------------------
-
-
-def test_a_country_wide_disruption_since_a_day_is_a_period_not_an_incident():
-    text = (
-        "Zakłócenia GPS nad Polską\n\n"
-        "Od 25 grudnia w Polsce występują zakłócenia sygnału GPS. Kontrolerzy ruchu lotniczego "
-        "wspierają załogi samolotów nad Polską, powiedział rzecznik.\n"
-    )
-    assert _found(text, dt.date(2023, 12, 29)) == []

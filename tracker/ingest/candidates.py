@@ -1898,16 +1898,6 @@ def extract_candidates(
             lede_policy=lede_policy,
             airport_subject=_airport_subject(place, hits, place_best, sentences),
         )
-        if (
-            mention is not None
-            and mention.prefix == "since"
-            and date_kind == "day"
-            and values[INC.geocode_precision] == "country"
-            and not ax.specific_vehicle(anchor_texts)
-        ):
-            # "Since 25 December GPS is disturbed over Poland": a whole country's disruption
-            # still going on is a period, not an incident on the day it began.
-            assessment.add(-0.3, f"a country-wide disruption going on since '{mention.text}'")
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
         candidate._lede = in_lede  # type: ignore[attr-defined]
