@@ -321,7 +321,7 @@ def assess(
     result = Assessment()
     own = [a for a in anchors if not is_background(a)] or anchors
     vehicle = specific_vehicle(own) or specific_vehicle(context[:3])
-    suspension = _operator_suspension(own, vehicle, anchors + context[:2])
+    suspension = _operator_suspension(vehicle, anchors + context[:2])
     if suspension:
         vehicle = ""
     if vehicle:
@@ -401,14 +401,16 @@ SUSPENSION = re.compile(r"\b(?:suspend\w*|halt(?:s|ed|ing)?|paus(?:es|ed|ing))\b
 _SERVICE = re.compile(r"\b(?:flights?|services?|routes?|operations)\b", re.I)
 
 
-def _operator_suspension(own: list[str], vehicle: str, told: list[str]) -> str:
-    """The suspension word when the only particular subject is an operator (not an aircraft)
-    and every sentence naming an operator tells it stopping its flights, with nothing told of a flight's trouble
-    (no event word: "two flights turned back" keeps the incident); otherwise ``""``. A gloss
+def _operator_suspension(vehicle: str, told: list[str]) -> str:
+    """The suspension word when the only particular subject is an operator or its flights
+    (not an aircraft) and every sentence naming them tells it stopping its flights, with
+    nothing told of a flight's trouble (no event word: "two flights turned back" keeps the incident); otherwise ``""``. A gloss
     writes "suspended" for the words of other languages, so this reads them too."""
-    if not vehicle or not fx.KNOWN_OPERATOR.fullmatch(vehicle) or event_word(told):
+    if not vehicle or event_word(told):
         return ""
-    naming = [a for a in told if fx.KNOWN_OPERATOR.search(a)]
+    # "Finnair suspended the flight to Tartu" (a gloss's singular): the operator, or the
+    # flights it stopped, named only where the suspension is told.
+    naming = [a for a in told if fx.KNOWN_OPERATOR.search(a) or vehicle in a]
     words = [SUSPENSION.search(a) if _SERVICE.search(a) else None for a in naming]
     if not words or not all(words):
         return ""

@@ -2321,7 +2321,7 @@ warned: 警告 注意喚起
     # Korean: stems that particles follow ("교란을", "공항에서"); compounds by their tail
     # ("전파교란").
     "ko": """
-suspended: 운항_중단 운항을_중단 운항_중단했다 운휴
+suspended: 운항중단* 중단했* 중단됐* 운휴*
 satellite navigation: 위성항법* 위성위치*
 signal: 신호* 전파*
 jamming: 교란* *교란 재밍* 방해전파*
