@@ -404,8 +404,9 @@ _SERVICE = re.compile(r"\b(?:flights?|services?|routes?|operations)\b", re.I)
 def _operator_suspension(vehicle: str, told: list[str]) -> str:
     """The suspension word when the only particular subject is an operator or its flights
     (not an aircraft) and every sentence naming them tells it stopping its flights, with
-    nothing told of a flight's trouble (no event word: "two flights turned back" keeps the incident); otherwise ``""``. A gloss
-    writes "suspended" for the words of other languages, so this reads them too."""
+    nothing told of a flight's trouble (no event word: "two flights turned back" keeps the
+    incident); otherwise ``""``. A gloss writes "suspended" for the words of other languages,
+    so this reads them too."""
     if not vehicle or event_word(told):
         return ""
     # "Finnair suspended the flight to Tartu" (a gloss's singular): the operator, or the
