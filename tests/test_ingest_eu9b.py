@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.ingest.candidates import extract_results
+from tracker.ingest.candidates import extract_candidates, extract_results
 from tracker.ingest.languages.gloss import gloss_line
 from tracker.ingest.readers import reports_from_bytes
 
@@ -69,3 +69,29 @@ def test_german_exposed_to_interference_is_not_a_suspension():
     glossed = gloss_line("Die Flüge, die Störungen ausgesetzt waren, landeten.", "de")
     assert "suspended" not in glossed
     assert "affected" in glossed
+
+
+# --- a day told in another airline's paragraph ---------------------------------------------------
+
+_KLM_THEN_FINNAIR = (
+    "GPS trouble over the Baltic\n\n"
+    "A KLM pilot flying from Amsterdam to Helsinki lost the GPS signal near Finnish airspace "
+    "and landed safely at Helsinki.\n\n"
+    "{second} stopped its flights to Tartu on Monday 29 April.\n"
+)
+
+
+def _dates_of(text: str) -> list:
+    (report,) = reports_from_bytes(text.encode("utf-8"), name="page.txt")
+    found = extract_candidates(report, published=dt.date(2024, 5, 3), floor=0.0)
+    return [c.values["date"] for c in found]
+
+
+def test_an_undated_anecdote_does_not_take_the_day_of_another_airlines_paragraph():
+    text = _KLM_THEN_FINNAIR.format(second="Finnair")
+    assert dt.date(2024, 4, 29) not in _dates_of(text)
+
+
+def test_an_undated_anecdote_takes_the_day_told_of_the_same_airline():
+    text = _KLM_THEN_FINNAIR.format(second="KLM")
+    assert _dates_of(text) == [dt.date(2024, 4, 29)]
