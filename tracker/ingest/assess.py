@@ -328,6 +328,9 @@ def assess(
     result = Assessment()
     own = [a for a in anchors if not is_background(a)] or anchors
     vehicle = specific_vehicle(own) or specific_vehicle(context[:3])
+    suspension = _operator_suspension(vehicle, anchors + context[:2])
+    if suspension:
+        vehicle = ""
     if vehicle:
         result.add(0.15, f"names a specific aircraft or flight: '{_short(vehicle, 30)}'")
     elif airport_subject:
@@ -399,4 +402,28 @@ def assess(
         # "Officials accused Russia of the GPS disruptions affecting flights around X Airport":
         # the accusation is about an area event at one airport, which the lede tells.
         result.add(-0.3, f"the lede is a statement or complaint: '{_short(lede_policy)}'")
+    if suspension:
+        result.add(-0.3, f"an operator suspended its flights, no flight's problem: '{suspension}'")
     return result
+
+
+#: An operator stopping its service ("Finnair suspended its flights to Tartu"): a decision.
+SUSPENSION = re.compile(r"\b(?:suspend\w*|halt(?:s|ed|ing)?|paus(?:es|ed|ing))\b", re.I)
+_SERVICE = re.compile(r"\b(?:flights?|services?|routes?|operations)\b", re.I)
+
+
+def _operator_suspension(vehicle: str, told: list[str]) -> str:
+    """The suspension word when the only particular subject is an operator or its flights
+    (not an aircraft) and every sentence naming them tells it stopping its flights, with
+    nothing told of a flight's trouble (no event word: "two flights turned back" keeps the
+    incident); otherwise ``""``. A gloss writes "suspended" for the words of other languages,
+    so this reads them too."""
+    if not vehicle or event_word(told):
+        return ""
+    # "Finnair suspended the flight to Tartu" (a gloss's singular): the operator, or the
+    # flights it stopped, named only where the suspension is told.
+    naming = [a for a in told if fx.KNOWN_OPERATOR.search(a) or vehicle in a]
+    words = [SUSPENSION.search(a) if _SERVICE.search(a) else None for a in naming]
+    if not words or not all(words):
+        return ""
+    return words[0].group(0)

@@ -863,8 +863,19 @@ def _nearest_date(
     anchor_countries = set().union(
         *(_countries_named(a.text) for a in (anchors or [sentences[anchor_index]]))
     )
+    # The airlines named in the anchor's paragraph ("a KLM pilot ... landed at Helsinki"): a
+    # day told in another paragraph about other airlines only (Finnair's) is their story's.
+    own_paragraph = sentences[anchor_index].paragraph
+    airlines = _airlines(s.text for s in sentences if s.paragraph == own_paragraph)
     for index in order:
         text = sentences[index].text
+        if (
+            airlines
+            and sentences[index].paragraph != own_paragraph
+            and _airlines([text])
+            and not _airlines([text]) & airlines
+        ):
+            continue
         if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
             # "316 aircraft between July 15 and August 15", "formed a committee on October 4":
             # the period of a count or the day of an office's decision, not of an incident.
@@ -903,6 +914,11 @@ def _nearest_date(
                     continue
                 return mention, sentences[index].text
     return None
+
+
+def _airlines(texts) -> set[str]:
+    """The airlines (known operators) the texts name, in lower case."""
+    return {m.lower() for text in texts for m in fx.KNOWN_OPERATOR.findall(text)}
 
 
 def _nearest_reported_day(

@@ -84,6 +84,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "approach": ("approach",),
     "diverted": ("diverted",),
     "returned": ("returned", "turned back"),
+    # what the operator did (an operator's decision, not an aircraft's event: assess.py)
+    "suspended": ("suspended",),
     "circled": ("circled",),
     "had to": ("had to", "forced to"),
     "flew": ("flew",),
@@ -177,6 +179,7 @@ MIN_COMPOUND_HEAD = 4
 TABLES: dict[str, str] = {
     # Norwegian, Danish and Swedish.
     "no": """
+suspended: innstilt innstilte innstiller inställ* ställde_in ställer_in indstill* suspender*
 without: uten uden utan
 last year: i_fjor i_fjol sidste_år
 more than: mer_enn mer_än mere_end
@@ -293,6 +296,7 @@ said: sade sagde
 incidents: incidenter incidenterna hændelser händelser hendelser
 """,
     "fi": """
+suspended: keskeytt*
 without: ilman
 can: voi voivat saattaa saattavat
 we lost: menetimme
@@ -390,6 +394,7 @@ losing: menettää menettäen
 spoofing: harhautt*
 """,
     "et": """
+suspended: peatas peatanud peatab peatati peatatud
 can: võib võivad
 we lost: kaotasime
 last year: eelmisel_aastal
@@ -475,6 +480,7 @@ diverted: suunati_ümber ümbersuunati*
 losing: kaotama kaotades
 """,
     "lv": """
+suspended: apturēj* apturēt* aptur
 we lost: zaudējām pazaudējām
 last year: pagājušajā_gadā
 more than: vairāk_nekā
@@ -557,6 +563,7 @@ approach: tuvojoties tuvojās
 losing: zaudējot zaudēt
 """,
     "lt": """
+suspended: sustabd*
 we lost: praradome
 last year: praėjusiais_metais
 more than: daugiau_nei
@@ -640,6 +647,7 @@ losing: prarasti prarasdamas
 last year: pernai
 """,
     "pl": """
+suspended: zawiesi* zawiesz* zawieszon* wstrzyma*
 without: bez
 can: może mogą mogłyby mógłby mogłoby
 affect: zagrażać zagrażają
@@ -743,6 +751,7 @@ losing: stracić utracić tracąc
 a similar problem: podobn*_problem* podobn*_kłopot*
 """,
     "cs": """
+suspended: pozastav* přeruš* preruš*
 without: bez
 can: může mohou můžou mohlo_by mohly_by
 affect: ohrozit ohrožovat ohrožuje ohrožují
@@ -849,6 +858,8 @@ cars: autá áut
 phones: telefóny telefónov
 """,
     "de": """
+suspended: ausgesetzt aussetzung* eingestellt
+affected: ausgesetzt_sind ausgesetzt_waren ausgesetzt_war ausgesetzt_ist ausgesetzt_sein
 without: ohne
 can: kann können könnte könnten
 affect: gefährden gefährdet beeinträchtigen
@@ -951,6 +962,7 @@ flew: flog flogen geflogen
 """,
     # Dutch (read with the German table until session 8; its words there moved here).
     "nl": """
+suspended: opgeschort* opschort* schortte schorten
 without: zonder
 land: landen
 can: kan kunnen zou_kunnen zouden_kunnen
@@ -1050,6 +1062,7 @@ a similar problem: soortgelijk_probleem vergelijkbaar_probleem
 losing: verliezen
 """,
     "ru": """
+suspended: приостанов* преустанов* спряха
 at airport: на_летище на_летището
 land: приземлиться
 without: без
@@ -1187,6 +1200,7 @@ ships: кораб*
 cars: коли автомобил*
 """,
     "uk": """
+suspended: призупин*
 land: приземлитися
 without: без
 can: може можуть
@@ -1280,6 +1294,7 @@ last year: торік
 a similar problem: аналогічн*_проблем* подібн*_проблем*
 """,
     "es": """
+suspended: suspend* suspensión
 without: sin
 can: puede pueden podría podrían
 affect: afectar
@@ -1386,6 +1401,7 @@ losing: perder perdiendo
 a similar problem: un_problema_similar problema_similar un_fallo_similar
 """,
     "pt": """
+suspended: suspend* suspens* suspensão
 without: sem
 can: pode podem poderia poderiam
 affect: afetar afectar
@@ -1493,6 +1509,7 @@ last year: no_ano_passado
 a similar problem: um_problema_semelhante problema_semelhante problema_similar
 """,
     "fr": """
+suspended: suspend* suspension
 without: sans
 can: peut peuvent pourrait pourraient
 affect: affecter
@@ -1595,6 +1612,7 @@ losing: perdre perdant
 a similar problem: un_problème_similaire problème_similaire
 """,
     "it": """
+suspended: sospes* sospend* sospensione
 without: senza
 can: può possono potrebbe potrebbero
 affect: colpire
@@ -1697,6 +1715,7 @@ a similar problem: un_problema_simile problema_simile
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
+suspended: ανέστειλε ανέστειλαν αναστολή αναστέλλ*
 without: χωρίς
 can: μπορεί μπορούν
 we lost: χάσαμε
@@ -1787,6 +1806,7 @@ losing: χάσει χάνοντας
 spoofing: παραποίησ* πλαστογράφησ*
 """,
     "ro": """
+suspended: suspend* suspendare suspendarea
 without: fără
 can: poate pot
 affect: afecta
@@ -1892,6 +1912,7 @@ losing: pierde pierzând
 a similar problem: o_problemă_similară problemă_similară
 """,
     "tr": """
+suspended: askıya
 without: olmadan
 land: inmek
 we lost: kaybettik
@@ -1981,6 +2002,7 @@ the next day: ertesi_günü
     # Azerbaijani (session 9): Latin script, like Turkish but spelt its own way ("təyyarə",
     # "siqnal", "və"); case endings without an apostrophe ("Bolqarıstana": to Bulgaria).
     "az": """
+suspended: dayandır* dayandırıb
 aircraft: təyyarə təyyarəni təyyarənin təyyarədə təyyarəyə təyyarəsi təyyarəsini təyyarəsinin
 aircraft: təyyarəsində təyyarəsinə
 planes: təyyarələr*
@@ -2059,6 +2081,7 @@ drones: dron*
 military: hərbi
 """,
     "hu": """
+suspended: felfüggeszt*
 without: nélkül
 had to: kényszerült kényszerültek
 we lost: elvesztettük
@@ -2154,6 +2177,7 @@ diverted: terelték elterelték átirányították átirányítottak
     # longest match (:mod:`.scripts`). ``@role`` words follow the place they give a role to
     # ("波罗的海上空": over the Baltic Sea).
     "zh": """
+suspended: 暂停 暫停 停航 停飞 停飛
 GPS: 全球定位系统 全球定位系統 卫星定位 衛星定位 卫星定位系统 衛星定位系統
 BeiDou: 北斗
 satellite navigation: 卫星导航 衛星導航 导航卫星 導航衛星
@@ -2230,6 +2254,7 @@ could: 可能会 可能會 或将 或將
 warned: 警告 警示 提醒
 """,
     "ja": """
+suspended: 運休 運航停止 運航を停止
 GPS: 全地球測位システム
 satellite navigation: 衛星測位 衛星測位システム 衛星航法
 signal: 信号 電波
@@ -2296,6 +2321,7 @@ warned: 警告 注意喚起
     # Korean: stems that particles follow ("교란을", "공항에서"); compounds by their tail
     # ("전파교란").
     "ko": """
+suspended: 운항중단* 중단했* 중단됐* 운휴*
 satellite navigation: 위성항법* 위성위치*
 signal: 신호* 전파*
 jamming: 교란* *교란 재밍* 방해전파*
@@ -2359,6 +2385,7 @@ warned: 경고*
     # Arabic: forms after the conjunction, preposition and article are removed (:mod:`.scripts`),
     # folded as :func:`.placenames.fold_script` folds them (ة -> ه, أ -> ا, no vowel marks).
     "ar": """
+suspended: علقت تعليق اوقفت
 GPS: جي_بي_اس جي_بي_ايس جي.بي.اس نظام_التموضع_العالمي نظام_تحديد_المواقع_العالمي
 GPS: نظام_تحديد_الموقع_العالمي نظام_الملاحه_العالمي
 satellite navigation: الملاحه_بالاقمار_الصناعيه الملاحه_عبر_الاقمار_الصناعيه
@@ -2424,6 +2451,7 @@ statistics: احصائي* احصاء*
 on the rise: تزايد* ارتفاع
 """,
     "he": """
+suspended: השעתה השעיית השעיה
 GPS: ג'י_פי_אס ג'יפיאס
 jamming: שיבוש* שיבושי* משבש*
 helicopter: מסוק מסוקים
@@ -2471,6 +2499,7 @@ recently: לאחרונה
     # Hindi: postpositions follow the noun ("म्यांमार में": in Myanmar); Devanagari folded as
     # :func:`.placenames.fold_script` folds it (no nukta).
     "hi": """
+suspended: निलंबित
 GPS: जीपीएस ग्लोबल_पोजिशनिंग_सिस्टम
 spoofing: स्पूफिंग
 jamming: जैमिंग
@@ -2536,6 +2565,7 @@ on the rise: बढोतरी वृद्धि इजाफा
 """,  # Punjabi in Gurmukhi, folded as :func:`.placenames.fold_script` folds it (no nukta:
     # "ਜਹਾਜ਼" is written "ਜਹਾਜ"); postpositions follow the noun, as in Hindi.
     "pa": """
+suspended: ਮੁਅੱਤਲ
 GPS: ਜੀਪੀਐਸ ਜੀਪੀਐੱਸ ਜੀ_ਪੀ_ਐਸ ਜੀ_ਪੀ_ਐੱਸ
 spoofing: ਸਪੂਫਿੰਗ
 jamming: ਜੈਮਿੰਗ
@@ -2590,6 +2620,7 @@ on the rise: ਵਾਧਾ
     # Urdu, in Arabic script (folded as :func:`.placenames.fold_script` folds it: "ی" -> "ي",
     # "ک" -> "ك", "ہ" -> "ه"); postpositions follow the noun, as in Hindi ("لاہور میں").
     "ur": """
+suspended: معطل معطلی
 GPS: جی_پی_ایس جی_پی_اس جی.پی.ایس گلوبل_پوزیشننگ_سسٹم
 GNSS: جی_این_ایس_ایس
 satellite navigation: سیٹلائٹ_نیوی_گیشن سیٹلائٹ_نیویگیشن
@@ -2662,6 +2693,7 @@ and: اور
     # Persian, in Arabic script (folded as Urdu is; the zero-width non-joiner dropped, so
     # "هواپیما‌ها" is "هواپیماها"); prepositions before the noun ("در تهران"), as in Arabic.
     "fa": """
+suspended: تعلیق متوقف
 GPS: جی_پی_اس جی‌پی‌اس جی.پی.اس سامانه_موقعیت_یاب_جهانی سیستم_موقعیت_یابی_جهانی
 GNSS: جی_ان_اس_اس
 satellite navigation: ناوبری_ماهواره_ای ناوبری_ماهواره‌ای
