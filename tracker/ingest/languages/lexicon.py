@@ -2070,6 +2070,7 @@ aircraft: 飞机 飛機 客机 客機 航空器 民航客机 民航客機 班机
 aircraft: 专机 專機 座机 座機 客运飞机 客運飛機
 military aircraft: 战机 戰機 军机 軍機
 flight: 航班
+most: 大部分 大多数 大多數 多数 多數
 flights: 航班们
 pilots: 飞行员 飛行員
 captain: 机长 機長
@@ -2140,6 +2141,9 @@ problems: 異常 不具合
 aircraft: 航空機 旅客機 飛行機 機体 民間機 民間航空機 搭乗機 専用機 政府専用機
 military aircraft: 軍用機 戦闘機
 flight: フライト
+most: 大半 大部分 ほとんど 大多数
+ICAO: 国際民間航空機関
+authorities: 当局
 pilots: 操縦士 パイロット
 captain: 機長
 crew: 乗員 乗務員
@@ -2167,7 +2171,7 @@ detected: 確認された 検知
 @in: で に
 @from: から
 @to: へ
-@by: による によって によるもの
+@by: による によって によるもの により
 @over: 上空
 @near: 付近 近く 周辺
 border: 国境
@@ -2206,6 +2210,8 @@ aircraft: 항공기* 민항기* 여객기* 비행기* 전용기* *항공기 *여
 circled: 선회*
 military aircraft: 군용기* 전투기*
 flight: 항공편* 운항*
+most: 대부분
+ICAO: 국제민간항공기구 국제민항기구
 pilots: 조종사*
 captain: 기장*
 crew: 승무원*
@@ -2268,7 +2274,8 @@ false: مزيف* زائف* مزوره
 lost: فقد* افقد*
 problems: صعوبات مشاكل مشكله اضطراب* اعطال عطل
 drones: طائره_مسيره طائرات_مسيره مسيره مسيرات درون
-aircraft: طائره طائرات طائرتين طائرتان
+aircraft: طائره طائرتين طائرتان
+planes: طائرات
 flight: رحله
 flights: رحلات
 pilots: طيار طيارين طيارون طياري
@@ -2308,6 +2315,7 @@ near: قرب بالقرب
 border: حدود* الحدودي الحدوديه
 not: لم
 no: لا
+have not reported any: لم_نسجل_اي لم_يسجل_اي لم_تسجل_اي لم_نسجل لم_تسجل لم_يسجل
 ships: سفن سفينه
 military: عسكري* الجيش جيش
 exercise: مناوره* تمرين
@@ -2323,7 +2331,8 @@ GPS: ג'י_פי_אס ג'יפיאס
 jamming: שיבוש* שיבושי* משבש*
 helicopter: מסוק מסוקים
 spoofing: הטעיה* זיוף*
-aircraft: מטוס מטוסים
+aircraft: מטוס
+planes: מטוסים
 flight: טיסה טיסת
 flights: טיסות
 pilots: טייס טייסים
@@ -2375,13 +2384,14 @@ interference: हस्तक्षेप व्यवधान छेडछा�
 signal: सिग्नल
 navigation systems: नेविगेशन_सिस्टम नेविगेशन_प्रणाली
 navigation: नेविगेशन
-false: गलत नकली फर्जी
+false: गलत नकली फर्जी फेक
 lost: खो
 problems: समस्या समस्याएं समस्याओं दिक्कत* गडबड*
 lost: गायब
-aircraft: विमान विमानों
-flight: उडान
-flights: उडानों
+aircraft: विमान
+planes: विमानों
+flight: उडान फ्लाइट
+flights: उडानों फ्लाइट्स फ्लाइटों
 flight number: उडान_संख्या विमान_संख्या फ्लाइट_नंबर
 pilots: पायलट पायलटों
 crew: चालक_दल
@@ -2442,7 +2452,8 @@ false: ਗਲਤ ਨਕਲੀ ਫੇਕ ਝੂਠੇ
 lost: ਗੁਆ* ਗਾਇਬ
 problems: ਸਮੱਸਿਆ ਦਿੱਕਤ* ਖਰਾਬੀ ਗੜਬੜ*
 ships: ਸਮੁੰਦਰੀ_ਜਹਾਜ ਸਮੁੰਦਰੀ_ਜਹਾਜਾਂ
-aircraft: ਜਹਾਜ ਜਹਾਜਾਂ ਹਵਾਈ_ਜਹਾਜ ਵਿਮਾਨ
+aircraft: ਜਹਾਜ ਹਵਾਈ_ਜਹਾਜ ਵਿਮਾਨ
+planes: ਜਹਾਜਾਂ
 flight: ਉਡਾਣ ਫਲਾਈਟ
 flights: ਉਡਾਣਾਂ ਫਲਾਈਟਾਂ
 flight number: ਉਡਾਣ_ਨੰਬਰ ਫਲਾਈਟ_ਨੰਬਰ

@@ -165,7 +165,11 @@ _RELATIVE: dict[str, dict[str, str]] = {
            "पिछले हफ्ते": "last week", "पिछले सप्ताह": "last week", "पिछले साल": "last year",
            "पिछले वर्ष": "last year", "इस साल": "this year", "इस वर्ष": "this year",
            "बीती रात": "last night", "मंगलवार रात": "on Tuesday night",
-           "बीते दिन": "yesterday", "गत दिवस": "yesterday", "अगले दिन": "the next day"},
+           "बीते दिन": "yesterday", "गत दिवस": "yesterday", "अगले दिन": "the next day",
+           # "पिछले (एक) हफ्ते से": for the past week (से, since); "for the past few days".
+           "पिछले एक हफ्ते से": "over the past week", "पिछले हफ्ते से": "over the past week",
+           "पिछले एक सप्ताह से": "over the past week", "पिछले सप्ताह से": "over the past week",
+           "पिछले कुछ दिनों से": "over the past week", "पिछले कुछ दिनों में": "over the past week"},
     "pa": {"ਅੱਜ": "today", "ਪਿਛਲੇ ਹਫਤੇ": "last week", "ਪਿਛਲੇ ਮਹੀਨੇ": "last month",
            "ਪਿਛਲੇ ਸਾਲ": "last year", "ਇਸ ਸਾਲ": "this year", "ਬੀਤੇ ਦਿਨ": "yesterday",
            "ਅਗਲੇ ਦਿਨ": "the next day"},
@@ -231,6 +235,8 @@ def _weekdays(code: str) -> dict[str, str]:
 # Words before a lone month that make it the month of an event ("في مارس", "in March").
 _MONTH_PREPOSITIONS = {"ar": ("في", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف"),
                        "fa": ("در", "اوایل", "اواخر", "اواسط")}  # fmt: skip
+#: Of those, the ones that make it the start of something still going on ("منذ مارس": since).
+_SINCE = frozenset({"منذ"})
 #: Postpositions after a lone month that make it the month of an event ("मार्च में", "مارچ میں").
 _MONTH_POSTPOSITIONS = {"hi": r"(?:में|के\s+महीने)", "ur": r"(?:ميں|كے\s+مهينے)"}
 _ARABIC_WORD = r"[\u0600-\u06ff]"
@@ -393,8 +399,11 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         if before:
             patterns.append(
                 (
-                    re.compile(rf"(?<!{letter})(?:{before})\s+(?P<mo>{months}){end}"),
-                    lambda m: _english(f"in {_months(code)[m['mo']]}"),
+                    re.compile(rf"(?<!{letter})(?P<pre>{before})\s+(?P<mo>{months}){end}"),
+                    # "منذ مارس": since March, the start of something still going on.
+                    lambda m: _english(
+                        f"{'since' if m['pre'] in _SINCE else 'in'} {_months(code)[m['mo']]}"
+                    ),
                 )
             )
         if code in _MONTH_POSTPOSITIONS:
@@ -729,7 +738,7 @@ def _segment(text: str, code: str) -> list[str]:
 
 _VEHICLES = {"aircraft", "flight", "crew", "captain", "helicopter", "military aircraft"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
-_QUANTITIES = {"of", "many", "several", "every"}
+_QUANTITIES = {"of", "many", "several", "every", "most"}
 _PLURAL = {"flight": "flights", "crew": "crews", "helicopter": "helicopters"}
 
 
@@ -794,15 +803,18 @@ def _jamming_follows(tokens: list[str], i: int, code: str) -> bool:
     return False
 
 
-#: Japanese "に" is "in" after a place ("バルト海上空に": over the Baltic, "空港には") and "to"
-#: when the clause goes on to an object and a verb of giving or sending ("ウクライナに武器を供給
-#: する": supplies arms to Ukraine): a "に" whose clause has an object marker "を" before any
-#: verb of flying or landing, or that a verb of going, sending or giving follows at once, is the
-#: dative, written as "へ" (to). "には", "にて", "において" stay "in".
-_JA_DATIVE = re.compile(
-    r"に(?![はてお])(?="
+#: Japanese "に" is "in" after a place ("バルト海上空に": over the Baltic, "空港には"), "to" before
+#: a verb of going ("ワルシャワに向かう": the flight's destination, written "へ"), and marks the
+#: recipient when the clause goes on to an object and a verb of giving or sending ("ウクライナに
+#: 武器を供給する": supplies arms to Ukraine): a "に" whose clause has an object marker "を"
+#: before any verb of flying or landing, or that such a verb follows at once, gives its place no
+#: role (a recipient is no destination of a flight; "・" is dropped like any unknown letter).
+#: "には", "にて", "において" stay "in"; "による", "によって", "により" are "by" (the table's).
+_JA_DATIVE = re.compile(r"に(?![はておよ])(?=向か|向け|到着|戻|帰)")
+_JA_RECIPIENT = re.compile(
+    r"に(?![はておよ])(?="
     r"(?:(?:(?!着陸|進入|接近|旋回|離陸|飛行|上空)[^、。,.!?\sでは]){1,20}?を)"
-    r"|向か|向け|到着|戻|帰|輸出|派遣|送|供給|提供|移送|届け)"
+    r"|輸出|派遣|送|供給|提供|移送|届け)"
 )
 
 
@@ -812,15 +824,24 @@ _JA_DATIVE = re.compile(
 _MORE_THAN_AFTER = re.compile(
     r"(?<![\d.,])(?P<n>\d[\d,.]*)\s+(?:سے\s+(?:زائد|زياده)|से\s+(?:अधिक|ज्यादा|ज़्यादा))"
 )
+#: Chinese, Japanese and Korean too, after the number and its counter ("1600架以上の",
+#: "4400대 이상의 항공기": 4400-units-or-more aircraft). Korean "이상" alone is also an anomaly
+#: ("GPS 이상"), read as "problems"; after a number it is "more than".
+_CJK_MORE_THAN_AFTER = re.compile(
+    r"(?<![\d.,])(?P<n>\d[\d,.]*)\s*(?:架|机|機|件|起|次|个|個|名|人|便|艘|隻|대|건|편|명|척|개|회|번)?"
+    r"\s*(?:以上|이상(?:의|이|을|은)?(?![가-힣]))"
+)
 
 
 def gloss_script_line(line: str, code: str) -> list[str]:
     """The English words of one line in language ``code`` (see the module's docstring)."""
     text = fold_script(line).translate(_PUNCTUATION)
     if code == "ja":
-        text = _JA_DATIVE.sub("へ", text)
+        text = _JA_RECIPIENT.sub("・", _JA_DATIVE.sub("へ", text))
     if code in {"ur", "hi"}:
         text = _MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"], text)
+    if code in {"zh", "ja", "ko"}:
+        text = _CJK_MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"] + " ", text)
     if code == "ur":
         text = _urdu_kal(text)
     text = _rewrite_dates(text, code)
