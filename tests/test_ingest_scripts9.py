@@ -1,0 +1,142 @@
+"""Session 9 rules of the script gloss (Chinese, Japanese, Korean, Arabic, Hebrew, Hindi):
+counts that stay counts, plural aircraft, the Japanese recipient "に", dates told as "for the
+past week" or "since March". Every text here is our own short sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.ingest import ingest_text
+from tracker.ingest.languages.gloss import gloss_text
+
+# --- many aircraft are no particular aircraft ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        # Plural nouns of aircraft: planes in general, not "the aircraft".
+        ("الطائرات تهبط في المطار دون مشاكل.", "ar", "planes"),
+        ("המטוסים נחתו בשדה התעופה.", "he", "planes"),
+        ("विमानों को उतरने में समस्या हुई।", "hi", "planes"),
+        # A number and "or more" after it ("4400대 이상의", "1600架以上"): more than the number.
+        ("4400대 이상의 민간 항공기가 위험에 처했다.", "ko", "more than 4400 aircraft"),
+        ("1600架以上的飞机受到影响。", "zh", "more than 1600 aircraft"),
+        ("50機以上の航空機が影響を受けた。", "ja", "more than 50 aircraft"),
+        # "Most of them were airliners": most aircraft.
+        ("其中大部分是民航客机。", "zh", "most aircraft"),
+        ("대부분 항공기였다.", "ko", "most aircraft"),
+    ],
+)
+def test_many_aircraft_are_no_particular_aircraft(line, code, expected):
+    glossed = gloss_text(line, code).lower()  # a sentence opens with a capital
+    assert expected in glossed
+    assert "the aircraft" not in glossed
+
+
+def test_korean_isang_after_no_number_is_still_an_anomaly():
+    assert "problems" in gloss_text("항공기 GPS 이상이 발생했다.", "ko")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        # The International Civil Aviation Organization holds the word for aircraft.
+        ("국제민간항공기구는 북한에 경고했다.", "ko"),
+        ("国際民間航空機関は北朝鮮に警告した。", "ja"),
+    ],
+)
+def test_icao_is_no_aircraft(line, code):
+    glossed = gloss_text(line, code)
+    assert "ICAO" in glossed
+    assert "aircraft" not in glossed
+
+
+KOREAN_SHIPS = """북한 GPS 교란에 선박 경고
+
+북한이 지난 22일 서해 인근에서 GPS 신호를 교란해 당국이 선박에 경고했다.
+국제민간항공기구는 올해 초 북한의 GPS 교란으로 500대 이상의 항공기가 위험에 처했다고 밝혔다.
+"""
+
+
+def test_a_ship_warning_with_a_count_of_aircraft_gives_no_incident():
+    candidates = ingest_text(KOREAN_SHIPS, published=dt.date(2025, 7, 26))
+    assert [c for c in candidates if c.score >= 0.40] == []
+
+
+# --- Japanese "に" of a recipient, "により" -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "absent"),
+    [
+        # A recipient is no destination of a flight: the place has no role.
+        ("政府はウクライナに弾薬を送る工場を視察した。", "Ukraine", ("To Ukraine", "In Ukraine")),
+        # A verb of going keeps "to".
+        ("旅客機はソフィアに向かった。", "to Sofia", ("In Sofia",)),
+        # "による" / "により" are "by", whatever follows.
+        ("当局はロシアによる妨害の可能性を指摘した。", "by Russia", ("to Russia",)),
+        ("ロシアにより妨害された。", "By Russia", ("in Russia", "In Russia")),
+        # "当局": the authorities, so that a country before it is no dateline ("Bulgaria, ...").
+        ("ブルガリア当局は妨害を指摘した。", "Bulgaria authorities", ()),
+    ],
+)
+def test_japanese_recipient_and_by(line, expected, absent):
+    glossed = gloss_text(line, "ja")
+    assert expected in glossed
+    for word in absent:
+        assert word not in glossed
+
+
+JAPANESE_VISIT = """委員長機のGPSが使えなくなる
+
+8月31日、委員長を乗せた航空機のGPSが着陸前に使えなくなった。
+ブルガリア当局はロシアによる妨害の可能性を指摘した。
+航空機は空港上空を旋回したのち着陸した。
+委員長はウクライナに弾薬を供給するブルガリアの工場を訪れた。
+"""
+
+
+def test_the_country_an_aircraft_flew_in_beats_the_recipient_of_supplies():
+    candidates = ingest_text(JAPANESE_VISIT, published=dt.date(2025, 9, 1))
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "BG"
+    assert best.values["date"] == dt.date(2025, 8, 31)
+
+
+# --- dates: "for the past week", "since March" ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("पिछले एक हफ्ते से दिल्ली में फ्लाइट्स को फेक सिग्नल मिल रहे हैं।", "hi", "over the past week"),
+        ("पिछले कुछ दिनों से विमानों को समस्या है।", "hi", "over the past week"),
+        ("फ्लाइट्स को फेक जीपीएस सिग्नल मिले।", "hi", "flights false GPS signal"),
+        ("تشهد المنطقة تشويشا منذ مارس الماضي.", "ar", "since March"),
+        ("وقع التشويش في مارس.", "ar", "in March"),
+        # A denial: "we have not recorded any incident".
+        ("ولم نسجل أي حادث في المطار.", "ar", "have not reported any"),
+    ],
+)
+def test_dates_and_words_of_session_9(line, code, expected):
+    assert expected.lower() in gloss_text(line, code).lower()
+
+
+HINDI_WEEK = """दिल्ली में फ्लाइट्स को फेक जीपीएस सिग्नल
+
+पिछले एक हफ्ते से दिल्ली हवाई अड्डे के पास फ्लाइट्स के जीपीएस सिग्नल में फेक सिग्नल आ रहे हैं।
+पायलटों ने जीपीएस स्पूफिंग की सूचना दी।
+"""
+
+
+def test_hindi_for_the_past_week_dates_the_spoofing_by_the_month():
+    candidates = ingest_text(HINDI_WEEK, published=dt.date(2025, 11, 8))
+    assert candidates
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "IN"
+    assert best.values["date"] == dt.date(2025, 11, 1)
+    assert best.values["date_precision"] == "month"
+    assert best.score >= 0.40
