@@ -140,3 +140,29 @@ def test_hindi_for_the_past_week_dates_the_spoofing_by_the_month():
     assert best.values["date"] == dt.date(2025, 11, 1)
     assert best.values["date_precision"] == "month"
     assert best.score >= 0.40
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected", "absent"),
+    [
+        # A number of days, weeks, months or years before "前"/"전": ago, not a day of the month.
+        ("3日前、旅客機がGPSを失った。", "ja", "3 days ago", "on the 3rd"),
+        ("3일 전 여객기가 GPS 교란을 겪었다.", "ko", "3 days ago", "the 3rd"),
+        ("3天前，一架客机遭遇GPS干扰。", "zh", "3 days ago", "the 3rd"),
+        ("2週間前に同じ問題があった。", "ja", "2 weeks ago", "2 incidents"),
+        ("4年前の同様の事例", "ja", "4 years ago", "4 incidents"),
+        ("약 1년 전부터 교란이 이어졌다.", "ko", "1 year ago", "1 years"),
+    ],
+)
+def test_cjk_ago(line, code, expected, absent):
+    glossed = gloss_text(line, code)
+    assert expected in glossed
+    assert absent not in glossed
+
+
+def test_a_day_ago_in_japanese_dates_the_incident():
+    text = "旅客機がGPS妨害に遭う\n\n3日前、ワルシャワに着陸しようとした旅客機のGPSが妨害された。\n"
+    candidates = ingest_text(text, published=dt.date(2024, 5, 10))
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["date"] == dt.date(2024, 5, 7)
+    assert best.values["country"] == "PL"

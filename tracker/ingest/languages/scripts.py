@@ -105,6 +105,21 @@ _CJK_YEARS_LONG = re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*(?:년간|년\s*동안|�
 _CJK_MONTHS_LONG = re.compile(
     r"(?<!\d)(?P<n>\d{1,2})\s*(?:개월간|개월\s*동안|か月間|ヶ月間|カ月間|个月来|個月來|个月间|個月間)"
 )
+# "3日前", "3天前", "3일 전", "2週間前", "4年前": days, weeks, months or years ago (Japanese
+# "日前"; Chinese "3日前" is also "before the 3rd", so Chinese counts days with "天").
+_CJK_AGO = re.compile(
+    r"(?<![\d月월])(?P<n>\d{1,2})\s*(?:(?P<d>天|일)|(?P<w>週間|周|週|주일?)|"
+    r"(?P<m>か月|ヶ月|カ月|个月|個月|개월)|(?P<y>年|년))\s*(?:前|전)"
+)
+_CJK_JA_DAYS_AGO = re.compile(r"(?<![\d月])(?P<n>\d{1,2})\s*日前")
+_AGO_UNIT = {"d": "day", "w": "week", "m": "month", "y": "year"}
+
+
+def _ago(number: str, unit: str) -> str:
+    """``"3 days ago"``, ``"1 year ago"``."""
+    return f"{int(number)} {_AGO_UNIT[unit]}{'' if int(number) == 1 else 's'} ago"
+
+
 # "去年9月", "昨年9月", "지난해 9월": a month of last year ("in September last year").
 _CJK_LAST_YEAR_MONTH = re.compile(
     r"(?:去年|昨年|지난\s*해|작년)\s*(?P<m>\d{1,2})\s*[月월](?![\s\d]*[日일号號])"
@@ -322,6 +337,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             (_CJK_FULL, full),
             (_CJK_YEARS_LONG, lambda m: _english(f"over {m['n']} years")),
             (_CJK_MONTHS_LONG, lambda m: _english(f"over {m['n']} months")),
+            (_CJK_AGO, lambda m: _english(_ago(m["n"], next(k for k in "dwmy" if m[k])))),
             (
                 _CJK_LAST_YEAR_MONTH,
                 lambda m: _english(f"in {_month(m['m'])} last year") if _month(m["m"]) else m[0],
@@ -342,6 +358,8 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             (_CJK_MONTH, lambda m: _english(f"in {_month(m['m'])}") if _month(m["m"]) else m[0]),
             (_CJK_DAY, day),
         ]
+        if code == "ja":
+            patterns.insert(-1, (_CJK_JA_DAYS_AGO, lambda m: _english(_ago(m["n"], "d"))))
         weekday_re, names = {
             "zh": (_ZH_WEEKDAY_RE, _ZH_WEEKDAY),
             "ja": (_JA_WEEKDAY_RE, _JA_WEEKDAY),
