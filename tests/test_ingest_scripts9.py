@@ -166,3 +166,64 @@ def test_a_day_ago_in_japanese_dates_the_incident():
     best = max(candidates, key=lambda c: c.score)
     assert best.values["date"] == dt.date(2024, 5, 7)
     assert best.values["country"] == "PL"
+
+
+# --- the day of a statement in Japanese and Korean; agency datelines ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        # A speaker's topic, then a day, then what was announced: the day of the statement.
+        ("ノルウェー当局は5日、空港周辺でGPS妨害が続いていると発表した。", "ja", "said on the 5th"),
+        ("국토교통부는 12일 항공기 GPS 교란이 늘었다고 밝혔다.", "ko", "said on the 12th"),
+        # An aircraft as the topic: the day is its own, whoever reported it.
+        ("旅客機は5日、GPSを失ったと航空会社が発表した。", "ja", "aircraft on the 5th"),
+        ("여객기는 12일 GPS 교란으로 회항했다고 항공사가 밝혔다.", "ko", "aircraft on the 12th"),
+        # No statement at the end: the day is the event's.
+        ("旅客機は5日、ワルシャワ付近でGPSを失った。", "ja", "aircraft on the 5th"),
+        # A document or photo released on a day: "said", which the English rules read.
+        ("国防省が4月20日に公開した写真", "ja", "20 April said"),
+    ],
+)
+def test_the_day_after_a_speakers_topic_is_the_statements(line, code, expected):
+    assert expected in gloss_text(line, code)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("[オスロ 12日 ロイター] - 旅客機が空港付近でGPS妨害を受けた。", "ja"),
+        ("【ソウル 12日 共同】旅客機が空港付近でGPS妨害を受けた。", "ja"),
+        ("新华社北京3月12日电 一架客机在机场附近遭遇GPS干扰。", "zh"),
+    ],
+)
+def test_an_agency_dateline_gives_no_incident_day(line, code):
+    glossed = gloss_text(line, code)
+    assert "12" not in glossed
+    assert "GPS" in glossed
+
+
+JAPANESE_STATEMENT = """エストニアでGPS妨害
+
+[タリン 30日 ロイター] - エストニアの外相は29日、ロシアが領空内でGPSを妨害していると非難した。
+"""
+
+
+def test_a_statement_with_an_agency_dateline_gives_no_incident():
+    candidates = ingest_text(JAPANESE_STATEMENT, published=dt.date(2024, 5, 1))
+    assert [c for c in candidates if c.score >= 0.40] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        # "に到着": arriving in (the approach), not "to" a destination.
+        ("機体がソフィアに到着する直前にGPSが妨害された。", "ja", "arriving in Sofia"),
+        # A compass part of a country ("南部", "东部") keeps the place and its role.
+        ("フィンランド南部で旅客機のGPSが妨害された。", "ja", "in Finland area"),
+        ("客机在波兰东部上空遭遇GPS干扰。", "zh", "over Poland area"),
+    ],
+)
+def test_arrival_and_parts_of_a_country(line, code, expected):
+    assert expected.lower() in gloss_text(line, code).lower()

@@ -2102,6 +2102,7 @@ from: 从 從 自
 to: 飞往 飛往 前往 抵达 抵達
 @over: 上空
 @near: 附近 周边 周邊
+area: 南部 北部 东部 東部 西部 中部 东南部 東南部 东北部 東北部 西南部 西北部
 border: 边境 邊境
 no: 没有 沒有
 ships: 船舶 船只 船隻 舰船 艦船 船
@@ -2164,7 +2165,7 @@ go-around: 着陸復行 ゴーアラウンド 復行
 circled: 旋回
 experienced: 遭遇
 reported: 報告 報告した 報告された
-said: 明らかにした 発表した
+said: 明らかにした 発表した 公開した 公表した
 happened: 発生 発生した
 affected: 影響
 detected: 確認された 検知
@@ -2174,6 +2175,8 @@ detected: 確認された 検知
 @by: による によって によるもの により
 @over: 上空
 @near: 付近 近く 周辺
+@arriving in: に到着
+area: 南部 北部 東部 西部 中部 南東部 北東部 南西部 北西部
 border: 国境
 ships: 船舶 船
 drones: ドローン 無人機

@@ -828,7 +828,7 @@ def _jamming_follows(tokens: list[str], i: int, code: str) -> bool:
 #: before any verb of flying or landing, or that such a verb follows at once, gives its place no
 #: role (a recipient is no destination of a flight; "・" is dropped like any unknown letter).
 #: "には", "にて", "において" stay "in"; "による", "によって", "により" are "by" (the table's).
-_JA_DATIVE = re.compile(r"に(?![はておよ])(?=向か|向け|到着|戻|帰)")
+_JA_DATIVE = re.compile(r"に(?![はておよ])(?=向か|向け|戻|帰)")
 _JA_RECIPIENT = re.compile(
     r"に(?![はておよ])(?="
     r"(?:(?:(?!着陸|進入|接近|旋回|離陸|飛行|上空)[^、。,.!?\sでは]){1,20}?を)"
@@ -851,9 +851,63 @@ _CJK_MORE_THAN_AFTER = re.compile(
 )
 
 
+#: Japanese and Korean put the verb last: "スウェーデンは4日、…と発表した", "WSJ는 23일 …고
+#: 보도했다" (Sweden, on the 4th, announced that ...). A day right after the sentence's topic
+#: (は, 은/는), in a sentence that ends by quoting what someone announced, reported or said, is
+#: the day of the statement: the gloss writes "said" before it ("Sweden said on the 4th"), as
+#: the English rules read "the ministry said on Friday". Not when the topic is an aircraft,
+#: flight or crew ("旅客機は4日、…と発表した": the aircraft's day).
+_TOPIC_DAY = {
+    "ja": re.compile(
+        r"(?P<topic>[^\s、。,.!?]{1,25}?)は\s*(?=(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
+        r"\d{1,2}\s*日(?![間前])[^。.!?]*?と(?:、|\s)*[^。.!?]{0,25}?"
+        r"(?:発表し|表明し|公表し|明らかにし|述べ|報じ|伝え|語っ|話し|説明し|非難し|指摘し|警告し|主張し)"
+        r"(?:た|ている|ました))"
+    ),
+    "ko": re.compile(
+        r"(?P<topic>[^\s.!?]{1,25}?)[은는]\s+(?=(?:(?:19|20)\d{2}\s*년\s*)?(?:\d{1,2}\s*월\s*)?"
+        r"(?:지난\s*)?\d{1,2}\s*일(?![간전])[^.!?]*?[고며]\s*[^.!?]{0,25}?"
+        r"(?:보도|밝혔|발표|전했|말했|설명했|주장했|비난했|경고했))"
+    ),
+}
+_TOPIC_NOT_A_SPEAKER = {"aircraft", "flight", "flights", "crew", "captain", "pilots", "planes",
+                        "helicopter", "military aircraft", "passengers"}  # fmt: skip
+
+
+#: An agency's dateline, the day the story was filed (the publication's): "[ヘルシンキ 30日
+#: ロイター]", "【ワシントン＝共同】", "新华社北京3月30日电", "（中央社記者台北30日電）". Removed
+#: before dates are read, so that its day is not taken for the incident's.
+_AGENCY_DATELINE = {
+    "ja": re.compile(
+        r"[\[【][^\]】\n]{0,40}?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日[^\]】\n]{0,15}[\]】]"
+    ),
+    "zh": re.compile(
+        r"(?:新华社|新華社|中新社|中新网|中新網|中央社|路透社|法新社|美联社|美聯社)"
+        r"[^。,，、\n]{0,30}?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:电|電)"
+    ),
+}
+
+
+def _said_on_topic_day(text: str, code: str) -> str:
+    """Write "said" between a speaker's topic and the day of the statement (see
+    :data:`_TOPIC_DAY`)."""
+
+    def said(m: re.Match) -> str:
+        topic = m["topic"]
+        words = _segment(topic, code) if code in UNSPACED else [topic]
+        if any(_lookup(w, code)[0] in _TOPIC_NOT_A_SPEAKER for w in words if w):
+            return m[0]
+        return m[0] + _english("said")
+
+    return _TOPIC_DAY[code].sub(said, text)
+
+
 def gloss_script_line(line: str, code: str) -> list[str]:
     """The English words of one line in language ``code`` (see the module's docstring)."""
-    text = fold_script(line).translate(_PUNCTUATION)
+    text = fold_script(line)
+    if code in _AGENCY_DATELINE:
+        text = _AGENCY_DATELINE[code].sub(" ", text)  # before its brackets are dropped
+    text = text.translate(_PUNCTUATION)
     if code == "ja":
         text = _JA_RECIPIENT.sub("・", _JA_DATIVE.sub("へ", text))
     if code in {"ur", "hi"}:
@@ -862,6 +916,8 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _CJK_MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"] + " ", text)
     if code == "ur":
         text = _urdu_kal(text)
+    if code in _TOPIC_DAY:
+        text = _said_on_topic_day(text, code)
     text = _rewrite_dates(text, code)
     if code in UNSPACED:
         tokens = _segment(text, code)
