@@ -227,3 +227,40 @@ def test_a_statement_with_an_agency_dateline_gives_no_incident():
 )
 def test_arrival_and_parts_of_a_country(line, code, expected):
     assert expected.lower() in gloss_text(line, code).lower()
+
+
+# --- Hindi: an abbreviation between a place and its postposition; fake signals "were sent" -------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("दिल्ली हवाई अड्डे (IGI) में विमानों को समस्या हुई।", "hi", "in delhi airport"),
+        ("東京の空港(NRT)で旅客機がGPSを失った。", "ja", "in the airport"),
+        ("विमान के जीपीएस में फेक सिग्नल भेजे जा रहे हैं।", "hi", "false signal were sent"),
+    ],
+)
+def test_abbreviation_in_brackets_and_signals_sent(line, code, expected):
+    assert expected in gloss_text(line, code).lower()
+
+
+def test_a_bare_active_send_is_not_glossed():
+    # "India had sent relief": an active "sent" after a country would make it an actor.
+    assert "sent" not in gloss_text("भारत ने म्यांमार को राहत सामग्री भेजी थी।", "hi")
+
+
+HINDI_SPOOFING = """Published: 2025-11-06
+
+दिल्ली में जीपीएस स्पूफिंग
+
+दिल्ली हवाई अड्डे (IGI) में पिछले कुछ समय से विमान के जीपीएस में फेक सिग्नल भेजे जा रहे हैं।
+"""
+
+
+def test_hindi_fake_signals_sent_at_an_airport_give_an_incident():
+    candidates = ingest_text(HINDI_SPOOFING, published=dt.date(2025, 11, 6))
+    assert candidates
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "IN"
+    assert best.values["date"] == dt.date(2025, 11, 1)
+    assert best.score >= 0.40

@@ -947,6 +947,18 @@ def gloss_script_line(line: str, code: str) -> list[str]:
             place_at = -1
             i += 1
             continue
+        if (
+            token == "("
+            and i + 2 < len(tokens)
+            and tokens[i + 2] == ")"
+            and tokens[i + 1][:1].isascii()
+            and tokens[i + 1][:1].isalpha()
+            and not _keep_latin(tokens[i + 1])
+        ):
+            # "इंदिरा गांधी एयरपोर्ट (IGI) में": an abbreviation the gloss drops keeps the
+            # place before it tied to the postposition after it.
+            i += 3
+            continue
         if token in ".,;:!?()%":
             out.append(token)
             place_at = -1
