@@ -264,3 +264,37 @@ def test_hindi_fake_signals_sent_at_an_airport_give_an_incident():
     assert best.values["country"] == "IN"
     assert best.values["date"] == dt.date(2025, 11, 1)
     assert best.score >= 0.40
+
+
+# --- Arabic: a change of route is a diversion; aircraft "coming to" an airport arrive there ------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A phrase written with a stem mark in the table ("تغيير_مسار*") is read as written.
+        ("اضطرت السلطة الى تغيير مسار الطائرة.", "diverted"),
+        ("تم تغيير مسارات الرحلات.", "diverted"),
+        ("هبوط الطائرات القادمة الى مطار بن غوريون", "arriving at Ben Gurion Airport"),
+    ],
+)
+def test_arabic_diversion_and_arrival(line, expected):
+    assert expected.lower() in gloss_text(line, "ar").lower()
+
+
+ARABIC_DIVERSIONS = """Published: 2023-09-21
+
+تشويش على مطار بن غوريون
+
+أعلنت سلطة المطارات أنها اضطرت الى تغيير مسارات هبوط الطائرات القادمة الى مطار بن غوريون
+بسبب التشويش على نظام التموضع العالمي.
+"""
+
+
+def test_arabic_diverted_arrivals_give_the_airport():
+    candidates = ingest_text(ARABIC_DIVERSIONS, published=dt.date(2023, 9, 21))
+    assert candidates
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "IL"
+    assert best.values["flight_phase"] == "approach"
+    assert best.score >= 0.40

@@ -2296,6 +2296,7 @@ aviation: طيران الطيران_المدني
 approach: اقتراب*
 landing: هبوط*
 landed: هبطت هبط تهبط
+arriving at: القادمه_الى القادمه_الي
 circled: حلق* تحلق*
 take-off: اقلاع
 emergency landing: هبوط_اضطراري

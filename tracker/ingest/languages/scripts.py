@@ -590,6 +590,9 @@ def _words(code: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...], tupl
     whole: dict[str, str] = {}
     longest = 1
     for parts, english in lex.phrases:
+        # A phrase is matched whole: a stem mark on its last word ("تغيير_مسار*") keeps the
+        # form as written.
+        parts = tuple(part.rstrip("*") for part in parts)
         key = fold_script(" ".join(parts) if code not in UNSPACED else "".join(parts))
         whole.setdefault(key, english)
         longest = max(longest, len(parts))
