@@ -298,3 +298,23 @@ def test_arabic_diverted_arrivals_give_the_airport():
     assert best.values["country"] == "IL"
     assert best.values["flight_phase"] == "approach"
     assert best.score >= 0.40
+
+
+# --- Arabic "published on": the page's own date below a site header's ---------------------------
+
+ARABIC_HEADER = """تشويش على طائرة قرب بيروت
+
+الجمعة 22 نوفمبر 2024
+
+نشر في: الاثنين 13 فبراير 2023
+
+فقدت طائرة ركاب إشارة نظام التموضع العالمي يوم الأحد أثناء اقترابها من مطار بيروت بسبب التشويش.
+"""
+
+
+def test_arabic_published_line_is_the_publication_date():
+    assert "Published:" in gloss_text(ARABIC_HEADER, "ar")
+    candidates = ingest_text(ARABIC_HEADER)
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["date"] == dt.date(2023, 2, 12)  # the Sunday before 13 February 2023
+    assert best.values["country"] == "LB"
