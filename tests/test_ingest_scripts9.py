@@ -318,3 +318,44 @@ def test_arabic_published_line_is_the_publication_date():
     best = max(candidates, key=lambda c: c.score)
     assert best.values["date"] == dt.date(2023, 2, 12)  # the Sunday before 13 February 2023
     assert best.values["country"] == "LB"
+
+
+# --- Chinese, Japanese, Korean: year-first numeric dates and "published" labels -------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("2024/05/01 10:00", "zh", "1 May 2024 10:00"),
+        ("2024.05.01", "ko", "1 May 2024"),
+        ("2024. 5. 1. 오전 10:00", "ko", "1 May 2024"),
+        ("2024/5/1", "ja", "1 May 2024"),
+        ("发布时间：2024/05/01", "zh", "Published"),
+        ("配信日 2024/05/01", "ja", "Published"),
+        ("입력 2024.05.01", "ko", "Published"),
+        ("최종수정 2024.05.02", "ko", "Updated"),
+    ],
+)
+def test_year_first_dates_and_published_labels(line, code, expected):
+    assert expected in gloss_text(line, code)
+
+
+def test_a_version_number_is_no_date():
+    assert "January" not in gloss_text("버전 2024.1.5.3", "ko")
+
+
+KOREAN_HEADER = """여객기 GPS 교란
+
+2024년 11월 22일 금요일
+
+입력 2023. 2. 13. 오전 10:00
+
+여객기가 일요일 인천공항에 접근하던 중 GPS 교란을 겪었다.
+"""
+
+
+def test_korean_input_line_is_the_publication_date():
+    candidates = ingest_text(KOREAN_HEADER)
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["date"] == dt.date(2023, 2, 12)  # the Sunday before 13 February 2023
+    assert best.values["country"] == "KR"

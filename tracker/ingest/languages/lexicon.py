@@ -2071,6 +2071,8 @@ aircraft: 专机 專機 座机 座機 客运飞机 客運飛機
 military aircraft: 战机 戰機 军机 軍機
 flight: 航班
 most: 大部分 大多数 大多數 多数 多數
+Published: 发布时间 發布時間 发布日期 發布日期 發佈時間 发表时间 發表時間
+Updated: 更新时间 更新時間
 flights: 航班们
 pilots: 飞行员 飛行員
 captain: 机长 機長
@@ -2145,6 +2147,8 @@ flight: フライト
 most: 大半 大部分 ほとんど 大多数
 ICAO: 国際民間航空機関
 authorities: 当局
+Published: 公開日 配信日 掲載日 公開日時 配信日時
+Updated: 更新日 更新日時
 pilots: 操縦士 パイロット
 captain: 機長
 crew: 乗員 乗務員
@@ -2215,6 +2219,8 @@ military aircraft: 군용기* 전투기*
 flight: 항공편* 운항*
 most: 대부분
 ICAO: 국제민간항공기구 국제민항기구
+Published: 입력 기사입력 최초입력
+Updated: 최종수정 업데이트
 pilots: 조종사*
 captain: 기장*
 crew: 승무원*

@@ -89,6 +89,10 @@ _CJK_FULL = re.compile(
     _CJK_YEAR + r"(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})" + _CJK_DAY_MARK
     + r"(?:" + _CJK_AND + r"(?P<d2>\d{1,2})" + _CJK_DAY_MARK + r")?"
 )  # fmt: skip
+_CJK_NUMERIC = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
+    r"(?!\d|\.\d|/)\.?"
+)
 # "지난달 31일", "上月31日", "先月31日": a day of the month before publication.
 _CJK_LAST_MONTH_DAY = re.compile(
     r"(?:지난\s*달|上个?月|上個?月|先月)\s*(?P<d>(?:[1-9]|[12]\d|3[01]))" + _CJK_DAY_MARK
@@ -318,6 +322,17 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         )
     )
     if code in {"zh", "ja", "ko"}:
+        # "2024/05/01", "2024.5.1", "2024. 5. 1.": year first, as these languages write it.
+        patterns.append(
+            (
+                _CJK_NUMERIC,
+                lambda m: (
+                    _english(f"{int(m['d'])} {_month(m['m'])} {m['y']}")
+                    if _month(m["m"]) and 1 <= int(m["d"]) <= 31
+                    else m[0]
+                ),
+            )
+        )
 
         def full(m):
             month = _month(m["m"])
