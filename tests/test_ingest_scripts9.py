@@ -359,3 +359,25 @@ def test_korean_input_line_is_the_publication_date():
     best = max(candidates, key=lambda c: c.score)
     assert best.values["date"] == dt.date(2023, 2, 12)  # the Sunday before 13 February 2023
     assert best.values["country"] == "KR"
+
+
+# --- Hebrew: abbreviations with gershayim; approaching ------------------------------------------
+
+
+def test_hebrew_abbreviation_with_gershayim_is_one_word():
+    glossed = gloss_text('המטוס שהתקרב לנתב"ג חווה שיבוש GPS.', "he")
+    assert "approach to Ben Gurion Airport" in glossed
+
+
+HEBREW_DIVERSIONS = """מטוסים הוסטו בגלל שיבוש GPS
+
+מטוסים שהתקרבו לנתב"ג ביום ראשון חוו שיבוש GPS, וחלקם הוסטו לאילת.
+"""
+
+
+def test_hebrew_planes_approaching_an_abbreviated_airport():
+    candidates = ingest_text(HEBREW_DIVERSIONS, published=dt.date(2024, 4, 16))
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "IL"
+    assert best.values["date"] == dt.date(2024, 4, 14)
+    assert best.score >= 0.40

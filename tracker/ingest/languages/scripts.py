@@ -906,6 +906,9 @@ _AGENCY_DATELINE = {
 }
 
 
+_HE_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])["\u05f4](?=[\u05d0-\u05ea])')
+
+
 def _said_on_topic_day(text: str, code: str) -> str:
     """Write "said" between a speaker's topic and the day of the statement (see
     :data:`_TOPIC_DAY`)."""
@@ -923,6 +926,9 @@ def _said_on_topic_day(text: str, code: str) -> str:
 def gloss_script_line(line: str, code: str) -> list[str]:
     """The English words of one line in language ``code`` (see the module's docstring)."""
     text = fold_script(line)
+    if code == "he":
+        # Hebrew abbreviations are written with gershayim ("נתב"ג", "צה"ל"): one word.
+        text = _HE_GERSHAYIM.sub("", text)
     if code in _AGENCY_DATELINE:
         text = _AGENCY_DATELINE[code].sub(" ", text)  # before its brackets are dropped
     text = text.translate(_PUNCTUATION)
