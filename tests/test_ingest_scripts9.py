@@ -381,3 +381,40 @@ def test_hebrew_planes_approaching_an_abbreviated_airport():
     assert best.values["country"] == "IL"
     assert best.values["date"] == dt.date(2024, 4, 14)
     assert best.score >= 0.40
+
+
+# --- "in recent days", "the other day": the past week ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("近日，多架客机遭遇GPS欺骗。", "zh"),
+        ("先日、旅客機がGPSを失った。", "ja"),
+        ("며칠 전 여객기가 GPS 교란을 겪었다.", "ko"),
+        ("في الأيام الأخيرة تعرضت طائرات لتشويش.", "ar"),
+        ("בימים האחרונים מטוסים חוו שיבוש.", "he"),
+        ("हाल के दिनों में विमानों को समस्या हुई।", "hi"),
+    ],
+)
+def test_in_recent_days_is_the_past_week(line, code):
+    assert "over the past week" in gloss_text(line, code).lower()
+
+
+def test_chinese_recent_days_is_not_a_day_after_a_number():
+    assert "on the 3rd" in gloss_text("3日前完成", "zh")
+
+
+CHINESE_RECENT = """多架客机在伊拉克上空偏航
+
+近日，多架飞越伊拉克的民航客机遭遇GPS欺骗，其中一架险些未经许可进入伊朗领空。
+"""
+
+
+def test_chinese_recent_days_date_an_incident_by_the_month():
+    candidates = ingest_text(CHINESE_RECENT, published=dt.date(2023, 9, 28))
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] in {"IQ", "IR"}
+    assert best.values["date"] == dt.date(2023, 9, 1)
+    assert best.values["date_precision"] == "month"
+    assert best.score >= 0.40
