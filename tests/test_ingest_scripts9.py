@@ -402,7 +402,7 @@ def test_in_recent_days_is_the_past_week(line, code):
 
 
 def test_chinese_recent_days_is_not_a_day_after_a_number():
-    assert "on the 3rd" in gloss_text("3日前完成", "zh")
+    assert "on the 3rd" in gloss_text("3日前完成", "zh").lower()
 
 
 CHINESE_RECENT = """多架客机在伊拉克上空偏航
