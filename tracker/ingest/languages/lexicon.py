@@ -2107,6 +2107,7 @@ to: 飞往 飛往 前往 抵达 抵達
 area: 南部 北部 东部 東部 西部 中部 东南部 東南部 东北部 東北部 西南部 西北部
 border: 边境 邊境
 no: 没有 沒有
+denied: 否认 否認
 ships: 船舶 船只 船隻 舰船 艦船 船
 drones: 无人机 無人機
 military: 军方 軍方 军事 軍事 军队 軍隊
@@ -2196,6 +2197,7 @@ statistics: 統計 データ
 on the rise: 増加 急増
 study: 研究
 not: なかった ません
+denied: 否定した 否定
 could: 恐れ おそれ
 warned: 警告 注意喚起
 """,
@@ -2251,6 +2253,7 @@ ships: 선박* 어선* 함정*
 drones: 드론* 무인기*
 exercise: 훈련*
 not: 않*
+denied: 부인했*
 yesterday: 어제*
 every day: 매일*
 every year: 매년* 해마다
@@ -2328,6 +2331,8 @@ border: حدود* الحدودي الحدوديه
 not: لم
 no: لا
 have not reported any: لم_نسجل_اي لم_يسجل_اي لم_تسجل_اي لم_نسجل لم_تسجل لم_يسجل
+have not reported any: لم_يتم_تسجيل_اي لم_يتم_تسجيل لم_يتم_رصد_اي لم_يتم_رصد
+denied: نفى نفت ينفي تنفي
 ships: سفن سفينه
 military: عسكري* الجيش جيش
 exercise: مناوره* تمرين
@@ -2354,11 +2359,13 @@ take-off: המראה המראות
 approach: גישה התקרב* מתקרב*
 airspace: המרחב_האווירי
 aviation: תעופה רשות_התעופה_האזרחית
-said: אמר אמרה
+said: אמר אמרה מסר מסרה הודיע הודיעה הודיעו
 reported: דיווח*
 over: מעל
 near: ליד סמוך
 not: לא
+denied: הכחיש*
+have not reported any: לא_דווח_על לא_דווחו לא_דווח לא_זוהו לא_נרשמו
 returned: חזר חזרה
 diverted: הוסט* הסטה
 signal: אות אותות האות
@@ -2443,6 +2450,7 @@ was: हुआ हुई हुए
 border: सीमा
 drones: ड्रोन
 not: नहीं
+denied: खंडन इनकार इंकार
 incident: घटना
 incidents: घटनाओं घटनाएं
 every day: हर_दिन रोजाना प्रतिदिन
@@ -2497,6 +2505,7 @@ border: ਸਰਹੱਦ ਸਰਹੱਦੀ ਬਾਰਡਰ
 drones: ਡਰੋਨ
 military: ਫੌਜ ਫੌਜੀ
 not: ਨਹੀਂ
+denied: ਖੰਡਨ ਇਨਕਾਰ
 incident: ਘਟਨਾ
 incidents: ਘਟਨਾਵਾਂ
 number of: ਗਿਣਤੀ

@@ -918,6 +918,15 @@ _AGENCY_DATELINE = {
 }
 
 
+#: Arabic puts the verb first: "أكدت الهيئة يوم الاثنين أنه ..." (the authority confirmed on
+#: Monday that ...). A day between a sentence-opening verb of saying and its subject's "that"
+#: (أن, أنه...) is the day of the statement: the gloss writes "said" before it, as the English
+#: rules read "the authority said on Monday". A day after "أن" is the reported event's.
+_AR_SAID_DAY = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]))\s*(?P<verb>و?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت"
+    r"|صرح|صرحت|كشف|كشفت|اوضح|اوضحت|نفى|نفت))\s+"
+    rf"(?P<who>(?:(?!(?:ان|انه|انها|بان|بانه)(?:\s|$))[^\s.!?{_OPEN}]+\s+){{0,6}}?)(?={_OPEN})"
+)
 _HE_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])["\u05f4](?=[\u05d0-\u05ea])')
 
 
@@ -955,6 +964,8 @@ def gloss_script_line(line: str, code: str) -> list[str]:
     if code in _TOPIC_DAY:
         text = _said_on_topic_day(text, code)
     text = _rewrite_dates(text, code)
+    if code == "ar":
+        text = _AR_SAID_DAY.sub(lambda m: m[0] + _english("said"), text)
     if code in UNSPACED:
         tokens = _segment(text, code)
     else:
