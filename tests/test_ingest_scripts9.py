@@ -467,3 +467,36 @@ HEBREW_DENIAL = """רשות התעופה: אין שיבושים
 def test_a_denial_on_a_day_gives_no_incident(text):
     candidates = ingest_text(text, published=dt.date(2024, 7, 16))
     assert [c for c in candidates if c.score >= 0.40] == []
+
+
+# --- Korean counts after the noun ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "absent"),
+    [
+        ("선박과 민항기 수십 대의 운항에 장애가 발생했다.", "dozens of aircraft", "the aircraft"),
+        ("여객기 3대가 회항했다.", "3 aircraft returned", "the aircraft"),
+        ("항공편 20편이 결항됐다.", "20 flights", "the flight"),
+        ("여객기 20여 대가 영향을 받았다.", "20 aircraft", "the aircraft"),
+        # One aircraft stays one aircraft.
+        ("여객기 1대가 회항했다.", "the aircraft", "1 aircraft"),
+    ],
+)
+def test_korean_counts_after_the_noun(line, expected, absent):
+    glossed = gloss_text(line, "ko").lower()
+    assert expected in glossed
+    assert absent not in glossed
+
+
+KOREAN_AREA = """북한 GPS 교란 계속
+
+지난 12일 서해 상공에서 북한의 GPS 교란으로 여객기 수십 대가 영향을 받았다.
+"""
+
+
+def test_a_korean_area_event_of_dozens_of_aircraft_names_no_particular_aircraft():
+    candidates = ingest_text(KOREAN_AREA, published=dt.date(2024, 11, 14))
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["date"] == dt.date(2024, 11, 12)
+    assert any("names no particular aircraft" in reason for reason in best.reasons)

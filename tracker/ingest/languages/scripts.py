@@ -866,6 +866,28 @@ _JA_RECIPIENT = re.compile(
 )
 
 
+#: Korean counts after the noun, with a counter: "여객기 3대", "민항기 수십 대", "항공편 20편"
+#: (airliner 3-units): written "3 aircraft", "dozens of aircraft", so that several aircraft are
+#: no particular one ("여객기 1대" stays one aircraft).
+_KO_COUNT_AFTER = re.compile(
+    r"(?P<noun>[가-힣]+?)(?P<particle>[이가은는을를]?)\s+"
+    r"(?P<n>\d[\d,]*|수십|수백|수천|수만|여러|몇)\s*(?:여\s*)?(?P<counter>대|편|척|기)(?![가-힣]{2})"
+)
+_KO_COUNT_WORDS = {"수십": "dozens of", "수백": "hundreds of", "수천": "thousands of",
+                   "수만": "tens of thousands of", "여러": "several", "몇": "several"}  # fmt: skip
+
+
+def _korean_counts(text: str) -> str:
+    def count(m: re.Match) -> str:
+        english, _ = _lookup(fold_script(m["noun"]), "ko")
+        if english not in _VEHICLES or m["n"] == "1":
+            return m[0]
+        number = _KO_COUNT_WORDS.get(m["n"], m["n"].replace(",", ""))
+        return _english(number) + m["noun"] + m["particle"] + " "
+
+    return _KO_COUNT_AFTER.sub(count, text)
+
+
 #: Urdu and Hindi put "more than" after the number ("25 سے زائد طیارے", "25 से अधिक विमान":
 #: 25-than-more aircraft): written in the English order, so that the count stays beside the
 #: aircraft it counts.
@@ -957,6 +979,8 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _JA_RECIPIENT.sub("・", _JA_DATIVE.sub("へ", text))
     if code in {"ur", "hi"}:
         text = _MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"], text)
+    if code == "ko":
+        text = _korean_counts(text)
     if code in {"zh", "ja", "ko"}:
         text = _CJK_MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"] + " ", text)
     if code == "ur":
