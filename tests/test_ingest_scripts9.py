@@ -500,3 +500,27 @@ def test_a_korean_area_event_of_dozens_of_aircraft_names_no_particular_aircraft(
     best = max(candidates, key=lambda c: c.score)
     assert best.values["date"] == dt.date(2024, 11, 12)
     assert any("names no particular aircraft" in reason for reason in best.reasons)
+
+
+# --- Chinese and Japanese numbers and counts -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected", "absent"),
+    [
+        ("两架客机返航。", "zh", "2 aircraft", "the aircraft"),
+        ("十二架客机受到影响。", "zh", "12 aircraft", "the aircraft"),
+        ("数十架客机受到影响。", "zh", "dozens of aircraft", "the aircraft"),
+        ("旅客機3機が引き返した。", "ja", "3 aircraft", "the aircraft"),
+        ("航空機数十機が影響を受けた。", "ja", "dozens of aircraft", "the aircraft"),
+        ("複数の旅客機がGPS妨害を受けた。", "ja", "several aircraft", "the aircraft"),
+        # One aircraft, or the second one, stays a particular aircraft.
+        ("一架客机返航。", "zh", "the aircraft", "1 aircraft"),
+        ("第二架客机返航。", "zh", "the aircraft", "2 aircraft"),
+        ("旅客機1機が引き返した。", "ja", "the aircraft", "1 aircraft"),
+    ],
+)
+def test_chinese_and_japanese_counts(line, code, expected, absent):
+    glossed = gloss_text(line, code).lower()
+    assert expected in glossed
+    assert absent not in glossed

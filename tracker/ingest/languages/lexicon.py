@@ -2114,6 +2114,8 @@ military: 军方 軍方 军事 軍事 军队 軍隊
 exercise: 演习 演習
 incidents: 事件 事故
 thousands of: 数千 數千 上千 数以千计 數以千計
+hundreds of: 数百 數百 上百
+dozens of: 数十 數十 几十 幾十
 many: 许多 許多 大量 众多 眾多 多个 多個
 several: 多架 数架 數架 几架 幾架
 experts: 专家 專家
@@ -2146,6 +2148,11 @@ aircraft: 航空機 旅客機 飛行機 機体 民間機 民間航空機 搭乗�
 military aircraft: 軍用機 戦闘機
 flight: フライト
 most: 大半 大部分 ほとんど 大多数
+several: 複数 数機
+many: 多くの 多数の
+dozens of: 数十
+hundreds of: 数百
+thousands of: 数千
 ICAO: 国際民間航空機関
 authorities: 当局
 Published: 公開日 配信日 掲載日 公開日時 配信日時

@@ -877,6 +877,50 @@ _KO_COUNT_WORDS = {"수십": "dozens of", "수백": "hundreds of", "수천": "th
                    "수만": "tens of thousands of", "여러": "several", "몇": "several"}  # fmt: skip
 
 
+#: Chinese and Japanese numbers before a counter ("两架客机", "三機"), and Japanese counts after
+#: the noun ("旅客機3機": airliners, 3 of them): written as digits before the noun.
+_CJK_NUMERALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                 "八": 8, "九": 9}  # fmt: skip
+_CJK_NUMERAL_COUNT = re.compile(
+    r"(?<![一二两兩三四五六七八九十百千万萬数數几幾第])(?P<n>[二两兩三四五六七八九十]{1,3})(?=\s*(?:架|機|机|艘|隻|名|起|便))"
+)
+_JA_COUNT_AFTER = re.compile(r"(?P<n>\d[\d,]*|数十|数百|数千)\s*(?:機|便)(?![体長場内])")
+
+
+def _cjk_numeral(text: str) -> int | None:
+    """2-99 written in Chinese numerals ("两", "十二", "二十"), else None."""
+    if "十" not in text:
+        return _CJK_NUMERALS.get(text) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if (tens and tens not in _CJK_NUMERALS) or (units and units not in _CJK_NUMERALS):
+        return None
+    return _CJK_NUMERALS.get(tens, 1) * 10 + _CJK_NUMERALS.get(units, 0)
+
+
+def _cjk_counts(text: str, code: str) -> str:
+    def numeral(m: re.Match) -> str:
+        value = _cjk_numeral(m["n"])
+        return f" {value} " if value and value >= 2 else m[0]
+
+    text = _CJK_NUMERAL_COUNT.sub(numeral, text)
+    if code != "ja":
+        return text
+    whole = _words(code)[0]
+    out, last = [], 0
+    for m in _JA_COUNT_AFTER.finditer(text):
+        noun = next(
+            (text[m.start() - k : m.start()] for k in range(6, 0, -1)
+             if whole.get(text[m.start() - k : m.start()]) in _VEHICLES),
+            "",
+        )  # fmt: skip
+        if not noun or m["n"] == "1":
+            continue
+        number = {"数十": "dozens of", "数百": "hundreds of", "数千": "thousands of"}.get(m["n"])
+        out += [text[last : m.start() - len(noun)], _english(number or m["n"]), noun]
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
 def _korean_counts(text: str) -> str:
     def count(m: re.Match) -> str:
         english, _ = _lookup(fold_script(m["noun"]), "ko")
@@ -981,6 +1025,8 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"], text)
     if code == "ko":
         text = _korean_counts(text)
+    if code in UNSPACED:
+        text = _cjk_counts(text, code)
     if code in {"zh", "ja", "ko"}:
         text = _CJK_MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"] + " ", text)
     if code == "ur":
