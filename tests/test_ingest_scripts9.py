@@ -524,3 +524,20 @@ def test_chinese_and_japanese_counts(line, code, expected, absent):
     glossed = gloss_text(line, code).lower()
     assert expected in glossed
     assert absent not in glossed
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("कई विमान प्रभावित हुए।", "hi", "several aircraft"),
+        ("दर्जनों उड़ानें प्रभावित हुईं।", "hi", "dozens of flights"),
+        ("کئی طیارے متاثر ہوئے۔", "ur", "several aircraft"),
+        ("چند هواپیما دچار اختلال شدند.", "fa", "several aircraft"),
+        ("عشرات الرحلات تأثرت", "ar", "dozens of flights"),
+        ("עשרות טיסות הושפעו", "he", "dozens of flights"),
+    ],
+)
+def test_several_and_dozens(line, code, expected):
+    glossed = gloss_text(line, code).lower()
+    assert expected in glossed
+    assert "the aircraft" not in glossed

@@ -2297,6 +2297,8 @@ aircraft: طائره طائرتين طائرتان
 planes: طائرات
 flight: رحله
 flights: رحلات
+several: عده
+dozens of: عشرات
 pilots: طيار طيارين طيارون طياري
 captain: قائد_الطائره
 crew: طاقم
@@ -2359,6 +2361,8 @@ aircraft: מטוס
 planes: מטוסים
 flight: טיסה טיסת
 flights: טיסות
+several: כמה מספר
+dozens of: עשרות
 pilots: טייס טייסים
 airport: נמל_התעופה שדה_התעופה
 landing: נחיתה נחיתות
@@ -2417,7 +2421,9 @@ lost: गायब
 aircraft: विमान
 planes: विमानों
 flight: उडान फ्लाइट
-flights: उडानों फ्लाइट्स फ्लाइटों
+flights: उडानों उडानें फ्लाइट्स फ्लाइटों
+several: कई अनेक
+dozens of: दर्जनों
 flight number: उडान_संख्या विमान_संख्या फ्लाइट_नंबर
 pilots: पायलट पायलटों
 crew: चालक_दल
@@ -2542,6 +2548,8 @@ aircraft: طیارہ طیارے جہاز ہوائی_جہاز مسافر_طیار
 planes: طیاروں جہازوں
 flight: پرواز فلائٹ
 flights: پروازوں پروازیں فلائٹس
+several: کئی متعدد
+dozens of: درجنوں
 pilots: پائلٹ پائلٹس پائلٹوں ہوا_باز
 captain: کپتان کپتانوں
 crew: عملہ عملے
@@ -2617,6 +2625,8 @@ airline: شرکت_هواپیمایی هواپیمایی
 aviation: هوانوردی سازمان_هواپیمایی_کشوری هواپیمایی_کشوری
 flight: پرواز
 flights: پروازها پروازهای
+several: چند چندین
+dozens of: ده‌ها دهها
 pilots: خلبان خلبانان
 crew: خدمه
 captain: کاپیتان
