@@ -541,3 +541,36 @@ def test_several_and_dozens(line, code, expected):
     glossed = gloss_text(line, code).lower()
     assert expected in glossed
     assert "the aircraft" not in glossed
+
+
+# --- the approach: while landing, before landing, attempting or preparing to land ----------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("航空機が着陸しようとした際、GPSが使えなくなった。", "ja", "attempting to land"),
+        ("旅客機は着陸直前にGPSを失った。", "ja", "before landing"),
+        ("专机在降落时GPS受到干扰。", "zh", "during landing"),
+        ("客机准备降落时遭遇干扰。", "zh", "preparing to land"),
+        ("여객기가 착륙하던 중 GPS 교란을 겪었다.", "ko", "during landing"),
+        ("항공기가 착륙을 시도하던 중 교란을 겪었다.", "ko", "attempting to land"),
+        ("تعرضت الطائرة لتشويش أثناء هبوطها.", "ar", "during landing"),
+        ("تعرضت الطائرة لتشويش أثناء استعدادها للهبوط.", "ar", "preparing to land"),
+        ("המטוס חווה שיבוש בזמן הנחיתה.", "he", "during landing"),
+        ("הטייס ביצע את ההנמכה ידנית.", "he", "descent"),
+        ("विमान को उतरते समय जीपीएस समस्या हुई।", "hi", "while landing"),
+        ("طیارے کو لینڈنگ کے دوران مسئلہ ہوا۔", "ur", "during landing"),
+        ("هواپیما هنگام فرود دچار اختلال شد.", "fa", "during landing"),
+        ("ਜਹਾਜ ਨੂੰ ਲੈਂਡਿੰਗ ਦੌਰਾਨ ਸਮੱਸਿਆ ਆਈ।", "pa", "during landing"),
+    ],
+)
+def test_approach_phrases(line, code, expected):
+    assert expected in gloss_text(line, code).lower()
+
+
+def test_a_landing_attempt_is_the_approach_phase():
+    text = "여객기 GPS 교란\n\n여객기가 지난 3일 인천공항에 착륙을 시도하던 중 GPS 교란을 겪었다.\n"
+    candidates = ingest_text(text, published=dt.date(2024, 6, 5))
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["flight_phase"] == "approach"

@@ -2086,6 +2086,9 @@ airspace: 空域 领空 領空
 aviation: 民航 航空 民航局
 approach: 进近 進近
 landing: 降落 着陆 著陸
+during landing: 降落时 降落時 着陆时 著陸時 降落过程中 降落過程中
+preparing to land: 准备降落 準備降落 即将降落 即將降落
+before landing: 降落前 着陆前 著陸前
 could not land: 无法降落 無法降落 未能降落 无法着陆 無法著陸
 take-off: 起飞 起飛
 diverted: 备降 備降 改降 转降 轉降
@@ -2169,6 +2172,9 @@ airspace: 空域 領空
 aviation: 航空 国土交通省
 approach: 進入
 landing: 着陸
+attempting to land: 着陸しようと 着陸を試み
+before landing: 着陸直前 着陸前
+during landing: 着陸時 着陸の際 着陸する際 着陸中
 could not land: 着陸できなかった 着陸できず
 take-off: 離陸
 diverted: 目的地変更 ダイバート 代替空港
@@ -2243,6 +2249,10 @@ aviation: 항공
 South Korea aviation: 국토교통부* 국토부*
 approach: 접근*
 landing: 착륙*
+during landing: 착륙_중 착륙하던_중 착륙하는_과정에서 착륙_과정에서
+before landing: 착륙_직전 착륙_전
+attempting to land: 착륙하려던 착륙하려다 착륙하려고
+attempting to land: 착륙을_시도하던_중 착륙을_시도하던 착륙을_시도하는
 go-around: 복행*
 take-off: 이륙*
 returned: 회항*
@@ -2313,6 +2323,9 @@ air traffic: حركه_الطيران الحركه_الجويه
 aviation: طيران الطيران_المدني
 approach: اقتراب*
 landing: هبوط*
+during landing: اثناء_هبوطها اثناء_هبوطه اثناء_الهبوط خلال_هبوطها خلال_الهبوط عند_هبوطها عند_الهبوط
+before landing: قبل_هبوطها قبل_هبوطه قبل_الهبوط
+preparing to land: استعدادها_للهبوط استعداده_للهبوط الاستعداد_للهبوط
 landed: هبطت هبط تهبط
 arriving at: القادمه_الى القادمه_الي
 circled: حلق* تحلق*
@@ -2366,6 +2379,9 @@ dozens of: עשרות
 pilots: טייס טייסים
 airport: נמל_התעופה שדה_התעופה
 landing: נחיתה נחיתות
+during landing: בזמן_הנחיתה במהלך_הנחיתה בעת_הנחיתה
+before landing: לפני_הנחיתה
+descent: הנמכה
 take-off: המראה המראות
 approach: גישה התקרב* מתקרב*
 airspace: המרחב_האווירי
@@ -2438,6 +2454,9 @@ DGCA: डीजीसीए
 air force: वायुसेना वायु_सेना
 approach: अप्रोच
 landing: लैंडिंग उतरते उतरने उतरना
+while landing: उतरते_समय उतरते_वक्त
+during landing: लैंडिंग_के_दौरान
+before landing: लैंडिंग_से_पहले उतरने_से_पहले
 landed: उतरा उतरी उतरे
 circled: चक्कर
 affected: शिकार
@@ -2497,6 +2516,8 @@ airline: ਏਅਰਲਾਈਨ
 passengers: ਯਾਤਰੀ ਯਾਤਰੀਆਂ ਮੁਸਾਫਰ
 runway: ਰਨਵੇਅ ਰਨਵੇ ਹਵਾਈ_ਪੱਟੀ
 landing: ਲੈਂਡਿੰਗ ਉਤਰਨਾ ਉਤਰਨ
+during landing: ਲੈਂਡਿੰਗ_ਦੌਰਾਨ ਲੈਂਡਿੰਗ_ਦੇ_ਦੌਰਾਨ
+while landing: ਉਤਰਨ_ਵੇਲੇ ਉਤਰਦੇ_ਸਮੇਂ
 landed: ਉਤਰਿਆ ਉਤਰੀ
 could not land: ਉਤਰ_ਨਹੀਂ_ਸਕਿਆ ਉਤਰ_ਨਹੀਂ_ਸਕੀ ਲੈਂਡ_ਨਹੀਂ_ਕਰ_ਸਕਿਆ ਲੈਂਡ_ਨਹੀਂ_ਕਰ_ਸਕੀ
 without landing: ਬਿਨਾਂ_ਉਤਰੇ
@@ -2565,6 +2586,8 @@ aviation: ہوابازی سول_ایوی_ایشن ایوی_ایشن سول_ای�
 NOTAM: نوٹم ناٹم
 approach: اپروچ
 landing: لینڈنگ اترنے اتارنے
+during landing: لینڈنگ_کے_دوران اترنے_کے_دوران
+while landing: اترتے_وقت
 landed: اترا اتری اترے لینڈ_کیا لینڈ_کروایا لینڈ_کر_گیا لینڈ_ہوا
 emergency landing: ایمرجنسی_لینڈنگ ہنگامی_لینڈنگ
 could not land: لینڈ_نہیں_کر_سکا لینڈ_نہیں_کر_سکی اتر_نہیں_سکا اتر_نہیں_سکی
@@ -2638,6 +2661,8 @@ air traffic control: مراقبت_پرواز کنترل_ترافیک_هوایی 
 airspace: حریم_هوایی فضای_هوایی
 approach: تقرب نزدیک_شدن
 landing: فرود
+during landing: هنگام_فرود در_حین_فرود
+before landing: پیش_از_فرود قبل_از_فرود
 landed: فرود_آمد فرود_آمدند فرود_آمده به_زمین_نشست
 emergency landing: فرود_اضطراری
 could not land: نتوانست_فرود_بیاید
