@@ -574,3 +574,35 @@ def test_a_landing_attempt_is_the_approach_phase():
     candidates = ingest_text(text, published=dt.date(2024, 6, 5))
     best = max(candidates, key=lambda c: c.score)
     assert best.values["flight_phase"] == "approach"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "absent"),
+    [
+        # A subject (が), a day, then what it said in quotation marks: the day of the statement.
+        ("運輸庁が3月10日、「GPSの干渉の報告が多数ある」と発表した。", "said 10 march", ""),
+        # Without the quotation "が" may be the reported event's subject: the day is its own.
+        ("ロシアが4日、GPSを妨害したとエストニアが非難した。", "on the 4th", "said on the 4th"),
+        # An aircraft as the subject: its own day.
+        ("旅客機が4日、「GPSを失った」と航空会社が発表した。", "on the 4th", "said on the 4th"),
+    ],
+)
+def test_japanese_subject_with_a_quotation(line, expected, absent):
+    glossed = gloss_text(line, "ja").lower()
+    assert expected in glossed
+    if absent:
+        assert absent not in glossed
+
+
+JAPANESE_QUOTED = """北欧で旅客機にGPS干渉
+
+運輸庁が2022年3月10日、「旅客機でGPS信号の干渉が観測されたという報告が多数ある」と発表した。
+3月8日には、フィンランド南部を飛行していた旅客機から干渉の報告が複数寄せられた。
+"""
+
+
+def test_the_quoted_statement_day_leaves_the_incident_its_own():
+    candidates = ingest_text(JAPANESE_QUOTED, published=dt.date(2022, 3, 15))
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["date"] == dt.date(2022, 3, 8)
+    assert best.values["country"] == "FI"

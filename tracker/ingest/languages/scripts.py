@@ -966,6 +966,15 @@ _TOPIC_DAY = {
         r"(?:보도|밝혔|발표|전했|말했|설명했|주장했|비난했|경고했))"
     ),
 }
+#: The same with a subject (が) when what was said follows in quotation marks: "運輸庁が10日、
+#: 「…」と発表した" (the agency announced on the 10th: "..."). Without the quotation, "が" may
+#: mark the subject of the reported event ("ロシアが4日…妨害したと…非難した"), so it is left.
+_JA_SUBJECT_QUOTE_DAY = re.compile(
+    r"(?P<topic>[^\s、。,.!?「」]{1,25}?)が\s*(?=(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
+    r"\d{1,2}\s*日(?![間前])\s*(?:\([^)]{0,8}\))?\s*、?\s*「[^」]{1,200}」\s*と(?:、|\s)*"
+    r"[^。.!?]{0,25}?(?:発表し|表明し|公表し|明らかにし|述べ|報じ|伝え|語っ|話し|説明し|非難し|指摘し"
+    r"|警告し|主張し)(?:た|ている|ました))"
+)
 _TOPIC_NOT_A_SPEAKER = {"aircraft", "flight", "flights", "crew", "captain", "pilots", "planes",
                         "helicopter", "military aircraft", "passengers"}  # fmt: skip
 
@@ -996,9 +1005,9 @@ _AR_SAID_DAY = re.compile(
 _HE_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])["\u05f4](?=[\u05d0-\u05ea])')
 
 
-def _said_on_topic_day(text: str, code: str) -> str:
+def _said_on_topic_day(text: str, code: str, pattern: re.Pattern | None = None) -> str:
     """Write "said" between a speaker's topic and the day of the statement (see
-    :data:`_TOPIC_DAY`)."""
+    :data:`_TOPIC_DAY`, :data:`_JA_SUBJECT_QUOTE_DAY`)."""
 
     def said(m: re.Match) -> str:
         topic = m["topic"]
@@ -1007,7 +1016,7 @@ def _said_on_topic_day(text: str, code: str) -> str:
             return m[0]
         return m[0] + _english("said")
 
-    return _TOPIC_DAY[code].sub(said, text)
+    return (pattern or _TOPIC_DAY[code]).sub(said, text)
 
 
 def gloss_script_line(line: str, code: str) -> list[str]:
@@ -1018,6 +1027,8 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _HE_GERSHAYIM.sub("", text)
     if code in _AGENCY_DATELINE:
         text = _AGENCY_DATELINE[code].sub(" ", text)  # before its brackets are dropped
+    if code == "ja":
+        text = _said_on_topic_day(text, code, _JA_SUBJECT_QUOTE_DAY)  # before 「」 are dropped
     text = text.translate(_PUNCTUATION)
     if code == "ja":
         text = _JA_RECIPIENT.sub("・", _JA_DATIVE.sub("へ", text))
