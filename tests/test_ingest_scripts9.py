@@ -606,3 +606,10 @@ def test_the_quoted_statement_day_leaves_the_incident_its_own():
     best = max(candidates, key=lambda c: c.score)
     assert best.values["date"] == dt.date(2022, 3, 8)
     assert best.values["country"] == "FI"
+
+
+def test_arabic_today_with_a_weekday_is_that_weekday():
+    # "اليوم الأحد": today, Sunday; one day, so that "said" stands right before it.
+    glossed = gloss_text("كشفت صحيفة محلية اليوم الأحد أن طائرات تعرضت للتشويش.", "ar")
+    assert "said on Sunday" in glossed
+    assert "today" not in glossed

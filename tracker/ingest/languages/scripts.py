@@ -477,7 +477,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             )
         weekdays = "|".join(re.escape(k) for k in _weekdays(code))
         if weekdays:
-            start = rf"(?<!{letter})" if code != "ar" else r"(?<![\u0600-\u06ff])(?:يوم\s+)?"
+            start = rf"(?<!{letter})" if code != "ar" else r"(?<![\u0600-\u06ff])(?:(?:ال)?يوم\s+)?"
             patterns.append(
                 (
                     re.compile(rf"{start}(?P<wd>{weekdays}){end}"),
