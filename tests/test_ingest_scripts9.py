@@ -437,6 +437,7 @@ def test_chinese_recent_days_date_an_incident_by_the_month():
         ('לא דווח על שיבושים בנתב"ג.', "he", "have not reported any"),
         # A verb of saying opens the Arabic sentence; the day before "أن" is the statement's.
         ("أكدت الهيئة يوم الاثنين أنه لا يوجد تشويش.", "ar", "said on Monday"),
+        ("وأضاف في تصريحات للوكالة، يوم الأحد: لا يوجد تشويش.", "ar", "said on Sunday"),
         ("מסרה הרשות היום כי אין שיבושים.", "he", "said today"),
     ],
 )

@@ -999,7 +999,7 @@ _AGENCY_DATELINE = {
 #: rules read "the authority said on Monday". A day after "أن" is the reported event's.
 _AR_SAID_DAY = re.compile(
     r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]))\s*(?P<verb>و?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت"
-    r"|صرح|صرحت|كشف|كشفت|اوضح|اوضحت|نفى|نفت))\s+"
+    r"|صرح|صرحت|كشف|كشفت|اوضح|اوضحت|نفى|نفت|اضاف|اضافت))\s+"
     rf"(?P<who>(?:(?!(?:ان|انه|انها|بان|بانه)(?:\s|$))[^\s.!?{_OPEN}]+\s+){{0,6}}?)(?={_OPEN})"
 )
 _HE_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])["\u05f4](?=[\u05d0-\u05ea])')
