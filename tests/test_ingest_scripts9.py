@@ -614,3 +614,33 @@ def test_arabic_today_with_a_weekday_is_that_weekday():
     glossed = gloss_text("كشفت صحيفة محلية اليوم الأحد أن طائرات تعرضت للتشويش.", "ar").lower()
     assert "said on sunday" in glossed
     assert "today" not in glossed
+
+
+# --- Arabic territory; Japanese airports ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("تعرضت طائرات لتشويش فوق الأراضي الأردنية.", "ar", "over Jordanian territory"),
+        # A nationality spelt as the country's name: the role still reaches it.
+        ("تعرضت طائرات لتشويش فوق الأراضي السورية.", "ar", "over Syria territory"),
+        ("那覇空港に着陸しようとした旅客機", "ja", "Naha"),
+    ],
+)
+def test_territory_and_more_places(line, code, expected):
+    assert expected in gloss_text(line, code)
+
+
+ARABIC_LAST_MONTH = """الأردن: طائرات تتعرض للتشويش
+
+قالت الهيئة إن عددا من الطائرات تعرض الشهر الماضي لتشويش على أنظمة الملاحة فوق الأراضي الأردنية.
+"""
+
+
+def test_arabic_jamming_over_a_countrys_territory():
+    candidates = ingest_text(ARABIC_LAST_MONTH, published=dt.date(2024, 5, 2))
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["country"] == "JO"
+    assert best.values["date"] == dt.date(2024, 4, 1)
+    assert best.score >= 0.40

@@ -2319,6 +2319,7 @@ passengers: ركاب مسافرين مسافرون
 runway: مدرج* مدارج
 air traffic control: المراقبه_الجويه برج_المراقبه
 airspace: المجال_الجوي الاجواء اجواء
+territory: الاراضي اراضي
 air traffic: حركه_الطيران الحركه_الجويه
 aviation: طيران الطيران_المدني
 approach: اقتراب*

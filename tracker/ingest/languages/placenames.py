@@ -744,6 +744,7 @@ SCRIPT_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "London": ("ロンドン",), "Paris": ("パリ",), "Frankfurt": ("フランクフルト",),
         "Vienna": ("ウィーン",), "Stockholm": ("ストックホルム",), "Pyongyang": ("平壌",),
         "Osaka": ("大阪",), "Narita": ("成田",), "Haneda": ("羽田",),
+        "Naha": ("那覇",), "Fukuoka": ("福岡",), "Sapporo": ("札幌",), "Nagoya": ("名古屋",),
     },
     "ko": {
         "Plovdiv": ("플로브디프", "플로우디프"), "Sofia": ("소피아",), "Tartu": ("타르투",),

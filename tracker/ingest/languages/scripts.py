@@ -813,7 +813,7 @@ def _uncount_vehicle(out: list[str]) -> None:
 
 
 _ROLES = {"in", "to", "from", "at", "over", "near"}
-_PLACE_PARTS = {"airspace", "airport", "airports", "border", "area", "air traffic"}
+_PLACE_PARTS = {"airspace", "airport", "airports", "border", "area", "air traffic", "territory"}
 
 
 def _keep_latin(word: str) -> str:
@@ -1136,7 +1136,7 @@ def gloss_script_line(line: str, code: str) -> list[str]:
             # An adjective of nationality names a place only beside an airspace word
             # ("الاجواء الايرانيه": Iranian airspace); "الطائرات الروسيه" (Russian aircraft)
             # says whose the aircraft are, not where they were.
-            if out and out[-1] == "airspace":
+            if out and out[-1] in {"airspace", "territory"}:
                 out.insert(len(out) - 1, english[1:])
                 if len(out) > 2 and out[-3] == "the":
                     del out[-3]
@@ -1148,6 +1148,15 @@ def gloss_script_line(line: str, code: str) -> list[str]:
                 # "북한의 GPS 교란": North Korea's jamming is jamming by North Korea (its source,
                 # not where the aircraft was); "한국의 공항": no role.
                 role = "by" if _jamming_follows(tokens, i, code) else ""
+            if not role and code in {"ar", "fa"} and out and out[-1] in {"airspace", "territory"}:
+                # "فوق الأجواء السورية", "حریم هوایی ایران": the airspace (of) Syria, written
+                # "over Syria airspace" so that the role before it reaches the place.
+                part = out.pop()
+                if out and out[-1] == "the":
+                    out.pop()
+                emit(*name.split(), part)
+                place_at = -1
+                continue
             if role and not (out and out[-1] in _ROLES):
                 emit(role)
             emit(*name.split())
