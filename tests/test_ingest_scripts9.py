@@ -644,3 +644,36 @@ def test_arabic_jamming_over_a_countrys_territory():
     assert best.values["country"] == "JO"
     assert best.values["date"] == dt.date(2024, 4, 1)
     assert best.score >= 0.40
+
+
+# --- clock times ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected", "absent"),
+    [
+        ("9일 오후 3시 20분께 여객기가 회항했다.", "ko", "15:20", "20 aircraft"),
+        ("4日午後3時ごろ、旅客機が引き返した。", "ja", "15:00", "3 aircraft"),
+        ("5月12日下午3时20分，客机返航。", "zh", "15:20", "20 aircraft"),
+        ("2024年05月01日(水)15時09分", "ja", "15:09", "15 09"),
+        # Hours of a duration are no clock time.
+        ("旅客機は3時間にわたって旋回した。", "ja", "circled", ":00"),
+    ],
+)
+def test_cjk_clock_times(line, code, expected, absent):
+    glossed = gloss_text(line, code)
+    assert expected in glossed
+    assert absent not in glossed
+
+
+KOREAN_CLOCK = """여객기 회항
+
+9일 오후 3시 20분께 여객기가 김포공항에 접근하던 중 GPS 교란을 겪고 회항했다.
+"""
+
+
+def test_a_korean_clock_time_is_no_count_of_aircraft():
+    candidates = ingest_text(KOREAN_CLOCK, published=dt.date(2024, 11, 10))
+    best = max(candidates, key=lambda c: c.score)
+    assert best.values["date"] == dt.date(2024, 11, 9)
+    assert not any("counts or rates" in reason for reason in best.reasons)

@@ -124,6 +124,25 @@ def _ago(number: str, unit: str) -> str:
     return f"{int(number)} {_AGO_UNIT[unit]}{'' if int(number) == 1 else 's'} ago"
 
 
+# "15時09分", "午後3時ごろ", "오후 3시 20분께", "下午3时20分": a clock time, written "15:09" as the
+# English rules mask it (its numbers were read as counts: "3시 20분께 여객기" was "20 aircraft").
+_CJK_CLOCK = re.compile(
+    r"(?:(?P<half>午前|午後|上午|下午|中午|晚上|凌晨|早上|夜|오전|오후|새벽|밤|낮)\s*)?"
+    r"(?<![\d.])(?P<h>\d{1,2})\s*[時时시点點](?![間间간])\s*(?:(?P<m>\d{1,2})\s*[分분](?!之)|(?P<half_hour>半|반))?"
+    r"(?:\s*(?:ごろ|頃|께|쯤|경|左右))?"
+)
+_AFTERNOON = {"午後", "下午", "晚上", "夜", "오후", "밤"}
+
+
+def _clock(m: re.Match) -> str:
+    hour, minute = int(m["h"]), int(m["m"] or (30 if m["half_hour"] else 0))
+    if hour > 24 or minute > 59:
+        return m[0]
+    if m["half"] in _AFTERNOON and hour < 12:
+        hour += 12
+    return _english(f"{hour:02d}:{minute:02d}")
+
+
 # "去年9月", "昨年9月", "지난해 9월": a month of last year ("in September last year").
 _CJK_LAST_YEAR_MONTH = re.compile(
     r"(?:去年|昨年|지난\s*해|작년)\s*(?P<m>\d{1,2})\s*[月월](?![\s\d]*[日일号號])"
@@ -362,6 +381,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         patterns += [
             (_CJK_LAST_MONTH_DAY, lambda m: _english(f"on the {_nth(m['d'])} of last month")),
             (_CJK_FULL, full),
+            (_CJK_CLOCK, _clock),
             (_CJK_YEARS_LONG, lambda m: _english(f"over {m['n']} years")),
             (_CJK_MONTHS_LONG, lambda m: _english(f"over {m['n']} months")),
             (_CJK_AGO, lambda m: _english(_ago(m["n"], next(k for k in "dwmy" if m[k])))),
