@@ -134,11 +134,30 @@ _CJK_CLOCK = re.compile(
 _AFTERNOON = {"午後", "下午", "晚上", "夜", "오후", "밤"}
 
 
+#: Hindi, Urdu and Punjabi "(शाम) 5 बजे" (at 5 o'clock, in the evening) and Arabic "الساعة 5
+#: (مساء)" (at hour 5, in the evening): clock times too ("5 बजे विमान" was "5 aircraft").
+_HALF_DAY = "सुबह दोपहर शाम रात صبح دوپہر شام رات ਸਵੇਰੇ ਦੁਪਹਿਰ ਸ਼ਾਮ ਰਾਤ".split()
+_OCLOCK = "|".join(fold_script(w) for w in ("बजे", "بجے", "ਵਜੇ"))
+_SOUTH_ASIAN_CLOCK = re.compile(
+    rf"(?:(?P<half>{'|'.join(fold_script(w) for w in _HALF_DAY)})\s+)?"
+    rf"(?<![\d.])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?:{_OCLOCK})"
+)
+_AR_CLOCK = re.compile(
+    r"(?<![\u0600-\u06ff])(?:في\s+)?الساعه\s+(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
+    r"(?:\s+(?P<half>صباحا|مساء|ظهرا|ليلا))?"
+)
+_AFTERNOON_SOUTH = {fold_script(w) for w in _HALF_DAY if w not in {"सुबह", "صبح", "ਸਵੇਰੇ"}} | {
+    "مساء",
+    "ليلا",
+}
+
+
 def _clock(m: re.Match) -> str:
-    hour, minute = int(m["h"]), int(m["m"] or (30 if m["half_hour"] else 0))
+    half_hour = "half_hour" in m.re.groupindex and m["half_hour"]
+    hour, minute = int(m["h"]), int(m["m"] or (30 if half_hour else 0))
     if hour > 24 or minute > 59:
         return m[0]
-    if m["half"] in _AFTERNOON and hour < 12:
+    if (m["half"] in _AFTERNOON or m["half"] in _AFTERNOON_SOUTH) and hour < 12:
         hour += 12
     return _english(f"{hour:02d}:{minute:02d}")
 
@@ -481,6 +500,10 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             )
         if code == "fa":
             patterns += _solar_hijri_patterns()
+        if code in {"hi", "ur", "pa"}:
+            patterns.append((_SOUTH_ASIAN_CLOCK, _clock))
+        if code == "ar":
+            patterns.append((_AR_CLOCK, _clock))
         if code == "hi":
             # "पिछले दो-तीन दिनों से", "तीन दिन पहले": days ago.
             numbers = "|".join(list(_NUMBER_WORDS) + [r"\d{1,2}"])
