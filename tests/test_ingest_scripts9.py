@@ -681,3 +681,11 @@ def test_a_korean_clock_time_is_no_count_of_aircraft():
     best = max(candidates, key=lambda c: c.score)
     assert best.values["date"] == dt.date(2024, 11, 9)
     assert not any("counts or rates" in reason for reason in best.reasons)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [("उपग्रह नेविगेशन में बाधा आई।", "hi"), ("היה שיבוש בניווט הלווייני.", "he")],
+)
+def test_satellite_navigation_in_hindi_and_hebrew(line, code):
+    assert "satellite navigation" in gloss_text(line, code)
