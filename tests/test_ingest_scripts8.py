@@ -288,7 +288,6 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "affect",
         # words
         "en route",
-        "satellite navigation",
         "jammer",
         "position",
         "and",
