@@ -211,15 +211,10 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "had",
         "affect",
         # words
-        "en route",
         "jammer",
-        "position",
         "and",
-        "because of",
         "every",
         "more than",
-        "cars",
-        "phones",
     ),
     "fa": (
         # verb forms:
@@ -235,10 +230,7 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "en route",
         "jammer",
         "position",
-        "because of",
         "every",
-        "cars",
-        "phones",
     ),
     "he": (
         # verb forms:
@@ -253,27 +245,16 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "detected",
         "affect",
         # words
-        "passengers",
-        "airline",
         "air traffic control",
-        "runway",
         "en route",
         "jammer",
         "problems",
-        "position",
         "and",
-        "because of",
         "border",
         "no",
         "every",
         "more than",
         "number of",
-        "incidents",
-        "ships",
-        "cars",
-        "phones",
-        "drones",
-        "military",
     ),
     "hi": (
         # verb forms:
@@ -291,14 +272,9 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "jammer",
         "position",
         "and",
-        "because of",
         "no",
         "every",
         "more than",
-        "ships",
-        "cars",
-        "phones",
-        "military",
     ),
     "ja": (
         # verb forms:
@@ -314,17 +290,12 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "planes",
         "flights",
         "emergency landing",
-        "en route",
         "navigation systems",
         "jammer",
-        "position",
         "and",
-        "because of",
         "no",
         "every",
         "more than",
-        "cars",
-        "phones",
     ),
     "ko": (
         # verb forms:
@@ -342,18 +313,14 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "planes",
         "flights",
         "emergency landing",
-        "en route",
         "navigation systems",
         "jammer",
-        "position",
         "and",
         "because of",
         "no",
         "every",
         "more than",
         "incidents",
-        "cars",
-        "phones",
     ),
     "pa": (
         # verb forms:
@@ -379,13 +346,10 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "jammer",
         "position",
         "and",
-        "because of",
         "no",
         "every",
         "more than",
         "statistics",
-        "cars",
-        "phones",
     ),
     "ur": (
         # verb forms:
@@ -402,10 +366,7 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "en route",
         "jammer",
         "position",
-        "because of",
         "every",
-        "cars",
-        "phones",
     ),
     "zh": (
         # verb forms:
@@ -420,12 +381,8 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         # words
         "planes",
         "emergency landing",
-        "en route",
-        "position",
         "and",
-        "because of",
         "not",
-        "every",
         "more than",
     ),
 }

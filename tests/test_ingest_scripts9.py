@@ -286,8 +286,7 @@ ARABIC_DIVERSIONS = """Published: 2023-09-21
 
 تشويش على مطار بن غوريون
 
-أعلنت سلطة المطارات أنها اضطرت الى تغيير مسارات هبوط الطائرات القادمة الى مطار بن غوريون
-بسبب التشويش على نظام التموضع العالمي.
+اضطرت السلطة الى تغيير مسارات هبوط الطائرات القادمة الى مطار بن غوريون بسبب التشويش.
 """
 
 
@@ -689,3 +688,33 @@ def test_a_korean_clock_time_is_no_count_of_aircraft():
 )
 def test_satellite_navigation_in_hindi_and_hebrew(line, code):
     assert "satellite navigation" in gloss_text(line, code).lower()
+
+
+# --- words the English rules read that the script tables lacked (SCRIPT_GAPS) -----------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("司机的手机导航出现干扰。", "zh", "phones"),
+        ("出租车的导航出现干扰。", "zh", "cars"),
+        ("スマホの地図アプリに不具合", "ja", "phones"),
+        ("タクシーのナビが狂った", "ja", "cars"),
+        ("스마트폰 지도 앱 오류", "ko", "phones"),
+        ("택시 기사들이 불편을 겪었다", "ko", "cars"),
+        ("تعطلت خرائط الهواتف الذكية", "ar", "phones"),
+        ("سائقو سيارات الأجرة يشكون", "ar", "cars"),
+        ("הנהגים דיווחו על תקלות בטלפונים", "he", "phones"),
+        ("फोन के नक्शे में गड़बड़ी", "hi", "phones"),
+        ("گاڑیوں کے نقشے خراب", "ur", "cars"),
+        ("مسیریاب گوشی‌ها مختل شد", "fa", "phones"),
+        ("ਟੈਕਸੀ ਡਰਾਈਵਰ ਪਰੇਸ਼ਾਨ", "pa", "cars"),
+        ("客机因为GPS干扰返航。", "zh", "because of"),
+        ("طائرة عادت بسبب التشويش.", "ar", "because of"),
+        ("विमान जीपीएस के कारण लौटा।", "hi", "because of"),
+        ("飛行中に旅客機の位置が狂った。", "ja", "en route"),
+        ("الطائرة أظهرت موقعا خاطئا.", "ar", "position"),
+    ],
+)
+def test_gap_words(line, code, expected):
+    assert expected in gloss_text(line, code).lower()

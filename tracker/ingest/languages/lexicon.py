@@ -2133,6 +2133,12 @@ phones: 手机 手機
 cars: 汽车 汽車
 could: 可能会 可能會 或将 或將
 warned: 警告 警示 提醒
+phones: 手机 手機 智能手机 智能手機
+cars: 汽车 汽車 车辆 車輛 出租车 出租車 网约车 網約車
+because of: 因为 因為 由于 由於
+position: 位置
+every: 每
+en route: 飞行途中 飛行途中 航行途中
 """,
     "ja": """
 GPS: 全地球測位システム
@@ -2213,6 +2219,11 @@ not: なかった ません
 denied: 否定した 否定
 could: 恐れ おそれ
 warned: 警告 注意喚起
+phones: スマートフォン スマホ 携帯電話
+cars: 自動車 乗用車 タクシー カーナビ
+because of: のため により
+position: 位置
+en route: 飛行中 航行中
 """,
     # Korean: stems that particles follow ("교란을", "공항에서"); compounds by their tail
     # ("전파교란").
@@ -2285,6 +2296,10 @@ diverted: 우회*
 experienced: 겪*
 could: 수_있다 수_있는 수_있어 수_있을
 warned: 경고*
+phones: 휴대폰* 스마트폰* 휴대전화*
+cars: 자동차* 차량* 택시*
+position: 위치*
+en route: 비행_중 운항_중
 """,
     # Arabic: forms after the conjunction, preposition and article are removed (:mod:`.scripts`),
     # folded as :func:`.placenames.fold_script` folds them (ة -> ه, أ -> ا, no vowel marks).
@@ -2299,7 +2314,7 @@ jamming: تشويش* تشوش* يشوش* شوش*
 helicopter: مروحية مروحيه مروحيات
 interference: تداخل* تداخلت
 spoofing: خداع* انتحال*
-false: مزيف* زائف* مزوره
+false: مزيف* زائف* مزوره خاطئ*
 lost: فقد* افقد*
 problems: صعوبات مشاكل مشكله اضطراب* اعطال عطل
 drones: طائره_مسيره طائرات_مسيره مسيره مسيرات درون
@@ -2365,6 +2380,11 @@ every day: يوميا
 number of: عدد
 statistics: احصائي* احصاء*
 on the rise: تزايد* ارتفاع
+phones: هاتف هواتف الهواتف_الذكيه جوال
+cars: سيارات سياره سيارات_الاجره
+position: موقع مواقع موقعا موقعها
+because of: بسبب
+en route: اثناء_الطيران خلال_الرحله
 """,
     "he": """
 GPS: ג'י_פי_אס ג'יפיאס
@@ -2418,6 +2438,17 @@ warned: הזהיר* אזהרה
 statistics: נתונים סטטיסטיקה
 on the rise: עלייה עליות גידול זינק
 recently: לאחרונה
+phones: טלפון טלפונים סמארטפון סלולרי
+cars: מכוניות מכונית רכב רכבים
+because of: בגלל עקב
+position: מיקום
+ships: ספינות ספינה אוניות
+drones: רחפן רחפנים
+military: צבא צה"ל צבאי
+passengers: נוסעים
+airline: חברת_התעופה חברות_התעופה
+runway: מסלול_הנחיתה המסלול
+incidents: אירועים מקרים
 """,
     # Hindi: postpositions follow the noun ("म्यांमार में": in Myanmar); Devanagari folded as
     # :func:`.placenames.fold_script` folds it (no nukta).
@@ -2493,6 +2524,11 @@ statistics: आंकडे आंकडों
 could: सकता सकती सकते
 warned: चेतावनी आगाह
 on the rise: बढोतरी वृद्धि इजाफा
+phones: फोन मोबाइल स्मार्टफोन
+cars: कार कारों गाडी गाडियों टैक्सी
+because of: के_कारण की_वजह_से
+ships: जहाजों पोत
+military: सेना सैन्य
 """,  # Punjabi in Gurmukhi, folded as :func:`.placenames.fold_script` folds it (no nukta:
     # "ਜਹਾਜ਼" is written "ਜਹਾਜ"); postpositions follow the noun, as in Hindi.
     "pa": """
@@ -2550,6 +2586,9 @@ approach: ਅਪ੍ਰੋਚ ਪਹੁੰਚ
 could: ਸਕਦਾ ਸਕਦੀ ਸਕਦੇ
 warned: ਚੇਤਾਵਨੀ
 on the rise: ਵਾਧਾ
+phones: ਫੋਨ ਮੋਬਾਈਲ
+cars: ਕਾਰ ਗੱਡੀ ਗੱਡੀਆਂ ਟੈਕਸੀ
+because of: ਕਾਰਨ ਦੇ_ਕਾਰਨ
 """,
     # Urdu, in Arabic script (folded as :func:`.placenames.fold_script` folds it: "ی" -> "ي",
     # "ک" -> "ك", "ہ" -> "ه"); postpositions follow the noun, as in Hindi ("لاہور میں").
@@ -2626,6 +2665,9 @@ on the rise: اضافہ
 every day: روزانہ ہر_روز
 more than: سے_زائد سے_زیادہ
 and: اور
+phones: فون موبائل
+cars: گاڑی گاڑیاں گاڑیوں کار ٹیکسی
+because of: کی_وجہ_سے کے_باعث
 """,
     # Persian, in Arabic script (folded as Urdu is; the zero-width non-joiner dropped, so
     # "هواپیما‌ها" is "هواپیماها"); prepositions before the noun ("در تهران"), as in Arabic.
@@ -2702,6 +2744,9 @@ on the rise: افزایش
 every day: هر_روز روزانه
 more than: بیش_از
 and: و
+phones: گوشی گوشی‌ها تلفن_همراه موبایل
+cars: خودرو خودروها ماشین تاکسی
+because of: به_دلیل به_علت
 """,
 }
 
