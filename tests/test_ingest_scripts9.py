@@ -718,3 +718,16 @@ def test_satellite_navigation_in_hindi_and_hebrew(line, code):
 )
 def test_gap_words(line, code, expected):
     assert expected in gloss_text(line, code).lower()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("एयरक्राफ्ट को टेक ऑफ में समस्या हुई।", "the aircraft take-off"),
+        ("एयर ट्रैफिक कंट्रोल ने एयरस्पेस बंद किया।", "air traffic control"),
+        ("विमान ने सुरक्षित लैंड किया।", "landed"),
+        ("दिल्ली से उड़ान भरने के बाद विमान लौटा।", "take-off"),
+    ],
+)
+def test_hindi_english_loanwords(line, expected):
+    assert expected in gloss_text(line, "hi").lower()
