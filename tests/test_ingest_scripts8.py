@@ -289,8 +289,6 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         # words
         "planes",
         "flights",
-        "emergency landing",
-        "navigation systems",
         "jammer",
         "and",
         "no",
@@ -312,8 +310,6 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         # words
         "planes",
         "flights",
-        "emergency landing",
-        "navigation systems",
         "jammer",
         "and",
         "because of",
@@ -380,7 +376,6 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "affect",
         # words
         "planes",
-        "emergency landing",
         "and",
         "not",
         "more than",

@@ -731,3 +731,17 @@ def test_gap_words(line, code, expected):
 )
 def test_hindi_english_loanwords(line, expected):
     assert expected in gloss_text(line, "hi").lower()
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("GPS 내비게이션 교란의 표적이 됐다.", "ko", "navigation"),
+        ("여객기가 비상착륙했다.", "ko", "emergency landing"),
+        ("ナビゲーションシステムが使用できなくなった。", "ja", "navigation systems"),
+        ("旅客機が緊急着陸した。", "ja", "emergency landing"),
+        ("客机紧急降落。", "zh", "emergency landing"),
+    ],
+)
+def test_navigation_and_emergency_landing(line, code, expected):
+    assert expected in gloss_text(line, code).lower()

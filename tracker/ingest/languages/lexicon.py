@@ -2139,6 +2139,8 @@ because of: 因为 因為 由于 由於
 position: 位置
 every: 每
 en route: 飞行途中 飛行途中 航行途中
+navigation: 导航 導航
+emergency landing: 紧急降落 緊急降落 紧急迫降 緊急迫降 迫降
 """,
     "ja": """
 GPS: 全地球測位システム
@@ -2224,6 +2226,9 @@ cars: 自動車 乗用車 タクシー カーナビ
 because of: のため により
 position: 位置
 en route: 飛行中 航行中
+navigation systems: ナビゲーションシステム 航法システム 航法装置
+navigation: ナビゲーション 航法
+emergency landing: 緊急着陸
 """,
     # Korean: stems that particles follow ("교란을", "공항에서"); compounds by their tail
     # ("전파교란").
@@ -2300,6 +2305,10 @@ phones: 휴대폰* 스마트폰* 휴대전화*
 cars: 자동차* 차량* 택시*
 position: 위치*
 en route: 비행_중 운항_중
+navigation systems: 항법장치* 항법시스템*
+navigation: 내비게이션* 항법*
+emergency landing: 비상착륙* 긴급착륙* 비상_착륙했다 긴급_착륙했다 비상_착륙을 긴급_착륙을
+navigation systems: 항법_장치
 """,
     # Arabic: forms after the conjunction, preposition and article are removed (:mod:`.scripts`),
     # folded as :func:`.placenames.fold_script` folds them (ة -> ه, أ -> ا, no vowel marks).
