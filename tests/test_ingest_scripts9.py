@@ -745,3 +745,18 @@ def test_hindi_english_loanwords(line, expected):
 )
 def test_navigation_and_emergency_landing(line, code, expected):
     assert expected in gloss_text(line, code).lower()
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("上周末，一架客机遭遇GPS干扰。", "zh"),
+        ("先週末、旅客機がGPS妨害を受けた。", "ja"),
+        ("지난 주말 여객기가 GPS 교란을 겪었다.", "ko"),
+        ("تعرضت طائرة لتشويش نهاية الأسبوع الماضي.", "ar"),
+        ("בסוף השבוע שעבר מטוס חווה שיבוש.", "he"),
+        ("पिछले सप्ताहांत विमान को समस्या हुई।", "hi"),
+    ],
+)
+def test_last_weekend(line, code):
+    assert "last weekend" in gloss_text(line, code).lower()
