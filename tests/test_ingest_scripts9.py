@@ -760,3 +760,32 @@ def test_navigation_and_emergency_landing(line, code, expected):
 )
 def test_last_weekend(line, code):
     assert "last weekend" in gloss_text(line, code).lower()
+
+
+# --- Korean: the verb after a place and its particle gives the role; more places -----------------
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected"),
+    [
+        ("여객기가 타르투 공항에 접근하던 중 교란을 겪었다.", "ko", "approaching Tartu airport"),
+        ("항공기가 플로브디프 공항에 착륙하던 중 GPS 교란을 겪었다.", "ko", "at Plovdiv airport"),
+        ("客机在接近马尼拉机场时遭遇干扰。", "zh", "approaching Manila airport"),
+        ("客机在南海上空遭遇GPS干扰。", "zh", "over South China Sea"),
+        ("マニラ空港に着陸する際にGPSが妨害された。", "ja", "Manila airport"),
+        ("교란은 필리핀 상공에서 있었다.", "ko", "over Philippines"),
+    ],
+)
+def test_korean_place_verbs_and_more_places(line, code, expected):
+    assert expected in gloss_text(line, code)
+
+
+KOREAN_FINNAIR = """핀에어 여객기 회항
+
+핀에어 여객기가 지난 25일 타르투 공항에 접근하던 중 GPS 교란으로 회항했다.
+"""
+
+
+def test_korean_approaching_an_airport_abroad_gives_its_country():
+    candidates = ingest_text(KOREAN_FINNAIR, published=dt.date(2024, 4, 29))
+    assert {c.values["country"] for c in candidates if c.score >= 0.40} == {"EE"}

@@ -2141,6 +2141,7 @@ every: 每
 en route: 飞行途中 飛行途中 航行途中
 navigation: 导航 導航
 emergency landing: 紧急降落 緊急降落 紧急迫降 緊急迫降 迫降
+approaching: 接近 飞近 飛近 临近 臨近
 """,
     "ja": """
 GPS: 全地球測位システム

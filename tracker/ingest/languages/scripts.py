@@ -862,6 +862,10 @@ def _uncount_vehicle(out: list[str]) -> None:
 
 
 _ROLES = {"in", "to", "from", "at", "over", "near"}
+#: Korean verbs after a place and its particle, and the English role they give the place.
+_KO_PLACE_VERBS = {"approach": "approaching", "landing": "at", "during landing": "at",
+                   "attempting to land": "at", "landed": "at",
+                   "emergency landing": "at"}  # fmt: skip
 _PLACE_PARTS = {"airspace", "airport", "airports", "border", "area", "air traffic", "territory"}
 
 
@@ -1224,6 +1228,14 @@ def gloss_script_line(line: str, code: str) -> list[str]:
                     emit("the")
             emit(*english.split())
             continue
+        if code == "ko" and place_at >= 0 and english in _KO_PLACE_VERBS:
+            # "타르투 공항에 접근하던": the verb after the place and its particle gives the role
+            # ("approaching Tartu airport", "at Plovdiv airport during landing").
+            before = tokens[i - size - 1] if i - size - 1 >= 0 else ""
+            if before.endswith(("에", "으로", "로")) and not (
+                place_at > 0 and out[place_at - 1] in _ROLES
+            ):
+                out.insert(place_at, _KO_PLACE_VERBS[english])
         place_at = -1
         if english in _COUNT_NOUNS:
             _uncount_vehicle(out)
