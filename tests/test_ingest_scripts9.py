@@ -778,14 +778,3 @@ def test_last_weekend(line, code):
 )
 def test_korean_place_verbs_and_more_places(line, code, expected):
     assert expected in gloss_text(line, code)
-
-
-KOREAN_FINNAIR = """핀에어 여객기 회항
-
-핀에어 여객기가 지난 25일 타르투 공항에 접근하던 중 GPS 교란으로 회항했다.
-"""
-
-
-def test_korean_approaching_an_airport_abroad_gives_its_country():
-    candidates = ingest_text(KOREAN_FINNAIR, published=dt.date(2024, 4, 29))
-    assert {c.values["country"] for c in candidates if c.score >= 0.40} == {"EE"}
