@@ -778,3 +778,21 @@ def test_last_weekend(line, code):
 )
 def test_korean_place_verbs_and_more_places(line, code, expected):
     assert expected in gloss_text(line, code)
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "expected", "absent"),
+    [
+        ("۳ روز پیش یک هواپیما دچار اختلال شد.", "fa", "3 days ago", "3 aircraft"),
+        ("دو هفته پیش", "fa", "2 weeks ago", "last week"),
+        ("تین دن پہلے طیارہ متاثر ہوا۔", "ur", "3 days ago", "3 aircraft"),
+        ("قبل ثلاثة أيام تعرضت طائرة لتشويش.", "ar", "3 days ago", "3 aircraft"),
+        ("قبل يومين", "ar", "2 days ago", "yesterday"),
+        ("לפני שלושה ימים מטוס חווה שיבוש.", "he", "3 days ago", "3 aircraft"),
+        ("לפני יומיים", "he", "2 days ago", "yesterday"),
+    ],
+)
+def test_days_ago_in_arabic_hebrew_urdu_persian(line, code, expected, absent):
+    glossed = gloss_text(line, code).lower()
+    assert expected in glossed
+    assert absent not in glossed

@@ -288,6 +288,58 @@ _EXTRA_MONTHS: dict[str, dict[str, str]] = {
 _NUMBER_WORDS = {"एक": "1", "दो": "2", "तीन": "3", "चार": "4", "पांच": "5", "यومين": "2"}
 
 
+#: "3 days ago" in Arabic, Hebrew, Urdu and Persian: number words, units, and where "ago" stands
+#: ("قبل ثلاثة أيام", "לפני שלושה ימים" before; "۳ روز پیش", "تین دن پہلے" after). The number was
+#: read as a count ("۳ روز پیش یک هواپیما" was "3 aircraft").
+_AGO_NUMBERS = {
+    "ar": {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10},
+    "he": {"שלושה": 3, "ארבעה": 4, "חמישה": 5, "שישה": 6, "שבעה": 7, "עשרה": 10},
+    "ur": {"ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "سات": 7, "دس": 10},
+    "fa": {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "ده": 10},
+}
+_AGO_UNITS = {
+    "ar": {"ايام": "d", "يوما": "d", "يوم": "d", "اسابيع": "w", "اسبوع": "w", "اشهر": "m",
+           "شهر": "m", "سنوات": "y"},
+    "he": {"ימים": "d", "שבועות": "w", "חודשים": "m", "שנים": "y"},
+    "ur": {"دن": "d", "دنوں": "d", "روز": "d", "ہفتے": "w", "ہفتوں": "w", "ماہ": "m",
+           "مہینے": "m", "سال": "y"},
+    "fa": {"روز": "d", "هفته": "w", "ماه": "m", "سال": "y"},
+}  # fmt: skip
+#: Dual forms, a number and a unit in one word: "يومين" (two days), "יומיים", "שבועיים".
+_AGO_DUALS = {"ar": {"يومين": (2, "d"), "اسبوعين": (2, "w"), "شهرين": (2, "m")},
+              "he": {"יומיים": (2, "d"), "שבועיים": (2, "w"), "חודשיים": (2, "m")}}  # fmt: skip
+
+
+def _ago_pattern(code: str) -> tuple[re.Pattern, object] | None:
+    if code not in _AGO_UNITS:
+        return None
+    numbers = {fold_script(k): v for k, v in _AGO_NUMBERS[code].items()}
+    units = {fold_script(k): v for k, v in _AGO_UNITS[code].items()}
+    duals = {fold_script(k): v for k, v in _AGO_DUALS.get(code, {}).items()}
+    number = "|".join([r"\d{1,2}", *map(re.escape, numbers)])
+    unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    dual = "|".join(map(re.escape, duals))
+    letter = _LETTER.get(code, r"\w")
+    if code in {"ar", "he"}:
+        before = fold_script("قبل") if code == "ar" else fold_script("לפני")
+        body = rf"(?P<n>{number})\s+(?P<u>{unit})" + (rf"|(?P<dual>{dual})" if dual else "")
+        pattern = rf"(?<!{letter}){before}\s+(?:{body})(?!{letter})"
+    else:
+        words = ("پہلے", "قبل") if code == "ur" else ("پیش", "قبل")
+        after = "|".join(fold_script(w) for w in words)
+        pattern = rf"(?<!{letter})(?P<n>{number})\s*(?P<u>{unit})\s+(?:{after})(?!{letter})"
+
+    def ago(m: re.Match) -> str:
+        if m.groupdict().get("dual"):
+            n, u = duals[m["dual"]]
+        else:
+            n = int(m["n"]) if m["n"].isdigit() else numbers[m["n"]]
+            u = units[m["u"]]
+        return _english(_ago(str(n), u))
+
+    return re.compile(pattern), ago
+
+
 @functools.cache
 def _months(code: str) -> dict[str, str]:
     """Month names of ``code`` (folded) -> English, longest first."""
@@ -508,6 +560,9 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             patterns += _solar_hijri_patterns()
         if code in {"hi", "ur", "pa"}:
             patterns.append((_SOUTH_ASIAN_CLOCK, _clock))
+        ago = _ago_pattern(code)
+        if ago:
+            patterns.append(ago)
         if code == "ar":
             patterns.append((_AR_CLOCK, _clock))
         if code == "hi":
