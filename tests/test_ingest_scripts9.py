@@ -659,6 +659,7 @@ def test_arabic_jamming_over_a_countrys_territory():
         ("شام 5 بجے طیارہ واپس آیا۔", "ur", "17:00", "5 aircraft"),
         ("ਸ਼ਾਮ 5 ਵਜੇ ਜਹਾਜ਼ ਵਾਪਸ ਪਰਤਿਆ।", "pa", "17:00", "5 aircraft"),
         ("في الساعة 5 مساء عادت الطائرة.", "ar", "17:00", "in 5"),
+        ("ساعت ۵ عصر هواپیما دچار اختلال شد.", "fa", "17:00", "5 aircraft"),
         # Hours of a duration are no clock time.
         ("旅客機は3時間にわたって旋回した。", "ja", "circled", ":00"),
     ],

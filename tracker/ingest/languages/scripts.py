@@ -146,9 +146,17 @@ _AR_CLOCK = re.compile(
     r"(?<![\u0600-\u06ff])(?:في\s+)?الساعه\s+(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
     r"(?:\s+(?P<half>صباحا|مساء|ظهرا|ليلا))?"
 )
+#: Persian "ساعت ۱۰ صبح" (at hour 10 in the morning).
+_FA_CLOCK = re.compile(
+    r"(?<![\u0600-\u06ff])ساعت\s+(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
+    r"(?:\s+(?P<half>صبح|ظهر|بعدازظهر|عصر|شب))?"
+)
 _AFTERNOON_SOUTH = {fold_script(w) for w in _HALF_DAY if w not in {"सुबह", "صبح", "ਸਵੇਰੇ"}} | {
     "مساء",
     "ليلا",
+    "عصر",
+    "شب",
+    "بعدازظهر",
 }
 
 
@@ -565,6 +573,8 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             patterns.append(ago)
         if code == "ar":
             patterns.append((_AR_CLOCK, _clock))
+        if code == "fa":
+            patterns.append((_FA_CLOCK, _clock))
         if code == "hi":
             # "पिछले दो-तीन दिनों से", "तीन दिन पहले": days ago.
             numbers = "|".join(list(_NUMBER_WORDS) + [r"\d{1,2}"])
