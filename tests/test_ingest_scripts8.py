@@ -211,16 +211,10 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "had",
         "affect",
         # words
-        "planes",
-        "en route",
         "jammer",
-        "position",
         "and",
-        "because of",
         "every",
         "more than",
-        "cars",
-        "phones",
     ),
     "fa": (
         # verb forms:
@@ -236,10 +230,7 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "en route",
         "jammer",
         "position",
-        "because of",
         "every",
-        "cars",
-        "phones",
     ),
     "he": (
         # verb forms:
@@ -254,28 +245,16 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "detected",
         "affect",
         # words
-        "planes",
-        "passengers",
-        "airline",
         "air traffic control",
-        "runway",
         "en route",
         "jammer",
         "problems",
-        "position",
         "and",
-        "because of",
         "border",
         "no",
         "every",
         "more than",
         "number of",
-        "incidents",
-        "ships",
-        "cars",
-        "phones",
-        "drones",
-        "military",
     ),
     "hi": (
         # verb forms:
@@ -289,20 +268,13 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "detected",
         "affect",
         # words
-        "planes",
         "en route",
-        "satellite navigation",
         "jammer",
         "position",
         "and",
-        "because of",
         "no",
         "every",
         "more than",
-        "ships",
-        "cars",
-        "phones",
-        "military",
     ),
     "ja": (
         # verb forms:
@@ -317,18 +289,11 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         # words
         "planes",
         "flights",
-        "emergency landing",
-        "en route",
-        "navigation systems",
         "jammer",
-        "position",
         "and",
-        "because of",
         "no",
         "every",
         "more than",
-        "cars",
-        "phones",
     ),
     "ko": (
         # verb forms:
@@ -345,19 +310,13 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         # words
         "planes",
         "flights",
-        "emergency landing",
-        "en route",
-        "navigation systems",
         "jammer",
-        "position",
         "and",
         "because of",
         "no",
         "every",
         "more than",
         "incidents",
-        "cars",
-        "phones",
     ),
     "pa": (
         # verb forms:
@@ -372,7 +331,6 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "detected",
         "affect",
         # words
-        "planes",
         "crew",
         "airspace",
         "aviation",
@@ -384,13 +342,10 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "jammer",
         "position",
         "and",
-        "because of",
         "no",
         "every",
         "more than",
         "statistics",
-        "cars",
-        "phones",
     ),
     "ur": (
         # verb forms:
@@ -407,10 +362,7 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "en route",
         "jammer",
         "position",
-        "because of",
         "every",
-        "cars",
-        "phones",
     ),
     "zh": (
         # verb forms:
@@ -424,13 +376,8 @@ SCRIPT_GAPS: dict[str, tuple[str, ...]] = {
         "affect",
         # words
         "planes",
-        "emergency landing",
-        "en route",
-        "position",
         "and",
-        "because of",
         "not",
-        "every",
         "more than",
     ),
 }
@@ -507,7 +454,8 @@ def test_words_added_for_the_concepts(line, code, expected):
     ("line", "expected", "absent"),
     [
         # The dative: something given or sent to a place, or a verb of going after it.
-        ("首相はウクライナに武器を供給する工場を訪れた。", "To Ukraine", "In Ukraine"),
+        # (Since session 9 a recipient has no role at all: tests/test_ingest_scripts9.py.)
+        ("首相はウクライナに武器を供給する工場を訪れた。", "Ukraine", "In Ukraine"),
         ("機体はワルシャワに向かっていた。", "to Warsaw", "in Warsaw"),
         # The locative stays: a place where the aircraft was, a topic with "には".
         ("旅客機はバルト海上空にいた際、GPSを失った。", "over Baltic Sea", "to Baltic"),

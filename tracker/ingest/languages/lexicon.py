@@ -2199,6 +2199,9 @@ aircraft: 飞机 飛機 客机 客機 航空器 民航客机 民航客機 班机
 aircraft: 专机 專機 座机 座機 客运飞机 客運飛機
 military aircraft: 战机 戰機 军机 軍機
 flight: 航班
+most: 大部分 大多数 大多數 多数 多數
+Published: 发布时间 發布時間 发布日期 發布日期 發佈時間 发表时间 發表時間
+Updated: 更新时间 更新時間
 flights: 航班们
 pilots: 飞行员 飛行員
 captain: 机长 機長
@@ -2212,6 +2215,9 @@ airspace: 空域 领空 領空
 aviation: 民航 航空 民航局
 approach: 进近 進近
 landing: 降落 着陆 著陸
+during landing: 降落时 降落時 着陆时 著陸時 降落过程中 降落過程中
+preparing to land: 准备降落 準備降落 即将降落 即將降落
+before landing: 降落前 着陆前 著陸前
 could not land: 无法降落 無法降落 未能降落 无法着陆 無法著陸
 take-off: 起飞 起飛
 diverted: 备降 備降 改降 转降 轉降
@@ -2230,14 +2236,18 @@ from: 从 從 自
 to: 飞往 飛往 前往 抵达 抵達
 @over: 上空
 @near: 附近 周边 周邊
+area: 南部 北部 东部 東部 西部 中部 东南部 東南部 东北部 東北部 西南部 西北部
 border: 边境 邊境
 no: 没有 沒有
+denied: 否认 否認
 ships: 船舶 船只 船隻 舰船 艦船 船
 drones: 无人机 無人機
 military: 军方 軍方 军事 軍事 军队 軍隊
 exercise: 演习 演習
 incidents: 事件 事故
 thousands of: 数千 數千 上千 数以千计 數以千計
+hundreds of: 数百 數百 上百
+dozens of: 数十 數十 几十 幾十
 many: 许多 許多 大量 众多 眾多 多个 多個
 several: 多架 数架 數架 几架 幾架
 experts: 专家 專家
@@ -2252,6 +2262,15 @@ phones: 手机 手機
 cars: 汽车 汽車
 could: 可能会 可能會 或将 或將
 warned: 警告 警示 提醒
+phones: 手机 手機 智能手机 智能手機
+cars: 汽车 汽車 车辆 車輛 出租车 出租車 网约车 網約車
+because of: 因为 因為 由于 由於
+position: 位置
+every: 每
+en route: 飞行途中 飛行途中 航行途中
+navigation: 导航 導航
+emergency landing: 紧急降落 緊急降落 紧急迫降 緊急迫降 迫降
+approaching: 接近 飞近 飛近 临近 臨近
 """,
     "ja": """
 suspended: 運休 運航停止 運航を停止
@@ -2270,6 +2289,16 @@ problems: 異常 不具合
 aircraft: 航空機 旅客機 飛行機 機体 民間機 民間航空機 搭乗機 専用機 政府専用機
 military aircraft: 軍用機 戦闘機
 flight: フライト
+most: 大半 大部分 ほとんど 大多数
+several: 複数 数機
+many: 多くの 多数の
+dozens of: 数十
+hundreds of: 数百
+thousands of: 数千
+ICAO: 国際民間航空機関
+authorities: 当局
+Published: 公開日 配信日 掲載日 公開日時 配信日時
+Updated: 更新日 更新日時
 pilots: 操縦士 パイロット
 captain: 機長
 crew: 乗員 乗務員
@@ -2282,6 +2311,9 @@ airspace: 空域 領空
 aviation: 航空 国土交通省
 approach: 進入
 landing: 着陸
+attempting to land: 着陸しようと 着陸を試み
+before landing: 着陸直前 着陸前
+during landing: 着陸時 着陸の際 着陸する際 着陸中
 could not land: 着陸できなかった 着陸できず
 take-off: 離陸
 diverted: 目的地変更 ダイバート 代替空港
@@ -2290,16 +2322,18 @@ go-around: 着陸復行 ゴーアラウンド 復行
 circled: 旋回
 experienced: 遭遇
 reported: 報告 報告した 報告された
-said: 明らかにした 発表した
+said: 明らかにした 発表した 公開した 公表した
 happened: 発生 発生した
 affected: 影響
 detected: 確認された 検知
 @in: で に
 @from: から
 @to: へ
-@by: による によって によるもの
+@by: による によって によるもの により
 @over: 上空
 @near: 付近 近く 周辺
+@arriving in: に到着
+area: 南部 北部 東部 西部 中部 南東部 北東部 南西部 北西部
 border: 国境
 ships: 船舶 船
 drones: ドローン 無人機
@@ -2315,8 +2349,17 @@ statistics: 統計 データ
 on the rise: 増加 急増
 study: 研究
 not: なかった ません
+denied: 否定した 否定
 could: 恐れ おそれ
 warned: 警告 注意喚起
+phones: スマートフォン スマホ 携帯電話
+cars: 自動車 乗用車 タクシー カーナビ
+because of: のため により
+position: 位置
+en route: 飛行中 航行中
+navigation systems: ナビゲーションシステム 航法システム 航法装置
+navigation: ナビゲーション 航法
+emergency landing: 緊急着陸
 """,
     # Korean: stems that particles follow ("교란을", "공항에서"); compounds by their tail
     # ("전파교란").
@@ -2337,6 +2380,10 @@ aircraft: 항공기* 민항기* 여객기* 비행기* 전용기* *항공기 *여
 circled: 선회*
 military aircraft: 군용기* 전투기*
 flight: 항공편* 운항*
+most: 대부분
+ICAO: 국제민간항공기구 국제민항기구
+Published: 입력 기사입력 최초입력
+Updated: 최종수정 업데이트
 pilots: 조종사*
 captain: 기장*
 crew: 승무원*
@@ -2350,6 +2397,10 @@ aviation: 항공
 South Korea aviation: 국토교통부* 국토부*
 approach: 접근*
 landing: 착륙*
+during landing: 착륙_중 착륙하던_중 착륙하는_과정에서 착륙_과정에서
+before landing: 착륙_직전 착륙_전
+attempting to land: 착륙하려던 착륙하려다 착륙하려고
+attempting to land: 착륙을_시도하던_중 착륙을_시도하던 착륙을_시도하는
 go-around: 복행*
 take-off: 이륙*
 returned: 회항*
@@ -2367,6 +2418,7 @@ ships: 선박* 어선* 함정*
 drones: 드론* 무인기*
 exercise: 훈련*
 not: 않*
+denied: 부인했*
 yesterday: 어제*
 every day: 매일*
 every year: 매년* 해마다
@@ -2381,6 +2433,14 @@ diverted: 우회*
 experienced: 겪*
 could: 수_있다 수_있는 수_있어 수_있을
 warned: 경고*
+phones: 휴대폰* 스마트폰* 휴대전화*
+cars: 자동차* 차량* 택시*
+position: 위치*
+en route: 비행_중 운항_중
+navigation systems: 항법장치* 항법시스템*
+navigation: 내비게이션* 항법*
+emergency landing: 비상착륙* 긴급착륙* 비상_착륙했다 긴급_착륙했다 비상_착륙을 긴급_착륙을
+navigation systems: 항법_장치
 """,
     # Arabic: forms after the conjunction, preposition and article are removed (:mod:`.scripts`),
     # folded as :func:`.placenames.fold_script` folds them (ة -> ه, أ -> ا, no vowel marks).
@@ -2396,13 +2456,16 @@ jamming: تشويش* تشوش* يشوش* شوش*
 helicopter: مروحية مروحيه مروحيات
 interference: تداخل* تداخلت
 spoofing: خداع* انتحال*
-false: مزيف* زائف* مزوره
+false: مزيف* زائف* مزوره خاطئ*
 lost: فقد* افقد*
 problems: صعوبات مشاكل مشكله اضطراب* اعطال عطل
 drones: طائره_مسيره طائرات_مسيره مسيره مسيرات درون
-aircraft: طائره طائرات طائرتين طائرتان
+aircraft: طائره طائرتين طائرتان
+planes: طائرات
 flight: رحله
 flights: رحلات
+several: عده
+dozens of: عشرات
 pilots: طيار طيارين طيارون طياري
 captain: قائد_الطائره
 crew: طاقم
@@ -2413,11 +2476,16 @@ passengers: ركاب مسافرين مسافرون
 runway: مدرج* مدارج
 air traffic control: المراقبه_الجويه برج_المراقبه
 airspace: المجال_الجوي الاجواء اجواء
+territory: الاراضي اراضي
 air traffic: حركه_الطيران الحركه_الجويه
 aviation: طيران الطيران_المدني
 approach: اقتراب*
 landing: هبوط*
+during landing: اثناء_هبوطها اثناء_هبوطه اثناء_الهبوط خلال_هبوطها خلال_الهبوط عند_هبوطها عند_الهبوط
+before landing: قبل_هبوطها قبل_هبوطه قبل_الهبوط
+preparing to land: استعدادها_للهبوط استعداده_للهبوط الاستعداد_للهبوط
 landed: هبطت هبط تهبط
+arriving at: القادمه_الى القادمه_الي
 circled: حلق* تحلق*
 take-off: اقلاع
 emergency landing: هبوط_اضطراري
@@ -2425,6 +2493,8 @@ diverted: تحويل* تغيير_مسار* تغيير_مسارات*
 returned: عادت عاد العوده
 reported: ابلغ* افاد* بلاغ* بلاغات
 said: قال قالت اعلن* اوضح* صرح*
+Published: نشر_في نشر_بتاريخ تاريخ_النشر
+Updated: اخر_تحديث
 happened: حدث وقع وقعت
 affected: تاثر* اثر
 had to: اضطر*
@@ -2440,6 +2510,9 @@ near: قرب بالقرب
 border: حدود* الحدودي الحدوديه
 not: لم
 no: لا
+have not reported any: لم_نسجل_اي لم_يسجل_اي لم_تسجل_اي لم_نسجل لم_تسجل لم_يسجل
+have not reported any: لم_يتم_تسجيل_اي لم_يتم_تسجيل لم_يتم_رصد_اي لم_يتم_رصد
+denied: نفى نفت ينفي تنفي
 ships: سفن سفينه
 military: عسكري* الجيش جيش
 exercise: مناوره* تمرين
@@ -2449,6 +2522,11 @@ every day: يوميا
 number of: عدد
 statistics: احصائي* احصاء*
 on the rise: تزايد* ارتفاع
+phones: هاتف هواتف الهواتف_الذكيه جوال
+cars: سيارات سياره سيارات_الاجره
+position: موقع مواقع موقعا موقعها
+because of: بسبب
+en route: اثناء_الطيران خلال_الرحله
 """,
     "he": """
 suspended: השעתה השעיית השעיה
@@ -2456,21 +2534,29 @@ GPS: ג'י_פי_אס ג'יפיאס
 jamming: שיבוש* שיבושי* משבש*
 helicopter: מסוק מסוקים
 spoofing: הטעיה* זיוף*
-aircraft: מטוס מטוסים
+aircraft: מטוס
+planes: מטוסים
 flight: טיסה טיסת
 flights: טיסות
+several: כמה מספר
+dozens of: עשרות
 pilots: טייס טייסים
 airport: נמל_התעופה שדה_התעופה
 landing: נחיתה נחיתות
+during landing: בזמן_הנחיתה במהלך_הנחיתה בעת_הנחיתה
+before landing: לפני_הנחיתה
+descent: הנמכה
 take-off: המראה המראות
-approach: גישה
+approach: גישה התקרב* מתקרב*
 airspace: המרחב_האווירי
 aviation: תעופה רשות_התעופה_האזרחית
-said: אמר אמרה
+said: אמר אמרה מסר מסרה הודיע הודיעה הודיעו
 reported: דיווח*
 over: מעל
 near: ליד סמוך
 not: לא
+denied: הכחיש*
+have not reported any: לא_דווח_על לא_דווחו לא_דווח לא_זוהו לא_נרשמו
 returned: חזר חזרה
 diverted: הוסט* הסטה
 signal: אות אותות האות
@@ -2489,12 +2575,23 @@ airport: נמל_תעופה שדה_תעופה
 crew: צוות צוות_האוויר
 navigation systems: מערכת_הניווט מערכות_ניווט מערכת_ניווט
 navigation: ניווט הניווט
-satellite navigation: ניווט_לווייני הניווט_הלווייני
+satellite navigation: ניווט_לווייני הניווט_הלווייני ניווט_הלווייני
 could: עלול עלולה עלולים עשוי יכול
 warned: הזהיר* אזהרה
 statistics: נתונים סטטיסטיקה
 on the rise: עלייה עליות גידול זינק
 recently: לאחרונה
+phones: טלפון טלפונים סמארטפון סלולרי
+cars: מכוניות מכונית רכב רכבים
+because of: בגלל עקב
+position: מיקום
+ships: ספינות ספינה אוניות
+drones: רחפן רחפנים
+military: צבא צה"ל צבאי
+passengers: נוסעים
+airline: חברת_התעופה חברות_התעופה
+runway: מסלול_הנחיתה המסלול
+incidents: אירועים מקרים
 """,
     # Hindi: postpositions follow the noun ("म्यांमार में": in Myanmar); Devanagari folded as
     # :func:`.placenames.fold_script` folds it (no nukta).
@@ -2509,13 +2606,17 @@ interference: हस्तक्षेप व्यवधान छेडछा�
 signal: सिग्नल
 navigation systems: नेविगेशन_सिस्टम नेविगेशन_प्रणाली
 navigation: नेविगेशन
-false: गलत नकली फर्जी
+satellite navigation: उपग्रह_नेविगेशन सैटेलाइट_नेविगेशन उपग्रह_आधारित_नेविगेशन
+false: गलत नकली फर्जी फेक
 lost: खो
 problems: समस्या समस्याएं समस्याओं दिक्कत* गडबड*
 lost: गायब
-aircraft: विमान विमानों
-flight: उडान
-flights: उडानों
+aircraft: विमान एयरक्राफ्ट
+planes: विमानों
+flight: उडान फ्लाइट
+flights: उडानों उडानें फ्लाइट्स फ्लाइटों
+several: कई अनेक
+dozens of: दर्जनों
 flight number: उडान_संख्या विमान_संख्या फ्लाइट_नंबर
 pilots: पायलट पायलटों
 crew: चालक_दल
@@ -2523,17 +2624,20 @@ airport: एयरपोर्ट हवाई_अड्डा हवाई_अ�
 airline: एयरलाइन एयरलाइंस
 passengers: यात्री यात्रियों
 runway: रनवे
-air traffic control: एटीसी हवाई_यातायात_नियंत्रण
-airspace: हवाई_क्षेत्र
+air traffic control: एटीसी हवाई_यातायात_नियंत्रण एयर_ट्रैफिक_कंट्रोल
+airspace: हवाई_क्षेत्र एयरस्पेस
 aviation: विमानन नागर_विमानन
 DGCA: डीजीसीए
 air force: वायुसेना वायु_सेना
 approach: अप्रोच
 landing: लैंडिंग उतरते उतरने उतरना
-landed: उतरा उतरी उतरे
+while landing: उतरते_समय उतरते_वक्त
+during landing: लैंडिंग_के_दौरान
+before landing: लैंडिंग_से_पहले उतरने_से_पहले
+landed: उतरा उतरी उतरे लैंड_किया लैंड_की लैंड_कराया
 circled: चक्कर
 affected: शिकार
-take-off: टेकऑफ
+take-off: टेकऑफ टेक_ऑफ उडान_भरने उडान_भरी उडान_भरते
 emergency landing: आपात_लैंडिंग इमरजेंसी_लैंडिंग
 could not land: लैंड_नहीं_कर_पाई लैंड_नहीं_कर_पाया लैंड_नहीं_कर_पाए
 could not land: उतर_नहीं_पाई उतर_नहीं_पाया उतर_नहीं_सका उतर_नहीं_सकी
@@ -2542,6 +2646,7 @@ diverted: डायवर्ट
 returned: लौटा लौटी लौटे लौटना लौट
 reported: सूचना_दी रिपोर्ट_की
 said: कहा बताया
+were sent: भेजे_जा_रहे भेजा_जा_रहा भेजी_जा_रही भेजे_गए भेजा_गया भेजी_गई भेजे_गये भेजा_गये
 experienced: सामना
 affected: प्रभावित
 was: हुआ हुई हुए
@@ -2554,6 +2659,7 @@ was: हुआ हुई हुए
 border: सीमा
 drones: ड्रोन
 not: नहीं
+denied: खंडन इनकार इंकार
 incident: घटना
 incidents: घटनाओं घटनाएं
 every day: हर_दिन रोजाना प्रतिदिन
@@ -2562,6 +2668,11 @@ statistics: आंकडे आंकडों
 could: सकता सकती सकते
 warned: चेतावनी आगाह
 on the rise: बढोतरी वृद्धि इजाफा
+phones: फोन मोबाइल स्मार्टफोन
+cars: कार कारों गाडी गाडियों टैक्सी
+because of: के_कारण की_वजह_से
+ships: जहाजों पोत
+military: सेना सैन्य
 """,  # Punjabi in Gurmukhi, folded as :func:`.placenames.fold_script` folds it (no nukta:
     # "ਜਹਾਜ਼" is written "ਜਹਾਜ"); postpositions follow the noun, as in Hindi.
     "pa": """
@@ -2577,7 +2688,8 @@ false: ਗਲਤ ਨਕਲੀ ਫੇਕ ਝੂਠੇ
 lost: ਗੁਆ* ਗਾਇਬ
 problems: ਸਮੱਸਿਆ ਦਿੱਕਤ* ਖਰਾਬੀ ਗੜਬੜ*
 ships: ਸਮੁੰਦਰੀ_ਜਹਾਜ ਸਮੁੰਦਰੀ_ਜਹਾਜਾਂ
-aircraft: ਜਹਾਜ ਜਹਾਜਾਂ ਹਵਾਈ_ਜਹਾਜ ਵਿਮਾਨ
+aircraft: ਜਹਾਜ ਹਵਾਈ_ਜਹਾਜ ਵਿਮਾਨ
+planes: ਜਹਾਜਾਂ
 flight: ਉਡਾਣ ਫਲਾਈਟ
 flights: ਉਡਾਣਾਂ ਫਲਾਈਟਾਂ
 flight number: ਉਡਾਣ_ਨੰਬਰ ਫਲਾਈਟ_ਨੰਬਰ
@@ -2587,6 +2699,8 @@ airline: ਏਅਰਲਾਈਨ
 passengers: ਯਾਤਰੀ ਯਾਤਰੀਆਂ ਮੁਸਾਫਰ
 runway: ਰਨਵੇਅ ਰਨਵੇ ਹਵਾਈ_ਪੱਟੀ
 landing: ਲੈਂਡਿੰਗ ਉਤਰਨਾ ਉਤਰਨ
+during landing: ਲੈਂਡਿੰਗ_ਦੌਰਾਨ ਲੈਂਡਿੰਗ_ਦੇ_ਦੌਰਾਨ
+while landing: ਉਤਰਨ_ਵੇਲੇ ਉਤਰਦੇ_ਸਮੇਂ
 landed: ਉਤਰਿਆ ਉਤਰੀ
 could not land: ਉਤਰ_ਨਹੀਂ_ਸਕਿਆ ਉਤਰ_ਨਹੀਂ_ਸਕੀ ਲੈਂਡ_ਨਹੀਂ_ਕਰ_ਸਕਿਆ ਲੈਂਡ_ਨਹੀਂ_ਕਰ_ਸਕੀ
 without landing: ਬਿਨਾਂ_ਉਤਰੇ
@@ -2608,6 +2722,7 @@ border: ਸਰਹੱਦ ਸਰਹੱਦੀ ਬਾਰਡਰ
 drones: ਡਰੋਨ
 military: ਫੌਜ ਫੌਜੀ
 not: ਨਹੀਂ
+denied: ਖੰਡਨ ਇਨਕਾਰ
 incident: ਘਟਨਾ
 incidents: ਘਟਨਾਵਾਂ
 number of: ਗਿਣਤੀ
@@ -2616,6 +2731,9 @@ approach: ਅਪ੍ਰੋਚ ਪਹੁੰਚ
 could: ਸਕਦਾ ਸਕਦੀ ਸਕਦੇ
 warned: ਚੇਤਾਵਨੀ
 on the rise: ਵਾਧਾ
+phones: ਫੋਨ ਮੋਬਾਈਲ
+cars: ਕਾਰ ਗੱਡੀ ਗੱਡੀਆਂ ਟੈਕਸੀ
+because of: ਕਾਰਨ ਦੇ_ਕਾਰਨ
 """,
     # Urdu, in Arabic script (folded as :func:`.placenames.fold_script` folds it: "ی" -> "ي",
     # "ک" -> "ك", "ہ" -> "ه"); postpositions follow the noun, as in Hindi ("لاہور میں").
@@ -2638,6 +2756,8 @@ aircraft: طیارہ طیارے جہاز ہوائی_جہاز مسافر_طیار
 planes: طیاروں جہازوں
 flight: پرواز فلائٹ
 flights: پروازوں پروازیں فلائٹس
+several: کئی متعدد
+dozens of: درجنوں
 pilots: پائلٹ پائلٹس پائلٹوں ہوا_باز
 captain: کپتان کپتانوں
 crew: عملہ عملے
@@ -2653,6 +2773,8 @@ aviation: ہوابازی سول_ایوی_ایشن ایوی_ایشن سول_ای�
 NOTAM: نوٹم ناٹم
 approach: اپروچ
 landing: لینڈنگ اترنے اتارنے
+during landing: لینڈنگ_کے_دوران اترنے_کے_دوران
+while landing: اترتے_وقت
 landed: اترا اتری اترے لینڈ_کیا لینڈ_کروایا لینڈ_کر_گیا لینڈ_ہوا
 emergency landing: ایمرجنسی_لینڈنگ ہنگامی_لینڈنگ
 could not land: لینڈ_نہیں_کر_سکا لینڈ_نہیں_کر_سکی اتر_نہیں_سکا اتر_نہیں_سکی
@@ -2689,6 +2811,9 @@ on the rise: اضافہ
 every day: روزانہ ہر_روز
 more than: سے_زائد سے_زیادہ
 and: اور
+phones: فون موبائل
+cars: گاڑی گاڑیاں گاڑیوں کار ٹیکسی
+because of: کی_وجہ_سے کے_باعث
 """,
     # Persian, in Arabic script (folded as Urdu is; the zero-width non-joiner dropped, so
     # "هواپیما‌ها" is "هواپیماها"); prepositions before the noun ("در تهران"), as in Arabic.
@@ -2714,6 +2839,8 @@ airline: شرکت_هواپیمایی هواپیمایی
 aviation: هوانوردی سازمان_هواپیمایی_کشوری هواپیمایی_کشوری
 flight: پرواز
 flights: پروازها پروازهای
+several: چند چندین
+dozens of: ده‌ها دهها
 pilots: خلبان خلبانان
 crew: خدمه
 captain: کاپیتان
@@ -2725,6 +2852,8 @@ air traffic control: مراقبت_پرواز کنترل_ترافیک_هوایی 
 airspace: حریم_هوایی فضای_هوایی
 approach: تقرب نزدیک_شدن
 landing: فرود
+during landing: هنگام_فرود در_حین_فرود
+before landing: پیش_از_فرود قبل_از_فرود
 landed: فرود_آمد فرود_آمدند فرود_آمده به_زمین_نشست
 emergency landing: فرود_اضطراری
 could not land: نتوانست_فرود_بیاید
@@ -2762,6 +2891,9 @@ on the rise: افزایش
 every day: هر_روز روزانه
 more than: بیش_از
 and: و
+phones: گوشی گوشی‌ها تلفن_همراه موبایل
+cars: خودرو خودروها ماشین تاکسی
+because of: به_دلیل به_علت
 """,
 }
 

@@ -89,6 +89,10 @@ _CJK_FULL = re.compile(
     _CJK_YEAR + r"(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})" + _CJK_DAY_MARK
     + r"(?:" + _CJK_AND + r"(?P<d2>\d{1,2})" + _CJK_DAY_MARK + r")?"
 )  # fmt: skip
+_CJK_NUMERIC = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*(?P<sep>[./])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})"
+    r"(?!\d|\.\d|/)\.?"
+)
 # "지난달 31일", "上月31日", "先月31日": a day of the month before publication.
 _CJK_LAST_MONTH_DAY = re.compile(
     r"(?:지난\s*달|上个?月|上個?月|先月)\s*(?P<d>(?:[1-9]|[12]\d|3[01]))" + _CJK_DAY_MARK
@@ -105,6 +109,67 @@ _CJK_YEARS_LONG = re.compile(r"(?<!\d)(?P<n>\d{1,2})\s*(?:년간|년\s*동안|�
 _CJK_MONTHS_LONG = re.compile(
     r"(?<!\d)(?P<n>\d{1,2})\s*(?:개월간|개월\s*동안|か月間|ヶ月間|カ月間|个月来|個月來|个月间|個月間)"
 )
+# "3日前", "3天前", "3일 전", "2週間前", "4年前": days, weeks, months or years ago (Japanese
+# "日前"; Chinese "3日前" is also "before the 3rd", so Chinese counts days with "天").
+_CJK_AGO = re.compile(
+    r"(?<![\d月월])(?P<n>\d{1,2})\s*(?:(?P<d>天|일)|(?P<w>週間|周|週|주일?)|"
+    r"(?P<m>か月|ヶ月|カ月|个月|個月|개월)|(?P<y>年|년))\s*(?:前|전)"
+)
+_CJK_JA_DAYS_AGO = re.compile(r"(?<![\d月])(?P<n>\d{1,2})\s*日前")
+_AGO_UNIT = {"d": "day", "w": "week", "m": "month", "y": "year"}
+
+
+def _ago(number: str, unit: str) -> str:
+    """``"3 days ago"``, ``"1 year ago"``."""
+    return f"{int(number)} {_AGO_UNIT[unit]}{'' if int(number) == 1 else 's'} ago"
+
+
+# "15時09分", "午後3時ごろ", "오후 3시 20분께", "下午3时20分": a clock time, written "15:09" as the
+# English rules mask it (its numbers were read as counts: "3시 20분께 여객기" was "20 aircraft").
+_CJK_CLOCK = re.compile(
+    r"(?:(?P<half>午前|午後|上午|下午|中午|晚上|凌晨|早上|夜|오전|오후|새벽|밤|낮)\s*)?"
+    r"(?<![\d.])(?P<h>\d{1,2})\s*[時时시点點](?![間间간])\s*(?:(?P<m>\d{1,2})\s*[分분](?!之)|(?P<half_hour>半|반))?"
+    r"(?:\s*(?:ごろ|頃|께|쯤|경|左右))?"
+)
+_AFTERNOON = {"午後", "下午", "晚上", "夜", "오후", "밤"}
+
+
+#: Hindi, Urdu and Punjabi "(शाम) 5 बजे" (at 5 o'clock, in the evening) and Arabic "الساعة 5
+#: (مساء)" (at hour 5, in the evening): clock times too ("5 बजे विमान" was "5 aircraft").
+_HALF_DAY = "सुबह दोपहर शाम रात صبح دوپہر شام رات ਸਵੇਰੇ ਦੁਪਹਿਰ ਸ਼ਾਮ ਰਾਤ".split()
+_OCLOCK = "|".join(fold_script(w) for w in ("बजे", "بجے", "ਵਜੇ"))
+_SOUTH_ASIAN_CLOCK = re.compile(
+    rf"(?:(?P<half>{'|'.join(fold_script(w) for w in _HALF_DAY)})\s+)?"
+    rf"(?<![\d.])(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?:{_OCLOCK})"
+)
+_AR_CLOCK = re.compile(
+    r"(?<![\u0600-\u06ff])(?:في\s+)?الساعه\s+(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
+    r"(?:\s+(?P<half>صباحا|مساء|ظهرا|ليلا))?"
+)
+#: Persian "ساعت ۱۰ صبح" (at hour 10 in the morning).
+_FA_CLOCK = re.compile(
+    r"(?<![\u0600-\u06ff])ساعت\s+(?P<h>\d{1,2})(?::(?P<m>\d{2}))?"
+    r"(?:\s+(?P<half>صبح|ظهر|بعدازظهر|عصر|شب))?"
+)
+_AFTERNOON_SOUTH = {fold_script(w) for w in _HALF_DAY if w not in {"सुबह", "صبح", "ਸਵੇਰੇ"}} | {
+    "مساء",
+    "ليلا",
+    "عصر",
+    "شب",
+    "بعدازظهر",
+}
+
+
+def _clock(m: re.Match) -> str:
+    half_hour = "half_hour" in m.re.groupindex and m["half_hour"]
+    hour, minute = int(m["h"]), int(m["m"] or (30 if half_hour else 0))
+    if hour > 24 or minute > 59:
+        return m[0]
+    if (m["half"] in _AFTERNOON or m["half"] in _AFTERNOON_SOUTH) and hour < 12:
+        hour += 12
+    return _english(f"{hour:02d}:{minute:02d}")
+
+
 # "去年9月", "昨年9月", "지난해 9월": a month of last year ("in September last year").
 _CJK_LAST_YEAR_MONTH = re.compile(
     r"(?:去年|昨年|지난\s*해|작년)\s*(?P<m>\d{1,2})\s*[月월](?![\s\d]*[日일号號])"
@@ -142,30 +207,52 @@ _RELATIVE: dict[str, dict[str, str]] = {
            "上星期": "last week", "上个月": "last month", "上個月": "last month",
            "上月": "last month", "去年": "last year", "今年": "this year", "本周": "this week",
            "本週": "this week", "本月": "this month",
-           "次日": "the next day", "第二天": "the next day", "翌日": "the next day"},
+           "次日": "the next day", "第二天": "the next day", "翌日": "the next day",
+           # "In recent days", "the other day": the past week, as Urdu "حالیہ دنوں" is read
+           # (not "最近", recently, which may reach back months).
+           "近日": "over the past week", "日前": "over the past week",
+           "几天前": "over the past week", "幾天前": "over the past week",
+           "上周末": "last weekend", "上週末": "last weekend", "周末": "over the weekend",
+           "週末": "over the weekend"},
     "ja": {"昨日": "yesterday", "前日": "yesterday", "昨夜": "last night", "今日": "today",
            "一昨日": "two days ago",
            "先週": "last week", "先月": "last month", "昨年": "last year", "去年": "last year",
            "今年": "this year", "今週": "this week", "今月": "this month",
-           "翌日": "the next day"},
+           "翌日": "the next day",
+           "先日": "over the past week", "数日前": "over the past week",
+           "ここ数日": "over the past week", "先週末": "last weekend", "週末": "over the weekend"},
     "ko": {"어제": "yesterday", "전날": "yesterday", "어젯밤": "last night", "오늘": "today",
            "그저께": "two days ago",
            "지난주": "last week", "지난 주": "last week", "지난달": "last month",
            "지난 달": "last month", "지난해": "last year", "작년": "last year",
            "올해": "this year", "이번 주": "this week", "이달": "this month",
-           "다음날": "the next day", "다음 날": "the next day", "이튿날": "the next day"},
+           "다음날": "the next day", "다음 날": "the next day", "이튿날": "the next day",
+           "며칠 전": "over the past week", "최근 며칠": "over the past week",
+           "지난 며칠": "over the past week", "지난 주말": "last weekend",
+           "지난주말": "last weekend", "주말": "over the weekend"},
     "ar": {"امس": "yesterday", "الاسبوع الماضي": "last week", "الشهر الماضي": "last month",
            "العام الماضي": "last year", "السنه الماضيه": "last year", "هذا العام": "this year",
-           "اليوم": "today", "الليله الماضيه": "last night", "اليوم التالي": "the next day"},
+           "اليوم": "today", "الليله الماضيه": "last night", "اليوم التالي": "the next day",
+           "الايام الاخيره": "over the past week", "الايام الماضيه": "over the past week",
+           "قبل ايام": "over the past week", "نهايه الاسبوع الماضي": "last weekend",
+           "عطله نهايه الاسبوع": "over the weekend", "نهايه الاسبوع": "over the weekend"},
     "he": {"אתמול": "yesterday", "בשבוע שעבר": "last week", "בחודש שעבר": "last month",
            "בשנה שעברה": "last year", "השנה": "this year", "למחרת": "the next day",
-           "שלשום": "two days ago", "היום": "today"},
+           "שלשום": "two days ago", "היום": "today",
+           "בימים האחרונים": "over the past week", "לפני כמה ימים": "over the past week",
+           "בסוף השבוע שעבר": "last weekend", "בסוף השבוע": "over the weekend"},
     "hi": {"आज": "today", "पिछले महीने": "last month", "पिछले माह": "last month",
            "पिछला महीना": "last month",
            "पिछले हफ्ते": "last week", "पिछले सप्ताह": "last week", "पिछले साल": "last year",
            "पिछले वर्ष": "last year", "इस साल": "this year", "इस वर्ष": "this year",
            "बीती रात": "last night", "मंगलवार रात": "on Tuesday night",
-           "बीते दिन": "yesterday", "गत दिवस": "yesterday", "अगले दिन": "the next day"},
+           "बीते दिन": "yesterday", "गत दिवस": "yesterday", "अगले दिन": "the next day",
+           # "पिछले (एक) हफ्ते से": for the past week (से, since); "for the past few days".
+           "पिछले एक हफ्ते से": "over the past week", "पिछले हफ्ते से": "over the past week",
+           "पिछले एक सप्ताह से": "over the past week", "पिछले सप्ताह से": "over the past week",
+           "पिछले कुछ दिनों से": "over the past week", "पिछले कुछ दिनों में": "over the past week",
+           "हाल के दिनों में": "over the past week", "कुछ दिन पहले": "over the past week",
+           "पिछले सप्ताहांत": "last weekend", "सप्ताहांत": "over the weekend"},
     "pa": {"ਅੱਜ": "today", "ਪਿਛਲੇ ਹਫਤੇ": "last week", "ਪਿਛਲੇ ਮਹੀਨੇ": "last month",
            "ਪਿਛਲੇ ਸਾਲ": "last year", "ਇਸ ਸਾਲ": "this year", "ਬੀਤੇ ਦਿਨ": "yesterday",
            "ਅਗਲੇ ਦਿਨ": "the next day"},
@@ -209,6 +296,58 @@ _EXTRA_MONTHS: dict[str, dict[str, str]] = {
 _NUMBER_WORDS = {"एक": "1", "दो": "2", "तीन": "3", "चार": "4", "पांच": "5", "यومين": "2"}
 
 
+#: "3 days ago" in Arabic, Hebrew, Urdu and Persian: number words, units, and where "ago" stands
+#: ("قبل ثلاثة أيام", "לפני שלושה ימים" before; "۳ روز پیش", "تین دن پہلے" after). The number was
+#: read as a count ("۳ روز پیش یک هواپیما" was "3 aircraft").
+_AGO_NUMBERS = {
+    "ar": {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "عشره": 10},
+    "he": {"שלושה": 3, "ארבעה": 4, "חמישה": 5, "שישה": 6, "שבעה": 7, "עשרה": 10},
+    "ur": {"ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "سات": 7, "دس": 10},
+    "fa": {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "ده": 10},
+}
+_AGO_UNITS = {
+    "ar": {"ايام": "d", "يوما": "d", "يوم": "d", "اسابيع": "w", "اسبوع": "w", "اشهر": "m",
+           "شهر": "m", "سنوات": "y"},
+    "he": {"ימים": "d", "שבועות": "w", "חודשים": "m", "שנים": "y"},
+    "ur": {"دن": "d", "دنوں": "d", "روز": "d", "ہفتے": "w", "ہفتوں": "w", "ماہ": "m",
+           "مہینے": "m", "سال": "y"},
+    "fa": {"روز": "d", "هفته": "w", "ماه": "m", "سال": "y"},
+}  # fmt: skip
+#: Dual forms, a number and a unit in one word: "يومين" (two days), "יומיים", "שבועיים".
+_AGO_DUALS = {"ar": {"يومين": (2, "d"), "اسبوعين": (2, "w"), "شهرين": (2, "m")},
+              "he": {"יומיים": (2, "d"), "שבועיים": (2, "w"), "חודשיים": (2, "m")}}  # fmt: skip
+
+
+def _ago_pattern(code: str) -> tuple[re.Pattern, object] | None:
+    if code not in _AGO_UNITS:
+        return None
+    numbers = {fold_script(k): v for k, v in _AGO_NUMBERS[code].items()}
+    units = {fold_script(k): v for k, v in _AGO_UNITS[code].items()}
+    duals = {fold_script(k): v for k, v in _AGO_DUALS.get(code, {}).items()}
+    number = "|".join([r"\d{1,2}", *map(re.escape, numbers)])
+    unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    dual = "|".join(map(re.escape, duals))
+    letter = _LETTER.get(code, r"\w")
+    if code in {"ar", "he"}:
+        before = fold_script("قبل") if code == "ar" else fold_script("לפני")
+        body = rf"(?P<n>{number})\s+(?P<u>{unit})" + (rf"|(?P<dual>{dual})" if dual else "")
+        pattern = rf"(?<!{letter}){before}\s+(?:{body})(?!{letter})"
+    else:
+        words = ("پہلے", "قبل") if code == "ur" else ("پیش", "قبل")
+        after = "|".join(fold_script(w) for w in words)
+        pattern = rf"(?<!{letter})(?P<n>{number})\s*(?P<u>{unit})\s+(?:{after})(?!{letter})"
+
+    def ago(m: re.Match) -> str:
+        if m.groupdict().get("dual"):
+            n, u = duals[m["dual"]]
+        else:
+            n = int(m["n"]) if m["n"].isdigit() else numbers[m["n"]]
+            u = units[m["u"]]
+        return _english(_ago(str(n), u))
+
+    return re.compile(pattern), ago
+
+
 @functools.cache
 def _months(code: str) -> dict[str, str]:
     """Month names of ``code`` (folded) -> English, longest first."""
@@ -231,6 +370,8 @@ def _weekdays(code: str) -> dict[str, str]:
 # Words before a lone month that make it the month of an event ("في مارس", "in March").
 _MONTH_PREPOSITIONS = {"ar": ("في", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف"),
                        "fa": ("در", "اوایل", "اواخر", "اواسط")}  # fmt: skip
+#: Of those, the ones that make it the start of something still going on ("منذ مارس": since).
+_SINCE = frozenset({"منذ"})
 #: Postpositions after a lone month that make it the month of an event ("मार्च में", "مارچ میں").
 _MONTH_POSTPOSITIONS = {"hi": r"(?:में|के\s+महीने)", "ur": r"(?:ميں|كے\s+مهينے)"}
 _ARABIC_WORD = r"[\u0600-\u06ff]"
@@ -297,6 +438,17 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         )
     )
     if code in {"zh", "ja", "ko"}:
+        # "2024/05/01", "2024.5.1", "2024. 5. 1.": year first, as these languages write it.
+        patterns.append(
+            (
+                _CJK_NUMERIC,
+                lambda m: (
+                    _english(f"{int(m['d'])} {_month(m['m'])} {m['y']}")
+                    if _month(m["m"]) and 1 <= int(m["d"]) <= 31
+                    else m[0]
+                ),
+            )
+        )
 
         def full(m):
             month = _month(m["m"])
@@ -314,8 +466,10 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         patterns += [
             (_CJK_LAST_MONTH_DAY, lambda m: _english(f"on the {_nth(m['d'])} of last month")),
             (_CJK_FULL, full),
+            (_CJK_CLOCK, _clock),
             (_CJK_YEARS_LONG, lambda m: _english(f"over {m['n']} years")),
             (_CJK_MONTHS_LONG, lambda m: _english(f"over {m['n']} months")),
+            (_CJK_AGO, lambda m: _english(_ago(m["n"], next(k for k in "dwmy" if m[k])))),
             (
                 _CJK_LAST_YEAR_MONTH,
                 lambda m: _english(f"in {_month(m['m'])} last year") if _month(m["m"]) else m[0],
@@ -336,6 +490,8 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             (_CJK_MONTH, lambda m: _english(f"in {_month(m['m'])}") if _month(m["m"]) else m[0]),
             (_CJK_DAY, day),
         ]
+        if code == "ja":
+            patterns.insert(-1, (_CJK_JA_DAYS_AGO, lambda m: _english(_ago(m["n"], "d"))))
         weekday_re, names = {
             "zh": (_ZH_WEEKDAY_RE, _ZH_WEEKDAY),
             "ja": (_JA_WEEKDAY_RE, _JA_WEEKDAY),
@@ -393,8 +549,11 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
         if before:
             patterns.append(
                 (
-                    re.compile(rf"(?<!{letter})(?:{before})\s+(?P<mo>{months}){end}"),
-                    lambda m: _english(f"in {_months(code)[m['mo']]}"),
+                    re.compile(rf"(?<!{letter})(?P<pre>{before})\s+(?P<mo>{months}){end}"),
+                    # "منذ مارس": since March, the start of something still going on.
+                    lambda m: _english(
+                        f"{'since' if m['pre'] in _SINCE else 'in'} {_months(code)[m['mo']]}"
+                    ),
                 )
             )
         if code in _MONTH_POSTPOSITIONS:
@@ -407,6 +566,15 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             )
         if code == "fa":
             patterns += _solar_hijri_patterns()
+        if code in {"hi", "ur", "pa"}:
+            patterns.append((_SOUTH_ASIAN_CLOCK, _clock))
+        ago = _ago_pattern(code)
+        if ago:
+            patterns.append(ago)
+        if code == "ar":
+            patterns.append((_AR_CLOCK, _clock))
+        if code == "fa":
+            patterns.append((_FA_CLOCK, _clock))
         if code == "hi":
             # "पिछले दो-तीन दिनों से", "तीन दिन पहले": days ago.
             numbers = "|".join(list(_NUMBER_WORDS) + [r"\d{1,2}"])
@@ -423,7 +591,7 @@ def _date_patterns(code: str) -> tuple[tuple[re.Pattern, object], ...]:
             )
         weekdays = "|".join(re.escape(k) for k in _weekdays(code))
         if weekdays:
-            start = rf"(?<!{letter})" if code != "ar" else r"(?<![\u0600-\u06ff])(?:يوم\s+)?"
+            start = rf"(?<!{letter})" if code != "ar" else r"(?<![\u0600-\u06ff])(?:(?:ال)?يوم\s+)?"
             patterns.append(
                 (
                     re.compile(rf"{start}(?P<wd>{weekdays}){end}"),
@@ -563,6 +731,9 @@ def _words(code: str) -> tuple[dict[str, str], tuple[tuple[str, str], ...], tupl
     whole: dict[str, str] = {}
     longest = 1
     for parts, english in lex.phrases:
+        # A phrase is matched whole: a stem mark on its last word ("تغيير_مسار*") keeps the
+        # form as written.
+        parts = tuple(part.rstrip("*") for part in parts)
         key = fold_script(" ".join(parts) if code not in UNSPACED else "".join(parts))
         whole.setdefault(key, english)
         longest = max(longest, len(parts))
@@ -729,7 +900,7 @@ def _segment(text: str, code: str) -> list[str]:
 
 _VEHICLES = {"aircraft", "flight", "crew", "captain", "helicopter", "military aircraft"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
-_QUANTITIES = {"of", "many", "several", "every"}
+_QUANTITIES = {"of", "many", "several", "every", "most"}
 _PLURAL = {"flight": "flights", "crew": "crews", "helicopter": "helicopters"}
 
 
@@ -756,7 +927,11 @@ def _uncount_vehicle(out: list[str]) -> None:
 
 
 _ROLES = {"in", "to", "from", "at", "over", "near"}
-_PLACE_PARTS = {"airspace", "airport", "airports", "border", "area", "air traffic"}
+#: Korean verbs after a place and its particle, and the English role they give the place.
+_KO_PLACE_VERBS = {"approach": "approaching", "landing": "at", "during landing": "at",
+                   "attempting to land": "at", "landed": "at",
+                   "emergency landing": "at"}  # fmt: skip
+_PLACE_PARTS = {"airspace", "airport", "airports", "border", "area", "air traffic", "territory"}
 
 
 def _keep_latin(word: str) -> str:
@@ -794,16 +969,85 @@ def _jamming_follows(tokens: list[str], i: int, code: str) -> bool:
     return False
 
 
-#: Japanese "に" is "in" after a place ("バルト海上空に": over the Baltic, "空港には") and "to"
-#: when the clause goes on to an object and a verb of giving or sending ("ウクライナに武器を供給
-#: する": supplies arms to Ukraine): a "に" whose clause has an object marker "を" before any
-#: verb of flying or landing, or that a verb of going, sending or giving follows at once, is the
-#: dative, written as "へ" (to). "には", "にて", "において" stay "in".
-_JA_DATIVE = re.compile(
-    r"に(?![はてお])(?="
+#: Japanese "に" is "in" after a place ("バルト海上空に": over the Baltic, "空港には"), "to" before
+#: a verb of going ("ワルシャワに向かう": the flight's destination, written "へ"), and marks the
+#: recipient when the clause goes on to an object and a verb of giving or sending ("ウクライナに
+#: 武器を供給する": supplies arms to Ukraine): a "に" whose clause has an object marker "を"
+#: before any verb of flying or landing, or that such a verb follows at once, gives its place no
+#: role (a recipient is no destination of a flight; "・" is dropped like any unknown letter).
+#: "には", "にて", "において" stay "in"; "による", "によって", "により" are "by" (the table's).
+_JA_DATIVE = re.compile(r"に(?![はておよ])(?=向か|向け|戻|帰)")
+_JA_RECIPIENT = re.compile(
+    r"に(?![はておよ])(?="
     r"(?:(?:(?!着陸|進入|接近|旋回|離陸|飛行|上空)[^、。,.!?\sでは]){1,20}?を)"
-    r"|向か|向け|到着|戻|帰|輸出|派遣|送|供給|提供|移送|届け)"
+    r"|輸出|派遣|送|供給|提供|移送|届け)"
 )
+
+
+#: Korean counts after the noun, with a counter: "여객기 3대", "민항기 수십 대", "항공편 20편"
+#: (airliner 3-units): written "3 aircraft", "dozens of aircraft", so that several aircraft are
+#: no particular one ("여객기 1대" stays one aircraft).
+_KO_COUNT_AFTER = re.compile(
+    r"(?P<noun>[가-힣]+?)(?P<particle>[이가은는을를]?)\s+"
+    r"(?P<n>\d[\d,]*|수십|수백|수천|수만|여러|몇)\s*(?:여\s*)?(?P<counter>대|편|척|기)(?![가-힣]{2})"
+)
+_KO_COUNT_WORDS = {"수십": "dozens of", "수백": "hundreds of", "수천": "thousands of",
+                   "수만": "tens of thousands of", "여러": "several", "몇": "several"}  # fmt: skip
+
+
+#: Chinese and Japanese numbers before a counter ("两架客机", "三機"), and Japanese counts after
+#: the noun ("旅客機3機": airliners, 3 of them): written as digits before the noun.
+_CJK_NUMERALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                 "八": 8, "九": 9}  # fmt: skip
+_CJK_NUMERAL_COUNT = re.compile(
+    r"(?<![一二两兩三四五六七八九十百千万萬数數几幾第])(?P<n>[二两兩三四五六七八九十]{1,3})(?=\s*(?:架|機|机|艘|隻|名|起|便))"
+)
+_JA_COUNT_AFTER = re.compile(r"(?P<n>\d[\d,]*|数十|数百|数千)\s*(?:機|便)(?![体長場内])")
+
+
+def _cjk_numeral(text: str) -> int | None:
+    """2-99 written in Chinese numerals ("两", "十二", "二十"), else None."""
+    if "十" not in text:
+        return _CJK_NUMERALS.get(text) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if (tens and tens not in _CJK_NUMERALS) or (units and units not in _CJK_NUMERALS):
+        return None
+    return _CJK_NUMERALS.get(tens, 1) * 10 + _CJK_NUMERALS.get(units, 0)
+
+
+def _cjk_counts(text: str, code: str) -> str:
+    def numeral(m: re.Match) -> str:
+        value = _cjk_numeral(m["n"])
+        return f" {value} " if value and value >= 2 else m[0]
+
+    text = _CJK_NUMERAL_COUNT.sub(numeral, text)
+    if code != "ja":
+        return text
+    whole = _words(code)[0]
+    out, last = [], 0
+    for m in _JA_COUNT_AFTER.finditer(text):
+        noun = next(
+            (text[m.start() - k : m.start()] for k in range(6, 0, -1)
+             if whole.get(text[m.start() - k : m.start()]) in _VEHICLES),
+            "",
+        )  # fmt: skip
+        if not noun or m["n"] == "1":
+            continue
+        number = {"数十": "dozens of", "数百": "hundreds of", "数千": "thousands of"}.get(m["n"])
+        out += [text[last : m.start() - len(noun)], _english(number or m["n"]), noun]
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
+def _korean_counts(text: str) -> str:
+    def count(m: re.Match) -> str:
+        english, _ = _lookup(fold_script(m["noun"]), "ko")
+        if english not in _VEHICLES or m["n"] == "1":
+            return m[0]
+        number = _KO_COUNT_WORDS.get(m["n"], m["n"].replace(",", ""))
+        return _english(number) + m["noun"] + m["particle"] + " "
+
+    return _KO_COUNT_AFTER.sub(count, text)
 
 
 #: Urdu and Hindi put "more than" after the number ("25 سے زائد طیارے", "25 से अधिक विमान":
@@ -812,18 +1056,115 @@ _JA_DATIVE = re.compile(
 _MORE_THAN_AFTER = re.compile(
     r"(?<![\d.,])(?P<n>\d[\d,.]*)\s+(?:سے\s+(?:زائد|زياده)|से\s+(?:अधिक|ज्यादा|ज़्यादा))"
 )
+#: Chinese, Japanese and Korean too, after the number and its counter ("1600架以上の",
+#: "4400대 이상의 항공기": 4400-units-or-more aircraft). Korean "이상" alone is also an anomaly
+#: ("GPS 이상"), read as "problems"; after a number it is "more than".
+_CJK_MORE_THAN_AFTER = re.compile(
+    r"(?<![\d.,])(?P<n>\d[\d,.]*)\s*(?:架|机|機|件|起|次|个|個|名|人|便|艘|隻|대|건|편|명|척|개|회|번)?"
+    r"\s*(?:以上|이상(?:의|이|을|은)?(?![가-힣]))"
+)
+
+
+#: Japanese and Korean put the verb last: "スウェーデンは4日、…と発表した", "WSJ는 23일 …고
+#: 보도했다" (Sweden, on the 4th, announced that ...). A day right after the sentence's topic
+#: (は, 은/는), in a sentence that ends by quoting what someone announced, reported or said, is
+#: the day of the statement: the gloss writes "said" before it ("Sweden said on the 4th"), as
+#: the English rules read "the ministry said on Friday". Not when the topic is an aircraft,
+#: flight or crew ("旅客機は4日、…と発表した": the aircraft's day).
+_TOPIC_DAY = {
+    "ja": re.compile(
+        r"(?P<topic>[^\s、。,.!?]{1,25}?)は\s*(?=(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
+        r"\d{1,2}\s*日(?![間前])[^。.!?]*?と(?:、|\s)*[^。.!?]{0,25}?"
+        r"(?:発表し|表明し|公表し|明らかにし|述べ|報じ|伝え|語っ|話し|説明し|非難し|指摘し|警告し|主張し)"
+        r"(?:た|ている|ました))"
+    ),
+    "ko": re.compile(
+        r"(?P<topic>[^\s.!?]{1,25}?)[은는]\s+(?=(?:(?:19|20)\d{2}\s*년\s*)?(?:\d{1,2}\s*월\s*)?"
+        r"(?:지난\s*)?\d{1,2}\s*일(?![간전])[^.!?]*?[고며]\s*[^.!?]{0,25}?"
+        r"(?:보도|밝혔|발표|전했|말했|설명했|주장했|비난했|경고했))"
+    ),
+}
+#: The same with a subject (が) when what was said follows in quotation marks: "運輸庁が10日、
+#: 「…」と発表した" (the agency announced on the 10th: "..."). Without the quotation, "が" may
+#: mark the subject of the reported event ("ロシアが4日…妨害したと…非難した"), so it is left.
+_JA_SUBJECT_QUOTE_DAY = re.compile(
+    r"(?P<topic>[^\s、。,.!?「」]{1,25}?)が\s*(?=(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
+    r"\d{1,2}\s*日(?![間前])\s*(?:\([^)]{0,8}\))?\s*、?\s*「[^」]{1,200}」\s*と(?:、|\s)*"
+    r"[^。.!?]{0,25}?(?:発表し|表明し|公表し|明らかにし|述べ|報じ|伝え|語っ|話し|説明し|非難し|指摘し"
+    r"|警告し|主張し)(?:た|ている|ました))"
+)
+_TOPIC_NOT_A_SPEAKER = {"aircraft", "flight", "flights", "crew", "captain", "pilots", "planes",
+                        "helicopter", "military aircraft", "passengers"}  # fmt: skip
+
+
+#: An agency's dateline, the day the story was filed (the publication's): "[ヘルシンキ 30日
+#: ロイター]", "【ワシントン＝共同】", "新华社北京3月30日电", "（中央社記者台北30日電）". Removed
+#: before dates are read, so that its day is not taken for the incident's.
+_AGENCY_DATELINE = {
+    "ja": re.compile(
+        r"[\[【][^\]】\n]{0,40}?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日[^\]】\n]{0,15}[\]】]"
+    ),
+    "zh": re.compile(
+        r"(?:新华社|新華社|中新社|中新网|中新網|中央社|路透社|法新社|美联社|美聯社)"
+        r"[^。,，、\n]{0,30}?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:电|電)"
+    ),
+}
+
+
+#: Arabic puts the verb first: "أكدت الهيئة يوم الاثنين أنه ..." (the authority confirmed on
+#: Monday that ...). A day between a sentence-opening verb of saying and its subject's "that"
+#: (أن, أنه...) is the day of the statement: the gloss writes "said" before it, as the English
+#: rules read "the authority said on Monday". A day after "أن" is the reported event's.
+_AR_SAID_DAY = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?:]))\s*(?P<verb>و?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|افاد|افادت|ذكر|ذكرت"
+    r"|صرح|صرحت|كشف|كشفت|اوضح|اوضحت|نفى|نفت|اضاف|اضافت))\s+"
+    rf"(?P<who>(?:(?!(?:ان|انه|انها|بان|بانه)(?:\s|$))[^\s.!?{_OPEN}]+\s+){{0,6}}?)(?={_OPEN})"
+)
+_HE_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])["\u05f4](?=[\u05d0-\u05ea])')
+
+
+def _said_on_topic_day(text: str, code: str, pattern: re.Pattern | None = None) -> str:
+    """Write "said" between a speaker's topic and the day of the statement (see
+    :data:`_TOPIC_DAY`, :data:`_JA_SUBJECT_QUOTE_DAY`)."""
+
+    def said(m: re.Match) -> str:
+        topic = m["topic"]
+        words = _segment(topic, code) if code in UNSPACED else [topic]
+        if any(_lookup(w, code)[0] in _TOPIC_NOT_A_SPEAKER for w in words if w):
+            return m[0]
+        return m[0] + _english("said")
+
+    return (pattern or _TOPIC_DAY[code]).sub(said, text)
 
 
 def gloss_script_line(line: str, code: str) -> list[str]:
     """The English words of one line in language ``code`` (see the module's docstring)."""
-    text = fold_script(line).translate(_PUNCTUATION)
+    text = fold_script(line)
+    if code == "he":
+        # Hebrew abbreviations are written with gershayim ("נתב"ג", "צה"ל"): one word.
+        text = _HE_GERSHAYIM.sub("", text)
+    if code in _AGENCY_DATELINE:
+        text = _AGENCY_DATELINE[code].sub(" ", text)  # before its brackets are dropped
     if code == "ja":
-        text = _JA_DATIVE.sub("へ", text)
+        text = _said_on_topic_day(text, code, _JA_SUBJECT_QUOTE_DAY)  # before 「」 are dropped
+    text = text.translate(_PUNCTUATION)
+    if code == "ja":
+        text = _JA_RECIPIENT.sub("・", _JA_DATIVE.sub("へ", text))
     if code in {"ur", "hi"}:
         text = _MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"], text)
+    if code == "ko":
+        text = _korean_counts(text)
+    if code in UNSPACED:
+        text = _cjk_counts(text, code)
+    if code in {"zh", "ja", "ko"}:
+        text = _CJK_MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"] + " ", text)
     if code == "ur":
         text = _urdu_kal(text)
+    if code in _TOPIC_DAY:
+        text = _said_on_topic_day(text, code)
     text = _rewrite_dates(text, code)
+    if code == "ar":
+        text = _AR_SAID_DAY.sub(lambda m: m[0] + _english("said"), text)
     if code in UNSPACED:
         tokens = _segment(text, code)
     else:
@@ -851,6 +1192,18 @@ def gloss_script_line(line: str, code: str) -> list[str]:
             emit(*token[1:-1].split())
             place_at = -1
             i += 1
+            continue
+        if (
+            token == "("
+            and i + 2 < len(tokens)
+            and tokens[i + 2] == ")"
+            and tokens[i + 1][:1].isascii()
+            and tokens[i + 1][:1].isalpha()
+            and not _keep_latin(tokens[i + 1])
+        ):
+            # "इंदिरा गांधी एयरपोर्ट (IGI) में": an abbreviation the gloss drops keeps the
+            # place before it tied to the postposition after it.
+            i += 3
             continue
         if token in ".,;:!?()%":
             out.append(token)
@@ -901,7 +1254,7 @@ def gloss_script_line(line: str, code: str) -> list[str]:
             # An adjective of nationality names a place only beside an airspace word
             # ("الاجواء الايرانيه": Iranian airspace); "الطائرات الروسيه" (Russian aircraft)
             # says whose the aircraft are, not where they were.
-            if out and out[-1] == "airspace":
+            if out and out[-1] in {"airspace", "territory"}:
                 out.insert(len(out) - 1, english[1:])
                 if len(out) > 2 and out[-3] == "the":
                     del out[-3]
@@ -913,6 +1266,15 @@ def gloss_script_line(line: str, code: str) -> list[str]:
                 # "북한의 GPS 교란": North Korea's jamming is jamming by North Korea (its source,
                 # not where the aircraft was); "한국의 공항": no role.
                 role = "by" if _jamming_follows(tokens, i, code) else ""
+            if not role and code in {"ar", "fa"} and out and out[-1] in {"airspace", "territory"}:
+                # "فوق الأجواء السورية", "حریم هوایی ایران": the airspace (of) Syria, written
+                # "over Syria airspace" so that the role before it reaches the place.
+                part = out.pop()
+                if out and out[-1] == "the":
+                    out.pop()
+                emit(*name.split(), part)
+                place_at = -1
+                continue
             if role and not (out and out[-1] in _ROLES):
                 emit(role)
             emit(*name.split())
@@ -931,6 +1293,14 @@ def gloss_script_line(line: str, code: str) -> list[str]:
                     emit("the")
             emit(*english.split())
             continue
+        if code == "ko" and place_at >= 0 and english in _KO_PLACE_VERBS:
+            # "타르투 공항에 접근하던": the verb after the place and its particle gives the role
+            # ("approaching Tartu airport", "at Plovdiv airport during landing").
+            before = tokens[i - size - 1] if i - size - 1 >= 0 else ""
+            if before.endswith(("에", "으로", "로")) and not (
+                place_at > 0 and out[place_at - 1] in _ROLES
+            ):
+                out.insert(place_at, _KO_PLACE_VERBS[english])
         place_at = -1
         if english in _COUNT_NOUNS:
             _uncount_vehicle(out)
