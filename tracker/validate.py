@@ -717,7 +717,10 @@ def _per_distinct(table: RawTable, name: str, rule: Callable[[pd.Series], np.nda
 
 def _equals(table: RawTable, name: str, value: str) -> np.ndarray:
     """Where a column's cells equal ``value``: from its distinct values when a rule has
-    encoded them already (the date rules do), else one Arrow comparison per row."""
+    encoded them already (the date rules may), or its emptiness when a date rule kept it, else
+    one Arrow comparison per row."""
+    if value == "" and f"{name}\x00empty" in table.parsed:
+        return table.parsed[f"{name}\x00empty"]
     encoded = table.parsed.get(f"{name}\x00distinct")
     if encoded is not None:
         codes, uniques = encoded
@@ -737,12 +740,162 @@ def _distinct_days(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series, n
 
 
 def _dates(table: RawTable, name: str) -> pd.Series:
-    if name not in table.parsed:
+    """A date column's days (``NaT`` where a cell is empty or not a date), computed once."""
+    if name not in table.parsed and not _dates_by_bytes(table, name):
         codes, _, days = _distinct_days(table, name)
         table.parsed[name] = pd.Series(
             np.take(days, codes), index=table.frame.index, name=name, copy=False
         )
     return table.parsed[name]
+
+
+#: What :func:`_dates_by_bytes` notes of each day (see :func:`_day_kinds`).
+_FIRST_OF_MONTH, _FIRST_OF_YEAR, _LAST_OF_MONTH = 1, 2, 4
+
+#: The bytes of ``YY-MM-DD`` (the last eight of ``YYYY-MM-DD``) as one little-endian word, the
+#: digits' ``0x06`` that carries a byte past ``9`` into its high half, and the high halves a
+#: digit's byte XOR ``0`` leaves empty (a hyphen's XOR leaves the whole byte empty).
+_YMD_TEMPLATE = int.from_bytes(b"00-00-00", "little")
+_YMD_CARRY = int.from_bytes(b"\x06\x06\x00\x06\x06\x00\x06\x06", "little")
+_YMD_HIGH = int.from_bytes(b"\xf0\xf0\xff\xf0\xf0\xff\xf0\xf0", "little")
+
+
+@functools.cache
+def _calendar() -> tuple[np.ndarray, np.ndarray, str]:
+    """For every month of the years 1 to 9999 (index ``(year - 1) * 12 + month - 1``), the
+    time of the day before its first (since 1970, in the unit of the datetimes
+    ``pandas.to_datetime`` makes of date strings, the loaded frame's unit either way) and its
+    number of days; and that unit."""
+    unit = np.datetime_data(pd.to_datetime(pd.Series(["2000-01-01"]), format="%Y-%m-%d").dtype)
+    months = np.arange("0001-01", "10000-01", dtype="datetime64[M]")
+    firsts = months.astype("datetime64[D]").astype(np.int64)
+    lengths = np.diff(np.append(firsts, firsts[-1] + 31)).astype(np.uint32)
+    eves = (firsts - 1) * (np.timedelta64(1, "D") // np.timedelta64(1, unit[0]))
+    return eves, lengths, unit[0]
+
+
+def _dates_by_bytes(table: RawTable, name: str) -> bool:
+    """The days of a date column read from the bytes of its cells, when every filled cell is a
+    valid ``YYYY-MM-DD`` date of the years 1 to 9999; False (nothing computed) otherwise, and
+    the caller decides per distinct value as before.
+
+    Cells of 0 or 10 bytes lie back to back in a chunk's bytes, so the filled ones are rows of
+    a 10-byte matrix: a word per cell (``YY-MM-DD``) and a half-word (the century) show whether
+    digits and hyphens are in place in a few operations per cell (:func:`_days_of`), no regex
+    and no hashing of a million strings, and a table of months gives each day. A column in
+    order (the incidents' dates) is read once per run of equal cells. Sets the column's days
+    (in the unit ``pandas.to_datetime`` gives, as the other route), their :func:`_day_kinds`
+    and the cells' emptiness (for :func:`_equals`). A column without any date goes the other
+    route too.
+    """
+    cells = table.parsed.get(_cells_key(name)) or _Cells(table.frame[name])
+    days = np.empty(cells.size, dtype=np.int64)
+    kinds = np.zeros(cells.size, dtype=np.uint8)
+    not_a_time = np.iinfo(np.int64).min
+    dated = 0
+    in_runs = True  # until a chunk shows the cells are not in runs
+    for (start, stop), (offsets, data) in zip(cells._spans, cells.chunks, strict=True):
+        filled = ~cells.empty[start:stop]
+        count = int(np.count_nonzero(filled))
+        if not count:
+            days[start:stop] = not_a_time
+            continue
+        # No cell longer than 10 bytes and 10 bytes per filled cell: each filled cell has 10.
+        begin, end = int(offsets[0]), int(offsets[-1])
+        if end - begin != 10 * count or (offsets[1:] - offsets[:-1]).max() > 10:
+            return False
+        dated += count
+        # Unaligned views of the matrix: bytes 2-9 of each cell, and bytes 0-1.
+        words = np.ndarray((count,), "<u8", data, begin + 2, (10,))
+        centuries = np.ndarray((count,), "<u2", data, begin, (10,))
+        heads = None
+        if in_runs:
+            # Where a cell differs from the one before: in a column in order, few do.
+            runs = np.empty(count, dtype=bool)
+            runs[0] = True
+            np.not_equal(words[1:], words[:-1], out=runs[1:])
+            runs[1:] |= centuries[1:] != centuries[:-1]
+            heads = np.flatnonzero(runs)
+            if 4 * len(heads) > count:
+                heads, in_runs = None, False
+            else:
+                words, centuries = words[heads], centuries[heads]
+        found = _days_of(words, centuries)
+        if found is None:
+            return False
+        found, kind = found
+        if heads is not None:
+            lengths = np.diff(heads, append=count)
+            found, kind = np.repeat(found, lengths), np.repeat(kind, lengths)
+        if count == stop - start:
+            days[start:stop] = found
+            kinds[start:stop] = kind
+        else:
+            rows = np.flatnonzero(filled)
+            days[start:stop] = not_a_time
+            days[start:stop][rows] = found
+            kinds[start:stop][rows] = kind
+    if not dated:
+        return False  # no date at all: pandas' unit then differs (the other route decides)
+    unit = _calendar()[2]
+    table.parsed[name] = pd.Series(
+        days.view(f"datetime64[{unit}]"), index=table.frame.index, name=name, copy=False
+    )
+    table.parsed[f"{name}\x00kinds"] = kinds
+    table.parsed[f"{name}\x00empty"] = cells.empty
+    return True
+
+
+def _days_of(words: np.ndarray, centuries: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The times (in :func:`_calendar`'s unit) and :func:`_day_kinds` of ``YYYY-MM-DD`` cells
+    given as their bytes 2-9 (``words``, little-endian) and 0-1 (``centuries``); ``None`` when
+    any is not such a date of the years 1 to 9999.
+
+    XOR ``0`` and ``-`` leaves each digit's byte at most 9 and each hyphen's 0; adding 6 to a
+    digit's byte then leaves its high half empty too (one OR over all cells checks every
+    byte). Each byte times ten plus the next then gives YY, MM and DD in bytes 0, 3 and 6.
+    """
+    eves, lengths, unit = _calendar()
+    words = words ^ np.uint64(_YMD_TEMPLATE)
+    centuries = centuries ^ np.uint16(0x3030)
+    if (np.bitwise_or.reduce(words | (words + np.uint64(_YMD_CARRY))) & _YMD_HIGH) or (
+        np.bitwise_or.reduce(centuries | (centuries + np.uint16(0x0606))) & 0xF0F0
+    ):
+        return None
+    pairs = (words * np.uint64(10) + (words >> np.uint64(8))).view(np.uint8).reshape(-1, 8)
+    hundreds = (centuries * np.uint16(10) + (centuries >> np.uint16(8))).view(np.uint8)[::2]
+    month = pairs[:, 3].astype(np.int32)
+    day = pairs[:, 6].astype(np.int32)
+    index = hundreds.astype(np.int32)  # (year - 1) * 12 + month - 1
+    index *= 1200
+    index += pairs[:, 0] * np.int32(12)
+    index += month
+    index -= 13
+    if ((month - 1).view(np.uint32) > 11).any() or (index < 0).any():
+        return None  # month 0 or over 12, or year 0
+    length = np.take(lengths, index)
+    if ((day - 1).view(np.uint32) >= length).any():
+        return None  # day 0 or past the month's end
+    found = np.take(eves, index)
+    found += day * np.int64(np.timedelta64(1, "D") // np.timedelta64(1, unit))
+    first = day == 1
+    kind = first.view(np.uint8) * np.uint8(_FIRST_OF_MONTH)
+    kind |= (first & (month == 1)).view(np.uint8) * np.uint8(_FIRST_OF_YEAR)
+    kind |= (day == length).view(np.uint8) * np.uint8(_LAST_OF_MONTH)
+    return found, kind
+
+
+def _day_kinds(table: RawTable, name: str, kind: int) -> np.ndarray:
+    """Where a date column's days are of ``kind`` (the first or the last of their month, the
+    first of their year): from the cells' bytes when :func:`_dates_by_bytes` read them, else
+    from the distinct values (False where a cell is not a date)."""
+    kinds = table.parsed.get(f"{name}\x00kinds")
+    if kinds is not None:
+        return (kinds & kind) != 0
+    if kind == _LAST_OF_MONTH:
+        return _dates(table, name).dt.is_month_end.fillna(False).to_numpy(dtype=bool)
+    suffix = "-01" if kind == _FIRST_OF_MONTH else "-01-01"
+    return _per_distinct(table, name, lambda days: days.str.endswith(suffix))
 
 
 # --- header ------------------------------------------------------------------------------------
@@ -956,13 +1109,33 @@ def _check_date(
     # Decided once per distinct value (a million dates hold a few thousand days), spread back
     # to the rows only for a rule some value breaks.
     name = spec.name
+    limit, earliest = np.datetime64(today + FUTURE_TOLERANCE), np.datetime64(EARLIEST_DATE)
+    typed = _dates(table, name)  # the typed column, which the loader reuses (dataset._typed)
+    if f"{name}\x00kinds" in table.parsed:
+        # Read from the cells' bytes: every filled cell is a date, so only the range is left
+        # (an empty cell is NaT, which compares false).
+        days = typed.to_numpy()
+        problems = _report(
+            table,
+            days > limit,
+            name,
+            "future-date",
+            lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})",
+        )
+        return problems + _report(
+            table,
+            days < earliest,
+            name,
+            "date-too-early",
+            lambda v: f"{v} is before GPS existed (1980-01-06)",
+        )
     codes, uniques, days = _distinct_days(table, name)
     filled = (uniques != "").to_numpy()
     invalid = filled & (~_regex(uniques, _DATE_RE, how="full") | np.isnat(days))
     ok = filled & ~invalid
     with np.errstate(invalid="ignore"):
-        future = ok & (days > np.datetime64(today + FUTURE_TOLERANCE))
-        ancient = ok & (days < np.datetime64(EARLIEST_DATE))
+        future = ok & (days > limit)
+        ancient = ok & (days < earliest)
     rules = (
         (invalid, "invalid-date", lambda v: f"{_shown(v)} is not a valid ISO date (YYYY-MM-DD)"),
         (future, "future-date", lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})"),
@@ -972,7 +1145,6 @@ def _check_date(
     for broken, code, message in rules:
         if broken.any():
             problems += _report(table, present & broken[codes], name, code, message)
-    _dates(table, name)  # the typed column, which the loader reuses (tracker.dataset._typed)
     return problems
 
 
@@ -1024,7 +1196,7 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
         not_first = (
             valid
             & _equals(table, INC.date_precision, "month")
-            & ~_per_distinct(table, INC.date, lambda days: days.str.endswith("-01"))
+            & ~_day_kinds(table, INC.date, _FIRST_OF_MONTH)
         )
         problems += _report(
             table,
@@ -1036,7 +1208,7 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
         not_jan = (
             valid
             & _equals(table, INC.date_precision, "year")
-            & ~_per_distinct(table, INC.date, lambda days: days.str.endswith("-01-01"))
+            & ~_day_kinds(table, INC.date, _FIRST_OF_YEAR)
         )
         problems += _report(
             table,
@@ -1079,7 +1251,7 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
         not_month_end = (
             _equals(table, INC.end_date_precision, "month")
             & end_days.notna().to_numpy()
-            & ~end_days.dt.is_month_end.fillna(False).to_numpy(dtype=bool)
+            & ~_day_kinds(table, INC.end_date, _LAST_OF_MONTH)
         )
         problems += _report(
             table,
