@@ -558,7 +558,8 @@ def test_date_rules_agree_by_bytes_and_by_distinct_values(change, code, tmp_path
 @pytest.mark.parametrize(
     "cells",
     [
-        ["2024-01-01", "2024-1-01", "2024-01-011", "2024-01-02"],  # 40 bytes for four cells
+        # 9 and 11 bytes, "2024-01-012024-01-01" together: 10 bytes per cell, but not dates.
+        ["2024-01-01", "2024-01-0", "12024-01-01", "2024-01-02"],
         ["", ""],  # no date at all: pandas' unit differs
         [],
     ],
