@@ -486,10 +486,14 @@ def _matches_pattern(table: RawTable, spec: Field) -> np.ndarray:
     if key not in table.parsed:
         classes = _fixed_width_classes(spec.pattern)
         shaped = None
-        if classes is not None:
-            shaped = _matches_classes(_Cells(table.frame[spec.name]), classes)
-        elif spec.pattern == schema.ID_PATTERN:
-            shaped = _ids_by_bytes(_Cells(table.frame[spec.name]))
+        if classes is not None or spec.pattern == schema.ID_PATTERN:
+            # The cell rules' bounds of this column when they are still kept (not cached here:
+            # the row rules and the rules across files call this after the cell rules).
+            cells = table.parsed.get(_cells_key(spec.name)) or _Cells(table.frame[spec.name])
+            if classes is not None:
+                shaped = _matches_classes(cells, classes)
+            else:
+                shaped = _ids_by_bytes(cells)
         if shaped is None:
             shaped = _regex(table.frame[spec.name], spec.pattern, how="full")
         table.parsed[key] = shaped
