@@ -526,7 +526,11 @@ def test_dates_by_bytes_leave_anything_else_to_the_other_route(odd: str):
     ("change", "code"),
     [
         ({INC.date: "2099-01-01"}, "future-date"),
+        ({INC.date: "2026-01-02"}, None),  # TODAY and its day of tolerance
+        ({INC.date: "2026-01-03"}, "future-date"),
         ({INC.date: "1970-01-01"}, "date-too-early"),
+        ({INC.date: "1980-01-06"}, None),
+        ({INC.date: "1980-01-05"}, "date-too-early"),
         ({INC.date_precision: "month"}, "date-precision"),
         ({INC.date: "2024-03-01", INC.date_precision: "month"}, None),
         ({INC.date: "2024-03-01", INC.date_precision: "year"}, "date-precision"),
@@ -538,6 +542,9 @@ def test_dates_by_bytes_leave_anything_else_to_the_other_route(odd: str):
         ({INC.end_date_precision: "open"}, "end-date-precision"),
         ({SRC.published: "2099-01-01"}, "future-date"),
         ({SRC.published: "1979-12-31"}, "date-too-early"),
+        ({SRC.published: "2026-01-02"}, None),
+        ({SRC.published: "2026-01-03"}, "future-date"),
+        ({SRC.published: "1980-01-06"}, None),
     ],
 )
 def test_date_rules_agree_by_bytes_and_by_distinct_values(change, code, tmp_path, monkeypatch):

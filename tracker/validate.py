@@ -788,15 +788,16 @@ def _dates_by_bytes(table: RawTable, name: str) -> bool:
     digits and hyphens are in place in a few operations per cell (:func:`_days_of`), no regex
     and no hashing of a million strings, and a table of months gives each day. A column in
     order (the incidents' dates) is read once per run of equal cells. Sets the column's days
-    (in the unit ``pandas.to_datetime`` gives, as the other route), their :func:`_day_kinds`
-    and the cells' emptiness (for :func:`_equals`). A column without any date goes the other
-    route too.
+    (in the unit ``pandas.to_datetime`` gives, as the other route), their :func:`_day_kinds`,
+    their first and last day (for :func:`_check_date`) and the cells' emptiness (for
+    :func:`_equals`). A column without any date goes the other route too.
     """
     cells = table.parsed.get(_cells_key(name)) or _Cells(table.frame[name])
     days = np.empty(cells.size, dtype=np.int64)
     kinds = np.zeros(cells.size, dtype=np.uint8)
     not_a_time = np.iinfo(np.int64).min
     dated = 0
+    earliest, latest = np.iinfo(np.int64).max, np.iinfo(np.int64).min
     in_runs = True  # until a chunk shows the cells are not in runs
     for (start, stop), (offsets, data) in zip(cells._spans, cells.chunks, strict=True):
         filled = ~cells.empty[start:stop]
@@ -828,6 +829,7 @@ def _dates_by_bytes(table: RawTable, name: str) -> bool:
         if found is None:
             return False
         found, kind = found
+        earliest, latest = min(earliest, int(found.min())), max(latest, int(found.max()))
         if heads is not None:
             lengths = np.diff(heads, append=count)
             found, kind = np.repeat(found, lengths), np.repeat(kind, lengths)
@@ -846,6 +848,7 @@ def _dates_by_bytes(table: RawTable, name: str) -> bool:
         days.view(f"datetime64[{unit}]"), index=table.frame.index, name=name, copy=False
     )
     table.parsed[f"{name}\x00kinds"] = kinds
+    table.parsed[f"{name}\x00span"] = (np.datetime64(earliest, unit), np.datetime64(latest, unit))
     table.parsed[f"{name}\x00empty"] = cells.empty
     return True
 
@@ -1115,24 +1118,30 @@ def _check_date(
     name = spec.name
     limit, earliest = np.datetime64(today + FUTURE_TOLERANCE), np.datetime64(EARLIEST_DATE)
     typed = _dates(table, name)  # the typed column, which the loader reuses (dataset._typed)
-    if f"{name}\x00kinds" in table.parsed:
-        # Read from the cells' bytes: every filled cell is a date, so only the range is left
-        # (an empty cell is NaT, which compares false).
+    span = table.parsed.get(f"{name}\x00span")
+    if span is not None:
+        # Read from the cells' bytes: every filled cell is a date, so only the range is left,
+        # and the rows are looked at only when the column's first or last day is out of it (an
+        # empty cell is NaT, which compares false).
         days = typed.to_numpy()
-        problems = _report(
-            table,
-            days > limit,
-            name,
-            "future-date",
-            lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})",
-        )
-        return problems + _report(
-            table,
-            days < earliest,
-            name,
-            "date-too-early",
-            lambda v: f"{v} is before GPS existed (1980-01-06)",
-        )
+        problems = []
+        if span[1] > limit:
+            problems += _report(
+                table,
+                days > limit,
+                name,
+                "future-date",
+                lambda v: f"{v} is in the future (today is {today:%Y-%m-%d})",
+            )
+        if span[0] < earliest:
+            problems += _report(
+                table,
+                days < earliest,
+                name,
+                "date-too-early",
+                lambda v: f"{v} is before GPS existed (1980-01-06)",
+            )
+        return problems
     codes, uniques, days = _distinct_days(table, name)
     filled = (uniques != "").to_numpy()
     invalid = filled & (~_regex(uniques, _DATE_RE, how="full") | np.isnat(days))
