@@ -500,8 +500,6 @@ def _matches_pattern(table: RawTable, spec: Field) -> np.ndarray:
     return table.parsed[key]
 
 
-_ID_DIGITS = np.array([0, 1, 2, 3, 5, 6, 8, 9])  # YYYY-MM-DD-: where the digits are
-_ID_HYPHENS = np.array([4, 7, 10])
 _HYPHEN = ord("-")
 
 
@@ -512,8 +510,8 @@ def _ids_by_bytes(cells: _Cells) -> np.ndarray | None:
     When every byte of the column is a lowercase letter, a digit or ``-``, a cell has the shape
     exactly when it has at least 12 bytes, digits and hyphens where ``YYYY-MM-DD-`` has them, its
     last byte is not a hyphen, and it holds no two adjacent hyphens (the slug then is words of
-    letters and digits joined by single hyphens). The first 12 bytes of every cell come from
-    one gather per chunk: about half the time of RE2.
+    letters and digits joined by single hyphens). Bytes 0-7 and 3-10 of every cell are read as
+    two words (:func:`_fit`): about a third of the time of RE2.
     """
     shaped = np.empty(cells.size, dtype=bool)
     for (start, stop), (offsets, data) in zip(cells._spans, cells.chunks, strict=True):
@@ -525,10 +523,9 @@ def _ids_by_bytes(cells: _Cells) -> np.ndarray | None:
             shifted = part - np.uint8(ord("."))
             if ((shifted < 2) | ((shifted > 11) & (shifted < ord("a") - ord(".")))).any():
                 return None
-        head = _heads(data, offsets[:-1], 11)  # YYYY-MM-DD-
         good = offsets[1:] - offsets[:-1] >= 12  # YYYY-MM-DD- and a slug
-        good &= ((head[:, _ID_DIGITS] - np.uint8(ord("0"))) < 10).all(axis=1)
-        good &= (head[:, _ID_HYPHENS] == _HYPHEN).all(axis=1)
+        good &= _fit(data, offsets[:-1], b"0000-00-")  # YYYY-MM-
+        good &= _fit(data, offsets[:-1] + 3, b"0-00-00-")  # Y-MM-DD-
         good &= np.take(data, offsets[1:] - 1, mode="clip") != _HYPHEN
         hyphen = part == _HYPHEN
         doubled = np.flatnonzero(hyphen[1:] & hyphen[:-1]) + offsets[0]
@@ -540,18 +537,34 @@ def _ids_by_bytes(cells: _Cells) -> np.ndarray | None:
     return shaped
 
 
-def _heads(data: np.ndarray, starts: np.ndarray, width: int) -> np.ndarray:
-    """The ``width`` bytes from each of ``starts`` in ``data`` (one row each), clipped at the
-    end of ``data``: a cell starting later than ``width`` bytes before the end gets the last
-    ``width`` bytes (the caller's length test refuses such a short cell anyway).
+def _fit(data: np.ndarray, starts: np.ndarray, template: bytes) -> np.ndarray:
+    """Where the 8 bytes from each of ``starts`` in ``data`` hold a digit wherever ``template``
+    has ``0`` and ``template``'s byte everywhere else, clipped at the end of ``data``: a start
+    within 8 bytes of the end reads the last 8 bytes (the caller's length test refuses such a
+    short cell anyway).
 
-    One copy of each row from a sliding-window view, instead of a lookup through ``width``
-    8-byte indices per row (88 MB of indices for a million ids).
+    Each start's bytes are one little-endian word, gathered from an unaligned view of ``data``
+    (an 11-byte window per cell, copied row by row, took three times as long). XOR the
+    template leaves a digit's byte at most 9 and any other expected byte 0; adding 6 to a
+    digit's byte then leaves its high half empty too, so a word fits when no bit of the
+    ``high`` mask is left (a carry out of a byte only ever follows a byte that does not fit).
     """
-    if len(data) < width:
-        return np.take(data, starts[:, None] + np.arange(width), mode="clip")
-    windows = np.lib.stride_tricks.sliding_window_view(data, width)
-    return windows[np.minimum(starts, len(data) - width)]
+    expected, carry, high = _word_template(template)
+    if len(data) < 8:
+        data = np.concatenate([data, np.zeros(8 - len(data), dtype=np.uint8)])
+    words = np.ndarray((len(data) - 7,), "<u8", data, 0, (1,))[np.minimum(starts, len(data) - 8)]
+    words ^= expected
+    return ((words | (words + carry)) & high) == 0
+
+
+@functools.cache
+def _word_template(template: bytes) -> tuple[np.uint64, np.uint64, np.uint64]:
+    """:func:`_fit`'s words for ``template``: its bytes, the carry of each digit past 9, and the
+    bits a fitting word leaves empty."""
+    digit = [byte == ord("0") for byte in template]
+    carry = bytes(6 if d else 0 for d in digit)
+    high = bytes(0xF0 if d else 0xFF for d in digit)
+    return tuple(np.uint64(int.from_bytes(b, "little")) for b in (template, carry, high))
 
 
 #: A pattern of a few ASCII character classes, each maybe repeated: ``^[A-Z]{2}$``.
