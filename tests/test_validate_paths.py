@@ -576,3 +576,27 @@ def test_dates_by_bytes_leave_odd_columns_to_the_other_route(cells: list[str]):
     assert not validate._dates_by_bytes(table, INC.date)
     expected = pd.to_datetime(pd.Series(cells, dtype="str"), format="%Y-%m-%d", errors="coerce")
     pd.testing.assert_series_equal(validate._dates(table, INC.date), expected, check_names=False)
+
+
+def test_word_fit_takes_digits_and_exact_bytes_only():
+    """:func:`validate._fit` (the id shape's word check) takes a digit wherever its template
+    has ``0`` and the template's own byte elsewhere: every byte value at every position, read
+    at every start, the last ones clipped to the last word."""
+    template = b"0000-00-"
+    cells = []
+    for position in range(8):
+        for byte in range(256):
+            word = bytearray(b"2024-03-")
+            word[position] = byte
+            fits = (
+                chr(byte).isdigit() and byte < 0x80 if template[position] == 0x30 else byte == 0x2D
+            )
+            cells.append((bytes(word), fits))
+    data = np.frombuffer(b"".join(word for word, _ in cells) + b"1999-12-", dtype=np.uint8)
+    starts = np.arange(len(cells) + 1, dtype=np.int64) * 8
+    expected = [fits for _, fits in cells] + [True]
+    assert validate._fit(data, starts, template).tolist() == expected
+    # Starts within 8 bytes of the end read the last word; a shorter buffer is padded.
+    assert validate._fit(data, starts[-1:] + 3, template).tolist() == [True]
+    short = np.frombuffer(b"2024-", dtype=np.uint8)
+    assert validate._fit(short, np.array([0, 2]), b"0000-\x00\x00\x00").tolist() == [True] * 2
