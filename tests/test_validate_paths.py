@@ -600,3 +600,23 @@ def test_word_fit_takes_digits_and_exact_bytes_only():
     assert validate._fit(data, starts[-1:] + 3, template).tolist() == [True]
     short = np.frombuffer(b"2024-", dtype=np.uint8)
     assert validate._fit(short, np.array([0, 2]), b"0000-\x00\x00\x00").tolist() == [True] * 2
+
+
+def test_value_set_codes_agree_with_arrow_comparisons():
+    """A value set's codes (one hash pass) give the value set rule and every later comparison
+    of the column with one of its values, or with the empty value, as Arrow gives them."""
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.end_date_precision)
+    cells = ["", *spec.enum, "Day", "day ", "other", "", *reversed(spec.enum)] * 3
+    table = _chunked_table(spec.name, cells, [4, 1, len(cells) - 5])
+    present = (table.frame[spec.name] != "").to_numpy()
+    problems = validate._check_enum(table, spec, table.frame[spec.name], present)
+    assert [table.frame[spec.name].iloc[p.line - 2] for p in problems] == [
+        "Day",
+        "day ",
+        "other",
+    ] * 3
+    for value in (*spec.enum, ""):
+        expected = [cell == value for cell in cells]
+        assert validate._equals(table, spec.name, value).tolist() == expected
+    # A value outside the set is compared by Arrow, as before.
+    assert validate._equals(table, spec.name, "other").tolist() == [c == "other" for c in cells]

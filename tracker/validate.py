@@ -734,16 +734,42 @@ def _per_distinct(table: RawTable, name: str, rule: Callable[[pd.Series], np.nda
 
 
 def _equals(table: RawTable, name: str, value: str) -> np.ndarray:
-    """Where a column's cells equal ``value``: from its distinct values when a rule has
-    encoded them already (the date rules may), or its emptiness when a date rule kept it, else
-    one Arrow comparison per row."""
+    """Where a column's cells equal ``value``: from a value set's codes or the cells'
+    emptiness when the cell rules kept them (:func:`_enum_codes`, the value sets and the date
+    rules), from its distinct values when a rule has encoded them, else one Arrow comparison
+    per row."""
     if value == "" and f"{name}\x00empty" in table.parsed:
         return table.parsed[f"{name}\x00empty"]
+    enum = table.parsed.get(f"{name}\x00enum")
+    if enum is not None and value in enum[0]:
+        return enum[1] == enum[0].index(value)
     encoded = table.parsed.get(f"{name}\x00distinct")
     if encoded is not None:
         codes, uniques = encoded
         return np.take((uniques == value).to_numpy(), codes)
     return pc.equal(_arrow(table.frame[name]), value).to_numpy(zero_copy_only=False)
+
+
+def _enum_codes(table: RawTable, name: str, allowed: tuple[str, ...]) -> np.ndarray:
+    """For each cell of a column, the index of its value in ``allowed`` (-1 for any other
+    value, the empty one included), computed once.
+
+    One hash pass (Arrow's ``index_in``) costs what ``is_in`` costs and answers both the value
+    set rule and every later comparison of the column with one of its values (4-8 ms each at
+    a million rows as Arrow comparisons, a tenth of a millisecond on the codes).
+    """
+    key = f"{name}\x00enum"
+    if key not in table.parsed:
+        array = _arrow(table.frame[name])
+        value_set = pa.array(list(allowed), type=array.type)
+        found = pc.fill_null(pc.index_in(array, value_set=value_set), -1)
+        codes = np.empty(len(array), dtype=np.int8 if len(allowed) < 128 else np.int32)
+        done = 0
+        for chunk in _chunks(found):
+            np.copyto(codes[done : done + len(chunk)], chunk.to_numpy(), casting="unsafe")
+            done += len(chunk)
+        table.parsed[key] = (tuple(allowed), codes)
+    return table.parsed[key][1]
 
 
 def _distinct_days(table: RawTable, name: str) -> tuple[np.ndarray, pd.Series, np.ndarray]:
@@ -1182,7 +1208,9 @@ def _check_enum(
     table: RawTable, spec: Field, values: pd.Series, present: np.ndarray
 ) -> list[Problem]:
     allowed = spec.enum or ()
-    bad = present & ~_isin(values, allowed)
+    bad = present & (_enum_codes(table, spec.name, allowed) < 0)
+    # Kept for _equals (the row rules and the rules across files compare these columns).
+    table.parsed[f"{spec.name}\x00empty"] = _cells(table, spec.name).empty
 
     def message(value: str) -> str:
         normal = value.strip().lower()
