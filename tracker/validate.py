@@ -1241,7 +1241,9 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
         )
     if INC.region in frame:
         region = frame[INC.region]
-        unknown_region = (region != "").to_numpy() & ~_isin(region, known_regions())
+        unknown_region = ~_isin(region, known_regions())
+        if unknown_region.any():  # the empty cells among them are not "unknown"
+            unknown_region &= (region != "").to_numpy()
         problems += _report(
             table,
             unknown_region,
@@ -1593,9 +1595,11 @@ def _check_cited_ids(incidents: RawTable | None, sources: RawTable) -> list[Prob
         and id_spec.pattern == spec.pattern
         and _cited_incident_rows(incidents, sources) is not None
     ):
-        ids = incidents.frame[id_spec.name]
-        if not ((ids != "").to_numpy() & ~_matches_pattern(incidents, id_spec)).any():
+        unshaped = ~_matches_pattern(incidents, id_spec)
+        if not unshaped.any():
             return []
+        if not (unshaped & (incidents.frame[id_spec.name] != "").to_numpy()).any():
+            return []  # only empty ids (their own rule reports them)
     present = (sources.frame[spec.name] != "").to_numpy()
     bad = present & ~_matches_pattern(sources, spec)
     return _report(sources, bad, spec.name, "pattern", functools.partial(_pattern_message, spec))
