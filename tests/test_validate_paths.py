@@ -620,3 +620,12 @@ def test_value_set_codes_agree_with_arrow_comparisons():
         assert validate._equals(table, spec.name, value).tolist() == expected
     # A value outside the set is compared by Arrow, as before.
     assert validate._equals(table, spec.name, "other").tolist() == [c == "other" for c in cells]
+
+
+def test_an_empty_region_is_required_not_unknown(tmp_path: Path):
+    """An empty region breaks the required rule only: the region rule looks for empty cells
+    among the regions it does not know."""
+    incidents, sources = sample_rows(3)
+    incidents[1][INC.region] = ""
+    problems = validate.validate_dir(write_dataset(tmp_path, incidents, sources), today=TODAY)
+    assert [(p.line, p.field, p.code) for p in problems] == [(3, INC.region, "required")]
