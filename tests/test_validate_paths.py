@@ -434,6 +434,23 @@ def test_suspicious_first_bytes_agree_with_every_text_rule():
         assert found.tolist() == expected
 
 
+def test_suspicious_first_bytes_in_a_column_without_spaces():
+    """A column without any byte up to a space (URLs, flight numbers) is suspect only where a
+    formula prefix or an invisible character is: the last bytes are not read."""
+    cells = [cell for cell in _text_cells() if all(ord(char) > 0x20 for char in cell)]
+    expected = [
+        bool(cell) and (cell.startswith(safety.FORMULA_PREFIXES) or safety.has_invisible(cell))
+        for cell in cells
+    ]
+    assert any(expected) and not all(expected)
+    for sizes in ([len(cells)], [1, 100, len(cells) - 101]):
+        table = _chunked_table(INC.summary, cells, sizes)
+        assert validate._cells(table, INC.summary).min_byte() > 0x20
+        present = (table.frame[INC.summary] != "").to_numpy()
+        found = validate._suspicious_text(table, INC.summary, present)
+        assert found.tolist() == expected
+
+
 @pytest.mark.parametrize(("run", "maybe"), [(15, False), (16, False), (17, True)])
 def test_duplicate_claims_in_long_runs(run: int, maybe: bool):
     """Runs of up to ``_MAX_RUN`` rows of one incident are compared pair by pair; a longer run
