@@ -756,9 +756,20 @@ def _equals(table: RawTable, name: str, value: str) -> np.ndarray:
     return pc.equal(_arrow(table.frame[name]), value).to_numpy(zero_copy_only=False)
 
 
-def _enum_codes(table: RawTable, name: str, allowed: tuple[str, ...]) -> np.ndarray:
+#: Value sets the row rules and the rules across files compare with one of their values
+#: (:func:`_equals`): their codes are kept from the value set rule, the others' are not (each
+#: kept array is fresh memory some later rule pays for).
+_COMPARED_VALUE_SETS = frozenset(
+    {INC.date_precision, INC.end_date_precision, INC.confidence, SRC.stance}
+)
+
+
+def _enum_codes(
+    table: RawTable, name: str, allowed: tuple[str, ...], *, keep: bool = True
+) -> np.ndarray:
     """For each cell of a column, the index of its value in ``allowed`` (-1 for any other
-    value, the empty one included), computed once.
+    value, the empty one included), computed once (kept for :func:`_equals` unless ``keep``
+    is false).
 
     One hash pass (Arrow's ``index_in``) costs what ``is_in`` costs and answers both the value
     set rule and every later comparison of the column with one of its values (4-8 ms each at
@@ -774,6 +785,8 @@ def _enum_codes(table: RawTable, name: str, allowed: tuple[str, ...]) -> np.ndar
         for chunk in _chunks(found):
             np.copyto(codes[done : done + len(chunk)], chunk.to_numpy(), casting="unsafe")
             done += len(chunk)
+        if not keep:
+            return codes
         table.parsed[key] = (tuple(allowed), codes)
     return table.parsed[key][1]
 
@@ -1214,9 +1227,10 @@ def _check_enum(
     table: RawTable, spec: Field, values: pd.Series, present: np.ndarray
 ) -> list[Problem]:
     allowed = spec.enum or ()
-    bad = present & (_enum_codes(table, spec.name, allowed) < 0)
-    # Kept for _equals (the row rules and the rules across files compare these columns).
-    table.parsed[f"{spec.name}\x00empty"] = _cells(table, spec.name).empty
+    compared = spec.name in _COMPARED_VALUE_SETS
+    bad = present & (_enum_codes(table, spec.name, allowed, keep=compared) < 0)
+    if compared and not spec.required:  # an empty cell is then a value compared with too
+        table.parsed[f"{spec.name}\x00empty"] = _cells(table, spec.name).empty
 
     def message(value: str) -> str:
         normal = value.strip().lower()
