@@ -434,6 +434,23 @@ def test_suspicious_first_bytes_agree_with_every_text_rule():
         assert found.tolist() == expected
 
 
+def test_suspicious_first_bytes_in_a_column_without_spaces():
+    """A column without any byte up to a space (URLs, flight numbers) is suspect only where a
+    formula prefix or an invisible character is: the last bytes are not read."""
+    cells = [cell for cell in _text_cells() if all(ord(char) > 0x20 for char in cell)]
+    expected = [
+        bool(cell) and (cell.startswith(safety.FORMULA_PREFIXES) or safety.has_invisible(cell))
+        for cell in cells
+    ]
+    assert any(expected) and not all(expected)
+    for sizes in ([len(cells)], [1, 100, len(cells) - 101]):
+        table = _chunked_table(INC.summary, cells, sizes)
+        assert validate._cells(table, INC.summary).min_byte() > 0x20
+        present = (table.frame[INC.summary] != "").to_numpy()
+        found = validate._suspicious_text(table, INC.summary, present)
+        assert found.tolist() == expected
+
+
 @pytest.mark.parametrize(("run", "maybe"), [(15, False), (16, False), (17, True)])
 def test_duplicate_claims_in_long_runs(run: int, maybe: bool):
     """Runs of up to ``_MAX_RUN`` rows of one incident are compared pair by pair; a longer run
@@ -461,3 +478,171 @@ def test_id_check_at_the_ends_of_chunks(sizes):
     table = _chunked_table(INC.id, cells, sizes)
     assert validate._ids_by_bytes(validate._Cells(table.frame[INC.id])) is not None
     assert validate._matches_pattern(table, spec).tolist() == expected.tolist()
+
+
+def _date_cells() -> list[str]:
+    """Valid dates at the calendar's edges, a year of days in runs (a column in order), and
+    empty cells."""
+    cells = ["0001-01-01", "0004-02-29", "1899-12-31", "1900-02-28", "1900-03-01", "1980-01-06"]
+    cells += ["1999-12-31", "2000-02-29", "2023-02-28", "2024-02-29", "2024-04-30", ""]
+    cells += ["2100-02-28", "9999-12-31", "", "", "2024-01-01"]
+    days = pd.date_range("2019-12-25", "2021-01-05", freq="D").strftime("%Y-%m-%d")
+    cells += [day for day in days for _ in range(5)] + ["", "2021-01-06"]
+    return cells
+
+
+@pytest.mark.parametrize("sizes", ["one", "empty chunk", "sevens"])
+def test_dates_by_bytes_agree_with_pandas(sizes: str):
+    """Dates read from their bytes are the days ``pandas.to_datetime`` gives (unit included),
+    and the first and last days of months and years are the ones the other route finds, in
+    runs or not, whatever the chunks."""
+    cells = _date_cells()
+    chunks = {
+        "one": [len(cells)],
+        "empty chunk": [14, 2, len(cells) - 16],  # the second chunk holds only empty cells
+        "sevens": [7] * (len(cells) // 7) + [len(cells) % 7],
+    }[sizes]
+    table = _chunked_table(INC.date, cells, [size for size in chunks if size])
+    assert validate._dates_by_bytes(table, INC.date)
+    expected = pd.to_datetime(pd.Series(cells, dtype="str"), format="%Y-%m-%d", errors="coerce")
+    pd.testing.assert_series_equal(table.parsed[INC.date], expected, check_names=False)
+    other = _chunked_table(INC.date, cells, [len(cells)])
+    other.parsed[INC.date] = expected  # the other route's days, so _day_kinds takes that route
+    for kind in (validate._FIRST_OF_MONTH, validate._FIRST_OF_YEAR, validate._LAST_OF_MONTH):
+        found = validate._day_kinds(table, INC.date, kind)
+        assert found.tolist() == validate._day_kinds(other, INC.date, kind).tolist()
+        assert found.any()
+    empty = validate._equals(table, INC.date, "")
+    assert empty.tolist() == [cell == "" for cell in cells]
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        *("2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00"),
+        *("2024-01-32", "0000-01-01", "2024/01/01", "2024-1-01", "2024-01-1", "2024-01-0a"),
+        *("a024-01-01", "2024-01-01 ", " 2024-01-01", "20240101", "2024-01-01x", "2024,01-01"),
+        *("2024-01.01", "2024-01-:1", "2024-0/-01", "２０２４-01-01", "2024–1-01", "-024-01-01"),
+    ],
+)
+def test_dates_by_bytes_leave_anything_else_to_the_other_route(odd: str):
+    """A column holding any cell that is not a ``YYYY-MM-DD`` date of the years 1-9999 is
+    decided per distinct value, as before, in runs or not."""
+    cells = ["2024-01-01"] * 8 + [odd] + ["2024-01-02"] * 8 + [""]
+    for sizes in ([len(cells)], [1] * len(cells), [9, len(cells) - 9]):
+        table = _chunked_table(INC.date, cells, sizes)
+        assert not validate._dates_by_bytes(table, INC.date)
+        assert INC.date not in table.parsed
+        expected = pd.to_datetime(pd.Series(cells, dtype="str"), format="%Y-%m-%d", errors="coerce")
+        pd.testing.assert_series_equal(
+            validate._dates(table, INC.date), expected, check_names=False
+        )
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({INC.date: "2099-01-01"}, "future-date"),
+        ({INC.date: "2026-01-02"}, None),  # TODAY and its day of tolerance
+        ({INC.date: "2026-01-03"}, "future-date"),
+        ({INC.date: "1970-01-01"}, "date-too-early"),
+        ({INC.date: "1980-01-06"}, None),
+        ({INC.date: "1980-01-05"}, "date-too-early"),
+        ({INC.date_precision: "month"}, "date-precision"),
+        ({INC.date: "2024-03-01", INC.date_precision: "month"}, None),
+        ({INC.date: "2024-03-01", INC.date_precision: "year"}, "date-precision"),
+        ({INC.date: "2024-01-01", INC.date_precision: "year"}, None),
+        ({INC.end_date: "2024-03-20", INC.end_date_precision: "month"}, "date-precision"),
+        ({INC.end_date: "2024-03-31", INC.end_date_precision: "month"}, None),
+        ({INC.end_date: "2024-03-01", INC.end_date_precision: "day"}, "end-before-start"),
+        ({INC.end_date: "2024-03-20"}, "end-date-precision"),
+        ({INC.end_date_precision: "open"}, "end-date-precision"),
+        ({SRC.published: "2099-01-01"}, "future-date"),
+        ({SRC.published: "1979-12-31"}, "date-too-early"),
+        ({SRC.published: "2026-01-02"}, None),
+        ({SRC.published: "2026-01-03"}, "future-date"),
+        ({SRC.published: "1980-01-06"}, None),
+    ],
+)
+def test_date_rules_agree_by_bytes_and_by_distinct_values(change, code, tmp_path, monkeypatch):
+    """Every date rule finds the same problems whether the dates were read from their bytes or
+    per distinct value (the route of a column holding a malformed date)."""
+    incidents, sources = sample_rows(3)
+    (sources if SRC.published in change else incidents)[1].update(change)
+    folder = write_dataset(tmp_path, incidents, sources)
+    for name, table in zip((INC.date, SRC.published), validate.read_tables(folder), strict=True):
+        assert validate._dates_by_bytes(table, name)
+    by_bytes = validate.validate_dir(folder, today=TODAY)
+    monkeypatch.setattr(validate, "_dates_by_bytes", lambda table, name: False)
+    by_values = validate.validate_dir(folder, today=TODAY)
+    assert by_bytes == by_values
+    assert [p.code for p in by_bytes if p.is_error] == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        # 9 and 11 bytes, "2024-01-012024-01-01" together: 10 bytes per cell, but not dates.
+        ["2024-01-01", "2024-01-0", "12024-01-01", "2024-01-02"],
+        ["", ""],  # no date at all: pandas' unit differs
+        [],
+    ],
+)
+def test_dates_by_bytes_leave_odd_columns_to_the_other_route(cells: list[str]):
+    table = _chunked_table(INC.date, cells, [len(cells)])
+    assert not validate._dates_by_bytes(table, INC.date)
+    expected = pd.to_datetime(pd.Series(cells, dtype="str"), format="%Y-%m-%d", errors="coerce")
+    pd.testing.assert_series_equal(validate._dates(table, INC.date), expected, check_names=False)
+
+
+def test_word_fit_takes_digits_and_exact_bytes_only():
+    """:func:`validate._fit` (the id shape's word check) takes a digit wherever its template
+    has ``0`` and the template's own byte elsewhere: every byte value at every position, read
+    at every start, the last ones clipped to the last word."""
+    template = b"0000-00-"
+    cells = []
+    for position in range(8):
+        for byte in range(256):
+            word = bytearray(b"2024-03-")
+            word[position] = byte
+            fits = (
+                chr(byte).isdigit() and byte < 0x80 if template[position] == 0x30 else byte == 0x2D
+            )
+            cells.append((bytes(word), fits))
+    data = np.frombuffer(b"".join(word for word, _ in cells) + b"1999-12-", dtype=np.uint8)
+    starts = np.arange(len(cells) + 1, dtype=np.int64) * 8
+    expected = [fits for _, fits in cells] + [True]
+    assert validate._fit(data, starts, template).tolist() == expected
+    # Starts within 8 bytes of the end read the last word; a shorter buffer is padded.
+    assert validate._fit(data, starts[-1:] + 3, template).tolist() == [True]
+    short = np.frombuffer(b"2024-", dtype=np.uint8)
+    assert validate._fit(short, np.array([0, 2]), b"0000-\x00\x00\x00").tolist() == [True] * 2
+
+
+def test_value_set_codes_agree_with_arrow_comparisons():
+    """A value set's codes (one hash pass) give the value set rule and every later comparison
+    of the column with one of its values, or with the empty value, as Arrow gives them."""
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.end_date_precision)
+    cells = ["", *spec.enum, "Day", "day ", "other", "", *reversed(spec.enum)] * 3
+    table = _chunked_table(spec.name, cells, [4, 1, len(cells) - 5])
+    present = (table.frame[spec.name] != "").to_numpy()
+    problems = validate._check_enum(table, spec, table.frame[spec.name], present)
+    assert [table.frame[spec.name].iloc[p.line - 2] for p in problems] == [
+        "Day",
+        "day ",
+        "other",
+    ] * 3
+    for value in (*spec.enum, ""):
+        expected = [cell == value for cell in cells]
+        assert validate._equals(table, spec.name, value).tolist() == expected
+    # A value outside the set is compared by Arrow, as before.
+    assert validate._equals(table, spec.name, "other").tolist() == [c == "other" for c in cells]
+
+
+def test_an_empty_region_is_required_not_unknown(tmp_path: Path):
+    """An empty region breaks the required rule only: the region rule looks for empty cells
+    among the regions it does not know."""
+    incidents, sources = sample_rows(3)
+    incidents[1][INC.region] = ""
+    problems = validate.validate_dir(write_dataset(tmp_path, incidents, sources), today=TODAY)
+    assert [(p.line, p.field, p.code) for p in problems] == [(3, INC.region, "required")]
