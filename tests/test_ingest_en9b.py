@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tracker.ingest import assess as ax
 from tracker.ingest import ingest_text
 from tracker.ingest.assess import APPLY_MIN_SCORE
 from tracker.ingest.candidates import extract_candidates
@@ -129,3 +130,28 @@ def test_a_day_and_month_still_take_the_year_of_a_time_stamp():
     # "on 14 August" needs only a year, which the page's stamps give (as before).
     text = UNDATED.replace("on Sunday", "on 14 August")
     assert _kept(text) == [("2022-08-14", "IQ")]
+
+
+# --- a day and a place together -------------------------------------------------------------------
+
+
+def _area_event(date_kind: str, date_text: str) -> float:
+    sentence = f"Jordan's aviation authority said GPS interference hit air traffic {date_text}."
+    return ax.assess(
+        anchors=[sentence],
+        context=[],
+        date_kind=date_kind,
+        date_text=date_text,
+        place_text="Jordan",
+        place_best=1.0,
+        in_lede=False,
+        background=False,
+        all_texts=[sentence],
+    ).final
+
+
+def test_a_day_and_a_place_together_clear_the_threshold_by_a_margin():
+    # An area event with no particular aircraft: a day of its own and a place make one event.
+    assert _area_event("day", "on Saturday") >= APPLY_MIN_SCORE + 0.05
+    # The same with only a month (a statistic's or a statement's period) stays below.
+    assert _area_event("month", "in March") < APPLY_MIN_SCORE
