@@ -365,6 +365,11 @@ def assess(
         result.add(0.1, f"place '{place_text}' has a clear role cue (score {place_best:.1f})")
     else:
         result.add(-0.1, f"place '{place_text}' is only named, without a role cue")
+    if date_kind == "day" and place_text:
+        # A day of its own, a place, and one more particular (the aircraft, what happened to
+        # it, a role cue): the makings of one event. A month with a region, the stuff of
+        # statistics and statements, gets none of it.
+        result.add(0.05, "a day, a place and a particular together")
     if in_lede:
         result.add(0.05, "reported in the headline or lede")
     if _is_record(all_texts):

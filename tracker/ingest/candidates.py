@@ -567,6 +567,11 @@ _LINK_LIST_LABEL = re.compile(
     r"|latest(?:\s+(?:news|stories))?|top\s+stories)\s*[:\u2013\u2014-]?\s*$",
     re.I,
 )
+# The same label with its headlines on one line: "Related: Estonia summons envoy (12 March
+# 2024) | Finnair halts flights (29 April 2024)".
+_LINK_LIST_INLINE = re.compile(
+    _LINK_LIST_LABEL.pattern.replace(r"\s*[:\u2013\u2014-]?\s*$", r"\s*:\s*\S"), re.I
+)
 #: At most this many link lines are dropped after a label.
 LINK_LIST_LINES = 30
 
@@ -587,7 +592,11 @@ def _without_link_lists(text: str) -> str:
             dropping = LINK_LIST_LINES
             kept.append("")
             continue
-        if dropping and stripped and not re.search(r"[.!?][\"'\u201d\u2019)]?$", stripped):
+        ended = re.search(r"[.!?][\"'\u201d\u2019)]?$", stripped)
+        if not ended and _LINK_LIST_INLINE.match(stripped):
+            kept.append("")
+            continue
+        if dropping and stripped and not ended:
             dropping -= 1
             kept.append("")
             continue
@@ -1746,6 +1755,34 @@ def _original_date(sentences: list[Sentence]) -> tuple[dt.date, str] | None:
     return None
 
 
+# A wire dateline opening the lede: "HELSINKI, April 29 (Reuters) -", "VILNIUS, Nov 5 -".
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,2}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?,"
+    r"\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b"
+    r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014]"
+)
+_MONTHS3 = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _dateline_day(lede: Sentence | None, base: dt.date) -> tuple[dt.date, str] | None:
+    """The day of a wire dateline opening the lede ("HELSINKI, April 29 (Reuters) -") when it
+    is before ``base`` by more than a day and at most :data:`STALE_PLAN_DAYS`: a copy stamped
+    weeks after the story, whose "last Thursday" is the story's."""
+    match = _WIRE_DATELINE.match(lede.text) if lede is not None else None
+    if match is None:
+        return None
+    month = _MONTHS3.index(match.group(1)) + 1
+    try:
+        day = dt.date(base.year, month, int(match.group(2)))
+        if day > base:
+            day = day.replace(year=base.year - 1)
+    except ValueError:  # 31 April, or 29 February in another year
+        return None
+    if 1 < (base - day).days <= STALE_PLAN_DAYS:
+        return day, match.group(0).rstrip(" -\u2013\u2014")
+    return None
+
+
 PUBLICATION_MONTH_NOTE = "no incident date in the text; month of publication used"
 PUBLICATION_DAY_NOTE = (
     "no incident date in the text; the headline's incident is dated by the publication day "
@@ -1753,6 +1790,8 @@ PUBLICATION_DAY_NOTE = (
 )
 #: A span of dates longer than this is a period (a suspension, a warning), not an incident's day.
 LONG_SPAN_DAYS = 14
+#: Dates counted from a reference date ("on Sunday", "two days ago", "yesterday").
+_RELATIVE_KINDS = {"weekday", "relative_days", "relative_word"}
 #: A plan's start this many days or fewer before the page's date shows a stale copy.
 STALE_PLAN_DAYS = 60
 
@@ -1820,6 +1859,7 @@ def extract_candidates(
     sentences = split_sentences(_without_link_lists(_without_comments(text)))
     if not sentences:
         return []
+    first_lede = next((s for s in sentences if not s.heading), None)
     sentences, dateline = _strip_dateline(sentences)
     sentences = _without_repeated_date_lines(sentences, dateline or report.published)
     sentences = _without_captions(sentences)
@@ -1869,10 +1909,14 @@ def extract_candidates(
     base = report.published or published
     if report.published is None and published is not None:
         notes.append(f"publication date taken from --published ({published.isoformat()})")
+    stamp_base = False
     if base is None:
         inferred = infer_reference_date([s.text for s in sentences])
         if inferred:
             base = inferred[0]
+            # "2023-06-14 09:12 713 views" under other stories' headlines: a time stamp tells
+            # the page's year, not the day its "on Sunday" counts from.
+            stamp_base = any(inferred[1] in s.text and _TIMESTAMP.search(s.text) for s in sentences)
             notes.append(
                 f"publication date unknown; relative dates counted from {base.isoformat()} "
                 f"(from '{inferred[1]}')"
@@ -1884,6 +1928,14 @@ def extract_candidates(
         notes.append(
             f"a repost: relative dates counted from the original story's date "
             f"{base.isoformat()} ('{original[1]}')"
+        )
+    wire = _dateline_day(first_lede, base) if base is not None else None
+    if wire is not None:
+        # "HELSINKI, April 29 (Reuters) -" on a copy stamped 21 May: the story's own day.
+        base = wire[0]
+        notes.append(
+            f"the lede's dateline '{wire[1]}' is before the page's date: relative dates "
+            "counted from the dateline"
         )
     plan = _plan_start(sentences, base) if base is not None else None
     if plan is not None:
@@ -1905,6 +1957,7 @@ def extract_candidates(
             break
 
     title_sentences = [s for s in sentences[:3] if s.heading]
+    explainer = next((s.text for s in sentences[:1] if _EXPLAINER.search(s.text)), "")
     # The lede: the first paragraph that is not a title line.
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
     first_body = next((s.index for s in sentences if not s.heading), 0)
@@ -1974,6 +2027,12 @@ def extract_candidates(
             day = _day_told_later(incident, sentences, mention, base)
             if day is not None:
                 mention, incident.date_sentence = day
+        if stamp_base and mention is not None and mention.kind in _RELATIVE_KINDS:
+            own_notes.append(
+                f"'{mention.text}' is not dated: the only date to count it from is a time "
+                "stamp, which may be another story's"
+            )
+            mention = None
         date_kind, date_text = "none", ""
         if mention is not None and mention.date is not None:
             if (
@@ -2157,6 +2216,8 @@ def extract_candidates(
             lede_policy=lede_policy,
             airport_subject=_airport_subject(place, hits, place_best, sentences),
         )
+        if explainer and date_kind != "day":
+            assessment.add(-0.3, f"the headline explains the problem: '{explainer[:50]}'")
         candidate = _finish(values, evidence, report, notes + own_notes)
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
         candidate._lede = in_lede  # type: ignore[attr-defined]
@@ -2166,6 +2227,17 @@ def extract_candidates(
     candidates = _merge_vague(_merge_same(candidates))
     floor = ax.DROP_SCORE if floor is None else floor
     return [c for c in candidates if c.score >= floor]
+
+
+# A headline asking in the present tense what the problem is, or saying it explains it ("What
+# is GPS spoofing?", "How does jamming affect planes?", "GPS spoofing explained"): an explainer,
+# whose aircraft are any aircraft ("so an aircraft thinks it is elsewhere"). "Why did a jet turn
+# back?" asks about one event.
+_EXPLAINER = re.compile(
+    r"^(?:what|why|how)\s+(?:is|are|does|do|can|could)\b[^.!]*\?\s*$|\bexplained\s*[:?]?\s*$"
+    r"|^explainer\b|\bwhat (?:you need )?to know\b",
+    re.I,
+)
 
 
 def _airport_subject(
