@@ -1375,3 +1375,10 @@ def test_said_the_agency_on_a_day_is_when_it_spoke():
     spoke = "Pilots reported 2,700 GPS interference events, said the transport agency on Thursday."
     assert _event_dates(spoke, base) == []
     assert _event_dates("The agency said the jet lost GPS on Thursday.", base)
+
+
+def test_the_min_score_help_names_the_threshold_apply_uses():
+    # The help text said 0.5 while --apply used 0.40: the documented default must be the real one.
+    result = CliRunner().invoke(main, ["ingest", "--help"])
+    assert result.exit_code == 0
+    assert f"(default {APPLY_MIN_SCORE:.2f}," in " ".join(result.output.split())

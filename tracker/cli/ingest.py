@@ -162,7 +162,7 @@ def _from_json(path: Path, *, apply: bool, as_json: bool, data_dir: Path) -> Non
     "--min-score",
     type=click.FloatRange(0, 1),
     default=None,
-    help="Show and apply candidates scoring at least this (default 0.5, see docs/ingest.md); "
+    help="Show and apply candidates scoring at least this (default 0.40, see docs/ingest.md); "
     "weaker ones are listed as skipped.",
 )
 @click.option("--url", default="", help="Source URL for reports that carry none.")
