@@ -726,7 +726,7 @@ def map_figure(
     annotations: list = []
     frame = frame_of(incidents)
     if isinstance(incidents, PreparedIncidents):
-        has_coords = incidents.hex_cells != 0  # 0 exactly where a coordinate is missing
+        has_coords = incidents.located  # H3 cell 0 exactly where a coordinate is missing
     else:
         has_coords = (
             frame[INC.latitude].notna().to_numpy() & frame[INC.longitude].notna().to_numpy()

@@ -154,7 +154,7 @@ def _located(incidents: pd.DataFrame | PreparedIncidents) -> int:
     """Number of incidents with both coordinates (prepared ones: a non-zero H3 cell, which
     :data:`tracker.prepared.DERIVED_COLUMNS` defines so)."""
     if isinstance(incidents, PreparedIncidents):
-        return int(np.count_nonzero(incidents.hex_cells))
+        return int(np.count_nonzero(incidents.located))
     lat = incidents[INC.latitude].to_numpy(dtype=float, na_value=np.nan)
     lon = incidents[INC.longitude].to_numpy(dtype=float, na_value=np.nan)
     return int(np.count_nonzero(~np.isnan(lat) & ~np.isnan(lon)))
