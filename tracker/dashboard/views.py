@@ -73,7 +73,10 @@ _NO_MATCH = "No incidents match these filters."
 def table_rows(table: pd.DataFrame, *, label_column: str = STAT.key) -> list[dict]:
     """Rows for a DataTable: plain values only (numbers, ISO dates, text), ``id`` = group key."""
     rows = []
-    for record in table.to_dict("records"):
+    # Columns as lists, zipped into records: DataFrame.to_dict("records") cost as much again.
+    names = list(table.columns)
+    for values in zip(*(table[c].tolist() for c in names), strict=True):
+        record = dict(zip(names, values, strict=True))
         key = record[STAT.key]
         row = {
             "id": key,
