@@ -205,6 +205,41 @@ def test_render_output_is_plain_json(data_dir):
     json.loads(pio.json.to_json_plotly(list(out)))
 
 
+@pytest.mark.parametrize("search", ["", "?interference=spoofing"])
+def test_render_output_is_written_by_orjson_in_one_pass(data_dir, search):
+    # Dash's encoder tries orjson on the whole response first and, when any array there is an
+    # array of strings or a strided view, walks the whole response in Python instead.
+    import orjson
+
+    out = callbacks.render(data_dir, search)
+    orjson.dumps(list(out), option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+
+
+def test_json_ready_figures_give_the_json_plotly_would_write():
+    import numpy as np
+    import orjson
+    import plotly.io as pio
+
+    centres = np.array([[1.5, 2.25], [3.0, float("nan")]])
+    fig = {
+        "data": [
+            {
+                "type": "scattergeo",
+                "lon": centres[:, 0],
+                "lat": centres[:, 1],
+                "text": np.array(["<b>a</b>", "é"], dtype=object),
+                "marker": {"size": np.array([3, 4])[::-1], "symbol": np.array(["x", "o"])},
+            },
+            go.Bar(x=[1, 2]),  # a layer's trace object is left alone
+        ],
+        "layout": {"title": {"text": "t"}},
+    }
+    expected = pio.json.to_json_plotly(fig)  # plotly's walk in Python
+    ready = views.json_ready(fig)
+    orjson.dumps(ready["data"][0], option=orjson.OPT_SERIALIZE_NUMPY)  # raises on any left
+    assert pio.json.to_json_plotly(ready) == expected
+
+
 @pytest.mark.parametrize("search", ["", "?interference=spoofing", "?q=no-such-place"])
 def test_rendered_figures_are_valid_plotly_figures(data_dir, search):
     # The figures skip plotly's validation on the way out; validating them here catches a

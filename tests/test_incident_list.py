@@ -221,6 +221,19 @@ def test_update_list_renders_a_table_and_pager(data_dir):
     assert f'"type": "{list_ids.OPEN}"' in text
 
 
+def test_list_page_as_plain_dicts_gives_the_same_json(data_dir):
+    # The list's callback sends its page as plain dicts, which orjson writes in one pass.
+    import orjson
+    import plotly.io as pio
+
+    search = "?incident=2024-03-10-riga"
+    children, *_ = incident_list.update_list(data_dir, "", search, None, "url")
+    tree = views.as_json_tree(children)
+    orjson.dumps(tree)  # raises on any component left in the tree
+    assert pio.json.to_json_plotly(tree) == pio.json.to_json_plotly(children)
+    assert '"aria-current":"true"' in pio.json.to_json_plotly(tree)
+
+
 def test_update_list_marks_and_follows_the_incident_in_the_url(data_dir):
     search = "?incident=2024-03-10-riga"
     children, *_rest, stored = incident_list.update_list(data_dir, "", search, None, "url")

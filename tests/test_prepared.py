@@ -90,3 +90,28 @@ def test_the_prepared_numbers_are_the_ones_read(frame):
     altered = PreparedIncidents(prepared.frame.assign(**{"_type_code": np.int8(1)}))
     assert set(stats.type_codes(altered)) == {1}
     assert set(stats.type_codes(prepared)) != {1}
+
+
+def test_hexagon_counts_from_the_cells_codes_equal_those_from_the_cells():
+    # Prepared cells are codes into the data's distinct cells; the map counts the filtered rows
+    # by those codes. Rows here: a cluster, a second place, one without coordinates; subsets
+    # leave some of the data's cells absent (and the 0 cell of the missing point).
+    rows = [
+        incident(**{INC.id: f"2024-01-{i + 1:02d}-a", INC.latitude: 56.9 + i / 100})
+        for i in range(5)
+    ]
+    rows.append(incident(**{INC.id: "2024-02-01-b", INC.latitude: 34.9, INC.longitude: 33.6}))
+    rows.append(incident(**{INC.id: "2024-02-02-c", INC.latitude: ""}))
+    rows.append(incident(**{INC.id: "2024-02-03-d", INC.interference: "spoofing"}))
+    frame = incidents_frame(rows)
+    prepared = prepare(frame)
+    assert isinstance(prepared.frame["_h3"].dtype, pd.CategoricalDtype)
+    for keep in ([True] * 8, [False] * 5 + [True] * 3, [True] + [False] * 7, [False] * 8):
+        part = prepared.take(np.array(keep))
+        plain = frame[np.array(keep)]
+        for kwargs in ({}, {"max_hexes": 1}, {"resolution": stats.HEX_BASE_RES}):
+            got, got_res = stats.hex_counts(part, **kwargs)
+            want, want_res = stats.hex_counts(plain, **kwargs)
+            assert got_res == want_res
+            pd.testing.assert_frame_equal(got.reset_index(drop=True), want.reset_index(drop=True))
+        np.testing.assert_array_equal(part.located, ~plain[INC.latitude].isna().to_numpy())

@@ -549,12 +549,13 @@ def _hex_traces(
     pointer: dict = dict(hoverinfo="skip")
     if hover:
         per_type = [counts[kind].tolist() for kind in schema.INTERFERENCE_TYPES]
-        names = [TYPE_LABELS[kind] for kind in schema.INTERFERENCE_TYPES]
-        labels = [
-            f"<b>{n:,} incidents</b>"
-            + "".join(f"<br>{name}: {v:,}" for name, v in zip(names, row, strict=True))
-            for n, *row in zip(totals.tolist(), *per_type, strict=True)
-        ]
+        # One format string for every label: a join of a generator per hexagon cost twice as
+        # much (2.4 ms against 1.0 ms for a thousand hexagons).
+        template = "<b>{:,} incidents</b>" + "".join(
+            "<br>" + TYPE_LABELS[kind].replace("{", "{{").replace("}", "}}") + ": {:,}"
+            for kind in schema.INTERFERENCE_TYPES
+        )
+        labels = [template.format(*row) for row in zip(totals.tolist(), *per_type, strict=True)]
         pointer = dict(
             customdata=np.array([str(c) for c in cell_list], dtype=object),
             text=np.array(labels, dtype=object),
@@ -725,7 +726,7 @@ def map_figure(
     annotations: list = []
     frame = frame_of(incidents)
     if isinstance(incidents, PreparedIncidents):
-        has_coords = incidents.hex_cells != 0  # 0 exactly where a coordinate is missing
+        has_coords = incidents.located  # H3 cell 0 exactly where a coordinate is missing
     else:
         has_coords = (
             frame[INC.latitude].notna().to_numpy() & frame[INC.longitude].notna().to_numpy()

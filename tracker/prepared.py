@@ -36,8 +36,9 @@ DERIVED_COLUMNS: dict[str, str] = {
         "last day it may cover: the later of end_date and the end of the month or year its "
         "date_precision allows (int64, days since 1970-01-01)"
     ),
-    _HEX: "H3 cell of the incident's point at stats.HEX_BASE_RES (int64; 0 without "
-    "coordinates), which the map coarsens to count incidents in hexagons",
+    _HEX: "H3 cell of the incident's point at stats.HEX_BASE_RES (a category of int64 cells; 0 "
+    "without coordinates), which the map coarsens to count incidents in hexagons; its codes "
+    "let the map count the cells of the filtered rows without hashing them",
     _TYPE_CODE: "position of interference in schema.INTERFERENCE_TYPES (int8, -1 if unknown)",
     _PRECISION_CODE: "position of date_precision in schema.DATE_PRECISIONS (int8)",
 }
@@ -76,7 +77,8 @@ class PreparedIncidents:
                 **{
                     _START_DAY: np.asarray(start_days, dtype="int64"),
                     _END_DAY: np.asarray(end_days, dtype="int64"),
-                    _HEX: np.asarray(hex_cells, dtype="int64"),
+                    # A category: 2 or 4 bytes a row instead of 8, and codes to count by.
+                    _HEX: pd.Categorical(np.asarray(hex_cells, dtype="int64")),
                     _TYPE_CODE: np.asarray(type_codes, dtype="int8"),
                     _PRECISION_CODE: np.asarray(precision_codes, dtype="int8"),
                 }
@@ -103,7 +105,26 @@ class PreparedIncidents:
     @property
     def hex_cells(self) -> np.ndarray:
         """H3 cell of each incident at ``stats.HEX_BASE_RES`` as int64 (0 without a point)."""
-        return self.frame[_HEX].to_numpy(dtype="int64")
+        codes, cells = self.hex_codes
+        return cells[codes]
+
+    @property
+    def hex_codes(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(codes, cells)``: each incident's H3 cell (see :attr:`hex_cells`) as a position
+        in ``cells`` (int64, sorted, distinct; the cells of the loaded data, some perhaps
+        absent from these rows)."""
+        column = self.frame[_HEX]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            codes = column.cat.codes.to_numpy()
+            return codes, column.cat.categories.to_numpy(dtype="int64")
+        codes, cells = pd.factorize(column.to_numpy(dtype="int64"), sort=True)
+        return codes, np.asarray(cells, dtype="int64")
+
+    @property
+    def located(self) -> np.ndarray:
+        """Whether each incident has both coordinates (a non-zero H3 cell), as booleans."""
+        codes, cells = self.hex_codes
+        return (cells != 0)[codes]
 
     @property
     def type_codes(self) -> np.ndarray:

@@ -463,18 +463,31 @@ def hex_counts(
     """
     columns = ["hex", STAT.incidents, *schema.INTERFERENCE_TYPES]
     base = HEX_BASE_RES if resolution is None else min(resolution, HEX_BASE_RES)
-    cells = (
-        hex_cells(incidents, resolution=base)
-        if resolution is None or resolution <= HEX_BASE_RES
-        else hex_cells(incidents, resolution=resolution)
-    )
-    keep = cells != 0
+    if isinstance(incidents, PreparedIncidents) and resolution in (None, HEX_BASE_RES):
+        # The prepared cells are codes into the data's distinct cells: the distinct cells of
+        # these rows come from counting codes, and each row's from a lookup (no hashing).
+        codes, all_cells = incidents.hex_codes
+        present = np.flatnonzero(
+            (np.bincount(codes, minlength=len(all_cells)) > 0) & (all_cells != 0)
+        )
+        position = np.full(len(all_cells), -1, dtype="int64")
+        position[present] = np.arange(len(present))
+        row_positions = position[codes]
+        keep = row_positions >= 0
+        inverse, uniques = row_positions[keep], all_cells[present]
+    else:
+        cells = (
+            hex_cells(incidents, resolution=base)
+            if resolution is None or resolution <= HEX_BASE_RES
+            else hex_cells(incidents, resolution=resolution)
+        )
+        keep = cells != 0
+        # Distinct cells once (hashed, not sorted: the filtered rows are many, their cells
+        # few); coarser resolutions only need the parents of those.
+        inverse, uniques = pd.factorize(cells[keep])
+        uniques = np.asarray(uniques, dtype="int64")
     if not keep.any():
         return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}), base
-    # Distinct cells once (hashed, not sorted: the filtered rows are many, their cells few);
-    # coarser resolutions only need the parents of those.
-    inverse, uniques = pd.factorize(cells[keep])
-    uniques = np.asarray(uniques, dtype="int64")
     chosen = resolution if resolution is not None else base
     if resolution is None and max_hexes is not None:
         for chosen in range(base, -1, -1):

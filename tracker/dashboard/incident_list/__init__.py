@@ -28,6 +28,7 @@ from tracker.dashboard.incident_list.model import ListState, list_page, next_lis
 from tracker.dashboard.incident_list.view import card, status_text, table_children
 from tracker.dashboard.layers import MapLayer, combined_incident_filter
 from tracker.dashboard.state import ViewState
+from tracker.dashboard.views import as_json_tree
 
 __all__ = ["card", "register", "update_list", "open_incident", "ids"]
 
@@ -149,7 +150,7 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), load
     )
     def _list(filters_query, search, _sort, _prev, _next, stored):
         trigger, value = _trigger()
-        return update_list(
+        children, *rest = update_list(
             data_dir,
             filters_query,
             search,
@@ -159,6 +160,8 @@ def register(app: Dash, *, data_dir: Path, layers: Sequence[MapLayer] = (), load
             layers=layers,
             loader=loader,
         )
+        # Plain dicts, not components: Dash's encoder then writes the page with orjson.
+        return (as_json_tree(children), *rest)
 
     # After a page is drawn, scroll the list's box to the selected row (tracker/assets/js).
     app.clientside_callback(
