@@ -121,6 +121,13 @@ _NOT_PLACES = frozenset(
     State""".split()
 )
 
+# Month abbreviations next to a day number are a date ("Nov 6", "6 Dec", "Sept. 12").
+_MONTH_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_DAY_AFTER = re.compile(r"\.?\s*\d{1,2}(?:st|nd|rd|th)?\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+
 _STRONG = re.compile(
     r"(?:approach(?:ing|es|ed)?(?:\s+(?:to|into))?|land(?:ing)?\s+(?:at|in)|(?:arriv\w*|descen\w*)"
     r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into"
@@ -569,6 +576,12 @@ def spot_places(
                 and not _STRONG.search(before)
             ):
                 continue
+            if (
+                hi - lo == 1
+                and fold(query) in _MONTH_ABBREVIATIONS
+                and (_DAY_AFTER.match(after) or _DAY_BEFORE.search(before))
+            ):
+                continue  # "on Thursday (Nov 6)", "6 Dec": a date, not Nov in Israel
             if re.match(r"\s+time\b", after) and precision == "city":
                 continue  # "14:00 Baku time": a time zone, not a place
             if hi - lo >= 1 and len(words) >= 2 and _PERSON_BEFORE.search(before):
