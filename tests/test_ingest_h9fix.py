@@ -20,3 +20,27 @@ def test_guard_a_dated_abbreviation_leaves_the_incident_in_india():
         "false GPS positions and several flights were delayed."
     )
     assert candidates and {c.values["country"] for c in candidates} == {"IN"}
+
+
+def test_a_small_homonym_abroad_yields_to_the_country_its_sentence_names():
+    from tracker.ingest.places import best_place, discount_foreign_homonyms
+
+    hits = spot_places(
+        "On Sunday a jet circling over Sopot in Bulgaria lost its satellite signal.", weight=3.0
+    )
+    assert best_place(discount_foreign_homonyms(hits)).country == "BG"
+
+
+def test_guard_a_small_place_alone_or_in_its_own_country_is_kept():
+    from tracker.ingest.places import best_place, discount_foreign_homonyms
+
+    alone = spot_places("On Sunday a jet circling over Sopot lost its signal.", weight=3.0)
+    assert best_place(discount_foreign_homonyms(alone)) == best_place(alone)
+
+
+def test_the_named_country_picks_its_own_town_among_same_named_places():
+    from tracker.ingest.places import best_place, discount_foreign_homonyms
+
+    home = spot_places("A jet circling over Sopot in Poland lost its signal.", weight=3.0)
+    place = best_place(discount_foreign_homonyms(home))
+    assert (place.precision, place.country) == ("city", "PL")

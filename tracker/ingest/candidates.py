@@ -42,6 +42,7 @@ from tracker.ingest.places import (
     best_place,
     country_for_sea,
     discount_diversion_targets,
+    discount_foreign_homonyms,
     get_geocoder,
     spot_places,
     turned_back_origin,
@@ -2086,7 +2087,7 @@ def extract_candidates(
                 hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
             elif s in title_sentences and len(incidents) == 1:
                 hits += spot_places(s.text, weight=1.5, sentence_index=s.index, budget=budget)
-        place = best_place(discount_diversion_targets(hits))
+        place = best_place(discount_diversion_targets(discount_foreign_homonyms(hits)))
         if place is None:
             place = _record_state(sentences)
         if place is None:
@@ -2099,7 +2100,7 @@ def extract_candidates(
                     and s.paragraph not in paragraphs
                 ):
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
-            place = best_place(discount_diversion_targets(hits))
+            place = best_place(discount_diversion_targets(discount_foreign_homonyms(hits)))
         place_roles = {h.role for h in hits if place is not None and h.key == place.key}
         cued = {"strong", "airspace", "landed", "weak", "arrival"}
         place_best = 3.0 if place_roles & cued else 1.0

@@ -122,9 +122,7 @@ _NOT_PLACES = frozenset(
 )
 
 # Month abbreviations next to a day number are a date ("Nov 6", "6 Dec", "Sept. 12").
-_MONTH_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}(?:st|nd|rd|th)?\b")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
 
@@ -767,6 +765,41 @@ def discount_diversion_targets(hits: list[PlaceHit]) -> list[PlaceHit]:
             hit.key in targets or (hit.country in countries and bool(cued_elsewhere))
         )
         out.append(replace(hit, score=0.0) if silenced else hit)
+    return out
+
+
+def discount_foreign_homonyms(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A small place named by one word counts nothing when it lies in a country the report
+    does not name, while its own sentence names another country.
+
+    Small towns share their names across borders and the gazetteer holds only some of them
+    ("a plant in Sopot, ... Bulgaria" is the Bulgarian town, not the Croatian airfield of that
+    name): the countries of the report choose among same-named places, and when the right one
+    is missing, none is better than a wrong country.
+    """
+    out = []
+    for hit in hits:
+        raw = hit.location.raw
+        small = len(hit.query.split()) == 1 and (
+            raw["precision"] == "airport"
+            or (raw["precision"] == "city" and (raw.get("population") or 0) < 50000)
+        )
+        if small and hit.score > 0:
+            here = {
+                h.country
+                for h in hits
+                if h.sentence == hit.sentence and h.precision == "country" and h.country
+            }
+            elsewhere = {h.country for h in hits if h.key != hit.key}
+            if here and hit.country not in here and hit.country not in elsewhere:
+                # The gazetteer's own pick for the word may lie in a named country ("Sopot,
+                # Poland" rather than an airfield abroad that shares the name).
+                other = get_geocoder().geocode(hit.query)
+                if other is not None and other.raw["country_code"] in here:
+                    hit = replace(hit, location=other)
+                else:
+                    hit = replace(hit, score=0.0)
+        out.append(hit)
     return out
 
 
