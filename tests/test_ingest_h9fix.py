@@ -44,3 +44,15 @@ def test_the_named_country_picks_its_own_town_among_same_named_places():
     home = spot_places("A jet circling over Sopot in Poland lost its signal.", weight=3.0)
     place = best_place(discount_foreign_homonyms(home))
     assert (place.precision, place.country) == ("city", "PL")
+
+
+def test_a_sites_invitation_to_join_today_names_no_day():
+    import datetime as dt
+
+    from tracker.ingest.dates import find_dates
+
+    assert find_dates("Not a subscriber yet? Join today", base=dt.date(2021, 3, 2)) == []
+    assert find_dates("Sign up today for our weekly letter.", base=dt.date(2021, 3, 2)) == []
+    # guard: a day told in the story is still read
+    told = find_dates("The crew lost the signal today near the coast.", base=dt.date(2021, 3, 2))
+    assert [m.date for m in told] == [dt.date(2021, 3, 2)]

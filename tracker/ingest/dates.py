@@ -426,6 +426,14 @@ _MAYBE_DATE = re.compile(
 _PREFIX = re.compile(r"([A-Za-z]+)\W*$")
 
 
+# A page's invitations ("Join today", "Subscribe today", "Sign up today") name no day.
+_CALL_TO_ACT = re.compile(
+    r"\b(?:join|subscribe|register|sign\s+up|donate|renew|upgrade|order|shop|book|buy|apply"
+    r"|log\s*in|download|try\s+it|start)(?:\s+(?:now|us))?\s+$",
+    re.I,
+)
+
+
 def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMention]:
     """Every date mentioned in ``sentence``, in reading order.
 
@@ -457,6 +465,8 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
             groups = match.groupdict()
             if kind == "year" and groups["pre"].lower() == "since":
                 continue
+            if kind == "relative_word" and _CALL_TO_ACT.search(masked[max(0, start - 30) : start]):
+                continue  # "Not a member? Join today": a site's invitation, not a date
             if kind == "mdy" and groups["mo"].lower() == "may" and not groups.get("y"):
                 # "may 12" is far more often the verb before a number than a date.
                 if not sentence[match.start("mo")].isupper():
