@@ -56,3 +56,21 @@ def test_a_sites_invitation_to_join_today_names_no_day():
     # guard: a day told in the story is still read
     told = find_dates("The crew lost the signal today near the coast.", base=dt.date(2021, 3, 2))
     assert [m.date for m in told] == [dt.date(2021, 3, 2)]
+
+
+ROUTINE_PAGE = (
+    "Published: 2024-10-18\n\nGPS jamming hits flights over Finnmark\n\n"
+    "For pilots flying over northern Norway, the region has turned into a hotspot for GPS "
+    "jamming.\nThe jamming over Finnmark is so pervasive that last month, officials decided to "
+    "stop counting the disruptions.\n"
+)
+
+
+def test_interference_told_as_routine_is_no_event():
+    from tracker.ingest import extract_results, reports_from_bytes
+
+    (report,) = reports_from_bytes(ROUTINE_PAGE.encode(), name="routine.txt")
+    results = extract_results(report, min_score=0.0)
+    assert results.candidates
+    assert not [c for c in results.candidates if c.score >= 0.4]
+    assert any("routine" in r for c in results.candidates for r in c.reasons)
