@@ -74,3 +74,33 @@ def test_interference_told_as_routine_is_no_event():
     assert results.candidates
     assert not [c for c in results.candidates if c.score >= 0.4]
     assert any("routine" in r for c in results.candidates for r in c.reasons)
+
+
+def test_weekdays_just_before_a_day_and_month_tell_the_year_of_an_undated_page():
+    import datetime as dt
+
+    from tracker.ingest.dates import find_dates
+
+    (found,) = [
+        m
+        for m in find_dates("Crews lost GPS on Friday and Saturday (19 and 20 May) near Narva.")
+        if m.kind == "dmy_range"
+    ]
+    assert found.date is not None and found.date.weekday() == 4
+    assert (found.date.month, found.date.day) == (5, 19)
+    assert found.date.year <= dt.datetime.now(dt.UTC).year
+    # guard: a weekday of another clause does not date a later notice
+    dates = find_dates("On Tuesday the crew saw it; the notice of 3 May came late.")
+    assert all(m.date is None for m in dates)
+
+
+def test_a_city_a_glossed_flight_went_back_to_is_its_origin():
+    from tracker.ingest.places import best_place
+
+    hits = spot_places(
+        "Over Tartu the jet lost its signal and shortly before landing had to Helsinki "
+        "returned.",
+        weight=3.0,
+    )
+    assert [h.role for h in hits if h.country == "FI"] == ["origin"]
+    assert best_place(hits).country == "EE"
