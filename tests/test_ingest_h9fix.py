@@ -98,8 +98,7 @@ def test_a_city_a_glossed_flight_went_back_to_is_its_origin():
     from tracker.ingest.places import best_place
 
     hits = spot_places(
-        "Over Tartu the jet lost its signal and shortly before landing had to Helsinki "
-        "returned.",
+        "Over Tartu the jet lost its signal and shortly before landing had to Helsinki returned.",
         weight=3.0,
     )
     assert [h.role for h in hits if h.country == "FI"] == ["origin"]
