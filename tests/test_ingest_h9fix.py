@@ -103,3 +103,37 @@ def test_a_city_a_glossed_flight_went_back_to_is_its_origin():
     )
     assert [h.role for h in hits if h.country == "FI"] == ["origin"]
     assert best_place(hits).country == "EE"
+
+
+def _undated(text: str, published):
+    from tracker.ingest import extract_results, reports_from_bytes
+
+    (report,) = reports_from_bytes(text.encode(), name="undated.txt")
+    assert report.published is None
+    return extract_results(report, published=published)
+
+
+def test_an_undated_page_telling_an_event_at_a_place_takes_the_given_day():
+    import datetime as dt
+
+    results = _undated(
+        "Jet lands by hand after GPS loss\n\n"
+        "The aircraft carrying the minister landed at Plovdiv airport with paper maps after its "
+        "GPS signal was jammed.\n",
+        dt.date(2025, 9, 1),
+    )
+    assert [(c.values["country"], c.values["date"]) for c in results.candidates] == [
+        ("BG", dt.date(2025, 9, 1))
+    ]
+
+
+def test_an_undated_count_over_years_keeps_no_date():
+    import datetime as dt
+
+    results = _undated(
+        "Air ambulances lose GPS ever more often\n\n"
+        "Since 2018 the air ambulance has lost its GPS signal 29 times; the aircraft landed "
+        "at Tromsø airport by other means.\n",
+        dt.date(2019, 4, 1),
+    )
+    assert results.candidates == []
