@@ -137,3 +137,13 @@ def test_an_undated_count_over_years_keeps_no_date():
         dt.date(2019, 4, 1),
     )
     assert results.candidates == []
+
+
+def test_guard_a_neighbour_named_across_a_border_does_not_choose_the_town():
+    from tracker.ingest.places import best_place, discount_foreign_homonyms
+
+    hits = spot_places(
+        "A Dash 8 flying to Kirkenes landed without GPS after jamming near the Russian border.",
+        weight=3.0,
+    )
+    assert best_place(discount_foreign_homonyms(hits)).country == "NO"

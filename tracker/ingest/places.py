@@ -793,7 +793,10 @@ def discount_foreign_homonyms(hits: list[PlaceHit]) -> list[PlaceHit]:
             here = {
                 h.country
                 for h in hits
-                if h.sentence == hit.sentence and h.precision == "country" and h.country
+                if h.sentence == hit.sentence
+                and h.precision == "country"
+                and h.country
+                and h.score > 0  # named as a place, not as a neighbour across a border
             }
             elsewhere = {h.country for h in hits if h.key != hit.key}
             if here and hit.country not in here and hit.country not in elsewhere:
