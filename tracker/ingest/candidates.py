@@ -2225,9 +2225,7 @@ def extract_candidates(
             lede_policy=lede_policy,
             airport_subject=_airport_subject(place, hits, place_best, sentences),
         )
-        told_event = place_best >= 3 and any(
-            r.startswith("+0.10 says what happened") for r in assessment.reasons
-        )
+        told_event = place_best >= 3 and bool(ax.event_word(anchor_texts + context[:2]))
         if (
             report.published is None
             and date_kind in {"published", "published_day"}
