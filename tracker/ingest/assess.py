@@ -118,6 +118,14 @@ AGGREGATE_STRICT = re.compile(
     r"(?:rise|increase|surge)|\bsurge in\b|\b(?:almost|nearly) (?:daily|every day)\b",
     re.I,
 )
+#: Interference told as a lasting condition rather than as an event.
+ROUTINE = re.compile(
+    r"\b(?:so|such|as|more|increasingly)\s+(?:pervasive|widespread|commonplace|routine)\b"
+    r"|\b(?:almost|nearly)\s+(?:daily|every\s+day|constantly)\b|\bon\s+a\s+daily\s+basis\b"
+    r"|\b(?:perpetually|incessantly)\b|\b(?:an?\s+)?(?:accepted|everyday)\s+reality\b"
+    r"|\b(?:the|a|an\s+unwelcome)\s+(?:new\s+)?norm\b",
+    re.I,
+)
 #: A lede that is a statement, complaint or accusation rather than an event.
 POLICY_LEDE = re.compile(
     r"\b(?:complaint|lodge|Security Council|accus\w+|condemn\w*|raised the alarm|minister\s+\w+\s+"
@@ -382,6 +390,11 @@ def assess(
     policy = [a for a in anchors + context[:2] if POLICY.search(a)]
     if not vehicle and 2 * len(policy) >= len(anchors) + min(2, len(context)):
         result.add(-0.2, "statements or policy, no particular flight")
+    routine = next((m for m in map(ROUTINE.search, anchors + context) if m), None)
+    if routine and not vehicle and date_kind != "day":
+        # "The jamming there is so pervasive that last month officials stopped counting it":
+        # a state of affairs; its month is that of a decision or a story, not of an event.
+        result.add(-0.2, f"interference told as routine, no event of its own: '{routine.group(0)}'")
     denial = next((m for m in map(NOT_HAPPENED.search, anchors) if m), None)
     if denial:
         result.add(-0.2, f"a concern, a hypothetical or a denial: '{denial.group(0)}'")

@@ -42,6 +42,7 @@ from tracker.ingest.places import (
     best_place,
     country_for_sea,
     discount_diversion_targets,
+    discount_foreign_homonyms,
     get_geocoder,
     spot_places,
     turned_back_origin,
@@ -1788,6 +1789,7 @@ PUBLICATION_DAY_NOTE = (
     "no incident date in the text; the headline's incident is dated by the publication day "
     "(check the day)"
 )
+PUBLICATION_NOTES = (PUBLICATION_MONTH_NOTE, PUBLICATION_DAY_NOTE)
 #: A span of dates longer than this is a period (a suspension, a warning), not an incident's day.
 LONG_SPAN_DAYS = 14
 #: Dates counted from a reference date ("on Sunday", "two days ago", "yesterday").
@@ -1830,6 +1832,13 @@ def _plan_start(sentences: list[Sentence], base: dt.date) -> tuple[dt.date, str]
         if day < base and (base - day).days <= STALE_PLAN_DAYS:
             return day, sentence.text[max(0, plan.start - 40) : plan.end].strip()
     return None
+
+
+#: Why a page's outside publication date did not date its candidate.
+OUTSIDE_DATE_NOTE = (
+    "no date on the page; the publication date given is used only for an event told with its place"
+)
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:19|20)\d\d\b", re.I)
 
 
 def extract_candidates(
@@ -2050,7 +2059,7 @@ def extract_candidates(
             values[INC.date_precision] = mention.precision
             values[INC.end_date] = mention.end_date
             evidence[INC.date] = incident.date_sentence or context[0]
-        elif base is not None and report.published is not None:
+        elif base is not None and (report.published is not None or published is not None):
             values[INC.date] = month_start(base)
             values[INC.date_precision] = "month"
             evidence[INC.date] = f"(publication date {base.isoformat()})"
@@ -2086,7 +2095,7 @@ def extract_candidates(
                 hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
             elif s in title_sentences and len(incidents) == 1:
                 hits += spot_places(s.text, weight=1.5, sentence_index=s.index, budget=budget)
-        place = best_place(discount_diversion_targets(hits))
+        place = best_place(discount_diversion_targets(discount_foreign_homonyms(hits)))
         if place is None:
             place = _record_state(sentences)
         if place is None:
@@ -2099,7 +2108,7 @@ def extract_candidates(
                     and s.paragraph not in paragraphs
                 ):
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
-            place = best_place(discount_diversion_targets(hits))
+            place = best_place(discount_diversion_targets(discount_foreign_homonyms(hits)))
         place_roles = {h.role for h in hits if place is not None and h.key == place.key}
         cued = {"strong", "airspace", "landed", "weak", "arrival"}
         place_best = 3.0 if place_roles & cued else 1.0
@@ -2216,6 +2225,24 @@ def extract_candidates(
             lede_policy=lede_policy,
             airport_subject=_airport_subject(place, hits, place_best, sentences),
         )
+        told_event = place_best >= 3 and bool(ax.event_word(anchor_texts + context[:2]))
+        if (
+            report.published is None
+            and date_kind in {"published", "published_day"}
+            and not (told_event and not any(_SINCE_YEAR.search(t) for t in opening))
+        ):
+            # A page with no date of its own, dated from outside (its address, a reviewer):
+            # that date is an event's only when the page tells what happened to an aircraft
+            # at a named place and does not count over years ("since 2018"). Routine, tips
+            # and statistics pages stay undated, as before.
+            values[INC.date] = None
+            own_notes = [n for n in own_notes if n not in PUBLICATION_NOTES] + [OUTSIDE_DATE_NOTE]
+            assessment.add(-0.15, OUTSIDE_DATE_NOTE)
+            if assessment.score > ax.APPLY_MIN_SCORE - 0.05:
+                assessment.add(
+                    ax.APPLY_MIN_SCORE - 0.05 - assessment.score,
+                    "cannot be applied without a date; review it with --min-score",
+                )
         if explainer and date_kind != "day":
             assessment.add(-0.3, f"the headline explains the problem: '{explainer[:50]}'")
         candidate = _finish(values, evidence, report, notes + own_notes)

@@ -426,6 +426,18 @@ _MAYBE_DATE = re.compile(
 _PREFIX = re.compile(r"([A-Za-z]+)\W*$")
 
 
+# A page's invitations ("Join today", "Subscribe today", "Sign up today") name no day.
+_CALL_TO_ACT = re.compile(
+    r"\b(?:join|subscribe|register|sign\s+up|donate|renew|upgrade|order|shop|book|buy|apply"
+    r"|log\s*in|download|try\s+it|start)(?:\s+(?:now|us))?\s+$",
+    re.I,
+)
+
+
+_DAY_MONTH_KINDS = frozenset({"dmy", "mdy", "dmy_range", "mdy_range"})
+_WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
 def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMention]:
     """Every date mentioned in ``sentence``, in reading order.
 
@@ -457,6 +469,8 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
             groups = match.groupdict()
             if kind == "year" and groups["pre"].lower() == "since":
                 continue
+            if kind == "relative_word" and _CALL_TO_ACT.search(masked[max(0, start - 30) : start]):
+                continue  # "Not a member? Join today": a site's invitation, not a date
             if kind == "mdy" and groups["mo"].lower() == "may" and not groups.get("y"):
                 # "may 12" is far more often the verb before a number than a date.
                 if not sentence[match.start("mo")].isupper():
@@ -464,6 +478,17 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
             if kind in {"dmy", "mdy", "my", "month_only"} and groups["mo"].lower() == "may":
                 if not sentence[match.start("mo")].isupper():
                     continue
+            if base is None and kind in _DAY_MONTH_KINDS and not groups.get("wd"):
+                # "on Friday and Saturday (26 and 27 April)" on a page with no date: the
+                # weekdays just before tell the year (the first day's for a range).
+                window = masked[max(0, start - 40) : start]
+                told = list(_WEEKDAY_WORD.finditer(window))
+                if (
+                    told
+                    and not groups.get("y")
+                    and re.fullmatch(r"[\s,(]*", window[told[-1].end() :])
+                ):
+                    groups = {**groups, "wd": (told[0] if "d2" in groups else told[-1]).group(1)}
             date, precision, end_date, offset = _resolve(kind, groups, base=base)
             if kind == "weekday" and groups.get("pre"):
                 prefix_word = groups["pre"].split()[-1].lower()

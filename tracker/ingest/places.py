@@ -121,6 +121,12 @@ _NOT_PLACES = frozenset(
     State""".split()
 )
 
+# Month abbreviations next to a day number are a date ("Nov 6", "6 Dec", "Sept. 12").
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_DAY_AFTER = re.compile(r"\.?\s*\d{1,2}(?:st|nd|rd|th)?\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+
+_RETURNED_AFTER = re.compile(r"\s+(?:returned|flew\s+back|turned\s+back)\b")
 _STRONG = re.compile(
     r"(?:approach(?:ing|es|ed)?(?:\s+(?:to|into))?|land(?:ing)?\s+(?:at|in)|(?:arriv\w*|descen\w*)"
     r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into"
@@ -569,6 +575,12 @@ def spot_places(
                 and not _STRONG.search(before)
             ):
                 continue
+            if (
+                hi - lo == 1
+                and fold(query) in _MONTH_ABBREVIATIONS
+                and (_DAY_AFTER.match(after) or _DAY_BEFORE.search(before))
+            ):
+                continue  # "on Thursday (Nov 6)", "6 Dec": a date, not Nov in Israel
             if re.match(r"\s+time\b", after) and precision == "city":
                 continue  # "14:00 Baku time": a time zone, not a place
             if hi - lo >= 1 and len(words) >= 2 and _PERSON_BEFORE.search(before):
@@ -644,6 +656,10 @@ def spot_places(
                     continue
             if _ACTOR_AFTER.match(after):
                 score = min(score, 0.0) - 2.0
+            if _RETURNED_AFTER.match(after) and re.search(r"\bto\s+$", before):
+                # Verb-last word order in a gloss ("had to Helsinki return"): where the flight
+                # went back to, its origin, not where the trouble was.
+                score, role = min(score, 0.0) - 3.0, "origin"
             if sentence_index <= 2 and start == 0 and _DATELINE.match(sentence):
                 score = -5.0
             if _CREDIT_SEGMENT_AFTER.match(after) and _CREDIT_SEGMENT_BEFORE.search(before):
@@ -754,6 +770,44 @@ def discount_diversion_targets(hits: list[PlaceHit]) -> list[PlaceHit]:
             hit.key in targets or (hit.country in countries and bool(cued_elsewhere))
         )
         out.append(replace(hit, score=0.0) if silenced else hit)
+    return out
+
+
+def discount_foreign_homonyms(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A small place named by one word counts nothing when it lies in a country the report
+    does not name, while its own sentence names another country.
+
+    Small towns share their names across borders and the gazetteer holds only some of them
+    ("a plant in Sopot, ... Bulgaria" is the Bulgarian town, not the Croatian airfield of that
+    name): the countries of the report choose among same-named places, and when the right one
+    is missing, none is better than a wrong country.
+    """
+    out = []
+    for hit in hits:
+        raw = hit.location.raw
+        small = len(hit.query.split()) == 1 and (
+            raw["precision"] == "airport"
+            or (raw["precision"] == "city" and (raw.get("population") or 0) < 50000)
+        )
+        if small and hit.score > 0:
+            here = {
+                h.country
+                for h in hits
+                if h.sentence == hit.sentence
+                and h.precision == "country"
+                and h.country
+                and h.score > 0  # named as a place, not as a neighbour across a border
+            }
+            elsewhere = {h.country for h in hits if h.key != hit.key}
+            if here and hit.country not in here and hit.country not in elsewhere:
+                # The gazetteer's own pick for the word may lie in a named country ("Sopot,
+                # Poland" rather than an airfield abroad that shares the name).
+                other = get_geocoder().geocode(hit.query)
+                if other is not None and other.raw["country_code"] in here:
+                    hit = replace(hit, location=other)
+                else:
+                    hit = replace(hit, score=0.0)
+        out.append(hit)
     return out
 
 
