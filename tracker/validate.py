@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tracker import safety, schema
-from tracker.csvio import RawTable, may_hide_characters, read_raw_table
+from tracker.csvio import RawTable, may_hide_characters, prepare_raw_table, read_raw_table
 from tracker.problems import Problem, display_path
 from tracker.schema import FIG, INC, SRC, Field
 
@@ -1854,9 +1854,14 @@ def _read_and_validate_overlapped(
         return sources, problems
 
     def read_and_check_incidents() -> RawTable:
-        sources_read.exception()  # the sources are read first (whether or not they could be)
+        path = data_dir / schema.INCIDENTS_FILE
+        options = {"number_columns": _numbers_of(schema.INCIDENT_FIELDS)}
         try:
-            incidents = _read(data_dir, schema.INCIDENTS_FILE, schema.INCIDENT_FIELDS)
+            # The file's checks (a search for quotes and CRs, which holds the GIL) run beside
+            # the sources' read (pandas parses without it); the incidents are parsed after it.
+            with prepare_raw_table(path, display=display_path(path), **options) as read:
+                sources_read.exception()  # the sources are read first (or failed to be)
+                incidents = read()
         except BaseException as err:
             incidents_read.set_exception(err)  # the other worker waits for this table
             raise
