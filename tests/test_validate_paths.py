@@ -8,6 +8,7 @@ already ordered the id columns, and the loaded frame's number and date columns c
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import numpy as np
@@ -122,6 +123,24 @@ def test_a_failed_read_raises_and_nothing_waits_for_it(failing: str, tmp_path, m
         return read(path, **options)
 
     monkeypatch.setattr(validate, "read_raw_table", failing_read)
+    prepare = validate.prepare_raw_table
+
+    def failing_prepare(path, **options):
+        # The incidents' file is looked at beside the sources' read, then read (see
+        # validate._read_and_validate_overlapped): it fails when it is read.
+        if Path(path).name != failing:
+            return prepare(path, **options)
+
+        @contextlib.contextmanager
+        def opened():
+            def read():
+                raise OSError(f"cannot read {failing}")
+
+            yield read
+
+        return opened()
+
+    monkeypatch.setattr(validate, "prepare_raw_table", failing_prepare)
     raised: list[BaseException] = []
 
     def run() -> None:

@@ -16,6 +16,7 @@ and the file line of each row, so validators can report ``FILE:LINE:COLUMN``.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import logging
@@ -23,6 +24,7 @@ import os
 import re
 import stat
 import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +37,7 @@ from tracker.problems import Problem
 __all__ = [
     "RawTable",
     "read_raw_table",
+    "prepare_raw_table",
     "parse_raw_text",
     "may_hide_characters",
     "return_freed_memory",
@@ -124,30 +127,64 @@ def read_raw_table(
         300 MB more at the peak); pyarrow then reads the file in 1 MB blocks, at more CPU.
     :raises OSError: only if the file exists but cannot be read (permissions, I/O error).
     """
+    options = {"display": display, "number_columns": number_columns, "low_memory": low_memory}
+    with prepare_raw_table(path, **options) as read:
+        return read()
+
+
+@contextlib.contextmanager
+def prepare_raw_table(
+    path: Path,
+    *,
+    display: str | None = None,
+    number_columns: frozenset[str] = frozenset(),
+    low_memory: bool = False,
+) -> Iterator[Callable[[], RawTable]]:
+    """:func:`read_raw_table` in two steps: entering looks at the file (its kind, size and
+    header, and whether a large one holds a quote or a CR anywhere); the function it gives
+    reads the table. The file stays open in between, so both steps see the same file.
+
+    The loader looks at one file this way while pandas reads the other: the search for quotes
+    and CRs holds the GIL, pandas' parsing does not.
+    """
     name = display or str(path)
     try:
         info = path.lstat()
     except FileNotFoundError:
-        return _empty(name, Problem(name, 0, 0, "", "missing-file", "file not found"))
+        table = _empty(name, Problem(name, 0, 0, "", "missing-file", "file not found"))
+        yield lambda: table
+        return
     if not stat.S_ISREG(info.st_mode):
         # A symlink (or FIFO, device...) in a pull request could make validation read another
         # file into the CI log, hang, or exhaust memory: the dataset is regular files only.
         kind = "a symbolic link" if stat.S_ISLNK(info.st_mode) else "not a regular file"
-        return _empty(
-            name,
-            Problem(
-                name, 0, 0, "", "not-a-regular-file", f"{kind}; the data files must be plain files"
-            ),
+        problem = Problem(
+            name, 0, 0, "", "not-a-regular-file", f"{kind}; the data files must be plain files"
         )
+        table = _empty(name, problem)
+        yield lambda: table
+        return
     size = info.st_size
     if size > MAX_FILE_BYTES:
         msg = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
-        return _empty(name, Problem(name, 0, 0, "", "file-too-large", msg))
-    if size >= STREAM_MIN_BYTES:
-        table = _read_streamed(path, name, number_columns, low_memory)
-        if table is not None:
-            return table
-    return parse_raw_text(path.read_bytes(), display=name)
+        table = _empty(name, Problem(name, 0, 0, "", "file-too-large", msg))
+        yield lambda: table
+        return
+
+    def careful() -> RawTable:
+        return parse_raw_text(path.read_bytes(), display=name)
+
+    if size < STREAM_MIN_BYTES:
+        yield careful
+        return
+    with open(path, "rb") as handle:
+        streamed = _streamed(handle, name, number_columns, low_memory)
+
+        def read() -> RawTable:
+            table = streamed() if streamed is not None else None
+            return table if table is not None else careful()
+
+        yield read
 
 
 #: Files at least this large are streamed: parsed by pyarrow block by block from the open file,
@@ -197,11 +234,12 @@ def _non_ascii(data: bytes) -> bool:
     return bool(len(data)) and np.frombuffer(data, dtype=np.uint8).max() >= 0x80
 
 
-def _read_streamed(
-    path: Path, display: str, number_columns: frozenset[str], low_memory: bool
-) -> RawTable | None:
-    """The fast path on ``path`` without holding its bytes; ``None`` when the file needs the full
-    path.
+def _streamed(
+    handle, display: str, number_columns: frozenset[str], low_memory: bool
+) -> Callable[[], RawTable | None] | None:
+    """The fast path on the open file without holding its bytes: the checks now, the parse
+    when the function returned is called (it returns ``None`` when the file needs the full
+    path); ``None`` at once when the checks already show that it does.
 
     A file without quotes or CRs (the canonical form quotes only cells holding a comma, a quote
     or a line break) is read by pandas' C parser (:func:`_pandas_read`); one with quotes by
@@ -212,21 +250,23 @@ def _read_streamed(
     """
     import pyarrow as pa
 
-    with open(path, "rb") as handle:
-        head = handle.read(1 << 16)
-        end = head.find(b"\n")
-        header_bytes = head[: max(end, 0)]
-        if end <= 0 or header_bytes.startswith(codecs.BOM_UTF8) or not _plain_header(header_bytes):
-            return None
-        try:
-            header_text = header_bytes.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        header = next(csv.reader([header_text]), [])
-        handle.seek(-1, io.SEEK_END)
-        if not header or not header_text.strip() or handle.read(1) != b"\n":
-            return None
-        if not low_memory and _SAME_FILE.exists() and _quote_or_cr(handle) is None:
+    head = handle.read(1 << 16)
+    end = head.find(b"\n")
+    header_bytes = head[: max(end, 0)]
+    if end <= 0 or header_bytes.startswith(codecs.BOM_UTF8) or not _plain_header(header_bytes):
+        return None
+    try:
+        header_text = header_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    header = next(csv.reader([header_text]), [])
+    handle.seek(-1, io.SEEK_END)
+    if not header or not header_text.strip() or handle.read(1) != b"\n":
+        return None
+    plain = not low_memory and _SAME_FILE.exists() and _quote_or_cr(handle) is None
+
+    def read() -> RawTable | None:
+        if plain:
             table = _pandas_read(handle, end + 1, header, display, number_columns)
             if table is not _NOT_TEXT:
                 return table
@@ -238,6 +278,8 @@ def _read_streamed(
         if watch.quote and not _quoting_as_csv_reads_it(handle):
             return None  # text after a closing quote: the careful path reports it
         return _raw_table(arrow, header, display, quotes=watch.quote, non_ascii=watch.non_ascii)
+
+    return read
 
 
 def _quote_or_cr(handle, block: int = 1 << 20) -> bytes | None:
