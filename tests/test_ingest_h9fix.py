@@ -147,3 +147,49 @@ def test_guard_a_neighbour_named_across_a_border_does_not_choose_the_town():
         weight=3.0,
     )
     assert best_place(discount_foreign_homonyms(hits)).country == "NO"
+
+
+def _cli_json(tmp_path, text: str, published: str) -> list[dict]:
+    import json
+
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    report = tmp_path / "undated.txt"
+    report.write_text(text, "utf-8")
+    result = CliRunner().invoke(
+        main, ["ingest", str(report), "--json", "--min-score", "0", "--published", published]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_the_cli_reads_a_given_publication_day_as_the_evaluator_does(tmp_path):
+    # `ingest --published` and the evaluator must give the same answer: the given day is a date
+    # from outside the page, so a count over years on an undated page stays undated in both.
+    import datetime as dt
+
+    text = (
+        "Air ambulances lose GPS ever more often\n\n"
+        "Since 2018 the air ambulance has lost its GPS signal 29 times; the aircraft landed "
+        "at Tromsø airport by other means.\n"
+    )
+    evaluated = _undated(text, dt.date(2019, 4, 1))
+    items = _cli_json(tmp_path, text, "2019-04-01")
+    assert [c.values["date"] for c in evaluated.candidates + evaluated.skipped] == [None] * len(
+        items
+    )
+    assert all(item["date"] in (None, "") for item in items)
+
+
+def test_the_cli_still_dates_an_event_page_and_its_source_by_the_given_day(tmp_path):
+    (item,) = _cli_json(
+        tmp_path,
+        "Jet lands by hand after GPS loss\n\n"
+        "The aircraft carrying the minister landed at Plovdiv airport with paper maps after its "
+        "GPS signal was jammed.\n",
+        "2025-09-01",
+    )
+    assert (item["country"], item["date"]) == ("BG", "2025-09-01")
+    assert item["source"]["published"] == "2025-09-01"

@@ -104,11 +104,16 @@ def ingest_paths(
                 report = _with(report, url=safe_url(url))
             if publisher and not report.publisher:
                 report = _with(report, publisher=publisher)
-            if published and not report.published:
-                report = _with(report, published=published)
             result.reports += 1
             try:
+                # --published is a date from outside the page, passed exactly as the evaluator
+                # passes a reviewer's date: a page that states no date of its own is read as
+                # undated, and the given day is only the source's publication date.
                 found = extract_results(report, published=published, min_score=min_score)
+                if published:
+                    for candidate in (*found.candidates, *found.skipped):
+                        if candidate.source.get("published") is None:
+                            candidate.source["published"] = published
                 result.candidates.extend(found.candidates)
                 result.skipped.extend(found.skipped)
                 result.figures.extend(found.figures)
