@@ -133,14 +133,15 @@ def _ordinary(texts: list[str]) -> set[str]:
 
 def _distinctive(text: str, ignore: frozenset[str], *, sentences: bool) -> set[str]:
     """Proper names and codes of a recorded incident's field: capitalised words of four letters
-    or more (in running text, not at the start of a sentence), and letter-and-digit codes
-    (registrations, flight numbers)."""
+    or more (in running text, not at the start of a sentence), and codes (letters and digits,
+    or hyphenated capitals: registrations, flight numbers)."""
     out: set[str] = set()
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         parts = re.split(r"[-\u2013]", word)
         joined = fold("".join(parts))
-        if any(c.isdigit() for c in joined) and any(c.isalpha() for c in joined):
+        code = len(parts) > 1 and word.isupper()  # a registration such as "OO-ABC"
+        if code or (any(c.isdigit() for c in joined) and any(c.isalpha() for c in joined)):
             if len(joined) >= 4:
                 out.add(joined)
             continue
