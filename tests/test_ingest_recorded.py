@@ -152,6 +152,48 @@ def test_two_recorded_incidents_that_fit_alike_give_no_link(recorded_dir):
     assert linked.recorded == "2025-03-02-kaunas"
 
 
+def test_a_date_inside_a_recorded_period_stays(tmp_path):
+    period = _incident(
+        "2025-01-01-varna", "2025-01-01", "Varna Airport", 43.2321, 27.8251, "BG",
+        **{
+            INC.date_precision: "month",
+            INC.end_date: "2025-03-20",
+            INC.end_date_precision: "open",
+            INC.summary: "Since January, flights of Zephyrair with minister Petrakova near "
+            "Varna have lost GPS.",
+        },
+    )  # fmt: skip
+    folder = write_dataset(
+        tmp_path / "period", [period], [source_row(**{SRC.incident_id: period[INC.id]})]
+    )
+    text = LAST_WEEK.replace("Last week", "In February").replace("2025-05-16", "2025-03-10")
+    (candidate,) = _results(text, folder).candidates
+    assert candidate.recorded == "2025-01-01-varna"
+    assert (candidate.values[INC.date], candidate.values[INC.date_precision]) == (
+        dt.date(2025, 2, 1),
+        "month",
+    )
+
+
+def test_a_day_inside_a_recorded_month_stays(tmp_path):
+    month = _incident(
+        "2025-04-01-varna", "2025-04-01", "Varna Airport", 43.2321, 27.8251, "BG",
+        **{
+            INC.date_precision: "month",
+            INC.summary: "In April a jet of Zephyrair with minister Petrakova lost GPS at Varna.",
+        },
+    )  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: month[INC.id]})]
+    folder = write_dataset(tmp_path / "month", [month], sources)
+    text = LAST_WEEK.replace("Last week", "On 12 April").replace("2025-05-16", "2025-04-20")
+    (candidate,) = _results(text, folder).candidates
+    assert candidate.recorded == "2025-04-01-varna"
+    assert (candidate.values[INC.date], candidate.values[INC.date_precision]) == (
+        dt.date(2025, 4, 12),
+        "day",
+    )
+
+
 def test_another_month_is_not_linked(recorded_dir):
     text = LAST_WEEK.replace("Last week", "In January")
     (candidate,) = _results(text, recorded_dir).candidates

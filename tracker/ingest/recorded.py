@@ -419,12 +419,15 @@ def _own_day(candidate, incident: RecordedIncident, dated_by_text: bool) -> bool
 
 def _adopt(candidate, link: Link, dated_by_text: bool) -> None:
     """Give a linked candidate the recorded date when its own is missing, vaguer or another
-    day of the window; a day of its own inside a vaguer recorded date (a month) stays."""
+    day of the window; a day of its own inside a vaguer recorded date (a month), or any date
+    of its own inside a recorded period, stays."""
     values = candidate.values
     incident = link.incident
     own = values.get(INC.date)
     precision = str(values.get(INC.date_precision) or "day")
     if dated_by_text and isinstance(own, dt.date):
+        if incident.last > incident.date and incident.date <= own <= incident.last:
+            return  # a time inside a recorded period (weeks of jamming) says which part
         if _FINER.get(precision, 3) < _FINER.get(incident.precision, 3):
             return  # the report names a day of the recorded month: more precise
         if precision == incident.precision and (
