@@ -196,6 +196,10 @@ def ingest(
     PATHS are files, folders or - (standard input). Dry run by default: nothing is written
     unless --apply is given. With --from-json FILE, reviewed candidates are read instead of
     reports, validated like any other input and merged through the same duplicate check.
+
+    A candidate that describes an incident already recorded in --data-dir is linked to it: it
+    shows the incident's id, takes its checked date when the report's own is missing or vaguer,
+    and --apply adds the report as a source of that incident.
     """
     from tracker.ingest import ingest_paths
 
