@@ -50,14 +50,16 @@ def recorded_dir(tmp_path: Path) -> Path:
                 INC.operator: "Zephyrair",
                 INC.aircraft: "Falcon 7X (OO-ZZA)",
                 INC.summary: "A business jet of the charter firm Zephyrair carrying the minister "
-                "Olga Petrakova lost GPS on approach to Varna and circled before landing.",
+                "Olga Petrakova lost GPS on approach to Varna and circled before landing, the "
+                "Harbour Police said. Nightly checks followed.",
             },
         ),
         _incident(
             "2025-03-01-kaunas", "2025-03-01", "Kaunas Airport", 54.9639, 24.0848, "LT",
             **{
                 INC.operator: "Skyvale",
-                INC.summary: "A Skyvale turboprop of the Jurgaitis survey lost GPS near Kaunas.",
+                INC.summary: "A Skyvale turboprop of the Jurgaitis survey lost GPS near the "
+                "Kaunas harbour.",
             },
         ),
         _incident(
@@ -103,8 +105,23 @@ def test_index_keeps_distinctive_folded_names_and_drops_ordinary_words(recorded_
     varna = next(i for i in index.incidents if i.id == VARNA)
     assert {"zephyrair", "petrakova", "varna", "oozza"} <= varna.words
     # Ordinary words, sentence openers and the problem itself are no evidence of identity.
-    assert not {"business", "charter", "gps", "minister", "a"} & varna.words
+    assert not {"business", "charter", "gps", "minister", "a", "nightly"} & varna.words
+    # "Harbour" is written in lower case in another incident: an ordinary word, not a name.
+    assert "police" in varna.words and "harbour" not in varna.words
     assert rec.fold("Šiauliai Пловдив Widerøe") == "siauliai plovdiv wideroe"
+
+
+def test_a_word_of_many_incidents_weighs_nothing(tmp_path):
+    rows = [
+        _incident(f"2025-03-0{n}-kaunas", f"2025-03-0{n}", "Kaunas Airport", 54.96, 24.08, "LT",
+                  **{INC.operator: "Skyvale"})
+        for n in range(1, 6)
+    ]  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
+    index = rec.load_index(write_dataset(tmp_path / "five", rows, sources))
+    assert "skyvale" not in index.weights  # in five incidents
+    four = rec.build_index(dataset.load(tmp_path / "five").incidents.iloc[:4])
+    assert four.weights["skyvale"] == 0.25
 
 
 def test_undated_report_is_linked_and_takes_the_recorded_date(recorded_dir):
