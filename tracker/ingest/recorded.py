@@ -43,6 +43,8 @@ __all__ = [
     "WINDOW_DAYS",
     "PUBLISHED_WITHIN_DAYS",
     "MIN_WEIGHT",
+    "MAX_INCIDENTS_PER_WORD",
+    "AMBIGUOUS_SHARE",
 ]
 
 INC = schema.INC
@@ -335,7 +337,7 @@ def find_link(
             and incident.latitude is not None
             and float(haversine_km(lat, lon, incident.latitude, incident.longitude)) <= LINK_KM
         ):
-            place = "within 150 km"
+            place = f"within {LINK_KM:.0f} km"
         else:
             continue
         ok, after = _time_fits(incident, date, precision, published)
