@@ -226,6 +226,23 @@ def test_one_name_is_not_enough(recorded_dir):
     assert candidate.recorded == ""
 
 
+def test_a_place_name_of_several_words_is_one_name(tmp_path):
+    row = _incident(
+        "2025-06-02-veliko-tarnovo", "2025-06-02", "Veliko Tarnovo", 43.08, 25.63, "BG",
+        **{INC.operator: "Agrolet", INC.summary: "A sprayer lost GPS over Veliko Tarnovo."},
+    )  # fmt: skip
+    folder = write_dataset(tmp_path / "vt", [row], [source_row(**{SRC.incident_id: row[INC.id]})])
+    text = (
+        "URL: https://example.org/vt\nPublished: 2025-06-04\n\n"
+        "A cargo jet lost its GPS signal over Veliko Tarnovo and circled."
+    )
+    (candidate,) = _results(text, folder).candidates
+    assert candidate.values[INC.location].startswith("Veliko Tarnovo")
+    assert candidate.recorded == ""  # the place alone: no second name
+    (linked,) = _results(text.replace("A cargo jet", "An Agrolet cargo jet"), folder).candidates
+    assert linked.recorded == "2025-06-02-veliko-tarnovo"  # the place and the operator
+
+
 def test_a_background_mention_in_an_explainer_gives_no_candidate(recorded_dir):
     text = (
         "URL: https://example.org/explainer\nPublished: 2025-05-20\n\n"

@@ -328,6 +328,7 @@ def find_link(
     precision = str(values.get(INC.date_precision) or "day")
     country = str(values.get(INC.country) or "")
     lat, lon = values.get(INC.latitude), values.get(INC.longitude)
+    place_words = _tokens(str(values.get(INC.location) or ""))
     fits: list[Link] = []
     for incident in index.incidents:
         if country and incident.country and country == incident.country:
@@ -344,10 +345,14 @@ def find_link(
         if not ok:
             continue
         words = tuple(sorted(incident.words & text_words, key=lambda w: (-index.weights[w], w)))
-        weight = sum(index.weights[w] for w in words)
-        if len(words) < 2 or weight < MIN_WEIGHT:
+        # The candidate's own place name is one name however many words it has
+        # ("Dallas-Fort Worth"): it was checked as the place already.
+        named_place = [w for w in words if w in place_words]
+        names = [w for w in words if w not in place_words] + named_place[:1]
+        weight = sum(index.weights[w] for w in names)
+        if len(names) < 2 or weight < MIN_WEIGHT:
             continue
-        fits.append(Link(incident, words, round(weight, 2), place, after))
+        fits.append(Link(incident, tuple(names), round(weight, 2), place, after))
     if not fits:
         return None
     if date is not None and precision == "day":
