@@ -190,6 +190,17 @@ def test_a_date_inside_a_recorded_period_stays(tmp_path):
         dt.date(2025, 2, 1),
         "month",
     )
+    # No date of its own: the whole recorded period, with its end's precision, and a summary
+    # that tells it.
+    undated = text.replace("In February a", "A")
+    (taken,) = _results(undated, folder).candidates
+    values = taken.values
+    assert (values[INC.date], values[INC.end_date], values[INC.end_date_precision]) == (
+        dt.date(2025, 1, 1),
+        dt.date(2025, 3, 20),
+        "open",
+    )
+    assert "January 2025" in values[INC.summary]
 
 
 def test_a_day_inside_a_recorded_month_stays(tmp_path):
@@ -328,6 +339,22 @@ def test_json_carries_the_recorded_id_and_reasons(recorded_dir, tmp_path):
     assert row["date"] == "2025-05-10"
     assert any(r.startswith(f"describes recorded incident {VARNA}") for r in row["reasons"])
     assert any(r.startswith("takes the recorded date 2025-05-10") for r in row["reasons"])
+
+
+def test_json_of_a_linked_candidate_reads_back(recorded_dir, tmp_path):
+    report = tmp_path / "news.txt"
+    report.write_text(LAST_WEEK, "utf-8")
+    runner = CliRunner()
+    printed = runner.invoke(
+        main, ["ingest", str(report), "--json", "--data-dir", str(recorded_dir)]
+    )
+    reviewed = tmp_path / "reviewed.json"
+    reviewed.write_text(printed.stdout, "utf-8")
+    again = runner.invoke(
+        main, ["ingest", "--from-json", str(reviewed), "--data-dir", str(recorded_dir)]
+    )
+    assert again.exit_code == 0, again.output + again.stderr
+    assert "2025-05-10" in again.output
 
 
 def test_evaluator_links_by_default_and_not_with_no_recorded(recorded_dir, tmp_path, capsys):

@@ -2543,6 +2543,12 @@ def extract_results(
             floor=floor,
             apply_min=ax.APPLY_MIN_SCORE,
         )
+        names = _country_names()
+        for candidate in every:
+            if candidate.evidence.get(INC.date, "").startswith("(recorded incident"):
+                # The summary tells the date it took from the record.
+                values = candidate.values
+                values[INC.summary] = _summary(values, names.get(values.get(INC.country) or "", ""))
     shown = [c for c in every if c.score >= threshold]
     skipped = [c for c in every if c.score < threshold]
     return Results(shown, figures, skipped)

@@ -165,6 +165,7 @@ class RecordedIncident:
     date: dt.date
     precision: str
     end_date: dt.date | None
+    end_precision: str
     country: str
     latitude: float | None
     longitude: float | None
@@ -228,6 +229,7 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 date=day,
                 precision=str(row.get(INC.date_precision) or "day"),
                 end_date=_date(row.get(INC.end_date)),
+                end_precision=str(row.get(INC.end_date_precision) or ""),
                 country=str(row.get(INC.country) or ""),
                 latitude=None if lat is None or pd.isna(lat) else float(lat),
                 longitude=None if lon is None or pd.isna(lon) else float(lon),
@@ -445,6 +447,7 @@ def _adopt(candidate, link: Link, dated_by_text: bool) -> None:
     values[INC.date] = incident.date
     values[INC.date_precision] = incident.precision
     values[INC.end_date] = incident.end_date
+    values[INC.end_date_precision] = incident.end_precision if incident.end_date else ""
     taken = "date and precision"
     if incident.country and not values.get(INC.country):
         # A country of its own was checked against the place already (it is the recorded
