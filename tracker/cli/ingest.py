@@ -62,6 +62,9 @@ def _print_table(candidates, *, dry_run: bool = True) -> None:
         for column, label in _SHOWN[4:]:
             if row[column]:
                 click.echo(f"    {label + ':':<10} {row[column]}")
+        if row.get("recorded_incident"):
+            linked = next((r for r in row["reasons"] if r.startswith("describes recorded")), "")
+            click.echo(f"    recorded:  {linked or row['recorded_incident']}")
         click.echo(f"    summary:   {row[INC.summary]}")
         # One line per evidence sentence, listing the fields it supports.
         by_sentence: dict[str, list[str]] = {}
@@ -109,6 +112,22 @@ def _print_skipped(skipped, min_score: float | None) -> None:
             "lower --min-score to see or apply them",
             err=True,
         )
+
+
+def _recorded(data_dir: Path):
+    """The recorded incidents of ``data_dir`` to link candidates to; ``None`` without any."""
+    from tracker.errors import TrackerError
+    from tracker.ingest.recorded import load_index
+
+    if not (data_dir / "incidents.csv").is_file():
+        return None
+    try:
+        return load_index(data_dir)
+    except TrackerError as err:
+        click.echo(
+            f"Warning: {data_dir}: recorded incidents not read, so not linked ({err})", err=True
+        )
+        return None
 
 
 def _apply(candidates, data_dir: Path, *, as_json: bool) -> None:
@@ -177,6 +196,10 @@ def ingest(
     PATHS are files, folders or - (standard input). Dry run by default: nothing is written
     unless --apply is given. With --from-json FILE, reviewed candidates are read instead of
     reports, validated like any other input and merged through the same duplicate check.
+
+    A candidate that describes an incident already recorded in --data-dir is linked to it: it
+    shows the incident's id, takes its checked date when the report's own is missing or vaguer,
+    and --apply adds the report as a source of that incident.
     """
     from tracker.ingest import ingest_paths
 
@@ -190,6 +213,7 @@ def ingest(
 
     result = ingest_paths(
         list(paths),
+        recorded=_recorded(data_dir),
         published=published.date() if published else None,
         url=url,
         publisher=publisher,

@@ -74,6 +74,7 @@ def ingest_paths(
     stdin: BinaryIO | None = None,
     progress: Callable[[list[str]], object] | None = None,
     min_score: float | None = None,
+    recorded=None,
 ) -> IngestResult:
     """Read every path (files, folders, ``-``) and extract candidates.
 
@@ -85,6 +86,8 @@ def ingest_paths(
     :param progress: wraps the list of files for display (a progress bar), or ``None``.
     :param min_score: candidates scoring below go to ``skipped`` (default
         :data:`tracker.ingest.assess.APPLY_MIN_SCORE`).
+    :param recorded: the dataset's recorded incidents
+        (:func:`tracker.ingest.recorded.load_index`) to link candidates to, or ``None``.
     :returns: candidates and per-file errors; a bad file does not stop the others.
     :raises InputError: a path does not exist.
     """
@@ -109,7 +112,9 @@ def ingest_paths(
                 # --published is a date from outside the page, passed exactly as the evaluator
                 # passes a reviewer's date: a page that states no date of its own is read as
                 # undated, and the given day is only the source's publication date.
-                found = extract_results(report, published=published, min_score=min_score)
+                found = extract_results(
+                    report, published=published, min_score=min_score, recorded=recorded
+                )
                 if published:
                     for candidate in (*found.candidates, *found.skipped):
                         if candidate.source.get("published") is None:

@@ -78,6 +78,8 @@ class Candidate:
     score: float = 1.0
     #: Why: each signal that moved the score, and why this place and this date.
     reasons: list[str] = field(default_factory=list)
+    #: Id of the recorded incident the report describes (see :mod:`.recorded`), or "".
+    recorded: str = ""
 
     def as_dict(self) -> dict:
         """JSON-ready: the dataset's column names plus ``source``, ``evidence``, ``notes``."""
@@ -101,6 +103,8 @@ class Candidate:
         out["kind"] = "incident"
         out["score"] = self.score
         out["reasons"] = list(self.reasons)
+        if self.recorded:
+            out["recorded_incident"] = self.recorded
         return out
 
 
@@ -2496,12 +2500,18 @@ class Results:
 
 
 def extract_results(
-    report: Report, *, published: dt.date | None = None, min_score: float | None = None
+    report: Report,
+    *,
+    published: dt.date | None = None,
+    min_score: float | None = None,
+    recorded=None,
 ) -> Results:
     """Incident candidates and aggregate figures of one report.
 
     :param min_score: candidates scoring below go to ``skipped`` (default
         :data:`.assess.APPLY_MIN_SCORE`).
+    :param recorded: the dataset's recorded incidents (a :class:`.recorded.RecordedIndex`), to
+        link candidates that describe one of them; ``None``: no linking.
 
     A report whose main content is a published figure ("1,022 reports in June") gives that
     figure and no incident candidate; see :mod:`tracker.ingest.figures`.
@@ -2509,9 +2519,36 @@ def extract_results(
     from tracker.ingest.figures import extract_figures
 
     threshold = ax.APPLY_MIN_SCORE if min_score is None else min_score
+    original = report
     report = to_english(report)
-    every = extract_candidates(report, published=published, floor=min(threshold, ax.DROP_SCORE))
-    figures = extract_figures(report, published=published, candidates=every)
+    floor = min(threshold, ax.DROP_SCORE)
+    if recorded is None:
+        every = extract_candidates(report, published=published, floor=floor)
+        figures = extract_figures(report, published=published, candidates=every)
+    else:
+        from tracker.ingest import recorded as rec
+
+        # Down to score 0: a candidate dropped only for want of a date may be kept when it
+        # describes a recorded incident, whose date it then takes.
+        found = extract_candidates(report, published=published, floor=0.0)
+        figures = extract_figures(
+            report, published=published, candidates=[c for c in found if c.score >= floor]
+        )
+        words = rec.report_words(original.title, original.text, report.title, report.text)
+        every = rec.link_candidates(
+            found,
+            recorded,
+            words=words,
+            published=report.published or published,
+            floor=floor,
+            apply_min=ax.APPLY_MIN_SCORE,
+        )
+        names = _country_names()
+        for candidate in every:
+            if candidate.evidence.get(INC.date, "").startswith("(recorded incident"):
+                # The summary tells the date it took from the record.
+                values = candidate.values
+                values[INC.summary] = _summary(values, names.get(values.get(INC.country) or "", ""))
     shown = [c for c in every if c.score >= threshold]
     skipped = [c for c in every if c.score < threshold]
     return Results(shown, figures, skipped)

@@ -225,7 +225,7 @@ class Summary:
             self.figure_found += bool(result.figures)
 
 
-def _run_article(path: Path, article: dict) -> ArticleResult:
+def _run_article(path: Path, article: dict, recorded=None) -> ArticleResult:
     from tracker.ingest import read_reports
     from tracker.ingest.candidates import extract_results
 
@@ -237,7 +237,7 @@ def _run_article(path: Path, article: dict) -> ArticleResult:
     candidates: list[dict] = []
     figures: list[dict] = []
     for report in reports:
-        results = extract_results(report, published=published)
+        results = extract_results(report, published=published, recorded=recorded)
         candidates += [c.as_dict() for c in results.candidates]
         figures += [f.as_dict() for f in results.figures]
     return ArticleResult(article, candidates, figures)
@@ -255,6 +255,7 @@ def evaluate(
     split: str = "tune",
     languages: set[str] | None = None,
     present_only: bool = False,
+    recorded=None,
 ) -> tuple[list[ArticleResult], Summary]:
     """Run ingestion on every article of ``split`` (``tune``, ``holdout``... or ``all``).
 
@@ -266,9 +267,13 @@ def evaluate(
     :param present_only: leave out the articles whose text is missing (counted in
         :attr:`Summary.missing`) instead of refusing: the stored copies a corpus is rebuilt from
         do not keep every page.
+    :param recorded: recorded incidents to link candidates to (see
+        :mod:`tracker.ingest.recorded`), or ``None`` for none.
     :returns: per-article results and their summary.
     :raises InputError: the expected file is unreadable, or an article file is missing (unless
         ``present_only``).
+    :param recorded: recorded incidents to link candidates to (a
+        :class:`tracker.ingest.recorded.RecordedIndex`), or ``None``.
     """
     corpus_dir = Path(corpus_dir)
     try:
@@ -290,7 +295,7 @@ def evaluate(
     results = []
     start = time.perf_counter()
     for article in articles:
-        result = _run_article(corpus_dir / article["file"], article)
+        result = _run_article(corpus_dir / article["file"], article, recorded)
         results.append(result)
         summary.add(result)
     summary.seconds = time.perf_counter() - start
@@ -321,6 +326,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--language", action="append", help="only articles in this language (repeatable: en, de...)"
     )
+    parser.add_argument(
+        "--data-dir",
+        default=None,
+        help="dataset whose recorded incidents candidates are linked to (default: the "
+        "repository's data/)",
+    )
+    parser.add_argument(
+        "--no-recorded",
+        action="store_true",
+        help="do not link candidates to recorded incidents (extraction alone)",
+    )
     args = parser.parse_args(argv)
     if not args.corpus_dir:
         parser.error(f"give CORPUS_DIR or set ${CORPUS_ENV}")
@@ -334,6 +350,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"Error: {args.expected}: cannot read the expected facts ({err})", file=sys.stderr
             )
             return 1
+    recorded = None
+    if not args.no_recorded:
+        from tracker import dataset
+        from tracker.errors import TrackerError
+        from tracker.ingest.recorded import load_index
+
+        data_dir = args.data_dir or dataset.DEFAULT_DATA_DIR
+        try:
+            recorded = load_index(data_dir)
+        except (OSError, TrackerError) as err:
+            print(f"Error: {data_dir}: cannot read the recorded incidents ({err})", file=sys.stderr)
+            return 1
     try:
         for split in splits:
             results, summary = evaluate(
@@ -342,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
                 split=split,
                 languages=set(args.language) if args.language else None,
                 present_only=args.present_only,
+                recorded=recorded,
             )
             if is_tuning_split(split) or args.details:  # report-only lines only on request
                 for result in results:

@@ -1,6 +1,7 @@
 """Merging candidates into the dataset (``ingest --apply``).
 
-A candidate that matches an existing incident (same date within a day, within 100 km, and a
+A candidate linked to a recorded incident (:mod:`.recorded`) adds its source to it. A candidate
+that matches an existing incident (same date within a day, within 100 km, and a
 compatible interference type) only adds its source to that incident; any other candidate becomes
 a new incident with a fresh id. Everything happens inside :func:`tracker.dataset.update`: the
 store validates before writing, and any error leaves the files untouched.
@@ -148,7 +149,10 @@ def apply_candidates(candidates: list[Candidate], *, data_dir: Path | str) -> Ap
             pool = (
                 incidents if pending is None else pd.concat([incidents, pending], ignore_index=True)
             )
-            match = find_match(candidate, pool)
+            # A candidate linked to a recorded incident (see .recorded) is that incident.
+            recorded = getattr(candidate, "recorded", "")
+            match = recorded if recorded and recorded in set(pool[INC.id]) else None
+            match = match or find_match(candidate, pool)
             url = safe_url(str(candidate.source.get("url")))
             if match is not None:
                 known = set(zip(sources[SRC.incident_id], sources[SRC.url], strict=False))

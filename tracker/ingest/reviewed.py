@@ -38,7 +38,9 @@ MAX_REVIEWED_BYTES = 20 * 1024 * 1024
 _INCIDENT_FIELDS = tuple(f for f in schema.INCIDENT_FIELDS if f.name != INC.id)
 _SOURCE_KEYS = ("url", "publisher", "published", "stance", "note")
 #: Keys ``--json`` prints besides the incident columns; accepted and not written to the dataset.
-_EXTRA_KEYS = frozenset({"source", "evidence", "notes", "report", "kind", "score", "reasons"})
+_EXTRA_KEYS = frozenset(
+    {"source", "evidence", "notes", "report", "kind", "score", "reasons", "recorded_incident"}
+)
 
 
 @dataclass

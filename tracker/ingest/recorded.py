@@ -1,0 +1,529 @@
+"""Link candidates to incidents the dataset already records.
+
+A news page often retells an incident that is already in ``data/incidents.csv``: another
+publisher, days later, in another language, with "last week" or no date at all. When a candidate
+lies at the recorded incident's place, fits its dates, and the page names enough of what makes
+that incident distinctive (its place, aircraft, operator, flight, people and registration), the
+candidate *describes the recorded incident*: it carries the incident's id, takes its checked
+date and country when its own are missing or vaguer, and ``--apply`` attaches the source to it.
+
+>>> from tracker.ingest.recorded import build_index                # doctest: +SKIP
+>>> index = build_index(dataset.load("data").incidents)            # doctest: +SKIP
+>>> link_candidates(candidates, report, index)                     # doctest: +SKIP
+
+Linking is conservative: two recorded incidents that fit about equally give no link, nor does a
+candidate whose own date says another month. It never creates a candidate: it only reads the
+candidates extraction found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from tracker import dataset, schema
+from tracker.dedupe import haversine_km
+
+__all__ = [
+    "Link",
+    "RecordedIncident",
+    "RecordedIndex",
+    "build_index",
+    "load_index",
+    "find_link",
+    "fold",
+    "link_candidates",
+    "report_words",
+    "LINK_KM",
+    "WINDOW_DAYS",
+    "PUBLISHED_WITHIN_DAYS",
+    "MIN_WEIGHT",
+    "MAX_INCIDENTS_PER_WORD",
+    "AMBIGUOUS_SHARE",
+]
+
+INC = schema.INC
+
+#: A candidate within this many kilometres of a recorded incident is at its place.
+LINK_KM = 150.0
+#: A recorded incident's dates, widened by this many days each side, is its time window.
+WINDOW_DAYS = 3
+#: An undated candidate fits when the page was published this many days after at most.
+PUBLISHED_WITHIN_DAYS = 60
+#: Words in more incidents than this say nothing about which incident a page tells.
+MAX_INCIDENTS_PER_WORD = 4
+#: Evidence needed: at least two distinctive words, weighing together at least this (a word
+#: found in k recorded incidents weighs 1/k).
+MIN_WEIGHT = 1.0
+#: A second incident whose evidence is at least this share of the best one's: ambiguous.
+AMBIGUOUS_SHARE = 0.75
+
+_COLUMNS = (INC.location, INC.aircraft, INC.operator, INC.flight, INC.summary)
+
+#: Capitalised words that name no particular incident (dates, titles, the problem itself).
+_COMMON = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    the this that these those there their they then when while where which after before during
+    according airport airports international air force airlines airline aircraft flight flights
+    president minister ministry defence defense prime government officials authority authorities
+    agency commission european union national civil aviation administration office service
+    north south east west northern southern eastern western central near over from with into
+    gps gnss jamming spoofing interference navigation signal signals satellite radar reuters
+    news report reports reported says said boeing airbus embraer
+    """.split()
+)
+
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+        "a b v g d e e zh z i i k l m n o p r s t u f h ts ch sh sht a y  e yu ya i i ye g u".split(
+            " "
+        ),
+        strict=True,
+    )
+)
+
+
+#: Latin letters that Unicode does not split into a base letter and a mark.
+_UNDECOMPOSED = {"ø": "o", "æ": "ae", "ł": "l", "ß": "ss", "đ": "d", "ı": "i", "œ": "oe"}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics; Cyrillic letters spelt in Latin ("Пловдив" -> "plovdiv").
+
+    >>> fold("Šiauliai Пловдив")
+    'siauliai plovdiv'
+    """
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return "".join(_CYRILLIC.get(c, _UNDECOMPOSED.get(c, c)) for c in text)
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-\u2013][^\W_]+)*")
+
+
+def _tokens(text: str) -> set[str]:
+    """Folded words of ``text``; a hyphenated code also as one word ("OO-GPE" -> "oogpe")."""
+    out: set[str] = set()
+    for match in _TOKEN.finditer(fold(text)):
+        parts = re.split(r"[-\u2013]", match.group(0))
+        out.update(parts)
+        if len(parts) > 1:
+            out.add("".join(parts))
+    return out
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"'\u201c\u2018(]\s*)$")
+
+
+def _ordinary(texts: list[str]) -> set[str]:
+    """Words the texts write in lower case somewhere: ordinary words, not names."""
+    return {
+        fold(m.group(0))
+        for text in texts
+        for m in re.finditer(r"(?<![\w-])[^\W\d_]+", text)
+        if m.group(0).islower()
+    }
+
+
+def _distinctive(text: str, ignore: frozenset[str], *, sentences: bool) -> set[str]:
+    """Proper names and codes of a recorded incident's field: capitalised words of four letters
+    or more (in running text, not at the start of a sentence), and codes (letters and digits,
+    or hyphenated capitals: registrations, flight numbers)."""
+    out: set[str] = set()
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        parts = re.split(r"[-\u2013]", word)
+        joined = fold("".join(parts))
+        code = len(parts) > 1 and word.isupper()  # a registration such as "OO-ABC"
+        if code or (any(c.isdigit() for c in joined) and any(c.isalpha() for c in joined)):
+            if len(joined) >= 4:
+                out.add(joined)
+            continue
+        for part in parts:
+            if sentences and _SENTENCE_START.search(text[: match.start()]):
+                break
+            if len(part) >= 4 and part[0].isupper() and not part.isdigit():
+                folded = fold(part)
+                if folded not in _COMMON and folded not in ignore:
+                    out.add(folded)
+    return out
+
+
+@dataclass(frozen=True)
+class RecordedIncident:
+    """What linking needs of one recorded incident."""
+
+    id: str
+    date: dt.date
+    precision: str
+    end_date: dt.date | None
+    end_precision: str
+    country: str
+    latitude: float | None
+    longitude: float | None
+    words: frozenset[str]
+
+    @property
+    def last(self) -> dt.date:
+        return self.end_date if self.end_date and self.end_date >= self.date else self.date
+
+
+@dataclass(frozen=True)
+class RecordedIndex:
+    """Recorded incidents and the weight of each distinctive word (rarer weighs more)."""
+
+    incidents: tuple[RecordedIncident, ...]
+    weights: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A candidate describes ``incident``: why, and how much evidence."""
+
+    incident: RecordedIncident
+    words: tuple[str, ...]
+    weight: float
+    place: str
+    published_after: int | None
+
+
+def _date(value) -> dt.date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def build_index(incidents: pd.DataFrame) -> RecordedIndex:
+    """Index a typed incidents frame (as :func:`tracker.dataset.load` returns it).
+
+    :param incidents: the dataset's incidents (not modified).
+    """
+    countries = frozenset(
+        w for name in schema.country_names().values() for w in _tokens(name) if len(w) >= 4
+    )
+    records = incidents.to_dict("records")
+    texts = [str(r.get(c)) for r in records for c in _COLUMNS if isinstance(r.get(c), str)]
+    ignore = countries | frozenset(_ordinary(texts))
+    rows = []
+    for row in records:
+        day = _date(row.get(INC.date))
+        if day is None:
+            continue
+        words: set[str] = set()
+        for column in _COLUMNS:
+            value = row.get(column)
+            if isinstance(value, str) and value:
+                words |= _distinctive(value, ignore, sentences=column == INC.summary)
+        lat, lon = row.get(INC.latitude), row.get(INC.longitude)
+        rows.append(
+            RecordedIncident(
+                id=str(row[INC.id]),
+                date=day,
+                precision=str(row.get(INC.date_precision) or "day"),
+                end_date=_date(row.get(INC.end_date)),
+                end_precision=str(row.get(INC.end_date_precision) or ""),
+                country=str(row.get(INC.country) or ""),
+                latitude=None if lat is None or pd.isna(lat) else float(lat),
+                longitude=None if lon is None or pd.isna(lon) else float(lon),
+                words=frozenset(words),
+            )
+        )
+    counts: dict[str, int] = {}
+    for incident in rows:
+        for word in incident.words:
+            counts[word] = counts.get(word, 0) + 1
+    # A word found in k recorded incidents weighs 1/k: a name only one incident has counts
+    # fully, one shared by two incidents half.
+    weights = {
+        word: round(1.0 / count, 3)
+        for word, count in counts.items()
+        if count <= MAX_INCIDENTS_PER_WORD
+    }
+    kept = tuple(
+        RecordedIncident(**{**incident.__dict__, "words": incident.words & weights.keys()})
+        for incident in rows
+    )
+    return RecordedIndex(kept, weights)
+
+
+_CACHE: dict[tuple[str, int, int], RecordedIndex] = {}
+
+
+def load_index(data_dir: Path | str) -> RecordedIndex:
+    """The index of the dataset in ``data_dir``, built once per folder and file version.
+
+    :raises DataValidationError: the dataset breaks a rule (from :func:`tracker.dataset.load`).
+    """
+    path = Path(data_dir).resolve()
+    stat = (path / "incidents.csv").stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = build_index(dataset.load(path, source_cells=False).incidents)
+    return _CACHE[key]
+
+
+def _month_range(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
+    if precision == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if precision == "month":
+        following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return day.replace(day=1), following - dt.timedelta(days=1)
+    if precision == "week":
+        return day - dt.timedelta(days=3), day + dt.timedelta(days=3)
+    return day, day
+
+
+def _time_fits(
+    incident: RecordedIncident,
+    date: dt.date | None,
+    precision: str,
+    published: dt.date | None,
+) -> tuple[bool, int | None]:
+    """Does a candidate dated ``date`` (``None``: undated) fit the incident's window?
+
+    :returns: (fits, days from the incident's first day to publication, when that decided).
+    """
+    first, last = _month_range(incident.date, incident.precision)
+    last = max(last, incident.last)
+    if date is not None and precision in {"day", "week", "month"}:
+        start, end = _month_range(date, precision)
+        window = (first - dt.timedelta(days=WINDOW_DAYS), last + dt.timedelta(days=WINDOW_DAYS))
+        return start <= window[1] and end >= window[0], None
+    if published is None:
+        return False, None
+    if date is not None and date.year != incident.date.year:
+        return False, None  # a year of its own that is not the incident's
+    after = (published - incident.date).days
+    fits = first <= published <= last + dt.timedelta(days=PUBLISHED_WITHIN_DAYS)
+    return fits, after
+
+
+def find_link(
+    values: dict,
+    text_words: set[str],
+    index: RecordedIndex | None,
+    *,
+    published: dt.date | None,
+    dated_by_text: bool,
+) -> Link | None:
+    """The recorded incident a candidate describes, or ``None`` (none fits, or two do).
+
+    :param values: the candidate's incident columns (date, precision, country, coordinates).
+    :param text_words: folded words of the report (see :func:`report_words`).
+    :param index: the recorded incidents, or ``None`` (no linking).
+    :param published: the report's publication date, if known.
+    :param dated_by_text: the candidate's date comes from the text (not the publication date).
+    """
+    if index is None or not index.incidents:
+        return None
+    date = values.get(INC.date) if dated_by_text else None
+    date = date if isinstance(date, dt.date) else None
+    precision = str(values.get(INC.date_precision) or "day")
+    country = str(values.get(INC.country) or "")
+    lat, lon = values.get(INC.latitude), values.get(INC.longitude)
+    place_words = _tokens(str(values.get(INC.location) or ""))
+    fits: list[Link] = []
+    for incident in index.incidents:
+        if country and incident.country and country == incident.country:
+            place = "same country"
+        elif (
+            lat is not None
+            and incident.latitude is not None
+            and float(haversine_km(lat, lon, incident.latitude, incident.longitude)) <= LINK_KM
+        ):
+            place = f"within {LINK_KM:.0f} km"
+        else:
+            continue
+        ok, after = _time_fits(incident, date, precision, published)
+        if not ok:
+            continue
+        words = tuple(sorted(incident.words & text_words, key=lambda w: (-index.weights[w], w)))
+        # The candidate's own place name is one name however many words it has
+        # ("Dallas-Fort Worth"): it was checked as the place already.
+        named_place = [w for w in words if w in place_words]
+        names = [w for w in words if w not in place_words] + named_place[:1]
+        weight = sum(index.weights[w] for w in names)
+        if len(names) < 2 or weight < MIN_WEIGHT:
+            continue
+        fits.append(Link(incident, tuple(names), round(weight, 2), place, after))
+    if not fits:
+        return None
+    if date is not None and precision == "day":
+        # A day of its own chooses among incidents on neighbouring days.
+        def gap(link: Link) -> int:
+            return max((link.incident.date - date).days, (date - link.incident.last).days, 0)
+
+        nearest = min(gap(link) for link in fits)
+        fits = [link for link in fits if gap(link) == nearest]
+    fits.sort(key=lambda link: -link.weight)
+    if len(fits) > 1 and fits[1].weight >= AMBIGUOUS_SHARE * fits[0].weight:
+        return None
+    return fits[0]
+
+
+def report_words(*texts: str) -> set[str]:
+    """Folded words of a report's texts (its own words and its English gloss)."""
+    out: set[str] = set()
+    for text in texts:
+        if text:
+            out |= _tokens(text)
+    return out
+
+
+def describe(link: Link) -> str:
+    """The reason shown with a linked candidate."""
+    names = ", ".join(w.capitalize() if w.isalpha() else w.upper() for w in link.words[:5])
+    count = len(link.words)
+    text = (
+        f"describes recorded incident {link.incident.id}: {link.place}, {count} distinctive "
+        f"name{'s' * (count != 1)} ({names})"
+    )
+    if link.published_after is not None:
+        text += f", published {link.published_after} day{'s' * (link.published_after != 1)} after"
+    return text
+
+
+#: Reasons (from :mod:`.assess` and extraction) that only hold a candidate back because it
+#: has no date to apply: the cap below the threshold and the outside-date gate. The penalties
+#: for a page that does not date its own event ("no incident date in the text") stay.
+_DATE_REASON = re.compile(
+    r"^[+-]\d+\.\d\d (?:no date on the page|cannot be applied without a date)"
+)
+_DATE_NOTE = re.compile(r"^(?:no usable date|no incident date|no date on the page)")
+_DELTA = re.compile(r"^([+-]\d+\.\d\d) ")
+
+
+def _without_date_penalty(candidate) -> float:
+    """The candidate's score without the reasons that only say it lacks a date of its own."""
+    total = candidate.score
+    for reason in candidate.reasons:
+        delta = _DELTA.match(reason)
+        if delta and _DATE_REASON.match(reason):
+            total -= float(delta.group(1))
+    return round(min(1.0, max(0.0, total)), 2)
+
+
+_FINER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _own_day(candidate, incident: RecordedIncident, dated_by_text: bool) -> bool:
+    """Does the candidate's own date, from its text, name a day of the incident?"""
+    own = candidate.values.get(INC.date)
+    return (
+        dated_by_text
+        and isinstance(own, dt.date)
+        and candidate.values.get(INC.date_precision) == "day"
+        and incident.date <= own <= incident.last
+    )
+
+
+def _adopt(candidate, link: Link, dated_by_text: bool) -> None:
+    """Give a linked candidate the recorded date when its own is missing, vaguer or another
+    day of the window; a day of its own inside a vaguer recorded date (a month), or any date
+    of its own inside a recorded period, stays."""
+    values = candidate.values
+    incident = link.incident
+    own = values.get(INC.date)
+    precision = str(values.get(INC.date_precision) or "day")
+    if dated_by_text and isinstance(own, dt.date):
+        if incident.last > incident.date and incident.date <= own <= incident.last:
+            return  # a time inside a recorded period (weeks of jamming) says which part
+        if _FINER.get(precision, 3) < _FINER.get(incident.precision, 3):
+            return  # the report names a day of the recorded month: more precise
+        if precision == incident.precision and (
+            incident.date <= own <= incident.last if precision == "day" else own == incident.date
+        ):
+            return  # the same date
+    was = f"{own.isoformat()} ({precision})" if dated_by_text and isinstance(own, dt.date) else ""
+    values[INC.date] = incident.date
+    values[INC.date_precision] = incident.precision
+    values[INC.end_date] = incident.end_date
+    values[INC.end_date_precision] = incident.end_precision if incident.end_date else ""
+    taken = "date and precision"
+    if incident.country and not values.get(INC.country):
+        # A country of its own was checked against the place already (it is the recorded
+        # one, or its place lies near the recorded place, as at a border): it stays.
+        values[INC.country] = incident.country
+        taken = "date, precision and country"
+    candidate.evidence[INC.date] = f"(recorded incident {incident.id})"
+    candidate.notes = [n for n in candidate.notes if not _DATE_NOTE.match(n)]
+    candidate.notes.append(
+        f"{taken} taken from recorded incident {incident.id} "
+        f"(the report's own date: {was or 'none'})"
+    )
+    if not dated_by_text:
+        candidate.score = _without_date_penalty(candidate)
+        candidate.reasons = [r for r in candidate.reasons if not _DATE_REASON.match(r)]
+    candidate.reasons.append(
+        f"takes the recorded date {incident.date.isoformat()} ({incident.precision})"
+        f"{' and country ' + incident.country if 'country' in taken else ''} of {incident.id}"
+    )
+
+
+def link_candidates(
+    candidates: list,
+    index: RecordedIndex | None,
+    *,
+    words: set[str],
+    published: dt.date | None,
+    floor: float,
+    apply_min: float,
+) -> list:
+    """Link each candidate to the recorded incident it describes, if any (see the module).
+
+    :param candidates: every candidate extraction found, down to score 0 (modified in place:
+        a linked one gets ``recorded``, reasons, and the recorded date when its own is vaguer).
+    :param index: the recorded incidents, or ``None`` (then only the ``floor`` is applied).
+    :param words: folded words of the report (:func:`report_words`).
+    :param published: the report's publication date, if known.
+    :param floor: candidates below this score are dropped, unless a link supplies the date
+        they lacked and, without the cap that a missing date puts on them, they reach
+        ``apply_min``.
+    :returns: the candidates kept, in their order.
+    """
+    found: list[tuple[object, Link | None, bool]] = []
+    for candidate in candidates:
+        own = candidate.values.get(INC.date)
+        dated_by_text = isinstance(own, dt.date) and not getattr(
+            candidate, "_from_publication", False
+        )
+        link = find_link(
+            candidate.values, words, index, published=published, dated_by_text=dated_by_text
+        )
+        found.append((candidate, link, dated_by_text))
+    # One candidate per recorded incident: the one naming its day, else the first. The others
+    # (another day told in the same report, a second mention) stay as extraction left them.
+    owner: dict[str, object] = {}
+    for candidate, link, dated_by_text in found:
+        if link is None:
+            continue
+        current = owner.get(link.incident.id)
+        if current is None or (
+            _own_day(candidate, link.incident, dated_by_text)
+            and not _own_day(current, link.incident, True)
+        ):
+            owner[link.incident.id] = candidate
+    kept: list = []
+    for candidate, link, dated_by_text in found:
+        if link is not None and owner.get(link.incident.id) is not candidate:
+            link = None
+        if candidate.score < floor:
+            if link is None or dated_by_text:
+                continue
+            if _without_date_penalty(candidate) < apply_min:
+                continue  # weak for other reasons too: a date would not make it an incident
+        if link is not None:
+            candidate.recorded = link.incident.id
+            candidate.reasons.append(describe(link))
+            _adopt(candidate, link, dated_by_text)
+        kept.append(candidate)
+    return kept
