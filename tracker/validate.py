@@ -727,6 +727,20 @@ def _isin(values: pd.Series, allowed) -> np.ndarray:
     return pc.is_in(array, value_set=value_set).to_numpy(zero_copy_only=False).astype(bool)
 
 
+def _known(table: RawTable, name: str, allowed) -> np.ndarray:
+    """Where a column's cells are among ``allowed`` (:func:`_isin`), computed once per column.
+
+    The row rules read it for the countries and regions; the overlapped load computes it
+    among the incidents' cell rules, where Arrow's hashing runs without the GIL beside the
+    other columns' numpy work, instead of at the end of the load (about 18 ms at a million
+    incidents, on one core).
+    """
+    key = f"{name}\x00known"
+    if key not in table.parsed:
+        table.parsed[key] = _isin(table.frame[name], allowed)
+    return table.parsed[key]
+
+
 def _numbers(table: RawTable, name: str) -> pd.Series:
     plain = _plain_numbers(table, name)  # sets the numbers too, where the bytes tell them
     if name not in table.parsed:
@@ -1314,10 +1328,9 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
     frame = table.frame
     problems: list[Problem] = []
     if INC.country in frame:
-        country = frame[INC.country]
         # Two capital letters: the column's own pattern rule, computed once for both rules.
         shaped = _matches_pattern(table, _field(schema.INCIDENT_FIELDS, INC.country))
-        unknown = shaped & ~_isin(country, schema.country_codes())
+        unknown = shaped & ~_known(table, INC.country, schema.country_codes())
         problems += _report(
             table,
             unknown,
@@ -1327,7 +1340,7 @@ def check_incident_rows(table: RawTable) -> list[Problem]:
         )
     if INC.region in frame:
         region = frame[INC.region]
-        unknown_region = ~_isin(region, known_regions())
+        unknown_region = ~_known(table, INC.region, known_regions())
         if unknown_region.any():  # the empty cells among them are not "unknown"
             unknown_region &= (region != "").to_numpy()
         problems += _report(
@@ -1949,6 +1962,14 @@ def _read_and_validate_overlapped(
             pending.insert(
                 min(2, len(pending)), functools.partial(check_urls, sources_read.result())
             )
+        if incidents.readable:
+            # The row rules' lookups of countries and regions (Arrow, without the GIL): among
+            # the cell rules rather than at the end, where the row rules run on one core.
+            known = [(INC.country, schema.country_codes()), (INC.region, known_regions())]
+            for position, (name, allowed) in enumerate(known, start=3):
+                if name in incidents.frame:
+                    task = functools.partial(_known, incidents, name, allowed)
+                    pending.insert(min(position, len(pending)), task)
         unfinished[0] = len(pending)
         if not pending:
             cells_checked.set()
