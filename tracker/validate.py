@@ -1910,6 +1910,12 @@ def _read_and_validate_overlapped(
     def check_urls(sources: RawTable) -> None:
         url_problems.extend(_check_urls(sources))
 
+    def cite(incidents: RawTable) -> None:
+        sources_checked.wait()
+        sources = sources_read.result()
+        if INC.id in incidents.frame and SRC.incident_id in sources.frame:
+            _cited_incident_rows(incidents, sources)
+
     def cell_task(incidents: RawTable, spec: Field) -> Callable[[], None]:
         def run() -> None:
             later = _LATER.get(schema.INCIDENT_FIELDS, frozenset())
@@ -1970,6 +1976,12 @@ def _read_and_validate_overlapped(
                 if name in incidents.frame:
                     task = functools.partial(_known, incidents, name, allowed)
                     pending.insert(min(position, len(pending)), task)
+            if sources_read.exception() is None and sources_read.result().readable:
+                # Which incident each source cites (Arrow comparisons of the cited ids, read
+                # by both rules across the files) among the cell rules too, well after the
+                # ids' order it reads; it waits for the sources' own rules, which read the
+                # cited ids' order.
+                pending.insert(min(8, len(pending)), functools.partial(cite, incidents))
         unfinished[0] = len(pending)
         if not pending:
             cells_checked.set()
