@@ -589,9 +589,15 @@ def _fit(data: np.ndarray, starts: np.ndarray, template: bytes) -> np.ndarray:
     expected, carry, high = _word_template(template)
     if len(data) < 8:
         data = np.concatenate([data, np.zeros(8 - len(data), dtype=np.uint8)])
-    words = np.ndarray((len(data) - 7,), "<u8", data, 0, (1,))[np.minimum(starts, len(data) - 8)]
+    last = len(data) - 8
+    if len(starts) and starts.max() > last:  # only then clipped (a copy of the starts)
+        starts = np.minimum(starts, last)
+    words = np.ndarray((last + 1,), "<u8", data, 0, (1,))[starts]
     words ^= expected
-    return ((words | (words + carry)) & high) == 0
+    found = words + carry  # then in place: one temporary, not three
+    found |= words
+    found &= high
+    return found == 0
 
 
 @functools.cache
