@@ -170,6 +170,7 @@ class _Cells:
     def __init__(self, values: pd.Series) -> None:
         self._array = _arrow(values)
         self.size = len(self._array)
+        self._none_longer: set[int] = set()  # limits no cell is longer than
         # Emptiness straight from each chunk's offsets, into one preallocated array: no column
         # of lengths is made (two 8 MB arrays per column at a million rows, freshly paged in
         # for every column, cost more in page faults than the comparisons themselves).
@@ -212,9 +213,13 @@ class _Cells:
         """Cells of more than ``limit`` bytes (lengths chunk by chunk, where the chunk's bytes
         could hold such a cell)."""
         found = np.zeros(self.size, dtype=bool)
+        if limit in self._none_longer:
+            return found  # asked before (the URLs' text rule, then their link rule): none
         for (start, stop), (offsets, _) in zip(self._spans, self.chunks, strict=True):
             if offsets[-1] - offsets[0] > limit:
                 np.greater(offsets[1:] - offsets[:-1], limit, out=found[start:stop])
+        if not found.any():
+            self._none_longer.add(limit)
         return found
 
     def ends(self) -> tuple[np.ndarray, np.ndarray]:
