@@ -365,7 +365,7 @@ def _pandas_read(
         if cells.null_count:
             return None
         chunks = cells.chunks if isinstance(cells, pa.ChunkedArray) else [cells]
-        total += sum(len(_cell_bytes(chunk)) for chunk in chunks)
+        total += sum(_byte_count(chunk) for chunk in chunks)
         columns[name] = cells
     if total != size:
         return None  # a short row or a blank line: the careful path names it
@@ -634,6 +634,12 @@ def _cell_bytes(chunk) -> np.ndarray:
     offsets = np.frombuffer(offsets_buffer, dtype=np.int64)
     start, stop = offsets[chunk.offset], offsets[chunk.offset + len(chunk)]
     return np.frombuffer(data_buffer, dtype=np.uint8)[start:stop]
+
+
+def _byte_count(chunk) -> int:
+    """The bytes of a ``large_string`` chunk's cells, from its first and last offsets."""
+    offsets = _offsets(chunk)
+    return int(offsets[-1] - offsets[0])
 
 
 def _has_empty_row(arrow) -> bool:
