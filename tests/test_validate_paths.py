@@ -695,3 +695,24 @@ def test_an_empty_region_is_required_not_unknown(tmp_path: Path):
     incidents[1][INC.region] = ""
     problems = validate.validate_dir(write_dataset(tmp_path, incidents, sources), today=TODAY)
     assert [(p.line, p.field, p.code) for p in problems] == [(3, INC.region, "required")]
+
+
+def test_each_read_by_pandas_trims_the_heap_once(tmp_path: Path, monkeypatch):
+    """The C heap is trimmed after every read by pandas (it keeps the load's peak memory down),
+    also when the loader defers the sources' trim until the incidents' parse has started, and
+    never twice; ``trim=False`` leaves it to the caller."""
+    from benchmarks import synthetic
+    from tracker import csvio
+
+    folder = synthetic.write(10_000, tmp_path / "d", seed=1)  # both files read by pandas
+    assert (folder / schema.SOURCES_FILE).stat().st_size > csvio.STREAM_MIN_BYTES
+    trims = []
+    real = csvio._trim_heap
+    monkeypatch.setattr(csvio, "_trim_heap", lambda: trims.append(1) or real())
+    *_, problems = validate.read_and_validate(folder, today=pd.Timestamp("2030-01-01"))
+    assert problems == [] and len(trims) == 2
+    trims.clear()
+    csvio.read_raw_table(folder / schema.SOURCES_FILE, trim=False)
+    assert trims == []
+    csvio.read_raw_table(folder / schema.SOURCES_FILE)
+    assert len(trims) == 1

@@ -25,7 +25,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tracker import safety, schema
-from tracker.csvio import RawTable, may_hide_characters, prepare_raw_table, read_raw_table
+from tracker.csvio import (
+    RawTable,
+    may_hide_characters,
+    prepare_raw_table,
+    read_raw_table,
+    trim_heap,
+)
 from tracker.problems import Problem, display_path
 from tracker.schema import FIG, INC, SRC, Field
 
@@ -1937,11 +1943,14 @@ def _read_and_validate_overlapped(
     def read_and_check_sources() -> tuple[RawTable, list[Problem]]:
         try:
             try:
-                sources = _read(data_dir, schema.SOURCES_FILE, schema.SOURCE_FIELDS)
+                # The heap is trimmed after the table is handed over: the incidents' parse
+                # then starts at once instead of waiting the 30-50 ms a trim takes.
+                sources = _read(data_dir, schema.SOURCES_FILE, schema.SOURCE_FIELDS, trim=False)
             except BaseException as err:
                 sources_read.set_exception(err)  # the other worker waits for this table
                 raise
             sources_read.set_result(sources)
+            trim_heap()
             # The URL rule waits for the incidents' cell rules (see read_and_check_incidents).
             problems = _check_table(sources, schema.SOURCE_FIELDS, _duplicate_sources, today)
         finally:
