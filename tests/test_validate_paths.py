@@ -9,6 +9,7 @@ already ordered the id columns, and the loaded frame's number and date columns c
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -644,8 +645,10 @@ def test_value_set_codes_agree_with_arrow_comparisons():
     spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.end_date_precision)
     cells = ["", *spec.enum, "Day", "day ", "other", "", *reversed(spec.enum)] * 3
     table = _chunked_table(spec.name, cells, [4, 1, len(cells) - 5])
-    present = (table.frame[spec.name] != "").to_numpy()
-    problems = validate._check_enum(table, spec, table.frame[spec.name], present)
+    empty = (table.frame[spec.name] == "").to_numpy()
+    codes = validate._enum_codes(table, spec.name, spec.enum)
+    assert validate._enum_emptiness(spec, codes) is None  # empty and unknown cells: no shortcut
+    problems = validate._check_enum(table, spec, codes, ~empty, empty)
     assert [table.frame[spec.name].iloc[p.line - 2] for p in problems] == [
         "Day",
         "day ",
@@ -658,6 +661,33 @@ def test_value_set_codes_agree_with_arrow_comparisons():
     assert validate._equals(table, spec.name, "other").tolist() == [c == "other" for c in cells]
 
 
+@pytest.mark.parametrize("blank", [None, 0, 5, 9])
+def test_value_set_emptiness_from_codes(blank):
+    """A value set column whose every cell holds one of its values has no empty cell, which
+    its codes tell without the cells' offsets; a column with an empty cell (or any other
+    value) takes the offsets, and the required and end-date rules report exactly as before."""
+    spec = next(f for f in schema.INCIDENT_FIELDS if f.name == INC.end_date_precision)
+    cells = [*spec.enum, *reversed(spec.enum), *spec.enum, spec.enum[0]]
+    if blank is not None:
+        cells[blank] = ""
+    table = _chunked_table(spec.name, cells, [4, 1, len(cells) - 5])
+    codes = validate._enum_codes(table, spec.name, spec.enum)
+    shortcut = validate._enum_emptiness(spec, codes)
+    assert (shortcut is None) == (blank is not None)
+    if shortcut is not None:
+        assert shortcut.tolist() == [False] * len(cells)
+    table.parsed.clear()
+    problems = validate.check_cells(table, (spec,), today=pd.Timestamp("2026-12-06"))
+    assert problems == []  # an optional column: an empty cell breaks no cell rule
+    assert validate._equals(table, spec.name, "").tolist() == [c == "" for c in cells]
+    required = dataclasses.replace(spec, required=True)
+    table.parsed.clear()
+    problems = validate.check_cells(table, (required,), today=pd.Timestamp("2026-12-06"))
+    assert [(p.code, p.line) for p in problems] == (
+        [] if blank is None else [("required", blank + 2)]
+    )
+
+
 def test_an_empty_region_is_required_not_unknown(tmp_path: Path):
     """An empty region breaks the required rule only: the region rule looks for empty cells
     among the regions it does not know."""
@@ -665,3 +695,24 @@ def test_an_empty_region_is_required_not_unknown(tmp_path: Path):
     incidents[1][INC.region] = ""
     problems = validate.validate_dir(write_dataset(tmp_path, incidents, sources), today=TODAY)
     assert [(p.line, p.field, p.code) for p in problems] == [(3, INC.region, "required")]
+
+
+def test_each_read_by_pandas_trims_the_heap_once(tmp_path: Path, monkeypatch):
+    """The C heap is trimmed after every read by pandas (it keeps the load's peak memory down),
+    also when the loader defers the sources' trim until the incidents' parse has started, and
+    never twice; ``trim=False`` leaves it to the caller."""
+    from benchmarks import synthetic
+    from tracker import csvio
+
+    folder = synthetic.write(10_000, tmp_path / "d", seed=1)  # both files read by pandas
+    assert (folder / schema.SOURCES_FILE).stat().st_size > csvio.STREAM_MIN_BYTES
+    trims = []
+    real = csvio._trim_heap
+    monkeypatch.setattr(csvio, "_trim_heap", lambda: trims.append(1) or real())
+    *_, problems = validate.read_and_validate(folder, today=pd.Timestamp("2030-01-01"))
+    assert problems == [] and len(trims) == 2
+    trims.clear()
+    csvio.read_raw_table(folder / schema.SOURCES_FILE, trim=False)
+    assert trims == []
+    csvio.read_raw_table(folder / schema.SOURCES_FILE)
+    assert len(trims) == 1

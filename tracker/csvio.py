@@ -113,6 +113,7 @@ def read_raw_table(
     display: str | None = None,
     number_columns: frozenset[str] = frozenset(),
     low_memory: bool = False,
+    trim: bool = True,
 ) -> RawTable:
     """Read one CSV file of the dataset into a :class:`RawTable`.
 
@@ -125,9 +126,16 @@ def read_raw_table(
     :param low_memory: never map the whole file into the process. pandas' reader maps it, and
         its pages count as the process's memory while it is read (at a million incidents about
         300 MB more at the peak); pyarrow then reads the file in 1 MB blocks, at more CPU.
+    :param trim: False when the caller hands the C heap's free memory back itself
+        (:func:`trim_heap`) after a read by pandas, which otherwise does it on the way out.
     :raises OSError: only if the file exists but cannot be read (permissions, I/O error).
     """
-    options = {"display": display, "number_columns": number_columns, "low_memory": low_memory}
+    options = {
+        "display": display,
+        "number_columns": number_columns,
+        "low_memory": low_memory,
+        "trim": trim,
+    }
     with prepare_raw_table(path, **options) as read:
         return read()
 
@@ -139,6 +147,7 @@ def prepare_raw_table(
     display: str | None = None,
     number_columns: frozenset[str] = frozenset(),
     low_memory: bool = False,
+    trim: bool = True,
 ) -> Iterator[Callable[[], RawTable]]:
     """:func:`read_raw_table` in two steps: entering looks at the file (its kind, size and
     header, and whether a large one holds a quote or a CR anywhere); the function it gives
@@ -178,7 +187,7 @@ def prepare_raw_table(
         yield careful
         return
     with open(path, "rb") as handle:
-        streamed = _streamed(handle, name, number_columns, low_memory)
+        streamed = _streamed(handle, name, number_columns, low_memory, trim)
 
         def read() -> RawTable:
             table = streamed() if streamed is not None else None
@@ -235,7 +244,7 @@ def _non_ascii(data: bytes) -> bool:
 
 
 def _streamed(
-    handle, display: str, number_columns: frozenset[str], low_memory: bool
+    handle, display: str, number_columns: frozenset[str], low_memory: bool, trim: bool = True
 ) -> Callable[[], RawTable | None] | None:
     """The fast path on the open file without holding its bytes: the checks now, the parse
     when the function returned is called (it returns ``None`` when the file needs the full
@@ -267,7 +276,7 @@ def _streamed(
 
     def read() -> RawTable | None:
         if plain:
-            table = _pandas_read(handle, end + 1, header, display, number_columns)
+            table = _pandas_read(handle, end + 1, header, display, number_columns, trim=trim)
             if table is not _NOT_TEXT:
                 return table
         handle.seek(0)
@@ -311,7 +320,13 @@ _NOT_TEXT = object()
 
 
 def _pandas_read(
-    handle, head: int, header: list[str], display: str, number_columns: frozenset[str]
+    handle,
+    head: int,
+    header: list[str],
+    display: str,
+    number_columns: frozenset[str],
+    *,
+    trim: bool = True,
 ):
     """The fast path for a file without quotes or CRs: pandas' C parser, which reads text
     columns straight into Arrow strings, in parallel, at the speed of a bare ``read_csv``.
@@ -352,7 +367,8 @@ def _pandas_read(
         log.debug("pandas refused %s: %s", display, err)
         return None
     finally:
-        _trim_heap()
+        if trim:
+            _trim_heap()
     text_dtype = pd.StringDtype("pyarrow", na_value=np.nan)
     total = head + len(frame) * len(names)
     columns = {}
@@ -365,7 +381,7 @@ def _pandas_read(
         if cells.null_count:
             return None
         chunks = cells.chunks if isinstance(cells, pa.ChunkedArray) else [cells]
-        total += sum(len(_cell_bytes(chunk)) for chunk in chunks)
+        total += sum(_byte_count(chunk) for chunk in chunks)
         columns[name] = cells
     if total != size:
         return None  # a short row or a blank line: the careful path names it
@@ -375,6 +391,12 @@ def _pandas_read(
     frame = cells.to_pandas(types_mapper={pa.large_string(): text_dtype}.get)
     lines = np.arange(2, len(frame) + 2, dtype=np.int64)
     return RawTable(display, header, frame, lines)
+
+
+def trim_heap() -> None:
+    """Hand the C heap's free memory back to the system, as a read by pandas does on its way
+    out unless asked not to (``read_raw_table(..., trim=False)``)."""
+    _trim_heap()
 
 
 def _trim_heap() -> None:
@@ -634,6 +656,12 @@ def _cell_bytes(chunk) -> np.ndarray:
     offsets = np.frombuffer(offsets_buffer, dtype=np.int64)
     start, stop = offsets[chunk.offset], offsets[chunk.offset + len(chunk)]
     return np.frombuffer(data_buffer, dtype=np.uint8)[start:stop]
+
+
+def _byte_count(chunk) -> int:
+    """The bytes of a ``large_string`` chunk's cells, from its first and last offsets."""
+    offsets = _offsets(chunk)
+    return int(offsets[-1] - offsets[0])
 
 
 def _has_empty_row(arrow) -> bool:
