@@ -345,3 +345,25 @@ def test_attach_to_unknown_or_already_cited_fails_cleanly(data_dir):
     assert cited.exit_code == 1
     assert "already cites https://example.org/a" in cited.output
     assert snapshot(data_dir) == before
+
+
+def test_attach_to_needs_only_the_source_fields(data_dir):
+    # No terminal: attaching must not ask for the date, place or summary of a recorded incident.
+    result = CliRunner().invoke(
+        main,
+        [
+            "add",
+            "--data-dir",
+            str(data_dir),
+            "--url",
+            "https://example.org/follow-up",
+            "--publisher",
+            "Example Wire",
+            "--attach-to",
+            "2025-01-16-vilnius",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    sources = dataset.load(data_dir).sources
+    cited = sources[sources[SRC.url] == "https://example.org/follow-up"]
+    assert list(cited[SRC.incident_id]) == ["2025-01-16-vilnius"]

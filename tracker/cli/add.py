@@ -74,8 +74,10 @@ def _ask(name: str):
     return click.prompt(name.replace("_", " ").capitalize(), type=kind, err=True)
 
 
-def _complete(incident: dict, source: dict) -> None:
-    missing = [n for n in adding.REQUIRED_INCIDENT if incident.get(n) in (None, "")]
+def _complete(incident: dict, source: dict, *, attaching: bool = False) -> None:
+    # Attaching a source to a recorded incident needs only the source: the incident exists.
+    required = () if attaching else adding.REQUIRED_INCIDENT
+    missing = [n for n in required if incident.get(n) in (None, "")]
     missing_source = [n for n in adding.REQUIRED_SOURCE if source.get(n) in (None, "")]
     if (missing or missing_source) and not _interactive():
         flags = ", ".join(_flag(n) for n in (*missing, *missing_source))
@@ -122,7 +124,7 @@ def add(data_dir: Path, query, online: bool, yes: bool, attach, attach_to, **val
     source = _clean({k[len("source_") :]: v for k, v in values.items() if k.startswith("source_")})
     if query:
         incident[INC.geocode_query] = query
-    _complete(incident, source)
+    _complete(incident, source, attaching=bool(attach_to))
 
     if attach_to:
         target = adding.add_report(data_dir, incident, source, None, attach_to=attach_to)
