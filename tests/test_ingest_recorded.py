@@ -372,3 +372,25 @@ def test_evaluator_links_by_default_and_not_with_no_recorded(recorded_dir, tmp_p
     assert "recall 1/1" in capsys.readouterr().out
     assert evaluate([*args, "--no-recorded"]) == 0
     assert "recall 0/1" in capsys.readouterr().out
+
+
+def test_a_recorded_period_does_not_lift_an_undated_report(tmp_path):
+    # Jammers heard near an airport for months are recorded as one period; an undated page
+    # about them names no particular flight, so the link dates it but it waits for review.
+    period = _incident(
+        "2025-04-01-varna", "2025-04-01", "Varna Airport", 43.2321, 27.8251, "BG",
+        **{
+            INC.date_precision: "month",
+            INC.end_date: "2025-06-30",
+            INC.end_date_precision: "day",
+            INC.operator: "Zephyrair",
+            INC.summary: "For three months jets of Zephyrair with minister Petrakova lost GPS "
+            "near Varna.",
+        },
+    )  # fmt: skip
+    folder = write_dataset(
+        tmp_path / "period", [period], [source_row(**{SRC.incident_id: period[INC.id]})]
+    )
+    results = _results(UNDATED, folder, dt.date(2025, 5, 14))
+    assert results.candidates == []
+    assert [c.recorded for c in results.skipped] == ["2025-04-01-varna"]

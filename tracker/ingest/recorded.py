@@ -460,7 +460,10 @@ def _adopt(candidate, link: Link, dated_by_text: bool) -> None:
         f"{taken} taken from recorded incident {incident.id} "
         f"(the report's own date: {was or 'none'})"
     )
-    if not dated_by_text:
+    if not dated_by_text and incident.precision == "day":
+        # Only a recorded day is a particular event that can date an undated report; a
+        # recorded month or period (jammers heard for years near an airport) names no flight,
+        # so the report keeps its penalty and waits for review.
         candidate.score = _without_date_penalty(candidate)
         candidate.reasons = [r for r in candidate.reasons if not _DATE_REASON.match(r)]
     candidate.reasons.append(
@@ -517,7 +520,7 @@ def link_candidates(
         if link is not None and owner.get(link.incident.id) is not candidate:
             link = None
         if candidate.score < floor:
-            if link is None or dated_by_text:
+            if link is None or dated_by_text or link.incident.precision != "day":
                 continue
             if _without_date_penalty(candidate) < apply_min:
                 continue  # weak for other reasons too: a date would not make it an incident
