@@ -237,6 +237,22 @@ def test_one_name_is_not_enough(recorded_dir):
     assert candidate.recorded == ""
 
 
+def test_a_demonym_is_no_second_name(tmp_path):
+    row = _incident(
+        "2025-06-02-burgas", "2025-06-02", "Burgas Airport", 42.57, 27.52, "BG",
+        **{INC.summary: "A Bulgarian crop sprayer lost GPS over Burgas, Bulgarian police said."},
+    )  # fmt: skip
+    folder = write_dataset(tmp_path / "bg", [row], [source_row(**{SRC.incident_id: row[INC.id]})])
+    (incident,) = rec.load_index(folder).incidents
+    assert "burgas" in incident.words and "bulgarian" not in incident.words
+    text = (
+        "URL: https://example.org/bg\nPublished: 2025-06-04\n\n"
+        "A Bulgarian cargo jet lost its GPS signal near Burgas and circled."
+    )
+    (candidate,) = _results(text, folder).candidates
+    assert candidate.recorded == ""  # the place and the country's adjective: one name only
+
+
 def test_a_place_name_of_several_words_is_one_name(tmp_path):
     row = _incident(
         "2025-06-02-veliko-tarnovo", "2025-06-02", "Veliko Tarnovo", 43.08, 25.63, "BG",

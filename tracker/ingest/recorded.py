@@ -18,6 +18,7 @@ candidates extraction found.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 import unicodedata
@@ -28,6 +29,7 @@ import pandas as pd
 
 from tracker import dataset, schema
 from tracker.dedupe import haversine_km
+from tracker.geocode.place import data_text
 
 __all__ = [
     "Link",
@@ -201,14 +203,22 @@ def _date(value) -> dt.date | None:
     return pd.Timestamp(value).date()
 
 
+def _country_words() -> list[str]:
+    """Country names with their aliases and demonyms ("Bulgarian", "Türkiye").
+
+    A demonym is no more distinctive than the country's name: a page about any incident in
+    Bulgaria says "Bulgarian", so it must not count as a second name beside the place.
+    """
+    aliases = csv.DictReader(data_text("country_aliases.csv").splitlines())
+    return [*schema.country_names().values(), *(row["alias"] for row in aliases)]
+
+
 def build_index(incidents: pd.DataFrame) -> RecordedIndex:
     """Index a typed incidents frame (as :func:`tracker.dataset.load` returns it).
 
     :param incidents: the dataset's incidents (not modified).
     """
-    countries = frozenset(
-        w for name in schema.country_names().values() for w in _tokens(name) if len(w) >= 4
-    )
+    countries = frozenset(w for name in _country_words() for w in _tokens(name) if len(w) >= 4)
     records = incidents.to_dict("records")
     texts = [str(r.get(c)) for r in records for c in _COLUMNS if isinstance(r.get(c), str)]
     ignore = countries | frozenset(_ordinary(texts))
