@@ -373,6 +373,50 @@ def test_json_of_a_linked_candidate_reads_back(recorded_dir, tmp_path):
     assert "2025-05-10" in again.output
 
 
+def test_a_reviewed_link_attaches_the_source_even_when_the_place_was_edited(recorded_dir, tmp_path):
+    report = tmp_path / "news.txt"
+    report.write_text(LAST_WEEK, "utf-8")
+    runner = CliRunner()
+    printed = runner.invoke(
+        main, ["ingest", str(report), "--json", "--data-dir", str(recorded_dir)]
+    )
+    (row,) = json.loads(printed.stdout)
+    # The reviewer moved the place far from the record but kept the link: the link decides.
+    row.update({"location": "Sofia, Bulgaria", "latitude": 42.70, "longitude": 23.32})
+    reviewed = tmp_path / "reviewed.json"
+    reviewed.write_text(json.dumps([row]), "utf-8")
+    before = len(dataset.load(recorded_dir).incidents)
+    applied = runner.invoke(
+        main,
+        ["ingest", "--from-json", str(reviewed), "--apply", "--data-dir", str(recorded_dir)],
+    )
+    assert applied.exit_code == 0, applied.output + applied.stderr
+    assert f"to {VARNA}" in applied.output
+    assert len(dataset.load(recorded_dir).incidents) == before
+
+
+def test_a_reviewed_link_that_is_no_id_is_refused_and_writes_nothing(recorded_dir, tmp_path):
+    report = tmp_path / "news.txt"
+    report.write_text(LAST_WEEK, "utf-8")
+    runner = CliRunner()
+    printed = runner.invoke(
+        main, ["ingest", str(report), "--json", "--data-dir", str(recorded_dir)]
+    )
+    (row,) = json.loads(printed.stdout)
+    row["recorded_incident"] = "Varna, last week"
+    reviewed = tmp_path / "reviewed.json"
+    reviewed.write_text(json.dumps([row], indent=2), "utf-8")
+    before = snapshot(recorded_dir)
+    applied = runner.invoke(
+        main,
+        ["ingest", "--from-json", str(reviewed), "--apply", "--data-dir", str(recorded_dir)],
+    )
+    assert applied.exit_code != 0
+    assert "reviewed.json:2:0: recorded_incident:" in applied.output + applied.stderr
+    assert "Traceback" not in applied.output + applied.stderr
+    assert snapshot(recorded_dir) == before
+
+
 def test_evaluator_links_by_default_and_not_with_no_recorded(recorded_dir, tmp_path, capsys):
     from tracker.ingest.evaluate import main as evaluate
 

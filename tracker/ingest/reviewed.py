@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,7 @@ MAX_REVIEWED_BYTES = 20 * 1024 * 1024
 _INCIDENT_FIELDS = tuple(f for f in schema.INCIDENT_FIELDS if f.name != INC.id)
 _SOURCE_KEYS = ("url", "publisher", "published", "stance", "note")
 #: Keys ``--json`` prints besides the incident columns; accepted and not written to the dataset.
+_ID = re.compile(schema.ID_PATTERN)
 _EXTRA_KEYS = frozenset(
     {"source", "evidence", "notes", "report", "kind", "score", "reasons", "recorded_incident"}
 )
@@ -137,6 +139,9 @@ def load_reviewed(path: Path | str, *, today: dt.date | None = None) -> Reviewed
     source_rows: list[dict[str, str]] = []
     kept_lines: list[int] = []
     kept_items: list[dict] = []
+    # The reviewer kept the link: applying attaches the source to that incident (or, if the
+    # data directory has no such id, goes through the duplicate check like any candidate).
+    kept_recorded: list[str] = []
     for number, (item, line) in enumerate(zip(items, lines, strict=True), 1):
         where = f"item {number}"
         if not isinstance(item, dict):
@@ -156,6 +161,16 @@ def load_reviewed(path: Path | str, *, today: dt.date | None = None) -> Reviewed
                         f"{where}: unknown field {str(key)[:40]!r}",
                     )
                 )  # fmt: skip
+        recorded = item.get("recorded_incident") or ""
+        if not isinstance(recorded, str) or (recorded and not _ID.match(recorded)):
+            problems.append(
+                Problem(
+                    display, line, 0, "recorded_incident", "pattern",
+                    f"{where}: recorded_incident must be an incident id such as "
+                    f"2025-08-31-plovdiv, found {str(recorded)[:40]!r}",
+                )
+            )  # fmt: skip
+            recorded = ""
         row: dict[str, str] = {}
         for spec in _INCIDENT_FIELDS:
             cell = _cell(item.get(spec.name))
@@ -212,6 +227,7 @@ def load_reviewed(path: Path | str, *, today: dt.date | None = None) -> Reviewed
         source_rows.append(source_row)
         kept_lines.append(line)
         kept_items.append(item)
+        kept_recorded.append(recorded)
     today_ts = pd.Timestamp(today or dt.datetime.now(dt.UTC).date())
     if incident_rows:
         incidents = _table(display, incident_rows, kept_lines, [f.name for f in _INCIDENT_FIELDS])
@@ -230,8 +246,8 @@ def load_reviewed(path: Path | str, *, today: dt.date | None = None) -> Reviewed
         # Columns of the CSV rules mean nothing in a JSON file: the line and field say where.
         problems = [_at(p) for p in problems]
         raise DataValidationError(sorted(problems, key=lambda p: (p.line, p.field, p.code)))
-    for number, (row, source_row, item) in enumerate(
-        zip(incident_rows, source_rows, kept_items, strict=True), 1
+    for number, (row, source_row, item, recorded) in enumerate(
+        zip(incident_rows, source_rows, kept_items, kept_recorded, strict=True), 1
     ):
         values = {spec.name: _typed(spec, row[spec.name]) for spec in _INCIDENT_FIELDS}
         published = source_row["published"]
@@ -251,6 +267,7 @@ def load_reviewed(path: Path | str, *, today: dt.date | None = None) -> Reviewed
                 {str(k): str(v) for k, v in evidence.items()},
                 ["reviewed by hand"],
                 f"{display} item {number}",
+                recorded=recorded,
             )
         )
     return batch
