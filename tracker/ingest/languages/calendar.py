@@ -85,8 +85,39 @@ EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
            "joia": "Thursday", "vinerea": "Friday"},
     # Polish genitive after "z" ("w nocy z soboty na niedzielę").
     "pl": {"soboty": "Saturday", "wtorku": "Tuesday", "środy": "Wednesday", "piątku": "Friday"},
+    "bg": {"неделен": "Sunday", "съботен": "Saturday", "петъчен": "Friday"},
     "hu": {"hétfőn": "Monday", "kedden": "Tuesday", "szerdán": "Wednesday",
            "csütörtökön": "Thursday", "pénteken": "Friday", "szombaton": "Saturday"},
+}  # fmt: skip
+#: Adjectives of the weekdays in the Slavic languages ("nedeľného letu", "воскресный рейс",
+#: "niedzielnego lotu": Sunday's flight), which name the day of an event as often as the noun
+#: does: stem -> weekday, and the adjective endings each language writes after the stem. The
+#: gloss writes them "on Sunday" like the weekday itself. (Wednesday's adjectives are left out
+#: where the stem starts common words: Polish "środow-" is also "środowisko", environment.)
+WEEKDAY_ADJECTIVES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
+    "cs": ({"ponděln": "Monday", "útern": "Tuesday", "středečn": "Wednesday",
+            "čtvrtečn": "Thursday", "pátečn": "Friday", "sobotn": "Saturday",
+            "neděln": "Sunday"},
+           ("í", "ího", "ímu", "ím", "ích", "ími")),
+    "sk": ({"pondelkov": "Monday", "utorkov": "Tuesday", "stredajš": "Wednesday",
+            "štvrtkov": "Thursday", "piatkov": "Friday", "sobotn": "Saturday",
+            "nedeľn": "Sunday"},
+           ("ý", "ého", "ému", "om", "ej", "á", "ú", "é", "í", "ích", "ých", "ými", "ou", "ie")),
+    "pl": ({"poniedziałkow": "Monday", "wtorkow": "Tuesday", "czwartkow": "Thursday",
+            "piątkow": "Friday", "sobotn": "Saturday", "niedzieln": "Sunday"},
+           ("y", "i", "ego", "iego", "ej", "iej", "ą", "ym", "im", "ych", "ich", "e", "a")),
+    "ru": ({"понедельничн": "Monday", "вторничн": "Tuesday", "четвергов": "Thursday",
+            "пятничн": "Friday", "субботн": "Saturday", "воскресн": "Sunday"},
+           ("ый", "ий", "ой", "ого", "его", "ому", "ему", "ом", "ем", "ая", "яя", "ую", "юю",
+            "ое", "ее", "ые", "ие", "ых", "их")),
+    "uk": ({"понеділков": "Monday", "вівторков": "Tuesday", "четвергов": "Thursday",
+            "п'ятничн": "Friday", "пʼятничн": "Friday", "суботн": "Saturday",
+            "недільн": "Sunday"},
+           ("ий", "ій", "ого", "ього", "ому", "ьому", "ім", "а", "я", "ої", "ьої", "у", "ю", "е",
+            "є", "і", "их", "іх")),
+    "bg": ({"петъчн": "Friday", "съботн": "Saturday", "неделн": "Sunday"},
+           ("ия", "ият", "ата", "ото", "а", "о", "и", "ите")),
+    # (Bulgarian's short masculine "неделен" has its own vowel: "неделен полет".)
 }  # fmt: skip
 #: Weekdays written in two words, whose first word alone is another day (Azerbaijani "bazar"
 #: is Sunday, "bazar ertəsi" Monday; "çərşənbə" Wednesday, "çərşənbə axşamı" Tuesday).
@@ -297,6 +328,10 @@ def calendar_for(code: str) -> Calendar:
     if code in _WEEKDAY_S:
         weekdays.update({form + "s": name for form, name in weekdays.items() if len(form) >= 6})
     weekdays.update(EXTRA_WEEKDAYS.get(code, {}))
+    for family_code in (code, *_CALENDAR_FAMILY.get(code, ())):
+        stems, endings = WEEKDAY_ADJECTIVES.get(family_code, ({}, ()))
+        for stem, name in stems.items():
+            weekdays.update({stem + ending: name for ending in endings})
     month_stems = [
         (stem, month) for month, forms in EXTRA_MONTH_FORMS.get(code, {}).items() for stem in forms
     ] + _stems(months)
