@@ -58,3 +58,43 @@ def test_a_sunday_flight_in_slovak_is_dated_to_the_sunday():
         "2025-09-02",
     )
     assert best == ("2025-08-31", "BG")
+
+
+# --- the agent of the interference ("by Russia") ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Glušení GPS ze strany Ruska.", "cs"),
+        ("Zakłócenia ze strony Rosji.", "pl"),
+        ("Помехи со стороны России.", "ru"),
+        ("Смущения от страна на Русия.", "bg"),
+        ("Глушіння з боку Росії.", "uk"),
+        ("Störungen seitens Russlands.", "de"),
+        ("Interferencias por parte de Rusia.", "es"),
+        ("Interferência por parte da Rússia.", "pt"),
+        ("Brouillage de la part de la Russie.", "fr"),
+        ("Interferenze da parte della Russia.", "it"),
+        ("Bruiaj din partea Rusiei.", "ro"),
+        # Postpositions: the agent follows the name, and is written before it.
+        ("Häirintä tehtiin Venäjän toimesta.", "fi"),
+        ("Segamine toimus Venemaa poolt.", "et"),
+        ("A zavarást Oroszország által okozták.", "hu"),
+        ("Sinyal Rusya tarafından bozuldu.", "tr"),
+    ],
+)
+def test_the_agent_of_the_interference_is_glossed_by(sentence, code):
+    assert "by Russia" in gloss_text(sentence, code)
+
+
+def test_the_suspected_jammer_is_not_the_place_of_the_incident():
+    # The lede names only who is suspected ("со стороны России", on the part of Russia); the
+    # flight was landing at Plovdiv. Without "by", the gloss read "jamming Russia" as the place.
+    text = (
+        "Рейс пострадал от глушения GPS-системы со стороны России.\n\n"
+        "В воскресенье самолет, летевший из Варшавы в Пловдив, вынужден был сесть по картам.\n\n"
+        "Самолет потерял навигационные системы при подходе к аэропорту."
+    )
+    best = _best(text, "2025-09-01")
+    assert best == ("2025-08-31", "BG")

@@ -59,7 +59,7 @@ _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "ро�
 _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu", "az"}
-_ROLE_WORDS = {"over", "near"}
+_ROLE_WORDS = {"over", "near", "by"}
 _INTERFERENCE_WORDS = {"jamming", "interference", "spoofing", "jammer", "jammers"}
 #: After an airline and a hyphen, words that name its aircraft but alone are ordinary words
 #: (Swedish "plan": a plan, and an aeroplane).

@@ -392,6 +392,7 @@ ships: laivoihin laivoissa laivoista laivoilla laivoille laivoja laivojen
 planes: lentokoneisiin lentokoneissa lentokoneista lentokoneilla
 losing: menettää menettäen
 spoofing: harhautt*
+by: toimesta taholta
 """,
     "et": """
 suspended: peatas peatanud peatab peatati peatatud
@@ -478,6 +479,7 @@ on the rise: suurenenud kasvanud sagenenud sagenes suurenes
 lost: kaotasid kadusid kadunud
 diverted: suunati_ümber ümbersuunati*
 losing: kaotama kaotades
+by: poolt
 """,
     "lv": """
 suspended: apturēj* apturēt* aptur
@@ -749,6 +751,7 @@ on the rise: wzrosła wzrósł wzrosło wzrosły rosnąca nasila_się nasiliły
 a similar incident: podobn*_incydent* podobn*_sytuacj* podobn*_zdarzeni*
 losing: stracić utracić tracąc
 a similar problem: podobn*_problem* podobn*_kłopot*
+by: ze_strony
 """,
     "cs": """
 suspended: pozastav* přeruš* preruš*
@@ -856,6 +859,7 @@ detected: zistil zistili zistilo
 can: môže môžu
 cars: autá áut
 phones: telefóny telefónov
+by: ze_strany zo_strany
 """,
     "de": """
 suspended: ausgesetzt aussetzung* eingestellt
@@ -959,6 +963,7 @@ a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall
 losing: verlieren verliert
 a similar problem: ähnliches_problem ähnliche_probleme ähnlichen_problem
 flew: flog flogen geflogen
+by: seitens
 """,
     # Dutch (read with the German table until session 8; its words there moved here).
     "nl": """
@@ -1198,6 +1203,7 @@ affect: засегне
 number of: броят
 ships: кораб*
 cars: коли автомобил*
+by: со_стороны от_страна_на
 """,
     "uk": """
 suspended: призупин*
@@ -1292,6 +1298,7 @@ reported: повідомив повідомила повідомили пові�
 losing: втратити втрачаючи
 last year: торік
 a similar problem: аналогічн*_проблем* подібн*_проблем*
+by: з_боку зі_сторони
 """,
     "es": """
 suspended: suspend* suspensión
@@ -1399,6 +1406,7 @@ landed: aterrizado
 returned: volvieron retornaron regresado
 losing: perder perdiendo
 a similar problem: un_problema_similar problema_similar un_fallo_similar
+by: por_parte_de por_parte_del
 """,
     "pt": """
 suspended: suspend* suspens* suspensão
@@ -1507,6 +1515,7 @@ returned: regressaram voltaram retornaram
 losing: perder perdendo
 last year: no_ano_passado
 a similar problem: um_problema_semelhante problema_semelhante problema_similar
+by: por_parte_de por_parte_da por_parte_do
 """,
     "fr": """
 suspended: suspend* suspension
@@ -1610,6 +1619,7 @@ on the rise: augmenté en_hausse multipliés
 a similar incident: un_incident_similaire une_situation_similaire
 losing: perdre perdant
 a similar problem: un_problème_similaire problème_similaire
+by: de_la_part_de de_la_part_du
 """,
     "it": """
 suspended: sospes* sospend* sospensione
@@ -1712,6 +1722,7 @@ returned: tornata tornati tornò rientrata rientrati rientrò
 losing: perdere perdendo
 the next day: indomani
 a similar problem: un_problema_simile problema_simile
+by: da_parte_di da_parte_della da_parte_del da_parte_dello
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
@@ -1910,6 +1921,7 @@ phones: telefoan* telefon*
 today: astăzi azi
 losing: pierde pierzând
 a similar problem: o_problemă_similară problemă_similară
+by: din_partea
 """,
     "tr": """
 suspended: askıya
@@ -1998,6 +2010,7 @@ phones: telefon*
 landed: iniş_yaptı indiler
 losing: kaybetmek kaybederek
 the next day: ertesi_günü
+by: tarafından
 """,
     # Azerbaijani (session 9): Latin script, like Turkish but spelt its own way ("təyyarə",
     # "siqnal", "və"); case endings without an apostrophe ("Bolqarıstana": to Bulgaria).
@@ -2172,6 +2185,7 @@ landed: leszálltak
 returned: visszatértek visszafordultak
 losing: elveszíteni elvesztve
 diverted: terelték elterelték átirányították átirányítottak
+by: által
 """,
     # Chinese (simplified and traditional) and Japanese: whole words, found in unspaced text by
     # longest match (:mod:`.scripts`). ``@role`` words follow the place they give a role to
