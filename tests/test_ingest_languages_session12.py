@@ -98,3 +98,50 @@ def test_the_suspected_jammer_is_not_the_place_of_the_incident():
     )
     best = _best(text, "2025-09-01")
     assert best == ("2025-08-31", "BG")
+
+
+# --- words of the problem and of the aircraft ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        # Bulgarian "намеса" (interference), read with the Russian table.
+        ("Руска намеса при кацането.", "bg", "interference"),
+        # Italian writes "subìto" (suffered) with its accent, apart from "subito" (at once).
+        ("L'aereo ha subìto un guasto.", "it", "experienced"),
+        # An interrupted signal is a lost one, in the Romance languages.
+        ("Un'interruzione del segnale GPS.", "it", "lost GPS"),
+        ("Una interrupción de la señal GPS.", "es", "lost GPS"),
+        ("Uma interrupção do sinal GPS.", "pt", "lost GPS"),
+        ("Une interruption du signal GPS.", "fr", "lost GPS"),
+        ("O întreruperea semnalului GPS.", "ro", "lost GPS"),
+        # Czech/Slovak "porucha" in its other cases ("poruche", "poruchou"), "selhal" (failed).
+        ("Došlo k vážnej poruche navigácie.", "cs", "failure"),
+        ("Navigace letadla selhala.", "cs", "failed"),
+        # A jet is an aircraft ("des Jets", "le jet", "il jet").
+        ("Das Navigationssystem des Jets wurde gestört.", "de", "aircraft"),
+        ("Le GPS du jet a été brouillé.", "fr", "aircraft"),
+        ("Il jet ha perso il GPS.", "it", "aircraft"),
+    ],
+)
+def test_words_of_session_12(sentence, code, english):
+    assert english.lower() in gloss_text(sentence, code).lower()
+
+
+def test_an_interrupted_gps_signal_on_approach_is_an_incident():
+    best = _best(
+        "Lunedì 1 settembre 2025. L'aereo della ministra ha subìto un'interruzione del segnale "
+        "GPS durante l'avvicinamento all'aeroporto di Plovdiv.",
+        "2025-09-01",
+    )
+    assert best == ("2025-09-01", "BG")
+
+
+def test_a_jet_whose_navigation_was_disturbed_is_an_incident():
+    best = _best(
+        "Der Vorfall ereignete sich am Sonntag beim Anflug auf Plovdiv. "
+        "Das Navigationssystem des Jets wurde gestört.",
+        "2025-09-01",
+    )
+    assert best == ("2025-08-31", "BG")

@@ -779,7 +779,7 @@ lost: ztratil ztratila stratil stratilo stratila
 lost: ztratilo ztratily ztratili
 lost: vypadl vypadlo vypadla zmizel zmizelo
 lost: zůstal_bez zůstala_bez zůstalo_bez zostal_bez zostalo_bez
-failure: výpad* porucha*
+failure: výpad*
 aircraft: letadl* lietadl*
 flights: lety letů letech lety
 flight: let letu spoj*
@@ -859,6 +859,8 @@ detected: zistil zistili zistilo
 can: môže môžu
 cars: autá áut
 phones: telefóny telefónov
+failed: selhal selhala selhalo selhaly zlyhal zlyhala zlyhalo zlyhali
+failure: poruch*
 by: ze_strany zo_strany
 """,
     "de": """
@@ -964,6 +966,7 @@ losing: verlieren verliert
 a similar problem: ähnliches_problem ähnliche_probleme ähnlichen_problem
 flew: flog flogen geflogen
 by: seitens
+aircraft: jet jets *jet *jets
 """,
     # Dutch (read with the German table until session 8; its words there moved here).
     "nl": """
@@ -1065,6 +1068,7 @@ region: regio
 a similar incident: soortgelijk_incident vergelijkbaar_incident
 a similar problem: soortgelijk_probleem vergelijkbaar_probleem
 losing: verliezen
+aircraft: jet jets *jet
 """,
     "ru": """
 suspended: приостанов* преустанов* спряха
@@ -1204,6 +1208,7 @@ number of: броят
 ships: кораб*
 cars: коли автомобил*
 by: со_стороны от_страна_на
+interference: намес*
 """,
     "uk": """
 suspended: призупин*
@@ -1407,6 +1412,8 @@ returned: volvieron retornaron regresado
 losing: perder perdiendo
 a similar problem: un_problema_similar problema_similar un_fallo_similar
 by: por_parte_de por_parte_del
+aircraft: jet
+lost: interrupción_de_la_señal interrupción_de_señal
 """,
     "pt": """
 suspended: suspend* suspens* suspensão
@@ -1516,6 +1523,8 @@ losing: perder perdendo
 last year: no_ano_passado
 a similar problem: um_problema_semelhante problema_semelhante problema_similar
 by: por_parte_de por_parte_da por_parte_do
+aircraft: jato jatinho
+lost: interrupção_do_sinal interrupção_de_sinal
 """,
     "fr": """
 suspended: suspend* suspension
@@ -1620,6 +1629,8 @@ a similar incident: un_incident_similaire une_situation_similaire
 losing: perdre perdant
 a similar problem: un_problème_similaire problème_similaire
 by: de_la_part_de de_la_part_du
+aircraft: jet
+lost: interruption_du_signal interruption_de_signal
 """,
     "it": """
 suspended: sospes* sospend* sospensione
@@ -1723,6 +1734,9 @@ losing: perdere perdendo
 the next day: indomani
 a similar problem: un_problema_simile problema_simile
 by: da_parte_di da_parte_della da_parte_del da_parte_dello
+experienced: ha_subìto hanno_subìto aveva_subìto
+aircraft: jet
+lost: interruzione_del_segnale interruzioni_del_segnale
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
@@ -1922,6 +1936,7 @@ today: astăzi azi
 losing: pierde pierzând
 a similar problem: o_problemă_similară problemă_similară
 by: din_partea
+lost: întreruperea_semnalului întrerupere_a_semnalului
 """,
     "tr": """
 suspended: askıya
