@@ -145,3 +145,30 @@ def test_a_jet_whose_navigation_was_disturbed_is_an_incident():
         "2025-09-01",
     )
     assert best == ("2025-08-31", "BG")
+
+
+# --- Finnish particles written onto a word ("-kin", "-kaan", "-han") --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "english"),
+    [
+        ("Kone kääntyikin ennen laskeutumista takaisin.", "returned"),
+        ("Konekaan ei laskeutunut.", "aircraft"),
+        ("Tartossakin oli häiriöitä.", "in Tartu"),
+        ("Kone palasi Helsinkiinkin.", "to Helsinki"),
+    ],
+)
+def test_a_finnish_particle_does_not_hide_the_word(sentence, english):
+    assert english.lower() in gloss_text(sentence, "fi").lower()
+
+
+def test_a_flight_that_did_turn_back_is_an_incident():
+    # "kääntyikin" (but it turned back): without the particle's removal the sentence kept no
+    # event, and the page gave no candidate.
+    best = _best(
+        "Lentokoneen piti laskeutua perjantaina Tarttoon, mutta se kääntyikin takaisin "
+        "Helsinkiin. Syyksi epäillään GPS-häiriötä.",
+        "2024-04-26",
+    )
+    assert best == ("2024-04-26", "EE")

@@ -2944,6 +2944,8 @@ class Lexicon:
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     #: the language writes compounds as one word (see :data:`COMPOUNDING`)
     compounds: bool = False
+    #: particles the language writes onto any word (:data:`CLITICS`)
+    clitics: tuple[str, ...] = ()
     #: words already looked up (a text repeats its words; the stem lists are long)
     _seen: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     #: first word of a phrase ("*" for a stem) -> positions in :attr:`phrases`
@@ -2981,9 +2983,15 @@ class Lexicon:
             at = word.find(tail, 1)
             if at > 0 and len(word) - at - len(tail) <= MAX_ENDING:
                 return english
-        if self.compounds:
-            return self._last_element(word)
-        return ""
+        found = self._last_element(word) if self.compounds else ""
+        for clitic in self.clitics if not found else ():
+            # "kääntyikin" (it did turn back), "konekaan" (nor the aircraft): the word without
+            # its particle, when that is a cue word.
+            if word.endswith(clitic) and len(word) - len(clitic) >= 4:
+                found = self._lookup(word[: -len(clitic)])
+                if found:
+                    break
+        return found
 
     def _last_element(self, word: str) -> str:
         """Gloss of a compound by its last element ("funkstörungen" is read as "störungen")."""
@@ -2999,7 +3007,12 @@ class Lexicon:
         return ""
 
 
-def _parse(table: str, *, compounds: bool = False) -> Lexicon:
+#: Particles written onto the end of any word, tried off a word that matches no form: Finnish
+#: "-kin" (also, even), "-kaan"/"-kään" (neither), "-han"/"-hän" (after all).
+CLITICS: dict[str, tuple[str, ...]] = {"fi": ("kin", "kaan", "kään", "han", "hän")}
+
+
+def _parse(table: str, *, compounds: bool = False, clitics: tuple[str, ...] = ()) -> Lexicon:
     exact: dict[str, str] = {}
     stems: list[tuple[str, str]] = []
     tails: list[tuple[str, str]] = []
@@ -3017,7 +3030,7 @@ def _parse(table: str, *, compounds: bool = False) -> Lexicon:
                 exact.setdefault(form, english.strip())
     stems.sort(key=lambda s: -len(s[0]))
     phrases.sort(key=lambda p: -len(p[0]))
-    return Lexicon(exact, tuple(stems), tuple(tails), tuple(phrases), compounds)
+    return Lexicon(exact, tuple(stems), tuple(tails), tuple(phrases), compounds, clitics)
 
 
 @functools.cache
@@ -3025,4 +3038,6 @@ def lexicon_for(code: str) -> Lexicon | None:
     """The cue table of language ``code``, or ``None`` when we have none."""
     family = _FAMILY.get(code, code)
     table = TABLES.get(family)
-    return _parse(table, compounds=family in COMPOUNDING) if table else None
+    if not table:
+        return None
+    return _parse(table, compounds=family in COMPOUNDING, clitics=CLITICS.get(family, ()))

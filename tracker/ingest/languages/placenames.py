@@ -1335,7 +1335,22 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     'Joensuu'
     >>> resolve_place("Venäjällä", "fi").name
     'Russia'
+    >>> resolve_place("Tartossakin", "fi").name
+    'Tartu'
     """
+    from tracker.ingest.languages.lexicon import CLITICS
+
+    for clitic in CLITICS.get(code, ()):
+        # "Tartossakin" (in Tartu too): the name with its case ending, less the particle (which
+        # would hide the ending, and the role it gives).
+        if word.lower().endswith(clitic) and len(word) - len(clitic) >= 4:
+            found = _resolve_place(word[: -len(clitic)], code, strict=strict)
+            if found is not None:
+                return found
+    return _resolve_place(word, code, strict=strict)
+
+
+def _resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | None:
     from tracker.ingest.languages.detect import FUNCTION_WORDS
 
     word = word.strip("'\u2019")
