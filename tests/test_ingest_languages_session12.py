@@ -119,6 +119,9 @@ def test_the_suspected_jammer_is_not_the_place_of_the_incident():
         # Czech/Slovak "porucha" in its other cases ("poruche", "poruchou"), "selhal" (failed).
         ("Došlo k vážnej poruche navigácie.", "cs", "failure"),
         ("Navigace letadla selhala.", "cs", "failed"),
+        # Russian and Ukrainian name the loss of a signal with a noun ("после потери сигнала").
+        ("После потери сигнала GPS самолет вернулся.", "ru", "failure GPS"),
+        ("Після втрати сигналу GPS літак сів.", "uk", "failure GPS"),
         # A jet is an aircraft ("des Jets", "le jet", "il jet").
         ("Das Navigationssystem des Jets wurde gestört.", "de", "aircraft"),
         ("Le GPS du jet a été brouillé.", "fr", "aircraft"),
@@ -172,3 +175,12 @@ def test_a_flight_that_did_turn_back_is_an_incident():
         "2024-04-26",
     )
     assert best == ("2024-04-26", "EE")
+
+
+def test_a_landing_after_the_loss_of_the_signal_is_an_incident():
+    # Published three days later; the day is written out ("1 вересня"), the loss is a noun.
+    best = _best(
+        "Літак 1 вересня був змушений сісти в аеропорту Пловдива після втрати сигналу GPS.",
+        "2025-09-03",
+    )
+    assert best == ("2025-09-01", "BG")
