@@ -184,3 +184,36 @@ def test_a_landing_after_the_loss_of_the_signal_is_an_incident():
         "2025-09-03",
     )
     assert best == ("2025-09-01", "BG")
+
+
+# --- a town's adjective before an airport word ("plovdivské letiště") -------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Letadlo kroužilo nad plovdivským letištěm bez signálu GPS.", "cs"),
+        ("Lietadlo krúžilo nad plovdivským letiskom bez signálu GPS.", "sk"),
+        ("Samolot krążył nad płowdiwskim lotniskiem bez sygnału GPS.", "pl"),
+        ("Самолет кружил над пловдивским аэропортом без сигнала GPS.", "ru"),
+        ("Літак кружляв над пловдивським аеропортом без сигналу GPS.", "uk"),
+        ("Самолетът кръжеше над пловдивското летище без GPS сигнал.", "bg"),
+        ("Die Maschine kreiste über dem Plovdiver Flughafen ohne GPS-Signal.", "de"),
+    ],
+)
+def test_a_town_adjective_before_an_airport_names_the_town(sentence, code):
+    assert "over Plovdiv airport" in gloss_text(sentence, code)
+
+
+def test_a_nationality_adjective_is_not_a_town():
+    # "ruským" (Russian) has the same ending; its stem is no town, and nothing is invented.
+    assert "Plovdiv" not in gloss_text("Letadlo nad ruským letištěm.", "cs")
+    assert "airport" in gloss_text("Letadlo nad ruským letištěm.", "cs")
+
+
+def test_an_aircraft_circling_over_the_town_airport_gives_the_town():
+    best = _best(
+        "Lietadlo v nedeľu krúžilo hodinu nad plovdivským letiskom, lebo zlyhal signál GPS.",
+        "2025-09-01",
+    )
+    assert best == ("2025-08-31", "BG")

@@ -61,6 +61,19 @@ _SENTENCE_END = ".!?"
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu", "az"}
 _ROLE_WORDS = {"over", "near", "by"}
 _INTERFERENCE_WORDS = {"jamming", "interference", "spoofing", "jammer", "jammers"}
+#: A town's adjective, as the Slavic languages and German name a town's airport ("plovdivské
+#: letiště", "пловдивский аэропорт", "Frankfurter Flughafen"): the town is the group. (Hungarian
+#: "debreceni", written small too, has its own branch in :func:`gloss_line`.)
+_TOWN_ADJECTIVE = {
+    code: re.compile(pattern)
+    for codes, pattern in (
+        (("cs", "sk", "pl"), r"^(\w{4,}?)sk\w{1,4}$"),
+        (("ru", "bg"), r"^(\w{4,}?)ск\w{1,4}$"),
+        (("uk",), r"^(\w{4,}?)ськ\w{1,4}$"),
+        (("de",), r"^(\w{4,})er$"),
+    )
+    for code in codes
+}
 #: After an airline and a hyphen, words that name its aircraft but alone are ordinary words
 #: (Swedish "plan": a plan, and an aeroplane).
 _AIRLINE_AIRCRAFT = {"plan", "planet"}
@@ -412,6 +425,19 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 emit(*(lex.word(rest.lower()) or "").split())
             i += 1
             continue
+        town = _TOWN_ADJECTIVE.get(code)
+        if town is not None and lex is not None and (tok[:1].isupper() == (code == "de")):
+            # "nad plovdivským letištěm", "над пловдивским аэропортом", "den Plovdiver
+            # Flughafen": the town's adjective before an airport word is the town.
+            stem = town.match(low)
+            after = _words(tokens, i + 1, 1)
+            airport = lex.word(after[0][1].lower()).split() if stem and after else []
+            if airport and airport[-1] == "airport":
+                place = resolve_place(stem.group(1).capitalize(), code, strict=True)
+                if place is not None:
+                    emit(*airport[:-1], *place.name.split(), "airport")  # "Plovdiv airport"
+                    i = after[0][0] + 1
+                    continue
         if code == "hu" and tok[:1].islower() and low.endswith("i") and len(low) >= 6:
             # "a debreceni repülőtéren": Hungarian names a town's airport with an adjective
             # (the town's name and "-i"), written small; before an airport word it is the town.
