@@ -217,3 +217,42 @@ def test_an_aircraft_circling_over_the_town_airport_gives_the_town():
         "2025-09-01",
     )
     assert best == ("2025-08-31", "BG")
+
+
+# --- dates: slashes, a spaced "31. 8.", "31-го", the Ukrainian genitive of a weekday --------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        # Day first with slashes, as every tabled language writes it; a two-digit year is this
+        # century's. The gloss used to split the date at the slashes ("31 / 08 / 2025").
+        ("El avión perdió la señal GPS el 31/08/2025.", "es", "31 August 2025"),
+        ("Το αεροπλάνο έχασε το σήμα GPS στις 31/8/25.", "el", "31 August 2025"),
+        ("L'aereo ha perso il GPS il 3/9/2024.", "it", "3 September 2024"),
+        # Czech and Slovak write a space after the day's dot ("31. 8.").
+        ("Dne 31. 8. letadlo ztratilo signál GPS.", "cs", "31 August"),
+        # A day's ordinal ending after a hyphen ("31-го", "31-ви").
+        ("31-го августа самолет потерял сигнал GPS.", "ru", "31 August"),
+        ("На 31-ви август самолетът загуби сигнала.", "bg", "31 August"),
+        # Ukrainian names a past day in the genitive ("минулої неділі", last Sunday).
+        ("Минулої неділі літак втратив сигнал GPS.", "uk", "last Sunday"),
+    ],
+)
+def test_dates_of_session_12(sentence, code, english):
+    assert english.lower() in gloss_text(sentence, code).lower()
+
+
+def test_a_slashed_date_that_is_no_date_is_left_alone():
+    # "35/10/2025" has no such day; "2/3" alone has no year (a score, a share).
+    assert "35" in gloss_text("El avión perdió la señal el 35/10/2025.", "es")
+    assert "March" not in gloss_text("Ganaron 2/3 de los votos.", "es")
+
+
+def test_a_greek_page_dated_with_slashes_gives_the_day():
+    best = _best(
+        "Το αεροπλάνο έχασε το σήμα GPS κατά την προσέγγιση στο αεροδρόμιο του Πλόβντιβ "
+        "στη Βουλγαρία στις 31/8/25.",
+        "2025-09-02",
+    )
+    assert best == ("2025-08-31", "BG")

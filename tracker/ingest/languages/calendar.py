@@ -85,6 +85,10 @@ EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
            "joia": "Thursday", "vinerea": "Friday"},
     # Polish genitive after "z" ("w nocy z soboty na niedzielę").
     "pl": {"soboty": "Saturday", "wtorku": "Tuesday", "środy": "Wednesday", "piątku": "Friday"},
+    # Ukrainian genitive of time ("минулої неділі", last Sunday; "цієї суботи").
+    "uk": {"неділі": "Sunday", "суботи": "Saturday", "п'ятниці": "Friday", "пʼятниці": "Friday",
+           "четверга": "Thursday", "середи": "Wednesday", "вівторка": "Tuesday",
+           "понеділка": "Monday"},
     "bg": {"неделен": "Sunday", "съботен": "Saturday", "петъчен": "Friday"},
     "hu": {"hétfőn": "Monday", "kedden": "Tuesday", "szerdán": "Wednesday",
            "csütörtökön": "Thursday", "pénteken": "Friday", "szombaton": "Saturday"},

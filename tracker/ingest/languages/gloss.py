@@ -55,6 +55,9 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
 _ROMANCE = {"es", "pt", "fr", "it", "ro"}
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
 _ORDINAL_SUFFIXES = {"ης", "η", "er", "re", "º", "ª", "st", "nd", "rd", "th"}
+#: Ordinal endings written after the day and a hyphen (Russian and Ukrainian "31-го",
+#: "1-е"; Bulgarian "31-ви", "2-ри", "3-ти", "7-ми").
+_HYPHEN_ORDINALS = {"го", "е", "й", "ого", "ви", "ри", "ти", "ми"}
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
@@ -284,6 +287,8 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                     continue
                 if p < len(texts) and texts[p] in _ORDINAL_SUFFIXES:
                     p += 1  # "1ης Μαρτίου", "1er mars": the day's ordinal ending
+                elif p + 1 < len(texts) and texts[p] == "-" and texts[p + 1] in _HYPHEN_ORDINALS:
+                    p += 2  # "31-го августа", "31-ви август": the ending after a hyphen
                 if p < len(texts) and texts[p] in {"de", "of"}:
                     p += 1
                 month = cal.month(texts[p]) if p < len(texts) else ""
@@ -966,17 +971,40 @@ def _tidy(words: list[str]) -> str:
 _RO_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
 #: Languages that write a day and month as "10.3." (day first, both with a dot, no year).
 _DOTTED_DAY_MONTH = {"de", "no", "da", "fi", "et", "cs", "sk", "pl", "ru", "uk", "bg", "tr", "lv"}
-_DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.(0?[1-9]|1[0-2])\.(?![\d.])")
+_DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.[ \u00a0]?(0?[1-9]|1[0-2])\.(?![\d.])")
+#: A day, month and year written with slashes, day first ("31/08/2025", "31/8/25"), as every
+#: language with a word table writes them; the gloss splits at "/", so it is written out.
+_SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/(0?[1-9]|1[0-2])/((?:19|20)?\d\d)(?![\d/])")
 
 
-def _dotted_day_month(text: str, code: str) -> str:
-    """``am 10.3.`` -> ``am 10. März``: the month named in the language's own word, which the
-    gloss then reads like any written date (a year after it stays a "10.3.2025" date)."""
+def _slashed_dates(text: str, code: str) -> str:
+    """``31/8/25`` -> ``31 avgusta 2025``: the month in the language's own word (which the
+    gloss reads like any written date), a two-digit year in this century."""
+    names = _month_names(code)
+
+    def replace(m: re.Match) -> str:
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if not 1 <= day <= 31 or month not in names:
+            return m.group(0)
+        return f"{day} {names[month]} {year if len(year) == 4 else '20' + year}"
+
+    return _SLASHED.sub(replace, text)
+
+
+def _month_names(code: str) -> dict[int, str]:
+    """Month number -> a word of language ``code`` its calendar reads as that month."""
     cal = calendar_for(code)
     names: dict[int, str] = {}
     for form, english in sorted(cal.months.items(), key=lambda fe: len(fe[0])):
         if cal.month(form) == english:
             names.setdefault(MONTHS.index(english) + 1, form)
+    return names
+
+
+def _dotted_day_month(text: str, code: str) -> str:
+    """``am 10.3.`` -> ``am 10. März``: the month named in the language's own word, which the
+    gloss then reads like any written date (a year after it stays a "10.3.2025" date)."""
+    names = _month_names(code)
 
     def replace(m: re.Match) -> str:
         day, month = int(m.group(1)), int(m.group(2))
@@ -1023,6 +1051,8 @@ def gloss_text(text: str, code: str) -> str:
         text = text.translate(_RO_COMMA)
     if code in _DOTTED_DAY_MONTH:
         text = _dotted_day_month(text, code)
+    if code not in SCRIPT_LANGUAGES:
+        text = _slashed_dates(text, code)
     # A sentence wrapped over two lines ("... tijdens de nadering door\nstoringen en ...") is
     # glossed as one line: a cue split by the break ("door storingen", because of the
     # interference) is read whole, and the second half does not open with a capital.
