@@ -256,3 +256,18 @@ def test_a_greek_page_dated_with_slashes_gives_the_day():
         "2025-09-02",
     )
     assert best == ("2025-08-31", "BG")
+
+
+# --- case endings: Czech instrumental "-em", Romanian genitive article "-ului" --------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Letadlo nad Plovdivem ztratilo signál GPS.", "cs", "over Plovdiv"),
+        ("Lietadlo krúžilo nad Plovdivem.", "sk", "over Plovdiv"),
+        ("Avionul a pierdut semnalul GPS deasupra Plovdivului.", "ro", "over Plovdiv"),
+    ],
+)
+def test_case_endings_of_session_12(sentence, code, english):
+    assert english.lower() in gloss_text(sentence, code).lower()

@@ -1105,6 +1105,8 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "cs": (("ě", "", "in"), ("e", "", "in"), ("u", "", "in"), ("a", "", ""), ("y", "a", ""),
            ("i", "a", "in"), ("ou", "a", ""), ("ě", "a", "in"), ("ie", "", "in"),
            ("ej", "a", "in"), ("om", "", ""),
+           # The instrumental of a masculine name ("nad Plovdivem", "nad Kaliningradem").
+           ("em", "", ""),
            # Plural town names: "v Košiciach", "v Pardubicích" (Košice, Pardubice).
            ("iach", "e", "in"), ("ích", "e", "in"), ("ami", "e", ""), ("emi", "e", ""),
            ("íc", "ice", ""), ("ic", "ice", "")),
@@ -1134,6 +1136,9 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "el": (("ας", "α", ""), ("ης", "η", ""), ("ου", "ος", ""), ("ου", "ο", ""), ("ο", "ος", "")),
     "de": (("s", "", ""),),
     "no": (("s", "", ""),),
+    # Romanian writes the article onto a foreign name in the genitive ("deasupra Plovdivului",
+    # above Plovdiv).
+    "ro": (("ului", "", ""),),
 }  # fmt: skip
 CASE_ENDINGS["sk"] = CASE_ENDINGS["cs"]
 CASE_ENDINGS["uk"] = CASE_ENDINGS["ru"]
