@@ -271,3 +271,33 @@ def test_a_greek_page_dated_with_slashes_gives_the_day():
 )
 def test_case_endings_of_session_12(sentence, code, english):
     assert english.lower() in gloss_text(sentence, code).lower()
+
+
+# --- this morning, last night, last week where the dateparser tables lack them -------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Esta mañana el avión perdió la señal GPS.", "es", "this morning"),
+        ("Ce matin, l'avion a perdu le signal GPS.", "fr", "this morning"),
+        ("Stamattina l'aereo ha perso il segnale GPS.", "it", "this morning"),
+        ("Šįryt lėktuvas prarado GPS signalą.", "lt", "this morning"),
+        ("Aseară avionul a pierdut semnalul GPS.", "ro", "last night"),
+        ("Azi-noapte avionul a pierdut semnalul GPS.", "ro", "last night"),
+        ("Dün gece uçak GPS sinyalini kaybetti.", "tr", "last night"),
+        ("Múlt héten a gép elvesztette a GPS-jelet.", "hu", "last week"),
+        ("Την περασμένη εβδομάδα το αεροπλάνο έχασε το σήμα GPS.", "el", "last week"),
+    ],
+)
+def test_near_days_of_session_12(sentence, code, english):
+    assert english in gloss_text(sentence, code).lower()
+
+
+def test_a_romanian_report_of_last_night_is_dated_the_day_before():
+    best = _best(
+        "Aseară avionul a pierdut semnalul GPS la apropierea de aeroportul din Plovdiv, "
+        "în Bulgaria, și a aterizat după o oră.",
+        "2025-09-01",
+    )
+    assert best == ("2025-08-31", "BG")

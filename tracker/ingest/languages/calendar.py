@@ -163,6 +163,29 @@ WEEKEND: dict[str, tuple[str, ...]] = {
     "el": ("περασμένο σαββατοκύριακο", "σαββατοκύριακο"),
 }  # fmt: skip
 
+#: "This morning", "last night" and "last week" where dateparser's tables lack them: the
+#: morning of the day of publication, and the night before it, are when most overnight and
+#: early reports place an incident ("esta mañana", "ce matin", "aseară").
+PARTS_OF_NEAR_DAYS: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"this morning": ("esta mañana", "esta madrugada")},
+    "pt": {"this morning": ("esta manhã", "nesta manhã", "hoje de manhã", "hoje pela manhã")},
+    "fr": {"this morning": ("ce matin",), "last night": ("cette nuit", "hier soir")},
+    "it": {"this morning": ("stamattina", "stamane", "questa mattina", "stamani"),
+           "last night": ("stanotte", "questa notte", "ieri sera")},
+    "ro": {"this morning": ("azi-dimineață", "azi dimineață", "în această dimineață"),
+           "last night": ("aseară", "azi-noapte", "azi noapte", "noaptea trecută")},
+    "cs": {"this morning": ("dnes ráno",)}, "sk": {"this morning": ("dnes ráno",)},
+    "el": {"this morning": ("σήμερα το πρωί",),
+           "last week": ("την περασμένη εβδομάδα", "περασμένη εβδομάδα")},
+    "tr": {"this morning": ("bu sabah",), "last night": ("dün gece", "dün akşam")},
+    "hu": {"this morning": ("ma reggel",), "last night": ("tegnap este", "tegnap éjjel"),
+           "last week": ("múlt héten", "a múlt héten")},
+    "sv": {"this morning": ("i morse",)}, "no": {"this morning": ("i morges",)},
+    "da": {"this morning": ("i morges",)},
+    "lv": {"this morning": ("šorīt",)}, "lt": {"this morning": ("šįryt",)},
+    "et": {"this morning": ("täna hommikul",)},
+}  # fmt: skip
+
 #: Words of "last" or "past" before a weekday ("w ubiegły piątek", "am vergangenen Dienstag",
 #: "el pasado martes") or after it ("mardi dernier", "martedì scorso", "marțea trecută"): the
 #: gloss writes "last Friday", as the English rules read it (not "on Friday", which on a Friday
@@ -351,6 +374,9 @@ def calendar_for(code: str) -> Calendar:
         relative.setdefault(form.lower(), "2 days ago")
     for form, day in TWO_WORD_WEEKDAYS.get(code, {}).items():
         relative[form] = f"on {day}"  # read before the first word alone
+    for english, forms in PARTS_OF_NEAR_DAYS.get(code, {}).items():
+        for form in forms:
+            relative.setdefault(form, english)
     for form in WEEKEND.get(code, ()):
         # "el pasado fin de semana" is last weekend; "i weekenden", "am Wochenende" is the
         # weekend just gone or under way (a report of Saturday about Friday and Saturday).
