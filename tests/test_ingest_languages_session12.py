@@ -301,3 +301,29 @@ def test_a_romanian_report_of_last_night_is_dated_the_day_before():
         "2025-09-01",
     )
     assert best == ("2025-08-31", "BG")
+
+
+# --- Catalan, read with the Spanish table ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "english"),
+    [
+        ("Aquest dimecres l'avió ha patit una pertorbació del GPS.", "on Wednesday"),
+        ("Aquest dimecres l'avió ha patit una pertorbació del GPS.", "experienced GPS interf"),
+        ("El 31 d'agost l'avió va perdre el senyal GPS.", "31 August"),
+        ("Ahir l'avió va perdre el senyal GPS.", "yesterday the aircraft lost"),
+        ("L'avió va patir interferències a prop de Kaliningrad.", "near Kaliningrad"),
+    ],
+)
+def test_catalan_words_and_dates(sentence, english):
+    assert english.lower() in gloss_text(sentence, "es").lower()
+
+
+def test_a_catalan_page_gives_the_incident():
+    text = (
+        "Un avió militar amb la ministra a bord ha patit aquest dimecres un intent de "
+        "pertorbació del GPS al seu pas per Kaliningrad, camí de la base de Siauliai (Lituània)."
+    )
+    best = _best(text, "2025-09-24")
+    assert best[0] == "2025-09-24" and best[1] in {"RU", "LT"}

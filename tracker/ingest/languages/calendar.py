@@ -331,7 +331,7 @@ def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
 
 #: Languages whose texts are read with another's tables (detection says "cs" for most Slovak
 #: texts), whose month and weekday names are added to that language's calendar.
-_CALENDAR_FAMILY = {"cs": ("sk",)}
+_CALENDAR_FAMILY = {"cs": ("sk",), "es": ("ca",)}
 _NAMES = {name.lower() for name in MONTHS + WEEKDAYS}
 
 
@@ -343,6 +343,12 @@ def calendar_for(code: str) -> Calendar:
         # Slovak is read with the Czech tables: its months too ("10. marca", "v októbri").
         extra = _load(other) or {}
         info = {**info, **{k: info.get(k, []) + v for k, v in extra.items() if k in _NAMES}}
+        # ... and its near days ("včera", "ahir"), after the language's own.
+        mine = info.get("relative-type", {})
+        theirs = extra.get("relative-type", {})
+        info["relative-type"] = {
+            key: list(mine.get(key, [])) + list(theirs.get(key, [])) for key in {*mine, *theirs}
+        }
     months: dict[str, str] = {}
     for name in MONTHS:
         for form in _full_forms(info.get(name.lower(), [])):

@@ -291,6 +291,8 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                     p += 2  # "31-го августа", "31-ви август": the ending after a hyphen
                 if p < len(texts) and texts[p] in {"de", "of"}:
                     p += 1
+                elif texts[p : p + 2] in (["d", "'"], ["d", "\u2019"]):
+                    p += 2  # "31 d'agost" (Catalan, read with the Spanish table)
                 month = cal.month(texts[p]) if p < len(texts) else ""
                 if month:
                     p += 1
@@ -1022,6 +1024,8 @@ _ELISION = {
     "it": re.compile(
         r"(?<![\w-])((?:[ld]|un|dell|dall|nell|sull|all|quell)['\u2019])(?=[^\W\d_])", re.I
     ),
+    # Catalan, read with the Spanish table ("l'avió", "d'agost"); Spanish writes no elision.
+    "es": re.compile(r"(?<![\w-])((?:[ldsn])['\u2019])(?=[^\W\d_])", re.I),
 }
 
 

@@ -1416,6 +1416,23 @@ a similar problem: un_problema_similar problema_similar un_fallo_similar
 by: por_parte_de por_parte_del
 aircraft: jet
 lost: interrupción_de_la_señal interrupción_de_señal
+# Catalan, read with this table: detection names most Catalan pages Spanish (no table of its
+# own); its words that Spanish spells otherwise.
+aircraft: avió avions aeronau aeronaus
+airport: aeroport aeroports
+interference: interferènci* pertorbaci*
+experienced: ha_patit han_patit va_patir van_patir
+landing: aterratge
+landed: va_aterrar ha_aterrat van_aterrar
+could not land: no_va_poder_aterrar no_van_poder_aterrar
+approach: aproximació
+lost: va_perdre ha_perdut van_perdre
+returned: va_tornar van_tornar
+pilots: pilot pilots
+passengers: passatger*
+over: al_seu_pas_per damunt sobrevolar
+near: a_prop_de prop_de
+by: per_part_de
 """,
     "pt": """
 suspended: suspend* suspens* suspensão
