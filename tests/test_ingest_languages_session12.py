@@ -327,3 +327,28 @@ def test_a_catalan_page_gives_the_incident():
     )
     best = _best(text, "2025-09-24")
     assert best[0] == "2025-09-24" and best[1] in {"RU", "LT"}
+
+
+# --- Slovenian, read with the Czech table (detected as Slovak) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "english"),
+    [
+        ("Letalo je v sredo zaznalo motnje sistema GPS.", "aircraft on wednesday"),
+        ("Letalo je v sredo zaznalo motnje sistema GPS.", "detected GPS interference"),
+        ("Letalo je v nedeljo pristalo na letališču brez signala GPS.", "landed airport"),
+        ("Letalo je v nedeljo pristalo na letališču brez signala GPS.", "without GPS signal"),
+    ],
+)
+def test_slovenian_words_and_days(sentence, english):
+    assert english.lower() in gloss_text(sentence, "sk").lower()
+
+
+def test_a_slovenian_page_gives_the_incident():
+    best = _best(
+        "Špansko vojaško letalo je v sredo zjutraj v bližini Kaliningrada zaznalo motnje "
+        "sistema GPS. Letalo je nato varno pristalo v Litvi.",
+        "2025-09-24",
+    )
+    assert best[0] == "2025-09-24" and best[1] in {"RU", "LT"}

@@ -89,6 +89,9 @@ EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
     "uk": {"неділі": "Sunday", "суботи": "Saturday", "п'ятниці": "Friday", "пʼятниці": "Friday",
            "четверга": "Thursday", "середи": "Wednesday", "вівторка": "Tuesday",
            "понеділка": "Monday"},
+    # Slovenian "on <day>" is the accusative ("v sredo", "v nedeljo").
+    "sl": {"ponedeljek": "Monday", "torek": "Tuesday", "sredo": "Wednesday",
+           "četrtek": "Thursday", "petek": "Friday", "soboto": "Saturday", "nedeljo": "Sunday"},
     "bg": {"неделен": "Sunday", "съботен": "Saturday", "петъчен": "Friday"},
     "hu": {"hétfőn": "Monday", "kedden": "Tuesday", "szerdán": "Wednesday",
            "csütörtökön": "Thursday", "pénteken": "Friday", "szombaton": "Saturday"},
@@ -331,7 +334,7 @@ def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
 
 #: Languages whose texts are read with another's tables (detection says "cs" for most Slovak
 #: texts), whose month and weekday names are added to that language's calendar.
-_CALENDAR_FAMILY = {"cs": ("sk",), "es": ("ca",)}
+_CALENDAR_FAMILY = {"cs": ("sk", "sl"), "sk": ("cs", "sl"), "es": ("ca",)}
 _NAMES = {name.lower() for name in MONTHS + WEEKDAYS}
 
 
@@ -360,7 +363,8 @@ def calendar_for(code: str) -> Calendar:
                 weekdays[form] = name
     if code in _WEEKDAY_S:
         weekdays.update({form + "s": name for form, name in weekdays.items() if len(form) >= 6})
-    weekdays.update(EXTRA_WEEKDAYS.get(code, {}))
+    for family_code in (code, *_CALENDAR_FAMILY.get(code, ())):
+        weekdays.update(EXTRA_WEEKDAYS.get(family_code, {}))
     for family_code in (code, *_CALENDAR_FAMILY.get(code, ())):
         stems, endings = WEEKDAY_ADJECTIVES.get(family_code, ({}, ()))
         for stem, name in stems.items():

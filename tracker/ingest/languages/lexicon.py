@@ -862,6 +862,16 @@ phones: telefóny telefónov
 failed: selhal selhala selhalo selhaly zlyhal zlyhala zlyhalo zlyhali
 failure: poruch*
 by: ze_strany zo_strany
+# Slovenian, read with this table: detection names most Slovenian pages Slovak (no table of
+# its own); its words that Czech and Slovak spell otherwise.
+aircraft: letalo letala letalu letalom letal
+airport: letališč*
+interference: motnj* motenj*
+landed: pristalo pristala pristal pristali
+detected: zaznal*
+near: v_bližini blizu
+without: brez
+signal: signala signalu signalom
 """,
     "de": """
 suspended: ausgesetzt aussetzung* eingestellt
