@@ -122,6 +122,8 @@ def test_the_suspected_jammer_is_not_the_place_of_the_incident():
         # Russian and Ukrainian name the loss of a signal with a noun ("после потери сигнала").
         ("После потери сигнала GPS самолет вернулся.", "ru", "failure GPS"),
         ("Після втрати сигналу GPS літак сів.", "uk", "failure GPS"),
+        # Dutch "kwijtraken" (to lose), written as one word in a subordinate clause.
+        ("Het toestel dat alle GPS-instrumenten kwijtraakte.", "nl", "GPS lost"),
         # A jet is an aircraft ("des Jets", "le jet", "il jet").
         ("Das Navigationssystem des Jets wurde gestört.", "de", "aircraft"),
         ("Le GPS du jet a été brouillé.", "fr", "aircraft"),

@@ -1010,7 +1010,7 @@ went dark: op_zwart
 jammer: jammer jammers
 spoofing: spoofing* vervalst*
 problems: probleem problemen
-lost: verloor verloren kwijt verdween verdwenen
+lost: verloor verloren kwijt verdween verdwenen kwijtraakt* kwijtgeraakt raakte_kwijt raakten_kwijt
 failed: stopte stopten uitgevallen viel_uit vielen_uit
 failure: uitval
 aircraft: vliegtuig* toestel *vliegtuig
