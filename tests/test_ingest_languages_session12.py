@@ -354,3 +354,52 @@ def test_a_slovenian_page_gives_the_incident():
         "2025-09-24",
     )
     assert best[0] == "2025-09-24" and best[1] in {"RU", "LT"}
+
+
+# --- Catalan and Slovenian told apart, read with their neighbours' tables -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Un avió militar amb la ministra a bord ha patit aquest dimecres una pertorbació "
+            "del GPS. També els periodistes que viatjaven amb ella ho van notar.",
+            "ca",
+        ),
+        (
+            "Vojaško letalo, ki je letelo proti Litvi, je zaznalo motnje sistema GPS. Tudi "
+            "piloti so povedali, da so takšne motnje pogoste.",
+            "sl",
+        ),
+    ],
+)
+def test_catalan_and_slovenian_are_told_apart(text, code):
+    from tracker.ingest.languages import detect_language
+
+    assert detect_language(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("El avión de la ministra sufrió una interferencia del GPS cerca de Kaliningrado.", "es"),
+        ("L'avion de la ministre a subi un brouillage du GPS près de Kaliningrad.", "fr"),
+        ("Letadlo ministryně zaznamenalo rušení signálu GPS u Kaliningradu.", "cs"),
+        ("Lietadlo ministerky zaznamenalo rušenie signálu GPS pri Kaliningrade.", "sk"),
+    ],
+)
+def test_their_neighbours_stay_themselves(text, code):
+    from tracker.ingest.languages import detect_language
+
+    assert detect_language(text).code in {code, {"sk": "cs", "cs": "sk"}.get(code, code)}
+
+
+def test_a_catalan_page_detected_as_catalan_gives_the_incident():
+    text = (
+        "Un A330 amb la ministra de Defensa a bord, que viatjava aquest dimecres a la base "
+        "aèria de Siauliai (Lituània), ha patit un intent de pertorbació al seu GPS al seu pas "
+        "per Kaliningrad. També hi viatjaven periodistes."
+    )
+    best = _best(text, "2025-09-24")
+    assert best[0] == "2025-09-24" and best[1] in {"RU", "LT"}

@@ -178,6 +178,7 @@ PARTS_OF_NEAR_DAYS: dict[str, dict[str, tuple[str, ...]]] = {
     "ro": {"this morning": ("azi-dimineață", "azi dimineață", "în această dimineață"),
            "last night": ("aseară", "azi-noapte", "azi noapte", "noaptea trecută")},
     "cs": {"this morning": ("dnes ráno",)}, "sk": {"this morning": ("dnes ráno",)},
+    "sl": {"this morning": ("danes zjutraj",)}, "ca": {"this morning": ("aquest matí",)},
     "el": {"this morning": ("σήμερα το πρωί",),
            "last week": ("την περασμένη εβδομάδα", "περασμένη εβδομάδα")},
     "tr": {"this morning": ("bu sabah",), "last night": ("dün gece", "dün akşam")},
@@ -334,7 +335,9 @@ def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
 
 #: Languages whose texts are read with another's tables (detection says "cs" for most Slovak
 #: texts), whose month and weekday names are added to that language's calendar.
-_CALENDAR_FAMILY = {"cs": ("sk", "sl"), "sk": ("cs", "sl"), "es": ("ca",)}
+_CALENDAR_FAMILY = {
+    "cs": ("sk", "sl"), "sk": ("cs", "sl"), "sl": ("cs", "sk"), "es": ("ca",), "ca": ("es",),
+}  # fmt: skip
 _NAMES = {name.lower() for name in MONTHS + WEEKDAYS}
 
 

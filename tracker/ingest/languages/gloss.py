@@ -52,7 +52,7 @@ _GNSS_ACRONYMS = frozenset({"GPS", "GNSS", "GLONASS"})
 # ("ambulance aircraft": the English rules know an aircraft, not an "air ambulance".)
 _VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "ambulance aircraft"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
-_ROMANCE = {"es", "pt", "fr", "it", "ro"}
+_ROMANCE = {"es", "pt", "fr", "it", "ro", "ca"}
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
 _ORDINAL_SUFFIXES = {"ης", "η", "er", "re", "º", "ª", "st", "nd", "rd", "th"}
 #: Ordinal endings written after the day and a hyphen (Russian and Ukrainian "31-го",
@@ -538,7 +538,7 @@ _PAST_ENDINGS: dict[str, tuple[str, ...]] = {
     "it": ("ò", "arono", "erono", "irono"),
     "el": ("ηκε", "ηκαν", "ησε", "ησαν", "ασε", "ασαν", "ωσε", "ωσαν", "ευσε", "εψε", "εψαν"),
 }  # fmt: skip
-_PAST_FAMILY = {"bg": "ru", "sk": "cs"}
+_PAST_FAMILY = {"bg": "ru", "sk": "cs", "sl": "cs"}
 # Romanian and French form the past with an auxiliary before a participle ("a deviat", "a été").
 _AUXILIARIES = {"ro": {"a", "au", "s-a", "s-au", "fost"}, "fr": {"a", "ont", "avait", "été"}}
 _PARTICIPLE = {"ro": ("at", "it", "ut", "ât", "s"), "fr": ("é", "ée", "és", "ées", "u", "i")}
@@ -972,7 +972,8 @@ def _tidy(words: list[str]) -> str:
 
 _RO_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
 #: Languages that write a day and month as "10.3." (day first, both with a dot, no year).
-_DOTTED_DAY_MONTH = {"de", "no", "da", "fi", "et", "cs", "sk", "pl", "ru", "uk", "bg", "tr", "lv"}
+_DOTTED_DAY_MONTH = {"de", "no", "da", "fi", "et", "cs", "sk", "pl", "ru", "uk", "bg", "tr", "lv",
+                     "sl"}  # fmt: skip
 _DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.[ \u00a0]?(0?[1-9]|1[0-2])\.(?![\d.])")
 #: A day, month and year written with slashes, day first ("31/08/2025", "31/8/25"), as every
 #: language with a word table writes them; the gloss splits at "/", so it is written out.
@@ -1024,9 +1025,11 @@ _ELISION = {
     "it": re.compile(
         r"(?<![\w-])((?:[ld]|un|dell|dall|nell|sull|all|quell)['\u2019])(?=[^\W\d_])", re.I
     ),
-    # Catalan, read with the Spanish table ("l'avió", "d'agost"); Spanish writes no elision.
-    "es": re.compile(r"(?<![\w-])((?:[ldsn])['\u2019])(?=[^\W\d_])", re.I),
+    # Catalan, read with the Spanish table ("l'avió", "d'agost"); Spanish writes no elision
+    # (a Catalan page that detection names Spanish is split the same way).
+    "ca": re.compile(r"(?<![\w-])((?:[ldsn])['\u2019])(?=[^\W\d_])", re.I),
 }
+_ELISION["es"] = _ELISION["ca"]
 
 
 _WRAPPED = re.compile(r"(?<=[^\W\d_])\n(?=[^\W\d_])")
@@ -1038,7 +1041,7 @@ def _unwrap(m: re.Match) -> str:
 
 
 #: Languages that group the thousands of a number with a dot ("2.300"), not a comma.
-_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el"}
+_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el", "ca", "sl"}
 _GROUP_DOT = re.compile(r"(?<=\d)\.(?=\d{3}(?:\.\d{3})*(?!\d)(?!\.\d))")
 _TYPE_HYPHEN = re.compile(r"\b([AB]|ATR)-(\d{2,3})\b")
 

@@ -164,8 +164,9 @@ def english_of(code: str) -> frozenset[str]:
 #: Letters a ``stem*`` form may add (Finnish and Baltic case endings run long).
 MAX_ENDING = 7
 
-# Language families share one table where their cue words are the same or nearly so.
-_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru"}
+# Language families share one table where their cue words are the same or nearly so (Catalan
+# and Slovenian have their words that differ added to the Spanish and the Czech tables).
+_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "ca": "es", "sl": "cs"}
 
 #: Tables of languages that write compound nouns as one word ("Funkstörungen",
 #: "signalforstyrrelser", "paikannushäiriö"): a word that matches no form is read by its last
@@ -872,6 +873,7 @@ detected: zaznal*
 near: v_bližini blizu
 without: brez
 signal: signala signalu signalom
+navigation systems: navigacijsk*
 """,
     "de": """
 suspended: ausgesetzt aussetzung* eingestellt

@@ -60,7 +60,8 @@ HOME = {
     "nl": {"NL", "BE"}, "ru": {"RU", "BY", "KZ"}, "uk": {"UA"}, "bg": {"BG"},
     "es": {"ES", "MX", "CO", "VE", "AR", "PE", "CL", "DO", "PA", "CU", "EC", "GT"},
     "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
-    "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"},
+    "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"}, "ca": {"ES", "AD"},
+    "sl": {"SI"},
 }  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
@@ -1141,6 +1142,7 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "ro": (("ului", "", ""),),
 }  # fmt: skip
 CASE_ENDINGS["sk"] = CASE_ENDINGS["cs"]
+CASE_ENDINGS["sl"] = CASE_ENDINGS["cs"]
 CASE_ENDINGS["uk"] = CASE_ENDINGS["ru"]
 CASE_ENDINGS["bg"] = CASE_ENDINGS["ru"]
 CASE_ENDINGS["sv"] = CASE_ENDINGS["no"]
