@@ -403,3 +403,22 @@ def test_a_catalan_page_detected_as_catalan_gives_the_incident():
     )
     best = _best(text, "2025-09-24")
     assert best[0] == "2025-09-24" and best[1] in {"RU", "LT"}
+
+
+# --- a place joined to a common noun by a hyphen ("Kaliningrad-eksklaven") ------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "english"),
+    [
+        ("Flyet fløy i nærheten av Kaliningrad-eksklaven.", "no", "near Kaliningrad"),
+        ("Flyet landet på Plovdiv-flyplassen uten GPS.", "no", "Plovdiv airport"),
+        ("Das Flugzeug flog über das Kaliningrad-Gebiet.", "de", "over Kaliningrad"),
+    ],
+)
+def test_a_place_joined_to_a_noun_is_the_place(sentence, code, english):
+    assert english in gloss_text(sentence, code)
+
+
+def test_a_double_name_is_not_split():
+    assert "Baden-Baden" in gloss_text("Baden-Baden ist schön.", "de")

@@ -432,6 +432,22 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 emit(*(lex.word(rest.lower()) or "").split())
             i += 1
             continue
+        head, _, rest = tok.partition("-")
+        if rest and head[:1].isupper() and (rest[:1].islower() or code == "de"):
+            # "Kaliningrad-eksklaven", "Plovdiv-flyplassen", "Kaliningrad-Gebiet": a place
+            # joined to a common noun is the place, then the noun glossed. (A double name,
+            # "Baden-Baden", "Helsinki-Vantaa", has a capital after the hyphen.)
+            place = resolve_place(head, code, strict=True)
+            if (
+                place is not None
+                and place.name.lower() != low
+                and resolve_place(rest, code, strict=True) is None
+            ):
+                emit(*place.name.split())
+                if lex is not None:
+                    emit(*(lex.word(rest.lower()) or "").split())
+                i += 1
+                continue
         town = _TOWN_ADJECTIVE.get(code)
         if town is not None and lex is not None and (tok[:1].isupper() == (code == "de")):
             # "nad plovdivským letištěm", "над пловдивским аэропортом", "den Plovdiver
