@@ -85,8 +85,46 @@ EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
            "joia": "Thursday", "vinerea": "Friday"},
     # Polish genitive after "z" ("w nocy z soboty na niedzielę").
     "pl": {"soboty": "Saturday", "wtorku": "Tuesday", "środy": "Wednesday", "piątku": "Friday"},
+    # Ukrainian genitive of time ("минулої неділі", last Sunday; "цієї суботи").
+    "uk": {"неділі": "Sunday", "суботи": "Saturday", "п'ятниці": "Friday", "пʼятниці": "Friday",
+           "четверга": "Thursday", "середи": "Wednesday", "вівторка": "Tuesday",
+           "понеділка": "Monday"},
+    # Slovenian "on <day>" is the accusative ("v sredo", "v nedeljo").
+    "sl": {"ponedeljek": "Monday", "torek": "Tuesday", "sredo": "Wednesday",
+           "četrtek": "Thursday", "petek": "Friday", "soboto": "Saturday", "nedeljo": "Sunday"},
+    "bg": {"неделен": "Sunday", "съботен": "Saturday", "петъчен": "Friday"},
     "hu": {"hétfőn": "Monday", "kedden": "Tuesday", "szerdán": "Wednesday",
            "csütörtökön": "Thursday", "pénteken": "Friday", "szombaton": "Saturday"},
+}  # fmt: skip
+#: Adjectives of the weekdays in the Slavic languages ("nedeľného letu", "воскресный рейс",
+#: "niedzielnego lotu": Sunday's flight), which name the day of an event as often as the noun
+#: does: stem -> weekday, and the adjective endings each language writes after the stem. The
+#: gloss writes them "on Sunday" like the weekday itself. (Wednesday's adjectives are left out
+#: where the stem starts common words: Polish "środow-" is also "środowisko", environment.)
+WEEKDAY_ADJECTIVES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
+    "cs": ({"ponděln": "Monday", "útern": "Tuesday", "středečn": "Wednesday",
+            "čtvrtečn": "Thursday", "pátečn": "Friday", "sobotn": "Saturday",
+            "neděln": "Sunday"},
+           ("í", "ího", "ímu", "ím", "ích", "ími")),
+    "sk": ({"pondelkov": "Monday", "utorkov": "Tuesday", "stredajš": "Wednesday",
+            "štvrtkov": "Thursday", "piatkov": "Friday", "sobotn": "Saturday",
+            "nedeľn": "Sunday"},
+           ("ý", "ého", "ému", "om", "ej", "á", "ú", "é", "í", "ích", "ých", "ými", "ou", "ie")),
+    "pl": ({"poniedziałkow": "Monday", "wtorkow": "Tuesday", "czwartkow": "Thursday",
+            "piątkow": "Friday", "sobotn": "Saturday", "niedzieln": "Sunday"},
+           ("y", "i", "ego", "iego", "ej", "iej", "ą", "ym", "im", "ych", "ich", "e", "a")),
+    "ru": ({"понедельничн": "Monday", "вторничн": "Tuesday", "четвергов": "Thursday",
+            "пятничн": "Friday", "субботн": "Saturday", "воскресн": "Sunday"},
+           ("ый", "ий", "ой", "ого", "его", "ому", "ему", "ом", "ем", "ая", "яя", "ую", "юю",
+            "ое", "ее", "ые", "ие", "ых", "их")),
+    "uk": ({"понеділков": "Monday", "вівторков": "Tuesday", "четвергов": "Thursday",
+            "п'ятничн": "Friday", "пʼятничн": "Friday", "суботн": "Saturday",
+            "недільн": "Sunday"},
+           ("ий", "ій", "ого", "ього", "ому", "ьому", "ім", "а", "я", "ої", "ьої", "у", "ю", "е",
+            "є", "і", "их", "іх")),
+    "bg": ({"петъчн": "Friday", "съботн": "Saturday", "неделн": "Sunday"},
+           ("ия", "ият", "ата", "ото", "а", "о", "и", "ите")),
+    # (Bulgarian's short masculine "неделен" has its own vowel: "неделен полет".)
 }  # fmt: skip
 #: Weekdays written in two words, whose first word alone is another day (Azerbaijani "bazar"
 #: is Sunday, "bazar ertəsi" Monday; "çərşənbə" Wednesday, "çərşənbə axşamı" Tuesday).
@@ -126,6 +164,30 @@ WEEKEND: dict[str, tuple[str, ...]] = {
     "hu": ("múlt hétvégén", "hétvégén"),
     "tr": ("geçen hafta sonu", "hafta sonu"),
     "el": ("περασμένο σαββατοκύριακο", "σαββατοκύριακο"),
+}  # fmt: skip
+
+#: "This morning", "last night" and "last week" where dateparser's tables lack them: the
+#: morning of the day of publication, and the night before it, are when most overnight and
+#: early reports place an incident ("esta mañana", "ce matin", "aseară").
+PARTS_OF_NEAR_DAYS: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"this morning": ("esta mañana", "esta madrugada")},
+    "pt": {"this morning": ("esta manhã", "nesta manhã", "hoje de manhã", "hoje pela manhã")},
+    "fr": {"this morning": ("ce matin",), "last night": ("cette nuit", "hier soir")},
+    "it": {"this morning": ("stamattina", "stamane", "questa mattina", "stamani"),
+           "last night": ("stanotte", "questa notte", "ieri sera")},
+    "ro": {"this morning": ("azi-dimineață", "azi dimineață", "în această dimineață"),
+           "last night": ("aseară", "azi-noapte", "azi noapte", "noaptea trecută")},
+    "cs": {"this morning": ("dnes ráno",)}, "sk": {"this morning": ("dnes ráno",)},
+    "sl": {"this morning": ("danes zjutraj",)}, "ca": {"this morning": ("aquest matí",)},
+    "el": {"this morning": ("σήμερα το πρωί",),
+           "last week": ("την περασμένη εβδομάδα", "περασμένη εβδομάδα")},
+    "tr": {"this morning": ("bu sabah",), "last night": ("dün gece", "dün akşam")},
+    "hu": {"this morning": ("ma reggel",), "last night": ("tegnap este", "tegnap éjjel"),
+           "last week": ("múlt héten", "a múlt héten")},
+    "sv": {"this morning": ("i morse",)}, "no": {"this morning": ("i morges",)},
+    "da": {"this morning": ("i morges",)},
+    "lv": {"this morning": ("šorīt",)}, "lt": {"this morning": ("šįryt",)},
+    "et": {"this morning": ("täna hommikul",)},
 }  # fmt: skip
 
 #: Words of "last" or "past" before a weekday ("w ubiegły piątek", "am vergangenen Dienstag",
@@ -273,7 +335,9 @@ def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
 
 #: Languages whose texts are read with another's tables (detection says "cs" for most Slovak
 #: texts), whose month and weekday names are added to that language's calendar.
-_CALENDAR_FAMILY = {"cs": ("sk",)}
+_CALENDAR_FAMILY = {
+    "cs": ("sk", "sl"), "sk": ("cs", "sl"), "sl": ("cs", "sk"), "es": ("ca",), "ca": ("es",),
+}  # fmt: skip
 _NAMES = {name.lower() for name in MONTHS + WEEKDAYS}
 
 
@@ -285,6 +349,12 @@ def calendar_for(code: str) -> Calendar:
         # Slovak is read with the Czech tables: its months too ("10. marca", "v októbri").
         extra = _load(other) or {}
         info = {**info, **{k: info.get(k, []) + v for k, v in extra.items() if k in _NAMES}}
+        # ... and its near days ("včera", "ahir"), after the language's own.
+        mine = info.get("relative-type", {})
+        theirs = extra.get("relative-type", {})
+        info["relative-type"] = {
+            key: list(mine.get(key, [])) + list(theirs.get(key, [])) for key in {*mine, *theirs}
+        }
     months: dict[str, str] = {}
     for name in MONTHS:
         for form in _full_forms(info.get(name.lower(), [])):
@@ -296,7 +366,12 @@ def calendar_for(code: str) -> Calendar:
                 weekdays[form] = name
     if code in _WEEKDAY_S:
         weekdays.update({form + "s": name for form, name in weekdays.items() if len(form) >= 6})
-    weekdays.update(EXTRA_WEEKDAYS.get(code, {}))
+    for family_code in (code, *_CALENDAR_FAMILY.get(code, ())):
+        weekdays.update(EXTRA_WEEKDAYS.get(family_code, {}))
+    for family_code in (code, *_CALENDAR_FAMILY.get(code, ())):
+        stems, endings = WEEKDAY_ADJECTIVES.get(family_code, ({}, ()))
+        for stem, name in stems.items():
+            weekdays.update({stem + ending: name for ending in endings})
     month_stems = [
         (stem, month) for month, forms in EXTRA_MONTH_FORMS.get(code, {}).items() for stem in forms
     ] + _stems(months)
@@ -312,6 +387,9 @@ def calendar_for(code: str) -> Calendar:
         relative.setdefault(form.lower(), "2 days ago")
     for form, day in TWO_WORD_WEEKDAYS.get(code, {}).items():
         relative[form] = f"on {day}"  # read before the first word alone
+    for english, forms in PARTS_OF_NEAR_DAYS.get(code, {}).items():
+        for form in forms:
+            relative.setdefault(form, english)
     for form in WEEKEND.get(code, ()):
         # "el pasado fin de semana" is last weekend; "i weekenden", "am Wochenende" is the
         # weekend just gone or under way (a report of Saturday about Friday and Saturday).

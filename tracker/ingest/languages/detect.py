@@ -26,7 +26,8 @@ LANGUAGE_NAMES = {
     "cs": "Czech", "es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian",
     "ro": "Romanian", "tr": "Turkish", "he": "Hebrew", "ar": "Arabic", "el": "Greek",
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hu": "Hungarian", "hi": "Hindi",
-    "ur": "Urdu", "fa": "Persian", "pa": "Punjabi", "az": "Azerbaijani",
+    "ur": "Urdu", "fa": "Persian", "pa": "Punjabi", "az": "Azerbaijani", "ca": "Catalan",
+    "sl": "Slovenian",
 }  # fmt: skip
 
 #: The most frequent function words of each language written in Latin or Cyrillic script.
@@ -76,6 +77,12 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "acest această",
         "tr": "ve bir bu da de için ile olarak olan gibi daha çok sonra ise ancak kadar göre değil",
         "hu": "és a az nem hogy egy is volt van meg csak de mint már után vagy ez azt",
+        # Catalan and Slovenian (read with the Spanish and the Czech tables): the words they
+        # share with their neighbours, and those their neighbours spell otherwise.
+        "ca": "el la de que les en un una al els dels amb però també aquest aquesta aquests "
+        "seva seus pel pels més ho hi després durant perquè havia",
+        "sl": "je se na v za po od do pri ki tudi kot ter vendar zaradi lahko bo pa so nato "
+        "kjer kar bilo bila bili smo sta",
         # Azerbaijani: only the words Turkish spells otherwise ("və", "ilə", "üçün").
         "az": "və ilə üçün isə kimi görə lakin amma həm hər artıq ən çox onun bunu edib olub "
         "deyil də",
@@ -89,7 +96,8 @@ ALPHABET_EXTRAS: dict[str, str] = {
     "lv": "āčēģīķļņšūž", "lt": "ąčęėįšųūž", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž",
     "sk": "áäčďéíĺľňóôŕšťúýž", "de": "äöüß", "nl": "éëïö", "es": "áéíñóúü",
     "pt": "áâãàçéêíóôõú", "fr": "àâæçéèêëîïôœùûüÿ", "it": "àèéìíòóù", "ro": "ăâîșțşţ",
-    "tr": "çğıöşüâî", "hu": "áéíóöőúüű", "az": "çəğıöşü",
+    "tr": "çğıöşüâî", "hu": "áéíóöőúüű", "az": "çəğıöşü", "ca": "àçèéíïòóúü·",
+    "sl": "čšž",
 }  # fmt: skip
 
 #: Letters most texts of a language have, which its neighbours in :data:`ALPHABET_EXTRAS` lack

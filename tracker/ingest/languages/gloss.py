@@ -52,15 +52,31 @@ _GNSS_ACRONYMS = frozenset({"GPS", "GNSS", "GLONASS"})
 # ("ambulance aircraft": the English rules know an aircraft, not an "air ambulance".)
 _VEHICLES = {"aircraft", "plane", "flight", "crew", "captain", "helicopter", "ambulance aircraft"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "no", "not"}
-_ROMANCE = {"es", "pt", "fr", "it", "ro"}
+_ROMANCE = {"es", "pt", "fr", "it", "ro", "ca"}
 _CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di", "la", "le", "von", "van", "am"}
 _ORDINAL_SUFFIXES = {"ης", "η", "er", "re", "º", "ª", "st", "nd", "rd", "th"}
+#: Ordinal endings written after the day and a hyphen (Russian and Ukrainian "31-го",
+#: "1-е"; Bulgarian "31-ви", "2-ри", "3-ти", "7-ми").
+_HYPHEN_ORDINALS = {"го", "е", "й", "ого", "ви", "ри", "ти", "ми"}
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu", "az"}
-_ROLE_WORDS = {"over", "near"}
+_ROLE_WORDS = {"over", "near", "by"}
 _INTERFERENCE_WORDS = {"jamming", "interference", "spoofing", "jammer", "jammers"}
+#: A town's adjective, as the Slavic languages and German name a town's airport ("plovdivské
+#: letiště", "пловдивский аэропорт", "Frankfurter Flughafen"): the town is the group. (Hungarian
+#: "debreceni", written small too, has its own branch in :func:`gloss_line`.)
+_TOWN_ADJECTIVE = {
+    code: re.compile(pattern)
+    for codes, pattern in (
+        (("cs", "sk", "pl"), r"^(\w{4,}?)sk\w{1,4}$"),
+        (("ru", "bg"), r"^(\w{4,}?)ск\w{1,4}$"),
+        (("uk",), r"^(\w{4,}?)ськ\w{1,4}$"),
+        (("de",), r"^(\w{4,})er$"),
+    )
+    for code in codes
+}
 #: After an airline and a hyphen, words that name its aircraft but alone are ordinary words
 #: (Swedish "plan": a plan, and an aeroplane).
 _AIRLINE_AIRCRAFT = {"plan", "planet"}
@@ -271,8 +287,12 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                     continue
                 if p < len(texts) and texts[p] in _ORDINAL_SUFFIXES:
                     p += 1  # "1ης Μαρτίου", "1er mars": the day's ordinal ending
+                elif p + 1 < len(texts) and texts[p] == "-" and texts[p + 1] in _HYPHEN_ORDINALS:
+                    p += 2  # "31-го августа", "31-ви август": the ending after a hyphen
                 if p < len(texts) and texts[p] in {"de", "of"}:
                     p += 1
+                elif texts[p : p + 2] in (["d", "'"], ["d", "\u2019"]):
+                    p += 2  # "31 d'agost" (Catalan, read with the Spanish table)
                 month = cal.month(texts[p]) if p < len(texts) else ""
                 if month:
                     p += 1
@@ -412,6 +432,35 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                 emit(*(lex.word(rest.lower()) or "").split())
             i += 1
             continue
+        head, _, rest = tok.partition("-")
+        if rest and head[:1].isupper() and (rest[:1].islower() or code == "de"):
+            # "Kaliningrad-eksklaven", "Plovdiv-flyplassen", "Kaliningrad-Gebiet": a place
+            # joined to a common noun is the place, then the noun glossed. (A double name,
+            # "Baden-Baden", "Helsinki-Vantaa", has a capital after the hyphen.)
+            place = resolve_place(head, code, strict=True)
+            if (
+                place is not None
+                and place.name.lower() != low
+                and resolve_place(rest, code, strict=True) is None
+            ):
+                emit(*place.name.split())
+                if lex is not None:
+                    emit(*(lex.word(rest.lower()) or "").split())
+                i += 1
+                continue
+        town = _TOWN_ADJECTIVE.get(code)
+        if town is not None and lex is not None and (tok[:1].isupper() == (code == "de")):
+            # "nad plovdivským letištěm", "над пловдивским аэропортом", "den Plovdiver
+            # Flughafen": the town's adjective before an airport word is the town.
+            stem = town.match(low)
+            after = _words(tokens, i + 1, 1)
+            airport = lex.word(after[0][1].lower()).split() if stem and after else []
+            if airport and airport[-1] == "airport":
+                place = resolve_place(stem.group(1).capitalize(), code, strict=True)
+                if place is not None:
+                    emit(*airport[:-1], *place.name.split(), "airport")  # "Plovdiv airport"
+                    i = after[0][0] + 1
+                    continue
         if code == "hu" and tok[:1].islower() and low.endswith("i") and len(low) >= 6:
             # "a debreceni repülőtéren": Hungarian names a town's airport with an adjective
             # (the town's name and "-i"), written small; before an airport word it is the town.
@@ -505,7 +554,7 @@ _PAST_ENDINGS: dict[str, tuple[str, ...]] = {
     "it": ("ò", "arono", "erono", "irono"),
     "el": ("ηκε", "ηκαν", "ησε", "ησαν", "ασε", "ασαν", "ωσε", "ωσαν", "ευσε", "εψε", "εψαν"),
 }  # fmt: skip
-_PAST_FAMILY = {"bg": "ru", "sk": "cs"}
+_PAST_FAMILY = {"bg": "ru", "sk": "cs", "sl": "cs"}
 # Romanian and French form the past with an auxiliary before a participle ("a deviat", "a été").
 _AUXILIARIES = {"ro": {"a", "au", "s-a", "s-au", "fost"}, "fr": {"a", "ont", "avait", "été"}}
 _PARTICIPLE = {"ro": ("at", "it", "ut", "ât", "s"), "fr": ("é", "ée", "és", "ées", "u", "i")}
@@ -939,18 +988,42 @@ def _tidy(words: list[str]) -> str:
 
 _RO_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
 #: Languages that write a day and month as "10.3." (day first, both with a dot, no year).
-_DOTTED_DAY_MONTH = {"de", "no", "da", "fi", "et", "cs", "sk", "pl", "ru", "uk", "bg", "tr", "lv"}
-_DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.(0?[1-9]|1[0-2])\.(?![\d.])")
+_DOTTED_DAY_MONTH = {"de", "no", "da", "fi", "et", "cs", "sk", "pl", "ru", "uk", "bg", "tr", "lv",
+                     "sl"}  # fmt: skip
+_DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.[ \u00a0]?(0?[1-9]|1[0-2])\.(?![\d.])")
+#: A day, month and year written with slashes, day first ("31/08/2025", "31/8/25"), as every
+#: language with a word table writes them; the gloss splits at "/", so it is written out.
+_SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/(0?[1-9]|1[0-2])/((?:19|20)?\d\d)(?![\d/])")
 
 
-def _dotted_day_month(text: str, code: str) -> str:
-    """``am 10.3.`` -> ``am 10. März``: the month named in the language's own word, which the
-    gloss then reads like any written date (a year after it stays a "10.3.2025" date)."""
+def _slashed_dates(text: str, code: str) -> str:
+    """``31/8/25`` -> ``31 avgusta 2025``: the month in the language's own word (which the
+    gloss reads like any written date), a two-digit year in this century."""
+    names = _month_names(code)
+
+    def replace(m: re.Match) -> str:
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if not 1 <= day <= 31 or month not in names:
+            return m.group(0)
+        return f"{day} {names[month]} {year if len(year) == 4 else '20' + year}"
+
+    return _SLASHED.sub(replace, text)
+
+
+def _month_names(code: str) -> dict[int, str]:
+    """Month number -> a word of language ``code`` its calendar reads as that month."""
     cal = calendar_for(code)
     names: dict[int, str] = {}
     for form, english in sorted(cal.months.items(), key=lambda fe: len(fe[0])):
         if cal.month(form) == english:
             names.setdefault(MONTHS.index(english) + 1, form)
+    return names
+
+
+def _dotted_day_month(text: str, code: str) -> str:
+    """``am 10.3.`` -> ``am 10. März``: the month named in the language's own word, which the
+    gloss then reads like any written date (a year after it stays a "10.3.2025" date)."""
+    names = _month_names(code)
 
     def replace(m: re.Match) -> str:
         day, month = int(m.group(1)), int(m.group(2))
@@ -968,7 +1041,11 @@ _ELISION = {
     "it": re.compile(
         r"(?<![\w-])((?:[ld]|un|dell|dall|nell|sull|all|quell)['\u2019])(?=[^\W\d_])", re.I
     ),
+    # Catalan, read with the Spanish table ("l'avió", "d'agost"); Spanish writes no elision
+    # (a Catalan page that detection names Spanish is split the same way).
+    "ca": re.compile(r"(?<![\w-])((?:[ldsn])['\u2019])(?=[^\W\d_])", re.I),
 }
+_ELISION["es"] = _ELISION["ca"]
 
 
 _WRAPPED = re.compile(r"(?<=[^\W\d_])\n(?=[^\W\d_])")
@@ -980,7 +1057,7 @@ def _unwrap(m: re.Match) -> str:
 
 
 #: Languages that group the thousands of a number with a dot ("2.300"), not a comma.
-_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el"}
+_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el", "ca", "sl"}
 _GROUP_DOT = re.compile(r"(?<=\d)\.(?=\d{3}(?:\.\d{3})*(?!\d)(?!\.\d))")
 _TYPE_HYPHEN = re.compile(r"\b([AB]|ATR)-(\d{2,3})\b")
 
@@ -997,6 +1074,8 @@ def gloss_text(text: str, code: str) -> str:
         text = text.translate(_RO_COMMA)
     if code in _DOTTED_DAY_MONTH:
         text = _dotted_day_month(text, code)
+    if code not in SCRIPT_LANGUAGES:
+        text = _slashed_dates(text, code)
     # A sentence wrapped over two lines ("... tijdens de nadering door\nstoringen en ...") is
     # glossed as one line: a cue split by the break ("door storingen", because of the
     # interference) is read whole, and the second half does not open with a capital.

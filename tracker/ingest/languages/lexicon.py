@@ -164,8 +164,9 @@ def english_of(code: str) -> frozenset[str]:
 #: Letters a ``stem*`` form may add (Finnish and Baltic case endings run long).
 MAX_ENDING = 7
 
-# Language families share one table where their cue words are the same or nearly so.
-_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru"}
+# Language families share one table where their cue words are the same or nearly so (Catalan
+# and Slovenian have their words that differ added to the Spanish and the Czech tables).
+_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "ca": "es", "sl": "cs"}
 
 #: Tables of languages that write compound nouns as one word ("Funkstörungen",
 #: "signalforstyrrelser", "paikannushäiriö"): a word that matches no form is read by its last
@@ -392,6 +393,7 @@ ships: laivoihin laivoissa laivoista laivoilla laivoille laivoja laivojen
 planes: lentokoneisiin lentokoneissa lentokoneista lentokoneilla
 losing: menettää menettäen
 spoofing: harhautt*
+by: toimesta taholta
 """,
     "et": """
 suspended: peatas peatanud peatab peatati peatatud
@@ -478,6 +480,7 @@ on the rise: suurenenud kasvanud sagenenud sagenes suurenes
 lost: kaotasid kadusid kadunud
 diverted: suunati_ümber ümbersuunati*
 losing: kaotama kaotades
+by: poolt
 """,
     "lv": """
 suspended: apturēj* apturēt* aptur
@@ -749,6 +752,7 @@ on the rise: wzrosła wzrósł wzrosło wzrosły rosnąca nasila_się nasiliły
 a similar incident: podobn*_incydent* podobn*_sytuacj* podobn*_zdarzeni*
 losing: stracić utracić tracąc
 a similar problem: podobn*_problem* podobn*_kłopot*
+by: ze_strony
 """,
     "cs": """
 suspended: pozastav* přeruš* preruš*
@@ -776,7 +780,7 @@ lost: ztratil ztratila stratil stratilo stratila
 lost: ztratilo ztratily ztratili
 lost: vypadl vypadlo vypadla zmizel zmizelo
 lost: zůstal_bez zůstala_bez zůstalo_bez zostal_bez zostalo_bez
-failure: výpad* porucha*
+failure: výpad*
 aircraft: letadl* lietadl*
 flights: lety letů letech lety
 flight: let letu spoj*
@@ -856,6 +860,20 @@ detected: zistil zistili zistilo
 can: môže môžu
 cars: autá áut
 phones: telefóny telefónov
+failed: selhal selhala selhalo selhaly zlyhal zlyhala zlyhalo zlyhali
+failure: poruch*
+by: ze_strany zo_strany
+# Slovenian, read with this table: detection names most Slovenian pages Slovak (no table of
+# its own); its words that Czech and Slovak spell otherwise.
+aircraft: letalo letala letalu letalom letal
+airport: letališč*
+interference: motnj* motenj*
+landed: pristalo pristala pristal pristali
+detected: zaznal*
+near: v_bližini blizu
+without: brez
+signal: signala signalu signalom
+navigation systems: navigacijsk*
 """,
     "de": """
 suspended: ausgesetzt aussetzung* eingestellt
@@ -959,6 +977,8 @@ a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall
 losing: verlieren verliert
 a similar problem: ähnliches_problem ähnliche_probleme ähnlichen_problem
 flew: flog flogen geflogen
+by: seitens
+aircraft: jet jets *jet *jets
 """,
     # Dutch (read with the German table until session 8; its words there moved here).
     "nl": """
@@ -992,7 +1012,7 @@ went dark: op_zwart
 jammer: jammer jammers
 spoofing: spoofing* vervalst*
 problems: probleem problemen
-lost: verloor verloren kwijt verdween verdwenen
+lost: verloor verloren kwijt verdween verdwenen kwijtraakt* kwijtgeraakt raakte_kwijt raakten_kwijt
 failed: stopte stopten uitgevallen viel_uit vielen_uit
 failure: uitval
 aircraft: vliegtuig* toestel *vliegtuig
@@ -1060,6 +1080,7 @@ region: regio
 a similar incident: soortgelijk_incident vergelijkbaar_incident
 a similar problem: soortgelijk_probleem vergelijkbaar_probleem
 losing: verliezen
+aircraft: jet jets *jet
 """,
     "ru": """
 suspended: приостанов* преустанов* спряха
@@ -1198,6 +1219,9 @@ affect: засегне
 number of: броят
 ships: кораб*
 cars: коли автомобил*
+by: со_стороны от_страна_на
+interference: намес*
+failure: потеря потери потерю потерей потерь
 """,
     "uk": """
 suspended: призупин*
@@ -1292,6 +1316,8 @@ reported: повідомив повідомила повідомили пові�
 losing: втратити втрачаючи
 last year: торік
 a similar problem: аналогічн*_проблем* подібн*_проблем*
+by: з_боку зі_сторони
+failure: втрата втрати втрату втратою втрат
 """,
     "es": """
 suspended: suspend* suspensión
@@ -1399,6 +1425,26 @@ landed: aterrizado
 returned: volvieron retornaron regresado
 losing: perder perdiendo
 a similar problem: un_problema_similar problema_similar un_fallo_similar
+by: por_parte_de por_parte_del
+aircraft: jet
+lost: interrupción_de_la_señal interrupción_de_señal
+# Catalan, read with this table: detection names most Catalan pages Spanish (no table of its
+# own); its words that Spanish spells otherwise.
+aircraft: avió avions aeronau aeronaus
+airport: aeroport aeroports
+interference: interferènci* pertorbaci*
+experienced: ha_patit han_patit va_patir van_patir
+landing: aterratge
+landed: va_aterrar ha_aterrat van_aterrar
+could not land: no_va_poder_aterrar no_van_poder_aterrar
+approach: aproximació
+lost: va_perdre ha_perdut van_perdre
+returned: va_tornar van_tornar
+pilots: pilot pilots
+passengers: passatger*
+over: al_seu_pas_per damunt sobrevolar
+near: a_prop_de prop_de
+by: per_part_de
 """,
     "pt": """
 suspended: suspend* suspens* suspensão
@@ -1507,6 +1553,9 @@ returned: regressaram voltaram retornaram
 losing: perder perdendo
 last year: no_ano_passado
 a similar problem: um_problema_semelhante problema_semelhante problema_similar
+by: por_parte_de por_parte_da por_parte_do
+aircraft: jato jatinho
+lost: interrupção_do_sinal interrupção_de_sinal
 """,
     "fr": """
 suspended: suspend* suspension
@@ -1610,6 +1659,9 @@ on the rise: augmenté en_hausse multipliés
 a similar incident: un_incident_similaire une_situation_similaire
 losing: perdre perdant
 a similar problem: un_problème_similaire problème_similaire
+by: de_la_part_de de_la_part_du
+aircraft: jet
+lost: interruption_du_signal interruption_de_signal
 """,
     "it": """
 suspended: sospes* sospend* sospensione
@@ -1712,6 +1764,10 @@ returned: tornata tornati tornò rientrata rientrati rientrò
 losing: perdere perdendo
 the next day: indomani
 a similar problem: un_problema_simile problema_simile
+by: da_parte_di da_parte_della da_parte_del da_parte_dello
+experienced: ha_subìto hanno_subìto aveva_subìto
+aircraft: jet
+lost: interruzione_del_segnale interruzioni_del_segnale
 """,
     # Greek (accents as written; stems stop before the inflected syllable).
     "el": """
@@ -1910,6 +1966,8 @@ phones: telefoan* telefon*
 today: astăzi azi
 losing: pierde pierzând
 a similar problem: o_problemă_similară problemă_similară
+by: din_partea
+lost: întreruperea_semnalului întrerupere_a_semnalului
 """,
     "tr": """
 suspended: askıya
@@ -1998,6 +2056,7 @@ phones: telefon*
 landed: iniş_yaptı indiler
 losing: kaybetmek kaybederek
 the next day: ertesi_günü
+by: tarafından
 """,
     # Azerbaijani (session 9): Latin script, like Turkish but spelt its own way ("təyyarə",
     # "siqnal", "və"); case endings without an apostrophe ("Bolqarıstana": to Bulgaria).
@@ -2172,6 +2231,7 @@ landed: leszálltak
 returned: visszatértek visszafordultak
 losing: elveszíteni elvesztve
 diverted: terelték elterelték átirányították átirányítottak
+by: által
 """,
     # Chinese (simplified and traditional) and Japanese: whole words, found in unspaced text by
     # longest match (:mod:`.scripts`). ``@role`` words follow the place they give a role to
@@ -2915,6 +2975,8 @@ class Lexicon:
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     #: the language writes compounds as one word (see :data:`COMPOUNDING`)
     compounds: bool = False
+    #: particles the language writes onto any word (:data:`CLITICS`)
+    clitics: tuple[str, ...] = ()
     #: words already looked up (a text repeats its words; the stem lists are long)
     _seen: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     #: first word of a phrase ("*" for a stem) -> positions in :attr:`phrases`
@@ -2952,9 +3014,15 @@ class Lexicon:
             at = word.find(tail, 1)
             if at > 0 and len(word) - at - len(tail) <= MAX_ENDING:
                 return english
-        if self.compounds:
-            return self._last_element(word)
-        return ""
+        found = self._last_element(word) if self.compounds else ""
+        for clitic in self.clitics if not found else ():
+            # "kääntyikin" (it did turn back), "konekaan" (nor the aircraft): the word without
+            # its particle, when that is a cue word.
+            if word.endswith(clitic) and len(word) - len(clitic) >= 4:
+                found = self._lookup(word[: -len(clitic)])
+                if found:
+                    break
+        return found
 
     def _last_element(self, word: str) -> str:
         """Gloss of a compound by its last element ("funkstörungen" is read as "störungen")."""
@@ -2970,7 +3038,12 @@ class Lexicon:
         return ""
 
 
-def _parse(table: str, *, compounds: bool = False) -> Lexicon:
+#: Particles written onto the end of any word, tried off a word that matches no form: Finnish
+#: "-kin" (also, even), "-kaan"/"-kään" (neither), "-han"/"-hän" (after all).
+CLITICS: dict[str, tuple[str, ...]] = {"fi": ("kin", "kaan", "kään", "han", "hän")}
+
+
+def _parse(table: str, *, compounds: bool = False, clitics: tuple[str, ...] = ()) -> Lexicon:
     exact: dict[str, str] = {}
     stems: list[tuple[str, str]] = []
     tails: list[tuple[str, str]] = []
@@ -2988,7 +3061,7 @@ def _parse(table: str, *, compounds: bool = False) -> Lexicon:
                 exact.setdefault(form, english.strip())
     stems.sort(key=lambda s: -len(s[0]))
     phrases.sort(key=lambda p: -len(p[0]))
-    return Lexicon(exact, tuple(stems), tuple(tails), tuple(phrases), compounds)
+    return Lexicon(exact, tuple(stems), tuple(tails), tuple(phrases), compounds, clitics)
 
 
 @functools.cache
@@ -2996,4 +3069,6 @@ def lexicon_for(code: str) -> Lexicon | None:
     """The cue table of language ``code``, or ``None`` when we have none."""
     family = _FAMILY.get(code, code)
     table = TABLES.get(family)
-    return _parse(table, compounds=family in COMPOUNDING) if table else None
+    if not table:
+        return None
+    return _parse(table, compounds=family in COMPOUNDING, clitics=CLITICS.get(family, ()))

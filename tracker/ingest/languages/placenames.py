@@ -60,7 +60,8 @@ HOME = {
     "nl": {"NL", "BE"}, "ru": {"RU", "BY", "KZ"}, "uk": {"UA"}, "bg": {"BG"},
     "es": {"ES", "MX", "CO", "VE", "AR", "PE", "CL", "DO", "PA", "CU", "EC", "GT"},
     "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
-    "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"},
+    "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"}, "ca": {"ES", "AD"},
+    "sl": {"SI"},
 }  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
@@ -1105,6 +1106,8 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "cs": (("ě", "", "in"), ("e", "", "in"), ("u", "", "in"), ("a", "", ""), ("y", "a", ""),
            ("i", "a", "in"), ("ou", "a", ""), ("ě", "a", "in"), ("ie", "", "in"),
            ("ej", "a", "in"), ("om", "", ""),
+           # The instrumental of a masculine name ("nad Plovdivem", "nad Kaliningradem").
+           ("em", "", ""),
            # Plural town names: "v Košiciach", "v Pardubicích" (Košice, Pardubice).
            ("iach", "e", "in"), ("ích", "e", "in"), ("ami", "e", ""), ("emi", "e", ""),
            ("íc", "ice", ""), ("ic", "ice", "")),
@@ -1134,8 +1137,12 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "el": (("ας", "α", ""), ("ης", "η", ""), ("ου", "ος", ""), ("ου", "ο", ""), ("ο", "ος", "")),
     "de": (("s", "", ""),),
     "no": (("s", "", ""),),
+    # Romanian writes the article onto a foreign name in the genitive ("deasupra Plovdivului",
+    # above Plovdiv).
+    "ro": (("ului", "", ""),),
 }  # fmt: skip
 CASE_ENDINGS["sk"] = CASE_ENDINGS["cs"]
+CASE_ENDINGS["sl"] = CASE_ENDINGS["cs"]
 CASE_ENDINGS["uk"] = CASE_ENDINGS["ru"]
 CASE_ENDINGS["bg"] = CASE_ENDINGS["ru"]
 CASE_ENDINGS["sv"] = CASE_ENDINGS["no"]
@@ -1335,7 +1342,22 @@ def resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | 
     'Joensuu'
     >>> resolve_place("Venäjällä", "fi").name
     'Russia'
+    >>> resolve_place("Tartossakin", "fi").name
+    'Tartu'
     """
+    from tracker.ingest.languages.lexicon import CLITICS
+
+    for clitic in CLITICS.get(code, ()):
+        # "Tartossakin" (in Tartu too): the name with its case ending, less the particle (which
+        # would hide the ending, and the role it gives).
+        if word.lower().endswith(clitic) and len(word) - len(clitic) >= 4:
+            found = _resolve_place(word[: -len(clitic)], code, strict=strict)
+            if found is not None:
+                return found
+    return _resolve_place(word, code, strict=strict)
+
+
+def _resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName | None:
     from tracker.ingest.languages.detect import FUNCTION_WORDS
 
     word = word.strip("'\u2019")
