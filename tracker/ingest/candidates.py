@@ -695,6 +695,8 @@ def _group(
             len(distinct_days) > 1
             and not _SEPARATE_EVENTS.search(anchor.text)
             and not _listed_days(anchor.text, distinct)
+            and not _one_enumeration(distinct, distinct_days)
+            and not _days_of_other_flights(anchor.text, distinct)
             and ((distinct_days[-1] - distinct_days[0]).days <= 3)
         ):
             # "affected from Thursday to Saturday": one incident spanning the days.
@@ -1070,6 +1072,37 @@ def _listed_days(sentence: str, mentions: list[DateMention]) -> bool:
         _LIST_JOINER.match(sentence[a.end : b.start])
         for a, b in zip(ordered, ordered[1:], strict=False)
     )
+
+
+# Words that carry one event on to a later day ("circled until Saturday").
+_SPAN_WORD = re.compile(r"\b(?:until|till|to|through|thru|into|before|after)\b", re.I)
+
+
+def _days_of_other_flights(sentence: str, mentions: list[DateMention]) -> bool:
+    """ "an ATR flying Baku-Fuzuli on 24 July, a Czech jet on the Budapest route on 25 July, and
+    ... on 27 July": each day goes with an aircraft or flight named between it and the day
+    before, so the days are separate incidents, not one span."""
+    ordered = sorted((m for m in mentions if m.date is not None), key=lambda m: m.start)
+    pairs = [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if a.date != b.date]
+    if not pairs:
+        return False
+    for a, b in pairs:
+        gap = sentence[a.end : b.start]
+        if _SPAN_WORD.search(gap) or not (
+            fx.VEHICLE_TERM.search(gap) or fx.aircraft([gap]) or fx.KNOWN_OPERATOR.search(gap)
+        ):
+            return False
+    return True
+
+
+def _one_enumeration(mentions: list[DateMention], days: list[dt.date]) -> bool:
+    """Are all ``days`` the days of one date that enumerates them ("(26 and 27 April)", split
+    by :func:`_enumerated_days`), even when weekdays also name them ("On Friday and on Saturday
+    (26 and 27 April)")?"""
+    spans: dict[tuple[int, int], set[dt.date]] = {}
+    for m in mentions:
+        spans.setdefault((m.start, m.end), set()).add(m.date)
+    return any(len(told) > 1 and told >= set(days) for told in spans.values())
 
 
 def _enumerated_days(mention: DateMention, sentence: str) -> list[DateMention]:

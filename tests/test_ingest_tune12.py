@@ -1,0 +1,47 @@
+"""Rules from the failure classes of holdout10 and holdout9 (session 12, branch tune12).
+
+Every fixture is written in our own words; none is an article's text.
+"""
+
+from __future__ import annotations
+
+from tracker.ingest import ingest_text
+
+
+def _days(candidates) -> list[str]:
+    return sorted(c.values["date"].isoformat() for c in candidates)
+
+
+def test_days_enumerated_in_one_date_are_one_incident_each():
+    # "on 26 and 27 April" names two days: one incident per day, as with "on Friday and
+    # Saturday", not one incident spanning both.
+    candidates = ingest_text(
+        "Published: 2024-04-29\n\nOn Friday and on Saturday evening (26 and 27 April) the "
+        "evening jet to Tartu met GPS interference and turned back to Helsinki."
+    )
+    assert _days(candidates) == ["2024-04-26", "2024-04-27"]
+
+
+def test_guard_a_span_of_days_stays_one_incident():
+    candidates = ingest_text(
+        "Published: 2024-04-29\n\nBetween 25 and 27 April the evening jet to Tartu met GPS "
+        "interference and turned back to Helsinki."
+    )
+    assert _days(candidates) == ["2024-04-25"]
+
+
+def test_days_each_told_with_another_aircraft_are_separate_incidents():
+    candidates = ingest_text(
+        "Published: 2023-07-29\n\nThe ministry said GPS jamming had hit a turboprop flying "
+        "Baku to Ganja on July 24, a business jet on the route from Prague on July 25, and "
+        "a turboprop on the return leg on July 27."
+    )
+    assert _days(candidates) == ["2023-07-24", "2023-07-25", "2023-07-27"]
+
+
+def test_guard_one_aircraft_over_following_days_stays_one_incident():
+    candidates = ingest_text(
+        "Published: 2023-07-29\n\nThe business jet lost its GPS signal to jamming on July 24 "
+        "and the aircraft stayed grounded until July 26."
+    )
+    assert _days(candidates) == ["2023-07-24"]
