@@ -5,6 +5,8 @@ Every fixture is written in our own words; none is an article's text.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tracker.ingest import ingest_text
 
 
@@ -45,3 +47,18 @@ def test_guard_one_aircraft_over_following_days_stays_one_incident():
         "and the aircraft stayed grounded until July 26."
     )
     assert _days(candidates) == ["2023-07-24"]
+
+
+def test_a_day_just_before_publication_keeps_its_year_when_the_weekday_slips():
+    from tracker.ingest.dates import find_dates
+
+    # 8 March 2022 was a Tuesday: the page means two days before it was written, not 2020.
+    told = find_dates("Flights stopped on Sunday 8 March.", base=dt.date(2022, 3, 10))
+    assert [m.date for m in told if m.kind == "dmy"] == [dt.date(2022, 3, 8)]
+
+
+def test_guard_the_weekday_still_picks_the_year_of_a_day_far_from_publication():
+    from tracker.ingest.dates import find_dates
+
+    told = find_dates("Flights stopped on Sunday 8 March.", base=dt.date(2022, 9, 10))
+    assert [m.date for m in told if m.kind == "dmy"] == [dt.date(2020, 3, 8)]
