@@ -62,3 +62,30 @@ def test_guard_the_weekday_still_picks_the_year_of_a_day_far_from_publication():
 
     told = find_dates("Flights stopped on Sunday 8 March.", base=dt.date(2022, 9, 10))
     assert [m.date for m in told if m.kind == "dmy"] == [dt.date(2020, 3, 8)]
+
+
+_NOTE_BODY = (
+    "GPS interference has disrupted flights into and out of Incheon International Airport in "
+    "recent years. Jamming operations in early April 2016 interfered with aviation near the "
+    "airport. One incident report from the 2016 interference says an aircraft lost its GPS "
+    "signal on approach to Incheon, South Korea, about 100 miles out.\n\n"
+    "Operators should be ready to fly without GPS."
+)
+
+
+def test_a_background_note_for_operators_is_read_as_an_explainer():
+    # A stray "<<" before the headline does not hide it; "Background Information" is a note
+    # for operators recalling old events to explain a risk, scored like an explainer.
+    note = ingest_text(
+        "<<\n\nAuthority Background Information on GNSS Interference near Incheon\n\n" + _NOTE_BODY
+    )
+    news = ingest_text("<<\n\nAirliner loses GPS on approach to Incheon\n\n" + _NOTE_BODY)
+    assert note and news
+    assert max(c.score for c in note) <= max(c.score for c in news) - 0.25
+
+
+def test_guard_the_same_events_under_a_news_headline_pass():
+    from tracker.ingest.assess import APPLY_MIN_SCORE
+
+    news = ingest_text("<<\n\nAirliner loses GPS on approach to Incheon\n\n" + _NOTE_BODY)
+    assert any(c.score >= APPLY_MIN_SCORE for c in news)

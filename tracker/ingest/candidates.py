@@ -2003,7 +2003,11 @@ def extract_candidates(
             break
 
     title_sentences = [s for s in sentences[:3] if s.heading]
-    explainer = next((s.text for s in sentences[:1] if _EXPLAINER.search(s.text)), "")
+    # The headline: the first line with words (a page may open with a stray "<<" or "|").
+    headline = next(
+        (s.text for s in sentences[:3] if len(re.findall(r"[^\W\d_]{2,}", s.text)) > 1), ""
+    )
+    explainer = next((t for t in (sentences[0].text, headline) if _EXPLAINER.search(t)), "")
     # The lede: the first paragraph that is not a title line.
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
     first_body = next((s.index for s in sentences if not s.heading), 0)
@@ -2299,7 +2303,10 @@ def extract_candidates(
 # back?" asks about one event.
 _EXPLAINER = re.compile(
     r"^(?:what|why|how)\s+(?:is|are|does|do|can|could)\b[^.!]*\?\s*$|\bexplained\s*[:?]?\s*$"
-    r"|^explainer\b|\bwhat (?:you need )?to know\b",
+    r"|^explainer\b|\bwhat (?:you need )?to know\b"
+    # "FAA Background Information Regarding ... Flight Information Region", "Fact sheet: GNSS
+    # interference": a note for operators, recalling events to explain a risk.
+    r"|\bbackground\s+(?:information|briefing|note)\b|\bfact\s*sheet\b",
     re.I,
 )
 
