@@ -89,3 +89,27 @@ def test_guard_the_same_events_under_a_news_headline_pass():
 
     news = ingest_text("<<\n\nAirliner loses GPS on approach to Incheon\n\n" + _NOTE_BODY)
     assert any(c.score >= APPLY_MIN_SCORE for c in news)
+
+
+_CAME_TO_LIGHT = (
+    "Published: 2023-03-14\n\nGPS interference near Denver airport has forced controllers to "
+    "send some arriving aircraft around the area{lasted} and shut one runway.\n\n"
+    "The interference first came to light on {day} morning when the aviation authority issued "
+    "a notice to pilots.\n\nIt warned crews of unreliable GPS within 30 miles of Denver airport."
+)
+
+
+def test_the_day_an_interference_came_to_light_dates_it_despite_the_notice_in_its_sentence():
+    # 14 March 2023 was a Tuesday; the Sunday before is the 12th.
+    candidates = ingest_text(_CAME_TO_LIGHT.format(lasted="", day="Sunday"))
+    assert _days(candidates) == ["2023-03-12"]
+
+
+def test_a_disruption_of_days_that_began_on_the_pages_own_weekday_began_the_week_before():
+    candidates = ingest_text(_CAME_TO_LIGHT.format(lasted=" over the past few days", day="Tuesday"))
+    assert _days(candidates) == ["2023-03-07"]
+
+
+def test_guard_the_pages_own_weekday_without_days_of_disruption_is_that_day():
+    candidates = ingest_text(_CAME_TO_LIGHT.format(lasted="", day="Tuesday"))
+    assert _days(candidates) == ["2023-03-14"]

@@ -892,7 +892,9 @@ def _nearest_date(
             and not _airlines([text]) & airlines
         ):
             continue
-        if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
+        if (ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text)) and not _TELLS_WHEN.search(
+            text
+        ):
             # "316 aircraft between July 15 and August 15", "formed a committee on October 4":
             # the period of a count or the day of an office's decision, not of an incident.
             continue
@@ -900,6 +902,7 @@ def _nearest_date(
             ax.POLICY.search(text)
             and not _INCIDENT_VERB.search(text)
             and not _is_problem_sentence(text)
+            and not _TELLS_WHEN.search(text)
         ):
             # "In early June, six countries raised the issue with the ICAO Council": the day of
             # a statement or a meeting, with no event in it, does not date an incident.
@@ -1015,9 +1018,43 @@ _THIS_INCIDENT = re.compile(
 # the incident already reported took place.
 _TELLS_WHEN = re.compile(
     r"\bthe\s+(?:incident|jamming|spoofing|interference|disruption|outage|attack|loss)\s+"
-    r"(?:happened|occurred|took\s+place|began|started)\b",
+    r"(?:(?:first|initially)\s+)?(?:happened|occurred|took\s+place|began|started"
+    # "The interference first came to light on Monday afternoon, when the FAA issued ...": when
+    # it began, not the day of the notice that made it known.
+    r"|came\s+to\s+light|(?:was|were)\s+(?:first\s+)?(?:noticed|detected|spotted))\b",
     re.I,
 )
+
+
+# "over the past few days", "for several days": a disruption that had lasted days.
+_LASTED_DAYS = re.compile(
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few|several|two|three|four)\s+days\b"
+    r"|\bin\s+recent\s+days\b|\bfor\s+(?:several|a\s+few|two|three|four)?\s*days\b",
+    re.I,
+)
+_BEGAN = re.compile(r"\b(?:began|started|first|came\s+to\s+light)\b", re.I)
+
+
+def _began_a_week_before(
+    mention: DateMention | None, incident: _Incident, base: dt.date | None
+) -> DateMention | None:
+    """ "The interference first came to light on Monday afternoon" on a page of a Monday, when
+    the text says it went on "over the past few days": the Monday before, not the page's own
+    day (a disruption that began that day could not have lasted days)."""
+    if (
+        mention is None
+        or base is None
+        or mention.kind != "weekday"
+        or mention.date != base
+        or not (
+            _TELLS_WHEN.search(incident.date_sentence) and _BEGAN.search(incident.date_sentence)
+        )
+    ):
+        return None
+    told = [incident.date_sentence, *(a.text for a in incident.anchors)]
+    if not any(_LASTED_DAYS.search(text) for text in told):
+        return None
+    return dataclasses.replace(mention, date=base - dt.timedelta(days=7))
 
 
 def _day_told_later(
@@ -2077,6 +2114,13 @@ def extract_candidates(
             day = _day_told_later(incident, sentences, mention, base)
             if day is not None:
                 mention, incident.date_sentence = day
+        earlier = _began_a_week_before(mention, incident, base)
+        if earlier is not None:
+            mention = earlier
+            own_notes.append(
+                f"'{mention.text}' is the page's own weekday, but the disruption that began then "
+                "had lasted days by publication: the week before"
+            )
         if stamp_base and mention is not None and mention.kind in _RELATIVE_KINDS:
             own_notes.append(
                 f"'{mention.text}' is not dated: the only date to count it from is a time "
