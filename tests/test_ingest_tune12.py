@@ -41,6 +41,15 @@ def test_days_each_told_with_another_aircraft_are_separate_incidents():
     assert _days(candidates) == ["2023-07-24", "2023-07-25", "2023-07-27"]
 
 
+def test_a_route_told_with_to_does_not_join_the_days_of_other_flights():
+    candidates = ingest_text(
+        "Published: 2023-07-29\n\nThe ministry said GPS jamming had hit a turboprop flying "
+        "from Baku to Ganja on July 24, a business jet flying Prague to Baku on July 25, and "
+        "a turboprop on the return leg on July 27."
+    )
+    assert _days(candidates) == ["2023-07-24", "2023-07-25", "2023-07-27"]
+
+
 def test_guard_one_aircraft_over_following_days_stays_one_incident():
     candidates = ingest_text(
         "Published: 2023-07-29\n\nThe business jet lost its GPS signal to jamming on July 24 "

@@ -1111,8 +1111,9 @@ def _listed_days(sentence: str, mentions: list[DateMention]) -> bool:
     )
 
 
-# Words that carry one event on to a later day ("circled until Saturday").
-_SPAN_WORD = re.compile(r"\b(?:until|till|to|through|thru|into|before|after)\b", re.I)
+# Words that carry one event on to a later day ("circled until Saturday", "from 24 to 26 July");
+# a route's "to" ("flying Baku to Ganja on 25 July") does not.
+_SPAN_WORD = re.compile(r"\b(?:until|till|through|thru)\b|\b(?:to|into)\s+(?:the\s+)?$", re.I)
 
 
 def _days_of_other_flights(sentence: str, mentions: list[DateMention]) -> bool:
