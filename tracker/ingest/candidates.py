@@ -695,6 +695,8 @@ def _group(
             len(distinct_days) > 1
             and not _SEPARATE_EVENTS.search(anchor.text)
             and not _listed_days(anchor.text, distinct)
+            and not _one_enumeration(distinct, distinct_days)
+            and not _days_of_other_flights(anchor.text, distinct)
             and ((distinct_days[-1] - distinct_days[0]).days <= 3)
         ):
             # "affected from Thursday to Saturday": one incident spanning the days.
@@ -890,7 +892,9 @@ def _nearest_date(
             and not _airlines([text]) & airlines
         ):
             continue
-        if ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text):
+        if (ax.is_aggregate(text) or _ADMINISTRATIVE_ACT.search(text)) and not _TELLS_WHEN.search(
+            text
+        ):
             # "316 aircraft between July 15 and August 15", "formed a committee on October 4":
             # the period of a count or the day of an office's decision, not of an incident.
             continue
@@ -898,6 +902,7 @@ def _nearest_date(
             ax.POLICY.search(text)
             and not _INCIDENT_VERB.search(text)
             and not _is_problem_sentence(text)
+            and not _TELLS_WHEN.search(text)
         ):
             # "In early June, six countries raised the issue with the ICAO Council": the day of
             # a statement or a meeting, with no event in it, does not date an incident.
@@ -1013,9 +1018,43 @@ _THIS_INCIDENT = re.compile(
 # the incident already reported took place.
 _TELLS_WHEN = re.compile(
     r"\bthe\s+(?:incident|jamming|spoofing|interference|disruption|outage|attack|loss)\s+"
-    r"(?:happened|occurred|took\s+place|began|started)\b",
+    r"(?:(?:first|initially)\s+)?(?:happened|occurred|took\s+place|began|started"
+    # "The interference first came to light on Monday afternoon, when the FAA issued ...": when
+    # it began, not the day of the notice that made it known.
+    r"|came\s+to\s+light|(?:was|were)\s+(?:first\s+)?(?:noticed|detected|spotted))\b",
     re.I,
 )
+
+
+# "over the past few days", "for several days": a disruption that had lasted days.
+_LASTED_DAYS = re.compile(
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few|several|two|three|four)\s+days\b"
+    r"|\bin\s+recent\s+days\b|\bfor\s+(?:several|a\s+few|two|three|four)?\s*days\b",
+    re.I,
+)
+_BEGAN = re.compile(r"\b(?:began|started|first|came\s+to\s+light)\b", re.I)
+
+
+def _began_a_week_before(
+    mention: DateMention | None, incident: _Incident, base: dt.date | None
+) -> DateMention | None:
+    """ "The interference first came to light on Monday afternoon" on a page of a Monday, when
+    the text says it went on "over the past few days": the Monday before, not the page's own
+    day (a disruption that began that day could not have lasted days)."""
+    if (
+        mention is None
+        or base is None
+        or mention.kind != "weekday"
+        or mention.date != base
+        or not (
+            _TELLS_WHEN.search(incident.date_sentence) and _BEGAN.search(incident.date_sentence)
+        )
+    ):
+        return None
+    told = [incident.date_sentence, *(a.text for a in incident.anchors)]
+    if not any(_LASTED_DAYS.search(text) for text in told):
+        return None
+    return dataclasses.replace(mention, date=base - dt.timedelta(days=7))
 
 
 def _day_told_later(
@@ -1070,6 +1109,38 @@ def _listed_days(sentence: str, mentions: list[DateMention]) -> bool:
         _LIST_JOINER.match(sentence[a.end : b.start])
         for a, b in zip(ordered, ordered[1:], strict=False)
     )
+
+
+# Words that carry one event on to a later day ("circled until Saturday", "from 24 to 26 July");
+# a route's "to" ("flying Baku to Ganja on 25 July") does not.
+_SPAN_WORD = re.compile(r"\b(?:until|till|through|thru)\b|\b(?:to|into)\s+(?:the\s+)?$", re.I)
+
+
+def _days_of_other_flights(sentence: str, mentions: list[DateMention]) -> bool:
+    """ "an ATR flying Baku-Fuzuli on 24 July, a Czech jet on the Budapest route on 25 July, and
+    ... on 27 July": each day goes with an aircraft or flight named between it and the day
+    before, so the days are separate incidents, not one span."""
+    ordered = sorted((m for m in mentions if m.date is not None), key=lambda m: m.start)
+    pairs = [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if a.date != b.date]
+    if not pairs:
+        return False
+    for a, b in pairs:
+        gap = sentence[a.end : b.start]
+        if _SPAN_WORD.search(gap) or not (
+            fx.VEHICLE_TERM.search(gap) or fx.aircraft([gap]) or fx.KNOWN_OPERATOR.search(gap)
+        ):
+            return False
+    return True
+
+
+def _one_enumeration(mentions: list[DateMention], days: list[dt.date]) -> bool:
+    """Are all ``days`` the days of one date that enumerates them ("(26 and 27 April)", split
+    by :func:`_enumerated_days`), even when weekdays also name them ("On Friday and on Saturday
+    (26 and 27 April)")?"""
+    spans: dict[tuple[int, int], set[dt.date]] = {}
+    for m in mentions:
+        spans.setdefault((m.start, m.end), set()).add(m.date)
+    return any(len(told) > 1 and told >= set(days) for told in spans.values())
 
 
 def _enumerated_days(mention: DateMention, sentence: str) -> list[DateMention]:
@@ -1970,7 +2041,11 @@ def extract_candidates(
             break
 
     title_sentences = [s for s in sentences[:3] if s.heading]
-    explainer = next((s.text for s in sentences[:1] if _EXPLAINER.search(s.text)), "")
+    # The headline: the first line with words (a page may open with a stray "<<" or "|").
+    headline = next(
+        (s.text for s in sentences[:3] if len(re.findall(r"[^\W\d_]{2,}", s.text)) > 1), ""
+    )
+    explainer = next((t for t in (sentences[0].text, headline) if _EXPLAINER.search(t)), "")
     # The lede: the first paragraph that is not a title line.
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
     first_body = next((s.index for s in sentences if not s.heading), 0)
@@ -2040,6 +2115,13 @@ def extract_candidates(
             day = _day_told_later(incident, sentences, mention, base)
             if day is not None:
                 mention, incident.date_sentence = day
+        earlier = _began_a_week_before(mention, incident, base)
+        if earlier is not None:
+            mention = earlier
+            own_notes.append(
+                f"'{mention.text}' is the page's own weekday, but the disruption that began then "
+                "had lasted days by publication: the week before"
+            )
         if stamp_base and mention is not None and mention.kind in _RELATIVE_KINDS:
             own_notes.append(
                 f"'{mention.text}' is not dated: the only date to count it from is a time "
@@ -2266,7 +2348,10 @@ def extract_candidates(
 # back?" asks about one event.
 _EXPLAINER = re.compile(
     r"^(?:what|why|how)\s+(?:is|are|does|do|can|could)\b[^.!]*\?\s*$|\bexplained\s*[:?]?\s*$"
-    r"|^explainer\b|\bwhat (?:you need )?to know\b",
+    r"|^explainer\b|\bwhat (?:you need )?to know\b"
+    # "FAA Background Information Regarding ... Flight Information Region", "Fact sheet: GNSS
+    # interference": a note for operators, recalling events to explain a risk.
+    r"|\bbackground\s+(?:information|briefing|note)\b|\bfact\s*sheet\b",
     re.I,
 )
 

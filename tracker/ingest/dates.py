@@ -272,6 +272,13 @@ def _year_for(month: int, day: int, *, base: dt.date | None, weekday: int | None
     """Year of a day-and-month date: the latest such date not after the base (+2 days slack),
     or, without a base, the most recent year in which it fell on the named weekday."""
     if base is not None and weekday is not None:
+        for year in (base.year, base.year - 1):
+            candidate = _safe_date(year, month, day)
+            if candidate and dt.timedelta(0) <= base - candidate <= dt.timedelta(days=14):
+                # "on Sunday 8 March" on a page of 10 March, when the 8th was a Tuesday: the
+                # days just before publication, with the weekday slipped, not March two years
+                # back (the weekday picks the year only for a date far from the page's).
+                return year
         for year in (base.year, base.year - 1, base.year - 2):
             candidate = _safe_date(year, month, day)
             if (
