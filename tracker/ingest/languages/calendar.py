@@ -33,12 +33,19 @@ MONTHS = (
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 #: dateparser's module for each language code we detect (Norwegian is ``nb``).
-_DATEPARSER_LOCALE = {"no": "nb", "he": "he"}
+_DATEPARSER_LOCALE = {"no": "nb", "he": "he", "sr": "sr-Latn"}
 
 #: Inflected month forms missing from the CLDR tables (locative "martā", "märtsis", "kovą"),
 #: as a stem that every form of the month starts with, per language. A word matches when it
 #: starts with the stem and adds at most 4 letters.
 EXTRA_MONTH_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    # Serbian and Croatian genitives ("31. avgusta", "krajem septembra").
+    "sr": {
+        "January": ("januar",), "February": ("februar",), "March": ("mart",),
+        "April": ("april",), "June": ("jun",), "July": ("jul",), "August": ("avgust",),
+        "September": ("septemb",), "October": ("oktob",), "November": ("novemb",),
+        "December": ("decemb",),
+    },
     "lv": {
         "January": ("janvār",), "February": ("februār",), "March": ("mart",),
         "April": ("aprīl",), "May": ("maij",), "June": ("jūnij",), "July": ("jūlij",),
@@ -134,6 +141,9 @@ TWO_WORD_WEEKDAYS: dict[str, dict[str, str]] = {
 #: Norwegian, Danish and Swedish name a past day with -s: "i tisdags", "i tirsdags" (last
 #: Tuesday).
 _WEEKDAY_S = {"no", "da", "sv"}
+#: Languages that write the definite article as an ending (Macedonian "во неделата", on Sunday;
+#: "понеделникот"): a weekday's ending by its last letter.
+_DEFINITE_ENDINGS = {"mk": {"а": "та", "": "от"}}
 
 #: The weekend, which news reports name for an incident as often as a weekday ("el pasado fin
 #: de semana", "am Wochenende", "i helgen"): the English rules read "last weekend" as the
@@ -337,6 +347,7 @@ def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
 #: texts), whose month and weekday names are added to that language's calendar.
 _CALENDAR_FAMILY = {
     "cs": ("sk", "sl"), "sk": ("cs", "sl"), "sl": ("cs", "sk"), "es": ("ca",), "ca": ("es",),
+    "sr": ("hr", "bs-Latn"),
 }  # fmt: skip
 _NAMES = {name.lower() for name in MONTHS + WEEKDAYS}
 
@@ -364,6 +375,11 @@ def calendar_for(code: str) -> Calendar:
         for form in _full_forms(info.get(name.lower(), [])):
             if len(form) >= 4:
                 weekdays[form] = name
+    if code in _DEFINITE_ENDINGS:
+        ending_of = _DEFINITE_ENDINGS[code]
+        weekdays.update(
+            {form + ending_of.get(form[-1:], ending_of[""]): day for form, day in weekdays.items()}
+        )
     if code in _WEEKDAY_S:
         weekdays.update({form + "s": name for form, name in weekdays.items() if len(form) >= 6})
     for family_code in (code, *_CALENDAR_FAMILY.get(code, ())):

@@ -27,7 +27,7 @@ LANGUAGE_NAMES = {
     "ro": "Romanian", "tr": "Turkish", "he": "Hebrew", "ar": "Arabic", "el": "Greek",
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hu": "Hungarian", "hi": "Hindi",
     "ur": "Urdu", "fa": "Persian", "pa": "Punjabi", "az": "Azerbaijani", "ca": "Catalan",
-    "sl": "Slovenian",
+    "sl": "Slovenian", "mk": "Macedonian", "sr": "Serbian or Croatian",
 }  # fmt: skip
 
 #: The most frequent function words of each language written in Latin or Cyrillic script.
@@ -61,6 +61,8 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "uk": "і не в на що з та був була було це як із за до від для також але вже вони "
         "він вона який які року",
         "bg": "и не в на че с по беше това как от за към също но вече те той тя който са се да",
+        "mk": "и не во на дека со по беше ова како од за кон исто но веќе тие тој таа кој се "
+        "да ги го ќе што биле",
         "sk": "a je na sa že v z do to od po ako ale tak pre aj už bol bola bolo sú ktorý "
         "ktorá alebo",
         "cs": "a je na se že v z do to od po jako ale tak pro i už byl byla bylo jsou který "
@@ -83,6 +85,10 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "seva seus pel pels més ho hi després durant perquè havia",
         "sl": "je se na v za po od do pri ki tudi kot ter vendar zaradi lahko bo pa so nato "
         "kjer kar bilo bila bili smo sta",
+        # Serbian and Croatian in Latin script (read with the Czech table): "u", "iz", "sa",
+        # "koji", "nije", where Slovenian writes "v", "iz", "z", "ki", "ni".
+        "sr": "je se na za po od do sa iz da su što šta koji koja koje kao ali nije bio bila "
+        "bilo prema nakon jer će ili kojim kada",
         # Azerbaijani: only the words Turkish spells otherwise ("və", "ilə", "üçün").
         "az": "və ilə üçün isə kimi görə lakin amma həm hər artıq ən çox onun bunu edib olub "
         "deyil də",
@@ -97,7 +103,7 @@ ALPHABET_EXTRAS: dict[str, str] = {
     "sk": "áäčďéíĺľňóôŕšťúýž", "de": "äöüß", "nl": "éëïö", "es": "áéíñóúü",
     "pt": "áâãàçéêíóôõú", "fr": "àâæçéèêëîïôœùûüÿ", "it": "àèéìíòóù", "ro": "ăâîșțşţ",
     "tr": "çğıöşüâî", "hu": "áéíóöőúüű", "az": "çəğıöşü", "ca": "àçèéíïòóúü·",
-    "sl": "čšž",
+    "sl": "čšž", "sr": "čćđšž",
 }  # fmt: skip
 
 #: Letters most texts of a language have, which its neighbours in :data:`ALPHABET_EXTRAS` lack
@@ -106,6 +112,7 @@ SIGNATURE_LETTERS: dict[str, str] = {
     "no": "æøå", "da": "æøå", "sv": "å", "et": "õü", "de": "üß", "tr": "ığş", "hu": "őűá",
     "lv": "āēīū", "lt": "ėįųū", "pl": "łąęśźż", "cs": "řěů", "sk": "ľĺôŕ", "ro": "ăâșțşţ",
     "pt": "ãõç", "es": "ñ", "fr": "èêàç", "it": "àèòù", "nl": "ë", "fi": "äö", "az": "ə",
+    "sr": "ćđ",
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -240,15 +247,21 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
         ukrainian = sum(text.count(c) for c in "іїєґІЇЄҐ")
         bulgarian = text.count("ъ") + text.count("Ъ")
         russian = sum(text.count(c) for c in "ыэёЫЭЁ")
+        # Macedonian writes "ѓ", "ќ", "ѕ" (and "ј", "љ", "њ", "џ" with Serbian), which no
+        # language read here writes; Serbian "ћ", "ђ" say it is not Macedonian.
+        macedonian = sum(text.lower().count(c) for c in "ѓќѕјљњџ")
+        serbian = sum(text.lower().count(c) for c in "ћђ")
         candidates = ["ru", "uk", "bg"]
-        if ukrainian > russian:
+        if macedonian >= 3 and serbian == 0 and macedonian > russian + ukrainian:
+            candidates = ["mk"]
+        elif ukrainian > russian:
             candidates = ["uk"]
         elif bulgarian > 2 * russian:
             candidates = ["bg"]
         elif russian:
             candidates = ["ru"]
     else:
-        candidates = [c for c in FUNCTION_WORDS if c not in {"ru", "uk", "bg"}]
+        candidates = [c for c in FUNCTION_WORDS if c not in {"ru", "uk", "bg", "mk"}]
     # One-letter words ("a", "i", "w", "o") are shared by too many languages to tell.
     counted = [w for w in words if len(w) > 1] or words
     hits = {code: sum(1 for w in counted if w in FUNCTION_WORDS[code]) for code in candidates}

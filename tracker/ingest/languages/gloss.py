@@ -554,7 +554,7 @@ _PAST_ENDINGS: dict[str, tuple[str, ...]] = {
     "it": ("ò", "arono", "erono", "irono"),
     "el": ("ηκε", "ηκαν", "ησε", "ησαν", "ασε", "ασαν", "ωσε", "ωσαν", "ευσε", "εψε", "εψαν"),
 }  # fmt: skip
-_PAST_FAMILY = {"bg": "ru", "sk": "cs", "sl": "cs"}
+_PAST_FAMILY = {"bg": "ru", "sk": "cs", "sl": "cs", "mk": "ru", "sr": "cs"}
 # Romanian and French form the past with an auxiliary before a participle ("a deviat", "a été").
 _AUXILIARIES = {"ro": {"a", "au", "s-a", "s-au", "fost"}, "fr": {"a", "ont", "avait", "été"}}
 _PARTICIPLE = {"ro": ("at", "it", "ut", "ât", "s"), "fr": ("é", "ée", "és", "ées", "u", "i")}
@@ -989,7 +989,7 @@ def _tidy(words: list[str]) -> str:
 _RO_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
 #: Languages that write a day and month as "10.3." (day first, both with a dot, no year).
 _DOTTED_DAY_MONTH = {"de", "no", "da", "fi", "et", "cs", "sk", "pl", "ru", "uk", "bg", "tr", "lv",
-                     "sl"}  # fmt: skip
+                     "sl", "sr", "mk"}  # fmt: skip
 _DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.[ \u00a0]?(0?[1-9]|1[0-2])\.(?![\d.])")
 #: A day, month and year written with slashes, day first ("31/08/2025", "31/8/25"), as every
 #: language with a word table writes them; the gloss splits at "/", so it is written out.
@@ -1057,7 +1057,7 @@ def _unwrap(m: re.Match) -> str:
 
 
 #: Languages that group the thousands of a number with a dot ("2.300"), not a comma.
-_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el", "ca", "sl"}
+_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el", "ca", "sl", "sr", "mk"}
 _GROUP_DOT = re.compile(r"(?<=\d)\.(?=\d{3}(?:\.\d{3})*(?!\d)(?!\.\d))")
 _TYPE_HYPHEN = re.compile(r"\b([AB]|ATR)-(\d{2,3})\b")
 

@@ -166,7 +166,8 @@ MAX_ENDING = 7
 
 # Language families share one table where their cue words are the same or nearly so (Catalan
 # and Slovenian have their words that differ added to the Spanish and the Czech tables).
-_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "ca": "es", "sl": "cs"}
+_FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "ca": "es", "sl": "cs",
+           "mk": "ru", "sr": "cs"}  # fmt: skip
 
 #: Tables of languages that write compound nouns as one word ("Funkstörungen",
 #: "signalforstyrrelser", "paikannushäiriö"): a word that matches no form is read by its last
@@ -874,6 +875,20 @@ near: v_bližini blizu
 without: brez
 signal: signala signalu signalom
 navigation systems: navigacijsk*
+# Serbian and Croatian in Latin script, read with this table: their words that Czech, Slovak
+# and Slovenian spell otherwise.
+aircraft: avion avionom aviona avionu avioni aviona zrakoplov*
+airport: aerodrom* zračn*_luk*
+landing: sletanj* slijetanj*
+landed: sleteo sletela sletelo sleteli sletio sletjela sletjeli
+approach: prilaz* prilazu
+jamming: ometanj*
+interference: smetnj*
+crew: posad*
+take-off: polete* poletio poletjel*
+from: iz
+lost: izgubio izgubila izgubili nestao nestala nestalo
+reported: prijavil* prijavio
 """,
     "de": """
 suspended: ausgesetzt aussetzung* eingestellt
@@ -1222,6 +1237,20 @@ cars: коли автомобил*
 by: со_стороны от_страна_на
 interference: намес*
 failure: потеря потери потерю потерей потерь
+# Macedonian, read with this table: its words that Bulgarian and Russian spell otherwise.
+aircraft: авион авионот авиони авионите
+airport: аеродром*
+landing: слетување*
+landed: слета слетал* слетаа
+unavailable: недостапен недостапн* оневозможен*
+interference: попречувањ* пречењ*
+lost: исчезна исчезнат* изгуби изгубен*
+circled: кружел* кружеше
+flight: летот
+from: од
+said: изјави* рекоа
+reported: јави
+had to: морал* морале
 """,
     "uk": """
 suspended: призупин*

@@ -61,7 +61,7 @@ HOME = {
     "es": {"ES", "MX", "CO", "VE", "AR", "PE", "CL", "DO", "PA", "CU", "EC", "GT"},
     "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
     "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"}, "ca": {"ES", "AD"},
-    "sl": {"SI"},
+    "sl": {"SI"}, "mk": {"MK"}, "sr": {"RS", "HR", "BA", "ME"},
 }  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
@@ -427,6 +427,9 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "bulgarij",
         "bułgari",
         "bulharsk",
+        "bugarsk",
+        "бугариј",
+        "бугарск",
         "bulgarien",
         "bulgária",
         "bulgarie",
@@ -1143,6 +1146,8 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
 }  # fmt: skip
 CASE_ENDINGS["sk"] = CASE_ENDINGS["cs"]
 CASE_ENDINGS["sl"] = CASE_ENDINGS["cs"]
+CASE_ENDINGS["sr"] = CASE_ENDINGS["cs"]
+CASE_ENDINGS["mk"] = CASE_ENDINGS["ru"]
 CASE_ENDINGS["uk"] = CASE_ENDINGS["ru"]
 CASE_ENDINGS["bg"] = CASE_ENDINGS["ru"]
 CASE_ENDINGS["sv"] = CASE_ENDINGS["no"]
