@@ -2192,6 +2192,9 @@ def extract_candidates(
                     s.index not in anchor_ids
                     and s.index not in others
                     and s.paragraph not in paragraphs
+                    # "The number of such incidents has risen in the Baltic": where incidents
+                    # are common, not where this one happened.
+                    and not _is_generic_line(s)
                 ):
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
             place = best_place(discount_diversion_targets(discount_foreign_homonyms(hits)))
