@@ -91,3 +91,15 @@ def test_a_trend_sentence_does_not_place_the_incident():
         "Az ilyen incidensek száma jelentősen megnőtt a Balti-tengeren az elmúlt években."
     )
     assert _best(text, "2025-09-01") == ("2025-08-31", "BG")
+
+
+# --- German "hatte mit ... zu tun" (had to deal with): experienced -----------------------------
+
+
+def test_german_had_to_deal_with_a_disruption_is_experienced():
+    text = (
+        "Eine Regierungsmaschine hat am Mittwoch nahe Kaliningrad mit einer Störung des "
+        "GPS-Signals zu tun gehabt. Die Besatzung nutzte andere Verfahren zur Navigation."
+    )
+    assert "experienced" in gloss_text(text, "de")
+    assert _best(text, "2024-03-15") == ("2024-03-13", "RU")

@@ -987,7 +987,7 @@ on the rise: zugenommen gestiegen nimmt_zu
 happened: kam_es kam_es_während
 today: heutigen heutige heutiger
 near: in_der_nähe_von in_der_nähe
-experienced: konfrontiert
+experienced: konfrontiert zu_tun_gehabt zu_tun_hatte zu_tun_hatten
 a similar incident: ähnliche_situation ähnlichen_vorfall ähnlicher_vorfall
 losing: verlieren verliert
 a similar problem: ähnliches_problem ähnliche_probleme ähnlichen_problem
