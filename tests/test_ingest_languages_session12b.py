@@ -103,3 +103,16 @@ def test_german_had_to_deal_with_a_disruption_is_experienced():
     )
     assert "experienced" in gloss_text(text, "de")
     assert _best(text, "2024-03-15") == ("2024-03-13", "RU")
+
+
+# --- the ordinal "fourth" is not Thursday ------------------------------------------------------
+
+
+def test_the_ordinal_fourth_is_not_thursday():
+    pl, cs, bg = calendar_for("pl"), calendar_for("cs"), calendar_for("bg")
+    # "jedna czwarta lotów" (a quarter of the flights), "čtvrtá" (fourth), "четвърта".
+    assert pl.weekday("czwarta") == "" and pl.weekday("czwartej") == ""
+    assert cs.weekday("čtvrtá") == "" and bg.weekday("четвърта") == ""
+    # The weekday's own inflections still are Thursday.
+    assert pl.weekday("czwartku") == "Thursday" and cs.weekday("čtvrtkem") == "Thursday"
+    assert bg.weekday("четвъртъка") == "Thursday"

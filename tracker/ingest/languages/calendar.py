@@ -332,6 +332,24 @@ def _full_forms(forms: list[str]) -> list[str]:
     )
 
 
+def _weekday_stems(table: dict[str, str]) -> list[tuple[str, str]]:
+    """:func:`_stems`, but a Slavic weekday ending in "-ek" or "-ok" drops its fleeting vowel
+    instead ("czwartek", "czwartku": the stem "czwartk"; "štvrtok", "štvrtku"), and a Bulgarian
+    one in "-ък" keeps it ("четвъртъка"), so that the ordinal "fourth" on the same root ("jedna
+    czwarta lotów", a quarter of the flights; "čtvrtá", "четвърта") is not Thursday."""
+    out = []
+    for form, name in table.items():
+        if len(form) < 7 or " " in form:
+            continue
+        if re.search(r"[eoě]k$", form):
+            out.append((form[:-2] + "k", name))
+        elif form.endswith("ък"):
+            out.append((form, name))
+        else:
+            out.append((form[:-2] if len(form) >= 8 else form[:-1], name))
+    return out
+
+
 def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
     """A stem per form of 7 letters or more (less its last letter, or two from 8 letters):
     "ketvirtadienį" and "ceturtdien" are forms of "ketvirtadienis" and "ceturtdiena".
@@ -418,7 +436,9 @@ def calendar_for(code: str) -> Calendar:
         for form, name in weekdays.items()
         if not any(other != form and other.startswith(form + "-") for other in weekdays)
     }
-    return Calendar(months, tuple(month_stems), weekdays, tuple(_stems(inflected)), relative)
+    return Calendar(
+        months, tuple(month_stems), weekdays, tuple(_weekday_stems(inflected)), relative
+    )
 
 
 # --- the Solar Hijri calendar (Persian dates: "۷ تیر ۱۴۰۴") ---------------------------------
