@@ -116,3 +116,6 @@ def test_the_ordinal_fourth_is_not_thursday():
     # The weekday's own inflections still are Thursday.
     assert pl.weekday("czwartku") == "Thursday" and cs.weekday("čtvrtkem") == "Thursday"
     assert bg.weekday("четвъртъка") == "Thursday"
+    # Russian "четверть" (a quarter) shares "четвер-" with "четверг".
+    ru = calendar_for("ru")
+    assert ru.weekday("четверть") == "" and ru.weekday("четверга") == "Thursday"

@@ -332,18 +332,24 @@ def _full_forms(forms: list[str]) -> list[str]:
     )
 
 
+_CYRILLIC_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+
+
 def _weekday_stems(table: dict[str, str]) -> list[tuple[str, str]]:
     """:func:`_stems`, but a Slavic weekday ending in "-ek" or "-ok" drops its fleeting vowel
-    instead ("czwartek", "czwartku": the stem "czwartk"; "štvrtok", "štvrtku"), and a Bulgarian
-    one in "-ък" keeps it ("четвъртъка"), so that the ordinal "fourth" on the same root ("jedna
-    czwarta lotów", a quarter of the flights; "čtvrtá", "четвърта") is not Thursday."""
+    instead ("czwartek", "czwartku": the stem "czwartk"; "štvrtok", "štvrtku"), and one in
+    Cyrillic ending in a consonant is its own stem ("четвъртъка", "четверга"), so that the
+    ordinal "fourth" on the same root ("jedna czwarta lotów", a quarter of the flights;
+    "čtvrtá", "четвърта") and "четверть" (a quarter) are not Thursday."""
     out = []
     for form, name in table.items():
         if len(form) < 7 or " " in form:
             continue
         if re.search(r"[eoě]k$", form):
             out.append((form[:-2] + "k", name))
-        elif form.endswith("ък"):
+        elif form[-1] in _CYRILLIC_CONSONANTS:
+            # "четверг", "четвъртък", "четврток": inflected from the whole word ("четверга",
+            # "четвъртъка"), not from "четвер-", the root of "четверть" (a quarter).
             out.append((form, name))
         else:
             out.append((form[:-2] if len(form) >= 8 else form[:-1], name))
