@@ -498,6 +498,12 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
         mentions = [m for m in mentions if m.date is None or m.date <= base + dt.timedelta(days=1)]
+        # "flights suspended from 29 April to 31 May" on a page of 1 May, "jamming tests
+        # between Feb. 6 and 10" on a page of 7 February: a period that runs on past the page
+        # is a measure's or a warning's term (a plan), not when an incident happened.
+        mentions = [
+            m for m in mentions if m.end_date is None or m.end_date <= base + dt.timedelta(days=1)
+        ]
         # "resuming flights in June" (a plan): a month named without a year after a word of
         # intent is not the incident's month, even though it reads as last June.
         mentions = [

@@ -1,0 +1,50 @@
+"""Rules from the English failure classes of holdout12 (session 12, branch en12b).
+
+Every fixture is written in our own words; none is an article's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.ingest import ingest_text
+from tracker.ingest.dates import find_dates
+
+
+def _dates(candidates) -> list[str]:
+    return sorted(str(c.values["date"]) for c in candidates)
+
+
+def test_the_end_of_a_period_still_running_reads_forward():
+    # "until at least 31 May" on a page of 30 April is this year's 31 May (a limit), not
+    # last year's 31 May read as an incident's day.
+    (mention,) = find_dates(
+        "The carrier will not fly to the city until at least May 31.", base=dt.date(2024, 4, 30)
+    )
+    assert mention.date == dt.date(2024, 5, 31)
+    assert mention.is_bound
+
+
+def test_a_suspension_term_running_past_the_page_does_not_date_an_incident():
+    candidates = ingest_text(
+        "Published: 2024-04-30\n\nThe airline has stopped its flights to Tartu Airport until at "
+        "least May 31, because GPS jamming there forced the approach of its aircraft to be "
+        "abandoned."
+    )
+    assert "2023-05-31" not in _dates(candidates)
+
+
+def test_a_warning_period_running_past_the_page_is_not_an_incident():
+    candidates = ingest_text(
+        "Published: 2019-02-07\n\nPilots flying in the eastern U.S. should expect GPS jamming "
+        "during a military exercise between Feb. 6 and 10."
+    )
+    assert "2019-02-06" not in _dates(candidates)
+
+
+def test_guard_a_period_ended_before_the_page_still_dates_the_incident():
+    candidates = ingest_text(
+        "Published: 2019-02-12\n\nPilots flying in the eastern U.S. met GPS jamming during a "
+        "military exercise between Feb. 6 and 10."
+    )
+    assert _dates(candidates) == ["2019-02-06"]
