@@ -48,3 +48,37 @@ def test_guard_a_period_ended_before_the_page_still_dates_the_incident():
         "military exercise between Feb. 6 and 10."
     )
     assert _dates(candidates) == ["2019-02-06"]
+
+
+_PAGE_DAY = dt.date(2025, 12, 2)
+
+
+def test_a_dateline_closed_by_a_colon_is_the_filing_day_not_the_incident_day():
+    candidates = ingest_text(
+        "Spoofing hits Pune approaches\n\nPune, December 02: Several airliners approaching Pune "
+        "airport received spoofed GPS signals, the airport said.",
+        published=_PAGE_DAY,
+    )
+    assert "2025-12-02" not in _dates(candidates)
+
+
+def test_a_figure_without_satellite_words_is_not_the_ledes_aggregate():
+    # A teaser for another story ("Over 300 Flights Delayed" by a power cut) run into the lede
+    # does not make the page a statistics page.
+    (candidate,) = ingest_text(
+        "Spoofing hits Pune approaches\n\nAn airliner approaching Pune airport received spoofed "
+        "GPS signals last month, the airport said. Pune Airport Delays: Power Cut Hits "
+        "Terminal; Over 300 Flights Delayed.",
+        published=_PAGE_DAY,
+    )
+    assert not any("aggregate figure" in r for r in candidate.reasons)
+
+
+def test_the_signature_of_an_embedded_post_does_not_date_the_incident():
+    candidates = ingest_text(
+        "Spoofing hits Pune approaches\n\nThe minister quoted the airport's report: \"An "
+        'airliner reported GPS spoofing while approaching Pune airport on runway 10." — '
+        "Newswire (@newswire) November 28, 2025",
+        published=_PAGE_DAY,
+    )
+    assert "2025-11-28" not in _dates(candidates)

@@ -494,6 +494,7 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         )
         # "733 this year as of August 18": the cut-off of a count, not an event's day
         and not _AS_OF.search(sentence[: m.start])
+        and not _POST_SIGNATURE.search(sentence[: m.start])
     ]  # fmt: skip
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
@@ -544,6 +545,9 @@ _CREW_REPORTED_ON = re.compile(
     re.I,
 )
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
+# "... on runway 10. — News Agency (@agency) December 1, 2025": the signature of an embedded
+# social-media post, the day it was posted, not an incident's.
+_POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
 _STATED_AFTER = re.compile(
@@ -1492,6 +1496,13 @@ _PLACE_DATELINE = re.compile(
     r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?\.?$"
 )
+# "Mumbai, December 02: The government ...", "Kyiv, 3 May (AGENCY): ...": a dateline closed by a
+# colon (a place, then the day the story was filed) opening the lede.
+_COLON_DATELINE = re.compile(
+    r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
+    r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)\s*"
+    r"(?:\([A-Z][\w .]{1,20}\)\s*)?:\s+(?=\S)"
+)
 # A full date followed by a clock time: a page's time stamp.
 _TIMESTAMP = re.compile(
     r"(?P<date>\b\d{1,2}\.?\s+[A-Z][a-z]+\.?,?\s+\d{4}|\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
@@ -1668,6 +1679,16 @@ def _first_dateline(
             ):
                 how = "bare" if bare else "labelled"
                 return [s for s in sentences if s is not sentence], mentions[0].date, how
+        colon = _COLON_DATELINE.match(sentence.text) if position < 4 else None
+        if colon and not sentence.heading:
+            mentions = find_dates(colon.group("date"), base=None)
+            if len(mentions) == 1 and mentions[0].kind in {"dmy", "mdy"}:
+                # The day the story was filed, not an incident's: with its year it is the
+                # publication date; without one, no date (the page's own date stands).
+                out = list(sentences)
+                out[position] = _replace(sentence, text=sentence.text[colon.end() :])
+                dated = re.search(r"\d{4}", mentions[0].text) and mentions[0].date is not None
+                return out, mentions[0].date if dated else None, "labelled"
         stamp = _TIMESTAMP.search(sentence.text) if position < 4 else None
         if stamp and labelled_only and _EVENT_PREPOSITION.search(sentence.text[: stamp.start()]):
             # Below a header date, "... near Vilnius on 3 March 2024 at 14:30" is the incident's
@@ -2057,8 +2078,18 @@ def extract_candidates(
     first_body = next((s.index for s in sentences if not s.heading), 0)
     lede_texts = [s.text for s in sentences[:4] if s.heading or s.paragraph <= lede_paragraph]
     opening = [s.text for s in sentences[:6]]
+    # "Over 400 Flights Delayed" by a control-tower glitch (a teaser for another story run into
+    # the lede): a figure is the page's only when its sentence speaks of satellite navigation
+    # or interference.
     lede_figure = next(
-        (t for t in opening if ax.AGGREGATE_STRICT.search(t) and not _one_day_count(t, base)), ""
+        (
+            t
+            for t in opening
+            if ax.AGGREGATE_STRICT.search(t)
+            and not _one_day_count(t, base)
+            and (fx.GNSS_TERM.search(t) or _INTERFERENCE_WORD.search(t))
+        ),
+        "",
     )
     lede_policy = next((t for t in lede_texts if ax.POLICY_LEDE.search(t)), "")
     candidates: list[Candidate] = []
