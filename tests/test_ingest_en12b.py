@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tracker.ingest import assess as ax
 from tracker.ingest import ingest_text
 from tracker.ingest.dates import find_dates
 
@@ -82,3 +83,32 @@ def test_the_signature_of_an_embedded_post_does_not_date_the_incident():
         published=_PAGE_DAY,
     )
     assert "2025-11-28" not in _dates(candidates)
+
+
+_STAMP = "Thursday, 05 March 2026 09:40 GMT\n\nJamming near Kars airport\n\n"
+
+
+def test_the_weekday_of_a_time_stamp_goes_with_it():
+    (candidate,) = ingest_text(
+        _STAMP + "An airliner approaching Kars airport lost GPS to jamming, the airport said."
+    )
+    assert not any("Thursday" in reason for reason in candidate.reasons)
+
+
+def test_a_wire_dateline_closed_by_the_agency_below_a_time_stamp_dates_no_incident():
+    candidates = ingest_text(
+        _STAMP + "(SYNDIC- WIRE) Ankara, Feb 20 (WIRE) An airliner approaching Kars airport lost "
+        "GPS to jamming, the airport said."
+    )
+    assert "2026-02-20" not in _dates(candidates)
+
+
+def test_a_regulators_order_to_report_is_a_policy_lede():
+    assert ax.POLICY_LEDE.search(
+        "The regulator has directed pilots and airlines to report GPS spoofing within ten minutes."
+    )
+
+
+def test_the_aircraft_as_a_qualifier_names_no_aircraft():
+    assert ax.specific_vehicle(["Crews must state the aircraft equipment that was affected."]) == ""
+    assert ax.specific_vehicle(["The aircraft turned back to Helsinki."]) == "The aircraft"

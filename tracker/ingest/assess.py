@@ -131,7 +131,10 @@ POLICY_LEDE = re.compile(
     r"\b(?:complaint|lodge|Security Council|accus\w+|condemn\w*|raised the alarm|minister\s+\w+\s+"
     r"(?:said|says|raised|warned)|told (?:journalists|reporters|parliament)|in parliament|"
     r"statement (?:by|from) the|foreign ministry|ICAO (?:council|assembly|meeting)"
-    r"|discuss(?:ed|es|ing)|debated?|urged|urges|pressed|called on|calls on)\b",
+    r"|discuss(?:ed|es|ing)|debated?|urged|urges|pressed|called on|calls on"
+    # A regulator's order to crews: "the authority has directed pilots and airlines to report".
+    r"|(?:directed|ordered|instructed|required|mandated)\s+(?:all\s+)?(?:pilots|airlines|"
+    r"operators|crews|carriers|air traffic controllers|ATCs?)\b[^.]{0,80}\bto\s+report)\b",
     re.I,
 )
 #: Statements, complaints and regulation: about interference, not an incident.
@@ -218,6 +221,9 @@ _SPECIFIC = re.compile(
     rf"(?:{_GENERIC_VERB}\w+\s+){{0,2}}?"
     r"(?:plane|aircraft|flight|jet|airliner|crew|pilot|captain|helicopter|turboprop|"
     r"air ambulance|medevac|ambulance (?:plane|aircraft|jet|helicopter)|" + fx.MAKERS + r")\b"
+    # "the aircraft equipment impacted", "the aircraft type": the word qualifies a kind of
+    # thing (in a form to fill in, a rule), it names no aircraft.
+    r"(?!\s+(?:equipment|systems?|types?|registrations?|models?|data|industry)\b)"
     r"|\b[A-Z]{2}-?\d{2,4}\b"
     r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b"
     # "two Nordline flights", "both jets": a count of particular aircraft.

@@ -1498,10 +1498,17 @@ _PLACE_DATELINE = re.compile(
 )
 # "Mumbai, December 02: The government ...", "Kyiv, 3 May (AGENCY): ...": a dateline closed by a
 # colon (a place, then the day the story was filed) opening the lede.
+# "(SYNDICATOR- AGENCY) Mumbai, Nov 12 (AGENCY) The regulator ...": a wire dateline closed by
+# the agency's name, after a syndicator's credit.
 _COLON_DATELINE = re.compile(
-    r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
+    r"^(?:\([A-Z][\w .-]{1,30}\)\s*)?[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
     r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)\s*"
-    r"(?:\([A-Z][\w .]{1,20}\)\s*)?:\s+(?=\S)"
+    r"(?:\([A-Z][A-Z .]{1,20}\)\s*:?|:)\s+(?=\S)"
+)
+# The weekday just before a time stamp and the zone just after it: "Tuesday, ", " GMT".
+_STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*$", re.I)
+_STAMP_ZONE = re.compile(
+    r"^\s*(?:GMT|UTC|CET|CEST|EET|EEST|IST|[A-Z]{2,4}T)\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
 )
 # A full date followed by a clock time: a page's time stamp.
 _TIMESTAMP = re.compile(
@@ -1571,12 +1578,26 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     a dateline) and is earlier, the labelled one is the publication date and both lines go."""
     rest, date, how = _first_dateline(sentences)
     if date is None or how != "bare":
-        return rest, date
+        return _strip_wire_dateline(rest), date
     later, labelled, _ = _first_dateline(rest[:8], labelled_only=True)
     if labelled is None:
-        return rest, date
+        return _strip_wire_dateline(rest), date
     # The labelled line is the page's own date either way, never an incident's.
-    return later + rest[8:], min(labelled, date)
+    return _strip_wire_dateline(later + rest[8:]), min(labelled, date)
+
+
+def _strip_wire_dateline(sentences: list[Sentence]) -> list[Sentence]:
+    """Remove a wire dateline ("Mumbai, Nov 12 (AGENCY) ...", "Pune, December 02: ...") from
+    the first sentences even below a time stamp: the day the story was filed is no incident's."""
+    from dataclasses import replace as _replace
+
+    for position, sentence in enumerate(sentences[:4]):
+        colon = None if sentence.heading else _COLON_DATELINE.match(sentence.text)
+        if colon and len(find_dates(colon.group("date"), base=None)) == 1:
+            out = list(sentences)
+            out[position] = _replace(sentence, text=sentence.text[colon.end() :])
+            return out
+    return sentences
 
 
 # "03/25/2024 / By Jane Roe The plane ...": a numeric date and a byline run into the lede.
@@ -1699,7 +1720,11 @@ def _first_dateline(
             mentions = find_dates(stamp.group("date"), base=None)
             if len(mentions) == 1 and mentions[0].date is not None:
                 out = list(sentences)
-                text = (sentence.text[: stamp.start()] + " " + sentence.text[stamp.end() :]).strip()
+                # "Tuesday, 02 January 2024 12:17 GMT": the stamp's weekday and time zone go
+                # with it (a weekday left behind would read as an incident's day).
+                head = _STAMP_WEEKDAY.sub("", sentence.text[: stamp.start()])
+                tail = _STAMP_ZONE.sub("", sentence.text[stamp.end() :])
+                text = (head + " " + tail).strip()
                 out[position] = _replace(sentence, text=text)
                 return out, mentions[0].date, "labelled"
         byline = _BYLINE.match(sentence.text)
