@@ -112,3 +112,25 @@ def test_a_regulators_order_to_report_is_a_policy_lede():
 def test_the_aircraft_as_a_qualifier_names_no_aircraft():
     assert ax.specific_vehicle(["Crews must state the aircraft equipment that was affected."]) == ""
     assert ax.specific_vehicle(["The aircraft turned back to Helsinki."]) == "The aircraft"
+
+
+def _reasons(text: str, published: dt.date) -> list[str]:
+    return [r for c in ingest_text(text, published=published) for r in c.reasons]
+
+
+def test_interference_that_has_sometimes_stopped_aircraft_is_routine():
+    reasons = _reasons(
+        "Tartu approaches change\n\nIn April, GPS jamming near Tartu airport has sometimes "
+        "prevented aircraft from landing there.",
+        dt.date(2024, 5, 1),
+    )
+    assert any("routine" in r for r in reasons)
+
+
+def test_the_aircraft_of_a_general_rule_is_no_particular_aircraft():
+    reasons = _reasons(
+        "Tartu approaches change\n\nIn April, GPS jamming near Tartu airport stopped planes "
+        "landing there. The aircraft has backup systems it can use when jamming occurs.",
+        dt.date(2024, 5, 1),
+    )
+    assert not any("names a specific aircraft" in r for r in reasons)

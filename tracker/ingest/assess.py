@@ -123,7 +123,16 @@ ROUTINE = re.compile(
     r"\b(?:so|such|as|more|increasingly)\s+(?:pervasive|widespread|commonplace|routine)\b"
     r"|\b(?:almost|nearly)\s+(?:daily|every\s+day|constantly)\b|\bon\s+a\s+daily\s+basis\b"
     r"|\b(?:perpetually|incessantly)\b|\b(?:an?\s+)?(?:accepted|everyday)\s+reality\b"
-    r"|\b(?:the|a|an\s+unwelcome)\s+(?:new\s+)?norm\b",
+    r"|\b(?:the|a|an\s+unwelcome)\s+(?:new\s+)?norm\b"
+    # "interference has sometimes prevented aircraft from landing": what happens from time to
+    # time, told with a word of frequency before the verb.
+    r"|\b(?:has|have)\s+(?:sometimes|often|frequently|repeatedly|regularly|at\s+times)\s+"
+    r"(?:\w+ed|been)\b",
+    re.I,
+)
+#: A condition told in the present ("when interference occurs"): a general rule, no event.
+GENERAL_WHEN = re.compile(
+    r"\bwhen(?:ever)?\s+(?:[\w-]+\s+){0,4}(?:occurs|happens|arises|is\s+(?:detected|present))\b",
     re.I,
 )
 #: A lede that is a statement, complaint or accusation rather than an event.
@@ -341,7 +350,12 @@ def assess(
     """
     result = Assessment()
     own = [a for a in anchors if not is_background(a)] or anchors
-    vehicle = specific_vehicle(own) or specific_vehicle(context[:3])
+    # A general rule ("the aircraft has other systems it can use when interference occurs")
+    # names no particular aircraft.
+    particular = [a for a in own if not GENERAL_WHEN.search(a)]
+    vehicle = specific_vehicle(particular) or specific_vehicle(
+        [c for c in context[:3] if not GENERAL_WHEN.search(c)]
+    )
     suspension = _operator_suspension(vehicle, anchors + context[:2])
     if suspension:
         vehicle = ""
