@@ -134,3 +134,14 @@ def test_the_aircraft_of_a_general_rule_is_no_particular_aircraft():
         dt.date(2024, 5, 1),
     )
     assert not any("names a specific aircraft" in r for r in reasons)
+
+
+def test_teasers_under_a_recall_label_are_other_stories():
+    candidates = ingest_text(
+        "Airline pauses Tartu service\n\nThe airline has stopped flying to Tartu for a month "
+        "while a new approach is built, it said.\n\nRecall\n\nMinisters warned that jamming "
+        "forced two Finnish flights to turn back over Estonia\n\nJamming blamed on Russia, a "
+        "defence ministry says",
+        published=dt.date(2024, 4, 30),
+    )
+    assert candidates == []

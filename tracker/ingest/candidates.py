@@ -579,7 +579,9 @@ _LINK_LIST_LABEL = re.compile(
     r"|read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+(?:stories|news|on\s+this"
     r"(?:\s+story)?)|you\s+(?:may|might)\s+(?:also\s+)?like|recommended(?:\s+for\s+you)?"
     r"|popular(?:\s+(?:stories|news|now))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?"
-    r"|latest(?:\s+(?:news|stories))?|top\s+stories)\s*[:\u2013\u2014-]?\s*$",
+    r"|latest(?:\s+(?:news|stories))?|top\s+stories"
+    # "Recall", "Reminder", "Previously": a label over teasers of earlier stories.
+    r"|recall|reminder|previously(?:\s+(?:reported|on))?)\s*[:\u2013\u2014-]?\s*$",
     re.I,
 )
 # The same label with its headlines on one line: "Related: Estonia summons envoy (12 March
