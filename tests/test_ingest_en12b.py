@@ -145,3 +145,13 @@ def test_teasers_under_a_recall_label_are_other_stories():
         published=dt.date(2024, 4, 30),
     )
     assert candidates == []
+
+
+def test_the_days_of_the_flights_told_in_the_next_sentence_date_them():
+    candidates = ingest_text(
+        "Ministers warn over jamming\n\nThe ministers spoke out at the weekend about GPS "
+        "jamming that made two Finnair flights turn back over Estonia last week. The flights "
+        "leaving Helsinki on Thursday and Friday had to return when the signal was lost.",
+        published=dt.date(2024, 4, 29),
+    )
+    assert _dates(candidates) == ["2024-04-25", "2024-04-26"]

@@ -311,6 +311,33 @@ def _area_event_in_lede(sentence: Sentence) -> bool:
 _PRONOUN_SUBJECT = re.compile(r"^[\"'\u201c\u2018]?(?:It|It's|Its)\b")
 
 
+# "The flights departing from Helsinki on Thursday and Friday ...": the aircraft the sentence
+# before named, taken up again.
+_SAME_FLIGHTS = re.compile(
+    r"^(?:The|Both|These|Those)\s+(?:two\s+)?(?:[\w-]+\s+)?(?:flights|planes|aircraft|jets|airliners)\b"
+)
+
+
+def _days_told_next(
+    anchor: Sentence,
+    sentences: list[Sentence],
+    dates: list[DateMention],
+    base: dt.date | None,
+) -> tuple[list[DateMention], str] | None:
+    """The days of the flights an anchor names, told in the next sentence: "jamming that made
+    two flights turn back last week. The flights leaving on Thursday and Friday ..." (the
+    anchor's own date, if any, is relative: the week, or the day a warning came)."""
+    if anchor.index + 1 >= len(sentences) or not ax.specific_vehicle([anchor.text]):
+        return None
+    if any(m.kind in {"iso", "dmy", "mdy", "numeric"} for m in dates):
+        return None
+    following = sentences[anchor.index + 1]
+    if not _SAME_FLIGHTS.match(following.text):
+        return None
+    days = [m for m in _event_dates(following.text, base) if m.precision == "day" and m.date]
+    return (days, following.text) if days else None
+
+
 def _pronoun_for_aircraft(sentence: Sentence, sentences: list[Sentence]) -> bool:
     """Does the sentence open with "It", the particular aircraft the sentence before named?"""
     if not _PRONOUN_SUBJECT.match(sentence.text) or sentence.index == 0:
@@ -690,7 +717,11 @@ def _group(
                 )
             ):
                 dates = _event_dates(previous.text, base)
-        dates = [d for m in dates for d in _enumerated_days(m, anchor.text)]
+        dating_text = anchor.text
+        told_next = _days_told_next(anchor, sentences, dates, base)
+        if told_next:
+            dates, dating_text = told_next
+        dates = [d for m in dates for d in _enumerated_days(m, dating_text)]
         distinct = [
             m
             for m in dates
