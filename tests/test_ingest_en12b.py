@@ -155,3 +155,13 @@ def test_the_days_of_the_flights_told_in_the_next_sentence_date_them():
         published=dt.date(2024, 4, 29),
     )
     assert _dates(candidates) == ["2024-04-25", "2024-04-26"]
+
+
+def test_the_country_fingers_are_pointed_at_is_the_accused_not_the_place():
+    candidates = ingest_text(
+        "Flights to Estonia abandoned\n\nOn Friday evening two Finnish flights had to abandon "
+        "their trips to Estonia after GPS failures, with officials pointing fingers "
+        "at Russia for the jamming.",
+        published=dt.date(2024, 4, 28),
+    )
+    assert [c.values.get("country") for c in candidates] == ["EE"]
