@@ -63,7 +63,7 @@ def test_a_dateline_closed_by_a_colon_is_the_filing_day_not_the_incident_day():
     assert "2025-12-02" not in _dates(candidates)
 
 
-def test_a_figure_without_satellite_words_is_not_the_ledes_aggregate():
+def test_a_figure_with_another_cause_is_not_the_ledes_aggregate():
     # A teaser for another story ("Over 300 Flights Delayed" by a power cut) run into the lede
     # does not make the page a statistics page.
     (candidate,) = ingest_text(

@@ -1584,6 +1584,12 @@ def _credit_date(text: str) -> tuple[dt.date, str] | None:
     return found[0].date, ""
 
 
+# Causes of delays other than interference: "a technical glitch", "fog", "a power cut".
+_OTHER_CAUSE = re.compile(
+    r"\b(?:glitch\w*|technical\s+(?:fault|failure|issue|problem)s?|fog|weather|storms?|snow"
+    r"|strikes?|power\s+(?:cut|outage|failure)s?)\b",
+    re.I,
+)
 # Words that make a GNSS problem interference rather than a fault of the equipment.
 _INTERFERENCE_WORD = re.compile(
     r"\b(?:jamm\w*|jams?|jammers?|spoof\w*|interfer\w*|electronic\s+warfare|"
@@ -2137,15 +2143,18 @@ def extract_candidates(
     lede_texts = [s.text for s in sentences[:4] if s.heading or s.paragraph <= lede_paragraph]
     opening = [s.text for s in sentences[:6]]
     # "Over 400 Flights Delayed" by a control-tower glitch (a teaser for another story run into
-    # the lede): a figure is the page's only when its sentence speaks of satellite navigation
-    # or interference.
+    # the lede): a figure given with another cause, and no word of satellite navigation or
+    # interference, is not the page's.
     lede_figure = next(
         (
             t
             for t in opening
             if ax.AGGREGATE_STRICT.search(t)
             and not _one_day_count(t, base)
-            and (fx.GNSS_TERM.search(t) or _INTERFERENCE_WORD.search(t))
+            and not (
+                _OTHER_CAUSE.search(t)
+                and not (fx.GNSS_TERM.search(t) or _INTERFERENCE_WORD.search(t))
+            )
         ),
         "",
     )
