@@ -123,7 +123,16 @@ ROUTINE = re.compile(
     r"\b(?:so|such|as|more|increasingly)\s+(?:pervasive|widespread|commonplace|routine)\b"
     r"|\b(?:almost|nearly)\s+(?:daily|every\s+day|constantly)\b|\bon\s+a\s+daily\s+basis\b"
     r"|\b(?:perpetually|incessantly)\b|\b(?:an?\s+)?(?:accepted|everyday)\s+reality\b"
-    r"|\b(?:the|a|an\s+unwelcome)\s+(?:new\s+)?norm\b",
+    r"|\b(?:the|a|an\s+unwelcome)\s+(?:new\s+)?norm\b"
+    # "interference has sometimes prevented aircraft from landing": what happens from time to
+    # time, told with a word of frequency before the verb.
+    r"|\b(?:has|have)\s+(?:sometimes|often|frequently|repeatedly|regularly|at\s+times)\s+"
+    r"(?:\w+ed|been)\b",
+    re.I,
+)
+#: A condition told in the present ("when interference occurs"): a general rule, no event.
+GENERAL_WHEN = re.compile(
+    r"\bwhen(?:ever)?\s+(?:[\w-]+\s+){0,4}(?:occurs|happens|arises|is\s+(?:detected|present))\b",
     re.I,
 )
 #: A lede that is a statement, complaint or accusation rather than an event.
@@ -131,7 +140,10 @@ POLICY_LEDE = re.compile(
     r"\b(?:complaint|lodge|Security Council|accus\w+|condemn\w*|raised the alarm|minister\s+\w+\s+"
     r"(?:said|says|raised|warned)|told (?:journalists|reporters|parliament)|in parliament|"
     r"statement (?:by|from) the|foreign ministry|ICAO (?:council|assembly|meeting)"
-    r"|discuss(?:ed|es|ing)|debated?|urged|urges|pressed|called on|calls on)\b",
+    r"|discuss(?:ed|es|ing)|debated?|urged|urges|pressed|called on|calls on"
+    # A regulator's order to crews: "the authority has directed pilots and airlines to report".
+    r"|(?:directed|ordered|instructed|required|mandated)\s+(?:all\s+)?(?:pilots|airlines|"
+    r"operators|crews|carriers|air traffic controllers|ATCs?)\b[^.]{0,80}\bto\s+report)\b",
     re.I,
 )
 #: Statements, complaints and regulation: about interference, not an incident.
@@ -218,6 +230,9 @@ _SPECIFIC = re.compile(
     rf"(?:{_GENERIC_VERB}\w+\s+){{0,2}}?"
     r"(?:plane|aircraft|flight|jet|airliner|crew|pilot|captain|helicopter|turboprop|"
     r"air ambulance|medevac|ambulance (?:plane|aircraft|jet|helicopter)|" + fx.MAKERS + r")\b"
+    # "the aircraft equipment impacted", "the aircraft type": the word qualifies a kind of
+    # thing (in a form to fill in, a rule), it names no aircraft.
+    r"(?!\s+(?:equipment|systems?|types?|registrations?|models?|data|industry)\b)"
     r"|\b[A-Z]{2}-?\d{2,4}\b"
     r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b"
     # "two Nordline flights", "both jets": a count of particular aircraft.
@@ -335,7 +350,12 @@ def assess(
     """
     result = Assessment()
     own = [a for a in anchors if not is_background(a)] or anchors
-    vehicle = specific_vehicle(own) or specific_vehicle(context[:3])
+    # A general rule ("the aircraft has other systems it can use when interference occurs")
+    # names no particular aircraft.
+    particular = [a for a in own if not GENERAL_WHEN.search(a)]
+    vehicle = specific_vehicle(particular) or specific_vehicle(
+        [c for c in context[:3] if not GENERAL_WHEN.search(c)]
+    )
     suspension = _operator_suspension(vehicle, anchors + context[:2])
     if suspension:
         vehicle = ""

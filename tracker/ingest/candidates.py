@@ -311,6 +311,33 @@ def _area_event_in_lede(sentence: Sentence) -> bool:
 _PRONOUN_SUBJECT = re.compile(r"^[\"'\u201c\u2018]?(?:It|It's|Its)\b")
 
 
+# "The flights departing from Helsinki on Thursday and Friday ...": the aircraft the sentence
+# before named, taken up again.
+_SAME_FLIGHTS = re.compile(
+    r"^(?:The|Both|These|Those)\s+(?:two\s+)?(?:[\w-]+\s+)?(?:flights|planes|aircraft|jets|airliners)\b"
+)
+
+
+def _days_told_next(
+    anchor: Sentence,
+    sentences: list[Sentence],
+    dates: list[DateMention],
+    base: dt.date | None,
+) -> tuple[list[DateMention], str] | None:
+    """The days of the flights an anchor names, told in the next sentence: "jamming that made
+    two flights turn back last week. The flights leaving on Thursday and Friday ..." (the
+    anchor's own date, if any, is relative: the week, or the day a warning came)."""
+    if anchor.index + 1 >= len(sentences) or not ax.specific_vehicle([anchor.text]):
+        return None
+    if any(m.kind in {"iso", "dmy", "mdy", "numeric"} for m in dates):
+        return None
+    following = sentences[anchor.index + 1]
+    if not _SAME_FLIGHTS.match(following.text):
+        return None
+    days = [m for m in _event_dates(following.text, base) if m.precision == "day" and m.date]
+    return (days, following.text) if days else None
+
+
 def _pronoun_for_aircraft(sentence: Sentence, sentences: list[Sentence]) -> bool:
     """Does the sentence open with "It", the particular aircraft the sentence before named?"""
     if not _PRONOUN_SUBJECT.match(sentence.text) or sentence.index == 0:
@@ -494,10 +521,17 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         )
         # "733 this year as of August 18": the cut-off of a count, not an event's day
         and not _AS_OF.search(sentence[: m.start])
+        and not _POST_SIGNATURE.search(sentence[: m.start])
     ]  # fmt: skip
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
         mentions = [m for m in mentions if m.date is None or m.date <= base + dt.timedelta(days=1)]
+        # "flights suspended from 29 April to 31 May" on a page of 1 May, "jamming tests
+        # between Feb. 6 and 10" on a page of 7 February: a period that runs on past the page
+        # is a measure's or a warning's term (a plan), not when an incident happened.
+        mentions = [
+            m for m in mentions if m.end_date is None or m.end_date <= base + dt.timedelta(days=1)
+        ]
         # "resuming flights in June" (a plan): a month named without a year after a word of
         # intent is not the incident's month, even though it reads as last June.
         mentions = [
@@ -538,6 +572,9 @@ _CREW_REPORTED_ON = re.compile(
     re.I,
 )
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
+# "... on runway 10. — News Agency (@agency) December 1, 2025": the signature of an embedded
+# social-media post, the day it was posted, not an incident's.
+_POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
 _STATED_AFTER = re.compile(
@@ -569,7 +606,9 @@ _LINK_LIST_LABEL = re.compile(
     r"|read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+(?:stories|news|on\s+this"
     r"(?:\s+story)?)|you\s+(?:may|might)\s+(?:also\s+)?like|recommended(?:\s+for\s+you)?"
     r"|popular(?:\s+(?:stories|news|now))?|most\s+(?:read|popular|viewed)|trending(?:\s+now)?"
-    r"|latest(?:\s+(?:news|stories))?|top\s+stories)\s*[:\u2013\u2014-]?\s*$",
+    r"|latest(?:\s+(?:news|stories))?|top\s+stories"
+    # "Recall", "Reminder", "Previously": a label over teasers of earlier stories.
+    r"|recall|reminder|previously(?:\s+(?:reported|on))?)\s*[:\u2013\u2014-]?\s*$",
     re.I,
 )
 # The same label with its headlines on one line: "Related: Estonia summons envoy (12 March
@@ -678,7 +717,11 @@ def _group(
                 )
             ):
                 dates = _event_dates(previous.text, base)
-        dates = [d for m in dates for d in _enumerated_days(m, anchor.text)]
+        dating_text = anchor.text
+        told_next = _days_told_next(anchor, sentences, dates, base)
+        if told_next:
+            dates, dating_text = told_next
+        dates = [d for m in dates for d in _enumerated_days(m, dating_text)]
         distinct = [
             m
             for m in dates
@@ -1486,6 +1529,20 @@ _PLACE_DATELINE = re.compile(
     r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?\.?$"
 )
+# "Mumbai, December 02: The government ...", "Kyiv, 3 May (AGENCY): ...": a dateline closed by a
+# colon (a place, then the day the story was filed) opening the lede.
+# "(SYNDICATOR- AGENCY) Mumbai, Nov 12 (AGENCY) The regulator ...": a wire dateline closed by
+# the agency's name, after a syndicator's credit.
+_COLON_DATELINE = re.compile(
+    r"^(?:\([A-Z][\w .-]{1,30}\)\s*)?[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
+    r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)\s*"
+    r"(?:\([A-Z][A-Z .]{1,20}\)\s*:?|:)\s+(?=\S)"
+)
+# The weekday just before a time stamp and the zone just after it: "Tuesday, ", " GMT".
+_STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*$", re.I)
+_STAMP_ZONE = re.compile(
+    r"^\s*(?:GMT|UTC|CET|CEST|EET|EEST|IST|[A-Z]{2,4}T)\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
+)
 # A full date followed by a clock time: a page's time stamp.
 _TIMESTAMP = re.compile(
     r"(?P<date>\b\d{1,2}\.?\s+[A-Z][a-z]+\.?,?\s+\d{4}|\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
@@ -1527,6 +1584,12 @@ def _credit_date(text: str) -> tuple[dt.date, str] | None:
     return found[0].date, ""
 
 
+# Causes of delays other than interference: "a technical glitch", "fog", "a power cut".
+_OTHER_CAUSE = re.compile(
+    r"\b(?:glitch\w*|technical\s+(?:fault|failure|issue|problem)s?|fog|weather|storms?|snow"
+    r"|strikes?|power\s+(?:cut|outage|failure)s?)\b",
+    re.I,
+)
 # Words that make a GNSS problem interference rather than a fault of the equipment.
 _INTERFERENCE_WORD = re.compile(
     r"\b(?:jamm\w*|jams?|jammers?|spoof\w*|interfer\w*|electronic\s+warfare|"
@@ -1554,12 +1617,26 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     a dateline) and is earlier, the labelled one is the publication date and both lines go."""
     rest, date, how = _first_dateline(sentences)
     if date is None or how != "bare":
-        return rest, date
+        return _strip_wire_dateline(rest), date
     later, labelled, _ = _first_dateline(rest[:8], labelled_only=True)
     if labelled is None:
-        return rest, date
+        return _strip_wire_dateline(rest), date
     # The labelled line is the page's own date either way, never an incident's.
-    return later + rest[8:], min(labelled, date)
+    return _strip_wire_dateline(later + rest[8:]), min(labelled, date)
+
+
+def _strip_wire_dateline(sentences: list[Sentence]) -> list[Sentence]:
+    """Remove a wire dateline ("Mumbai, Nov 12 (AGENCY) ...", "Pune, December 02: ...") from
+    the first sentences even below a time stamp: the day the story was filed is no incident's."""
+    from dataclasses import replace as _replace
+
+    for position, sentence in enumerate(sentences[:4]):
+        colon = None if sentence.heading else _COLON_DATELINE.match(sentence.text)
+        if colon and len(find_dates(colon.group("date"), base=None)) == 1:
+            out = list(sentences)
+            out[position] = _replace(sentence, text=sentence.text[colon.end() :])
+            return out
+    return sentences
 
 
 # "03/25/2024 / By Jane Roe The plane ...": a numeric date and a byline run into the lede.
@@ -1662,6 +1739,16 @@ def _first_dateline(
             ):
                 how = "bare" if bare else "labelled"
                 return [s for s in sentences if s is not sentence], mentions[0].date, how
+        colon = _COLON_DATELINE.match(sentence.text) if position < 4 else None
+        if colon and not sentence.heading:
+            mentions = find_dates(colon.group("date"), base=None)
+            if len(mentions) == 1 and mentions[0].kind in {"dmy", "mdy"}:
+                # The day the story was filed, not an incident's: with its year it is the
+                # publication date; without one, no date (the page's own date stands).
+                out = list(sentences)
+                out[position] = _replace(sentence, text=sentence.text[colon.end() :])
+                dated = re.search(r"\d{4}", mentions[0].text) and mentions[0].date is not None
+                return out, mentions[0].date if dated else None, "labelled"
         stamp = _TIMESTAMP.search(sentence.text) if position < 4 else None
         if stamp and labelled_only and _EVENT_PREPOSITION.search(sentence.text[: stamp.start()]):
             # Below a header date, "... near Vilnius on 3 March 2024 at 14:30" is the incident's
@@ -1672,7 +1759,11 @@ def _first_dateline(
             mentions = find_dates(stamp.group("date"), base=None)
             if len(mentions) == 1 and mentions[0].date is not None:
                 out = list(sentences)
-                text = (sentence.text[: stamp.start()] + " " + sentence.text[stamp.end() :]).strip()
+                # "Tuesday, 02 January 2024 12:17 GMT": the stamp's weekday and time zone go
+                # with it (a weekday left behind would read as an incident's day).
+                head = _STAMP_WEEKDAY.sub("", sentence.text[: stamp.start()])
+                tail = _STAMP_ZONE.sub("", sentence.text[stamp.end() :])
+                text = (head + " " + tail).strip()
                 out[position] = _replace(sentence, text=text)
                 return out, mentions[0].date, "labelled"
         byline = _BYLINE.match(sentence.text)
@@ -2051,8 +2142,21 @@ def extract_candidates(
     first_body = next((s.index for s in sentences if not s.heading), 0)
     lede_texts = [s.text for s in sentences[:4] if s.heading or s.paragraph <= lede_paragraph]
     opening = [s.text for s in sentences[:6]]
+    # "Over 400 Flights Delayed" by a control-tower glitch (a teaser for another story run into
+    # the lede): a figure given with another cause, and no word of satellite navigation or
+    # interference, is not the page's.
     lede_figure = next(
-        (t for t in opening if ax.AGGREGATE_STRICT.search(t) and not _one_day_count(t, base)), ""
+        (
+            t
+            for t in opening
+            if ax.AGGREGATE_STRICT.search(t)
+            and not _one_day_count(t, base)
+            and not (
+                _OTHER_CAUSE.search(t)
+                and not (fx.GNSS_TERM.search(t) or _INTERFERENCE_WORD.search(t))
+            )
+        ),
+        "",
     )
     lede_policy = next((t for t in lede_texts if ax.POLICY_LEDE.search(t)), "")
     candidates: list[Candidate] = []

@@ -430,7 +430,11 @@ _MAYBE_DATE = re.compile(
     r"|morning|evening|ago|later",
     re.I,
 )
-_PREFIX = re.compile(r"([A-Za-z]+)\W*$")
+# "until at least May 31", "by the latest June 2": the limit word before the hedge.
+_PREFIX = re.compile(r"([A-Za-z]+)(?:\s+at\s+(?:the\s+)?(?:least|latest|earliest))?\W*$")
+
+# Words that end a period: "until 31 May", "from 29 April to 31 May".
+_END_WORDS = frozenset({"until", "till", "through", "to"})
 
 
 # A page's invitations ("Join today", "Subscribe today", "Sign up today") name no day.
@@ -502,6 +506,19 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
             else:
                 prefix_match = _PREFIX.search(masked[max(0, start - 20) : start])
                 prefix_word = prefix_match.group(1).lower() if prefix_match else ""
+            if (
+                base is not None
+                and date is not None
+                and prefix_word in _END_WORDS
+                and kind in {"dmy", "mdy"}
+                and not groups.get("y")
+                and date.year < base.year
+            ):
+                # "suspended until 31 May" on a page of 30 April: the end of a period still
+                # running reads forward (31 May this year), not as last year's day.
+                ahead = _safe_date(base.year, date.month, date.day)
+                if ahead is not None and ahead > base:
+                    date = ahead
             for i in range(start, end):
                 taken[i] = True
             found.append(

@@ -191,6 +191,8 @@ _SOURCE_BEFORE = re.compile(
     r"|originat\w*\s+(?:in|from)|"
     r"com(?:es|ing)\s+from|traced\s+to|sources?\s+(?:in|of)|from\s+(?:the\s+)?(?:direction\s+of|"
     r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
+    # "authorities pointing fingers at Russia": the accused.
+    r"point\w*\s+(?:(?:the|their|a)\s+)?fingers?\s+at|"
     r"(?:units?|forces|military|systems?|devices|transmitters?|equipment|blockers|jammers)\s+"
     r"(?:in|at|from))\s*(?:the\s+)?$",
     re.I,
