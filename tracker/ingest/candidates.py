@@ -1625,16 +1625,26 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     return _strip_wire_dateline(later + rest[8:]), min(labelled, date)
 
 
-def _strip_wire_dateline(sentences: list[Sentence]) -> list[Sentence]:
-    """Remove a wire dateline ("Mumbai, Nov 12 (AGENCY) ...", "Pune, December 02: ...") from
-    the first sentences even below a time stamp: the day the story was filed is no incident's."""
-    from dataclasses import replace as _replace
+def _cut_wire_dateline(sentence: Sentence) -> tuple[Sentence, DateMention] | None:
+    """The sentence without the wire dateline that opens it ("Mumbai, Nov 12 (AGENCY) ...",
+    "Pune, December 02: ..."), and the dateline's day; ``None`` when it opens with none."""
+    colon = None if sentence.heading else _COLON_DATELINE.match(sentence.text)
+    if colon is None:
+        return None
+    mentions = find_dates(colon.group("date"), base=None)
+    if len(mentions) != 1 or mentions[0].kind not in {"dmy", "mdy"}:
+        return None
+    return dataclasses.replace(sentence, text=sentence.text[colon.end() :]), mentions[0]
 
+
+def _strip_wire_dateline(sentences: list[Sentence]) -> list[Sentence]:
+    """Remove a wire dateline from the first sentences even below a time stamp: the day the
+    story was filed is no incident's."""
     for position, sentence in enumerate(sentences[:4]):
-        colon = None if sentence.heading else _COLON_DATELINE.match(sentence.text)
-        if colon and len(find_dates(colon.group("date"), base=None)) == 1:
+        cut = _cut_wire_dateline(sentence)
+        if cut is not None:
             out = list(sentences)
-            out[position] = _replace(sentence, text=sentence.text[colon.end() :])
+            out[position] = cut[0]
             return out
     return sentences
 
@@ -1739,16 +1749,14 @@ def _first_dateline(
             ):
                 how = "bare" if bare else "labelled"
                 return [s for s in sentences if s is not sentence], mentions[0].date, how
-        colon = _COLON_DATELINE.match(sentence.text) if position < 4 else None
-        if colon and not sentence.heading:
-            mentions = find_dates(colon.group("date"), base=None)
-            if len(mentions) == 1 and mentions[0].kind in {"dmy", "mdy"}:
-                # The day the story was filed, not an incident's: with its year it is the
-                # publication date; without one, no date (the page's own date stands).
-                out = list(sentences)
-                out[position] = _replace(sentence, text=sentence.text[colon.end() :])
-                dated = re.search(r"\d{4}", mentions[0].text) and mentions[0].date is not None
-                return out, mentions[0].date if dated else None, "labelled"
+        cut = _cut_wire_dateline(sentence) if position < 4 else None
+        if cut is not None:
+            # The day the story was filed, not an incident's: with its year it is the
+            # publication date; without one, no date (the page's own date stands).
+            out = list(sentences)
+            out[position], filed = cut
+            dated = re.search(r"\d{4}", filed.text) and filed.date is not None
+            return out, filed.date if dated else None, "labelled"
         stamp = _TIMESTAMP.search(sentence.text) if position < 4 else None
         if stamp and labelled_only and _EVENT_PREPOSITION.search(sentence.text[: stamp.start()]):
             # Below a header date, "... near Vilnius on 3 March 2024 at 14:30" is the incident's
