@@ -373,14 +373,20 @@ def test_json_of_a_linked_candidate_reads_back(recorded_dir, tmp_path):
     assert "2025-05-10" in again.output
 
 
-def test_a_reviewed_link_attaches_the_source_even_when_the_place_was_edited(recorded_dir, tmp_path):
+def _printed_row(runner: CliRunner, recorded_dir: Path, tmp_path: Path) -> dict:
+    """The one candidate ``ingest --json`` prints for LAST_WEEK, as a reviewer would edit it."""
     report = tmp_path / "news.txt"
     report.write_text(LAST_WEEK, "utf-8")
-    runner = CliRunner()
     printed = runner.invoke(
         main, ["ingest", str(report), "--json", "--data-dir", str(recorded_dir)]
     )
     (row,) = json.loads(printed.stdout)
+    return row
+
+
+def test_a_reviewed_link_attaches_the_source_even_when_the_place_was_edited(recorded_dir, tmp_path):
+    runner = CliRunner()
+    row = _printed_row(runner, recorded_dir, tmp_path)
     # The reviewer moved the place far from the record but kept the link: the link decides.
     row.update({"location": "Sofia, Bulgaria", "latitude": 42.70, "longitude": 23.32})
     reviewed = tmp_path / "reviewed.json"
@@ -396,13 +402,8 @@ def test_a_reviewed_link_attaches_the_source_even_when_the_place_was_edited(reco
 
 
 def test_a_reviewed_link_that_is_no_id_is_refused_and_writes_nothing(recorded_dir, tmp_path):
-    report = tmp_path / "news.txt"
-    report.write_text(LAST_WEEK, "utf-8")
     runner = CliRunner()
-    printed = runner.invoke(
-        main, ["ingest", str(report), "--json", "--data-dir", str(recorded_dir)]
-    )
-    (row,) = json.loads(printed.stdout)
+    row = _printed_row(runner, recorded_dir, tmp_path)
     row["recorded_incident"] = "Varna, last week"
     reviewed = tmp_path / "reviewed.json"
     reviewed.write_text(json.dumps([row], indent=2), "utf-8")
