@@ -1,0 +1,48 @@
+"""What a news page's address tells when its text does not: the day it was published.
+
+News sites write the day into their addresses ("/2025/09/01/plane-lost-gps-near-plovdiv"). A page
+copied without its date line (a pasted body, a stored excerpt) still has its URL. Only the
+address's text is read; nothing here reaches the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+
+__all__ = ["published_from_url"]
+
+# "/2025/09/01/", "/2025-09-01/", "-2025-09-01-", "/20250901/": a year from 1990 on, then month
+# and day; the separators keep an article number ("/1609325829/") from passing for a date.
+_URL_DATE = re.compile(
+    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[/_-]?)(?P<m>[01][0-9])(?P=sep)(?P<d>[0-3][0-9])"
+    r"(?![0-9])"
+)
+
+
+def published_from_url(url: str) -> dt.date | None:
+    """The publication day a news address carries, or ``None``.
+
+    >>> published_from_url("https://example.org/world/2025/09/01/plane-lost-gps")
+    datetime.date(2025, 9, 1)
+    >>> published_from_url("https://example.org/a/1609325829/story") is None
+    True
+    """
+    if not url:
+        return None
+    path = urllib.parse.urlsplit(url).path
+    for match in _URL_DATE.finditer(path):
+        if not match["sep"] and not _stands_alone(path, match):
+            continue  # "20250901" inside a longer run of letters and digits is an id
+        try:
+            return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+    return None
+
+
+def _stands_alone(path: str, match: re.Match) -> bool:
+    before = path[match.start() - 1] if match.start() else "/"
+    after = path[match.end()] if match.end() < len(path) else "/"
+    return before in "/-_." and after in "/-_."
