@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -161,6 +162,21 @@ def _from_json(path: Path, *, apply: bool, as_json: bool, data_dir: Path) -> Non
         _apply(batch.candidates, data_dir, as_json=as_json)
 
 
+def _published_option(ctx, param, value: str | None) -> tuple[dt.date, bool] | None:
+    """``--published``: a day (YYYY-MM-DD) or, for a page dated only to its month, YYYY-MM."""
+    if value is None:
+        return None
+    from tracker.ingest.dates import parse_publication_arg
+
+    parsed = parse_publication_arg(value)
+    if parsed is None:
+        raise click.BadParameter(
+            f"{value!r} is not a date: give YYYY-MM-DD, or YYYY-MM when the page shows only "
+            "the month"
+        )
+    return parsed
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1)
 @click.option(
@@ -174,8 +190,9 @@ def _from_json(path: Path, *, apply: bool, as_json: bool, data_dir: Path) -> Non
 @click.option("--apply", "apply", is_flag=True, help="Merge the candidates into the dataset.")
 @click.option(
     "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Publication date (YYYY-MM-DD) for reports that carry none.",
+    callback=_published_option,
+    help="Publication date (YYYY-MM-DD) for reports that carry none; YYYY-MM when the page "
+    "shows only the month.",
 )
 @click.option(
     "--min-score",
@@ -214,7 +231,8 @@ def ingest(
     result = ingest_paths(
         list(paths),
         recorded=_recorded(data_dir),
-        published=published.date() if published else None,
+        published=published[0] if published else None,
+        published_month=bool(published and published[1]),
         url=url,
         publisher=publisher,
         progress=None if as_json else _progress,

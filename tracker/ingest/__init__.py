@@ -75,11 +75,13 @@ def ingest_paths(
     progress: Callable[[list[str]], object] | None = None,
     min_score: float | None = None,
     recorded=None,
+    published_month: bool = False,
 ) -> IngestResult:
     """Read every path (files, folders, ``-``) and extract candidates.
 
     :param paths: files, folders (their report files) or ``-`` for standard input.
     :param published: publication date for reports that carry none.
+    :param published_month: ``published`` is known only to its month (its first day is given).
     :param url: source URL for reports that carry none.
     :param publisher: publisher for reports that carry none.
     :param stdin: stream read for ``-``.
@@ -113,9 +115,13 @@ def ingest_paths(
                 # passes a reviewer's date: a page that states no date of its own is read as
                 # undated, and the given day is only the source's publication date.
                 found = extract_results(
-                    report, published=published, min_score=min_score, recorded=recorded
+                    report,
+                    published=published,
+                    min_score=min_score,
+                    recorded=recorded,
+                    published_month=published_month,
                 )
-                if published:
+                if published and not published_month:
                     for candidate in (*found.candidates, *found.skipped):
                         if candidate.source.get("published") is None:
                             candidate.source["published"] = published

@@ -16,6 +16,7 @@ A report with no anchor (ships only, a satellite launch, a policy piece) gives n
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import functools
@@ -49,6 +50,7 @@ from tracker.ingest.places import (
 )
 from tracker.ingest.readers import Report
 from tracker.ingest.text import Sentence, split_sentences
+from tracker.ingest.urls import published_from_url
 
 __all__ = ["Candidate", "Results", "extract_candidates", "extract_results"]
 
@@ -2009,6 +2011,9 @@ def _plan_start(sentences: list[Sentence], base: dt.date) -> tuple[dt.date, str]
 
 
 #: Why a page's outside publication date did not date its candidate.
+PUBLISHED_MONTH_NOTE = (
+    "'{text}' is counted from a publication date known only to its month: the month is kept"
+)
 OUTSIDE_DATE_NOTE = (
     "no date on the page; the publication date given is used only for an event told with its place"
 )
@@ -2016,12 +2021,20 @@ _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:19
 
 
 def extract_candidates(
-    report: Report, *, published: dt.date | None = None, floor: float | None = None
+    report: Report,
+    *,
+    published: dt.date | None = None,
+    floor: float | None = None,
+    published_month: bool = False,
+    published_from: str = "--published",
 ) -> list[Candidate]:
     """Candidate incidents described by one report.
 
     :param report: the report (see :func:`tracker.ingest.readers.read_reports`).
     :param published: publication date to assume when the report carries none.
+    :param published_month: ``published`` is known only to its month (it is a day of that
+        month): a weekday or "yesterday" counted from it gives that month, not a day.
+    :param published_from: where ``published`` came from, for the reviewer's note.
     :param floor: candidates scoring below are dropped (default :data:`.assess.DROP_SCORE`).
     :returns: one candidate per incident; none when the text is not about an aviation GNSS
         incident.
@@ -2090,8 +2103,11 @@ def extract_candidates(
 
     notes: list[str] = list(size_note)
     base = report.published or published
+    # "Published March 2024": "on Wednesday" is some day of that month (or the last days of
+    # the one before); a day counted from the 1st would be a day of February, and wrong.
+    base_is_month = published_month and report.published is None and published is not None
     if report.published is None and published is not None:
-        notes.append(f"publication date taken from --published ({published.isoformat()})")
+        notes.append(f"publication date taken from {published_from} ({published.isoformat()})")
     stamp_base = False
     if base is None:
         inferred = infer_reference_date([s.text for s in sentences])
@@ -2257,6 +2273,10 @@ def extract_candidates(
             values[INC.date_precision] = mention.precision
             values[INC.end_date] = mention.end_date
             evidence[INC.date] = incident.date_sentence or context[0]
+            if base_is_month and mention.kind in _RELATIVE_KINDS:
+                values[INC.date], values[INC.date_precision] = month_start(base), "month"
+                values[INC.end_date] = None
+                own_notes.append(PUBLISHED_MONTH_NOTE.format(text=mention.text))
         elif base is not None and (report.published is not None or published is not None):
             values[INC.date] = month_start(base)
             values[INC.date_precision] = "month"
@@ -2405,7 +2425,12 @@ def extract_candidates(
             for told in (dating, incident.first_told)
             if told is not None
         )
-        if date_kind == "published" and (in_lede or len(incidents) == 1) and base is not None:
+        if (
+            date_kind == "published"
+            and (in_lede or len(incidents) == 1)
+            and base is not None
+            and not base_is_month
+        ):
             # News of the day: the report's only incident, or its headline's or lede's, with no
             # date of its own is dated by the day it was published (within a day, as reviewers
             # record such news); another incident told further down keeps the month.
@@ -2705,6 +2730,7 @@ def extract_results(
     published: dt.date | None = None,
     min_score: float | None = None,
     recorded=None,
+    published_month: bool = False,
 ) -> Results:
     """Incident candidates and aggregate figures of one report.
 
@@ -2712,6 +2738,8 @@ def extract_results(
         :data:`.assess.APPLY_MIN_SCORE`).
     :param recorded: the dataset's recorded incidents (a :class:`.recorded.RecordedIndex`), to
         link candidates that describe one of them; ``None``: no linking.
+    :param published_month: ``published`` is known only to its month (see
+        :func:`extract_candidates`).
 
     A report whose main content is a published figure ("1,022 reports in June") gives that
     figure and no incident candidate; see :mod:`tracker.ingest.figures`.
@@ -2722,15 +2750,29 @@ def extract_results(
     original = report
     report = to_english(report)
     floor = min(threshold, ax.DROP_SCORE)
+    published_from = "--published"
+    if published is not None and published_month:
+        # Known only to its month, the page may be from any day of it: the month's last day is
+        # the latest it can be, so "on 12 March" on a page of "March 2024" is not a future
+        # date, and a weekday counted from it stays in the month (extract_candidates then
+        # keeps only the month).
+        published = published.replace(day=calendar.monthrange(published.year, published.month)[1])
+    if published is None and report.published is None:
+        # "/2025/09/01/plane-lost-gps": news addresses carry their day. It is a date from
+        # outside the page, weighed like --published (an undated page's own words decide).
+        published = published_from_url(report.url)
+        published_from = "the page's address"
+    dating = {"published": published, "published_month": published_month,
+              "published_from": published_from}  # fmt: skip
     if recorded is None:
-        every = extract_candidates(report, published=published, floor=floor)
+        every = extract_candidates(report, floor=floor, **dating)
         figures = extract_figures(report, published=published, candidates=every)
     else:
         from tracker.ingest import recorded as rec
 
         # Down to score 0: a candidate dropped only for want of a date may be kept when it
         # describes a recorded incident, whose date it then takes.
-        found = extract_candidates(report, published=published, floor=0.0)
+        found = extract_candidates(report, floor=0.0, **dating)
         figures = extract_figures(
             report, published=published, candidates=[c for c in found if c.score >= floor]
         )
@@ -2749,6 +2791,10 @@ def extract_results(
                 # The summary tells the date it took from the record.
                 values = candidate.values
                 values[INC.summary] = _summary(values, names.get(values.get(INC.country) or "", ""))
+    if published is not None and published_from != "--published":
+        for candidate in every:
+            if candidate.source.get("published") is None:
+                candidate.source["published"] = published
     shown = [c for c in every if c.score >= threshold]
     skipped = [c for c in every if c.score < threshold]
     return Results(shown, figures, skipped)

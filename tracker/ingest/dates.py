@@ -636,6 +636,26 @@ def _day_with_a_year_nearby(sentences: list[str]) -> tuple[dt.date, str] | None:
     return best
 
 
+def parse_publication_arg(value: str) -> tuple[dt.date, bool] | None:
+    """A publication date given by hand: ``(day, False)`` for YYYY-MM-DD, ``(first of the
+    month, True)`` for YYYY-MM (a page that shows only its month), ``None`` for anything else.
+
+    >>> parse_publication_arg("2024-03")
+    (datetime.date(2024, 3, 1), True)
+    >>> parse_publication_arg("2024-3-5") is None
+    True
+    """
+    value = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return dt.date.fromisoformat(value + "-01"), True
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value), False
+    except ValueError:
+        return None
+    return None
+
+
 def parse_published(value: str | None) -> dt.date | None:
     """Parse a publication date from metadata (ISO 8601, RFC 822 as in RSS, or free text).
 

@@ -228,8 +228,15 @@ class Summary:
 def _run_article(path: Path, article: dict, recorded=None) -> ArticleResult:
     from tracker.ingest import read_reports
     from tracker.ingest.candidates import extract_results
+    from tracker.ingest.dates import parse_publication_arg
 
-    published = dt.date.fromisoformat(article["published"]) if article.get("published") else None
+    # "published": "2024-03" is a page that shows only its month.
+    given = parse_publication_arg(article["published"]) if article.get("published") else None
+    if article.get("published") and given is None:
+        return ArticleResult(
+            article, [], error=f"published {article['published']!r} is not YYYY-MM-DD or YYYY-MM"
+        )
+    published, published_month = given if given else (None, False)
     try:
         reports = read_reports(str(path))
     except InputError as err:
@@ -237,7 +244,9 @@ def _run_article(path: Path, article: dict, recorded=None) -> ArticleResult:
     candidates: list[dict] = []
     figures: list[dict] = []
     for report in reports:
-        results = extract_results(report, published=published, recorded=recorded)
+        results = extract_results(
+            report, published=published, recorded=recorded, published_month=published_month
+        )
         candidates += [c.as_dict() for c in results.candidates]
         figures += [f.as_dict() for f in results.figures]
     return ArticleResult(article, candidates, figures)
