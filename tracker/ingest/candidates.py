@@ -2785,6 +2785,18 @@ def extract_results(
             floor=floor,
             apply_min=ax.APPLY_MIN_SCORE,
         )
+        if fx.GNSS_TERM.search(report.text) and fx.AVIATION_TERM.search(report.text):
+            # A recorded incident the page retells with its date, which no candidate found
+            # (a gloss too rough for the sentence, an old story told in passing).
+            taken = {c.recorded for c in every if c.recorded}
+            for recall in rec.recalled_incidents(
+                [s.text for s in split_sentences(report.text)],
+                words,
+                recorded,
+                published=report.published or published,
+                taken=taken,
+            ):
+                every.append(_recalled_candidate(recall, report))
         names = _country_names()
         for candidate in every:
             if candidate.evidence.get(INC.date, "").startswith("(recorded incident"):
@@ -2798,6 +2810,48 @@ def extract_results(
     shown = [c for c in every if c.score >= threshold]
     skipped = [c for c in every if c.score < threshold]
     return Results(shown, figures, skipped)
+
+
+#: The score of a recorded incident a page retells with its day (with only its month: less).
+RECALLED_SCORE = 0.5
+
+
+def _recalled_candidate(recall, report: Report) -> Candidate:
+    """The candidate for a recorded incident a page retells (:func:`.recorded.recalled_incidents`):
+    the recorded facts, linked to the incident, so ``--apply`` adds the page as its source."""
+    incident = recall.incident
+    values = {
+        INC.date: incident.date,
+        INC.date_precision: incident.precision,
+        INC.end_date: incident.end_date,
+        INC.end_date_precision: incident.end_precision if incident.end_date else "",
+        INC.location: incident.location,
+        INC.latitude: incident.latitude,
+        INC.longitude: incident.longitude,
+        INC.geocode_precision: "city",
+        INC.geocode_source: "manual",
+        INC.country: incident.country,
+        INC.region: region_for(incident.country, incident.latitude, incident.longitude),
+        INC.interference: incident.interference or "unknown",
+        INC.flight_phase: incident.phase or "unknown",
+    }
+    evidence = {INC.date: recall.sentence[:300], INC.location: f"(recorded incident {incident.id})"}
+    note = (
+        f"retells recorded incident {incident.id}: the facts are the record's; check that the "
+        "page tells this incident"
+    )
+    candidate = _finish(values, evidence, report, [note])
+    names = ", ".join(w.capitalize() if w.isalpha() else w.upper() for w in recall.words[:5])
+    score = RECALLED_SCORE if recall.precision == "day" else RECALLED_SCORE - 0.05
+    candidate.score = score
+    candidate.reasons = [
+        f"+{score:.2f} retells a recorded incident with its {recall.precision}: "
+        f"'{recall.date_text}'",
+        f"describes recorded incident {incident.id}: {len(recall.words)} distinctive names "
+        f"({names}), its place among them",
+    ]
+    candidate.recorded = incident.id
+    return candidate
 
 
 def _merge_same(candidates: list[Candidate]) -> list[Candidate]:

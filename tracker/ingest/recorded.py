@@ -30,6 +30,7 @@ import pandas as pd
 from tracker import dataset, schema
 from tracker.dedupe import haversine_km
 from tracker.geocode.place import data_text
+from tracker.ingest.dates import find_dates
 
 __all__ = [
     "Link",
@@ -47,6 +48,9 @@ __all__ = [
     "MIN_WEIGHT",
     "MAX_INCIDENTS_PER_WORD",
     "AMBIGUOUS_SHARE",
+    "Recall",
+    "recalled_incidents",
+    "PLACE_WITH_DAY_WEIGHT",
 ]
 
 INC = schema.INC
@@ -172,6 +176,11 @@ class RecordedIncident:
     latitude: float | None
     longitude: float | None
     words: frozenset[str]
+    #: The distinctive words of its place (a subset of ``words``).
+    place_words: frozenset[str] = frozenset()
+    location: str = ""
+    interference: str = ""
+    phase: str = ""
 
     @property
     def last(self) -> dt.date:
@@ -228,10 +237,14 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
         if day is None:
             continue
         words: set[str] = set()
+        place_words: set[str] = set()
         for column in _COLUMNS:
             value = row.get(column)
             if isinstance(value, str) and value:
-                words |= _distinctive(value, ignore, sentences=column == INC.summary)
+                found = _distinctive(value, ignore, sentences=column == INC.summary)
+                words |= found
+                if column == INC.location:
+                    place_words |= found
         lat, lon = row.get(INC.latitude), row.get(INC.longitude)
         rows.append(
             RecordedIncident(
@@ -244,6 +257,10 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 latitude=None if lat is None or pd.isna(lat) else float(lat),
                 longitude=None if lon is None or pd.isna(lon) else float(lon),
                 words=frozenset(words),
+                place_words=frozenset(place_words),
+                location=str(row.get(INC.location) or ""),
+                interference=str(row.get(INC.interference) or ""),
+                phase=str(row.get(INC.flight_phase) or ""),
             )
         )
     counts: dict[str, int] = {}
@@ -258,7 +275,13 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
         if count <= MAX_INCIDENTS_PER_WORD
     }
     kept = tuple(
-        RecordedIncident(**{**incident.__dict__, "words": incident.words & weights.keys()})
+        RecordedIncident(
+            **{
+                **incident.__dict__,
+                "words": incident.words & weights.keys(),
+                "place_words": incident.place_words & weights.keys(),
+            }
+        )
         for incident in rows
     )
     return RecordedIndex(kept, weights)
@@ -540,3 +563,125 @@ def link_candidates(
             _adopt(candidate, link, dated_by_text)
         kept.append(candidate)
     return kept
+
+
+#: A recorded incident's place, named with the incident's day, is evidence enough when no more
+#: than two recorded incidents share the place's name (a word in k incidents weighs 1/k).
+PLACE_WITH_DAY_WEIGHT = 0.5
+#: A year written out: a month counts as a recorded incident's date only with its own year.
+_MONTH_WORDS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Recall:
+    """A recorded incident a page retells with a date of its own that no candidate linked."""
+
+    incident: RecordedIncident
+    words: tuple[str, ...]
+    weight: float
+    date_text: str
+    sentence: str
+    precision: str
+
+
+def _names_of(incident: RecordedIncident, words: set[str], index: RecordedIndex):
+    """The incident's distinctive words a page names, its place counted once."""
+    found = sorted(incident.words & words, key=lambda w: (-index.weights[w], w))
+    place = [w for w in found if w in incident.place_words]
+    names = [w for w in found if w not in incident.place_words] + place[:1]
+    return names, bool(place), sum(index.weights[w] for w in names)
+
+
+def _date_evidence(
+    incident: RecordedIncident, sentences: list[str], published: dt.date | None
+) -> tuple[str, str, str] | None:
+    """The first date of the page that names the incident's day, or its month with a year
+    the page itself gives: (words, sentence, "day" or "month"); ``None`` when none does.
+
+    Without a publication date, "31 August" is read in the incident's own year: a page that
+    names the day and month of an incident whose distinctive names it also gives retells it.
+    A weekday or "yesterday" counts only from a publication date the page has (counted from
+    the incident it would prove itself).
+    """
+    first, last = _month_range(incident.date, incident.precision)
+    last = max(last, incident.last)
+    base = published or (last + dt.timedelta(days=30))
+    month_hit = None
+    for sentence in sentences:
+        for mention in find_dates(sentence, base=base):
+            if mention.date is None:
+                continue
+            relative = mention.kind in {"weekday", "relative_days", "relative_word"}
+            if relative and published is None:
+                continue
+            if mention.precision == "day" and first <= mention.date <= last:
+                return mention.text, sentence, "day"
+            if (
+                month_hit is None
+                and mention.precision == "month"
+                and (mention.date.year, mention.date.month) == (first.year, first.month)
+                and (published is not None or _MONTH_WORDS.search(mention.text))
+            ):
+                month_hit = (mention.text, sentence, "month")
+    return month_hit
+
+
+def recalled_incidents(
+    sentences: list[str],
+    words: set[str],
+    index: RecordedIndex | None,
+    *,
+    published: dt.date | None,
+    taken: set[str],
+) -> list[Recall]:
+    """Recorded incidents a page retells with their date, beyond those its candidates link.
+
+    A page in a language read through a word gloss, or one that tells an old story in passing,
+    may give no candidate for an incident it plainly retells ("the Finnair flight to Tartu that
+    turned back on 26 April"). Such a page names the incident's place and its day; or its place,
+    at least one more of its distinctive names (weighing :data:`MIN_WEIGHT` together) and its
+    month with a year. Only incidents of a particular day are recalled, not months or seasons
+    of jamming. Left out: recorded incidents a candidate already links (``taken``), those whose
+    names the page gives only as an already linked incident's, and incidents after the page's
+    publication. An incident fitting only by its month is not recalled when another that the
+    same words name fits with nearly as much evidence (:data:`AMBIGUOUS_SHARE`).
+
+    :param sentences: the page's sentences (their English gloss for other languages).
+    :param words: folded words of the page (:func:`report_words`).
+    :param published: the page's publication date, if known.
+    :param taken: ids of recorded incidents already linked.
+    """
+    if index is None:
+        return []
+    told = {w for incident in index.incidents if incident.id in taken for w in incident.words}
+    found: list[Recall] = []
+    for incident in index.incidents:
+        if incident.id in taken or (published is not None and published < incident.date):
+            continue
+        if incident.precision != "day" or (incident.last - incident.date).days > WINDOW_DAYS:
+            continue  # a month or a season of jamming is no particular flight to retell
+        names, place_named, weight = _names_of(incident, words, index)
+        if not place_named or not set(names) - told:
+            continue  # its names are those of an incident the page already tells
+        strong = len(names) >= 2 and weight >= MIN_WEIGHT
+        if not strong and weight < PLACE_WITH_DAY_WEIGHT:
+            continue
+        evidence = _date_evidence(incident, sentences, published)
+        if evidence is None or (evidence[2] == "month" and not strong):
+            continue  # its place alone is evidence enough only with its day
+        text, sentence, precision = evidence
+        found.append(Recall(incident, tuple(names), round(weight, 2), text, sentence, precision))
+    # A month fits every incident of that month: another one named by the same words, with
+    # nearly as much evidence, makes it a guess.
+    ambiguous = {
+        r.incident.id
+        for r in found
+        if r.precision == "month"
+        and any(
+            other is not r
+            and set(other.words) & set(r.words)
+            and other.weight >= AMBIGUOUS_SHARE * r.weight
+            for other in found
+        )
+    }
+    return [r for r in found if r.incident.id not in ambiguous]

@@ -1,0 +1,188 @@
+"""Recorded incidents a page retells with their date (tracker.ingest.recorded.recalled_incidents).
+
+A retelling that extraction reads no candidate from (a rough gloss, an old story told in
+passing) still names the incident's place and its day. The recorded incidents are invented and
+written by code into a temporary folder; the pages are in our own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import incident_row, snapshot, source_row, write_dataset
+
+from tracker import dataset
+from tracker.cli import main
+from tracker.ingest import recorded as rec
+from tracker.ingest.candidates import extract_results
+from tracker.ingest.readers import reports_from_bytes
+from tracker.schema import INC, SRC
+
+ORSK = "2025-06-14-orsk"
+
+
+def _row(ident: str, day: str, place: str, **kw) -> dict[str, str]:
+    return incident_row(
+        **{
+            INC.id: ident,
+            INC.date: day,
+            INC.location: place,
+            INC.latitude: "51.2",
+            INC.longitude: "58.6",
+            INC.country: "RU",
+            INC.region: "Russia and Belarus",
+            **kw,
+        }
+    )
+
+
+@pytest.fixture
+def recorded_dir(tmp_path: Path) -> Path:
+    """Invented incidents: a flight at Orsk; two at Brodsk told alike on consecutive days; a
+    month of jamming at Tavria; and a flight told with Orsk's place word on the day before."""
+    rows = [
+        _row(ORSK, "2025-06-14", "Orsk Airport", **{INC.operator: "Kestrelair",
+             INC.aircraft: "Sukhoi Superjet (RA-89011)",
+             INC.summary: "A Kestrelair jet lost GPS on approach to Orsk and diverted."}),
+        _row("2025-03-01-brodsk", "2025-03-01", "Brodsk Airport", **{INC.operator: "Volnair"}),
+        _row("2025-03-02-brodsk", "2025-03-02", "Brodsk Airport", **{INC.operator: "Volnair"}),
+        _row("2025-02-01-tavria", "2025-02-01", "Tavria Airport", **{
+             INC.date_precision: "month", INC.operator: "Pelicanair"}),
+        _row("2025-06-13-orsk-ferry", "2025-06-13", "Ferry flight later sent to Orsk", **{
+             INC.operator: "Kestrelair"}),
+    ]  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
+    return write_dataset(tmp_path / "data", rows, sources)
+
+
+def _recalled(recorded_dir, text: str, published=None, taken=()):
+    index = rec.load_index(recorded_dir)
+    words = rec.report_words(text)
+    sentences = [s.strip() for s in text.split(".") if s.strip()]
+    found = rec.recalled_incidents(sentences, words, index, published=published, taken=set(taken))
+    return [(r.incident.id, r.precision) for r in found]
+
+
+def test_a_page_naming_the_place_and_the_day_recalls_the_incident(recorded_dir):
+    text = "Crews remember 14 June 2025, when jamming hit the approach to Orsk"
+    assert _recalled(recorded_dir, text) == [(ORSK, "day")]
+    # Another day at the same place is another story.
+    assert _recalled(recorded_dir, "Crews remember 20 June 2025 at Orsk") == []
+
+
+def test_a_day_without_a_year_is_read_in_the_incidents_year(recorded_dir):
+    assert _recalled(recorded_dir, "Since the Orsk diversion of 14 June, crews check") == [
+        (ORSK, "day")
+    ]
+
+
+def test_a_weekday_counts_only_from_a_publication_date_the_page_has(recorded_dir):
+    text = "On Saturday jamming hit a flight to Orsk"
+    assert _recalled(recorded_dir, text) == []
+    # 14 June 2025 was a Saturday.
+    assert _recalled(recorded_dir, text, published=dt.date(2025, 6, 16)) == [(ORSK, "day")]
+
+
+def test_a_page_published_before_the_incident_cannot_retell_it(recorded_dir):
+    text = "Crews remember 14 June 2025 at Orsk"
+    assert _recalled(recorded_dir, text, published=dt.date(2025, 6, 1)) == []
+
+
+def test_a_month_needs_a_second_name_and_its_year(recorded_dir):
+    assert _recalled(recorded_dir, "In June 2025 a jet to Orsk lost GPS") == []
+    assert _recalled(recorded_dir, "In June the jet RA-89011 to Orsk lost GPS") == []
+    # The registration is the Orsk jet's alone; Kestrelair and Orsk name the ferry flight of
+    # the same month too, with less evidence: no guess between them is needed.
+    assert _recalled(recorded_dir, "In June 2025 the Kestrelair jet RA-89011 to Orsk lost GPS") == [
+        (ORSK, "month")
+    ]
+    # The same words for both: a month cannot tell them apart.
+    assert _recalled(recorded_dir, "In June 2025 a Kestrelair jet to Orsk lost GPS") == []
+
+
+def test_two_incidents_told_alike_are_not_told_apart_by_a_month(recorded_dir):
+    assert _recalled(recorded_dir, "In March 2025 Volnair crews at Brodsk lost GPS") == []
+    assert _recalled(recorded_dir, "On 2 March 2025 Volnair crews at Brodsk lost GPS") == [
+        ("2025-03-02-brodsk", "day")
+    ]
+
+
+def test_a_recorded_month_of_jamming_is_no_flight_to_retell(recorded_dir):
+    assert _recalled(recorded_dir, "In February 2025 Pelicanair crews at Tavria lost GPS") == []
+
+
+def test_an_incident_already_linked_is_not_recalled_again(recorded_dir):
+    text = "Crews remember 14 June 2025 at Orsk"
+    assert _recalled(recorded_dir, text, taken={ORSK}) == []
+
+
+def test_names_that_belong_to_an_incident_the_page_tells_recall_nothing_more(recorded_dir):
+    text = "On 13 June 2025 a Kestrelair flight, and on 14 June 2025 the jet to Orsk"
+    # Both days are named: the ferry flight is told too.
+    assert set(_recalled(recorded_dir, text)) == {(ORSK, "day"), ("2025-06-13-orsk-ferry", "day")}
+    # Linked already, the Orsk jet's names (Orsk, Kestrelair) are all the ferry's evidence.
+    assert _recalled(recorded_dir, text, taken={ORSK}) == []
+
+
+RETELLING = (
+    "URL: https://example.org/essay\n\n"
+    "Orsk. Pilots speak of 14 June 2025 as the worst GPS night of the year for the airport."
+)
+
+
+def test_a_retelling_with_no_candidate_of_its_own_gives_the_recorded_incident(recorded_dir):
+    (report,) = reports_from_bytes(RETELLING.encode(), name="essay.txt")
+    assert extract_results(report).candidates == []  # extraction alone reads nothing
+    found = extract_results(report, recorded=rec.load_index(recorded_dir))
+    (candidate,) = found.candidates
+    assert candidate.recorded == ORSK
+    assert (candidate.values[INC.date], candidate.values[INC.country]) == (
+        dt.date(2025, 6, 14),
+        "RU",
+    )
+    assert any(r.startswith("describes recorded incident " + ORSK) for r in candidate.reasons)
+    assert any("retells recorded incident" in n for n in candidate.notes)
+
+
+def test_a_page_not_about_gnss_interference_recalls_nothing(recorded_dir):
+    text = RETELLING.replace("GPS night", "foggy night")
+    (report,) = reports_from_bytes(text.encode(), name="essay.txt")
+    assert extract_results(report, recorded=rec.load_index(recorded_dir)).candidates == []
+
+
+def test_applying_a_recalled_incident_adds_the_page_as_its_source(recorded_dir, tmp_path):
+    page = tmp_path / "essay.txt"
+    page.write_text(RETELLING, "utf-8")
+    before = snapshot(recorded_dir)
+    shown = CliRunner().invoke(
+        main, ["ingest", str(page), "--json", "--data-dir", str(recorded_dir)]
+    )
+    assert shown.exit_code == 0, shown.output
+    assert [row["recorded_incident"] for row in json.loads(shown.stdout)] == [ORSK]
+    assert snapshot(recorded_dir) == before  # a dry run writes nothing
+    applied = CliRunner().invoke(
+        main, ["ingest", str(page), "--apply", "--data-dir", str(recorded_dir)]
+    )
+    assert applied.exit_code == 0, applied.output
+    after = dataset.load(recorded_dir)
+    assert len(after.incidents) == 5  # no new incident
+    linked = after.sources[after.sources[SRC.url] == "https://example.org/essay"]
+    assert list(linked[SRC.incident_id]) == [ORSK]
+
+
+def test_a_recorded_season_of_jamming_that_began_on_a_day_is_no_flight_either(tmp_path):
+    rows = [
+        _row("2025-04-02-selva", "2025-04-02", "Selva Airport", **{
+             INC.end_date: "2025-04-30", INC.end_date_precision: "day"}),
+        _row("2025-04-09-rimsk", "2025-04-09", "Rimsk Airport", **{
+             INC.end_date: "2025-04-11", INC.end_date_precision: "day"}),
+    ]  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
+    folder = write_dataset(tmp_path / "season", rows, sources)
+    assert _recalled(folder, "On 2 April 2025 jamming began at Selva") == []
+    # Three days of one event are still its days.
+    assert _recalled(folder, "On 10 April 2025 jamming hit Rimsk") == [("2025-04-09-rimsk", "day")]
