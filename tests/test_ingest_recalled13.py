@@ -186,3 +186,37 @@ def test_a_recorded_season_of_jamming_that_began_on_a_day_is_no_flight_either(tm
     assert _recalled(folder, "On 2 April 2025 jamming began at Selva") == []
     # Three days of one event are still its days.
     assert _recalled(folder, "On 10 April 2025 jamming hit Rimsk") == [("2025-04-09-rimsk", "day")]
+
+
+# Dated only by the line above its headline, a page about the day before tells the news of
+# that day: no date in its sentences.
+DATELINE_NEWS = (
+    "Orsk, 15 June 2025\n\nKestrelair plane RA-89011 hit by GPS jamming near Orsk\n\n"
+    "The aircraft had GPS trouble, the airline said."
+)
+
+
+def _linked(recorded_dir, text: str):
+    (report,) = reports_from_bytes(text.encode(), name="news.txt")
+    return extract_results(report, recorded=rec.load_index(recorded_dir), min_score=0)
+
+
+def test_a_page_dated_by_its_date_line_is_linked_without_a_publication_date(recorded_dir):
+    (candidate,) = _linked(recorded_dir, DATELINE_NEWS).candidates
+    assert candidate.source["published"] == dt.date(2025, 6, 15)
+    assert candidate.recorded == ORSK
+    assert candidate.values[INC.date] == dt.date(2025, 6, 14)
+
+
+def test_headline_news_linked_to_a_recorded_day_loses_the_publication_day_penalty(
+    recorded_dir,
+):
+    text = DATELINE_NEWS.replace("Orsk, 15 June 2025", "Published: 2025-06-15")
+    (report,) = reports_from_bytes(text.encode(), name="news.txt")
+    (alone,) = extract_results(report, min_score=0).candidates
+    assert any("the headline's, so the publication day" in r for r in alone.reasons)
+    (linked,) = _linked(recorded_dir, text).candidates
+    assert linked.recorded == ORSK
+    # The recorded, checked day replaces the guess from the publication day.
+    assert not any("the headline's, so the publication day" in r for r in linked.reasons)
+    assert linked.score == round(alone.score + 0.25, 2)

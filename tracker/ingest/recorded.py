@@ -426,10 +426,13 @@ def describe(link: Link) -> str:
 
 
 #: Reasons (from :mod:`.assess` and extraction) that only hold a candidate back because it
-#: has no date to apply: the cap below the threshold and the outside-date gate. The penalties
-#: for a page that does not date its own event ("no incident date in the text") stay.
+#: has no date to apply: the cap below the threshold, the outside-date gate, and the guess
+#: that headline news happened on the day it was published (the recorded day replaces the
+#: guess). The penalty for a page that dates its event by no more than the publication month
+#: stays.
 _DATE_REASON = re.compile(
-    r"^[+-]\d+\.\d\d (?:no date on the page|cannot be applied without a date)"
+    r"^[+-]\d+\.\d\d (?:no date on the page|cannot be applied without a date"
+    r"|no incident date in the text; the headline's, so the publication day)"
 )
 _DATE_NOTE = re.compile(r"^(?:no usable date|no incident date|no date on the page)")
 _DELTA = re.compile(r"^([+-]\d+\.\d\d) ")
@@ -532,8 +535,15 @@ def link_candidates(
         dated_by_text = isinstance(own, dt.date) and not getattr(
             candidate, "_from_publication", False
         )
+        # A date line in the text ("Bucharest, 1 September 2025") dates the page when its
+        # metadata does not; extraction keeps it as the candidate's source date.
+        page_date = candidate.source.get("published") if published is None else published
         link = find_link(
-            candidate.values, words, index, published=published, dated_by_text=dated_by_text
+            candidate.values,
+            words,
+            index,
+            published=page_date if isinstance(page_date, dt.date) else None,
+            dated_by_text=dated_by_text,
         )
         found.append((candidate, link, dated_by_text))
     # One candidate per recorded incident: the one naming its day, else the first. The others
