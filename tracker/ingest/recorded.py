@@ -426,16 +426,26 @@ def describe(link: Link) -> str:
 
 
 #: Reasons (from :mod:`.assess` and extraction) that only hold a candidate back because it
-#: has no date to apply: the cap below the threshold, the outside-date gate, and the guess
-#: that headline news happened on the day it was published (the recorded day replaces the
-#: guess). The penalty for a page that dates its event by no more than the publication month
-#: stays.
+#: has no date to apply: the cap below the threshold and the outside-date gate. The penalties
+#: for a page that does not date its own event ("no incident date in the text") stay, but for
+#: the guess that the headline's news happened on the day it was published: the recorded day
+#: replaces the guess (:data:`_HEADLINE_DAY_REASON`, for a candidate of the headline or lede).
 _DATE_REASON = re.compile(
-    r"^[+-]\d+\.\d\d (?:no date on the page|cannot be applied without a date"
-    r"|no incident date in the text; the headline's, so the publication day)"
+    r"^[+-]\d+\.\d\d (?:no date on the page|cannot be applied without a date)"
+)
+_HEADLINE_DAY_REASON = re.compile(
+    r"^[+-]\d+\.\d\d no incident date in the text; the headline's, so the publication day"
 )
 _DATE_NOTE = re.compile(r"^(?:no usable date|no incident date|no date on the page)")
 _DELTA = re.compile(r"^([+-]\d+\.\d\d) ")
+
+
+def _only_dates(candidate, reason: str) -> bool:
+    """Does the reason only say that the candidate lacks a date of its own (see above)?"""
+    if _DATE_REASON.match(reason):
+        return True
+    # An explainer recalling the incident in passing is not the headline's news.
+    return bool(getattr(candidate, "_lede", False) and _HEADLINE_DAY_REASON.match(reason))
 
 
 def _without_date_penalty(candidate) -> float:
@@ -443,7 +453,7 @@ def _without_date_penalty(candidate) -> float:
     total = candidate.score
     for reason in candidate.reasons:
         delta = _DELTA.match(reason)
-        if delta and _DATE_REASON.match(reason):
+        if delta and _only_dates(candidate, reason):
             total -= float(delta.group(1))
     return round(min(1.0, max(0.0, total)), 2)
 
@@ -501,7 +511,7 @@ def _adopt(candidate, link: Link, dated_by_text: bool) -> None:
         # recorded month or period (jammers heard for years near an airport) names no flight,
         # so the report keeps its penalty and waits for review.
         candidate.score = _without_date_penalty(candidate)
-        candidate.reasons = [r for r in candidate.reasons if not _DATE_REASON.match(r)]
+        candidate.reasons = [r for r in candidate.reasons if not _only_dates(candidate, r)]
     candidate.reasons.append(
         f"takes the recorded date {incident.date.isoformat()} ({incident.precision})"
         f"{' and country ' + incident.country if 'country' in taken else ''} of {incident.id}"
