@@ -18,6 +18,7 @@ from helpers import incident_row, snapshot, source_row, write_dataset
 from tracker import dataset
 from tracker.cli import main
 from tracker.ingest import recorded as rec
+from tracker.ingest.assess import APPLY_MIN_SCORE
 from tracker.ingest.candidates import extract_results
 from tracker.ingest.readers import reports_from_bytes
 from tracker.schema import INC, SRC
@@ -174,18 +175,33 @@ def test_applying_a_recalled_incident_adds_the_page_as_its_source(recorded_dir, 
     assert list(linked[SRC.incident_id]) == [ORSK]
 
 
-def test_a_recorded_season_of_jamming_that_began_on_a_day_is_no_flight_either(tmp_path):
+def test_a_recorded_season_or_an_areas_warning_is_no_flight_to_retell(tmp_path):
     rows = [
         _row("2025-04-02-selva", "2025-04-02", "Selva Airport", **{
-             INC.end_date: "2025-04-30", INC.end_date_precision: "day"}),
+             INC.operator: "Gullair", INC.end_date: "2025-04-30", INC.end_date_precision: "day"}),
         _row("2025-04-09-rimsk", "2025-04-09", "Rimsk Airport", **{
-             INC.end_date: "2025-04-11", INC.end_date_precision: "day"}),
+             INC.operator: "Ternair", INC.end_date: "2025-04-11", INC.end_date_precision: "day"}),
+        # A warning for an area names no aircraft, operator or flight.
+        _row("2025-04-20-kolva", "2025-04-20", "Kolva test range", **{
+             INC.effects: "Pilots were warned of GPS tests."}),
     ]  # fmt: skip
     sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
     folder = write_dataset(tmp_path / "season", rows, sources)
     assert _recalled(folder, "On 2 April 2025 jamming began at Selva") == []
     # Three days of one event are still its days.
     assert _recalled(folder, "On 10 April 2025 jamming hit Rimsk") == [("2025-04-09-rimsk", "day")]
+    assert _recalled(folder, "On 20 April 2025 GPS tests began at Kolva") == []
+
+
+def test_a_day_the_pages_own_candidate_tells_is_not_recalled_twice(recorded_dir):
+    text = "Published: 2025-06-20\n\nOn 14 June 2025 a Kestrelair jet lost GPS to jamming at Orsk."
+    (report,) = reports_from_bytes(text.encode(), name="own.txt")
+    alone = extract_results(report).candidates
+    assert [(c.values[INC.date], c.recorded) for c in alone] == [(dt.date(2025, 6, 14), "")]
+    index = rec.load_index(recorded_dir)
+    assert rec.told_by(alone, index, min_score=APPLY_MIN_SCORE) >= {ORSK}
+    # A weak candidate of the day does not stand in for it.
+    assert rec.told_by(alone, index, min_score=alone[0].score + 0.01) == set()
 
 
 # Dated only by the line above its headline, a page about the day before tells the news of

@@ -2788,7 +2788,9 @@ def extract_results(
         if fx.GNSS_TERM.search(report.text) and fx.AVIATION_TERM.search(report.text):
             # A recorded incident the page retells with its date, which no candidate found
             # (a gloss too rough for the sentence, an old story told in passing).
-            taken = {c.recorded for c in every if c.recorded}
+            taken = {c.recorded for c in every if c.recorded} | rec.told_by(
+                every, recorded, min_score=ax.APPLY_MIN_SCORE
+            )
             for recall in rec.recalled_incidents(
                 [s.text for s in split_sentences(report.text)],
                 words,

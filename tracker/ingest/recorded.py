@@ -50,6 +50,7 @@ __all__ = [
     "AMBIGUOUS_SHARE",
     "Recall",
     "recalled_incidents",
+    "told_by",
     "PLACE_WITH_DAY_WEIGHT",
 ]
 
@@ -181,6 +182,8 @@ class RecordedIncident:
     location: str = ""
     interference: str = ""
     phase: str = ""
+    #: The record names an aircraft, operator or flight (not only an area's warning).
+    flight_named: bool = False
 
     @property
     def last(self) -> dt.date:
@@ -261,6 +264,10 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 location=str(row.get(INC.location) or ""),
                 interference=str(row.get(INC.interference) or ""),
                 phase=str(row.get(INC.flight_phase) or ""),
+                flight_named=any(
+                    isinstance(row.get(c), str) and row.get(c).strip()
+                    for c in (INC.aircraft, INC.operator, INC.flight)
+                ),
             )
         )
     counts: dict[str, int] = {}
@@ -646,6 +653,27 @@ def _date_evidence(
     return month_hit
 
 
+def told_by(candidates: list, index: RecordedIndex | None, *, min_score: float) -> set[str]:
+    """Ids of recorded incidents that a candidate scoring at least ``min_score`` already tells
+    by its own day and country (linked or not): it needs no second, recalled candidate."""
+    if index is None:
+        return set()
+    days = {
+        (c.values.get(INC.date), c.values.get(INC.country))
+        for c in candidates
+        if c.score >= min_score
+        and isinstance(c.values.get(INC.date), dt.date)
+        and c.values.get(INC.date_precision) == "day"
+    }
+    return {
+        incident.id
+        for incident in index.incidents
+        for day, country in days
+        if country == incident.country
+        and incident.date - dt.timedelta(days=1) <= day <= incident.last + dt.timedelta(days=1)
+    }
+
+
 def recalled_incidents(
     sentences: list[str],
     words: set[str],
@@ -660,8 +688,9 @@ def recalled_incidents(
     may give no candidate for an incident it plainly retells ("the Finnair flight to Tartu that
     turned back on 26 April"). Such a page names the incident's place and its day; or its place,
     at least one more of its distinctive names (weighing :data:`MIN_WEIGHT` together) and its
-    month with a year. Only incidents of a particular day are recalled, not months or seasons
-    of jamming. Left out: recorded incidents a candidate already links (``taken``), those whose
+    month with a year. Only incidents of a particular day that name an aircraft, operator or
+    flight are recalled, not months or seasons of jamming, nor an area's warning. Left out:
+    recorded incidents already linked or told by a candidate's own day (``taken``), those whose
     names the page gives only as an already linked incident's, and incidents after the page's
     publication. An incident fitting only by its month is not recalled when another that the
     same words name fits with nearly as much evidence (:data:`AMBIGUOUS_SHARE`).
@@ -669,7 +698,7 @@ def recalled_incidents(
     :param sentences: the page's sentences (their English gloss for other languages).
     :param words: folded words of the page (:func:`report_words`).
     :param published: the page's publication date, if known.
-    :param taken: ids of recorded incidents already linked.
+    :param taken: ids of recorded incidents already linked or told (:func:`told_by`).
     """
     if index is None:
         return []
@@ -678,8 +707,12 @@ def recalled_incidents(
     for incident in index.incidents:
         if incident.id in taken or (published is not None and published < incident.date):
             continue
-        if incident.precision != "day" or (incident.last - incident.date).days > WINDOW_DAYS:
-            continue  # a month or a season of jamming is no particular flight to retell
+        if (
+            incident.precision != "day"
+            or (incident.last - incident.date).days > WINDOW_DAYS
+            or not incident.flight_named
+        ):
+            continue  # a season of jamming or an area's warning is no particular flight
         names, place_named, weight = _names_of(incident, words, index)
         if not place_named or not set(names) - told:
             continue  # its names are those of an incident the page already tells
