@@ -105,10 +105,23 @@ def test_a_month_needs_a_second_name_and_its_year(recorded_dir):
     assert _recalled(recorded_dir, "In June 2025 a Kestrelair jet to Orsk lost GPS") == []
 
 
+def test_a_day_next_to_the_incidents_day_needs_a_second_name(recorded_dir):
+    # A local date past midnight, or a page's slip: 15 June for the flight of the 14th.
+    assert _recalled(recorded_dir, "On 15 June 2025 a jet to Orsk lost GPS") == []
+    assert _recalled(recorded_dir, "On 15 June 2025 the jet RA-89011 to Orsk lost GPS") == [
+        (ORSK, "near")
+    ]
+
+
 def test_two_incidents_told_alike_are_not_told_apart_by_a_month(recorded_dir):
     assert _recalled(recorded_dir, "In March 2025 Volnair crews at Brodsk lost GPS") == []
+    # The 2nd is named; the 1st, a day away, is only next to it: no second incident.
     assert _recalled(recorded_dir, "On 2 March 2025 Volnair crews at Brodsk lost GPS") == [
         ("2025-03-02-brodsk", "day")
+    ]
+    # The 3rd is next to the 2nd alone.
+    assert _recalled(recorded_dir, "On 3 March 2025 Volnair crews at Brodsk lost GPS") == [
+        ("2025-03-02-brodsk", "near")
     ]
 
 

@@ -2845,9 +2845,10 @@ def _recalled_candidate(recall, report: Report) -> Candidate:
     candidate = _finish(values, evidence, report, [note])
     names = ", ".join(w.capitalize() if w.isalpha() else w.upper() for w in recall.words[:5])
     score = RECALLED_SCORE if recall.precision == "day" else RECALLED_SCORE - 0.05
+    told = {"day": "its day", "near": "a day next to its day", "month": "its month"}
     candidate.score = score
     candidate.reasons = [
-        f"+{score:.2f} retells a recorded incident with its {recall.precision}: "
+        f"+{score:.2f} retells a recorded incident with {told[recall.precision]}: "
         f"'{recall.date_text}'",
         f"describes recorded incident {incident.id}: {len(recall.words)} distinctive names "
         f"({names}), its place among them",

@@ -622,8 +622,9 @@ def _names_of(incident: RecordedIncident, words: set[str], index: RecordedIndex)
 def _date_evidence(
     incident: RecordedIncident, sentences: list[str], published: dt.date | None
 ) -> tuple[str, str, str] | None:
-    """The first date of the page that names the incident's day, or its month with a year
-    the page itself gives: (words, sentence, "day" or "month"); ``None`` when none does.
+    """The first date of the page that names the incident's day, else a day next to it (a
+    local date across midnight, a page's slip), else its month with a year the page itself
+    gives: (words, sentence, "day", "near" or "month"); ``None`` when none does.
 
     Without a publication date, "31 August" is read in the incident's own year: a page that
     names the day and month of an incident whose distinctive names it also gives retells it.
@@ -633,7 +634,8 @@ def _date_evidence(
     first, last = _month_range(incident.date, incident.precision)
     last = max(last, incident.last)
     base = published or (last + dt.timedelta(days=30))
-    month_hit = None
+    month_hit = near_hit = None
+    one_day = dt.timedelta(days=1)
     for sentence in sentences:
         for mention in find_dates(sentence, base=base):
             if mention.date is None:
@@ -644,13 +646,19 @@ def _date_evidence(
             if mention.precision == "day" and first <= mention.date <= last:
                 return mention.text, sentence, "day"
             if (
+                near_hit is None
+                and mention.precision == "day"
+                and first - one_day <= mention.date <= last + one_day
+            ):
+                near_hit = (mention.text, sentence, "near")
+            if (
                 month_hit is None
                 and mention.precision == "month"
                 and (mention.date.year, mention.date.month) == (first.year, first.month)
                 and (published is not None or _MONTH_WORDS.search(mention.text))
             ):
                 month_hit = (mention.text, sentence, "month")
-    return month_hit
+    return near_hit or month_hit
 
 
 def told_by(candidates: list, index: RecordedIndex | None, *, min_score: float) -> set[str]:
@@ -687,13 +695,15 @@ def recalled_incidents(
     A page in a language read through a word gloss, or one that tells an old story in passing,
     may give no candidate for an incident it plainly retells ("the Finnair flight to Tartu that
     turned back on 26 April"). Such a page names the incident's place and its day; or its place,
-    at least one more of its distinctive names (weighing :data:`MIN_WEIGHT` together) and its
-    month with a year. Only incidents of a particular day that name an aircraft, operator or
-    flight are recalled, not months or seasons of jamming, nor an area's warning. Left out:
+    at least one more of its distinctive names (weighing :data:`MIN_WEIGHT` together) and a day
+    next to its day or its month with a year. Only incidents of a particular day that name an
+    aircraft, operator or flight are recalled, not months or seasons of jamming, nor an area's
+    warning. Left out:
     recorded incidents already linked or told by a candidate's own day (``taken``), those whose
     names the page gives only as an already linked incident's, and incidents after the page's
-    publication. An incident fitting only by its month is not recalled when another that the
-    same words name fits with nearly as much evidence (:data:`AMBIGUOUS_SHARE`).
+    publication. An incident fitting only by its month or a neighbouring day is not recalled when
+    another that the same words name fits with nearly as much evidence
+    (:data:`AMBIGUOUS_SHARE`).
 
     :param sentences: the page's sentences (their English gloss for other languages).
     :param words: folded words of the page (:func:`report_words`).
@@ -720,16 +730,17 @@ def recalled_incidents(
         if not strong and weight < PLACE_WITH_DAY_WEIGHT:
             continue
         evidence = _date_evidence(incident, sentences, published)
-        if evidence is None or (evidence[2] == "month" and not strong):
-            continue  # its place alone is evidence enough only with its day
+        if evidence is None or (evidence[2] != "day" and not strong):
+            continue  # its place alone is evidence enough only with its very day
         text, sentence, precision = evidence
         found.append(Recall(incident, tuple(names), round(weight, 2), text, sentence, precision))
-    # A month fits every incident of that month: another one named by the same words, with
-    # nearly as much evidence, makes it a guess.
+    # A month fits every incident of that month, and a neighbouring day the incidents of two
+    # days in a row: another one named by the same words, with nearly as much evidence, makes
+    # it a guess.
     ambiguous = {
         r.incident.id
         for r in found
-        if r.precision == "month"
+        if r.precision in {"month", "near"}
         and any(
             other is not r
             and set(other.words) & set(r.words)
