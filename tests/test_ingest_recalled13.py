@@ -249,3 +249,19 @@ def test_headline_news_linked_to_a_recorded_day_loses_the_publication_day_penalt
     # The recorded, checked day replaces the guess from the publication day.
     assert not any("the headline's, so the publication day" in r for r in linked.reasons)
     assert linked.score == round(alone.score + 0.25, 2)
+
+
+def test_its_people_and_its_country_stand_for_its_place_given_its_day(recorded_dir):
+    # Two names of the Orsk flight (operator and registration) and Russia, but not Orsk.
+    told = "the Kestrelair jet RA-89011 lost GPS over Russia"
+    assert _recalled(recorded_dir, f"On 14 June 2025 {told}") == [(ORSK, "day")]
+    text = f"On 14 June 2025 {told}"
+    index = rec.load_index(recorded_dir)
+    (recall,) = rec.recalled_incidents(
+        [text], rec.report_words(text), index, published=None, taken=set()
+    )
+    assert recall.where == "its country"
+    # Without a where, names say nothing.
+    assert _recalled(recorded_dir, "On 14 June 2025 the Kestrelair jet RA-89011 lost GPS") == []
+    # A month and a country fit too many stories.
+    assert _recalled(recorded_dir, f"In June 2025 {told}") == []

@@ -2851,7 +2851,7 @@ def _recalled_candidate(recall, report: Report) -> Candidate:
         f"+{score:.2f} retells a recorded incident with {told[recall.precision]}: "
         f"'{recall.date_text}'",
         f"describes recorded incident {incident.id}: {len(recall.words)} distinctive names "
-        f"({names}), its place among them",
+        f"({names}) and {recall.where}",
     ]
     candidate.recorded = incident.id
     return candidate

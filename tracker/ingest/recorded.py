@@ -184,6 +184,8 @@ class RecordedIncident:
     phase: str = ""
     #: The record names an aircraft, operator or flight (not only an area's warning).
     flight_named: bool = False
+    #: Folded words of its country's names ("bulgaria", "bulgarian"), to find it named.
+    country_words: frozenset[str] = frozenset()
 
     @property
     def last(self) -> dt.date:
@@ -215,6 +217,18 @@ def _date(value) -> dt.date | None:
     return pd.Timestamp(value).date()
 
 
+def _names_by_country() -> dict[str, frozenset[str]]:
+    """Folded words of each country's names, aliases and demonyms, by ISO code."""
+    names: dict[str, set[str]] = {}
+    for code, name in schema.country_names().items():
+        names.setdefault(code, set()).update(w for w in _tokens(name) if len(w) >= 4)
+    for row in csv.DictReader(data_text("country_aliases.csv").splitlines()):
+        names.setdefault(row["country"], set()).update(
+            w for w in _tokens(row["alias"]) if len(w) >= 4
+        )
+    return {code: frozenset(words) for code, words in names.items()}
+
+
 def _country_words() -> list[str]:
     """Country names with their aliases and demonyms ("Bulgarian", "Türkiye").
 
@@ -234,6 +248,7 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
     records = incidents.to_dict("records")
     texts = [str(r.get(c)) for r in records for c in _COLUMNS if isinstance(r.get(c), str)]
     ignore = countries | frozenset(_ordinary(texts))
+    by_country = _names_by_country()
     rows = []
     for row in records:
         day = _date(row.get(INC.date))
@@ -264,6 +279,7 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 location=str(row.get(INC.location) or ""),
                 interference=str(row.get(INC.interference) or ""),
                 phase=str(row.get(INC.flight_phase) or ""),
+                country_words=by_country.get(str(row.get(INC.country) or ""), frozenset()),
                 flight_named=any(
                     isinstance(row.get(c), str) and row.get(c).strip()
                     for c in (INC.aircraft, INC.operator, INC.flight)
@@ -609,6 +625,8 @@ class Recall:
     date_text: str
     sentence: str
     precision: str
+    #: What says where: "its place" (named) or "its country" (with two names).
+    where: str = "its place"
 
 
 def _names_of(incident: RecordedIncident, words: set[str], index: RecordedIndex):
@@ -724,16 +742,26 @@ def recalled_incidents(
         ):
             continue  # a season of jamming or an area's warning is no particular flight
         names, place_named, weight = _names_of(incident, words, index)
-        if not place_named or not set(names) - told:
+        if not set(names) - told:
             continue  # its names are those of an incident the page already tells
         strong = len(names) >= 2 and weight >= MIN_WEIGHT
+        # "Ursula von der Leyen's plane, in Bulgaria": its people and its country say where
+        # as well as its airport would, given a day; names without a where say nothing.
+        by_country = not place_named and strong and bool(incident.country_words & words)
+        if not place_named and not by_country:
+            continue
         if not strong and weight < PLACE_WITH_DAY_WEIGHT:
             continue
         evidence = _date_evidence(incident, sentences, published)
         if evidence is None or (evidence[2] != "day" and not strong):
             continue  # its place alone is evidence enough only with its very day
+        if by_country and evidence[2] == "month":
+            continue  # a month and a country fit too many stories
         text, sentence, precision = evidence
-        found.append(Recall(incident, tuple(names), round(weight, 2), text, sentence, precision))
+        where = "its country" if by_country else "its place"
+        found.append(
+            Recall(incident, tuple(names), round(weight, 2), text, sentence, precision, where)
+        )
     # A month fits every incident of that month, and a neighbouring day the incidents of two
     # days in a row: another one named by the same words, with nearly as much evidence, makes
     # it a guess.
