@@ -402,12 +402,9 @@ def find_link(
         ok, after = _time_fits(incident, date, precision, published)
         if not ok:
             continue
-        words = tuple(sorted(incident.words & text_words, key=lambda w: (-index.weights[w], w)))
         # The candidate's own place name is one name however many words it has
         # ("Dallas-Fort Worth"): it was checked as the place already.
-        named_place = [w for w in words if w in place_words]
-        names = [w for w in words if w not in place_words] + named_place[:1]
-        weight = sum(index.weights[w] for w in names)
+        names, _, weight = _names_of(incident, text_words, index, place_words)
         if len(names) < 2 or weight < MIN_WEIGHT:
             continue
         fits.append(Link(incident, tuple(names), round(weight, 2), place, after))
@@ -629,11 +626,14 @@ class Recall:
     where: str = "its place"
 
 
-def _names_of(incident: RecordedIncident, words: set[str], index: RecordedIndex):
-    """The incident's distinctive words a page names, its place counted once."""
+def _names_of(
+    incident: RecordedIncident, words: set[str], index: RecordedIndex, place_words: set[str]
+) -> tuple[list[str], bool, float]:
+    """The incident's distinctive words a page names, rarest first, with the words of a place
+    (``place_words``) counted as one name: (names, a place word among them, their weight)."""
     found = sorted(incident.words & words, key=lambda w: (-index.weights[w], w))
-    place = [w for w in found if w in incident.place_words]
-    names = [w for w in found if w not in incident.place_words] + place[:1]
+    place = [w for w in found if w in place_words]
+    names = [w for w in found if w not in place_words] + place[:1]
     return names, bool(place), sum(index.weights[w] for w in names)
 
 
@@ -741,7 +741,7 @@ def recalled_incidents(
             or not incident.flight_named
         ):
             continue  # a season of jamming or an area's warning is no particular flight
-        names, place_named, weight = _names_of(incident, words, index)
+        names, place_named, weight = _names_of(incident, words, index, incident.place_words)
         if not set(names) - told:
             continue  # its names are those of an incident the page already tells
         strong = len(names) >= 2 and weight >= MIN_WEIGHT
