@@ -263,5 +263,5 @@ def test_its_people_and_its_country_stand_for_its_place_given_its_day(recorded_d
     assert recall.where == "its country"
     # Without a where, names say nothing.
     assert _recalled(recorded_dir, "On 14 June 2025 the Kestrelair jet RA-89011 lost GPS") == []
-    # A month and a country fit too many stories.
-    assert _recalled(recorded_dir, f"In June 2025 {told}") == []
+    # A month and a country fit too many stories, unless the month is told with the names.
+    assert _recalled(recorded_dir, f"In June 2025 crews were warned. Later {told}") == []

@@ -182,7 +182,7 @@ class RecordedIncident:
     location: str = ""
     interference: str = ""
     phase: str = ""
-    #: The record names an aircraft, operator or flight (not only an area's warning).
+    #: The record tells one particular flight (:func:`_names_a_flight`), not an area's warning.
     flight_named: bool = False
     #: Folded words of its country's names ("bulgaria", "bulgarian"), to find it named.
     country_words: frozenset[str] = frozenset()
@@ -239,6 +239,31 @@ def _country_words() -> list[str]:
     return [*schema.country_names().values(), *(row["alias"] for row in aliases)]
 
 
+#: An aircraft cell that describes many aircraft or an area's traffic ("Several aircraft",
+#: "Flights of several airlines at Delhi", "Civil air traffic in general (NOTAM)"), not one.
+_MANY_AIRCRAFT = re.compile(
+    r"^(?:several|multiple|many|numerous|various|dozens|all|civil|general|flights|airliners"
+    r"|aircraft (?:in|at|on|over|using))\b|\bin general\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_flight(row: dict) -> bool:
+    """The record tells one particular flight: a flight number, or an aircraft cell about one
+    aircraft, or (with no aircraft cell) an operator. A season of jamming or an area's
+    warning, told with "Several aircraft" or "Flights in the Mumbai area", names none."""
+
+    def cell(column: str) -> str:
+        value = row.get(column)
+        return value.strip() if isinstance(value, str) else ""
+
+    if cell(INC.flight):
+        return True
+    if cell(INC.aircraft):
+        return not _MANY_AIRCRAFT.search(cell(INC.aircraft))
+    return bool(cell(INC.operator))
+
+
 def build_index(incidents: pd.DataFrame) -> RecordedIndex:
     """Index a typed incidents frame (as :func:`tracker.dataset.load` returns it).
 
@@ -280,10 +305,7 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 interference=str(row.get(INC.interference) or ""),
                 phase=str(row.get(INC.flight_phase) or ""),
                 country_words=by_country.get(str(row.get(INC.country) or ""), frozenset()),
-                flight_named=any(
-                    isinstance(row.get(c), str) and row.get(c).strip()
-                    for c in (INC.aircraft, INC.operator, INC.flight)
-                ),
+                flight_named=_names_a_flight(row),
             )
         )
     counts: dict[str, int] = {}
@@ -638,7 +660,11 @@ def _names_of(
 
 
 def _date_evidence(
-    incident: RecordedIncident, sentences: list[str], published: dt.date | None
+    incident: RecordedIncident,
+    sentences: list[str],
+    published: dt.date | None,
+    *,
+    month_with: set[str] | None = None,
 ) -> tuple[str, str, str] | None:
     """The first date of the page that names the incident's day, else a day next to it (a
     local date across midnight, a page's slip), else its month with a year the page itself
@@ -647,7 +673,8 @@ def _date_evidence(
     Without a publication date, "31 August" is read in the incident's own year: a page that
     names the day and month of an incident whose distinctive names it also gives retells it.
     A weekday or "yesterday" counts only from a publication date the page has (counted from
-    the incident it would prove itself).
+    the incident it would prove itself). With ``month_with``, a month counts only in a sentence
+    that also gives one of those words ("in March, an RAF plane carrying Grant Shapps").
     """
     first, last = _month_range(incident.date, incident.precision)
     last = max(last, incident.last)
@@ -674,6 +701,7 @@ def _date_evidence(
                 and mention.precision == "month"
                 and (mention.date.year, mention.date.month) == (first.year, first.month)
                 and (published is not None or _MONTH_WORDS.search(mention.text))
+                and (month_with is None or month_with & _tokens(sentence))
             ):
                 month_hit = (mention.text, sentence, "month")
     return near_hit or month_hit
@@ -752,11 +780,13 @@ def recalled_incidents(
             continue
         if not strong and weight < PLACE_WITH_DAY_WEIGHT:
             continue
-        evidence = _date_evidence(incident, sentences, published)
+        # A month and a country fit too many stories: by its country, an incident is recalled
+        # by its month only when the month is told with its own names, in one sentence.
+        evidence = _date_evidence(
+            incident, sentences, published, month_with=set(names) if by_country else None
+        )
         if evidence is None or (evidence[2] != "day" and not strong):
             continue  # its place alone is evidence enough only with its very day
-        if by_country and evidence[2] == "month":
-            continue  # a month and a country fit too many stories
         text, sentence, precision = evidence
         where = "its country" if by_country else "its place"
         found.append(
