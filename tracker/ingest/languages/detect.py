@@ -281,8 +281,12 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
         )
     ):
         # Too few words to tell, English quoting a foreign phrase, or a mixed text: English,
-        # unless the text has no English word at all and letters English never writes.
-        letters = _by_letters(text, hits) if hits.get("en", 0) == 0 else ""
+        # unless letters English never writes say otherwise, in a text with no English word
+        # or fewer than half as many as the other language's. A language that writes its
+        # grammar as endings ("Bulgaristan'a", "uçağın") has few function words to count, and
+        # an English name or two ("Financial Times") should not make it English.
+        few_english = hits.get("en", 0) == 0 or hits.get("en", 0) * 2 < hits[best]
+        letters = _by_letters(text, hits) if few_english else ""
         if letters:
             return Guess(letters, round(hits.get(letters, 0) / len(counted), 3))
         best = "en"

@@ -2013,14 +2013,14 @@ every: her
 because of: nedeniyle yüzünden dolayı sebebiyle
 satellite navigation: uydu_navigasyon* uydu_konum*
 signal: sinyal*
-interference: parazit* karıştır* girişim* bozulma*
+interference: parazit* karıştır* girişim* bozulma* bozuldu*
 jamming: karıştırma* sinyal_karıştır*
 spoofing: spoofing* sahte_sinyal* aldatma*
 false: sahte
 problems: sorun* arıza*
-lost: kaybetti kaybolu*
+lost: kaybetti* kaybolu*
 lost: kesildi kayboldu
-landing: inmeye inişe
+landing: inmeye inişe inerken
 aircraft: uçak* uçağ*
 flight: uçuş* sefer*
 flights: uçuşlar* seferler*
