@@ -17,8 +17,8 @@ from tracker.ingest.languages.gloss import gloss_line, gloss_text
 from tracker.ingest.languages.lexicon import (
     CALENDAR_CONCEPTS,
     CONCEPTS,
-    EUROPEAN_TABLES,
     KEPT_AS_WRITTEN,
+    WORD_TABLES,
     english_of,
     lexicon_for,
 )
@@ -56,7 +56,7 @@ _WRITTEN_AS_IS = frozenset(
 )
 
 
-@pytest.mark.parametrize("code", EUROPEAN_TABLES)
+@pytest.mark.parametrize("code", WORD_TABLES)
 def test_every_european_table_covers_every_concept(code):
     have = english_of(code) | _WRITTEN_AS_IS
     allowed = NOT_A_WORD.get(code, {})
@@ -75,7 +75,7 @@ def test_exceptions_name_real_concepts_that_are_really_missing(code):
 
 @pytest.mark.parametrize(
     "code",
-    "no da sv fi et lv lt pl cs sk de nl ru uk bg es pt fr it el ro tr hu".split(),
+    "no da sv fi et lv lt pl cs sk de nl ru uk bg es pt fr it el ro tr hu id".split(),
 )
 def test_every_european_calendar_names_months_weekdays_and_near_days(code):
     cal = calendar_for(code)
@@ -292,7 +292,7 @@ def test_countries_in_the_case_after_over(phrase, code, country):
     assert gloss_line(phrase, code) == f"Over {country}"
 
 
-@pytest.mark.parametrize("code", EUROPEAN_TABLES)
+@pytest.mark.parametrize("code", WORD_TABLES)
 def test_phrases_by_first_word_are_the_phrases_that_may_start_there(code):
     # The index must offer every phrase a scan of all phrases would try, in the same order.
     lex = lexicon_for(code)

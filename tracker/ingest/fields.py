@@ -374,6 +374,26 @@ KNOWN_OPERATORS = (
     "FlyOne",
     "Georgian Airways",
     "Ukraine International",
+    # Airlines of Asia and the Gulf that news in their languages names bare ("Lion Air").
+    "Lion Air",
+    "Batik Air",
+    "Garuda Indonesia",
+    "Citilink",
+    "Malaysia Airlines",
+    "Thai Airways",
+    "Vietnam Airlines",
+    "Philippine Airlines",
+    "Cebu Pacific",
+    "Jin Air",
+    "Air Busan",
+    "EVA Air",
+    "Air China",
+    "China Eastern",
+    "China Southern",
+    "Air Arabia",
+    "Jazeera Airways",
+    "Cyprus Airways",
+    "Air Canada",
 )
 KNOWN_OPERATOR = re.compile(
     r"\b(?:"

@@ -137,7 +137,15 @@ WEEKDAY_ADJECTIVES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
 #: is Sunday, "bazar ertəsi" Monday; "çərşənbə" Wednesday, "çərşənbə axşamı" Tuesday).
 TWO_WORD_WEEKDAYS: dict[str, dict[str, str]] = {
     "az": {"bazar ertəsi": "Monday", "çərşənbə axşamı": "Tuesday", "cümə axşamı": "Thursday"},
+    # Indonesian "minggu" alone is a week as often as Sunday ("dua minggu lalu", two weeks
+    # ago): only "hari Minggu" and "pada Minggu" are the day (:data:`NOT_WEEKDAYS`).
+    "id": {"hari minggu": "Sunday", "pada minggu": "Sunday"},
 }
+#: Weekday names that are ordinary words too, read as the day only in :data:`TWO_WORD_WEEKDAYS`.
+NOT_WEEKDAYS: dict[str, frozenset[str]] = {"id": frozenset({"minggu"})}
+#: Month abbreviations that are ordinary words or names in the language's news ("MRT", the
+#: Jakarta metro).
+NOT_MONTHS: dict[str, frozenset[str]] = {"id": frozenset({"mrt", "agt", "mai"})}
 #: Norwegian, Danish and Swedish name a past day with -s: "i tisdags", "i tirsdags" (last
 #: Tuesday).
 _WEEKDAY_S = {"no", "da", "sv"}
@@ -371,7 +379,7 @@ def _stems(table: dict[str, str]) -> list[tuple[str, str]]:
 #: texts), whose month and weekday names are added to that language's calendar.
 _CALENDAR_FAMILY = {
     "cs": ("sk", "sl"), "sk": ("cs", "sl"), "sl": ("cs", "sk"), "es": ("ca",), "ca": ("es",),
-    "sr": ("hr", "bs-Latn"),
+    "sr": ("hr", "bs-Latn"), "id": ("ms",),
 }  # fmt: skip
 _NAMES = {name.lower() for name in MONTHS + WEEKDAYS}
 
@@ -412,6 +420,10 @@ def calendar_for(code: str) -> Calendar:
         stems, endings = WEEKDAY_ADJECTIVES.get(family_code, ({}, ()))
         for stem, name in stems.items():
             weekdays.update({stem + ending: name for ending in endings})
+    for word in NOT_WEEKDAYS.get(code, ()):
+        weekdays.pop(word, None)
+    for word in NOT_MONTHS.get(code, ()):
+        months.pop(word, None)
     month_stems = [
         (stem, month) for month, forms in EXTRA_MONTH_FORMS.get(code, {}).items() for stem in forms
     ] + _stems(months)

@@ -28,6 +28,7 @@ LANGUAGE_NAMES = {
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hu": "Hungarian", "hi": "Hindi",
     "ur": "Urdu", "fa": "Persian", "pa": "Punjabi", "az": "Azerbaijani", "ca": "Catalan",
     "sl": "Slovenian", "mk": "Macedonian", "sr": "Serbian or Croatian",
+    "id": "Indonesian or Malay",
 }  # fmt: skip
 
 #: The most frequent function words of each language written in Latin or Cyrillic script.
@@ -92,6 +93,11 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # Azerbaijani: only the words Turkish spells otherwise ("və", "ilə", "üçün").
         "az": "və ilə üçün isə kimi görə lakin amma həm hər artıq ən çox onun bunu edib olub "
         "deyil də",
+        # Indonesian and Malay (read with one table): words the two share, and a few each
+        # spells its own way ("karena", "kerana"); not "di", which Italian writes too.
+        "id": "yang dan ini itu dengan untuk dari dalam pada tidak akan ke oleh juga telah "
+        "sudah karena kerana atau adalah ialah bahwa bahawa mereka saat setelah selepas "
+        "sebagai tersebut kata",
     }.items()
 }
 

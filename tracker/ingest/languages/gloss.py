@@ -83,6 +83,20 @@ _AIRLINE_AIRCRAFT = {"plan", "planet"}
 _PLURAL = {"flight": "flights", "plane": "planes", "helicopter": "helicopters", "crew": "crews"}
 
 
+#: Languages whose nouns say nothing of number ("pesawat" is an aircraft or many): there, a
+#: demonstrative after the noun ("pesawat tersebut", that aircraft) marks one particular
+#: aircraft, and "sebuah" (glossed "a") before it; a bare noun does not.
+_NUMBER_NEUTRAL = {"id": frozenset({"itu", "tersebut", "ini"})}
+
+
+def _one_vehicle(tokens: list[str], i: int, code: str) -> bool:
+    """Does the vehicle word ``tokens[i]`` tell of one aircraft or flight (so "the")?"""
+    if code not in _NUMBER_NEUTRAL:
+        return True
+    after = _words(tokens, i + 1, 1)
+    return bool(after) and after[0][1].lower() in _NUMBER_NEUTRAL[code]
+
+
 def _is_count(word: str) -> bool:
     """Is ``word`` a number of two or more ("3000", "12,500")?"""
     digits = word.replace(",", "").replace(".", "")
@@ -516,7 +530,11 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
                     emit(_PLURAL.get(english, english))
                     i += 1
                     continue
-                if english in _VEHICLES and not (out and out[-1] in _DETERMINERS):
+                if (
+                    english in _VEHICLES
+                    and not (out and out[-1] in _DETERMINERS)
+                    and _one_vehicle(tokens, i, code)
+                ):
                     # Most of these languages have no articles: "Samolot utracił..." tells of
                     # one aircraft, which the English rules recognise as "the aircraft".
                     emit("the")

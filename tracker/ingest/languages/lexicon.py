@@ -42,7 +42,7 @@ __all__ = [
     "KEPT_AS_WRITTEN",
     "CONCEPTS",
     "CALENDAR_CONCEPTS",
-    "EUROPEAN_TABLES",
+    "WORD_TABLES",
     "english_of",
 ]
 
@@ -52,7 +52,7 @@ __all__ = [
 #: :mod:`tracker.ingest.candidates` (events, the past, possibility, denials, what is generic),
 #: :mod:`tracker.ingest.assess` (counts, statements, ground and sea users) and
 #: :mod:`tracker.ingest.dates` (relative dates) look for. Every table of
-#: :data:`EUROPEAN_TABLES` covers every concept, save the explicit exceptions of
+#: :data:`WORD_TABLES` covers every concept, save the explicit exceptions of
 #: ``tests/test_ingest_languages_concepts.py`` (a language that says it by a case ending).
 #: The script tables (:data:`.scripts.SCRIPT_LANGUAGES`) are checked against the same
 #: inventory, with :data:`CALENDAR_CONCEPTS`, months and weekdays; the concepts each still lacks
@@ -149,11 +149,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 #: Concepts every European language's calendar (:func:`.calendar.calendar_for`) must say:
 #: the twelve months, the seven weekdays, and these relative days.
 CALENDAR_CONCEPTS = ("yesterday", "today", "last week")
-#: The tables of the European languages (Latin, Cyrillic and Greek scripts), each perhaps
-#: shared by a family (:data:`_FAMILY`: Danish and Swedish read with Norwegian, Slovak with
-#: Czech, Bulgarian with Russian).
-EUROPEAN_TABLES = ("no", "fi", "et", "lv", "lt", "pl", "cs", "de", "nl", "ru", "uk", "es", "pt",
-                   "fr", "it", "el", "ro", "tr", "hu")  # fmt: skip
+#: The tables of the languages written with spaces and capitals (Latin, Cyrillic and Greek
+#: scripts): the European languages and Indonesian, each perhaps shared by a family
+#: (:data:`_FAMILY`: Danish and Swedish read with Norwegian, Slovak with Czech, Bulgarian with
+#: Russian, Malay with Indonesian).
+WORD_TABLES = ("no", "fi", "et", "lv", "lt", "pl", "cs", "de", "nl", "ru", "uk", "es", "pt",
+               "fr", "it", "el", "ro", "tr", "hu", "id")  # fmt: skip
 
 
 def english_of(code: str) -> frozenset[str]:
@@ -167,7 +168,7 @@ MAX_ENDING = 7
 # Language families share one table where their cue words are the same or nearly so (Catalan
 # and Slovenian have their words that differ added to the Spanish and the Czech tables).
 _FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "ca": "es", "sl": "cs",
-           "mk": "ru", "sr": "cs"}  # fmt: skip
+           "mk": "ru", "sr": "cs", "ms": "id"}  # fmt: skip
 
 #: Tables of languages that write compound nouns as one word ("Funkstörungen",
 #: "signalforstyrrelser", "paikannushäiriö"): a word that matches no form is read by its last
@@ -2983,6 +2984,95 @@ and: و
 phones: گوشی گوشی‌ها تلفن_همراه موبایل
 cars: خودرو خودروها ماشین تاکسی
 because of: به_دلیل به_علت
+""",
+    # Indonesian (session 14), with the Malay words it spells otherwise: Latin script, words
+    # without inflection for tense ("mendarat" is land and landed), affixes instead
+    # ("dialihkan", diverted; "pendaratan", landing), the noun before its name ("Bandara
+    # Beirut").
+    "id": """
+suspended: ditangguhkan menangguhkan dihentikan_sementara digantung
+a: sebuah satu_buah
+without: tanpa
+can: bisa dapat boleh mungkin
+affect: memengaruhi mempengaruhi
+disrupt: mengganggu
+last year: tahun_lalu tahun_lepas
+more than: lebih_dari lebih_daripada
+had: memiliki mempunyai
+happened: terjadi berlaku
+affected: terdampak terkena terjejas dipengaruhi
+and: dan serta
+position: posisi lokasi kedudukan
+every: setiap tiap
+satellite navigation: navigasi_satelit
+signal: sinyal isyarat
+navigation systems: sistem_navigasi sistem_pandu_arah
+interference: gangguan* terganggu interferensi
+jamming: jamming pengacauan diacak pengacakan dikacau*
+jammer: jammer alat_pengacau pengacau_sinyal
+spoofing: spoofing pemalsuan_sinyal pemalsuan_lokasi
+false: palsu
+problems: masalah kendala kerusakan
+lost: kehilangan hilang lenyap
+losing: hilangnya
+failed: gagal tidak_berfungsi
+planes: pesawat-pesawat kapal-kapal_terbang
+aircraft: pesawat kapal_terbang pesawat_terbang
+flight: penerbangan
+flights: penerbangan-penerbangan
+pilots: pilot para_pilot juruterbang
+crew: kru awak_pesawat awak_kabin
+captain: kapten
+airport: bandara bandar_udara lapangan_terbang lapangan_udara
+airline: maskapai maskapai_penerbangan syarikat_penerbangan
+helicopter: helikopter
+passengers: penumpang para_penumpang
+runway: landasan landasan_pacu
+air traffic control: pengatur_lalu_lintas_udara menara_kontrol menara_pengawas kawalan_trafik_udara
+airspace: wilayah_udara ruang_udara
+aviation: aviasi dunia_penerbangan
+approach: mendekati menjelang_pendaratan pendekatan
+landing: pendaratan
+landed: mendarat berhasil_mendarat
+could not land: tidak_bisa_mendarat gagal_mendarat tidak_dapat_mendarat
+take-off: lepas_landas berlepas
+diverted: dialihkan pengalihan dilencongkan
+returned: kembali berbalik putar_balik berpatah_balik
+circled: berputar-putar berputar
+en route: dalam_perjalanan saat_terbang ketika_terbang
+reported: melaporkan dilaporkan melapor
+experienced: mengalami dialami
+was: merupakan
+were: adalah ialah
+had to: harus terpaksa
+said: mengatakan berkata kata ujar menyatakan
+over: di_atas melintasi
+near: dekat sekitar berhampiran
+in: di
+to: ke menuju
+from: dari daripada
+border: perbatasan sempadan
+not: tidak tak bukan
+no: tidak_ada tiada
+ships: kapal
+cars: mobil kendaraan kenderaan
+phones: ponsel telepon telefon handphone
+drones: drone dron
+military: militer tentara tentera ketenteraan
+incidents: insiden kejadian peristiwa
+since: sejak
+emergency landing: pendaratan_darurat mendarat_darurat pendaratan_kecemasan
+flew: terbang
+detected: terdeteksi mendeteksi dikesan
+because of: karena kerana akibat disebabkan_oleh
+warns that: memperingatkan mengingatkan
+this year: tahun_ini
+the next day: keesokan_harinya hari_berikutnya
+number of: jumlah
+statistics: statistik
+rise in: peningkatan kenaikan
+on the rise: meningkat
+by: oleh
 """,
 }
 

@@ -61,7 +61,7 @@ HOME = {
     "es": {"ES", "MX", "CO", "VE", "AR", "PE", "CL", "DO", "PA", "CU", "EC", "GT"},
     "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
     "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"}, "ca": {"ES", "AD"},
-    "sl": {"SI"}, "mk": {"MK"}, "sr": {"RS", "HR", "BA", "ME"},
+    "sl": {"SI"}, "mk": {"MK"}, "sr": {"RS", "HR", "BA", "ME"}, "id": {"ID", "MY", "SG", "BN"},
 }  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
@@ -133,6 +133,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "finljandi",
         "finljandiï",
         "finlyandi",
+        "finlandia",
     ),
     "Norway": (
         "norge",
@@ -166,6 +167,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "isveç",
         "shveci",
         "shvedsi",
+        "swedia",
     ),
     "Denmark": (
         "danmark",
@@ -180,6 +182,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "danemark",
         "danimarka",
         "dani",
+        "denmark",
     ),
     "Estonia": (
         "estland",
@@ -243,6 +246,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "polsha",
         "polshch",
         "polshchi",
+        "polandia",
     ),
     "Germany": (
         "tyskland",
@@ -261,6 +265,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "almanya",
         "germani",
         "nimechchyn",
+        "jerman",
     ),
     "Belarus": (
         "hviterussland",
@@ -296,6 +301,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "mar_báltico",
         "baltijsk",
         "baltiysk",
+        "laut_baltik",
     ),
     # Two words, both capitalised ("Oriente Médio", "Nahen Osten"): the region, never the
     # Brazilian town Oriente or a compass point.
@@ -324,6 +330,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "μέση_ανατολή",
         "ortadoğu",
         "orta_doğu",
+        "timur_tengah",
     ),
     "Black Sea": (
         "svartehav",
@@ -339,6 +346,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "chornom_mor",
         "chernom_mor",
         "chernoe_more",
+        "laut_hitam",
     ),
     "Gulf of Finland": ("suomenlah", "soome_lah", "finska_viken", "finskebukt"),
     "Mediterranean": (
@@ -351,6 +359,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "mediterrâneo",
         "méditerranée",
         "akdeniz",
+        "laut_tengah",
     ),
     "Barents Sea": ("barentshav", "barentsinmer"),
     "Vilnius": (
@@ -405,6 +414,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "égypte",
         "mısır",
         "yegipt",
+        "mesir",
+        "siprus",
     ),
     "Syria": (
         "syri",
@@ -417,6 +428,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "síria",
         "syrie",
         "suriye",
+        "suriah",
     ),
     "Iraq": ("irak", "iraq", "irāk", "irák", "iraque"),
     "Iran": ("iran", "irán", "irã", "írán"),
@@ -476,6 +488,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "chequia",
         "tchéquie",
         "çekya",
+        "ceko",
     ),
     "Hungary": (
         "ungarn",
@@ -489,6 +502,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "hongrie",
         "macaristan",
         "magyarorsz",
+        "hungaria",
     ),
     "Greece": (
         "hellas",
@@ -503,6 +517,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "grécia",
         "grèce",
         "yunanistan",
+        "yunani",
     ),
     "Georgia": ("georgia", "gruusia", "gruzj", "gruzi", "géorgie", "gürcistan"),
     "Azerbaijan": (
@@ -528,6 +543,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "espanha",
         "espagne",
         "ispanya",
+        "spanyol",
+        "sepanyol",
     ),
     "France": (
         "frankrike",
@@ -543,6 +560,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "francia",
         "frança",
         "fransa",
+        "prancis",
+        "perancis",
     ),
     "Brazil": ("brasil", "brasilien", "brazylii", "brazylia", "brésil", "brezilya"),
     "Mexico": ("méxico", "mexiko", "meksyk", "meksiko", "mexique"),
@@ -560,6 +579,9 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "corea_del_norte",
         "coreia_do_norte",
         "kuzey_kore",
+        "korea_utara",
+        "jepang",
+        "tiongkok",
     ),
     "South Korea": (
         "sør-korea",
@@ -569,6 +591,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "corea_del_sur",
         "coreia_do_sul",
         "güney_kore",
+        "korea_selatan",
     ),
     "United States": (
         "usa",
@@ -579,6 +602,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "estados_unidos",
         "états-unis",
         "abd",
+        "amerika_serikat",
+        "amerika_syarikat",
     ),
     "United Kingdom": (
         "storbritannia",
@@ -589,6 +614,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
         "reino_unido",
         "royaume-uni",
         "birleşik_krallık",
+        "inggris",
+        "britania_raya",
     ),
     "Netherlands": ("nederland", "alankomaat", "holandi", "niederlande", "países_bajos"),
     "Sudan": ("sudan", "sudán", "soudan"),
@@ -665,7 +692,7 @@ for _english, _stems in _ITALIAN_EXONYMS.items():
 _SEA_FORMS = {
     "Baltic Sea": (
         "mer_baltique", "balti-tenger", "baltık_deniz", "mării_baltic", "morze_bałtyck",
-        "morzem_bałtyck", "morza_bałtyck", "morzu_bałtyck",
+        "morzem_bałtyck", "morza_bałtyck", "morzu_bałtyck", "yordania", "belanda", "austria",
     ),
     "Black Sea": (
         "morzem_czarn", "morza_czarn", "morzu_czarn", "черное_мор", "черного_мор", "черном_мор",
