@@ -7,6 +7,7 @@ in our own words.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,45 @@ def test_a_record_of_many_aircraft_is_no_particular_flight_to_recall(recorded_di
 def test_which_records_tell_one_flight(aircraft, operator, flight, one_flight):
     row = {INC.aircraft: aircraft, INC.operator: operator, INC.flight: flight}
     assert rec._names_a_flight(row) is one_flight
+
+
+def _recalled_on(recorded_dir, text: str, published):
+    index = rec.load_index(recorded_dir)
+    sentences = [s.strip() for s in text.split(".") if s.strip()]
+    found = rec.recalled_incidents(
+        sentences, rec.report_words(text), index, published=published, taken=set()
+    )
+    return [(r.incident.id, r.precision) for r in found]
+
+
+FRESH = (
+    "Kestrelair jet lands at Orsk without satellite navigation. The crew flew the approach by "
+    "ground aids after GPS jamming. Officials blamed interference from the south."
+)
+
+
+def test_a_page_leading_with_its_place_days_after_it_reports_it(recorded_dir):
+    # Two days after the flight, the lede names Orsk and gives no day: the news of it.
+    assert _recalled_on(recorded_dir, FRESH, dt.date(2025, 6, 16)) == [(ORSK, "fresh")]
+    # A week later the same words may be another story.
+    assert _recalled_on(recorded_dir, FRESH, dt.date(2025, 6, 21)) == []
+    # Without a publication date, nothing says when.
+    assert _recalled_on(recorded_dir, FRESH, None) == []
+    # Orsk only deep in the page, not in its lede.
+    late = (
+        "Pilots report more GPS jamming. Ground aids help. Crews train. Airlines worry. "
+        "Kestrelair flew to Orsk"
+    )
+    assert _recalled_on(recorded_dir, late, dt.date(2025, 6, 16)) == []
+
+
+def test_a_place_in_brackets_is_not_the_incidents_place(tmp_path):
+    rows = [
+        _row("2025-06-13-kara-sea", "2025-06-13", "Over the Kara Sea (jet later flown to Orsk)",
+             **{INC.aircraft: "Sukhoi Superjet (RA-89011)"}),
+    ]  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
+    index = rec.load_index(write_dataset(tmp_path / "data", rows, sources))
+    (incident,) = index.incidents
+    assert "orsk" in incident.words
+    assert "orsk" not in incident.place_words

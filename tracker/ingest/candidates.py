@@ -2797,6 +2797,9 @@ def extract_results(
                 recorded,
                 published=report.published or published,
                 taken=taken,
+                own_countries=frozenset(
+                    c.values.get(INC.country) or "" for c in every if c.score >= ax.APPLY_MIN_SCORE
+                ),
             ):
                 every.append(_recalled_candidate(recall, report))
         names = _country_names()
@@ -2845,7 +2848,12 @@ def _recalled_candidate(recall, report: Report) -> Candidate:
     candidate = _finish(values, evidence, report, [note])
     names = ", ".join(w.capitalize() if w.isalpha() else w.upper() for w in recall.words[:5])
     score = RECALLED_SCORE if recall.precision == "day" else RECALLED_SCORE - 0.05
-    told = {"day": "its day", "near": "a day next to its day", "month": "its month"}
+    told = {
+        "day": "its day",
+        "near": "a day next to its day",
+        "month": "its month",
+        "fresh": "its place in the lede, published within days of it",
+    }
     candidate.score = score
     candidate.reasons = [
         f"+{score:.2f} retells a recorded incident with {told[recall.precision]}: "

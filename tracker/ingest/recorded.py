@@ -239,6 +239,7 @@ def _country_words() -> list[str]:
     return [*schema.country_names().values(), *(row["alias"] for row in aliases)]
 
 
+_BRACKETS = re.compile(r"\([^)]*\)")
 #: An aircraft cell that describes many aircraft or an area's traffic ("Several aircraft",
 #: "Flights of several airlines at Delhi", "Civil air traffic in general (NOTAM)"), not one.
 _MANY_AIRCRAFT = re.compile(
@@ -287,7 +288,9 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 found = _distinctive(value, ignore, sentences=column == INC.summary)
                 words |= found
                 if column == INC.location:
-                    place_words |= found
+                    # A note in brackets ("aircraft later used for the Warsaw–Plovdiv
+                    # flight") names other places, not this one's.
+                    place_words |= found & _tokens(_BRACKETS.sub(" ", value))
         lat, lon = row.get(INC.latitude), row.get(INC.longitude)
         rows.append(
             RecordedIncident(
@@ -707,6 +710,32 @@ def _date_evidence(
     return near_hit or month_hit
 
 
+#: Days after a recorded incident within which a page that leads with its place, and gives no
+#: other day, is taken to report it: news of an incident runs in the days after it.
+FRESH_DAYS = 3
+#: The sentences of a page that are its lede (a date line, the headline's sentence, the first).
+LEDE_SENTENCES = 3
+
+
+def _fresh_news(
+    incident: RecordedIncident, sentences: list[str], published: dt.date | None, names: list[str]
+) -> tuple[str, str, str] | None:
+    """("published ...", the lede sentence, "fresh") when the page came out within
+    :data:`FRESH_DAYS` of the incident and its lede names the incident's place (or another of
+    its names): a report of the days after it that gives no date of its own ("the aircraft
+    carrying the Commission president landed at Plovdiv without GPS", on 1 September).
+    """
+    if published is None or not incident.date <= published <= incident.last + dt.timedelta(
+        days=FRESH_DAYS
+    ):
+        return None
+    wanted = set(names)
+    for sentence in sentences[:LEDE_SENTENCES]:
+        if wanted & _tokens(sentence):
+            return f"published {published.isoformat()}", sentence, "fresh"
+    return None
+
+
 def told_by(candidates: list, index: RecordedIndex | None, *, min_score: float) -> set[str]:
     """Ids of recorded incidents that a candidate scoring at least ``min_score`` already tells
     by its own day and country (linked or not): it needs no second, recalled candidate."""
@@ -735,6 +764,7 @@ def recalled_incidents(
     *,
     published: dt.date | None,
     taken: set[str],
+    own_countries: frozenset[str] = frozenset(),
 ) -> list[Recall]:
     """Recorded incidents a page retells with their date, beyond those its candidates link.
 
@@ -755,6 +785,9 @@ def recalled_incidents(
     :param words: folded words of the page (:func:`report_words`).
     :param published: the page's publication date, if known.
     :param taken: ids of recorded incidents already linked or told (:func:`told_by`).
+    :param own_countries: countries of the page's own candidates that clear the threshold: in
+        those, a page's lede tells its own story, and is not taken as news of a recorded one
+        by its publication date alone (:func:`_fresh_news`).
     """
     if index is None:
         return []
@@ -785,7 +818,11 @@ def recalled_incidents(
         evidence = _date_evidence(
             incident, sentences, published, month_with=set(names) if by_country else None
         )
-        if evidence is None or (evidence[2] != "day" and not strong):
+        if (evidence is None or (evidence[2] != "day" and not strong)) and (
+            incident.country not in own_countries
+        ):
+            evidence = _fresh_news(incident, sentences, published, names)
+        if evidence is None or (evidence[2] not in {"day", "fresh"} and not strong):
             continue  # its place alone is evidence enough only with its very day
         text, sentence, precision = evidence
         where = "its country" if by_country else "its place"
@@ -798,7 +835,7 @@ def recalled_incidents(
     ambiguous = {
         r.incident.id
         for r in found
-        if r.precision in {"month", "near"}
+        if r.precision in {"month", "near", "fresh"}
         and any(
             other is not r
             and set(other.words) & set(r.words)
