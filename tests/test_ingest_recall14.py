@@ -134,3 +134,11 @@ def test_a_place_in_brackets_is_not_the_incidents_place(tmp_path):
     (incident,) = index.incidents
     assert "orsk" in incident.words
     assert "orsk" not in incident.place_words
+
+
+def test_a_range_of_days_names_each_of_its_days(recorded_dir):
+    assert _recalled(recorded_dir, "On 13 and 14 June 2025 jets lost GPS at Orsk") == [
+        (ORSK, "day")
+    ]
+    assert _recalled(recorded_dir, "On June 12-14, 2025 jets lost GPS at Orsk") == [(ORSK, "day")]
+    assert _recalled(recorded_dir, "On 11 and 12 June 2025 jets lost GPS at Orsk") == []

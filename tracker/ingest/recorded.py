@@ -691,7 +691,15 @@ def _date_evidence(
             relative = mention.kind in {"weekday", "relative_days", "relative_word"}
             if relative and published is None:
                 continue
-            if mention.precision == "day" and first <= mention.date <= last:
+            # "On April 25 and 26": a range of days names each of its days.
+            through = (
+                mention.end_date if mention.end_date and mention.kind.endswith("range") else None
+            )
+            if (
+                mention.precision == "day"
+                and first <= (through or mention.date)
+                and mention.date <= last
+            ):
                 return mention.text, sentence, "day"
             if (
                 near_hit is None
