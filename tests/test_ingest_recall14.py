@@ -114,6 +114,9 @@ def test_a_page_leading_with_its_place_days_after_it_reports_it(recorded_dir):
     assert _recalled_on(recorded_dir, FRESH, dt.date(2025, 6, 16)) == [(ORSK, "fresh")]
     # A week later the same words may be another story.
     assert _recalled_on(recorded_dir, FRESH, dt.date(2025, 6, 21)) == []
+    # A byline and a "Published" line are not the lede.
+    furnished = "Published. By staff. Senior correspondent. " + FRESH
+    assert _recalled_on(recorded_dir, furnished, dt.date(2025, 6, 16)) == [(ORSK, "fresh")]
     # Without a publication date, nothing says when.
     assert _recalled_on(recorded_dir, FRESH, None) == []
     # Orsk only deep in the page, not in its lede.

@@ -721,8 +721,10 @@ def _date_evidence(
 #: Days after a recorded incident within which a page that leads with its place, and gives no
 #: other day, is taken to report it: news of an incident runs in the days after it.
 FRESH_DAYS = 3
-#: The sentences of a page that are its lede (a date line, the headline's sentence, the first).
+#: The sentences of a page that are its lede: the first ones of :data:`LEDE_MIN_WORDS` words or
+#: more (a headline and the first sentences, not a byline or a "Published" line).
 LEDE_SENTENCES = 3
+LEDE_MIN_WORDS = 5
 
 
 def _fresh_news(
@@ -738,7 +740,8 @@ def _fresh_news(
     ):
         return None
     wanted = set(names)
-    for sentence in sentences[:LEDE_SENTENCES]:
+    lede = [s for s in sentences if len(s.split()) >= LEDE_MIN_WORDS][:LEDE_SENTENCES]
+    for sentence in lede:
         if wanted & _tokens(sentence):
             return f"published {published.isoformat()}", sentence, "fresh"
     return None
