@@ -86,3 +86,17 @@ def test_indonesian_words_that_are_no_dates():
     assert gloss_text("pada Minggu (31/8/2025)", "id") == "On Sunday (31 August 2025)"
     assert "March" not in gloss_line("Penumpang MRT Jakarta", "id")
     assert "Lion Air" in gloss_line("Pesawat Lion Air mendarat", "id")
+
+
+def test_a_weekday_with_day_and_month_in_brackets_is_a_date():
+    assert gloss_text("nesta quarta-feira (24/9), sobre Kaliningrado", "pt") == (
+        "On Wednesday (24 September), over Kaliningrad"
+    )
+    assert gloss_text("pada Jumat (29/3) di Beirut", "id") == "On Friday (29 March) in Beirut"
+    # A score in brackets after an ordinary word stays as written.
+    assert "March" not in gloss_text("Skor akhir (2/3) di Beirut", "id")
+
+
+def test_a_slashed_date_is_written_with_the_languages_full_month_name():
+    # Spanish is read with Catalan's calendar too; "de set" (Catalan) is no month to the gloss.
+    assert "24 September 2025" in gloss_text("aterrizó el 24/09/2025 en Vilna", "es")

@@ -14,6 +14,8 @@ import pytest
 from helpers import incident_row, source_row, write_dataset
 
 from tracker.ingest import recorded as rec
+from tracker.ingest.candidates import extract_results
+from tracker.ingest.readers import reports_from_bytes
 from tracker.schema import INC, SRC
 
 ORSK = "2025-06-14-orsk"
@@ -145,3 +147,23 @@ def test_a_range_of_days_names_each_of_its_days(recorded_dir):
     ]
     assert _recalled(recorded_dir, "On June 12-14, 2025 jets lost GPS at Orsk") == [(ORSK, "day")]
     assert _recalled(recorded_dir, "On 11 and 12 June 2025 jets lost GPS at Orsk") == []
+
+
+def test_a_month_told_with_the_incidents_country_in_one_sentence(recorded_dir):
+    # A gloss may drop a person's name from the sentence; its country still ties the month.
+    text = "Kestrelair RA-89011 was named. In June 2025 a jet lost GPS over Russia"
+    assert _recalled(recorded_dir, text) == [(ORSK, "month")]
+
+
+def test_the_record_replaces_a_candidate_read_from_the_sentence_that_dates_it(recorded_dir):
+    # The June sentence names only a country; read alone it takes the lede's place.
+    text = (
+        "Published: 2025-09-25\n\n"
+        "A Spanish air force jet lost GPS on 24 September 2025 while it flew over Siauliai in "
+        "Lithuania, the crew said.\n\n"
+        "Incidents: on 14 June 2025 GPS jamming hit the Kestrelair jet RA-89011, Russia. Failure."
+    )
+    (report,) = reports_from_bytes(text.encode(), name="news.txt")
+    results = extract_results(report, recorded=rec.load_index(recorded_dir), min_score=0)
+    june = [c for c in results.candidates if c.values["date"] == dt.date(2025, 6, 14)]
+    assert [c.recorded for c in june] == [ORSK]

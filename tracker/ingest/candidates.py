@@ -2801,6 +2801,16 @@ def extract_results(
                     c.values.get(INC.country) or "" for c in every if c.score >= ax.APPLY_MIN_SCORE
                 ),
             ):
+                # A candidate read from the very sentence that dates the retold incident, on its
+                # day, is that incident with a place guessed from elsewhere in the page: the
+                # record's facts replace it.
+                every = [
+                    c
+                    for c in every
+                    if c.recorded
+                    or c.values.get(INC.date) != recall.incident.date
+                    or recall.sentence not in c.evidence.get(INC.date, "")
+                ]
                 every.append(_recalled_candidate(recall, report))
         names = _country_names()
         for candidate in every:

@@ -825,9 +825,14 @@ def recalled_incidents(
         if not strong and weight < PLACE_WITH_DAY_WEIGHT:
             continue
         # A month and a country fit too many stories: by its country, an incident is recalled
-        # by its month only when the month is told with its own names, in one sentence.
+        # by its month only when the month is told in one sentence with its own names or its
+        # country ("in August 2025 the aircraft ... landing in Bulgaria").
+        # (The names or the country: a gloss may drop a person's name from the sentence.)
         evidence = _date_evidence(
-            incident, sentences, published, month_with=set(names) if by_country else None
+            incident,
+            sentences,
+            published,
+            month_with=set(names) | set(incident.country_words) if by_country else None,
         )
         if (evidence is None or (evidence[2] != "day" and not strong)) and (
             incident.country not in own_countries

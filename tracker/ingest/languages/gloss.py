@@ -1025,15 +1025,32 @@ def _slashed_dates(text: str, code: str) -> str:
             return m.group(0)
         return f"{day} {names[month]} {year if len(year) == 4 else '20' + year}"
 
-    return _SLASHED.sub(replace, text)
+    text = _SLASHED.sub(replace, text)
+
+    def bracketed(m: re.Match) -> str:
+        day, month = int(m.group(2)), int(m.group(3))
+        if not 1 <= day <= 31 or month not in names or not cal.weekday(m.group(1).lower()):
+            return m.group(0)
+        return f"{m.group(1)} ({day} {names[month]})"
+
+    # "quarta-feira (24/9)", "Jumat (29/3)": the day and month in brackets after a weekday,
+    # as Brazilian and Indonesian news date a story of this year.
+    cal = calendar_for(code)
+    return _WEEKDAY_SLASHED.sub(bracketed, text)
+
+
+#: A weekday and, in brackets, a day and month with a slash and no year.
+_WEEKDAY_SLASHED = re.compile(r"(\w[\w-]*)\s*\(([0-3]?\d)/(0?[1-9]|1[0-2])\)")
 
 
 def _month_names(code: str) -> dict[int, str]:
     """Month number -> a word of language ``code`` its calendar reads as that month."""
     cal = calendar_for(code)
     names: dict[int, str] = {}
-    for form, english in sorted(cal.months.items(), key=lambda fe: len(fe[0])):
-        if cal.month(form) == english:
+    # The longest one-word form: the full name ("septiembre"), not a family's abbreviation
+    # written with its preposition ("de set", Catalan), which the gloss reads as no month.
+    for form, english in sorted(cal.months.items(), key=lambda fe: -len(fe[0])):
+        if form.isalpha() and cal.month(form) == english:
             names.setdefault(MONTHS.index(english) + 1, form)
     return names
 
