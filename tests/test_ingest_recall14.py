@@ -167,3 +167,18 @@ def test_the_record_replaces_a_candidate_read_from_the_sentence_that_dates_it(re
     results = extract_results(report, recorded=rec.load_index(recorded_dir), min_score=0)
     june = [c for c in results.candidates if c.values["date"] == dt.date(2025, 6, 14)]
     assert [c.recorded for c in june] == [ORSK]
+
+
+def test_a_flight_recorded_by_its_month_is_recalled_by_its_month(tmp_path):
+    rows = [
+        _row("2025-02-01-brodsk", "2025-02-01", "Brodsk Airport", **{
+             INC.date_precision: "month", INC.operator: "Volnair", INC.aircraft: "Dash 8"}),
+        _row("2025-01-01-tavria", "2025-01-01", "Tavria Airport", **{
+             INC.date_precision: "month", INC.aircraft: "Several aircraft"}),
+    ]  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
+    data = write_dataset(tmp_path / "data", rows, sources)
+    text = "In February 2025 a Volnair Dash 8 lost GPS on approach to Brodsk"
+    assert _recalled(data, text) == [("2025-02-01-brodsk", "month")]
+    # A month of jamming at an airport is no flight.
+    assert _recalled(data, "In January 2025 a Volnair Dash 8 lost GPS at Tavria") == []

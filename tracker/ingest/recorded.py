@@ -783,9 +783,9 @@ def recalled_incidents(
     may give no candidate for an incident it plainly retells ("the Finnair flight to Tartu that
     turned back on 26 April"). Such a page names the incident's place and its day; or its place,
     at least one more of its distinctive names (weighing :data:`MIN_WEIGHT` together) and a day
-    next to its day or its month with a year. Only incidents of a particular day that name an
-    aircraft, operator or flight are recalled, not months or seasons of jamming, nor an area's
-    warning. Left out:
+    next to its day or its month with a year. Only incidents of one flight
+    (:func:`_names_a_flight`), known to the day or the month, are recalled, not seasons of
+    jamming, nor an area's warning. Left out:
     recorded incidents already linked or told by a candidate's own day (``taken``), those whose
     names the page gives only as an already linked incident's, and incidents after the page's
     publication. An incident fitting only by its month or a neighbouring day is not recalled when
@@ -808,7 +808,7 @@ def recalled_incidents(
         if incident.id in taken or (published is not None and published < incident.date):
             continue
         if (
-            incident.precision != "day"
+            incident.precision not in {"day", "month"}
             or (incident.last - incident.date).days > WINDOW_DAYS
             or not incident.flight_named
         ):
