@@ -87,6 +87,11 @@ def test_a_record_of_many_aircraft_is_no_particular_flight_to_recall(recorded_di
         ("Flights of several airlines at Orsk", "", "", False),
         ("Civil air traffic in general (NOTAM)", "", "", False),
         ("Aircraft in Russian airspace", "", "", False),
+        ("21 aircraft", "", "", False),
+        ("About 20 business jets", "", "", False),
+        ("Arrivals at Orsk", "", "", False),
+        ("Passenger aircraft (five pilot reports)", "", "", False),
+        ("Aircraft and ships", "", "", False),
         ("Multiple aircraft", "", "KA123", True),
         ("", "", "", False),
     ],
@@ -182,3 +187,10 @@ def test_a_flight_recorded_by_its_month_is_recalled_by_its_month(tmp_path):
     assert _recalled(data, text) == [("2025-02-01-brodsk", "month")]
     # A month of jamming at an airport is no flight.
     assert _recalled(data, "In January 2025 a Volnair Dash 8 lost GPS at Tavria") == []
+
+
+def test_a_month_record_tells_one_flight_by_its_aircraft_not_by_an_operator_alone():
+    row = {INC.aircraft: "", INC.operator: "Kestrelair", INC.flight: ""}
+    assert rec._names_a_flight(row) is True
+    assert rec._names_a_flight(row, by_operator=False) is False
+    assert rec._names_a_flight({**row, INC.aircraft: "Dash 8"}, by_operator=False) is True

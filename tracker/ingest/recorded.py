@@ -243,16 +243,18 @@ _BRACKETS = re.compile(r"\([^)]*\)")
 #: An aircraft cell that describes many aircraft or an area's traffic ("Several aircraft",
 #: "Flights of several airlines at Delhi", "Civil air traffic in general (NOTAM)"), not one.
 _MANY_AIRCRAFT = re.compile(
-    r"^(?:several|multiple|many|numerous|various|dozens|all|civil|general|flights|airliners"
-    r"|aircraft (?:in|at|on|over|using))\b|\bin general\b",
+    r"^(?:about\s+)?(?:several|multiple|many|numerous|various|dozens|all|civil|general|flights"
+    r"|airliners|arrivals|departures|\d+|two|three|four|five|six|seven|eight|nine|ten"
+    r"|aircraft (?:in|at|on|over|using|around|and))\b|\bin general\b|\bpilot reports\b",
     re.IGNORECASE,
 )
 
 
-def _names_a_flight(row: dict) -> bool:
+def _names_a_flight(row: dict, *, by_operator: bool = True) -> bool:
     """The record tells one particular flight: a flight number, or an aircraft cell about one
-    aircraft, or (with no aircraft cell) an operator. A season of jamming or an area's
-    warning, told with "Several aircraft" or "Flights in the Mumbai area", names none."""
+    aircraft, or (with no aircraft cell, and ``by_operator``) an operator. A season of jamming
+    or an area's warning, told with "Several aircraft", "21 aircraft" or "Flights in the
+    Mumbai area", names none."""
 
     def cell(column: str) -> str:
         value = row.get(column)
@@ -262,7 +264,7 @@ def _names_a_flight(row: dict) -> bool:
         return True
     if cell(INC.aircraft):
         return not _MANY_AIRCRAFT.search(cell(INC.aircraft))
-    return bool(cell(INC.operator))
+    return by_operator and bool(cell(INC.operator))
 
 
 def build_index(incidents: pd.DataFrame) -> RecordedIndex:
@@ -308,7 +310,11 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 interference=str(row.get(INC.interference) or ""),
                 phase=str(row.get(INC.flight_phase) or ""),
                 country_words=by_country.get(str(row.get(INC.country) or ""), frozenset()),
-                flight_named=_names_a_flight(row),
+                # A record known only to its month tells one flight by its aircraft or its
+                # flight; an operator alone is as likely its month of jamming.
+                flight_named=_names_a_flight(
+                    row, by_operator=str(row.get(INC.date_precision) or "day") == "day"
+                ),
             )
         )
     counts: dict[str, int] = {}
