@@ -194,3 +194,18 @@ def test_a_month_record_tells_one_flight_by_its_aircraft_not_by_an_operator_alon
     assert rec._names_a_flight(row) is True
     assert rec._names_a_flight(row, by_operator=False) is False
     assert rec._names_a_flight({**row, INC.aircraft: "Dash 8"}, by_operator=False) is True
+
+
+def test_a_weekday_on_a_page_known_only_to_its_month_says_that_month(recorded_dir):
+    text = "On Thursday the Kestrelair jet RA-89011 lost GPS at Orsk"
+    index = rec.load_index(recorded_dir)
+    words = rec.report_words(text)
+
+    def recalled(**dating):
+        found = rec.recalled_incidents([text], words, index, taken=set(), **dating)
+        return [(r.incident.id, r.precision) for r in found]
+
+    # The page says "June 2025" only: its Thursday is some day of June.
+    assert recalled(published=dt.date(2025, 6, 30), published_month=True) == [(ORSK, "month")]
+    # Read as the 30th itself, Thursday is the 26th: not the 14th.
+    assert recalled(published=dt.date(2025, 6, 30)) == []

@@ -2796,6 +2796,7 @@ def extract_results(
                 words,
                 recorded,
                 published=report.published or published,
+                published_month=published_month and report.published is None,
                 taken=taken,
                 own_countries=frozenset(
                     c.values.get(INC.country) or "" for c in every if c.score >= ax.APPLY_MIN_SCORE

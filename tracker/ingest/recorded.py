@@ -22,7 +22,7 @@ import csv
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -674,6 +674,7 @@ def _date_evidence(
     published: dt.date | None,
     *,
     month_with: set[str] | None = None,
+    published_month: bool = False,
 ) -> tuple[str, str, str] | None:
     """The first date of the page that names the incident's day, else a day next to it (a
     local date across midnight, a page's slip), else its month with a year the page itself
@@ -682,8 +683,10 @@ def _date_evidence(
     Without a publication date, "31 August" is read in the incident's own year: a page that
     names the day and month of an incident whose distinctive names it also gives retells it.
     A weekday or "yesterday" counts only from a publication date the page has (counted from
-    the incident it would prove itself). With ``month_with``, a month counts only in a sentence
-    that also gives one of those words ("in March, an RAF plane carrying Grant Shapps").
+    the incident it would prove itself), and from a publication date known only to its month
+    (``published_month``) it says only that month. With ``month_with``, a month counts only in
+    a sentence that also gives one of those words ("in March, an RAF plane carrying Grant
+    Shapps").
     """
     first, last = _month_range(incident.date, incident.precision)
     last = max(last, incident.last)
@@ -697,6 +700,9 @@ def _date_evidence(
             relative = mention.kind in {"weekday", "relative_days", "relative_word"}
             if relative and published is None:
                 continue
+            if relative and published_month:
+                # "on Thursday" on a page of January 2025: some day of that month.
+                mention = replace(mention, precision="month")
             # "On April 25 and 26": a range of days names each of its days.
             through = (
                 mention.end_date if mention.end_date and mention.kind.endswith("range") else None
@@ -782,6 +788,7 @@ def recalled_incidents(
     published: dt.date | None,
     taken: set[str],
     own_countries: frozenset[str] = frozenset(),
+    published_month: bool = False,
 ) -> list[Recall]:
     """Recorded incidents a page retells with their date, beyond those its candidates link.
 
@@ -802,6 +809,8 @@ def recalled_incidents(
     :param words: folded words of the page (:func:`report_words`).
     :param published: the page's publication date, if known.
     :param taken: ids of recorded incidents already linked or told (:func:`told_by`).
+    :param published_month: ``published`` is known only to its month (its last day): a
+        weekday or "yesterday" then says only that month.
     :param own_countries: countries of the page's own candidates that clear the threshold: in
         those, a page's lede tells its own story, and is not taken as news of a recorded one
         by its publication date alone (:func:`_fresh_news`).
@@ -839,6 +848,7 @@ def recalled_incidents(
             sentences,
             published,
             month_with=set(names) | set(incident.country_words) if by_country else None,
+            published_month=published_month,
         )
         if (evidence is None or (evidence[2] != "day" and not strong)) and (
             incident.country not in own_countries
