@@ -91,8 +91,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dmy",
         re.compile(
             rf"\b(?:{_w('wd')},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}[\s-]*(?:of\s+)?{_m('mo')}"
-            # A two-digit year is not the hour of a clock time ("3 October 15.00").
-            rf"(?:,?[\s-]*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?![\d:]|[.,]\d)))?\b",
+            # A two-digit year is not the hour of a clock time ("3 October 15.00"), nor the
+            # day of the next date ("from 29 April 31 May": a range with its "to" dropped).
+            rf"(?:,?[\s-]*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?![\d:]|[.,]\d)"
+            rf"(?!{_ORD}\s*(?:of\s+)?{_MONTH.format(n='next_month')})))?\b",
             re.I,
         ),
     ),
