@@ -209,3 +209,28 @@ def test_a_weekday_on_a_page_known_only_to_its_month_says_that_month(recorded_di
     assert recalled(published=dt.date(2025, 6, 30), published_month=True) == [(ORSK, "month")]
     # Read as the 30th itself, Thursday is the 26th: not the 14th.
     assert recalled(published=dt.date(2025, 6, 30)) == []
+
+
+def test_fresh_news_that_leads_with_two_names_of_the_flight_needs_no_place(recorded_dir):
+    index = rec.load_index(recorded_dir)
+    text = "The Kestrelair jet RA-89011 flew on without satellite navigation after jamming"
+
+    def recalled(sentences, published, lede_words=None):
+        found = rec.recalled_incidents(
+            sentences,
+            rec.report_words(text),
+            index,
+            published=published,
+            taken=set(),
+            lede_words=lede_words,
+        )
+        return [(r.incident.id, r.precision, r.where) for r in found]
+
+    assert recalled([text], dt.date(2025, 6, 15)) == [(ORSK, "fresh", "its day's news")]
+    # A month later, names alone say no day.
+    assert recalled([text], dt.date(2025, 7, 15)) == []
+    # A gloss that drops the names: the page's own lede still names them.
+    glossed = ["The aircraft flew without satellite navigation after jamming"]
+    assert recalled(glossed, dt.date(2025, 6, 15)) == []
+    own = rec.report_words(text)
+    assert recalled(glossed, dt.date(2025, 6, 15), own) == [(ORSK, "fresh", "its day's news")]

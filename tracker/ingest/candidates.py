@@ -2797,6 +2797,9 @@ def extract_results(
                 recorded,
                 published=report.published or published,
                 published_month=published_month and report.published is None,
+                lede_words=rec.report_words(
+                    original.title, *rec.lede_of([s.text for s in split_sentences(original.text)])
+                ),
                 taken=taken,
                 own_countries=frozenset(
                     c.values.get(INC.country) or "" for c in every if c.score >= ax.APPLY_MIN_SCORE

@@ -653,7 +653,8 @@ class Recall:
     date_text: str
     sentence: str
     precision: str
-    #: What says where: "its place" (named) or "its country" (with two names).
+    #: What says where: "its place" (named), "its country" (with two names), or "its day's
+    #: news" (two names in the lede of a page of its day or just after).
     where: str = "its place"
 
 
@@ -739,23 +740,38 @@ LEDE_SENTENCES = 3
 LEDE_MIN_WORDS = 5
 
 
+def lede_of(sentences: list[str]) -> list[str]:
+    """A page's lede: its first :data:`LEDE_SENTENCES` sentences of :data:`LEDE_MIN_WORDS`
+    words or more."""
+    return [s for s in sentences if len(s.split()) >= LEDE_MIN_WORDS][:LEDE_SENTENCES]
+
+
 def _fresh_news(
-    incident: RecordedIncident, sentences: list[str], published: dt.date | None, names: list[str]
+    incident: RecordedIncident,
+    sentences: list[str],
+    published: dt.date | None,
+    names: list[str],
+    lede_words: set[str] | None = None,
 ) -> tuple[str, str, str] | None:
     """("published ...", the lede sentence, "fresh") when the page came out within
     :data:`FRESH_DAYS` of the incident and its lede names the incident's place (or another of
     its names): a report of the days after it that gives no date of its own ("the aircraft
     carrying the Commission president landed at Plovdiv without GPS", on 1 September).
+
+    :param lede_words: folded words of the lede as the page writes it, beside ``sentences``
+        (a gloss drops the names of people).
     """
     if published is None or not incident.date <= published <= incident.last + dt.timedelta(
         days=FRESH_DAYS
     ):
         return None
     wanted = set(names)
-    lede = [s for s in sentences if len(s.split()) >= LEDE_MIN_WORDS][:LEDE_SENTENCES]
+    lede = lede_of(sentences)
     for sentence in lede:
         if wanted & _tokens(sentence):
             return f"published {published.isoformat()}", sentence, "fresh"
+    if lede and wanted & (lede_words or set()):
+        return f"published {published.isoformat()}", lede[0], "fresh"
     return None
 
 
@@ -789,6 +805,7 @@ def recalled_incidents(
     taken: set[str],
     own_countries: frozenset[str] = frozenset(),
     published_month: bool = False,
+    lede_words: set[str] | None = None,
 ) -> list[Recall]:
     """Recorded incidents a page retells with their date, beyond those its candidates link.
 
@@ -811,6 +828,8 @@ def recalled_incidents(
     :param taken: ids of recorded incidents already linked or told (:func:`told_by`).
     :param published_month: ``published`` is known only to its month (its last day): a
         weekday or "yesterday" then says only that month.
+    :param lede_words: folded words of the page's own lede (:func:`lede_of`), for a page read
+        through a gloss.
     :param own_countries: countries of the page's own candidates that clear the threshold: in
         those, a page's lede tells its own story, and is not taken as news of a recorded one
         by its publication date alone (:func:`_fresh_news`).
@@ -835,7 +854,14 @@ def recalled_incidents(
         # "Ursula von der Leyen's plane, in Bulgaria": its people and its country say where
         # as well as its airport would, given a day; names without a where say nothing.
         by_country = not place_named and strong and bool(incident.country_words & words)
-        if not place_named and not by_country:
+        # Fresh news that leads with the incident's people, on the day or just after, needs
+        # no place: two names of one flight and its day say which flight.
+        fresh = (
+            None
+            if place_named or by_country or not strong or incident.country in own_countries
+            else _fresh_news(incident, sentences, published, names, lede_words)
+        )
+        if not place_named and not by_country and fresh is None:
             continue
         if not strong and weight < PLACE_WITH_DAY_WEIGHT:
             continue
@@ -850,14 +876,16 @@ def recalled_incidents(
             month_with=set(names) | set(incident.country_words) if by_country else None,
             published_month=published_month,
         )
-        if (evidence is None or (evidence[2] != "day" and not strong)) and (
+        if fresh is not None:
+            evidence = fresh
+        elif (evidence is None or (evidence[2] != "day" and not strong)) and (
             incident.country not in own_countries
         ):
-            evidence = _fresh_news(incident, sentences, published, names)
+            evidence = _fresh_news(incident, sentences, published, names, lede_words)
         if evidence is None or (evidence[2] not in {"day", "fresh"} and not strong):
             continue  # its place alone is evidence enough only with its very day
         text, sentence, precision = evidence
-        where = "its country" if by_country else "its place"
+        where = "its country" if by_country else "its place" if place_named else "its day's news"
         found.append(
             Recall(incident, tuple(names), round(weight, 2), text, sentence, precision, where)
         )
