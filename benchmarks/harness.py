@@ -619,6 +619,13 @@ def _update_docs(rows: list[Row], *, info: dict, command: str, finished: str) ->
     return True
 
 
+def merges(args: argparse.Namespace) -> bool:
+    """Does this run update only its own rows of the results file? With ``--merge``, and for a
+    run of some benchmarks (``--only``) written to the shared results file: a partial run must
+    not replace the whole table with its few rows."""
+    return bool(args.merge or (args.only and args.output == RESULTS_FILE and not args.no_write))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks",
@@ -670,7 +677,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--merge",
         action="store_true",
-        help="update only the re-run benchmarks' rows in the existing results",
+        help="update only the re-run benchmarks' rows in the existing results (the default "
+        "with --only and the default --output)",
     )
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 if a goal is missed or a benchmark fails"
@@ -742,7 +750,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     finished = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
     updates: list[str] = []
-    if args.merge:
+    if merges(args):
         rows, updates, started, command = _merge(
             args.output.with_suffix(".json"),
             rows,

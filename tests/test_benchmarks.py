@@ -209,3 +209,18 @@ def test_merge_replaces_only_the_rerun_rows(tmp_path):
         ("bench_geocode.bench_geocode_warm", 5000): 1,
     }
     assert updates == ["now"] and (started, command) == ("s", "c")
+
+
+def test_a_partial_run_merges_into_the_shared_results_file(tmp_path):
+    import argparse
+
+    def args(**kw):
+        base = {"merge": False, "only": None, "output": harness.RESULTS_FILE, "no_write": False}
+        return argparse.Namespace(**{**base, **kw})
+
+    # A full run replaces the table; a run of one module updates its rows only.
+    assert not harness.merges(args())
+    assert harness.merges(args(only=["bench_ingest"]))
+    # Written elsewhere, a partial run is a table of its own.
+    assert not harness.merges(args(only=["bench_ingest"], output=tmp_path / "R.md"))
+    assert harness.merges(args(merge=True))
