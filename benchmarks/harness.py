@@ -540,7 +540,8 @@ def _merge(
         saved = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return rows, [], started, command
-    kept = []
+    merged: list[Row] = []
+    placed: set[str] = set()
     for item in saved.get("rows", []):
         item = dict(item)
         row = Row(item.pop("benchmark"), item.pop("operation"), item.pop("size"), item)
@@ -549,9 +550,14 @@ def _merge(
             row.size is None or row.size in sizes or row.size in new_sizes
         )
         if not rerun:
-            kept.append(row)
+            merged.append(row)
+        elif row.benchmark not in placed:
+            # The new rows take the place of the old ones, so the table keeps its order.
+            placed.add(row.benchmark)
+            merged.extend(r for r in rows if r.benchmark == row.benchmark)
+    merged.extend(r for r in rows if r.benchmark not in placed)
     updates = [*saved.get("updates", []), note]
-    return kept + rows, updates, saved.get("started", started), saved.get("command", command)
+    return merged, updates, saved.get("started", started), saved.get("command", command)
 
 
 def ordered(rows: list[Row]) -> list[Row]:

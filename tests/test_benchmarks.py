@@ -202,6 +202,12 @@ def test_merge_replaces_only_the_rerun_rows(tmp_path):
         started="x",
         command="y",
     )
+    # The re-run row keeps its place in the table.
+    assert [(r.benchmark, r.size) for r in rows] == [
+        ("bench_load.bench_load", 10_000),
+        ("bench_load.bench_load", 1_000_000),
+        ("bench_geocode.bench_geocode_warm", 5000),
+    ]
     got = {(r.benchmark, r.size): r.data.get("seconds", r.data.get("value")) for r in rows}
     assert got == {
         ("bench_load.bench_load", 10_000): 1,
