@@ -187,6 +187,9 @@ def test_a_flight_recorded_by_its_month_is_recalled_by_its_month(tmp_path):
     assert _recalled(data, text) == [("2025-02-01-brodsk", "month")]
     # A month of jamming at an airport is no flight.
     assert _recalled(data, "In January 2025 a Volnair Dash 8 lost GPS at Tavria") == []
+    # A record of a month has no day for fresh news to follow.
+    undated = "Volnair Dash 8 lands at Brodsk without satellite navigation after jamming"
+    assert _recalled_on(data, undated, dt.date(2025, 2, 2)) == []
 
 
 def test_a_month_record_tells_one_flight_by_its_aircraft_not_by_an_operator_alone():

@@ -239,6 +239,7 @@ def _country_words() -> list[str]:
     return [*schema.country_names().values(), *(row["alias"] for row in aliases)]
 
 
+#: A note in brackets in a location cell.
 _BRACKETS = re.compile(r"\([^)]*\)")
 #: An aircraft cell that describes many aircraft or an area's traffic ("Several aircraft",
 #: "Flights of several airlines at Delhi", "Civil air traffic in general (NOTAM)"), not one.
@@ -761,10 +762,12 @@ def _fresh_news(
     :param lede_words: folded words of the lede as the page writes it, beside ``sentences``
         (a gloss drops the names of people).
     """
-    if published is None or not incident.date <= published <= incident.last + dt.timedelta(
-        days=FRESH_DAYS
+    if (
+        published is None
+        or incident.precision != "day"
+        or not incident.date <= published <= incident.last + dt.timedelta(days=FRESH_DAYS)
     ):
-        return None
+        return None  # (a record of a month has no day for news to follow)
     wanted = set(names)
     lede = lede_of(sentences)
     for sentence in lede:
@@ -815,7 +818,9 @@ def recalled_incidents(
     at least one more of its distinctive names (weighing :data:`MIN_WEIGHT` together) and a day
     next to its day or its month with a year. Only incidents of one flight
     (:func:`_names_a_flight`), known to the day or the month, are recalled, not seasons of
-    jamming, nor an area's warning. Left out:
+    jamming, nor an area's warning. A page published on an incident's day or within
+    :data:`FRESH_DAYS` after it, with no day of its own, is news of it when its lede names the
+    incident's place or two of its names (:func:`_fresh_news`). Left out:
     recorded incidents already linked or told by a candidate's own day (``taken``), those whose
     names the page gives only as an already linked incident's, and incidents after the page's
     publication. An incident fitting only by its month or a neighbouring day is not recalled when
