@@ -2866,7 +2866,7 @@ def _recalled_candidate(recall, report: Report) -> Candidate:
         "day": "its day",
         "near": "a day next to its day",
         "month": "its month",
-        "fresh": "its place in the lede, published within days of it",
+        "fresh": "a lede that names it, published within days of it",
     }
     candidate.score = score
     candidate.reasons = [

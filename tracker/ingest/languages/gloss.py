@@ -1016,8 +1016,10 @@ _SLASHED = re.compile(r"(?<![\d/])([0-3]?\d)/(0?[1-9]|1[0-2])/((?:19|20)?\d\d)(?
 
 def _slashed_dates(text: str, code: str) -> str:
     """``31/8/25`` -> ``31 avgusta 2025``: the month in the language's own word (which the
-    gloss reads like any written date), a two-digit year in this century."""
+    gloss reads like any written date), a two-digit year in this century; and a weekday with
+    its day and month in brackets, ``quarta-feira (24/9)`` -> ``quarta-feira (24 setembro)``."""
     names = _month_names(code)
+    cal = calendar_for(code)
 
     def replace(m: re.Match) -> str:
         day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
@@ -1035,7 +1037,6 @@ def _slashed_dates(text: str, code: str) -> str:
 
     # "quarta-feira (24/9)", "Jumat (29/3)": the day and month in brackets after a weekday,
     # as Brazilian and Indonesian news date a story of this year.
-    cal = calendar_for(code)
     return _WEEKDAY_SLASHED.sub(bracketed, text)
 
 
