@@ -91,3 +91,32 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.iterdir())
         if p.is_file() and not p.name.startswith(".")
     }
+
+
+def russian_incident_row(ident: str, day: str, place: str, **overrides) -> dict[str, str]:
+    """An invented incident in Russia (near Orsk), for the recall tests of recorded incidents."""
+    return incident_row(
+        **{
+            INC.id: ident,
+            INC.date: day,
+            INC.location: place,
+            INC.latitude: "51.2",
+            INC.longitude: "58.6",
+            INC.country: "RU",
+            INC.region: "Russia and Belarus",
+            **overrides,
+        }
+    )
+
+
+def recalled(data_dir: Path, text: str, published=None, taken=()) -> list[tuple[str, str]]:
+    """(id, precision) of the recorded incidents in ``data_dir`` that ``text`` retells, its
+    sentences split at full stops (tracker.ingest.recorded.recalled_incidents)."""
+    from tracker.ingest import recorded as rec
+
+    index = rec.load_index(data_dir)
+    sentences = [s.strip() for s in text.split(".") if s.strip()]
+    found = rec.recalled_incidents(
+        sentences, rec.report_words(text), index, published=published, taken=set(taken)
+    )
+    return [(r.incident.id, r.precision) for r in found]

@@ -11,7 +11,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers import incident_row, source_row, write_dataset
+from helpers import recalled as _recalled
+from helpers import russian_incident_row as _row
+from helpers import source_row, write_dataset
 
 from tracker.ingest import recorded as rec
 from tracker.ingest.candidates import extract_results
@@ -20,21 +22,6 @@ from tracker.schema import INC, SRC
 
 ORSK = "2025-06-14-orsk"
 TAVRIA = "2025-03-08-tavria"
-
-
-def _row(ident: str, day: str, place: str, **kw) -> dict[str, str]:
-    return incident_row(
-        **{
-            INC.id: ident,
-            INC.date: day,
-            INC.location: place,
-            INC.latitude: "51.2",
-            INC.longitude: "58.6",
-            INC.country: "RU",
-            INC.region: "Russia and Belarus",
-            **kw,
-        }
-    )
 
 
 @pytest.fixture
@@ -49,15 +36,6 @@ def recorded_dir(tmp_path: Path) -> Path:
     ]  # fmt: skip
     sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
     return write_dataset(tmp_path / "data", rows, sources)
-
-
-def _recalled(recorded_dir, text: str):
-    index = rec.load_index(recorded_dir)
-    sentences = [s.strip() for s in text.split(".") if s.strip()]
-    found = rec.recalled_incidents(
-        sentences, rec.report_words(text), index, published=None, taken=set()
-    )
-    return [(r.incident.id, r.precision) for r in found]
 
 
 def test_a_month_told_with_the_incidents_own_names_recalls_it_by_its_country(recorded_dir):
@@ -101,15 +79,6 @@ def test_which_records_tell_one_flight(aircraft, operator, flight, one_flight):
     assert rec._names_a_flight(row) is one_flight
 
 
-def _recalled_on(recorded_dir, text: str, published):
-    index = rec.load_index(recorded_dir)
-    sentences = [s.strip() for s in text.split(".") if s.strip()]
-    found = rec.recalled_incidents(
-        sentences, rec.report_words(text), index, published=published, taken=set()
-    )
-    return [(r.incident.id, r.precision) for r in found]
-
-
 FRESH = (
     "Kestrelair jet lands at Orsk without satellite navigation. The crew flew the approach by "
     "ground aids after GPS jamming. Officials blamed interference from the south."
@@ -118,20 +87,20 @@ FRESH = (
 
 def test_a_page_leading_with_its_place_days_after_it_reports_it(recorded_dir):
     # Two days after the flight, the lede names Orsk and gives no day: the news of it.
-    assert _recalled_on(recorded_dir, FRESH, dt.date(2025, 6, 16)) == [(ORSK, "fresh")]
+    assert _recalled(recorded_dir, FRESH, dt.date(2025, 6, 16)) == [(ORSK, "fresh")]
     # A week later the same words may be another story.
-    assert _recalled_on(recorded_dir, FRESH, dt.date(2025, 6, 21)) == []
+    assert _recalled(recorded_dir, FRESH, dt.date(2025, 6, 21)) == []
     # A byline and a "Published" line are not the lede.
     furnished = "Published. By staff. Senior correspondent. " + FRESH
-    assert _recalled_on(recorded_dir, furnished, dt.date(2025, 6, 16)) == [(ORSK, "fresh")]
+    assert _recalled(recorded_dir, furnished, dt.date(2025, 6, 16)) == [(ORSK, "fresh")]
     # Without a publication date, nothing says when.
-    assert _recalled_on(recorded_dir, FRESH, None) == []
+    assert _recalled(recorded_dir, FRESH, None) == []
     # Orsk only deep in the page, not in its lede.
     late = (
         "Pilots report more GPS jamming. Ground aids help. Crews train. Airlines worry. "
         "Kestrelair flew to Orsk"
     )
-    assert _recalled_on(recorded_dir, late, dt.date(2025, 6, 16)) == []
+    assert _recalled(recorded_dir, late, dt.date(2025, 6, 16)) == []
 
 
 def test_a_place_in_brackets_is_not_the_incidents_place(tmp_path):
@@ -189,7 +158,7 @@ def test_a_flight_recorded_by_its_month_is_recalled_by_its_month(tmp_path):
     assert _recalled(data, "In January 2025 a Volnair Dash 8 lost GPS at Tavria") == []
     # A record of a month has no day for fresh news to follow.
     undated = "Volnair Dash 8 lands at Brodsk without satellite navigation after jamming"
-    assert _recalled_on(data, undated, dt.date(2025, 2, 2)) == []
+    assert _recalled(data, undated, dt.date(2025, 2, 2)) == []
 
 
 def test_a_month_record_tells_one_flight_by_its_aircraft_not_by_an_operator_alone():

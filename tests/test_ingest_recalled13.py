@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import incident_row, snapshot, source_row, write_dataset
+from helpers import recalled as _recalled
+from helpers import russian_incident_row as _row
+from helpers import snapshot, source_row, write_dataset
 
 from tracker import dataset
 from tracker.cli import main
@@ -24,21 +26,6 @@ from tracker.ingest.readers import reports_from_bytes
 from tracker.schema import INC, SRC
 
 ORSK = "2025-06-14-orsk"
-
-
-def _row(ident: str, day: str, place: str, **kw) -> dict[str, str]:
-    return incident_row(
-        **{
-            INC.id: ident,
-            INC.date: day,
-            INC.location: place,
-            INC.latitude: "51.2",
-            INC.longitude: "58.6",
-            INC.country: "RU",
-            INC.region: "Russia and Belarus",
-            **kw,
-        }
-    )
 
 
 @pytest.fixture
@@ -58,14 +45,6 @@ def recorded_dir(tmp_path: Path) -> Path:
     ]  # fmt: skip
     sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
     return write_dataset(tmp_path / "data", rows, sources)
-
-
-def _recalled(recorded_dir, text: str, published=None, taken=()):
-    index = rec.load_index(recorded_dir)
-    words = rec.report_words(text)
-    sentences = [s.strip() for s in text.split(".") if s.strip()]
-    found = rec.recalled_incidents(sentences, words, index, published=published, taken=set(taken))
-    return [(r.incident.id, r.precision) for r in found]
 
 
 def test_a_page_naming_the_place_and_the_day_recalls_the_incident(recorded_dir):
