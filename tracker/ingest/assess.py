@@ -233,7 +233,8 @@ _SPECIFIC = re.compile(
     # "the aircraft equipment impacted", "the aircraft type": the word qualifies a kind of
     # thing (in a form to fill in, a rule), it names no aircraft.
     r"(?!\s+(?:equipment|systems?|types?|registrations?|models?|data|industry)\b)"
-    r"|\b[A-Z]{2}-?\d{2,4}\b"
+    # A flight number ("LO-282", "FR3466"), not a flight level ("FL340").
+    r"|\b(?!FL\d)[A-Z]{2}-?\d{2,4}\b"
     r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b"
     # "two Nordline flights", "both jets": a count of particular aircraft.
     r"|\b(?:[Tt]wo|[Bb]oth)\s+(?:[A-Z][\w-]*\s+){0,2}(?:planes|aircraft|flights|jets|airliners"

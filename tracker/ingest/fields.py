@@ -478,8 +478,12 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "returned",
         re.compile(
+            # Not a signal that came back ("GPS returned overhead Rhodes"), nor things back
+            # to normal: the aircraft returned.
+            r"(?<!GPS )(?<!GNSS )(?<!signal )(?<!signals )(?<!navigation )"
             r"\b(?i:returned|return(?:ing)?|turned back|turned around|flew back|went back"
-            r"|headed back)\b(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?"
+            r"|headed back)\b(?!\s+to\s+(?:normal|service)\b)"
+            r"(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?"
         ),
     ),
     (

@@ -437,7 +437,10 @@ def _resolve_phrase(
                 if (
                     not folded
                     or folded in _NOT_PLACES
-                    or span[0].lower() in {"of", "the", "and", "on", "de", "la", "al", "el"}
+                    or span[0].lower() in {"of", "the", "and", "on"}
+                    # "de", "la", "al", "el" join a name ("Port of Spain", "Ras al Khaimah");
+                    # capitalised, they begin one ("El Paso", "La Paz", "Al Udeid").
+                    or span[0] in {"de", "la", "al", "el"}
                 ):
                     continue
                 if span[-1].lower() in {
