@@ -1,4 +1,5 @@
-"""Reading reports: files, folders and standard input, as text, Markdown, HTML, RSS or Atom.
+"""Reading reports: files, folders and standard input, as text, Markdown, HTML, RSS or Atom,
+and safety-database exports (CSV or TSV, one report per row, as NASA ASRS exports them).
 
 Every input is untrusted. It is size-capped before it is read, decoded strictly (UTF-8, then
 UTF-8 with BOM, then charset-normalizer's best guess; no guess means binary), cleaned of
@@ -10,6 +11,7 @@ naming the file.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import logging
 import re
@@ -45,7 +47,7 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 #: File name endings picked up when a folder is given.
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml",
-                   ".rss", ".atom", ".notam")  # fmt: skip
+                   ".rss", ".atom", ".notam", ".csv", ".tsv")  # fmt: skip
 
 STDIN_NAME = "<stdin>"
 
@@ -56,7 +58,8 @@ class Report:
 
     :param text: the report's words, cleaned (no markup).
     :param name: where it came from, for messages: a path, ``<stdin>``, or ``path#item-3``.
-    :param kind: ``text``, ``markdown``, ``html`` or ``feed``.
+    :param kind: ``text``, ``markdown``, ``html``, ``feed`` or ``record`` (a row of a
+        safety-database export).
     :param title: headline, if known.
     :param url: http(s) address of the report, if known.
     :param publisher: who published it, if known.
@@ -506,10 +509,80 @@ def _read_plain(text: str, *, name: str, markdown: bool) -> Report:
 
 
 # ---------------------------------------------------------------------------------------------
+# Safety-database exports: a table with a column of report text
+
+#: Columns that hold a report's own words ("Narrative", "Synopsis", "Description"), in a
+#: table's header row. The first of them that a row fills is the report's body.
+_STORY_COLUMN = re.compile(
+    r"^(?:narrative|synopsis|description|summary|remarks|details|report text|"
+    r"event description|occurrence description|text)(?:\s*\d*)$",
+    re.I,
+)
+
+
+def _header_row(rows: list[list[str]]) -> int | None:
+    """Index of the header among the first rows: the first that names a story column.
+
+    An ASRS export has two header rows, the groups ("Place", "Aircraft 1", "Report 1") above
+    the fields ("State Reference", "Narrative"); the fields' row is the header."""
+    for number, row in enumerate(rows[:3]):
+        if any(_STORY_COLUMN.match(cell.strip()) for cell in row):
+            return number
+    return None
+
+
+def _record_text(header: list[str], row: list[str]) -> str:
+    """One row as the labelled record the text rules read ("State Reference : NM"): short
+    values as ``label : value`` lines, story columns as paragraphs under their label."""
+    lines: list[str] = []
+    stories: list[str] = []
+    for label, value in zip(header, row, strict=False):
+        label, value = " ".join(label.split()), value.strip()
+        if not label or not value:
+            continue
+        if _STORY_COLUMN.match(label):
+            stories.append(f"{label}:\n{value}")
+        else:
+            lines.append(f"{label} : {' '.join(value.split())}")
+    return "\n".join(lines) + "\n\n" + "\n\n".join(stories)
+
+
+def _read_table(text: str, *, name: str, delimiter: str) -> list[Report]:
+    """One report per row of a safety-database export (NASA ASRS, an operator's occurrence
+    log): each row's labelled fields and its narrative, read by the same rules as a record
+    pasted as text. Rows with no story are passed over.
+
+    :raises InputError: no header row names a column of report text, or the CSV is malformed.
+    """
+    try:
+        rows = list(csv.reader(text.splitlines(), delimiter=delimiter, strict=True))
+    except csv.Error as err:
+        raise InputError(f"{name}: not a well-formed table ({err})") from err
+    header_at = _header_row(rows)
+    if header_at is None:
+        raise InputError(
+            f"{name}, line 1: a table of reports needs a column of report text (Narrative, "
+            "Synopsis, Description, Summary, Remarks or Text); none found in its header"
+        )
+    header = rows[header_at]
+    stories = [i for i, label in enumerate(header) if _STORY_COLUMN.match(label.strip())]
+    reports: list[Report] = []
+    for number, row in enumerate(rows[header_at + 1 :], header_at + 2):
+        if not any(i < len(row) and row[i].strip() for i in stories):
+            continue
+        reports.append(
+            Report(clean_text(_record_text(header, row)), f"{name}#line-{number}", "record")
+        )
+    return reports
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def _kind_of(name: str, text: str) -> str:
     suffix = Path(name).suffix.lower() if name != STDIN_NAME else ""
+    if suffix in {".csv", ".tsv"}:
+        return suffix[1:]
     head = text.lstrip()[:500].lower()
     if suffix in {".rss", ".atom"} or head.startswith(("<?xml", "<rss", "<feed", "<rdf")):
         if re.search(r"<(?:rss|feed|rdf:rdf)\b", text[:5000], re.I):
@@ -542,6 +615,8 @@ def reports_from_bytes(data: bytes, *, name: str) -> list[Report]:
     kind = _kind_of(name, text)
     if kind == "feed":
         reports = _read_feed(text, name=name)
+    elif kind in {"csv", "tsv"}:
+        reports = _read_table(text, name=name, delimiter="," if kind == "csv" else "\t")
     elif kind == "html":
         reports = [_read_html(text, name=name)]
     else:

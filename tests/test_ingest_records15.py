@@ -1,0 +1,106 @@
+"""Safety-database exports (one report per row) and three slips seen on crew and database
+records: a capitalised article beginning a place name, a flight level read as a flight, a
+signal that came back read as an aircraft that turned back. Fixtures in our own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import main
+from tracker.errors import InputError
+from tracker.ingest import expand_paths, ingest_text, read_reports
+from tracker.ingest.readers import reports_from_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reports"
+
+
+def test_asrs_export_gives_one_record_per_row_that_tells_a_story():
+    reports = read_reports(str(FIXTURES / "asrs_export.csv"))
+    assert [r.name.rsplit("#", 1)[1] for r in reports] == ["line-3", "line-4", "line-5"]
+    assert {r.kind for r in reports} == {"record"}
+    first = reports[0].text
+    # The field row is the header, not the group row above it.
+    assert "State Reference : TX" in first
+    assert "Date : 202403" in first
+    assert "Narrative:\nLevel at FL340" in first
+    assert "Report 1" not in first
+
+
+def test_rows_without_a_story_are_passed_over():
+    table = "Date,State Reference,Narrative\n202401,TX,\n202402,NM,GPS lost near Roswell.\n"
+    reports = reports_from_bytes(table.encode(), name="log.csv")
+    assert [r.name for r in reports] == ["log.csv#line-3"]
+
+
+def test_an_export_dates_and_places_each_row():
+    table = (
+        "Date,Location,Description\n"
+        "2024-03-14,Tallinn,A Finnair Embraer lost GPS on approach to Tallinn and went around.\n"
+        "2024-04-02,Rzeszow,A LOT Dash 8 reported GPS jamming while approaching Rzeszow.\n"
+    )
+    found = ingest_text(table, name="occurrences.csv")
+    assert [(c.values["date"].isoformat(), c.values["country"]) for c in found] == [
+        ("2024-03-14", "EE"),
+        ("2024-04-02", "PL"),
+    ]
+
+
+def test_tab_separated_exports_are_read_too():
+    table = "Date\tNarrative\n202405\tIn cruise the GPS position jumped 40 miles.\n"
+    (report,) = reports_from_bytes(table.encode(), name="export.tsv")
+    assert "Date : 202405" in report.text
+
+
+def test_a_table_with_no_story_column_is_a_clear_error():
+    with pytest.raises(InputError, match=r"incidents\.csv, line 1: .*column of report text"):
+        reports_from_bytes(b"id,date,country\nx,2024-01-01,PL\n", name="incidents.csv")
+
+
+def test_a_malformed_table_is_a_clear_error():
+    with pytest.raises(InputError, match=r"bad\.csv: not a well-formed table"):
+        reports_from_bytes(b'Date,Narrative\n202401,"GPS lost near\n', name="bad.csv")
+
+
+def test_cli_names_the_file_and_leaves_no_traceback(tmp_path):
+    table = tmp_path / "export.csv"
+    table.write_text("id,date\n1,2024-01-01\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(table)])
+    assert result.exit_code != 0
+    assert "export.csv, line 1" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_folder_of_reports_includes_its_exports(tmp_path):
+    (tmp_path / "asrs.csv").write_text("Date,Narrative\n202401,GPS lost.\n", encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    assert [Path(p).name for p in expand_paths([str(tmp_path)])] == ["asrs.csv"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("A Boeing 737 lost GPS while approaching El Paso on 14 March 2024.", "El Paso"),
+        ("A Qatar Airways jet lost GPS near Al Udeid on 3 May 2024.", "Al Udeid"),
+    ],
+)
+def test_a_capitalised_article_begins_a_place_name(sentence, place):
+    (found,) = ingest_text(sentence)
+    assert found.values["location"].startswith(place)
+
+
+def test_a_flight_level_is_not_a_particular_flight():
+    text = "GPS was lost at FL180 over the Black Sea in March 2025, pilots said."
+    reasons = [reason for c in ingest_text(text) for reason in c.reasons]
+    assert not any("specific aircraft or flight: 'FL180'" in r for r in reasons)
+
+
+def test_a_signal_that_came_back_is_not_an_aircraft_that_turned_back():
+    text = (
+        "Climbing out of Larnaca on 2 March 2025 our A320 lost GPS at FL180. "
+        "GPS returned overhead Rhodes and we continued to Vienna."
+    )
+    (found,) = ingest_text(text)
+    assert "returned" not in (found.values.get("effects") or "").lower()
