@@ -104,3 +104,20 @@ def test_a_signal_that_came_back_is_not_an_aircraft_that_turned_back():
     )
     (found,) = ingest_text(text)
     assert "returned" not in (found.values.get("effects") or "").lower()
+
+
+@pytest.mark.parametrize(
+    "main_entity",
+    [
+        '"https://ld.example.org/story"',
+        '{"@type": "WebPage", "@id": "https://ld.example.org/story"}',
+    ],
+)
+def test_json_ld_main_entity_of_page_gives_the_address(main_entity):
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"mainEntityOfPage": {main_entity}}}</script></head><body><article><p>A LOT jet lost '
+        "GPS near Rzeszow on 10 February 2025.</p></article></body></html>"
+    )
+    (report,) = reports_from_bytes(page.encode(), name="page.html")
+    assert report.url == "https://ld.example.org/story"

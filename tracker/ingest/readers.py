@@ -312,7 +312,8 @@ def _tidy(text: str) -> str:
 
 
 def _json_ld_meta(text: str) -> dict[str, str]:
-    """``datePublished``, ``url`` and ``publisher.name`` from JSON-LD, if present and sane."""
+    """``datePublished``, the article's ``url`` (or ``mainEntityOfPage``) and
+    ``publisher.name`` from JSON-LD, if present and sane."""
     import json
 
     if not text.strip() or len(text) > 200_000:
@@ -330,8 +331,14 @@ def _json_ld_meta(text: str) -> dict[str, str]:
             continue
         if isinstance(item.get("datePublished"), str):
             out.setdefault("datepublished", item["datePublished"])
-        if isinstance(item.get("url"), str) and "article" in str(item.get("@type", "")).lower():
-            out.setdefault("ld:url", item["url"])
+        if "article" in str(item.get("@type", "")).lower():
+            # The article's address: its "url", else the page it is the main entity of (a
+            # string, or an object with an "@id").
+            page = item.get("mainEntityOfPage")
+            page = page.get("@id") if isinstance(page, dict) else page
+            for address in (item.get("url"), page):
+                if isinstance(address, str):
+                    out.setdefault("ld:url", address)
         publisher = item.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
             out.setdefault("publisher", publisher["name"])
