@@ -121,3 +121,15 @@ def test_json_ld_main_entity_of_page_gives_the_address(main_entity):
     )
     (report,) = reports_from_bytes(page.encode(), name="page.html")
     assert report.url == "https://ld.example.org/story"
+
+
+def test_a_figure_line_says_its_count_once_and_whole(tmp_path):
+    page = tmp_path / "stats.txt"
+    page.write_text(
+        "Published: 2024-07-02\n\nPilots filed 1,022 reports of GPS jamming in June, the "
+        "aviation agency said.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["ingest", str(page)])
+    (line,) = [text for text in result.output.splitlines() if text.startswith("figure:")]
+    assert line.startswith("figure: 1022 pilot reports of GNSS jamming in ")

@@ -88,9 +88,20 @@ def _print_figures(figures) -> None:
     for figure in figures:
         row = figure.as_dict()
         period = "–".join(p for p in (row["period_start"], row["period_end"]) if p) or "?"
+        value = row["value"]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # "50 reports", not "50.0 reports"
+        unit = row["unit"] or ""
+        if unit == "%":
+            quantity = f"{value}% {row['metric']}"
+        elif unit in row["metric"].split():
+            # The metric names its unit already ("pilot reports of GNSS jamming").
+            quantity = f"{value} {row['metric']}"
+        else:
+            quantity = " ".join(str(part) for part in (value, unit, row["metric"]) if part)
         click.echo(
-            f"figure: {row['value']} {row['unit'] or ''} {row['metric']} in {row['area'] or '?'} "
-            f"({period}); {row['url'] or row['report']} — aggregate, never applied as an incident"
+            f"figure: {quantity} in {row['area'] or '?'} ({period}); "
+            f"{row['url'] or row['report']} — aggregate, never applied as an incident"
         )
 
 
