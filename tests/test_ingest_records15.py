@@ -154,3 +154,9 @@ def test_a_plan_for_later_this_month_is_still_no_incident_date():
         "GPS jamming stopped two planes."
     )
     assert all(c.values["date"] != dt.date(2024, 5, 1) or c.score < 0.4 for c in ingest_text(text))
+
+
+def test_a_date_after_today_is_no_incident_date():
+    # No publication date to bound it: today is the bound.
+    found = ingest_text("A Wizz Air jet lost GPS near Larnaca on 3 March 2099, the crew said.")
+    assert all(c.values.get("date") is None for c in found)

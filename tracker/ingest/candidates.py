@@ -51,6 +51,7 @@ from tracker.ingest.places import (
 from tracker.ingest.readers import Report
 from tracker.ingest.text import Sentence, split_sentences
 from tracker.ingest.urls import published_from_url
+from tracker.validate import FUTURE_TOLERANCE
 
 __all__ = ["Candidate", "Results", "extract_candidates", "extract_results"]
 
@@ -525,6 +526,10 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         and not _AS_OF.search(sentence[: m.start])
         and not _POST_SIGNATURE.search(sentence[: m.start])
     ]  # fmt: skip
+    # A date after today is no incident's (a slip, or a plan: "3 March 2031"), with or without
+    # a publication date; the validator's tolerance allows for time zones.
+    today = dt.datetime.now(dt.UTC).date()
+    mentions = [m for m in mentions if m.date is None or m.date <= today + FUTURE_TOLERANCE]
     if base is not None:
         # Future dates ("talks on Thursday") are not when an incident happened.
         mentions = [m for m in mentions if m.date is None or m.date <= base + dt.timedelta(days=1)]
