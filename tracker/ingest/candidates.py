@@ -546,10 +546,6 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
             for m in mentions
             if not (
                 m.precision == "month"
-                # "last week", "last month": past by their own words, whatever the clause
-                # before them plans ("will suspend flights after two planes turned back last
-                # week").
-                and not (m.kind == "relative_word" and _PAST_WORDS.match(m.text))
                 and not re.search(r"\d{4}", m.text)
                 and _INTENT.search(sentence[: m.start])
             )
@@ -557,10 +553,6 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     # "it would suspend flights from April 29 to May 31": the start of a plan, not an incident
     # (without a year, a span ending after the page's date reads as last year's).
     return [m for m in mentions if not _is_plan_start(sentence, m)]
-
-
-#: Relative dates that say by their own words that they are past.
-_PAST_WORDS = re.compile(r"(?:the\s+)?(?:last|earlier|past|previous)\b", re.I)
 
 
 def _is_plan_start(sentence: str, mention: DateMention) -> bool:
