@@ -139,3 +139,10 @@ def test_a_date_after_today_is_no_incident_date():
     # No publication date to bound it: today is the bound.
     found = ingest_text("A Wizz Air jet lost GPS near Larnaca on 3 March 2099, the crew said.")
     assert all(c.values.get("date") is None for c in found)
+
+
+def test_the_day_and_place_reason_claims_no_particular_it_did_not_find():
+    text = "Published: 2024-03-25\n\nGPS jamming disrupted flights around Riga on 23 March 2024."
+    reasons = [reason for c in ingest_text(text) for reason in c.reasons]
+    assert "+0.05 a day of its own and a place together" in reasons
+    assert not any("particular together" in reason for reason in reasons)

@@ -395,10 +395,10 @@ def assess(
     else:
         result.add(-0.1, f"place '{place_text}' is only named, without a role cue")
     if date_kind == "day" and place_text:
-        # A day of its own, a place, and one more particular (the aircraft, what happened to
-        # it, a role cue): the makings of one event. A month with a region, the stuff of
+        # A day of its own and a place: the makings of one event, even an area's with no
+        # particular aircraft (test_ingest_en9b). A month with a region, the stuff of
         # statistics and statements, gets none of it.
-        result.add(0.05, "a day, a place and a particular together")
+        result.add(0.05, "a day of its own and a place together")
     if in_lede:
         result.add(0.05, "reported in the headline or lede")
     if _is_record(all_texts):
