@@ -75,7 +75,7 @@ def test_exceptions_name_real_concepts_that_are_really_missing(code):
 
 @pytest.mark.parametrize(
     "code",
-    "no da sv fi et lv lt pl cs sk de nl ru uk bg es pt fr it el ro tr hu id".split(),
+    "no da sv fi et lv lt pl cs sk de nl ru uk bg es pt fr it el ro tr hu id is".split(),
 )
 def test_every_european_calendar_names_months_weekdays_and_near_days(code):
     cal = calendar_for(code)

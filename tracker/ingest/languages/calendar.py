@@ -182,6 +182,7 @@ WEEKEND: dict[str, tuple[str, ...]] = {
     "hu": ("múlt hétvégén", "hétvégén"),
     "tr": ("geçen hafta sonu", "hafta sonu"),
     "el": ("περασμένο σαββατοκύριακο", "σαββατοκύριακο"),
+    "is": ("um síðustu helgi", "um helgina"),
 }  # fmt: skip
 
 #: "This morning", "last night" and "last week" where dateparser's tables lack them: the
@@ -206,6 +207,8 @@ PARTS_OF_NEAR_DAYS: dict[str, dict[str, tuple[str, ...]]] = {
     "da": {"this morning": ("i morges",)},
     "lv": {"this morning": ("šorīt",)}, "lt": {"this morning": ("šįryt",)},
     "et": {"this morning": ("täna hommikul",)},
+    # Icelandic "í morgun" is this morning, "á morgun" tomorrow.
+    "is": {"this morning": ("í morgun",), "last night": ("í nótt", "í gærkvöldi")},
 }  # fmt: skip
 
 #: Words of "last" or "past" before a weekday ("w ubiegły piątek", "am vergangenen Dienstag",
@@ -236,6 +239,7 @@ LAST_BEFORE: dict[str, frozenset[str]] = {
         "hu": "múlt",
         "tr": "geçen",
         "el": "περασμένη περασμένο προηγούμενη",
+        "is": "síðastliðinn síðastliðinni síðasta síðastliðna",
     }.items()
 }
 LAST_AFTER: dict[str, frozenset[str]] = {
@@ -253,14 +257,14 @@ DAY_BEFORE_YESTERDAY: dict[str, tuple[str, ...]] = {
     "el": ("προχθές", "προχτές"), "et": ("üleeile",), "lv": ("aizvakar",), "lt": ("užvakar",),
     "no": ("i forgårs",), "da": ("i forgårs",), "sv": ("i förrgår",), "sk": ("predvčerom",),
     "cs": ("předevčírem", "předvčírem"), "fi": ("toissapäivänä",), "it": ("l'altro ieri",
-    "ieri l'altro", "altroieri"),
+    "ieri l'altro", "altroieri"), "is": ("í fyrradag",),
 }  # fmt: skip
 
 #: The words of the phrases above that say "last" (the weekend before this one, if any).
 _PREVIOUS_WEEKEND = frozenset(
     "pasado último passado dernier scorso trecut vergangenen letzten letztes afgelopen vorig "
     "forrige sidste förra viime eelmisel pagājušajā praėjusį miniony ostatni minulý минувшие "
-    "прошлые минулі миналия múlt geçen περασμένο".split()
+    "прошлые минулі миналия múlt geçen περασμένο síðustu".split()
 )
 
 #: Month names that are also common words, read as a month only beside a day or a year

@@ -28,7 +28,7 @@ LANGUAGE_NAMES = {
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hu": "Hungarian", "hi": "Hindi",
     "ur": "Urdu", "fa": "Persian", "pa": "Punjabi", "az": "Azerbaijani", "ca": "Catalan",
     "sl": "Slovenian", "mk": "Macedonian", "sr": "Serbian or Croatian",
-    "id": "Indonesian or Malay",
+    "id": "Indonesian or Malay", "is": "Icelandic",
 }  # fmt: skip
 
 #: The most frequent function words of each language written in Latin or Cyrillic script.
@@ -98,6 +98,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "id": "yang dan ini itu dengan untuk dari dalam pada tidak akan ke oleh juga telah "
         "sudah karena kerana atau adalah ialah bahwa bahawa mereka saat setelah selepas "
         "sebagai tersebut kata",
+        # Icelandic: not the words Norwegian writes alike ("og", "er", "til", "var", "en").
+        "is": "að í á sem við með um af fyrir frá hafa hefur hafði hann hún það þeir þær ekki "
+        "eða þegar eftir hafi verið vera þess þar þá úr hjá einnig voru sinni sína sínum",
     }.items()
 }
 
@@ -109,7 +112,7 @@ ALPHABET_EXTRAS: dict[str, str] = {
     "sk": "áäčďéíĺľňóôŕšťúýž", "de": "äöüß", "nl": "éëïö", "es": "áéíñóúü",
     "pt": "áâãàçéêíóôõú", "fr": "àâæçéèêëîïôœùûüÿ", "it": "àèéìíòóù", "ro": "ăâîșțşţ",
     "tr": "çğıöşüâî", "hu": "áéíóöőúüű", "az": "çəğıöşü", "ca": "àçèéíïòóúü·",
-    "sl": "čšž", "sr": "čćđšž",
+    "sl": "čšž", "sr": "čćđšž", "is": "áéíóúýþæöð",
 }  # fmt: skip
 
 #: Letters most texts of a language have, which its neighbours in :data:`ALPHABET_EXTRAS` lack
@@ -118,7 +121,7 @@ SIGNATURE_LETTERS: dict[str, str] = {
     "no": "æøå", "da": "æøå", "sv": "å", "et": "õü", "de": "üß", "tr": "ığş", "hu": "őűá",
     "lv": "āēīū", "lt": "ėįųū", "pl": "łąęśźż", "cs": "řěů", "sk": "ľĺôŕ", "ro": "ăâșțşţ",
     "pt": "ãõç", "es": "ñ", "fr": "èêàç", "it": "àèòù", "nl": "ë", "fi": "äö", "az": "ə",
-    "sr": "ćđ",
+    "sr": "ćđ", "is": "þð",
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -154,7 +154,7 @@ CALENDAR_CONCEPTS = ("yesterday", "today", "last week")
 #: (:data:`_FAMILY`: Danish and Swedish read with Norwegian, Slovak with Czech, Bulgarian with
 #: Russian, Malay with Indonesian).
 WORD_TABLES = ("no", "fi", "et", "lv", "lt", "pl", "cs", "de", "nl", "ru", "uk", "es", "pt",
-               "fr", "it", "el", "ro", "tr", "hu", "id")  # fmt: skip
+               "fr", "it", "el", "ro", "tr", "hu", "id", "is")  # fmt: skip
 
 
 def english_of(code: str) -> frozenset[str]:
@@ -173,7 +173,7 @@ _FAMILY = {"da": "no", "sv": "no", "nn": "no", "sk": "cs", "bg": "ru", "ca": "es
 #: Tables of languages that write compound nouns as one word ("Funkstörungen",
 #: "signalforstyrrelser", "paikannushäiriö"): a word that matches no form is read by its last
 #: element when that is a ``stem*`` form of :data:`MIN_COMPOUND_STEM` letters or more.
-COMPOUNDING = frozenset({"no", "de", "nl", "fi", "et"})
+COMPOUNDING = frozenset({"no", "de", "nl", "fi", "et", "is"})
 #: Shortest stem read as the last element of a compound, and shortest first element before it
 #: (four letters: "zer-störung", destruction, is a prefixed verb noun, not a compound).
 MIN_COMPOUND_STEM = 5
@@ -2984,6 +2984,92 @@ and: و
 phones: گوشی گوشی‌ها تلفن_همراه موبایل
 cars: خودرو خودروها ماشین تاکسی
 because of: به_دلیل به_علت
+""",
+    # Icelandic (session 15): nouns carry their article and case as endings ("flugvélin", the
+    # aircraft; "flugvélarinnar", of the aircraft), so most lines list a stem with "*";
+    # compounds are written as one word ("leiðsögukerfi", navigation system).
+    "is": """
+suspended: aflýst* aflýsti aflýstu frestað* frestaði gert_hlé hlé_á
+without: án
+last year: í_fyrra á_síðasta_ári
+more than: meira_en fleiri_en rúmlega
+had: hafði höfðu
+happened: gerðist átti_sér_stað áttu_sér_stað
+affected: varð_fyrir urðu_fyrir
+detected: greindist greindust urðu_vart_við varð_vart_við
+and: og
+position: staðsetning*
+every: hver hvert hverja öll allar
+satellite navigation: gervihnattaleiðsög* gervitunglaleiðsög* gervihnattastaðsetning*
+navigation systems: leiðsögukerf* leiðarkerf* leiðsögubúnað* staðsetningarkerf*
+signal: merki merkið merkja merkin merkisins
+interference: truflun* truflan* truflað* truflaði trufluðu
+jamming: jamming* *truflun *truflanir *truflunum
+jammer: truflunarbúnað* truflar*
+spoofing: spoofing* fölsun* falsað*
+false: falsk* fölsk*
+problems: vandræð* vandamál* erfiðleik*
+lost: missti misstu datt_út duttu_út hvarf hurfu tapaði töpuðu
+losing: missa tapa
+failed: bilaði biluðu óvirk* varð_óvirkt
+knocked out: gert_óvirkt gerð_óvirk
+planes: flugvélarnar flugvélar flugvélum vélarnar
+aircraft: flugvél* vélin vélinni vélarinnar farþegaþot* farþegaflugvél* þota þotan þotunni þotunnar
+flight: flugið fluginu flugsins flugferð*
+flights: flugferðir flugferðum flugferða
+pilots: flugmenn flugmennirnir flugmönnum flugmanna flugmaður flugmaðurinn flugmanninum
+crew: áhöfn*
+captain: flugstjóri* flugstjóra*
+airport: flugvöll* flugvell* flugvall* flugstöð*
+airline: flugfélag*
+helicopter: þyrla þyrlan þyrlu þyrlunni þyrlunnar
+passengers: farþeg*
+runway: flugbraut*
+air traffic control: flugumferðarstjór* flugturn*
+airspace: lofthelg* loftrým*
+aviation: flugmál* flugumferð* flugiðnað*
+approach: aðflug*
+landing: lending lendingu lendingin lendinguna lendingar*
+landed: lenti lentu lent
+emergency landing: nauðlend* neyðarlend*
+could not land: gat_ekki_lent gátu_ekki_lent gat_ekki_lent_á tókst_ekki_að_lenda
+take-off: flugtak* tók_á_loft
+diverted: beint_til beint_annað snúið_til
+returned: sneri_aftur snéri_aftur sneru_aftur fór_aftur
+turned back: sneri_við snéri_við sneru_við snúa_við
+circled: hringsól*
+had to: þurfti_að þurftu_að neyddist_til neyddust_til
+flew: flaug flugu
+en route: á_leiðinni á_leið_sinni á_leið
+reported: tilkynnti tilkynntu tilkynnt greindi_frá greindu_frá greint_frá
+experienced: lenti_í lentu_í
+was: var varð
+were: voru urðu
+said: sagði sögðu segir segja
+over: yfir
+near: nálægt nærri skammt_frá
+in: í á
+to: til
+from: frá
+because of: vegna af_völdum sökum
+border: landamær*
+not: ekki
+no: engin enginn ekkert engar
+can: getur geta gæti gætu
+affect: hafa_áhrif_á haft_áhrif_á
+warns that: varar_við varaði_við vöruðu_við
+this year: í_ár á_þessu_ári
+the next day: daginn_eftir
+number of: fjöldi fjölda
+statistics: tölfræði*
+rise in: aukning* fjölgun*
+on the rise: færst_í_aukana aukist
+incidents: atvik atvikið atvikum atvika atvikin tilvik*
+ships: skip skipum skipa skipin bátar bátum
+cars: bíl bílar bílum bíla
+phones: farsím* síma símar
+drones: dróna* drónar
+military: hernaðar* varnarmál* herinn hersins herflugvél*
 """,
     # Indonesian (session 14), with the Malay words it spells otherwise: Latin script, words
     # without inflection for tense ("mendarat" is land and landed), affixes instead

@@ -62,6 +62,7 @@ HOME = {
     "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
     "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"}, "ca": {"ES", "AD"},
     "sl": {"SI"}, "mk": {"MK"}, "sr": {"RS", "HR", "BA", "ME"}, "id": {"ID", "MY", "SG", "BN"},
+    "is": {"IS"},
 }  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
@@ -661,6 +662,21 @@ _DUTCH_EXONYMS = {
     "Russia": ("rusland",),
 }  # fmt: skip
 for _english, _stems in _DUTCH_EXONYMS.items():
+    EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+# Icelandic names, with their accents (the stem before the case ending: "Rússlands", of
+# Russia; "í Búlgaríu", in Bulgaria; "Hvíta-Rússland", Belarus, is matched first, as the
+# longer stem).
+_ICELANDIC_EXONYMS = {
+    "Russia": ("rússland",), "Russian": ("rússnesk", "rússar"), "Belarus": ("hvíta-rússland",),
+    "Poland": ("pólland",), "Lithuania": ("litháen",), "Estonia": ("eistland",),
+    "Latvia": ("lettland",), "Norway": ("noreg",), "Sweden": ("svíþjóð",),
+    "Denmark": ("danmörk", "danmerk"), "Germany": ("þýskaland",), "Ukraine": ("úkraín",),
+    "Bulgaria": ("búlgarí",), "Spain": ("spánar", "spáni", "spánn"), "Iceland": ("ísland",),
+    "Turkey": ("tyrkland",), "Greece": ("grikkland",), "Cyprus": ("kýpur",), "Iraq": ("írak",),
+    "Syria": ("sýrland",), "United Kingdom": ("bretland",), "France": ("frakkland",),
+    "Black Sea": ("svartahaf",), "Baltic Sea": ("eystrasalt",), "Romania": ("rúmení",),
+}  # fmt: skip
+for _english, _stems in _ICELANDIC_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
 # Cities whose case forms change a consonant, so that no ending can be removed to find them
 # ("v Praze", "w Pradze": in Prague; "w Budapeszcie"; "v Brně"; "w Atenach"), and the Czech

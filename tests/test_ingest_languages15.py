@@ -1,0 +1,78 @@
+"""Icelandic (session 15): read through its own table, not as Norwegian. Every fixture is a
+short text written for this test (our own words), never article text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.ingest import ingest_text
+from tracker.ingest.languages import detect_language, to_english
+from tracker.ingest.languages.placenames import resolve_place
+from tracker.ingest.readers import reports_from_bytes
+
+VILNIUS_APPROACH = (
+    "Birt: 12. mars 2025\n\nFarþegaþota frá finnsku flugfélagi missti GPS-merki í aðflugi að "
+    "flugvellinum í Vilníus á þriðjudaginn. Flugmennirnir gátu ekki lent og þurftu að snúa við "
+    "til Helsinki. Talið er að truflunin komi frá Rússlandi."
+)
+
+
+def _gloss(text: str) -> str:
+    (report,) = reports_from_bytes(text.encode(), name="frett.txt")
+    return to_english(report).text
+
+
+def test_icelandic_is_told_from_norwegian():
+    # Before: read as Norwegian (the two share "og", "er", "til", "var"), whose table glossed
+    # almost nothing of it.
+    assert detect_language(VILNIUS_APPROACH).code == "is"
+    assert detect_language("Flyet mistet GPS-signalet og måtte lande i Bodø i går.").code != "is"
+
+
+def test_an_icelandic_report_gives_its_incident():
+    (found,) = ingest_text(VILNIUS_APPROACH)
+    assert found.values["date"] == dt.date(2025, 3, 11)  # the Tuesday before the Wednesday
+    assert found.values["country"] == "LT"
+    assert found.values["interference"] == "jamming"
+    assert found.values["flight_phase"] == "approach"
+
+
+def test_icelandic_statistics_give_no_incident():
+    text = (
+        "Birt: 3. júní 2024\n\nTilvikum þar sem truflanir á GPS-merkjum hafa áhrif á "
+        "flugumferð hefur fjölgað á þessu ári, samkvæmt tölfræði flugmálayfirvalda. Alls voru "
+        "skráð meira en 300 atvik í fyrra."
+    )
+    assert [c for c in ingest_text(text) if c.score >= 0.4] == []
+
+
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        ("Búlgaríu", "Bulgaria"),
+        ("Rússlands", "Russia"),
+        ("Hvíta-Rússlandi", "Belarus"),  # not Russia: the longer stem is tried first
+        ("Eystrasalti", "Baltic Sea"),
+        ("Litháen", "Lithuania"),
+        ("Spánn", "Spain"),
+    ],
+)
+def test_icelandic_country_names_in_their_cases(word, english):
+    assert resolve_place(word, "is").name == english
+
+
+def test_this_morning_is_not_tomorrow():
+    assert "This morning" in _gloss(
+        "Í morgun missti flugvélin GPS-merki yfir Eystrasalti og flugmennirnir þurftu að lenda."
+    )
+    tomorrow = _gloss("Á morgun verður flogið til Kaupmannahafnar að sögn flugfélagsins og það.")
+    assert "this morning" not in tomorrow.lower()
+
+
+def test_the_day_before_yesterday():
+    gloss = _gloss(
+        "Flugvélin missti GPS-merki í fyrradag yfir Póllandi og flugmennirnir sneru við."
+    )
+    assert "2 days ago" in gloss
