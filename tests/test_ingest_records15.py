@@ -146,3 +146,13 @@ def test_the_day_and_place_reason_claims_no_particular_it_did_not_find():
     reasons = [reason for c in ingest_text(text) for reason in c.reasons]
     assert "+0.05 a day of its own and a place together" in reasons
     assert not any("particular together" in reason for reason in reasons)
+
+
+def test_forced_to_abort_its_landing_is_an_approach_and_a_go_around():
+    text = (
+        "A Ryanair Boeing 737 was forced to abort its landing at Vilnius on 16 January 2025 "
+        "after the crew lost GPS."
+    )
+    (found,) = ingest_text(text)
+    assert found.values["flight_phase"] == "approach"
+    assert "abandoned the approach" in found.values["effects"].lower()

@@ -186,7 +186,8 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:approach\w*|on final|final approach|descen\w*|(?:could not|couldn't|unable to|"
             r"failed to|not able to) land|landing attempts?|go-?around|missed approach|"
-            r"aborted (?:the |its )?landing|abort(?:ed)? landing|prevented from landing"
+            # "forced to abort its landing", "aborting the landing"
+            r"abort(?:ed|ing|s)? (?:the |its |their |a )?landing|prevented from landing"
             r"|go[- ]around|arriv\w+|"
             r"circled|holding pattern|inbound to|while landing|during landing|attempting to land|"
             r"preparing to land|about to land|before landing|landing at|"
@@ -496,7 +497,7 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
         "go-around",
         re.compile(
             r"\b(?:go[- ]?around|missed approach|abandon(?:ed|ing)? (?:its |the "
-            r"|their )?(?:approach|landing)|aborted (?:the |its )?landing|abort(?:ed)? landing"
+            r"|their )?(?:approach|landing)|abort(?:ed|ing|s)? (?:the |its |their |a )?landing"
             r"|climbed away)\b",
             re.I,
         ),
