@@ -76,3 +76,12 @@ def test_the_day_before_yesterday():
         "Flugvélin missti GPS-merki í fyrradag yfir Póllandi og flugmennirnir sneru við."
     )
     assert "2 days ago" in gloss
+
+
+def test_an_airport_named_in_two_words_keeps_both():
+    # Before: "Gurion airport", the gloss keeping only the word the gazetteer also knew alone.
+    text = (
+        "Am Flughafen Ben Gurion in Tel Aviv kam es am Sonntag zu Störungen des GPS-Signals, "
+        "und mehrere Flugzeuge mussten umgeleitet werden, sagte die Behörde."
+    )
+    assert "Ben Gurion airport" in _gloss(text)

@@ -937,14 +937,19 @@ def _is_calendar_word(word: str, code: str) -> bool:
 
 
 def _is_name(text: str) -> bool:
-    """Is ``text`` a whole gazetteer name ("Santo Domingo", "São Paulo"), not several names
-    side by side ("Münchenistä Helsinki-Vantaalle")?"""
+    """Is ``text`` a whole gazetteer name ("Santo Domingo", "São Paulo", "Ben Gurion"), not
+    several names side by side ("Münchenistä Helsinki-Vantaalle")?
+
+    An airport counts by its core name, the words before "International Airport" ("Ben
+    Gurion"): by one word of it alone ("Gurion"), the gloss would drop the rest."""
     from tracker.geocode.index import shared_index
     from tracker.geocode.text import fold
 
     index = shared_index()
     key = fold(text)
-    return bool(index.cities.lookup(key) or index.airports.by_name(key))
+    return bool(
+        index.cities.lookup(key) or index.airports.by_name(key) or index.airports.by_core(key)
+    )
 
 
 _PREPOSITIONS = {"in", "at", "to", "from", "over", "near", "of", "on"}
