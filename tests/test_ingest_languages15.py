@@ -85,3 +85,21 @@ def test_an_airport_named_in_two_words_keeps_both():
         "und mehrere Flugzeuge mussten umgeleitet werden, sagte die Behörde."
     )
     assert "Ben Gurion airport" in _gloss(text)
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "english"),
+    [
+        ("de", "Wie die Behörde berichtet, musste das Flugzeug nach Hamburg zurück.", "Reported"),
+        (
+            "pt",
+            "O avião não conseguiu aterrissar em Vilnius por causa de interferência no GPS.",
+            "could not land",
+        ),
+        ("ru", "На подлете к Калининграду самолет потерял сигнал GPS.", "Approach"),
+    ],
+)
+def test_cue_words_the_tables_lacked(code, sentence, english):
+    from tracker.ingest.languages.gloss import gloss_text
+
+    assert english in gloss_text(sentence, code)

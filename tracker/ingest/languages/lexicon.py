@@ -951,6 +951,7 @@ returned: zurückkehren zurückfliegen zurückgeflogen
 turned back: kehrte_um umkehren_müssen
 circled: kreiste kreisen
 reported: meldete meldeten gemeldet berichtete
+reported: berichtet berichten berichteten
 reports: meldungen berichte
 was: war wurde
 were: waren wurden
@@ -1159,6 +1160,7 @@ landing: посадк* посадки приземлени* приземленн
 landed: приземлил* сел села
 landed: кацна кацнал* кацнаха приземи*
 approach: подход* подхода
+approach: подлет* подлёт*
 could not land: не_смог_приземлиться не_смог_сесть не_зміг_приземлитися не_змогли_приземлитися
 take-off: взлет* взлёт* зліт* излет* излита*
 diverted: ушел_на_запасной запасной запасний
@@ -1579,6 +1581,7 @@ on the rise: aumentaram aumentou aumentado
 lost: perdido
 landed: aterrou aterraram aterrissaram aterrado pousado
 could not land: não_conseguiu_aterrar não_conseguiram_aterrar
+could not land: não_conseguiu_aterrissar não_conseguiram_aterrissar não_conseguiu_pousar_em
 returned: regressaram voltaram retornaram
 losing: perder perdendo
 last year: no_ano_passado
