@@ -156,3 +156,16 @@ def test_forced_to_abort_its_landing_is_an_approach_and_a_go_around():
     (found,) = ingest_text(text)
     assert found.values["flight_phase"] == "approach"
     assert "abandoned the approach" in found.values["effects"].lower()
+
+
+def test_two_flights_dated_by_the_sentence_before_the_problem_are_two_incidents():
+    text = (
+        "Published: 2024-04-29\n\nTwo Finnair flights from Helsinki to Tartu had to return to "
+        "Finland on Thursday and Friday because of trouble with their navigation. Experts "
+        "believe the planes' GPS signals may have been jammed."
+    )
+    # Before: one incident spanning both days, as the problem sentence says nothing of two.
+    assert sorted(c.values["date"].isoformat() for c in ingest_text(text)) == [
+        "2024-04-25",
+        "2024-04-26",
+    ]

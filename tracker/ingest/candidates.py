@@ -709,6 +709,7 @@ def _group(
     incidents: list[_Incident] = []
     for anchor in anchors:
         dates = _event_dates(anchor.text, base)
+        dating_text = anchor.text
         if not dates:
             # The date is often in the sentence before ("On Sunday, ... . The crew lost GPS.").
             # "This incident resulted in...": the sentence before tells the incident it means.
@@ -724,7 +725,10 @@ def _group(
                 )
             ):
                 dates = _event_dates(previous.text, base)
-        dating_text = anchor.text
+                # "Two flights had to return on Thursday and Friday. Experts believe their GPS
+                # was jammed.": the sentence that dates them tells whether the days are one
+                # event or several.
+                dating_text = previous.text if dates else anchor.text
         told_next = _days_told_next(anchor, sentences, dates, base)
         if told_next:
             dates, dating_text = told_next
@@ -743,10 +747,10 @@ def _group(
             undated = []
         if (
             len(distinct_days) > 1
-            and not _SEPARATE_EVENTS.search(anchor.text)
-            and not _listed_days(anchor.text, distinct)
+            and not _SEPARATE_EVENTS.search(dating_text)
+            and not _listed_days(dating_text, distinct)
             and not _one_enumeration(distinct, distinct_days)
-            and not _days_of_other_flights(anchor.text, distinct)
+            and not _days_of_other_flights(dating_text, distinct)
             and ((distinct_days[-1] - distinct_days[0]).days <= 3)
         ):
             # "affected from Thursday to Saturday": one incident spanning the days.
