@@ -103,3 +103,12 @@ def test_cue_words_the_tables_lacked(code, sentence, english):
     from tracker.ingest.languages.gloss import gloss_text
 
     assert english in gloss_text(sentence, code)
+
+
+def test_english_terms_written_in_latin_letters_inside_another_script_are_kept():
+    from tracker.ingest.languages.gloss import gloss_text
+
+    # Before: only "GPS" was kept, so a Hindi page's "GPS Spoofing" read as "GPS".
+    gloss = gloss_text("दिल्ली एयरपोर्ट पर GPS Spoofing से कई फ्लाइट जयपुर Divert हुईं।", "hi")
+    assert "GPS spoofing" in gloss
+    assert "diverted" in gloss

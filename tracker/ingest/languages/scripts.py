@@ -941,7 +941,16 @@ def _keep_latin(word: str) -> str:
         return word
     if word.upper() in {"GPS", "GNSS", "GLONASS", "ILS", "NOTAM", "ATC"}:
         return word.upper()
-    return ""
+    # English terms a page in another script writes in Latin letters ("GPS Spoofing ने",
+    # "Flight Divert"): they are the English words the rules read.
+    return _ENGLISH_TERMS.get(word.lower(), "")
+
+
+_ENGLISH_TERMS = {
+    **{w: w for w in ("spoofing", "spoofed", "jamming", "jammed", "jammer", "jammers",
+                      "interference", "diverted")},
+    "divert": "diverted",
+}  # fmt: skip
 
 
 _LATIN_MONTHS = {name[:3].lower(): name for name in MONTHS}
