@@ -169,3 +169,18 @@ def test_two_flights_dated_by_the_sentence_before_the_problem_are_two_incidents(
         "2024-04-25",
         "2024-04-26",
     ]
+
+
+@pytest.mark.parametrize(
+    ("aircraft", "one_flight"),
+    [
+        ("Aircraft on the weekly Tallinn–Savonlinna service", True),
+        ("Aircraft on the Riga route", True),
+        ("Aircraft on approach to Delhi", False),
+        ("Aircraft in the Baltic", False),
+    ],
+)
+def test_a_record_of_one_routes_aircraft_tells_a_flight(aircraft, one_flight):
+    from tracker.ingest.recorded import _names_a_flight
+
+    assert _names_a_flight({"aircraft": aircraft}) is one_flight
