@@ -184,3 +184,22 @@ def test_a_record_of_one_routes_aircraft_tells_a_flight(aircraft, one_flight):
     from tracker.ingest.recorded import _names_a_flight
 
     assert _names_a_flight({"aircraft": aircraft}) is one_flight
+
+
+def test_a_sentence_surveying_many_areas_is_no_incident():
+    text = (
+        "Published: 2022-03-19\n\nSince the invasion of Ukraine on 24 February, aircraft have "
+        "reported GNSS jamming around Kaliningrad, eastern Finland, the Black Sea and the "
+        "eastern Mediterranean. The agency warned crews to expect loss of GPS on landing."
+    )
+    assert [c for c in ingest_text(text) if c.score >= 0.4] == []
+
+
+def test_one_flights_route_through_many_countries_is_still_its_incident():
+    text = (
+        "A Wizz Air flight from Budapest to Larnaca, Cyprus lost GPS over Turkey on 3 March "
+        "2024 near the border with Syria and Iraq, the crew said."
+    )
+    (found,) = ingest_text(text)
+    assert found.score >= 0.4
+    assert not any("areas in one sentence" in reason for reason in found.reasons)

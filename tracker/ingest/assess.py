@@ -329,6 +329,7 @@ def assess(
     lede_figure: str = "",
     lede_policy: str = "",
     airport_subject: bool = False,
+    areas_listed: tuple[str, int] = ("", 0),
 ) -> Assessment:
     """Score one candidate.
 
@@ -348,6 +349,8 @@ def assess(
     :param lede_policy: a headline or lede sentence that is a statement or complaint, if any.
     :param airport_subject: the headline or lede tells the problem of a named airport (its
         approaches, its traffic), with a role cue: the airport is the particular subject.
+    :param areas_listed: a sentence of the incident that names many countries, seas or regions
+        at once, and how many (a survey of a region, not one incident), if any.
     """
     result = Assessment()
     own = [a for a in anchors if not is_background(a)] or anchors
@@ -399,6 +402,12 @@ def assess(
         # particular aircraft (test_ingest_en9b). A month with a region, the stuff of
         # statistics and statements, gets none of it.
         result.add(0.05, "a day of its own and a place together")
+    if areas_listed[1]:
+        result.add(
+            -0.4,
+            f"names {areas_listed[1]} areas in one sentence, a survey of a region: "
+            f"'{_short(areas_listed[0])}'",
+        )
     if in_lede:
         result.add(0.05, "reported in the headline or lede")
     if _is_record(all_texts):

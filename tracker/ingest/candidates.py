@@ -555,6 +555,33 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
     return [m for m in mentions if not _is_plan_start(sentence, m)]
 
 
+#: Distinct countries, seas and regions one sentence names before it reads as a survey of a
+#: region ("around Kaliningrad, eastern Finland, the Black Sea and the eastern Mediterranean")
+#: rather than one aircraft's incident, which names its place, perhaps a country and a route.
+AREAS_OF_A_SURVEY = 4
+
+
+def _areas_listed(
+    texts: list[str], hits: list[PlaceHit], *, budget: LookupBudget
+) -> tuple[str, int]:
+    """The first of ``texts`` that names :data:`AREAS_OF_A_SURVEY` or more distinct countries,
+    seas or regions and no particular aircraft, and how many areas it names; ``("", 0)`` when
+    none does. ("A Wizz Air flight from Budapest to Larnaca, Cyprus lost GPS over Turkey near
+    Syria and Iraq" is one flight's route.)"""
+    for text in dict.fromkeys(t for t in texts if t):
+        if ax.specific_vehicle([text]):
+            continue
+        found = [h for h in hits if h.sentence == text] or spot_places(text, budget=budget)
+        areas = {
+            h.location.raw.get("name")
+            for h in found
+            if h.location.raw.get("precision") in {"country", "region", "area"}
+        }
+        if len(areas) >= AREAS_OF_A_SURVEY:
+            return text, len(areas)
+    return "", 0
+
+
 def _is_plan_start(sentence: str, mention: DateMention) -> bool:
     return bool(
         mention.kind in {"dmy", "mdy"}
@@ -2447,6 +2474,9 @@ def extract_candidates(
             values[INC.date], values[INC.date_precision] = base, "day"
             own_notes[own_notes.index(PUBLICATION_MONTH_NOTE)] = PUBLICATION_DAY_NOTE
         assessment = ax.assess(
+            areas_listed=_areas_listed(
+                [incident.date_sentence, *anchor_texts], hits, budget=budget
+            ),
             anchors=anchor_texts,
             context=context,
             date_kind=date_kind,
