@@ -4,6 +4,7 @@ signal that came back read as an aircraft that turned back. Fixtures in our own 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -203,3 +204,12 @@ def test_one_flights_route_through_many_countries_is_still_its_incident():
     (found,) = ingest_text(text)
     assert found.score >= 0.4
     assert not any("areas in one sentence" in reason for reason in found.reasons)
+
+
+def test_a_day_of_a_statement_told_verb_last_is_no_incident_day():
+    # The word order of a gloss of Hindi or Japanese: the day, then the weekday, then "said".
+    text = (
+        "Published: 2023-12-05\n\nDelhi, 1 December on Monday said the ministry several "
+        "flights GPS spoofing signal interference near Delhi several incidents was."
+    )
+    assert all(c.values.get("date") != dt.date(2023, 12, 1) for c in ingest_text(text))

@@ -612,7 +612,9 @@ _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
 _STATED_AFTER = re.compile(
-    r"^\s*,?\s*(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed"
+    # ("1 December, on Monday, said": a gloss of a language that puts the verb last.)
+    r"^\s*,?\s*(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*)?"
+    r"(?:issued|said|says|announced|stated|told|confirmed|reported|warned|claimed"
     # "Two senators on Wednesday urged the FAA to act": the day of a demand.
     r"|urged|pressed|called\s+on|demanded)\b"
     # "On Thursday, the British government announced that ...": the day of the announcement.
