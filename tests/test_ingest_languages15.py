@@ -112,3 +112,26 @@ def test_english_terms_written_in_latin_letters_inside_another_script_are_kept()
     gloss = gloss_text("दिल्ली एयरपोर्ट पर GPS Spoofing से कई फ्लाइट जयपुर Divert हुईं।", "hi")
     assert "GPS spoofing" in gloss
     assert "diverted" in gloss
+
+
+@pytest.mark.parametrize(
+    ("code", "sentence", "english"),
+    [
+        (
+            "it",
+            "Il volo da Varsavia a Londra ha perso il segnale GPS vicino a Kaliningrad.",
+            "from Warsaw to London lost GPS signal near Kaliningrad",
+        ),
+        (
+            "it",
+            "L'aereo, di ritorno dalla Polonia al Regno Unito, ha perso il segnale GPS.",
+            "from Poland to United Kingdom",
+        ),
+    ],
+)
+def test_a_routes_end_is_to_and_near_is_near(code, sentence, english):
+    from tracker.ingest.languages.gloss import gloss_text
+
+    # Before: "from Warsaw at London" and "near at Kaliningrad", so the route's end read as
+    # where the incident was.
+    assert english in gloss_text(sentence, code)

@@ -996,6 +996,11 @@ def _tidy(words: list[str]) -> str:
     )
     # "posição falsa", "semnale false": the English order ("false position").
     text = re.sub(r"\b(position|positions|signal|signals|coordinates) (false)\b", r"\2 \1", text)
+    # "da Varsavia a Londra", "de Madrid à Vilnius": a route's end, which one preposition says
+    # in these languages, is "to" after "from" a place, not "at" (where the incident was).
+    text = re.sub(r"\b(from (?:[A-Z][\w'\u2019-]*\s){1,3}),?\s*at (?=[A-Z])", r"\1to ", text)
+    # "vicino a Kaliningrad", "près de": "near" says it all.
+    text = re.sub(r"\bnear (?:at|of|to) (?=[A-Z])", "near ", text)
     text = re.sub(r"\(\s*\)", "", text)
     text = re.sub(r"([.,;:!?])\1+", r"\1", text)
     # A sentence whose first words were dropped ("\"The Sun\", last year...") must not leave a
