@@ -61,7 +61,7 @@ def test_a_table_with_no_story_column_is_a_clear_error():
 
 
 def test_a_malformed_table_is_a_clear_error():
-    with pytest.raises(InputError, match=r"bad\.csv: not a well-formed table"):
+    with pytest.raises(InputError, match=r"bad\.csv, line \d+: not a well-formed table"):
         reports_from_bytes(b'Date,Narrative\n202401,"GPS lost near\n', name="bad.csv")
 
 
@@ -213,3 +213,14 @@ def test_a_day_of_a_statement_told_verb_last_is_no_incident_day():
         "flights GPS spoofing signal interference near Delhi several incidents was."
     )
     assert all(c.values.get("date") != dt.date(2023, 12, 1) for c in ingest_text(text))
+
+
+def test_a_narrative_over_several_lines_keeps_its_line_breaks_and_is_named_by_its_first():
+    table = (
+        'Date,Narrative\n202401,"In cruise the GPS was lost near\nRoswell; we continued."\n'
+        "202402,GPS lost again.\n"
+    )
+    first, second = reports_from_bytes(table.encode(), name="log.csv")
+    assert "near\nRoswell" in first.text or "near Roswell" in first.text
+    assert "nearRoswell" not in first.text
+    assert (first.name, second.name) == ("log.csv#line-2", "log.csv#line-4")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import logging
 import re
 import sys
@@ -561,10 +562,21 @@ def _read_table(text: str, *, name: str, delimiter: str) -> list[Report]:
 
     :raises InputError: no header row names a column of report text, or the CSV is malformed.
     """
+    # Read from a stream, not from split lines: a quoted narrative may run over several lines,
+    # whose line breaks splitting would lose ("near" + "Roswell" -> "nearRoswell").
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    starts: list[int] = []  # the line each row begins on, for its name
+    start = 1
     try:
-        rows = list(csv.reader(text.splitlines(), delimiter=delimiter, strict=True))
+        for row in reader:
+            rows.append(row)
+            starts.append(start)
+            start = reader.line_num + 1
     except csv.Error as err:
-        raise InputError(f"{name}: not a well-formed table ({err})") from err
+        raise InputError(
+            f"{name}, line {reader.line_num}: not a well-formed table ({err})"
+        ) from err
     header_at = _header_row(rows)
     if header_at is None:
         raise InputError(
@@ -574,11 +586,11 @@ def _read_table(text: str, *, name: str, delimiter: str) -> list[Report]:
     header = rows[header_at]
     stories = [i for i, label in enumerate(header) if _STORY_COLUMN.match(label.strip())]
     reports: list[Report] = []
-    for number, row in enumerate(rows[header_at + 1 :], header_at + 2):
+    for row, line in zip(rows[header_at + 1 :], starts[header_at + 1 :], strict=True):
         if not any(i < len(row) and row[i].strip() for i in stories):
             continue
         reports.append(
-            Report(clean_text(_record_text(header, row)), f"{name}#line-{number}", "record")
+            Report(clean_text(_record_text(header, row)), f"{name}#line-{line}", "record")
         )
     return reports
 
