@@ -1,11 +1,13 @@
 """Reading reports: files, folders and standard input, as text, Markdown, HTML, RSS or Atom,
-and safety-database exports (CSV or TSV, one report per row, as NASA ASRS exports them).
+safety-database exports (CSV or TSV, one report per row, as NASA ASRS exports them) and PDF
+(the text layer of a bulletin, a report form or a saved page).
 
 Every input is untrusted. It is size-capped before it is read, decoded strictly (UTF-8, then
 UTF-8 with BOM, then charset-normalizer's best guess; no guess means binary), cleaned of
 invisible characters, and parsed with safe parsers: :mod:`html.parser` for pages (scripts,
-styles, navigation, headers, footers and asides are dropped) and :mod:`defusedxml` for feeds
-(entity expansion attacks are refused). Problems raise :class:`~tracker.errors.InputError`
+styles, navigation, headers, footers and asides are dropped), :mod:`defusedxml` for feeds
+(entity expansion attacks are refused) and :mod:`pypdf` for PDF (page count capped). Problems
+raise :class:`~tracker.errors.InputError`
 naming the file.
 """
 
@@ -48,7 +50,7 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 #: File name endings picked up when a folder is given.
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml",
-                   ".rss", ".atom", ".notam", ".csv", ".tsv")  # fmt: skip
+                   ".rss", ".atom", ".notam", ".csv", ".tsv", ".pdf")  # fmt: skip
 
 STDIN_NAME = "<stdin>"
 
@@ -59,8 +61,8 @@ class Report:
 
     :param text: the report's words, cleaned (no markup).
     :param name: where it came from, for messages: a path, ``<stdin>``, or ``path#item-3``.
-    :param kind: ``text``, ``markdown``, ``html``, ``feed`` or ``record`` (a row of a
-        safety-database export).
+    :param kind: ``text``, ``markdown``, ``html``, ``feed``, ``record`` (a row of a
+        safety-database export) or ``pdf``.
     :param title: headline, if known.
     :param url: http(s) address of the report, if known.
     :param publisher: who published it, if known.
@@ -596,6 +598,130 @@ def _read_table(text: str, *, name: str, delimiter: str) -> list[Report]:
 
 
 # ---------------------------------------------------------------------------------------------
+# PDF: bulletins (OPSGROUP, EVAIR), report forms and pages saved from a browser
+
+#: Pages read from one PDF. A report or a bulletin runs to a few pages; past this a file is a
+#: manual or a book (or a file made to make parsing slow), and only its first pages are read.
+MAX_PDF_PAGES = 50
+
+#: Characters ligature-setting fonts put in a PDF's text layer ("\ufb02ight" for "flight").
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+     "\ufb05": "st", "\ufb06": "st"}
+)  # fmt: skip
+#: A line that is a page number: "3", "Page 3", "3 / 12", "Page 3 of 12".
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
+#: A browser's print header: the time of printing, then the page's title. The time is when
+#: the page was saved, not when it was published, so it must not be read as a date.
+_PRINT_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d\d(?:\s*[AP]M)?\b", re.I)
+#: A browser's print footer: the page's address and a page counter ("https://... 1/3").
+_PRINT_FOOTER = re.compile(r"^(?P<url>(?:https?|file)://\S+)\s+\d{1,4}/\d{1,4}$", re.I)
+#: A word broken at a line's end ("naviga-" / "tion"), joined when the line goes on in
+#: lower case.
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-Z\u0400-\u042f])")
+
+
+def is_pdf(data: bytes) -> bool:
+    """Are these bytes a PDF? Its header may follow some junk within the first kilobyte."""
+    return b"%PDF-" in data[:1024]
+
+
+def _furniture(pages: list[list[str]]) -> set[str]:
+    """Lines that open or close most pages of a PDF (a running header, a bulletin's name, a
+    "Page 3 of 7" footer), compared with their digits masked: page furniture, not the report.
+
+    Only full pages count: on a page of a line or two, every line is at an edge, and pages
+    that each hold one numbered section would lose all their text."""
+    full = [lines for lines in pages if len(lines) >= 5]
+    if len(full) < 3:
+        return set()
+    seen: dict[str, int] = {}
+    for lines in full:
+        edges = {re.sub(r"\d+", "#", line) for line in lines[:2] + lines[-2:]}
+        for line in edges:
+            seen[line] = seen.get(line, 0) + 1
+    return {line for line, count in seen.items() if count >= 0.6 * len(full)}
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """A page's lines with its paragraphs told apart again. A PDF's text layer keeps no blank
+    lines; a line that ends a sentence well short of the page's full line width ends its
+    paragraph, as it does on the printed page."""
+    widths = sorted(len(line) for line in lines if len(line) > 20)
+    full = widths[len(widths) * 3 // 4] if widths else 0
+    out: list[str] = []
+    for line in lines:
+        out.append(line)
+        if full and line[-1] in '.!?"\u201d' and len(line) < 0.8 * full:
+            out.append("")
+    return "\n".join(out)
+
+
+def _read_pdf(data: bytes, *, name: str) -> Report:
+    """A PDF's text layer, read as plain text (its ``Published:`` and ``URL:`` lines count as
+    for a text file). Running headers and footers and page numbers are dropped, broken words
+    joined; a browser's print footer gives the page's address, and the document's title is
+    the headline when the first lines show it.
+
+    :raises InputError: not a readable PDF, password-protected, or no text layer (a scan).
+    """
+    import pypdf
+
+    # A damaged PDF makes pypdf log a warning per repair; the reader's own error is what the
+    # user needs, so its chatter is kept out of the command's output.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    notes: list[str] = []
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{name}: the PDF is password-protected; save an unprotected copy")
+        page_count = len(reader.pages)
+        texts = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
+        title = str((reader.metadata or {}).get("/Title") or "")
+    except InputError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a hostile or broken file may fail anywhere
+        raise InputError(f"{name}: not a readable PDF ({type(err).__name__}: {err})") from err
+    if page_count > MAX_PDF_PAGES:
+        notes.append(f"{name}: read the first {MAX_PDF_PAGES} of its {page_count} pages")
+    pages = [
+        [" ".join(line.translate(_LIGATURES).split()) for line in text.splitlines()]
+        for text in texts
+    ]
+    pages = [[line for line in lines if line] for lines in pages]
+    furniture = _furniture(pages)
+    url = ""
+    kept: list[str] = []
+    for lines in pages:
+        body: list[str] = []
+        for line in lines:
+            footer = _PRINT_FOOTER.match(line)
+            if footer:
+                url = url or safe_url(footer["url"])
+                continue
+            if (
+                _PAGE_NUMBER.match(line)
+                or _PRINT_STAMP.match(line)
+                or re.sub(r"\d+", "#", line) in furniture
+            ):
+                continue
+            body.append(line)
+        if body:
+            kept.append(_paragraphs(body))
+    text = _BROKEN_WORD.sub("", "\n\n".join(kept))
+    if not text.strip():
+        raise InputError(
+            f"{name}: the PDF has no text layer (a scanned image?); run OCR on it or paste its text"
+        )
+    report = _read_plain(clean_text(text), name=name, markdown=False)
+    opening = " ".join(report.text.split("\n")[:5]).casefold()
+    title = " ".join(title.split())
+    if not report.title and len(title) > 10 and title.casefold() in opening:
+        report = replace(report, title=title)
+    return replace(report, kind="pdf", url=report.url or url, notes=report.notes + tuple(notes))
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def _kind_of(name: str, text: str) -> str:
@@ -629,6 +755,8 @@ def reports_from_bytes(data: bytes, *, name: str) -> list[Report]:
     :param name: file name for messages and format detection.
     :raises InputError: empty, binary, undecodable, or malformed input.
     """
+    if is_pdf(data):
+        return [_read_pdf(data, name=name)]
     raw_text, note = decode_bytes(data, name=name)
     text = clean_text(raw_text)
     kind = _kind_of(name, text)
