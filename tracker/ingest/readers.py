@@ -1,13 +1,13 @@
 """Reading reports: files, folders and standard input, as text, Markdown, HTML, RSS or Atom,
-safety-database exports (CSV or TSV, one report per row, as NASA ASRS exports them) and PDF
-(the text layer of a bulletin, a report form or a saved page).
+safety-database exports (CSV, TSV or Excel, one report per row, as NASA ASRS exports them) and
+PDF (the text layer of a bulletin, a report form or a saved page).
 
 Every input is untrusted. It is size-capped before it is read, decoded strictly (UTF-8, then
 UTF-8 with BOM, then charset-normalizer's best guess; no guess means binary), cleaned of
 invisible characters, and parsed with safe parsers: :mod:`html.parser` for pages (scripts,
 styles, navigation, headers, footers and asides are dropped), :mod:`defusedxml` for feeds
-(entity expansion attacks are refused) and :mod:`pypdf` for PDF (page count capped). Problems
-raise :class:`~tracker.errors.InputError`
+(entity expansion attacks are refused), :mod:`openpyxl` for workbooks (read-only, rows capped)
+and :mod:`pypdf` for PDF (pages capped). Problems raise :class:`~tracker.errors.InputError`
 naming the file.
 """
 
@@ -50,7 +50,7 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 #: File name endings picked up when a folder is given.
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml",
-                   ".rss", ".atom", ".notam", ".csv", ".tsv", ".pdf")  # fmt: skip
+                   ".rss", ".atom", ".notam", ".csv", ".tsv", ".xlsx", ".pdf")  # fmt: skip
 
 STDIN_NAME = "<stdin>"
 
@@ -164,7 +164,10 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str | None]:
     if not data.strip():
         raise InputError(f"{name}: empty input; nothing to ingest")
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks binary (NUL bytes); give a text, HTML, feed or NOTAM file")
+        raise InputError(
+            f"{name}: looks binary (NUL bytes); give a text, HTML, feed, NOTAM, CSV, Excel or "
+            "PDF file"
+        )
     for encoding in ("utf-8", "utf-8-sig"):
         try:
             return data.decode(encoding), None
@@ -579,21 +582,94 @@ def _read_table(text: str, *, name: str, delimiter: str) -> list[Report]:
         raise InputError(
             f"{name}, line {reader.line_num}: not a well-formed table ({err})"
         ) from err
+    reports = _table_reports(rows, [f"{name}#line-{n}" for n in starts])
+    if reports is None:
+        raise InputError(f"{name}, line 1: {_NO_STORY_COLUMN}")
+    return reports
+
+
+_NO_STORY_COLUMN = (
+    "a table of reports needs a column of report text (Narrative, Synopsis, Description, "
+    "Summary, Remarks or Text); none found in its header"
+)
+
+
+def _table_reports(rows: list[list[str]], names: list[str]) -> list[Report] | None:
+    """The reports of a table's rows (named by ``names``), or ``None`` when no header row
+    among the first three names a column of report text."""
     header_at = _header_row(rows)
     if header_at is None:
-        raise InputError(
-            f"{name}, line 1: a table of reports needs a column of report text (Narrative, "
-            "Synopsis, Description, Summary, Remarks or Text); none found in its header"
-        )
+        return None
     header = rows[header_at]
     stories = [i for i, label in enumerate(header) if _STORY_COLUMN.match(label.strip())]
     reports: list[Report] = []
-    for row, line in zip(rows[header_at + 1 :], starts[header_at + 1 :], strict=True):
+    for row, row_name in zip(rows[header_at + 1 :], names[header_at + 1 :], strict=True):
         if not any(i < len(row) and row[i].strip() for i in stories):
             continue
-        reports.append(
-            Report(clean_text(_record_text(header, row)), f"{name}#line-{line}", "record")
-        )
+        reports.append(Report(clean_text(_record_text(header, row)), row_name, "record"))
+    return reports
+
+
+#: Rows read from one spreadsheet: an export of a year of reports is a few thousand rows.
+MAX_SHEET_ROWS = 20_000
+
+
+def _cell_text(value) -> str:
+    """A spreadsheet cell as the text a CSV export would hold: a date as ``2024-03-14``, a
+    whole number without ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def is_workbook(data: bytes) -> bool:
+    """Are these bytes an Excel workbook (``.xlsx``: a zip holding ``xl/workbook.xml``)?"""
+    return data[:4] == b"PK\x03\x04" and b"xl/workbook.xml" in data
+
+
+def _read_workbook(data: bytes, *, name: str) -> list[Report]:
+    """One report per row of each sheet of an Excel export whose header names a column of
+    report text, like a CSV export; rows are named ``FILE#row-N`` (``FILE#SHEET!row-N`` when
+    the workbook has several sheets), as the spreadsheet numbers them.
+
+    :raises InputError: not a readable workbook, or no sheet names a column of report text.
+    """
+    import openpyxl
+
+    notes: list[str] = []
+    reports: list[Report] = []
+    try:
+        # Read-only mode streams the rows instead of building the whole workbook in memory.
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheets = book.worksheets
+        found_story_column = False
+        for sheet in sheets:
+            rows: list[list[str]] = []
+            for row in sheet.iter_rows(values_only=True):
+                if len(rows) == MAX_SHEET_ROWS:
+                    notes.append(f"{name}: read the first {MAX_SHEET_ROWS} rows of {sheet.title}")
+                    break
+                rows.append([_cell_text(value) for value in row])
+            where = f"{name}#{sheet.title}!" if len(sheets) > 1 else f"{name}#"
+            found = _table_reports(rows, [f"{where}row-{n}" for n in range(1, len(rows) + 1)])
+            if found is not None:
+                found_story_column = True
+                reports += found
+        book.close()
+    except Exception as err:  # noqa: BLE001 - a hostile or broken file may fail anywhere
+        raise InputError(
+            f"{name}: not a readable Excel workbook ({type(err).__name__}: {err})"
+        ) from err
+    if not found_story_column:
+        raise InputError(f"{name}, row 1: {_NO_STORY_COLUMN}")
+    if notes:
+        reports = [replace(r, notes=r.notes + tuple(notes)) for r in reports]
     return reports
 
 
@@ -757,6 +833,8 @@ def reports_from_bytes(data: bytes, *, name: str) -> list[Report]:
     """
     if is_pdf(data):
         return [_read_pdf(data, name=name)]
+    if is_workbook(data):
+        return _read_workbook(data, name=name)
     raw_text, note = decode_bytes(data, name=name)
     text = clean_text(raw_text)
     kind = _kind_of(name, text)
