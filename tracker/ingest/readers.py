@@ -1,6 +1,6 @@
 """Reading reports: files, folders and standard input, as text, Markdown, HTML, RSS or Atom,
-safety-database exports (CSV, TSV or Excel, one report per row, as NASA ASRS exports them) and
-PDF (the text layer of a bulletin, a report form or a saved page).
+safety-database exports (CSV, TSV or Excel, one report per row, as NASA ASRS exports them),
+PDF (the text layer of a bulletin, a report form or a saved page) and e-mail (``.eml``).
 
 Every input is untrusted. It is size-capped before it is read, decoded strictly (UTF-8, then
 UTF-8 with BOM, then charset-normalizer's best guess; no guess means binary), cleaned of
@@ -50,7 +50,7 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 #: File name endings picked up when a folder is given.
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml",
-                   ".rss", ".atom", ".notam", ".csv", ".tsv", ".xlsx", ".pdf")  # fmt: skip
+                   ".rss", ".atom", ".notam", ".csv", ".tsv", ".xlsx", ".pdf", ".eml")  # fmt: skip
 
 STDIN_NAME = "<stdin>"
 
@@ -62,7 +62,7 @@ class Report:
     :param text: the report's words, cleaned (no markup).
     :param name: where it came from, for messages: a path, ``<stdin>``, or ``path#item-3``.
     :param kind: ``text``, ``markdown``, ``html``, ``feed``, ``record`` (a row of a
-        safety-database export) or ``pdf``.
+        safety-database export), ``pdf`` or ``email``.
     :param title: headline, if known.
     :param url: http(s) address of the report, if known.
     :param publisher: who published it, if known.
@@ -798,6 +798,53 @@ def _read_pdf(data: bytes, *, name: str) -> Report:
 
 
 # ---------------------------------------------------------------------------------------------
+# E-mail: a crew report or an operator's safety notice sent as a message (.eml)
+
+#: Attachments of a message read as reports of their own: the formats above, by name.
+_ATTACHED_REPORTS = (".txt", ".md", ".html", ".htm", ".csv", ".tsv", ".xlsx", ".pdf", ".notam")
+
+
+def _read_email(data: bytes, *, name: str) -> list[Report]:
+    """A message saved as ``.eml``: its body (plain text, else its HTML) is a report whose
+    headline is the subject and whose publication date is the day it was sent; attachments in
+    a report format are reports of their own, named ``FILE#ATTACHMENT``.
+
+    :raises InputError: the message has no readable body and no report attached.
+    """
+    from email import policy
+    from email.parser import BytesParser
+
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(data)
+        subject = " ".join(str(message.get("subject") or "").split())
+        sent = parse_published(str(message.get("date") or ""))
+        body_part = message.get_body(preferencelist=("plain", "html"))
+        body = body_part.get_content() if body_part is not None else ""
+        html_body = body_part is not None and body_part.get_content_type() == "text/html"
+        attached = [
+            (part.get_filename() or "", part.get_payload(decode=True) or b"")
+            for part in message.iter_attachments()
+        ]
+    except Exception as err:  # noqa: BLE001 - a hostile or broken message may fail anywhere
+        raise InputError(f"{name}: not a readable e-mail message ({type(err).__name__})") from err
+    reports: list[Report] = []
+    text = clean_text(html_to_text(body) if html_body else body)
+    if text.strip():
+        report = _read_plain(text, name=name, markdown=False)
+        if subject and not report.title:
+            report = replace(report, title=subject, text=f"{subject}\n\n{report.text}")
+        reports.append(replace(report, kind="email", published=report.published or sent))
+    for filename, payload in attached:
+        # Only the name's last part: an attachment's name is the sender's choice.
+        filename = Path(filename.replace("\\", "/")).name
+        if filename.lower().endswith(_ATTACHED_REPORTS) and payload:
+            reports += reports_from_bytes(payload, name=f"{name}#{filename}")
+    if not reports:
+        raise InputError(f"{name}: the message has no text and no report attached")
+    return reports
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def _kind_of(name: str, text: str) -> str:
@@ -835,6 +882,8 @@ def reports_from_bytes(data: bytes, *, name: str) -> list[Report]:
         return [_read_pdf(data, name=name)]
     if is_workbook(data):
         return _read_workbook(data, name=name)
+    if name.lower().endswith(".eml"):
+        return _read_email(data, name=name)
     raw_text, note = decode_bytes(data, name=name)
     text = clean_text(raw_text)
     kind = _kind_of(name, text)
