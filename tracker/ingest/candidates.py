@@ -352,6 +352,27 @@ def _pronoun_for_aircraft(sentence: Sentence, sentences: list[Sentence]) -> bool
     )
 
 
+# "the planes' GPS", "both aircraft", "their navigation": several aircraft named before.
+_THOSE_FLIGHTS = re.compile(
+    r"\b(?:the|these|those|both)\s+(?:two\s+|three\s+)?(?:planes|aircraft|jets|flights|"
+    r"airliners)\b|\btheir\s+(?:GPS|GNSS|navigation|satellite|signals?)\b",
+    re.I,
+)
+_SEVERAL_FLIGHTS = re.compile(
+    r"\b(?:two|three|four|both|several)\s+(?:[\w-]+\s+){0,2}(?:planes|aircraft|jets|flights|"
+    r"airliners)\b",
+    re.I,
+)
+
+
+def _flights_again(sentence: Sentence, previous: Sentence) -> bool:
+    """Does the sentence take up the aircraft (several of them) that the sentence before it
+    named ("Two Finnair flights ..." then "the planes' GPS")?"""
+    return bool(_THOSE_FLIGHTS.search(sentence.text)) and bool(
+        _SEVERAL_FLIGHTS.search(previous.text)
+    )
+
+
 # "..., after a similar failure last Thursday": an earlier incident of the same kind, told by
 # reference to the one the report is about.
 _SIMILAR_EVENT = re.compile(
@@ -751,6 +772,9 @@ def _group(
                     or _THIS_INCIDENT.match(anchor.text)
                     # "Our plane was flying to X on Sunday. It lost GPS near Y."
                     or _pronoun_for_aircraft(anchor, sentences)
+                    # "Two flights had to return on Thursday and Friday. Experts believe the
+                    # planes' GPS was jammed.": the flights of the sentence before, again.
+                    or _flights_again(anchor, previous)
                 )
             ):
                 dates = _event_dates(previous.text, base)
