@@ -1514,16 +1514,24 @@ def _notam_candidate(notam: Notam, report: Report) -> Candidate:
     else:
         kind = "unknown"
     country = ""
-    try:
-        country = get_geocoder().reverse((notam.latitude, notam.longitude)).raw["country_code"]
-    except (ValueError, ImportError, KeyError) as err:  # pragma: no cover - defensive
-        logger.debug("reverse geocoding failed: %s", err)
+    latitude, longitude, precision = notam.latitude, notam.longitude, "area"
+    source, label = "notam", ""
+    if latitude is None or longitude is None:
+        latitude, longitude, precision, source, label, country = _notam_place(notam)
+    else:
+        try:
+            country = get_geocoder().reverse((latitude, longitude)).raw["country_code"]
+        except (ValueError, ImportError, KeyError) as err:  # pragma: no cover - defensive
+            logger.debug("reverse geocoding failed: %s", err)
     if notam.style == "icao":
         fir_country = _fir_country(notam.authority)
         country = fir_country or country
     elif not country and re.fullmatch(r"Z[A-Z]{2}", notam.authority):
         country = "US"
-    label = f"{notam.authority} FIR" if notam.style == "icao" else f"{notam.authority} ARTCC area"
+    if not label:
+        label = (
+            f"{notam.authority} FIR" if notam.style == "icao" else f"{notam.authority} ARTCC area"
+        )
     location = f"{label} NOTAM {notam.ident}".strip() if notam.ident else label
     radius = round(notam.radius_km, 1) if notam.radius_km else None
     values = {
@@ -1531,14 +1539,14 @@ def _notam_candidate(notam: Notam, report: Report) -> Candidate:
         INC.date_precision: "day",
         INC.end_date: notam.end,
         INC.location: location,
-        INC.latitude: notam.latitude,
-        INC.longitude: notam.longitude,
+        INC.latitude: latitude,
+        INC.longitude: longitude,
         INC.radius_km: radius,
-        INC.geocode_precision: "area",
-        INC.geocode_source: "notam",
+        INC.geocode_precision: precision,
+        INC.geocode_source: source,
         INC.geocode_query: notam.evidence.get("location", ""),
         INC.country: country,
-        INC.region: region_for(country, notam.latitude, notam.longitude),
+        INC.region: region_for(country, latitude, longitude) if latitude is not None else "",
         INC.interference: kind,
         INC.flight_phase: "unknown",
         INC.aircraft: "",
@@ -1560,6 +1568,34 @@ def _notam_candidate(notam: Notam, report: Report) -> Candidate:
                                    f"NOTAM {notam.authority}", report.published,
                                    report.notes)  # fmt: skip
     return _finish(values, evidence, report_for_source, notes)
+
+
+def _notam_place(notam: Notam) -> tuple:
+    """Where a NOTAM without a centre applies, for the map: the FIR or place its text names
+    (the gazetteer knows FIRs: "Nicosia FIR"), else its aerodrome (an indicator that is one),
+    else the country of its FIR indicator. Returns (latitude, longitude, geocode precision,
+    geocode source, label, country); no coordinates when none of these is known."""
+    from tracker.ingest.notam_countries import airport_for_location_indicator
+
+    geocoder = get_geocoder()
+    if notam.place and notam.place != notam.authority:
+        for query in (notam.place, notam.place.removesuffix(" FIR")):
+            hit = geocoder.geocode(query)
+            if hit is not None:
+                raw = hit.raw
+                return (hit.latitude, hit.longitude, "area", raw.get("source", "gazetteer"),
+                        notam.place, raw.get("country_code", ""))  # fmt: skip
+    airport = airport_for_location_indicator(notam.authority)
+    if airport:
+        name = f"{airport['name']} ({notam.authority})"
+        return (airport["lat"], airport["lon"], "airport", "gazetteer:airportsdata", name,
+                airport.get("country", ""))  # fmt: skip
+    country = _fir_country(notam.authority)
+    hit = geocoder.geocode(_country_names().get(country, "")) if country else None
+    if hit is not None:
+        return (hit.latitude, hit.longitude, "country", "gazetteer:countries",
+                f"{notam.authority} FIR", country)  # fmt: skip
+    return None, None, "", "", notam.authority or "NOTAM area", country
 
 
 def _fir_country(authority: str) -> str:

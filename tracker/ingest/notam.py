@@ -49,6 +49,28 @@ _PROBLEM = re.compile(
     r"|ANOMAL\w*|TESTING|TEST)\b"
 )
 _RAIM = re.compile(r"\bRAIM\b")
+# A NOTAM as briefings and NOTAM searches print it, without a Q-line: its number at a line's
+# start, after its location indicator ("LCCC  A0456/24"), then " - " or "NOTAMN" or its text.
+_BARE_HEADER = re.compile(
+    r"(?m)^[ \t]*\(?(?:(?P<loc>[A-Z]{4})\s+)?(?P<id>[A-Z]\d{4}/\d{2})(?=\s*(?:-|NOTAM[NRC]|\n|$))"
+)
+# A share of capitals above which a block reads as a NOTAM, not as prose quoting one.
+_SHOUTED_SHARE = 0.8
+_FIR_NAME = re.compile(r"\b(?P<name>[A-Z]{3,}(?:[ -][A-Z]{3,})?)\s+(?:FIR|UIR)\b")
+# Words before an FIR's name that are not part of it ("THE KALININGRAD FIR", "NORTH WARSZAWA").
+_NOT_FIR_NAME = frozenset(
+    "THE OF IN NEAR WITHIN ENTIRE WHOLE ALL AREA PART PORTION NORTH SOUTH EAST WEST NORTHERN "
+    "SOUTHERN EASTERN WESTERN CENTRAL AND".split()
+)
+_MONTHS = {m: n for n, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), 1)}
+# Validity as briefings write it: "24 MAR 2024 08:00", "10 MAR 06:00 2025".
+_READABLE_TIME = re.compile(
+    r"\b(?P<day>\d{1,2})\s+(?P<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?"
+    r"\s+(?:(?P<year>\d{4})\s+)?\d{2}:?\d{2}(?:\s+(?P<year_after>\d{4}))?",
+    re.I,
+)
+# What follows the validity in a briefing: when the NOTAM was created, not when it starts.
+_CREATED = re.compile(r"\bCREATED\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -58,8 +80,8 @@ class Notam:
     :param ident: NOTAM number (``A1234/25``, ``06/001``), or ``""``.
     :param style: ``icao`` or ``faa``.
     :param authority: FIR (ICAO item Q/A) or FAA facility (``ZAB``).
-    :param latitude: centre, decimal degrees.
-    :param longitude: centre, decimal degrees.
+    :param latitude: centre, decimal degrees (``None`` without a Q-line: see ``place``).
+    :param longitude: centre, decimal degrees (``None`` without a Q-line).
     :param radius_km: radius of the area, kilometres (largest ring for FAA NOTAMs).
     :param start: first day of validity (UTC).
     :param end: last day of validity, or ``None`` (``PERM`` or unknown).
@@ -71,19 +93,74 @@ class Notam:
     ident: str
     style: str
     authority: str
-    latitude: float
-    longitude: float
+    latitude: float | None
+    longitude: float | None
     radius_km: float | None
     start: dt.date | None
     end: dt.date | None
     text: str
     altitudes: tuple[str, ...] = ()
     evidence: dict[str, str] = field(default_factory=dict)
+    #: Where a NOTAM without a Q-line (no centre) applies: the FIR it names ("KALININGRAD
+    #: FIR"), else its location indicator (``LCCC``); ``""`` for NOTAMs with a centre.
+    place: str = ""
 
 
 def looks_like_notam(text: str) -> bool:
-    """Whether ``text`` contains an ICAO Q-line or an FAA ``!GPS``/``!FDC`` NOTAM."""
-    return bool(_Q_LINE.search(text) or (_FAA.search(text) and _FAA_CENTRE.search(text)))
+    """Whether ``text`` contains an ICAO Q-line, an FAA ``!GPS``/``!FDC`` NOTAM, or a NOTAM
+    as a briefing prints it (its number, then capitals)."""
+    return bool(
+        _Q_LINE.search(text)
+        or (_FAA.search(text) and _FAA_CENTRE.search(text))
+        or any(_shouted(block) for block in _bare_blocks(text))
+    )
+
+
+def _shouted(block: str) -> bool:
+    """Is the block written in capitals, as NOTAMs are (and news quoting one is not)?"""
+    letters = [c for c in block if c.isalpha()]
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) >= _SHOUTED_SHARE * len(letters)
+
+
+def _bare_blocks(text: str) -> list[str]:
+    starts = [m.start() for m in _BARE_HEADER.finditer(text)]
+    ends = [*starts[1:], len(text)] if starts else []
+    return [text[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
+def _readable_date(match: re.Match[str], ident: str) -> dt.date | None:
+    """A briefing's "24 MAR 2024 08:00" as a date; with no year written, the NOTAM number's
+    year (``A0456/24``)."""
+    year = match["year"] or match["year_after"]
+    if not year and re.search(r"/\d{2}$", ident):
+        year = "20" + ident[-2:]
+    if not year:
+        return None
+    try:
+        return dt.date(int(year), _MONTHS[match["month"][:3].upper()], int(match["day"]))
+    except ValueError:
+        return None
+
+
+def _validity(block: str, items: dict[str, str], ident: str) -> tuple[list, dict[str, str]]:
+    """First and last day of a NOTAM (``[start, end]``, either ``None``) and the lines they
+    were read from: items B and C as ``YYMMDDHHMM``, else such stamps after "FROM" and
+    "TO", else the readable times of a briefing ("FROM: 24 MAR 2024 08:00 TO: ...")."""
+    found: list[dt.date | None] = [None, None]
+    evidence: dict[str, str] = {}
+    stamps = [_STAMP.search(items.get("B", "")), _STAMP.search(items.get("C", ""))]
+    if not stamps[0]:
+        stamps = [*list(_STAMP.finditer(_CREATED.split(block)[0]))[:2], None, None][:2]
+    for slot, stamp in enumerate(stamps):
+        if stamp:
+            found[slot] = _stamp_date(stamp.group(1))
+            evidence["date" if slot == 0 else "end_date"] = _line_with(block, stamp.group(1))
+    if found[0] is None:
+        readable = list(_READABLE_TIME.finditer(_CREATED.split(block)[0]))[:2]
+        for slot, match in enumerate(readable):
+            found[slot] = _readable_date(match, ident)
+            evidence["date" if slot == 0 else "end_date"] = _line_with(block, match.group(0))
+    return found, evidence
 
 
 def _stamp_date(stamp: str) -> dt.date | None:
@@ -122,9 +199,10 @@ def _blocks(text: str) -> list[tuple[str, str]]:
     """Cut ``text`` into ``(style, block)`` pieces, one NOTAM each."""
     marks = [(m.start(), "faa") for m in _FAA.finditer(text)]
     icao = [m.start() for m in _ICAO_HEADER.finditer(text)]
-    if not icao:
+    bare = [] if icao else [m.start() for m in _BARE_HEADER.finditer(text)]
+    if not icao and not bare:
         icao = [m.start() for m in _Q_LINE.finditer(text)]
-    marks += [(start, "icao") for start in icao]
+    marks += [(start, "icao") for start in icao] + [(start, "bare") for start in bare]
     marks.sort()
     pieces = []
     for (start, style), following in zip(marks, marks[1:] + [(len(text), "")], strict=False):
@@ -142,7 +220,7 @@ def _items(block: str) -> dict[str, str]:
     return items
 
 
-def _parse_icao(block: str) -> Notam | None:
+def _parse_icao(block: str, ident: str = "") -> Notam | None:
     q = _Q_LINE.search(block)
     if not q:
         return None
@@ -154,18 +232,12 @@ def _parse_icao(block: str) -> Notam | None:
     lat = _degrees(q["lat"], q["ns"], degree_digits=2)
     lon = _degrees(q["lon"], q["ew"], degree_digits=3)
     radius = int(q["radius"]) * NM_TO_KM if q["radius"] and q["radius"] != "999" else None
-    b_stamp = _STAMP.search(items.get("B", ""))
-    c_stamp = _STAMP.search(items.get("C", ""))
-    start = _stamp_date(b_stamp.group(1)) if b_stamp else None
-    end = _stamp_date(c_stamp.group(1)) if c_stamp else None
+    ident = header["id"] if header else ident
+    (start, end), evidence = _validity(block, items, ident)
     altitudes = tuple(x for x in (items.get("F", ""), items.get("G", "")) if x)
-    evidence = {"location": q.group(0).strip()}
-    if b_stamp:
-        evidence["date"] = _line_with(block, b_stamp.group(1))
-    if c_stamp:
-        evidence["end_date"] = _line_with(block, c_stamp.group(1))
+    evidence["location"] = q.group(0).strip()
     return Notam(
-        ident=header["id"] if header else "",
+        ident=ident,
         style="icao",
         authority=items.get("A", q["fir"]).split()[0] if items.get("A") else q["fir"],
         latitude=lat,
@@ -176,6 +248,49 @@ def _parse_icao(block: str) -> Notam | None:
         text=" ".join(text.split()),
         altitudes=altitudes,
         evidence=evidence,
+    )
+
+
+def _fir_label(name: str) -> str:
+    """ "THE KALININGRAD" -> "Kaliningrad FIR"."""
+    words = re.split(r"[ -]", name)
+    while len(words) > 1 and words[0] in _NOT_FIR_NAME:
+        words = words[1:]
+    return " ".join(words).title() + " FIR"
+
+
+def _parse_bare(block: str) -> Notam | None:
+    """A NOTAM without a Q-line, as a briefing prints it: where it applies is the FIR its text
+    names, else its location indicator (item A, or the indicator before its number)."""
+    header = _BARE_HEADER.match(block)
+    if header is None:
+        return None
+    if _Q_LINE.search(block):
+        return _parse_icao(block, header["id"])
+    if not _shouted(block):
+        return None
+    items = _items(block[header.end() :])
+    text = items.get("E") or block[header.end() :].lstrip(" -\n")
+    text = _CREATED.split(text)[0]
+    if not _is_relevant(text):
+        return None
+    indicator = (items.get("A", "").split() or [header["loc"] or ""])[0]
+    fir = _FIR_NAME.search(text)
+    (start, end), evidence = _validity(block, items, header["id"])
+    evidence["location"] = _line_with(block, fir.group(0)) if fir else header.group(0).strip()
+    return Notam(
+        ident=header["id"],
+        style="icao",
+        authority=indicator,
+        latitude=None,
+        longitude=None,
+        radius_km=None,
+        start=start,
+        end=end if end and start and end > start else None,
+        text=" ".join(text.split()),
+        altitudes=tuple(dict.fromkeys(m.group(0) for m in _ALTITUDE.finditer(text))),
+        evidence=evidence,
+        place=_fir_label(fir["name"]) if fir else indicator,
     )
 
 
@@ -224,6 +339,8 @@ def parse_notams(text: str) -> list[Notam]:
         if style == "faa":
             header = _FAA.match(block)
             notam = _parse_faa(block, header) if header else None
+        elif style == "bare":
+            notam = _parse_bare(block)
         else:
             notam = _parse_icao(block)
         if notam:

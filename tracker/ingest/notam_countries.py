@@ -11,7 +11,7 @@ from __future__ import annotations
 import collections
 import functools
 
-__all__ = ["country_for_location_indicator"]
+__all__ = ["airport_for_location_indicator", "country_for_location_indicator"]
 
 
 @functools.cache
@@ -49,3 +49,14 @@ def _airports() -> dict:
     import airportsdata
 
     return airportsdata.load("ICAO")
+
+
+def airport_for_location_indicator(indicator: str) -> dict | None:
+    """The aerodrome an ICAO location indicator names (``airportsdata``'s record: name, lat,
+    lon, country), or ``None`` for an FIR or an unknown indicator.
+
+    >>> airport_for_location_indicator("LCLK")["country"]
+    'CY'
+    """
+    indicator = indicator.strip().upper()
+    return _airports().get(indicator) if len(indicator) == 4 and indicator.isalpha() else None
