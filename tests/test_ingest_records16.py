@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from helpers import recalled as _recalled
+from helpers import russian_incident_row as _row
+from helpers import source_row, write_dataset
+
 from tracker.ingest import ingest_text
+from tracker.ingest import recorded as rec
+from tracker.ingest.candidates import extract_results
+from tracker.ingest.readers import reports_from_bytes
+from tracker.schema import INC, SRC
 
 
 def _days(text: str) -> list[str]:
@@ -109,3 +121,72 @@ def test_prose_that_quotes_a_notam_number_is_read_as_news():
     (found,) = ingest_text(text)
     assert found.values["geocode_source"] != "notam"
     assert found.values["date"].isoformat() == "2024-04-02"
+
+
+# Recorded incidents retold by their names and month (invented records, our own words).
+
+VOSK = "2025-04-09-velgorod-vosk"
+
+
+@pytest.fixture
+def vosk_dir(tmp_path: Path) -> Path:
+    """A minister's flight near Velgorod, and four more incidents at Velgorod: its name is in
+    five records, too common to say which one a page means."""
+    rows = [
+        _row(VOSK, "2025-04-09", "Near Velgorod, on the flight home from Norland", **{
+             INC.aircraft: "Falcon jet carrying Defence Minister Harlan Vosk",
+             INC.operator: "Norland Air Force"}),
+        *(_row(f"2025-0{m}-10-velgorod", f"2025-0{m}-10", "Velgorod Airport")
+          for m in (1, 2, 5, 6)),
+    ]  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
+    return write_dataset(tmp_path / "data", rows, sources)
+
+
+def test_two_names_a_month_and_a_common_place_word_in_one_sentence_recall_a_flight(vosk_dir):
+    told = "In April 2025 the plane carrying defence minister Harlan Vosk lost GPS"
+    assert _recalled(vosk_dir, f"{told} near Velgorod") == [(VOSK, "month")]
+    index = rec.load_index(vosk_dir)
+    (recall,) = rec.recalled_incidents(
+        [f"{told} near Velgorod"], rec.report_words(f"{told} near Velgorod"), index,
+        published=None, taken=set(),
+    )  # fmt: skip
+    assert recall.where == "its names with its date"
+    # Names and a month without a word of the place say nothing of where.
+    assert _recalled(vosk_dir, told) == []
+    # Nor do the names with the place in another sentence.
+    assert _recalled(vosk_dir, f"{told}. Velgorod is busy") == []
+
+
+def test_a_page_known_only_to_its_month_that_leads_with_a_flight_of_that_month_retells_it(
+    vosk_dir,
+):
+    text = "The plane of defence minister Harlan Vosk lost GPS on its way home, officials said"
+    index = rec.load_index(vosk_dir)
+
+    def recalled(published):
+        found = rec.recalled_incidents(
+            [text], rec.report_words(text), index, published=published, taken=set(),
+            published_month=True,
+        )  # fmt: skip
+        return [(r.incident.id, r.precision) for r in found]
+
+    assert recalled(dt.date(2025, 4, 30)) == [(VOSK, "month")]
+    # A page of May is no news of an April flight.
+    assert recalled(dt.date(2025, 5, 31)) == []
+
+
+def test_a_flight_the_page_tells_by_its_month_is_not_told_again_from_the_record(vosk_dir):
+    text = (
+        "Russia jammed the satellite signal of the plane of defence minister Harlan Vosk on its "
+        "way home from Norland, officials said. The aircraft had trouble on Wednesday over "
+        "Russia, pilots said."
+    )
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    found = extract_results(
+        report, published=dt.date(2025, 4, 30), published_month=True,
+        recorded=rec.load_index(vosk_dir),
+    ).candidates  # fmt: skip
+    # One candidate for April 2025: the page's own (a weekday on a page of April), not a
+    # second one recalled from the record by the same month.
+    assert [c.values[INC.date].strftime("%Y-%m") for c in found] == ["2025-04"]

@@ -2906,6 +2906,16 @@ def extract_results(
                     c.values.get(INC.country) or "" for c in every if c.score >= ax.APPLY_MIN_SCORE
                 ),
             ):
+                month = month_start(recall.incident.date)
+                if recall.precision == "month" and any(
+                    c.score >= ax.APPLY_MIN_SCORE
+                    and c.values.get(INC.date_precision) == "month"
+                    and c.values.get(INC.date) == month
+                    for c in every
+                ):
+                    # Known by its month alone, the record would tell a second time the
+                    # incident of that month the page's own candidate tells.
+                    continue
                 # A candidate read from the very sentence that dates the retold incident, on its
                 # day, is that incident with a place guessed from elsewhere in the page: the
                 # record's facts replace it.

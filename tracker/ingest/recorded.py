@@ -679,6 +679,8 @@ def _date_evidence(
     *,
     month_with: set[str] | None = None,
     published_month: bool = False,
+    names_together: int = 0,
+    where: frozenset[str] = frozenset(),
 ) -> tuple[str, str, str] | None:
     """The first date of the page that names the incident's day, else a day next to it (a
     local date across midnight, a page's slip), else its month with a year the page itself
@@ -690,7 +692,8 @@ def _date_evidence(
     the incident it would prove itself), and from a publication date known only to its month
     (``published_month``) it says only that month. With ``month_with``, a month counts only in
     a sentence that also gives one of those words ("in March, an RAF plane carrying Grant
-    Shapps").
+    Shapps"). With ``names_together``, only a sentence holding that many of ``month_with``
+    and one of the ``where`` words counts, for a day as for a month.
     """
     first, last = _month_range(incident.date, incident.precision)
     last = max(last, incident.last)
@@ -698,6 +701,11 @@ def _date_evidence(
     month_hit = near_hit = None
     one_day = dt.timedelta(days=1)
     for sentence in sentences:
+        if names_together and (
+            len((month_with or set()) & _tokens(sentence)) < names_together
+            or not where & _tokens(sentence)
+        ):
+            continue
         for mention in find_dates(sentence, base=base):
             if mention.date is None:
                 continue
@@ -734,6 +742,22 @@ def _date_evidence(
     return near_hit or month_hit
 
 
+#: Words of a recorded location that do not say where ("Near Kaliningrad, on the flight home").
+_NOT_WHERE = frozenset(
+    "near over off on in at the of to from route airport approach region area flight home "
+    "en border sea".split()
+)
+
+
+def _where_words(location: str) -> frozenset[str]:
+    """Folded names in a recorded location ("Near Kaliningrad, on the flight home from Poland"
+    -> kaliningrad, poland), common or not."""
+    return frozenset(
+        w for w in _tokens(fold(" ".join(re.findall(r"\b[A-Z][\w-]+", location))))
+        if w not in _NOT_WHERE
+    )  # fmt: skip
+
+
 #: Days after a recorded incident within which a page that leads with its place, and gives no
 #: other day, is taken to report it: news of an incident runs in the days after it.
 FRESH_DAYS = 3
@@ -755,6 +779,7 @@ def _fresh_news(
     published: dt.date | None,
     names: list[str],
     lede_words: set[str] | None = None,
+    published_month: bool = False,
 ) -> tuple[str, str, str] | None:
     """("published ...", the lede sentence, "fresh") when the page came out within
     :data:`FRESH_DAYS` of the incident and its lede names the incident's place (or another of
@@ -763,20 +788,26 @@ def _fresh_news(
 
     :param lede_words: folded words of the lede as the page writes it, beside ``sentences``
         (a gloss drops the names of people).
+    :param published_month: ``published`` is known only to its month: a page of the
+        incident's own month that leads with it is its news ("month", not "fresh").
     """
-    if (
-        published is None
-        or incident.precision != "day"
-        or not incident.date <= published <= incident.last + dt.timedelta(days=FRESH_DAYS)
-    ):
+    if published is None or incident.precision != "day":
         return None  # (a record of a month has no day for news to follow)
+    if published_month:
+        if (published.year, published.month) != (incident.date.year, incident.date.month):
+            return None
+        told, precision = f"published {published:%B %Y}", "month"
+    elif incident.date <= published <= incident.last + dt.timedelta(days=FRESH_DAYS):
+        told, precision = f"published {published.isoformat()}", "fresh"
+    else:
+        return None
     wanted = set(names)
     lede = lede_of(sentences)
     for sentence in lede:
         if wanted & _tokens(sentence):
-            return f"published {published.isoformat()}", sentence, "fresh"
+            return told, sentence, precision
     if lede and wanted & (lede_words or set()):
-        return f"published {published.isoformat()}", lede[0], "fresh"
+        return told, lede[0], precision
     return None
 
 
@@ -866,9 +897,21 @@ def recalled_incidents(
         fresh = (
             None
             if place_named or by_country or not strong or incident.country in own_countries
-            else _fresh_news(incident, sentences, published, names, lede_words)
+            else _fresh_news(incident, sentences, published, names, lede_words, published_month)
         )
-        if not place_named and not by_country and fresh is None:
+        # "In March 2024 the plane carrying Defence Secretary Grant Shapps was jammed near
+        # Kaliningrad": two of its names, its month (with a year) or day and a word of its
+        # place, even one too common to be distinctive, in one sentence say which flight.
+        by_names = (
+            None
+            if place_named or by_country or fresh is not None or not strong
+            else _date_evidence(
+                incident, sentences, published, month_with=set(names),
+                published_month=published_month, names_together=2,
+                where=_where_words(incident.location),
+            )
+        )  # fmt: skip
+        if not place_named and not by_country and fresh is None and by_names is None:
             continue
         if not strong and weight < PLACE_WITH_DAY_WEIGHT:
             continue
@@ -885,14 +928,26 @@ def recalled_incidents(
         )
         if fresh is not None:
             evidence = fresh
+        elif by_names is not None:
+            evidence = by_names
         elif (evidence is None or (evidence[2] != "day" and not strong)) and (
             incident.country not in own_countries
         ):
-            evidence = _fresh_news(incident, sentences, published, names, lede_words)
+            evidence = _fresh_news(
+                incident, sentences, published, names, lede_words, published_month
+            )
         if evidence is None or (evidence[2] not in {"day", "fresh"} and not strong):
             continue  # its place alone is evidence enough only with its very day
         text, sentence, precision = evidence
-        where = "its country" if by_country else "its place" if place_named else "its day's news"
+        where = (
+            "its country"
+            if by_country
+            else "its place"
+            if place_named
+            else "its names with its date"
+            if by_names is not None
+            else "its day's news"
+        )
         found.append(
             Recall(incident, tuple(names), round(weight, 2), text, sentence, precision, where)
         )
