@@ -13,8 +13,8 @@ from pathlib import Path
 import pypdf
 import pytest
 from click.testing import CliRunner
-from pdf_writer import FL_LIGATURE, write_pdf
 
+from benchmarks.synthetic_pdf import FL_LIGATURE, write_pdf
 from tracker.cli import main
 from tracker.errors import InputError
 from tracker.ingest import expand_paths, read_reports
@@ -223,3 +223,18 @@ def test_a_page_printed_to_pdf_by_a_browser_is_read_like_the_page(tmp_path):
     (candidate,) = json.loads(result.output)
     # "On Thursday" before a page of Friday 14 March: Thursday 13 March.
     assert (candidate["date"], candidate["country"]) == ("2025-03-13", "PL")
+
+
+def test_the_benchmarks_bulletins_read_as_reports_without_their_running_header():
+    from benchmarks.bench_ingest import synthetic_pdfs
+    from tracker.ingest import extract_candidates
+    from tracker.ingest.readers import reports_from_bytes
+
+    long_ones = 0
+    for name, data in synthetic_pdfs(12):
+        (report,) = reports_from_bytes(data, name=name)
+        assert extract_candidates(report), name
+        if len(pypdf.PdfReader(io.BytesIO(data)).pages) >= 3:
+            long_ones += 1
+            assert "Safety Bulletin" not in report.text
+    assert long_ones, "the benchmark should time bulletins of several pages"

@@ -1,13 +1,16 @@
-"""A small PDF writer for tests: real PDF files with a text layer, written byte by byte.
+"""A small PDF writer for tests and benchmarks: real PDF files with a text layer, written
+byte by byte.
 
-The reader under test (:mod:`pypdf` behind :func:`tracker.ingest.readers.read_reports`) then
-parses a file laid out the way PDF producers lay them out: one content stream per page,
-lines placed with text operators, and a cross-reference table with true byte offsets.
+The reader (:mod:`pypdf` behind :func:`tracker.ingest.readers.read_reports`) then parses a
+file laid out the way PDF producers lay them out: one content stream per page, lines placed
+with text operators, and a cross-reference table with true byte offsets.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+__all__ = ["FL_LIGATURE", "pdf_bytes", "write_pdf"]
 
 #: Byte code that a font's /Differences maps to the "fl" ligature glyph, as typesetting
 #: programs do: the text layer then holds U+FB02, not "fl".
@@ -33,6 +36,12 @@ def write_pdf(path: Path, pages: list[list[str]], *, title: str = "") -> Path:
     A line holding :data:`FL_LIGATURE` shows the "fl" ligature glyph there. A page with no
     lines has no text at all, like a scanned image.
     """
+    path.write_bytes(pdf_bytes(pages, title=title))
+    return path
+
+
+def pdf_bytes(pages: list[list[str]], *, title: str = "") -> bytes:
+    """The bytes of :func:`write_pdf`'s file."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -74,5 +83,4 @@ def write_pdf(path: Path, pages: list[list[str]], *, title: str = "") -> Path:
     if info:
         trailer += b" /Info %d 0 R" % info
     out += b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    path.write_bytes(bytes(out))
-    return path
+    return bytes(out)
