@@ -190,3 +190,14 @@ def test_a_flight_the_page_tells_by_its_month_is_not_told_again_from_the_record(
     # One candidate for April 2025: the page's own (a weekday on a page of April), not a
     # second one recalled from the record by the same month.
     assert [c.values[INC.date].strftime("%Y-%m") for c in found] == ["2025-04"]
+
+
+def test_a_ukrainian_ordinal_fourth_is_not_thursday():
+    from tracker.ingest.languages.gloss import gloss_line
+
+    # "On every fourth flight": the ordinal shares its first six letters with "четвер".
+    assert "Thursday" not in gloss_line("глушіння GPS на кожному четвертому рейсі", "uk")
+    assert "Thursday" not in gloss_line("четвертий літак", "uk")
+    # The weekday itself, and its inflected forms, still are.
+    assert "Thursday" in gloss_line("у четвер літак втратив GPS", "uk")
+    assert "Thursday" in gloss_line("до четверга", "uk")

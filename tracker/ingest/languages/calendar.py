@@ -364,7 +364,12 @@ def _weekday_stems(table: dict[str, str]) -> list[tuple[str, str]]:
             # "четвъртъка"), not from "четвер-", the root of "четверть" (a quarter).
             out.append((form, name))
         else:
-            out.append((form[:-2] if len(form) >= 8 else form[:-1], name))
+            stem = form[:-2] if len(form) >= 8 else form[:-1]
+            if stem in table and stem[-1] in _CYRILLIC_CONSONANTS:
+                # "четверга" of "четвер": the stem "четвер" would make the ordinal
+                # "четвертий" (fourth) a Thursday; its inflections keep the next letter.
+                stem = form[:-1]
+            out.append((stem, name))
     return out
 
 
