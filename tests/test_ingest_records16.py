@@ -201,3 +201,12 @@ def test_a_ukrainian_ordinal_fourth_is_not_thursday():
     # The weekday itself, and its inflected forms, still are.
     assert "Thursday" in gloss_line("у четвер літак втратив GPS", "uk")
     assert "Thursday" in gloss_line("до четверга", "uk")
+
+
+def test_a_latvian_quarter_is_not_thursday():
+    from tracker.ingest.languages.gloss import gloss_line
+
+    # "ceturtā daļa" (a fourth part): the short form "ceturtd" must not give the stem "ceturt".
+    assert "Thursday" not in gloss_line("ceturtā daļa lidojumu", "lv")
+    assert "Thursday" in gloss_line("ceturtdien lidmašīna zaudēja GPS", "lv")
+    assert "Thursday" in gloss_line("ceturtdienas vakarā", "lv")

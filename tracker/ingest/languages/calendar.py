@@ -363,6 +363,14 @@ def _weekday_stems(table: dict[str, str]) -> list[tuple[str, str]]:
             # "четверг", "четвъртък", "четврток": inflected from the whole word ("четверга",
             # "четвъртъка"), not from "четвер-", the root of "четверть" (a quarter).
             out.append((form, name))
+        elif any(
+            o != form and " " not in o and o.startswith(form) and len(o) - len(form) >= 3
+            and other == name
+            for o, other in table.items()
+        ):  # fmt: skip
+            # A short form of a longer name ("ceturtd" of "ceturtdiena") is matched whole:
+            # its stem "ceturt" would make "ceturtā daļa" (a quarter) a Thursday.
+            continue
         else:
             stem = form[:-2] if len(form) >= 8 else form[:-1]
             if stem in table and stem[-1] in _CYRILLIC_CONSONANTS:
