@@ -210,3 +210,27 @@ def test_a_latvian_quarter_is_not_thursday():
     assert "Thursday" not in gloss_line("ceturtā daļa lidojumu", "lv")
     assert "Thursday" in gloss_line("ceturtdien lidmašīna zaudēja GPS", "lv")
     assert "Thursday" in gloss_line("ceturtdienas vakarā", "lv")
+
+
+def test_a_rules_deadline_is_not_an_incident_date():
+    text = (
+        "Jammers and the pilot\n\n"
+        "The FAA's flight advisory told pilots of a planned GPS interference test in the "
+        "United States.\n\n"
+        "More and more owners are equipping their aircraft with GPS-based ADS-B to avoid being "
+        "excluded from controlled airspace after January 1, 2020, even as GPS exercises "
+        "increase.\n\n"
+        "In previous GPS interference incidents, the pilot declared an emergency, but ATC did "
+        "not see that the emergency was related to GPS interference."
+    )
+    # Before: a candidate dated 1 January 2020 in the United States.
+    assert dt.date(2020, 1, 1) not in [c.values["date"] for c in ingest_text(text)]
+
+
+def test_a_day_after_an_event_is_still_a_date():
+    text = (
+        "Published: 2024-03-05\n\nAfter March 3, 2024 a Wizz Air jet lost GPS near Larnaca "
+        "on approach, the airline said."
+    )
+    # "after" alone, with no duty in the sentence, is not a deadline.
+    assert [c.values["date"].isoformat() for c in ingest_text(text)]

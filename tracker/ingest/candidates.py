@@ -546,6 +546,7 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         # "733 this year as of August 18": the cut-off of a count, not an event's day
         and not _AS_OF.search(sentence[: m.start])
         and not _POST_SIGNATURE.search(sentence[: m.start])
+        and not _is_deadline(sentence, m)
     ]  # fmt: skip
     # A date after today is no incident's (a slip, or a plan: "3 March 2031"), with or without
     # a publication date; the validator's tolerance allows for time zones.
@@ -630,6 +631,23 @@ _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
 # "... on runway 10. — News Agency (@agency) December 1, 2025": the signature of an embedded
 # social-media post, the day it was posted, not an incident's.
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+
+# "to avoid being excluded from controlled airspace after January 1, 2020": a rule's date
+# (a mandate, a deadline), told after "after", "by" or "before" in a sentence of duties.
+_DEADLINE_BEFORE = re.compile(r"\b(?:after|by|before|until|from)\s*$", re.I)
+_DUTY = re.compile(
+    r"\b(?:deadline|mandate[ds]?|mandatory|required|requirements?|must|compl(?:y|ying|iance)|"
+    r"excluded|obliged|obligatory|equip(?:ped)?\s+(?:with|themselves))\b",
+    re.I,
+)
+
+
+def _is_deadline(sentence: str, mention: DateMention) -> bool:
+    """Is the date a rule's deadline ("equip with ADS-B ... after January 1, 2020")?"""
+    return bool(_DEADLINE_BEFORE.search(sentence[: mention.start])) and bool(
+        _DUTY.search(sentence)
+    )
+
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
 _STATED_AFTER = re.compile(
