@@ -99,6 +99,19 @@ def _ingest_all(reports: list[tuple[str, bytes]]) -> int:
     return found
 
 
+def _warm_rate(reports: list[tuple[str, bytes]], repeat: int) -> float:
+    """Reports per second over ``reports``: the median of ``repeat`` timed runs, after a few
+    reports have built the gazetteer index outside the timing."""
+    _ingest_all(reports[:3])
+    runs = []
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        _ingest_all(reports)
+        runs.append(time.perf_counter() - start)
+    runs.sort()
+    return len(reports) / runs[len(runs) // 2]
+
+
 def bench_ingest_cold_start() -> dict:
     """Seconds until the first report is ingested in a fresh process (gazetteer index build)."""
     start = time.perf_counter()
@@ -114,15 +127,7 @@ def bench_ingest_reports(repeat: int = 3) -> dict:
     :returns: a harness result with ``value`` in reports/s and the goal (>= 100/s).
     """
     reports = synthetic_reports(300)
-    _ingest_all(reports[:5])  # build the gazetteer index outside the timing
-    runs = []
-    for _ in range(max(1, repeat)):
-        start = time.perf_counter()
-        _ingest_all(reports)
-        runs.append(time.perf_counter() - start)
-    runs.sort()
-    median = runs[len(runs) // 2]
-    rate = len(reports) / median
+    rate = _warm_rate(reports, repeat)
     return {
         "operation": "ingest reports (warm)",
         "value": round(rate, 1),
@@ -182,14 +187,7 @@ def bench_ingest_pdf_reports(repeat: int = 3) -> dict:
         and pypdf's text extraction costs about 5 ms a file on top.
     """
     reports = synthetic_pdfs(60)
-    _ingest_all(reports[:3])
-    runs = []
-    for _ in range(max(1, repeat)):
-        start = time.perf_counter()
-        _ingest_all(reports)
-        runs.append(time.perf_counter() - start)
-    runs.sort()
-    rate = len(reports) / runs[len(runs) // 2]
+    rate = _warm_rate(reports, repeat)
     return {
         "operation": "ingest PDF bulletins (warm)",
         "value": round(rate, 1),

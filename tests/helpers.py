@@ -120,3 +120,18 @@ def recalled(data_dir: Path, text: str, published=None, taken=()) -> list[tuple[
         sentences, rec.report_words(text), index, published=published, taken=set(taken)
     )
     return [(r.incident.id, r.precision) for r in found]
+
+
+def ingest_refused(path: Path, data_dir: Path, message: str) -> None:
+    """``gnss-tracker ingest PATH --apply`` names the problem (``message``), exits non-zero,
+    shows no traceback, and leaves the dataset in ``data_dir`` byte for byte as it was."""
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+
+    before = snapshot(data_dir)
+    result = CliRunner().invoke(main, ["ingest", str(path), "--apply", "--data-dir", str(data_dir)])
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert snapshot(data_dir) == before

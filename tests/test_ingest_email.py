@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import ingest_refused
 
 from benchmarks.synthetic_pdf import write_pdf
 from tracker.cli import main
@@ -89,14 +90,7 @@ def test_an_attachment_name_cannot_reach_outside_the_message(tmp_path):
 
 def test_a_message_with_nothing_to_read_is_a_clear_error(tmp_path, small_dataset):
     path = _message(tmp_path / "empty.eml", body="   ")
-    before = {p.name: p.read_bytes() for p in small_dataset.iterdir()}
-    result = CliRunner().invoke(
-        main, ["ingest", str(path), "--apply", "--data-dir", str(small_dataset)]
-    )
-    assert result.exit_code != 0
-    assert "empty.eml: the message has no text and no report attached" in result.output
-    assert "Traceback" not in result.output
-    assert {p.name: p.read_bytes() for p in small_dataset.iterdir()} == before
+    ingest_refused(path, small_dataset, "empty.eml: the message has no text and no report attached")
 
 
 def test_a_broken_attachment_names_the_message_and_the_attachment(tmp_path):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from click.testing import CliRunner
+from helpers import ingest_refused
 
 from benchmarks.synthetic_pdf import FL_LIGATURE, write_pdf
 from tracker.cli import main
@@ -174,14 +175,7 @@ def test_a_pdf_locked_only_against_editing_is_read(tmp_path):
 def test_a_broken_pdf_is_a_clear_error_and_the_dataset_is_untouched(tmp_path, small_dataset, data):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(data)
-    before = {p.name: p.read_bytes() for p in small_dataset.iterdir()}
-    result = CliRunner().invoke(
-        main, ["ingest", str(broken), "--apply", "--data-dir", str(small_dataset)]
-    )
-    assert result.exit_code != 0
-    assert "broken.pdf: not a readable PDF" in result.output
-    assert "Traceback" not in result.output
-    assert {p.name: p.read_bytes() for p in small_dataset.iterdir()} == before
+    ingest_refused(broken, small_dataset, "broken.pdf: not a readable PDF")
 
 
 def test_pdf_bytes_on_standard_input_are_read_as_pdf(tmp_path):

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from helpers import ingest_refused
 
-from tracker.cli import main
 from tracker.errors import InputError
 from tracker.ingest import expand_paths, ingest_text, read_reports, readers
 
@@ -99,14 +98,9 @@ def test_a_workbook_dates_and_places_each_row():
 
 def test_a_workbook_with_no_story_column_is_a_clear_error(tmp_path, small_dataset):
     book = _workbook(tmp_path / "codes.xlsx", {"Codes": [["id", "date"], [1, "2024-01-01"]]})
-    before = {p.name: p.read_bytes() for p in small_dataset.iterdir()}
-    result = CliRunner().invoke(
-        main, ["ingest", str(book), "--apply", "--data-dir", str(small_dataset)]
+    ingest_refused(
+        book, small_dataset, "codes.xlsx, row 1: a table of reports needs a column of report text"
     )
-    assert result.exit_code != 0
-    assert "codes.xlsx, row 1: a table of reports needs a column of report text" in result.output
-    assert "Traceback" not in result.output
-    assert {p.name: p.read_bytes() for p in small_dataset.iterdir()} == before
 
 
 def test_a_broken_workbook_is_a_clear_error(tmp_path):
