@@ -35,7 +35,14 @@ from tracker.ingest.languages.calendar import (
     calendar_for,
 )
 from tracker.ingest.languages.lexicon import KEPT_AS_WRITTEN, lexicon_for
-from tracker.ingest.languages.placenames import demonym, exonym, resolve_place
+from tracker.ingest.languages.placenames import (
+    PlaceName,
+    demonym,
+    exonym,
+    is_vietnamese_syllable,
+    resolve_place,
+    vietnamese_places,
+)
 from tracker.ingest.languages.scripts import SCRIPT_LANGUAGES, gloss_script_line
 
 __all__ = ["gloss_text", "gloss_line"]
@@ -769,6 +776,46 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
     if not run:
         emit(tokens[i]) if KEPT_AS_WRITTEN.match(tokens[i]) else None
         return i + 1
+    if code == "vi":
+        return _vietnamese_run(tokens, run, emit, out, initial=initial)
+    return _read_run(tokens, i, run, code, emit, out, initial=initial)
+
+
+def _vietnamese_run(tokens, run, emit, out, *, initial: bool = False) -> int:
+    """A run of capitalised Vietnamese words: its Vietnamese names of places
+    (:func:`.placenames.vietnamese_places`), and the foreign names in it read as in any
+    language ("Kaliningrad", "Plovdiv"); the other syllables (of persons, titles and agencies:
+    "Chủ tịch", "Bộ Quốc phòng") say nothing. Returns where the run ends."""
+    words = [t for _, t in run]
+    names = vietnamese_places(words, before=_previous_word(tokens, run[0][0]), initial=initial)
+    foreign: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if foreign:
+            first = foreign[0] is run[0]
+            at = foreign[0][0]
+            _read_run(tokens, at, list(foreign), "vi", emit, out, initial=initial and first)
+            foreign.clear()
+
+    k = 0
+    while k < len(run):
+        if k in names:
+            flush()
+            k, english = names[k]
+            _emit_place(PlaceName(english, "", "exonym"), emit, out)
+        elif is_vietnamese_syllable(words[k]):
+            flush()
+            k += 1
+        else:
+            foreign.append(run[k])
+            k += 1
+    flush()
+    return run[-1][0] + 1
+
+
+def _read_run(tokens, i, run, code, emit, out, *, initial: bool = False) -> int:
+    """Emit the place the run of capitalised words ``run`` (starting at token ``i``) names,
+    if any; returns where the run ends."""
     end = run[-1][0] + 1
     words = [t for _, t in run]
     airline = _airline_run(words)
@@ -795,7 +842,7 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
     names = [w for w in words if w[:1].isupper()]
     # Two-word exonyms ("Morze Czarne", "Estados Unidos") and whole names ("São Paulo").
     if len(words) >= 2:
-        two = exonym(f"{words[0]} {words[1]}")
+        two = exonym(f"{words[0]} {words[1]}", code)
         if two:
             emit(two)
             return run[1][0] + 1
@@ -813,7 +860,7 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
     if len(names) >= 3 or (len(names) == 2 and tail):
         # A longer capitalised run is a name (a person, an agency): only countries in it count.
         for word in words:
-            found = exonym(word)
+            found = exonym(word, code)
             if found and len(word) >= 4:
                 emit(found)
         return end
