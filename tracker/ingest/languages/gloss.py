@@ -68,6 +68,21 @@ _ORDINAL_SUFFIXES = {"ης", "η", "er", "re", "º", "ª", "st", "nd", "rd", "th
 _HYPHEN_ORDINALS = {"го", "е", "й", "ого", "ви", "ри", "ти", "ми"}
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
+#: Languages that name the day of a statement between its subject and its verb ("NBC News
+#: ngày 10/4 dẫn lời...": NBC News on 10 April quoted...).
+_DAY_BEFORE_VERB = {"vi"}
+
+
+def _day_just_written(out: list[str]) -> int | None:
+    """Where a day and month (and year) that end ``out`` start ("10 April", "1 September
+    2025"), or ``None``."""
+    if len(out) >= 3 and _is_year(out[-1]) and out[-2] in MONTHS and _is_day(out[-3]):
+        return len(out) - 3
+    if len(out) >= 2 and out[-1] in MONTHS and _is_day(out[-2]):
+        return len(out) - 2
+    return None
+
+
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu", "az"}
 _ROLE_WORDS = {"over", "near", "by"}
@@ -255,6 +270,13 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
             # "..., informou a companhia": a tag after the reported clause, whose subject the
             # gloss drops; "it was reported" keeps the day before it the incident's.
             emit("it", "was", english)
+            return True
+        start = _day_just_written(out) if code in _DAY_BEFORE_VERB else None
+        if start is not None:
+            # "EC ngày 1/9 cho biết" (the Commission on 1 September said): the day of the
+            # statement stands before its verb; in English after it ("said on 1 September"),
+            # where the English rules read it as the day a statement was made.
+            out[start:start] = [english, "on"]
             return True
         return False
 
