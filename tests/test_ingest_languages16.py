@@ -62,10 +62,20 @@ def test_neighbours_of_their_letters_stay_what_they_are(text, code):
         ("Máy bay không người lái bị phá sóng.", "Drones jammed"),
         ("Máy bay hạ cánh khẩn cấp tại sân bay.", "emergency landing in airport"),
         ("Hệ thống định vị bị giả mạo trong không phận.", "spoofing in airspace"),
+        ("Máy bay phải chuyển hướng sang Ba Lan.", "diverted to Poland"),
+        # "khi hạ cánh": while landing.
+        ("Máy bay mất GPS khi hạ cánh.", "lost GPS during landing"),
     ],
 )
 def test_vietnamese_cue_phrases(sentence, english):
     assert english in gloss_line(sentence, "vi")
+
+
+def test_a_vietnamese_noun_of_a_class_is_the_class_unless_a_classifier_makes_it_one():
+    # "Máy bay quân sự" (military aircraft) in general; "chiếc máy bay quân sự", one of them.
+    assert "military planes" in gloss_line("Nhiễu GPS ảnh hưởng tới máy bay quân sự.", "vi")
+    one = gloss_line("Chiếc máy bay quân sự bị gây nhiễu.", "vi")
+    assert "the military aircraft" in one.lower()
 
 
 @pytest.mark.parametrize(

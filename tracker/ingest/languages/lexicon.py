@@ -3078,7 +3078,9 @@ military: hernaðar* varnarmál* herinn hersins herflugvél*
     # phrases ("máy_bay", aircraft: machine that flies); no inflection for tense or number
     # ("hạ_cánh" is land and landed; "đã" marks the past); the passive with "bị" ("bị_gây_nhiễu",
     # was jammed). Longer phrases are read first ("máy_bay_không_người_lái", a drone, before
-    # "máy_bay").
+    # "máy_bay"). A noun says no number: an aircraft of a class ("máy_bay_quân_sự", military
+    # aircraft; "máy_bay_dân_dụng", civil aircraft) is the class unless a classifier makes it
+    # one ("chiếc_máy_bay_quân_sự").
     "vi": """
 suspended: tạm_dừng tạm_ngừng đình_chỉ ngừng_khai_thác hủy_chuyến hủy_bỏ hủy
 without: không_cần thiếu
@@ -3120,12 +3122,15 @@ knocked out: vô_hiệu_hóa vô_hiệu_hoá bị_vô_hiệu_hóa bị_vô_hiệ
 drones: máy_bay_không_người_lái các_máy_bay_không_người_lái thiết_bị_bay_không_người_lái
 drones: drone
 planes: các_máy_bay những_máy_bay nhiều_máy_bay hàng_loạt_máy_bay các_phi_cơ các_tàu_bay
+their planes: máy_bay_của_họ các_máy_bay_của_họ những_máy_bay_của_họ
 thousands of flights: hàng_nghìn_chuyến_bay hàng_ngàn_chuyến_bay
 thousands of: hàng_nghìn hàng_ngàn
 hundreds of: hàng_trăm
 dozens of: hàng_chục
-military aircraft: máy_bay_quân_sự máy_bay_chiến_đấu chiến_đấu_cơ
-passenger aircraft: máy_bay_chở_khách máy_bay_dân_dụng máy_bay_thương_mại
+military aircraft: chiếc_máy_bay_quân_sự chiếc_máy_bay_chiến_đấu
+passenger aircraft: máy_bay_chở_khách chiếc_máy_bay_dân_dụng chiếc_máy_bay_thương_mại
+military planes: máy_bay_quân_sự máy_bay_chiến_đấu chiến_đấu_cơ
+passenger planes: máy_bay_dân_dụng máy_bay_thương_mại
 aircraft: máy_bay phi_cơ tàu_bay chuyên_cơ
 flight: chuyến_bay
 flights: các_chuyến_bay những_chuyến_bay nhiều_chuyến_bay
@@ -3134,6 +3139,7 @@ pilot: phi_công người_lái
 captain: cơ_trưởng
 crew: tổ_bay phi_hành_đoàn tổ_lái
 airport: sân_bay phi_trường cảng_hàng_không
+international airport: sân_bay_quốc_tế cảng_hàng_không_quốc_tế
 airline: hãng_hàng_không hãng_bay
 helicopter: trực_thăng máy_bay_trực_thăng
 passengers: hành_khách
@@ -3146,14 +3152,17 @@ landing: việc_hạ_cánh quá_trình_hạ_cánh
 landed: hạ_cánh đáp_xuống hạ_cánh_an_toàn
 landed in: hạ_cánh_xuống hạ_cánh_tại
 preparing to land: chuẩn_bị_hạ_cánh sắp_hạ_cánh
+during landing: khi_hạ_cánh trong_khi_hạ_cánh trong_quá_trình_hạ_cánh lúc_hạ_cánh
 preparing to land in: chuẩn_bị_hạ_cánh_xuống sắp_hạ_cánh_xuống
 emergency landing: hạ_cánh_khẩn_cấp hạ_cánh_bắt_buộc
 could not land: không_thể_hạ_cánh không_hạ_cánh_được không_được_hạ_cánh
 take-off: cất_cánh
-diverted: chuyển_hướng đổi_hướng chuyển_hướng_sang
+diverted: chuyển_hướng đổi_hướng
+diverted to: chuyển_hướng_sang chuyển_hướng_đến chuyển_hướng_tới
 returned: quay_lại quay_về quay_trở_lại trở_lại trở_về
 turned back: quay_đầu
-circled: bay_vòng bay_vòng_quanh lượn_vòng
+circled: bay_vòng_quanh lượn_vòng bay_lòng_vòng
+avoiding: bay_vòng_tránh vòng_tránh né_tránh
 had to: phải buộc_phải đã_phải
 forced to: bị_buộc_phải
 flew: bay
@@ -3169,7 +3178,7 @@ denied: bác_bỏ phủ_nhận
 over: trên trên_bầu_trời phía_trên
 near: gần gần_với lân_cận sát
 in: ở tại trong
-to: đến tới sang
+to: đến tới sang xuống
 from: từ
 because of: do vì bởi do_bị vì_bị
 border: biên_giới
@@ -3195,6 +3204,10 @@ since: từ_khi kể_từ
 several: một_số vài
 recently: gần_đây mới_đây
 route: đường_bay
+days later: ngày_sau
+weeks later: tuần_sau
+months later: tháng_sau
+years later: năm_sau
 """,
     # Albanian (session 16): the article and case are endings ("avioni", the aircraft;
     # "avionit", of the aircraft; "avionët", the aircraft, plural), so most lines list the
@@ -3251,6 +3264,8 @@ airspace: hapësir*_ajrore hapësirat_ajrore
 aviation: aviacion*
 approach: afrim* po_afrohej afrohej u_afrua duke_u_afruar
 landing: ulje ulja uljen uljes ateri* aterim*
+during landing: gjatë_uljes gjatë_aterimit
+before landing: para_uljes para_aterimit
 landed: u_ul u_ulën ateroi ateruan aterroi aterruan zbriti
 emergency landing: ulje*_emergjente ulje*_të_detyruar ulje*_e_detyruar ulje*_emergjence
 could not land: nuk_mundi_të_ulej nuk_mund_të_ulej nuk_arriti_të_ulej nuk_u_ul nuk_mundën_të_uleshin
@@ -3266,7 +3281,8 @@ reported: raportoi raportuan raportohet raportuar njoftoi njoftuan lajmëroi
 experienced: përjetoi përjetuan u_përball_me u_përballën_me pësoi pësuan u_godit_nga
 was: ishte u_bë
 were: ishin
-said: tha thanë deklaroi deklaruan thotë thonë
+said: tha thanë deklaroi deklaruan thotë thonë tregoi
+said that: tha_se thanë_se tregoi_se deklaroi_se njoftoi_se
 confirmed: konfirmoi konfirmuan konfirmuar
 denied: mohoi mohuan mohuar
 over: mbi sipër përmbi
