@@ -29,7 +29,7 @@ __all__ = ["SUPPORTED", "GLOSS_NOTE", "Guess", "detect_language", "to_english", 
 SUPPORTED = frozenset(
     ["no", "da", "sv", "fi", "et", "lv", "lt", "pl", "cs", "sk", "de", "nl", "ru", "uk", "bg",
      "es", "pt", "fr", "it", "ro", "tr", "hu", "el", "zh", "ja", "ko", "ar", "he", "hi",
-     "pa", "ur", "fa", "az", "ca", "sl", "mk", "sr", "id", "is"]
+     "pa", "ur", "fa", "az", "ca", "sl", "mk", "sr", "id", "is", "vi", "sq"]
 )  # fmt: skip
 assert all(lexicon_for(code) is not None for code in SUPPORTED), TABLES.keys()
 

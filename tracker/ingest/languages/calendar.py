@@ -81,6 +81,28 @@ EXTRA_MONTH_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "September": ("вересн",), "October": ("жовтн",), "November": ("листопад",),
         "December": ("грудн",),
     },
+    # Albanian months take the article as an ending: "në fund të gushtit" (at the end of
+    # August), "muajin mars", "prillin".
+    "sq": {
+        "January": ("janar",), "February": ("shkurt",), "March": ("marsi", "marsin"),
+        "April": ("prill",), "June": ("qershor",), "July": ("korrik",), "August": ("gusht",),
+        "September": ("shtator",), "October": ("tetor",), "November": ("nëntor",),
+        "December": ("dhjetor",),
+    },
+}  # fmt: skip
+
+#: Whole month words the CLDR tables lack, per language: Vietnamese names a month with
+#: "tháng" and its number ("tháng 3", "tháng Ba"), which the gloss first writes as one word
+#: ("tháng-ba", :func:`.gloss._vietnamese_dates`); Albanian "majit" (of May), too short a
+#: name ("maj") to read by its stem.
+MONTH_WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "tháng-một": "January", "tháng-hai": "February", "tháng-ba": "March",
+        "tháng-tư": "April", "tháng-năm": "May", "tháng-sáu": "June", "tháng-bảy": "July",
+        "tháng-tám": "August", "tháng-chín": "September", "tháng-mười": "October",
+        "tháng-mười-một": "November", "tháng-mười-hai": "December",
+    },
+    "sq": {"majit": "May", "majin": "May", "maji": "May"},
 }  # fmt: skip
 
 
@@ -102,6 +124,19 @@ EXTRA_WEEKDAYS: dict[str, dict[str, str]] = {
     "bg": {"неделен": "Sunday", "съботен": "Saturday", "петъчен": "Friday"},
     "hu": {"hétfőn": "Monday", "kedden": "Tuesday", "szerdán": "Wednesday",
            "csütörtökön": "Thursday", "pénteken": "Friday", "szombaton": "Saturday"},
+    # Vietnamese weekdays as the gloss first writes them ("thứ Hai" -> "thứ-hai",
+    # :func:`.gloss._vietnamese_dates`): "thứ hai" alone is also "second".
+    "vi": {"thứ-hai": "Monday", "thứ-ba": "Tuesday", "thứ-tư": "Wednesday",
+           "thứ-năm": "Thursday", "thứ-sáu": "Friday", "thứ-bảy": "Saturday",
+           "chủ-nhật": "Sunday"},
+    # Albanian "të hënën" (on Monday), "të mërkurën", "të dielën": the weekday with its
+    # article; not "hëna" (also the moon) or "marta" (a name).
+    "sq": {"hënë": "Monday", "hënën": "Monday", "hënës": "Monday", "martë": "Tuesday",
+           "martën": "Tuesday", "martës": "Tuesday", "mërkurë": "Wednesday",
+           "mërkurën": "Wednesday", "mërkurës": "Wednesday", "enjte": "Thursday",
+           "enjten": "Thursday", "enjtes": "Thursday", "premte": "Friday", "premten": "Friday",
+           "premtes": "Friday", "shtunë": "Saturday", "shtunën": "Saturday",
+           "shtunës": "Saturday", "diel": "Sunday", "dielën": "Sunday", "dielës": "Sunday"},
 }  # fmt: skip
 #: Adjectives of the weekdays in the Slavic languages ("nedeľného letu", "воскресный рейс",
 #: "niedzielnego lotu": Sunday's flight), which name the day of an event as often as the noun
@@ -183,7 +218,13 @@ WEEKEND: dict[str, tuple[str, ...]] = {
     "tr": ("geçen hafta sonu", "hafta sonu"),
     "el": ("περασμένο σαββατοκύριακο", "σαββατοκύριακο"),
     "is": ("um síðustu helgi", "um helgina"),
+    "vi": ("cuối tuần qua", "cuối tuần trước", "cuối tuần vừa qua", "cuối tuần"),
+    "sq": ("fundjavën e kaluar", "fundjavën", "gjatë fundjavës"),
 }  # fmt: skip
+
+#: Vietnamese words of a number or of several before "tuần qua", "năm qua" ("hai năm qua",
+#: the past two years; "nhiều tuần qua", for weeks now), which are then no last week or year.
+_VI_SEVERAL = "nhiều vài mấy những các hai ba bốn năm sáu bảy tám chín mười".split()
 
 #: "This morning", "last night" and "last week" where dateparser's tables lack them: the
 #: morning of the day of publication, and the night before it, are when most overnight and
@@ -209,6 +250,22 @@ PARTS_OF_NEAR_DAYS: dict[str, dict[str, tuple[str, ...]]] = {
     "et": {"this morning": ("täna hommikul",)},
     # Icelandic "í morgun" is this morning, "á morgun" tomorrow.
     "is": {"this morning": ("í morgun",), "last night": ("í nótt", "í gærkvöldi")},
+    # Vietnamese "sáng qua" (yesterday morning), "đêm qua" (last night), "tuần qua" (the past
+    # week); "sáng nay" is this morning.
+    # (A count of weeks before "qua" is no last week: "nhiều tuần qua", for weeks now.)
+    "vi": {"in recent weeks": tuple(f"{n} tuần qua" for n in _VI_SEVERAL),
+           "in recent months": (*(f"{n} tháng qua" for n in _VI_SEVERAL), "những tháng gần đây"),
+           "in recent years": (*(f"{n} năm qua" for n in _VI_SEVERAL), "những năm gần đây"),
+           "last year": ("năm qua", "năm vừa qua"),
+           "this morning": ("sáng nay", "sáng sớm nay", "rạng sáng nay"),
+           "last night": ("đêm qua", "tối qua", "tối hôm qua", "đêm hôm qua", "rạng sáng qua"),
+           "yesterday": ("sáng qua", "chiều qua", "trưa qua", "sáng hôm qua", "chiều hôm qua"),
+           "last week": ("tuần qua", "tuần vừa qua")},
+    # Albanian "dje" (yesterday) and "sot" (today) are too short for the tables above.
+    # (Phrases are tried in this order: the longer ones that open with "dje" or "sot" first.)
+    "sq": {"this morning": ("sot në mëngjes", "sot herët në mëngjes", "këtë mëngjes"),
+           "last night": ("dje në mbrëmje", "mbrëmë", "natën e kaluar"),
+           "yesterday": ("dje në mëngjes", "dje pasdite", "dje"), "today": ("sot",)},
 }  # fmt: skip
 
 #: Words of "last" or "past" before a weekday ("w ubiegły piątek", "am vergangenen Dienstag",
@@ -247,6 +304,9 @@ LAST_AFTER: dict[str, frozenset[str]] = {
     for code, words in {
         "fr": "dernier", "it": "scorso scorsa", "es": "pasado", "pt": "passado passada",
         "ro": "trecut trecută trecuta", "pl": "ubiegły", "ru": "прошлый",
+        # Vietnamese "thứ Hai tuần trước", "thứ Hai vừa qua" (written "trước", "vừa-qua" by
+        # :func:`.gloss._vietnamese_dates`).
+        "vi": "trước vừa-qua",
     }.items()
 }  # fmt: skip
 
@@ -257,14 +317,15 @@ DAY_BEFORE_YESTERDAY: dict[str, tuple[str, ...]] = {
     "el": ("προχθές", "προχτές"), "et": ("üleeile",), "lv": ("aizvakar",), "lt": ("užvakar",),
     "no": ("i forgårs",), "da": ("i forgårs",), "sv": ("i förrgår",), "sk": ("predvčerom",),
     "cs": ("předevčírem", "předvčírem"), "fi": ("toissapäivänä",), "it": ("l'altro ieri",
-    "ieri l'altro", "altroieri"), "is": ("í fyrradag",),
+    "ieri l'altro", "altroieri"), "is": ("í fyrradag",), "vi": ("hôm kia",),
+    "sq": ("pardje",),
 }  # fmt: skip
 
 #: The words of the phrases above that say "last" (the weekend before this one, if any).
 _PREVIOUS_WEEKEND = frozenset(
     "pasado último passado dernier scorso trecut vergangenen letzten letztes afgelopen vorig "
     "forrige sidste förra viime eelmisel pagājušajā praėjusį miniony ostatni minulý минувшие "
-    "прошлые минулі миналия múlt geçen περασμένο síðustu".split()
+    "прошлые минулі миналия múlt geçen περασμένο síðustu qua trước kaluar".split()
 )
 
 #: Month names that are also common words, read as a month only beside a day or a year
@@ -444,6 +505,8 @@ def calendar_for(code: str) -> Calendar:
     month_stems = [
         (stem, month) for month, forms in EXTRA_MONTH_FORMS.get(code, {}).items() for stem in forms
     ] + _stems(months)
+    # Whole words only: "tháng-m" is no stem of "tháng-một".
+    months.update(MONTH_WORDS.get(code, {}))
     relative: dict[str, str] = {}
     table = info.get("relative-type", {})
     for key, english in (("1 day ago", "yesterday"), ("0 day ago", "today"),

@@ -15,6 +15,7 @@ Arabic, Greek and East Asian scripts by their Unicode blocks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 __all__ = ["Guess", "detect_language", "FUNCTION_WORDS", "LANGUAGE_NAMES"]
@@ -28,7 +29,7 @@ LANGUAGE_NAMES = {
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "hu": "Hungarian", "hi": "Hindi",
     "ur": "Urdu", "fa": "Persian", "pa": "Punjabi", "az": "Azerbaijani", "ca": "Catalan",
     "sl": "Slovenian", "mk": "Macedonian", "sr": "Serbian or Croatian",
-    "id": "Indonesian or Malay", "is": "Icelandic",
+    "id": "Indonesian or Malay", "is": "Icelandic", "vi": "Vietnamese", "sq": "Albanian",
 }  # fmt: skip
 
 #: The most frequent function words of each language written in Latin or Cyrillic script.
@@ -101,8 +102,18 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         # Icelandic: not the words Norwegian writes alike ("og", "er", "til", "var", "en").
         "is": "að í á sem við með um af fyrir frá hafa hefur hafði hann hún það þeir þær ekki "
         "eða þegar eftir hafi verið vera þess þar þá úr hjá einnig voru sinni sína sínum",
+        # Vietnamese: one syllable a word, most with a tone mark; none written alike elsewhere.
+        "vi": "của và các những được là trong với này cho không người đã bị khi từ về tại một "
+        "có để đến cũng sau theo như nhưng đó thì sẽ lại nhiều vào đang đây hơn ngày rằng nên",
+        # Albanian: not "si", "se", "do", "pas", "por", "ka", which neighbours write too.
+        "sq": "dhe të në një për që është janë kanë nuk nga së ishte kishte ky kjo këtë ata "
+        "edhe gjatë sipas tij saj tyre cili cila mbi më ose apo pasi kur",
     }.items()
 }
+
+#: Vietnamese vowels with a tone mark under or over a vowel that already carries one (Latin
+#: Extended Additional), which no other language read here writes.
+_VIETNAMESE_TONED = "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 
 #: The letters beyond a-z each language writes (lower case). A short text with too few function
 #: words to tell is told by its letters: a letter a language never writes counts against it.
@@ -112,7 +123,8 @@ ALPHABET_EXTRAS: dict[str, str] = {
     "sk": "áäčďéíĺľňóôŕšťúýž", "de": "äöüß", "nl": "éëïö", "es": "áéíñóúü",
     "pt": "áâãàçéêíóôõú", "fr": "àâæçéèêëîïôœùûüÿ", "it": "àèéìíòóù", "ro": "ăâîșțşţ",
     "tr": "çğıöşüâî", "hu": "áéíóöőúüű", "az": "çəğıöşü", "ca": "àçèéíïòóúü·",
-    "sl": "čšž", "sr": "čćđšž", "is": "áéíóúýþæöð",
+    "sl": "čšž", "sr": "čćđšž", "is": "áéíóúýþæöð", "sq": "ëç",
+    "vi": "àáâãèéêìíòóôõùúýăđĩũơư" + _VIETNAMESE_TONED,
 }  # fmt: skip
 
 #: Letters most texts of a language have, which its neighbours in :data:`ALPHABET_EXTRAS` lack
@@ -121,7 +133,7 @@ SIGNATURE_LETTERS: dict[str, str] = {
     "no": "æøå", "da": "æøå", "sv": "å", "et": "õü", "de": "üß", "tr": "ığş", "hu": "őűá",
     "lv": "āēīū", "lt": "ėįųū", "pl": "łąęśźż", "cs": "řěů", "sk": "ľĺôŕ", "ro": "ăâșțşţ",
     "pt": "ãõç", "es": "ñ", "fr": "èêàç", "it": "àèòù", "nl": "ë", "fi": "äö", "az": "ə",
-    "sr": "ćđ", "is": "þð",
+    "sr": "ćđ", "is": "þð", "sq": "ë", "vi": "ăơư" + _VIETNAMESE_TONED,
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -185,7 +197,8 @@ def _script(text: str) -> str:
         if ch.isascii():
             if ch.isalpha():
                 counts["latin"] += 1
-        elif 0x00C0 <= o <= 0x024F:
+        elif 0x00C0 <= o <= 0x024F or 0x1E00 <= o <= 0x1EFF:
+            # (Latin Extended Additional: the Vietnamese vowels with two marks, "ế", "ộ".)
             counts["latin"] += 1
         elif 0x0400 <= o <= 0x04FF:
             counts["cyrillic"] += 1
@@ -236,7 +249,8 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
 
     :returns: the guess; ``en`` (share 0) when the text has too few words to tell.
     """
-    text = text[:sample]
+    # Composed letters ("ế", not "e" and two combining marks), as words are found by letter.
+    text = unicodedata.normalize("NFC", text[:sample])
     script = _script(text)
     if script == "arabic":
         return Guess(_arabic_script(text), 1.0)

@@ -23,6 +23,7 @@ fields as for any report, and never copies the article's sentences.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from tracker.ingest.dates import META_DATE_LINE
 from tracker.ingest.languages.calendar import (
@@ -34,7 +35,14 @@ from tracker.ingest.languages.calendar import (
     calendar_for,
 )
 from tracker.ingest.languages.lexicon import KEPT_AS_WRITTEN, lexicon_for
-from tracker.ingest.languages.placenames import demonym, exonym, resolve_place
+from tracker.ingest.languages.placenames import (
+    PlaceName,
+    demonym,
+    exonym,
+    is_vietnamese_syllable,
+    resolve_place,
+    vietnamese_places,
+)
 from tracker.ingest.languages.scripts import SCRIPT_LANGUAGES, gloss_script_line
 
 __all__ = ["gloss_text", "gloss_line"]
@@ -60,6 +68,21 @@ _ORDINAL_SUFFIXES = {"ης", "η", "er", "re", "º", "ª", "st", "nd", "rd", "th
 _HYPHEN_ORDINALS = {"го", "е", "й", "ого", "ви", "ри", "ти", "ми"}
 _YEAR_WORDS = {"m", "g", "gada", "года", "г", "roku", "r", "yılı", "року", "р", "ano", "año"}
 _SENTENCE_END = ".!?"
+#: Languages that name the day of a statement between its subject and its verb ("NBC News
+#: ngày 10/4 dẫn lời...": NBC News on 10 April quoted...).
+_DAY_BEFORE_VERB = {"vi"}
+
+
+def _day_just_written(out: list[str]) -> int | None:
+    """Where a day and month (and year) that end ``out`` start ("10 April", "1 September
+    2025"), or ``None``."""
+    if len(out) >= 3 and _is_year(out[-1]) and out[-2] in MONTHS and _is_day(out[-3]):
+        return len(out) - 3
+    if len(out) >= 2 and out[-1] in MONTHS and _is_day(out[-2]):
+        return len(out) - 2
+    return None
+
+
 # Languages whose role words follow the noun ("Rusya üzerinde", "Tallinna lähedal").
 _POSTPOSITIONAL = {"tr", "fi", "et", "hu", "az"}
 _ROLE_WORDS = {"over", "near", "by"}
@@ -247,6 +270,13 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
             # "..., informou a companhia": a tag after the reported clause, whose subject the
             # gloss drops; "it was reported" keeps the day before it the incident's.
             emit("it", "was", english)
+            return True
+        start = _day_just_written(out) if code in _DAY_BEFORE_VERB else None
+        if start is not None:
+            # "EC ngày 1/9 cho biết" (the Commission on 1 September said): the day of the
+            # statement stands before its verb; in English after it ("said on 1 September"),
+            # where the English rules read it as the day a statement was made.
+            out[start:start] = [english, "on"]
             return True
         return False
 
@@ -768,6 +798,46 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
     if not run:
         emit(tokens[i]) if KEPT_AS_WRITTEN.match(tokens[i]) else None
         return i + 1
+    if code == "vi":
+        return _vietnamese_run(tokens, run, emit, out, initial=initial)
+    return _read_run(tokens, i, run, code, emit, out, initial=initial)
+
+
+def _vietnamese_run(tokens, run, emit, out, *, initial: bool = False) -> int:
+    """A run of capitalised Vietnamese words: its Vietnamese names of places
+    (:func:`.placenames.vietnamese_places`), and the foreign names in it read as in any
+    language ("Kaliningrad", "Plovdiv"); the other syllables (of persons, titles and agencies:
+    "Chủ tịch", "Bộ Quốc phòng") say nothing. Returns where the run ends."""
+    words = [t for _, t in run]
+    names = vietnamese_places(words, before=_previous_word(tokens, run[0][0]), initial=initial)
+    foreign: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if foreign:
+            first = foreign[0] is run[0]
+            at = foreign[0][0]
+            _read_run(tokens, at, list(foreign), "vi", emit, out, initial=initial and first)
+            foreign.clear()
+
+    k = 0
+    while k < len(run):
+        if k in names:
+            flush()
+            k, english = names[k]
+            _emit_place(PlaceName(english, "", "exonym"), emit, out)
+        elif is_vietnamese_syllable(words[k]):
+            flush()
+            k += 1
+        else:
+            foreign.append(run[k])
+            k += 1
+    flush()
+    return run[-1][0] + 1
+
+
+def _read_run(tokens, i, run, code, emit, out, *, initial: bool = False) -> int:
+    """Emit the place the run of capitalised words ``run`` (starting at token ``i``) names,
+    if any; returns where the run ends."""
     end = run[-1][0] + 1
     words = [t for _, t in run]
     airline = _airline_run(words)
@@ -794,7 +864,7 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
     names = [w for w in words if w[:1].isupper()]
     # Two-word exonyms ("Morze Czarne", "Estados Unidos") and whole names ("São Paulo").
     if len(words) >= 2:
-        two = exonym(f"{words[0]} {words[1]}")
+        two = exonym(f"{words[0]} {words[1]}", code)
         if two:
             emit(two)
             return run[1][0] + 1
@@ -812,7 +882,7 @@ def _place_run(tokens, i, code, emit, out, *, initial: bool = False) -> int:
     if len(names) >= 3 or (len(names) == 2 and tail):
         # A longer capitalised run is a name (a person, an agency): only countries in it count.
         for word in words:
-            found = exonym(word)
+            found = exonym(word, code)
             if found and len(word) >= 4:
                 emit(found)
         return end
@@ -1017,7 +1087,7 @@ def _tidy(words: list[str]) -> str:
 _RO_COMMA = str.maketrans("şŞţŢ", "șȘțȚ")
 #: Languages that write a day and month as "10.3." (day first, both with a dot, no year).
 _DOTTED_DAY_MONTH = {"de", "no", "da", "fi", "et", "cs", "sk", "pl", "ru", "uk", "bg", "tr", "lv",
-                     "sl", "sr", "mk"}  # fmt: skip
+                     "sl", "sr", "mk", "sq"}  # fmt: skip
 _DOTTED = re.compile(r"(?<![\d.])([0-3]?\d)\.[ \u00a0]?(0?[1-9]|1[0-2])\.(?![\d.])")
 #: A day, month and year written with slashes, day first ("31/08/2025", "31/8/25"), as every
 #: language with a word table writes them; the gloss splits at "/", so it is written out.
@@ -1092,6 +1162,98 @@ _ELISION = {
     "ca": re.compile(r"(?<![\w-])((?:[ldsn])['\u2019])(?=[^\W\d_])", re.I),
 }
 _ELISION["es"] = _ELISION["ca"]
+# Albanian "n'aeroportin" (në, in), "t'alarmit" (të, of).
+_ELISION["sq"] = re.compile(r"(?<![\w-])((?:[nt])['\u2019])(?=[^\W\d_])", re.I)
+
+
+#: Languages whose letters may come decomposed (a vowel, then its marks) from a web page.
+_COMPOSED = {"vi", "sq"}
+
+#: Vietnamese names a month by its number, in figures or in words ("tháng 3", "tháng Ba").
+_VI_NUMBERS = {
+    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "bẩy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}  # fmt: skip
+_VI_MONTH_WORDS = (
+    "tháng-một tháng-hai tháng-ba tháng-tư tháng-năm tháng-sáu tháng-bảy tháng-tám tháng-chín "
+    "tháng-mười tháng-mười-một tháng-mười-hai"
+).split()
+_VI_WEEKDAY_WORDS = {"hai": "thứ-hai", "ba": "thứ-ba", "tư": "thứ-tư", "năm": "thứ-năm",
+                     "sáu": "thứ-sáu", "bảy": "thứ-bảy", "bẩy": "thứ-bảy", "2": "thứ-hai",
+                     "3": "thứ-ba", "4": "thứ-tư", "5": "thứ-năm", "6": "thứ-sáu",
+                     "7": "thứ-bảy"}  # fmt: skip
+_VI_MONTH = r"(0?[1-9]|1[0-2])(?![\d/-])(?!\.\d)"
+_VI_YEAR = r"((?:19|20)\d\d)(?!\d)"
+_VI_MONTH_NAME = r"(mười một|mười hai|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|chạp)"
+#: The words before a day and month written "1/9" with no year ("ngày 1/9", on 1 September;
+#: "hôm 1/9"; "sáng 1/9", on the morning of 1 September; "từ 28-4 đến 13-5"): alone, "24/7" or
+#: "1/2" may be no date.
+_VI_DAY_WORDS = r"(ngày|hôm|sáng|chiều|tối|đêm|trưa|khuya|rạng sáng|từ|đến|tới|và|cuối|đầu|giữa)"
+_VI_DATE_RULES: tuple[tuple[re.Pattern, object], ...] = (
+    # "13/3/2024", "13-3-2024", "13.3.2024": a day, month and year.
+    (re.compile(r"(?<![\d/.-])([0-3]?\d)([/.-])(0?[1-9]|1[0-2])\2" + _VI_YEAR + r"(?![/.-]\d)"),
+     lambda m: f"{int(m[1])} {_VI_MONTH_WORDS[int(m[3]) - 1]} {m[4]}"),
+    # "ngày 13 tháng 3 năm 2024", "ngày 13 tháng Ba", "13 tháng 3, 2024".
+    (re.compile(r"\b[Nn]gày\s+([0-3]?\d)\s+tháng\s+(?:(0?[1-9]|1[0-2])\b|" + _VI_MONTH_NAME
+                + r"\b)(?:\s*(?:năm|,)\s*" + _VI_YEAR + ")?", re.I),
+     lambda m: " ".join(filter(None, (str(int(m[1])), _vi_month(m[2] or m[3]), m[4])))),
+    (re.compile(r"\b([0-3]?\d)\s+tháng\s+(0?[1-9]|1[0-2])\s*(?:năm|,)\s*" + _VI_YEAR, re.I),
+     lambda m: f"{int(m[1])} {_vi_month(m[2])} {m[3]}"),
+    # "tháng 3/2024", "tháng 11-2025", "tháng 3 năm 2024", "tháng Ba năm 2024": month and year.
+    (re.compile(r"\b[Tt]háng\s+(0?[1-9]|1[0-2])\s*(?:[/.-]|\s+năm\s+)\s*" + _VI_YEAR),
+     lambda m: f"{_vi_month(m[1])} {m[2]}"),
+    (re.compile(r"\b[Tt]háng\s+" + _VI_MONTH_NAME + r"\s*(?:/|\s+năm\s+)\s*" + _VI_YEAR, re.I),
+     lambda m: f"{_vi_month(m[1])} {m[2]}"),
+    # "ngày 1/9", "hôm 28-4", "ngày 10.4": a day and month after a word of time.
+    (re.compile(r"\b" + _VI_DAY_WORDS + r"\s+([0-3]?\d)[/.-]" + _VI_MONTH, re.I),
+     lambda m: f"{m[1]} {int(m[2])} {_vi_month(m[3])}"),
+    # "(1/9)": a day and month in brackets, after a weekday or a place.
+    (re.compile(r"\(\s*([0-3]?\d)/(0?[1-9]|1[0-2])\s*\)"),
+     lambda m: f"({int(m[1])} {_vi_month(m[2])})"),
+    # "từ 2/2022", "8/2023": a month and a year.
+    (re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])[/-]" + _VI_YEAR + r"(?![/.-]\d)"),
+     lambda m: f"{_vi_month(m[1])} {m[2]}"),
+    # "tháng 3", "tháng Ba": a month alone (a small number word is no month: "tháng năm").
+    (re.compile(r"\b[Tt]háng\s+" + _VI_MONTH), lambda m: _vi_month(m[1])),
+    (re.compile(r"\b[Tt]háng\s+(Mười Một|Mười Hai|Mười một|Mười hai|Một|Giêng|Hai|Ba|Tư|Bốn"
+                r"|Năm|Sáu|Bảy|Bẩy|Tám|Chín|Mười|Chạp)\b"), lambda m: _vi_month(m[1])),
+    # "2 năm qua", "10 tuần qua": the past two years, ten weeks, read as "nhiều năm qua"
+    # (for years now), not as "năm qua" (last year) after a number.
+    (re.compile(r"\b\d+\s+(năm|tháng|tuần)\s+(?:vừa\s+)?qua\b"), lambda m: f"nhiều {m[1]} qua"),
+    # "năm 2024": in 2024 ("trong", in).
+    (re.compile(r"\b[Nn]ăm\s+" + _VI_YEAR), lambda m: f"trong {m[1]}"),
+    # Weekdays: "thứ Hai", "Thứ 2", "vào thứ hai", "Thứ sáu, 1/4"; "thứ hai" alone is also
+    # "second" ("lần thứ hai", the second time), "Thứ hai là..." (secondly).
+    (re.compile(r"\bthứ\s+(Hai|Ba|Tư|Năm|Sáu|Bảy|Bẩy)\b"), lambda m: _vi_weekday(m[1])),
+    (re.compile(r"\bThứ\s+(Hai|Ba|Tư|Năm|Sáu|Bảy|Bẩy|[2-7])\b"), lambda m: _vi_weekday(m[1])),
+    (re.compile(r"\bThứ\s+(hai|ba|tư|năm|sáu|bảy|bẩy)(?=\s*(?:,\s*(?:ngày\s+)?\d|\(|\s+tuần"
+                r"|\s+vừa|\s+ngày|\s+\d))"), lambda m: _vi_weekday(m[1])),
+    (re.compile(r"\b(vào|hôm|ngày|sáng|chiều|tối|đêm|trưa|khuya)\s+thứ\s+(hai|ba|tư|năm|sáu|bảy"
+                r"|bẩy|[2-7])\b", re.I), lambda m: f"{m[1]} {_vi_weekday(m[2])}"),
+    (re.compile(r"\b[Cc]hủ\s+[Nn]hật\b"), lambda m: "chủ-nhật"),
+    # "thứ Hai tuần trước", "thứ Hai vừa qua": last Monday.
+    (re.compile(r"\b(thứ-\w+|chủ-nhật)\s+tuần\s+trước\b"), lambda m: f"{m[1]} trước"),
+    (re.compile(r"\b(thứ-\w+|chủ-nhật)\s+vừa\s+qua\b"), lambda m: f"{m[1]} vừa-qua"),
+)  # fmt: skip
+
+
+def _vi_month(number: str) -> str:
+    """The one word the Vietnamese calendar reads as month ``number`` (figures or words)."""
+    value = int(number) if number.isdigit() else _VI_NUMBERS[number.lower()]
+    return _VI_MONTH_WORDS[value - 1]
+
+
+def _vi_weekday(word: str) -> str:
+    return _VI_WEEKDAY_WORDS[word.lower()]
+
+
+def _vietnamese_dates(text: str) -> str:
+    """Vietnamese dates in the one-word month and weekday forms the calendar reads:
+    ``ngày 13/3/2024`` -> ``13 tháng-ba 2024``, ``tháng 8/2023`` -> ``tháng-tám 2023``,
+    ``hôm 1/9`` -> ``hôm 1 tháng-chín``, ``thứ Hai`` -> ``thứ-hai``."""
+    for pattern, replace in _VI_DATE_RULES:
+        text = pattern.sub(replace, text)
+    return text
 
 
 _WRAPPED = re.compile(r"(?<=[^\W\d_])\n(?=[^\W\d_])")
@@ -1103,7 +1265,8 @@ def _unwrap(m: re.Match) -> str:
 
 
 #: Languages that group the thousands of a number with a dot ("2.300"), not a comma.
-_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el", "ca", "sl", "sr", "mk"}
+_THOUSANDS_DOT = {"de", "nl", "da", "es", "pt", "it", "ro", "tr", "el", "ca", "sl", "sr", "mk",
+                  "vi", "sq"}  # fmt: skip
 _GROUP_DOT = re.compile(r"(?<=\d)\.(?=\d{3}(?:\.\d{3})*(?!\d)(?!\.\d))")
 _TYPE_HYPHEN = re.compile(r"\b([AB]|ATR)-(\d{2,3})\b")
 
@@ -1118,6 +1281,11 @@ def gloss_text(text: str, code: str) -> str:
         # Romanian is often typed with the Turkish cedilla letters ("marţi", "oraşul"); the
         # tables use the comma-below letters ("marți").
         text = text.translate(_RO_COMMA)
+    if code in _COMPOSED:
+        # "ế" as one letter, not "e" and two combining marks: words are found letter by letter.
+        text = unicodedata.normalize("NFC", text)
+    if code == "vi":
+        text = _vietnamese_dates(text)
     if code in _DOTTED_DAY_MONTH:
         text = _dotted_day_month(text, code)
     if code not in SCRIPT_LANGUAGES:

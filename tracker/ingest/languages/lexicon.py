@@ -154,7 +154,7 @@ CALENDAR_CONCEPTS = ("yesterday", "today", "last week")
 #: (:data:`_FAMILY`: Danish and Swedish read with Norwegian, Slovak with Czech, Bulgarian with
 #: Russian, Malay with Indonesian).
 WORD_TABLES = ("no", "fi", "et", "lv", "lt", "pl", "cs", "de", "nl", "ru", "uk", "es", "pt",
-               "fr", "it", "el", "ro", "tr", "hu", "id", "is")  # fmt: skip
+               "fr", "it", "el", "ro", "tr", "hu", "id", "is", "vi", "sq")  # fmt: skip
 
 
 def english_of(code: str) -> frozenset[str]:
@@ -3073,6 +3073,255 @@ cars: bíl bílar bílum bíla
 phones: farsím* síma símar
 drones: dróna* drónar
 military: hernaðar* varnarmál* herinn hersins herflugvél*
+""",
+    # Vietnamese (session 16): words of one syllable each, written apart, so most cues are
+    # phrases ("máy_bay", aircraft: machine that flies); no inflection for tense or number
+    # ("hạ_cánh" is land and landed; "đã" marks the past); the passive with "bị" ("bị_gây_nhiễu",
+    # was jammed). Longer phrases are read first ("máy_bay_không_người_lái", a drone, before
+    # "máy_bay"). A noun says no number: an aircraft of a class ("máy_bay_quân_sự", military
+    # aircraft; "máy_bay_dân_dụng", civil aircraft) is the class unless a classifier makes it
+    # one ("chiếc_máy_bay_quân_sự").
+    "vi": """
+suspended: tạm_dừng tạm_ngừng đình_chỉ ngừng_khai_thác hủy_chuyến hủy_bỏ hủy
+without: không_cần thiếu
+last year: năm_ngoái năm_trước
+more than: hơn nhiều_hơn
+had: đã_có từng_có
+happened: xảy_ra diễn_ra xảy_đến
+affected: ảnh_hưởng ảnh_hưởng_đến ảnh_hưởng_tới
+affected: bị_ảnh_hưởng chịu_ảnh_hưởng
+detected: phát_hiện ghi_nhận phát_hiện_ra
+and: và cùng_với
+position: vị_trí tọa_độ toạ_độ
+every: mỗi mọi
+every day: mỗi_ngày hàng_ngày hằng_ngày
+satellite navigation: định_vị_vệ_tinh điều_hướng_vệ_tinh dẫn_đường_vệ_tinh định_vị_toàn_cầu
+satellite navigation: hệ_thống_định_vị_toàn_cầu tín_hiệu_vệ_tinh
+navigation systems: hệ_thống_định_vị hệ_thống_dẫn_đường hệ_thống_điều_hướng thiết_bị_định_vị
+navigation systems: thiết_bị_dẫn_đường hệ_thống_định_vị_vệ_tinh
+navigation: định_vị dẫn_đường điều_hướng
+signal: tín_hiệu sóng
+jamming: gây_nhiễu làm_nhiễu nhiễu_sóng phá_sóng gây_nhiễu_sóng chế_áp_điện_tử
+jammed: bị_gây_nhiễu bị_làm_nhiễu bị_phá_sóng bị_nhiễu_sóng bị_nhiễu
+jammer: thiết_bị_gây_nhiễu thiết_bị_phá_sóng máy_phá_sóng
+interference: nhiễu can_thiệp can_nhiễu
+disrupted: gián_đoạn bị_gián_đoạn
+spoofing: giả_mạo giả_mạo_tín_hiệu đánh_lừa
+false: giả sai sai_lệch không_chính_xác
+problems: vấn_đề khó_khăn trục_trặc gặp_khó
+errors: lỗi
+incident: sự_cố vụ_việc
+incidents: các_sự_cố những_sự_cố nhiều_sự_cố hàng_loạt_sự_cố các_vụ số_vụ
+cases: trường_hợp các_trường_hợp những_trường_hợp nhiều_trường_hợp
+not only: không_chỉ không_những
+lost: mất bị_mất mất_tín_hiệu mất_sóng
+disappeared: biến_mất
+losing: việc_mất sự_mất
+failed: hỏng tê_liệt không_hoạt_động ngừng_hoạt_động
+knocked out: vô_hiệu_hóa vô_hiệu_hoá bị_vô_hiệu_hóa bị_vô_hiệu_hoá
+drones: máy_bay_không_người_lái các_máy_bay_không_người_lái thiết_bị_bay_không_người_lái
+drones: drone
+planes: các_máy_bay những_máy_bay nhiều_máy_bay hàng_loạt_máy_bay các_phi_cơ các_tàu_bay
+their planes: máy_bay_của_họ các_máy_bay_của_họ những_máy_bay_của_họ
+thousands of flights: hàng_nghìn_chuyến_bay hàng_ngàn_chuyến_bay
+thousands of: hàng_nghìn hàng_ngàn
+hundreds of: hàng_trăm
+dozens of: hàng_chục
+military aircraft: chiếc_máy_bay_quân_sự chiếc_máy_bay_chiến_đấu
+passenger aircraft: máy_bay_chở_khách chiếc_máy_bay_dân_dụng chiếc_máy_bay_thương_mại
+military planes: máy_bay_quân_sự máy_bay_chiến_đấu chiến_đấu_cơ
+passenger planes: máy_bay_dân_dụng máy_bay_thương_mại
+aircraft: máy_bay phi_cơ tàu_bay chuyên_cơ
+flight: chuyến_bay
+flights: các_chuyến_bay những_chuyến_bay nhiều_chuyến_bay
+pilots: các_phi_công những_phi_công
+pilot: phi_công người_lái
+captain: cơ_trưởng
+crew: tổ_bay phi_hành_đoàn tổ_lái
+airport: sân_bay phi_trường cảng_hàng_không
+international airport: sân_bay_quốc_tế cảng_hàng_không_quốc_tế
+airline: hãng_hàng_không hãng_bay
+helicopter: trực_thăng máy_bay_trực_thăng
+passengers: hành_khách
+runway: đường_băng
+air traffic control: kiểm_soát_không_lưu kiểm_soát_viên_không_lưu không_lưu đài_kiểm_soát
+airspace: không_phận vùng_trời
+aviation: hàng_không ngành_hàng_không
+approach: tiếp_cận đang_tiếp_cận
+landing: việc_hạ_cánh quá_trình_hạ_cánh
+landed: hạ_cánh đáp_xuống hạ_cánh_an_toàn
+landed in: hạ_cánh_xuống hạ_cánh_tại
+preparing to land: chuẩn_bị_hạ_cánh sắp_hạ_cánh
+during landing: khi_hạ_cánh trong_khi_hạ_cánh trong_quá_trình_hạ_cánh lúc_hạ_cánh
+preparing to land in: chuẩn_bị_hạ_cánh_xuống sắp_hạ_cánh_xuống
+emergency landing: hạ_cánh_khẩn_cấp hạ_cánh_bắt_buộc
+could not land: không_thể_hạ_cánh không_hạ_cánh_được không_được_hạ_cánh
+take-off: cất_cánh
+diverted: chuyển_hướng đổi_hướng
+diverted to: chuyển_hướng_sang chuyển_hướng_đến chuyển_hướng_tới
+returned: quay_lại quay_về quay_trở_lại trở_lại trở_về
+turned back: quay_đầu
+circled: bay_vòng_quanh lượn_vòng bay_lòng_vòng
+avoiding: bay_vòng_tránh vòng_tránh né_tránh
+had to: phải buộc_phải đã_phải
+forced to: bị_buộc_phải
+flew: bay
+flew over: bay_qua bay_ngang_qua
+en route: trên_đường trên_đường_bay đang_bay trong_chuyến_bay trong_khi_bay trên_hành_trình
+reported: báo_cáo thông_báo đưa_tin trình_báo
+experienced: gặp gặp_phải trải_qua hứng_chịu
+was: bị
+did: đã
+said: nói cho_biết tuyên_bố phát_biểu dẫn_lời
+confirmed: xác_nhận
+denied: bác_bỏ phủ_nhận
+over: trên trên_bầu_trời phía_trên
+near: gần gần_với lân_cận sát
+in: ở tại trong
+to: đến tới sang xuống
+from: từ
+because of: do vì bởi do_bị vì_bị
+border: biên_giới
+not: không chưa chẳng không_phải
+no: không_có chưa_có
+can: có_thể có_khả_năng
+can affect: có_thể_ảnh_hưởng
+warns that: cảnh_báo_rằng
+warned: cảnh_báo
+this year: năm_nay
+the next day: ngày_hôm_sau hôm_sau ngày_tiếp_theo
+number of: số_lượng số
+statistics: thống_kê số_liệu
+rise in: gia_tăng sự_gia_tăng
+on the rise: tăng tăng_mạnh
+increasingly: ngày_càng
+ships: tàu tàu_thuyền tàu_biển tàu_thủy tàu_bè tàu_hàng
+cars: ô_tô xe_hơi xe xe_cộ
+phones: điện_thoại điện_thoại_di_động điện_thoại_thông_minh
+military: quân_sự quân_đội
+exercise: tập_trận
+since: từ_khi kể_từ
+several: một_số vài
+recently: gần_đây mới_đây
+route: đường_bay
+days later: ngày_sau
+weeks later: tuần_sau
+months later: tháng_sau
+years later: năm_sau
+""",
+    # Albanian (session 16): the article and case are endings ("avioni", the aircraft;
+    # "avionit", of the aircraft; "avionët", the aircraft, plural), so most lines list the
+    # forms of a word; the passive and the past take "u" ("u ul", landed; "u kthye", returned).
+    "sq": """
+suspended: pezulloi pezulluan pezulluar pezullim* anuloi anuluan anuluar anulim*
+without: pa
+last year: vitin_e_kaluar vjet vitin_e_shkuar vitit_të_kaluar
+more than: më_shumë_se më_tepër_se
+had: kishte kishin ka_pasur kanë_pasur
+happened: ndodhi ndodhën ka_ndodhur kishte_ndodhur
+affected: u_prek u_prekën prekur prekura ndikoi ndikuan ndikuar
+detected: u_zbulua u_zbuluan zbuluan u_regjistrua u_regjistruan regjistruan u_vunë_re vërejtën
+and: dhe
+position: pozicion* vendndodhj* koordinat*
+every: çdo
+every day: çdo_ditë përditë
+satellite navigation: navigim*_satelitor* navigacion*_satelitor* sistemi_global_i_pozicionimit
+satellite navigation: sistemit_global_të_pozicionimit sistemi_i_pozicionimit_global
+satellite navigation: sistemit_të_pozicionimit_global sinjal*_satelitor*
+navigation systems: sistem*_e_navigimit sistem*_i_navigimit sistem*_të_navigimit
+navigation systems: sistem*_e_navigacionit sistem*_i_navigacionit sistem*_të_navigacionit
+navigation systems: pajisje*_e_navigimit pajisje*_të_navigimit sistem*_navigues*
+navigation: navigim* navigacion*
+signal: sinjal*
+jamming: bllokim* bllokuar bllokohen bllokohet bllokoi bllokuan zhurmim* jamming*
+jammer: pajisje*_bllokuese bllokues*
+interference: ndërhyrj* ndërhyrës* interferenc* interferim* ndërprerj* çrregullim* pengim*
+spoofing: mashtrim* falsifikim* spoofing* manipulim* manipulohen manipuluar
+false: i_rremë të_rreme rreme rremë të_gabuara të_gabuar gabuar
+problems: problem* vështirësi* defekt* probleme
+lost: humbi humbën humbur u_zhduk u_zhdukën
+disappeared: u_zhduk u_zhdukën
+losing: humbj*
+failed: dështoi dështuan dështim* nuk_funksiononte nuk_funksionuan u_prish
+knocked out: u_çaktivizua çaktivizuar jashtë_funksionit
+planes: avionë avionët avionëve avionet aeroplanë aeroplanët aeroplanëve
+aircraft: avion avioni avionin avionit aeroplan aeroplani aeroplanin aeroplanit
+flight: fluturim fluturimi fluturimin fluturimit
+flights: fluturime fluturimet fluturimeve
+pilot: pilot piloti pilotin pilotit
+pilots: pilotë pilotët pilotëve
+captain: kapiten* komandant*
+crew: ekuipazh*
+airport: aeroport*
+airline: kompani*_ajrore linj*_ajrore kompanitë_ajrore kompania_ajrore
+helicopter: helikopter*
+passengers: pasagjer* udhëtarë udhëtarët udhëtarëve
+runway: pistë pista pistën pistës pistat pistave
+air traffic control: kontroll*_i_trafikut_ajror kontroll*_të_trafikut_ajror kontrollor*_ajror*
+air traffic control: kontrollorët_e_trafikut kulla_e_kontrollit
+air traffic: trafiku_ajror trafikut_ajror trafikun_ajror
+airspace: hapësir*_ajrore hapësirat_ajrore
+aviation: aviacion*
+approach: afrim* po_afrohej afrohej u_afrua duke_u_afruar
+landing: ulje ulja uljen uljes ateri* aterim*
+during landing: gjatë_uljes gjatë_aterimit
+before landing: para_uljes para_aterimit
+landed: u_ul u_ulën ateroi ateruan aterroi aterruan zbriti
+emergency landing: ulje*_emergjente ulje*_të_detyruar ulje*_e_detyruar ulje*_emergjence
+could not land: nuk_mundi_të_ulej nuk_mund_të_ulej nuk_arriti_të_ulej nuk_u_ul nuk_mundën_të_uleshin
+take-off: ngritje* u_ngrit u_ngritën niset nisje*
+diverted: devijua devijoi devijuar u_devijua u_devijuan ridrejtua ridrejtuar u_ridrejtua
+returned: u_kthye u_kthyen kthye kthyer të_kthehej të_ktheheshin u_rikthye
+turned back: u_kthye_mbrapsh mbrapsh
+circled: rrotullohej rrotullua vërtitej qarkoi qarkonte
+had to: u_detyrua u_detyruan detyruar u_desh duhej duke_detyruar
+flew: fluturoi fluturonte fluturuan fluturonin po_fluturonte
+en route: gjatë_fluturimit rrugës_për_në rrugës_për në_rrugë_për gjatë_udhëtimit në_rrugë
+reported: raportoi raportuan raportohet raportuar njoftoi njoftuan lajmëroi
+experienced: përjetoi përjetuan u_përball_me u_përballën_me pësoi pësuan u_godit_nga
+was: ishte u_bë
+were: ishin
+said: tha thanë deklaroi deklaruan thotë thonë tregoi
+said that: tha_se thanë_se tregoi_se deklaroi_se njoftoi_se
+confirmed: konfirmoi konfirmuan konfirmuar
+denied: mohoi mohuan mohuar
+over: mbi sipër përmbi
+near: pranë afër në_afërsi_të në_afërsi
+in: në
+to: drejt për_në deri_në
+from: nga prej
+because of: për_shkak_të për_shkak_së si_pasojë_e për_arsye_të
+border: kufi kufiri kufirin kufirit kufij kufijve kufijtë
+not: nuk jo mos
+no: asnjë
+can: mund mundet mundej
+can affect: mund_të_ndikojë mund_të_ndikojnë mund_të_prekë mund_të_prekin
+warns that: paralajmëron_se paralajmërojnë_se
+warned: paralajmëroi paralajmëruan paralajmëruar
+this year: këtë_vit sivjet këtij_viti
+the next day: të_nesërmen ditën_tjetër ditën_pasardhëse
+number of: numri numrin numrit
+statistics: statistik*
+rise in: rritj*
+on the rise: në_rritje po_rriten janë_rritur është_rritur
+incident: incident incidenti incidentin incidentit rasti rastin rastit
+incidents: incidente incidentet incidenteve raste rastet rasteve
+ships: anije*
+cars: makina makinat automjet* vetura veturat
+phones: telefon* celular*
+drones: dron dronë dronët dronëve dronin droni
+military: ushtarak* ushtri*
+exercise: stërvitj* ushtrim*
+since: që_nga që_prej
+several: disa
+dozens of: dhjetëra
+hundreds of: qindra
+thousands of: mijëra
+United Kingdom: mbretëri*_e_bashkuar mbretërisë_së_bashkuar
+Black Sea: deti_i_zi detin_e_zi detit_të_zi
+Middle East: lindj*_e_mesme lindjes_së_mesme
+North Korea: kore*_e_veriut kore*_së_veriut kore*_të_veriut
+South Korea: kore*_e_jugut kore*_së_jugut kore*_të_jugut
 """,
     # Indonesian (session 14), with the Malay words it spells otherwise: Latin script, words
     # without inflection for tense ("mendarat" is land and landed), affixes instead

@@ -62,7 +62,7 @@ HOME = {
     "pt": {"PT", "BR"}, "fr": {"FR", "BE", "CH"}, "it": {"IT"}, "ro": {"RO", "MD"},
     "tr": {"TR"}, "hu": {"HU"}, "el": {"GR", "CY"}, "az": {"AZ"}, "ca": {"ES", "AD"},
     "sl": {"SI"}, "mk": {"MK"}, "sr": {"RS", "HR", "BA", "ME"}, "id": {"ID", "MY", "SG", "BN"},
-    "is": {"IS"},
+    "is": {"IS"}, "vi": {"VN"}, "sq": {"AL", "XK"},
 }  # fmt: skip
 
 #: English name -> stems in other languages (lower-case). A word matches a stem when it starts
@@ -678,6 +678,113 @@ _ICELANDIC_EXONYMS = {
 }  # fmt: skip
 for _english, _stems in _ICELANDIC_EXONYMS.items():
     EXONYMS[_english] = EXONYMS.get(_english, ()) + _stems
+# Albanian names (session 16), the stem before the article and case ending ("Rusia", "Rusisë",
+# of Russia; "Bullgarisë"; "Polonisë"; "Finlandës"); the names of two words or more that a
+# small word splits ("Deti i Zi", the Black Sea; "Lindja e Mesme") are in the Albanian table
+# (:data:`.lexicon.TABLES`), "Deti Baltik" here. Read for Albanian only (:data:`LOCAL_EXONYMS`):
+# as stems of every language, "indi" would make "Indiana" India and "franca" the Brazilian
+# town France.
+_ALBANIAN_EXONYMS = {
+    "Russia": ("rusi",), "Bulgaria": ("bullgari",), "Poland": ("poloni",),
+    "Lithuania": ("lituani",), "Latvia": ("letoni",), "Estonia": ("estoni",),
+    "Finland": ("finland",), "United Kingdom": ("britani", "britania_e_madhe"),
+    "United States": ("shba",), "Germany": ("gjermani",),
+    "France": ("francë", "franca", "francës", "francën"), "Norway": ("norvegji",),
+    "Sweden": ("suedi",), "Denmark": ("danimark",), "China": ("kinë", "kina", "kinës", "kinën"),
+    "India": ("indi",), "Israel": ("izrael",), "Lebanon": ("liban",), "Cyprus": ("qipro",),
+    "Turkey": ("turqi",), "Ukraine": ("ukrain",), "Belarus": ("bjellorusi",),
+    "Kazakhstan": ("kazakistan",), "Azerbaijan": ("azerbajxhan",), "Greece": ("greqi",),
+    "Romania": ("rumani",), "Spain": ("spanja", "spanjë", "spanjës", "spanjën"),
+    "Egypt": ("egjipt",), "Georgia": ("gjeorgji",), "Armenia": ("armeni",), "Syria": ("siri",),
+    "Albania": ("shqipëri",), "Kosovo": ("kosov",), "North Macedonia": ("maqedoni",),
+    "Serbia": ("serbi",), "Moscow": ("moska", "moskë"), "London": ("londër", "londr"),
+    "Baltic Sea": ("deti_baltik", "detin_baltik", "detit_baltik", "deti_balltik",
+                   "detin_balltik", "detit_balltik", "balltik", "baltik"),
+}  # fmt: skip
+#: Exonyms read for one language only, before :data:`EXONYMS`: code -> English -> stems.
+LOCAL_EXONYMS: dict[str, dict[str, tuple[str, ...]]] = {"sq": _ALBANIAN_EXONYMS}
+
+#: Vietnamese names of countries, seas and regions, whole (no case ending; the syllables of a
+#: name are written apart, each capitalised: "Ba Lan", Poland; "Thổ Nhĩ Kỳ", Turkey). Read
+#: by :func:`vietnamese_places`, never by stem: "Nga" (Russia) begins "Ngay" (at once).
+VIETNAMESE_PLACES: dict[str, tuple[str, ...]] = {
+    "Russia": ("Nga", "Liên bang Nga"), "Poland": ("Ba Lan",),
+    "Lithuania": ("Litva", "Lít-va", "Lithuania"), "Latvia": ("Latvia", "Lát-vi-a"),
+    "Estonia": ("Estonia", "E-xtô-ni-a"), "Finland": ("Phần Lan",),
+    "Bulgaria": ("Bulgaria", "Bun-ga-ri"), "United Kingdom": ("Anh", "Vương quốc Anh"),
+    "United States": ("Mỹ", "Hoa Kỳ"), "Germany": ("Đức",), "France": ("Pháp",),
+    "Norway": ("Na Uy",), "Sweden": ("Thụy Điển", "Thuỵ Điển"), "Denmark": ("Đan Mạch",),
+    "China": ("Trung Quốc",), "South Korea": ("Hàn Quốc", "Nam Hàn"),
+    "North Korea": ("Triều Tiên", "Bắc Triều Tiên", "Bắc Hàn"), "India": ("Ấn Độ",),
+    "Israel": ("Israel", "Ixraen"), "Lebanon": ("Li-băng", "Liban", "Lebanon"),
+    "Cyprus": ("Síp",), "Turkey": ("Thổ Nhĩ Kỳ",), "Ukraine": ("Ukraine", "U-crai-na"),
+    "Belarus": ("Belarus", "Bê-la-rút"), "Kazakhstan": ("Kazakhstan", "Ca-dắc-xtan"),
+    "Netherlands": ("Hà Lan",), "Spain": ("Tây Ban Nha",), "Greece": ("Hy Lạp",),
+    "Egypt": ("Ai Cập",), "Iraq": ("I-rắc", "Iraq"), "Syria": ("Xy-ri", "Syria"),
+    "Romania": ("Romania", "Ru-ma-ni"), "Japan": ("Nhật Bản",), "Vietnam": ("Việt Nam",),
+    "Saudi Arabia": ("Ả Rập Xê Út", "Ả-rập Xê-út"), "Georgia": ("Gruzia",),
+    "Black Sea": ("Biển Đen", "biển Đen"), "Baltic Sea": ("Biển Baltic", "biển Baltic"),
+    "South China Sea": ("Biển Đông",), "Middle East": ("Trung Đông",),
+    "Europe": ("châu Âu", "Châu Âu"), "Hanoi": ("Hà Nội",),
+    "Ho Chi Minh City": ("Hồ Chí Minh", "TP Hồ Chí Minh", "TP.HCM"), "Moscow": ("Mát-xcơ-va",),
+    "Beijing": ("Bắc Kinh",), "London": ("Luân Đôn",), "Warsaw": ("Vác-sa-va",),
+}  # fmt: skip
+_VI_PLACE = {
+    name.lower(): english for english, names in VIETNAMESE_PLACES.items() for name in names
+}
+#: Words before a name that make it a person's ("ông Đức", Mr Duc; "chị Nga", Ms Nga).
+_VI_TITLES = frozenset("ông bà anh chị cô chú bác em cháu con mẹ bố cụ".split())
+#: Names that are also a pronoun when they open a sentence ("Anh cho biết", he said).
+_VI_PRONOUNS = frozenset({"anh"})
+
+
+def vietnamese_places(
+    words: list[str], *, before: str = "", initial: bool = False
+) -> dict[int, tuple[int, str]]:
+    """The Vietnamese names in a run of capitalised ``words``: start -> (end, English name).
+
+    A name counts where the run starts, or right after another name ("Nga Vladimir Putin",
+    Russia's Putin); inside a run it is a person's syllable ("Nguyễn Minh Đức"). A one-word
+    name after a title ("ông Đức") or a pronoun opening a sentence ("Anh cho biết") is none.
+    ``before`` is the word before the run, which may be the first of the name ("châu Âu").
+    """
+    found: dict[int, tuple[int, str]] = {}
+    lowered = [w.lower() for w in words]
+    # Opening a sentence or a quote: the word before is none, or a stop or a quotation mark.
+    opening = initial and (not before or not before[-1].isalnum())
+    if before and f"{before} {lowered[0]}" in _VI_PLACE:
+        found[0] = (1, _VI_PLACE[f"{before} {lowered[0]}"])
+    k = 1 if found else 0
+    while k < len(words) and (k == 0 or k in {end for end, _ in found.values()}):
+        for size in range(min(4, len(words) - k), 0, -1):
+            english = _VI_PLACE.get(" ".join(lowered[k : k + size]))
+            if not english:
+                continue
+            if (
+                size == 1
+                and k == 0
+                and (before in _VI_TITLES or (opening and lowered[0] in _VI_PRONOUNS))
+            ):
+                return found
+            found[k] = (k + size, english)
+            k += size
+            break
+        else:
+            break
+    return found
+
+
+_VI_SYLLABLE_LETTERS = frozenset(
+    "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+)
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Does ``word`` carry a Vietnamese letter ("Đức", "Quốc")? Such a word of a capitalised
+    run is a syllable of a Vietnamese name or title, never a gazetteer place."""
+    return any(ch in _VI_SYLLABLE_LETTERS for ch in word.lower())
+
+
 # Cities whose case forms change a consonant, so that no ending can be removed to find them
 # ("v Praze", "w Pradze": in Prague; "w Budapeszcie"; "v Brně"; "w Atenach"), and the Czech
 # name of the Baltic Sea ("nad Baltem").
@@ -1098,6 +1205,13 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Israeli": ("israélien", "israelí", "israelense", "israelian", "israeliano", "israelisch",
                 "israelsk", "izraelsk", "израильск", "ізраїльськ", "ισραηλιν", "israëlisch"),
 }  # fmt: skip
+# Albanian adjectives after "hapësira ajrore" (the airspace): "polake", "finlandeze",
+# "bullgare", "turke", "greke", "izraelite" ("ruse", "lituaneze", "letoneze" are read above).
+for _english, _stems in {
+    "Polish": ("polake",), "Finnish": ("finlandeze",), "Bulgarian": ("bullgare",),
+    "Turkish": ("turke",), "Greek": ("greke",), "Israeli": ("izraelite",),
+}.items():  # fmt: skip
+    DEMONYMS[_english] = DEMONYMS[_english] + _stems
 
 
 def demonym(word: str) -> str:
@@ -1186,6 +1300,11 @@ CASE_ENDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
     # Romanian writes the article onto a foreign name in the genitive ("deasupra Plovdivului",
     # above Plovdiv).
     "ro": (("ului", "", ""),),
+    # Albanian writes the article and case onto a name ("Kaliningradit", of Kaliningrad;
+    # "Varshavës", "Tiranën"); the role is told by the preposition before it. Not a lone "-t"
+    # or "-n" ("Helsinkit" is an exonym): "Mediat" (the media) would be Médéa.
+    "sq": (("it", "", ""), ("in", "", ""), ("i", "", ""), ("ut", "", ""), ("un", "", ""),
+           ("u", "", ""), ("ës", "a", ""), ("ën", "a", ""), ("ës", "ë", ""), ("ën", "ë", "")),
 }  # fmt: skip
 CASE_ENDINGS["sk"] = CASE_ENDINGS["cs"]
 CASE_ENDINGS["sl"] = CASE_ENDINGS["cs"]
@@ -1270,7 +1389,17 @@ def _fold(text: str) -> str:
 
 
 @functools.cache
-def _exonym_stems() -> tuple[tuple[str, str], ...]:
+def _exonym_stems(code: str = "") -> tuple[tuple[str, str], ...]:
+    """The stems of :data:`EXONYMS`, longest first; for ``code``, its own
+    (:data:`LOCAL_EXONYMS`) before them."""
+    if code:
+        local = [
+            (stem.replace("_", " "), english)
+            for english, stems in LOCAL_EXONYMS.get(code, {}).items()
+            for stem in stems
+        ]
+        local.sort(key=lambda p: -len(p[0]))
+        return tuple(local) + _exonym_stems()
     pairs = [
         (stem.replace("_", " "), english) for english, stems in EXONYMS.items() for stem in stems
     ]
@@ -1278,20 +1407,20 @@ def _exonym_stems() -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def exonym(text: str) -> str:
+def exonym(text: str, code: str = "") -> str:
     """English name of a country, sea or region named ``text`` in another language, or ``""``.
 
     ``text`` may be one word or two ("nad Bałtykiem" passes "Bałtykiem"; "Morze Czarne" passes
-    both words).
+    both words). ``code``: the language, whose own exonyms (:data:`LOCAL_EXONYMS`) count too.
     """
-    return _exonym_match(text)[0]
+    return _exonym_match(text, code if code in LOCAL_EXONYMS else "")[0]
 
 
 @functools.lru_cache(maxsize=8192)
-def _exonym_match(text: str) -> tuple[str, int]:
+def _exonym_match(text: str, code: str = "") -> tuple[str, int]:
     """``(english name, letters left after the stem)`` of :func:`exonym`, or ``("", 0)``."""
     low = text.lower()
-    for stem, english in _exonym_stems():
+    for stem, english in _exonym_stems(code if code in LOCAL_EXONYMS else ""):
         if low.startswith(stem) and len(low) - len(stem) <= 5:
             return english, len(low) - len(stem)
     return "", 0
@@ -1417,9 +1546,9 @@ def _resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName |
         return None  # "Det", "Die", "Los", "Esse" open sentences
     endings = sorted(CASE_ENDINGS.get(code, ()), key=lambda e: -len(e[0]))
     low = word.lower()
-    found, rest = _exonym_match(word)
+    found, rest = _exonym_match(word, code)
     if not found:
-        found, rest = _exonym_match(transliterate(word))
+        found, rest = _exonym_match(transliterate(word), code)
     if found and rest >= 3 and _city_named_exactly(transliterate(word), code):
         # A stem that leaves three letters or more is a loose match: "Ηράκλειο" (Iraklio) is
         # Heraklion, not "Irak" with an ending.
@@ -1530,7 +1659,7 @@ def _stripped(word: str, code: str, endings) -> PlaceName | None:
         if len(stem) < (3 if code == "el" and replacement else 4):
             continue  # ("Ρόδ" + "ος": Greek restores the nominative of short names)
         base = transliterate(stem + replacement)
-        found = exonym(base)
+        found = exonym(base, code)
         if found:
             return PlaceName(found, role, "exonym")
         location = _gazetteer(base)
