@@ -644,9 +644,7 @@ _DUTY = re.compile(
 
 def _is_deadline(sentence: str, mention: DateMention) -> bool:
     """Is the date a rule's deadline ("equip with ADS-B ... after January 1, 2020")?"""
-    return bool(_DEADLINE_BEFORE.search(sentence[: mention.start])) and bool(
-        _DUTY.search(sentence)
-    )
+    return bool(_DEADLINE_BEFORE.search(sentence[: mention.start])) and bool(_DUTY.search(sentence))
 
 
 # "Azerbaijan on Tuesday issued a statement": the date of the statement, not of the event.
