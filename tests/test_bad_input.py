@@ -626,8 +626,14 @@ def test_ingest_missing_path(data: Path, tmp_path: Path):
 def test_ingest_folder_without_reports(data: Path, tmp_path: Path):
     folder = tmp_path / "inbox"
     folder.mkdir()
-    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04")
     _ingest_refuses(data, str(folder), expected=("folder holds no report files",))
+
+
+def test_ingest_refuses_a_zip_that_is_no_office_document(data: Path, tmp_path: Path):
+    stub = tmp_path / "notes.docx"
+    stub.write_bytes(b"PK\x03\x04")
+    _ingest_refuses(data, str(stub), expected=("notes.docx: a zip archive that is neither",))
 
 
 def test_ingest_hostile_text_writes_only_clean_cells(data: Path, tmp_path: Path):

@@ -219,7 +219,7 @@ def _published_option(ctx, param, value: str | None) -> tuple[dt.date, bool] | N
 def ingest(
     paths, from_json, as_json, apply, published, min_score, url, publisher, data_dir: Path
 ) -> None:
-    """Propose incidents from reports: articles, feeds, NOTAMs, CSV/Excel, PDF, e-mail.
+    """Propose incidents from reports: articles, feeds, NOTAMs, CSV/Excel, PDF, Word, e-mail.
 
     PATHS are files, folders or - (standard input). Dry run by default: nothing is written
     unless --apply is given. With --from-json FILE, reviewed candidates are read instead of

@@ -1,6 +1,7 @@
 """Reading reports: files, folders and standard input, as text, Markdown, HTML, RSS or Atom,
 safety-database exports (CSV, TSV or Excel, one report per row, as NASA ASRS exports them),
-PDF (the text layer of a bulletin, a report form or a saved page) and e-mail (``.eml``).
+PDF (the text layer of a bulletin, a report form or a saved page), Word documents (``.docx``)
+and e-mail (``.eml``).
 
 Every input is untrusted. It is size-capped before it is read, decoded strictly (UTF-8, then
 UTF-8 with BOM, then charset-normalizer's best guess; no guess means binary), cleaned of
@@ -50,7 +51,8 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 #: File name endings picked up when a folder is given.
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml",
-                   ".rss", ".atom", ".notam", ".csv", ".tsv", ".xlsx", ".pdf", ".eml")  # fmt: skip
+                   ".rss", ".atom", ".notam", ".csv", ".tsv", ".xlsx", ".pdf", ".docx",
+                   ".eml")  # fmt: skip
 
 STDIN_NAME = "<stdin>"
 
@@ -62,7 +64,7 @@ class Report:
     :param text: the report's words, cleaned (no markup).
     :param name: where it came from, for messages: a path, ``<stdin>``, or ``path#item-3``.
     :param kind: ``text``, ``markdown``, ``html``, ``feed``, ``record`` (a row of a
-        safety-database export), ``pdf`` or ``email``.
+        safety-database export), ``pdf``, ``docx`` or ``email``.
     :param title: headline, if known.
     :param url: http(s) address of the report, if known.
     :param publisher: who published it, if known.
@@ -628,9 +630,22 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def is_workbook(data: bytes) -> bool:
-    """Are these bytes an Excel workbook (``.xlsx``: a zip holding ``xl/workbook.xml``)?"""
-    return data[:4] == b"PK\x03\x04" and b"xl/workbook.xml" in data
+def office_kind(data: bytes) -> str:
+    """``"xlsx"`` or ``"docx"`` for an Excel workbook or a Word document (a zip holding
+    ``xl/workbook.xml`` or ``word/document.xml``), else ``""``. The zip's own list of names
+    decides: a file embedded in the other kind holds the same names inside it."""
+    if data[:4] != b"PK\x03\x04":
+        return ""
+    import zipfile
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError):
+        # Not a readable zip: its names may still say what it was meant to be.
+        names = {n for n in ("xl/workbook.xml", "word/document.xml") if n.encode() in data}
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    return "docx" if "word/document.xml" in names else ""
 
 
 def _read_workbook(data: bytes, *, name: str) -> list[Report]:
@@ -798,10 +813,80 @@ def _read_pdf(data: bytes, *, name: str) -> Report:
 
 
 # ---------------------------------------------------------------------------------------------
+# Word documents: a safety office's report or a crew statement written in a word processor
+
+#: The largest ``word/document.xml`` read from a ``.docx`` (uncompressed): a report of a few
+#: pages is well under 1 MB of XML; a zip bomb expands far beyond.
+MAX_DOCX_XML_BYTES = 20 * 1024 * 1024
+_WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _read_docx(data: bytes, *, name: str) -> Report:
+    """A ``.docx`` file's paragraphs (tables cell by cell), read as plain text; its
+    ``Published:`` and ``URL:`` lines count as for a text file, and its title property is the
+    headline when the first lines show it.
+
+    :raises InputError: not a readable Word document, too large unpacked, or no text.
+    """
+    import zipfile
+
+    import defusedxml.ElementTree as SafeET
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            body = archive.getinfo("word/document.xml")
+            if body.file_size > MAX_DOCX_XML_BYTES:
+                raise InputError(
+                    f"{name}: the document's text is over "
+                    f"{MAX_DOCX_XML_BYTES // (1024 * 1024)} MB unpacked; save it as text"
+                )
+            root = SafeET.fromstring(archive.read(body))
+            title = ""
+            if "docProps/core.xml" in archive.namelist():
+                core = SafeET.fromstring(archive.read("docProps/core.xml"))
+                found = core.find("{http://purl.org/dc/elements/1.1/}title")
+                title = " ".join((found.text or "").split()) if found is not None else ""
+    except InputError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a hostile or broken file may fail anywhere
+        raise InputError(f"{name}: not a readable Word document ({type(err).__name__})") from err
+    paragraphs = []
+    for paragraph in root.iter(f"{_WORD_NS}p"):
+        parts = []
+        for node in paragraph.iter():
+            if node.tag == f"{_WORD_NS}t":
+                parts.append(node.text or "")
+            elif node.tag == f"{_WORD_NS}tab":
+                parts.append("\t")
+            elif node.tag in {f"{_WORD_NS}br", f"{_WORD_NS}cr"}:
+                parts.append("\n")
+        paragraphs.append("".join(parts).strip())
+    text = "\n\n".join(p for p in paragraphs if p)
+    if not text.strip():
+        raise InputError(f"{name}: the Word document has no text")
+    report = _read_plain(clean_text(text), name=name, markdown=False)
+    opening = " ".join(report.text.split("\n")[:5]).casefold()
+    if not report.title and len(title) > 10 and title.casefold() in opening:
+        report = replace(report, title=title)
+    return replace(report, kind="docx")
+
+
+# ---------------------------------------------------------------------------------------------
 # E-mail: a crew report or an operator's safety notice sent as a message (.eml)
 
 #: Attachments of a message read as reports of their own: the formats above, by name.
-_ATTACHED_REPORTS = (".txt", ".md", ".html", ".htm", ".csv", ".tsv", ".xlsx", ".pdf", ".notam")
+_ATTACHED_REPORTS = (
+    ".txt",
+    ".md",
+    ".html",
+    ".htm",
+    ".csv",
+    ".tsv",
+    ".xlsx",
+    ".pdf",
+    ".docx",
+    ".notam",
+)
 
 
 def _read_email(data: bytes, *, name: str) -> list[Report]:
@@ -880,8 +965,16 @@ def reports_from_bytes(data: bytes, *, name: str) -> list[Report]:
     """
     if is_pdf(data):
         return [_read_pdf(data, name=name)]
-    if is_workbook(data):
+    office = office_kind(data)
+    if office == "xlsx":
         return _read_workbook(data, name=name)
+    if office == "docx":
+        return [_read_docx(data, name=name)]
+    if data[:4] == b"PK\x03\x04":
+        raise InputError(
+            f"{name}: a zip archive that is neither a Word document nor an Excel workbook (or "
+            "a damaged one); unpack it and give its report files"
+        )
     if name.lower().endswith(".eml"):
         return _read_email(data, name=name)
     raw_text, note = decode_bytes(data, name=name)
