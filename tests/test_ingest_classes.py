@@ -166,8 +166,8 @@ def test_the_night_before_counts_back_from_the_day_already_named():
 
 def test_a_month_of_plans_is_not_the_incident_month():
     found = _one(
-        "Published: 2024-05-16\n\nFinnair will resume flights to Tartu in June after two of its "
-        "planes were prevented from landing by GPS jamming on April 25."
+        "Published: 2024-05-16\n\nFinnair will fly to Tartu again in June, after GPS jamming "
+        "kept two of its planes from landing there on April 25."
     )
     assert found["date"] == "2024-04-25"
 
@@ -404,8 +404,8 @@ def test_a_lede_dated_only_by_publication_merges_into_the_dated_incidents():
     found = [
         c.as_dict()
         for c in ingest_text(
-            "Published: 2024-05-16\n\nFinnair is resuming flights to Tartu after two of its planes "
-            "were prevented from landing by GPS jamming.\n\nThe GPS interference forced the two "
+            "Published: 2024-05-16\n\nFinnair is flying to Tartu again, after GPS jamming kept "
+            "two of its planes from landing there.\n\nThe GPS interference forced the two "
             "flights to return to Helsinki on April 25 and April 26."
         )
         if c.score >= APPLY_MIN_SCORE

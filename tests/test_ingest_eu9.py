@@ -197,9 +197,9 @@ def test_an_airport_named_after_its_word_is_glossed_as_english_writes_it():
     # ... so that the approach is the town's cue, and the page's day dates it.
     text = (
         "date 2025-09-01 GPS-Störung beim Flugzeug der Kommissionspräsidentin\n"
-        "Das Flugzeug der Kommissionspräsidentin wurde während des Anflugs auf den "
-        "bulgarischen Flughafen Plowdiw mit GPS-Störungen konfrontiert. Die Maschine musste "
-        "eine Stunde länger in der Luft bleiben."
+        "Beim Anflug auf den Flughafen Plowdiw in Bulgarien hatte die Maschine der "
+        "Kommissionspräsidentin mit gestörten GPS-Signalen zu kämpfen. Sie kreiste rund eine "
+        "Stunde, bevor sie landete."
     )
     [candidate] = [c for c in ingest_text(text) if c.score >= 0.4]
     assert candidate.values["country"] == "BG"

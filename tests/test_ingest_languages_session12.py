@@ -397,9 +397,9 @@ def test_their_neighbours_stay_themselves(text, code):
 
 def test_a_catalan_page_detected_as_catalan_gives_the_incident():
     text = (
-        "Un A330 amb la ministra de Defensa a bord, que viatjava aquest dimecres a la base "
-        "aèria de Siauliai (Lituània), ha patit un intent de pertorbació al seu GPS al seu pas "
-        "per Kaliningrad. També hi viatjaven periodistes."
+        "Aquest dimecres, l'avió A330 que duia la ministra de Defensa cap a la base aèria de "
+        "Siauliai, a Lituània, va notar interferències en el senyal GPS quan volava a prop de "
+        "Kaliningrad. A l'avió hi anaven també periodistes."
     )
     best = _best(text, "2025-09-24")
     assert best[0] == "2025-09-24" and best[1] in {"RU", "LT"}

@@ -98,8 +98,8 @@ def test_a_trend_sentence_does_not_place_the_incident():
 
 def test_german_had_to_deal_with_a_disruption_is_experienced():
     text = (
-        "Eine Regierungsmaschine hat am Mittwoch nahe Kaliningrad mit einer Störung des "
-        "GPS-Signals zu tun gehabt. Die Besatzung nutzte andere Verfahren zur Navigation."
+        "Ein Regierungsflugzeug hat am Mittwoch in der Nähe von Kaliningrad mit gestörten "
+        "GPS-Signalen zu tun gehabt. Die Crew navigierte mit anderen Mitteln weiter."
     )
     assert "experienced" in gloss_text(text, "de")
     assert _best(text, "2024-03-15") == ("2024-03-13", "RU")

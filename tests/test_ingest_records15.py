@@ -161,9 +161,9 @@ def test_forced_to_abort_its_landing_is_an_approach_and_a_go_around():
 
 def test_two_flights_dated_by_the_sentence_before_the_problem_are_two_incidents():
     text = (
-        "Published: 2024-04-29\n\nTwo Finnair flights from Helsinki to Tartu had to return to "
-        "Finland on Thursday and Friday because of trouble with their navigation. Experts "
-        "believe the planes' GPS signals may have been jammed."
+        "Published: 2024-04-29\n\nTwo Finnair flights bound for Tartu had to return to "
+        "Helsinki on Thursday and Friday as their navigation failed. Specialists suspect that "
+        "the GPS of the planes was jammed."
     )
     # Before: one incident spanning both days, as the problem sentence says nothing of two.
     assert sorted(c.values["date"].isoformat() for c in ingest_text(text)) == [

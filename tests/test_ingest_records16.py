@@ -27,9 +27,9 @@ def test_flights_taken_up_again_after_a_lede_take_the_days_of_the_sentence_befor
         "Two airliners turn back in the latest suspected jamming of aircraft GPS\n"
         "Two more airliners had to turn back mid-flight over suspected Russian interference.\n"
         "Russia stands accused of risking a disaster by interfering with aircraft GPS.\n"
-        "Two Finnair flights from Helsinki to Tartu had to return to Finland on Thursday and "
-        "Friday because of trouble with their navigation.\n"
-        "Experts believe the planes' GPS signals may have been jammed."
+        "On Thursday and Friday two Finnair flights bound for Tartu turned back to Helsinki "
+        "with navigation trouble.\n"
+        "Specialists suspect that someone was jamming the GPS of the planes."
     )
     # Before: the lede made an undated incident first, so the days of the sentence before the
     # problem sentence were not read as its days; only Thursday was found, by the nearest date.
@@ -217,9 +217,8 @@ def test_a_rules_deadline_is_not_an_incident_date():
         "Jammers and the pilot\n\n"
         "The FAA's flight advisory told pilots of a planned GPS interference test in the "
         "United States.\n\n"
-        "More and more owners are equipping their aircraft with GPS-based ADS-B to avoid being "
-        "excluded from controlled airspace after January 1, 2020, even as GPS exercises "
-        "increase.\n\n"
+        "Owners must fit GPS-based ADS-B before they may keep using controlled airspace after "
+        "January 1, 2020, while the military runs ever more GPS tests.\n\n"
         "In previous GPS interference incidents, the pilot declared an emergency, but ATC did "
         "not see that the emergency was related to GPS interference."
     )
