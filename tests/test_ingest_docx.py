@@ -165,3 +165,18 @@ def test_a_word_report_attached_to_a_message_is_read(tmp_path):
     path = tmp_path / "fwd.eml"
     path.write_bytes(bytes(message))
     assert [r.kind for r in read_reports(str(path))] == ["email", "docx"]
+
+
+def test_a_text_box_inside_a_paragraph_is_read_once(tmp_path):
+    # A text box sits inside a run of its paragraph and holds paragraphs of its own.
+    inner = "<w:p><w:r><w:t>GPS lost near Riga on 11 March 2025.</w:t></w:r></w:p>"
+    document = (
+        f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>Form A</w:t></w:r>'
+        f"<w:r><w:txbxContent>{inner}</w:txbxContent></w:r></w:p></w:body></w:document>"
+    )
+    path = tmp_path / "box.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", document)
+    (report,) = read_reports(str(path))
+    assert report.text.count("GPS lost near Riga") == 1
+    assert report.text.startswith("Form A")

@@ -805,10 +805,7 @@ def _read_pdf(data: bytes, *, name: str) -> Report:
             f"{name}: the PDF has no text layer (a scanned image?); run OCR on it or paste its text"
         )
     report = _read_plain(clean_text(text), name=name, markdown=False)
-    opening = " ".join(report.text.split("\n")[:5]).casefold()
-    title = " ".join(title.split())
-    if not report.title and len(title) > 10 and title.casefold() in opening:
-        report = replace(report, title=title)
+    report = _with_document_title(report, title)
     return replace(report, kind="pdf", url=report.url or url, notes=report.notes + tuple(notes))
 
 
@@ -819,6 +816,32 @@ def _read_pdf(data: bytes, *, name: str) -> Report:
 #: pages is well under 1 MB of XML; a zip bomb expands far beyond.
 MAX_DOCX_XML_BYTES = 20 * 1024 * 1024
 _WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_text(node):
+    """The words of one Word paragraph, without those of a paragraph nested in it (a text box
+    holds paragraphs of its own, which are read as paragraphs in their turn)."""
+    for child in node:
+        if child.tag == f"{_WORD_NS}p":
+            continue
+        if child.tag == f"{_WORD_NS}t":
+            yield child.text or ""
+        elif child.tag == f"{_WORD_NS}tab":
+            yield "\t"
+        elif child.tag in {f"{_WORD_NS}br", f"{_WORD_NS}cr"}:
+            yield "\n"
+        yield from _paragraph_text(child)
+
+
+def _with_document_title(report: Report, title: str) -> Report:
+    """The document's own title property (a PDF's, a Word file's) as the headline, when the
+    first lines of its text show it: a title they do not show ("Microsoft Word - draft3", a
+    template's) is no headline."""
+    title = " ".join(title.split())
+    opening = " ".join(report.text.split("\n")[:5]).casefold()
+    if not report.title and len(title) > 10 and title.casefold() in opening:
+        return replace(report, title=title)
+    return report
 
 
 def _read_docx(data: bytes, *, name: str) -> Report:
@@ -850,24 +873,12 @@ def _read_docx(data: bytes, *, name: str) -> Report:
         raise
     except Exception as err:  # noqa: BLE001 - a hostile or broken file may fail anywhere
         raise InputError(f"{name}: not a readable Word document ({type(err).__name__})") from err
-    paragraphs = []
-    for paragraph in root.iter(f"{_WORD_NS}p"):
-        parts = []
-        for node in paragraph.iter():
-            if node.tag == f"{_WORD_NS}t":
-                parts.append(node.text or "")
-            elif node.tag == f"{_WORD_NS}tab":
-                parts.append("\t")
-            elif node.tag in {f"{_WORD_NS}br", f"{_WORD_NS}cr"}:
-                parts.append("\n")
-        paragraphs.append("".join(parts).strip())
+    paragraphs = ["".join(_paragraph_text(p)).strip() for p in root.iter(f"{_WORD_NS}p")]
     text = "\n\n".join(p for p in paragraphs if p)
     if not text.strip():
         raise InputError(f"{name}: the Word document has no text")
     report = _read_plain(clean_text(text), name=name, markdown=False)
-    opening = " ".join(report.text.split("\n")[:5]).casefold()
-    if not report.title and len(title) > 10 and title.casefold() in opening:
-        report = replace(report, title=title)
+    report = _with_document_title(report, title)
     return replace(report, kind="docx")
 
 
