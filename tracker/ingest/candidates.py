@@ -335,7 +335,7 @@ def _days_told_next(
     if any(m.kind in {"iso", "dmy", "mdy", "numeric"} for m in dates):
         return None
     following = sentences[anchor.index + 1]
-    if not _SAME_FLIGHTS.match(following.text):
+    if not _SAME_FLIGHTS.match(following.text) and not _same_count(anchor.text, following.text):
         return None
     days = [m for m in _event_dates(following.text, base) if m.precision == "day" and m.date]
     return (days, following.text) if days else None
@@ -471,8 +471,11 @@ def _is_anchor(
         and re.search(r"\b(?:aircraft|flights|planes|pilots|airlines|airports)\b", text, re.I)
         and not re.search(
             r"\b(?:a|the|one|its|his|her|our|flight)\s+(?:plane|aircraft|flight|jet|airliner|crew"
-            r"|pilot|captain)\b|\b[A-Z]{2}\d{2,4}\b|\bon (?:Monday|Tuesday|Wednesday|Thursday"
-            r"|Friday|Saturday|Sunday)\b|\d{1,2} [A-Z][a-z]+ 20\d\d|\b(?:yesterday|last night)\b",
+            # "two Finnair aircraft were forced to turn around": counted aircraft are particular
+            r"|pilot|captain)\b|\b(?:[Tt]wo|[Tt]hree|[Bb]oth)\s+(?:[A-Z][\w-]+\s+)?"
+            r"(?:planes|aircraft|flights|jets|airliners)\b|\b[A-Z]{2}\d{2,4}\b"
+            r"|\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"|\d{1,2} [A-Z][a-z]+ 20\d\d|\b(?:yesterday|last night)\b",
             text,
         )
     ):
@@ -1266,23 +1269,50 @@ def _one_enumeration(mentions: list[DateMention], days: list[dt.date]) -> bool:
     return any(len(told) > 1 and told >= set(days) for told in spans.values())
 
 
+# "two Finnair flights", "three planes": as many aircraft as a short range has days.
+_COUNTED_FLIGHTS = re.compile(
+    r"\b(two|three|2|3)\s+(?:[\w-]+\s+){0,2}(?:planes|aircraft|jets|flights|airliners)\b", re.I
+)
+
+
+def _flights_counted(text: str) -> int:
+    """How many aircraft a sentence counts ("two Finnair flights": 2), or 0."""
+    counted = _COUNTED_FLIGHTS.search(text)
+    if not counted:
+        return 0
+    number = counted.group(1).lower()
+    return int({"two": "2", "three": "3"}.get(number, number))
+
+
+def _same_count(text: str, following: str) -> bool:
+    """ "Two Finnair aircraft had to turn around. On April 25-26, two flights from Helsinki
+    ...": the next sentence counts the same aircraft again, with their days."""
+    return 0 < _flights_counted(text) == _flights_counted(following)
+
+
 def _enumerated_days(mention: DateMention, sentence: str) -> list[DateMention]:
     """ "On 25 and 26 April, two jets turned back": days listed with "and" are one mention per
     day (one incident each), not one span; "between 25 and 26 April" and "25 to 26 April"
-    stay a span."""
+    stay a span. "On April 25-26, two flights turned back" counts as many aircraft as the
+    range has days: one a day."""
     if (
         mention.date is None
         or mention.end_date is None
         or mention.precision != "day"
         or mention.prefix == "between"
-        or not re.search(r"\d\s*(?:and|&)\s*\d", mention.text)
         or not 0 < (mention.end_date - mention.date).days <= 3
     ):
         return [mention]
     days = (mention.end_date - mention.date).days
+    if re.search(r"\d\s*(?:and|&)\s*\d", mention.text):
+        offsets: tuple[int, ...] | range = (0, days)
+    elif _flights_counted(sentence) == days + 1:
+        offsets = range(days + 1)
+    else:
+        return [mention]
     return [
         DateMention(mention.start, mention.end, mention.text, mention.kind, day, "day")
-        for day in (mention.date + dt.timedelta(days=n) for n in (0, days))
+        for day in (mention.date + dt.timedelta(days=n) for n in offsets)
     ]
 
 
@@ -1419,7 +1449,7 @@ def _between_ends(texts: list[str]):
             ) / 2  # fmt: skip
             country = country_at(lat, lon)
             values = {
-                INC.location: f"En route between {a} and {b}",
+                INC.location: fx.ROUTE_LOCATION.format(origin=a, destination=b),
                 INC.latitude: round(lat, 4),
                 INC.longitude: round(lon, 4),
                 INC.radius_km: round(min(half, 5000.0), 1),
@@ -2423,7 +2453,13 @@ def extract_candidates(
         for s in sentences:
             if s.index in anchor_ids or s.index in others:
                 continue
-            if s.paragraph in paragraphs:
+            if s.text == incident.date_sentence and date_kind not in {"none", "published"}:
+                # "It happened on Sunday, on the way from Warsaw to Plovdiv": the sentence that
+                # dates the incident tells of it, wherever it stands. Only as support: "60
+                # miles from Kaliningrad" read as an origin must not count against a place.
+                told = spot_places(s.text, weight=1.5, sentence_index=s.index, budget=budget)
+                hits += [h for h in told if h.score > 0]
+            elif s.paragraph in paragraphs:
                 hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
             elif s in title_sentences and len(incidents) == 1:
                 hits += spot_places(s.text, weight=1.5, sentence_index=s.index, budget=budget)
@@ -2982,11 +3018,21 @@ def _recalled_candidate(recall, report: Report) -> Candidate:
         INC.flight_phase: incident.phase or "unknown",
     }
     evidence = {INC.date: recall.sentence[:300], INC.location: f"(recorded incident {incident.id})"}
-    note = (
+    notes = [
         f"retells recorded incident {incident.id}: the facts are the record's; check that the "
         "page tells this incident"
-    )
-    candidate = _finish(values, evidence, report, [note])
+    ]
+    if recall.day is not None:
+        # "On 23 August the Finnair flight to Joensuu turned back", retelling an incident
+        # recorded only to its month: the page's day is the finer fact (linked candidates keep
+        # such a day too, see recorded._adopt).
+        values[INC.date], values[INC.date_precision] = recall.day, "day"
+        values[INC.end_date], values[INC.end_date_precision] = None, ""
+        notes.append(
+            f"the page names the day ({recall.date_text}); the record gives only its "
+            f"{incident.precision}"
+        )
+    candidate = _finish(values, evidence, report, notes)
     names = ", ".join(w.capitalize() if w.isalpha() else w.upper() for w in recall.words[:5])
     score = RECALLED_SCORE if recall.precision == "day" else RECALLED_SCORE - 0.05
     told = {

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+#: The location of an incident that only a route names, placed at the route's midpoint.
+ROUTE_LOCATION = "En route between {origin} and {destination}"
+
+
 __all__ = [
     "GNSS_TERM",
     "PROBLEM_TERM",

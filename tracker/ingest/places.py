@@ -240,7 +240,9 @@ _DIVERSION = re.compile(
 _ORGANISATION_AFTER = re.compile(
     r"^['\u2019]?s?\s*(?:newspaper|daily|media|outlet|broadcaster|agency|news\b|reported|reports|"
     r"said|says|told|wrote|writes|magazine|journal|radio|television|TV\b|airlines?|airways|"
-    r"air\b|express\b|group\b|ministry|government|officials?|military|army|forces|authorit\w+)",
+    r"air\b|express\b|group\b|ministry|government|officials?|military|army|forces|authorit\w+"
+    # "the Baltic foreign ministers warned": whose ministers, not where anything happened
+    r"|(?:(?:foreign|defen[cs]e|interior|transport|prime)\s+)?ministers?\b|leaders\b)",
     re.I,
 )
 # Titles and reporting words before a two-word capitalised phrase: a person's name follows.

@@ -24,12 +24,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
 from tracker import dataset, schema
 from tracker.dedupe import haversine_km
 from tracker.geocode.place import data_text
+from tracker.geocode.regions import region_for
+from tracker.ingest import fields as fx
 from tracker.ingest.dates import find_dates
 
 __all__ = [
@@ -397,6 +400,10 @@ def _time_fits(
     return fits, after
 
 
+#: How a link is placed when the candidate's route names the recorded place.
+ROUTE_PLACE = "its place on the route"
+
+
 def find_link(
     values: dict,
     text_words: set[str],
@@ -421,6 +428,7 @@ def find_link(
     country = str(values.get(INC.country) or "")
     lat, lon = values.get(INC.latitude), values.get(INC.longitude)
     place_words = _tokens(str(values.get(INC.location) or ""))
+    on_route = str(values.get(INC.location) or "").startswith(fx.ROUTE_LOCATION.partition("{")[0])
     fits: list[Link] = []
     for incident in index.incidents:
         if country and incident.country and country == incident.country:
@@ -431,6 +439,10 @@ def find_link(
             and float(haversine_km(lat, lon, incident.latitude, incident.longitude)) <= LINK_KM
         ):
             place = f"within {LINK_KM:.0f} km"
+        elif on_route and (_where_words(incident.location) - incident.country_words) & place_words:
+            # "En route between Warsaw and Plovdiv", placed at the route's midpoint: the route
+            # names the recorded place.
+            place = ROUTE_PLACE
         else:
             continue
         ok, after = _time_fits(incident, date, precision, published)
@@ -635,8 +647,28 @@ def link_candidates(
             candidate.recorded = link.incident.id
             candidate.reasons.append(describe(link))
             _adopt(candidate, link, dated_by_text)
+            if link.place == ROUTE_PLACE:
+                _adopt_place(candidate, link.incident)
         kept.append(candidate)
     return kept
+
+
+def _adopt_place(candidate, incident: RecordedIncident) -> None:
+    """A candidate placed at a route's midpoint ("between Warsaw and Plovdiv") that retells a
+    recorded incident at one end of the route takes the recorded place: the midpoint was only
+    a guess."""
+    values = candidate.values
+    was = values.get(INC.location)
+    values[INC.location] = incident.location
+    values[INC.latitude], values[INC.longitude] = incident.latitude, incident.longitude
+    values[INC.country] = incident.country
+    values[INC.region] = region_for(incident.country, incident.latitude, incident.longitude)
+    values[INC.geocode_precision], values[INC.geocode_source] = "city", "manual"
+    candidate.evidence[INC.location] = f"(recorded incident {incident.id})"
+    candidate.notes = [n for n in candidate.notes if not n.startswith("only the origin")]
+    candidate.notes.append(
+        f"place taken from recorded incident {incident.id}: the report names only the route ({was})"
+    )
 
 
 #: A recorded incident's place, named with the incident's day, is evidence enough when no more
@@ -644,6 +676,16 @@ def link_candidates(
 PLACE_WITH_DAY_WEIGHT = 0.5
 #: A year written out: a month counts as a recorded incident's date only with its own year.
 _MONTH_WORDS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+class DateEvidence(NamedTuple):
+    """How a page dates a recorded incident: its words, their sentence, and how close they
+    come ("day", "near", "month", "fresh"); ``day`` is the day the words name, if one."""
+
+    text: str
+    sentence: str
+    precision: str
+    day: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -659,6 +701,9 @@ class Recall:
     #: What says where: "its place" (named), "its country" (with two names), or "its day's
     #: news" (two names in the lede of a page of its day or just after).
     where: str = "its place"
+    #: The day the page names, when it names one inside a vaguer record (a day of a recorded
+    #: month): the page says more than the record.
+    day: dt.date | None = None
 
 
 def _names_of(
@@ -681,7 +726,7 @@ def _date_evidence(
     published_month: bool = False,
     names_together: int = 0,
     where: frozenset[str] = frozenset(),
-) -> tuple[str, str, str] | None:
+) -> DateEvidence | None:
     """The first date of the page that names the incident's day, else a day next to it (a
     local date across midnight, a page's slip), else its month with a year the page itself
     gives: (words, sentence, "day", "near" or "month"); ``None`` when none does.
@@ -724,13 +769,13 @@ def _date_evidence(
                 and first <= (through or mention.date)
                 and mention.date <= last
             ):
-                return mention.text, sentence, "day"
+                return DateEvidence(mention.text, sentence, "day", mention.date)
             if (
                 near_hit is None
                 and mention.precision == "day"
                 and first - one_day <= mention.date <= last + one_day
             ):
-                near_hit = (mention.text, sentence, "near")
+                near_hit = DateEvidence(mention.text, sentence, "near")
             if (
                 month_hit is None
                 and mention.precision == "month"
@@ -738,7 +783,7 @@ def _date_evidence(
                 and (published is not None or _MONTH_WORDS.search(mention.text))
                 and (month_with is None or month_with & _tokens(sentence))
             ):
-                month_hit = (mention.text, sentence, "month")
+                month_hit = DateEvidence(mention.text, sentence, "month")
     return near_hit or month_hit
 
 
@@ -780,7 +825,7 @@ def _fresh_news(
     names: list[str],
     lede_words: set[str] | None = None,
     published_month: bool = False,
-) -> tuple[str, str, str] | None:
+) -> DateEvidence | None:
     """("published ...", the lede sentence, "fresh") when the page came out within
     :data:`FRESH_DAYS` of the incident and its lede names the incident's place (or another of
     its names): a report of the days after it that gives no date of its own ("the aircraft
@@ -805,9 +850,9 @@ def _fresh_news(
     lede = lede_of(sentences)
     for sentence in lede:
         if wanted & _tokens(sentence):
-            return told, sentence, precision
+            return DateEvidence(told, sentence, precision)
     if lede and wanted & (lede_words or set()):
-        return told, lede[0], precision
+        return DateEvidence(told, lede[0], precision)
     return None
 
 
@@ -930,15 +975,14 @@ def recalled_incidents(
             evidence = fresh
         elif by_names is not None:
             evidence = by_names
-        elif (evidence is None or (evidence[2] != "day" and not strong)) and (
+        elif (evidence is None or (evidence.precision != "day" and not strong)) and (
             incident.country not in own_countries
         ):
             evidence = _fresh_news(
                 incident, sentences, published, names, lede_words, published_month
             )
-        if evidence is None or (evidence[2] not in {"day", "fresh"} and not strong):
+        if evidence is None or (evidence.precision not in {"day", "fresh"} and not strong):
             continue  # its place alone is evidence enough only with its very day
-        text, sentence, precision = evidence
         where = (
             "its country"
             if by_country
@@ -948,9 +992,16 @@ def recalled_incidents(
             if by_names is not None
             else "its day's news"
         )
+        # A range ("April 25-26") names its first day, which is not this incident's own.
+        first, last = _month_range(incident.date, incident.precision)
+        inside = evidence.day is not None and first <= evidence.day <= max(last, incident.last)
         found.append(
-            Recall(incident, tuple(names), round(weight, 2), text, sentence, precision, where)
-        )
+            Recall(
+                incident, tuple(names), round(weight, 2), evidence.text, evidence.sentence,
+                evidence.precision, where,
+                day=evidence.day if inside and incident.precision != "day" else None,
+            )
+        )  # fmt: skip
     # A month fits every incident of that month, and a neighbouring day the incidents of two
     # days in a row: another one named by the same words, with nearly as much evidence, makes
     # it a guess.

@@ -1,0 +1,157 @@
+"""Session 17: rules found on the tuning half of holdout19, each with a fixture in our own words
+(invented places, people and records where a record is needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from helpers import russian_incident_row as _row
+from helpers import source_row, write_dataset
+
+from tracker.geocode.regions import region_for
+from tracker.ingest import ingest_text
+from tracker.ingest import recorded as rec
+from tracker.ingest.candidates import extract_results
+from tracker.ingest.places import spot_places
+from tracker.ingest.readers import reports_from_bytes
+from tracker.schema import INC, SRC
+
+
+def _found(text: str, data_dir: Path | None = None, published=None) -> list[dict]:
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    found = extract_results(
+        report,
+        published=published,
+        recorded=rec.load_index(data_dir) if data_dir is not None else None,
+    ).candidates
+    return [c.values for c in found]
+
+
+def _days(text: str) -> list[str]:
+    return sorted(c.values["date"].isoformat() for c in ingest_text(text))
+
+
+# A short range of days and as many aircraft: one incident a day.
+
+
+def test_a_range_of_two_days_with_two_flights_is_one_incident_a_day():
+    text = (
+        "Published: 2024-05-02\n\n"
+        "On April 25-26, two Finnair flights from Helsinki to Tartu in Estonia had to return "
+        "to Helsinki because GPS jamming made the approach impossible."
+    )
+    assert _days(text) == ["2024-04-25", "2024-04-26"]
+    # A range with no count of aircraft stays one incident over the days.
+    one = text.replace("two Finnair flights", "Finnair flights")
+    assert _days(one) == ["2024-04-25"]
+
+
+def test_the_next_sentence_counting_the_same_aircraft_gives_their_days():
+    text = (
+        "Published: 2024-05-02\n\n"
+        "After two Finnair aircraft were made to turn back by interference with GPS signals, "
+        "the ministers warned this could end in a disaster. "
+        "On April 25-26, two flights from Helsinki to the Estonian town of Tartu had to give up "
+        "and fly home, as the crews could not find their way in safely. "
+        "Finnair's head of operations said GPS interference had been growing since 2022."
+    )
+    # Before: the range was read as one incident over both days.
+    assert _days(text) == ["2024-04-25", "2024-04-26"]
+
+
+def test_counted_aircraft_of_an_airline_are_particular_not_a_trend():
+    from tracker.ingest.candidates import _is_anchor
+    from tracker.ingest.text import split_sentences
+
+    def anchor(text: str) -> bool:
+        (sentence,) = split_sentences(text)
+        return _is_anchor(sentence, crew_narrative=False, topic=True)
+
+    # "could" marks a trend or a warning, unless the sentence names particular aircraft.
+    assert anchor(
+        "After two Finnair aircraft were made to turn back by interference with GPS signals, "
+        "the ministers warned this could end in a disaster."
+    )
+    assert not anchor(
+        "Aircraft were made to turn back by interference with GPS signals, and the ministers "
+        "warned this could end in a disaster."
+    )
+
+
+def test_ministers_of_a_place_do_not_place_an_incident_there():
+    text = "After the jamming, the Baltic foreign ministers met in the capital."
+    assert spot_places(text, weight=3.0) == []
+    # The region itself is still a place.
+    (hit,) = spot_places("Jamming over the Baltic has grown.", weight=3.0)
+    assert hit.text == "Baltic"
+
+
+# The sentence that dates an incident tells where, even in another paragraph.
+
+
+def test_the_sentence_that_dates_an_incident_helps_place_it():
+    text = (
+        "Published: 2025-06-09\n\n"
+        "The jet had been flying on Sunday from Warsaw to Rovaniemi in Finland, when it "
+        "returned.\n\n"
+        "The crew said the aircraft lost GPS over the sea. Jamming has grown in the Baltic "
+        "Sea, officials say."
+    )
+    (found,) = ingest_text(text)
+    assert found.values["country"] == "FI"
+    assert found.values["date"].isoformat() == "2025-06-08"
+
+
+# Recorded incidents (invented, near Orsk in Russia): what a page adds to the record.
+
+
+@pytest.fixture
+def month_record(tmp_path: Path) -> Path:
+    rows = [
+        _row("2025-05-01-orsk", "2025-05-01", "Orsk Airport", **{
+             INC.date_precision: "month", INC.operator: "Norland Air",
+             INC.aircraft: "Airbus A320"}),
+    ]  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: rows[0][INC.id]})]
+    return write_dataset(tmp_path / "data", rows, sources)
+
+
+def test_a_page_that_names_the_day_of_an_incident_recorded_by_its_month_gives_the_day(
+    month_record,
+):
+    # An undated page: "17 May" has no year of its own, so only the record can date it.
+    text = (
+        "Norland Air cut its winter timetable. "
+        "On 17 May a Norland Air flight to Orsk turned back with GPS trouble. "
+        "The airline said it would review the route."
+    )
+    (found,) = _found(text, month_record)
+    # Before: the record's month (2025-05, month precision), though the page names the day.
+    assert (found[INC.date], found[INC.date_precision]) == (dt.date(2025, 5, 17), "day")
+
+
+@pytest.fixture
+def route_record(tmp_path: Path) -> Path:
+    # A flight that lost GPS on the approach to Burgas, in Bulgaria.
+    rows = [
+        _row("2025-08-31-burgas", "2025-08-31", "Burgas Airport", **{
+             INC.aircraft: "Jet carrying Chancellor Mira Talvik", INC.latitude: "42.57",
+             INC.longitude: "27.52", INC.country: "BG",
+             INC.region: region_for("BG", 42.57, 27.52)}),
+    ]  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: rows[0][INC.id]})]
+    return write_dataset(tmp_path / "data", rows, sources)
+
+
+def test_a_route_that_names_a_recorded_place_takes_the_recorded_place(route_record):
+    text = (
+        "The jet of Chancellor Mira Talvik was en route from Warsaw to Burgas on Sunday. "
+        "The flight lost its GPS signal, officials said."
+    )
+    (values,) = _found(text, route_record, published=dt.date(2025, 9, 1))
+    # Before: placed at the route's midpoint, in Romania, and not linked, so the record was
+    # recalled as a second candidate.
+    assert (values[INC.location], values[INC.country]) == ("Burgas Airport", "BG")
+    assert values[INC.date] == dt.date(2025, 8, 31)
