@@ -135,3 +135,10 @@ def ingest_refused(path: Path, data_dir: Path, message: str) -> None:
     assert message in result.output
     assert "Traceback" not in result.output
     assert snapshot(data_dir) == before
+
+
+def ingested_days(text: str) -> list[str]:
+    """The days (ISO) of the candidates ``text`` gives, sorted."""
+    from tracker.ingest import ingest_text
+
+    return sorted(c.values["date"].isoformat() for c in ingest_text(text))

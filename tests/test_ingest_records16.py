@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers import ingested_days as _days
 from helpers import recalled as _recalled
 from helpers import russian_incident_row as _row
 from helpers import source_row, write_dataset
@@ -15,10 +16,6 @@ from tracker.ingest import recorded as rec
 from tracker.ingest.candidates import extract_results
 from tracker.ingest.readers import reports_from_bytes
 from tracker.schema import INC, SRC
-
-
-def _days(text: str) -> list[str]:
-    return sorted(c.values["date"].isoformat() for c in ingest_text(text))
 
 
 def test_flights_taken_up_again_after_a_lede_take_the_days_of_the_sentence_before():

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers import ingested_days as _days
 from helpers import russian_incident_row as _row
 from helpers import source_row, write_dataset
 
@@ -27,10 +28,6 @@ def _found(text: str, data_dir: Path | None = None, published=None) -> list[dict
         recorded=rec.load_index(data_dir) if data_dir is not None else None,
     ).candidates
     return [c.values for c in found]
-
-
-def _days(text: str) -> list[str]:
-    return sorted(c.values["date"].isoformat() for c in ingest_text(text))
 
 
 # A short range of days and as many aircraft: one incident a day.
