@@ -152,3 +152,18 @@ def test_a_route_that_names_a_recorded_place_takes_the_recorded_place(route_reco
     # recalled as a second candidate.
     assert (values[INC.location], values[INC.country]) == ("Burgas Airport", "BG")
     assert values[INC.date] == dt.date(2025, 8, 31)
+
+
+def test_a_far_country_named_in_the_report_is_not_the_country_of_an_area():
+    text = (
+        "Published: 2023-09-04\n\n"
+        "Airliners and false signals.\n\n"
+        "South Korea's aviation agency said that in August 2023, pilots of a passenger aircraft "
+        "flying over the Middle East reported that GPS spoofing sent false positions to their "
+        "navigation systems."
+    )
+    (found,) = ingest_text(text)
+    assert found.values["location"] == "Middle East"
+    # Before: South Korea, the only country the report names, some 7,000 km away (whose
+    # agency said it).
+    assert found.values["country"] == ""

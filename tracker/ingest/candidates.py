@@ -2485,7 +2485,9 @@ def extract_candidates(
         place_best = 3.0 if place_roles & cued else 1.0
         place_values, place_sentence = _place_values(place)
         if place is not None and not place_values[INC.country]:
-            place_values[INC.country] = country_for_sea(hits)
+            place_values[INC.country] = country_for_sea(
+                hits, near=(place.location.latitude, place.location.longitude)
+            )
         values.update(place_values)
         if place_sentence:
             evidence[INC.location] = place_sentence

@@ -16,6 +16,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from tracker.dedupe import haversine_km
 from tracker.geocode.text import fold
 
 __all__ = [
@@ -875,15 +876,27 @@ def best_place(hits: list[PlaceHit]) -> PlaceHit | None:
     return winner
 
 
-def country_for_sea(hits: list[PlaceHit]) -> str:
+#: A country named in a report is the country of an incident placed at sea or over a wider
+#: area only when its own centre lies within this distance of the area's point: the West Sea
+#: and South Korea, not the Middle East and a Korean airliner told of in the same report.
+SEA_COUNTRY_KM = 1500.0
+
+
+def country_for_sea(hits: list[PlaceHit], near: tuple[float, float] | None = None) -> str:
     """For an incident placed at sea: the country the report names (positively), or ``""``.
 
     "South Korea's military said ... over the West Sea" is Korean airspace in the report's
-    words; a bare sea with no country named stays without one (open sea).
+    words; a bare sea with no country named stays without one (open sea). With ``near`` (the
+    sea's or area's point), a country farther than :data:`SEA_COUNTRY_KM` does not count.
     """
     totals: dict[str, float] = {}
     for hit in hits:
         if hit.precision == "country" and hit.country:
+            if near is not None and (
+                float(haversine_km(*near, hit.location.latitude, hit.location.longitude))
+                > SEA_COUNTRY_KM
+            ):
+                continue
             totals[hit.country] = totals.get(hit.country, 0.0) + hit.score
     positive = {code: total for code, total in totals.items() if total > 0}
     return max(positive, key=positive.get) if positive else ""
