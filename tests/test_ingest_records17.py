@@ -167,3 +167,25 @@ def test_a_far_country_named_in_the_report_is_not_the_country_of_an_area():
     # Before: South Korea, the only country the report names, some 7,000 km away (whose
     # agency said it).
     assert found.values["country"] == ""
+
+
+def test_a_weekday_with_its_day_in_brackets_names_that_day():
+    from tracker.ingest.dates import find_dates
+
+    (mention,) = find_dates("On Monday (30) the jet returned.", base=dt.date(2025, 6, 2))
+    # The day of the page's month, else of the month before.
+    assert mention.date == dt.date(2025, 5, 30)
+    # Portuguese news writes it so; on a page known only to its month, it is still the day.
+    text = (
+        "Na madrugada desta quarta-feira (25), um avião da companhia aérea Norland Air perdeu o "
+        "sinal de GPS quando se aproximava de Aktau, no Cazaquistão."
+    )
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    (found,) = extract_results(
+        report, published=dt.date(2024, 12, 1), published_month=True
+    ).candidates
+    # Before: only the month (a weekday on a page of December 2024).
+    assert (found.values[INC.date], found.values[INC.date_precision]) == (
+        dt.date(2024, 12, 25),
+        "day",
+    )

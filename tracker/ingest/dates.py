@@ -170,6 +170,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "nesta quarta-feira (25)": Portuguese news names the weekday with the day of the
+        # month in brackets ("Wednesday (25)" in the gloss).
+        "weekday_day",
+        re.compile(
+            r"\b(?P<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*\((?P<d>[0-3]?\d)\)", re.I
+        ),
+    ),
+    (
         "weekday",
         re.compile(
             r"\b(?P<pre>last|past|this\s+past|on|late\s+on|early\s+on|since)?\s*"
@@ -234,6 +242,7 @@ class DateMention:
             "relative_days",
             "relative_word",
             "weekday",
+            "weekday_day",
             "following",
             "month_rel_year",
             "ordinal_day",
@@ -414,6 +423,14 @@ def _resolve(
         if word == "last year":
             return dt.date(base.year - 1, 1, 1), "year", None, 0
         return dt.date(base.year, 1, 1), "year", None, 0
+    if kind == "weekday_day":
+        # The day of the base's month, else of the month before ("Monday (30)" on 2 June).
+        day = int(g["d"])
+        same = _safe_date(base.year, base.month, day)
+        if same is not None and same <= base + dt.timedelta(days=1):
+            return same, "day", None, 0
+        before = month_start(base) - dt.timedelta(days=1)
+        return _safe_date(before.year, before.month, day), "day", None, 0
     if kind == "weekday":
         target = _weekday_number(g["wd"])
         back = (base.weekday() - target) % 7

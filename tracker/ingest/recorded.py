@@ -755,7 +755,7 @@ def _date_evidence(
             if mention.date is None:
                 continue
             relative = mention.kind in {"weekday", "relative_days", "relative_word"}
-            if relative and published is None:
+            if (relative or mention.kind == "weekday_day") and published is None:
                 continue
             if relative and published_month:
                 # "on Thursday" on a page of January 2025: some day of that month.
