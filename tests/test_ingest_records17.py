@@ -189,3 +189,17 @@ def test_a_weekday_with_its_day_in_brackets_names_that_day():
         dt.date(2024, 12, 25),
         "day",
     )
+
+
+def test_where_a_flight_was_bound_gives_way_to_where_it_was_over():
+    text = (
+        "Published: 2024-10-05\n\n"
+        "A Boeing 777 bound for Doha had to hold for an hour above the Tehran FIR on 2 October "
+        "after its GPS was spoofed, a pilots' group said."
+    )
+    (found,) = ingest_text(text)
+    # Before: "bound for" counted as much as "above", and Doha, a city, won.
+    assert found.values["country"] == "IR"
+    # Alone, the destination still places the incident.
+    (alone,) = ingest_text(text.replace(" above the Tehran FIR", ""))
+    assert alone.values["country"] == "QA"

@@ -134,7 +134,7 @@ _STRONG = re.compile(
     r"|overflying|crossing|flying\s+across|close\s+to"
     r"|in\s+the\s+vicinity\s+of|(?:north|south|east|west)\w*\s+of|airspace\s+(?:of|over)"
     r"|skies\s+over"
-    r"|area\s+of|region\s+of|bound\s+for|inbound\s+to|en\s+route\s+to|towards?|circl\w*\s+(?:over"
+    r"|area\s+of|region\s+of|circl\w*\s+(?:over"
     r"|above)"
     r"|land\s+at|reach\s+|to\s+and\s+from"
     # "A major disruption hit Delhi's airport": the place the trouble struck.
@@ -156,6 +156,11 @@ _JUST_AFTER_LEAVING = re.compile(
     re.I,
 )
 _WEAK = re.compile(r"(?:\bat|\bin|\bwithin)\s+(?:the\s+)?$", re.I)
+# "An A380 bound for Dubai": where the flight was going, which is where the trouble was only
+# when the report names no place it was over (see _told_over_inferred).
+_BOUND_FOR = re.compile(
+    r"(?:\bbound\s+for|\binbound\s+to|\ben\s+route\s+to|\btowards?)\s+(?:the\s+)?$", re.I
+)
 # A destination ("a flight to Oslo") is where the incident happened only if it was on approach,
 # which the approach cues above already say: alone it counts a little.
 _DESTINATION = re.compile(
@@ -639,6 +644,9 @@ def spot_places(
                     if _ORIGIN_BEFORE.search(before)
                     else "negative"
                 )
+            elif _BOUND_FOR.search(before):
+                score += 3.0
+                role = "arrival"
             elif _STRONG.search(before):
                 score += 3.0
                 role = "strong"
