@@ -203,3 +203,16 @@ def test_where_a_flight_was_bound_gives_way_to_where_it_was_over():
     # Alone, the destination still places the incident.
     (alone,) = ingest_text(text.replace(" above the Tehran FIR", ""))
     assert alone.values["country"] == "QA"
+
+
+def test_an_airports_iata_code_after_a_crews_word_of_arriving_places_the_incident():
+    text = (
+        "Report of January 2024. Narrative: On descent into ELP we received a GPS LOSS message "
+        "followed by terrain alerts. ATC advised of GPS testing at White Sands. We continued "
+        "with conventional navigation and landed without incident."
+    )
+    (found,) = ingest_text(text)
+    # Before: three capitals are never looked up, so the test range was the only place.
+    assert found.values["location"].startswith("El Paso International Airport")
+    # Initials after other words are still not looked up ("a statement from NRK").
+    assert spot_places("A statement from NRK said the jet landed.", weight=1.0) == []

@@ -689,7 +689,39 @@ def spot_places(
             score += 0.0 if role == "destination" else bonus
             hits.append(PlaceHit(text, query, location, score * weight, sentence, role))
             spans.append((start, end))
+    hits += _iata_hits(sentence, spans, weight=weight, geocoder=geocoder)
     return _told_over_inferred(_route_ends(hits, spans, sentence, weight), weight)
+
+
+# "On descent into ELP", "climbing out of ORD": a crew's words before an airport's IATA code.
+# Three capitals are too often initials to be looked up without such a word before them.
+_MOVING_AT_CODE = re.compile(
+    r"\b(?:descen\w*|approach\w*|land\w*|arriv\w*|depart\w*|climb\w*|take-?off|took\s+off"
+    r"|taking\s+off)\s+(?:(?:in)?to|at|from|out\s+of)?\s*$",
+    re.I,
+)
+_IATA = re.compile(r"\b[A-Z]{3}\b")
+
+
+def _iata_hits(
+    sentence: str, spans: list[tuple[int, int]], *, weight: float, geocoder
+) -> list[PlaceHit]:
+    """Airports named by their IATA code right after a word of arriving or leaving."""
+    hits = []
+    for match in _IATA.finditer(sentence):
+        code = match.group(0)
+        if (
+            fold(code) in _NOT_PLACES
+            or any(lo < match.end() and match.start() < hi for lo, hi in spans)
+            or not _MOVING_AT_CODE.search(sentence[max(0, match.start() - 30) : match.start()])
+        ):
+            continue
+        location = geocoder.geocode(code)
+        if location is None or location.raw.get("precision") != "airport":
+            continue
+        # Scored as a named airport with a role cue ("approaching Tallinn Airport").
+        hits.append(PlaceHit(code, code, location, 4.5 * weight, sentence, "strong"))
+    return hits
 
 
 def _told_over_inferred(hits: list[PlaceHit], weight: float) -> list[PlaceHit]:
