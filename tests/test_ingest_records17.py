@@ -216,3 +216,11 @@ def test_an_airports_iata_code_after_a_crews_word_of_arriving_places_the_inciden
     assert found.values["location"].startswith("El Paso International Airport")
     # Initials after other words are still not looked up ("a statement from NRK").
     assert spot_places("A statement from NRK said the jet landed.", weight=1.0) == []
+
+
+def test_flights_to_a_town_that_turned_back_were_going_there():
+    (hit,) = spot_places("Two flights to Tartu turned back on 25 and 26 April.", weight=1.0)
+    # Before: read as a gloss's verb-last "had to Tartu return", the place they went back to.
+    assert (hit.text, hit.score > 0) == ("Tartu", True)
+    (gloss,) = spot_places("The plane had to Helsinki returned.", weight=1.0)
+    assert gloss.role == "origin"

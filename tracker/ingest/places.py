@@ -128,6 +128,7 @@ _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}(?:st|nd|rd|th)?\b")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
 
 _RETURNED_AFTER = re.compile(r"\s+(?:returned|flew\s+back|turned\s+back)\b")
+_GLOSS_TO_BEFORE = re.compile(r"\b(?:had|has|have|must|was|were|forced)\s+to\s+$", re.I)
 _STRONG = re.compile(
     r"(?:approach(?:ing|es|ed)?(?:\s+(?:to|into))?|land(?:ing)?\s+(?:at|in)|(?:arriv\w*|descen\w*)"
     r"\s+(?:at|in|into|to)|over|near|around|above|outside|off(?:\s+the\s+coast\s+of)?|into"
@@ -672,9 +673,10 @@ def spot_places(
                     continue
             if _ACTOR_AFTER.match(after):
                 score = min(score, 0.0) - 2.0
-            if _RETURNED_AFTER.match(after) and re.search(r"\bto\s+$", before):
+            if _RETURNED_AFTER.match(after) and _GLOSS_TO_BEFORE.search(before):
                 # Verb-last word order in a gloss ("had to Helsinki return"): where the flight
-                # went back to, its origin, not where the trouble was.
+                # went back to, its origin, not where the trouble was. (In English, "two
+                # flights to Tartu turned back" names where they were going.)
                 score, role = min(score, 0.0) - 3.0, "origin"
             if sentence_index <= 2 and start == 0 and _DATELINE.match(sentence):
                 score = -5.0
