@@ -224,3 +224,16 @@ def test_flights_to_a_town_that_turned_back_were_going_there():
     assert (hit.text, hit.score > 0) == ("Tartu", True)
     (gloss,) = spot_places("The plane had to Helsinki returned.", weight=1.0)
     assert gloss.role == "origin"
+
+
+def test_a_local_time_at_sea_near_midnight_is_read_in_the_seas_nautical_zone():
+    from tracker.ingest.localtime import utc_date
+
+    told = "lost its GPS signal at about 01:30 local time on 24 August over the Black Sea"
+    # 34.5 degrees east: UTC+2, so 23:30 UTC on the 23rd. Before: no zone at sea, no shift.
+    assert utc_date(dt.date(2024, 8, 24), told, "", 34.5) == dt.date(2024, 8, 23)
+    assert utc_date(dt.date(2024, 8, 24), told.replace("01:30", "11:30"), "", 34.5) == (
+        dt.date(2024, 8, 24)
+    )
+    # With no longitude, nothing to go by.
+    assert utc_date(dt.date(2024, 8, 24), told, "") == dt.date(2024, 8, 24)

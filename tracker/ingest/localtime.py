@@ -11,6 +11,8 @@ shifts.
 datetime.date(2024, 8, 23)
 >>> utc_date(dt.date(2024, 8, 24), "at 14:00 local time", "EE", 58.4)
 datetime.date(2024, 8, 24)
+>>> utc_date(dt.date(2024, 8, 24), "at 01:30 local time", "", 34.5)  # the Black Sea, UTC+2
+datetime.date(2024, 8, 23)
 """
 
 from __future__ import annotations
@@ -109,14 +111,20 @@ def utc_date(date: dt.date, text: str, country: str, longitude: float | None = N
 
     :param date: the local date the report gives.
     :param text: the sentence with the time ("at 01:00 local time", "shortly after 11 p.m.").
-    :param country: ISO alpha-2 code of where it happened ("" at sea: no shift).
+    :param country: ISO alpha-2 code of where it happened ("" at sea: the nautical zone of
+        ``longitude``, one hour for each 15 degrees; without a longitude, no shift).
     :param longitude: picks the zone in countries that have several.
     :returns: ``date``, or the day before/after when the local time falls on another UTC day.
     """
     clock = local_time(text)
-    if clock is None or not country:
+    if clock is None:
         return date
-    zone = _zone_for(country, longitude)
+    if country:
+        zone: dt.tzinfo | None = _zone_for(country, longitude)
+    elif longitude is not None:
+        zone = dt.timezone(dt.timedelta(hours=round(longitude / 15)))
+    else:
+        zone = None
     if zone is None:
         return date
     local = dt.datetime(date.year, date.month, date.day, clock[0], clock[1], tzinfo=zone)
