@@ -237,3 +237,27 @@ def test_a_local_time_at_sea_near_midnight_is_read_in_the_seas_nautical_zone():
     )
     # With no longitude, nothing to go by.
     assert utc_date(dt.date(2024, 8, 24), told, "") == dt.date(2024, 8, 24)
+
+
+def test_a_timeline_line_in_the_present_tense_is_an_incident():
+    text = (
+        "Published: 2025-09-30\n\n"
+        "GPS jamming and VIP flights: a timeline\n\n"
+        "- 13 March 2024: an RAF jet with the UK defence secretary aboard loses GPS for half an "
+        "hour near Kaliningrad.\n"
+        "- 24 September 2025: a Spanish Air Force jet with the defence minister aboard has its "
+        "GPS jammed near Kaliningrad."
+    )
+    # Before: "loses" was no word of a problem, so only the second line was found.
+    assert _days(text) == ["2024-03-13", "2025-09-24"]
+
+
+def test_the_atlantic_is_the_ocean():
+    text = (
+        "Published: 2025-09-05\n\n"
+        "A Boeing 787 bound for Newark lost GPS navigation for twenty minutes on Thursday night "
+        "over the Atlantic, southeast of Newfoundland, the FAA said."
+    )
+    (found,) = ingest_text(text)
+    # Before: "Atlantic" was a small town in Iowa, so the destination placed the incident.
+    assert (found.values["location"], found.values["country"]) == ("North Atlantic", "")
