@@ -261,3 +261,17 @@ def test_the_atlantic_is_the_ocean():
     (found,) = ingest_text(text)
     # Before: "Atlantic" was a small town in Iowa, so the destination placed the incident.
     assert (found.values["location"], found.values["country"]) == ("North Atlantic", "")
+
+
+def test_a_relative_update_stamp_is_no_publication_date():
+    text = (
+        "Updated 2 hours ago\n\n"
+        "A Lufthansa Airbus A350 flying from Munich to Seoul had its GPS jammed over Mongolia "
+        "earlier on Tuesday, a company spokesperson said."
+    )
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    # Before: dateparser counted "2 hours ago" from the machine's clock, so the page was
+    # dated today and "Tuesday" was this week's.
+    assert report.published is None
+    (found,) = extract_results(report, published=dt.date(2025, 3, 12)).candidates
+    assert found.values[INC.date] == dt.date(2025, 3, 11)

@@ -675,11 +675,20 @@ def parse_publication_arg(value: str) -> tuple[dt.date, bool] | None:
     return None
 
 
+# "Updated 2 hours ago", "Posted yesterday": a stamp relative to when the page was seen, which
+# a saved copy does not tell (dateparser would count it from today's clock).
+_RELATIVE_STAMP = re.compile(
+    r"\b(?:ago|yesterday|today|tonight|tomorrow|just\s+now|now|last|next|this)\b", re.I
+)
+
+
 def parse_published(value: str | None) -> dt.date | None:
     """Parse a publication date from metadata (ISO 8601, RFC 822 as in RSS, or free text).
 
     >>> parse_published("Tue, 02 Sep 2025 10:00:00 GMT")
     datetime.date(2025, 9, 2)
+    >>> parse_published("2 hours ago") is None  # relative to a moment the copy does not keep
+    True
     """
     if not value or not value.strip():
         return None
@@ -692,7 +701,7 @@ def parse_published(value: str | None) -> dt.date | None:
         return email.utils.parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         pass
-    if len(value) > 100:
+    if len(value) > 100 or _RELATIVE_STAMP.search(value):
         return None
     import dateparser  # slow to import: only when metadata is unusual
 
