@@ -275,3 +275,16 @@ def test_a_relative_update_stamp_is_no_publication_date():
     assert report.published is None
     (found,) = extract_results(report, published=dt.date(2025, 3, 12)).candidates
     assert found.values[INC.date] == dt.date(2025, 3, 11)
+
+
+def test_a_hyphened_destination_or_route_is_read_as_one():
+    # "Vilnius-bound": where the flight was going, as "bound for Vilnius" is.
+    (bound,) = spot_places("A Vilnius-bound Ryanair flight lost GPS.", weight=1.0)
+    assert (bound.text, bound.role) == ("Vilnius", "arrival")
+    # "the Warsaw-Plovdiv flight": a route, as "the Warsaw - Plovdiv flight" is.
+    origin, destination = spot_places("The Warsaw-Plovdiv flight lost GPS.", weight=1.0)
+    assert (origin.text, origin.score < 0) == ("Warsaw", True)
+    assert (destination.text, destination.role) == ("Plovdiv", "destination")
+    # A hyphened place is still one place, and a hyphened brand no place.
+    assert [h.text for h in spot_places("Flights to Baden-Baden were hit.")] == ["Baden-Baden"]
+    assert spot_places("The Rolls-Royce engine failed on the flight.") == []

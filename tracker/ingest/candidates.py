@@ -893,7 +893,7 @@ def _group(
             ):
                 continue
             if incident.date is None or incident.date.date is None:
-                if recalled:
+                if recalled or _another_airlines(anchor, incident):
                     continue
                 if incident.date is not None and "year" in incident.date.text.lower():
                     # "last year's disruption" with no publication date to count from, told
@@ -1064,6 +1064,17 @@ def _nearest_date(
 def _airlines(texts) -> set[str]:
     """The airlines (known operators) the texts name, in lower case."""
     return {m.lower() for text in texts for m in fx.KNOWN_OPERATOR.findall(text)}
+
+
+def _another_airlines(anchor: Sentence, incident: _Incident) -> bool:
+    """Is a dated anchor in another paragraph about other airlines only than the undated
+    incident ("A LOT Embraer lost GPS over the Black Sea" ... "A Wizz Air jet lost GPS near
+    Kaliningrad on 12 February"): another flight, not the day of this one."""
+    if anchor.paragraph in {a.paragraph for a in incident.anchors}:
+        return False
+    theirs = _airlines(a.text for a in incident.anchors)
+    own = _airlines([anchor.text])
+    return bool(theirs) and bool(own) and not own & theirs
 
 
 def _nearest_reported_day(

@@ -691,8 +691,54 @@ def spot_places(
             score += 0.0 if role == "destination" else bonus
             hits.append(PlaceHit(text, query, location, score * weight, sentence, role))
             spans.append((start, end))
+    # (_route_ends pairs each hit with its span: the hits found below have none.)
+    hits = _route_ends(hits, spans, sentence, weight)
     hits += _iata_hits(sentence, spans, weight=weight, geocoder=geocoder)
-    return _told_over_inferred(_route_ends(hits, spans, sentence, weight), weight)
+    hits += _hyphened_hits(sentence, spans, weight=weight, geocoder=geocoder)
+    return _told_over_inferred(hits, weight)
+
+
+# "a Vilnius-bound jet", "the Warsaw-Plovdiv flight": one hyphened word that is no place of its
+# own ("Baden-Baden", "Ivano-Frankivsk" are, and are read whole).
+_HYPHENED = re.compile(r"(?<![\w-])([A-Z][\w'\u2019]+)-(bound|[A-Z][\w'\u2019]+)(?![\w-])")
+
+
+def _town(name: str, geocoder):
+    """The city (of some size) or airport ``name`` is, else ``None``."""
+    location = geocoder.geocode(name)
+    if location is None or fold(name) in _NOT_PLACES:
+        return None
+    raw = location.raw
+    if raw["precision"] == "airport" or (
+        raw["precision"] == "city" and (raw.get("population") or 0) >= 50000
+    ):
+        return location
+    return None
+
+
+def _hyphened_hits(
+    sentence: str, spans: list[tuple[int, int]], *, weight: float, geocoder
+) -> list[PlaceHit]:
+    """Where a "X-bound" flight was going, and the two ends of a route written "X-Y", scored as
+    "bound for X" and as a route with a dash (see :func:`_route_ends`) are."""
+    hits = []
+    for match in _HYPHENED.finditer(sentence):
+        if any(lo < match.end() and match.start() < hi for lo, hi in spans):
+            continue  # read whole already ("Baden-Baden")
+        first, second = match.group(1), match.group(2)
+        origin = _town(first, geocoder)
+        if origin is None:
+            continue
+        if second == "bound":
+            bonus = 1.5 if origin.raw["precision"] == "airport" else 1.0
+            hits.append(PlaceHit(first, first, origin, (3.0 + bonus) * weight, sentence, "arrival"))
+            continue
+        destination = _town(second, geocoder)
+        if destination is None or not _ROUTE_WORDS.search(sentence):
+            continue
+        hits.append(PlaceHit(first, first, origin, -2.0 * weight, sentence, "negative"))
+        hits.append(PlaceHit(second, second, destination, 0.7 * weight, sentence, "destination"))
+    return hits
 
 
 # "On descent into ELP", "climbing out of ORD": a crew's words before an airport's IATA code.
