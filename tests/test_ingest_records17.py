@@ -288,3 +288,20 @@ def test_a_hyphened_destination_or_route_is_read_as_one():
     # A hyphened place is still one place, and a hyphened brand no place.
     assert [h.text for h in spot_places("Flights to Baden-Baden were hit.")] == ["Baden-Baden"]
     assert spot_places("The Rolls-Royce engine failed on the flight.") == []
+
+
+def test_a_french_route_written_with_a_is_a_route_in_the_gloss():
+    from tracker.ingest.languages.gloss import gloss_line
+
+    # "reliant Paris à Beyrouth": the verb is dropped, and "à" between two names is "to".
+    glossed = gloss_line("Un Airbus d'Air France reliant Paris à Beyrouth a perdu le GPS.", "fr")
+    assert "Paris to Beirut" in glossed
+    text = (
+        "Un avion d'Air France brouillé près de Chypre\n\n"
+        "Un Airbus A321 d'Air France reliant Paris à Beyrouth a subi un brouillage de son signal "
+        "GPS le 12 mars au-dessus de la Méditerranée orientale, selon la compagnie."
+    )
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    (found,) = extract_results(report, published=dt.date(2025, 3, 13)).candidates
+    # Before: "Paris at Beirut" made Beirut a city where the jet was, over the sea.
+    assert found.values[INC.location] == "Eastern Mediterranean"

@@ -1069,6 +1069,8 @@ def _tidy(words: list[str]) -> str:
     # "da Varsavia a Londra", "de Madrid à Vilnius": a route's end, which one preposition says
     # in these languages, is "to" after "from" a place, not "at" (where the incident was).
     text = re.sub(r"\b(from (?:[A-Z][\w'\u2019-]*\s){1,3}),?\s*at (?=[A-Z])", r"\1to ", text)
+    # "reliant Paris à Beyrouth" (the verb dropped): one name "at" another is a route's end.
+    text = re.sub(r"\b([A-Z][a-z][\w'\u2019-]*) at (?=[A-Z][a-z])", r"\1 to ", text)
     # "vicino a Kaliningrad", "près de": "near" says it all.
     text = re.sub(r"\bnear (?:at|of|to) (?=[A-Z])", "near ", text)
     text = re.sub(r"\(\s*\)", "", text)
