@@ -305,3 +305,28 @@ def test_a_french_route_written_with_a_is_a_route_in_the_gloss():
     (found,) = extract_results(report, published=dt.date(2025, 3, 13)).candidates
     # Before: "Paris at Beirut" made Beirut a city where the jet was, over the sea.
     assert found.values[INC.location] == "Eastern Mediterranean"
+
+
+def test_an_airline_and_the_declined_ends_of_its_route_are_places_not_a_name():
+    from tracker.ingest.languages.gloss import gloss_line
+
+    # Finnish: "Finnairin Helsingistä Tarttoon" (Finnair's, from Helsinki, to Tartu). Before:
+    # three capitalised words were taken for a person's or an agency's name.
+    glossed = gloss_line("Finnairin Helsingistä Tarttoon lentänyt kone kääntyi takaisin.", "fi")
+    assert "from Helsinki to Tartu" in glossed
+
+
+def test_a_turkish_suffix_after_the_apostrophe_says_from_to_or_in():
+    from tracker.ingest.languages.gloss import gloss_line
+
+    glossed = gloss_line("İstanbul'dan Erbil'e giden uçakta GPS sinyali kesildi.", "tr")
+    assert glossed.startswith("From Istanbul to Erbil")
+    assert gloss_line("Ankara'da uçak indi.", "tr").startswith("In Ankara")
+
+
+def test_an_airline_right_after_a_place_does_not_make_it_a_name():
+    # A gloss drops "flown by": "to Erbil Pegasus the aircraft".
+    hits = spot_places("From Istanbul to Erbil Pegasus the aircraft lost GPS.", weight=1.0)
+    assert "Erbil" in [h.text for h in hits]
+    # A person's surname after a place still makes a name ("Vilnius Smith").
+    assert "Vilnius" not in [h.text for h in spot_places("Then Vilnius Smith spoke.")]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from tracker.dedupe import haversine_km
 from tracker.geocode.text import fold
+from tracker.ingest import fields as fx
 
 __all__ = [
     "LookupBudget",
@@ -410,6 +411,8 @@ def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
         word = words[i]
         if i in covered or fold(word) in _PLACE_TAIL or fold(word) in _NOT_PLACES:
             continue
+        if i == hi and fx.KNOWN_OPERATOR.fullmatch(word):
+            continue  # "to Erbil Pegasus" (a gloss drops "flown by"): the airline comes next
         if word[:1].isupper() and word.lower() not in {"of", "the", "de", "la", "al", "el", "on"}:
             return True
     return False

@@ -879,7 +879,7 @@ def _read_run(tokens, i, run, code, emit, out, *, initial: bool = False) -> int:
         if not (word[:1].isupper() and _is_cue_word(word.lower(), code)):
             break
         tail += 1
-    if len(names) >= 3 or (len(names) == 2 and tail):
+    if (len(names) >= 3 or (len(names) == 2 and tail)) and not _route_run(names, code):
         # A longer capitalised run is a name (a person, an agency): only countries in it count.
         for word in words:
             found = exonym(word, code)
@@ -910,6 +910,18 @@ def _read_run(tokens, i, run, code, emit, out, *, initial: bool = False) -> int:
         if place is not None:
             _emit_place(place, emit, out)
     return end
+
+
+def _route_run(names: list[str], code: str) -> bool:
+    """Is a capitalised run an airline and the ends of its route ("Finnairin Helsingistä
+    Tarttoon", Finnair's from Helsinki to Tartu)? Two of its words are places whose case says
+    "from", "to" or "in" (or one of them, and an airline): no person's name is declined so."""
+    placed = 0
+    for word in names:
+        place = resolve_place(word, code, strict=True)
+        placed += place is not None and place.role in {"from", "to", "in", "at"}
+    airline = any(_operator_in(word) for word in names)
+    return placed >= 2 or (placed == 1 and airline)
 
 
 def _pair_name(first: str, second: str) -> str:

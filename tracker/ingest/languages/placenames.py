@@ -1588,7 +1588,7 @@ def _resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName |
         # A city named by an alternate spelling ("Khelsinki", "Wien") takes the gazetteer's own
         # name: the English rules look up primary names.
         primary = location.raw.get("name") if location.raw.get("precision") == "city" else ""
-        as_written = PlaceName(primary or latin, "", "gazetteer")
+        as_written = PlaceName(primary or latin, _turkish_role(word, code), "gazetteer")
         if location.raw.get("country_code") in HOME.get(code, ()) or location.raw.get(
             "precision"
         ) in {"country", "area", "region", "airport"}:
@@ -1601,6 +1601,23 @@ def _resolve_place(word: str, code: str, *, strict: bool = False) -> PlaceName |
         if other not in (latin, word):
             stripped = resolve_place(other, code, strict=strict)
     return stripped or as_written
+
+
+#: Turkish writes a case suffix after a name's apostrophe: "İstanbul'dan" (from Istanbul),
+#: "Erbil'e" (to Erbil), "Ankara'da" (in Ankara).
+_TURKISH_SUFFIX_ROLES = {
+    **dict.fromkeys(("dan", "den", "tan", "ten"), "from"),
+    **dict.fromkeys(("da", "de", "ta", "te", "daki", "deki", "taki", "teki"), "in"),
+    **dict.fromkeys(("a", "e", "ya", "ye"), "to"),
+}
+
+
+def _turkish_role(word: str, code: str) -> str:
+    """The preposition a Turkish suffix after an apostrophe stands for, or ``""``."""
+    if code != "tr":
+        return ""
+    _, apostrophe, suffix = word.replace("\u2019", "'").partition("'")
+    return _TURKISH_SUFFIX_ROLES.get(suffix.lower(), "") if apostrophe else ""
 
 
 #: German writes an umlaut as "ae", "oe", "ue" when it cannot print it ("Muenchen"), so every
