@@ -330,3 +330,15 @@ def test_an_airline_right_after_a_place_does_not_make_it_a_name():
     assert "Erbil" in [h.text for h in hits]
     # A person's surname after a place still makes a name ("Vilnius Smith").
     assert "Vilnius" not in [h.text for h in spot_places("Then Vilnius Smith spoke.")]
+
+
+def test_a_short_czech_text_with_a_word_polish_shares_is_czech():
+    from tracker.ingest.languages.detect import detect_language
+
+    text = (
+        "Letadlo Českých aerolinií letící z Prahy do Vilniusu ve čtvrtek ztratilo signál GPS "
+        "nad Polskem, uvedla společnost."
+    )
+    # Before: "nad" and "do" are Polish words too, and Polish won, though the text writes not
+    # one letter of Polish (and so the Polish gloss read almost nothing).
+    assert detect_language(text).code == "cs"

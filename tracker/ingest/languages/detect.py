@@ -174,6 +174,12 @@ def _fits_letters(text: str, hits: dict[str, int], best: str) -> str:
     if share(best) >= 0.5:
         return best
     fitting = [c for c in hits if c != best and hits[c] >= 2 and share(c) >= 0.8]
+    if not fitting and share(best) == 0:
+        # Not one of the text's letters is the guess's ("Letadlo Českých aerolinií ... nad
+        # Polskem": Czech, with one Czech word and the "nad" Polish writes too): a language
+        # with a word of its own that writes them all.
+        fitting = [c for c in hits if c != best and hits[c] >= 1 and share(c) >= 0.8]
+        return max(fitting, key=lambda c: (share(c), hits[c])) if fitting else best
     return max(fitting, key=hits.get) if fitting else best
 
 
