@@ -342,3 +342,20 @@ def test_a_short_czech_text_with_a_word_polish_shares_is_czech():
     # Before: "nad" and "do" are Polish words too, and Polish won, though the text writes not
     # one letter of Polish (and so the Polish gloss read almost nothing).
     assert detect_language(text).code == "cs"
+
+
+def test_a_records_state_reference_places_it_in_that_state():
+    text = (
+        "Date : 202402\n"
+        "State Reference : NM\n"
+        "Flight Phase : Cruise\n"
+        "Narrative: 1\n"
+        "In cruise at FL350 both FMCs lost GPS updating and ATC told us of GPS interference "
+        "testing in the area. We took vectors and went on to our destination.\n"
+    )
+    (found,) = ingest_text(text)
+    # Before: only the country, though the record names the state.
+    assert found.values["location"].startswith("New Mexico")
+    # A state the gazetteer has no area for still gives the country.
+    (other,) = ingest_text(text.replace(": NM", ": OH"))
+    assert other.values["location"] == "United States"

@@ -938,15 +938,24 @@ _US_STATES = frozenset(
 )
 
 
+#: The states a record's two letters name, for those the gazetteer knows as areas.
+_US_STATE_NAMES = {
+    "AZ": "Arizona", "CA": "California", "ID": "Idaho", "NM": "New Mexico", "NV": "Nevada",
+    "TX": "Texas",
+}  # fmt: skip
+
+
 def _record_state(sentences: list[Sentence]) -> PlaceHit | None:
     """ASRS records hide the airport (``ZZZ``) but keep ``State Reference : TX`` (or ``FO``,
-    foreign): enough for the country when the narrative names no place."""
+    foreign): enough for the state, or at least the country, when the narrative names no
+    place."""
     for sentence in sentences:
         match = re.match(r"State Reference\s*:\s*([A-Z]{2})\b", sentence.text)
         if match and match.group(1) in _US_STATES:
-            location = get_geocoder().geocode("United States")
-            if location is not None:
-                return PlaceHit("United States", "United States", location, 1.0, sentence.text)
+            for name in (_US_STATE_NAMES.get(match.group(1)), "United States"):
+                location = get_geocoder().geocode(name) if name else None
+                if location is not None and location.raw.get("country_code") == "US":
+                    return PlaceHit(name, name, location, 1.0, sentence.text)
     return None
 
 
