@@ -359,3 +359,14 @@ def test_a_records_state_reference_places_it_in_that_state():
     # A state the gazetteer has no area for still gives the country.
     (other,) = ingest_text(text.replace(": NM", ": OH"))
     assert other.values["location"] == "United States"
+
+
+def test_a_russian_route_from_one_town_into_another_is_a_route():
+    from tracker.ingest.languages.gloss import gloss_line
+
+    # "из Новосибирска в Москву": "в" is "in" and "into"; after "from" a town, it is "to".
+    assert "from Novosibirsk to Moscow" in gloss_line(
+        "Самолёт летел из Новосибирска в Москву.", "ru"
+    )
+    # Polish writes "do" for "to": "w" stays "in".
+    assert "to Poland" not in gloss_line("Samolot z Warszawy w Polsce wylądował.", "pl")

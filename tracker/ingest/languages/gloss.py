@@ -584,7 +584,15 @@ def gloss_line(line: str, code: str, *, after_comma: bool = False) -> str:
             emit("did")
         i += 1
     out.extend(held)
-    return _tidy(out)
+    text = _tidy(out)
+    if code in _INTO_IS_TO:
+        # "из Новосибирска в Москву": after "from" a town, "в" (into) is where the flight went.
+        text = re.sub(r"\b(from (?:[A-Z][\w'\u2019-]*\s){1,3}),?\s*in (?=[A-Z])", r"\1to ", text)
+    return text
+
+
+#: Languages whose one preposition for "in" and "into" follows "from" a town on a route.
+_INTO_IS_TO = frozenset({"ru", "uk", "bg", "mk", "sr"})
 
 
 # Past-tense endings that are regular enough to recognise a verb the tables do not list, per
