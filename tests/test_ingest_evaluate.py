@@ -67,3 +67,21 @@ def test_a_missing_text_is_refused_unless_present_only(tmp_path, capsys):
     line = capsys.readouterr().out.strip().splitlines()[-1]
     assert line.startswith("dataset-check: 1 articles | recall 1/1")
     assert line.endswith("| 1 without a text, left out")
+
+
+def test_a_page_known_only_to_its_year_is_run_as_undated(tmp_path):
+    expected = _corpus(tmp_path)
+    doc = json.loads(expected.read_text("utf-8"))
+    doc["articles"][0]["published"] = "2025"
+    (tmp_path / "a.txt").write_text(
+        "On 4 March 2025 a Wizz Air A321 approaching Rzeszow lost GPS to jamming.", "utf-8"
+    )
+    expected.write_text(json.dumps(doc), "utf-8")
+    results, summary = evaluate(tmp_path, expected, split="dataset-check")
+    # Before: "2025" was refused as a publication date, and the article counted as an error.
+    assert not results[0].error
+    assert summary.matched == 1
+    doc["articles"][0]["published"] = "March 2025"
+    expected.write_text(json.dumps(doc), "utf-8")
+    results, _ = evaluate(tmp_path, expected, split="dataset-check")
+    assert "is not YYYY-MM-DD, YYYY-MM or YYYY" in results[0].error

@@ -121,7 +121,7 @@ def test_the_evaluator_reads_a_month_only_publication_date(tmp_path):
 
 def test_the_evaluator_names_a_malformed_publication_date_instead_of_failing(tmp_path):
     results, _ = evaluate(tmp_path, _month_corpus(tmp_path, "March 2024"), split="tune")
-    assert "not YYYY-MM-DD or YYYY-MM" in results[0].error
+    assert "not YYYY-MM-DD, YYYY-MM or YYYY" in results[0].error
 
 
 # --- the day in a news address --------------------------------------------------------------

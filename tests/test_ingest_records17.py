@@ -370,3 +370,40 @@ def test_a_russian_route_from_one_town_into_another_is_a_route():
     )
     # Polish writes "do" for "to": "w" stays "in".
     assert "to Poland" not in gloss_line("Samolot z Warszawy w Polsce wylądował.", "pl")
+
+
+def test_a_trend_headline_in_a_newsletters_contents_makes_no_incident():
+    text = (
+        "Safety Digest - 5 February 2024 No. 26 In This Issue : Incident: Cargo jet over the "
+        "Atlantic on Feb 5th 2024, cargo fire warning : Incident: Regional jet near Tampa on Jan "
+        "24th 2024, smoke in the cockpit : FAA Tells Pilots To Go Analogue As GNSS Spoofing "
+        "Incidents Increase : Arrest after laser pointed at helicopter"
+    )
+    # Before: the spoofing headline was an incident sentence, and took the days and places of
+    # the other stories on its line (the Tampa smoke and the Atlantic fire warning).
+    assert ingest_text(text) == []
+
+
+def test_a_headline_of_incidents_increasing_is_a_trend():
+    from tracker.ingest.candidates import _is_anchor
+    from tracker.ingest.text import split_sentences
+
+    (sentence,) = split_sentences(
+        "FAA tells pilots of airliners to plan for GNSS spoofing as incidents increase"
+    )
+    assert not _is_anchor(sentence, crew_narrative=False, topic=True)
+
+
+def test_headlines_joined_by_colons_are_sentences_of_their_own():
+    from tracker.ingest.text import split_sentences
+
+    line = (
+        "In This Issue : Incident: Cargo jet over the Atlantic on Feb 5th 2024, cargo fire "
+        "warning : FAA Tells Pilots To Go Analogue As GNSS Spoofing Incidents Increase : Arrest "
+        "after laser pointed at helicopter"
+    )
+    texts = [s.text for s in split_sentences(line)]
+    # Before: one sentence, cut anywhere once it grew too long.
+    assert "FAA Tells Pilots To Go Analogue As GNSS Spoofing Incidents Increase" in texts
+    # A colon or two in a sentence is still a sentence.
+    assert len(split_sentences("Note : the crew : lost GPS near Riga.")) == 1

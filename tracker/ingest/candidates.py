@@ -120,6 +120,8 @@ _GENERIC = re.compile(
     r"in recent (?:months|years|weeks)|growing (?:threat|problem)|study|survey|research|webinar|"
     # "Increased GPS interference near the border": a trend headline.
     r"increas(?:ed|ing)\s+(?:GPS\s+|GNSS\s+)?(?:interference|jamming|spoofing)|"
+    # "... As GNSS 'Spoofing' Incidents Increase": a trend headline.
+    r"(?:incidents|cases|reports|attacks)\s+(?:increase|rise|surge|grow|soar|multiply)|"
     r"workshop|seminar|symposium|forum|summit|meeting|training|exercise scenario|plans? to|"
     r"held a|agreed|drafting|draft|recommend\w*|standards?|mandate|requirements?)\b",
     re.I,

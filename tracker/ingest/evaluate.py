@@ -32,6 +32,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -230,11 +231,19 @@ def _run_article(path: Path, article: dict, recorded=None) -> ArticleResult:
     from tracker.ingest.candidates import extract_results
     from tracker.ingest.dates import parse_publication_arg
 
-    # "published": "2024-03" is a page that shows only its month.
-    given = parse_publication_arg(article["published"]) if article.get("published") else None
-    if article.get("published") and given is None:
+    # "published": "2024-03" is a page that shows only its month; "2024", only its year,
+    # which dates nothing the page counts from ("on Sunday"): run as an undated page.
+    year_only = bool(re.fullmatch(r"\d{4}", article.get("published") or ""))
+    given = (
+        parse_publication_arg(article["published"])
+        if article.get("published") and not year_only
+        else None
+    )
+    if article.get("published") and given is None and not year_only:
         return ArticleResult(
-            article, [], error=f"published {article['published']!r} is not YYYY-MM-DD or YYYY-MM"
+            article,
+            [],
+            error=f"published {article['published']!r} is not YYYY-MM-DD, YYYY-MM or YYYY",
         )
     published, published_month = given if given else (None, False)
     try:

@@ -142,8 +142,9 @@ _BULLET_LINE = re.compile(r"^[ \t]*[-*\u2022\u00b7\u25aa\u25e6][ \t]+(?=\S)")
 
 
 def _list_items_apart(text: str) -> str:
-    """Each item of a bulleted list (two or more bulleted lines in a row) is a paragraph of its
-    own, as in Markdown: the items of a list (a timeline) are usually separate events."""
+    """Each item of a bulleted list (two or more bulleted lines in a row), or of a list of
+    headlines joined by " : ", is a paragraph of its own, as in Markdown: the items of a list
+    (a timeline, a newsletter's contents) are usually separate events."""
     lines = text.split("\n")
     bulleted = [bool(_BULLET_LINE.match(line)) for line in lines]
     out: list[str] = []
@@ -153,9 +154,20 @@ def _list_items_apart(text: str) -> str:
         )
         if in_list:
             out += ["", _BULLET_LINE.sub("", line), ""]
+        elif line.count(" : ") >= DIGEST_SEPARATORS:
+            # A newsletter's contents on one line ("In This Issue : Incident: ... fire warning
+            # : FAA Tells Pilots ... Spoofing Incidents Increase : ..."): each headline apart.
+            # Cut into sentence-sized pieces anywhere else, a trend headline's "Spoofing" and
+            # its "Incidents Increase" may fall in two pieces, beside other stories' days.
+            for item in line.split(" : "):
+                out += ["", item, ""]
         else:
             out.append(line)
     return "\n".join(out)
+
+
+#: A line with this many " : " between its parts is a list of headlines, not a sentence.
+DIGEST_SEPARATORS = 3
 
 
 def split_sentences(text: str) -> list[Sentence]:
