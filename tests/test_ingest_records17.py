@@ -407,3 +407,19 @@ def test_headlines_joined_by_colons_are_sentences_of_their_own():
     assert "FAA Tells Pilots To Go Analogue As GNSS Spoofing Incidents Increase" in texts
     # A colon or two in a sentence is still a sentence.
     assert len(split_sentences("Note : the crew : lost GPS near Riga.")) == 1
+
+
+def test_the_day_of_a_plan_dates_no_incident():
+    text = (
+        "Published: 2025-09-01\n\n"
+        "After circling the airport for an hour, the pilot of the minister's jet landed using "
+        "paper maps because of GPS jamming, officials said.\n\n"
+        "Another incident marked the minister's trip, which will continue on Monday in Romania, "
+        "in Constanța."
+    )
+    found = ingest_text(text)
+    # Before: "on Monday", the day the trip goes on, and Constanța dated and placed the jamming.
+    assert [c.values["country"] for c in found] != ["RO"]
+    assert all(
+        c.values["date"] != dt.date(2025, 9, 1) or c.values["country"] != "RO" for c in found
+    )

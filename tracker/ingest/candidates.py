@@ -552,6 +552,8 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         and not _AS_OF.search(sentence[: m.start])
         and not _POST_SIGNATURE.search(sentence[: m.start])
         and not _is_deadline(sentence, m)
+        # "the trip, which will continue on Monday in Romania": a plan's day
+        and not _PLAN.search(sentence[: m.start])
     ]  # fmt: skip
     # A date after today is no incident's (a slip, or a plan: "3 March 2031"), with or without
     # a publication date; the validator's tolerance allows for time zones.

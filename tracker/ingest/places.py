@@ -302,6 +302,13 @@ _ACTOR_AFTER = re.compile(
     r"(?:jamming|spoofing|interference|disruption)",
     re.I,
 )
+# "which will continue on Monday in Romania, in": where something is still to happen.
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|scheduled|set)\s+to|plans?\s+to)\s+"
+    r"(?:(?!(?:after|because|when|since|following|but)\b)[\w'\u2019-]+,?\s+){0,6}"
+    # ("will resume flights to Bodo", where two planes could not land, still names the place)
+    r"in\s+(?:the\s+)?(?:[A-Z][\w'\u2019-]*,?\s+(?:in\s+)?)?$"
+)
 _BORDER_WITH = re.compile(r"\bborders?\s+(?:with\s+|of\s+|to\s+)?(?:the\s+)?$", re.I)
 _AIRSPACE_AFTER = re.compile(r"^\s*(?:airspace|skies|air\s+space|border|territory|FIR)\b", re.I)
 # "Reuters | London | Updated: 14-03-2024": a place alone between the bars of a credit line is
@@ -636,6 +643,9 @@ def spot_places(
             elif _SOURCE_BEFORE.search(before):
                 score -= 3.0
                 role = "source"
+            elif _PLANNED_BEFORE.search(sentence[max(0, start - 80) : start]):
+                score -= 2.0  # "the trip will continue on Monday in Romania": a plan's place
+                role = "negative"
             elif _JUST_AFTER_LEAVING.search(before):
                 score += 3.0  # "shortly after leaving Vilnius": the trouble began there
                 role = "strong"
