@@ -423,3 +423,8 @@ def test_the_day_of_a_plan_dates_no_incident():
     assert all(
         c.values["date"] != dt.date(2025, 9, 1) or c.values["country"] != "RO" for c in found
     )
+    from tracker.ingest.candidates import _event_dates
+
+    plan = "The minister's trip will continue on Monday in Romania."
+    assert _event_dates(plan, dt.date(2025, 9, 3)) == []
+    assert _event_dates("The jet lost GPS on Monday.", dt.date(2025, 9, 3)) != []
