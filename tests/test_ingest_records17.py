@@ -428,3 +428,12 @@ def test_the_day_of_a_plan_dates_no_incident():
     plan = "The minister's trip will continue on Monday in Romania."
     assert _event_dates(plan, dt.date(2025, 9, 3)) == []
     assert _event_dates("The jet lost GPS on Monday.", dt.date(2025, 9, 3)) != []
+
+
+def test_a_countrys_name_with_and_in_it_is_read_whole():
+    (hit,) = spot_places("Flights over Trinidad and Tobago were hit.", weight=1.0)
+    # Before: "Trinidad" alone, a town in Bolivia.
+    assert (hit.text, hit.country) == ("Trinidad and Tobago", "TT")
+    # Two places joined by "and" stay two.
+    hits = spot_places("Latvia and Lithuania reported jamming.", weight=1.0)
+    assert [h.country for h in hits] == ["LV", "LT"]

@@ -425,6 +425,30 @@ def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
     return False
 
 
+_AND_NAME = re.compile(r"\b[A-Z][\w.'\u2019-]+ and (?:the )?[A-Z][\w.-]+(?: Islands)?\b")
+
+
+def _joined_names(sentence: str, geocoder) -> str:
+    """``sentence`` with " and " inside a country's name written "-and-" ("Trinidad-and-
+    Tobago"), which the gazetteer reads as the country; other words unchanged."""
+    if " and " not in sentence:
+        return sentence
+
+    def join(match: re.Match) -> str:
+        name = match.group(0)
+        joined = name.replace(" ", "-")
+        location = geocoder.geocode(joined)
+        if (
+            location is not None
+            and location.raw.get("precision") == "country"
+            and fold(location.raw.get("name", "")) == fold(name)
+        ):
+            return joined
+        return name
+
+    return _AND_NAME.sub(join, sentence)
+
+
 def _split_possessive(text: str) -> str:
     return re.sub(r"['\u2019]s$", "", text)
 
@@ -525,7 +549,10 @@ def spot_places(
         # name; only ICAO airport codes are trusted there.
         return _icao_hits(sentence, weight=weight, geocoder=geocoder)
     field = _FIELD.match(sentence)
-    for match in _PHRASE.finditer(sentence):
+    # "Trinidad and Tobago": a country's name with "and" in it is read whole (written with
+    # hyphens, of the same length, so that offsets still point into the sentence).
+    scan = _joined_names(sentence, geocoder)
+    for match in _PHRASE.finditer(scan):
         if field and match.start() < field.end():
             continue  # "Make Model Name: A320": a record's field label is not a place.
         raw_words = match.group(0).split()
@@ -534,7 +561,7 @@ def spot_places(
         offsets = []
         cursor = match.start()
         for w in raw_words:
-            position = sentence.find(w, cursor)
+            position = scan.find(w, cursor)
             offsets.append(position)
             cursor = position + len(w)
         if len(words) >= 2 and any(fold(w) in _ORGANISATION_WORDS for w in words):
