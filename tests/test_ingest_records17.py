@@ -437,3 +437,20 @@ def test_a_countrys_name_with_and_in_it_is_read_whole():
     # Two places joined by "and" stay two.
     hits = spot_places("Latvia and Lithuania reported jamming.", weight=1.0)
     assert [h.country for h in hits] == ["LV", "LT"]
+
+
+def test_a_warning_to_an_areas_carriers_is_no_flight_to_recall(tmp_path):
+    from helpers import recalled
+
+    rows = [
+        _row("2025-05-16-orsk-warning", "2025-05-16", "Airspace near Orsk (NOTAM area)", **{
+             INC.aircraft: "Norland carriers and Norland-registered aircraft near Orsk"}),
+    ]  # fmt: skip
+    data = write_dataset(
+        tmp_path / "data", rows, [source_row(**{SRC.incident_id: rows[0][INC.id]})]
+    )
+    text = (
+        "On 16 May 2025 the regulator told Norland carriers flying near Orsk to expect GPS jamming"
+    )
+    # Before: "carriers" was read as one aircraft, so a story on the warning retold a flight.
+    assert recalled(data, text) == []

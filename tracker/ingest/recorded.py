@@ -249,6 +249,8 @@ _BRACKETS = re.compile(r"\([^)]*\)")
 _MANY_AIRCRAFT = re.compile(
     r"^(?:about\s+)?(?:several|multiple|many|numerous|various|dozens|all|civil|general|flights"
     r"|airliners|arrivals|departures|\d+|two|three|four|five|six|seven|eight|nine|ten"
+    # "US carriers and US-registered aircraft over the Gulf": a warning's addressees
+    r"|(?:[\w-]+\s+)?(?:carriers|operators|airlines)"
     # ("Aircraft on the weekly Tallinn-Savonlinna service" is one route's flight.)
     r"|aircraft (?:in|at|on(?!\s+the\s+(?:[\w\u2013-]+\s+){0,3}(?:service|route|flight)\b)"
     r"|over|using|around|and))\b|\bin general\b|\bpilot reports\b",
