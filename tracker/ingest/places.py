@@ -428,7 +428,7 @@ def _inside_name(words: list[str], lo: int, hi: int, resolved) -> bool:
 _AND_NAME = re.compile(r"\b[A-Z][\w.'\u2019-]+ and (?:the )?[A-Z][\w.-]+(?: Islands)?\b")
 
 
-def _joined_names(sentence: str, geocoder) -> str:
+def _joined_names(sentence: str, geocoder, budget: LookupBudget | None = None) -> str:
     """``sentence`` with " and " inside a country's name written "-and-" ("Trinidad-and-
     Tobago"), which the gazetteer reads as the country; other words unchanged."""
     if " and " not in sentence:
@@ -437,6 +437,8 @@ def _joined_names(sentence: str, geocoder) -> str:
     def join(match: re.Match) -> str:
         name = match.group(0)
         joined = name.replace(" ", "-")
+        if budget is not None and not budget.take():
+            return name
         location = geocoder.geocode(joined)
         if (
             location is not None
@@ -551,7 +553,7 @@ def spot_places(
     field = _FIELD.match(sentence)
     # "Trinidad and Tobago": a country's name with "and" in it is read whole (written with
     # hyphens, of the same length, so that offsets still point into the sentence).
-    scan = _joined_names(sentence, geocoder)
+    scan = _joined_names(sentence, geocoder, budget)
     for match in _PHRASE.finditer(scan):
         if field and match.start() < field.end():
             continue  # "Make Model Name: A320": a record's field label is not a place.
@@ -733,8 +735,8 @@ def spot_places(
             spans.append((start, end))
     # (_route_ends pairs each hit with its span: the hits found below have none.)
     hits = _route_ends(hits, spans, sentence, weight)
-    hits += _iata_hits(sentence, spans, weight=weight, geocoder=geocoder)
-    hits += _hyphened_hits(sentence, spans, weight=weight, geocoder=geocoder)
+    hits += _iata_hits(sentence, spans, weight=weight, geocoder=geocoder, budget=budget)
+    hits += _hyphened_hits(sentence, spans, weight=weight, geocoder=geocoder, budget=budget)
     return _told_over_inferred(hits, weight)
 
 
@@ -743,8 +745,10 @@ def spot_places(
 _HYPHENED = re.compile(r"(?<![\w-])([A-Z][\w'\u2019]+)-(bound|[A-Z][\w'\u2019]+)(?![\w-])")
 
 
-def _town(name: str, geocoder):
+def _town(name: str, geocoder, budget: LookupBudget | None):
     """The city (of some size) or airport ``name`` is, else ``None``."""
+    if budget is not None and not budget.take():
+        return None
     location = geocoder.geocode(name)
     if location is None or fold(name) in _NOT_PLACES:
         return None
@@ -757,7 +761,12 @@ def _town(name: str, geocoder):
 
 
 def _hyphened_hits(
-    sentence: str, spans: list[tuple[int, int]], *, weight: float, geocoder
+    sentence: str,
+    spans: list[tuple[int, int]],
+    *,
+    weight: float,
+    geocoder,
+    budget: LookupBudget | None = None,
 ) -> list[PlaceHit]:
     """Where a "X-bound" flight was going, and the two ends of a route written "X-Y", scored as
     "bound for X" and as a route with a dash (see :func:`_route_ends`) are."""
@@ -766,14 +775,14 @@ def _hyphened_hits(
         if any(lo < match.end() and match.start() < hi for lo, hi in spans):
             continue  # read whole already ("Baden-Baden")
         first, second = match.group(1), match.group(2)
-        origin = _town(first, geocoder)
+        origin = _town(first, geocoder, budget)
         if origin is None:
             continue
         if second == "bound":
             bonus = 1.5 if origin.raw["precision"] == "airport" else 1.0
             hits.append(PlaceHit(first, first, origin, (3.0 + bonus) * weight, sentence, "arrival"))
             continue
-        destination = _town(second, geocoder)
+        destination = _town(second, geocoder, budget)
         if destination is None or not _ROUTE_WORDS.search(sentence):
             continue
         hits.append(PlaceHit(first, first, origin, -2.0 * weight, sentence, "negative"))
@@ -792,7 +801,12 @@ _IATA = re.compile(r"\b[A-Z]{3}\b")
 
 
 def _iata_hits(
-    sentence: str, spans: list[tuple[int, int]], *, weight: float, geocoder
+    sentence: str,
+    spans: list[tuple[int, int]],
+    *,
+    weight: float,
+    geocoder,
+    budget: LookupBudget | None = None,
 ) -> list[PlaceHit]:
     """Airports named by their IATA code right after a word of arriving or leaving."""
     hits = []
@@ -804,6 +818,8 @@ def _iata_hits(
             or not _MOVING_AT_CODE.search(sentence[max(0, match.start() - 30) : match.start()])
         ):
             continue
+        if budget is not None and not budget.take():
+            break
         location = geocoder.geocode(code)
         if location is None or location.raw.get("precision") != "airport":
             continue
