@@ -454,3 +454,26 @@ def test_a_warning_to_an_areas_carriers_is_no_flight_to_recall(tmp_path):
     )
     # Before: "carriers" was read as one aircraft, so a story on the warning retold a flight.
     assert recalled(data, text) == []
+
+
+def test_a_month_told_beside_days_of_that_month_is_no_third_incident(tmp_path):
+    rows = [
+        _row(f"2025-04-{day}-orsk", f"2025-04-{day}", "Orsk Airport", **{
+             INC.aircraft: "Airbus A320", INC.operator: "Norland Air"})
+        for day in (24, 25)
+    ]  # fmt: skip
+    data = write_dataset(
+        tmp_path / "data", rows, [source_row(**{SRC.incident_id: r[INC.id]}) for r in rows]
+    )
+    # A rough gloss: the days are read only through the records.
+    text = (
+        "Russia blamed: last week GPS interference, navigation interference 2 aircraft.\n"
+        "2 from Velgorod to Orsk the flight Norland Air on Thursday on Friday. Experts the "
+        "flight GPS interference affected."
+    )
+    found = _found(text, data, published=dt.date(2025, 4, 29))
+    # Before: "last week" gave a third candidate, April 2025 in Russia, beside the two days.
+    assert sorted((v[INC.date], v[INC.date_precision]) for v in found) == [
+        (dt.date(2025, 4, 24), "day"),
+        (dt.date(2025, 4, 25), "day"),
+    ]

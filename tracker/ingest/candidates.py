@@ -3015,9 +3015,34 @@ def extract_results(
         for candidate in every:
             if candidate.source.get("published") is None:
                 candidate.source["published"] = published
+    every = _without_vaguer_twins(every, threshold)
     shown = [c for c in every if c.score >= threshold]
     skipped = [c for c in every if c.score < threshold]
     return Results(shown, figures, skipped)
+
+
+def _without_vaguer_twins(candidates: list[Candidate], threshold: float) -> list[Candidate]:
+    """Leave out a candidate known only to its month when another, shown, names a day of that
+    month in the same country: "GPS interference last week ... two flights to Tartu on Thursday
+    and Friday" tells those flights, not a third incident of the month."""
+    days = {
+        (c.values.get(INC.country), c.values[INC.date].year, c.values[INC.date].month)
+        for c in candidates
+        if c.score >= threshold
+        and c.values.get(INC.date_precision) == "day"
+        and isinstance(c.values.get(INC.date), dt.date)
+    }
+    return [
+        c
+        for c in candidates
+        if not (
+            c.values.get(INC.date_precision) == "month"
+            and isinstance(c.values.get(INC.date), dt.date)
+            and c.values.get(INC.country)
+            and (c.values.get(INC.country), c.values[INC.date].year, c.values[INC.date].month)
+            in days
+        )
+    ]
 
 
 #: The score of a recorded incident a page retells with its day (with only its month: less).
