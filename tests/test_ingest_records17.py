@@ -36,23 +36,23 @@ def _found(text: str, data_dir: Path | None = None, published=None) -> list[dict
 def test_a_range_of_two_days_with_two_flights_is_one_incident_a_day():
     text = (
         "Published: 2024-05-02\n\n"
-        "On April 25-26, two Finnair flights from Helsinki to Tartu in Estonia had to return "
-        "to Helsinki because GPS jamming made the approach impossible."
+        "Jamming of satellite navigation sent back two airBaltic jets bound for Kaunas, "
+        "Lithuania, on April 25-26; both went home to Riga."
     )
     assert _days(text) == ["2024-04-25", "2024-04-26"]
     # A range with no count of aircraft stays one incident over the days.
-    one = text.replace("two Finnair flights", "Finnair flights")
+    one = text.replace("two airBaltic jets", "airBaltic jets")
     assert _days(one) == ["2024-04-25"]
 
 
 def test_the_next_sentence_counting_the_same_aircraft_gives_their_days():
     text = (
         "Published: 2024-05-02\n\n"
-        "After two Finnair aircraft were made to turn back by interference with GPS signals, "
-        "the ministers warned this could end in a disaster. "
-        "On April 25-26, two flights from Helsinki to the Estonian town of Tartu had to give up "
-        "and fly home, as the crews could not find their way in safely. "
-        "Finnair's head of operations said GPS interference had been growing since 2022."
+        "Since two Lufthansa airliners gave up their landings because GPS was jammed, officials "
+        "say lives could be at risk. "
+        "On April 25-26, two jets heading for the Lithuanian city of Kaunas broke off and went "
+        "back to Riga, as their crews could not trust the approach. "
+        "airBaltic's safety chief said GPS interference had been growing for two years."
     )
     # Before: the range was read as one incident over both days.
     assert _days(text) == ["2024-04-25", "2024-04-26"]
@@ -68,12 +68,12 @@ def test_counted_aircraft_of_an_airline_are_particular_not_a_trend():
 
     # "could" marks a trend or a warning, unless the sentence names particular aircraft.
     assert anchor(
-        "After two Finnair aircraft were made to turn back by interference with GPS signals, "
-        "the ministers warned this could end in a disaster."
+        "Since two Lufthansa aircraft gave up their landings because GPS was jammed, officials "
+        "say lives could be at risk."
     )
     assert not anchor(
-        "Aircraft were made to turn back by interference with GPS signals, and the ministers "
-        "warned this could end in a disaster."
+        "Since aircraft gave up their landings because GPS was jammed, officials say lives "
+        "could be at risk."
     )
 
 
@@ -144,8 +144,8 @@ def route_record(tmp_path: Path) -> Path:
 
 def test_a_route_that_names_a_recorded_place_takes_the_recorded_place(route_record):
     text = (
-        "The jet of Chancellor Mira Talvik was en route from Warsaw to Burgas on Sunday. "
-        "The flight lost its GPS signal, officials said."
+        "On Sunday the jet of Chancellor Mira Talvik, en route from Warsaw to Burgas, climbed. "
+        "Its GPS signal dropped out during the flight, her office said."
     )
     (values,) = _found(text, route_record, published=dt.date(2025, 9, 1))
     # Before: placed at the route's midpoint, in Romania, and not linked, so the record was
@@ -177,8 +177,8 @@ def test_a_weekday_with_its_day_in_brackets_names_that_day():
     assert mention.date == dt.date(2025, 5, 30)
     # Portuguese news writes it so; on a page known only to its month, it is still the day.
     text = (
-        "Na madrugada desta quarta-feira (25), um avião da companhia aérea Norland Air perdeu o "
-        "sinal de GPS quando se aproximava de Aktau, no Cazaquistão."
+        "Um jato da Norland Air ficou sem o sinal de GPS nesta quarta-feira (25), na aproximação "
+        "a Aktau, no Cazaquistão."
     )
     (report,) = reports_from_bytes(text.encode(), name="page.txt")
     (found,) = extract_results(
@@ -374,13 +374,13 @@ def test_a_russian_route_from_one_town_into_another_is_a_route():
 
 def test_a_trend_headline_in_a_newsletters_contents_makes_no_incident():
     text = (
-        "Safety Digest - 5 February 2024 No. 26 In This Issue : Incident: Cargo jet over the "
-        "Atlantic on Feb 5th 2024, cargo fire warning : Incident: Regional jet near Tampa on Jan "
-        "24th 2024, smoke in the cockpit : FAA Tells Pilots To Go Analogue As GNSS Spoofing "
-        "Incidents Increase : Arrest after laser pointed at helicopter"
+        "Air Safety Roundup - 9 March 2024 No. 41 Contents : Incident: Freighter over the "
+        "Atlantic on Mar 8th 2024, hydraulic leak : Incident: Commuter jet at Orlando on Mar 2nd "
+        "2024, fumes in the cabin : Agency Asks Pilots To Fly By Hand As GNSS Spoofing "
+        "Incidents Increase : Drone seen near a helipad"
     )
     # Before: the spoofing headline was an incident sentence, and took the days and places of
-    # the other stories on its line (the Tampa smoke and the Atlantic fire warning).
+    # the other stories on its line (the Orlando fumes and the Atlantic leak).
     assert ingest_text(text) == []
 
 
@@ -389,7 +389,7 @@ def test_a_headline_of_incidents_increasing_is_a_trend():
     from tracker.ingest.text import split_sentences
 
     (sentence,) = split_sentences(
-        "FAA tells pilots of airliners to plan for GNSS spoofing as incidents increase"
+        "Agency urges pilots of airliners to prepare for GNSS spoofing as incidents increase"
     )
     assert not _is_anchor(sentence, crew_narrative=False, topic=True)
 
@@ -398,13 +398,13 @@ def test_headlines_joined_by_colons_are_sentences_of_their_own():
     from tracker.ingest.text import split_sentences
 
     line = (
-        "In This Issue : Incident: Cargo jet over the Atlantic on Feb 5th 2024, cargo fire "
-        "warning : FAA Tells Pilots To Go Analogue As GNSS Spoofing Incidents Increase : Arrest "
-        "after laser pointed at helicopter"
+        "Contents : Incident: Freighter over the Atlantic on Mar 8th 2024, hydraulic leak : "
+        "Agency Asks Pilots To Fly By Hand As GNSS Spoofing Incidents Increase : Drone seen "
+        "near a helipad"
     )
     texts = [s.text for s in split_sentences(line)]
     # Before: one sentence, cut anywhere once it grew too long.
-    assert "FAA Tells Pilots To Go Analogue As GNSS Spoofing Incidents Increase" in texts
+    assert "Agency Asks Pilots To Fly By Hand As GNSS Spoofing Incidents Increase" in texts
     # A colon or two in a sentence is still a sentence.
     assert len(split_sentences("Note : the crew : lost GPS near Riga.")) == 1
 
@@ -412,20 +412,19 @@ def test_headlines_joined_by_colons_are_sentences_of_their_own():
 def test_the_day_of_a_plan_dates_no_incident():
     text = (
         "Published: 2025-09-01\n\n"
-        "After circling the airport for an hour, the pilot of the minister's jet landed using "
-        "paper maps because of GPS jamming, officials said.\n\n"
-        "Another incident marked the minister's trip, which will continue on Monday in Romania, "
-        "in Constanța."
+        "The minister's jet held over the city for an hour and its crew came down with printed "
+        "charts, as GPS was jammed, her staff said.\n\n"
+        "Her tour goes on, and she will travel on Monday to meetings in Romania, in Constanța."
     )
     found = ingest_text(text)
-    # Before: "on Monday", the day the trip goes on, and Constanța dated and placed the jamming.
+    # Before: "on Monday", the day the tour goes on, and Constanța dated and placed the jamming.
     assert [c.values["country"] for c in found] != ["RO"]
     assert all(
         c.values["date"] != dt.date(2025, 9, 1) or c.values["country"] != "RO" for c in found
     )
     from tracker.ingest.candidates import _event_dates
 
-    plan = "The minister's trip will continue on Monday in Romania."
+    plan = "The minister will travel on Monday to meetings in Romania."
     assert _event_dates(plan, dt.date(2025, 9, 3)) == []
     assert _event_dates("The jet lost GPS on Monday.", dt.date(2025, 9, 3)) != []
 
