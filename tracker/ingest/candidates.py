@@ -554,6 +554,10 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         and not _is_deadline(sentence, m)
         # "the trip, which will continue on Monday in Romania": a plan's day
         and not _PLAN.search(sentence[: m.start])
+        # "Beginning in August 2023 and continuing through the present", "since August 2023":
+        # the month a campaign started, not an incident's ("interference ongoing since
+        # December 25th" dates a disruption by its first day)
+        and not (m.precision != "day" and _SINCE.search(sentence[: m.start]))
     ]  # fmt: skip
     # A date after today is no incident's (a slip, or a plan: "3 March 2031"), with or without
     # a publication date; the validator's tolerance allows for time zones.
@@ -668,7 +672,16 @@ _STATED_AFTER = re.compile(
     # were worried ...": a longer subject (not a crew) who told someone something.
     r"|^\s*,\s*(?:(?!(?:pilots?|crews?|captains?|flights?|planes?|aircraft|jets?|passengers?)\b)"
     r"[\w'\u2019-]+,?\s+){1,10}?(?:said|announced|stated|confirmed|revealed|disclosed|warned"
-    r"|told(?:\s+[\w'\u2019.-]+){1,4}?)\s+(?:that|they|he|she|it|we)\b",
+    r"|told(?:\s+[\w'\u2019.-]+){1,4}?)\s+(?:that|they|he|she|it|we)\b"
+    # "In a December 22 statement, the chairman said ...": the date of a document.
+    r"|^\s*(?:press\s+)?(?:statement|announcement|release|letter|circular|bulletin"
+    r"|advisory|briefing|interview|post)\b",
+    re.I,
+)
+
+# The words before a date that make it the start of a period running on to now.
+_SINCE = re.compile(
+    r"\b(?:since|ever since|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:early\s+|late\s+)?$",
     re.I,
 )
 
@@ -3091,6 +3104,7 @@ def _recalled_candidate(recall, report: Report) -> Candidate:
         "near": "a day next to its day",
         "month": "its month",
         "fresh": "a lede that names it, published within days of it",
+        "weekday": "the weekday of its day, on a page that shows no date",
     }
     candidate.score = score
     candidate.reasons = [

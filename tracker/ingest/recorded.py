@@ -682,7 +682,7 @@ _MONTH_WORDS = re.compile(r"\b(?:19|20)\d\d\b")
 
 class DateEvidence(NamedTuple):
     """How a page dates a recorded incident: its words, their sentence, and how close they
-    come ("day", "near", "month", "fresh"); ``day`` is the day the words name, if one."""
+    come ("day", "near", "month", "fresh", "weekday"); ``day`` is the day the words name, if one."""
 
     text: str
     sentence: str
@@ -731,7 +731,8 @@ def _date_evidence(
 ) -> DateEvidence | None:
     """The first date of the page that names the incident's day, else a day next to it (a
     local date across midnight, a page's slip), else its month with a year the page itself
-    gives: (words, sentence, "day", "near" or "month"); ``None`` when none does.
+    gives, else, on an undated page, a weekday that falls on its day: (words, sentence, "day",
+    "near", "month" or "weekday"); ``None`` when none does.
 
     Without a publication date, "31 August" is read in the incident's own year: a page that
     names the day and month of an incident whose distinctive names it also gives retells it.
@@ -745,7 +746,7 @@ def _date_evidence(
     first, last = _month_range(incident.date, incident.precision)
     last = max(last, incident.last)
     base = published or (last + dt.timedelta(days=30))
-    month_hit = near_hit = None
+    month_hit = near_hit = weekday_hit = None
     one_day = dt.timedelta(days=1)
     for sentence in sentences:
         if names_together and (
@@ -758,6 +759,10 @@ def _date_evidence(
                 continue
             relative = mention.kind in {"weekday", "relative_days", "relative_word"}
             if (relative or mention.kind == "weekday_day") and published is None:
+                # An undated page's "on Thursday" cannot be counted from anything, but it can
+                # agree with a recorded day: a Thursday incident that the page's names tell.
+                if weekday_hit is None and _same_weekday(mention, incident, first, last):
+                    weekday_hit = DateEvidence(mention.text, sentence, "weekday")
                 continue
             if relative and published_month:
                 # "on Thursday" on a page of January 2025: some day of that month.
@@ -786,7 +791,28 @@ def _date_evidence(
                 and (month_with is None or month_with & _tokens(sentence))
             ):
                 month_hit = DateEvidence(mention.text, sentence, "month")
-    return near_hit or month_hit
+    return near_hit or month_hit or weekday_hit
+
+
+def _same_weekday(mention, incident: RecordedIncident, first: dt.date, last: dt.date) -> bool:
+    """Does a weekday named on an undated page ("on Thursday", "quarta-feira (25)") fall on
+    a day of an incident recorded to the day?"""
+    if (
+        incident.precision != "day"
+        or mention.date is None
+        or mention.kind
+        not in {
+            "weekday",
+            "weekday_day",
+        }
+    ):
+        return False
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    if mention.kind == "weekday_day":
+        return any(
+            d.weekday() == mention.date.weekday() and d.day == mention.date.day for d in days
+        )
+    return any(d.weekday() == mention.date.weekday() for d in days)
 
 
 #: Words of a recorded location that do not say where ("Near Kaliningrad, on the flight home").
@@ -1010,7 +1036,7 @@ def recalled_incidents(
     ambiguous = {
         r.incident.id
         for r in found
-        if r.precision in {"month", "near", "fresh"}
+        if r.precision in {"month", "near", "fresh", "weekday"}
         and any(
             other is not r
             and set(other.words) & set(r.words)

@@ -1,0 +1,101 @@
+"""Session 18: rules found on spent sets read under the first corpus's labelling convention,
+each with a fixture in our own words (invented places, people and records)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import recalled as _recalled
+from helpers import russian_incident_row as _row
+from helpers import source_row, write_dataset
+
+from tracker.ingest import ingest_text
+from tracker.ingest import recorded as rec
+from tracker.ingest.candidates import extract_results
+from tracker.ingest.readers import reports_from_bytes
+from tracker.schema import INC, SRC
+
+
+def _dates(text: str) -> list[tuple[str, str]]:
+    """(date, precision) of the dated candidates."""
+    return [
+        (c.values["date"].isoformat(), c.values["date_precision"])
+        for c in ingest_text(text)
+        if c.values["date"] is not None
+    ]
+
+
+# The date of a document is not the date of an incident.
+
+
+def test_a_date_naming_a_statement_is_not_the_incidents_day():
+    text = (
+        "Norland Air says jamming leaves its jets unharmed\n\n"
+        "Published: 2026-01-10\n\n"
+        "Norland Air flights keep flying past the Velmar coast although GPS jamming has grown "
+        "there. In a January 6 statement, the airline's chief pilot said crews of its Dash 8 "
+        "aircraft had lost GPS near Velmar but landed safely every time."
+    )
+    # Before: the statement's day became an incident on 6 January.
+    assert _dates(text) == []
+
+
+# The month a campaign began is not an incident's month.
+
+
+@pytest.mark.parametrize("opening", ["Starting in March 2025", "Beginning in March 2025"])
+def test_the_month_a_campaign_began_is_no_incidents_month(opening):
+    text = (
+        "Spoofing campaign sends airliners astray\n\n"
+        f"{opening} and still going on, a spoofing campaign over the Eastern Mediterranean "
+        "has made an aircraft's GPS show it far off course, pilots say."
+    )
+    # Before: one incident in March 2025.
+    assert _dates(text) == []
+
+
+def test_interference_ongoing_since_a_day_is_still_dated_by_that_day():
+    text = (
+        "Published: 2024-01-05\n\n"
+        "Aircraft approaching Velmar Airport have lost GPS since 28 December, the air "
+        "navigation service said, and a NOTAM warns crews of jamming."
+    )
+    assert ("2023-12-28", "day") in _dates(text)
+
+
+# An undated page's weekday agrees with a recorded day.
+
+VOSK = "2025-04-09-velgorod-vosk"  # a Wednesday
+
+
+@pytest.fixture
+def vosk_dir(tmp_path: Path) -> Path:
+    rows = [
+        _row(VOSK, "2025-04-09", "Near Velgorod, on the flight home from Norland", **{
+             INC.aircraft: "Falcon jet carrying Defence Minister Harlan Vosk",
+             INC.operator: "Norland Air Force"}),
+        _row("2025-02-14-velgorod", "2025-02-14", "Velgorod Airport"),
+    ]  # fmt: skip
+    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
+    return write_dataset(tmp_path / "data", rows, sources)
+
+
+UNDATED = (
+    "The Falcon jet carrying defence minister Harlan Vosk lost its GPS signal near Velgorod "
+    "on {day}, his office said"
+)
+
+
+def test_an_undated_pages_weekday_that_falls_on_a_recorded_day_recalls_it(vosk_dir):
+    assert _recalled(vosk_dir, UNDATED.format(day="Wednesday")) == [(VOSK, "weekday")]
+    # Another weekday is another flight, or a slip: no recall.
+    assert _recalled(vosk_dir, UNDATED.format(day="Friday")) == []
+
+
+def test_the_recalled_candidate_takes_the_recorded_day(vosk_dir):
+    text = "Minister's jet jammed\n\n" + UNDATED.format(day="Wednesday") + "."
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    found = extract_results(report, recorded=rec.load_index(vosk_dir)).candidates
+    assert [(c.values[INC.date].isoformat(), c.recorded) for c in found] == [("2025-04-09", VOSK)]
+    assert "the weekday of its day" in found[0].reasons[0]
