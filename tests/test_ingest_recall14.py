@@ -93,8 +93,9 @@ def test_a_page_leading_with_its_place_days_after_it_reports_it(recorded_dir):
     # A byline and a "Published" line are not the lede.
     furnished = "Published. By staff. Senior correspondent. " + FRESH
     assert _recalled(recorded_dir, furnished, dt.date(2025, 6, 16)) == [(ORSK, "fresh")]
-    # Without a publication date, nothing says when.
-    assert _recalled(recorded_dir, FRESH, None) == []
+    # Without a publication date, the page is an undated copy of that news (Session 18, the
+    # first corpus's convention): it takes the recorded day.
+    assert _recalled(recorded_dir, FRESH, None) == [(ORSK, "undated")]
     # Orsk only deep in the page, not in its lede.
     late = (
         "Pilots report more GPS jamming. Ground aids help. Crews train. Airlines worry. "

@@ -99,3 +99,39 @@ def test_the_recalled_candidate_takes_the_recorded_day(vosk_dir):
     found = extract_results(report, recorded=rec.load_index(vosk_dir)).candidates
     assert [(c.values[INC.date].isoformat(), c.recorded) for c in found] == [("2025-04-09", VOSK)]
     assert "the weekday of its day" in found[0].reasons[0]
+
+
+# An undated page that leads with a recorded incident's names is news of it.
+
+UNDATED_NEWS = (
+    "Minister's jet flew without GPS\n\n"
+    "The Falcon jet carrying defence minister Harlan Vosk lost its GPS signal near Velgorod "
+    "and the crew finished the flight on radio beacons. "
+    "Officials in Norland blamed jamming from across the border. "
+    "{more}"
+)
+
+
+def _recalled_days(data_dir: Path, text: str) -> list[tuple[str, str | None]]:
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    found = extract_results(report, recorded=rec.load_index(data_dir)).candidates
+    return [(c.values[INC.date].isoformat(), c.recorded) for c in found]
+
+
+def test_an_undated_page_leading_with_a_recorded_flights_names_takes_its_day(vosk_dir):
+    text = UNDATED_NEWS.format(more="Vosk later said he had felt no danger on board.")
+    assert _recalled_days(vosk_dir, text) == [("2025-04-09", VOSK)]
+
+
+def test_an_explainer_hooked_on_a_recorded_flight_is_not_its_news(vosk_dir):
+    text = UNDATED_NEWS.format(
+        more="So how worried should travellers be? What is jamming? It drowns the faint "
+        "satellite signal in noise, so the receiver can no longer fix a position."
+    )
+    assert _recalled_days(vosk_dir, text) == []
+
+
+def test_a_dated_page_is_not_read_as_an_undated_copy(vosk_dir):
+    # With its own publication date long after the flight, the page tells it in passing.
+    text = "Published: 2025-11-20\n\n" + UNDATED_NEWS.format(more="Vosk said so again today.")
+    assert VOSK not in [recorded for _, recorded in _recalled_days(vosk_dir, text)]

@@ -3105,6 +3105,7 @@ def _recalled_candidate(recall, report: Report) -> Candidate:
         "month": "its month",
         "fresh": "a lede that names it, published within days of it",
         "weekday": "the weekday of its day, on a page that shows no date",
+        "undated": "its names in the lede of a page that shows no date",
     }
     candidate.score = score
     candidate.reasons = [

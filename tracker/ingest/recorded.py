@@ -55,6 +55,7 @@ __all__ = [
     "recalled_incidents",
     "told_by",
     "PLACE_WITH_DAY_WEIGHT",
+    "UNDATED_LEDE_NAMES",
 ]
 
 INC = schema.INC
@@ -682,7 +683,8 @@ _MONTH_WORDS = re.compile(r"\b(?:19|20)\d\d\b")
 
 class DateEvidence(NamedTuple):
     """How a page dates a recorded incident: its words, their sentence, and how close they
-    come ("day", "near", "month", "fresh", "weekday"); ``day`` is the day the words name, if one."""
+    come ("day", "near", "month", "fresh", "weekday", "undated"); ``day`` is the day the
+    words name, if one."""
 
     text: str
     sentence: str
@@ -884,6 +886,36 @@ def _fresh_news(
     return None
 
 
+#: Of an incident's names, an undated page's lede gives this many when the page is its news.
+UNDATED_LEDE_NAMES = 2
+
+
+def _undated_news(
+    sentences: list[str], names: list[str], lede_words: set[str] | None
+) -> DateEvidence | None:
+    """("no date on the page", a lede sentence, "undated") when a page that shows no date and
+    tells no dated incident of its own leads with :data:`UNDATED_LEDE_NAMES` of a recorded
+    incident's names ("Ursula von der Leyen's plane ... approaching Plovdiv", with no day): an
+    undated copy of the news of that incident, which takes the recorded date. An explainer
+    that opens with a famous incident as its hook ("... But how worried should we be? What is
+    jamming?") asks its questions after the lede and does not name the incident again."""
+    wanted = set(names)
+    lede = lede_of(sentences)
+    told = set().union(*(_tokens(sentence) for sentence in lede)) | (lede_words or set())
+    if not lede or len(wanted & told) < UNDATED_LEDE_NAMES:
+        return None
+    if any(mention.kind != "year" for sentence in lede for mention in find_dates(sentence)):
+        # A lede that dates its story ("on Friday", "in June 2025") by other words than the
+        # record's day tells another day's story, or its own.
+        return None
+    after = sentences[sentences.index(lede[-1]) + 1 :]
+    asks = any(sentence.rstrip().endswith("?") for sentence in [*lede, *after])
+    if asks and not any(wanted & _tokens(sentence) for sentence in after):
+        return None
+    sentence = next((s for s in lede if wanted & _tokens(s)), lede[0])
+    return DateEvidence("no date on the page", sentence, "undated")
+
+
 def told_by(candidates: list, index: RecordedIndex | None, *, min_score: float) -> set[str]:
     """Ids of recorded incidents that a candidate scoring at least ``min_score`` already tells
     by its own day and country (linked or not): it needs no second, recalled candidate."""
@@ -1009,6 +1041,8 @@ def recalled_incidents(
             evidence = _fresh_news(
                 incident, sentences, published, names, lede_words, published_month
             )
+        if evidence is None and strong and published is None and not own_countries:
+            evidence = _undated_news(sentences, names, lede_words)
         if evidence is None or (evidence.precision not in {"day", "fresh"} and not strong):
             continue  # its place alone is evidence enough only with its very day
         where = (
@@ -1036,7 +1070,7 @@ def recalled_incidents(
     ambiguous = {
         r.incident.id
         for r in found
-        if r.precision in {"month", "near", "fresh", "weekday"}
+        if r.precision in {"month", "near", "fresh", "weekday", "undated"}
         and any(
             other is not r
             and set(other.words) & set(r.words)
