@@ -60,11 +60,13 @@ def test_a_day_without_a_year_is_read_in_the_incidents_year(recorded_dir):
     ]
 
 
-def test_a_weekday_counts_only_from_a_publication_date_the_page_has(recorded_dir):
+def test_a_weekday_counts_from_a_publication_date_or_agrees_with_the_record(recorded_dir):
     text = "On Saturday jamming hit a flight to Orsk"
-    assert _recalled(recorded_dir, text) == []
     # 14 June 2025 was a Saturday.
     assert _recalled(recorded_dir, text, published=dt.date(2025, 6, 16)) == [(ORSK, "day")]
+    # Undated, the weekday cannot be counted, but it agrees with the record's day (Session 18).
+    assert _recalled(recorded_dir, text) == [(ORSK, "weekday")]
+    assert _recalled(recorded_dir, text.replace("Saturday", "Sunday")) == []
 
 
 def test_a_page_published_before_the_incident_cannot_retell_it(recorded_dir):

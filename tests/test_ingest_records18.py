@@ -135,3 +135,34 @@ def test_a_dated_page_is_not_read_as_an_undated_copy(vosk_dir):
     # With its own publication date long after the flight, the page tells it in passing.
     text = "Published: 2025-11-20\n\n" + UNDATED_NEWS.format(more="Vosk said so again today.")
     assert VOSK not in [recorded for _, recorded in _recalled_days(vosk_dir, text)]
+
+
+# Two recorded flights at one place on two days, told by their weekdays on an undated page.
+
+
+@pytest.fixture
+def velmar_dir(tmp_path: Path) -> Path:
+    rows = [
+        # a Thursday and a Friday
+        _row("2025-05-15-velmar", "2025-05-15", "Velmar Airport", **{INC.operator: "Norland Air"}),
+        _row("2025-05-16-velmar", "2025-05-16", "Velmar Airport", **{INC.operator: "Norland Air"}),
+    ]
+    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
+    return write_dataset(tmp_path / "data", rows, sources)
+
+
+def test_each_weekday_of_an_undated_page_recalls_the_flight_of_its_day(velmar_dir):
+    text = (
+        "Two airliners bound for Velmar turned back on Thursday and Friday after GPS "
+        "jamming on the approach"
+    )
+    assert sorted(_recalled(velmar_dir, text)) == [
+        ("2025-05-15-velmar", "weekday"),
+        ("2025-05-16-velmar", "weekday"),
+    ]
+    # One weekday falls on one of the two days only.
+    assert _recalled(velmar_dir, text.replace("Thursday and Friday", "Friday")) == [
+        ("2025-05-16-velmar", "weekday")
+    ]
+    # A weekday on neither day recalls neither.
+    assert _recalled(velmar_dir, text.replace("Thursday and Friday", "Monday")) == []

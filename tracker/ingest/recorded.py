@@ -1035,16 +1035,19 @@ def recalled_incidents(
             evidence = fresh
         elif by_names is not None:
             evidence = by_names
-        elif (evidence is None or (evidence.precision != "day" and not strong)) and (
-            incident.country not in own_countries
-        ):
+        elif (
+            evidence is None or (evidence.precision not in {"day", "weekday"} and not strong)
+        ) and (incident.country not in own_countries):
             evidence = _fresh_news(
                 incident, sentences, published, names, lede_words, published_month
             )
         if evidence is None and strong and published is None and not own_countries:
             evidence = _undated_news(sentences, names, lede_words)
-        if evidence is None or (evidence.precision not in {"day", "fresh"} and not strong):
-            continue  # its place alone is evidence enough only with its very day
+        # Its place alone is evidence enough only with its very day, or, on an undated page,
+        # a weekday that falls on it ("two flights to Tartu on Thursday and Friday").
+        by_day = {"day", "fresh", "weekday"} if place_named else {"day", "fresh"}
+        if evidence is None or (evidence.precision not in by_day and not strong):
+            continue
         where = (
             "its country"
             if by_country
@@ -1075,6 +1078,9 @@ def recalled_incidents(
             other is not r
             and set(other.words) & set(r.words)
             and other.weight >= AMBIGUOUS_SHARE * r.weight
+            # "Two flights to Tartu on Thursday and Friday": each weekday falls on its own
+            # recorded day, which says which flight it is.
+            and not (r.precision == other.precision == "weekday" and r.date_text != other.date_text)
             for other in found
         )
     }
