@@ -85,3 +85,46 @@ def test_a_page_known_only_to_its_year_is_run_as_undated(tmp_path):
     expected.write_text(json.dumps(doc), "utf-8")
     results, _ = evaluate(tmp_path, expected, split="dataset-check")
     assert "is not YYYY-MM-DD, YYYY-MM or YYYY" in results[0].error
+
+
+def test_a_relabelling_file_replaces_the_facts_of_the_articles_it_names(tmp_path, capsys):
+    """The later sets read again by the first corpus's convention: the Rzeszow page becomes a
+    negative (say, a recalled hook) and the other article is left as it was."""
+    expected = _corpus(tmp_path)
+    relabel = tmp_path / "relabel.json"
+    relabel.write_text(
+        json.dumps({"articles": {"x1": {"positive": False, "incidents": [], "why": "a hook"}}}),
+        "utf-8",
+    )
+    _, before = evaluate(tmp_path, expected, split="dataset-check")
+    _, after = evaluate(tmp_path, expected, split="dataset-check", relabel=relabel)
+    assert (before.expected, before.negatives) == (1, 1)
+    assert (after.expected, after.negatives, after.negatives_clean) == (0, 2, 1)
+    # A broken entry is named, with no traceback.
+    relabel.write_text(json.dumps({"articles": {"x2": {"incidents": "none"}}}), "utf-8")
+    args = [str(tmp_path), str(expected), "--split", "dataset-check", "--relabel", str(relabel)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "relabel.json: article x2: field 'incidents' must be a list" in err
+    relabel.write_text("{not json", "utf-8")
+    assert main(args) == 1
+    assert "relabel.json: cannot read the relabelled facts" in capsys.readouterr().err
+
+
+def test_the_committed_relabelling_names_known_articles_with_well_formed_facts():
+    import datetime as dt
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "corpus"
+    ids = {
+        article["id"]
+        for path in corpus.glob("real-articles*.json")
+        for article in json.loads(path.read_text("utf-8"))["articles"]
+    }
+    entries = json.loads((corpus / "first-convention.json").read_text("utf-8"))["articles"]
+    assert entries and set(entries) <= ids
+    for entry in entries.values():
+        assert entry["positive"] == bool(entry["incidents"]) and entry["why"]
+        for incident in entry["incidents"]:
+            dt.date.fromisoformat(incident["date"])
+            assert incident["precision"] in {"day", "week", "month", "year"}

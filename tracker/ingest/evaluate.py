@@ -1,6 +1,7 @@
 """Measure ingestion on a corpus of real articles: recall, precision, clean negatives, accuracy.
 
-``python -m tracker.ingest.evaluate CORPUS_DIR EXPECTED.json [--split tune|holdout|all]``
+``python -m tracker.ingest.evaluate CORPUS_DIR EXPECTED.json [--split tune|holdout|all]
+[--relabel tests/corpus/first-convention.json]``
 
 ``EXPECTED.json`` (``tests/corpus/real-articles.json``) lists each article's file name, URL,
 publication date, split, and the incidents a person read in it (date and its precision, country,
@@ -261,6 +262,48 @@ def _run_article(path: Path, article: dict, recorded=None) -> ArticleResult:
     return ArticleResult(article, candidates, figures)
 
 
+#: The fields a relabelling file may give an article: what a reader decided it reports.
+RELABELLED_FIELDS = ("positive", "incidents", "why_negative")
+
+
+def _relabelled(articles: list[dict], relabel: Path | str) -> list[dict]:
+    """The articles with the expected facts of a relabelling file in place of their own.
+
+    The file is ``{"about": ..., "articles": {id: {"positive": ..., "incidents": [...],
+    "why": ...}}}``: the later sealed sets were labelled by a convention that differs from the
+    first corpus's on a few kinds of page, and the file says, for the articles concerned, what
+    the first corpus's convention expects (see ``docs/ingest.md``). Articles it does not name
+    keep their facts.
+
+    :raises InputError: the file is unreadable, or an entry is not an object with a list of
+        ``incidents`` and a true or false ``positive``.
+    """
+    try:
+        entries = json.loads(Path(relabel).read_text("utf-8"))["articles"]
+        if not isinstance(entries, dict):
+            raise TypeError("'articles' is not an object keyed by article id")
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as err:
+        raise InputError(f"{relabel}: cannot read the relabelled facts ({err})") from err
+    out = []
+    for article in articles:
+        entry = entries.get(article.get("id"))
+        if entry is None:
+            out.append(article)
+            continue
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("incidents"), list)
+            or not isinstance(entry.get("positive"), bool)
+        ):
+            raise InputError(
+                f"{relabel}: article {article.get('id')}: field 'incidents' must be a list and "
+                "'positive' true or false"
+            )
+        kept = {k: v for k, v in article.items() if k not in RELABELLED_FIELDS}
+        out.append({**kept, **{k: entry[k] for k in RELABELLED_FIELDS if k in entry}})
+    return out
+
+
 def is_tuning_split(split: str) -> bool:
     """May per-article lines of this split be shown by default (is it tuned on)?"""
     return split.startswith("tune") or split.endswith("-tune")
@@ -274,6 +317,7 @@ def evaluate(
     languages: set[str] | None = None,
     present_only: bool = False,
     recorded=None,
+    relabel: Path | str | None = None,
 ) -> tuple[list[ArticleResult], Summary]:
     """Run ingestion on every article of ``split`` (``tune``, ``holdout``... or ``all``).
 
@@ -292,12 +336,17 @@ def evaluate(
         ``present_only``).
     :param recorded: recorded incidents to link candidates to (a
         :class:`tracker.ingest.recorded.RecordedIndex`), or ``None``.
+    :param relabel: a file of labels read again by another convention
+        (``tests/corpus/first-convention.json``): its articles replace the expected facts of
+        the articles with their ids (:func:`_relabelled`).
     """
     corpus_dir = Path(corpus_dir)
     try:
         doc = json.loads(Path(expected_file).read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as err:
         raise InputError(f"{expected_file}: cannot read the expected facts ({err})") from err
+    if relabel is not None:
+        doc = {**doc, "articles": _relabelled(doc["articles"], relabel)}
     articles = [a for a in doc["articles"] if split == "all" or a.get("split") == split]
     if languages:
         articles = [a for a in articles if a.get("language", "en") in languages]
@@ -351,6 +400,13 @@ def main(argv: list[str] | None = None) -> int:
         "repository's data/)",
     )
     parser.add_argument(
+        "--relabel",
+        default=None,
+        help="a file of labels read again by another convention "
+        "(tests/corpus/first-convention.json: the first corpus's); it replaces the expected "
+        "facts of the articles it names",
+    )
+    parser.add_argument(
         "--no-recorded",
         action="store_true",
         help="do not link candidates to recorded incidents (extraction alone)",
@@ -389,6 +445,7 @@ def main(argv: list[str] | None = None) -> int:
                 languages=set(args.language) if args.language else None,
                 present_only=args.present_only,
                 recorded=recorded,
+                relabel=args.relabel,
             )
             if is_tuning_split(split) or args.details:  # report-only lines only on request
                 for result in results:
