@@ -166,3 +166,20 @@ def test_each_weekday_of_an_undated_page_recalls_the_flight_of_its_day(velmar_di
     ]
     # A weekday on neither day recalls neither.
     assert _recalled(velmar_dir, text.replace("Thursday and Friday", "Monday")) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "First posted online by the Norland Journal of Navigation: 14 May 2025",
+        "The crew notice, which was published back in May 2025, asks pilots to report jamming",
+    ],
+)
+def test_the_date_a_document_came_out_is_not_an_incidents(line):
+    text = (
+        "Finding jamming from aircraft position reports\n\n"
+        f"{line}. A method is proposed that tells when the aircraft is affected by GNSS "
+        "interference over Velmar from the quality figures in its broadcasts."
+    )
+    # Before: the document's date dated an incident at Velmar.
+    assert _dates(text) == []

@@ -501,7 +501,10 @@ _STATED = re.compile(
     r"\b(?:said|says|announced|stated|told(?:\s+[\w.-]+){1,5}|confirmed|added|warned|reported)\s+"
     r"(?:on\s+|late\s+on\s+)?$"
     # "The report, published in September": when a document came out, not an incident.
-    r"|\b(?:published|released|issued|updated|posted)\s+(?:on\s+|in\s+)?$"
+    # "Published online by Cambridge University Press: 28 October 2024", "the bulletin, which
+    # was published back in Jan 2025": a document's date, however it is introduced.
+    r"|\b(?:published|released|issued|updated|posted)(?:\s+online)?"
+    r"(?:\s+by\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,4}\s*:)?\s*(?:back\s+)?(?:on\s+|in\s+)?$"
     r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b"
     r"[\w\s,()]{0,40}\s(?:on\s+)?$"
     # "..., said the Swedish Transport Agency on Thursday", "said air traffic control on
