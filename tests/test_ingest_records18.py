@@ -183,3 +183,19 @@ def test_the_date_a_document_came_out_is_not_an_incidents(line):
     )
     # Before: the document's date dated an incident at Velmar.
     assert _dates(text) == []
+
+
+DRONE_PAGE = (
+    "Airports weigh drone jammers\n\n"
+    "Published: 2024-03-25\n\n"
+    "On the evening of 19 March, drones over Velmar Airport forced two jets to hold and the "
+    "runway was shut for three hours. The airport is now testing drone jammers{gnss}."
+)
+
+
+def test_drones_and_drone_jammers_with_no_word_of_satellite_navigation_give_nothing():
+    # Before: the two jets of 19 March were read as a jamming incident at Velmar.
+    assert _dates(DRONE_PAGE.format(gnss="")) == []
+    # The same page telling a GPS loss is read as before.
+    told = DRONE_PAGE.format(gnss=", after one of the jets also lost GPS on the approach")
+    assert ("2024-03-19", "day") in _dates(told)

@@ -688,6 +688,12 @@ _SINCE = re.compile(
     re.I,
 )
 
+_DRONE_JAMMER = re.compile(
+    r"\b(?:(?:anti-|counter-)?drones?|UAVs?|unmanned aerial)[\s-]+(?:jammers?|jamming guns?)\b"
+    r"|\b(?:jammers?|jamming)\s+(?:against|for|to (?:stop|down|counter))\s+drones?\b",
+    re.I,
+)
+
 _INTENT = re.compile(
     r"\b(?:will|would|shall|resum\w*|plans?|planned|expects?|expected|scheduled|until"
     r"|to\s+(?:resume|restart))"
@@ -2258,6 +2264,14 @@ def extract_candidates(
         # "SAS could not land in Visby": an airline that lands or diverts is aviation.
         or (fx.KNOWN_OPERATOR.search(full_text) and _AIRLINE_ACT.search(full_text))
     ):
+        return []
+    if _DRONE_JAMMER.search(full_text) and not (
+        fx.GNSS_TERM.search(full_text)
+        or fx.GNSS_TERM.search(report.title or "")
+        or fx.SPOOF_TERM.search(full_text)
+    ):
+        # Drones over a runway and "drone jammers", with no word of satellite navigation
+        # anywhere: the jamming is of drones, not of the aircraft's GNSS.
         return []
     if _RECEIVER_FAULT.search(full_text) and not _INTERFERENCE_WORD.search(full_text):
         # A receiver or software fault ("a leap-second almanac update made the receivers
