@@ -199,3 +199,20 @@ def test_drones_and_drone_jammers_with_no_word_of_satellite_navigation_give_noth
     # The same page telling a GPS loss is read as before.
     told = DRONE_PAGE.format(gnss=", after one of the jets also lost GPS on the approach")
     assert ("2024-03-19", "day") in _dates(told)
+
+
+def test_a_recorded_flight_recalled_weeks_before_the_pages_own_is_a_precedent(vosk_dir):
+    text = (
+        "Published: 2025-05-02\n\n"
+        "A Norland Air Dash 8 lost GPS to jamming on approach to Kestrel on 30 April and went "
+        "around before landing.\n\n"
+        "Pilots' unions called for action. Officials said the jamming came from the east.\n\n"
+        "It follows a similar case on 9 April, when the Falcon jet carrying defence minister "
+        "Harlan Vosk lost GPS near Velgorod."
+    )
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, recorded=rec.load_index(vosk_dir))
+    assert VOSK not in [c.recorded for c in results.candidates]
+    # Held back, not lost: a reviewer still finds the link below the threshold.
+    (held,) = [c for c in results.skipped if c.recorded == VOSK]
+    assert "a precedent, kept below the threshold" in held.reasons[-1]
