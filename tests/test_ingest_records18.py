@@ -216,3 +216,26 @@ def test_a_recorded_flight_recalled_weeks_before_the_pages_own_is_a_precedent(vo
     # Held back, not lost: a reviewer still finds the link below the threshold.
     (held,) = [c for c in results.skipped if c.recorded == VOSK]
     assert "a precedent, kept below the threshold" in held.reasons[-1]
+
+
+def test_an_own_candidate_of_a_recorded_flight_weeks_before_the_pages_is_a_precedent(tmp_path):
+    rows = [
+        _row(VOSK, "2025-04-09", "Near Orsk, on the flight home from Norland", **{
+             INC.aircraft: "Falcon jet carrying Defence Minister Harlan Vosk",
+             INC.operator: "Norland Air Force"}),
+    ]  # fmt: skip
+    data = write_dataset(
+        tmp_path / "data", rows, [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
+    )
+    text = (
+        "Published: 2025-05-02\n\n"
+        "Jamming keeps worrying the region's airlines and their pilots.\n\n"
+        "Officials met in Kazan to talk about it. Nobody expects it to stop soon.\n\n"
+        "On 30 April a Norland Air Dash 8 lost GPS to jamming on approach to Kazan, Russia, and "
+        "went around. On 9 April the Falcon jet carrying defence minister Harlan Vosk lost GPS "
+        "near Orsk, Russia."
+    )
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, recorded=rec.load_index(data))
+    assert [c.values[INC.date].isoformat() for c in results.candidates] == ["2025-04-30"]
+    assert [c.recorded for c in results.skipped] == [VOSK]

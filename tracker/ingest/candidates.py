@@ -3059,6 +3059,8 @@ def extract_results(
 #: A recalled incident this many days or more before the page's newest incident is its
 #: precedent ("This follows a similar case ... on August 31").
 PRECEDENT_DAYS = 14
+#: A page telling incidents on this many dates or more is a chronicle, not one story.
+CHRONICLE_DATES = 3
 
 
 def _precedents_held_back(
@@ -3080,11 +3082,20 @@ def _precedents_held_back(
     )
     if newest is None:
         return candidates
+    # In a chronicle every entry is its own incident: only what it recalls may be a precedent.
+    chronicle = len({c.values.get(INC.date) for c in candidates}) >= CHRONICLE_DATES
     for c in candidates:
         date = c.values.get(INC.date)
+        recalled_outside = c.recalled_sentence and c.recalled_sentence not in recalled_from
+        # A page's own candidate that describes a recorded incident, told outside the lede.
+        linked_outside = (
+            not chronicle
+            and c.recorded
+            and not c.recalled_sentence
+            and not getattr(c, "_lede", True)
+        )
         if (
-            c.recalled_sentence
-            and c.recalled_sentence not in recalled_from
+            (recalled_outside or linked_outside)
             and isinstance(date, dt.date)
             and (newest - date).days >= PRECEDENT_DAYS
             and c.score >= threshold
