@@ -3,6 +3,7 @@ each with a fixture in our own words (invented places, people and records)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from helpers import source_row, write_dataset
 
 from tracker.ingest import ingest_text
 from tracker.ingest import recorded as rec
-from tracker.ingest.candidates import extract_results
+from tracker.ingest.candidates import _event_dates, extract_results
 from tracker.ingest.readers import reports_from_bytes
 from tracker.schema import INC, SRC
 
@@ -239,3 +240,17 @@ def test_an_own_candidate_of_a_recorded_flight_weeks_before_the_pages_is_a_prece
     results = extract_results(report, recorded=rec.load_index(data))
     assert [c.values[INC.date].isoformat() for c in results.candidates] == ["2025-04-30"]
     assert [c.recorded for c in results.skipped] == [VOSK]
+
+
+def test_the_day_an_office_issues_a_paper_is_not_an_incidents():
+    base = dt.date(2024, 3, 20)
+    circular = (
+        "Against this backdrop, the Norland regulator has again put out a two-page circular, on "
+        "12 March 2024, telling crews to report GPS problems near Delhi"
+    )
+    advisory = "For instance, on 12 March 2024, the FAA issued a flight advisory for jamming tests"
+    # Before: each paper's day was an event date of its sentence.
+    assert _event_dates(circular, base) == []
+    assert _event_dates(advisory, base) == []
+    # The day of an event in such a sentence still counts.
+    assert [m.text for m in _event_dates("On 12 March 2024 a jet lost GPS near Delhi", base)]

@@ -508,7 +508,9 @@ _STATED = re.compile(
     # was published back in Jan 2025": a document's date, however it is introduced.
     r"|\b(?:published|released|issued|updated|posted)(?:\s+online)?"
     r"(?:\s+by\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,4}\s*:)?\s*(?:back\s+)?(?:on\s+|in\s+)?$"
-    r"|\b(?:statement|announcement|parliament|press conference|briefing|interview)\b"
+    r"|\b(?:statement|announcement|parliament|press conference|briefing|interview"
+    # "the regulator has issued again a three-page circular, on November 10"
+    r"|circular|advisory|bulletin|directive)\b"
     r"[\w\s,()]{0,40}\s(?:on\s+)?$"
     # "..., said the Swedish Transport Agency on Thursday", "said air traffic control on
     # Tuesday" (a gloss of "teilte die Flugsicherung am Dienstag mit"): who said it, then when.
@@ -681,7 +683,9 @@ _STATED_AFTER = re.compile(
     r"|told(?:\s+[\w'\u2019.-]+){1,4}?)\s+(?:that|they|he|she|it|we)\b"
     # "In a December 22 statement, the chairman said ...": the date of a document.
     r"|^\s*(?:press\s+)?(?:statement|announcement|release|letter|circular|bulletin"
-    r"|advisory|briefing|interview|post)\b",
+    r"|advisory|briefing|interview|post)\b"
+    # "On November 29, 2018, the FAA issued an advisory": the day an office put out a paper.
+    r"|^\s*,\s*(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3}?(?:issued|published|released)\b",
     re.I,
 )
 
