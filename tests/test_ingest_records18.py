@@ -99,7 +99,7 @@ def test_the_recalled_candidate_takes_the_recorded_day(vosk_dir):
     (report,) = reports_from_bytes(text.encode(), name="page.txt")
     found = extract_results(report, recorded=rec.load_index(vosk_dir)).candidates
     assert [(c.values[INC.date].isoformat(), c.recorded) for c in found] == [("2025-04-09", VOSK)]
-    assert "the weekday of its day" in found[0].reasons[0]
+    assert "a weekday that falls on its day" in found[0].reasons[0]
 
 
 # An undated page that leads with a recorded incident's names is news of it.
@@ -254,3 +254,23 @@ def test_the_day_an_office_issues_a_paper_is_not_an_incidents():
     assert _event_dates(advisory, base) == []
     # The day of an event in such a sentence still counts.
     assert [m.text for m in _event_dates("On 12 March 2024 a jet lost GPS near Delhi", base)]
+
+
+def test_a_weekday_on_a_page_known_only_to_its_month_agrees_with_a_recorded_day(velmar_dir):
+    text = "Two airliners bound for Velmar turned back on Thursday after GPS jamming"
+    index = rec.load_index(velmar_dir)
+
+    def recalled(published: dt.date) -> list[tuple[str, str]]:
+        found = rec.recalled_incidents(
+            [text], rec.report_words(text), index, published=published, taken=set(),
+            published_month=True,
+        )  # fmt: skip
+        return [(r.incident.id, r.precision) for r in found]
+
+    # A page of May 2025 (its last day stands for the month): the Thursday may be 15 May,
+    # and not the Friday recorded next to it.
+    assert recalled(dt.date(2025, 5, 31)) == [("2025-05-15-velmar", "weekday")]
+    # A page of June reaches back only ten days into May: too late for the 15th.
+    assert recalled(dt.date(2025, 6, 30)) == []
+    # A page of August 2025 is too late for a Thursday in mid-May.
+    assert recalled(dt.date(2025, 8, 31)) == []

@@ -3042,6 +3042,17 @@ def extract_results(
                     or c.values.get(INC.date) != recall.incident.date
                     or recall.sentence not in c.evidence.get(INC.date, "")
                 ]
+                if recall.precision == "weekday":
+                    # "On Wednesday" on a page of April read as "April" by the page's own
+                    # candidate: the weekday that falls on the record's day tells that flight.
+                    every = [
+                        c
+                        for c in every
+                        if c.recorded
+                        or c.values.get(INC.date_precision) != "month"
+                        or c.values.get(INC.date) != month
+                        or c.values.get(INC.country) not in {"", None, recall.incident.country}
+                    ]
                 every.append(_recalled_candidate(recall, report))
             every = _precedents_held_back(every, recalled_from=lede_sentences, threshold=threshold)
         names = _country_names()
@@ -3184,7 +3195,7 @@ def _recalled_candidate(recall, report: Report) -> Candidate:
         "near": "a day next to its day",
         "month": "its month",
         "fresh": "a lede that names it, published within days of it",
-        "weekday": "the weekday of its day, on a page that shows no date",
+        "weekday": "a weekday that falls on its day, on a page that does not date it",
         "undated": "its names in the lede of a page that shows no date",
     }
     candidate.score = score

@@ -767,7 +767,15 @@ def _date_evidence(
                     weekday_hit = DateEvidence(mention.text, sentence, "weekday")
                 continue
             if relative and published_month:
-                # "on Thursday" on a page of January 2025: some day of that month.
+                # "on Thursday" on a page of May 2024: some day of that month, or of the last
+                # days of the one before, which a recorded Thursday then may be.
+                since = published.replace(day=1) - dt.timedelta(days=PUBLISHED_MONTH_REACH_DAYS)
+                if (
+                    weekday_hit is None
+                    and since <= incident.date <= published
+                    and _same_weekday(mention, incident, first, last)
+                ):
+                    weekday_hit = DateEvidence(mention.text, sentence, "weekday")
                 mention = replace(mention, precision="month")
             # "On April 25 and 26": a range of days names each of its days.
             through = (
@@ -793,7 +801,12 @@ def _date_evidence(
                 and (month_with is None or month_with & _tokens(sentence))
             ):
                 month_hit = DateEvidence(mention.text, sentence, "month")
-    return near_hit or month_hit or weekday_hit
+    # A weekday that falls on the record's day says more than its month does.
+    return near_hit or weekday_hit or month_hit
+
+
+#: A weekday on a page known only to its month may fall this many days before the month.
+PUBLISHED_MONTH_REACH_DAYS = 10
 
 
 def _same_weekday(mention, incident: RecordedIncident, first: dt.date, last: dt.date) -> bool:
