@@ -80,6 +80,13 @@ def write_dataset(folder: Path, incidents: list[dict], sources: list[dict]) -> P
     return folder
 
 
+def write_recorded(folder: Path, incidents: list[dict]) -> Path:
+    """A dataset of ``incidents`` with one source each: recorded incidents for ingestion tests."""
+    return write_dataset(
+        folder, incidents, [source_row(**{SRC.incident_id: row[INC.id]}) for row in incidents]
+    )
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every visible file's bytes, to prove nothing changed.
 

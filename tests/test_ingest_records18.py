@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from helpers import recalled as _recalled
 from helpers import russian_incident_row as _row
-from helpers import source_row, write_dataset
+from helpers import write_recorded
 
 from tracker.ingest import ingest_text
 from tracker.ingest import recorded as rec
 from tracker.ingest.candidates import _event_dates, extract_results
 from tracker.ingest.readers import reports_from_bytes
-from tracker.schema import INC, SRC
+from tracker.schema import INC
 
 
 def _dates(text: str) -> list[tuple[str, str]]:
@@ -78,8 +78,7 @@ def vosk_dir(tmp_path: Path) -> Path:
              INC.operator: "Norland Air Force"}),
         _row("2025-02-14-velgorod", "2025-02-14", "Velgorod Airport"),
     ]  # fmt: skip
-    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
-    return write_dataset(tmp_path / "data", rows, sources)
+    return write_recorded(tmp_path / "data", rows)
 
 
 UNDATED = (
@@ -148,8 +147,7 @@ def velmar_dir(tmp_path: Path) -> Path:
         _row("2025-05-15-velmar", "2025-05-15", "Velmar Airport", **{INC.operator: "Norland Air"}),
         _row("2025-05-16-velmar", "2025-05-16", "Velmar Airport", **{INC.operator: "Norland Air"}),
     ]
-    sources = [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
-    return write_dataset(tmp_path / "data", rows, sources)
+    return write_recorded(tmp_path / "data", rows)
 
 
 def test_each_weekday_of_an_undated_page_recalls_the_flight_of_its_day(velmar_dir):
@@ -173,13 +171,13 @@ def test_each_weekday_of_an_undated_page_recalls_the_flight_of_its_day(velmar_di
     "line",
     [
         "First posted online by the Norland Journal of Navigation: 14 May 2025",
-        "The crew notice, which was published back in May 2025, asks pilots to report jamming",
+        "The crew notice that Norland published back in May 2025 asks pilots to report jamming",
     ],
 )
 def test_the_date_a_document_came_out_is_not_an_incidents(line):
     text = (
         "Finding jamming from aircraft position reports\n\n"
-        f"{line}. A method is proposed that tells when the aircraft is affected by GNSS "
+        f"{line}. A method is proposed that tells when the aircraft is hit by GNSS "
         "interference over Velmar from the quality figures in its broadcasts."
     )
     # Before: the document's date dated an incident at Velmar.
@@ -225,9 +223,7 @@ def test_an_own_candidate_of_a_recorded_flight_weeks_before_the_pages_is_a_prece
              INC.aircraft: "Falcon jet carrying Defence Minister Harlan Vosk",
              INC.operator: "Norland Air Force"}),
     ]  # fmt: skip
-    data = write_dataset(
-        tmp_path / "data", rows, [source_row(**{SRC.incident_id: row[INC.id]}) for row in rows]
-    )
+    data = write_recorded(tmp_path / "data", rows)
     text = (
         "Published: 2025-05-02\n\n"
         "Jamming keeps worrying the region's airlines and their pilots.\n\n"
@@ -274,3 +270,9 @@ def test_a_weekday_on_a_page_known_only_to_its_month_agrees_with_a_recorded_day(
     assert recalled(dt.date(2025, 6, 30)) == []
     # A page of August 2025 is too late for a Thursday in mid-May.
     assert recalled(dt.date(2025, 8, 31)) == []
+
+
+def test_a_weekday_with_its_day_number_must_agree_in_both(vosk_dir):
+    # 9 April 2025 was a Wednesday: "Wednesday (9)" agrees, "Wednesday (16)" does not.
+    assert _recalled(vosk_dir, UNDATED.format(day="Wednesday (9)")) == [(VOSK, "weekday")]
+    assert _recalled(vosk_dir, UNDATED.format(day="Wednesday (16)")) == []

@@ -805,6 +805,10 @@ def _date_evidence(
     return near_hit or weekday_hit or month_hit
 
 
+#: Date kinds that name a weekday (:mod:`tracker.ingest.dates`): alone, or with its day number.
+_WEEKDAY_KINDS = frozenset({"weekday", "weekday_day"})
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_WEEKDAY_NAME = re.compile(r"\b(" + "|".join(_WEEKDAY_STEMS) + r")day\b", re.I)
 #: A weekday on a page known only to its month may fall this many days before the month.
 PUBLISHED_MONTH_REACH_DAYS = 10
 
@@ -812,21 +816,14 @@ PUBLISHED_MONTH_REACH_DAYS = 10
 def _same_weekday(mention, incident: RecordedIncident, first: dt.date, last: dt.date) -> bool:
     """Does a weekday named on an undated page ("on Thursday", "quarta-feira (25)") fall on
     a day of an incident recorded to the day?"""
-    if (
-        incident.precision != "day"
-        or mention.date is None
-        or mention.kind
-        not in {
-            "weekday",
-            "weekday_day",
-        }
-    ):
+    if incident.precision != "day" or mention.date is None or mention.kind not in _WEEKDAY_KINDS:
         return False
     days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
     if mention.kind == "weekday_day":
-        return any(
-            d.weekday() == mention.date.weekday() and d.day == mention.date.day for d in days
-        )
+        # "Wednesday (9)" is read by its day number alone: the weekday must agree as well.
+        named = _WEEKDAY_NAME.search(mention.text)
+        weekday = _WEEKDAY_STEMS.index(named.group(1).lower()) if named else -1
+        return any(d.weekday() == weekday and d.day == mention.date.day for d in days)
     return any(d.weekday() == mention.date.weekday() for d in days)
 
 
