@@ -18,6 +18,12 @@ from tracker.ingest.readers import reports_from_bytes
 from tracker.schema import INC
 
 
+def _results(data_dir: Path, text: str):
+    """What ingestion makes of ``text`` beside the recorded incidents of ``data_dir``."""
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    return extract_results(report, recorded=rec.load_index(data_dir))
+
+
 def _dates(text: str) -> list[tuple[str, str]]:
     """(date, precision) of the dated candidates."""
     return [
@@ -95,8 +101,7 @@ def test_an_undated_pages_weekday_that_falls_on_a_recorded_day_recalls_it(vosk_d
 
 def test_the_recalled_candidate_takes_the_recorded_day(vosk_dir):
     text = "Minister's jet jammed\n\n" + UNDATED.format(day="Wednesday") + "."
-    (report,) = reports_from_bytes(text.encode(), name="page.txt")
-    found = extract_results(report, recorded=rec.load_index(vosk_dir)).candidates
+    found = _results(vosk_dir, text).candidates
     assert [(c.values[INC.date].isoformat(), c.recorded) for c in found] == [("2025-04-09", VOSK)]
     assert "a weekday that falls on its day" in found[0].reasons[0]
 
@@ -113,8 +118,7 @@ UNDATED_NEWS = (
 
 
 def _recalled_days(data_dir: Path, text: str) -> list[tuple[str, str | None]]:
-    (report,) = reports_from_bytes(text.encode(), name="page.txt")
-    found = extract_results(report, recorded=rec.load_index(data_dir)).candidates
+    found = _results(data_dir, text).candidates
     return [(c.values[INC.date].isoformat(), c.recorded) for c in found]
 
 
@@ -209,8 +213,7 @@ def test_a_recorded_flight_recalled_weeks_before_the_pages_own_is_a_precedent(vo
         "It follows a similar case on 9 April, when the Falcon jet carrying defence minister "
         "Harlan Vosk lost GPS near Velgorod."
     )
-    (report,) = reports_from_bytes(text.encode(), name="page.txt")
-    results = extract_results(report, recorded=rec.load_index(vosk_dir))
+    results = _results(vosk_dir, text)
     assert VOSK not in [c.recorded for c in results.candidates]
     # Held back, not lost: a reviewer still finds the link below the threshold.
     (held,) = [c for c in results.skipped if c.recorded == VOSK]
@@ -232,8 +235,7 @@ def test_an_own_candidate_of_a_recorded_flight_weeks_before_the_pages_is_a_prece
         "went around. On 9 April the Falcon jet carrying defence minister Harlan Vosk lost GPS "
         "near Orsk, Russia."
     )
-    (report,) = reports_from_bytes(text.encode(), name="page.txt")
-    results = extract_results(report, recorded=rec.load_index(data))
+    results = _results(data, text)
     assert [c.values[INC.date].isoformat() for c in results.candidates] == ["2025-04-30"]
     assert [c.recorded for c in results.skipped] == [VOSK]
 

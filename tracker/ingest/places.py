@@ -745,6 +745,11 @@ def spot_places(
 _HYPHENED = re.compile(r"(?<![\w-])([A-Z][\w'\u2019]+)-(bound|[A-Z][\w'\u2019]+)(?![\w-])")
 
 
+def _within(match: re.Match, spans: list[tuple[int, int]]) -> bool:
+    """Does the match overlap a span the gazetteer's names already read?"""
+    return any(lo < match.end() and match.start() < hi for lo, hi in spans)
+
+
 def _town(name: str, geocoder, budget: LookupBudget | None):
     """The city (of some size) or airport ``name`` is, else ``None``."""
     if budget is not None and not budget.take():
@@ -772,7 +777,7 @@ def _hyphened_hits(
     "bound for X" and as a route with a dash (see :func:`_route_ends`) are."""
     hits = []
     for match in _HYPHENED.finditer(sentence):
-        if any(lo < match.end() and match.start() < hi for lo, hi in spans):
+        if _within(match, spans):
             continue  # read whole already ("Baden-Baden")
         first, second = match.group(1), match.group(2)
         origin = _town(first, geocoder, budget)
@@ -814,7 +819,7 @@ def _iata_hits(
         code = match.group(0)
         if (
             fold(code) in _NOT_PLACES
-            or any(lo < match.end() and match.start() < hi for lo, hi in spans)
+            or _within(match, spans)
             or not _MOVING_AT_CODE.search(sentence[max(0, match.start() - 30) : match.start()])
         ):
             continue
