@@ -49,9 +49,16 @@ def test_a_record_of_many_aircraft_is_no_particular_flight_to_recall(recorded_di
     index = rec.load_index(recorded_dir)
     flights = {incident.id: incident.flight_named for incident in index.incidents}
     assert flights == {ORSK: True, TAVRIA: False}
-    # Its place and its very day would recall a particular flight; an area's day of jamming is
-    # told by many pages that report no flight of their own.
-    assert _recalled(recorded_dir, "On 8 March 2025 Pelicanair crews lost GPS at Tavria") == []
+    # Its place and its very day recall a particular flight anywhere on a page; an area's day
+    # of jamming is told in passing by many pages that report no flight of their own, so it is
+    # recalled only when the page leads with it (Session 19: the first corpus lists it then).
+    told = "On 8 March 2025 Pelicanair crews lost GPS at Tavria"
+    other_story = (
+        "Kestrelair opened a new route to the coast this spring. Its chief said bookings were "
+        "strong for the summer season. The airline also plans to lease two more jets. "
+    )
+    assert _recalled(recorded_dir, other_story + told) == []
+    assert _recalled(recorded_dir, told) == [(TAVRIA, "day")]
     assert _recalled(recorded_dir, "On 14 June 2025 a jet lost GPS at Orsk") == [(ORSK, "day")]
 
 

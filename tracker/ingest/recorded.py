@@ -188,6 +188,9 @@ class RecordedIncident:
     phase: str = ""
     #: The record tells one particular flight (:func:`_names_a_flight`), not an area's warning.
     flight_named: bool = False
+    #: The record tells aircraft that met the interference (:func:`_aircraft_met`): a flight,
+    #: or an area's traffic ("Arrivals at DFW"), not a warning's addressees or a test range.
+    aircraft_met: bool = False
     #: Folded words of its country's names ("bulgaria", "bulgarian"), to find it named.
     country_words: frozenset[str] = frozenset()
 
@@ -276,6 +279,22 @@ def _names_a_flight(row: dict, *, by_operator: bool = True) -> bool:
     return by_operator and bool(cell(INC.operator))
 
 
+#: An aircraft cell naming whom a warning addresses, or what a warning predicts, not aircraft
+#: that met the interference ("US carriers and US-registered aircraft over the Gulf").
+_ADDRESSEES = re.compile(r"\b(?:carriers|operators|NOTAM|predicted|receivers)\b", re.IGNORECASE)
+
+
+def _aircraft_met(row: dict) -> bool:
+    """The record tells aircraft that met the interference: one flight (:func:`_names_a_flight`)
+    or an area's traffic ("Aircraft in Jordanian airspace", "Arrivals at DFW"). A warning or a
+    test range, told with no aircraft or only with its addressees, tells none."""
+    aircraft = row.get(INC.aircraft)
+    aircraft = aircraft.strip() if isinstance(aircraft, str) else ""
+    if _names_a_flight(row):
+        return True
+    return bool(aircraft) and not _ADDRESSEES.search(aircraft)
+
+
 def build_index(incidents: pd.DataFrame) -> RecordedIndex:
     """Index a typed incidents frame (as :func:`tracker.dataset.load` returns it).
 
@@ -324,6 +343,7 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 flight_named=_names_a_flight(
                     row, by_operator=str(row.get(INC.date_precision) or "day") == "day"
                 ),
+                aircraft_met=_aircraft_met(row),
             )
         )
     counts: dict[str, int] = {}
@@ -855,7 +875,24 @@ LEDE_MIN_WORDS = 5
 def lede_of(sentences: list[str]) -> list[str]:
     """A page's lede: its first :data:`LEDE_SENTENCES` sentences of :data:`LEDE_MIN_WORDS`
     words or more."""
-    return [s for s in sentences if len(s.split()) >= LEDE_MIN_WORDS][:LEDE_SENTENCES]
+    lede: list[str] = []
+    for sentence in sentences:
+        if len(sentence.split()) < LEDE_MIN_WORDS:
+            continue
+        # A saved page often gives its headline twice (as a title and as a heading, or inside
+        # a teaser line): a repeat tells nothing new and would push the story out of the lede.
+        if any(_repeats(sentence, earlier) for earlier in lede):
+            continue
+        lede.append(sentence)
+        if len(lede) == LEDE_SENTENCES:
+            break
+    return lede
+
+
+def _repeats(sentence: str, earlier: str) -> bool:
+    """Is one of two sentences the other, or held whole in it (a headline and its copy)?"""
+    a, b = " ".join(sentence.lower().split()), " ".join(earlier.lower().split())
+    return a in b or b in a
 
 
 def _fresh_news(
@@ -966,9 +1003,11 @@ def recalled_incidents(
     at least one more of its distinctive names (weighing :data:`MIN_WEIGHT` together) and a day
     next to its day or its month with a year. Only incidents of one flight
     (:func:`_names_a_flight`), known to the day or the month, are recalled, not seasons of
-    jamming, nor an area's warning. A page published on an incident's day or within
-    :data:`FRESH_DAYS` after it, with no day of its own, is news of it when its lede names the
-    incident's place or two of its names (:func:`_fresh_news`). Left out:
+    jamming, nor an area's warning; an area's disturbance of one day whose aircraft the record
+    tells (:func:`_aircraft_met`) only by its day or weekday in the page's lede. A page
+    published on an incident's day or within :data:`FRESH_DAYS` after it, with no day of its
+    own, is news of it when its lede names the incident's place or two of its names
+    (:func:`_fresh_news`). Left out:
     recorded incidents already linked or told by a candidate's own day (``taken``), those whose
     names the page gives only as an already linked incident's, and incidents after the page's
     publication. An incident fitting only by its month or a neighbouring day is not recalled when
@@ -997,9 +1036,10 @@ def recalled_incidents(
         if (
             incident.precision not in {"day", "month"}
             or (incident.last - incident.date).days > WINDOW_DAYS
-            or not incident.flight_named
+            or not incident.aircraft_met
         ):
-            continue  # a season of jamming or an area's warning is no particular flight
+            continue  # a season of jamming, or a warning, is no particular event
+        area = not incident.flight_named
         names, place_named, weight = _names_of(incident, words, index, incident.place_words)
         if not set(names) - told:
             continue  # its names are those of an incident the page already tells
@@ -1057,6 +1097,15 @@ def recalled_incidents(
         # a weekday that falls on it ("two flights to Tartu on Thursday and Friday").
         by_day = {"day", "fresh", "weekday"} if place_named else {"day", "fresh"}
         if evidence is None or (evidence.precision not in by_day and not strong):
+            continue
+        # An area's disturbance of a day (Jordan's airspace, the approaches to one airport) is
+        # an incident when the page leads with it; told later, it is background to a story of
+        # its own, and an area's month of jamming is a season, whatever day a page gives.
+        if area and (
+            incident.precision != "day"
+            or evidence.precision not in {"day", "weekday"}
+            or evidence.sentence not in lede_of(sentences)
+        ):
             continue
         where = (
             "its country"

@@ -1,0 +1,93 @@
+"""Session 19: a day's disturbance over an area is an incident the first corpus lists, and a
+saved page's repeated headline is no part of its lede (invented places, people and records)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import recalled as _recalled
+from helpers import russian_incident_row as _row
+from helpers import write_recorded
+
+from tracker.ingest import recorded as rec
+from tracker.schema import INC
+
+AREA = "2025-06-07-velgorod-airspace"  # a Saturday
+RANGE = "2025-06-07-vosk-range"
+
+
+@pytest.fixture
+def area_dir(tmp_path: Path) -> Path:
+    summary = (
+        "Aircraft around Velgorod lost satellite navigation for several hours, said Orlan "
+        "Tesk, who chairs the Velgorod Aviation Board."
+    )
+    rows = [
+        _row(AREA, "2025-06-07", "Velgorod airspace", **{
+             INC.aircraft: "Aircraft in the Velgorod area", INC.summary: summary}),
+        # A test range's warning of the same day tells no aircraft that met it.
+        _row(RANGE, "2025-06-07", "Vosk Test Range (planned GPS tests)", **{
+             INC.summary: "Crews were warned by Orlan Tesk of planned tests at Vosk Range."}),
+    ]  # fmt: skip
+    return write_recorded(tmp_path / "data", rows)
+
+
+LEDE = (
+    "The Velgorod Aviation Board said today, Saturday, that aircraft around the city had lost "
+    "satellite navigation for hours. Its chairman Orlan Tesk told reporters that crews "
+    "switched to ground beacons. "
+)
+LATER = (
+    "Officials in the region have long complained about the problem. Airlines rerouted some "
+    "of their flights for the rest of the month. Analysts think the signals come from "
+    "military sites along the border. "
+)
+
+
+def test_an_areas_disturbance_of_a_day_is_recalled_by_a_weekday_in_the_lede(area_dir):
+    # Before: only a single flight's record could be recalled; an area's never was.
+    assert _recalled(area_dir, LEDE) == [(AREA, "weekday")]
+
+
+def test_an_areas_disturbance_told_after_the_lede_is_background(area_dir):
+    told_late = LATER + LEDE
+    assert _recalled(area_dir, told_late) == []
+
+
+def test_a_warning_is_not_recalled_as_an_areas_disturbance(area_dir):
+    text = (
+        "Crews were warned of planned GPS tests at Vosk Range today, Saturday, by Orlan Tesk "
+        "of the aviation board. Pilots flying near Vosk Range should expect an unreliable "
+        "signal, the warning says."
+    )
+    assert _recalled(area_dir, text) == []
+
+
+def test_a_repeated_headline_is_no_part_of_the_lede():
+    headline = "Aviation board closes the Velgorod skies after hours of jamming"
+    sentences = [
+        f"Story 12AB {headline}",
+        headline,
+        "by a staff writer The Velgorod Aviation Board closed the airspace on Saturday.",
+        "Aircraft around the city had lost satellite navigation for hours.",
+        "Officials in the region have long complained about the problem.",
+    ]
+    # Before: both copies of the headline counted, and the story's day fell outside the lede.
+    assert rec.lede_of(sentences) == [sentences[0], sentences[2], sentences[3]]
+
+
+def test_an_areas_month_of_jamming_is_not_recalled_by_a_day(tmp_path: Path):
+    month = "2025-06-01-velgorod-fir"
+    rows = [
+        _row(month, "2025-06-01", "Velgorod FIR", **{
+             INC.date_precision: "month", INC.aircraft: "Aircraft in touch with Velgorod control",
+             INC.summary: "Orlan Tesk of the Velgorod Aviation Board blamed the border war."}),
+    ]  # fmt: skip
+    data_dir = write_recorded(tmp_path / "data", rows)
+    text = (
+        "Velgorod news desk, 14 June 2025: Orlan Tesk of the Velgorod Aviation Board said "
+        "phones and aircraft in the region keep losing GPS, and blamed the war across the border."
+    )
+    # A month of jamming is a season, not the day a dateline gives.
+    assert _recalled(data_dir, text) == []
