@@ -3,6 +3,7 @@ saved page's repeated headline is no part of its lede (invented places, people a
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from helpers import russian_incident_row as _row
 from helpers import write_recorded
 
 from tracker.ingest import recorded as rec
+from tracker.ingest.candidates import extract_results
+from tracker.ingest.dates import find_dates
+from tracker.ingest.readers import reports_from_bytes
 from tracker.schema import INC
 
 AREA = "2025-06-07-velgorod-airspace"  # a Saturday
@@ -91,3 +95,46 @@ def test_an_areas_month_of_jamming_is_not_recalled_by_a_day(tmp_path: Path):
     )
     # A month of jamming is a season, not the day a dateline gives.
     assert _recalled(data_dir, text) == []
+
+
+# "In recent days": the days just before publication.
+
+
+def _dates(text: str) -> list[tuple[str, str]]:
+    """(date, precision) of the dated candidates, shown or skipped."""
+    (report,) = reports_from_bytes(text.encode(), name="page.txt")
+    found = extract_results(report)
+    return [
+        (c.values[INC.date].isoformat(), c.values[INC.date_precision])
+        for c in [*found.candidates, *found.skipped]
+        if c.values[INC.date] is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    "words", ["in recent days", "over the past few days", "in the last couple of days"]
+)
+def test_recent_days_are_read_as_the_days_before_publication(words):
+    (mention,) = find_dates(f"Four airliners lost GPS {words}.", base=dt.date(2022, 7, 11))
+    assert (mention.date, mention.precision) == (dt.date(2022, 7, 1), "month")
+
+
+RECENT = (
+    "Published: 2024-02-22\n\n"
+    "In recent days two Norland Air airliners lost GPS on the approach to Velmar Airport "
+    "and had to go around, the aviation authority said. "
+)
+
+
+def test_an_incident_of_recent_days_is_dated_to_their_month():
+    text = RECENT + "Its staff are looking into the reports with the army."
+    # Before: no date at all, and the incident fell below the threshold.
+    assert ("2024-02-01", "month") in _dates(text)
+
+
+def test_a_day_of_those_recent_days_told_nearby_dates_the_incident():
+    text = RECENT + "Five such reports came in this month. The latest came on Wednesday."
+    assert _dates(text) == [("2024-02-21", "day")]
+    # A day weeks before is no day of the recent days: the month stays.
+    earlier = RECENT + "Five such reports came in this year. The first came on 8 January."
+    assert ("2024-02-01", "month") in _dates(earlier)

@@ -1035,6 +1035,48 @@ def _countries_named(text: str) -> set[str]:
     return {h.country for h in spot_places(text, budget=LookupBudget())} - {"", None}
 
 
+#: "In recent days", "this week", "over the past week": the days just before publication.
+_RECENT_WORDS = re.compile(r"\b(?:recent\s+days|few\s+days|couple\s+of\s+days|week)\b", re.I)
+#: How far back such a period reaches.
+RECENT_PERIOD = dt.timedelta(days=7)
+
+
+def _day_of_recent_period(
+    sentences: list[Sentence], anchor_index: int, base: dt.date, taken: set[dt.date]
+) -> tuple[DateMention, str] | None:
+    """The first day of the :data:`RECENT_PERIOD` before ``base`` that a sentence after the
+    anchor, in its paragraph or the next, tells, unless another incident of the page has it
+    (``taken``); ``None`` when none does."""
+    paragraph = sentences[anchor_index].paragraph
+    for sentence in sentences[anchor_index + 1 :]:
+        if sentence.paragraph > paragraph + 1:
+            break
+        if ax.is_background(sentence.text):
+            continue
+        for mention in _event_dates(sentence.text, base):
+            if (
+                mention.precision == "day"
+                and mention.kind != "following"
+                and mention.date is not None
+                and mention.date not in taken
+                and dt.timedelta(0) <= base - mention.date <= RECENT_PERIOD
+            ):
+                return mention, sentence.text
+    return None
+
+
+def _recent_period(mention: DateMention | None) -> bool:
+    """Is the mention a period of the days just before publication ("in recent days", "this
+    week"), which the dates module knows only to its month?"""
+    return (
+        mention is not None
+        and mention.kind == "relative_word"
+        and mention.precision == "month"
+        and bool(_RECENT_WORDS.search(mention.text))
+        and "last week" != " ".join(mention.text.lower().split())
+    )
+
+
 def _nearest_date(
     sentences: list[Sentence],
     anchor_index: int,
@@ -2402,6 +2444,13 @@ def extract_candidates(
             nearest = _nearest_date(sentences, incident.anchors[0].index, base, incident.anchors)
             if nearest:
                 mention, incident.date_sentence = nearest
+        elif _recent_period(mention) and base is not None:
+            # "In recent days there were more disruptions ... The last case was on Wednesday":
+            # a day of those days, told nearby, dates the incident better than their month.
+            taken = {o.date.date for o in incidents if o is not incident and o.date is not None}
+            day = _day_of_recent_period(sentences, incident.anchors[0].index, base, taken)
+            if day is not None:
+                mention, incident.date_sentence = day
         if mention is None or mention.date is None:
             # Last resort before the publication month: a year ("in 2019, a Cessna...").
             for anchor in incident.anchors:

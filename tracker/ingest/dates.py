@@ -152,7 +152,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<word>yesterday|today|tonight|last\s+night|this\s+morning|earlier\s+today"
             r"|last\s+week|earlier\s+this\s+week|this\s+week|(?:over\s+)?the\s+(?:past|last)\s+week"
-            r"|(?:for\s+)?(?:nearly|almost)\s+a\s+week|last\s+month|earlier\s+this\s+month"
+            r"|(?:for\s+)?(?:nearly|almost)\s+a\s+week|in\s+recent\s+days"
+            r"|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+days"
+            r"|last\s+month|earlier\s+this\s+month"
             r"|this\s+month|last\s+year|earlier\s+this\s+year|(?:over|at|during)\s+the\s+weekend|"
             r"last\s+weekend|this\s+weekend|this\s+past\s+weekend|past\s+weekend)\b",
             re.I,
@@ -407,7 +409,8 @@ def _resolve(
             # (that of its Thursday): "last week" on Monday 6 May is 29 April to 5 May, May.
             thursday = base - dt.timedelta(days=base.weekday() + 4)
             return month_start(thursday), "month", None, 0
-        if "past week" in word or "last week" in word or "a week" in word:
+        if "past week" in word or "last week" in word or "a week" in word or "days" in word:
+            # ("in recent days", "over the past few days": the days just before it, likewise.)
             # The seven days before publication: known to the month of their middle.
             return month_start(base - dt.timedelta(days=4)), "month", None, 0
         if word in {"this week", "earlier this week", "this month", "earlier this month"}:
