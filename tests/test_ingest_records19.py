@@ -12,9 +12,10 @@ from helpers import russian_incident_row as _row
 from helpers import write_recorded
 
 from tracker.ingest import recorded as rec
-from tracker.ingest.candidates import extract_results
+from tracker.ingest.candidates import extract_results, without_background_sections
 from tracker.ingest.dates import find_dates
 from tracker.ingest.readers import reports_from_bytes
+from tracker.ingest.text import split_sentences
 from tracker.schema import INC
 
 AREA = "2025-06-07-velgorod-airspace"  # a Saturday
@@ -138,3 +139,29 @@ def test_a_day_of_those_recent_days_told_nearby_dates_the_incident():
     # A day weeks before is no day of the recent days: the month stays.
     earlier = RECENT + "Five such reports came in this year. The first came on 8 January."
     assert ("2024-02-01", "month") in _dates(earlier)
+
+
+# A section headed "Background:" lists earlier events, not the page's own.
+
+BACKGROUND = (
+    "Published: 2025-09-03\n\n"
+    "Minister's plane circles Velmar for an hour after a drone sighting\n\n"
+    "A jet carrying Norland's foreign minister could not land at Velmar on Tuesday evening "
+    "because a drone was reported near the runway, the airport said.\n\n"
+    "Background:\n\n"
+    "- On 28 August, the GPS of a Norland Air airliner was jammed on its approach to "
+    "Velgorod Airport, and the crew landed with ground beacons.\n\n"
+    "- Officials blamed military transmitters across the border.\n"
+)
+
+
+def test_an_incident_listed_under_a_background_heading_is_not_the_pages():
+    # Before: the jammed airliner of 28 August became the page's incident.
+    assert _dates(BACKGROUND) == []
+
+
+def test_the_section_after_the_background_is_read_again():
+    text = BACKGROUND + "\nLatest\n\nOn Monday, crews reported GPS jamming near Velgorod again.\n"
+    kept = [s.text for s in without_background_sections(split_sentences(text))]
+    assert kept[-2:] == ["Latest", "On Monday, crews reported GPS jamming near Velgorod again."]
+    assert not any("28 August" in sentence for sentence in kept)

@@ -2146,6 +2146,27 @@ def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
     return kept or sentences
 
 
+#: A heading that opens a section of context ("Background:", over a list of earlier events).
+_BACKGROUND_HEADING = re.compile(r"^\W*(?:background|context)\s*:?\s*$", re.I)
+
+
+def without_background_sections(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences less a section headed "Background:" (up to the next heading): news
+    sites list there the earlier events a story follows ("On 31 August, the plane of ..."),
+    which are not the page's own incidents."""
+    kept: list[Sentence] = []
+    inside = False
+    for sentence in sentences:
+        if _BACKGROUND_HEADING.match(sentence.text):
+            inside = True
+            continue
+        if inside and sentence.heading:
+            inside = False
+        if not inside:
+            kept.append(sentence)
+    return kept or sentences
+
+
 # "This story was originally published on 17 October 2022", "First posted by ... on ...".
 _ORIGINALLY = re.compile(
     r"\b(?:originally|first)\s+(?:published|posted|appeared|ran|reported)\b", re.I
@@ -2297,7 +2318,7 @@ def extract_candidates(
     first_lede = next((s for s in sentences if not s.heading), None)
     sentences, dateline = _strip_dateline(sentences)
     sentences = _without_repeated_date_lines(sentences, dateline or report.published)
-    sentences = _without_captions(sentences)
+    sentences = without_background_sections(_without_captions(sentences))
     # A dropped credit line or caption leaves a gap: positions are looked up by index.
     sentences = [
         s if s.index == i else dataclasses.replace(s, index=i) for i, s in enumerate(sentences)
@@ -3056,9 +3077,12 @@ def extract_results(
             taken = {c.recorded for c in every if c.recorded} | rec.told_by(
                 every, recorded, min_score=ax.APPLY_MIN_SCORE
             )
-            lede_sentences = set(rec.lede_of([s.text for s in split_sentences(report.text)]))
+            own_sentences = [
+                s.text for s in without_background_sections(split_sentences(report.text))
+            ]
+            lede_sentences = set(rec.lede_of(own_sentences))
             for recall in rec.recalled_incidents(
-                [s.text for s in split_sentences(report.text)],
+                own_sentences,
                 words,
                 recorded,
                 published=report.published or published,
