@@ -165,3 +165,28 @@ def test_the_section_after_the_background_is_read_again():
     kept = [s.text for s in without_background_sections(split_sentences(text))]
     assert kept[-2:] == ["Latest", "On Monday, crews reported GPS jamming near Velgorod again."]
     assert not any("28 August" in sentence for sentence in kept)
+
+
+# Two towns of one country are two places.
+
+
+def test_a_candidate_in_a_far_town_of_the_same_country_is_not_a_recorded_incident(tmp_path):
+    orsk = "2025-06-14-orsk"
+    data_dir = write_recorded(tmp_path / "data", [
+        _row(orsk, "2025-06-14", "Orsk Airport", **{
+             INC.operator: "Kestrelair", INC.aircraft: "Sukhoi Superjet (RA-89011)"}),
+    ])  # fmt: skip
+    index = rec.load_index(data_dir)
+    words = rec.report_words("The Kestrelair jet RA-89011 lost GPS")
+
+    def link(latitude: float, longitude: float, location: str):
+        values = {
+            INC.date: dt.date(2025, 6, 14), INC.date_precision: "day", INC.country: "RU",
+            INC.latitude: latitude, INC.longitude: longitude, INC.location: location,
+            INC.geocode_precision: "city",
+        }  # fmt: skip
+        return rec.find_link(values, words, index, published=None, dated_by_text=True)
+
+    assert link(51.23, 58.47, "Orsk, Russia").incident.id == orsk
+    # Before: the same country was place enough, 600 km away.
+    assert link(53.2, 50.1, "Samara, Russia") is None

@@ -191,6 +191,8 @@ class RecordedIncident:
     #: The record tells aircraft that met the interference (:func:`_aircraft_met`): a flight,
     #: or an area's traffic ("Arrivals at DFW"), not a warning's addressees or a test range.
     aircraft_met: bool = False
+    #: Its place is a point (an airport or a city), not an area, a region or a country.
+    point: bool = False
     #: Folded words of its country's names ("bulgaria", "bulgarian"), to find it named.
     country_words: frozenset[str] = frozenset()
 
@@ -344,6 +346,7 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                     row, by_operator=str(row.get(INC.date_precision) or "day") == "day"
                 ),
                 aircraft_met=_aircraft_met(row),
+                point=str(row.get(INC.geocode_precision) or "") in _POINTS,
             )
         )
     counts: dict[str, int] = {}
@@ -453,8 +456,12 @@ def find_link(
     place_words = _tokens(str(values.get(INC.location) or ""))
     on_route = str(values.get(INC.location) or "").startswith(fx.ROUTE_LOCATION.partition("{")[0])
     fits: list[Link] = []
+    point = str(values.get(INC.geocode_precision) or "") in _POINTS
     for incident in index.incidents:
         if country and incident.country and country == incident.country:
+            if point and incident.point and _far_apart(lat, lon, incident):
+                # Delhi is not Amritsar: two towns of one country are two places.
+                continue
             place = "same country"
         elif (
             lat is not None
@@ -490,6 +497,17 @@ def find_link(
     if len(fits) > 1 and fits[1].weight >= AMBIGUOUS_SHARE * fits[0].weight:
         return None
     return fits[0]
+
+
+#: Geocode precisions of a place that is a point, not an area.
+_POINTS = frozenset({"airport", "city"})
+
+
+def _far_apart(lat, lon, incident: RecordedIncident) -> bool:
+    """Are a candidate's point and a recorded incident's more than :data:`LINK_KM` apart?"""
+    if lat is None or lon is None or incident.latitude is None or incident.longitude is None:
+        return False
+    return float(haversine_km(lat, lon, incident.latitude, incident.longitude)) > LINK_KM
 
 
 def report_words(*texts: str) -> set[str]:
