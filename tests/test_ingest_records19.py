@@ -190,3 +190,21 @@ def test_a_candidate_in_a_far_town_of_the_same_country_is_not_a_recorded_inciden
     assert link(51.23, 58.47, "Orsk, Russia").incident.id == orsk
     # Before: the same country was place enough, 600 km away.
     assert link(53.2, 50.1, "Samara, Russia") is None
+
+
+# "Last week" is not counted from a year guessed beside another day.
+
+
+def test_last_week_is_not_counted_from_a_year_guessed_beside_another_day():
+    text = (
+        "Airliner spoofed near Velmar\n\n"
+        "A Norland Air airliner approaching Velmar Airport lost its true position to GPS "
+        "spoofing last week and had to go around, the airline said.\n\n"
+        "In March 2023 the regulator had already asked airlines to log such events. "
+        "It repeated the order in a circular on March 14."
+    )
+    # Before: "last week" was counted from 14 March 2023, a day whose year is only a guess
+    # from the sentence before it, and became an incident of March 2023.
+    assert _dates(text) == []
+    # A page that gives its own date counts "last week" from it.
+    assert ("2025-11-01", "month") in _dates("Published: 2025-11-12\n\n" + text)

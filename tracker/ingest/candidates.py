@@ -34,6 +34,7 @@ from tracker.ingest.dates import (
     find_dates,
     infer_reference_date,
     month_start,
+    year_guessed,
 )
 from tracker.ingest.languages import to_english
 from tracker.ingest.notam import Notam, looks_like_notam, parse_notams
@@ -2384,6 +2385,9 @@ def extract_candidates(
             # "2023-06-14 09:12 713 views" under other stories' headlines: a time stamp tells
             # the page's year, not the day its "on Sunday" counts from.
             stamp_base = any(inferred[1] in s.text and _TIMESTAMP.search(s.text) for s in sentences)
+            # "on November 10" dated by "November 2023" two sentences away: a guess at a year
+            # beside a day, too weak a date for "last week" to be counted from.
+            stamp_base = stamp_base or year_guessed(inferred[1])
             notes.append(
                 f"publication date unknown; relative dates counted from {base.isoformat()} "
                 f"(from '{inferred[1]}')"

@@ -27,6 +27,7 @@ __all__ = [
     "infer_reference_date",
     "parse_published",
     "month_start",
+    "year_guessed",
 ]
 
 #: Page metadata some stored copies start with: "date 2025-09-01 The plane ...".
@@ -654,8 +655,18 @@ def _day_with_a_year_nearby(sentences: list[str]) -> tuple[dt.date, str] | None:
             if not again or again[0].date is None or again[0].date.year != year:
                 continue
             if best is None or again[0].date > best[0]:
-                best = (again[0].date, f"{mention.text}' in the year of '{words}")
+                best = (again[0].date, f"{mention.text}{_IN_THE_YEAR_OF}{words}")
     return best
+
+
+#: How :func:`infer_reference_date` words a day dated by a year named near it.
+_IN_THE_YEAR_OF = "' in the year of '"
+
+
+def year_guessed(words: str) -> bool:
+    """Did :func:`infer_reference_date` take the year of its day from a year named nearby
+    (its weakest guess), by the words it returned?"""
+    return _IN_THE_YEAR_OF in words
 
 
 def parse_publication_arg(value: str) -> tuple[dt.date, bool] | None:
