@@ -2377,17 +2377,19 @@ def extract_candidates(
     base_is_month = published_month and report.published is None and published is not None
     if report.published is None and published is not None:
         notes.append(f"publication date taken from {published_from} ({published.isoformat()})")
-    stamp_base = False
+    # Why the stand-in for the publication date is too weak to count "on Sunday" from ("").
+    weak_base = ""
     if base is None:
         inferred = infer_reference_date([s.text for s in sentences])
         if inferred:
             base = inferred[0]
-            # "2023-06-14 09:12 713 views" under other stories' headlines: a time stamp tells
-            # the page's year, not the day its "on Sunday" counts from.
-            stamp_base = any(inferred[1] in s.text and _TIMESTAMP.search(s.text) for s in sentences)
-            # "on November 10" dated by "November 2023" two sentences away: a guess at a year
-            # beside a day, too weak a date for "last week" to be counted from.
-            stamp_base = stamp_base or year_guessed(inferred[1])
+            if any(inferred[1] in s.text and _TIMESTAMP.search(s.text) for s in sentences):
+                # "2023-06-14 09:12 713 views" under other stories' headlines: a time stamp
+                # tells the page's year, not the day its "on Sunday" counts from.
+                weak_base = "a time stamp, which may be another story's"
+            elif year_guessed(inferred[1]):
+                # "on November 10" dated by "November 2023" two sentences away.
+                weak_base = "a day whose year is only guessed from a year named near it"
             notes.append(
                 f"publication date unknown; relative dates counted from {base.isoformat()} "
                 f"(from '{inferred[1]}')"
@@ -2529,10 +2531,9 @@ def extract_candidates(
                 f"'{mention.text}' is the page's own weekday, but the disruption that began then "
                 "had lasted days by publication: the week before"
             )
-        if stamp_base and mention is not None and mention.kind in _RELATIVE_KINDS:
+        if weak_base and mention is not None and mention.kind in _RELATIVE_KINDS:
             own_notes.append(
-                f"'{mention.text}' is not dated: the only date to count it from is a time "
-                "stamp, which may be another story's"
+                f"'{mention.text}' is not dated: the only date to count it from is {weak_base}"
             )
             mention = None
         date_kind, date_text = "none", ""
