@@ -12,10 +12,10 @@ from helpers import russian_incident_row as _row
 from helpers import write_recorded
 
 from tracker.ingest import recorded as rec
-from tracker.ingest.candidates import extract_results, without_background_sections
+from tracker.ingest.candidates import _nearest_date, extract_results, without_background_sections
 from tracker.ingest.dates import find_dates
 from tracker.ingest.readers import reports_from_bytes
-from tracker.ingest.text import split_sentences
+from tracker.ingest.text import Sentence, split_sentences
 from tracker.schema import INC
 
 AREA = "2025-06-07-velgorod-airspace"  # a Saturday
@@ -208,3 +208,29 @@ def test_last_week_is_not_counted_from_a_year_guessed_beside_another_day():
     assert _dates(text) == []
     # A page that gives its own date counts "last week" from it.
     assert ("2025-11-01", "month") in _dates("Published: 2025-11-12\n\n" + text)
+
+
+# A forum post's time stamp is when it was written, not when anything happened.
+
+
+def _nearest_day(lines: list[str]) -> str | None:
+    """The day that dates the undated last line, looking back and forth (one-incident pages)."""
+    sentences = [Sentence(text, i, i, heading=False) for i, text in enumerate(lines)]
+    found = _nearest_date(sentences, len(lines) - 1, dt.date(2026, 3, 22))
+    return found[0].date.isoformat() if found else None
+
+
+QUESTION = "Flying into Velmar with the GPS jammed, do you go around or ask for the ILS?"
+
+
+@pytest.mark.parametrize(
+    "stamp", ["kestrel77 21st March 2026 18:05 #1", "Old 21st Mar 2026, 18:05 #1 (permalink)"]
+)
+def test_a_forum_posts_time_stamp_does_not_date_what_the_post_tells(stamp):
+    # Before: the post's stamp was the day of the incident its question only imagines.
+    assert _nearest_day([stamp, QUESTION]) is None
+
+
+def test_a_day_and_hour_in_running_text_still_date_an_incident():
+    told = "On 21 March 2026 at 18:05 a Norland Air airliner lost GPS near Velmar."
+    assert _nearest_day([told, QUESTION]) == "2026-03-21"

@@ -1138,12 +1138,29 @@ def _nearest_date(
                 )
             )
         )
+        if _is_stamp_line(text):
+            # "andmiz 19th April 2026 23:43", "14th Mar 2024, 15:18 #1 (permalink)": when a
+            # forum post or a comment was written, not when anything happened.
+            continue
         for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
                 if recalled and (base - mention.date).days > 14:
                     continue
                 return mention, sentences[index].text
     return None
+
+
+#: Words besides its date and time that a time stamp's line may hold (a user's name, "#1").
+STAMP_LINE_WORDS = 4
+
+
+def _is_stamp_line(text: str) -> bool:
+    """Is the sentence a time stamp and little else (a post's or a comment's header)?"""
+    stamp = _TIMESTAMP.search(text)
+    if stamp is None:
+        return False
+    rest = text[: stamp.start()] + " " + text[stamp.end() :]
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= STAMP_LINE_WORDS
 
 
 def _airlines(texts) -> set[str]:
@@ -1787,7 +1804,7 @@ _STAMP_ZONE = re.compile(
 )
 # A full date followed by a clock time: a page's time stamp.
 _TIMESTAMP = re.compile(
-    r"(?P<date>\b\d{1,2}\.?\s+[A-Z][a-z]+\.?,?\s+\d{4}|\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"(?P<date>\b\d{1,2}(?:st|nd|rd|th)?\.?\s+[A-Z][a-z]+\.?,?\s+\d{4}|\b[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
     r"|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{4})\s*,?\s*(?:at\s+)?\d{1,2}:\d{2}\b(?:\s*(?:[ap]\.?m\.?|h|Uhr))?",
     re.I,
 )
