@@ -892,7 +892,7 @@ LEDE_MIN_WORDS = 5
 
 def lede_of(sentences: list[str]) -> list[str]:
     """A page's lede: its first :data:`LEDE_SENTENCES` sentences of :data:`LEDE_MIN_WORDS`
-    words or more."""
+    words or more, leaving out one that repeats an earlier one or is held whole in it."""
     lede: list[str] = []
     for sentence in sentences:
         if len(sentence.split()) < LEDE_MIN_WORDS:
