@@ -3110,7 +3110,10 @@ def extract_results(
                 published=report.published or published,
                 published_month=published_month and report.published is None,
                 lede_words=rec.report_words(
-                    original.title, *rec.lede_of([s.text for s in split_sentences(original.text)])
+                    original.title,
+                    *rec.telling_lede(
+                        rec.lede_of([s.text for s in split_sentences(original.text)])
+                    ),
                 ),
                 taken=taken,
                 own_countries=frozenset(

@@ -195,6 +195,9 @@ class RecordedIncident:
     point: bool = False
     #: Folded words of its country's names ("bulgaria", "bulgarian"), to find it named.
     country_words: frozenset[str] = frozenset()
+    #: Distinctive words of the operator of the one flight it tells ("finnair"), however many
+    #: records share them (see :data:`OPERATOR_WEIGHT`).
+    operator_words: frozenset[str] = frozenset()
 
     @property
     def last(self) -> dt.date:
@@ -349,6 +352,9 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 point=str(row.get(INC.geocode_precision) or "") in _POINTS,
             )
         )
+        if rows[-1].flight_named and isinstance(row.get(INC.operator), str):
+            operator = _distinctive(row[INC.operator], ignore, sentences=False)
+            rows[-1] = replace(rows[-1], operator_words=frozenset(operator))
     counts: dict[str, int] = {}
     for incident in rows:
         for word in incident.words:
@@ -748,15 +754,27 @@ class Recall:
     day: dt.date | None = None
 
 
+#: The weight of the operator of a recorded flight, as one name, when it flies too many of the
+#: recorded incidents to be distinctive by itself (Finnair's flights to Tartu, Joensuu and
+#: Savonlinna): with the place, it says which airline's flight the page retells.
+OPERATOR_WEIGHT = 0.5
+
+
 def _names_of(
     incident: RecordedIncident, words: set[str], index: RecordedIndex, place_words: set[str]
 ) -> tuple[list[str], bool, float]:
     """The incident's distinctive words a page names, rarest first, with the words of a place
-    (``place_words``) counted as one name: (names, a place word among them, their weight)."""
+    (``place_words``) counted as one name and its operator's as one more (with at least
+    :data:`OPERATOR_WEIGHT`): (names, a place word among them, their weight)."""
     found = sorted(incident.words & words, key=lambda w: (-index.weights[w], w))
     place = [w for w in found if w in place_words]
     names = [w for w in found if w not in place_words] + place[:1]
-    return names, bool(place), sum(index.weights[w] for w in names)
+    weight = sum(index.weights[w] for w in names)
+    operator = sorted((incident.operator_words & words) - place_words)
+    if operator and not set(operator) & set(names):
+        names.append(operator[0])
+        weight += OPERATOR_WEIGHT
+    return names, bool(place), weight
 
 
 def _date_evidence(
@@ -888,6 +906,8 @@ FRESH_DAYS = 3
 #: more (a headline and the first sentences, not a byline or a "Published" line).
 LEDE_SENTENCES = 3
 LEDE_MIN_WORDS = 5
+#: Words that make a sentence an example given for a point, not news of its own.
+_ILLUSTRATES = re.compile(r"\bfor (?:instance|example)\b|\be\.g\.", re.IGNORECASE)
 
 
 def lede_of(sentences: list[str]) -> list[str]:
@@ -907,10 +927,20 @@ def lede_of(sentences: list[str]) -> list[str]:
     return lede
 
 
+def telling_lede(lede: list[str]) -> list[str]:
+    """The sentences of a lede that tell news, leaving out an example given for a point
+    ("Finnair, for instance, had to suspend flights to Tartu" in an explainer)."""
+    return [sentence for sentence in lede if not _ILLUSTRATES.search(sentence)]
+
+
 def _repeats(sentence: str, earlier: str) -> bool:
-    """Is one of two sentences the other, or held whole in it (a headline and its copy)?"""
+    """Is one of two sentences the other, or held whole in it (a headline and its copy)? A
+    copy of the headline glued to the story's first sentence (a heading with no full stop)
+    is not a repeat: it says more than :data:`LEDE_MIN_WORDS` words of its own."""
     a, b = " ".join(sentence.lower().split()), " ".join(earlier.lower().split())
-    return a in b or b in a
+    if a in b:
+        return True
+    return b in a and len(a.replace(b, " ", 1).split()) < LEDE_MIN_WORDS
 
 
 def _fresh_news(
@@ -966,7 +996,8 @@ def _undated_news(
     jamming?") asks its questions after the lede and does not name the incident again."""
     wanted = set(names)
     lede = lede_of(sentences)
-    told = set().union(*(_tokens(sentence) for sentence in lede)) | (lede_words or set())
+    told = set().union(*(_tokens(sentence) for sentence in telling_lede(lede)))
+    told |= lede_words or set()
     if not lede or len(wanted & told) < UNDATED_LEDE_NAMES:
         return None
     if any(mention.kind != "year" for sentence in lede for mention in find_dates(sentence)):
@@ -979,6 +1010,15 @@ def _undated_news(
         return None
     sentence = next((s for s in lede if wanted & _tokens(s)), lede[0])
     return DateEvidence("no date on the page", sentence, "undated")
+
+
+def _one_story(one: RecordedIncident, other: RecordedIncident) -> bool:
+    """Are two recorded incidents one story: the same place, on days next to each other?"""
+    return (
+        bool(one.place_words)
+        and one.place_words == other.place_words
+        and abs((one.date - other.date).days) <= WINDOW_DAYS
+    )
 
 
 def told_by(candidates: list, index: RecordedIndex | None, *, min_score: float) -> set[str]:
@@ -1158,6 +1198,12 @@ def recalled_incidents(
             # "Two flights to Tartu on Thursday and Friday": each weekday falls on its own
             # recorded day, which says which flight it is.
             and not (r.precision == other.precision == "weekday" and r.date_text != other.date_text)
+            # An undated page on the two Tartu turn-backs tells both: one story, whose
+            # incidents the record keeps apart by days next to each other.
+            and not (
+                r.precision == other.precision == "undated"
+                and _one_story(r.incident, other.incident)
+            )
             for other in found
         )
     }
