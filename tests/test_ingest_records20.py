@@ -106,3 +106,63 @@ def test_an_example_in_an_explainers_lede_is_not_its_news(one_flight_dir):
 def test_the_same_sentence_told_as_news_is_its_news(one_flight_dir):
     text = EXPLAINER.replace(", for instance,", "")
     assert _recalled(one_flight_dir, text) == [(FIRST, "undated")]
+
+
+# On an undated page, words counted from a publication date it does not give ("last week",
+# "in recent days") name no day that could be another story's; a day just after the
+# incident tells what followed it.
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "last week",
+        "in recent days",
+        # a suspension that followed the flight
+        "and suspends them from 20 March to 30 April",
+    ],
+)
+def test_an_undated_lede_may_tell_what_followed_or_count_from_an_unknown_day(one_flight_dir, when):
+    text = UNDATED_STORY.replace("after GPS jamming.", f"after GPS jamming {when}.")
+    # Before: any date in the lede but a year was taken for another day's story.
+    assert _recalled(one_flight_dir, text) == [(FIRST, "undated")]
+
+
+@pytest.mark.parametrize("when", ["on Monday", "on 2 March", "on 20 March", "in January 2025"])
+def test_an_undated_lede_naming_another_day_tells_another_story(one_flight_dir, when):
+    text = UNDATED_STORY.replace("after GPS jamming.", f"after GPS jamming {when}.")
+    assert _recalled(one_flight_dir, text) == []
+
+
+# An area's day of disturbance (an airport's arrivals, told with no flight) retold by an
+# undated page that leads with two of its names.
+
+AIRPORT_DAY = "2025-11-06-velmar"
+
+
+@pytest.fixture
+def airport_day_dir(tmp_path: Path) -> Path:
+    rows = [
+        _row(AIRPORT_DAY, "2025-11-06", "Velmar International Airport (VLIA), Velmar", **{
+             INC.aircraft: "Flights of several airlines at Velmar",
+             INC.end_date: "2025-11-07", INC.end_date_precision: "day"}),
+    ]  # fmt: skip
+    return write_recorded(tmp_path / "data", rows)
+
+
+def test_an_undated_page_leading_with_an_airports_day_of_spoofing_retells_it(airport_day_dir):
+    text = (
+        "For the first time, Velmar International Airport (VLIA) has been hit by GPS spoofing, "
+        "which disrupted flights and forced diversions. Over the past few days, aircraft "
+        "approaching the city received false positions. Controllers moved arrivals to another "
+        "runway"
+    )
+    # Before: an area's day was recalled only by its day or weekday, never from an undated page.
+    assert _recalled(airport_day_dir, text) == [(AIRPORT_DAY, "undated")]
+    # Told after another story's lede, it is background.
+    later = (
+        "Officials in the region have long complained about unsafe skies. Airlines rerouted "
+        "some of their flights for the rest of the month. Analysts think the signals come "
+        "from military sites along the border. "
+    )
+    assert _recalled(airport_day_dir, later + text) == []

@@ -986,7 +986,10 @@ UNDATED_LEDE_NAMES = 2
 
 
 def _undated_news(
-    sentences: list[str], names: list[str], lede_words: set[str] | None
+    incident: RecordedIncident,
+    sentences: list[str],
+    names: list[str],
+    lede_words: set[str] | None,
 ) -> DateEvidence | None:
     """("no date on the page", a lede sentence, "undated") when a page that shows no date and
     tells no dated incident of its own leads with :data:`UNDATED_LEDE_NAMES` of a recorded
@@ -1000,7 +1003,9 @@ def _undated_news(
     told |= lede_words or set()
     if not lede or len(wanted & told) < UNDATED_LEDE_NAMES:
         return None
-    if any(mention.kind != "year" for sentence in lede for mention in find_dates(sentence)):
+    if any(
+        _tells_another_day(mention, incident) for s in lede for mention in _dates_of(incident, s)
+    ):
         # A lede that dates its story ("on Friday", "in June 2025") by other words than the
         # record's day tells another day's story, or its own.
         return None
@@ -1010,6 +1015,36 @@ def _undated_news(
         return None
     sentence = next((s for s in lede if wanted & _tokens(s)), lede[0])
     return DateEvidence("no date on the page", sentence, "undated")
+
+
+#: On an undated page, what words name no day of their own: a year, and words counted from a
+#: publication date the page does not give ("last week", "in recent days", "yesterday").
+_PLACELESS_KINDS = frozenset({"year", "relative_word", "relative_days", "following"})
+
+
+def _dates_of(incident: RecordedIncident, sentence: str) -> list:
+    """The dates of an undated page's sentence, a day without a year read in the incident's
+    year (up to :data:`PUBLISHED_WITHIN_DAYS` after it)."""
+    base = max(incident.last, incident.date) + dt.timedelta(days=PUBLISHED_WITHIN_DAYS)
+    return [m for m in find_dates(sentence, base=base) if m.kind not in _PLACELESS_KINDS]
+
+
+#: Words before a day that make it a period's limit ("from 29 April", "until 31 May").
+_PERIOD_WORDS = frozenset({"from", "since"})
+
+
+def _tells_another_day(mention, incident: RecordedIncident) -> bool:
+    """Does a date of an undated page's lede tell another day than the recorded incident's?
+    Any does (a weekday, a month, a day: see :func:`_date_evidence` for those that fall on
+    it) but a period's limit in the :data:`PUBLISHED_WITHIN_DAYS` after the incident, which
+    tells what followed it (a suspension "from 29 April to 31 May" after two flights turned
+    back)."""
+    if mention.kind in _WEEKDAY_KINDS or mention.date is None or mention.precision != "day":
+        return True
+    if not (mention.end_date or mention.is_bound or mention.prefix in _PERIOD_WORDS):
+        return True
+    after = mention.date - incident.last
+    return not dt.timedelta(days=1) <= after <= dt.timedelta(days=PUBLISHED_WITHIN_DAYS)
 
 
 def _one_story(one: RecordedIncident, other: RecordedIncident) -> bool:
@@ -1150,7 +1185,7 @@ def recalled_incidents(
                 incident, sentences, published, names, lede_words, published_month
             )
         if evidence is None and strong and published is None and not own_countries:
-            evidence = _undated_news(sentences, names, lede_words)
+            evidence = _undated_news(incident, sentences, names, lede_words)
         # Its place alone is evidence enough only with its very day, or, on an undated page,
         # a weekday that falls on it ("two flights to Tartu on Thursday and Friday").
         by_day = {"day", "fresh", "weekday"} if place_named else {"day", "fresh"}
@@ -1161,7 +1196,7 @@ def recalled_incidents(
         # its own, and an area's month of jamming is a season, whatever day a page gives.
         if area and (
             incident.precision != "day"
-            or evidence.precision not in {"day", "weekday"}
+            or evidence.precision not in {"day", "weekday", "undated"}
             or evidence.sentence not in lede_of(sentences)
         ):
             continue
