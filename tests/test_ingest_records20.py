@@ -3,6 +3,7 @@ words (invented places, airlines and records)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,78 @@ def test_an_undated_page_leading_with_an_airports_day_of_spoofing_retells_it(air
         "from military sites along the border. "
     )
     assert _recalled(airport_day_dir, later + text) == []
+
+
+# A disturbance recorded over a few days (from its first day to the last a source reports
+# it going on) is one episode a page may retell; one of weeks is a season.
+
+EPISODE = "2025-04-26-velgorod-episode"  # a Saturday
+
+
+def _episode_dir(tmp_path: Path, last_day: str) -> Path:
+    rows = [
+        _row(EPISODE, "2025-04-26", "Velgorod and Vosk airports", **{
+             INC.aircraft: "Aircraft at Velgorod and Vosk airports",
+             INC.end_date: last_day, INC.end_date_precision: "open"}),
+    ]  # fmt: skip
+    return write_recorded(tmp_path / "data", rows)
+
+
+EPISODE_NEWS = (
+    "Jamming from across the border has disturbed the GPS of aircraft using Velgorod and Vosk "
+    "airports since Saturday, the transport ministry said. No flight was put in danger. "
+    "Controllers gave crews extra radar guidance"
+)
+
+
+def test_a_few_days_of_jamming_reported_from_its_first_day_are_retold(tmp_path):
+    data = _episode_dir(tmp_path, "2025-04-30")
+    # Before: four days were more than the three of a time window, so a season.
+    found = _recalled(data, EPISODE_NEWS, published=dt.date(2025, 4, 30))
+    assert found == [(EPISODE, "day")]
+
+
+def test_weeks_of_jamming_are_a_season_not_an_episode(tmp_path):
+    data = _episode_dir(tmp_path, "2025-05-20")
+    assert _recalled(data, EPISODE_NEWS, published=dt.date(2025, 4, 30)) == []
+
+
+# "Many airline crews" opens an aircraft cell with a capital: a quantity, not a name.
+
+
+@pytest.mark.parametrize("opening", ["Many", "Multiple", "Several", "Dozens of"])
+def test_a_quantity_opening_the_aircraft_cell_is_no_name(tmp_path, opening):
+    rows = [
+        _row("2025-06-01-velmar", "2025-06-01", "Velmar Airport", **{
+             INC.aircraft: f"{opening} airline crews", INC.date_precision: "month"}),
+    ]  # fmt: skip
+    index = rec.load_index(write_recorded(tmp_path / "data", rows))
+    (incident,) = index.incidents
+    assert incident.words == {"velmar"}
+
+
+# A record whose effects only warn ("told by NOTAM to expect") tells no aircraft that met the
+# interference: a page repeating the warning's days does not retell an incident.
+
+
+@pytest.mark.parametrize(
+    ("effects", "recalled"),
+    [
+        ("Crews were told by NOTAM to expect GPS interference around Velmar.", False),
+        ("Crews lost GPS on the approach and flew the ILS instead.", True),
+    ],
+)
+def test_a_warning_record_is_not_retold_as_an_incident(tmp_path, effects, recalled):
+    day = "2025-11-13-velmar-area"
+    rows = [
+        _row(day, "2025-11-13", "Velmar (about 50 NM around)", **{
+             INC.aircraft: "Flights in the Velmar area", INC.effects: effects,
+             INC.end_date: "2025-11-17", INC.end_date_precision: "day"}),
+    ]  # fmt: skip
+    data = write_recorded(tmp_path / "data", rows)
+    text = (
+        "Airlines were warned of GPS interference near Velmar from November 13 to 17, 2025, "
+        "the aviation authority said. Crews must report any anomaly within ten minutes"
+    )
+    expected = [(day, "day")] if recalled else []
+    assert _recalled(data, text, published=dt.date(2025, 11, 14)) == expected

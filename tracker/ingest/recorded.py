@@ -47,6 +47,7 @@ __all__ = [
     "report_words",
     "LINK_KM",
     "WINDOW_DAYS",
+    "EPISODE_DAYS",
     "PUBLISHED_WITHIN_DAYS",
     "MIN_WEIGHT",
     "MAX_INCIDENTS_PER_WORD",
@@ -64,6 +65,9 @@ INC = schema.INC
 LINK_KM = 150.0
 #: A recorded incident's dates, widened by this many days each side, is its time window.
 WINDOW_DAYS = 3
+#: A recorded disturbance of at most this many days is one episode a page may retell (North
+#: Korea's jamming from a Saturday to the Wednesday it was reported); a longer one is a season.
+EPISODE_DAYS = 7
 #: An undated candidate fits when the page was published this many days after at most.
 PUBLISHED_WITHIN_DAYS = 60
 #: Words in more incidents than this say nothing about which incident a page tells.
@@ -88,6 +92,7 @@ _COMMON = frozenset(
     north south east west northern southern eastern western central near over from with into
     gps gnss jamming spoofing interference navigation signal signals satellite radar reuters
     news report reports reported says said boeing airbus embraer
+    many multiple several numerous various dozens hundreds some most all other others
     """.split()
 )
 
@@ -289,14 +294,25 @@ def _names_a_flight(row: dict, *, by_operator: bool = True) -> bool:
 _ADDRESSEES = re.compile(r"\b(?:carriers|operators|NOTAM|predicted|receivers)\b", re.IGNORECASE)
 
 
+#: Effects that are a warning of interference to come, not what aircraft met ("Crews were told
+#: by NOTAM to expect possible GPS interference").
+_WARNED = re.compile(
+    r"\b(?:told|warned|asked|advised)\b[^.]*\b(?:expect|possible|could|might)\b", re.IGNORECASE
+)
+
+
 def _aircraft_met(row: dict) -> bool:
     """The record tells aircraft that met the interference: one flight (:func:`_names_a_flight`)
     or an area's traffic ("Aircraft in Jordanian airspace", "Arrivals at DFW"). A warning or a
-    test range, told with no aircraft or only with its addressees, tells none."""
+    test range, told with no aircraft, only with its addressees, or with effects that only
+    warn ("told by NOTAM to expect"), tells none."""
     aircraft = row.get(INC.aircraft)
     aircraft = aircraft.strip() if isinstance(aircraft, str) else ""
     if _names_a_flight(row):
         return True
+    effects = row.get(INC.effects)
+    if isinstance(effects, str) and _WARNED.search(effects):
+        return False
     return bool(aircraft) and not _ADDRESSEES.search(aircraft)
 
 
@@ -1128,7 +1144,7 @@ def recalled_incidents(
             continue
         if (
             incident.precision not in {"day", "month"}
-            or (incident.last - incident.date).days > WINDOW_DAYS
+            or (incident.last - incident.date).days > EPISODE_DAYS
             or not incident.aircraft_met
         ):
             continue  # a season of jamming, or a warning, is no particular event
