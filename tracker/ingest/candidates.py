@@ -3293,7 +3293,8 @@ def _recalled_candidate(recall, report: Report) -> Candidate:
         "near": "a day next to its day",
         "month": "its month",
         "fresh": "a lede that names it, published within days of it",
-        "weekday": "a weekday that falls on its day, on a page that does not date it",
+        "weekday": "a weekday that falls on its day (or its day of the month), on a page that "
+        "does not date it",
         "undated": "its names in the lede of a page that shows no date",
     }
     candidate.score = score

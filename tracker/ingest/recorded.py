@@ -831,6 +831,12 @@ def _date_evidence(
         for mention in find_dates(sentence, base=base):
             if mention.date is None:
                 continue
+            if mention.kind == "ordinal_day" and published is None:
+                # "On the 28th of last month" on an undated page: its day of the month may be
+                # the recorded day's, as a weekday may be its weekday.
+                if weekday_hit is None and mention.date.day in _days_of_month(incident):
+                    weekday_hit = DateEvidence(mention.text, sentence, "weekday")
+                continue
             relative = mention.kind in {"weekday", "relative_days", "relative_word"}
             if (relative or mention.kind == "weekday_day") and published is None:
                 # An undated page's "on Thursday" cannot be counted from anything, but it can
@@ -875,6 +881,15 @@ def _date_evidence(
                 month_hit = DateEvidence(mention.text, sentence, "month")
     # A weekday that falls on the record's day says more than its month does.
     return near_hit or weekday_hit or month_hit
+
+
+def _days_of_month(incident: RecordedIncident) -> set[int]:
+    """The days of the month a recorded incident known to the day covers (none for a vaguer
+    record: "the 28th" is in every month)."""
+    if incident.precision != "day":
+        return set()
+    span = min((incident.last - incident.date).days, EPISODE_DAYS) + 1
+    return {(incident.date + dt.timedelta(days=n)).day for n in range(span)}
 
 
 #: Date kinds that name a weekday (:mod:`tracker.ingest.dates`): alone, or with its day number.
@@ -1052,11 +1067,16 @@ _PERIOD_WORDS = frozenset({"from", "since"})
 def _tells_another_day(mention, incident: RecordedIncident) -> bool:
     """Does a date of an undated page's lede tell another day than the recorded incident's?
     Any does (a weekday, a month, a day: see :func:`_date_evidence` for those that fall on
-    it) but a period's limit in the :data:`PUBLISHED_WITHIN_DAYS` after the incident, which
+    it) but a day of the month with no month ("the 28th") that is one of the incident's, and a
+    period's limit in the :data:`PUBLISHED_WITHIN_DAYS` after the incident, which
     tells what followed it (a suspension "from 29 April to 31 May" after two flights turned
     back)."""
     if mention.kind in _WEEKDAY_KINDS or mention.date is None or mention.precision != "day":
         return True
+    if mention.kind == "ordinal_day":
+        # "On the 28th of last month": with no month to count from, only its day says
+        # anything, and it may be the incident's own.
+        return mention.date.day not in _days_of_month(incident)
     if not (mention.end_date or mention.is_bound or mention.prefix in _PERIOD_WORDS):
         return True
     after = mention.date - incident.last
