@@ -11,6 +11,7 @@ from helpers import recalled as _recalled
 from helpers import russian_incident_row as _row
 from helpers import write_recorded
 
+from tracker.ingest import ingest_text
 from tracker.ingest import recorded as rec
 from tracker.ingest.candidates import extract_results
 from tracker.ingest.readers import reports_from_bytes
@@ -242,3 +243,31 @@ def test_a_warning_record_is_not_retold_as_an_incident(tmp_path, effects, recall
     )
     expected = [(day, "day")] if recalled else []
     assert _recalled(data, text, published=dt.date(2025, 11, 14)) == expected
+
+
+# "On the 13th" on an undated page: a day of the month with no month, which may be the
+# recorded day's (Korean and Japanese news date events this way).
+
+
+@pytest.mark.parametrize(("day", "recalled"), [("13th", True), ("20th", False)])
+def test_an_undated_pages_day_of_the_month_may_be_the_recorded_day(one_flight_dir, day, recalled):
+    text = (
+        f"On the {day} of last month a jet could not land at Brodsk because of GPS jamming. "
+        "Crews flew the instrument landing system instead"
+    )
+    # Before: with no month to count from, "the 13th" was no date at all.
+    assert _recalled(one_flight_dir, text) == ([(FIRST, "weekday")] if recalled else [])
+
+
+# Russian writes radio interference as one word ("радиопомехи"), which the stem "помех*" of
+# the word table does not reach.
+
+
+def test_radio_interference_in_one_russian_word_is_jamming():
+    text = (
+        "Радиопомехи против GPS над Азербайджаном\n\n"
+        "Пассажирский самолёт над Азербайджаном попал под радиопомехи системы GPS "
+        "21 августа 2023 года, сообщило министерство."
+    )
+    found = [(c.values["date"].isoformat(), c.values["country"]) for c in ingest_text(text)]
+    assert found == [("2023-08-21", "AZ")]
