@@ -48,6 +48,7 @@ __all__ = [
     "LINK_KM",
     "WINDOW_DAYS",
     "EPISODE_DAYS",
+    "OPERATOR_WEIGHT",
     "PUBLISHED_WITHIN_DAYS",
     "MIN_WEIGHT",
     "MAX_INCIDENTS_PER_WORD",
@@ -343,6 +344,17 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                     # flight") names other places, not this one's.
                     place_words |= found & _tokens(_BRACKETS.sub(" ", value))
         lat, lon = row.get(INC.latitude), row.get(INC.longitude)
+        # A record known only to its month tells one flight by its aircraft or its flight; an
+        # operator alone is as likely its month of jamming.
+        flight_named = _names_a_flight(
+            row, by_operator=str(row.get(INC.date_precision) or "day") == "day"
+        )
+        operator = row.get(INC.operator)
+        operator_words = (
+            _distinctive(operator, ignore, sentences=False)
+            if flight_named and isinstance(operator, str)
+            else set()
+        )
         rows.append(
             RecordedIncident(
                 id=str(row[INC.id]),
@@ -359,18 +371,12 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 interference=str(row.get(INC.interference) or ""),
                 phase=str(row.get(INC.flight_phase) or ""),
                 country_words=by_country.get(str(row.get(INC.country) or ""), frozenset()),
-                # A record known only to its month tells one flight by its aircraft or its
-                # flight; an operator alone is as likely its month of jamming.
-                flight_named=_names_a_flight(
-                    row, by_operator=str(row.get(INC.date_precision) or "day") == "day"
-                ),
+                flight_named=flight_named,
                 aircraft_met=_aircraft_met(row),
                 point=str(row.get(INC.geocode_precision) or "") in _POINTS,
+                operator_words=frozenset(operator_words),
             )
         )
-        if rows[-1].flight_named and isinstance(row.get(INC.operator), str):
-            operator = _distinctive(row[INC.operator], ignore, sentences=False)
-            rows[-1] = replace(rows[-1], operator_words=frozenset(operator))
     counts: dict[str, int] = {}
     for incident in rows:
         for word in incident.words:
@@ -780,8 +786,9 @@ def _names_of(
     incident: RecordedIncident, words: set[str], index: RecordedIndex, place_words: set[str]
 ) -> tuple[list[str], bool, float]:
     """The incident's distinctive words a page names, rarest first, with the words of a place
-    (``place_words``) counted as one name and its operator's as one more (with at least
-    :data:`OPERATOR_WEIGHT`): (names, a place word among them, their weight)."""
+    (``place_words``) counted as one name, and its operator, when the page names it and it
+    is not among them already, as one more weighing :data:`OPERATOR_WEIGHT`: (names, a place
+    word among them, their weight)."""
     found = sorted(incident.words & words, key=lambda w: (-index.weights[w], w))
     place = [w for w in found if w in place_words]
     names = [w for w in found if w not in place_words] + place[:1]
