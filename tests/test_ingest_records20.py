@@ -271,3 +271,14 @@ def test_radio_interference_in_one_russian_word_is_jamming():
     )
     found = [(c.values["date"].isoformat(), c.values["country"]) for c in ingest_text(text)]
     assert found == [("2023-08-21", "AZ")]
+
+
+# The news of an incident runs for the week after it: an airline suspends the route four
+# days after two of its flights turned back.
+
+
+def test_the_weeks_news_of_two_flights_of_one_story_retells_both(two_flights_dir):
+    text = UNDATED_STORY.replace("one of its jets", "two of its jets")
+    found = _recalled(two_flights_dir, text, published=dt.date(2025, 3, 18))
+    # Before: four days after, a page was no longer the news of either flight.
+    assert sorted(found) == [(FIRST, "fresh"), (SECOND, "fresh")]

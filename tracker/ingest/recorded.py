@@ -938,8 +938,9 @@ def _where_words(location: str) -> frozenset[str]:
 
 
 #: Days after a recorded incident within which a page that leads with its place, and gives no
-#: other day, is taken to report it: news of an incident runs in the days after it.
-FRESH_DAYS = 3
+#: other day, is taken to report it: news of an incident runs in the week after it (an
+#: airline's suspension of the route four days after two flights turned back).
+FRESH_DAYS = 7
 #: The sentences of a page that are its lede: the first ones of :data:`LEDE_MIN_WORDS` words or
 #: more (a headline and the first sentences, not a byline or a "Published" line).
 LEDE_SENTENCES = 3
@@ -1276,10 +1277,11 @@ def recalled_incidents(
             # "Two flights to Tartu on Thursday and Friday": each weekday falls on its own
             # recorded day, which says which flight it is.
             and not (r.precision == other.precision == "weekday" and r.date_text != other.date_text)
-            # An undated page on the two Tartu turn-backs tells both: one story, whose
-            # incidents the record keeps apart by days next to each other.
+            # An undated page, or the week's news, on the two Tartu turn-backs tells both: one
+            # story, whose incidents the record keeps apart by days next to each other.
             and not (
-                r.precision == other.precision == "undated"
+                r.precision == other.precision
+                and r.precision in {"undated", "fresh"}
                 and _one_story(r.incident, other.incident)
             )
             for other in found
