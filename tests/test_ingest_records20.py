@@ -14,6 +14,7 @@ from helpers import write_recorded
 from tracker.ingest import ingest_text
 from tracker.ingest import recorded as rec
 from tracker.ingest.candidates import extract_results
+from tracker.ingest.languages.detect import detect_language
 from tracker.ingest.readers import reports_from_bytes
 from tracker.schema import INC
 
@@ -282,3 +283,20 @@ def test_the_weeks_news_of_two_flights_of_one_story_retells_both(two_flights_dir
     found = _recalled(two_flights_dir, text, published=dt.date(2025, 3, 18))
     # Before: four days after, a page was no longer the news of either flight.
     assert sorted(found) == [(FIRST, "fresh"), (SECOND, "fresh")]
+
+
+# A page in Azerbaijani with few function words of its own and one English word ("on") was
+# taken for English; one letter in six beyond a-z says it is not.
+
+
+def test_a_text_full_of_letters_english_never_writes_is_not_english():
+    text = (
+        "Bakı, 21 avqust. Ermənistan silahlı dəstələri Azərbaycanın hava məkanında uçan "
+        "sərnişin təyyarələrinin GPS peyk naviqasiya sistemlərinə qarşı radio maneələr tətbiq "
+        "etdi, Müdafiə Nazirliyi bildirdi. Maneələr saat 10:15-dən 10:23-dək davam etdi və "
+        "mülki aviasiyanın uçuş təhlükəsizliyinə ciddi təhlükə yaratdı. Nazirlik beynəlxalq "
+        "təşkilatlara məlumat verdi, hadisə ilə bağlı araşdırma aparılır. Sputnik on gündəlik "
+        "xəbərlərində hadisəni geniş işıqlandırdı, mütəxəssislər vəziyyəti narahatedici "
+        "adlandırdılar."
+    )
+    assert detect_language(text).code == "az"

@@ -157,6 +157,17 @@ def _by_letters(text: str, hits: dict[str, int]) -> str:
     return best if scores[best] > 0 else ""
 
 
+#: The share of a Latin-script text's letters beyond a-z above which it is no English text
+#: quoting a foreign name or two ("Azərbaycanın hava məkanından ...": one in six).
+FOREIGN_LETTER_SHARE = 0.03
+
+
+def _foreign_letters(text: str) -> float:
+    """The share of the text's letters that are beyond a-z."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if not ch.isascii()) / len(letters) if letters else 0.0
+
+
 def _fits_letters(text: str, hits: dict[str, int], best: str) -> str:
     """``best``, unless most of the text's letters beyond a-z are letters it never writes and
     another language with function words of its own writes them all ("V pondělí letadlo...",
@@ -314,7 +325,11 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
         # or fewer than half as many as the other language's. A language that writes its
         # grammar as endings ("Bulgaristan'a", "uçağın") has few function words to count, and
         # an English name or two ("Financial Times") should not make it English.
-        few_english = hits.get("en", 0) == 0 or hits.get("en", 0) * 2 < hits[best]
+        few_english = (
+            hits.get("en", 0) == 0
+            or hits.get("en", 0) * 2 < hits[best]
+            or _foreign_letters(text) >= FOREIGN_LETTER_SHARE
+        )
         letters = _by_letters(text, hits) if few_english else ""
         if letters:
             return Guess(letters, round(hits.get(letters, 0) / len(counted), 3))
