@@ -300,3 +300,19 @@ def test_a_text_full_of_letters_english_never_writes_is_not_english():
         "adlandırdılar."
     )
     assert detect_language(text).code == "az"
+
+
+def test_an_english_story_under_a_foreign_sites_menus_stays_english():
+    # The site's own lines, in Finnish, hold more function words than the English story.
+    menus = (
+        "Etusivu Uutiset Äänestä Yhteystiedot Työpaikat Säätiö Käyttöehdot. Tilaa uutiskirje, "
+        "se on ilmainen ja siinä ei ole mainoksia, kun myös lehti on nyt verkossa ja se "
+        "ilmestyy joka päivä, mutta ei sunnuntaina, koska silloin on vapaapäivä ja myös "
+        "toimitus on kiinni, ja se on myös niin, että kun ei ole lehteä, ei ole uutisia. "
+    )
+    story = (
+        "Four airliners lost their GPS signals over the last few days while flying in the "
+        "north-east of Norway, the aviation authority said. The crews landed safely and the "
+        "cause is thought to be jamming from across the border."
+    )
+    assert detect_language(menus + story).code == "en"

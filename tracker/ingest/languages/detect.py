@@ -158,8 +158,11 @@ def _by_letters(text: str, hits: dict[str, int]) -> str:
 
 
 #: The share of a Latin-script text's letters beyond a-z above which it is no English text
-#: quoting a foreign name or two ("Azərbaycanın hava məkanından ...": one in six).
+#: quoting a foreign name or two ("Azərbaycanın hava məkanından ...": one in six), unless
+#: English function words make up :data:`ENGLISH_WORD_SHARE` of its words or more (an English
+#: story on a Finnish site, its menus in Finnish).
 FOREIGN_LETTER_SHARE = 0.03
+ENGLISH_WORD_SHARE = 0.02
 
 
 def _foreign_letters(text: str) -> float:
@@ -328,7 +331,10 @@ def detect_language(text: str, *, sample: int = 6000) -> Guess:
         few_english = (
             hits.get("en", 0) == 0
             or hits.get("en", 0) * 2 < hits[best]
-            or _foreign_letters(text) >= FOREIGN_LETTER_SHARE
+            or (
+                _foreign_letters(text) >= FOREIGN_LETTER_SHARE
+                and hits.get("en", 0) < ENGLISH_WORD_SHARE * len(counted)
+            )
         )
         letters = _by_letters(text, hits) if few_english else ""
         if letters:
