@@ -316,3 +316,16 @@ def test_an_english_story_under_a_foreign_sites_menus_stays_english():
         "cause is thought to be jamming from across the border."
     )
     assert detect_language(menus + story).code == "en"
+
+
+# Azerbaijani writes radio interference as one word too ("radiomaneələr").
+
+
+def test_radio_interference_in_one_azerbaijani_word_is_jamming():
+    text = (
+        "Bakı, 21 avqust. Azərbaycan Hava Yollarının sərnişin təyyarəsinin GPS sisteminə qarşı "
+        "21 avqust 2023 tarixində radiomaneələr tətbiq edilib, Müdafiə Nazirliyi bildirib. "
+        "Uçuş Füzuli-Bakı marşrutu üzrə yerinə yetirilirdi və təyyarə təhlükəsiz endi."
+    )
+    found = [(c.values["date"].isoformat(), c.values["country"]) for c in ingest_text(text)]
+    assert found == [("2023-08-21", "AZ")]

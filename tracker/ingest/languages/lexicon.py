@@ -2129,6 +2129,7 @@ signal: siqnal*
 satellite navigation: peyk_naviqasiya*
 navigation systems: naviqasiya_sistem* naviqasiya
 interference: müdaxilə* maneə* pozul* pozuntu*
+jamming: radiomaneə* radio-maneə*
 jamming: bloklan* boğulma* boğul* sıxışdır*
 jammer: jammer* sıxışdırıcı*
 spoofing: saxtalaşdır* spufinq*
