@@ -329,3 +329,27 @@ def test_radio_interference_in_one_azerbaijani_word_is_jamming():
     )
     found = [(c.values["date"].isoformat(), c.values["country"]) for c in ingest_text(text)]
     assert found == [("2023-08-21", "AZ")]
+
+
+# A disturbance told still going on at a day ("continuing on Thursday") is dated by the first
+# day the page gives it ("since Saturday"), as the first corpus dates every multi-day one.
+
+CONTINUING = (
+    "Published: 2025-05-08\n\n"  # a Thursday
+    "Jamming hits Velmar flights\n\n"
+    "Jamming signals that have disturbed the GPS of airliners over Norland {verb} on Thursday, "
+    "officials said. A total of 40 aircraft had reported losing GPS signals since Saturday, "
+    "the transport ministry said."
+)
+
+
+def test_a_disturbance_still_going_on_is_dated_by_its_first_day():
+    text = CONTINUING.format(verb="were continuing unabated")
+    found = [c.values["date"].isoformat() for c in ingest_text(text)]
+    # Before: the day it was still going on was taken for its day.
+    assert found == ["2025-05-03"]
+
+
+def test_a_disturbance_of_the_day_keeps_its_day():
+    found = [c.values["date"].isoformat() for c in ingest_text(CONTINUING.format(verb="returned"))]
+    assert "2025-05-08" in found

@@ -1066,6 +1066,46 @@ def _day_of_recent_period(
     return None
 
 
+#: Words that tell a disturbance still going on at the day they give ("signals were continuing
+#: unabated on Thursday"): that day is one of its days, not its first.
+_CONTINUING = re.compile(r"\b(?:continu\w*|still|unabated|persist\w*|ongoing)\b", re.I)
+#: A disturbance that goes on is dated by its first day when the page gives it within this many
+#: days before ("337 aircraft since Saturday").
+CONTINUING_REACH = dt.timedelta(days=14)
+#: How many sentences from the anchor on may give that first day.
+CONTINUING_SENTENCES = 6
+
+
+def _start_of_continuing(
+    mention: DateMention | None,
+    date_sentence: str,
+    sentences: list[Sentence],
+    anchor_index: int,
+    base: dt.date | None,
+) -> tuple[DateMention, str] | None:
+    """The first day of a disturbance the date sentence tells still going on ("jamming signals
+    were continuing unabated on Thursday"), when one of the :data:`CONTINUING_SENTENCES` from
+    the anchor on gives it with "since" ("a total of 337 aircraft since Saturday"); ``None``
+    otherwise."""
+    if (
+        mention is None
+        or mention.date is None
+        or mention.precision != "day"
+        or not _CONTINUING.search(date_sentence)
+    ):
+        return None
+    for sentence in sentences[anchor_index : anchor_index + CONTINUING_SENTENCES]:
+        for start in find_dates(sentence.text, base=base):
+            if (
+                start.prefix == "since"
+                and start.precision == "day"
+                and start.date is not None
+                and dt.timedelta(days=1) <= mention.date - start.date <= CONTINUING_REACH
+            ):
+                return start, sentence.text
+    return None
+
+
 def _recent_period(mention: DateMention | None) -> bool:
     """Is the mention a period of the days just before publication ("in recent days", "this
     week"), which the dates module knows only to its month?"""
@@ -2482,6 +2522,12 @@ def extract_candidates(
         own_notes: list[str] = []
 
         mention = incident.date
+        started = _start_of_continuing(
+            mention, incident.date_sentence, sentences, incident.anchors[0].index, base
+        )
+        if started is not None:
+            # A multi-day disturbance is dated by its first day.
+            mention, incident.date_sentence = started
         if (mention is None or mention.date is None) and record_month:
             mention, incident.date_sentence = record_month
         if (mention is None or mention.date is None) and len(incidents) == 1:
