@@ -155,10 +155,10 @@ def airport_day_dir(tmp_path: Path) -> Path:
 
 def test_an_undated_page_leading_with_an_airports_day_of_spoofing_retells_it(airport_day_dir):
     text = (
-        "For the first time, Velmar International Airport (VLIA) has been hit by GPS spoofing, "
-        "which disrupted flights and forced diversions. Over the past few days, aircraft "
-        "approaching the city received false positions. Controllers moved arrivals to another "
-        "runway"
+        "Velmar International Airport (VLIA) reports its first spoofing: false satellite "
+        "positions sent arriving jets off their paths, and some had to land elsewhere. This "
+        "week airliners on approach to the city were shown positions miles away. Controllers "
+        "moved arrivals to another runway"
     )
     # Before: an area's day was recalled only by its day or weekday, never from an undated page.
     assert _recalled(airport_day_dir, text) == [(AIRPORT_DAY, "undated")]
@@ -239,7 +239,7 @@ def test_a_warning_record_is_not_retold_as_an_incident(tmp_path, effects, recall
     ]  # fmt: skip
     data = write_recorded(tmp_path / "data", rows)
     text = (
-        "Airlines were warned of GPS interference near Velmar from November 13 to 17, 2025, "
+        "Airlines were warned of GPS interference near Velmar between 13 and 17 November 2025, "
         "the aviation authority said. Crews must report any anomaly within ten minutes"
     )
     expected = [(day, "day")] if recalled else []
@@ -291,13 +291,13 @@ def test_the_weeks_news_of_two_flights_of_one_story_retells_both(two_flights_dir
 
 def test_a_text_full_of_letters_english_never_writes_is_not_english():
     text = (
-        "Bakı, 21 avqust. Ermənistan silahlı dəstələri Azərbaycanın hava məkanında uçan "
-        "sərnişin təyyarələrinin GPS peyk naviqasiya sistemlərinə qarşı radio maneələr tətbiq "
-        "etdi, Müdafiə Nazirliyi bildirdi. Maneələr saat 10:15-dən 10:23-dək davam etdi və "
-        "mülki aviasiyanın uçuş təhlükəsizliyinə ciddi təhlükə yaratdı. Nazirlik beynəlxalq "
-        "təşkilatlara məlumat verdi, hadisə ilə bağlı araşdırma aparılır. Sputnik on gündəlik "
-        "xəbərlərində hadisəni geniş işıqlandırdı, mütəxəssislər vəziyyəti narahatedici "
-        "adlandırdılar."
+        "Gəncə hava limanına enən sərnişin təyyarəsinin peyk naviqasiyası 12 sentyabr 2024 "
+        "tarixində radiomaneələr səbəbindən itdi. Pilotlar yerüstü radiomayaklardan istifadə "
+        "etdilər, təyyarə təhlükəsiz endi. Mülki Aviasiya Agentliyi hadisəni araşdırır, "
+        "mütəxəssislər mənbəyin sərhəd bölgəsində yerləşdiyini düşünürlər. Agentlik on gün "
+        "ərzində hesabat dərc edəcək, nazirlik isə beynəlxalq təşkilatlara müraciət etməyi "
+        "planlaşdırır. Sərnişinlər gecikmədən narazılıqlarını bildirdilər, hava yolu şirkəti "
+        "üzr istədi və növbəti reysləri vaxtında yerinə yetirəcəyini vəd etdi."
     )
     assert detect_language(text).code == "az"
 
@@ -323,12 +323,12 @@ def test_an_english_story_under_a_foreign_sites_menus_stays_english():
 
 def test_radio_interference_in_one_azerbaijani_word_is_jamming():
     text = (
-        "Bakı, 21 avqust. Azərbaycan Hava Yollarının sərnişin təyyarəsinin GPS sisteminə qarşı "
-        "21 avqust 2023 tarixində radiomaneələr tətbiq edilib, Müdafiə Nazirliyi bildirib. "
-        "Uçuş Füzuli-Bakı marşrutu üzrə yerinə yetirilirdi və təyyarə təhlükəsiz endi."
+        "Gəncədə təyyarəyə qarşı radiomaneələr\n\n"
+        "Gəncə hava limanına enən sərnişin təyyarəsinin GPS sisteminə qarşı 12 sentyabr 2024 "
+        "tarixində radiomaneələr tətbiq edildi, Müdafiə Nazirliyi bildirdi."
     )
     found = [(c.values["date"].isoformat(), c.values["country"]) for c in ingest_text(text)]
-    assert found == [("2023-08-21", "AZ")]
+    assert found == [("2024-09-12", "AZ")]
 
 
 # A disturbance told still going on at a day ("continuing on Thursday") is dated by the first
