@@ -353,3 +353,10 @@ def test_a_disturbance_still_going_on_is_dated_by_its_first_day():
 def test_a_disturbance_of_the_day_keeps_its_day():
     found = [c.values["date"].isoformat() for c in ingest_text(CONTINUING.format(verb="returned"))]
     assert "2025-05-08" in found
+
+
+def test_an_example_in_the_weeks_explainer_is_not_its_news(one_flight_dir):
+    published = dt.date(2025, 3, 15)  # two days after the Brodsk flight
+    assert _recalled(one_flight_dir, EXPLAINER, published=published) == []
+    told = EXPLAINER.replace(", for instance,", "")
+    assert _recalled(one_flight_dir, told, published=published) == [(FIRST, "fresh")]

@@ -1011,7 +1011,8 @@ def _fresh_news(
     else:
         return None
     wanted = set(names)
-    lede = lede_of(sentences)
+    # An example given in the lede of the week's explainer is not its news either.
+    lede = telling_lede(lede_of(sentences))
     for sentence in lede:
         if wanted & _tokens(sentence):
             return DateEvidence(told, sentence, precision)
