@@ -1620,6 +1620,51 @@ def _between_ends(texts: list[str]):
     return None
 
 
+#: How far from an incident's day another date of its story must be to tell another event.
+OTHER_EVENT_DAYS = 14
+
+
+def _tells_another_time(
+    sentence: Sentence, incident: _Incident, values: dict, base: dt.date | None
+) -> bool:
+    """Does a sentence of an incident's story, other than the one that dates it, give only
+    dates weeks before the incident's day ("last month" beside "on Thursday"): an earlier
+    event recalled? (Later dates may be the story's own news: a statement, a plan.)"""
+    day = values.get(INC.date)
+    if not isinstance(day, dt.date) or sentence.text == incident.date_sentence:
+        return False
+    found = [m for m in find_dates(sentence.text, base=base) if m.date is not None]
+    far = dt.timedelta(days=OTHER_EVENT_DAYS)
+
+    def earlier(mention: DateMention) -> bool:
+        if mention.precision == "month":
+            # "Last month" beside "on Thursday"; "at the end of August" holds the 31st.
+            return _month_end(mention.date) < day
+        return day - (mention.end_date or mention.date) > far
+
+    return bool(found) and all(earlier(m) for m in found)
+
+
+def _named_instead(
+    sentence: str | None, relative: DateMention, base: dt.date
+) -> DateMention | None:
+    """A month or day that the sentence of a relative date names outright, not after the
+    base, as precise as the relative date or more: read instead of the relative date when the
+    base is only a date the text names."""
+    if not sentence:
+        return None
+    finer = {"day": 0, "week": 1, "month": 2}
+    named = [
+        m
+        for m in _event_dates(sentence, base)
+        if m.kind not in _RELATIVE_KINDS | {"year", "following"}
+        and m.date is not None
+        and m.date <= base
+        and finer.get(m.precision, 3) <= finer.get(relative.precision, 3)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def _lower_first(text: str) -> str:
     """Lower-case the first letter for use mid-sentence, unless the first word is an acronym or
     a name written with capitals inside ("GPS signal lost" stays, never "gPS")."""
@@ -1915,13 +1960,46 @@ def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date 
     near the top (a time stamp, a "Published"/"Posted"/"Updated" line, a byline with a name,
     a dateline) and is earlier, the labelled one is the publication date and both lines go."""
     rest, date, how = _first_dateline(sentences)
-    if date is None or how != "bare":
+    if date is None:
+        return _strip_wire_dateline(rest), date
+    stamped = _stamp_line_before_lede(rest)
+    if stamped is not None and stamped[1] < date:
+        # "December 05, 2025 09:59 pm" over the menus, "Nov 06, 2025, at 04:33 pm" under the
+        # headline: the site's clock when the page was saved, then the story's own stamp.
+        position, earlier = stamped
+        return _strip_wire_dateline(rest[:position] + rest[position + 1 :]), earlier
+    if how != "bare":
         return _strip_wire_dateline(rest), date
     later, labelled, _ = _first_dateline(rest[:8], labelled_only=True)
     if labelled is None:
         return _strip_wire_dateline(rest), date
     # The labelled line is the page's own date either way, never an incident's.
     return _strip_wire_dateline(later + rest[8:]), min(labelled, date)
+
+
+#: How far below a header date a page's own time stamp may stand (menus, share buttons and a
+#: headline ticker come between).
+_STAMP_REACH = 15
+
+
+def _stamp_line_before_lede(sentences: list[Sentence]) -> tuple[int, dt.date] | None:
+    """A short line with a day and a clock time ("| @site | Nov 06, 2025, at 04:33 pm") among
+    the heading lines above the lede (the first prose after a heading line): the page's own
+    time stamp, found below the menus and tickers that push it past the first lines."""
+    headline_seen = False
+    for position, sentence in enumerate(sentences[:_STAMP_REACH]):
+        if not sentence.heading:
+            if headline_seen:
+                return None  # the lede: the stamp stands above it or not at all
+            continue  # a run-on header (menus, tickers) above the headline
+        headline_seen = True
+        stamp = _TIMESTAMP.search(sentence.text)
+        if stamp is None or len(sentence.text) > 80:
+            continue
+        found = find_dates(stamp.group("date"), base=None)
+        if len(found) == 1 and found[0].date is not None and found[0].precision == "day":
+            return position, found[0].date
+    return None
 
 
 def _cut_wire_dateline(sentence: Sentence) -> tuple[Sentence, DateMention] | None:
@@ -2139,7 +2217,9 @@ def _bare_date_line(text: str) -> bool:
 _PHOTO_CREDIT = re.compile(
     r"(?:^|[.!?]\s+)(?:Photographer|Photograph|Photo|Foto|Image|Picture)\s*:\s*[^.!?]+$"
     # "(Agency/File)", "(AP Photo/Jane Roe)", "(Getty Images)": a credit in brackets.
-    r"|(?:^|[.!?]\s+)\((?:[^()/.!?]{1,40}/[^().!?]{1,40}|[^().!?]{0,30}\b(?:Photo|File|Getty"
+    # An initialism's dots ("Senior Airman Jane Roe/U.S. Air Force") do not end the credit.
+    r"|(?:^|[.!?]\s+)\((?:(?:[^()/.!?]|\b[A-Z]\.){1,40}/(?:[^().!?]|\b[A-Z]\.){1,40}"
+    r"|[^().!?]{0,30}\b(?:Photo|File|Getty"
     r"|Shutterstock|Courtesy)\b[^().!?]{0,30})\)$"
 )
 
@@ -2436,10 +2516,13 @@ def extract_candidates(
         notes.append(f"publication date taken from {published_from} ({published.isoformat()})")
     # Why the stand-in for the publication date is too weak to count "on Sunday" from ("").
     weak_base = ""
+    # The base is a date the text names, not the page's own: the page may be later.
+    base_from_text = False
     if base is None:
         inferred = infer_reference_date([s.text for s in sentences])
         if inferred:
             base = inferred[0]
+            base_from_text = True
             if any(inferred[1] in s.text and _TIMESTAMP.search(s.text) for s in sentences):
                 # "2023-06-14 09:12 713 views" under other stories' headlines: a time stamp
                 # tells the page's year, not the day its "on Sunday" counts from.
@@ -2491,7 +2574,10 @@ def extract_candidates(
     headline = next(
         (s.text for s in sentences[:3] if len(re.findall(r"[^\W\d_]{2,}", s.text)) > 1), ""
     )
-    explainer = next((t for t in (sentences[0].text, headline) if _EXPLAINER.search(t)), "")
+    explainer = next(
+        (t for t in (sentences[0].text, headline) if _EXPLAINER.search(t) and not _news_head(t)),
+        "",
+    )
     # The lede: the first paragraph that is not a title line.
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
     first_body = next((s.index for s in sentences if not s.heading), 0)
@@ -2594,6 +2680,13 @@ def extract_candidates(
                 f"'{mention.text}' is the page's own weekday, but the disruption that began then "
                 "had lasted days by publication: the week before"
             )
+        if base_from_text and mention is not None and mention.kind in _RELATIVE_KINDS:
+            named = _named_instead(incident.date_sentence, mention, base)
+            if named is not None:
+                # "... airports (last month) ... the episode at Delhi's airport in November",
+                # counted from a date the text names: the page may be weeks later, and the
+                # month it names says more than one counted from a stand-in.
+                mention = named
         if weak_base and mention is not None and mention.kind in _RELATIVE_KINDS:
             own_notes.append(
                 f"'{mention.text}' is not dated: the only date to count it from is {weak_base}"
@@ -2636,6 +2729,10 @@ def extract_candidates(
 
         hits: list[PlaceHit] = []
         for s in incident.anchors:
+            if len(incident.anchors) > 1 and _tells_another_time(s, incident, values, base):
+                # "... a day after Russian jets intercepted a spy plane over the Black Sea last
+                # month": a sentence of the story that dates another event places that event.
+                continue
             hits += spot_places(s.text, weight=3.0, sentence_index=s.index, budget=budget)
         anchor_ids = {a.index for a in incident.anchors}
         # Another incident's sentence recalling an earlier event places that event, not this
@@ -2659,6 +2756,8 @@ def extract_candidates(
                 told = spot_places(s.text, weight=1.5, sentence_index=s.index, budget=budget)
                 hits += [h for h in told if h.score > 0]
             elif s.paragraph in paragraphs:
+                if _tells_another_time(s, incident, values, base):
+                    continue
                 hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
             elif s in title_sentences and len(incidents) == 1:
                 hits += spot_places(s.text, weight=1.5, sentence_index=s.index, budget=budget)
@@ -2676,6 +2775,7 @@ def extract_candidates(
                     # "The number of such incidents has risen in the Baltic": where incidents
                     # are common, not where this one happened.
                     and not _is_generic_line(s)
+                    and not _tells_another_time(s, incident, values, base)
                 ):
                     hits += spot_places(s.text, weight=0.5, sentence_index=s.index, budget=budget)
             place = best_place(discount_diversion_targets(discount_foreign_homonyms(hits)))
@@ -2848,6 +2948,31 @@ _EXPLAINER = re.compile(
     r"|\bbackground\s+(?:information|briefing|note)\b|\bfact\s*sheet\b",
     re.I,
 )
+
+
+# A headline's news before its explainer tail: "GPS spoofing disrupts Delhi airport flights:
+# What happened and how ... — Explained" tells an event first; "What is GPS spoofing?" does not.
+_EXPLAINER_TAIL = re.compile(
+    r"(?::\s+(?:what|why|how|who|when|where|here)\b|\s+[\u2014\u2013-]+\s+explained\b)", re.I
+)
+_HEADLINE_EVENT = re.compile(
+    r"\b(?:disrupt(?:s|ed)?|hit(?:s)?|struck|strikes?|force[sd]?|affect(?:s|ed)|ground(?:s|ed)"
+    r"|divert(?:s|ed)|delay(?:s|ed)|plague[sd]?|lost|turn(?:s|ed)? back)\b",
+    re.I,
+)
+
+
+def _news_head(headline: str) -> bool:
+    """Does an explainer headline open with news of an event at flights or an airport?"""
+    tail = _EXPLAINER_TAIL.search(headline)
+    if tail is None or tail.start() == 0:
+        return False
+    head = headline[: tail.start()]
+    return bool(
+        not re.match(r"\s*(?:what|why|how|who|when|where)\b", head, re.I)
+        and _HEADLINE_EVENT.search(head)
+        and re.search(r"\b(?:flights?|airports?|planes?|aircraft|airliners?|jets?)\b", head, re.I)
+    )
 
 
 def _airport_subject(

@@ -73,6 +73,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})\b"),
     ),
     (
+        # "Oct. 25-Nov. 7", "25 October to 7 November 2018": a span across two months (the
+        # first day is not "25-Nov", a day of the second month).
+        "cross_range",
+        re.compile(
+            rf"\b(?:{_m('mo')}\s+(?P<d>\d{{1,2}}){_ORD}\s*(?:-|–|—|to|until|through)\s*"
+            rf"{_m('mo2')}\s+(?P<d2>\d{{1,2}}){_ORD}(?!\d)"
+            rf"|(?P<dd>\d{{1,2}}){_ORD}\s+{_m('mm')}\s*(?:-|–|—|to|until|through)\s*"
+            rf"(?P<dd2>\d{{1,2}}){_ORD}\s+{_m('mm2')})"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b",
+            re.I,
+        ),
+    ),
+    (
         "dmy_range",
         re.compile(
             rf"\b(?P<d>\d{{1,2}}){_ORD}\s*(?:-|–|—|to|and|until|till|through)\s*(?P<d2>\d{{1,2}}){_ORD}"
@@ -344,6 +357,23 @@ def _resolve(
         return dt.date(int(g["y"]), int(g["mo"]), 1), "month", None, 0
     if kind == "my":
         return dt.date(int(g["y"]), _month_number(g["mo"]), 1), "month", None, 0
+    if kind == "cross_range":
+        day_first = g.get("dd") is not None
+        month = _month_number(g["mm"] if day_first else g["mo"])
+        month2 = _month_number(g["mm2"] if day_first else g["mo2"])
+        day, day2 = (int(g["dd"]), int(g["dd2"])) if day_first else (int(g["d"]), int(g["d2"]))
+        # A year named after the span is its last day's; without one, the first day is read
+        # as any day is (a plan "from April 29 to May 31" may end after the page's date).
+        named = _two_digit_year(g.get("y"))
+        if named is not None:
+            year2 = named
+            year = year2 - 1 if month2 < month else year2
+        else:
+            year = _year_for(month, day, base=base, weekday=None)
+            if year is None:
+                return None, "day", None, 0
+            year2 = year + 1 if month2 < month else year
+        return _safe_date(year, month, day), "day", _safe_date(year2, month2, day2), 0
     if kind in {"dmy", "mdy", "dmy_range", "mdy_range"}:
         month = _month_number(g["mo"])
         day = int(g["d"])
@@ -512,6 +542,13 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
             if kind in {"dmy", "mdy", "my", "month_only"} and groups["mo"].lower() == "may":
                 if not sentence[match.start("mo")].isupper():
                     continue
+            if kind == "cross_range":
+                first_month = "mo" if groups.get("mo") else "mm"
+                if (
+                    groups[first_month].lower() == "may"
+                    and not sentence[match.start(first_month)].isupper()
+                ):
+                    continue
             if base is None and kind in _DAY_MONTH_KINDS and not groups.get("wd"):
                 # "on Friday and Saturday (26 and 27 April)" on a page with no date: the
                 # weekdays just before tell the year (the first day's for a range).
@@ -544,12 +581,14 @@ def find_dates(sentence: str, *, base: dt.date | None = None) -> list[DateMentio
                     date = ahead
             for i in range(start, end):
                 taken[i] = True
+            # A span across months is told as a joined range of two days is.
+            told_as = ("mdy" if groups.get("mo") else "dmy") if kind == "cross_range" else kind
             found.append(
                 DateMention(
                     start,
                     end,
                     sentence[start:end].strip(),
-                    kind,
+                    told_as,
                     date,
                     precision,
                     end_date,

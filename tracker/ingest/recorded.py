@@ -527,6 +527,43 @@ def find_link(
     return fits[0]
 
 
+#: How a link is placed when an undated page's place has one recorded incident near it.
+ONLY_RECORD_PLACE = f"the only recorded incident within {LINK_KM:.0f} km of its place"
+
+
+def _only_record_near(values: dict, index: RecordedIndex | None) -> Link | None:
+    """The recorded incident an undated page tells in its lede by its place alone: the page
+    shows no date at all, its candidate stands at a town or an airport, and one recorded
+    incident, of one day or a few, lies within :data:`LINK_KM` of it in the same country, of
+    the same interference (or one of them unknown). Two recorded incidents near the place (an
+    airport jammed in two years) leave the page undated."""
+    if index is None or str(values.get(INC.geocode_precision) or "") not in _POINTS:
+        return None
+    lat, lon = values.get(INC.latitude), values.get(INC.longitude)
+    country = str(values.get(INC.country) or "")
+    if lat is None or lon is None or not country:
+        return None
+    near = [
+        incident
+        for incident in index.incidents
+        if incident.latitude is not None
+        and float(haversine_km(lat, lon, incident.latitude, incident.longitude)) <= LINK_KM
+    ]
+    if len(near) != 1:
+        return None
+    (incident,) = near
+    kinds = {str(values.get(INC.interference) or "unknown"), incident.interference or "unknown"}
+    if (
+        incident.country != country
+        or incident.precision != "day"
+        or (incident.last - incident.date).days > EPISODE_DAYS
+        or not incident.aircraft_met
+        or (len(kinds) > 1 and "unknown" not in kinds)
+    ):
+        return None
+    return Link(incident, (), 0.0, ONLY_RECORD_PLACE, None)
+
+
 #: Geocode precisions of a place that is a point, not an area.
 _POINTS = frozenset({"airport", "city"})
 
@@ -690,6 +727,13 @@ def link_candidates(
             published=page_date if isinstance(page_date, dt.date) else None,
             dated_by_text=dated_by_text,
         )
+        if (
+            link is None
+            and own is None
+            and not isinstance(page_date, dt.date)
+            and getattr(candidate, "_lede", False)
+        ):
+            link = _only_record_near(candidate.values, index)
         found.append((candidate, link, dated_by_text))
     # One candidate per recorded incident: the one naming its day, else the first. The others
     # (another day told in the same report, a second mention) stay as extraction left them.
@@ -710,7 +754,12 @@ def link_candidates(
         if candidate.score < floor:
             if link is None or dated_by_text or link.incident.precision != "day":
                 continue
-            if _without_date_penalty(candidate) < apply_min:
+            dated = (
+                _place_dated(candidate)[0]
+                if link.place == ONLY_RECORD_PLACE
+                else _without_date_penalty(candidate)
+            )
+            if dated < apply_min:
                 continue  # weak for other reasons too: a date would not make it an incident
         if link is not None:
             candidate.recorded = link.incident.id
@@ -718,8 +767,39 @@ def link_candidates(
             _adopt(candidate, link, dated_by_text)
             if link.place == ROUTE_PLACE:
                 _adopt_place(candidate, link.incident)
+            if link.place == ONLY_RECORD_PLACE:
+                _dated_by_place(candidate)
         kept.append(candidate)
     return kept
+
+
+#: What a date taken by place alone costs: the page's names did not confirm the incident.
+PLACE_ONLY_PENALTY = -0.1
+_NO_USABLE_DATE = re.compile(r"^[+-]\d+\.\d\d no usable date\b")
+
+
+def _place_dated(candidate) -> tuple[float, list[str]]:
+    """The score and reasons of an undated page's candidate once dated by the one recorded
+    incident near its place: its lack of a date no longer holds it back, a smaller doubt does
+    (the page's names did not say which incident)."""
+    total = candidate.score
+    kept = []
+    for reason in candidate.reasons:
+        delta = _DELTA.match(reason)
+        if delta and _NO_USABLE_DATE.match(reason):
+            total -= float(delta.group(1))
+        else:
+            kept.append(reason)
+    total += PLACE_ONLY_PENALTY
+    kept.append(
+        f"{PLACE_ONLY_PENALTY:+.2f} dated by its place alone: check that the page tells this "
+        "incident"
+    )
+    return round(min(1.0, max(0.0, total)), 2), kept
+
+
+def _dated_by_place(candidate) -> None:
+    candidate.score, candidate.reasons = _place_dated(candidate)
 
 
 def _adopt_place(candidate, incident: RecordedIncident) -> None:
@@ -1044,7 +1124,9 @@ def _undated_news(
     if not lede or len(wanted & told) < UNDATED_LEDE_NAMES:
         return None
     if any(
-        _tells_another_day(mention, incident) for s in lede for mention in _dates_of(incident, s)
+        _tells_another_day(mention, incident) and not _reported_after(s, mention, incident)
+        for s in lede
+        for mention in _dates_of(incident, s)
     ):
         # A lede that dates its story ("on Friday", "in June 2025") by other words than the
         # record's day tells another day's story, or its own.
@@ -1090,6 +1172,31 @@ def _tells_another_day(mention, incident: RecordedIncident) -> bool:
         return True
     after = mention.date - incident.last
     return not dt.timedelta(days=1) <= after <= dt.timedelta(days=PUBLISHED_WITHIN_DAYS)
+
+
+#: "as reported by Die Presse on", "the airline said on": a weekday after these is the day the
+#: news was told, which may be the incident's own or one of the next days.
+_REPORTED_ON = re.compile(
+    r"\b(?:reported|said|says|announced|confirmed|told|wrote|published|disclosed)\b"
+    r"[^.;:]{0,40}?(?:\s(?:late\s+|early\s+)?on)?\s*$",
+    re.IGNORECASE,
+)
+#: How many days after an incident its news may be told on a named weekday.
+REPORTED_WITHIN_DAYS = 2
+
+
+def _reported_after(sentence: str, mention, incident: RecordedIncident) -> bool:
+    """Is a weekday of an undated page's lede the day the news was told ("as reported by Die
+    Presse on Tuesday"), on the recorded incident's day or within
+    :data:`REPORTED_WITHIN_DAYS` after it?"""
+    if mention.kind != "weekday" or not _REPORTED_ON.search(sentence[: mention.start]):
+        return False
+    named = _WEEKDAY_NAME.search(mention.text)
+    if named is None:
+        return False
+    weekday = _WEEKDAY_STEMS.index(named.group(1).lower())
+    span = (incident.last - incident.date).days + REPORTED_WITHIN_DAYS
+    return any((incident.date + dt.timedelta(days=n)).weekday() == weekday for n in range(span + 1))
 
 
 def _one_story(one: RecordedIncident, other: RecordedIncident) -> bool:

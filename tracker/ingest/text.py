@@ -82,7 +82,8 @@ def _split_paragraph(paragraph: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
         piece = paragraph[start : match.start()]
-        last_word = piece.rstrip(".!?\"')\u201d\u2019").rsplit(" ", 1)[-1].lower()
+        # The word before the stop, after a hyphen too ("Oct. 25-Nov. 7": "Nov").
+        last_word = re.split(r"[\s/\u2013\u2014-]", piece.rstrip(".!?\"')\u201d\u2019"))[-1].lower()
         # "Capt. Smith", "U.S. officials", "A. Jones": not a sentence end.
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue

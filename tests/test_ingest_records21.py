@@ -1,0 +1,221 @@
+"""Session 21: failure classes seen on real pages, each rule with a fixture in our own words
+(invented or generic places, people and flights)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from helpers import recalled as _recalled
+from helpers import russian_incident_row as _row
+from helpers import write_recorded
+
+from tracker.ingest import ingest_text
+from tracker.ingest import recorded as rec
+from tracker.ingest.candidates import _without_captions, extract_results
+from tracker.ingest.dates import find_dates
+from tracker.ingest.readers import reports_from_bytes
+from tracker.ingest.text import split_sentences
+from tracker.schema import INC
+
+# --- a photo credit with an initialism ---------------------------------------------------------
+
+CAPTION_STORY = (
+    "Finland looks into GPS jamming during war games\n\n"
+    "A tanker crew goes over the plan before a training sortie at Rovaniemi in Finland, Oct. "
+    "29, 2018. (Jane Roe/U.S. Air Force)\n\n"
+    "Finland is checking whether Russia disrupted GPS signals over Lapland during the drills, "
+    "which put airliners at risk. Norway had warned pilots about lost GPS signals at the end of "
+    "October.\n"
+)
+
+
+def test_a_caption_credited_to_an_initialism_is_left_out():
+    sentences = split_sentences(CAPTION_STORY)
+    kept = " ".join(s.text for s in _without_captions(sentences))
+    assert "Oct. 29" not in kept
+    assert "Lapland" in kept
+
+
+# --- the story's own time stamp below a header clock -------------------------------------------
+
+STAMPED_PAGE = (
+    "March 20, 2026 10:15 am (IST) Follow us: share button share button Markets slip on rate "
+    "fears | Rail strike called off | Monsoon forecast raised. Cricket board names new captain "
+    "| City council approves budget.\n\n"
+    "Kestrel Airport\n\n"
+    "Spoofing hits flights at Kestrel airport\n\n"
+    "| @kestrelnews | Feb 27, 2026, at 03:10 pm\n\n"
+    "Several aircraft approaching Kestrel airport met GPS spoofing yesterday, and two of them "
+    "diverted to another city.\n"
+)
+
+
+def test_the_stamp_under_the_headline_dates_the_story_not_the_header_clock():
+    candidates = ingest_text(STAMPED_PAGE)
+    assert [c.values["date"] for c in candidates] == [dt.date(2026, 2, 26)]
+
+
+# --- news in a headline with an explainer tail -------------------------------------------------
+
+NEWS_EXPLAINED = (
+    "GPS jamming disrupts Bergen airport flights: What happened and why it matters — Explained\n\n"
+    "Bergen, 12 June 2025: Airliners approaching Bergen Airport have met GPS jamming for close "
+    "to a week, and several were sent to other airports.\n"
+)
+
+
+def test_news_before_an_explainer_tail_is_not_an_explainer():
+    (candidate,) = ingest_text(NEWS_EXPLAINED)
+    assert not any("explains the problem" in r for r in candidate.reasons)
+
+
+def test_a_question_headline_is_still_an_explainer():
+    text = NEWS_EXPLAINED.replace(
+        "GPS jamming disrupts Bergen airport flights: What happened", "What is GPS jamming"
+    )
+    assert all(any("explains the problem" in r for r in c.reasons) for c in ingest_text(text))
+
+
+# --- a span across two months ------------------------------------------------------------------
+
+
+def test_a_span_across_two_months_starts_in_the_first_month():
+    (mention,) = find_dates("The drills ran Oct. 25-Nov. 7.", base=dt.date(2018, 11, 12))
+    assert (mention.date, mention.end_date) == (dt.date(2018, 10, 25), dt.date(2018, 11, 7))
+
+
+def test_a_span_over_new_year_takes_the_year_of_its_last_day():
+    (mention,) = find_dates("Flights were hit Dec 28-Jan 3, 2019.", base=None)
+    assert (mention.date, mention.end_date) == (dt.date(2018, 12, 28), dt.date(2019, 1, 3))
+
+
+def test_a_month_abbreviation_after_a_hyphen_does_not_end_the_sentence():
+    texts = [s.text for s in split_sentences("The drills ran Oct. 25-Nov. 7. Pilots lost GPS.")]
+    assert texts == ["The drills ran Oct. 25-Nov. 7.", "Pilots lost GPS."]
+
+
+# --- a sentence that dates another event does not place this one -------------------------------
+
+OTHER_EVENT = (
+    "Published: 2026-03-09\n\n"
+    "Minister's jet jammed near the border\n\n"
+    "An air force jet carrying the defence minister had its GPS signal jammed on Thursday as it "
+    "flew close to the border on the way home.\n\n"
+    "The minister had spent two days with troops stationed in Estonia before the flight. The "
+    "jamming came soon after two fighters shadowed a patrol aircraft above the Black Sea last "
+    "month.\n"
+)
+
+
+def test_a_sentence_dating_another_event_does_not_place_the_incident():
+    (candidate,) = [c for c in ingest_text(OTHER_EVENT) if c.values["date"] == dt.date(2026, 3, 5)]
+    assert "Black Sea" not in str(candidate.values["location"])
+
+
+# --- the day the news was told, on an undated page --------------------------------------------
+
+BRODSK_DAY = "2025-03-13-brodsk"  # a Thursday
+REPORTED_STORY = (
+    "Kestrel Air jet diverts after GPS jamming. "
+    "A Kestrel Air jet bound for Brodsk had to divert because jamming blocked its GPS, as "
+    "reported by the Brodsk Herald {when}. Officials blamed interference from across the border"
+)
+
+
+@pytest.fixture
+def brodsk_dir(tmp_path: Path) -> Path:
+    rows = [
+        _row(f"2025-0{n + 1}-10-{town.lower()}", f"2025-0{n + 1}-10", f"{town} Airport",
+             **{INC.operator: "Kestrel Air"})
+        for n, town in enumerate(("Alsk", "Bereza", "Chernets", "Dubrovo", "Elnya"))
+    ]  # fmt: skip
+    rows.append(_row(BRODSK_DAY, "2025-03-13", "Brodsk Airport", **{INC.operator: "Kestrel Air"}))
+    return write_recorded(tmp_path / "data", rows)
+
+
+@pytest.mark.parametrize("when", ["on Friday", "late on Saturday"])
+def test_an_undated_lede_may_name_the_day_the_news_was_told(brodsk_dir, when):
+    # Before: the weekday of the report was taken for another day's story.
+    assert _recalled(brodsk_dir, REPORTED_STORY.format(when=when)) == [(BRODSK_DAY, "undated")]
+
+
+@pytest.mark.parametrize("when", ["on Monday", "on Sunday"])
+def test_a_report_day_far_from_the_recorded_day_tells_another_story(brodsk_dir, when):
+    assert _recalled(brodsk_dir, REPORTED_STORY.format(when=when)) == []
+
+
+def test_a_weekday_of_the_flight_itself_is_still_its_own_day(brodsk_dir):
+    text = REPORTED_STORY.format(when="").replace(
+        "had to divert because", "had to divert on Friday because"
+    )
+    assert _recalled(brodsk_dir, text) == []
+
+
+# --- an undated page at the one recorded place ------------------------------------------------
+
+ORSK_DAY = "2025-06-12-orsk"
+UNDATED_ORSK = (
+    "Orsk flights hit by GPS jamming\n\n"
+    "Airliners approaching Orsk airport met GPS jamming for several days, and some of them "
+    "diverted to other cities. Pilots said the signal came back once they left the area.\n"
+)
+
+
+def _orsk_dir(tmp_path: Path, *days: str) -> Path:
+    rows = [
+        _row(
+            f"{day}-orsk",
+            day,
+            "Orsk Airport",
+            **{INC.interference: "jamming", INC.aircraft: "Arrivals at Orsk"},
+        )
+        for day in days
+    ]
+    return write_recorded(tmp_path / "data", rows)
+
+
+def _dated(text: str, data_dir: Path, published=None) -> list[tuple]:
+    report = reports_from_bytes(text.encode("utf-8"), name="page.txt")[0]
+    index = rec.load_index(data_dir)
+    results = extract_results(report, published=published, recorded=index)
+    return [(c.values["date"], c.recorded) for c in results.candidates]
+
+
+def test_an_undated_page_at_the_one_recorded_place_takes_its_day(tmp_path):
+    found = _dated(UNDATED_ORSK, _orsk_dir(tmp_path, "2025-06-12"))
+    # Before: no date at all, so the candidate was held back.
+    assert found == [(dt.date(2025, 6, 12), ORSK_DAY)]
+
+
+def test_two_recorded_incidents_at_the_place_leave_the_page_undated(tmp_path):
+    assert _dated(UNDATED_ORSK, _orsk_dir(tmp_path, "2025-06-12", "2024-02-03")) == []
+
+
+def test_a_page_with_a_date_is_not_dated_by_its_place(tmp_path):
+    found = _dated(UNDATED_ORSK, _orsk_dir(tmp_path, "2025-06-12"), dt.date(2026, 1, 20))
+    assert (dt.date(2025, 6, 12), ORSK_DAY) not in found
+
+
+def test_another_kind_of_interference_at_the_place_is_not_the_recorded_incident(tmp_path):
+    text = UNDATED_ORSK.replace("jamming", "spoofing")
+    assert _dated(text, _orsk_dir(tmp_path, "2025-06-12")) == []
+
+
+# --- a named month beats "last month" counted from a date the text names ----------------------
+
+NAMED_MONTH = (
+    "Pilots at Bergen airport met GPS spoofing (last month), and several flights approaching "
+    "the airport in November had to fly a backup procedure, the minister said.\n\n"
+    "The regulator answered with new reporting rules on November 10, 2025.\n"
+)
+
+
+def test_a_named_month_beats_last_month_counted_from_a_date_in_the_text():
+    report = reports_from_bytes(NAMED_MONTH.encode("utf-8"), name="page.txt")[0]
+    results = extract_results(report, min_score=0)
+    days = {c.values["date"] for c in results.candidates + results.skipped}
+    # Before: "last month" counted from 10 November gave October.
+    assert dt.date(2025, 11, 1) in days
+    assert dt.date(2025, 10, 1) not in days
