@@ -14,7 +14,7 @@ from helpers import write_recorded
 from tracker.ingest import ingest_text
 from tracker.ingest import recorded as rec
 from tracker.ingest.candidates import _without_captions, extract_results
-from tracker.ingest.dates import find_dates
+from tracker.ingest.dates import find_dates, infer_reference_date
 from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.text import split_sentences
 from tracker.schema import INC
@@ -219,3 +219,59 @@ def test_a_named_month_beats_last_month_counted_from_a_date_in_the_text():
     # Before: "last month" counted from 10 November gave October.
     assert dt.date(2025, 11, 1) in days
     assert dt.date(2025, 10, 1) not in days
+
+
+def test_a_record_of_both_kinds_takes_a_page_of_either(tmp_path):
+    data_dir = _orsk_dir(tmp_path, "2025-06-12")
+    csv = data_dir / "incidents.csv"
+    csv.write_text(csv.read_text("utf-8").replace(",jamming,", ",both,"), "utf-8")
+    assert _dated(UNDATED_ORSK, data_dir) == [(dt.date(2025, 6, 12), ORSK_DAY)]
+
+
+def test_a_record_in_the_next_city_does_not_date_the_page(tmp_path):
+    rows = [
+        _row(
+            "2025-06-12-gay",
+            "2025-06-12",
+            "Gay Airport",
+            **{INC.interference: "jamming", INC.aircraft: "Arrivals at Gay"},
+            **{INC.latitude: "51.47", INC.longitude: "58.45"},  # 30 km from Orsk: one place
+        ),
+    ]
+    near = write_recorded(tmp_path / "near", rows)
+    assert _dated(UNDATED_ORSK, near) == [(dt.date(2025, 6, 12), "2025-06-12-gay")]
+    rows[0] |= {INC.latitude: "52.0", INC.longitude: "59.5"}  # about 110 km away
+    far = write_recorded(tmp_path / "far", rows)
+    assert _dated(UNDATED_ORSK, far) == []
+
+
+# --- hours ago -----------------------------------------------------------------------------------
+
+
+def test_hours_ago_count_whole_days_back():
+    base = dt.date(2022, 10, 19)
+    days = [
+        find_dates(text, base=base)[0].date
+        for text in ("it began about 24 hours ago", "six hours ago", "48 hours ago")
+    ]
+    assert days == [dt.date(2022, 10, 18), base, dt.date(2022, 10, 17)]
+
+
+# --- a comparison with history dates neither the page nor the incident --------------------------
+
+COMPARED_WITH_HISTORY = (
+    "Flights were halted at Lubbock airport late last night, and warnings of GPS scrambling "
+    "across the region are still in force.\n\n"
+    "The last time airspace was shut like that was in the wake of the attacks of September 11, "
+    "2001.\n"
+)
+
+
+def test_a_date_compared_with_is_neither_the_pages_nor_the_incidents():
+    assert infer_reference_date([COMPARED_WITH_HISTORY]) is None
+    report = reports_from_bytes(COMPARED_WITH_HISTORY.encode("utf-8"), name="page.txt")[0]
+    results = extract_results(report, min_score=0)
+    assert all(
+        c.values["date"] is None or c.values["date"].year != 2001
+        for c in results.candidates + results.skipped
+    )

@@ -559,6 +559,8 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         )
         # "733 this year as of August 18": the cut-off of a count, not an event's day
         and not _AS_OF.search(sentence[: m.start])
+        # "the last time airspace was closed like this was after September 11, 2001"
+        and not _COMPARED_WITH.search(sentence[: m.start])
         and not _POST_SIGNATURE.search(sentence[: m.start])
         and not _is_deadline(sentence, m)
         # "the trip, which will continue on Monday in Romania": a plan's day
@@ -646,6 +648,10 @@ _AIRLINE_ACT = re.compile(r"\b(?:land|lands|divert\w*|took off|take off|turn(?:e
 _CREW_REPORTED_ON = re.compile(
     r"^(?:[^,;]{0,40}\s)?(?:pilots?|crews?|captains?)\b[^,;]{0,50}\breported\s+(?:on\s+)?$",
     re.I,
+)
+#: A comparison with history before a date: the date is the precedent's, not an incident's.
+_COMPARED_WITH = re.compile(
+    r"\b(?:the\s+last\s+time|the\s+first\s+time\s+since|in\s+the\s+wake\s+of\s+the)\b", re.I
 )
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|up\s+to|to\s+date\s+on)\s*$", re.I)
 # "... on runway 10. — News Agency (@agency) December 1, 2025": the signature of an embedded

@@ -156,8 +156,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_days",
         re.compile(
-            r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-            r"(?P<unit>days?|nights?|weeks?|months?)\s+ago\b",
+            r"\b(?:about\s+|some\s+)?(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight"
+            r"|nine|ten)\s+(?P<unit>hours?|days?|nights?|weeks?|months?)\s+ago\b",
             re.I,
         ),
     ),
@@ -412,6 +412,9 @@ def _resolve(
         raw = g["n"].lower()
         n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
         unit = g["unit"].lower()
+        if unit.startswith("hour"):
+            # "about 24 hours ago": the day before; "six hours ago": the page's own day.
+            return base - dt.timedelta(days=n // 24), "day", None, 0
         if unit.startswith(("day", "night")):
             return base - dt.timedelta(days=n), "day", None, 0
         if unit.startswith("week"):
@@ -639,6 +642,14 @@ def _join_ranges(mentions: list[DateMention], sentence: str) -> list[DateMention
     return out
 
 
+#: Words that recall history before a date ("the last time ... was", "back in").
+_HISTORY = re.compile(
+    r"\b(?:the\s+last\s+time|the\s+first\s+time\s+since|back\s+in|as\s+far\s+back\s+as"
+    r"|dating\s+back\s+to|in\s+the\s+wake\s+of\s+the)\b",
+    re.I,
+)
+
+
 def infer_reference_date(sentences: list[str]) -> tuple[dt.date, str] | None:
     """A stand-in for an unknown publication date, worked out from dated context.
 
@@ -651,6 +662,10 @@ def infer_reference_date(sentences: list[str]) -> tuple[dt.date, str] | None:
     for sentence in sentences:
         for mention in find_dates(sentence, base=None):
             if mention.date is None or mention.kind not in {"iso", "dmy", "mdy"}:
+                continue
+            if _HISTORY.search(sentence[: mention.start]):
+                # "The last time airspace was closed like this was after September 11, 2001":
+                # history the page compares with, not a day near its own.
                 continue
             if best is None or mention.date > best[0]:
                 best = (mention.date, mention.text)

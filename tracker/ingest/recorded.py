@@ -527,14 +527,17 @@ def find_link(
     return fits[0]
 
 
+#: How near an undated page's town or airport a recorded incident must lie to be told by the
+#: place alone: the same town and its airport, not the next city (Plovdiv is not Sofia).
+PLACE_ALONE_KM = 50.0
 #: How a link is placed when an undated page's place has one recorded incident near it.
-ONLY_RECORD_PLACE = f"the only recorded incident within {LINK_KM:.0f} km of its place"
+ONLY_RECORD_PLACE = f"the only recorded incident within {PLACE_ALONE_KM:.0f} km of its place"
 
 
 def _only_record_near(values: dict, index: RecordedIndex | None) -> Link | None:
     """The recorded incident an undated page tells in its lede by its place alone: the page
     shows no date at all, its candidate stands at a town or an airport, and one recorded
-    incident, of one day or a few, lies within :data:`LINK_KM` of it in the same country, of
+    incident, of one day or a few, lies within :data:`PLACE_ALONE_KM` of it in the same country, of
     the same interference (or one of them unknown). Two recorded incidents near the place (an
     airport jammed in two years) leave the page undated."""
     if index is None or str(values.get(INC.geocode_precision) or "") not in _POINTS:
@@ -547,7 +550,7 @@ def _only_record_near(values: dict, index: RecordedIndex | None) -> Link | None:
         incident
         for incident in index.incidents
         if incident.latitude is not None
-        and float(haversine_km(lat, lon, incident.latitude, incident.longitude)) <= LINK_KM
+        and float(haversine_km(lat, lon, incident.latitude, incident.longitude)) <= PLACE_ALONE_KM
     ]
     if len(near) != 1:
         return None
@@ -558,7 +561,8 @@ def _only_record_near(values: dict, index: RecordedIndex | None) -> Link | None:
         or incident.precision != "day"
         or (incident.last - incident.date).days > EPISODE_DAYS
         or not incident.aircraft_met
-        or (len(kinds) > 1 and "unknown" not in kinds)
+        # "both" holds either kind; "unknown" may be either.
+        or (len(kinds) > 1 and not kinds & {"unknown", "both"})
     ):
         return None
     return Link(incident, (), 0.0, ONLY_RECORD_PLACE, None)
