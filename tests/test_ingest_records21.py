@@ -275,3 +275,30 @@ def test_a_date_compared_with_is_neither_the_pages_nor_the_incidents():
         c.values["date"] is None or c.values["date"].year != 2001
         for c in results.candidates + results.skipped
     )
+
+
+# --- a month in the page's address -------------------------------------------------------------
+
+MONTH_ADDRESS = (
+    "URL: https://kestrel-news.example.org/2025/07/airliner-loses-gps-near-bergen/\n\n"
+    "Airliner loses GPS near Bergen\n\n"
+    "A Kestrel Air jet approaching Bergen airport lost its GPS signal on Thursday and landed "
+    "with a backup procedure, the airline said.\n"
+)
+
+
+def test_a_month_in_the_address_dates_an_undated_page_to_that_month():
+    report = reports_from_bytes(MONTH_ADDRESS.encode("utf-8"), name="page.txt")[0]
+    (candidate,) = extract_results(report, min_score=0).candidates
+    # Before: no date at all ("on Thursday" had nothing to count from).
+    assert (candidate.values["date"], candidate.values["date_precision"]) == (
+        dt.date(2025, 7, 1),
+        "month",
+    )
+
+
+def test_a_day_in_the_address_is_still_read_as_a_day():
+    text = MONTH_ADDRESS.replace("/2025/07/", "/2025/07/18/")
+    report = reports_from_bytes(text.encode("utf-8"), name="page.txt")[0]
+    days = {c.values["date"] for c in extract_results(report, min_score=0).candidates}
+    assert days == {dt.date(2025, 7, 17)}

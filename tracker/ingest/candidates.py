@@ -51,7 +51,7 @@ from tracker.ingest.places import (
 )
 from tracker.ingest.readers import Report
 from tracker.ingest.text import Sentence, split_sentences
-from tracker.ingest.urls import published_from_url
+from tracker.ingest.urls import published_from_url, published_month_from_url
 from tracker.validate import FUTURE_TOLERANCE
 
 __all__ = ["Candidate", "Results", "extract_candidates", "extract_results"]
@@ -3247,6 +3247,11 @@ def extract_results(
         # outside the page, weighed like --published (an undated page's own words decide).
         published = published_from_url(report.url)
         published_from = "the page's address"
+        month = published_month_from_url(report.url) if published is None else None
+        if month is not None:
+            # "/2018/11/slug": the month alone, read as a page known only to its month is.
+            published_month = True
+            published = month.replace(day=calendar.monthrange(month.year, month.month)[1])
     dating = {"published": published, "published_month": published_month,
               "published_from": published_from}  # fmt: skip
     if recorded is None:

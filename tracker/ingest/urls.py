@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import urllib.parse
 
-__all__ = ["published_from_url"]
+__all__ = ["published_from_url", "published_month_from_url"]
 
 # "/2025/09/01/", "/2025-09-01/", "-2025-09-01-", "/20250901/": a year from 1990 on, then month
 # and day; the separators keep an article number ("/1609325829/") from passing for a date.
@@ -46,3 +46,22 @@ def _stands_alone(path: str, match: re.Match) -> bool:
     before = path[match.start() - 1] if match.start() else "/"
     after = path[match.end()] if match.end() < len(path) else "/"
     return before in "/-_." and after in "/-_."
+
+
+# "/2018/11/finland-probes-...": blogs and many news sites write only the year and month.
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)[0-9]{2})/(?P<m>0[1-9]|1[0-2])/(?![0-3][0-9](?:/|$))")
+
+
+def published_month_from_url(url: str) -> dt.date | None:
+    """The first day of the publication month a news address carries ("/2018/11/slug"), when
+    it carries no day, or ``None``.
+
+    >>> published_month_from_url("https://example.blogspot.com/2025/07/glitch.html")
+    datetime.date(2025, 7, 1)
+    >>> published_month_from_url("https://example.org/2025/07/14/glitch") is None
+    True
+    """
+    if not url or published_from_url(url) is not None:
+        return None
+    match = _URL_MONTH.search(urllib.parse.urlsplit(url).path)
+    return dt.date(int(match["y"]), int(match["m"]), 1) if match else None
