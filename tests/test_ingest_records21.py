@@ -15,6 +15,7 @@ from tracker.ingest import ingest_text
 from tracker.ingest import recorded as rec
 from tracker.ingest.candidates import _without_captions, extract_results
 from tracker.ingest.dates import find_dates, infer_reference_date
+from tracker.ingest.places import spot_places
 from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.text import split_sentences
 from tracker.schema import INC
@@ -262,8 +263,7 @@ def test_hours_ago_count_whole_days_back():
 COMPARED_WITH_HISTORY = (
     "Flights were halted at Lubbock airport late last night, and warnings of GPS scrambling "
     "across the region are still in force.\n\n"
-    "The last time airspace was shut like that was in the wake of the attacks of September 11, "
-    "2001.\n"
+    "The last time airspace was shut like that was after the attacks on September 11, 2001.\n"
 )
 
 
@@ -302,3 +302,56 @@ def test_a_day_in_the_address_is_still_read_as_a_day():
     report = reports_from_bytes(text.encode("utf-8"), name="page.txt")[0]
     days = {c.values["date"] for c in extract_results(report, min_score=0).candidates}
     assert days == {dt.date(2025, 7, 17)}
+
+
+# --- a place before a passive "was jammed" is where the aircraft was ---------------------------
+
+
+def test_a_place_before_was_jammed_is_where_the_aircraft_was():
+    (candidate,) = ingest_text(
+        "Published: 2025-03-04\n\nOn Monday an airliner approaching Tallinn was jammed and went "
+        "around.\n"
+    )
+    # Before: "Tallinn was jammed" read as an actor ("North Korea jammed"), so no place.
+    assert candidate.values["country"] == "EE"
+
+
+def test_a_country_that_jammed_is_still_an_actor():
+    hits = spot_places("North Korea jammed GPS signals on Friday.", weight=3.0)
+    assert all(h.score < 0 for h in hits)
+
+
+# --- the start of a war that a trend is counted from --------------------------------------------
+
+
+def test_the_day_a_war_began_is_no_incidents_day():
+    text = (
+        "Published: 2022-03-18\n\n"
+        "Since the invasion started on February 24, jamming of GPS has grown around the "
+        "conflict zone and over the eastern Mediterranean, forcing some aircraft to change "
+        "course, the agency said.\n"
+    )
+    report = reports_from_bytes(text.encode("utf-8"), name="page.txt")[0]
+    results = extract_results(report, min_score=0)
+    assert dt.date(2022, 2, 24) not in {
+        c.values["date"] for c in results.candidates + results.skipped
+    }
+
+
+# --- passive voice and reporting flights ---------------------------------------------------------
+
+
+def test_flights_into_a_city_that_were_disrupted_place_the_incident_there():
+    hits = spot_places("Flights into Riga were disrupted by GPS jamming on Thursday.", weight=3.0)
+    # Before: "Riga were disrupted" read as an actor disrupting signals.
+    assert [(h.query, h.score > 0) for h in hits] == [("Riga", True)]
+
+
+def test_a_flight_to_a_town_that_reported_jamming_goes_to_that_town():
+    hits = spot_places("The crew of a Wizz flight to Kaunas reported jamming.", weight=3.0)
+    # Before: "Kaunas reported" read as a publisher ("The Telegraph reported").
+    assert [h.query for h in hits] == ["Kaunas"]
+
+
+def test_a_publisher_that_reported_is_still_no_place():
+    assert spot_places("The Telegraph reported jamming near the border.", weight=3.0) == []

@@ -561,6 +561,8 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         and not _AS_OF.search(sentence[: m.start])
         # "the last time airspace was closed like this was after September 11, 2001"
         and not _COMPARED_WITH.search(sentence[: m.start])
+        # "Since the war erupted on February 24, jamming has intensified": a trend's start
+        and not _SINCE_WAR.search(sentence[: m.start])
         and not _POST_SIGNATURE.search(sentence[: m.start])
         and not _is_deadline(sentence, m)
         # "the trip, which will continue on Monday in Romania": a plan's day
@@ -647,6 +649,13 @@ _AIRLINE_ACT = re.compile(r"\b(?:land|lands|divert\w*|took off|take off|turn(?:e
 # when it happens.
 _CREW_REPORTED_ON = re.compile(
     r"^(?:[^,;]{0,40}\s)?(?:pilots?|crews?|captains?)\b[^,;]{0,50}\breported\s+(?:on\s+)?$",
+    re.I,
+)
+#: "since the war erupted on", "since the invasion began in": the start of a war that a
+#: trend is counted from, not an incident's day.
+_SINCE_WAR = re.compile(
+    r"\bsince\s+(?:the\s+|Russia's\s+|Russia\u2019s\s+)?(?:full-scale\s+)?(?:war|invasion"
+    r"|conflict|fighting|hostilities|offensive)\b[^,.;:]{0,40}$",
     re.I,
 )
 #: A comparison with history before a date: the date is the precedent's, not an incident's.

@@ -253,6 +253,12 @@ _ORGANISATION_AFTER = re.compile(
     r"|(?:(?:foreign|defen[cs]e|interior|transport|prime)\s+)?ministers?\b|leaders\b)",
     re.I,
 )
+# "flight to", "plane from", "jets over": where an aircraft was going or flying.
+_GOING_BEFORE = re.compile(
+    r"\b(?:flights?|planes?|aircraft|jets?|airliners?|helicopters?)\s+(?:\w+\s+)?"
+    r"(?:to|from|into|over|near|toward|towards|bound\s+for)\s+$",
+    re.I,
+)
 # Titles and reporting words before a two-word capitalised phrase: a person's name follows.
 _PERSON_BEFORE = re.compile(
     r"(?:spokes\w+|minister|director|head|chief|secretary|president|general|captain|commander|"
@@ -288,16 +294,23 @@ _PLACE_TAIL = frozenset(
 )
 # "North Korea jammed...", "Russia denied...": an actor, not a place.
 _ACTOR_AFTER = re.compile(
-    r"^\s*(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed"
+    # Active voice only: in "an A321 approaching Tallinn was jammed" the place is where the
+    # aircraft was, and "was jammed" is what happened to it there.
+    r"^\s*(?:has\s+|had\s+|have\s+|also\s+)?(?:jammed|spoofed|jams|spoofs|blamed"
     r"|accused|"
     r"denied|denies|launched|fired|sent|deployed|used|is\s+suspected|was\s+suspected"
+    r"|(?:was|is|were)\s+(?:accused|denied)"
     # "North Korea staged GPS interference", "... conducted jamming": the country acted.
     r"|staged|conducted|carried\s+out|resumed|stepped\s+up"
     r"|was\s+blamed)\b"
     # "North Korea has been disrupting GPS signals", "... is transmitting jamming signals",
     # "... continues GPS jamming": the country does the jamming.
     r"|^\s*(?:(?:has|have|had|is|are|was|were|been|also|reportedly|allegedly|again)\s+){0,3}"
-    r"(?:disrupt(?:ed|ing|s)|transmit(?:ted|ting|s)|jamming|spoofing|broadcast(?:ing|s)?)\b"
+    r"(?:disrupting|disrupts|transmitting|transmits|jamming|spoofing|broadcast(?:ing|s)?)\b"
+    # "... has disrupted GPS", "... reportedly disrupted": active; "flights into Riga were
+    # disrupted" is passive, and Riga is where the flights were.
+    r"|^\s*(?:(?:has|have|had|also|reportedly|allegedly|again)\s+){0,2}(?:disrupted|transmitted)"
+    r"\b(?!\s+by\b)"
     r"|^\s*continu\w*\s+(?:to\s+\w+\s+|its\s+)?(?:GPS\s+|GNSS\s+)?(?:signal\s+)?"
     r"(?:jamming|spoofing|interference|disruption)",
     re.I,
@@ -626,6 +639,9 @@ def spot_places(
                 and precision != "country"
                 # "aircraft approaching X Airport reported...": the aircraft reported, not X.
                 and not _STRONG.search(before)
+                # "a flight to Palanga reported jamming": the flight reported; a publisher is
+                # not where a flight goes.
+                and not _GOING_BEFORE.search(before)
             ):
                 continue
             if (
