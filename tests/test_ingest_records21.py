@@ -355,3 +355,16 @@ def test_a_flight_to_a_town_that_reported_jamming_goes_to_that_town():
 
 def test_a_publisher_that_reported_is_still_no_place():
     assert spot_places("The Telegraph reported jamming near the border.", weight=3.0) == []
+
+
+# --- Greek islands by their English names -------------------------------------------------------
+
+
+def test_the_greek_islands_english_names_are_in_greece():
+    for sentence, name in (
+        ("A Kestrel Air flight had to abort its landing at Rhodes on Monday.", "Rhodes"),
+        ("A flight over Crete lost GPS.", "Crete"),
+    ):
+        (hit,) = [h for h in spot_places(sentence, weight=3.0) if h.query == name]
+        # Before: a town in Australia and a town in Nebraska.
+        assert hit.country == "GR", sentence
