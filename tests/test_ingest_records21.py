@@ -368,3 +368,23 @@ def test_the_greek_islands_english_names_are_in_greece():
         (hit,) = [h for h in spot_places(sentence, weight=3.0) if h.query == name]
         # Before: a town in Australia and a town in Nebraska.
         assert hit.country == "GR", sentence
+
+
+# --- one more aircraft on the following day -----------------------------------------------------
+
+
+def test_another_flight_that_met_it_the_next_day_is_a_second_incident():
+    found = ingest_text(
+        "Published: 2025-06-18\n\nA flight to Vilnius lost GPS on Monday. Another Kestrel Air "
+        "flight lost it too the following evening."
+    )
+    # Before: one incident, the second flight's day dropped.
+    assert sorted(c.values["date"] for c in found) == [dt.date(2025, 6, 16), dt.date(2025, 6, 17)]
+
+
+def test_another_flight_that_landed_normally_the_next_day_is_no_incident():
+    found = ingest_text(
+        "Published: 2025-06-18\n\nA flight to Vilnius lost GPS on Monday. Another flight landed "
+        "without trouble the following day."
+    )
+    assert [c.values["date"] for c in found] == [dt.date(2025, 6, 16)]

@@ -243,6 +243,18 @@ _SAME_AGAIN = re.compile(
     r"(?:also|again)\s+(?:had\s+to\s+)?(?:turned?|returned?|diverted|aborted|could\s+not))\b",
     re.I,
 )
+# "Another flight lost it the following evening", "a second jet was jammed the next day": one
+# more aircraft met the trouble, on the day after the one told.
+_ANOTHER_AIRCRAFT = re.compile(
+    r"\b(?:another|a\s+second|a\s+third|a\s+further|one\s+more)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:flight|plane|aircraft|jet|airliner|crew)\b",
+    re.I,
+)
+_MET_TROUBLE = re.compile(
+    r"\b(?:lost|jammed|spoofed|hit|affected|disrupted|turned\s+back|diverted|aborted|returned"
+    r"|could\s+not\s+land|went\s+around)\b",
+    re.I,
+)
 
 
 # "forced to return because of such obstacles", "diverted due to the interference": an event
@@ -410,7 +422,10 @@ def _is_anchor(
         airplanes"), so aircraft of the lede that met "disruptions" on a day met that one.
     """
     text = sentence.text
-    if _SAME_AGAIN.search(text) and any(m.kind == "following" for m in find_dates(text)):
+    again = _SAME_AGAIN.search(text) or (
+        _ANOTHER_AIRCRAFT.search(text) and _MET_TROUBLE.search(text)
+    )
+    if again and any(m.kind == "following" for m in find_dates(text)):
         return True
     if (
         topic
