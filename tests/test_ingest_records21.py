@@ -388,3 +388,16 @@ def test_another_flight_that_landed_normally_the_next_day_is_no_incident():
         "without trouble the following day."
     )
     assert [c.values["date"] for c in found] == [dt.date(2025, 6, 16)]
+
+
+# --- a wire photo's caption, a list of hot spots, a sentence about troops ------------------------
+
+
+def test_a_file_photo_caption_is_left_out():
+    sentences = split_sentences(
+        "FILE - A Kestrel Air jet taxis at Oslo airport, Norway, Tuesday, May 4, 2010. Kestrel "
+        "Air said Monday its flights to Bodo would resume.\n"
+    )
+    kept = " ".join(s.text for s in _without_captions(sentences))
+    assert "2010" not in kept
+    assert "resume" in kept

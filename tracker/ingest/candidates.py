@@ -2308,10 +2308,16 @@ def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
         if _PHOTO_CREDIT.search(s.text)
         and (position + 1 == len(sentences) or sentences[position + 1].paragraph != s.paragraph)
     }
-    if not captions:
+    # "FILE - A Finnair plane lands at Helsinki, Monday, April 19, 2010.": a wire photo's
+    # caption, the sentence alone (the story may follow in the same paragraph).
+    filed = {s.index for s in sentences if _FILE_PHOTO.match(s.text)}
+    if not captions and not filed:
         return sentences
-    kept = [s for s in sentences if s.paragraph not in captions]
+    kept = [s for s in sentences if s.paragraph not in captions and s.index not in filed]
     return kept or sentences
+
+
+_FILE_PHOTO = re.compile(r"^\W*FILE(?:\s+PHOTO)?\s*[-\u2013\u2014:]\s", re.I)
 
 
 #: A heading that opens a section of context ("Background:", over a list of earlier events).
