@@ -401,3 +401,20 @@ def test_a_file_photo_caption_is_left_out():
     kept = " ".join(s.text for s in _without_captions(sentences))
     assert "2010" not in kept
     assert "resume" in kept
+
+
+def test_and_another_the_following_day_in_one_sentence_is_a_second_incident():
+    found = ingest_text(
+        "Published: 2025-06-18\n\nA Kestrel Air flight to Vilnius lost GPS on Monday and another "
+        "the following day."
+    )
+    # Before: one incident (Monday); the second flight's day was dropped.
+    assert sorted(c.values["date"] for c in found) == [dt.date(2025, 6, 16), dt.date(2025, 6, 17)]
+
+
+def test_the_same_flight_the_following_day_is_still_one_incident():
+    found = ingest_text(
+        "Published: 2025-06-18\n\nA Kestrel Air flight to Vilnius lost GPS on Monday and stayed "
+        "grounded until the following day."
+    )
+    assert [c.values["date"] for c in found] == [dt.date(2025, 6, 16)]

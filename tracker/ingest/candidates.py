@@ -869,6 +869,7 @@ def _group(
         if told_next:
             dates, dating_text = told_next
         dates = [d for m in dates for d in _enumerated_days(m, dating_text)]
+        dates = _another_the_next_day(dates, dating_text)
         distinct = [
             m
             for m in dates
@@ -887,6 +888,7 @@ def _group(
             and not _listed_days(dating_text, distinct)
             and not _one_enumeration(distinct, distinct_days)
             and not _days_of_other_flights(dating_text, distinct)
+            and not any(m.kind == NEXT_DAY_KIND for m in distinct)
             and ((distinct_days[-1] - distinct_days[0]).days <= 3)
         ):
             # "affected from Thursday to Saturday": one incident spanning the days.
@@ -1471,6 +1473,34 @@ def _same_count(text: str, following: str) -> bool:
     """ "Two Finnair aircraft had to turn around. On April 25-26, two flights from Helsinki
     ...": the next sentence counts the same aircraft again, with their days."""
     return 0 < _flights_counted(text) == _flights_counted(following)
+
+
+#: The kind of a "the following day" that one more aircraft's clause dates from the day before.
+NEXT_DAY_KIND = "next_day"
+# "... on Monday and another the following day", "..., and a second one the next evening"
+_AND_ANOTHER = re.compile(
+    r"\band\s+(?:then\s+)?(?:another|a\s+second|a\s+third|one\s+more)\b", re.I
+)
+
+
+def _another_the_next_day(mentions: list[DateMention], sentence: str) -> list[DateMention]:
+    """ "A flight lost GPS on Monday and another the following day": one more aircraft on the
+    day after the one told in the same sentence, a day of its own (one incident each)."""
+    out = list(mentions)
+    for position in range(1, len(out)):
+        later, prior = out[position], out[position - 1]
+        if (
+            later.kind == "following"
+            and prior.date is not None
+            and prior.precision == "day"
+            and later.offset_days > 0
+            and _AND_ANOTHER.search(sentence[prior.end : later.start])
+        ):
+            day = prior.date + dt.timedelta(days=later.offset_days)
+            out[position] = DateMention(
+                later.start, later.end, later.text, NEXT_DAY_KIND, day, "day"
+            )
+    return out
 
 
 def _enumerated_days(mention: DateMention, sentence: str) -> list[DateMention]:
