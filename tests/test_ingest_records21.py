@@ -418,3 +418,34 @@ def test_the_same_flight_the_following_day_is_still_one_incident():
         "grounded until the following day."
     )
     assert [c.values["date"] for c in found] == [dt.date(2025, 6, 16)]
+
+
+# --- a page's time stamp is no evidence of the incident it tells --------------------------------
+
+STAMPED_AREA_PAGE = (
+    "Jamming reported near Orsk\n\n"
+    "13.06.2025 - 06:22\n\n"
+    "GPS signals were jammed from Orsk on Thursday and Friday, officials said. Dozens of "
+    "aircraft and some trucks reported disruptions as a result.\n"
+)
+
+
+def test_a_time_stamp_line_does_not_hide_the_ledes_weekday(tmp_path):
+    row = _row(
+        ORSK_DAY,
+        "2025-06-12",
+        "Orsk border area",
+        **{INC.interference: "jamming", INC.aircraft: "Dozens of civilian aircraft"},
+        **{INC.end_date: "2025-06-13", INC.end_date_precision: "day"},
+    )
+    data_dir = write_recorded(tmp_path / "data", [row])
+    found = _dated(STAMPED_AREA_PAGE, data_dir, dt.date(2025, 6, 13))
+    # Before: the stamp "13.06.2025" was the evidence, outside the lede, so an area's day was
+    # not recalled.
+    assert (dt.date(2025, 6, 12), ORSK_DAY) in found
+
+
+def test_a_date_alone_heading_a_chronology_entry_is_not_a_stamp():
+    for line, stamp in (("9.11.2024 - 06:22", True), ("25 December 2024", False)):
+        (mention,) = find_dates(line)
+        assert rec._only_a_stamp(line, mention) is stamp, line

@@ -920,7 +920,7 @@ def _date_evidence(
         ):
             continue
         for mention in find_dates(sentence, base=base):
-            if mention.date is None:
+            if mention.date is None or _only_a_stamp(sentence, mention):
                 continue
             if mention.kind == "ordinal_day" and published is None:
                 # "On the 28th of last month" on an undated page: its day of the month may be
@@ -972,6 +972,19 @@ def _date_evidence(
                 month_hit = DateEvidence(mention.text, sentence, "month")
     # A weekday that falls on the record's day says more than its month does.
     return near_hit or weekday_hit or month_hit
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+
+
+def _only_a_stamp(sentence: str, mention) -> bool:
+    """Is the sentence nothing but a date and a clock time ("9.11.2024 - 06:22")? A page's time
+    stamp says when it was published, not which incident it tells (a date alone may head a
+    chronology's entry)."""
+    rest = sentence[: mention.start] + " " + sentence[mention.end :]
+    if not _CLOCK.search(rest):
+        return False
+    return not re.search(r"[^\W\d_]{2,}", _CLOCK.sub(" ", rest))
 
 
 def _days_of_month(incident: RecordedIncident) -> set[int]:
