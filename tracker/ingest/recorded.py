@@ -624,14 +624,22 @@ def _only_dates(candidate, reason: str) -> bool:
     return bool(getattr(candidate, "_lede", False) and _HEADLINE_DAY_REASON.match(reason))
 
 
-def _without_date_penalty(candidate) -> float:
-    """The candidate's score without the reasons that only say it lacks a date of its own."""
+def _score_without(candidate, dropped) -> tuple[float, list[str]]:
+    """The candidate's score and reasons less the scored reasons ``dropped`` accepts."""
     total = candidate.score
+    kept = []
     for reason in candidate.reasons:
         delta = _DELTA.match(reason)
-        if delta and _only_dates(candidate, reason):
+        if delta and dropped(reason):
             total -= float(delta.group(1))
-    return round(min(1.0, max(0.0, total)), 2)
+        else:
+            kept.append(reason)
+    return round(min(1.0, max(0.0, total)), 2), kept
+
+
+def _without_date_penalty(candidate) -> float:
+    """The candidate's score without the reasons that only say it lacks a date of its own."""
+    return _score_without(candidate, lambda reason: _only_dates(candidate, reason))[0]
 
 
 _FINER = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -786,20 +794,12 @@ def _place_dated(candidate) -> tuple[float, list[str]]:
     """The score and reasons of an undated page's candidate once dated by the one recorded
     incident near its place: its lack of a date no longer holds it back, a smaller doubt does
     (the page's names did not say which incident)."""
-    total = candidate.score
-    kept = []
-    for reason in candidate.reasons:
-        delta = _DELTA.match(reason)
-        if delta and _NO_USABLE_DATE.match(reason):
-            total -= float(delta.group(1))
-        else:
-            kept.append(reason)
-    total += PLACE_ONLY_PENALTY
+    score, kept = _score_without(candidate, _NO_USABLE_DATE.match)
     kept.append(
         f"{PLACE_ONLY_PENALTY:+.2f} dated by its place alone: check that the page tells this "
         "incident"
     )
-    return round(min(1.0, max(0.0, total)), 2), kept
+    return round(min(1.0, max(0.0, score + PLACE_ONLY_PENALTY)), 2), kept
 
 
 def _dated_by_place(candidate) -> None:
