@@ -30,6 +30,7 @@ from tracker.ingest import assess as ax
 from tracker.ingest import fields as fx
 from tracker.ingest.dates import (
     META_DATE_LINE,
+    NUMBER_WORDS,
     DateMention,
     find_dates,
     infer_reference_date,
@@ -528,6 +529,8 @@ _STATED = re.compile(
     # "the regulator has issued again a three-page circular, on November 10"
     r"|circular|advisory|bulletin|directive)\b"
     r"[\w\s,()]{0,40}\s(?:on\s+)?$"
+    # "the report on Israel Army Radio Thursday morning": the day of a broadcast.
+    r"|\b(?:radio|television|TV|Channel\s+\d+)\s+(?:on\s+)?$"
     # "..., said the Swedish Transport Agency on Thursday", "said air traffic control on
     # Tuesday" (a gloss of "teilte die Flugsicherung am Dienstag mit"): who said it, then when.
     r"|,\s*(?:it\s+was\s+)?(?:said|says|announced|reported|confirmed|added)\s+(?:the\s+)?"
@@ -723,6 +726,13 @@ _STATED_AFTER = re.compile(
 # The words before a date that make it the start of a period running on to now.
 _SINCE = re.compile(
     r"\b(?:since|ever since|beginning(?:\s+in)?|starting(?:\s+in)?)\s+(?:early\s+|late\s+)?$",
+    re.I,
+)
+#: A change in how often something happens ("a notable increase in jamming"): a period since a
+#: date told this way is a trend's, made of many incidents, and dates none of them.
+_TREND = re.compile(
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|surge|growth|upswing|spike|jump)\s+in\b"
+    r"|\b(?:become|grown|got(?:ten)?)\s+(?:more\s+(?:frequent|common|widespread)|worse)\b",
     re.I,
 )
 
@@ -1366,6 +1376,47 @@ def _began_a_week_before(
     if not any(_LASTED_DAYS.search(text) for text in told):
         return None
     return dataclasses.replace(mention, date=base - dt.timedelta(days=7))
+
+
+#: A run of days longer than this is a season, not a disturbance told by its first day.
+MAX_COUNTED_DAYS = 14
+_COUNT_WORD = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten"
+_ORDINAL_WORDS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+#: A run of days up to the day of the report: "for five consecutive days", "for the third
+#: straight day", "four days in a row", "over the past six days". ("For five days" alone may be
+#: any five days; these say the run reaches the report.)
+_COUNTED_DAYS = re.compile(
+    rf"\bfor\s+(?P<n>{_COUNT_WORD})\s+(?:consecutive|straight|successive)\s+days\b"
+    rf"|\b(?:for|over|in)\s+the\s+(?:past|last)\s+(?P<past>{_COUNT_WORD})\s+days\b"
+    rf"|\bfor\s+the\s+(?P<nth>{'|'.join(_ORDINAL_WORDS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+    r"(?:consecutive|straight|successive)\s+day\b"
+    rf"|\b(?P<row>{_COUNT_WORD})\s+days\s+in\s+a\s+row\b",
+    re.I,
+)
+
+
+_ON = re.compile(r"^on\s+", re.I)
+
+
+def _first_of_counted_days(said: DateMention | None, sentence: str) -> DateMention | None:
+    """The first day of a run of days the sentence counts up to the day it was reported on
+    ("has disrupted GPS for five consecutive days, the military reported Tuesday": the Friday
+    before), or ``None`` when the sentence counts no run of days."""
+    match = _COUNTED_DAYS.search(sentence)
+    if said is None or said.date is None or match is None:
+        return None
+    count = next(v for v in match.group("n", "past", "nth", "row") if v is not None).lower()
+    days = _ORDINAL_WORDS.get(count) or NUMBER_WORDS.get(count) or int(re.sub(r"\D", "", count))
+    if not 2 <= days <= MAX_COUNTED_DAYS:
+        return None
+    return dataclasses.replace(
+        said,
+        date=said.date - dt.timedelta(days=days - 1),
+        text=f"{match.group(0)} to {_ON.sub('', said.text.strip())}",
+    )
 
 
 def _day_told_later(
@@ -2708,7 +2759,7 @@ def extract_candidates(
             # "Since early June, GPS at the airport has been unreliable": an ongoing disruption
             # dated by its start (a month since; counts since a month are figures, not this).
             for anchor in incident.anchors:
-                if ax.is_aggregate(anchor.text):
+                if ax.is_aggregate(anchor.text) or _TREND.search(anchor.text):
                     continue
                 starts = [
                     m
@@ -2735,6 +2786,12 @@ def extract_candidates(
                     near = _nearest_reported_day(sentences, incident.anchors[0].index, base)
                     if near is not None:
                         (mention, incident.date_sentence), reported = near, True
+        if reported:
+            # "North Korea has jammed GPS for five consecutive days, the military said Tuesday":
+            # a disturbance still running when reported, dated by its first day.
+            first = _first_of_counted_days(mention, incident.date_sentence)
+            if first is not None:
+                mention, reported = first, False
         if mention is not None and mention.precision == "month" and mention.kind != "compact_month":
             day = _day_told_later(incident, sentences, mention, base)
             if day is not None:

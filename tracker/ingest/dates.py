@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 __all__ = [
     "META_DATE_LINE",
+    "NUMBER_WORDS",
     "DateMention",
     "find_dates",
     "infer_reference_date",
@@ -40,7 +41,8 @@ _MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_NUMBER_WORDS = {
+#: Counts in words, as news writes small numbers ("five days", "an hour").
+NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
@@ -403,14 +405,14 @@ def _resolve(
         rel = g["rel"].lower()
         offset = -1 if ("previous" in rel or "before" in rel or "earlier" in rel) else 1
         count = rel.split()[0]
-        if count.isdigit() or count in _NUMBER_WORDS:
-            offset *= int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        if count.isdigit() or count in NUMBER_WORDS:
+            offset *= int(count) if count.isdigit() else NUMBER_WORDS[count]
         return None, "day", None, offset
     if base is None:
         return None, "day", None, 0
     if kind == "relative_days":
         raw = g["n"].lower()
-        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+        n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 1)
         unit = g["unit"].lower()
         if unit.startswith("hour"):
             # "about 24 hours ago": the day before; "six hours ago": the page's own day.

@@ -41,8 +41,9 @@ GNSS_TERM = re.compile(
     re.I,
 )
 PROBLEM_TERM = re.compile(
-    r"\b(?:jam\w*|spoof\w*|interfer\w*|disrupt\w*|outages?|lost|loss|losing|loses|lose"
-    r"|unreliable|degrad\w*|blocked|fake|false|bogus|glitch\w*|anomal\w*|went dark|dropped out"
+    r"\b(?:jam\w*|spoof\w*|interfer\w*|disrupt\w*|disturb\w*|outages?|lost|loss|losing|loses|lose"
+    r"|unreliable|degrad\w*|block(?:s|ed|ing)|fake|false|bogus|glitch\w*|anomal\w*|went dark"
+    r"|dropped out"
     r"|unavailable|denied"
     r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing"
     r"|MAY NOT BE AVBL"

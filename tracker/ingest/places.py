@@ -73,7 +73,7 @@ class PlaceHit:
     sentence: str
     #: the cue before the name: strong (approaching, over, near), weak (at, in), destination,
     #: arrival (the destination of a flight that turned back), landed, airspace, bare,
-    #: negative (diverted to, from), source (by, blamed on).
+    #: negative (diverted to, from), source (by, blamed on), listed (one of a list of places).
     role: str = ""
 
     @property
@@ -600,7 +600,9 @@ def spot_places(
             start = offsets[lo]
             end = offsets[hi - 1] + len(raw_words[hi - 1])
             text = sentence[start:end].rstrip(".,")
-            before = sentence[max(0, start - 40) : start]
+            # "in the vicinity of IGIA, New Delhi": an airport's code before its city leaves
+            # the cue before the code to the city.
+            before = _CODE_BEFORE.sub(" ", sentence[max(0, start - 46) : start])[-40:]
             after = sentence[end : end + 30]
             raw = location.raw
             precision = raw["precision"]
@@ -749,6 +751,7 @@ def spot_places(
             score += 0.0 if role == "destination" else bonus
             hits.append(PlaceHit(text, query, location, score * weight, sentence, role))
             spans.append((start, end))
+    hits = _listed_together(hits, spans, sentence, weight)
     # (_route_ends pairs each hit with its span: the hits found below have none.)
     hits = _route_ends(hits, spans, sentence, weight)
     hits += _iata_hits(sentence, spans, weight=weight, geocoder=geocoder, budget=budget)
@@ -858,6 +861,40 @@ def _told_over_inferred(hits: list[PlaceHit], weight: float) -> list[PlaceHit]:
     return [
         replace(h, score=0.7 * weight, role="destination") if h.role == "arrival" else h
         for h in hits
+    ]
+
+
+#: An airport's code and a comma just before a place's name (its city).
+_CODE_BEFORE = re.compile(r"\s[A-Z]{3,4},\s+$")
+#: What joins the items of a list of places: "Kaliningrad, the Black Sea and the Caspian".
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:the\s+)?", re.I)
+#: A list of this many places or more is a survey of where something happens.
+LISTED_PLACES = 3
+#: The most a place in such a list counts (a bare name's weight): the cue before the list
+#: ("especially near Kaliningrad, the Black Sea, ...") is the survey's, not one incident's.
+LISTED_SCORE = 1.0
+
+
+def _listed_together(
+    hits: list[PlaceHit], spans: list[tuple[int, int]], sentence: str, weight: float
+) -> list[PlaceHit]:
+    """Hits named in one list of :data:`LISTED_PLACES` places or more, with only commas, "and"
+    and "the" between them, each counted at most as a bare name (:data:`LISTED_SCORE`): "jamming
+    reported especially near Kaliningrad, the Black Sea, the Caspian Sea and the Eastern
+    Mediterranean" says where interference is common, not where one aircraft was."""
+    order = sorted(range(len(hits)), key=lambda i: spans[i])
+    runs: list[list[int]] = []
+    for i in order:
+        if runs and _LIST_JOINT.fullmatch(sentence[spans[runs[-1][-1]][1] : spans[i][0]]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    listed = {i for run in runs if len(run) >= LISTED_PLACES for i in run}
+    return [
+        replace(hit, score=min(hit.score, LISTED_SCORE * weight), role="listed")
+        if i in listed and hit.score > LISTED_SCORE * weight
+        else hit
+        for i, hit in enumerate(hits)
     ]
 
 

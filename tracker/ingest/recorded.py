@@ -204,6 +204,9 @@ class RecordedIncident:
     #: Distinctive words of the operator of the one flight it tells ("finnair"), however many
     #: records share them (see :data:`OPERATOR_WEIGHT`).
     operator_words: frozenset[str] = frozenset()
+    #: How far its place reaches (km), for an area of no country (a sea, an airway): a flight
+    #: placed anywhere inside it may be the one the record tells.
+    reach_km: float = 0.0
 
     @property
     def last(self) -> dt.date:
@@ -317,6 +320,15 @@ def _aircraft_met(row: dict) -> bool:
     return bool(aircraft) and not _ADDRESSEES.search(aircraft)
 
 
+def _reach_km(row: dict) -> float:
+    """The radius of a record's area when it lies in no country (the Baltic Sea, the North
+    Atlantic's airways), else 0: a country's record is linked by its country instead."""
+    radius = row.get(INC.radius_km)
+    if row.get(INC.country) or radius is None or pd.isna(radius):
+        return 0.0
+    return float(radius)
+
+
 def build_index(incidents: pd.DataFrame) -> RecordedIndex:
     """Index a typed incidents frame (as :func:`tracker.dataset.load` returns it).
 
@@ -375,6 +387,7 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
                 aircraft_met=_aircraft_met(row),
                 point=str(row.get(INC.geocode_precision) or "") in _POINTS,
                 operator_words=frozenset(operator_words),
+                reach_km=_reach_km(row),
             )
         )
     counts: dict[str, int] = {}
@@ -494,9 +507,10 @@ def find_link(
         elif (
             lat is not None
             and incident.latitude is not None
-            and float(haversine_km(lat, lon, incident.latitude, incident.longitude)) <= LINK_KM
+            and float(haversine_km(lat, lon, incident.latitude, incident.longitude))
+            <= max(LINK_KM, incident.reach_km)
         ):
-            place = f"within {LINK_KM:.0f} km"
+            place = f"within {max(LINK_KM, incident.reach_km):.0f} km"
         elif on_route and (_where_words(incident.location) - incident.country_words) & place_words:
             # "En route between Warsaw and Plovdiv", placed at the route's midpoint: the route
             # names the recorded place.

@@ -121,7 +121,11 @@ def _opens_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit()
 
 
-_INNER_END = re.compile(r"[a-z\u00df-\u00ff)\u201d\"'][.!?]\s+[A-Z\u00c0-\u00de\u201c\"]")
+#: A full stop inside a line ("... since 2022. Earlier", "... Mediterranean.” Estonian"):
+#: after a word or a number, perhaps closing a quotation, before a capital.
+_INNER_END = re.compile(
+    r"[a-z\u00df-\u00ff0-9)\u201d\"'][.!?][\u201d\"'\u2019]?\s+[A-Z\u00c0-\u00de\u201c\"]"
+)
 
 
 def _title_case(line: str) -> bool:

@@ -1,0 +1,173 @@
+"""Session 22: failure classes seen on real pages, each rule with a fixture in our own words
+(invented or generic places, people and flights)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from helpers import incident_row, write_recorded
+
+from tracker.ingest import ingest_text
+from tracker.ingest import recorded as rec
+from tracker.ingest.assess import APPLY_MIN_SCORE
+from tracker.ingest.candidates import _is_problem_sentence, extract_results
+from tracker.ingest.places import spot_places
+from tracker.ingest.readers import reports_from_bytes
+from tracker.ingest.text import split_sentences
+from tracker.schema import INC
+
+# --- a trend's start is no incident's date ------------------------------------------------------
+
+TREND_SINCE = (
+    "A jet carrying a trade minister lost satellite navigation while approaching Varna airport "
+    "and the crew landed with paper charts.\n\n"
+    "The air traffic agency said: \u201cSince March 2022 we have seen a steady rise in "
+    "jamming all over our airspace.\u201d\n"
+)
+
+
+def test_the_start_of_a_trend_does_not_date_the_incident():
+    # Without the rule the incident is dated March 2022, the month the rise began.
+    candidates = ingest_text(TREND_SINCE)
+    assert candidates
+    assert all(c.values["date"] != dt.date(2022, 3, 1) for c in candidates)
+
+
+def test_an_ongoing_disturbance_is_still_dated_by_its_start():
+    text = "Since early June, GPS jamming has disrupted approaches to Varna airport every night.\n"
+    assert [c.values["date"] for c in ingest_text(text, published=dt.date(2025, 7, 2))] == [
+        dt.date(2025, 6, 1)
+    ]
+
+
+# --- "disturbances" and "blocks" are words of trouble ---------------------------------------------
+
+
+def test_disturbances_and_blocking_near_gps_are_a_problem():
+    assert _is_problem_sentence("The flight turned back because of GPS signal disturbances.")
+    assert _is_problem_sentence("Moscow blocks the GPS of airliners near the border.")
+    assert not _is_problem_sentence("The GPS receiver was delivered with the new aircraft.")
+
+
+# --- a run of days counted up to the day of the report ------------------------------------------
+
+COUNTED_RUN = (
+    "The northern state has jammed GPS signals along the border for five consecutive days, "
+    "troubling flights out of Tartu airport, the military reported on Tuesday.\n"
+)
+
+
+def test_a_run_of_days_to_the_report_is_dated_by_its_first_day():
+    # Tuesday 12 November 2024 and the four days before: from Friday 8 November.
+    candidates = ingest_text(COUNTED_RUN, published=dt.date(2024, 11, 12))
+    assert [c.values["date"] for c in candidates] == [dt.date(2024, 11, 8)]
+    assert candidates[0].values["date_precision"] == "day"
+
+
+def test_the_third_straight_day_counts_back_two_days():
+    text = COUNTED_RUN.replace("for five consecutive days", "for the third straight day")
+    candidates = ingest_text(text, published=dt.date(2024, 11, 12))
+    assert [c.values["date"] for c in candidates] == [dt.date(2024, 11, 10)]
+
+
+# --- a full stop after a number or inside quotation marks ends a sentence -------------------------
+
+
+def test_a_cut_line_splits_after_a_year_and_a_closing_quote():
+    line = (
+        "The carrier said interference has grown sharply since 2022. Earlier it said jamming was "
+        "worst \u201cnear the border and over the sea.\u201d Officials blamed a neighbour for it "
+        "and for the outages of the past mon"
+    )
+    texts = [s.text for s in split_sentences("First paragraph.\n\n" + line)]
+    assert len(texts) == 4
+    assert texts[1].endswith("since 2022.")
+
+
+# --- a list of places is a survey ---------------------------------------------------------------
+
+
+def test_places_in_a_list_count_as_bare_names():
+    listed = spot_places(
+        "Crews report most trouble around Narva, the Black Sea, the Gulf of Finland and the "
+        "Eastern Mediterranean."
+    )
+    assert {h.role for h in listed} == {"listed"}
+    single = spot_places("Pilots met jamming near Narva on Friday.")
+    assert single[0].score > max(h.score for h in listed)
+
+
+def test_a_route_of_two_places_is_no_list():
+    hits = spot_places("The jet flew near Vilnius and Riga when it lost GPS.")
+    assert "listed" not in {h.role for h in hits}
+
+
+# --- an airport's code before its city ------------------------------------------------------------
+
+
+def test_the_cue_before_an_airport_code_reaches_its_city():
+    hits = spot_places("Two flights met spoofing in the vicinity of KTXA, Tartu on Monday.")
+    assert [(h.text, h.role) for h in hits] == [("Tartu", "strong")]
+
+
+# --- a broadcast's day is no incident's -----------------------------------------------------------
+
+BROADCAST_DAY = (
+    "Planes approaching Tartu airport have used radio beacons for weeks because of GPS "
+    "disturbances.\n\n"
+    "The report on Estonian public radio Thursday morning said officials blame a neighbour.\n"
+)
+
+
+def test_the_day_of_a_radio_report_does_not_date_the_disturbance():
+    # Read as the incident's own day, the broadcast's Thursday made a candidate to apply.
+    candidates = ingest_text(BROADCAST_DAY, published=dt.date(2024, 5, 3))
+    assert candidates
+    for candidate in candidates:
+        assert any("the day it was reported" in reason for reason in candidate.reasons)
+        assert candidate.score < APPLY_MIN_SCORE
+
+
+# --- a record of an area at sea reaches as far as its radius ------------------------------------
+
+SEA_AREA_FLIGHT = (
+    "A government jet carrying Minister Aino Kask lost GPS on Thursday over Estonia on its way "
+    "home to Oslo, and the crew flew on with inertial navigation.\n"
+)
+
+
+def _sea_record(folder: Path, radius: str) -> Path:
+    row = incident_row(
+        **{
+            INC.id: "2026-03-12-baltic-kask",
+            INC.date: "2026-03-12",
+            INC.location: "Over the Baltic Sea on a flight home to Oslo",
+            INC.latitude: "58.0",
+            INC.longitude: "20.0",
+            INC.radius_km: radius,
+            INC.geocode_precision: "area",
+            INC.country: "",
+            INC.region: "Baltic Sea region",
+            INC.aircraft: "Government jet carrying Minister Aino Kask",
+            INC.interference: "jamming",
+        }
+    )
+    return write_recorded(folder, [row])
+
+
+def _linked(text: str, data_dir: Path, published: dt.date) -> list[tuple]:
+    report = reports_from_bytes(text.encode("utf-8"), name="page.txt")[0]
+    results = extract_results(report, published=published, recorded=rec.load_index(data_dir))
+    return [(c.values["country"], c.recorded) for c in results.candidates]
+
+
+def test_a_flight_inside_a_sea_records_radius_links_and_keeps_its_country(tmp_path):
+    # Estonia's centre lies some 350 km from the record's point: beyond the 150 km of a point.
+    found = _linked(SEA_AREA_FLIGHT, _sea_record(tmp_path / "d", "450"), dt.date(2026, 3, 14))
+    assert found == [("EE", "2026-03-12-baltic-kask")]
+
+
+def test_a_sea_record_of_small_radius_does_not_reach_the_flight(tmp_path):
+    found = _linked(SEA_AREA_FLIGHT, _sea_record(tmp_path / "d", "50"), dt.date(2026, 3, 14))
+    assert ("EE", "2026-03-12-baltic-kask") not in found
