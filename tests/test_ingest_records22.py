@@ -11,7 +11,7 @@ from helpers import incident_row, write_recorded
 from tracker.ingest import ingest_text
 from tracker.ingest import recorded as rec
 from tracker.ingest.assess import APPLY_MIN_SCORE
-from tracker.ingest.candidates import _is_problem_sentence, extract_results
+from tracker.ingest.candidates import _is_problem_sentence, _strip_dateline, extract_results
 from tracker.ingest.places import spot_places
 from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.text import split_sentences
@@ -171,3 +171,146 @@ def test_a_flight_inside_a_sea_records_radius_links_and_keeps_its_country(tmp_pa
 def test_a_sea_record_of_small_radius_does_not_reach_the_flight(tmp_path):
     found = _linked(SEA_AREA_FLIGHT, _sea_record(tmp_path / "d", "50"), dt.date(2026, 3, 14))
     assert ("EE", "2026-03-12-baltic-kask") not in found
+
+
+# --- a page's own publication stamp, glued to a section word -------------------------------------
+
+GLUED_STAMP = (
+    "Approach aids at two hubs\n\n"
+    "NewsPublished March 3, 20265 min read\n\n"
+    "NOTAMs at Narva and Tartu signal GPS interference and DME outages which restrict approach "
+    "options: RNAV aircraft lose their main navigation source if GPS is jammed.\n"
+)
+
+
+def test_a_publication_stamp_glued_to_a_word_is_no_incident_day():
+    # Read as the incident's day, the stamp made a candidate to apply on 3 March 2026.
+    for candidate in ingest_text(GLUED_STAMP, published=dt.date(2026, 3, 3)):
+        assert candidate.score < APPLY_MIN_SCORE
+
+
+# --- an authority's warning with words between "issued" and "warning" ----------------------------
+
+ISSUED_WARNING = (
+    "The aviation authority issued a 30-day safety warning Friday urging pilots to take care "
+    "over the Gulf of Riga because of military drills and possible GPS interference.\n\n"
+    "The warning says interference can linger until the aircraft has landed. It is not a "
+    "flight ban.\n"
+)
+
+
+def test_a_warning_issued_on_a_day_is_no_incident():
+    # Before: Friday dated an incident, and "the flight", "a flight ban" named an aircraft.
+    for candidate in ingest_text(ISSUED_WARNING, published=dt.date(2026, 1, 17)):
+        assert candidate.score < APPLY_MIN_SCORE
+
+
+def test_a_flight_ban_and_a_possible_effect_name_no_aircraft():
+    from tracker.ingest.assess import GENERAL_WHEN, specific_vehicle
+
+    assert specific_vehicle(["It is not a flight ban."]) == ""
+    assert GENERAL_WHEN.search("Interference can linger until the flight has landed.")
+    assert specific_vehicle(["The flight lost GPS near Riga."]) == "The flight"
+
+
+# --- a navigation fault with no word of satellites or interference -------------------------------
+
+
+def test_a_navigation_system_failure_alone_is_a_look_alike():
+    text = (
+        "A regional airliner flying to Kazan reported a failure of its navigation systems on "
+        "7 August soon after take-off; the captain continued and landed safely.\n"
+    )
+    assert ingest_text(text, published=dt.date(2024, 8, 12)) == []
+    jammed = text.replace("reported a failure", "reported GPS jamming and a failure")
+    assert ingest_text(jammed, published=dt.date(2024, 8, 12))
+
+
+def test_russian_navigation_alone_is_not_satellite_navigation():
+    from tracker.ingest.languages import gloss
+
+    glossed = gloss.gloss_line("экипаж сообщил о неисправности навигации", "ru")
+    assert "satellite" not in glossed
+    assert "satellite navigation" in gloss.gloss_line("сбой спутниковой навигации", "ru")
+
+
+# --- a denial of blame, a possessive before the place, "problematic" ----------------------------
+
+DENIED_BLAME = (
+    "Moscow has denied suggestions that it is behind disruption of GPS signals at Estonia's "
+    "Tartu airport.\n\n"
+    "Since early May, GPS signals around the airport have been problematic for pilots landing "
+    "there.\n"
+)
+
+
+def test_a_denial_of_blame_leaves_the_disruption_an_event():
+    from tracker.ingest.assess import NOT_HAPPENED
+
+    assert not NOT_HAPPENED.search("Moscow has denied suggestions that it is behind the jamming.")
+    assert NOT_HAPPENED.search("The ministry denied that any flight lost GPS.")
+    candidates = ingest_text(DENIED_BLAME, published=dt.date(2024, 5, 28))
+    assert [(c.values["date"], c.values["country"]) for c in candidates] == [
+        (dt.date(2024, 5, 1), "EE")
+    ]
+    assert candidates[0].score >= APPLY_MIN_SCORE
+
+
+def test_the_cue_before_a_possessive_reaches_the_place():
+    hits = spot_places("Signals were disrupted at Estonia's Tartu airport.")
+    assert ("Tartu", "weak") in [(h.text, h.role) for h in hits]
+
+
+def test_problematic_near_gps_is_a_problem():
+    assert _is_problem_sentence("GPS signals have been problematic for pilots.")
+
+
+# --- a dateline with a city and its country -----------------------------------------------------
+
+
+def test_a_city_and_country_dateline_dates_the_page_not_an_incident():
+    # Before: "BAKU, Azerbaijan, July 15." stayed a sentence, and its day dated the lede's claim.
+    text = (
+        "date 2025-03-12 VILNIUS, Lithuania, March 12. Border units disrupt the GPS of airliners "
+        "over the country, the agency reports.\n"
+    )
+    sentences, published = _strip_dateline(split_sentences(text))
+    assert published == dt.date(2025, 3, 12)
+    assert [s.text for s in sentences] == [
+        "Border units disrupt the GPS of airliners over the country, the agency reports."
+    ]
+
+
+# --- a stored page's date metadata is no evidence of the incident it tells ------------------------
+
+
+def test_a_stored_pages_date_metadata_is_a_stamp():
+    from tracker.ingest.dates import find_dates
+
+    line = "date 2025-12-04 The carrier stopped flying to the capital."
+    (mention,) = find_dates(line)
+    assert rec._only_a_stamp(line, mention)
+    told = "The carrier stopped flying to the capital on 2025-12-04."
+    (mention,) = find_dates(told)
+    assert not rec._only_a_stamp(told, mention)
+
+
+# --- an undated page at the place of a recorded episode of a few days ---------------------------
+
+
+def test_an_undated_page_at_an_episodes_place_tells_each_of_its_days(tmp_path):
+    from test_ingest_records21 import UNDATED_ORSK, _dated, _orsk_dir
+
+    found = _dated(UNDATED_ORSK, _orsk_dir(tmp_path, "2025-06-12", "2025-06-13"))
+    # Before: two recorded incidents near the place left the page undated, even on two days
+    # in a row.
+    assert found == [
+        (dt.date(2025, 6, 12), "2025-06-12-orsk"),
+        (dt.date(2025, 6, 13), "2025-06-13-orsk"),
+    ]
+
+
+def test_records_at_the_place_weeks_apart_still_leave_the_page_undated(tmp_path):
+    from test_ingest_records21 import UNDATED_ORSK, _dated, _orsk_dir
+
+    assert _dated(UNDATED_ORSK, _orsk_dir(tmp_path, "2025-06-12", "2025-07-20")) == []

@@ -97,7 +97,10 @@ NOT_HAPPENED = re.compile(
     r"no (?:GPS |GNSS )?(?:interference|disturbances?|jamming|spoofing|problems?) "
     r"(?:has|have|was|were) "
     r"(?:been )?(?:detected|reported|recorded|found)|(?:have|has) not reported any|"
-    r"denied|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead)"
+    # ("Russia denied that it is behind the jamming" denies the blame, not the event.)
+    r"denied(?!\s+(?:[\w'\u2019-]+\s+){0,6}?(?:behind|involvement|responsib\w+|role|blame"
+    r"|accusations?|allegations?|suggestions?|proposals?))"
+    r"|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead)"
     # "the ministers were concerned over GPS disruptions": worry, not an event.
     r"|(?:is|are|was|were|remains?|remained)\s+(?:deeply\s+|very\s+|increasingly\s+|gravely\s+)?"
     r"concerned\s+(?:over|about|by|that))\b",
@@ -132,7 +135,11 @@ ROUTINE = re.compile(
 )
 #: A condition told in the present ("when interference occurs"): a general rule, no event.
 GENERAL_WHEN = re.compile(
-    r"\bwhen(?:ever)?\s+(?:[\w-]+\s+){0,4}(?:occurs|happens|arises|is\s+(?:detected|present))\b",
+    r"\bwhen(?:ever)?\s+(?:[\w-]+\s+){0,4}(?:occurs|happens|arises|is\s+(?:detected|present))\b"
+    # What interference may do ("effects can linger for the duration of the flight"): a
+    # possibility, told of any flight.
+    r"|\b(?:effects?|interference|jamming|spoofing)\s+(?:can|may|might|could)\s+"
+    r"(?:linger|last|persist|continue|affect|impact|degrade|disrupt)\b",
     re.I,
 )
 #: A lede that is a statement, complaint or accusation rather than an event.
@@ -140,7 +147,7 @@ POLICY_LEDE = re.compile(
     r"\b(?:complaint|lodge|Security Council|accus\w+|condemn\w*|raised the alarm|minister\s+\w+\s+"
     r"(?:said|says|raised|warned)|told (?:journalists|reporters|parliament)|in parliament|"
     r"statement (?:by|from) the|foreign ministry|ICAO (?:council|assembly|meeting)"
-    r"|discuss(?:ed|es|ing)|debated?|urged|urges|pressed|called on|calls on"
+    r"|discuss(?:ed|es|ing)|debated?|urged|urges|urging|pressed|called on|calls on"
     # A regulator's order to crews: "the authority has directed pilots and airlines to report".
     r"|(?:directed|ordered|instructed|required|mandated)\s+(?:all\s+)?(?:pilots|airlines|"
     r"operators|crews|carriers|air traffic controllers|ATCs?)\b[^.]{0,80}\bto\s+report)\b",
@@ -158,7 +165,9 @@ POLICY = re.compile(
     r"|(?:it\s+was\s+|they\s+|ministers\s+|experts\s+)agreed|must\s+(?:stop|end|cease)"
     r"|called\s+for"
     # A warning to crews: "the FAA issued a warning to pilots about GPS interference".
-    r"|issued\s+(?:a\s+|an\s+)?(?:warning|advisory|bulletin|alert)|warned\s+(?:pilots|airlines"
+    # ("issued a 60-day FAA warning": a few words may stand between.)
+    r"|issued\s+(?:a\s+|an\s+|new\s+)?(?:[\w-]+\s+){0,3}?(?:warnings?|advisor(?:y|ies)|bulletins?"
+    r"|alerts?|NOTAMs?)|warned\s+(?:pilots|airlines"
     r"|operators|crews)|safety\s+(?:bulletin|information\s+bulletin|alert))\b",
     re.I,
 )
@@ -233,6 +242,8 @@ _SPECIFIC = re.compile(
     # "the aircraft equipment impacted", "the aircraft type": the word qualifies a kind of
     # thing (in a form to fill in, a rule), it names no aircraft.
     r"(?!\s+(?:equipment|systems?|types?|registrations?|models?|data|industry)\b)"
+    # "not a flight ban", "a flight information region": a measure or an airspace, no flight.
+    r"(?!\s+(?:bans?|restrictions?|information\s+regions?|schools?|simulators?)\b)"
     # A flight number ("LO-282", "FR3466"), not a flight level ("FL340").
     r"|\b(?!FL\d)[A-Z]{2}-?\d{2,4}\b"
     r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b"

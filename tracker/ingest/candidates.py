@@ -523,12 +523,16 @@ _STATED = re.compile(
     # "The report, published in September": when a document came out, not an incident.
     # "Published online by Cambridge University Press: 28 October 2024", "the bulletin, which
     # was published back in Jan 2025": a document's date, however it is introduced.
-    r"|\b(?:published|released|issued|updated|posted)(?:\s+online)?"
+    r"|(?:\b|(?<=[a-z]))(?:published|released|issued|updated|posted)(?:\s+online)?"
     r"(?:\s+by\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,4}\s*:)?\s*(?:back\s+)?(?:on\s+|in\s+)?$"
     r"|\b(?:statement|announcement|parliament|press conference|briefing|interview"
     # "the regulator has issued again a three-page circular, on November 10"
     r"|circular|advisory|bulletin|directive)\b"
     r"[\w\s,()]{0,40}\s(?:on\s+)?$"
+    # "The FAA issued a 60-day warning Friday urging pilots...": the day a notice came out.
+    r"|\b(?:issued|published|released|sent\s+out|put\s+out)\s+(?:an?\s+|the\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:warnings?|advisor(?:y|ies)|notices?|NOTAMs?|alerts?|bulletins?"
+    r"|statements?|circulars?)\s+(?:on\s+|late\s+on\s+)?$"
     # "the report on Israel Army Radio Thursday morning": the day of a broadcast.
     r"|\b(?:radio|television|TV|Channel\s+\d+)\s+(?:on\s+)?$"
     # "..., said the Swedish Transport Agency on Thursday", "said air traffic control on
@@ -1981,7 +1985,9 @@ _DATE_FIRST = re.compile(
 _META_DATE = META_DATE_LINE
 # "New Delhi, November 24": a dateline line (a place, then a day) without the story after it.
 _PLACE_DATELINE = re.compile(
-    r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
+    # ("BAKU, Azerbaijan, July 15.": a city and its country.)
+    r"^[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2}"
+    r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2})?,\s*"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?\.?$"
 )
 # "Mumbai, December 02: The government ...", "Kyiv, 3 May (AGENCY): ...": a dateline closed by a
@@ -2050,6 +2056,10 @@ _INTERFERENCE_WORD = re.compile(
     r"\b(?:jamm\w*|jams?|jammers?|spoof\w*|interfer\w*|electronic\s+warfare|"
     r"(?:fake|false|counterfeit|rogue)\s+(?:GPS\s+|GNSS\s+)?signals?|blocker\w*)",
     re.I,
+)
+#: Words of satellite navigation proper (not "navigation systems", which any aircraft has).
+_SATELLITE_WORD = re.compile(
+    r"\b(?:GPS|GNSS|GLONASS|Galileo|BeiDou|sat-?nav|satellites?|EGNOS|WAAS|RNP|RNAV)\b", re.I
 )
 _RECEIVER_FAULT = re.compile(
     r"\b(?:malfunction\w*|software\s+(?:error|glitch|bug|update|upgrade|fault|problem)\w*|"
@@ -2601,6 +2611,11 @@ def extract_candidates(
     if _RECEIVER_FAULT.search(full_text) and not _INTERFERENCE_WORD.search(full_text):
         # A receiver or software fault ("a leap-second almanac update made the receivers
         # malfunction") with no word of jamming, spoofing or interference: not an incident.
+        return []
+    if not _SATELLITE_WORD.search(full_text) and not _INTERFERENCE_WORD.search(full_text):
+        # "The crew reported a failure of the navigation system": with no word of satellites
+        # (GPS, GNSS, GLONASS...) or of interference anywhere, a navigation fault is the
+        # aircraft's own, a look-alike.
         return []
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))

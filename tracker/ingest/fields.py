@@ -45,7 +45,7 @@ PROBLEM_TERM = re.compile(
     r"|unreliable|degrad\w*|block(?:s|ed|ing)|fake|false|bogus|glitch\w*|anomal\w*|went dark"
     r"|dropped out"
     r"|unavailable|denied"
-    r"|not available|failed|failure|jumped|problems?|issues?|irregularit\w*|meaconing"
+    r"|not available|failed|failure|jumped|problems?|problematic|issues?|irregularit\w*|meaconing"
     r"|MAY NOT BE AVBL"
     r"|RFI|warnings?|errors?|faults?|offset|wrong|incorrect|erroneous|inaccurate|shifted|displaced"
     r"|disabled|knocked out|switched off|blacked out|blackout|cut off|malfunction\w*"

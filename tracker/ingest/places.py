@@ -602,7 +602,9 @@ def spot_places(
             text = sentence[start:end].rstrip(".,")
             # "in the vicinity of IGIA, New Delhi": an airport's code before its city leaves
             # the cue before the code to the city.
-            before = _CODE_BEFORE.sub(" ", sentence[max(0, start - 46) : start])[-40:]
+            # So does a possessive name before it: "at Israel's Ben Gurion airport".
+            before = _CODE_BEFORE.sub(" ", sentence[max(0, start - 56) : start])
+            before = _POSSESSIVE_BEFORE.sub(" ", before)[-40:]
             after = sentence[end : end + 30]
             raw = location.raw
             precision = raw["precision"]
@@ -866,6 +868,8 @@ def _told_over_inferred(hits: list[PlaceHit], weight: float) -> list[PlaceHit]:
 
 #: An airport's code and a comma just before a place's name (its city).
 _CODE_BEFORE = re.compile(r"\s[A-Z]{3,4},\s+$")
+#: A capitalised possessive just before a place's name ("Israel's", "Norway’s").
+_POSSESSIVE_BEFORE = re.compile(r"\s[A-Z][\w-]*['\u2019]s\s+$")
 #: What joins the items of a list of places: "Kaliningrad, the Black Sea and the Caspian".
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)(?:the\s+)?", re.I)
 #: A list of this many places or more is a survey of where something happens.

@@ -18,6 +18,7 @@ candidates extraction found.
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import re
@@ -33,7 +34,7 @@ from tracker.dedupe import haversine_km
 from tracker.geocode.place import data_text
 from tracker.geocode.regions import region_for
 from tracker.ingest import fields as fx
-from tracker.ingest.dates import find_dates
+from tracker.ingest.dates import META_DATE_LINE, find_dates
 
 __all__ = [
     "Link",
@@ -548,38 +549,44 @@ PLACE_ALONE_KM = 50.0
 ONLY_RECORD_PLACE = f"the only recorded incident within {PLACE_ALONE_KM:.0f} km of its place"
 
 
-def _only_record_near(values: dict, index: RecordedIndex | None) -> Link | None:
+def _only_record_near(values: dict, index: RecordedIndex | None) -> list[Link]:
     """The recorded incident an undated page tells in its lede by its place alone: the page
     shows no date at all, its candidate stands at a town or an airport, and one recorded
     incident, of one day or a few, lies within :data:`PLACE_ALONE_KM` of it in the same country, of
     the same interference (or one of them unknown). Two recorded incidents near the place (an
-    airport jammed in two years) leave the page undated."""
+    airport jammed in two years) leave the page undated, unless they are one episode (the same
+    place on days at most :data:`EPISODE_DAYS` apart: two flights to Tartu turned back on
+    consecutive days), which the page tells whole: then a link to each, first day first."""
     if index is None or str(values.get(INC.geocode_precision) or "") not in _POINTS:
-        return None
+        return []
     lat, lon = values.get(INC.latitude), values.get(INC.longitude)
     country = str(values.get(INC.country) or "")
     if lat is None or lon is None or not country:
-        return None
-    near = [
-        incident
-        for incident in index.incidents
-        if incident.latitude is not None
-        and float(haversine_km(lat, lon, incident.latitude, incident.longitude)) <= PLACE_ALONE_KM
-    ]
-    if len(near) != 1:
-        return None
-    (incident,) = near
-    kinds = {str(values.get(INC.interference) or "unknown"), incident.interference or "unknown"}
+        return []
+    near = sorted(
+        (
+            incident
+            for incident in index.incidents
+            if incident.latitude is not None
+            and float(haversine_km(lat, lon, incident.latitude, incident.longitude))
+            <= PLACE_ALONE_KM
+        ),
+        key=lambda incident: incident.date,
+    )
+    if not near or len({(i.country, i.location) for i in near}) != 1:
+        return []
+    kinds = {str(values.get(INC.interference) or "unknown")} | {
+        incident.interference or "unknown" for incident in near
+    }
     if (
-        incident.country != country
-        or incident.precision != "day"
-        or (incident.last - incident.date).days > EPISODE_DAYS
-        or not incident.aircraft_met
+        near[0].country != country
+        or any(incident.precision != "day" or not incident.aircraft_met for incident in near)
+        or (max(incident.last for incident in near) - near[0].date).days > EPISODE_DAYS
         # "both" holds either kind; "unknown" may be either.
         or (len(kinds) > 1 and not kinds & {"unknown", "both"})
     ):
-        return None
-    return Link(incident, (), 0.0, ONLY_RECORD_PLACE, None)
+        return []
+    return [Link(incident, (), 0.0, ONLY_RECORD_PLACE, None) for incident in near]
 
 
 #: Geocode precisions of a place that is a point, not an area.
@@ -759,7 +766,12 @@ def link_candidates(
             and not isinstance(page_date, dt.date)
             and getattr(candidate, "_lede", False)
         ):
-            link = _only_record_near(candidate.values, index)
+            episode = _only_record_near(candidate.values, index)
+            if episode:
+                found.append((candidate, episode[0], dated_by_text))
+                # The other days of the episode the page tells, each a candidate of its own.
+                found += [(copy.deepcopy(candidate), day, dated_by_text) for day in episode[1:]]
+                continue
         found.append((candidate, link, dated_by_text))
     # One candidate per recorded incident: the one naming its day, else the first. The others
     # (another day told in the same report, a second mention) stay as extraction left them.
@@ -994,7 +1006,10 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 def _only_a_stamp(sentence: str, mention) -> bool:
     """Is the sentence nothing but a date and a clock time ("9.11.2024 - 06:22")? A page's time
     stamp says when it was published, not which incident it tells (a date alone may head a
-    chronology's entry)."""
+    chronology's entry). So is a stored page's "date 2025-12-04" metadata before its text."""
+    meta = META_DATE_LINE.match(sentence)
+    if meta is not None and mention.start < meta.end():
+        return True
     rest = sentence[: mention.start] + " " + sentence[mention.end :]
     if not _CLOCK.search(rest):
         return False
