@@ -314,3 +314,150 @@ def test_records_at_the_place_weeks_apart_still_leave_the_page_undated(tmp_path)
     from test_ingest_records21 import UNDATED_ORSK, _dated, _orsk_dir
 
     assert _dated(UNDATED_ORSK, _orsk_dir(tmp_path, "2025-06-12", "2025-07-20")) == []
+
+
+# --- a count or an hour after a day is no two-digit year ------------------------------------------
+
+
+def test_a_count_after_a_day_and_month_is_no_year():
+    from tracker.ingest.dates import find_dates
+
+    base = dt.date(2023, 7, 28)
+    (counted,) = find_dates("On 24 July 10 aircraft lost GPS.", base=base)
+    assert counted.date == dt.date(2023, 7, 24)
+    (short,) = find_dates("It came with the notice of 24 July 23.", base=dt.date(2026, 2, 1))
+    assert short.date == dt.date(2023, 7, 24)
+
+
+def test_french_interruptions_are_disruptions():
+    from tracker.ingest.languages import gloss
+
+    assert "disruptions" in gloss.gloss_line("le brouillage a entraîné des interruptions GPS", "fr")
+
+
+# --- an airline untouched by the jamming ----------------------------------------------------------
+
+
+def test_an_airline_said_to_be_unaffected_names_no_aircraft_and_denies():
+    from tracker.ingest.assess import NOT_HAPPENED, specific_vehicle
+    from tracker.ingest.assess import assess as score
+
+    sentence = "Finnair says its flights remain unaffected by the GPS jamming near Narva."
+    assert NOT_HAPPENED.search(sentence)
+    assert specific_vehicle([sentence])  # the words alone would name an airline's flights
+    result = score(
+        anchors=[sentence], context=[], date_kind="day", date_text="on Monday",
+        place_text="Narva", place_best=3.0, in_lede=True, background=False,
+        all_texts=[sentence],
+    )  # fmt: skip
+    assert not any("names a specific aircraft" in reason for reason in result.reasons)
+
+
+def test_a_satellite_communication_failure_is_a_look_alike():
+    text = (
+        "Boston-bound jet turns back after satellite navigation fault\n\n"
+        "A transatlantic jet bound for Boston turned back over the ocean on Saturday. The "
+        "airline said its satellite communication unit broke down, forcing the return.\n"
+    )
+    assert ingest_text(text, published=dt.date(2024, 11, 10)) == []
+
+
+def test_landing_without_gps_and_knocking_out_gps_are_problems():
+    assert _is_problem_sentence("The aircraft had to land without GPS signal on Sunday.")
+    assert _is_problem_sentence("A neighbour knocks out GPS for airliners.")
+    assert not _is_problem_sentence("Without an instrument landing system, the runway needs GPS.")
+
+
+def test_interference_with_no_impact_on_safety_still_happened():
+    from tracker.ingest.assess import NOT_HAPPENED
+
+    assert not NOT_HAPPENED.search("The jamming had no impact on the safety of any flight.")
+
+
+# --- a town the record names in a note about its place ------------------------------------------
+
+
+def test_a_record_names_the_town_in_the_note_about_its_place():
+    incident = rec.RecordedIncident(
+        id="2025-03-05-orsk",
+        date=dt.date(2025, 3, 5),
+        precision="day",
+        end_date=None,
+        end_precision="",
+        country="RU",
+        latitude=51.2,
+        longitude=58.6,
+        words=frozenset(),
+        location="Near Orsk, Russia (the jet later crashed near Aktau, Kazakhstan)",
+    )
+    assert rec.names_place(incident, "Aktau, Kazakhstan")
+    assert rec.names_place(incident, "Orsk")
+    assert not rec.names_place(incident, "Atyrau, Kazakhstan")
+    assert not rec.names_place(incident, "")
+
+
+# --- a page with no word of interference retells no recorded incident -----------------------------
+
+NEW_APPROACH = (
+    "Orsk airport opens satellite approach\n\n"
+    "Arrivals at Orsk can now fly a new GPS approach with vertical guidance, which lets airliners "
+    "land in low cloud instead of diverting to other cities.\n"
+)
+
+
+def test_a_new_gps_approach_at_a_jammed_airport_retells_no_incident(tmp_path):
+    from test_ingest_records21 import UNDATED_ORSK, _dated, _orsk_dir
+
+    data_dir = _orsk_dir(tmp_path, "2025-06-12")
+    assert _dated(NEW_APPROACH, data_dir) == []
+    # A page that tells the jamming still retells it, and so does one that tells only of a
+    # GPS failure that kept airliners from landing.
+    assert _dated(UNDATED_ORSK, data_dir) == [(dt.date(2025, 6, 12), "2025-06-12-orsk")]
+    failure = UNDATED_ORSK.replace("met GPS jamming", "could not land after a GPS failure")
+    assert _dated(failure, data_dir) == [(dt.date(2025, 6, 12), "2025-06-12-orsk")]
+
+
+def test_navigation_systems_at_an_airport_are_no_jammers():
+    hits = spot_places("The attack disabled the GPS navigation systems at Estonia's Tartu airport.")
+    assert ("Tartu", "weak") in [(h.text, h.role) for h in hits]
+    jammers = spot_places("Jamming systems at Kaliningrad disrupted the flights.")
+    assert [h.role for h in jammers] == ["source"]
+
+
+def test_trouble_is_interference_a_lost_signal_or_a_failure_near_gps():
+    from tracker.ingest.candidates import _tells_trouble
+
+    assert _tells_trouble("Two jets could not land at Tartu after a failure of GPS equipment.")
+    assert _tells_trouble("The landing had problems with GPS.")
+    assert _tells_trouble("The crew lost GPS signal on approach.")
+    assert _tells_trouble("North Korea GPS signal affected the aircraft.")
+    assert _tells_trouble("Jamming was reported near the border.")
+    assert not _tells_trouble("The WAAS receives GPS position errors to refine its accuracy.")
+
+
+def test_slovenian_ukrainian_and_spanish_words_of_trouble():
+    from tracker.ingest.languages import gloss
+
+    assert "interference" in gloss.gloss_line("zaradi oviranja signala GPS", "sl").lower()
+    assert "disruptions" in gloss.gloss_line("літак зазнав перебоїв із GPS", "uk")
+    assert "disabled" in gloss.gloss_line("al ver inutilizado el GPS", "es")
+
+
+# --- a weekday and the region after the record's town --------------------------------------------
+
+
+def test_a_weekday_recalls_a_record_by_its_town_not_the_region_after_it(tmp_path):
+    from helpers import recalled
+    from helpers import russian_incident_row as _row
+
+    row = _row(
+        "2025-06-11-orsk",
+        "2025-06-11",
+        "Orsk Airport, Orenburg region",
+        **{INC.interference: "jamming", INC.aircraft: "Arrivals at Orsk"},
+    )
+    data_dir = write_recorded(tmp_path / "data", [row])
+    town = "Airliners near Orsk lost GPS on Wednesday, the agency said."
+    assert recalled(data_dir, town) == [("2025-06-11-orsk", "weekday")]
+    # Before: the region's name and a weekday (one day in seven) recalled the record too.
+    assert recalled(data_dir, town.replace("Orsk", "Orenburg")) == []

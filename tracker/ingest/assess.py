@@ -101,9 +101,19 @@ NOT_HAPPENED = re.compile(
     r"denied(?!\s+(?:[\w'\u2019-]+\s+){0,6}?(?:behind|involvement|responsib\w+|role|blame"
     r"|accusations?|allegations?|suggestions?|proposals?))"
     r"|false (?:claim|statement)|is a lie|would not|could (?:potentially )?(?:cause|lead)"
+    # "the airline's operations remain unaffected by GPS jamming": nothing happened to them.
+    # ("... had no impact on flight safety" says the event was harmless, not that it
+    # did not happen.)
+    r"|(?:remains?|remained|were|was|is|are|been)\s+(?:largely\s+|entirely\s+)?unaffected"
     # "the ministers were concerned over GPS disruptions": worry, not an event.
     r"|(?:is|are|was|were|remains?|remained)\s+(?:deeply\s+|very\s+|increasingly\s+|gravely\s+)?"
     r"concerned\s+(?:over|about|by|that))\b",
+    re.I,
+)
+#: An aircraft or airline said to be untouched by the interference: it names none that met it.
+UNAFFECTED = re.compile(
+    r"\b(?:remains?|remained|were|was|is|are|been)\s+(?:largely\s+|entirely\s+)?unaffected\b"
+    r"|\b(?:has|have|had)\s+(?:had\s+)?no\s+(?:impact|effect)\s+on\b",
     re.I,
 )
 #: Counts of reports or affected flights (not "two flights"): the mark of a statistics piece.
@@ -367,9 +377,9 @@ def assess(
     own = [a for a in anchors if not is_background(a)] or anchors
     # A general rule ("the aircraft has other systems it can use when interference occurs")
     # names no particular aircraft.
-    particular = [a for a in own if not GENERAL_WHEN.search(a)]
+    particular = [a for a in own if not GENERAL_WHEN.search(a) and not UNAFFECTED.search(a)]
     vehicle = specific_vehicle(particular) or specific_vehicle(
-        [c for c in context[:3] if not GENERAL_WHEN.search(c)]
+        [c for c in context[:3] if not GENERAL_WHEN.search(c) and not UNAFFECTED.search(c)]
     )
     suspension = _operator_suspension(vehicle, anchors + context[:2])
     if suspension:

@@ -2057,6 +2057,26 @@ _INTERFERENCE_WORD = re.compile(
     r"(?:fake|false|counterfeit|rogue)\s+(?:GPS\s+|GNSS\s+)?signals?|blocker\w*)",
     re.I,
 )
+#: Words of the problem vocabulary that name no trouble on their own: the "position errors" a
+#: correction service works with, a warning to be careful.
+_NO_TROUBLE = re.compile(r"\b(?:errors?|corrections?|warnings?|offsets?)\b", re.I)
+
+
+_AFFECTED = re.compile(r"\baffect(?:ed|ing|s)?\b", re.I)
+
+
+def _tells_trouble(text: str) -> bool:
+    """Does the text speak of interference, of a lost signal, or of trouble near a word of
+    satellite navigation ("unable to land due to a GPS equipment failure", "problems in GPS")?"""
+    return bool(
+        _INTERFERENCE_WORD.search(text)
+        or fx.SIGNAL_LOSS.search(text)
+        or any(_is_problem_sentence(_NO_TROUBLE.sub(" ", line)) for line in text.splitlines())
+        # "the GPS signal affected the aircraft" (a gloss's word order)
+        or any(fx.GNSS_TERM.search(line) and _AFFECTED.search(line) for line in text.splitlines())
+    )
+
+
 #: Words of satellite navigation proper (not "navigation systems", which any aircraft has).
 _SATELLITE_WORD = re.compile(
     r"\b(?:GPS|GNSS|GLONASS|Galileo|BeiDou|sat-?nav|satellites?|EGNOS|WAAS|RNP|RNAV)\b", re.I
@@ -2065,6 +2085,8 @@ _RECEIVER_FAULT = re.compile(
     r"\b(?:malfunction\w*|software\s+(?:error|glitch|bug|update|upgrade|fault|problem)\w*|"
     r"glitch\w*|firmware|leap\s+second|almanac|faulty\s+(?:receiver|unit|equipment|antenna)s?|"
     r"receiver\s+(?:fault|failure|problem)s?"
+    # "a failure of the satellite communication device": the aircraft's own radio link.
+    r"|satellite\s+communications?(?:\s+(?:device|unit|system|equipment))?|satcom"
     # A natural cause: "a solar storm disrupted GPS signals" is space weather, not interference.
     r"|solar\s+(?:storms?|flares?|activity)|geomagnetic\s+storms?|space\s+weather"
     r"|ionospheric\s+(?:storms?|disturbances?|scintillation))\b",
@@ -3434,6 +3456,11 @@ def extract_results(
                     c.values.get(INC.country) or "" for c in every if c.score >= ax.APPLY_MIN_SCORE
                 ),
             ):
+                if recall.precision == "undated" and not _tells_trouble(report.text):
+                    # An undated page that names a recorded incident's place and people but
+                    # no interference or trouble (a new satellite approach at an airport whose
+                    # jamming is on record) is not that incident's news.
+                    continue
                 month = month_start(recall.incident.date)
                 if recall.precision == "month" and any(
                     c.score >= ax.APPLY_MIN_SCORE
@@ -3447,12 +3474,17 @@ def extract_results(
                 # A candidate read from the very sentence that dates the retold incident, on its
                 # day, is that incident with a place guessed from elsewhere in the page: the
                 # record's facts replace it.
+                # So is one of its day placed at a town the record names ("... later crashed
+                # near Aktau" in the record of a flight jammed near Grozny).
                 every = [
                     c
                     for c in every
                     if c.recorded
                     or c.values.get(INC.date) != recall.incident.date
-                    or recall.sentence not in c.evidence.get(INC.date, "")
+                    or (
+                        recall.sentence not in c.evidence.get(INC.date, "")
+                        and not rec.names_place(recall.incident, c.values.get(INC.location))
+                    )
                 ]
                 if recall.precision == "weekday":
                     # "On Wednesday" on a page of April read as "April" by the page's own

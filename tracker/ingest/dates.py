@@ -108,8 +108,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:{_w('wd')},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}}){_ORD}[\s-]*(?:of\s+)?{_m('mo')}"
             # A two-digit year is not the hour of a clock time ("3 October 15.00"), nor the
-            # day of the next date ("from 29 April 31 May": a range with its "to" dropped).
-            rf"(?:,?[\s-]*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?![\d:]|[.,]\d)"
+            # day of the next date ("from 29 April 31 May": a range with its "to" dropped),
+            # nor a count or an hour going on after a space ("on 24 July 10 aircraft",
+            # "24 July 10 49"): after a space it ends the date ("'23" and "Jul-23" may not).
+            rf"(?:,?[\s-]*(?P<y>(?:19|20)\d{{2}}|(?:'\d{{2}}|(?<=-)\d{{2}}|\d{{2}}(?!\s+[\w']))"
+            rf"(?![\d:]|[.,]\d)"
             rf"(?!{_ORD}\s*(?:of\s+)?{_MONTH.format(n='next_month')})))?\b",
             re.I,
         ),

@@ -48,8 +48,10 @@ PROBLEM_TERM = re.compile(
     r"|not available|failed|failure|jumped|problems?|problematic|issues?|irregularit\w*|meaconing"
     r"|MAY NOT BE AVBL"
     r"|RFI|warnings?|errors?|faults?|offset|wrong|incorrect|erroneous|inaccurate|shifted|displaced"
-    r"|disabled|knocked out|switched off|blacked out|blackout|cut off|malfunction\w*"
-    r"|disappear\w*|vanish\w*)\b",
+    r"|disabled|knock(?:s|ed|ing)? out|switched off|blacked out|blackout|cut off|malfunction\w*"
+    r"|disappear\w*|vanish\w*"
+    # "had to land without GPS signal"
+    r"|without(?=\s+(?:a\s+|any\s+|the\s+)?(?:GPS|GNSS|satellite)\b))\b",
     re.I,
 )
 JAM_TERM = re.compile(

@@ -201,7 +201,9 @@ _SOURCE_BEFORE = re.compile(
     r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
     # "authorities pointing fingers at Russia": the accused.
     r"point\w*\s+(?:(?:the|their|a)\s+)?fingers?\s+at|"
-    r"(?:units?|forces|military|systems?|devices|transmitters?|equipment|blockers|jammers)\s+"
+    # (An aircraft's or an airport's own "navigation systems at Plovdiv" are not a jammer's.)
+    r"(?:units?|forces|military|(?<!navigation\s)(?<!positioning\s)(?<!landing\s)systems?"
+    r"|devices|transmitters?|equipment|blockers|jammers)\s+"
     r"(?:in|at|from))\s*(?:the\s+)?$",
     re.I,
 )

@@ -59,6 +59,7 @@ __all__ = [
     "told_by",
     "PLACE_WITH_DAY_WEIGHT",
     "UNDATED_LEDE_NAMES",
+    "names_place",
 ]
 
 INC = schema.INC
@@ -591,6 +592,21 @@ def _only_record_near(values: dict, index: RecordedIndex | None) -> list[Link]:
 
 #: Geocode precisions of a place that is a point, not an area.
 _POINTS = frozenset({"airport", "city"})
+
+
+def _main_place_named(incident: RecordedIncident, words: set[str]) -> bool:
+    """Does the page name a word of the record's main place (its location's first part:
+    "Merville-Calonne airfield" of "Merville-Calonne airfield, Nord (...)")?"""
+    main = _tokens(incident.location.split(",")[0].split("(")[0]) & incident.place_words
+    return bool(main & words)
+
+
+def names_place(incident: RecordedIncident, location: object) -> bool:
+    """Does the record's location name the town a candidate stands at (its first part: "Aktau"
+    of "Aktau, Kazakhstan"), in its place or in a note about it ("the aircraft later crashed
+    near Aktau")?"""
+    town = _tokens(str(location or "").split(",")[0])
+    return bool(town) and town <= _tokens(incident.location)
 
 
 def _far_apart(lat, lon, incident: RecordedIncident) -> bool:
@@ -1388,6 +1404,15 @@ def recalled_incidents(
         # a weekday that falls on it ("two flights to Tartu on Thursday and Friday").
         by_day = {"day", "fresh", "weekday"} if place_named else {"day", "fresh"}
         if evidence is None or (evidence.precision not in by_day and not strong):
+            continue
+        if (
+            evidence.precision == "weekday"
+            and not strong
+            and not _main_place_named(incident, words)
+        ):
+            # "Nord" of "Merville-Calonne airfield, Nord" (and of "Corée du Nord") with a
+            # weekday: a weekday falls on one day in seven, so its place must be the record's
+            # own town, not the region after it.
             continue
         # An area's disturbance of a day (Jordan's airspace, the approaches to one airport) is
         # an incident when the page leads with it; told later, it is background to a story of

@@ -869,7 +869,8 @@ by: ze_strany zo_strany
 # its own); its words that Czech and Slovak spell otherwise.
 aircraft: letalo letala letalu letalom letal
 airport: letališč*
-interference: motnj* motenj*
+interference: motnj* motenj* oviranj*
+turned back: obrniti obrnila obrnilo obrnili
 landed: pristalo pristala pristal pristali
 detected: zaznal*
 near: v_bližini blizu
@@ -1274,6 +1275,8 @@ every: кожен кожному кожного
 satellite navigation: супутников*_навігац* навігац* супутник*
 signal: сигнал*
 interference: перешкод* завад* збо* втруч* втрут*
+disruptions: перебо*
+disrupt: порушити порушив порушила порушили
 jamming: глушінн* подавленн* рeб
 spoofing: спуфінг* підмін*
 false: хибн* фальшив*
@@ -1462,6 +1465,8 @@ a similar problem: un_problema_similar problema_similar un_fallo_similar
 by: por_parte_de por_parte_del
 aircraft: jet
 lost: interrupción_de_la_señal interrupción_de_señal
+disabled: inutilizado inutilizada inutilizó inutilizar anular anulado anulada
+disrupted: interrumpido interrumpida interrumpió
 # Catalan, read with this table: detection names most Catalan pages Spanish (no table of its
 # own); its words that Spanish spells otherwise.
 aircraft: avió avions aeronau aeronaus
@@ -1627,6 +1632,7 @@ lost: perdu perdu perdait
 lost: retrouvé_sans retrouvés_sans
 lost: disparu
 failure: perte panne
+disruptions: interruption* coupure*
 planes: avions appareils
 aircraft: avion* appareil*
 flight: vol
