@@ -461,3 +461,42 @@ def test_a_weekday_recalls_a_record_by_its_town_not_the_region_after_it(tmp_path
     assert recalled(data_dir, town) == [("2025-06-11-orsk", "weekday")]
     # Before: the region's name and a weekday (one day in seven) recalled the record too.
     assert recalled(data_dir, town.replace("Orsk", "Orenburg")) == []
+
+
+# --- an undated page naming the day and month of one recorded incident --------------------------
+
+UNDATED_DAY = (
+    "Investigators say a cargo jet lost GPS to military jamming before it crashed in "
+    "Russia.\n\n"
+    "Three crew died in the crash on June 12, which set a forest on fire.\n"
+)
+
+
+def test_an_undated_page_naming_a_records_day_and_month_takes_its_year(tmp_path):
+    from test_ingest_records21 import _dated, _orsk_dir
+
+    found = _dated(UNDATED_DAY, _orsk_dir(tmp_path, "2025-06-12"))
+    # Before: no year, so no date, and the candidate was held back.
+    assert found == [(dt.date(2025, 6, 12), "2025-06-12-orsk")]
+
+
+def test_two_records_on_that_day_or_a_written_year_leave_the_page_undated(tmp_path):
+    from test_ingest_records21 import _dated, _orsk_dir
+
+    assert _dated(UNDATED_DAY, _orsk_dir(tmp_path / "a", "2025-06-12", "2023-06-12")) == []
+    other_year = UNDATED_DAY.replace("June 12,", "June 12, 2019,")
+    assert (dt.date(2025, 6, 12), "2025-06-12-orsk") not in _dated(
+        other_year, _orsk_dir(tmp_path / "b", "2025-06-12")
+    )
+
+
+def test_days_named_as_a_range_give_each_day_of_a_recorded_episode(tmp_path):
+    from test_ingest_records21 import _dated, _orsk_dir
+
+    text = UNDATED_DAY.replace("in the crash on June 12,", "in crashes on June 12 and 13,")
+    found = _dated(text, _orsk_dir(tmp_path, "2025-06-12", "2025-06-13"))
+    # Before: the range named only its first day, which one record could be.
+    assert found == [
+        (dt.date(2025, 6, 12), "2025-06-12-orsk"),
+        (dt.date(2025, 6, 13), "2025-06-13-orsk"),
+    ]

@@ -3428,6 +3428,7 @@ def extract_results(
             published=report.published or published,
             floor=floor,
             apply_min=ax.APPLY_MIN_SCORE,
+            sentences=[s.text for s in split_sentences(report.text)],
         )
         if fx.GNSS_TERM.search(report.text) and fx.AVIATION_TERM.search(report.text):
             # A recorded incident the page retells with its date, which no candidate found

@@ -590,6 +590,56 @@ def _only_record_near(values: dict, index: RecordedIndex | None) -> list[Link]:
     return [Link(incident, (), 0.0, ONLY_RECORD_PLACE, None) for incident in near]
 
 
+#: How a link is made when an undated page names a day and month with no year that is the
+#: day of one recorded incident of its country.
+ONLY_RECORD_DAY = "the only recorded incident of its country on the day and month it names"
+#: A year written out, which a day "with no year" must not have.
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d|'\d\d")
+
+
+def _only_record_of_day(values: dict, index: RecordedIndex | None, sentences) -> list[Link]:
+    """The recorded incident an undated page tells by its day alone: the page shows no date,
+    its lede candidate stands in a country, and the page names a day and month with no year
+    ("the pre-dawn crash on May 14") that is the day of exactly one recorded incident of that
+    country (of aircraft that met the interference, of the same kind or an unknown one). Days
+    named as a range ("on April 25 and 26") may name the days of one recorded episode: a link
+    to each, first day first."""
+    country = str(values.get(INC.country) or "")
+    if index is None or not country or not sentences:
+        return []
+    kind = str(values.get(INC.interference) or "unknown")
+    fits = []
+    for incident in index.incidents:
+        kinds = {kind, incident.interference or "unknown"}
+        if (
+            incident.country != country
+            or incident.precision != "day"
+            or not incident.aircraft_met
+            or (len(kinds) > 1 and not kinds & {"unknown", "both"})
+        ):
+            continue
+        if any(
+            mention.precision == "day"
+            and mention.kind not in _WEEKDAY_KINDS
+            and mention.date is not None
+            and mention.date <= incident.date <= (mention.end_date or mention.date)
+            and not _YEAR_WRITTEN.search(mention.text)
+            for sentence in sentences
+            for mention in _dates_of(incident, sentence)
+        ):
+            fits.append(incident)
+    fits.sort(key=lambda incident: incident.date)
+    if len(fits) > 1 and (
+        len({(i.country, i.location) for i in fits}) != 1
+        or (max(i.last for i in fits) - fits[0].date).days > EPISODE_DAYS
+    ):
+        return []
+    return [Link(incident, (), 0.0, ONLY_RECORD_DAY, None) for incident in fits]
+
+
+#: Links made by place or by day alone, which keep a doubt in the score, and how each says it.
+_HOW_ALONE = {ONLY_RECORD_PLACE: "its place", ONLY_RECORD_DAY: "the day and month it names"}
+_ALONE = frozenset(_HOW_ALONE)
 #: Geocode precisions of a place that is a point, not an area.
 _POINTS = frozenset({"airport", "city"})
 
@@ -747,6 +797,7 @@ def link_candidates(
     published: dt.date | None,
     floor: float,
     apply_min: float,
+    sentences: list[str] | tuple[str, ...] = (),
 ) -> list:
     """Link each candidate to the recorded incident it describes, if any (see the module).
 
@@ -755,6 +806,7 @@ def link_candidates(
     :param index: the recorded incidents, or ``None`` (then only the ``floor`` is applied).
     :param words: folded words of the report (:func:`report_words`).
     :param published: the report's publication date, if known.
+    :param sentences: the report's sentences, for a day and month an undated page names.
     :param floor: candidates below this score are dropped, unless a link supplies the date
         they lacked and, without the cap that a missing date puts on them, they reach
         ``apply_min``.
@@ -788,6 +840,11 @@ def link_candidates(
                 # The other days of the episode the page tells, each a candidate of its own.
                 found += [(copy.deepcopy(candidate), day, dated_by_text) for day in episode[1:]]
                 continue
+            days = _only_record_of_day(candidate.values, index, sentences)
+            if days:
+                found.append((candidate, days[0], dated_by_text))
+                found += [(copy.deepcopy(candidate), day, dated_by_text) for day in days[1:]]
+                continue
         found.append((candidate, link, dated_by_text))
     # One candidate per recorded incident: the one naming its day, else the first. The others
     # (another day told in the same report, a second mention) stay as extraction left them.
@@ -810,7 +867,7 @@ def link_candidates(
                 continue
             dated = (
                 _place_dated(candidate)[0]
-                if link.place == ONLY_RECORD_PLACE
+                if link.place in _ALONE
                 else _without_date_penalty(candidate)
             )
             if dated < apply_min:
@@ -821,8 +878,8 @@ def link_candidates(
             _adopt(candidate, link, dated_by_text)
             if link.place == ROUTE_PLACE:
                 _adopt_place(candidate, link.incident)
-            if link.place == ONLY_RECORD_PLACE:
-                _dated_by_place(candidate)
+            if link.place in _ALONE:
+                _dated_by_place(candidate, _HOW_ALONE[link.place])
         kept.append(candidate)
     return kept
 
@@ -832,20 +889,19 @@ PLACE_ONLY_PENALTY = -0.1
 _NO_USABLE_DATE = re.compile(r"^[+-]\d+\.\d\d no usable date\b")
 
 
-def _place_dated(candidate) -> tuple[float, list[str]]:
+def _place_dated(candidate, how: str = "its place") -> tuple[float, list[str]]:
     """The score and reasons of an undated page's candidate once dated by the one recorded
     incident near its place: its lack of a date no longer holds it back, a smaller doubt does
     (the page's names did not say which incident)."""
     score, kept = _score_without(candidate, _NO_USABLE_DATE.match)
     kept.append(
-        f"{PLACE_ONLY_PENALTY:+.2f} dated by its place alone: check that the page tells this "
-        "incident"
+        f"{PLACE_ONLY_PENALTY:+.2f} dated by {how} alone: check that the page tells this incident"
     )
     return round(min(1.0, max(0.0, score + PLACE_ONLY_PENALTY)), 2), kept
 
 
-def _dated_by_place(candidate) -> None:
-    candidate.score, candidate.reasons = _place_dated(candidate)
+def _dated_by_place(candidate, how: str = "its place") -> None:
+    candidate.score, candidate.reasons = _place_dated(candidate, how)
 
 
 def _adopt_place(candidate, incident: RecordedIncident) -> None:
