@@ -607,25 +607,29 @@ def _only_record_of_day(values: dict, index: RecordedIndex | None, sentences) ->
     country = str(values.get(INC.country) or "")
     if index is None or not country or not sentences:
         return []
+    # The days the page names without a year, read in some year (only their month and day
+    # count): found once, then compared with every record of the country.
+    named = [
+        mention
+        for sentence in sentences
+        for mention in find_dates(sentence, base=_ANY_YEAR)
+        if mention.precision == "day"
+        and mention.kind not in _WEEKDAY_KINDS | _PLACELESS_KINDS
+        and mention.date is not None
+        and not _YEAR_WRITTEN.search(mention.text)
+    ]
+    if not named:
+        return []
     kind = str(values.get(INC.interference) or "unknown")
     fits = []
     for incident in index.incidents:
         kinds = {kind, incident.interference or "unknown"}
         if (
-            incident.country != country
-            or incident.precision != "day"
-            or not incident.aircraft_met
-            or (len(kinds) > 1 and not kinds & {"unknown", "both"})
-        ):
-            continue
-        if any(
-            mention.precision == "day"
-            and mention.kind not in _WEEKDAY_KINDS
-            and mention.date is not None
-            and mention.date <= incident.date <= (mention.end_date or mention.date)
-            and not _YEAR_WRITTEN.search(mention.text)
-            for sentence in sentences
-            for mention in _dates_of(incident, sentence)
+            incident.country == country
+            and incident.precision == "day"
+            and incident.aircraft_met
+            and (len(kinds) == 1 or kinds & {"unknown", "both"})
+            and any(_names_day(mention, incident.date) for mention in named)
         ):
             fits.append(incident)
     fits.sort(key=lambda incident: incident.date)
@@ -635,6 +639,19 @@ def _only_record_of_day(values: dict, index: RecordedIndex | None, sentences) ->
     ):
         return []
     return [Link(incident, (), 0.0, ONLY_RECORD_DAY, None) for incident in fits]
+
+
+#: A base date for reading a day with no year: any will do, only the month and day count.
+_ANY_YEAR = dt.date(2024, 12, 31)
+
+
+def _names_day(mention, day: dt.date) -> bool:
+    """Does a day (or range of days) read without its year fall on ``day``'s month and day?"""
+    try:
+        same_year = day.replace(year=mention.date.year)
+    except ValueError:
+        return False  # 29 February
+    return mention.date <= same_year <= (mention.end_date or mention.date)
 
 
 #: Links made by place or by day alone, which keep a doubt in the score, and how each says it.
