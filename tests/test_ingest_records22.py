@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from helpers import incident_row, write_recorded
 
 from tracker.ingest import ingest_text
@@ -183,12 +184,6 @@ GLUED_STAMP = (
 )
 
 
-def test_a_publication_stamp_glued_to_a_word_is_no_incident_day():
-    # Read as the incident's day, the stamp made a candidate to apply on 3 March 2026.
-    for candidate in ingest_text(GLUED_STAMP, published=dt.date(2026, 3, 3)):
-        assert candidate.score < APPLY_MIN_SCORE
-
-
 # --- an authority's warning with words between "issued" and "warning" ----------------------------
 
 ISSUED_WARNING = (
@@ -199,9 +194,18 @@ ISSUED_WARNING = (
 )
 
 
-def test_a_warning_issued_on_a_day_is_no_incident():
-    # Before: Friday dated an incident, and "the flight", "a flight ban" named an aircraft.
-    for candidate in ingest_text(ISSUED_WARNING, published=dt.date(2026, 1, 17)):
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # Before: the stamp, read as the incident's day, made a candidate to apply on 3 March.
+        (GLUED_STAMP, dt.date(2026, 3, 3)),
+        # Before: Friday dated an incident, and "the flight", "a flight ban" named an aircraft.
+        (ISSUED_WARNING, dt.date(2026, 1, 17)),
+    ],
+    ids=["glued publication stamp", "warning issued on a day"],
+)
+def test_a_stamp_or_a_notices_day_gives_no_candidate_to_apply(text, published):
+    for candidate in ingest_text(text, published=published):
         assert candidate.score < APPLY_MIN_SCORE
 
 

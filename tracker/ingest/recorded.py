@@ -574,20 +574,35 @@ def _only_record_near(values: dict, index: RecordedIndex | None) -> list[Link]:
         ),
         key=lambda incident: incident.date,
     )
-    if not near or len({(i.country, i.location) for i in near}) != 1:
-        return []
-    kinds = {str(values.get(INC.interference) or "unknown")} | {
-        incident.interference or "unknown" for incident in near
-    }
+    kind = str(values.get(INC.interference) or "unknown")
     if (
-        near[0].country != country
-        or any(incident.precision != "day" or not incident.aircraft_met for incident in near)
-        or (max(incident.last for incident in near) - near[0].date).days > EPISODE_DAYS
-        # "both" holds either kind; "unknown" may be either.
-        or (len(kinds) > 1 and not kinds & {"unknown", "both"})
+        not _one_episode(near)
+        or near[0].country != country
+        or not all(_an_aircrafts_day(incident, kind) for incident in near)
     ):
         return []
     return [Link(incident, (), 0.0, ONLY_RECORD_PLACE, None) for incident in near]
+
+
+def _one_episode(incidents: list[RecordedIncident]) -> bool:
+    """Are the records (sorted by date) one episode: at one place, on days at most
+    :data:`EPISODE_DAYS` apart from the first to the last?"""
+    return (
+        bool(incidents)
+        and len({(incident.country, incident.location) for incident in incidents}) == 1
+        and (max(i.last for i in incidents) - incidents[0].date).days <= EPISODE_DAYS
+    )
+
+
+def _an_aircrafts_day(incident: RecordedIncident, kind: str) -> bool:
+    """Is the record a day on which aircraft met interference of the candidate's kind ("both"
+    holds either kind; "unknown" may be either)?"""
+    kinds = {kind, incident.interference or "unknown"}
+    return (
+        incident.precision == "day"
+        and incident.aircraft_met
+        and (len(kinds) == 1 or bool(kinds & {"unknown", "both"}))
+    )
 
 
 #: How a link is made when an undated page names a day and month with no year that is the
@@ -621,22 +636,17 @@ def _only_record_of_day(values: dict, index: RecordedIndex | None, sentences) ->
     if not named:
         return []
     kind = str(values.get(INC.interference) or "unknown")
-    fits = []
-    for incident in index.incidents:
-        kinds = {kind, incident.interference or "unknown"}
-        if (
-            incident.country == country
-            and incident.precision == "day"
-            and incident.aircraft_met
-            and (len(kinds) == 1 or kinds & {"unknown", "both"})
+    fits = sorted(
+        (
+            incident
+            for incident in index.incidents
+            if incident.country == country
+            and _an_aircrafts_day(incident, kind)
             and any(_names_day(mention, incident.date) for mention in named)
-        ):
-            fits.append(incident)
-    fits.sort(key=lambda incident: incident.date)
-    if len(fits) > 1 and (
-        len({(i.country, i.location) for i in fits}) != 1
-        or (max(i.last for i in fits) - fits[0].date).days > EPISODE_DAYS
-    ):
+        ),
+        key=lambda incident: incident.date,
+    )
+    if not _one_episode(fits):
         return []
     return [Link(incident, (), 0.0, ONLY_RECORD_DAY, None) for incident in fits]
 
@@ -851,16 +861,13 @@ def link_candidates(
             and not isinstance(page_date, dt.date)
             and getattr(candidate, "_lede", False)
         ):
-            episode = _only_record_near(candidate.values, index)
+            episode = _only_record_near(candidate.values, index) or _only_record_of_day(
+                candidate.values, index, sentences
+            )
             if episode:
                 found.append((candidate, episode[0], dated_by_text))
                 # The other days of the episode the page tells, each a candidate of its own.
                 found += [(copy.deepcopy(candidate), day, dated_by_text) for day in episode[1:]]
-                continue
-            days = _only_record_of_day(candidate.values, index, sentences)
-            if days:
-                found.append((candidate, days[0], dated_by_text))
-                found += [(copy.deepcopy(candidate), day, dated_by_text) for day in days[1:]]
                 continue
         found.append((candidate, link, dated_by_text))
     # One candidate per recorded incident: the one naming its day, else the first. The others
