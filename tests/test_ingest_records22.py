@@ -23,8 +23,8 @@ from tracker.schema import INC
 TREND_SINCE = (
     "A jet carrying a trade minister lost satellite navigation while approaching Varna airport "
     "and the crew landed with paper charts.\n\n"
-    "The air traffic agency said: \u201cSince March 2022 we have seen a steady rise in "
-    "jamming all over our airspace.\u201d\n"
+    "The agency confirmed that the jet lost its signal: since March 2022 there has been a "
+    "steady rise in GPS jamming all over our airspace, it said.\n"
 )
 
 
