@@ -3421,6 +3421,8 @@ def extract_results(
             report, published=published, candidates=[c for c in found if c.score >= floor]
         )
         words = rec.report_words(original.title, original.text, report.title, report.text)
+        # Split once: the undated page's days (linking) and its own sentences (recall).
+        page_sentences = split_sentences(report.text)
         every = rec.link_candidates(
             found,
             recorded,
@@ -3428,7 +3430,7 @@ def extract_results(
             published=report.published or published,
             floor=floor,
             apply_min=ax.APPLY_MIN_SCORE,
-            sentences=[s.text for s in split_sentences(report.text)],
+            sentences=[s.text for s in page_sentences],
         )
         if fx.GNSS_TERM.search(report.text) and fx.AVIATION_TERM.search(report.text):
             # A recorded incident the page retells with its date, which no candidate found
@@ -3436,9 +3438,7 @@ def extract_results(
             taken = {c.recorded for c in every if c.recorded} | rec.told_by(
                 every, recorded, min_score=ax.APPLY_MIN_SCORE
             )
-            own_sentences = [
-                s.text for s in without_background_sections(split_sentences(report.text))
-            ]
+            own_sentences = [s.text for s in without_background_sections(page_sentences)]
             lede_sentences = set(rec.lede_of(own_sentences))
             for recall in rec.recalled_incidents(
                 own_sentences,
