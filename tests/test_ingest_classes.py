@@ -854,13 +854,18 @@ def test_the_airport_of_departure_is_not_a_flight_phase():
 
 
 def test_a_day_told_with_the_incident_refines_earlier_this_week():
-    found = _one(
-        "Published: 2026-05-25\n\n"
-        "A government jet carrying a minister had its GPS jammed near the Russian border "
-        "earlier this week.\n"
-        "The minister was flying home on Thursday after a visit to troops when the incident "
-        "happened.\n"
-    )
+    # No place the gazetteer knows: the candidate is held below the threshold for a person to
+    # place, and its date is what this test reads.
+    [found] = [
+        c.as_dict()
+        for c in ingest_text(
+            "Published: 2026-05-25\n\n"
+            "A government jet carrying a minister had its GPS jammed near the Russian border "
+            "earlier this week.\n"
+            "The minister was flying home on Thursday after a visit to troops when the incident "
+            "happened.\n"
+        )
+    ]
     assert (found["date"], found["date_precision"]) == ("2026-05-21", "day")
 
 

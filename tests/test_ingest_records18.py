@@ -207,7 +207,7 @@ def test_drones_and_drone_jammers_with_no_word_of_satellite_navigation_give_noth
 def test_a_recorded_flight_recalled_weeks_before_the_pages_own_is_a_precedent(vosk_dir):
     text = (
         "Published: 2025-05-02\n\n"
-        "A Norland Air Dash 8 lost GPS to jamming on approach to Kestrel on 30 April and went "
+        "A Norland Air Dash 8 lost GPS to jamming on approach to Tartu on 30 April and went "
         "around before landing.\n\n"
         "Pilots' unions called for action. Officials said the jamming came from the east.\n\n"
         "It follows a similar case on 9 April, when the Falcon jet carrying defence minister "

@@ -467,6 +467,11 @@ def assess(
         # --apply needs a date: an undated candidate is shown for review, never taken as is.
         cap = APPLY_MIN_SCORE - 0.05 - result.score
         result.add(cap, "cannot be applied without a date; review it with --min-score")
+    if not place_text and result.score > APPLY_MIN_SCORE - 0.05:
+        # --apply needs a place as much as a date: a candidate the gazetteer cannot place is
+        # shown for review among the skipped ones, never proposed as if it could be written.
+        cap = APPLY_MIN_SCORE - 0.05 - result.score
+        result.add(cap, "cannot be applied without a place; review it with --min-score")
     if lede_policy and not vehicle and not airport_subject:
         # "Officials accused Russia of the GPS disruptions affecting flights around X Airport":
         # the accusation is about an area event at one airport, which the lede tells.
