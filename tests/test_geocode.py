@@ -132,6 +132,26 @@ def test_sea_areas_have_no_country(geocoder):
     assert _answer(geocoder, "Persian Gulf").raw["region"] == "Middle East"
 
 
+@pytest.mark.parametrize(
+    ("query", "name", "region"),
+    [
+        # Before the oceans were in the area table, a compass word was dropped and "Pacific"
+        # found Pacific, Missouri: an aircraft over the ocean placed in a small US town.
+        ("eastern Pacific", "Eastern Pacific", "North America"),
+        ("North Pacific Ocean", "Pacific Ocean", "Oceania"),
+        ("western Pacific", "Western Pacific", "East Asia"),
+        ("Indian Ocean", "Indian Ocean", "South Asia"),
+    ],
+)
+def test_oceans_are_seas_not_towns_of_the_same_name(geocoder, query, name, region):
+    raw = _answer(geocoder, query).raw
+    assert (raw["name"], raw["country_code"], raw["region"]) == (name, "", region)
+
+
+def test_a_town_named_after_an_ocean_is_found_with_its_country(geocoder):
+    assert _answer(geocoder, "Pacific, United States").raw["country_code"] == "US"
+
+
 def test_compound_report_text(geocoder):
     # The most precise part wins; a part naming a country narrows the others.
     assert _answer(geocoder, "Ben Gurion Airport, Tel Aviv").raw["id"] == "LLBG"
