@@ -2057,6 +2057,19 @@ _INTERFERENCE_WORD = re.compile(
     r"(?:fake|false|counterfeit|rogue)\s+(?:GPS\s+|GNSS\s+)?signals?|blocker\w*)",
     re.I,
 )
+#: Interference that is a signal's, told without a word of satellites: jamming, spoofing, fake
+#: signals, or interference named with a signal or radio ("the navigation signal was
+#: disrupted"). Bare "interference" may be a person's ("interference from the cockpit").
+_SIGNAL_INTERFERENCE = re.compile(
+    r"\b(?:jamm\w*|jams?|jammers?|spoof\w*|electronic\s+warfare|blocker\w*"
+    r"|(?:fake|false|counterfeit|rogue)\s+signals?"
+    r"|(?:navigation|positioning|radio)\s+signals?"
+    r"|(?:signal|radio|electromagnetic|RF)\s+interference"
+    r"|interference\s+(?:with|to|on|of)\s+(?:the\s+)?(?:\w+\s+)?(?:signals?|navigation|radio)"
+    # "the jet's navigation system was interfered with" (a gloss's "gestört").
+    r"|navigation\s+systems?\b[^.]{0,40}\binterfer\w*)\b",
+    re.I,
+)
 #: Words of the problem vocabulary that name no trouble on their own: the "position errors" a
 #: correction service works with, a warning to be careful.
 _NO_TROUBLE = re.compile(r"\b(?:errors?|corrections?|warnings?|offsets?)\b", re.I)
@@ -2634,10 +2647,11 @@ def extract_candidates(
         # A receiver or software fault ("a leap-second almanac update made the receivers
         # malfunction") with no word of jamming, spoofing or interference: not an incident.
         return []
-    if not _SATELLITE_WORD.search(full_text) and not _INTERFERENCE_WORD.search(full_text):
+    if not _SATELLITE_WORD.search(full_text) and not _SIGNAL_INTERFERENCE.search(full_text):
         # "The crew reported a failure of the navigation system": with no word of satellites
-        # (GPS, GNSS, GLONASS...) or of interference anywhere, a navigation fault is the
-        # aircraft's own, a look-alike.
+        # (GPS, GNSS, GLONASS...) or of a signal's jamming or spoofing anywhere, a navigation
+        # fault is the aircraft's own, a look-alike; and "interference from inside the
+        # cockpit" is a person's, not a signal's.
         return []
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
