@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.ingest.assess import APPLY_MIN_SCORE
+import pytest
+
+from tracker.ingest.assess import APPLY_MIN_SCORE, is_aggregate, specific_vehicle_in
 from tracker.ingest.candidates import extract_results
 from tracker.ingest.readers import reports_from_bytes
 
@@ -47,9 +49,9 @@ def test_a_placed_candidate_of_the_same_telling_is_proposed():
 PERSONS_INTERFERENCE = (
     "URL: https://example.org/news/inquiry\n\n"
     "Inquiry weighs cockpit interference in the loss of flight ZX 88\n\n"
-    "On 9 May 2025 flight ZX 88, an Airbus A330 bound for Vilnius, returned to the gate after "
+    "On 9 February 2025 flight ZX 88, an Airbus A330 bound for Vilnius, returned to the gate after "
     "its emergency beacon stayed silent. Investigators are looking at deliberate interference "
-    "from inside the cockpit; the navigation system {told}.\n"
+    "by someone in the cockpit; the navigation system {told}.\n"
 )
 
 
@@ -61,3 +63,42 @@ def test_interference_from_inside_a_cockpit_with_no_word_of_satellites_is_no_inc
 def test_a_navigation_signal_jammed_with_no_word_of_satellites_is_still_read():
     told = PERSONS_INTERFERENCE.format(told="lost its signal to jamming near Vilnius")
     assert [c.values["country"] for c in _results(told).candidates] == ["LT"]
+
+
+# --- an airway is no flight; a plane that "will" turn is any plane; "multiple events" a count ----
+
+
+@pytest.mark.parametrize(
+    ("sentence", "vehicle"),
+    [
+        ("Airway QX417 has seen spoofing all winter.", ""),
+        ("Along route KM902 the signal is often lost.", ""),
+        ("Flight QX417 lost its signal near Tartu.", "QX417"),
+        ("Then the plane will bank by itself.", ""),
+        ("An aircraft can lose its position in seconds.", ""),
+        ("The plane could not land at Tartu.", "The plane"),
+    ],
+)
+def test_airways_and_any_plane_are_not_a_particular_aircraft(sentence, vehicle):
+    assert specific_vehicle_in(sentence) == vehicle
+
+
+def test_multiple_events_without_a_number_are_a_count():
+    assert is_aggregate("Multiple GPS spoofing events hit the airway in May 2025.")
+    assert not is_aggregate("The airway was hit by GPS spoofing in May 2025.")
+
+
+AIRWAY_COMMENTARY = (
+    "URL: https://example.org/blog/airway\n\n"
+    "February 2025: airway QX417 was probably hit by multiple spoofing events of GPS.\n\n"
+    "An academic thinks that this will not end soon, with jamming seen at scale in the "
+    "fighting around Russia's border.\n\n"
+    'Crews notice it when "all at once the plane will begin a turn, or a stream of alerts '
+    'comes: terrain, navigation error, position error."\n'
+)
+
+
+def test_a_commentary_on_an_airways_spoofing_is_no_incident():
+    # Without the three rules the airway is a flight, "the plane" a particular one, and the
+    # month a spoofing incident in Russia.
+    assert _results(AIRWAY_COMMENTARY).candidates == []

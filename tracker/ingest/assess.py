@@ -82,6 +82,8 @@ AGGREGATE = re.compile(
     r"|\bover the (?:last|past) (?:\w+ )?(?:months|years|weeks|quarter)\b"
     r"|\b(?:record|monthly|annual|yearly) (?:number|figures?|total|high)\b"
     r"|\b(?:several|multiple|many|numerous|various)\s+(?:major\s+|other\s+)?(?:airports|airlines)\b"
+    # "the likely target of multiple GPS spoofing events": a count without a number.
+    r"|\b(?:multiple|numerous|repeated)\s+(?:[\w-]+\s+){0,3}?(?:events|incidents|cases|occurrences)\b"
     r"|\bhave been (?:facing|experiencing|affected|reporting)\b",
     re.I,
 )
@@ -254,8 +256,12 @@ _SPECIFIC = re.compile(
     r"(?!\s+(?:equipment|systems?|types?|registrations?|models?|data|industry)\b)"
     # "not a flight ban", "a flight information region": a measure or an airspace, no flight.
     r"(?!\s+(?:bans?|restrictions?|information\s+regions?|schools?|simulators?)\b)"
-    # A flight number ("LO-282", "FR3466"), not a flight level ("FL340").
-    r"|\b(?!FL\d)[A-Z]{2}-?\d{2,4}\b"
+    # "the plane will start to turn", "an aircraft can lose its position": what happens to any
+    # aircraft, told in the future or as a possibility ("could not land" is a flight's past).
+    r"(?!\s+(?:will|can|may|might)\b)"
+    # A flight number ("LO-282", "FR3466"), not a flight level ("FL340") nor an airway named
+    # as one ("airway UM688", "route L980": every flight along it).
+    r"|(?<![Aa]irway )(?<![Aa]irways )(?<![Rr]oute )\b(?!FL\d)[A-Z]{2}-?\d{2,4}\b"
     r"|\bflight\s+[A-Z0-9]{1,3}\d{1,4}\b"
     # "two Nordline flights", "both jets": a count of particular aircraft.
     r"|\b(?:[Tt]wo|[Bb]oth)\s+(?:[A-Z][\w-]*\s+){0,2}(?:planes|aircraft|flights|jets|airliners"
