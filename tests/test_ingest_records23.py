@@ -102,3 +102,20 @@ def test_a_commentary_on_an_airways_spoofing_is_no_incident():
     # Without the three rules the airway is a flight, "the plane" a particular one, and the
     # month a spoofing incident in Russia.
     assert _results(AIRWAY_COMMENTARY).candidates == []
+
+
+# --- a byline's date is the day the story was filed ---------------------------------------------
+
+BYLINE_IN_LEDE = (
+    "URL: https://example.org/travel/tartu\n\n"
+    "Airline stops flying to a border airport over GPS trouble Aviation Correspondent, "
+    "{day} A carrier has halted its Tartu service after two of its jets turned back on "
+    "Thursday and Friday when jamming left them without a satellite approach.\n"
+)
+
+
+def test_a_correspondents_byline_date_is_no_incident_day():
+    # Without the rule the byline's day is a third turn-back at Tartu.
+    results = _results(BYLINE_IN_LEDE.format(day="2 March 2025"))
+    assert dt.date(2025, 3, 2) not in [c.values["date"] for c in results.candidates]
+    assert results.candidates

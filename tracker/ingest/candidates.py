@@ -535,6 +535,9 @@ _STATED = re.compile(
     r"|statements?|circulars?)\s+(?:on\s+|late\s+on\s+)?$"
     # "the report on Israel Army Radio Thursday morning": the day of a broadcast.
     r"|\b(?:radio|television|TV|Channel\s+\d+)\s+(?:on\s+)?$"
+    # "Travel Correspondent, 29 April 2024", "Staff Writer | May 3, 2024": a byline's date,
+    # the day the story was filed.
+    r"|\b(?:correspondent|editor|reporter|writer|columnist|contributor)\s*[,|\u2013\u2014-]?\s*$"
     # "..., said the Swedish Transport Agency on Thursday", "said air traffic control on
     # Tuesday" (a gloss of "teilte die Flugsicherung am Dienstag mit"): who said it, then when.
     r"|,\s*(?:it\s+was\s+)?(?:said|says|announced|reported|confirmed|added)\s+(?:the\s+)?"
