@@ -6,9 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from click.testing import CliRunner
 
+from tracker.cli import main
 from tracker.ingest.assess import APPLY_MIN_SCORE, is_aggregate, specific_vehicle_in
-from tracker.ingest.candidates import extract_results
+from tracker.ingest.candidates import (
+    DRONES_ONLY,
+    NO_AVIATION,
+    NO_SATELLITES,
+    RECEIVER_FAULT,
+    extract_results,
+)
 from tracker.ingest.readers import reports_from_bytes
 
 # --- a candidate the gazetteer cannot place is not proposed -------------------------------------
@@ -119,3 +127,40 @@ def test_a_correspondents_byline_date_is_no_incident_day():
     results = _results(BYLINE_IN_LEDE.format(day="2 March 2025"))
     assert dt.date(2025, 3, 2) not in [c.values["date"] for c in results.candidates]
     assert results.candidates
+
+
+# --- a page that gives nothing says why ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Phones and taxis lost GPS across the city on Monday.", NO_AVIATION),
+        (
+            "A drone closed Velmar Airport on 3 May; the airport now tests drone jammers.",
+            DRONES_ONLY,
+        ),
+        (
+            "Flights at Velmar Airport were delayed after a receiver software glitch in GPS.",
+            RECEIVER_FAULT,
+        ),
+        (PERSONS_INTERFERENCE.format(told="was switched off"), NO_SATELLITES),
+    ],
+)
+def test_a_page_out_of_scope_says_why(text, reason):
+    results = _results(text)
+    assert (results.candidates, results.skipped, results.out_of_scope) == ([], [], reason)
+
+
+def test_a_page_in_scope_gives_no_reason_even_without_a_candidate():
+    assert _results("Pilots at Velmar Airport discussed GPS jamming.").out_of_scope == ""
+
+
+def test_the_cli_tells_why_a_page_gave_nothing(tmp_path):
+    page = tmp_path / "phones.txt"
+    page.write_text("Phones and taxis lost GPS across the city on Monday.\n", "utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(page), "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert f"phones.txt: not about GNSS interference met by aircraft: {NO_AVIATION}" in (
+        result.stderr
+    )

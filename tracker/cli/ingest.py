@@ -260,6 +260,8 @@ def ingest(
         _print_table(result.candidates)
         _print_figures(result.figures)
     _print_skipped(result.skipped, min_score)
+    for name, reason in result.out_of_scope:
+        click.echo(f"{name}: not about GNSS interference met by aircraft: {reason}", err=True)
     if apply:
         _apply(result.candidates, data_dir, as_json=as_json)
     if result.errors:

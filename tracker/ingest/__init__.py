@@ -53,6 +53,9 @@ class IngestResult:
     skipped: list[Candidate] = field(default_factory=list)
     #: Aggregate figures (``kind`` ``figure``): never applied as incidents.
     figures: list = field(default_factory=list)
+    #: (report name, reason) for each report that a page-wide check found not to be about GNSS
+    #: interference met by aircraft (:func:`tracker.ingest.candidates.out_of_scope`).
+    out_of_scope: list[tuple[str, str]] = field(default_factory=list)
 
 
 def ingest_text(
@@ -128,6 +131,8 @@ def ingest_paths(
                 result.candidates.extend(found.candidates)
                 result.skipped.extend(found.skipped)
                 result.figures.extend(found.figures)
+                if found.out_of_scope:
+                    result.out_of_scope.append((report.name, found.out_of_scope))
             except Exception as err:  # noqa: BLE001 - one report must not sink the batch
                 # A bug in a rule, not a problem of the input: keep the other reports, say
                 # which report it was, and leave the traceback to the debug log.

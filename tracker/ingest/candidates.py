@@ -55,7 +55,7 @@ from tracker.ingest.text import Sentence, split_sentences
 from tracker.ingest.urls import published_from_url, published_month_from_url
 from tracker.validate import FUTURE_TOLERANCE
 
-__all__ = ["Candidate", "Results", "extract_candidates", "extract_results"]
+__all__ = ["Candidate", "Results", "extract_candidates", "extract_results", "out_of_scope"]
 
 logger = logging.getLogger(__name__)
 
@@ -2583,6 +2583,56 @@ OUTSIDE_DATE_NOTE = (
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:19|20)\d\d\b", re.I)
 
 
+def _read_as_notams(text: str) -> list | None:
+    """The text's relevant NOTAMs when it is NOTAMs, else ``None``. A NOTAM file is read as
+    NOTAMs only: one that is not about GNSS interference (a RAIM prediction, a closed runway)
+    gives nothing rather than a guess from its words."""
+    notams = parse_notams(text)
+    return notams if notams or looks_like_notam(text) else None
+
+
+#: Why a page tells no aviation GNSS incident at all, for the reviewer (see :func:`out_of_scope`).
+NO_AVIATION = "the page names no aircraft, airline, flight or airport"
+DRONES_ONLY = "the page's jamming is of drones, with no word of satellite navigation"
+RECEIVER_FAULT = (
+    "the page tells a receiver or software fault, with no word of jamming or interference"
+)
+NO_SATELLITES = "the page names neither satellite navigation nor a signal's jamming or spoofing"
+
+
+def out_of_scope(text: str, title: str = "") -> str:
+    """Why a page (its English text, or gloss) is not about GNSS interference met by aircraft,
+    or ``""`` when it may be: the page-wide checks made before any sentence is read.
+
+    The reason is one of :data:`NO_AVIATION`, :data:`DRONES_ONLY`, :data:`RECEIVER_FAULT` and
+    :data:`NO_SATELLITES`, for the reviewer who wonders why a page gave nothing.
+    """
+    if not (
+        fx.AVIATION_TERM.search(text)
+        or fx.aircraft([text])
+        # "SAS could not land in Visby": an airline that lands or diverts is aviation.
+        or (fx.KNOWN_OPERATOR.search(text) and _AIRLINE_ACT.search(text))
+    ):
+        return NO_AVIATION
+    if _DRONE_JAMMER.search(text) and not (
+        fx.GNSS_TERM.search(text) or fx.GNSS_TERM.search(title) or fx.SPOOF_TERM.search(text)
+    ):
+        # Drones over a runway and "drone jammers", with no word of satellite navigation
+        # anywhere: the jamming is of drones, not of the aircraft's GNSS.
+        return DRONES_ONLY
+    if _RECEIVER_FAULT.search(text) and not _INTERFERENCE_WORD.search(text):
+        # A receiver or software fault ("a leap-second almanac update made the receivers
+        # malfunction") with no word of jamming, spoofing or interference: not an incident.
+        return RECEIVER_FAULT
+    if not _SATELLITE_WORD.search(text) and not _SIGNAL_INTERFERENCE.search(text):
+        # "The crew reported a failure of the navigation system": with no word of satellites
+        # (GPS, GNSS, GLONASS...) or of a signal's jamming or spoofing anywhere, a navigation
+        # fault is the aircraft's own, a look-alike; and "interference from inside the
+        # cockpit" is a person's, not a signal's.
+        return NO_SATELLITES
+    return ""
+
+
 def extract_candidates(
     report: Report,
     *,
@@ -2602,10 +2652,8 @@ def extract_candidates(
     :returns: one candidate per incident; none when the text is not about an aviation GNSS
         incident.
     """
-    notams = parse_notams(report.text)
-    if notams or looks_like_notam(report.text):
-        # A NOTAM file is read as NOTAMs only: one that is not about GNSS interference (a RAIM
-        # prediction, a closed runway) gives nothing rather than a guess from its words.
+    notams = _read_as_notams(report.text)
+    if notams is not None:
         return [_notam_candidate(n, report) for n in notams]
 
     # Other languages are read through an English gloss (tracker.ingest.languages).
@@ -2631,30 +2679,7 @@ def extract_candidates(
 
         report = _replace(report, published=dateline)
     full_text = text
-    if not (
-        fx.AVIATION_TERM.search(full_text)
-        or fx.aircraft([full_text])
-        # "SAS could not land in Visby": an airline that lands or diverts is aviation.
-        or (fx.KNOWN_OPERATOR.search(full_text) and _AIRLINE_ACT.search(full_text))
-    ):
-        return []
-    if _DRONE_JAMMER.search(full_text) and not (
-        fx.GNSS_TERM.search(full_text)
-        or fx.GNSS_TERM.search(report.title or "")
-        or fx.SPOOF_TERM.search(full_text)
-    ):
-        # Drones over a runway and "drone jammers", with no word of satellite navigation
-        # anywhere: the jamming is of drones, not of the aircraft's GNSS.
-        return []
-    if _RECEIVER_FAULT.search(full_text) and not _INTERFERENCE_WORD.search(full_text):
-        # A receiver or software fault ("a leap-second almanac update made the receivers
-        # malfunction") with no word of jamming, spoofing or interference: not an incident.
-        return []
-    if not _SATELLITE_WORD.search(full_text) and not _SIGNAL_INTERFERENCE.search(full_text):
-        # "The crew reported a failure of the navigation system": with no word of satellites
-        # (GPS, GNSS, GLONASS...) or of a signal's jamming or spoofing anywhere, a navigation
-        # fault is the aircraft's own, a look-alike; and "interference from inside the
-        # cockpit" is a person's, not a signal's.
+    if out_of_scope(full_text, report.title or ""):
         return []
     # First-person crew accounts ("we lost GPS at FL370") name the aircraft as "we".
     crew_narrative = bool(re.search(r"\b(?:we|our|my)\b|\bI\b", full_text, re.I))
@@ -3378,6 +3403,9 @@ class Results:
     candidates: list[Candidate] = field(default_factory=list)
     figures: list = field(default_factory=list)
     skipped: list[Candidate] = field(default_factory=list)
+    #: Why the report gave nothing at all, when a page-wide check says it is not about GNSS
+    #: interference met by aircraft (:func:`out_of_scope`); else ``""``.
+    out_of_scope: str = ""
 
 
 def extract_results(
@@ -3530,7 +3558,10 @@ def extract_results(
     every = _without_vaguer_twins(every, threshold)
     shown = [c for c in every if c.score >= threshold]
     skipped = [c for c in every if c.score < threshold]
-    return Results(shown, figures, skipped)
+    scope = ""
+    if not every and not figures and _read_as_notams(original.text) is None:
+        scope = out_of_scope(report.text[:MAX_ANALYSED_CHARS], report.title or "")
+    return Results(shown, figures, skipped, scope)
 
 
 #: A recalled incident this many days or more before the page's newest incident is its
