@@ -164,3 +164,23 @@ def test_the_cli_tells_why_a_page_gave_nothing(tmp_path):
     assert f"phones.txt: not about GNSS interference met by aircraft: {NO_AVIATION}" in (
         result.stderr
     )
+
+
+# --- a dateline run into the lede; flight safety is no flight ----------------------------------
+
+
+def test_a_dateline_run_into_the_lede_is_the_day_filed_not_the_incidents():
+    # Without the rule "Dec 1" of the dateline dates the spoofing the story tells.
+    text = (
+        "URL: https://example.org/wire/velmar\n\n"
+        "Vilnius, Dec 1 The airport operator has asked radio monitors to trace the GPS spoofing "
+        "that a Norland Air jet met on approach to Vilnius on 27 November.\n"
+    )
+    [report] = reports_from_bytes(text.encode(), name="wire.txt")
+    results = extract_results(report, published=dt.date(2025, 12, 2))
+    assert [c.values["date"] for c in results.candidates] == [dt.date(2025, 11, 27)]
+
+
+def test_flight_safety_names_no_flight():
+    assert specific_vehicle_in("Spoofing is a danger to flight safety, the agency said.") == ""
+    assert specific_vehicle_in("The danger to the flight was averted.") == "the flight"

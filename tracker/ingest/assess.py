@@ -255,7 +255,8 @@ _SPECIFIC = re.compile(
     # thing (in a form to fill in, a rule), it names no aircraft.
     r"(?!\s+(?:equipment|systems?|types?|registrations?|models?|data|industry)\b)"
     # "not a flight ban", "a flight information region": a measure or an airspace, no flight.
-    r"(?!\s+(?:bans?|restrictions?|information\s+regions?|schools?|simulators?)\b)"
+    # "a danger to flight safety": the safety of flying, no flight.
+    r"(?!\s+(?:bans?|restrictions?|information\s+regions?|schools?|simulators?|safety)\b)"
     # "the plane will start to turn", "an aircraft can lose its position": what happens to any
     # aircraft, told in the future or as a possibility ("could not land" is a flight's past).
     r"(?!\s+(?:will|can|may|might)\b)"

@@ -1997,10 +1997,12 @@ _PLACE_DATELINE = re.compile(
 # colon (a place, then the day the story was filed) opening the lede.
 # "(SYNDICATOR- AGENCY) Mumbai, Nov 12 (AGENCY) The regulator ...": a wire dateline closed by
 # the agency's name, after a syndicator's credit.
+# "New Delhi, Dec 1 The Airports Authority ...": a dateline run into the lede with no mark at
+# all, the story opening with an article.
 _COLON_DATELINE = re.compile(
     r"^(?:\([A-Z][\w .-]{1,30}\)\s*)?[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
-    r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)\s*"
-    r"(?:\([A-Z][A-Z .]{1,20}\)\s*:?|:)\s+(?=\S)"
+    r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)"
+    r"(?:\s*(?:\([A-Z][A-Z .]{1,20}\)\s*:?|:)\s+(?=\S)|\s+(?=(?:The|A|An)\s))"
 )
 # The weekday just before a time stamp and the zone just after it: "Tuesday, ", " GMT".
 _STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*$", re.I)
