@@ -17,6 +17,7 @@ from tracker.ingest.candidates import (
     RECEIVER_FAULT,
     extract_results,
 )
+from tracker.ingest.fields import interference_type
 from tracker.ingest.readers import reports_from_bytes
 
 # --- a candidate the gazetteer cannot place is not proposed -------------------------------------
@@ -184,3 +185,24 @@ def test_a_dateline_run_into_the_lede_is_the_day_filed_not_the_incidents():
 def test_flight_safety_names_no_flight():
     assert specific_vehicle_in("Spoofing is a danger to flight safety, the agency said.") == ""
     assert specific_vehicle_in("The danger to the flight was averted.") == "the flight"
+
+
+# --- the phenomenon's names in a pair say no kind ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Navigation receivers are open to deliberate spoofing and interference, he warned.",
+        "Reports of GPS jamming and, lately, signal spoofing have grown since 2022.",
+        "Carriers keep warning of GPS signal interference and spoofing.",
+    ],
+)
+def test_a_pair_with_interference_or_an_aside_names_no_kind(sentence):
+    # Without the rule the second word of the pair gives the kind.
+    assert interference_type([sentence])[0] == "unknown"
+
+
+def test_a_particular_flights_jamming_and_interference_is_still_jamming():
+    told = "Flight QX5 met jamming and interference near Velmar."
+    assert interference_type([told], particular=lambda s: "Flight" in s)[0] == "jamming"

@@ -118,16 +118,21 @@ def _first(sentences: Iterable[str], pattern: re.Pattern[str]) -> tuple[re.Match
 #: "jamming and spoofing", "GPS jamming or spoofing", "jamming, spoofing": the two names given
 #: together name the phenomenon (an explainer, a trend), not what this aircraft met.
 _TYPE_PAIR = re.compile(
-    r"\b(?P<one>jamming|spoofing)[\"'\u201d\u2019]?(?:\s+[\w-]+){0,3}?\s*"
-    r"(?:,|/|\band(?:/or)?\b|\bor\b)\s*(?:(?:in|of|GPS|GNSS|signal|satellite)\s+){0,2}"
-    r"[\"'\u201c\u2018]?(?P<two>jamming|spoofing)\b",
+    r"\b(?P<one>jamming|spoofing|interference)[\"'\u201d\u2019]?(?:\s+[\w-]+){0,3}?\s*"
+    r"(?:,|/|\band(?:/or)?\b|\bor\b)\s*"
+    # "jamming and, more recently, signal spoofing": an aside between the two.
+    r"(?:,\s*[\w\s-]{1,25}?,\s*)?"
+    r"(?:(?:in|of|GPS|GNSS|signal|satellite)\s+){0,2}"
+    r"[\"'\u201c\u2018]?(?P<two>jamming|spoofing|interference)\b",
     re.I,
 )
 
 
 def _without_type_pairs(sentence: str) -> str:
+    # "Spoofing and interference", "jamming or spoofing": the phenomenon's names, not a kind.
     return _TYPE_PAIR.sub(
-        lambda m: m.group(0) if m["one"].lower() == m["two"].lower() else "GNSS", sentence
+        lambda m: m.group(0) if m["one"].lower() == m["two"].lower() else "GNSS",
+        sentence,
     )
 
 
