@@ -18,6 +18,7 @@ from tracker.ingest.candidates import (
     extract_results,
 )
 from tracker.ingest.fields import interference_type
+from tracker.ingest.languages.gloss import gloss_text
 from tracker.ingest.readers import reports_from_bytes
 
 # --- a candidate the gazetteer cannot place is not proposed -------------------------------------
@@ -206,3 +207,24 @@ def test_a_pair_with_interference_or_an_aside_names_no_kind(sentence):
 def test_a_particular_flights_jamming_and_interference_is_still_jamming():
     told = "Flight QX5 met jamming and interference near Velmar."
     assert interference_type([told], particular=lambda s: "Flight" in s)[0] == "jamming"
+
+
+# --- a small town abroad named with its country's adjective ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Het toestel keerde om boven de Finse plaats Savonlinna.", "nl"),
+        ("L'avion a fait demi-tour au-dessus de la ville finlandaise de Savonlinna.", "fr"),
+        ("Die Maschine kehrte über der finnischen Stadt Savonlinna um.", "de"),
+    ],
+)
+def test_a_small_town_abroad_named_with_its_countrys_adjective_is_read(sentence, code):
+    # Without the rule the town, under 50,000 inhabitants and abroad, is dropped as a name.
+    assert "Savonlinna" in gloss_text(sentence, code)
+
+
+def test_an_adjective_of_another_country_does_not_make_a_surname_a_town():
+    # "Grants" is a town in New Mexico; the adjective says British.
+    assert "Grant" not in gloss_text("Der britische Minister Grant Shapps flog nach Polen.", "de")

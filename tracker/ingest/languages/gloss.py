@@ -40,6 +40,7 @@ from tracker.ingest.languages.placenames import (
     demonym,
     exonym,
     is_vietnamese_syllable,
+    place_of_nation,
     resolve_place,
     vietnamese_places,
 )
@@ -715,6 +716,18 @@ def _words_before(tokens: list[str], i: int, count: int) -> list[tuple[int, str]
     return out
 
 
+def _nation_before(tokens: list[str], i: int) -> str:
+    """The English adjective of nationality among the two words before token ``i``, or ``""``
+    ("Finse" in "de Finse plaats", "finlandaise" in "la ville finlandaise de")."""
+    words = [t for t in tokens[:i] if not t.isspace()][-3:]
+    for word in reversed(words):
+        if word.isalpha():
+            found = demonym(word)
+            if found:
+                return found
+    return ""
+
+
 def _previous_word(tokens: list[str], i: int) -> str:
     for tok in reversed(tokens[:i]):
         if not tok.isspace():
@@ -915,6 +928,10 @@ def _read_run(tokens, i, run, code, emit, out, *, initial: bool = False) -> int:
         # A capitalised word opening a sentence may be any word ("Ber", "Sen"): only a
         # country, a sea or a large city counts there.
         place = resolve_place(word, code, strict=initial and position == 0)
+        if place is None:
+            # "de Finse plaats Savonlinna", "der finnischen Stadt Savonlinna": a small town
+            # abroad, named with its country's adjective one or two words before it.
+            place = place_of_nation(word, _nation_before(tokens, run[position][0]))
         if place is not None:
             _emit_place(place, emit, out)
     return end

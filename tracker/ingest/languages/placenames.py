@@ -29,6 +29,7 @@ from dataclasses import dataclass
 __all__ = [
     "PlaceName",
     "resolve_place",
+    "place_of_nation",
     "transliterate",
     "demonym",
     "EXONYMS",
@@ -1178,7 +1179,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "Estonian": ("eston", "estnisch", "estisk", "estońsk", "эстонск", "естонськ", "eesti", "viro",
                  "εσθον"),
     "Finnish": ("finlandais", "finlandés", "finlandês", "finlandez", "finnisch", "finsk", "fińsk",
-                "финск", "фінськ", "suome", "soome", "φινλανδ"),
+                "финск", "фінськ", "suome", "soome", "φινλανδ", "finse"),
     "Bulgarian": ("bulgar", "bułgarsk", "bulharsk", "болгарск", "българск", "βουλγαρ"),
     "Turkish": ("turc", "türkisch", "tyrkisk", "turkisk", "tureck", "турецк", "турск", "türk",
                 "τουρκ"),
@@ -1468,6 +1469,32 @@ def _acceptable(location, *, stripped: bool, code: str = "") -> bool:
         # with an airfield ("Grant Shapps" is not Grants, New Mexico); only home towns qualify.
         return False
     return _has_airport(raw.get("name", ""))
+
+
+def place_of_nation(word: str, nation: str) -> PlaceName | None:
+    """The town ``word`` names when the words before it give its country's adjective
+    ("de Finse plaats Savonlinna", "la ville finlandaise de Savonlinna": ``nation`` is
+    "Finnish"), or ``None``. The adjective says which country the town is in, so a small town
+    abroad, which :func:`resolve_place` leaves out as more often a surname, is taken when the
+    gazetteer has it, as written, in that country."""
+    from tracker.geocode.text import fold
+
+    country = _gazetteer(nation) if nation else None
+    code = country.raw.get("country_code") if country is not None else ""
+    if not code or country.raw.get("precision") != "country" or len(word) < 4:
+        return None
+    location = _gazetteer(transliterate(word))
+    if (
+        location is None
+        or location.raw.get("country_code") != code
+        or location.raw.get("precision") not in {"city", "airport"}
+        or int(location.raw.get("population") or 0) < MIN_POPULATION
+        and location.raw.get("precision") == "city"
+        and not _has_airport(location.raw.get("name", ""))
+        or fold(location.raw.get("name", "")) != fold(transliterate(word))
+    ):
+        return None
+    return PlaceName(location.raw.get("name") or word, "", "gazetteer")
 
 
 def _has_airport(name: str) -> bool:
