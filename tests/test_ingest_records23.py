@@ -9,12 +9,18 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.cli import main
-from tracker.ingest.assess import APPLY_MIN_SCORE, is_aggregate, specific_vehicle_in
+from tracker.ingest.assess import (
+    APPLY_MIN_SCORE,
+    is_aggregate,
+    is_background,
+    specific_vehicle_in,
+)
 from tracker.ingest.candidates import (
     DRONES_ONLY,
     NO_AVIATION,
     NO_SATELLITES,
     RECEIVER_FAULT,
+    _event_dates,
     extract_results,
 )
 from tracker.ingest.fields import interference_type
@@ -228,3 +234,37 @@ def test_a_small_town_abroad_named_with_its_countrys_adjective_is_read(sentence,
 def test_an_adjective_of_another_country_does_not_make_a_surname_a_town():
     # "Grants" is a town in New Mexico; the adjective says British.
     assert "Grant" not in gloss_text("Der britische Minister Grant Shapps flog nach Polen.", "de")
+
+
+# --- who said it and when; the end of a period; a reminder --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The head of the navigation agency said this on Friday, 3 May, to a radio station.",
+        "The news was reported by the carrier's spokeswoman on Monday, April 29.",
+        "Bookings for Velmar up to and including 30 May are being moved.",
+        "Crews must file their reports no later than 1 June.",
+    ],
+)
+def test_days_of_telling_and_ends_of_periods_date_no_event(sentence):
+    # Without the rules the day is an incident's.
+    assert _event_dates(sentence, dt.date(2024, 6, 5)) == []
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "A Velmar Air jet lost GPS near Tartu on Monday, April 29, the airline said.",
+        # A crew's report is the event's telling.
+        "A loss of GPS was reported by pilots near Tartu on Monday, April 29.",
+    ],
+)
+def test_a_day_of_its_own_is_still_an_events(told):
+    assert [m.date for m in _event_dates(told, dt.date(2024, 5, 2))] == [dt.date(2024, 4, 29)]
+
+
+def test_a_reminder_recalls_an_earlier_incident():
+    assert is_background("We remind you that two Velmar Air jets turned back last week.")
+    assert not is_background("Two Velmar Air jets turned back last week.")

@@ -208,7 +208,10 @@ BACKGROUND = re.compile(
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
     r"last year|earlier this year|previously|not the first time"
     # "Russia jammed GPS in a similar fashion on flights in the Baltic": a like event recalled.
-    r"|in a similar (?:fashion|way|manner)|it follows (?:claims|reports|a|an))\b"
+    r"|in a similar (?:fashion|way|manner)|it follows (?:claims|reports|a|an)"
+    # "We remind you that recently two planes turned back": the reader is told it again.
+    r"|(?:we|let us|let's)\s+(?:remind\s+(?:you|readers|our\s+readers)|recall)\s+that"
+    r"|as a reminder)\b"
     # "during previous exercises", "prior tests degraded ...": an earlier round of events.
     r"|\b(?:previous|prior|past|earlier)\s+(?:[\w-]+\s+){0,4}?(?:exercises?|tests?|testing|"
     r"drills?|incidents?|events?|occasions?|episodes?)\b",

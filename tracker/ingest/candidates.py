@@ -519,7 +519,14 @@ class _Incident:
 # "the ministry said on Friday": when something was said, not when it happened.
 _STATED = re.compile(
     r"\b(?:said|says|announced|stated|told(?:\s+[\w.-]+){1,5}|confirmed|added|warned|reported)\s+"
-    r"(?:on\s+|late\s+on\s+)?$"
+    # "... said this on Thursday, April 4": what was said, then when.
+    r"(?:(?:this|that|it|so)\s+)?(?:on\s+|late\s+on\s+)?$"
+    # "This was reported by the air carrier's press service on Monday, April 29": who told it,
+    # then when.
+    # (Not a crew's: "interference was reported by pilots in May" is the event.)
+    r"|\b(?:reported|announced|stated|confirmed|disclosed)\s+by\s+(?:the\s+)?"
+    r"(?!(?:pilots?|crews?|captains?|air\s+crews?)\b)(?:[\w.'\u2019-]+\s+){1,6}?"
+    r"(?:late\s+)?on\s+$"
     # "The report, published in September": when a document came out, not an incident.
     # "Published online by Cambridge University Press: 28 October 2024", "the bulletin, which
     # was published back in Jan 2025": a document's date, however it is introduced.
@@ -592,6 +599,9 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         and not _is_deadline(sentence, m)
         # "the trip, which will continue on Monday in Romania": a plan's day
         and not _PLAN.search(sentence[: m.start])
+        # "tickets for flights up to and including May 31", "no later than 1 June": the end of
+        # a period, not the day of an event
+        and not _UNTIL.search(sentence[: m.start])
         # "Beginning in August 2023 and continuing through the present", "since August 2023":
         # the month a campaign started, not an incident's ("interference ongoing since
         # December 25th" dates a disruption by its first day)
@@ -850,6 +860,11 @@ _PLAN = re.compile(
     re.I,
 )
 _PLAN_START = frozenset({"from", "starting", "beginning", "on"})
+_UNTIL = re.compile(
+    # ("until 31 May" is a range's bound already: see dates.find_dates.)
+    r"\b(?:up\s+to\s+and\s+including|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$",
+    re.I,
+)
 _PLAN_WORD = re.compile(r"\b(?:will|would|shall|plans?|is|are|expects?)\b", re.I)
 
 
