@@ -268,3 +268,16 @@ def test_a_day_of_its_own_is_still_an_events(told):
 def test_a_reminder_recalls_an_earlier_incident():
     assert is_background("We remind you that two Velmar Air jets turned back last week.")
     assert not is_background("Two Velmar Air jets turned back last week.")
+
+
+# --- an aircraft model is no count ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", ["Boeing 777", "ATR 72", "Airbus 320"])
+def test_an_aircraft_model_is_no_count_of_aircraft(model):
+    # Without the rule "777 aircraft" (or "77" of it) was read as a count of affected aircraft.
+    assert not is_aggregate(f"A file photo shows a Velmar Air {model} aircraft at the gate.")
+
+
+def test_a_count_of_aircraft_is_still_a_count():
+    assert is_aggregate("In June 777 aircraft were affected by GPS jamming over the region.")

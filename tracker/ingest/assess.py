@@ -54,6 +54,10 @@ NOT_A_COUNT = (
     # Nor is the number of a flight or an aircraft type ("flight J2-8243", "an ERJ-190 aircraft",
     # "a 737-800"): after a letter or digit and a hyphen it is part of a designator.
     r"(?<![\w]-)"
+    # Nor is the model after its maker ("an El Al Boeing 777 aircraft", "an ATR 72 plane"),
+    # nor its last digits ("77" of "777").
+    + "".join(rf"(?<!{maker} )" for maker in fx.MAKERS.split("|"))
+    + r"(?<!\d)"
     # Nor is the day of a date: "The chaos, which occurred on November 6, saw flights diverted".
     + r"(?!(?=\d)(?:"
     + "|".join(
