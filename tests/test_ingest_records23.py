@@ -21,6 +21,7 @@ from tracker.ingest.candidates import (
     NO_SATELLITES,
     RECEIVER_FAULT,
     _event_dates,
+    _is_stamp_line,
     extract_results,
 )
 from tracker.ingest.fields import interference_type
@@ -281,3 +282,18 @@ def test_an_aircraft_model_is_no_count_of_aircraft(model):
 
 def test_a_count_of_aircraft_is_still_a_count():
     assert is_aggregate("In June 777 aircraft were affected by GPS jamming over the region.")
+
+
+# --- a stamp that gives the clock first ---------------------------------------------------------
+
+
+def test_a_clock_first_stamp_run_into_a_line_dates_no_event():
+    # Without the rule the page's stamp is the day of the jamming the line tells.
+    glued = "9:40 PM KST, March 3, 2025 The agency said it saw GPS jamming near the border."
+    assert _event_dates(glued, dt.date(2025, 3, 4)) == []
+    assert _is_stamp_line("9:40 PM KST, March 3, 2025")
+
+
+def test_a_clock_time_told_with_an_event_keeps_its_day():
+    told = "At 9:40 on March 3, 2025 a Velmar Air jet lost GPS near the border."
+    assert [m.date for m in _event_dates(told, dt.date(2025, 3, 4))] == [dt.date(2025, 3, 3)]

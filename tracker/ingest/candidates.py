@@ -602,6 +602,9 @@ def _event_dates(sentence: str, base: dt.date | None) -> list[DateMention]:
         # "tickets for flights up to and including May 31", "no later than 1 June": the end of
         # a period, not the day of an event
         and not _UNTIL.search(sentence[: m.start])
+        # "8:12 AM EST, November 11, 2024 The ministry explained ...": a page's stamp run
+        # into the next line
+        and not _CLOCK_BEFORE.search(sentence[: m.start])
         # "Beginning in August 2023 and continuing through the present", "since August 2023":
         # the month a campaign started, not an incident's ("interference ongoing since
         # December 25th" dates a disruption by its first day)
@@ -1260,7 +1263,7 @@ STAMP_LINE_WORDS = 4
 
 def _is_stamp_line(text: str) -> bool:
     """Is the sentence a time stamp and little else (a post's or a comment's header)?"""
-    stamp = _TIMESTAMP.search(text)
+    stamp = _TIMESTAMP.search(text) or _TIME_FIRST_STAMP.search(text)
     if stamp is None:
         return False
     rest = text[: stamp.start()] + " " + text[stamp.end() :]
@@ -2031,6 +2034,17 @@ _TIMESTAMP = re.compile(
     re.I,
 )
 
+# "8:12 AM EST, November 11, 2024 ...": the clock and zone of a stamp opening a sentence.
+_CLOCK_BEFORE = re.compile(
+    r"^\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*,?\s*$", re.I
+)
+# "8:12 AM EST, November 11, 2024": a stamp that gives the clock first.
+_TIME_FIRST_STAMP = re.compile(
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*,?\s*"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\.?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\b",
+    re.I,
+)
 
 # "(Agency, 2023-04-26)", "(blog, 31 March 2020, relaying AOPA)" after a headline: the
 # publisher's credit and its date.
