@@ -297,3 +297,9 @@ def test_a_clock_first_stamp_run_into_a_line_dates_no_event():
 def test_a_clock_time_told_with_an_event_keeps_its_day():
     told = "At 9:40 on March 3, 2025 a Velmar Air jet lost GPS near the border."
     assert [m.date for m in _event_dates(told, dt.date(2025, 3, 4))] == [dt.date(2025, 3, 3)]
+
+
+@pytest.mark.parametrize("airline", ["Transavia", "Volotea", "JetBlue", "Royal Air Maroc"])
+def test_more_airlines_name_a_particular_operator(airline):
+    # Without the longer list these carriers were no particular operator.
+    assert specific_vehicle_in(f"{airline} said the diversion was routine.") == airline
