@@ -94,6 +94,7 @@ def test_a_navigation_signal_jammed_with_no_word_of_satellites_is_still_read():
         ("Then the plane will bank by itself.", ""),
         ("An aircraft can lose its position in seconds.", ""),
         ("The plane could not land at Tartu.", "The plane"),
+        ("The aircraft may have been spoofed near Tartu.", "The aircraft"),
     ],
 )
 def test_airways_and_any_plane_are_not_a_particular_aircraft(sentence, vehicle):

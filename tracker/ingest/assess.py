@@ -265,8 +265,9 @@ _SPECIFIC = re.compile(
     # "a danger to flight safety": the safety of flying, no flight.
     r"(?!\s+(?:bans?|restrictions?|information\s+regions?|schools?|simulators?|safety)\b)"
     # "the plane will start to turn", "an aircraft can lose its position": what happens to any
-    # aircraft, told in the future or as a possibility ("could not land" is a flight's past).
-    r"(?!\s+(?:will|can|may|might)\b)"
+    # aircraft, told in the future or as a possibility ("could not land" is a flight's past,
+    # and "the aircraft may have been spoofed" a guess about one).
+    r"(?!\s+(?:will|can|may|might)\b(?!\s+have\b))"
     # A flight number ("LO-282", "FR3466"), not a flight level ("FL340") nor an airway named
     # as one ("airway UM688", "route L980": every flight along it).
     r"|(?<![Aa]irway )(?<![Aa]irways )(?<![Rr]oute )\b(?!FL\d)[A-Z]{2}-?\d{2,4}\b"
