@@ -393,8 +393,8 @@ def test_a_sentence_about_takeoffs_and_landings_gives_no_phase():
 
 def test_the_lede_completes_the_phase_of_the_dated_telling():
     found = _one(
-        "Published: 2024-04-30\n\nTwo Finnair planes were prevented from landing in Tartu last "
-        "week by GPS jamming.\n\nGPS interference forced one of the flights to return to "
+        "Published: 2024-04-30\n\nTwo Finnair planes could not land in Tartu last week "
+        "because of GPS jamming.\n\nGPS interference forced one of the flights to return to "
         "Helsinki on Thursday."
     )
     assert found["date"] == "2024-04-25" and found["flight_phase"] == "approach"
@@ -405,8 +405,8 @@ def test_a_lede_dated_only_by_publication_merges_into_the_dated_incidents():
         c.as_dict()
         for c in ingest_text(
             "Published: 2024-05-16\n\nFinnair is flying to Tartu again, after GPS jamming kept "
-            "two of its planes from landing there.\n\nThe GPS interference forced the two "
-            "flights to return to Helsinki on April 25 and April 26."
+            "two of its planes from landing there.\n\nBecause of the GPS interference both "
+            "flights went back to Helsinki: one on April 25, one on April 26."
         )
         if c.score >= APPLY_MIN_SCORE
     ]
@@ -515,7 +515,7 @@ def test_an_incident_months_before_publication_outside_the_lede_is_background():
     text = (
         "Published: 2024-09-26\n\nGPS spoofing now affects about 900 flights a day, up 400 "
         "percent this year, analysts said.\n\nPilots are being trained to spot it.\n\nIn March, "
-        "a Turkish airliner bound for Beirut had to turn around after its GPS was spoofed."
+        "an airliner from Turkey heading to Beirut turned around once its GPS was spoofed."
     )
     assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
 
@@ -643,8 +643,8 @@ def test_an_old_date_recalled_below_the_lede_is_background_with_published_given(
     results = _results(
         "Militia suspected behind spoofing of airliners over the gulf\n\n"
         "Recent spoofing incidents have confused the navigation of airliners near the border, "
-        "analysts say.\n\nOfficials said in 2021 that the militia jammed GPS when it shot down "
-        "an airliner near Basra on January 8, 2020.",
+        "analysts say.\n\nOfficials said in 2021 that the militia had jammed GPS when it downed "
+        "a passenger jet near Basra on January 8, 2020.",
         published=dt.date(2023, 11, 24),
     )
     assert results.candidates == []
@@ -722,8 +722,8 @@ def test_a_count_of_aircraft_over_a_period_is_not_an_incident():
 def test_the_day_an_office_formed_a_committee_is_not_an_incident_date():
     text = (
         "Published: 2023-11-25\n\nRegulator flags risks\n\nThe aviation regulator on Friday "
-        "issued an advisory to airlines on GNSS interference. Given increasing reports of GNSS "
-        "interference over airspace in West Asia in the recent past, the DGCA had also formed "
+        "issued an advisory to airlines on GNSS interference. With GNSS interference reported "
+        "more and more often in the airspace of West Asia lately, the regulator had also set up "
         "an internal committee on October 4."
     )
     assert [c for c in ingest_text(text) if c.score >= APPLY_MIN_SCORE] == []
@@ -860,8 +860,8 @@ def test_a_day_told_with_the_incident_refines_earlier_this_week():
         c.as_dict()
         for c in ingest_text(
             "Published: 2026-05-25\n\n"
-            "A government jet carrying a minister had its GPS jammed near the Russian border "
-            "earlier this week.\n"
+            "A government jet carrying a minister had its GPS jammed close to the Russian "
+            "frontier earlier this week.\n"
             "The minister was flying home on Thursday after a visit to troops when the incident "
             "happened.\n"
         )
@@ -1200,10 +1200,10 @@ def test_an_agency_credit_line_is_not_a_place():
 def test_the_trip_to_the_diversion_country_is_not_the_place():
     # Said once ("divert to Poland"), then told in motion words that read like an approach.
     found = _one(
-        "Published: 2025-01-17\n\nA Ryanair jet had to abort its landing and divert to Poland "
-        "after its GPS was jammed. The jet was descending into Vilnius Airport on Thursday when "
-        "the crew climbed away. It then had to fly 400 km into Warsaw, Poland. It was forced to "
-        "lift off again and fly to Warsaw, 400 km away.\n"
+        "Published: 2025-01-17\n\nA Ryanair jet abandoned its landing and had to divert to "
+        "Poland once its GPS was jammed. The jet was descending into Vilnius Airport on "
+        "Thursday when the crew climbed away. It then had to fly 400 km into Warsaw, Poland. "
+        "The crew was made to climb again and go on to Warsaw, 400 km off.\n"
     )
     assert found["country"] == "LT"
 
@@ -1220,8 +1220,8 @@ def test_an_airport_whose_approaches_are_disrupted_is_a_particular_subject():
     # No aircraft is named: the airport is the subject, and "pilots" are its pilots.
     found = _one(
         "Published: 2024-07-08\n\nWho is jamming the approaches to Riga Airport?\n\n"
-        "Many pilots reported a loss of GPS signal in the vicinity of Riga Airport. Since early "
-        "June, GPS signals at the airport have been unreliable for pilots and planes.\n"
+        "Many pilots said they lost the GPS signal close to Riga Airport. Since early June, "
+        "the GPS signal around the airport has been unreliable for crews.\n"
     )
     assert found["country"] == "LV" and found["date"] == "2024-06-01"
 
@@ -1259,9 +1259,9 @@ def test_a_flight_number_or_type_designator_is_not_a_count(sentence):
 def test_an_incident_dated_by_the_lede_under_a_gps_headline():
     found = _one(
         "Published: 2024-12-26\n\nGPS jamming suspected in hard landing of airliner\n\n"
-        "On December 25, 2024, Steppe Air flight K7-4521, an ERJ-190 aircraft, landed hard near "
-        "Aktau during an emergency landing.\n\nThe flight had reportedly experienced strong GPS "
-        "jamming before it turned towards Aktau.\n"
+        "On December 25, 2024, Steppe Air flight K7-4521, an ERJ-190 aircraft, came down hard "
+        "near Aktau in an emergency landing.\n\nIts crew had reportedly met heavy GPS "
+        "jamming before turning towards Aktau.\n"
     )
     assert found["date"] == "2024-12-25" and found["country"] == "KZ"
 
@@ -1280,7 +1280,7 @@ def test_the_day_of_a_statement_does_not_date_an_undated_incident():
 def test_the_cut_off_of_a_count_is_not_an_event_day():
     from tracker.ingest.candidates import _event_dates
 
-    sentence = "Reports rose from 55 in 2023 to 733 this year as of August 18, the agency said."
+    sentence = "Reports went up from 41 in 2023 to 690 this year as of August 18, the agency said."
     assert _event_dates(sentence, dt.date(2025, 9, 4)) == []
     assert _event_dates("A jet lost GPS on August 18.", dt.date(2025, 9, 4))
 

@@ -27,7 +27,7 @@ def _one(text: str) -> dict:
 def test_jamming_and_spoofing_named_as_a_pair_do_not_make_the_incident_both():
     found = _one(
         "Published: 2025-03-04\n\nOn Monday a Wizz Air A321 lost its GPS signal approaching "
-        "Tallinn. Estonia has several airports where jamming and spoofing have caused trouble "
+        "Tallinn. Estonia has several airports where jamming and spoofing have been a nuisance "
         "for years."
     )
     assert found["interference"] == "jamming"
@@ -74,8 +74,8 @@ def test_a_place_alone_between_the_bars_of_a_credit_line_is_not_the_place():
 def test_close_to_a_countrys_exclave_of_a_place_is_a_role_cue():
     found = _one(
         "Published: 2024-05-02\n\nOn Wednesday the GPS signal of a government jet was jammed "
-        "while it flew close to Russia's Baltic exclave of Kaliningrad, the crew said from "
-        "Madrid."
+        "while it passed close to Russia's exclave of Kaliningrad on the Baltic, the crew "
+        "said from Madrid."
     )
     assert found["location"].startswith("Kaliningrad")
     assert any("clear role cue" in reason for reason in found["reasons"]), found["reasons"]

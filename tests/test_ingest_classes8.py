@@ -108,14 +108,15 @@ def test_a_title_case_subheading_after_a_finished_sentence_is_a_line_of_its_own(
     texts = [
         s.text
         for s in split_sentences(
-            "Flights were delayed on Friday.\nWhat Is GPS Spoofing\nSeveral aircraft approaching "
-            "Delhi this week reported false positions.\nThe flight from Riga to\nVilnius lost GPS."
+            "Flights were delayed on Friday.\nWhat Is GPS Spoofing\nA few jets nearing "
+            "Delhi this week were given false positions.\nThe flight from Riga to\n"
+            "Vilnius lost GPS."
         )
     ]
     assert texts == [
         "Flights were delayed on Friday.",
         "What Is GPS Spoofing",
-        "Several aircraft approaching Delhi this week reported false positions.",
+        "A few jets nearing Delhi this week were given false positions.",
         "The flight from Riga to Vilnius lost GPS.",
     ]
 

@@ -81,8 +81,8 @@ def test_a_recalled_events_place_does_not_place_the_lede_incident():
         "Published: 2024-04-14\n\n"
         "Minister's jet jammed on the way home\n\n"
         "RUSSIA jammed signals on the defence minister's plane, RAF pilots suspect. It follows "
-        "claims that Russia was interfering with planes' GPS at the RAF Akrotiri base in "
-        "Cyprus in 2021."
+        "claims that Russia had disturbed aircraft GPS around the RAF base at Akrotiri, "
+        "Cyprus, in 2021."
     )
     # Before: the minister's plane was placed at Akrotiri (and dated April 2024).
     assert not [c for c in found if c["country"] == "CY"], _brief(found)
@@ -95,7 +95,7 @@ def test_the_undated_lede_incident_joins_the_days_the_next_sentence_names():
     found = _kept(
         "Published: 2024-12-24\n\n"
         "OSLO (Agency) - Nordic Air said Thursday it will resume flights to Bodo in June after "
-        "two of its planes were unable to land there last month because of GPS jamming.\n"
+        "a pair of its planes were unable to land there last month because of GPS jamming.\n"
         "The jamming forced the two flights to return to Oslo on April 25 and April 26."
     )
     # A copy stamped months after the story. Before: a third candidate dated by the
@@ -124,11 +124,11 @@ def test_what_spoofing_can_do_to_airliners_is_not_an_incident():
 
 STALE_COPY = (
     "Published: 2024-05-21\n\n"
-    "OSLO (Agency) - Nordic Air said Monday it is stopping flights to Bodo for a month after two "
-    "of its planes could not land there because of GPS jamming.\n\n"
+    "OSLO (Agency) - Nordic Air said Monday it is stopping flights to Bodo for a month, as a "
+    "pair of its planes could not land there because of GPS jamming.\n\n"
     "The jamming forced the two flights to return to Oslo last Thursday and Friday.\n\n"
-    "The airline said it would suspend the flights from April 29 to May 31 while a new "
-    "approach is installed."
+    "The airline said it would halt the service from April 29 to May 31 until a new "
+    "approach is ready."
 )
 
 

@@ -55,7 +55,7 @@ def test_the_time_stamp_does_not_date_an_undated_headline_incident():
 
 def test_the_first_incident_told_without_a_day_is_dated_by_the_publication_day():
     text = (
-        "date 2025-09-24 El avión de la ministra de Defensa ha sufrido interferencias en su GPS "
+        "date 2025-09-24 La ministra viajaba en un avión que sufrió interferencias en su GPS "
         "cuando volaba cerca de Kaliningrado, camino de Lituania.\n"
         "El avión cuenta con sistemas militares y el vuelo no se vio afectado."
     )

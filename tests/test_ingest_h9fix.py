@@ -60,8 +60,8 @@ def test_a_sites_invitation_to_join_today_names_no_day():
 
 ROUTINE_PAGE = (
     "Published: 2024-10-18\n\nGPS jamming hits flights over Finnmark\n\n"
-    "For pilots flying over northern Norway, the region has turned into a hotspot for GPS "
-    "jamming.\nThe jamming over Finnmark is so pervasive that last month, officials decided to "
+    "For pilots flying over northern Norway, the region has become a GPS jamming "
+    "hotspot.\nThe jamming over Finnmark is so pervasive that last month, officials decided to "
     "stop counting the disruptions.\n"
 )
 

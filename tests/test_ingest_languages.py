@@ -1057,7 +1057,7 @@ def test_the_country_across_the_border_is_not_the_place(sentence, code):
 def test_a_countrys_own_border_region_stays_its_place():
     from tracker.ingest.places import spot_places
 
-    hits = spot_places("Pilots were warned of GPS jamming in Norway's border region.")
+    hits = spot_places("Crews got a warning about GPS jamming in Norway's border region.")
     assert [h.country for h in hits if h.score > 0] == ["NO"]
 
 

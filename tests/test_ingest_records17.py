@@ -243,7 +243,7 @@ def test_a_timeline_line_in_the_present_tense_is_an_incident():
     text = (
         "Published: 2025-09-30\n\n"
         "GPS jamming and VIP flights: a timeline\n\n"
-        "- 13 March 2024: an RAF jet with the UK defence secretary aboard loses GPS for half an "
+        "- 13 March 2024: the British defence secretary's RAF jet loses GPS for half an "
         "hour near Kaliningrad.\n"
         "- 24 September 2025: a Spanish Air Force jet with the defence minister aboard has its "
         "GPS jammed near Kaliningrad."
