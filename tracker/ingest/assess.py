@@ -478,15 +478,12 @@ def assess(
     )
     if lede_figure and not own_event:
         result.add(-0.3, f"the lede states an aggregate figure: '{_short(lede_figure)}'")
-    if date_kind == "none" and result.score > APPLY_MIN_SCORE - 0.05:
-        # --apply needs a date: an undated candidate is shown for review, never taken as is.
-        cap = APPLY_MIN_SCORE - 0.05 - result.score
-        result.add(cap, "cannot be applied without a date; review it with --min-score")
-    if not place_text and result.score > APPLY_MIN_SCORE - 0.05:
-        # --apply needs a place as much as a date: a candidate the gazetteer cannot place is
-        # shown for review among the skipped ones, never proposed as if it could be written.
-        cap = APPLY_MIN_SCORE - 0.05 - result.score
-        result.add(cap, "cannot be applied without a place; review it with --min-score")
+    # --apply needs a date and a place: a candidate without either is shown for review among
+    # the skipped ones, never proposed as if it could be written.
+    for missing, lacks in (("date", date_kind == "none"), ("place", not place_text)):
+        if lacks and result.score > APPLY_MIN_SCORE - 0.05:
+            cap = APPLY_MIN_SCORE - 0.05 - result.score
+            result.add(cap, f"cannot be applied without a {missing}; review it with --min-score")
     if lede_policy and not vehicle and not airport_subject:
         # "Officials accused Russia of the GPS disruptions affecting flights around X Airport":
         # the accusation is about an area event at one airport, which the lede tells.

@@ -2035,12 +2035,11 @@ _TIMESTAMP = re.compile(
 )
 
 # "8:12 AM EST, November 11, 2024 ...": the clock and zone of a stamp opening a sentence.
-_CLOCK_BEFORE = re.compile(
-    r"^\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*,?\s*$", re.I
-)
+_CLOCK = r"\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*,?\s*"
+_CLOCK_BEFORE = re.compile(rf"^\s*{_CLOCK}$", re.I)
 # "8:12 AM EST, November 11, 2024": a stamp that gives the clock first.
 _TIME_FIRST_STAMP = re.compile(
-    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?\s*,?\s*"
+    rf"\b{_CLOCK}"
     r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\.?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{4}-\d{2}-\d{2})\b",
     re.I,
