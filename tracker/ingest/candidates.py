@@ -119,8 +119,9 @@ class Candidate:
 # ---------------------------------------------------------------------------------------------
 
 _GENERIC = re.compile(
-    r"\b(?:most affected|increasingly|on the rise|rise in|surge in|number of|statistics|per cent|"
-    r"percent|regulators?|guidance|guidelines|conference|proposal|legislation|warns? that|could|"
+    r"\b(?:most affected|increasingly|on the rise|(?:rise|surge|spurt|upsurge|uptick) in|"
+    r"number of|statistics|per cent|percent|regulators?|guidance|guidelines|conference|proposal|"
+    r"legislation|warns? that|could|"
     r"would|may be|might|sanctions?|every day|daily|thousands of|hundreds of|since 20\d\d|"
     r"in recent (?:months|years|weeks)|growing (?:threat|problem)|study|survey|research|webinar|"
     # "Increased GPS interference near the border": a trend headline.
@@ -484,6 +485,8 @@ def _is_anchor(
         # "Flight tests on 12 March showed the antenna kept a fix while a test transmitter
         # jammed the signal": interference made on purpose to try equipment is no incident.
         return False
+    if _turned_for_another_cause(text):
+        return False
     generic = _GENERIC.search(text)
     event = _EVENT.search(text)
     if generic and not event:
@@ -504,6 +507,27 @@ def _is_anchor(
         # "Aircraft across the region are increasingly affected": a trend, not an incident.
         return False
     return True
+
+
+#: A diversion, return or landing told with a cause of its own: fuel, a medical emergency, a
+#: bird, the weather or a fault of the aircraft.
+_CAUSE_OF_ITS_OWN = re.compile(
+    r"\b(?:diverted|returned|turned\s+back|landed|emergency\s+landing|grounded|delayed"
+    r"|cancell?ed)\b[^.;]{0,80}?\b(?:for\s+(?:re-?fuel(?:l)?ing|fuel|a\s+medical|medical)"
+    r"|(?:due\s+to|because\s+of|owing\s+to|after|following)\s+(?:an?\s+|the\s+|bad\s+)?"
+    r"(?:medical|bird[\s-]?strikes?|(?:bad\s+|severe\s+|poor\s+)?weather|fog|storms?"
+    r"|technical\s+(?:snag|fault|issue|problem|glitch)|engine|unruly|passenger|fuel|"
+    r"low\s+fuel|smoke|crack))",
+    re.I,
+)
+
+
+def _turned_for_another_cause(text: str) -> bool:
+    """Does the sentence say why an aircraft diverted or landed, with no word of the signal?
+    ("AI 180 was diverted to Dubai on Sunday for refuelling": fuel, not interference.)"""
+    return bool(_CAUSE_OF_ITS_OWN.search(text)) and not (
+        _INTERFERENCE_WORD.search(text) or fx.GNSS_TERM.search(text)
+    )
 
 
 @dataclass
@@ -751,7 +775,7 @@ _SINCE = re.compile(
 #: A change in how often something happens ("a notable increase in jamming"): a period since a
 #: date told this way is a trend's, made of many incidents, and dates none of them.
 _TREND = re.compile(
-    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|surge|growth|upswing|spike|jump)\s+in\b"
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|surge|spurt|upsurge|uptick|growth|upswing|spike|jump)\s+in\b"
     r"|\b(?:become|grown|got(?:ten)?)\s+(?:more\s+(?:frequent|common|widespread)|worse)\b",
     re.I,
 )
@@ -3241,6 +3265,7 @@ def _lede_anchors(sentences: list[Sentence]) -> list[Sentence]:
         and ax.specific_vehicle([s.text])
         and not ax.is_aggregate(s.text)
         and not _not_happened(s.text)
+        and not _turned_for_another_cause(s.text)
     ][:1]
 
 
