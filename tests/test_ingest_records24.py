@@ -23,7 +23,7 @@ FUEL_STOP = (
     "Airlines redraw their routes as tension grows in the region\n\n"
     "Crews say they meet a spurt in GPS jamming and spoofing over the region, and planners keep "
     "changing the charts.\n"
-    "Air India flight AI 112 from Toronto to Delhi was diverted to Dubai on Sunday for "
+    "Air India flight AI 112 from Toronto to Delhi was diverted on Sunday to Muscat for "
     "refuelling.\n"
     "The longer routes add an hour to many trips between Europe and Asia.\n"
 )
