@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tracker.ingest.candidates import extract_results
+from tracker.ingest.languages.gloss import gloss_text
+from tracker.ingest.languages.placenames import demonym
 from tracker.ingest.readers import reports_from_bytes
 
 
@@ -44,3 +48,29 @@ def test_a_diversion_for_the_signal_is_still_an_incident():
 def test_a_weather_diversion_is_no_anchor_either():
     text = FUEL_STOP.replace("for refuelling", "because of bad weather")
     assert _results(text).candidates == []
+
+
+# --- a nationality adjective is read by its longest stem ---------------------------------------
+
+
+def test_venezuelan_airspace_is_not_russian_in_a_gloss():
+    # Without the rule "venezolano" starts with Estonian "vene" (Russian) and the gloss says
+    # "Russian airspace", which then places a Caribbean page in Russia.
+    gloss = gloss_text("Dos aerolíneas evitan el espacio aéreo venezolano desde el martes.", "es")
+    assert "Venezuelan airspace" in gloss
+    assert "Russian" not in gloss
+
+
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        ("vene", "Russian"),  # Estonian, as it was
+        ("lenkijos", "Polish"),  # Lithuanian genitive: a short stem with its case ending
+        ("ruského", "Russian"),  # Slovak
+        ("rosyjskiej", "Russian"),
+        ("venezolana", "Venezuelan"),
+        ("venetsialainen", ""),  # a short stem with a long ending is another word
+    ],
+)
+def test_demonym_stems(word, english):
+    assert demonym(word) == english

@@ -1203,6 +1203,9 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
                 "іранськ", "ιρανικ", "iraans"),
     "Iraqi": ("irakien", "iraquí", "iraquian", "iracheno", "irakisch", "iraksk", "iracki",
               "irácký", "иракск", "іракськ", "ιρακιν", "iraaks"),
+    # "espacio aéreo venezolano": the Caribbean's airspaces.
+    "Venezuelan": ("vénézuélien", "venezolan", "venezuelan", "venezuelsk", "wenezuelsk",
+                   "венесуэльск", "венесуельськ"),
     "Israeli": ("israélien", "israelí", "israelense", "israelian", "israeliano", "israelisch",
                 "israelsk", "izraelsk", "израильск", "ізраїльськ", "ισραηλιν", "israëlisch"),
 }  # fmt: skip
@@ -1216,12 +1219,23 @@ for _english, _stems in {
 
 
 def demonym(word: str) -> str:
-    """The English adjective of nationality ``word`` (any case ending) is, or ``""``."""
+    """The English adjective of nationality ``word`` (any case ending) is, or ``""``.
+
+    The longest stem the word starts with decides, and a short stem takes a short ending only:
+    "venezolano" is not Estonian "vene" (Russian) with an ending."""
     low = word.lower()
+    best = ""
+    best_stem = ""
     for english, stems in DEMONYMS.items():
-        if any(low.startswith(stem) and len(low) - len(stem) <= 6 for stem in stems):
-            return english
-    return ""
+        for stem in stems:
+            ending = len(low) - len(stem)
+            if (
+                low.startswith(stem)
+                and ending <= (6 if len(stem) >= 5 else 4)
+                and len(stem) > len(best_stem)
+            ):
+                best, best_stem = english, stem
+    return best
 
 
 #: Case endings per language: (ending, replacement, role), tried longest first. ``role`` is
