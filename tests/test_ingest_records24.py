@@ -10,6 +10,7 @@ import pytest
 from tracker.ingest.candidates import extract_results
 from tracker.ingest.languages.gloss import gloss_text
 from tracker.ingest.languages.placenames import demonym
+from tracker.ingest.places import spot_places
 from tracker.ingest.readers import reports_from_bytes
 
 
@@ -74,3 +75,31 @@ def test_venezuelan_airspace_is_not_russian_in_a_gloss():
 )
 def test_demonym_stems(word, english):
     assert demonym(word) == english
+
+
+# --- flights "to and from" a place are flights at that place -----------------------------------
+
+BOTH_WAYS = (
+    "URL: https://example.org/news/both-ways\n\n"
+    "Flights to and from Tartu were held on the ground on Sunday 2 March 2025 after GPS "
+    "jamming made the approach unusable, Baltic Wings said; a pilot flying from Helsinki said "
+    "the signal was lost over the lake.\n"
+)
+
+
+def test_to_and_from_a_town_places_the_incident_there():
+    # Without the rule "from Tartu" reads as an origin and the page is placed in Helsinki.
+    [candidate] = _results(BOTH_WAYS).candidates
+    assert candidate.values["country"] == "EE"
+    assert "Tartu" in candidate.values["location"]
+
+
+@pytest.mark.parametrize("both", ["to and from", "in and out of", "from and to", "at and from"])
+def test_both_ways_is_a_role_cue(both):
+    [hit] = spot_places(f"Flights {both} Tartu were stopped by GPS jamming.")
+    assert hit.score > 0
+
+
+def test_from_alone_is_still_an_origin():
+    [hit] = spot_places("A flight from Tartu was stopped by GPS jamming.")
+    assert hit.score < 0

@@ -194,6 +194,11 @@ _NEGATIVE = re.compile(
 )
 # "jamming by Russia", "blamed on Russia", "signals from Kaliningrad": where the jammer is thought
 # to be, not where the aircraft was.
+#: Flights both ways at one place: "to and from", "in and out of", "at and from", "from and to".
+_BOTH_WAYS = re.compile(
+    r"\b(?:to|at|in|into)\s+and\s+(?:from|out\s+of)\s+(?:the\s+)?$|\bfrom\s+and\s+to\s+(?:the\s+)?$",
+    re.I,
+)
 _SOURCE_BEFORE = re.compile(
     r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|due\s+to|caused\s+by|accus\w*"
     r"|originat\w*\s+(?:in|from)|"
@@ -664,6 +669,11 @@ def spot_places(
             if _GATHERING.search(sentence[max(0, start - 120) : start]):
                 score -= 3.0  # "speaking at the ICAO meeting in Punta Cana": where people met
                 role = "negative"
+            elif _BOTH_WAYS.search(before):
+                # "flights to and from Tartu were suspended": the airport they all use, not an
+                # origin ("from") nor a destination alone.
+                score += 2.0
+                role = "weak"
             elif _LANDED.search(before):
                 # "landed safely in Brno" after a diversion is elsewhere; "landed in Plovdiv
                 # using paper maps" is where it happened.

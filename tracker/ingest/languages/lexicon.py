@@ -1701,6 +1701,8 @@ a similar incident: un_incident_similaire une_situation_similaire
 losing: perdre perdant
 a similar problem: un_problème_similaire problème_similaire
 by: de_la_part_de de_la_part_du
+by: par
+quite: tout_à_fait
 aircraft: jet
 lost: interruption_du_signal interruption_de_signal
 """,
