@@ -103,3 +103,18 @@ def test_both_ways_is_a_role_cue(both):
 def test_from_alone_is_still_an_origin():
     [hit] = spot_places("A flight from Tartu was stopped by GPS jamming.")
     assert hit.score < 0
+
+
+# --- French: the agent of a passive, and an idiom with "à" --------------------------------------
+
+
+def test_french_par_is_by_so_the_jammer_is_a_source():
+    # Without the entry the gloss reads "jamming Russia", a bare country the place rules weigh.
+    gloss = gloss_text("Selon Tallinn, les signaux GPS sont brouillés par la Russie.", "fr")
+    assert "by Russia" in gloss
+
+
+def test_french_tout_a_fait_is_no_at():
+    # Without the entry "à" glosses as "at" and "at Moscow" becomes a place with a role cue.
+    gloss = gloss_text("Des actes tout à fait voulus de Moscou, selon le ministre.", "fr")
+    assert "at Moscow" not in gloss
