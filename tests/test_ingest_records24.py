@@ -118,3 +118,25 @@ def test_french_tout_a_fait_is_no_at():
     # Without the entry "à" glosses as "at" and "at Moscow" becomes a place with a role cue.
     gloss = gloss_text("Des actes tout à fait voulus de Moscou, selon le ministre.", "fr")
     assert "at moscow" not in gloss.lower()
+
+
+# --- the place where one side conducts jamming is its source ------------------------------------
+
+STAGED_FROM = (
+    "URL: https://example.org/news/staged-from\n\n"
+    "Pyongyang staged GPS jamming attacks in Haeju on Tuesday 4 March 2025, the Joint Chiefs "
+    "said; an airliner approaching Incheon lost its satellite fix and landed on instruments.\n"
+)
+
+
+def test_conducted_jamming_in_a_town_is_its_source():
+    # Without the rule Haeju has the role cue "in" and the airliner is placed in North Korea.
+    hits = spot_places("Pyongyang staged GPS jamming attacks in Haeju on Tuesday.")
+    assert [hit.score < 0 for hit in hits if hit.text == "Haeju"] == [True]
+    [candidate] = _results(STAGED_FROM).candidates
+    assert candidate.values["country"] == "KR"
+
+
+def test_jamming_met_in_a_town_is_still_its_place():
+    [hit] = spot_places("Pilots met GPS jamming in Tartu on Friday.")
+    assert hit.score > 0

@@ -206,6 +206,11 @@ _SOURCE_BEFORE = re.compile(
     r"territory\s+of)|emanat\w*\s+from|operat\w*\s+from|suspect\w*|behind|pointing\s+to|"
     # "authorities pointing fingers at Russia": the accused.
     r"point\w*\s+(?:(?:the|their|a)\s+)?fingers?\s+at|"
+    # "North Korea conducted GPS jamming provocations in Haeju": the jammer's side made the
+    # jamming there; the aircraft it hit are elsewhere.
+    r"(?:conduct\w*|carr(?:y|ied|ying)\s+out|launch\w*|stag\w*|wag\w*)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:jamming|spoofing|interference)(?:\s+(?:attacks?|provocations?|operations?))?\s+"
+    r"(?:in|from|at|near)\s+(?:\w+\s+){0,1}?|"
     # (An aircraft's or an airport's own "navigation systems at Plovdiv" are not a jammer's.)
     r"(?:units?|forces|military|(?<!navigation\s)(?<!positioning\s)(?<!landing\s)systems?"
     r"|devices|transmitters?|equipment|blockers|jammers)\s+"
