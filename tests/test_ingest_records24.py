@@ -140,3 +140,29 @@ def test_conducted_jamming_in_a_town_is_its_source():
 def test_jamming_met_in_a_town_is_still_its_place():
     [hit] = spot_places("Pilots met GPS jamming in Tartu on Friday.")
     assert hit.score > 0
+
+
+# --- on an undated page, a later day told of another country is not the flight's --------------
+
+UNDATED_CONTEXT = (
+    "URL: https://example.org/news/undated-context\n\n"
+    "Jamming troubles flights to Beirut\n\n"
+    "A Pegasus Airlines jet approaching Beirut lost its GPS, circled for half an hour and then "
+    "flew back to Istanbul.\n\n"
+    "GPS jamming was used in February 2022 in Ukraine by Russian units.\n"
+)
+
+
+def test_an_undated_page_takes_no_day_from_another_countrys_context():
+    # Without the rule the Beirut flight is dated February 2022, the month of the Ukrainian
+    # jamming told in the next paragraph.
+    [report] = reports_from_bytes(UNDATED_CONTEXT.encode(), name="page.txt")
+    results = extract_results(report, min_score=0.0)
+    assert [c.values["date"] for c in results.candidates + results.skipped] == [None]
+
+
+def test_a_later_day_of_the_same_country_still_dates_it():
+    text = UNDATED_CONTEXT.replace("in February 2022 in Ukraine", "on 3 March 2025 in Lebanon")
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, min_score=0.0)
+    assert [c.values["date"] for c in results.candidates + results.skipped] == [dt.date(2025, 3, 3)]

@@ -1258,7 +1258,6 @@ def _nearest_date(
         # ("On 31 August the Commission president's plane ..."), not the undated incident.
         recalled = (
             index > anchor_index
-            and base is not None
             and not _TELLS_WHEN.search(text)
             and (
                 bool(_SIMILAR_EVENT.search(text))
@@ -1275,7 +1274,8 @@ def _nearest_date(
             continue
         for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
-                if recalled and (base - mention.date).days > 14:
+                # (On an undated page any such day may be weeks before: none is taken.)
+                if recalled and (base is None or (base - mention.date).days > 14):
                     continue
                 return mention, sentences[index].text
     return None
