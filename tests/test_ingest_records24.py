@@ -12,6 +12,7 @@ from tracker.ingest.languages.gloss import gloss_text
 from tracker.ingest.languages.placenames import demonym
 from tracker.ingest.places import spot_places
 from tracker.ingest.readers import reports_from_bytes
+from tracker.ingest.recorded import RecordedIncident, _main_place_named
 
 
 def _results(text: str, published: dt.date = dt.date(2025, 3, 9)):
@@ -166,3 +167,35 @@ def test_a_later_day_of_the_same_country_still_dates_it():
     [report] = reports_from_bytes(text.encode(), name="page.txt")
     results = extract_results(report, min_score=0.0)
     assert [c.values["date"] for c in results.candidates + results.skipped] == [dt.date(2025, 3, 3)]
+
+
+# --- a weekday in another language is not a recorded place's name -----------------------------
+
+
+def _record(location: str, words: set[str]) -> RecordedIncident:
+    return RecordedIncident(
+        id="2025-12-07-x",
+        date=dt.date(2025, 12, 7),
+        precision="day",
+        end_date=None,
+        end_precision="",
+        country="DO",
+        latitude=18.4,
+        longitude=-69.9,
+        words=frozenset(words),
+        place_words=frozenset(words),
+        location=location,
+    )
+
+
+def test_domingo_alone_does_not_name_santo_domingo():
+    # Without the rule "desde o domingo" (since Sunday) on a Portuguese page names the record
+    # of a flight near Santo Domingo, and its Sunday dates the page.
+    record = _record("Near Santo Domingo, Dominican Republic", {"santo", "domingo"})
+    assert not _main_place_named(record, {"desde", "domingo", "avioes"})
+    assert _main_place_named(record, {"santo", "domingo"})
+
+
+def test_an_ordinary_place_word_still_names_its_place():
+    record = _record("Near Punta Cana, Dominican Republic", {"punta", "cana"})
+    assert _main_place_named(record, {"cana", "voo"})

@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import csv
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -35,6 +36,8 @@ from tracker.geocode.place import data_text
 from tracker.geocode.regions import region_for
 from tracker.ingest import fields as fx
 from tracker.ingest.dates import META_DATE_LINE, find_dates
+from tracker.ingest.languages.calendar import calendar_for
+from tracker.ingest.languages.detect import LANGUAGE_NAMES
 
 __all__ = [
     "Link",
@@ -673,9 +676,24 @@ _POINTS = frozenset({"airport", "city"})
 
 def _main_place_named(incident: RecordedIncident, words: set[str]) -> bool:
     """Does the page name a word of the record's main place (its location's first part:
-    "Merville-Calonne airfield" of "Merville-Calonne airfield, Nord (...)")?"""
+    "Merville-Calonne airfield" of "Merville-Calonne airfield, Nord (...)")? A word that is a
+    weekday or a month in a language ingest reads ("domingo" of "Santo Domingo", Sunday in
+    Spanish and Portuguese) counts only beside the place's other words."""
     main = _tokens(incident.location.split(",")[0].split("(")[0]) & incident.place_words
-    return bool(main & words)
+    named = main & words
+    if named and named <= _calendar_words():
+        return named == main
+    return bool(named)
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names, folded, in every language ingest reads."""
+    out: set[str] = set()
+    for code in LANGUAGE_NAMES:
+        calendar = calendar_for(code)
+        out |= {fold(word) for word in (*calendar.weekdays, *calendar.months)}
+    return frozenset(out)
 
 
 def names_place(incident: RecordedIncident, location: object) -> bool:
