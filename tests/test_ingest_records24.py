@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from helpers import incident_row, write_recorded
 
 from tracker.ingest.candidates import extract_results
 from tracker.ingest.languages.gloss import gloss_text
 from tracker.ingest.languages.placenames import demonym
 from tracker.ingest.places import spot_places
 from tracker.ingest.readers import reports_from_bytes
-from tracker.ingest.recorded import RecordedIncident, _main_place_named
+from tracker.ingest.recorded import RecordedIncident, _main_place_named, load_index
+from tracker.schema import INC
 
 
 def _results(text: str, published: dt.date = dt.date(2025, 3, 9)):
@@ -199,3 +202,45 @@ def test_domingo_alone_does_not_name_santo_domingo():
 def test_an_ordinary_place_word_still_names_its_place():
     record = _record("Near Punta Cana, Dominican Republic", {"punta", "cana"})
     assert _main_place_named(record, {"cana", "voo"})
+
+
+# --- a day named in passing links no record of a far town -------------------------------------
+
+FAR_TOWN = (
+    "URL: https://example.org/news/far-town\n\n"
+    "After the Delhi spoofing of November 6, a notice now warns crews of GPS interference "
+    "within 50 nautical miles of Kolkata, where an IndiGo jet lost its position on approach.\n"
+)
+
+
+def _delhi_recorded(tmp_path: Path):
+    row = incident_row(
+        **{
+            INC.id: "2025-11-06-delhi",
+            INC.date: "2025-11-06",
+            INC.location: "Delhi",
+            INC.latitude: "28.65",
+            INC.longitude: "77.23",
+            INC.geocode_precision: "city",
+            INC.country: "IN",
+            INC.region: "South Asia",
+            INC.interference: "spoofing",
+            INC.aircraft: "Airliners approaching Delhi",
+        }
+    )
+    return load_index(write_recorded(tmp_path / "data", [row]))
+
+
+def test_a_far_towns_page_is_not_dated_by_the_day_it_names_of_another(tmp_path):
+    # Without the rule the undated Kolkata page takes Delhi's recorded 6 November.
+    [report] = reports_from_bytes(FAR_TOWN.encode(), name="page.txt")
+    results = extract_results(report, recorded=_delhi_recorded(tmp_path), min_score=0.0)
+    kolkata = [c for c in results.candidates + results.skipped if "Kolkata" in c.values["location"]]
+    assert [c.values["date"] for c in kolkata] == [None]
+
+
+def test_the_towns_own_page_is_still_dated_by_its_day(tmp_path):
+    text = FAR_TOWN.replace("50 nautical miles of Kolkata", "50 nautical miles of Delhi")
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, recorded=_delhi_recorded(tmp_path), min_score=0.0)
+    assert dt.date(2025, 11, 6) in [c.values["date"] for c in results.candidates + results.skipped]

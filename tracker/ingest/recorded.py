@@ -639,6 +639,8 @@ def _only_record_of_day(values: dict, index: RecordedIndex | None, sentences) ->
     if not named:
         return []
     kind = str(values.get(INC.interference) or "unknown")
+    point = str(values.get(INC.geocode_precision) or "") in _POINTS
+    lat, lon = values.get(INC.latitude), values.get(INC.longitude)
     fits = sorted(
         (
             incident
@@ -646,6 +648,8 @@ def _only_record_of_day(values: dict, index: RecordedIndex | None, sentences) ->
             if incident.country == country
             and _an_aircrafts_day(incident, kind)
             and any(_names_day(mention, incident.date) for mention in named)
+            # A page about Kolkata that names Delhi's day in passing tells Kolkata's news.
+            and not (point and incident.point and _far_apart(lat, lon, incident))
         ),
         key=lambda incident: incident.date,
     )
