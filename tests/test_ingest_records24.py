@@ -244,3 +244,27 @@ def test_the_towns_own_page_is_still_dated_by_its_day(tmp_path):
     [report] = reports_from_bytes(text.encode(), name="page.txt")
     results = extract_results(report, recorded=_delhi_recorded(tmp_path), min_score=0.0)
     assert dt.date(2025, 11, 6) in [c.values["date"] for c in results.candidates + results.skipped]
+
+
+# --- "speed" is no past tense -------------------------------------------------------------------
+
+EXPLAINER = (
+    "URL: https://example.org/news/explainer\n\n"
+    "What crews near Mumbai should know this week\n\n"
+    "A notice on satellite navigation for Mumbai airport is in force until Friday.\n"
+    "Spoofing feeds a receiver fake satellite signals so an aircraft's computer shows a wrong "
+    "place, height or speed.\n"
+    "Jamming simply drowns the signal in noise.\n"
+)
+
+
+def test_a_present_tense_definition_ending_in_speed_is_no_event():
+    # Without the rule "speed" reads as a past tense and the definition is an incident.
+    assert _results(EXPLAINER).candidates == []
+
+
+def test_the_same_sentence_in_the_past_is_an_event():
+    text = EXPLAINER.replace("Spoofing feeds", "On Tuesday spoofing fed").replace(
+        "computer shows", "computer showed"
+    )
+    assert [c.values["country"] for c in _results(text).candidates] == ["IN"]
