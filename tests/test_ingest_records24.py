@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import incident_row, write_recorded
 
-from tracker.ingest.candidates import extract_results
+from tracker.ingest.candidates import RECEIVER_FAULT, extract_results, out_of_scope
 from tracker.ingest.languages.gloss import gloss_text
 from tracker.ingest.languages.placenames import demonym
 from tracker.ingest.places import spot_places
@@ -268,3 +268,25 @@ def test_the_same_sentence_in_the_past_is_an_event():
         "computer shows", "computer showed"
     )
     assert [c.values["country"] for c in _results(text).candidates] == ["IN"]
+
+
+# --- a vague "malfunction" beside signals lost where aircraft fly is no receiver fault ---------
+
+SIGNALS_LOST = (
+    "URL: https://example.org/news/signals-lost\n\n"
+    "GPS malfunctions worry crews at Multan\n\n"
+    "Pilots say GPS signals are being lost about 100 miles before Multan airport, and a "
+    "PIA flight from Doha had to land on instruments on 8 December 2022.\n"
+)
+
+
+def test_signals_lost_before_an_airport_are_not_a_receiver_fault():
+    # Without the rule the headline's "malfunctions" makes the page a receiver fault: nothing.
+    assert out_of_scope(SIGNALS_LOST) == ""
+    [candidate] = _results(SIGNALS_LOST, published=dt.date(2022, 12, 10)).candidates
+    assert candidate.values["country"] == "PK"
+
+
+def test_a_named_fault_cause_stays_a_fault():
+    text = SIGNALS_LOST.replace("GPS malfunctions worry", "A software update glitch worries")
+    assert out_of_scope(text) == RECEIVER_FAULT

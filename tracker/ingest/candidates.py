@@ -2166,6 +2166,32 @@ _RECEIVER_FAULT = re.compile(
 )
 
 
+#: The signal itself disrupted or lost, as aircraft meet it: "disruptions in GPS signals",
+#: "GPS signals are being lost 150 nautical miles from the airport".
+_SIGNALS_LOST = re.compile(
+    r"\b(?:disruptions?|loss|losses|drop-?outs?)\s+(?:in|of|to)\s+(?:the\s+)?(?:GPS|GNSS)"
+    r"(?:\s+navigation)?\s+signals?\b"
+    r"|\b(?:GPS|GNSS)\s+signals?\s+(?:(?:are|were|was|is|being|been|have|has|had)\s+){1,3}"
+    r"(?:disrupted|lost|dropped|blocked)\b",
+    re.I,
+)
+#: Fault words that say nothing of the cause ("GPS malfunctions" in a headline).
+_VAGUE_FAULT = re.compile(r"^(?:malfunction\w*|glitch\w*)$", re.I)
+
+
+def _signals_lost_not_a_fault(text: str) -> bool:
+    """Does the page tell the signal disrupted or lost where aircraft fly, and name a fault only
+    by a vague word ("GPS malfunctions could spell disaster at Lahore": pilots lose the signal
+    150 miles out, which is no fault of a receiver)? A named cause (a software update, a solar
+    storm) stays a fault."""
+    faults = [m.group(0) for m in _RECEIVER_FAULT.finditer(text)]
+    return (
+        bool(faults)
+        and all(_VAGUE_FAULT.match(word) for word in faults)
+        and bool(_SIGNALS_LOST.search(text))
+    )
+
+
 def _strip_dateline(sentences: list[Sentence]) -> tuple[list[Sentence], dt.date | None]:
     """Find a publication date in a dateline ("Oslo, 12 March 2025 - A ...") or a date line at
     the top; remove the dateline so its date is not taken for the incident's.
@@ -2676,7 +2702,11 @@ def out_of_scope(text: str, title: str = "") -> str:
         # Drones over a runway and "drone jammers", with no word of satellite navigation
         # anywhere: the jamming is of drones, not of the aircraft's GNSS.
         return DRONES_ONLY
-    if _RECEIVER_FAULT.search(text) and not _INTERFERENCE_WORD.search(text):
+    if (
+        _RECEIVER_FAULT.search(text)
+        and not _INTERFERENCE_WORD.search(text)
+        and not _signals_lost_not_a_fault(text)
+    ):
         # A receiver or software fault ("a leap-second almanac update made the receivers
         # malfunction") with no word of jamming, spoofing or interference: not an incident.
         return RECEIVER_FAULT
