@@ -275,7 +275,7 @@ def test_the_same_sentence_in_the_past_is_an_event():
 SIGNALS_LOST = (
     "URL: https://example.org/news/signals-lost\n\n"
     "GPS malfunctions worry crews at Multan\n\n"
-    "Pilots say GPS signals are being lost about 100 miles before Multan airport, and a "
+    "Pilots say GPS signals are being lost some 100 miles before Multan airport, and a "
     "PIA flight from Doha had to land on instruments on 8 December 2022.\n"
 )
 
