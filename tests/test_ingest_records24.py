@@ -290,3 +290,16 @@ def test_signals_lost_before_an_airport_are_not_a_receiver_fault():
 def test_a_named_fault_cause_stays_a_fault():
     text = SIGNALS_LOST.replace("GPS malfunctions worry", "A software update glitch worries")
     assert out_of_scope(text) == RECEIVER_FAULT
+
+
+# --- the states of India and the provinces of Pakistan are areas --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Goa", "IN"), ("Rajasthan", "IN"), ("Manipur", "IN"), ("Sindh", "PK"), ("Balochistan", "PK")],
+)
+def test_south_asian_states_are_placed_in_their_country(name, country):
+    # Without the areas "Goa" was a town in the Philippines and the others were not found.
+    hits = spot_places(f"An airliner lost GPS over {name} on Monday.")
+    assert [hit.location.raw["country_code"] for hit in hits] == [country]
