@@ -10,6 +10,7 @@ import pytest
 from helpers import incident_row, write_recorded
 
 from tracker.ingest.candidates import RECEIVER_FAULT, extract_results, out_of_scope
+from tracker.ingest.fields import interference_type
 from tracker.ingest.languages.gloss import gloss_text
 from tracker.ingest.languages.placenames import demonym
 from tracker.ingest.places import spot_places
@@ -303,3 +304,23 @@ def test_south_asian_states_are_placed_in_their_country(name, country):
     # Without the areas "Goa" was a town in the Philippines and the others were not found.
     hits = spot_places(f"An airliner lost GPS over {name} on Monday.")
     assert [hit.location.raw["country_code"] for hit in hits] == [country]
+
+
+# --- a kind named only to contrast it is not the incident's ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unlike jamming, which drowns the signal, spoofing feeds the jet a false position.",
+        "It was not jamming but spoofing that moved the jet's position by 40 km.",
+    ],
+)
+def test_a_contrasted_kind_is_dropped(sentence):
+    # Without the rule both words count and the kind is "both".
+    assert interference_type([sentence])[0] == "spoofing"
+
+
+def test_two_kinds_met_are_still_both():
+    text = "The jet met jamming over the sea and then spoofing near the coast."
+    assert interference_type([text])[0] == "both"

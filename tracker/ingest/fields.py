@@ -128,6 +128,15 @@ _TYPE_PAIR = re.compile(
 )
 
 
+#: A kind named only to set the other against it: "unlike jamming, which blocks the signal,
+#: spoofing ...", "not jamming but spoofing", "rather than jamming".
+_CONTRASTED = re.compile(
+    r"\b(?:unlike|rather\s+than|as\s+opposed\s+to|compared\s+(?:with|to)|not)\s+"
+    r"(?:(?:GPS|GNSS|signal|simple|mere|plain)\s+)?(?:jamming|spoofing)\b",
+    re.I,
+)
+
+
 def _without_type_pairs(sentence: str) -> str:
     # "Spoofing and interference", "jamming or spoofing": the phenomenon's names, not a kind.
     return _TYPE_PAIR.sub(
@@ -147,10 +156,13 @@ def interference_type(
     jamming and spoofing").
     """
     plain = {
-        (
-            s
-            if not _TYPE_PAIR.search(s) or (particular is not None and particular(s))
-            else _without_type_pairs(s)
+        _CONTRASTED.sub(
+            "GNSS",
+            (
+                s
+                if not _TYPE_PAIR.search(s) or (particular is not None and particular(s))
+                else _without_type_pairs(s)
+            ),
         ): s
         for s in sentences
     }
