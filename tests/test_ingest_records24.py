@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from helpers import incident_row, write_recorded
 
-from tracker.ingest.candidates import RECEIVER_FAULT, extract_results, out_of_scope
+from tracker.ingest.candidates import (
+    _GENERIC,
+    RECEIVER_FAULT,
+    _not_happened,
+    extract_results,
+    out_of_scope,
+)
 from tracker.ingest.fields import interference_type
 from tracker.ingest.languages.gloss import gloss_text
 from tracker.ingest.languages.placenames import demonym
@@ -324,3 +330,50 @@ def test_a_contrasted_kind_is_dropped(sentence):
 def test_two_kinds_met_are_still_both():
     text = "The jet met jamming over the sea and then spoofing near the coast."
     assert interference_type([text])[0] == "both"
+
+
+# --- denials and "no impact" are no events ------------------------------------------------------
+
+DENIAL = (
+    "URL: https://example.org/news/denial\n\n"
+    "Island carrier says jamming has not touched its flights\n\n"
+    "On March 3, navy ships gathered off the coast and GPS jamming has become a feature of the "
+    "standoff near Grenada.\n"
+    "Talking to reporters on March 4, the chief of LIAT denied that its planes were being "
+    "affected by the GPS jamming.\n"
+    "A LIAT captain said the jamming is real but it does not affect safety, and there is no "
+    "impact to operations at Maurice Bishop airport.\n"
+)
+
+
+def test_a_denial_and_no_impact_give_no_incident():
+    # Without the rules the denial's day, or the captain's words, made an incident at Grenada.
+    assert _results(DENIAL, published=dt.date(2025, 3, 5)).candidates == []
+
+
+def test_flights_affected_on_a_day_are_still_an_incident():
+    text = DENIAL.replace(
+        "denied that its planes were being affected", "said two of its planes were affected"
+    )
+    assert _results(text, published=dt.date(2025, 3, 5)).candidates != []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chief of LIAT denied that its planes were being affected by the GPS jamming.",
+        "There is no impact to operations at the airport, the carrier said of the jamming.",
+        "A captain said the jamming is real but it does not affect safety.",
+        "The carrier says GPS jamming has not touched its flights.",
+    ],
+)
+def test_each_denial_form_is_not_an_event(sentence):
+    assert _not_happened(sentence)
+
+
+def test_an_affected_flight_is_an_event():
+    assert not _not_happened("Two of its planes were affected by the GPS jamming on Monday.")
+
+
+def test_has_become_a_feature_is_a_generic_line():
+    assert _GENERIC.search("GPS jamming has become a feature of the standoff near Grenada.")

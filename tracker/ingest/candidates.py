@@ -124,6 +124,8 @@ _GENERIC = re.compile(
     r"legislation|warns? that|could|"
     r"would|may be|might|sanctions?|every day|daily|thousands of|hundreds of|since 20\d\d|"
     r"in recent (?:months|years|weeks)|growing (?:threat|problem)|study|survey|research|webinar|"
+    # "GPS jamming has become an element of the conflict": what a thing now is, no event.
+    r"ha(?:s|ve) become (?:an? )?(?:\w+ )?(?:element|part|feature|tool|weapon|fixture|norm)|"
     # "Increased GPS interference near the border": a trend headline.
     r"increas(?:ed|ing)\s+(?:GPS\s+|GNSS\s+)?(?:interference|jamming|spoofing)|"
     # "... As GNSS 'Spoofing' Incidents Increase": a trend headline.
@@ -188,8 +190,17 @@ _NEGATED_EVENT = re.compile(
     r"\b(?:none of (?:its|the|their|our|his|her) (?:aircraft|planes|flights|jets|crews)"
     r"(?:\s+\w+){0,3}?\s+(?:lost|had|was|were|experienced|reported)"
     r"|no (?:aircraft|planes?|flights?|jets?) (?:was|were|had|lost|reported|experienced)"
-    r"|(?:did not|didn't|never|was not|were not|wasn't|weren't)\s+(?:lose|lost|affected|"
-    r"experience|jammed|disrupted|divert|diverted))\b",
+    r"|(?:did not|didn't|never|was not|were not|wasn't|weren't|has not|have not|hasn't"
+    r"|haven't)\s+(?:been\s+)?(?:lose|lost|affected|experience|jammed|disrupted|divert"
+    r"|diverted|touched|hit)"
+    # "the chairman denied that CAL's flights were being affected by the jamming"
+    r"|den(?:y|ies|ied)\s+(?:that\s+)?(?:[\w'\u2019-]+\s+){0,4}?(?:flights?|aircraft|planes?"
+    r"|jets?|crews?|pilots?)\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+"
+    r"(?:being\s+)?(?:affected|jammed|disrupted|hit|spoofed)"
+    # "there is currently no impact to operations", "the jamming does not affect safety"
+    r"|no\s+(?:impact|effect)\s+(?:to|on)\s+(?:\w+\s+)?(?:operations|flights|safety|aircraft)"
+    r"|(?:does|do|did)\s+not\s+(?:affect|impact|endanger)|(?:doesn't|don't|didn't)\s+"
+    r"(?:affect|impact|endanger))\b",
     re.I,
 )
 _MARITIME = re.compile(
