@@ -340,8 +340,8 @@ DENIAL = (
     "On March 3, navy ships gathered off the coast and GPS jamming has become a feature of the "
     "standoff near Grenada.\n"
     "Talking to reporters on March 4, the chief of LIAT denied that its planes were being "
-    "affected by the GPS jamming.\n"
-    "A LIAT captain said the jamming is real but it does not affect safety, and there is no "
+    "affected by jamming of GPS.\n"
+    "A LIAT captain said the interference exists yet does not affect safety, and there is no "
     "impact to operations at Maurice Bishop airport.\n"
 )
 
@@ -361,9 +361,9 @@ def test_flights_affected_on_a_day_are_still_an_incident():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The chief of LIAT denied that its planes were being affected by the GPS jamming.",
+        "The chief of LIAT denied that its planes were being affected by jamming of GPS.",
         "There is no impact to operations at the airport, the carrier said of the jamming.",
-        "A captain said the jamming is real but it does not affect safety.",
+        "A captain said the interference exists yet does not affect safety.",
         "The carrier says GPS jamming has not touched its flights.",
     ],
 )
@@ -372,7 +372,7 @@ def test_each_denial_form_is_not_an_event(sentence):
 
 
 def test_an_affected_flight_is_an_event():
-    assert not _not_happened("Two of its planes were affected by the GPS jamming on Monday.")
+    assert not _not_happened("Two of its planes were affected by jamming of GPS on Monday.")
 
 
 def test_has_become_a_feature_is_a_generic_line():
