@@ -377,3 +377,25 @@ def test_an_affected_flight_is_an_event():
 
 def test_has_become_a_feature_is_a_generic_line():
     assert _GENERIC.search("GPS jamming has become a feature of the standoff near Grenada.")
+
+
+# --- the day of an interview is when it was said, not when it happened -------------------------
+
+INTERVIEW = (
+    "URL: https://example.org/news/interview\n\n"
+    "Speaking to the Finnmark Gazette on Tuesday, a Widerøe captain said his Dash 8 lost its GPS "
+    "signal near Kirkenes and he flew the approach on instruments.\n"
+)
+
+
+def test_an_interviews_day_is_the_reported_day():
+    # Without the rule Tuesday is the flight's own day, with the bonus of a day named.
+    [candidate] = _results(INTERVIEW, published=dt.date(2025, 3, 7)).candidates
+    assert any("the day it was reported" in reason for reason in candidate.reasons)
+    assert not any("a day is named" in reason for reason in candidate.reasons)
+
+
+def test_a_flight_on_a_day_said_in_an_interview_keeps_its_day():
+    text = INTERVIEW.replace("near Kirkenes", "near Kirkenes on Monday")
+    [candidate] = _results(text, published=dt.date(2025, 3, 7)).candidates
+    assert candidate.values["date"] == dt.date(2025, 3, 3)

@@ -558,6 +558,8 @@ _STATED = re.compile(
     r"\b(?:said|says|announced|stated|told(?:\s+[\w.-]+){1,5}|confirmed|added|warned|reported)\s+"
     # "... said this on Thursday, April 4": what was said, then when.
     r"(?:(?:this|that|it|so)\s+)?(?:on\s+|late\s+on\s+)?$"
+    # "speaking to Newsday on December 22, the chairman ...": the day of an interview.
+    r"|\b(?:speaking|talking)\s+(?:to|with)\s+(?:[\w.'\u2019-]+\s+){1,4}?(?:on\s+)?$"
     # "This was reported by the air carrier's press service on Monday, April 29": who told it,
     # then when.
     # (Not a crew's: "interference was reported by pilots in May" is the event.)
