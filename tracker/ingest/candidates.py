@@ -1271,24 +1271,26 @@ def _nearest_date(
         # A day weeks before publication, told further down as "a similar incident" or in
         # another paragraph about no country the anchor names, is an earlier event recalled
         # ("On 31 August the Commission president's plane ..."), not the undated incident.
-        recalled = (
-            index > anchor_index
-            and not _TELLS_WHEN.search(text)
-            and (
-                bool(_SIMILAR_EVENT.search(text))
-                or (
-                    sentences[index].paragraph != sentences[anchor_index].paragraph
-                    and bool(anchor_countries)
-                    and not _countries_named(text) & anchor_countries
-                )
-            )
-        )
         if _is_stamp_line(text):
             # "andmiz 19th April 2026 23:43", "14th Mar 2024, 15:18 #1 (permalink)": when a
             # forum post or a comment was written, not when anything happened.
             continue
+        recalled = None  # found out only for a sentence with a day (naming countries is slow)
         for mention in _event_dates(text, base):
             if mention.date is not None and mention.kind != "following":
+                if recalled is None:
+                    recalled = (
+                        index > anchor_index
+                        and not _TELLS_WHEN.search(text)
+                        and (
+                            bool(_SIMILAR_EVENT.search(text))
+                            or (
+                                sentences[index].paragraph != sentences[anchor_index].paragraph
+                                and bool(anchor_countries)
+                                and not _countries_named(text) & anchor_countries
+                            )
+                        )
+                    )
                 # (On an undated page any such day may be weeks before: none is taken.)
                 if recalled and (base is None or (base - mention.date).days > 14):
                     continue
