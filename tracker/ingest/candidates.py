@@ -215,8 +215,9 @@ _GROUND = re.compile(
 _PAST = re.compile(
     # ("speed", "need", "hundred": words that end in -ed and tell no past.)
     r"\b(?:(?!(?:speed|need|indeed|proceed|exceed|succeed|feed|seed|breed|bleed|greed|deed|creed"
-    r"|embed|shed|hundred|sacred|naked|wicked|kindred)\b)\w{2,}ed|was|were|had|lost|hit|went|saw|got|began|took|flew|made|came|left|held|sent|"
-    r"told|said|could|couldn't|did|found|fell|knew|thought|became|ran|led|kept)\b",
+    r"|embed|shed|hundred|sacred|naked|wicked|kindred)\b)\w{2,}ed"
+    r"|was|were|had|lost|hit|went|saw|got|began|took|flew|made|came|left|held|sent"
+    r"|told|said|could|couldn't|did|found|fell|knew|thought|became|ran|led|kept)\b",
     re.I,
 )
 _AIRCRAFT_WORD = re.compile(
@@ -790,7 +791,8 @@ _SINCE = re.compile(
 #: A change in how often something happens ("a notable increase in jamming"): a period since a
 #: date told this way is a trend's, made of many incidents, and dates none of them.
 _TREND = re.compile(
-    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:increase|rise|surge|spurt|upsurge|uptick|growth|upswing|spike|jump)\s+in\b"
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:increase|rise|surge|spurt|upsurge|uptick|growth|upswing|spike|jump)\s+in\b"
     r"|\b(?:become|grown|got(?:ten)?)\s+(?:more\s+(?:frequent|common|widespread)|worse)\b",
     re.I,
 )

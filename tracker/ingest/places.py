@@ -192,13 +192,14 @@ _NEGATIVE = re.compile(
     r")\s*(?:the\s+)?$",
     re.I,
 )
-# "jamming by Russia", "blamed on Russia", "signals from Kaliningrad": where the jammer is thought
-# to be, not where the aircraft was.
 #: Flights both ways at one place: "to and from", "in and out of", "at and from", "from and to".
 _BOTH_WAYS = re.compile(
-    r"\b(?:to|at|in|into)\s+and\s+(?:from|out\s+of)\s+(?:the\s+)?$|\bfrom\s+and\s+to\s+(?:the\s+)?$",
+    r"\b(?:to|at|in|into)\s+and\s+(?:from|out\s+of)\s+(?:the\s+)?$"
+    r"|\bfrom\s+and\s+to\s+(?:the\s+)?$",
     re.I,
 )
+# "jamming by Russia", "blamed on Russia", "signals from Kaliningrad": where the jammer is thought
+# to be, not where the aircraft was.
 _SOURCE_BEFORE = re.compile(
     r"(?:\bby|blam\w*\s+(?:\w+\s+){0,6}on|attributed\s+to|due\s+to|caused\s+by|accus\w*"
     r"|originat\w*\s+(?:in|from)|"
