@@ -37,7 +37,7 @@ from tracker.ingest.dates import (
     month_start,
     year_guessed,
 )
-from tracker.ingest.languages import to_english
+from tracker.ingest.languages import GLOSS_NOTE, to_english
 from tracker.ingest.notam import Notam, looks_like_notam, parse_notams
 from tracker.ingest.places import (
     LookupBudget,
@@ -2803,6 +2803,9 @@ def extract_candidates(
     ]
     if not anchors:
         anchors = _lede_anchors(sentences)
+    if not anchors and not any(note.startswith(GLOSS_NOTE) for note in report.notes):
+        # (A word-by-word gloss drops the words that say who met an area's disruption.)
+        anchors = _area_lede_anchors(sentences)
     if not anchors:
         return []
 
@@ -3316,6 +3319,50 @@ def _lede_anchors(sentences: list[Sentence]) -> list[Sentence]:
         and not _not_happened(s.text)
         and not _turned_for_another_cause(s.text)
     ][:1]
+
+
+#: How many opening sentences may tell an area's disruption and the aircraft it reached.
+AREA_LEDE_SENTENCES = 4
+#: Aircraft reached by an area's disruption, told without naming one ("crews in the air lost
+#: their fixes too", "aviation was hit hardest").
+_AIR_USERS = re.compile(r"\bin the air\b|\baviation\b|\bair traffic\b|\bairspace\b", re.I)
+
+
+def _area_lede_anchors(sentences: list[Sentence]) -> list[Sentence]:
+    """Anchors for a report that opens with an area's disruption on named days and says in its
+    opening that aircraft met it, but in another sentence ("receivers lost their fix across
+    the region on the 3rd and 4th. ... crews in the air flew without it"): by the first
+    corpus's convention an area-wide disturbance with its days is an incident."""
+    opening = [s for s in sentences[: AREA_LEDE_SENTENCES + 2] if not _is_generic_line(s)]
+    if not any(_AIR_USERS.search(s.text) or _AIRCRAFT_PLURAL.search(s.text) for s in opening):
+        return []
+    for sentence in opening[:AREA_LEDE_SENTENCES]:
+        text = sentence.text
+        if not _is_problem_sentence(text) or _not_happened(text) or _long_period(text):
+            continue
+        if (_MARITIME.search(text) or _GROUND.search(text)) and not _AIRCRAFT_WORD.search(text):
+            continue
+        if _STATISTIC.search(text) and _period_of_count(text):
+            continue
+        if _TOLD_OR_WARNED.search(text) or _ADMINISTRATIVE_ACT.search(text):
+            # "The regulator said on Friday it is warning airlines": a statement's day.
+            continue
+        if any(
+            m.precision == "day" and m.kind != "following" and not _SPAN_WORD.search(m.text)
+            for m in _event_dates(text, None)
+        ):
+            return [sentence]
+    return []
+
+
+#: A statement or a warning ("is said to have", "according to", "warned"), whose day is the
+#: telling's, not the disruption's.
+_TOLD_OR_WARNED = re.compile(
+    r"\b(?:said|says|is said to|according to|claim\w*|warn\w*|notices?|NOTAMs?|alleg\w*)\b",
+    re.I,
+)
+#: "last year", "this month": a span, not a day.
+_SPAN_WORD = re.compile(r"\b(?:year|month|week)s?\b", re.I)
 
 
 def _not_happened(text: str) -> bool:
