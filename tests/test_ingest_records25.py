@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import incident_row, write_recorded
+
 from tracker.ingest.candidates import _area_lede_anchors, extract_results
 from tracker.ingest.readers import reports_from_bytes
+from tracker.ingest.recorded import load_index
 from tracker.ingest.text import split_sentences
+from tracker.schema import INC
 
 
 def _results(text: str, published: dt.date = dt.date(2025, 2, 3)):
@@ -61,3 +65,50 @@ def test_a_span_is_no_day():
     )
     assert _area_lede_anchors(split_sentences(AREA_LEDE))
     assert _area_lede_anchors(split_sentences(text)) == []
+
+
+# --- a recorded flight placed short of the town it was flying to -------------------------------
+
+# An undated page about a flight that turned back before a town; the record of that flight is
+# placed where the crew lost the signal, some 70 km short of the town, and its location names
+# the town it was bound for.
+SHORT_OF_TOWN = (
+    "URL: https://example.org/news/kaunas-turn-back\n\n"
+    "Regional jet to Kaunas turns back\n\n"
+    "A Nordic regional jet bound for Kaunas had to return to its departure airport after GPS "
+    "jamming left the crew unable to fly the approach.\n"
+    "The airline says it will review its approaches to the city.\n"
+)
+
+
+def _short_of_town_index(tmp_path, location: str):
+    row = incident_row(
+        **{
+            INC.id: "2025-01-14-kaunas",
+            INC.date: "2025-01-14",
+            INC.location: location,
+            INC.latitude: "55.45",
+            INC.longitude: "24.55",
+            INC.geocode_precision: "area",
+            INC.country: "LT",
+            INC.aircraft: "Regional jet",
+        }
+    )
+    return load_index(write_recorded(tmp_path / "data", [row]))
+
+
+def _dates(text: str, index) -> list:
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, recorded=index, min_score=0.0)
+    return [c.values["date"] for c in results.candidates + results.skipped]
+
+
+def test_an_undated_page_takes_the_record_placed_short_of_its_town(tmp_path):
+    # Without the rule the record lies too far from Kaunas to date the page by its place.
+    index = _short_of_town_index(tmp_path, "Central Lithuania, on the way to Kaunas Airport")
+    assert _dates(SHORT_OF_TOWN, index) == [dt.date(2025, 1, 14)]
+
+
+def test_a_far_record_that_names_another_town_dates_nothing(tmp_path):
+    index = _short_of_town_index(tmp_path, "Central Lithuania, on the way to Vilnius Airport")
+    assert _dates(SHORT_OF_TOWN, index) == [None]

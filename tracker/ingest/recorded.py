@@ -572,8 +572,13 @@ def _only_record_near(values: dict, index: RecordedIndex | None) -> list[Link]:
             incident
             for incident in index.incidents
             if incident.latitude is not None
-            and float(haversine_km(lat, lon, incident.latitude, incident.longitude))
-            <= PLACE_ALONE_KM
+            and (
+                float(haversine_km(lat, lon, incident.latitude, incident.longitude))
+                <= PLACE_ALONE_KM
+                # "Central Estonia, on the way to Tartu Airport": a record placed where the
+                # flight was, short of the town the page names, is still that town's.
+                or (incident.country == country and names_place(incident, values.get(INC.location)))
+            )
         ),
         key=lambda incident: incident.date,
     )
