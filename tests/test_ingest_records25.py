@@ -112,3 +112,69 @@ def test_an_undated_page_takes_the_record_placed_short_of_its_town(tmp_path):
 def test_a_far_record_that_names_another_town_dates_nothing(tmp_path):
     index = _short_of_town_index(tmp_path, "Central Lithuania, on the way to Vilnius Airport")
     assert _dates(SHORT_OF_TOWN, index) == [None]
+
+
+# --- an undated page that names a recorded flight by its names, away from its lede ------------
+
+# A glossed page often keeps a minister's name and an air base but loses the sentence that
+# ties them to a date; the recorded flight still has that date.
+NAMED_FLIGHT = (
+    "URL: https://example.org/news/minister-plane\n\n"
+    "A minister's trip to the Baltic\n\n"
+    "The defence minister flew out to meet her counterpart and to visit troops.\n"
+    "The aircraft of minister Kaarel Voss lost GPS on the way to the Zeltine air base in "
+    "Lithuania.\n"
+    "She met her colleague at the air base.\n"
+)
+
+
+def _minister_index(tmp_path, *, second: bool = False):
+    rows = [
+        incident_row(
+            **{
+                INC.id: "2025-06-18-palanga",
+                INC.date: "2025-06-18",
+                INC.location: "Over the Curonian Lagoon, en route to Zeltine air base (Lithuania)",
+                INC.latitude: "55.6",
+                INC.longitude: "21.2",
+                INC.geocode_precision: "area",
+                INC.country: "LT",
+                INC.aircraft: "Airbus A400M carrying Defence Minister Kaarel Voss",
+            }
+        )
+    ]
+    if second:
+        # A flight of another minister to the same base.
+        rows.append(
+            incident_row(
+                **{
+                    INC.id: "2025-10-02-zeltine",
+                    INC.date: "2025-10-02",
+                    INC.location: "Near Zeltine air base (Lithuania)",
+                    INC.latitude: "55.9",
+                    INC.longitude: "21.1",
+                    INC.geocode_precision: "area",
+                    INC.country: "LT",
+                    INC.aircraft: "Falcon jet carrying Foreign Minister Mira Lind",
+                }
+            )
+        )
+    return load_index(write_recorded(tmp_path / "data", rows))
+
+
+def test_an_undated_page_takes_the_flight_it_names(tmp_path):
+    # Without the rule the page stays undated: its candidate is not the lede's.
+    assert _dates(NAMED_FLIGHT, _minister_index(tmp_path)) == [dt.date(2025, 6, 18)]
+
+
+def test_two_recorded_flights_named_alike_date_nothing(tmp_path):
+    index = _minister_index(tmp_path, second=True)
+    assert _dates(NAMED_FLIGHT, index) == [dt.date(2025, 6, 18)]
+    # A page naming both ministers names both flights as well: it tells neither.
+    both = NAMED_FLIGHT.replace("minister Kaarel Voss", "ministers Kaarel Voss and Mira Lind")
+    assert _dates(both, index) == [None]
+
+
+def test_one_name_is_not_enough(tmp_path):
+    text = NAMED_FLIGHT.replace("minister Kaarel Voss", "the minister")
+    assert _dates(text, _minister_index(tmp_path)) == [None]

@@ -663,6 +663,44 @@ def _only_record_of_day(values: dict, index: RecordedIndex | None, sentences) ->
     return [Link(incident, (), 0.0, ONLY_RECORD_DAY, None) for incident in fits]
 
 
+#: How a link is made when an undated page names enough of one recorded flight's names.
+ONLY_RECORD_NAMED = "the only recorded flight of its country whose names the page gives"
+#: Evidence an undated page must give of a recorded flight to be dated by its names alone:
+#: twice what a dated page needs (a word weighs at most 1, so two names at least), since no
+#: date narrows the records down.
+NAMED_ALONE_WEIGHT = 2.0
+
+
+def _only_record_named(values: dict, words: set[str], index: RecordedIndex | None) -> list[Link]:
+    """The recorded flight an undated page tells by its names alone: the page shows no date, its
+    candidate stands in a country, and one recorded day of aircraft in that country is named by
+    distinctive names weighing :data:`NAMED_ALONE_WEIGHT` at least (another recorded incident
+    named nearly as well: no link)."""
+    country = str(values.get(INC.country) or "")
+    if index is None or not country:
+        return []
+    kind = str(values.get(INC.interference) or "unknown")
+    place_words = _tokens(str(values.get(INC.location) or ""))
+    scored = []
+    for incident in index.incidents:
+        if incident.country != country:
+            continue
+        names, _, weight = _names_of(incident, words, index, place_words)
+        if names:
+            scored.append((weight, incident))
+    scored.sort(key=lambda item: -item[0])
+    if not scored:
+        return []
+    weight, best = scored[0]
+    if (
+        weight < NAMED_ALONE_WEIGHT
+        or not _an_aircrafts_day(best, kind)
+        or (len(scored) > 1 and scored[1][0] >= AMBIGUOUS_SHARE * weight)
+    ):
+        return []
+    return [Link(best, (), 0.0, ONLY_RECORD_NAMED, None)]
+
+
 #: A base date for reading a day with no year: any will do, only the month and day count.
 _ANY_YEAR = dt.date(2024, 12, 31)
 
@@ -677,7 +715,11 @@ def _names_day(mention, day: dt.date) -> bool:
 
 
 #: Links made by place or by day alone, which keep a doubt in the score, and how each says it.
-_HOW_ALONE = {ONLY_RECORD_PLACE: "its place", ONLY_RECORD_DAY: "the day and month it names"}
+_HOW_ALONE = {
+    ONLY_RECORD_PLACE: "its place",
+    ONLY_RECORD_DAY: "the day and month it names",
+    ONLY_RECORD_NAMED: "the names it gives",
+}
 _ALONE = frozenset(_HOW_ALONE)
 #: Geocode precisions of a place that is a point, not an area.
 _POINTS = frozenset({"airport", "city"})
@@ -882,15 +924,17 @@ def link_candidates(
             published=page_date if isinstance(page_date, dt.date) else None,
             dated_by_text=dated_by_text,
         )
-        if (
-            link is None
-            and own is None
-            and not isinstance(page_date, dt.date)
-            and getattr(candidate, "_lede", False)
-        ):
-            episode = _only_record_near(candidate.values, index) or _only_record_of_day(
-                candidate.values, index, sentences
-            )
+        if link is None and own is None and not isinstance(page_date, dt.date):
+            # By its place or its day alone only the lede's candidate is told; by names
+            # enough, any candidate of the page.
+            episode = (
+                (
+                    _only_record_near(candidate.values, index)
+                    or _only_record_of_day(candidate.values, index, sentences)
+                )
+                if getattr(candidate, "_lede", False)
+                else []
+            ) or _only_record_named(candidate.values, words, index)
             if episode:
                 found.append((candidate, episode[0], dated_by_text))
                 # The other days of the episode the page tells, each a candidate of its own.
