@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import incident_row, write_recorded
+from helpers import incident_row, russian_incident_row, write_recorded
 
 from tracker.ingest.candidates import _area_lede_anchors, extract_results
 from tracker.ingest.readers import reports_from_bytes
@@ -178,3 +178,64 @@ def test_two_recorded_flights_named_alike_date_nothing(tmp_path):
 def test_one_name_is_not_enough(tmp_path):
     text = NAMED_FLIGHT.replace("minister Kaarel Voss", "the minister")
     assert _dates(text, _minister_index(tmp_path)) == [None]
+
+
+# --- on a page that is all lede, a flight recalled after the page's own is a precedent ----------
+
+
+def _two_flights_index(tmp_path):
+    rows = [
+        incident_row(
+            **{
+                INC.id: "2025-05-07-zeltine",
+                INC.date: "2025-05-07",
+                INC.location: "Near Zeltine air base (Lithuania)",
+                INC.latitude: "55.9",
+                INC.longitude: "23.4",
+                INC.geocode_precision: "area",
+                INC.country: "LT",
+                INC.aircraft: "Airbus carrying Foreign Minister Mira Lind",
+            }
+        ),
+        russian_incident_row(
+            "2025-04-13-orsk",
+            "2025-04-13",
+            "Orsk Airport",
+            **{INC.aircraft: "Falcon jet carrying President Arno Quist"},
+        ),
+    ]
+    return load_index(write_recorded(tmp_path / "data", rows))
+
+
+SHORT_PAGE = (
+    "URL: https://example.org/news/minister-gps\n\n"
+    "The Airbus carrying foreign minister Mira Lind lost GPS near the Zeltine air base in "
+    "Lithuania on Wednesday, her office said. "
+    "In a like case on 13 April the Falcon jet of president Arno Quist lost GPS on the "
+    "approach to Orsk in Russia.\n"
+)
+
+
+def test_a_short_pages_later_recall_of_an_older_flight_is_a_precedent(tmp_path):
+    [report] = reports_from_bytes(SHORT_PAGE.encode(), name="page.txt")
+    results = extract_results(
+        report, published=dt.date(2025, 5, 7), recorded=_two_flights_index(tmp_path)
+    )
+    # Without the rule both flights are proposed: the page has no lede apart from its body.
+    assert [c.recorded for c in results.candidates] == ["2025-05-07-zeltine"]
+    assert [c.recorded for c in results.skipped] == ["2025-04-13-orsk"]
+
+
+def test_a_short_pages_later_retelling_of_an_older_flight_is_a_precedent(tmp_path):
+    # The older flight told in a sentence extraction reads no candidate from: it is retold
+    # from the record, and without the rule it is proposed beside the page's own flight.
+    text = SHORT_PAGE.split("In a like case")[0] + (
+        "Such trouble also met president Arno Quist near Orsk on 13 April.\n"
+    )
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(
+        report, published=dt.date(2025, 5, 7), recorded=_two_flights_index(tmp_path)
+    )
+    assert [c.recorded for c in results.candidates] == ["2025-05-07-zeltine"]
+    [held] = results.skipped
+    assert held.recorded == "2025-04-13-orsk" and held.recalled_sentence

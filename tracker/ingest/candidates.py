@@ -3695,7 +3695,9 @@ def extract_results(
                         or c.values.get(INC.country) not in {"", None, recall.incident.country}
                     ]
                 every.append(_recalled_candidate(recall, report))
-            every = _precedents_held_back(every, recalled_from=lede_sentences, threshold=threshold)
+            every = _precedents_held_back(
+                every, recalled_from=lede_sentences, threshold=threshold, order=own_sentences
+            )
         names = _country_names()
         for candidate in every:
             if candidate.evidence.get(INC.date, "").startswith("(recorded incident"):
@@ -3723,35 +3725,60 @@ CHRONICLE_DATES = 3
 
 
 def _precedents_held_back(
-    candidates: list[Candidate], *, recalled_from: set[str], threshold: float
+    candidates: list[Candidate],
+    *,
+    recalled_from: set[str],
+    threshold: float,
+    order: list[str] | None = None,
 ) -> list[Candidate]:
     """Hold below the threshold a recorded incident the page recalls outside its lede weeks
     before the newest incident it tells: a precedent or background, which the first corpus's
     convention does not list (a Robles page recalling the Plovdiv flight of three weeks before).
+    On a page so short that its lede is all of it, one recalled after the newest incident's
+    sentence (in ``order``, the page's sentences) is the same background.
     It stays in ``skipped`` with its link, for a reviewer who wants the page as a source."""
-    newest = max(
+    dated = [
+        c
+        for c in candidates
+        if c.score >= threshold
+        and c.values.get(INC.date_precision) == "day"
+        and isinstance(c.values.get(INC.date), dt.date)
+    ]
+    if not dated:
+        return candidates
+    newest = max(c.values[INC.date] for c in dated)
+    position = {sentence: i for i, sentence in reversed(list(enumerate(order or [])))}
+    # Where the page first tells its newest incident (the sentence that dates it).
+    newest_at = min(
         (
-            c.values[INC.date]
-            for c in candidates
-            if c.score >= threshold
-            and c.values.get(INC.date_precision) == "day"
-            and isinstance(c.values.get(INC.date), dt.date)
+            position[sentence]
+            for c in dated
+            if c.values[INC.date] == newest
+            for sentence in (c.recalled_sentence, c.evidence.get(INC.date, ""))
+            if sentence in position
         ),
         default=None,
     )
-    if newest is None:
-        return candidates
     # In a chronicle every entry is its own incident: only what it recalls may be a precedent.
     chronicle = len({c.values.get(INC.date) for c in candidates}) >= CHRONICLE_DATES
     for c in candidates:
         date = c.values.get(INC.date)
-        recalled_outside = c.recalled_sentence and c.recalled_sentence not in recalled_from
+        recalled_outside = c.recalled_sentence and (
+            c.recalled_sentence not in recalled_from
+            or (newest_at is not None and position.get(c.recalled_sentence, -1) > newest_at)
+        )
         # A page's own candidate that describes a recorded incident, told outside the lede.
         linked_outside = (
             not chronicle
             and c.recorded
             and not c.recalled_sentence
-            and not getattr(c, "_lede", True)
+            and (
+                not getattr(c, "_lede", True)
+                or (
+                    newest_at is not None
+                    and position.get(c.evidence.get(INC.date, ""), -1) > newest_at
+                )
+            )
         )
         if (
             (recalled_outside or linked_outside)
@@ -3761,7 +3788,8 @@ def _precedents_held_back(
         ):
             held = round(threshold - 0.05, 2)
             c.reasons.append(
-                f"-{c.score - held:.2f} recalled outside the lede, {(newest - date).days} days "
+                f"-{c.score - held:.2f} recalled outside the lede or after the page's own "
+                f"incident, {(newest - date).days} days "
                 f"before the page's incident of {newest.isoformat()}: a precedent, kept below "
                 "the threshold"
             )
