@@ -8,6 +8,7 @@ import datetime as dt
 from helpers import incident_row, russian_incident_row, write_recorded
 
 from tracker.ingest.candidates import _area_lede_anchors, extract_results
+from tracker.ingest.languages.gloss import gloss_text
 from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.recorded import load_index
 from tracker.ingest.text import split_sentences
@@ -239,3 +240,22 @@ def test_a_short_pages_later_retelling_of_an_older_flight_is_a_precedent(tmp_pat
     assert [c.recorded for c in results.candidates] == ["2025-05-07-zeltine"]
     [held] = results.skipped
     assert held.recorded == "2025-04-13-orsk" and held.recalled_sentence
+
+
+# --- Korean: the topic of a quotation is the event's subject, not a speaker ---------------------
+
+
+def test_a_quoted_korean_topics_day_is_the_events():
+    # "The JCS said on the 9th: 'North Korea jammed GPS over the West Sea on 8 November'".
+    # Without the rule the gloss writes "North Korea said 8 November": a statement's day.
+    line = "합참은 “북한은 11월 8일 서해에서 GPS 교란을 했다”고 9일 밝혔다."
+    assert "said 8 November" not in gloss_text(line, "ko")
+    assert "8 November" in gloss_text(line, "ko")
+
+
+def test_a_korean_speakers_day_is_still_the_statements():
+    assert "said on the 9th" in gloss_text(
+        "합참은 9일 “북한이 서해에서 GPS 교란을 했다”고 밝혔다.", "ko"
+    )
+    # A speaker's topic with no quotation keeps its statement day too.
+    assert "said 8 November" in gloss_text("국토부는 11월 8일 GPS 교란이 있었다고 밝혔다.", "ko")

@@ -1088,7 +1088,9 @@ _TOPIC_DAY = {
         r"(?:た|ている|ました))"
     ),
     "ko": re.compile(
-        r"(?P<topic>[^\s.!?]{1,25}?)[은는]\s+(?=(?:(?:19|20)\d{2}\s*년\s*)?(?:\d{1,2}\s*월\s*)?"
+        # (Not a topic that opens a quotation: "JCS said: 'North Korea on the 8th ...'" quotes
+        # the event, whose day it is.)
+        r"(?<![\w\u201c\"'\u2018])(?P<topic>[^\s.!?\u201c\"'\u2018]{1,25}?)[은는]\s+(?=(?:(?:19|20)\d{2}\s*년\s*)?(?:\d{1,2}\s*월\s*)?"
         r"(?:지난\s*)?\d{1,2}\s*일(?![간전])[^.!?]*?[고며]\s*[^.!?]{0,25}?"
         r"(?:보도|밝혔|발표|전했|말했|설명했|주장했|비난했|경고했))"
     ),
@@ -1156,6 +1158,8 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _AGENCY_DATELINE[code].sub(" ", text)  # before its brackets are dropped
     if code == "ja":
         text = _said_on_topic_day(text, code, _JA_SUBJECT_QUOTE_DAY)  # before 「」 are dropped
+    if code == "ko":
+        text = _said_on_topic_day(text, code)  # before quotation marks are dropped
     text = text.translate(_PUNCTUATION)
     if code == "ja":
         text = _JA_RECIPIENT.sub("・", _JA_DATIVE.sub("へ", text))
@@ -1169,7 +1173,7 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _CJK_MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"] + " ", text)
     if code == "ur":
         text = _urdu_kal(text)
-    if code in _TOPIC_DAY:
+    if code in _TOPIC_DAY and code != "ko":
         text = _said_on_topic_day(text, code)
     text = _rewrite_dates(text, code)
     if code == "ar":
