@@ -259,3 +259,10 @@ def test_a_korean_speakers_day_is_still_the_statements():
     )
     # A speaker's topic with no quotation keeps its statement day too.
     assert "said 8 November" in gloss_text("국토부는 11월 8일 GPS 교란이 있었다고 밝혔다.", "ko")
+
+
+def test_a_quoted_japanese_topics_day_is_the_events():
+    # The same in Japanese: 「北朝鮮は8日、…」と9日発表した.
+    line = "韓国軍は「北朝鮮は8日、GPS妨害を行った」と9日発表した。"
+    assert "said on the 8th" not in gloss_text(line, "ja")
+    assert "said on the 4th" in gloss_text("スウェーデンは4日、GPS妨害があったと発表した。", "ja")

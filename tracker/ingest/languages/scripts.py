@@ -1082,7 +1082,8 @@ _CJK_MORE_THAN_AFTER = re.compile(
 #: flight or crew ("旅客機は4日、…と発表した": the aircraft's day).
 _TOPIC_DAY = {
     "ja": re.compile(
-        r"(?P<topic>[^\s、。,.!?]{1,25}?)は\s*(?=(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
+        # (Not a topic that opens a quotation, 「北朝鮮は8日…」: the quoted event's subject.)
+        r"(?<![\w「『\u201c])(?P<topic>[^\s、。,.!?「『\u201c]{1,25}?)は\s*(?=(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月\s*)?"
         r"\d{1,2}\s*日(?![間前])[^。.!?]*?と(?:、|\s)*[^。.!?]{0,25}?"
         r"(?:発表し|表明し|公表し|明らかにし|述べ|報じ|伝え|語っ|話し|説明し|非難し|指摘し|警告し|主張し)"
         r"(?:た|ている|ました))"
@@ -1158,7 +1159,7 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _AGENCY_DATELINE[code].sub(" ", text)  # before its brackets are dropped
     if code == "ja":
         text = _said_on_topic_day(text, code, _JA_SUBJECT_QUOTE_DAY)  # before 「」 are dropped
-    if code == "ko":
+    if code in _TOPIC_DAY:
         text = _said_on_topic_day(text, code)  # before quotation marks are dropped
     text = text.translate(_PUNCTUATION)
     if code == "ja":
@@ -1173,8 +1174,6 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _CJK_MORE_THAN_AFTER.sub(lambda m: _english("more than") + m["n"] + " ", text)
     if code == "ur":
         text = _urdu_kal(text)
-    if code in _TOPIC_DAY and code != "ko":
-        text = _said_on_topic_day(text, code)
     text = _rewrite_dates(text, code)
     if code == "ar":
         text = _AR_SAID_DAY.sub(lambda m: m[0] + _english("said"), text)
