@@ -266,3 +266,33 @@ def test_a_quoted_japanese_topics_day_is_the_events():
     line = "韓国軍は「北朝鮮は8日、GPS妨害を行った」と9日発表した。"
     assert "said on the 8th" not in gloss_text(line, "ja")
     assert "said on the 4th" in gloss_text("スウェーデンは4日、GPS妨害があったと発表した。", "ja")
+
+
+# --- the day a ban began does not date an incident told without a day ---------------------------
+
+BAN_DAY = (
+    "URL: https://example.org/news/multan-gps\n\n"
+    "Disrupted GPS signals near Multan airport have caused problems for flights, officials "
+    "say.\n"
+    "The crew of a jet inbound from Doha asked the tower for help after losing GPS.\n"
+    "Early-morning movements at the airport were banned from 4 August 2022 to keep birds "
+    "away from the runway.\n"
+)
+
+
+def test_the_day_a_ban_began_does_not_date_the_incident():
+    # Without the rule the undated incident takes 4 August, the start of the ban.
+    results = _results(BAN_DAY, published=dt.date(2022, 12, 11))
+    found = results.candidates + results.skipped
+    assert [c.values["location"] for c in found] == ["Multan, Pakistan"]
+    assert found[0].values["date"] != dt.date(2022, 8, 4)
+
+
+def test_a_day_the_flights_lost_gps_still_dates_them():
+    # A day told as the day flights met jamming still dates them.
+    text = BAN_DAY.replace(
+        "Early-morning movements at the airport were banned from 4 August 2022",
+        "Two flights lost GPS there on 4 December 2022, and night movements are now limited",
+    )
+    results = _results(text, published=dt.date(2022, 12, 11))
+    assert dt.date(2022, 12, 4) in [c.values["date"] for c in results.candidates]

@@ -1120,7 +1120,9 @@ _ADMINISTRATIVE_ACT = re.compile(
     r"|regulations?|recommendations?)\b"
     # "The owner appeared in court on Wednesday", "was fined on 3 May": the day of a trial or
     # a sentence, not of the incident it judges.
-    r"|\b(?:court|courts|tribunal|trial|judge|sentenced|fined|convicted|acquitted|indicted)\b",
+    r"|\b(?:court|courts|tribunal|trial|judge|sentenced|fined|convicted|acquitted|indicted)\b"
+    # "Dawn take-offs were banned from July 11": the day a ban began, not an incident's.
+    r"|\b(?:banned|prohibited)\s+(?:from|since|as\s+of|starting)\b",
     re.I,
 )
 
