@@ -296,3 +296,27 @@ def test_a_day_the_flights_lost_gps_still_dates_them():
     )
     results = _results(text, published=dt.date(2022, 12, 11))
     assert dt.date(2022, 12, 4) in [c.values["date"] for c in results.candidates]
+
+
+# --- a caption closed by its photo's date stamp -------------------------------------------------
+
+STAMPED_CAPTION = (
+    "URL: https://example.org/news/west-sea-counts\n\n"
+    "Jamming from the north reached dozens of airliners this winter\n\n"
+    "An airliner taxies at Gimpo airport on the 30th, the day the north jammed GPS. "
+    "2024.5.30 Photo desk\n\n"
+    "Officials counted 40 aircraft with jammed GPS over the West Sea since December.\n"
+)
+
+
+def test_a_caption_closed_by_its_photos_date_is_not_the_story():
+    # Without the rule the file photo's day, 30 May 2024, is proposed as an incident.
+    results = _results(STAMPED_CAPTION, published=dt.date(2026, 1, 16))
+    days = [c.values["date"] for c in results.candidates + results.skipped]
+    assert dt.date(2024, 5, 30) not in days
+
+
+def test_the_same_sentence_without_its_stamp_is_read():
+    text = STAMPED_CAPTION.replace(" 2024.5.30 Photo desk", "")
+    results = _results(text, published=dt.date(2024, 6, 3))
+    assert dt.date(2024, 5, 30) in [c.values["date"] for c in results.candidates]

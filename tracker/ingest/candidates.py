@@ -2535,7 +2535,7 @@ def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
     captions = {
         s.paragraph
         for position, s in enumerate(sentences)
-        if _PHOTO_CREDIT.search(s.text)
+        if (_PHOTO_CREDIT.search(s.text) or _STAMPED_CAPTION.search(s.text))
         and (position + 1 == len(sentences) or sentences[position + 1].paragraph != s.paragraph)
     }
     # "FILE - A Finnair plane lands at Helsinki, Monday, April 19, 2010.": a wire photo's
@@ -2546,6 +2546,10 @@ def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
     kept = [s for s in sentences if s.paragraph not in captions and s.index not in filed]
     return kept or sentences
 
+
+#: A caption closed by the day its photo was taken, as Korean agencies write it ("... at Incheon
+#: airport. 2024.5.30/News1"): the glossed credit keeps only the stamp and a word or two.
+_STAMPED_CAPTION = re.compile(r"(?:^|\s)(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\b(?:\W+\w+){0,3}\W*$")
 
 _FILE_PHOTO = re.compile(r"^\W*FILE(?:\s+PHOTO)?\s*[-\u2013\u2014:]\s", re.I)
 
