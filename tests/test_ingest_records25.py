@@ -320,3 +320,12 @@ def test_the_same_sentence_without_its_stamp_is_read():
     text = STAMPED_CAPTION.replace(" 2024.5.30 Photo desk", "")
     results = _results(text, published=dt.date(2024, 6, 3))
     assert dt.date(2024, 5, 30) in [c.values["date"] for c in results.candidates]
+
+
+def test_a_korean_sources_day_is_the_tellings():
+    # "According to the ministry on the 2nd, since the 28th of last month jets met jamming":
+    # without the rule the gloss reads "On the 2nd on the 28th of last month", two event days.
+    line = "2일 국토부에 따르면 지난달 28일부터 항공기 40대에서 GPS 교란이 발생했다."
+    assert gloss_text(line, "ko").startswith("Said on the 2nd")
+    # With no source after it, the day stays the event's.
+    assert not gloss_text("2일 항공기 40대에서 GPS 교란이 발생했다.", "ko").startswith("Said")

@@ -1105,6 +1105,13 @@ _JA_SUBJECT_QUOTE_DAY = re.compile(
     r"[^。.!?]{0,25}?(?:発表し|表明し|公表し|明らかにし|述べ|報じ|伝え|語っ|話し|説明し|非難し|指摘し"
     r"|警告し|主張し)(?:た|ている|ました))"
 )
+#: Korean names a source with its day first: "2일 국토해양부에 따르면 지난달 28일 ..." (according to
+#: the ministry on the 2nd, since the 28th of last month ...). The first day is the telling's:
+#: the gloss writes "said" before it, as for a speaker's topic.
+_KO_ACCORDING_DAY = re.compile(
+    r"(?<![\w.])(?P<day>(?:\d{1,2}\s*월\s*)?\d{1,2}\s*일)\s+"
+    r"(?P<who>(?:[^\s.!?]+\s+){0,3}?[^\s.!?]+?)(?:\s*등)?에\s*따르면"
+)
 _TOPIC_NOT_A_SPEAKER = {"aircraft", "flight", "flights", "crew", "captain", "pilots", "planes",
                         "helicopter", "military aircraft", "passengers"}  # fmt: skip
 
@@ -1161,6 +1168,10 @@ def gloss_script_line(line: str, code: str) -> list[str]:
         text = _said_on_topic_day(text, code, _JA_SUBJECT_QUOTE_DAY)  # before 「」 are dropped
     if code in _TOPIC_DAY:
         text = _said_on_topic_day(text, code)  # before quotation marks are dropped
+    if code == "ko":
+        text = _KO_ACCORDING_DAY.sub(
+            lambda m: _english("said") + m["day"] + " " + m["who"] + " ", text
+        )
     text = text.translate(_PUNCTUATION)
     if code == "ja":
         text = _JA_RECIPIENT.sub("・", _JA_DATIVE.sub("へ", text))
