@@ -149,7 +149,11 @@ def test_the_record_replaces_a_candidate_read_from_the_sentence_that_dates_it(re
     )
     (report,) = reports_from_bytes(text.encode(), name="news.txt")
     results = extract_results(report, recorded=rec.load_index(recorded_dir), min_score=0)
-    june = [c for c in results.candidates if c.values["date"] == dt.date(2025, 6, 14)]
+    # (Told after the page's own September flight, the June one is a precedent held below the
+    # threshold since Session 25: it is looked for among the skipped too.)
+    june = [
+        c for c in results.candidates + results.skipped if c.values["date"] == dt.date(2025, 6, 14)
+    ]
     assert [c.recorded for c in june] == [ORSK]
 
 
