@@ -3740,8 +3740,9 @@ def _precedents_held_back(
     """Hold below the threshold a recorded incident the page recalls outside its lede weeks
     before the newest incident it tells: a precedent or background, which the first corpus's
     convention does not list (a Robles page recalling the Plovdiv flight of three weeks before).
-    On a page so short that its lede is all of it, one recalled after the newest incident's
-    sentence (in ``order``, the page's sentences) is the same background.
+    One told after the sentence that dates the newest incident (in ``order``, the page's
+    sentences) is the same background, even in the lede ("... lost GPS on Wednesday. It
+    follows the minister's flight of 31 August"): on a short page the lede is all of it.
     It stays in ``skipped`` with its link, for a reviewer who wants the page as a source."""
     dated = [
         c
