@@ -329,3 +329,12 @@ def test_a_korean_sources_day_is_the_tellings():
     assert gloss_text(line, "ko").startswith("Said on the 2nd")
     # With no source after it, the day stays the event's.
     assert not gloss_text("2일 항공기 40대에서 GPS 교란이 발생했다.", "ko").startswith("Said")
+
+
+# --- a compound written with a hyphen is read by its parts ------------------------------------
+
+
+def test_a_hyphenated_compound_is_glossed_by_its_parts():
+    # Without the rule "Luftfahrt-Behörden" (aviation authorities) glosses to nothing.
+    assert "aviation" in gloss_text("Die Luftfahrt-Behörden warnen.", "de").lower()
+    assert "aviation" in gloss_text("Die Luftfahrtbehörde warnt.", "de").lower()

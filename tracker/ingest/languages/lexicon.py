@@ -3483,6 +3483,13 @@ class Lexicon:
             if at > 0 and len(word) - at - len(tail) <= MAX_ENDING:
                 return english
         found = self._last_element(word) if self.compounds else ""
+        if not found and "-" in word:
+            # "luftfahrt-behörden", "gps-häiret": a compound written with a hyphen is read by
+            # its head (the last part), else by the part before it.
+            for part in reversed(word.split("-")):
+                found = self._lookup(part) if len(part) >= MIN_COMPOUND_STEM else ""
+                if found:
+                    break
         for clitic in self.clitics if not found else ():
             # "kääntyikin" (it did turn back), "konekaan" (nor the aircraft): the word without
             # its particle, when that is a cue word.
