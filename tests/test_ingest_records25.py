@@ -8,6 +8,7 @@ import datetime as dt
 from helpers import incident_row, russian_incident_row, write_recorded
 
 from tracker.ingest.candidates import _area_lede_anchors, extract_results
+from tracker.ingest.fields import flight_phase
 from tracker.ingest.languages.gloss import gloss_text
 from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.recorded import load_index
@@ -338,3 +339,10 @@ def test_a_hyphenated_compound_is_glossed_by_its_parts():
     # Without the rule "Luftfahrt-Behörden" (aviation authorities) glosses to nothing.
     assert "aviation" in gloss_text("Die Luftfahrt-Behörden warnen.", "de").lower()
     assert "aviation" in gloss_text("Die Luftfahrtbehörde warnt.", "de").lower()
+
+
+def test_everyone_on_the_ground_or_in_the_air_names_no_phase():
+    # Without the rule a region's outage that reached receivers "on the ground or in the air"
+    # put its aircraft on the ground.
+    assert flight_phase(["Receivers on the ground or in the air lost their fix."])[0] != "ground"
+    assert flight_phase(["The jet lost GPS on the ground at the gate."])[0] == "ground"

@@ -259,7 +259,10 @@ def flight_phase(sentences: list[str]) -> Found:
 
 _BOTH_ENDS = re.compile(
     r"\b(?:landing|landings|land)\s+(?:and|or)\s+(?:taking\s+off|take-?offs?)\b"
-    r"|\b(?:taking\s+off|take-?offs?)\s+(?:and|or)\s+(?:landing|landings)\b",
+    r"|\b(?:taking\s+off|take-?offs?)\s+(?:and|or)\s+(?:landing|landings)\b"
+    # "users on the ground and in the air": everyone a region's outage reached, no phase.
+    r"|\bon\s+the\s+ground\s+(?:and|or)\s+in\s+the\s+air\b"
+    r"|\bin\s+the\s+air\s+(?:and|or)\s+on\s+the\s+ground\b",
     re.I,
 )
 
