@@ -346,3 +346,23 @@ def test_everyone_on_the_ground_or_in_the_air_names_no_phase():
     # put its aircraft on the ground.
     assert flight_phase(["Receivers on the ground or in the air lost their fix."])[0] != "ground"
     assert flight_phase(["The jet lost GPS on the ground at the gate."])[0] == "ground"
+
+
+def test_a_link_says_which_names_it_rests_on_and_none_when_it_has_none(tmp_path):
+    [report] = reports_from_bytes(NAMED_FLIGHT.encode(), name="page.txt")
+    [candidate] = extract_results(report, recorded=_minister_index(tmp_path)).candidates
+    [linked] = [r for r in candidate.reasons if r.startswith("describes recorded incident")]
+    assert "Kaarel" in linked and "Voss" in linked
+    index = _short_of_town_index(
+        tmp_path / "town", "Central Lithuania, on the way to Kaunas Airport"
+    )
+    [report] = reports_from_bytes(SHORT_OF_TOWN.encode(), name="page.txt")
+    results = extract_results(report, recorded=index, min_score=0.0)
+    [linked] = [
+        r
+        for c in results.candidates + results.skipped
+        for r in c.reasons
+        if r.startswith("describes recorded incident")
+    ]
+    # Before: "..., 0 distinctive names ()".
+    assert "distinctive name" not in linked and "naming its town" in linked

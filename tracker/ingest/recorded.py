@@ -550,7 +550,9 @@ def find_link(
 #: place alone: the same town and its airport, not the next city (Plovdiv is not Sofia).
 PLACE_ALONE_KM = 50.0
 #: How a link is placed when an undated page's place has one recorded incident near it.
-ONLY_RECORD_PLACE = f"the only recorded incident within {PLACE_ALONE_KM:.0f} km of its place"
+ONLY_RECORD_PLACE = (
+    f"the only recorded incident within {PLACE_ALONE_KM:.0f} km of its place or naming its town"
+)
 
 
 def _only_record_near(values: dict, index: RecordedIndex | None) -> list[Link]:
@@ -687,18 +689,18 @@ def _only_record_named(values: dict, words: set[str], index: RecordedIndex | Non
             continue
         names, _, weight = _names_of(incident, words, index, place_words)
         if names:
-            scored.append((weight, incident))
+            scored.append((weight, incident, names))
     scored.sort(key=lambda item: -item[0])
     if not scored:
         return []
-    weight, best = scored[0]
+    weight, best, names = scored[0]
     if (
         weight < NAMED_ALONE_WEIGHT
         or not _an_aircrafts_day(best, kind)
         or (len(scored) > 1 and scored[1][0] >= AMBIGUOUS_SHARE * weight)
     ):
         return []
-    return [Link(best, (), 0.0, ONLY_RECORD_NAMED, None)]
+    return [Link(best, tuple(names), round(weight, 2), ONLY_RECORD_NAMED, None)]
 
 
 #: A base date for reading a day with no year: any will do, only the month and day count.
@@ -775,10 +777,10 @@ def describe(link: Link) -> str:
     """The reason shown with a linked candidate."""
     names = ", ".join(w.capitalize() if w.isalpha() else w.upper() for w in link.words[:5])
     count = len(link.words)
-    text = (
-        f"describes recorded incident {link.incident.id}: {link.place}, {count} distinctive "
-        f"name{'s' * (count != 1)} ({names})"
-    )
+    text = f"describes recorded incident {link.incident.id}: {link.place}"
+    if count:
+        # (A link by place or day alone names none: it says so in its place.)
+        text += f", {count} distinctive name{'s' * (count != 1)} ({names})"
     if link.published_after is not None:
         text += f", published {link.published_after} day{'s' * (link.published_after != 1)} after"
     return text
