@@ -366,3 +366,65 @@ def test_a_link_says_which_names_it_rests_on_and_none_when_it_has_none(tmp_path)
     ]
     # Before: "..., 0 distinctive names ()".
     assert "distinctive name" not in linked and "naming its town" in linked
+
+
+# --- "last week two flights turned back": the recorded days of one episode --------------------
+
+
+def _episode_index(tmp_path, second_day: str = "2025-01-15"):
+    rows = [
+        incident_row(
+            **{
+                INC.id: f"{day}-kaunas",
+                INC.date: day,
+                INC.location: "Kaunas Airport",
+                INC.latitude: "54.96",
+                INC.longitude: "24.08",
+                INC.country: "LT",
+                INC.operator: "Nordvik Air",
+                INC.flight: f"NV{n}",
+            }
+        )
+        for n, day in ((101, "2025-01-14"), (102, second_day))
+    ]
+    return load_index(write_recorded(tmp_path / "data", rows))
+
+
+LAST_WEEK = (
+    "URL: https://example.org/news/kaunas-flights\n\n"
+    "Nordvik Air pauses its Kaunas service\n\n"
+    "Last week two Nordvik Air flights bound for Kaunas had to turn back after GPS jamming "
+    "near the airport.\n"
+    "The airline will resume the route when a ground-based approach is ready.\n"
+)
+
+
+def test_a_weeks_two_flights_take_the_recorded_days_of_their_episode(tmp_path):
+    [report] = reports_from_bytes(LAST_WEEK.encode(), name="page.txt")
+    results = extract_results(
+        report, published=dt.date(2025, 1, 20), recorded=_episode_index(tmp_path)
+    )
+    # Without the rule the two recorded days tie and the page keeps its week.
+    assert sorted(c.values["date"] for c in results.candidates) == [
+        dt.date(2025, 1, 14),
+        dt.date(2025, 1, 15),
+    ]
+
+
+def test_two_days_of_different_episodes_stay_a_month(tmp_path):
+    # Two records eleven days apart are two episodes: a page of the month names neither.
+    index = _episode_index(tmp_path, second_day="2025-01-03")
+    text = LAST_WEEK.replace("Last week", "Earlier this month")
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, published=dt.date(2025, 1, 20), recorded=index)
+    found = results.candidates + results.skipped
+    assert found and not any(c.recorded for c in found)
+    # The same month with one episode takes its days.
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(
+        report, published=dt.date(2025, 1, 20), recorded=_episode_index(tmp_path / "one")
+    )
+    assert sorted(c.recorded for c in results.candidates) == [
+        "2025-01-14-kaunas",
+        "2025-01-15-kaunas",
+    ]

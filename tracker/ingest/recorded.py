@@ -533,6 +533,13 @@ def find_link(
         fits.append(Link(incident, tuple(names), round(weight, 2), place, after))
     if not fits:
         return None
+    if len(fits) > 1 and precision in {"week", "month"} and date is not None:
+        # "Last week two flights to Tartu turned back", read as a week or a month: the
+        # recorded days of one episode are the page's flights, each a candidate (see
+        # :func:`episode_links`); two unrelated incidents of the month stay ambiguous.
+        days = sorted((link.incident for link in fits), key=lambda incident: incident.date)
+        if _one_episode(days):
+            return min(fits, key=lambda link: link.incident.date)
     if date is not None and precision == "day":
         # A day of its own chooses among incidents on neighbouring days.
         def gap(link: Link) -> int:
@@ -592,6 +599,31 @@ def _only_record_near(values: dict, index: RecordedIndex | None) -> list[Link]:
     ):
         return []
     return [Link(incident, (), 0.0, ONLY_RECORD_PLACE, None) for incident in near]
+
+
+def _rest_of_episode(
+    values: dict, link: Link | None, index: RecordedIndex | None, dated_by_text: bool
+) -> list[Link]:
+    """The later days of the recorded episode a candidate known only to its week or month is
+    linked to by its first day ("two flights to Tartu turned back last week": the recorded
+    Thursday and Friday), each a link of its own; none for a candidate with a day."""
+    precision = str(values.get(INC.date_precision) or "day")
+    if link is None or index is None or not dated_by_text or precision not in {"week", "month"}:
+        return []
+    first = link.incident
+    episode = sorted(
+        (
+            incident
+            for incident in index.incidents
+            if (incident.country, incident.location) == (first.country, first.location)
+            and 0 <= (incident.date - first.date).days <= EPISODE_DAYS
+            and _time_fits(incident, values.get(INC.date), precision, None)[0]
+        ),
+        key=lambda incident: incident.date,
+    )
+    if len(episode) < 2 or episode[0] is not first or not _one_episode(episode):
+        return []
+    return [replace(link, incident=day) for day in episode[1:]]
 
 
 def _one_episode(incidents: list[RecordedIncident]) -> bool:
@@ -942,7 +974,9 @@ def link_candidates(
                 # The other days of the episode the page tells, each a candidate of its own.
                 found += [(copy.deepcopy(candidate), day, dated_by_text) for day in episode[1:]]
                 continue
+        rest = _rest_of_episode(candidate.values, link, index, dated_by_text)
         found.append((candidate, link, dated_by_text))
+        found += [(copy.deepcopy(candidate), day, dated_by_text) for day in rest]
     # One candidate per recorded incident: the one naming its day, else the first. The others
     # (another day told in the same report, a second mention) stay as extraction left them.
     owner: dict[str, object] = {}
