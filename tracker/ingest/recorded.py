@@ -536,7 +536,7 @@ def find_link(
     if len(fits) > 1 and precision in {"week", "month"} and date is not None:
         # "Last week two flights to Tartu turned back", read as a week or a month: the
         # recorded days of one episode are the page's flights, each a candidate (see
-        # :func:`episode_links`); two unrelated incidents of the month stay ambiguous.
+        # :func:`_rest_of_episode`); two unrelated incidents of the month stay ambiguous.
         days = sorted((link.incident for link in fits), key=lambda incident: incident.date)
         if _one_episode(days):
             return min(fits, key=lambda link: link.incident.date)
