@@ -428,3 +428,32 @@ def test_two_days_of_different_episodes_stay_a_month(tmp_path):
         "2025-01-14-kaunas",
         "2025-01-15-kaunas",
     ]
+
+
+# --- an undated anchor after a turn to earlier events tells one of those ------------------------
+
+TURN_TO_EARLIER = (
+    "URL: https://example.org/news/kaunas-turnback\n\n"
+    "Jammed signals send a jet back to Riga\n\n"
+    "A regional jet had to fly back to Riga after its GPS signal was jammed.\n"
+    "The flight had been bound for Kaunas in Lithuania.\n"
+    "Officials blame the east for the trouble.\n\n"
+    "It might not be the first time such signals were blocked.\n"
+    "The plane then flew without a GPS signal for half an hour near Orsk in Russia.\n"
+)
+
+
+def test_an_undated_anchor_after_a_turn_to_earlier_events_is_another_incident():
+    # Without the rule the plane near Orsk joins the lede's flight and places it in Russia.
+    results = _results(TURN_TO_EARLIER, published=None)
+    countries = {c.values["country"] for c in results.candidates + results.skipped}
+    assert "LT" in countries or "LV" in countries
+    lede = (results.candidates + results.skipped)[0]
+    assert lede.values["country"] != "RU"
+
+
+def test_would_not_be_the_first_time_turns_to_earlier_events():
+    from tracker.ingest.assess import is_background
+
+    assert is_background("It might not be the first time such signals were blocked.")
+    assert not is_background("The flight had been bound for Kaunas in Lithuania.")

@@ -210,7 +210,7 @@ BACKGROUND = re.compile(
     # "Recently, a jet ..." below the lede: another, earlier incident told for context.
     r"|^(?:more\s+)?recently,"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
-    r"last year|earlier this year|previously|not the first time"
+    r"last year|earlier this year|previously|not\s+(?:be\s+)?the\s+first\s+time"
     # "Russia jammed GPS in a similar fashion on flights in the Baltic": a like event recalled.
     r"|in a similar (?:fashion|way|manner)|it follows (?:claims|reports|a|an)"
     # "We remind you that recently two planes turned back": the reader is told it again.

@@ -1009,7 +1009,11 @@ def _group(
                 incidents.append(_Incident([anchor], None))
             continue
         if mention is None or mention.date is None:
-            if incidents and not _starts_another(anchor, incidents[-1], budget):
+            if (
+                incidents
+                and not _starts_another(anchor, incidents[-1], budget)
+                and not _background_between(incidents[-1], anchor, sentences)
+            ):
                 # After "on Friday and Saturday" (one incident a day, told in one sentence) an
                 # undated sentence tells about every day of it.
                 told_with = incidents[-1].anchors[0]
@@ -1391,6 +1395,16 @@ def _starts_another(anchor: Sentence, current: _Incident, budget: LookupBudget) 
         return False
     theirs = {_own_country(a, budget) for a in current.anchors} - {""}
     return bool(theirs) and mine not in theirs
+
+
+def _background_between(current: _Incident, anchor: Sentence, sentences: list[Sentence]) -> bool:
+    """Does a sentence between the incident's last anchor and this undated one turn to earlier
+    events ("It might not be the first time such signals were blocked")? Then the anchor tells
+    one of those, not more of the incident before."""
+    last = max(a.index for a in current.anchors)
+    return any(
+        ax.is_background(s.text) for s in sentences[last + 1 : anchor.index] if not s.heading
+    )
 
 
 _SEPARATE_EVENTS = re.compile(
