@@ -457,3 +457,29 @@ def test_would_not_be_the_first_time_turns_to_earlier_events():
 
     assert is_background("It might not be the first time such signals were blocked.")
     assert not is_background("The flight had been bound for Kaunas in Lithuania.")
+
+
+# --- a wire dateline with its agency in mixed case -------------------------------------------
+
+MIXED_CASE_WIRE = (
+    "URL: https://example.org/news/narva-jet\n\n"
+    "Regional jet loses GPS near the border\n\n"
+    "Tallinn, 3 June (NordPress) – In recent days a regional jet lost its GPS near Narva in "
+    "Estonia, the airline said.\n"
+)
+
+
+def test_a_mixed_case_agencys_dateline_is_not_the_incidents_day():
+    # Without the rule "3 June" of the dateline dated the jet: the day the story was filed.
+    results = _results(MIXED_CASE_WIRE, published=dt.date(2025, 6, 3))
+    found = results.candidates + results.skipped
+    assert found and all(
+        not (c.values["date"] == dt.date(2025, 6, 3) and c.values["date_precision"] == "day")
+        for c in found
+    )
+
+
+def test_a_day_told_in_the_story_after_the_dateline_still_counts():
+    text = MIXED_CASE_WIRE.replace("In recent days", "On 1 June")
+    [candidate] = _results(text, published=dt.date(2025, 6, 3)).candidates
+    assert candidate.values["date"] == dt.date(2025, 6, 1)

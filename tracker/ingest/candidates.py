@@ -2079,7 +2079,9 @@ _PLACE_DATELINE = re.compile(
 _COLON_DATELINE = re.compile(
     r"^(?:\([A-Z][\w .-]{1,30}\)\s*)?[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,2},\s*"
     r"(?P<date>(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Z][a-z]+\.?)(?:,?\s+\d{4})?)"
-    r"(?:\s*(?:\([A-Z][A-Z .]{1,20}\)\s*:?|:)\s+(?=\S)|\s+(?=(?:The|A|An)\s))"
+    r"(?:\s*(?:\([A-Z][A-Z .]{1,20}\)\s*:?|:)\s+(?=\S)|\s+(?=(?:The|A|An)\s)"
+    # "Turin, 25 May (LaPresse) – In recent days ...": an agency named in mixed case, then a dash.
+    r"|\s*\([A-Z][\w .]{1,20}\)\s*(?:\u2013|\u2014|--|-)\s+(?=\S))"
 )
 # The weekday just before a time stamp and the zone just after it: "Tuesday, ", " GMT".
 _STAMP_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*$", re.I)
