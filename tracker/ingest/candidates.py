@@ -473,27 +473,13 @@ def _is_anchor(
         return False
     if _LAUNCH.search(text) and not fx.AVIATION_TERM.search(text.replace("satellite", "")):
         return False
-    if (_MARITIME.search(text) or _GROUND.search(text)) and not _AIRCRAFT_WORD.search(text):
-        # Ships or cars whose positions jump "to an airport" are still ships and cars.
+    if _no_event_told(text):
         return False
     if not (sentence.heading or _PAST.search(text) or find_dates(text)):
         # Present-tense explanations ("spoofing makes the aircraft think...") describe no event.
         return False
-    if _STATISTIC.search(text) and _period_of_count(text):
-        # "316 aircraft impacted by spoofing between July 15 and August 15": a count over a
-        # period, not an incident (a count on one day or a few, "500 aircraft between 29 May
-        # and 2 June", is one area event; the report's figures are read by figures.py).
-        return False
     if _ADMINISTRATIVE_ACT.search(text) and not _INCIDENT_VERB.search(text):
         # "... the regulator had formed a committee on October 4": the date of an office's act.
-        return False
-    if _long_period(text):
-        # "the most frequent disruptions between November 2023 and February 2025": a period
-        # over which things happened, not an incident.
-        return False
-    if _not_happened(text):
-        # "Tests may leave aircraft without GPS", "none of its aircraft lost GPS": what could
-        # happen, or what did not, is no event.
         return False
     if _STAGED.search(text):
         # "Flight tests on 12 March showed the antenna kept a fix while a test transmitter
@@ -3350,6 +3336,23 @@ AREA_LEDE_SENTENCES = 4
 _AIR_USERS = re.compile(r"\bin the air\b|\baviation\b|\bair traffic\b|\bairspace\b", re.I)
 
 
+def _no_event_told(text: str) -> bool:
+    """The checks every anchor passes, whatever made it one: the sentence tells no event of
+    aircraft."""
+    # Ships or cars whose positions jump "to an airport" are still ships and cars.
+    if (_MARITIME.search(text) or _GROUND.search(text)) and not _AIRCRAFT_WORD.search(text):
+        return True
+    # "316 aircraft impacted by spoofing between July 15 and August 15": a count over a period,
+    # not an incident (a count on one day or a few, "500 aircraft between 29 May and 2 June", is
+    # one area event; the report's figures are read by figures.py).
+    if _STATISTIC.search(text) and _period_of_count(text):
+        return True
+    # "the most frequent disruptions between November 2023 and February 2025": a period over
+    # which things happened, not an incident. "Tests may leave aircraft without GPS", "none of
+    # its aircraft lost GPS": what could happen, or what did not, is no event.
+    return _long_period(text) or _not_happened(text)
+
+
 def _area_lede_anchors(sentences: list[Sentence]) -> list[Sentence]:
     """Anchors for a report that opens with an area's disruption on named days and says in its
     opening that aircraft met it, but in another sentence ("receivers lost their fix across
@@ -3360,11 +3363,7 @@ def _area_lede_anchors(sentences: list[Sentence]) -> list[Sentence]:
         return []
     for sentence in opening[:AREA_LEDE_SENTENCES]:
         text = sentence.text
-        if not _is_problem_sentence(text) or _not_happened(text) or _long_period(text):
-            continue
-        if (_MARITIME.search(text) or _GROUND.search(text)) and not _AIRCRAFT_WORD.search(text):
-            continue
-        if _STATISTIC.search(text) and _period_of_count(text):
+        if not _is_problem_sentence(text) or _no_event_told(text):
             continue
         if _TOLD_OR_WARNED.search(text) or _ADMINISTRATIVE_ACT.search(text):
             # "The regulator said on Friday it is warning airlines": a statement's day.
