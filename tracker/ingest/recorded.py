@@ -819,12 +819,15 @@ def describe(link: Link) -> str:
 
 
 #: Reasons (from :mod:`.assess` and extraction) that only hold a candidate back because it
-#: has no date to apply: the cap below the threshold and the outside-date gate. The penalties
-#: for a page that does not date its own event ("no incident date in the text") stay, but for
-#: the guess that the headline's news happened on the day it was published: the recorded day
-#: replaces the guess (:data:`_HEADLINE_DAY_REASON`, for a candidate of the headline or lede).
+#: has no date to apply: the cap below the threshold, the outside-date gate, and the guess of
+#: a page known only by its month (an address like /2018/11/) that its news fell in that
+#: month: a recorded day the page names replaces the guess. The other penalties for a page that
+#: does not date its own event ("no incident date in the text") stay, but for the guess that
+#: the headline's news happened on the day it was published: the recorded day replaces that
+#: guess too (:data:`_HEADLINE_DAY_REASON`, for a candidate of the headline or lede).
 _DATE_REASON = re.compile(
-    r"^[+-]\d+\.\d\d (?:no date on the page|cannot be applied without a date)"
+    r"^[+-]\d+\.\d\d (?:no date on the page|cannot be applied without a date"
+    r"|no incident date in the text; publication month used)"
 )
 _HEADLINE_DAY_REASON = re.compile(
     r"^[+-]\d+\.\d\d no incident date in the text; the headline's, so the publication day"

@@ -1,0 +1,70 @@
+"""Session 26: failure classes seen on real pages, each rule with a fixture in our own words
+(invented or generic places, people and flights)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from helpers import incident_row, write_recorded
+
+from tracker.ingest.candidates import extract_results
+from tracker.ingest.readers import reports_from_bytes
+from tracker.ingest.recorded import load_index
+from tracker.schema import INC
+
+# --- a page dated by its address's month that names a recorded day ------------------------------
+
+# A wire story about an inquiry: its address gives only the month, its text no day of the
+# interference, and its names (the minister, the region) are those of one recorded warning.
+INQUIRY_PAGE = (
+    "URL: https://example.org/2025/06/zeltine-probe/\n\n"
+    "Lithuania looks into GPS trouble during drills\n\n"
+    "Lithuania says it is checking whether its neighbour recently interfered with GPS signals "
+    "in the northern Lithuanian region of Zeltine during drills, putting civil air traffic at "
+    "risk.\n"
+    "Minister Kaarel Voss announced the check days after the air navigation service warned "
+    "pilots of lost GPS signals.\n"
+    "The neighbour's embassy said it knew nothing about it.\n"
+)
+
+
+def _warning_index(tmp_path, precision: str = "day"):
+    row = incident_row(
+        **{
+            INC.id: "2025-06-18-zeltine",
+            INC.date: "2025-06-18" if precision == "day" else "2025-06-01",
+            INC.date_precision: precision,
+            INC.location: "Zeltine region, northern Lithuania",
+            INC.latitude: "55.6",
+            INC.longitude: "21.2",
+            INC.geocode_precision: "area",
+            INC.country: "LT",
+            INC.aircraft: "Civil air traffic in general (warning to pilots)",
+            INC.summary: "Minister Kaarel Voss said the signals were lost during drills.",
+        }
+    )
+    return load_index(write_recorded(tmp_path / "data", [row]))
+
+
+def _inquiry_results(index):
+    [report] = reports_from_bytes(INQUIRY_PAGE.encode(), name="page.txt")
+    return extract_results(report, recorded=index)
+
+
+def test_a_month_dated_page_naming_a_recorded_day_is_proposed(tmp_path):
+    # Without the rule the guess "publication month used" still costs the candidate 0.25
+    # after the record has given it a day, and it is skipped.
+    results = _inquiry_results(_warning_index(tmp_path))
+    [candidate] = results.candidates
+    assert candidate.values[INC.date] == dt.date(2025, 6, 18)
+    assert not any("publication month used" in reason for reason in candidate.reasons)
+
+
+def test_a_recorded_month_does_not_lift_the_guess(tmp_path):
+    # A recorded month names no particular event: the page waits for review as before.
+    results = _inquiry_results(_warning_index(tmp_path, precision="month"))
+    assert results.candidates == []
+
+
+def test_without_a_record_the_page_is_not_proposed():
+    assert _inquiry_results(None).candidates == []
