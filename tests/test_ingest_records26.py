@@ -68,3 +68,36 @@ def test_a_recorded_month_does_not_lift_the_guess(tmp_path):
 
 def test_without_a_record_the_page_is_not_proposed():
     assert _inquiry_results(None).candidates == []
+
+
+# --- an incident at sea, placed by the sentences that follow ------------------------------------
+
+# A short news item in one-sentence paragraphs: the lede tells of airliners over a sea with no
+# country, and the next paragraphs say in whose airspace most of them were.
+SEA_PAGE = (
+    "URL: https://example.org/news/north-sea-trouble\n\n"
+    "Hundreds of airliners lose GPS over the North Sea\n\n"
+    "Airliners crossing the North Sea have reported jammed GPS signals since Sunday, with "
+    "hundreds of crews filing reports.\n\n"
+    "Pilots described the trouble as the worst they had seen.\n\n"
+    "Most of the cases appear to lie in Danish airspace, tracking sites show.\n\n"
+    "Little to no interference was seen over Norway, they add.\n"
+)
+
+
+def _sea_countries(text: str) -> list[str]:
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, published=dt.date(2025, 3, 4), min_score=0.0)
+    return [c.values[INC.country] for c in results.candidates]
+
+
+def test_an_incident_at_sea_takes_the_airspace_the_next_sentences_name():
+    # Without the rule the North Sea has no country, and no label can match it.
+    assert _sea_countries(SEA_PAGE) == ["DK"]
+
+
+def test_a_country_where_there_was_no_interference_does_not_count():
+    text = SEA_PAGE.replace(
+        "Most of the cases appear to lie in Danish airspace, tracking sites show.\n\n", ""
+    )
+    assert _sea_countries(text) == [""]

@@ -3100,8 +3100,11 @@ def extract_candidates(
         place_best = 3.0 if place_roles & cued else 1.0
         place_values, place_sentence = _place_values(place)
         if place is not None and not place_values[INC.country]:
-            place_values[INC.country] = country_for_sea(
-                hits, near=(place.location.latitude, place.location.longitude)
+            near = (place.location.latitude, place.location.longitude)
+            place_values[INC.country] = country_for_sea(hits, near=near) or country_for_sea(
+                _hits_after(incident, sentences, anchor_ids | others, values, base, budget),
+                near=near,
+                any_place=True,
             )
         values.update(place_values)
         if place_sentence:
@@ -3391,6 +3394,35 @@ def _not_happened(text: str) -> bool:
     if not (_MODAL_PROBLEM.search(text) or _NEGATED_EVENT.search(text)):
         return False
     return not _INCIDENT_VERB.search(_NEGATED_EVENT.sub(" ", text))
+
+
+#: How many sentences after an incident at sea are read for the country whose airspace it
+#: was: the paragraph or two that go on to say where the aircraft were.
+SEA_FOLLOW_SENTENCES = 4
+#: "Little to no interference appears in Belarus": where the interference was not.
+_NONE_THERE = re.compile(
+    r"\b(?:little|hardly\s+any|almost)\s+(?:or|to)\s+no\s+(?:interference|jamming|spoofing)\b"
+    r"|\bno\s+(?:interference|jamming|spoofing)\s+(?:was|were|is|has\s+been|appears?)\b",
+    re.I,
+)
+
+
+def _hits_after(incident, sentences, skipped: set[int], values: dict, base, budget) -> list:
+    """Places named in the few sentences after an incident's last anchor: "planes over the
+    Baltic Sea had trouble since Sunday. ... Most of the cases were in Polish airspace" places
+    the Baltic's aircraft in Poland. Sentences that tell another time or are generic
+    ("incidents are common in the Baltic") say nothing of this incident's airspace."""
+    last = max(a.index for a in incident.anchors)
+    hits: list[PlaceHit] = []
+    for s in sentences:
+        if not last < s.index <= last + SEA_FOLLOW_SENTENCES or s.index in skipped:
+            continue
+        if _is_generic_line(s) or _tells_another_time(s, incident, values, base):
+            continue
+        if _NONE_THERE.search(s.text) or ax.UNAFFECTED.search(s.text):
+            continue
+        hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
+    return hits
 
 
 def _is_generic_line(sentence: Sentence) -> bool:

@@ -1106,16 +1106,19 @@ def best_place(hits: list[PlaceHit]) -> PlaceHit | None:
 SEA_COUNTRY_KM = 1500.0
 
 
-def country_for_sea(hits: list[PlaceHit], near: tuple[float, float] | None = None) -> str:
+def country_for_sea(
+    hits: list[PlaceHit], near: tuple[float, float] | None = None, *, any_place: bool = False
+) -> str:
     """For an incident placed at sea: the country the report names (positively), or ``""``.
 
     "South Korea's military said ... over the West Sea" is Korean airspace in the report's
     words; a bare sea with no country named stays without one (open sea). With ``near`` (the
     sea's or area's point), a country farther than :data:`SEA_COUNTRY_KM` does not count.
+    With ``any_place``, a town's or region's country counts too ("across southern Sweden").
     """
     totals: dict[str, float] = {}
     for hit in hits:
-        if hit.precision == "country" and hit.country:
+        if hit.country and (any_place or hit.precision == "country"):
             if near is not None and (
                 float(haversine_km(*near, hit.location.latitude, hit.location.longitude))
                 > SEA_COUNTRY_KM
