@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tracker.ingest.evaluate import _country_ok, evaluate, is_tuning_split, main
+from tracker.ingest.evaluate import _country_ok, evaluate, is_tuning_split, main, type_matches
 
 
 def test_tuning_splits_are_recognised_by_name():
@@ -16,6 +16,13 @@ def test_an_expected_empty_country_means_at_sea():
     assert _country_ok({"country": ""}, {"country": ""})
     assert not _country_ok({"country": ""}, {"country": "SE"})
     assert not _country_ok({"country": "SE"}, {"country": ""})
+
+
+def test_both_is_right_when_jamming_and_spoofing_are_each_accepted():
+    assert type_matches({"type": ["jamming", "spoofing"]}, {"interference": "both"})
+    assert type_matches({"type": "both"}, {"interference": "both"})
+    assert not type_matches({"type": ["jamming", "unknown"]}, {"interference": "both"})
+    assert not type_matches({"type": ["jamming", "spoofing"]}, {"interference": "unknown"})
 
 
 def _corpus(tmp_path):

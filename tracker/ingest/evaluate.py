@@ -19,7 +19,8 @@ Scoring, per expected incident and per candidate:
   included);
 * **negatives clean** = articles without an incident that give no candidate;
 * **date** and **country** accuracy = expected incidents whose best candidate has the right date
-  (respectively country); **type** and **phase** accuracy are over matches.
+  (respectively country); **type** and **phase** accuracy are over matches (a candidate's
+  ``both`` is right when the reader accepted jamming and spoofing alike).
 
 Per-article lines are printed only for tuning splits (``tune``, ``tune3``, ``dataset-tune``,
 any name starting with ``tune`` or ending in ``-tune``) unless ``--details`` is given: the other
@@ -46,6 +47,7 @@ __all__ = [
     "Summary",
     "evaluate",
     "date_matches",
+    "type_matches",
     "is_tuning_split",
     "main",
     "CORPUS_ENV",
@@ -59,6 +61,14 @@ def _as_set(value) -> set[str]:
     if value is None:
         return set()
     return set(value) if isinstance(value, list) else {value}
+
+
+def type_matches(expected: dict, candidate: dict) -> bool:
+    """Is the candidate's interference kind one the reader accepted? ``both`` (jamming and
+    spoofing told together) is right when the reader accepted each of them."""
+    accepted = _as_set(expected.get("type"))
+    kind = candidate.get("interference")
+    return kind in accepted or (kind == "both" and {"jamming", "spoofing"} <= accepted)
 
 
 def date_matches(expected: dict, candidate: dict) -> bool:
@@ -220,7 +230,7 @@ class Summary:
                 self.date_right += date_matches(want, best)
                 self.country_right += _country_ok(want, best)
         for want, got in pairs:
-            self.type_right += got.get("interference") in _as_set(want.get("type"))
+            self.type_right += type_matches(want, got)
             self.phase_right += got.get("flight_phase") in _as_set(want.get("phase"))
         if result.article.get("figures"):
             self.figure_articles += 1
