@@ -101,3 +101,31 @@ def test_a_country_where_there_was_no_interference_does_not_count():
         "Most of the cases appear to lie in Danish airspace, tracking sites show.\n\n", ""
     )
     assert _sea_countries(text) == [""]
+
+
+# --- the kind of interference kept only in the page's address -----------------------------------
+
+# An aggregator's copy that says only "interference", under an address that keeps the
+# headline's "jammed".
+SLUG_PAGE = (
+    "URL: https://example.org/world/2026/02/10/envoy-plane-gps-signal-jammed-near-border/\n\n"
+    "An aircraft carrying the trade envoy Lena Marsh met GPS interference on Monday while "
+    "flying near the border of Belarus, her office said.\n"
+    "The flight landed safely in Vilnius.\n"
+)
+
+
+def _kinds(text: str) -> list[str]:
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, published=dt.date(2026, 2, 10), min_score=0.0)
+    return [c.values[INC.interference] for c in results.candidates]
+
+
+def test_the_address_names_the_kind_the_text_leaves_open():
+    # Without the rule the candidate's kind is "unknown".
+    assert _kinds(SLUG_PAGE) == ["jamming"]
+
+
+def test_an_address_without_words_names_no_kind():
+    text = SLUG_PAGE.replace("envoy-plane-gps-signal-jammed-near-border/", "a/1609325829")
+    assert _kinds(text) == ["unknown"]

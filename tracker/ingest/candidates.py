@@ -52,7 +52,7 @@ from tracker.ingest.places import (
 )
 from tracker.ingest.readers import Report
 from tracker.ingest.text import Sentence, split_sentences
-from tracker.ingest.urls import published_from_url, published_month_from_url
+from tracker.ingest.urls import published_from_url, published_month_from_url, slug_words
 from tracker.validate import FUTURE_TOLERANCE
 
 __all__ = ["Candidate", "Results", "extract_candidates", "extract_results", "out_of_scope"]
@@ -3140,6 +3140,12 @@ def extract_candidates(
             )
             if whole_kind in {"jamming", "spoofing"}:
                 kind, kind_sentence = whole_kind, whole_sentence
+        if kind == "unknown":
+            # A copy that says only "interference" may keep the headline's "jammed" in its
+            # address.
+            slug_kind, _ = fx.interference_type([slug_words(report.url or "")])
+            if slug_kind in {"jamming", "spoofing"}:
+                kind, kind_sentence = slug_kind, f"(the page's address: {report.url})"
         values[INC.interference] = kind
         evidence[INC.interference] = kind_sentence
         phase, phase_sentence = fx.flight_phase(anchor_texts)

@@ -1,4 +1,5 @@
-"""What a news page's address tells when its text does not: the day it was published.
+"""What a news page's address tells when its text does not: the day it was published, and the
+words of its headline.
 
 News sites write the day into their addresses ("/2025/09/01/plane-lost-gps-near-plovdiv"). A page
 copied without its date line (a pasted body, a stored excerpt) still has its URL. Only the
@@ -11,7 +12,7 @@ import datetime as dt
 import re
 import urllib.parse
 
-__all__ = ["published_from_url", "published_month_from_url"]
+__all__ = ["published_from_url", "published_month_from_url", "slug_words"]
 
 # "/2025/09/01/", "/2025-09-01/", "-2025-09-01-", "/20250901/": a year from 1990 on, then month
 # and day; the separators keep an article number ("/1609325829/") from passing for a date.
@@ -65,3 +66,20 @@ def published_month_from_url(url: str) -> dt.date | None:
         return None
     match = _URL_MONTH.search(urllib.parse.urlsplit(url).path)
     return dt.date(int(match["y"]), int(match["m"]), 1) if match else None
+
+
+def slug_words(url: str) -> str:
+    """The words of a news address's last part, its headline in short ("/2026/05/25/minister-
+    aircraft-gps-signal-jammed/" gives "minister aircraft gps signal jammed"); ``""`` when the
+    part holds no words (an article number, "index.html").
+
+    >>> slug_words("https://example.org/world/2026/05/25/minister-plane-gps-jammed/")
+    'minister plane gps jammed'
+    >>> slug_words("https://example.org/a/1609325829")
+    ''
+    """
+    path = urllib.parse.urlsplit(url or "").path
+    last = next((part for part in reversed(path.split("/")) if part), "")
+    last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", urllib.parse.unquote(last), flags=re.I)
+    words = [w for w in re.split(r"[-_+.]+", last) if w.isalpha()]
+    return " ".join(words) if len(words) >= 3 else ""
