@@ -129,3 +129,33 @@ def test_the_address_names_the_kind_the_text_leaves_open():
 def test_an_address_without_words_names_no_kind():
     text = SLUG_PAGE.replace("envoy-plane-gps-signal-jammed-near-border/", "a/1609325829")
     assert _kinds(text) == ["unknown"]
+
+
+# --- the days of a military exercise are not the interference's --------------------------------
+
+DRILL_PAGE = (
+    "URL: https://example.org/news/drill-gps\n\n"
+    "Pilots in the far north lose GPS during drills\n\n"
+    "The alliance held its largest naval exercise in years off Finnmark from 3 to 14 March.\n"
+    "Pilots of a regional airline reported losing GPS signals over Finnmark, the airline "
+    "said.\n"
+)
+
+
+def _drill_dates(text: str) -> list:
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, published=dt.date(2025, 3, 20), min_score=0.0)
+    return [(c.values[INC.date], c.values[INC.date_precision]) for c in results.candidates]
+
+
+def test_the_days_of_an_exercise_do_not_date_the_interference():
+    # Without the rule the pilots' trouble is dated to the first day of the drills; with it
+    # the page names no day of its own, and a reviewer (or a recorded incident) must date it.
+    assert _drill_dates(DRILL_PAGE) == [(None, "day")]
+
+
+def test_a_day_the_pilots_lost_gps_during_drills_still_dates_it():
+    text = DRILL_PAGE.replace(
+        "reported losing GPS signals", "reported losing GPS signals on 5 March"
+    )
+    assert _drill_dates(text) == [(dt.date(2025, 3, 5), "day")]

@@ -1258,6 +1258,10 @@ def _nearest_date(
             # "In early June, six countries raised the issue with the ICAO Council": the day of
             # a statement or a meeting, with no event in it, does not date an incident.
             continue
+        if _EXERCISE_SPAN.search(text) and not _is_problem_sentence(text):
+            # "NATO held its largest exercise in decades from 25 October to 7 November": the
+            # days of the drills the interference came during, not of the interference.
+            continue
         if index > anchor_index and ax.is_background(text):
             # "In February, the regulator called such attacks a daily occurrence": a later
             # sentence recalling something earlier does not date the incident.
@@ -1290,6 +1294,14 @@ def _nearest_date(
                     continue
                 return mention, sentences[index].text
     return None
+
+
+#: Military exercises and war games: a sentence giving their days dates the drills.
+_EXERCISE_SPAN = re.compile(
+    r"\b(?:(?:military|naval|air|joint|NATO|large|largest|massive)\s+(?:\w+\s+){0,2}?"
+    r"(?:exercises?|drills?|manoeuvres|maneuvers)|war\s*games?)\b",
+    re.I,
+)
 
 
 #: Words besides its date and time that a time stamp's line may hold (a user's name, "#1").
