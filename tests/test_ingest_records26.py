@@ -159,3 +159,32 @@ def test_a_day_the_pilots_lost_gps_during_drills_still_dates_it():
         "reported losing GPS signals", "reported losing GPS signals on 5 March"
     )
     assert _drill_dates(text) == [(dt.date(2025, 3, 5), "day")]
+
+
+# --- two countries paired as where the trouble was ----------------------------------------------
+
+PAIR_PAGE = (
+    "URL: https://example.org/news/pilots-two-countries\n\n"
+    "Airline pilots report GPS trouble\n\n"
+    "Airline pilots in Latvia and Estonia reported jammed GPS signals on Sunday, the two "
+    "countries' air navigation services said.\n"
+)
+
+
+def _pair_countries(text: str) -> list[str]:
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, published=dt.date(2025, 4, 8), min_score=0.0)
+    return sorted(c.values[INC.country] for c in results.candidates)
+
+
+def test_two_countries_paired_as_where_it_happened_are_two_incidents():
+    # Without the rule only the first country is proposed.
+    assert _pair_countries(PAIR_PAGE) == ["EE", "LV"]
+
+
+def test_a_route_between_two_countries_is_one_incident():
+    text = PAIR_PAGE.replace(
+        "Airline pilots in Latvia and Estonia reported",
+        "Airline pilots flying between Latvia and Estonia reported",
+    )
+    assert len(_pair_countries(text)) == 1

@@ -17,6 +17,7 @@ A report with no anchor (ships only, a satellite launch, a policy piece) gives n
 from __future__ import annotations
 
 import calendar
+import copy
 import dataclasses
 import datetime as dt
 import functools
@@ -1294,6 +1295,35 @@ def _nearest_date(
                     continue
                 return mention, sentences[index].text
     return None
+
+
+def _paired_countries(candidate: Candidate, place: PlaceHit | None, hits: list[PlaceHit]) -> list:
+    """One more candidate for the second of two countries an anchor pairs as where the trouble
+    was ("pilots in Norway and Finland lost GPS signals"): each country's airspace is its own
+    incident, as readers list them. A route ("from Warsaw to Plovdiv", "between Latvia and
+    Estonia") pairs nothing."""
+    own = candidate.values[INC.country]
+    if place is None or not own:
+        return []
+    countries = [h for h in hits if h.location.raw.get("precision") == "country" and h.country]
+    extra: dict[str, Candidate] = {}
+    for first in countries:
+        if first.country != own:
+            continue
+        for second in countries:
+            if second.sentence != first.sentence or second.country in {own, *extra}:
+                continue
+            pair = re.compile(
+                rf"\b(?:in|over|across|above)\s+(?:the\s+)?{re.escape(first.text.strip())}"
+                rf"\s+and\s+(?:the\s+)?{re.escape(second.text.strip())}\b"
+            )
+            if not pair.search(first.sentence):
+                continue
+            twin = copy.deepcopy(candidate)
+            twin.values.update(_place_values(second)[0])
+            twin.notes = [*twin.notes, f"the report pairs {first.text} and {second.text}: one each"]
+            extra[second.country] = twin
+    return list(extra.values())
 
 
 #: Military exercises and war games: a sentence giving their days dates the drills.
@@ -3267,6 +3297,7 @@ def extract_candidates(
         candidate._lede = in_lede  # type: ignore[attr-defined]
         candidate._from_publication = date_kind in {"published", "published_day", "reported"}  # type: ignore[attr-defined]
         candidates.append(candidate)
+        candidates += _paired_countries(candidate, place, hits)
     candidates = _demote_background(candidates, report.published or published)
     candidates = _merge_vague(_merge_same(candidates))
     floor = ax.DROP_SCORE if floor is None else floor
