@@ -188,3 +188,35 @@ def test_a_route_between_two_countries_is_one_incident():
         "Airline pilots flying between Latvia and Estonia reported",
     )
     assert len(_pair_countries(text)) == 1
+
+
+# --- a new flight elsewhere does not lend its month to an undated one ---------------------------
+
+TWO_FLIGHTS_PAGE = (
+    "URL: https://example.org/news/airline-gps-small\n\n"
+    "Airline calls GPS trouble a small problem\n\n"
+    "Latvia and Lithuania last year blamed Russia for jamming GPS in the region.\n"
+    "A Nordair jet about to land at Riga airport was diverted to Tallinn because of GPS "
+    "jamming, Latvia's air navigation service said.\n"
+    "In December, a flight bound for the Polish city of Gdansk had to land in Germany after "
+    "GPS problems, the airline said.\n"
+)
+
+
+def _flight_months(text: str) -> list[tuple]:
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, published=dt.date(2025, 1, 21), min_score=0.0)
+    return [(c.values[INC.country], c.values[INC.date]) for c in results.candidates]
+
+
+def test_a_new_flight_elsewhere_does_not_date_the_undated_one():
+    # Without the rule the Riga diversion is dated to December, the Gdansk flight's month.
+    assert ("LV", dt.date(2024, 12, 1)) not in _flight_months(TWO_FLIGHTS_PAGE)
+
+
+def test_the_same_flight_told_again_with_its_month_is_still_dated():
+    text = TWO_FLIGHTS_PAGE.replace(
+        "a flight bound for the Polish city of Gdansk had to land in Germany",
+        "the jet bound for Riga had to land in Tallinn",
+    )
+    assert ("LV", dt.date(2024, 12, 1)) in _flight_months(text)

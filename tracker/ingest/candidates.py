@@ -1028,6 +1028,8 @@ def _group(
             if incident.date is None or incident.date.date is None:
                 if recalled or _another_airlines(anchor, incident):
                     continue
+                if _another_flight_elsewhere(anchor, incident, budget):
+                    continue
                 if incident.date is not None and "year" in incident.date.text.lower():
                     # "last year's disruption" with no publication date to count from, told
                     # with its month further down: still the incident the lede named.
@@ -1050,6 +1052,11 @@ def _group(
                 and mention.precision in {"month", "day"}
                 and existing.date.year == mention.date.year
             )
+            if (same or told_closer) and existing.precision != "day":
+                # A vague date shared ("last year" ... "In December, a flight bound for
+                # Vienna"): a new flight elsewhere is not more of the incident before.
+                if _another_flight_elsewhere(anchor, incident, budget):
+                    continue
             if same or told_closer:
                 if told_closer and incident.first_told is None:
                     incident.first_told = next(
@@ -1388,14 +1395,15 @@ _ANOTHER = re.compile(
 )
 
 
-def _own_country(sentence: Sentence, budget: LookupBudget) -> str:
-    """Country of a strongly cued place in one sentence ("over Cyprus"), or ``""``."""
+def _own_country(sentence: Sentence, budget: LookupBudget, *, least: float = 3.0) -> str:
+    """Country of a strongly cued place in one sentence ("over Cyprus"), or ``""``; with a
+    lower ``least``, of any place told as where it happened."""
     hits = [
         h
         for h in spot_places(
             sentence.text, weight=1.0, sentence_index=sentence.index, budget=budget
         )
-        if h.score >= 3
+        if h.score >= least
     ]
     best = best_place(hits)
     return best.country if best else ""
@@ -1419,6 +1427,26 @@ def _starts_another(anchor: Sentence, current: _Incident, budget: LookupBudget) 
     if not (fx.KNOWN_OPERATOR.search(anchor.text) or fx.aircraft([anchor.text])):
         return False
     mine = _own_country(anchor, budget)
+    if not mine:
+        return False
+    theirs = {_own_country(a, budget) for a in current.anchors} - {""}
+    return bool(theirs) and mine not in theirs
+
+
+#: "a flight bound for Vienna", "an Airbus": a flight told for the first time.
+_NEW_FLIGHT = re.compile(
+    r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}?(?:flight|plane|aircraft|jet|airliner)\b", re.I
+)
+
+
+def _another_flight_elsewhere(anchor: Sentence, current: _Incident, budget: LookupBudget) -> bool:
+    """Does a dated anchor tell a new flight ("In December, a flight bound for Vienna had to
+    land in Czechia") in another country than the undated incident before it (a diversion at
+    Vilnius)? Then its date is that flight's, not the undated one's."""
+    if not _NEW_FLIGHT.search(anchor.text):
+        return False
+    # The new flight's place needs no strong cue ("bound for the Austrian capital Vienna").
+    mine = _own_country(anchor, budget, least=1.0)
     if not mine:
         return False
     theirs = {_own_country(a, budget) for a in current.anchors} - {""}
