@@ -220,3 +220,43 @@ def test_the_same_flight_told_again_with_its_month_is_still_dated():
         "the jet bound for Riga had to land in Tallinn",
     )
     assert ("LV", dt.date(2024, 12, 1)) in _flight_months(text)
+
+
+# --- an undated page's own "reported on Monday, June 2" links it to the flights before ----------
+
+# A suspension page with no date line: the only day it names is when the airline told the news.
+SUSPENSION_PAGE = (
+    "URL: https://example.org/news/nordair-suspends-kaunas\n\n"
+    "Nordair suspends its flights to Kaunas\n\n"
+    "The airline Nordair has suspended all its flights to the Lithuanian city of Kaunas for a "
+    "month because of interference with GPS.\n"
+    "This was announced by the carrier's press office on Monday, June 2.\n"
+    "Recently two Nordair planes flying from Riga to Kaunas were forced to turn back because "
+    "of GPS signal interference.\n"
+)
+
+
+def _suspension_index(tmp_path):
+    row = incident_row(
+        **{
+            INC.id: "2025-05-29-kaunas",
+            INC.date: "2025-05-29",
+            INC.location: "Approach to Kaunas Airport",
+            INC.latitude: "54.96",
+            INC.longitude: "24.08",
+            INC.geocode_precision: "airport",
+            INC.country: "LT",
+            INC.operator: "Nordair",
+            INC.aircraft: "Nordair ATR 72 from Riga",
+        }
+    )
+    return load_index(write_recorded(tmp_path / "data", [row]))
+
+
+def test_the_day_an_undated_page_was_told_links_it_to_the_flights_before(tmp_path):
+    [report] = reports_from_bytes(SUSPENSION_PAGE.encode(), name="page.txt")
+    results = extract_results(report, recorded=_suspension_index(tmp_path), min_score=0.0)
+    # Without the rule the candidate keeps the day of the announcement, 2 June, unlinked.
+    assert [(c.values[INC.date], c.recorded) for c in results.candidates] == [
+        (dt.date(2025, 5, 29), "2025-05-29-kaunas")
+    ]

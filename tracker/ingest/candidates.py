@@ -3324,6 +3324,7 @@ def extract_candidates(
         candidate.score, candidate.reasons = assessment.final, assessment.reasons
         candidate._lede = in_lede  # type: ignore[attr-defined]
         candidate._from_publication = date_kind in {"published", "published_day", "reported"}  # type: ignore[attr-defined]
+        candidate._reported = date_kind == "reported"  # type: ignore[attr-defined]
         candidates.append(candidate)
         candidates += _paired_countries(candidate, place, hits)
     candidates = _demote_background(candidates, report.published or published)

@@ -954,6 +954,10 @@ def link_candidates(
         # A date line in the text ("Bucharest, 1 September 2025") dates the page when its
         # metadata does not; extraction keeps it as the candidate's source date.
         page_date = candidate.source.get("published") if published is None else published
+        if page_date is None and getattr(candidate, "_reported", False):
+            # "Finnair said on Monday, April 29 that ...": on an undated page, the day the
+            # news was told is when the page was written, as near as the page says.
+            page_date = own
         link = find_link(
             candidate.values,
             words,
