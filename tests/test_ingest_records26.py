@@ -260,3 +260,52 @@ def test_the_day_an_undated_page_was_told_links_it_to_the_flights_before(tmp_pat
     assert [(c.values[INC.date], c.recorded) for c in results.candidates] == [
         (dt.date(2025, 5, 29), "2025-05-29-kaunas")
     ]
+
+
+# --- a recorded flight known only to its month still dates the page that tells it --------------
+
+FLIGHT_MONTH_PAGE = (
+    "URL: https://example.org/news/nordair-spoofed\n\n"
+    "Nordair jet spoofed on its way to Larnaca\n\n"
+    "A Nordair jet flying from Adana to Larnaca had its GPS spoofed, the airline told Aero "
+    "magazine.\n"
+    "The crew switched off the GPS sensors and Larnaca controllers guided the aircraft.\n"
+)
+
+
+def _flight_month_index(tmp_path, aircraft: str):
+    row = incident_row(
+        **{
+            INC.id: "2025-03-01-adana-larnaca",
+            INC.date: "2025-03-01",
+            INC.date_precision: "month",
+            INC.location: "Between Adana and Larnaca",
+            INC.latitude: "35.5",
+            INC.longitude: "34.2",
+            INC.geocode_precision: "area",
+            INC.country: "CY",
+            INC.operator: "Nordair",
+            INC.aircraft: aircraft,
+        }
+    )
+    return load_index(write_recorded(tmp_path / "data", [row]))
+
+
+def _flight_month_results(tmp_path, aircraft: str):
+    [report] = reports_from_bytes(FLIGHT_MONTH_PAGE.encode(), name="page.txt")
+    return extract_results(
+        report,
+        published=dt.date(2025, 4, 2),
+        recorded=_flight_month_index(tmp_path, aircraft),
+    )
+
+
+def test_a_recorded_flight_of_a_month_dates_the_page_that_tells_it(tmp_path):
+    # Without the rule the guess that the news is of the publication day still costs the
+    # candidate 0.25 after the record dated it, and it is skipped.
+    [candidate] = _flight_month_results(tmp_path, "Nordair A320").candidates
+    assert candidate.values[INC.date] == dt.date(2025, 3, 1)
+
+
+def test_a_recorded_month_of_many_aircraft_does_not(tmp_path):
+    assert _flight_month_results(tmp_path, "Several aircraft").candidates == []

@@ -876,6 +876,16 @@ def _own_day(candidate, incident: RecordedIncident, dated_by_text: bool) -> bool
     )
 
 
+def _dates_a_report(incident: RecordedIncident) -> bool:
+    """Can the record date a report that gives no date of its own? Only a recorded day, or a
+    recorded flight known to its month (a named airline's flight), is a particular event; a
+    recorded month or period naming no flight (jammers heard for years near an airport) leaves
+    the report its penalty, and the report waits for review."""
+    return incident.precision == "day" or (
+        incident.precision == "month" and incident.flight_named and incident.end_date is None
+    )
+
+
 def _adopt(candidate, link: Link, dated_by_text: bool) -> None:
     """Give a linked candidate the recorded date when its own is missing, vaguer or another
     day of the window; a day of its own inside a vaguer recorded date (a month), or any date
@@ -910,10 +920,7 @@ def _adopt(candidate, link: Link, dated_by_text: bool) -> None:
         f"{taken} taken from recorded incident {incident.id} "
         f"(the report's own date: {was or 'none'})"
     )
-    if not dated_by_text and incident.precision == "day":
-        # Only a recorded day is a particular event that can date an undated report; a
-        # recorded month or period (jammers heard for years near an airport) names no flight,
-        # so the report keeps its penalty and waits for review.
+    if not dated_by_text and _dates_a_report(incident):
         candidate.score = _without_date_penalty(candidate)
         candidate.reasons = [r for r in candidate.reasons if not _only_dates(candidate, r)]
     candidate.reasons.append(
@@ -1001,7 +1008,7 @@ def link_candidates(
         if link is not None and owner.get(link.incident.id) is not candidate:
             link = None
         if candidate.score < floor:
-            if link is None or dated_by_text or link.incident.precision != "day":
+            if link is None or dated_by_text or not _dates_a_report(link.incident):
                 continue
             dated = (
                 _place_dated(candidate)[0]
