@@ -9,7 +9,7 @@ from helpers import incident_row, write_recorded
 
 from tracker.ingest.candidates import extract_results
 from tracker.ingest.readers import reports_from_bytes
-from tracker.ingest.recorded import load_index
+from tracker.ingest.recorded import load_index, report_words
 from tracker.schema import INC
 
 # --- a page dated by its address's month that names a recorded day ------------------------------
@@ -309,3 +309,13 @@ def test_a_recorded_flight_of_a_month_dates_the_page_that_tells_it(tmp_path):
 
 def test_a_recorded_month_of_many_aircraft_does_not(tmp_path):
     assert _flight_month_results(tmp_path, "Several aircraft").candidates == []
+
+
+# --- an Embraer written out is its record's type code -------------------------------------------
+
+
+def test_an_embraer_written_out_is_named_by_its_type_code():
+    # Without the rule "Embraer 190" gives no "e190", the name a record of the aircraft keeps.
+    assert "e190" in report_words("The crashed Embraer 190 was flying from Baku.")
+    assert "e190" in report_words("an Embraer E-190 jet")
+    assert "e190" not in report_words("Embraer said that 190 people were aboard.")

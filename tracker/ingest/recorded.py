@@ -131,14 +131,21 @@ def fold(text: str) -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:[-\u2013][^\W_]+)*")
 
 
+#: "Embraer 190" is the "E190" of a record: the maker's letter is often left out.
+_EMBRAER_TYPE = re.compile(r"\bembraer\s+(?:erj\s*|e\s*-?)?(\d{3})\b")
+
+
 def _tokens(text: str) -> set[str]:
-    """Folded words of ``text``; a hyphenated code also as one word ("OO-GPE" -> "oogpe")."""
+    """Folded words of ``text``; a hyphenated code also as one word ("OO-GPE" -> "oogpe"), and
+    an Embraer written out as its type code ("Embraer 190" -> "e190")."""
     out: set[str] = set()
-    for match in _TOKEN.finditer(fold(text)):
+    folded = fold(text)
+    for match in _TOKEN.finditer(folded):
         parts = re.split(r"[-\u2013]", match.group(0))
         out.update(parts)
         if len(parts) > 1:
             out.add("".join(parts))
+    out.update(f"e{number}" for number in _EMBRAER_TYPE.findall(folded))
     return out
 
 
