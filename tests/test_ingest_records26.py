@@ -319,3 +319,32 @@ def test_an_embraer_written_out_is_named_by_its_type_code():
     assert "e190" in report_words("The crashed Embraer 190 was flying from Baku.")
     assert "e190" in report_words("an Embraer E-190 jet")
     assert "e190" not in report_words("Embraer said that 190 people were aboard.")
+
+
+# --- an airline named only by country and ordinary words is still a name ------------------------
+
+AIRLINE_PAGE = (
+    "URL: https://example.org/news/air-latvia-kaunas\n\n"
+    "On Wednesday an Air Latvia jet bound for Kaunas lost its GPS signal and went around, the "
+    "airport said.\n"
+)
+
+
+def test_an_airline_named_by_country_words_counts_as_a_name(tmp_path):
+    row = incident_row(
+        **{
+            INC.id: "2025-05-14-kaunas",
+            INC.date: "2025-05-14",
+            INC.location: "Kaunas Airport approach",
+            INC.latitude: "54.96",
+            INC.longitude: "24.08",
+            INC.country: "LT",
+            INC.operator: "Air Latvia",
+        }
+    )
+    index = load_index(write_recorded(tmp_path / "data", [row]))
+    [report] = reports_from_bytes(AIRLINE_PAGE.encode(), name="page.txt")
+    results = extract_results(report, published=dt.date(2025, 5, 16), recorded=index)
+    # Without the rule "Air Latvia" gives no name (a short word and a country's), and Kaunas
+    # alone is too little to link.
+    assert [c.recorded for c in results.candidates] == ["2025-05-14-kaunas"]

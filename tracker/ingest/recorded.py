@@ -375,7 +375,7 @@ def build_index(incidents: pd.DataFrame) -> RecordedIndex:
         )
         operator = row.get(INC.operator)
         operator_words = (
-            _distinctive(operator, ignore, sentences=False)
+            _distinctive(operator, ignore, sentences=False) or _operator_phrase(operator)
             if flight_named and isinstance(operator, str)
             else set()
         )
@@ -804,12 +804,28 @@ def _far_apart(lat, lon, incident: RecordedIncident) -> bool:
 
 
 def report_words(*texts: str) -> set[str]:
-    """Folded words of a report's texts (its own words and its English gloss)."""
+    """Folded words of a report's texts (its own words and its English gloss), and each run of
+    two or three words also as one (:func:`_operator_phrase`)."""
     out: set[str] = set()
     for text in texts:
         if text:
             out |= _tokens(text)
+            words = _PLAIN_WORD.findall(fold(text))
+            for size in (2, 3):
+                out.update("".join(words[i : i + size]) for i in range(len(words) - size + 1))
     return out
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _operator_phrase(operator: str) -> set[str]:
+    """An operator whose every word is a country's or an ordinary one ("Azerbaijan Airlines",
+    "Air India") as one word, its words run together, when it has two or three: the name as a
+    whole is distinctive though none of its words is."""
+    name = re.split(r"[;(,]|\band\b", operator, maxsplit=1)[0]
+    words = _PLAIN_WORD.findall(fold(name))
+    return {"".join(words)} if 2 <= len(words) <= 3 else set()
 
 
 def describe(link: Link) -> str:
