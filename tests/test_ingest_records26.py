@@ -348,3 +348,37 @@ def test_an_airline_named_by_country_words_counts_as_a_name(tmp_path):
     # Without the rule "Air Latvia" gives no name (a short word and a country's), and Kaunas
     # alone is too little to link.
     assert [c.recorded for c in results.candidates] == ["2025-05-14-kaunas"]
+
+
+# --- a minister's answer to a parliament sums up; its flights are examples ---------------------
+
+ANSWER_PAGE = (
+    "URL: https://example.org/news/minister-answer-spoofing\n\n"
+    "GPS spoofing at Riga airport, the House is told\n\n"
+    "An Airbus approaching Riga airport on 3 November had its GPS spoofed and flew a "
+    "conventional approach, the transport minister told the House in a written reply.\n"
+    "Reports had also come from three other airports, he said.\n"
+)
+
+
+def _answer_scores(text: str) -> list[float]:
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    results = extract_results(report, published=dt.date(2025, 12, 1), min_score=0.0)
+    return [c.score for c in results.candidates]
+
+
+NEWS_PAGE = ANSWER_PAGE.replace(
+    "the transport minister told the House in a written reply", "the airport said"
+).replace(", the House is told", "")
+
+
+def test_a_ministers_answer_to_a_parliament_is_held_back_even_with_a_flight():
+    # Without the rule the answer scores as the news does: the statement penalty spares a
+    # lede that names an aircraft, and "told the House" was no statement cue.
+    [answer], [news] = _answer_scores(ANSWER_PAGE), _answer_scores(NEWS_PAGE)
+    assert round(news - answer, 2) == 0.3
+
+
+def test_a_question_in_a_parliament_about_the_news_is_not_an_answer():
+    text = NEWS_PAGE + "An MP asked the minister about the flight on Tuesday.\n"
+    assert _answer_scores(text) == _answer_scores(NEWS_PAGE)

@@ -169,6 +169,16 @@ POLICY_LEDE = re.compile(
     r"operators|crews|carriers|air traffic controllers|ATCs?)\b[^.]{0,80}\bto\s+report)\b",
     re.I,
 )
+#: A minister's answer to a parliament ("told the House", "in a written reply to a question"):
+#: what the ministry knows, summed up; the flights it names are the summary's examples.
+PARLIAMENT_ANSWER = re.compile(
+    r"\b(?:(?:tells?|told|inform(?:s|ed)?|confirm(?:s|ed)?\s+to)\s+(?:the\s+)?(?:parliament|"
+    r"house|rajya\s+sabha|lok\s+sabha|senate|sejm|bundestag)"
+    r"|written\s+(?:reply|answer|response)"
+    r"|(?:responding|replying|in\s+reply)\s+to\s+(?:a\s+)?(?:query|question)\s+(?:by|from)\s+"
+    r"(?:an?\s+)?(?:MP|member|lawmaker|senator|deputy))",
+    re.I,
+)
 #: Statements, complaints and regulation: about interference, not an incident.
 POLICY = re.compile(
     r"\b(?:complaint|security council|parliament|rajya sabha|lok sabha|ICAO|resolution|sanctions?|"
@@ -364,6 +374,7 @@ def assess(
     all_texts: list[str],
     lede_figure: str = "",
     lede_policy: str = "",
+    lede_answer: str = "",
     airport_subject: bool = False,
     areas_listed: tuple[str, int] = ("", 0),
 ) -> Assessment:
@@ -383,6 +394,8 @@ def assess(
     :param all_texts: every sentence of the report.
     :param lede_figure: a headline or lede sentence stating an aggregate figure, if any.
     :param lede_policy: a headline or lede sentence that is a statement or complaint, if any.
+    :param lede_answer: a headline or lede sentence telling a minister's answer to a
+        parliament (:data:`PARLIAMENT_ANSWER`), if any.
     :param airport_subject: the headline or lede tells the problem of a named airport (its
         approaches, its traffic), with a role cue: the airport is the particular subject.
     :param areas_listed: a sentence of the incident that names many countries, seas or regions
@@ -490,6 +503,11 @@ def assess(
         result.add(-0.3, f"the lede is a statement or complaint: '{_short(lede_policy)}'")
     if suspension:
         result.add(-0.3, f"an operator suspended its flights, no flight's problem: '{suspension}'")
+    if lede_answer:
+        # Unlike another statement, also when it names flights or an airport ("some flights
+        # near Delhi airport reported spoofing"): they are the summary's examples.
+        answer = _short(lede_answer)
+        result.add(-0.3, f"the lede is an answer to a parliament, a summary: '{answer}'")
     return result
 
 

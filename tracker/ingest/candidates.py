@@ -2980,6 +2980,7 @@ def extract_candidates(
         "",
     )
     lede_policy = next((t for t in lede_texts if ax.POLICY_LEDE.search(t)), "")
+    lede_answer = next((t for t in lede_texts if ax.PARLIAMENT_ANSWER.search(t)), "")
     candidates: list[Candidate] = []
     for incident in incidents:
         context = _context(incident, sentences, alone=len(incidents) == 1)
@@ -3298,6 +3299,7 @@ def extract_candidates(
             all_texts=[s.text for s in sentences],
             lede_figure=lede_figure,
             lede_policy=lede_policy,
+            lede_answer=lede_answer,
             airport_subject=_airport_subject(place, hits, place_best, sentences),
         )
         told_event = place_best >= 3 and bool(ax.event_word(anchor_texts + context[:2]))
