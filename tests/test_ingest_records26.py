@@ -8,6 +8,7 @@ import datetime as dt
 from helpers import incident_row, write_recorded
 
 from tracker.ingest.candidates import extract_results
+from tracker.ingest.places import spot_places
 from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.recorded import load_index, report_words
 from tracker.schema import INC
@@ -382,3 +383,17 @@ def test_a_ministers_answer_to_a_parliament_is_held_back_even_with_a_flight():
 def test_a_question_in_a_parliament_about_the_news_is_not_an_answer():
     text = NEWS_PAGE + "An MP asked the minister about the flight on Tuesday.\n"
     assert _answer_scores(text) == _answer_scores(NEWS_PAGE)
+
+
+# --- an exercise's name is not a town ------------------------------------------------------------
+
+
+def test_an_exercises_name_is_not_a_town():
+    # Without the rule "Trident" (of Trident Juncture) is read as Trento, Italy.
+    text = "Air traffic lost GPS during the NATO Trident juncture military exercises in Norway."
+    assert [h.country for h in spot_places(text, weight=3.0)] == ["NO"]
+
+
+def test_a_town_where_exercises_were_held_is_still_a_place():
+    text = "Flights near Kaliningrad lost GPS during the exercises."
+    assert [h.country for h in spot_places(text, weight=3.0)] == ["RU"]

@@ -266,6 +266,12 @@ _ORGANISATION_AFTER = re.compile(
     r"|(?:(?:foreign|defen[cs]e|interior|transport|prime)\s+)?ministers?\b|leaders\b)",
     re.I,
 )
+# "the NATO Trident juncture military exercises": a town's name that names an exercise.
+_EXERCISE_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:\d{2,4}\s+)?(?:military\s+|naval\s+|air\s+)?"
+    r"(?:exercises?|drills?|war\s*games?|manoeuvres|maneuvers)\b",
+    re.I,
+)
 # "flight to", "plane from", "jets over": where an aircraft was going or flying.
 _GOING_BEFORE = re.compile(
     r"\b(?:flights?|planes?|aircraft|jets?|airliners?|helicopters?)\s+(?:\w+\s+)?"
@@ -651,6 +657,8 @@ def spot_places(
                 and not re.match(r"\s*[\u2013\u2014]\s*[A-Z]|\s+-\s+[A-Z]", after)
             ):
                 continue  # "the Telegraph": towns do not take an article; publications do.
+            if precision == "city" and _EXERCISE_AFTER.match(after):
+                continue  # "Trident Juncture exercises": an exercise, not Trento ("Trident")
             if (
                 _ORGANISATION_AFTER.match(after)
                 and precision != "country"
