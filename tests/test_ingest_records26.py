@@ -397,3 +397,34 @@ def test_an_exercises_name_is_not_a_town():
 def test_a_town_where_exercises_were_held_is_still_a_place():
     text = "Flights near Kaliningrad lost GPS during the exercises."
     assert [h.country for h in spot_places(text, weight=3.0)] == ["RU"]
+
+
+# --- "Fort" of one place name is not a name of another -------------------------------------------
+
+FORT_PAGE = (
+    "URL: https://example.org/news/fort-bliss-tests\n\n"
+    "Army tests near Fort Bliss to degrade GPS\n\n"
+    "Pilots flying near El Paso lost GPS on the approach during army tests at Fort Bliss, and "
+    "drivers as far as Abilene noticed it too.\n"
+)
+
+
+def test_a_place_names_first_word_is_not_a_distinctive_name(tmp_path):
+    row = incident_row(
+        **{
+            INC.id: "2024-02-10-abilene",
+            INC.date: "2024-02-10",
+            INC.location: "Abilene-Fort Stockton area, Texas",
+            INC.latitude: "31.9",
+            INC.longitude: "-100.6",
+            INC.geocode_precision: "area",
+            INC.country: "US",
+            INC.region: "North America",
+            INC.aircraft: "Regional jet",
+        }
+    )
+    index = load_index(write_recorded(tmp_path / "data", [row]))
+    [report] = reports_from_bytes(FORT_PAGE.encode(), name="page.txt")
+    results = extract_results(report, recorded=index, min_score=0.0)
+    # Without the rule "Abilene" and "Fort" (of Fort Bliss) link the page to the record.
+    assert [c.recorded for c in results.candidates] == [""]

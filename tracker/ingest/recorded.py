@@ -98,6 +98,7 @@ _COMMON = frozenset(
     north south east west northern southern eastern western central near over from with into
     gps gnss jamming spoofing interference navigation signal signals satellite radar reuters
     news report reports reported says said boeing airbus embraer
+    fort port mount lake saint santa cape gulf upper lower great
     many multiple several numerous various dozens hundreds some most all other others
     """.split()
 )
