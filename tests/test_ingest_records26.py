@@ -428,3 +428,48 @@ def test_a_place_names_first_word_is_not_a_distinctive_name(tmp_path):
     results = extract_results(report, recorded=index, min_score=0.0)
     # Without the rule "Abilene" and "Fort" (of Fort Bliss) link the page to the record.
     assert [c.recorded for c in results.candidates] == [""]
+
+
+# --- "Global" of Global Positioning System names no aircraft -------------------------------------
+
+BULLETIN_PAGE = (
+    "URL: https://example.org/news/agency-bulletin\n\n"
+    "Agency bulletin warns airlines of jamming\n\n"
+    "The aviation agency said in a bulletin on Thursday that jamming and possible spoofing of "
+    "the Global Positioning System have grown around the Black Sea and other regions.\n"
+    "Airlines should plan for the loss of satellite navigation, it said.\n"
+)
+
+
+def test_global_positioning_does_not_name_a_global_express(tmp_path):
+    row = incident_row(
+        **{
+            INC.id: "2025-03-06-black-sea",
+            INC.date: "2025-03-06",
+            INC.location: "Black Sea airspace north of Turkey",
+            INC.latitude: "43.5",
+            INC.longitude: "33.5",
+            INC.geocode_precision: "area",
+            INC.country: "",
+            INC.region: "Black Sea",
+            INC.interference: "spoofing",
+            INC.aircraft: "Bombardier Global Express (business jet)",
+        }
+    )
+    # Other recorded incidents over the same sea: its name alone says little.
+    others = [
+        incident_row(
+            **{
+                **row,
+                INC.id: f"2025-0{month}-10-black-sea",
+                INC.date: f"2025-0{month}-10",
+                INC.aircraft: "Airliner",
+            }
+        )
+        for month in (1, 2)
+    ]
+    index = load_index(write_recorded(tmp_path / "data", [row, *others]))
+    [report] = reports_from_bytes(BULLETIN_PAGE.encode(), name="page.txt")
+    results = extract_results(report, recorded=index)
+    # Without the rule "Global" and the Black Sea retell the business jet's flight.
+    assert [c.recorded for c in results.candidates] == []

@@ -99,6 +99,7 @@ _COMMON = frozenset(
     gps gnss jamming spoofing interference navigation signal signals satellite radar reuters
     news report reports reported says said boeing airbus embraer
     fort port mount lake saint santa cape gulf upper lower great
+    global positioning system systems
     many multiple several numerous various dozens hundreds some most all other others
     """.split()
 )
