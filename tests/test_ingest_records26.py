@@ -473,3 +473,23 @@ def test_global_positioning_does_not_name_a_global_express(tmp_path):
     results = extract_results(report, recorded=index)
     # Without the rule "Global" and the Black Sea retell the business jet's flight.
     assert [c.recorded for c in results.candidates] == []
+
+
+# --- holidays of fixed days are dates ------------------------------------------------------------
+
+
+def test_holidays_of_fixed_days_are_dates():
+    from tracker.ingest.dates import find_dates
+
+    base = dt.date(2024, 1, 5)
+
+    def days(text: str) -> list:
+        return [(m.date, m.precision) for m in find_dates(text, base=base)]
+
+    # Without the rule none of these is read as a date.
+    assert days("On New Year's Eve parts of Finland were jammed.") == [
+        (dt.date(2023, 12, 31), "day")
+    ]
+    assert days("Flights lost GPS on Christmas Eve.") == [(dt.date(2023, 12, 24), "day")]
+    assert days("It began on Boxing Day 2022.") == [(dt.date(2022, 12, 26), "day")]
+    assert days("Crews were jammed over Christmas.") == []

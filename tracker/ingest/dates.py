@@ -206,8 +206,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    (
+        # "On New Year's Eve", "Christmas Day 2023": the holidays of fixed days.
+        "holiday",
+        re.compile(
+            r"\b(?P<hol>New\s+Year['\u2019]?s?\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day)|Boxing\s+Day)"
+            r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b",
+            re.I,
+        ),
+    ),
     ("year", re.compile(r"\b(?P<pre>in|during|since|until|of)\s+(?P<y>(?:19|20)\d{2})\b", re.I)),
 ]
+
+#: The month and day of each holiday "holiday" reads, by its first word and last.
+_HOLIDAYS = {
+    ("new", "eve"): (12, 31),
+    ("new", "day"): (1, 1),
+    ("christmas", "eve"): (12, 24),
+    ("christmas", "day"): (12, 25),
+    ("boxing", "day"): (12, 26),
+}
 
 # What only looks like a date: coordinates, flight levels, clock times, measurements, NOTAM ids.
 _MASKS = [
@@ -360,6 +378,13 @@ def _resolve(
         return dt.date(year, month, 1), "month", None, 0
     if kind == "compact_month":
         return dt.date(int(g["y"]), int(g["mo"]), 1), "month", None, 0
+    if kind == "holiday":
+        words = g["hol"].lower().split()
+        month, day = _HOLIDAYS[(words[0], words[-1])]
+        year = int(g["y"]) if g.get("y") else _year_for(month, day, base=base, weekday=None)
+        if year is None:
+            return None, "day", None, 0
+        return _safe_date(year, month, day), "day", None, 0
     if kind == "my":
         return dt.date(int(g["y"]), _month_number(g["mo"]), 1), "month", None, 0
     if kind == "cross_range":
@@ -488,7 +513,7 @@ def _resolve(
 # Cheap pre-check: no digit, month, weekday or relative word means no date.
 _MAYBE_DATE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|today|tonight|night|week|month|year"
-    r"|morning|evening|ago|later",
+    r"|morning|evening|ago|later|eve\b",
     re.I,
 )
 # "until at least May 31", "by the latest June 2": the limit word before the hedge.
