@@ -196,11 +196,11 @@ def test_a_route_between_two_countries_is_one_incident():
 TWO_FLIGHTS_PAGE = (
     "URL: https://example.org/news/airline-gps-small\n\n"
     "Airline calls GPS trouble a small problem\n\n"
-    "Latvia and Lithuania last year blamed Russia for jamming GPS in the region.\n"
+    "Last year Latvia and Lithuania said Russia was jamming GPS in the region.\n"
     "A Nordair jet about to land at Riga airport was diverted to Tallinn because of GPS "
     "jamming, Latvia's air navigation service said.\n"
-    "In December, a flight bound for the Polish city of Gdansk had to land in Germany after "
-    "GPS problems, the airline said.\n"
+    "In December, a Gdansk-bound flight had to land in Germany after GPS problems, the airline "
+    "said.\n"
 )
 
 
@@ -217,7 +217,7 @@ def test_a_new_flight_elsewhere_does_not_date_the_undated_one():
 
 def test_the_same_flight_told_again_with_its_month_is_still_dated():
     text = TWO_FLIGHTS_PAGE.replace(
-        "a flight bound for the Polish city of Gdansk had to land in Germany",
+        "a Gdansk-bound flight had to land in Germany",
         "the jet bound for Riga had to land in Tallinn",
     )
     assert ("LV", dt.date(2024, 12, 1)) in _flight_months(text)
@@ -232,8 +232,8 @@ SUSPENSION_PAGE = (
     "The airline Nordair has suspended all its flights to the Lithuanian city of Kaunas for a "
     "month because of interference with GPS.\n"
     "This was announced by the carrier's press office on Monday, June 2.\n"
-    "Recently two Nordair planes flying from Riga to Kaunas were forced to turn back because "
-    "of GPS signal interference.\n"
+    "Recently two Nordair planes flying from Riga to Kaunas had to turn around after their GPS "
+    "signals were disturbed.\n"
 )
 
 
@@ -390,7 +390,9 @@ def test_a_question_in_a_parliament_about_the_news_is_not_an_answer():
 
 def test_an_exercises_name_is_not_a_town():
     # Without the rule "Trident" (of Trident Juncture) is read as Trento, Italy.
-    text = "Air traffic lost GPS during the NATO Trident juncture military exercises in Norway."
+    text = (
+        "Air traffic lost GPS during the alliance's Trident juncture military exercises off Norway."
+    )
     assert [h.country for h in spot_places(text, weight=3.0)] == ["NO"]
 
 
@@ -436,7 +438,7 @@ BULLETIN_PAGE = (
     "URL: https://example.org/news/agency-bulletin\n\n"
     "Agency bulletin warns airlines of jamming\n\n"
     "The aviation agency said in a bulletin on Thursday that jamming and possible spoofing of "
-    "the Global Positioning System have grown around the Black Sea and other regions.\n"
+    "GPS (the Global Positioning System) have grown around the Black Sea and other regions.\n"
     "Airlines should plan for the loss of satellite navigation, it said.\n"
 )
 
@@ -487,7 +489,7 @@ def test_holidays_of_fixed_days_are_dates():
         return [(m.date, m.precision) for m in find_dates(text, base=base)]
 
     # Without the rule none of these is read as a date.
-    assert days("On New Year's Eve parts of Finland were jammed.") == [
+    assert days("Finnish receivers were jammed on New Year's Eve.") == [
         (dt.date(2023, 12, 31), "day")
     ]
     assert days("Flights lost GPS on Christmas Eve.") == [(dt.date(2023, 12, 24), "day")]
