@@ -13,6 +13,18 @@ from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.recorded import load_index, report_words
 from tracker.schema import INC
 
+
+def _results(text: str, *, published=None, recorded=None, min_score=None):
+    """What ingestion makes of a page written in our own words."""
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    return extract_results(report, published=published, recorded=recorded, min_score=min_score)
+
+
+def _index(tmp_path, *rows):
+    """The recorded incidents ``rows``, each with one source, as ingestion links to them."""
+    return load_index(write_recorded(tmp_path / "data", list(rows)))
+
+
 # --- a page dated by its address's month that names a recorded day ------------------------------
 
 # A wire story about an inquiry: its address gives only the month, its text no day of the
@@ -44,12 +56,11 @@ def _warning_index(tmp_path, precision: str = "day"):
             INC.summary: "Minister Kaarel Voss said the signals were lost during drills.",
         }
     )
-    return load_index(write_recorded(tmp_path / "data", [row]))
+    return _index(tmp_path, row)
 
 
 def _inquiry_results(index):
-    [report] = reports_from_bytes(INQUIRY_PAGE.encode(), name="page.txt")
-    return extract_results(report, recorded=index)
+    return _results(INQUIRY_PAGE, recorded=index)
 
 
 def test_a_month_dated_page_naming_a_recorded_day_is_proposed(tmp_path):
@@ -87,8 +98,7 @@ SEA_PAGE = (
 
 
 def _sea_countries(text: str) -> list[str]:
-    [report] = reports_from_bytes(text.encode(), name="page.txt")
-    results = extract_results(report, published=dt.date(2025, 3, 4), min_score=0.0)
+    results = _results(text, published=dt.date(2025, 3, 4), min_score=0.0)
     return [c.values[INC.country] for c in results.candidates]
 
 
@@ -117,8 +127,7 @@ SLUG_PAGE = (
 
 
 def _kinds(text: str) -> list[str]:
-    [report] = reports_from_bytes(text.encode(), name="page.txt")
-    results = extract_results(report, published=dt.date(2026, 2, 10), min_score=0.0)
+    results = _results(text, published=dt.date(2026, 2, 10), min_score=0.0)
     return [c.values[INC.interference] for c in results.candidates]
 
 
@@ -144,8 +153,7 @@ DRILL_PAGE = (
 
 
 def _drill_dates(text: str) -> list:
-    [report] = reports_from_bytes(text.encode(), name="page.txt")
-    results = extract_results(report, published=dt.date(2025, 3, 20), min_score=0.0)
+    results = _results(text, published=dt.date(2025, 3, 20), min_score=0.0)
     return [(c.values[INC.date], c.values[INC.date_precision]) for c in results.candidates]
 
 
@@ -173,8 +181,7 @@ PAIR_PAGE = (
 
 
 def _pair_countries(text: str) -> list[str]:
-    [report] = reports_from_bytes(text.encode(), name="page.txt")
-    results = extract_results(report, published=dt.date(2025, 4, 8), min_score=0.0)
+    results = _results(text, published=dt.date(2025, 4, 8), min_score=0.0)
     return sorted(c.values[INC.country] for c in results.candidates)
 
 
@@ -205,8 +212,7 @@ TWO_FLIGHTS_PAGE = (
 
 
 def _flight_months(text: str) -> list[tuple]:
-    [report] = reports_from_bytes(text.encode(), name="page.txt")
-    results = extract_results(report, published=dt.date(2025, 1, 21), min_score=0.0)
+    results = _results(text, published=dt.date(2025, 1, 21), min_score=0.0)
     return [(c.values[INC.country], c.values[INC.date]) for c in results.candidates]
 
 
@@ -251,12 +257,11 @@ def _suspension_index(tmp_path):
             INC.aircraft: "Nordair ATR 72 from Riga",
         }
     )
-    return load_index(write_recorded(tmp_path / "data", [row]))
+    return _index(tmp_path, row)
 
 
 def test_the_day_an_undated_page_was_told_links_it_to_the_flights_before(tmp_path):
-    [report] = reports_from_bytes(SUSPENSION_PAGE.encode(), name="page.txt")
-    results = extract_results(report, recorded=_suspension_index(tmp_path), min_score=0.0)
+    results = _results(SUSPENSION_PAGE, recorded=_suspension_index(tmp_path), min_score=0.0)
     # Without the rule the candidate keeps the day of the announcement, 2 June, unlinked.
     assert [(c.values[INC.date], c.recorded) for c in results.candidates] == [
         (dt.date(2025, 5, 29), "2025-05-29-kaunas")
@@ -289,13 +294,12 @@ def _flight_month_index(tmp_path, aircraft: str):
             INC.aircraft: aircraft,
         }
     )
-    return load_index(write_recorded(tmp_path / "data", [row]))
+    return _index(tmp_path, row)
 
 
 def _flight_month_results(tmp_path, aircraft: str):
-    [report] = reports_from_bytes(FLIGHT_MONTH_PAGE.encode(), name="page.txt")
-    return extract_results(
-        report,
+    return _results(
+        FLIGHT_MONTH_PAGE,
         published=dt.date(2025, 4, 2),
         recorded=_flight_month_index(tmp_path, aircraft),
     )
@@ -343,9 +347,8 @@ def test_an_airline_named_by_country_words_counts_as_a_name(tmp_path):
             INC.operator: "Air Latvia",
         }
     )
-    index = load_index(write_recorded(tmp_path / "data", [row]))
-    [report] = reports_from_bytes(AIRLINE_PAGE.encode(), name="page.txt")
-    results = extract_results(report, published=dt.date(2025, 5, 16), recorded=index)
+    index = _index(tmp_path, row)
+    results = _results(AIRLINE_PAGE, published=dt.date(2025, 5, 16), recorded=index)
     # Without the rule "Air Latvia" gives no name (a short word and a country's), and Kaunas
     # alone is too little to link.
     assert [c.recorded for c in results.candidates] == ["2025-05-14-kaunas"]
@@ -363,8 +366,7 @@ ANSWER_PAGE = (
 
 
 def _answer_scores(text: str) -> list[float]:
-    [report] = reports_from_bytes(text.encode(), name="page.txt")
-    results = extract_results(report, published=dt.date(2025, 12, 1), min_score=0.0)
+    results = _results(text, published=dt.date(2025, 12, 1), min_score=0.0)
     return [c.score for c in results.candidates]
 
 
@@ -425,9 +427,8 @@ def test_a_place_names_first_word_is_not_a_distinctive_name(tmp_path):
             INC.aircraft: "Regional jet",
         }
     )
-    index = load_index(write_recorded(tmp_path / "data", [row]))
-    [report] = reports_from_bytes(FORT_PAGE.encode(), name="page.txt")
-    results = extract_results(report, recorded=index, min_score=0.0)
+    index = _index(tmp_path, row)
+    results = _results(FORT_PAGE, recorded=index, min_score=0.0)
     # Without the rule "Abilene" and "Fort" (of Fort Bliss) link the page to the record.
     assert [c.recorded for c in results.candidates] == [""]
 
@@ -470,9 +471,8 @@ def test_global_positioning_does_not_name_a_global_express(tmp_path):
         )
         for month in (1, 2)
     ]
-    index = load_index(write_recorded(tmp_path / "data", [row, *others]))
-    [report] = reports_from_bytes(BULLETIN_PAGE.encode(), name="page.txt")
-    results = extract_results(report, recorded=index)
+    index = _index(tmp_path, row, *others)
+    results = _results(BULLETIN_PAGE, recorded=index)
     # Without the rule "Global" and the Black Sea retell the business jet's flight.
     assert [c.recorded for c in results.candidates] == []
 
