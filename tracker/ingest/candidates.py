@@ -41,6 +41,7 @@ from tracker.ingest.dates import (
 from tracker.ingest.languages import GLOSS_NOTE, to_english
 from tracker.ingest.notam import Notam, looks_like_notam, parse_notams
 from tracker.ingest.places import (
+    EXERCISE_NOUN,
     LookupBudget,
     PlaceHit,
     best_place,
@@ -1336,7 +1337,8 @@ def _paired_countries(candidate: Candidate, place: PlaceHit | None, hits: list[P
 #: Military exercises and war games: a sentence giving their days dates the drills.
 _EXERCISE_SPAN = re.compile(
     r"\b(?:(?:military|naval|air|joint|NATO|large|largest|massive)\s+(?:\w+\s+){0,2}?"
-    r"(?:exercises?|drills?|manoeuvres|maneuvers)|war\s*games?)\b",
+    + EXERCISE_NOUN
+    + r"|war\s*games?)\b",
     re.I,
 )
 
@@ -3487,7 +3489,14 @@ _NONE_THERE = re.compile(
 )
 
 
-def _hits_after(incident, sentences, skipped: set[int], values: dict, base, budget) -> list:
+def _hits_after(
+    incident: _Incident,
+    sentences: list[Sentence],
+    skipped: set[int],
+    values: dict,
+    base: dt.date | None,
+    budget: LookupBudget,
+) -> list[PlaceHit]:
     """Places named in the few sentences after an incident's last anchor: "planes over the
     Baltic Sea had trouble since Sunday. ... Most of the cases were in Polish airspace" places
     the Baltic's aircraft in Poland. Sentences that tell another time or are generic

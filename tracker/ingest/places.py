@@ -27,6 +27,7 @@ __all__ = [
     "best_place",
     "country_for_sea",
     "get_geocoder",
+    "EXERCISE_NOUN",
 ]
 
 logger = logging.getLogger(__name__)
@@ -266,10 +267,13 @@ _ORGANISATION_AFTER = re.compile(
     r"|(?:(?:foreign|defen[cs]e|interior|transport|prime)\s+)?ministers?\b|leaders\b)",
     re.I,
 )
+#: The nouns of military exercises, for the places (here) and the dates (candidates) they name.
+EXERCISE_NOUN = r"(?:exercises?|drills?|war\s*games?|manoeuvres|maneuvers)"
 # "the NATO Trident juncture military exercises": a town's name that names an exercise.
 _EXERCISE_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:\d{2,4}\s+)?(?:military\s+|naval\s+|air\s+)?"
-    r"(?:exercises?|drills?|war\s*games?|manoeuvres|maneuvers)\b",
+    + EXERCISE_NOUN
+    + r"\b",
     re.I,
 )
 # "flight to", "plane from", "jets over": where an aircraft was going or flying.
