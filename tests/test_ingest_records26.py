@@ -495,3 +495,13 @@ def test_holidays_of_fixed_days_are_dates():
     assert days("Flights lost GPS on Christmas Eve.") == [(dt.date(2023, 12, 24), "day")]
     assert days("It began on Boxing Day 2022.") == [(dt.date(2022, 12, 26), "day")]
     assert days("Crews were jammed over Christmas.") == []
+
+
+def test_a_malformed_address_tells_nothing_and_breaks_nothing():
+    from tracker.ingest.urls import published_from_url, published_month_from_url, slug_words
+
+    # Without the guard each raises ValueError ("Invalid IPv6 URL").
+    url = "http://[::1/2025/03/01/plane-gps-signal-jammed/"
+    assert slug_words(url) == ""
+    assert published_from_url(url) is None
+    assert published_month_from_url(url) is None

@@ -22,6 +22,14 @@ _URL_DATE = re.compile(
 )
 
 
+def _path(url: str | None) -> str:
+    """The address's path, or ``""`` for an address too malformed to split ("http://[::1")."""
+    try:
+        return urllib.parse.urlsplit(url or "").path
+    except ValueError:
+        return ""
+
+
 def published_from_url(url: str) -> dt.date | None:
     """The publication day a news address carries, or ``None``.
 
@@ -32,7 +40,7 @@ def published_from_url(url: str) -> dt.date | None:
     """
     if not url:
         return None
-    path = urllib.parse.urlsplit(url).path
+    path = _path(url)
     for match in _URL_DATE.finditer(path):
         if not match["sep"] and not _stands_alone(path, match):
             continue  # "20250901" inside a longer run of letters and digits is an id
@@ -64,7 +72,7 @@ def published_month_from_url(url: str) -> dt.date | None:
     """
     if not url or published_from_url(url) is not None:
         return None
-    match = _URL_MONTH.search(urllib.parse.urlsplit(url).path)
+    match = _URL_MONTH.search(_path(url))
     return dt.date(int(match["y"]), int(match["m"]), 1) if match else None
 
 
@@ -78,7 +86,7 @@ def slug_words(url: str) -> str:
     >>> slug_words("https://example.org/a/1609325829")
     ''
     """
-    path = urllib.parse.urlsplit(url or "").path
+    path = _path(url)
     last = next((part for part in reversed(path.split("/")) if part), "")
     last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", urllib.parse.unquote(last), flags=re.I)
     words = [w for w in re.split(r"[-_+.]+", last) if w.isalpha()]
