@@ -505,3 +505,31 @@ def test_a_malformed_address_tells_nothing_and_breaks_nothing():
     assert slug_words(url) == ""
     assert published_from_url(url) is None
     assert published_month_from_url(url) is None
+
+
+# --- a caption above a credit line of its own ----------------------------------------------------
+
+CAPTION_PAGE = (
+    "URL: https://example.org/world/nordair-pauses-kaunas\n\n"
+    "Nordair said two of its flights had to return to Riga last week after GPS interference "
+    "kept them from landing in Kaunas, and on Monday it paused its Kaunas flights.\n\n"
+    "A Nordair Airbus A320 comes in to land at Copenhagen Airport on May 5, 2025. Nordair has "
+    "paused its Kaunas flights because of GPS disturbances.\n\n"
+    "JANE ROE/Getty Images\n\n"
+    "Officials in Vilnius blamed the interference on Russia.\n"
+)
+
+
+def _caption_places(text: str) -> list[str]:
+    results = _results(text, published=dt.date(2025, 5, 5), min_score=0.0)
+    return sorted(c.values[INC.country] for c in results.candidates)
+
+
+def test_a_caption_above_its_credit_line_is_not_the_story():
+    # Without the rule the photo's Copenhagen landing on 5 May is proposed as well.
+    assert "DK" not in _caption_places(CAPTION_PAGE)
+
+
+def test_a_story_paragraph_without_a_credit_line_is_read():
+    text = CAPTION_PAGE.replace("JANE ROE/Getty Images\n\n", "")
+    assert "DK" in _caption_places(text)

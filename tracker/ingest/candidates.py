@@ -2612,6 +2612,7 @@ def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
         if (_PHOTO_CREDIT.search(s.text) or _STAMPED_CAPTION.search(s.text))
         and (position + 1 == len(sentences) or sentences[position + 1].paragraph != s.paragraph)
     }
+    captions |= _credited_paragraphs(sentences)
     # "FILE - A Finnair plane lands at Helsinki, Monday, April 19, 2010.": a wire photo's
     # caption, the sentence alone (the story may follow in the same paragraph).
     filed = {s.index for s in sentences if _FILE_PHOTO.match(s.text)}
@@ -2619,6 +2620,36 @@ def _without_captions(sentences: list[Sentence]) -> list[Sentence]:
         return sentences
     kept = [s for s in sentences if s.paragraph not in captions and s.index not in filed]
     return kept or sentences
+
+
+#: A photographer's credit on a line of its own under a caption: "JANE ROE/Getty Images",
+#: "Jane Roe/AFP via Getty Images", "John Doe/Reuters".
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*\s*/\s*"
+    r"(?:[\w.&'\u2019-]+\s*){0,3}(?:Getty|AFP|Reuters|AP|EPA|Shutterstock|Bloomberg|Anadolu"
+    r"|Xinhua|Images?|Photos?|Photographs?|Pictures?)\b(?:\s+[\w.&'\u2019-]+){0,3}\s*$"
+)
+#: A caption is short: at most this many sentences above its credit line.
+CAPTION_SENTENCES = 2
+
+
+def _credited_paragraphs(sentences: list[Sentence]) -> set[int]:
+    """The paragraphs of a photo credit standing alone ("ADRIAN DENNIS/Getty Images") and of
+    the short caption just above it ("A Finnair Airbus lands at Heathrow on April 29"): the
+    picture's day and place, not the story's."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    order = list(by_paragraph)
+    found: set[int] = set()
+    for position, paragraph in enumerate(order):
+        lines = by_paragraph[paragraph]
+        if len(lines) != 1 or not _CREDIT_LINE.match(lines[0].text):
+            continue
+        found.add(paragraph)
+        if position and len(by_paragraph[order[position - 1]]) <= CAPTION_SENTENCES:
+            found.add(order[position - 1])
+    return found
 
 
 #: A caption closed by the day its photo was taken, as Korean agencies write it ("... at Incheon
