@@ -533,3 +533,29 @@ def test_a_caption_above_its_credit_line_is_not_the_story():
 def test_a_story_paragraph_without_a_credit_line_is_read():
     text = CAPTION_PAGE.replace("JANE ROE/Getty Images\n\n", "")
     assert "DK" in _caption_places(text)
+
+
+# --- a safety-database record printed as a table ------------------------------------------------
+
+# An ASRS-style record as a viewer site prints it: fields in a table, "|" between them, and a
+# narrative that places the aircraft by a radio beacon's code.
+TABLE_RECORD = (
+    "URL: https://example.org/report/123456\n\n"
+    "Date | 201905 |\n"
+    "State Reference | NV |\n"
+    "Narrative:\n"
+    "Air carrier X at FL350 drifted about 8 miles off its course near the SWR VOR. I asked "
+    "the crew about it and they said GPS jamming by the military had made their navigation "
+    "unreliable.\n"
+)
+
+
+def test_a_tables_state_reference_places_the_record():
+    # Without the rule the state written with "|" is not read, and the record has no place.
+    results = _results(TABLE_RECORD, min_score=0.0)
+    assert [c.values[INC.country] for c in results.candidates] == ["US"]
+
+
+def test_a_beacons_code_is_no_place():
+    # Without the rule "North of KOA" is read as the Kona airport.
+    assert spot_places("The aircraft drifted 8 miles North of KOA VOR.", weight=3.0) == []

@@ -1091,7 +1091,7 @@ def _record_state(sentences: list[Sentence]) -> PlaceHit | None:
     foreign): enough for the state, or at least the country, when the narrative names no
     place."""
     for sentence in sentences:
-        match = re.match(r"State Reference\s*:\s*([A-Z]{2})\b", sentence.text)
+        match = re.search(r"State Reference\s*[:|]\s*([A-Z]{2})\b", sentence.text)
         if match and match.group(1) in _US_STATES:
             for name in (_US_STATE_NAMES.get(match.group(1)), "United States"):
                 location = get_geocoder().geocode(name) if name else None

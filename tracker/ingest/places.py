@@ -276,6 +276,8 @@ _EXERCISE_AFTER = re.compile(
     + r"\b",
     re.I,
 )
+#: A navigation beacon named by its code ("MVA VOR", "SWR VORTAC", "KO NDB"): no place to geocode.
+_NAVAID = re.compile(r"\b[A-Z]{2,3}\s+(?:VOR(?:TAC|/DME)?|NDB|TACAN)\b")
 # "flight to", "plane from", "jets over": where an aircraft was going or flying.
 _GOING_BEFORE = re.compile(
     r"\b(?:flights?|planes?|aircraft|jets?|airliners?|helicopters?)\s+(?:\w+\s+)?"
@@ -580,6 +582,8 @@ def spot_places(
     :param budget: lookups left for the report (see :class:`LookupBudget`).
     """
     geocoder = geocoder or get_geocoder()
+    # "10 miles south of MVA VOR": a radio beacon's code, not the airport that shares it.
+    sentence = _NAVAID.sub(lambda m: " " * len(m.group(0)), sentence)
     hits: list[PlaceHit] = []
     spans: list[tuple[int, int]] = []
     if _mostly_upper(sentence):
