@@ -559,3 +559,7 @@ def test_a_tables_state_reference_places_the_record():
 def test_a_beacons_code_is_no_place():
     # Without the rule "North of KOA" is read as the Kona airport.
     assert spot_places("The aircraft drifted 8 miles North of KOA VOR.", weight=3.0) == []
+    # A place named beside the beacon is found, with the sentence as written as its evidence.
+    text = "The aircraft drifted 8 miles North of KOA VOR on its way to Hilo."
+    [hit] = spot_places(text, weight=3.0)
+    assert hit.country == "US" and hit.sentence == text

@@ -11,6 +11,7 @@ the incident's sentences wins.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
@@ -582,8 +583,20 @@ def spot_places(
     :param budget: lookups left for the report (see :class:`LookupBudget`).
     """
     geocoder = geocoder or get_geocoder()
-    # "10 miles south of MVA VOR": a radio beacon's code, not the airport that shares it.
-    sentence = _NAVAID.sub(lambda m: " " * len(m.group(0)), sentence)
+    # "10 miles south of MVA VOR": a radio beacon's code, not the airport that shares it. The
+    # hits keep the sentence as written (it is the evidence shown, and a key to find them).
+    masked = _NAVAID.sub(lambda m: " " * len(m.group(0)), sentence)
+    if masked != sentence:
+        return [
+            dataclasses.replace(hit, sentence=sentence)
+            for hit in spot_places(
+                masked,
+                weight=weight,
+                sentence_index=sentence_index,
+                geocoder=geocoder,
+                budget=budget,
+            )
+        ]
     hits: list[PlaceHit] = []
     spans: list[tuple[int, int]] = []
     if _mostly_upper(sentence):
