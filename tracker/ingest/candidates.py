@@ -49,6 +49,7 @@ from tracker.ingest.places import (
     discount_diversion_targets,
     discount_foreign_homonyms,
     get_geocoder,
+    nearest_country,
     spot_places,
     turned_back_origin,
 )
@@ -1807,7 +1808,10 @@ def _summary(values: dict, country_name: str) -> str:
         subject = "an " + subject
     elif not subject.startswith(("a ", "an ")):
         subject = ("an " if subject[:1].upper() in "AEIOU" else "a ") + subject
-    text = f"Reported {what} affecting {subject}{during} near {place}{when}."
+    where = _where(place)
+    if where.startswith("on the approach"):
+        during = ""  # the place says it: "on the approach to Kirkenes Airport"
+    text = f"Reported {what} affecting {subject}{during} {where}{when}."
     if values.get(INC.effects):
         effects = values[INC.effects]
         effects = _lower_first(effects)
@@ -1877,6 +1881,15 @@ def _between_ends(texts: list[str]):
 OTHER_EVENT_DAYS = 14
 
 
+#: "The flight came two days after fighters chased a patrol aircraft above the Black Sea": what
+#: follows "after" is the other event, and so are its places.
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|follows|followed|coming)\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|"
+    r"four|five|several|a\s+few|\d+)\s+(?:days?|weeks?)\s+)?after\b",
+    re.IGNORECASE,
+)
+
+
 def _tells_another_time(
     sentence: Sentence, incident: _Incident, values: dict, base: dt.date | None
 ) -> bool:
@@ -1884,12 +1897,23 @@ def _tells_another_time(
     dates weeks before the incident's day ("last month" beside "on Thursday"): an earlier
     event recalled? (Later dates may be the story's own news: a statement, a plan.)"""
     day = values.get(INC.date)
-    if not isinstance(day, dt.date) or sentence.text == incident.date_sentence:
+    if sentence.text == incident.date_sentence:
         return False
-    found = [m for m in find_dates(sentence.text, base=base) if m.date is not None]
+    mentions = find_dates(sentence.text, base=base)
+    if not isinstance(day, dt.date):
+        # An undated incident: a year or a month written out beside it ("the worst case since
+        # a patrol plane was shot at over that sea in 2021") would have dated it, had it been
+        # its own.
+        return any(m.kind not in _RELATIVE_KINDS for m in mentions)
+    found = [m for m in mentions if m.date is not None or m.kind == "year"]
     far = dt.timedelta(days=OTHER_EVENT_DAYS)
 
     def earlier(mention: DateMention) -> bool:
+        if mention.kind == "year":
+            # "... shot at over that sea in 2021" beside an incident of 2024; a year has no day
+            # to count weeks from, and the incident's own year is no other time.
+            written = re.findall(r"\b(?:19|20)\d\d\b", mention.text)
+            return bool(written) and int(written[0]) < day.year
         if mention.precision == "month":
             # "Last month" beside "on Thursday"; "at the end of August" holds the 31st.
             return _month_end(mention.date) < day
@@ -1916,6 +1940,41 @@ def _named_instead(
         and finer.get(m.precision, 3) <= finer.get(relative.precision, 3)
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _country_near_record(candidate, lede: list[str]) -> None:
+    """A candidate that took a recorded incident over open water (no country) takes the
+    country its page's headline and lede name nearest the recorded place, if any."""
+    values = candidate.values
+    latitude, longitude = values.get(INC.latitude), values.get(INC.longitude)
+    if not isinstance(latitude, float) or not isinstance(longitude, float):
+        return
+    hits = [hit for text in lede for hit in spot_places(text)]
+    country = nearest_country(hits, (latitude, longitude))
+    if country:
+        values[INC.country] = country
+        candidate.reasons.append(
+            f"country {country}: the one the page's lede names nearest the recorded place, "
+            f"which lies at sea (the record has no country)"
+        )
+
+
+#: A recorded place that already says how it relates to the aircraft ("Near the Russian
+#: border", "Approach to Kirkenes Airport", "South-east of Nyzhnokrynske") takes no "near".
+_PLACE_WITH_RELATION = re.compile(
+    r"^(?:near|over|off|around|above|along|across|within|between|outside|inside|"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|approach(?:es)?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _where(place: str) -> str:
+    """The place as the summary's "near ..." phrase, without a second relation word."""
+    if not _PLACE_WITH_RELATION.match(place):
+        return f"near {place}"
+    if place[:8].lower() == "approach":
+        return f"on the {_lower_first(place)}"
+    return _lower_first(place)
 
 
 def _lower_first(text: str) -> str:
@@ -3176,7 +3235,8 @@ def extract_candidates(
                 told = spot_places(s.text, weight=1.5, sentence_index=s.index, budget=budget)
                 hits += [h for h in told if h.score > 0]
             elif s.paragraph in paragraphs:
-                if _tells_another_time(s, incident, values, base):
+                if _tells_another_time(s, incident, values, base) or _CAME_AFTER.search(s.text):
+                    # The places of an event recalled beside the story are that event's own.
                     continue
                 hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
             elif s in title_sentences and len(incidents) == 1:
@@ -3872,7 +3932,10 @@ def extract_results(
                 every, recalled_from=lede_sentences, threshold=threshold, order=own_sentences
             )
         names = _country_names()
+        lede = [report.title or "", *rec.lede_of([s.text for s in page_sentences])]
         for candidate in every:
+            if candidate.recorded and not candidate.values.get(INC.country):
+                _country_near_record(candidate, lede)
             if candidate.evidence.get(INC.date, "").startswith("(recorded incident"):
                 # The summary tells the date it took from the record.
                 values = candidate.values

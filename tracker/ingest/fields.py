@@ -194,7 +194,12 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
         "departure",
         re.compile(
             # "the airport of departure", "the departure airport": the origin, not a phase.
-            r"\b(?:take-?off|took off|taking off|after departure|departing|departed"
+            # "Jets that took off from Oslo could not land at the small airport", "the charter
+            # departed Tirana for Ohrid": where the flight came from, not when it was hit; only
+            # "after (it) took off", "as it was departing" say the phase.
+            r"\b(?:take-?off|taking off|after departure|(?<!that )(?<!which )took off(?! from)"
+            r"|(?:after|as|while|when|shortly|soon|just|minutes)\s+(?:\w+\s+){0,2}?"
+            r"(?:took off|depart(?:ed|ing))|departing(?!\s+(?:from\s+)?(?-i:[A-Z]))"
             r"|(?<!of )departure(?!\s+(?:airport|point|city|aerodrome))|"
             r"initial climb|climb(?:ing|ed)? out|shortly after (?:leaving|take-?off))\b",
             re.I,
@@ -217,7 +222,11 @@ _PHASES: list[tuple[str, re.Pattern[str]]] = [
             r"circled|holding pattern|inbound to|while landing|during landing|attempting to land|"
             r"preparing to land|about to land|before landing|landing at|"
             r"(?:forced|had|able|managed|trying|tried) to land|to land (?:at|in|manually|using)|"
-            r"land(?:ed)? (?:manually|using))\b",
+            r"land(?:ed)? (?:manually|using)|"
+            # A flight that turned back or went elsewhere did so for want of a safe landing:
+            # the first corpus files it under the approach it gave up.
+            r"turn(?:ed|s|ing)? (?:back|around)|divert(?:ed|ing|s)?|diversions?|"
+            r"(?:forced|had|decided|made) to return)\b",
             re.I,
         ),
     ),

@@ -27,6 +27,7 @@ __all__ = [
     "spot_places",
     "best_place",
     "country_for_sea",
+    "nearest_country",
     "get_geocoder",
     "EXERCISE_NOUN",
 ]
@@ -1156,3 +1157,22 @@ def country_for_sea(
             totals[hit.country] = totals.get(hit.country, 0.0) + hit.score
     positive = {code: total for code, total in totals.items() if total > 0}
     return max(positive, key=positive.get) if positive else ""
+
+
+def nearest_country(hits: list[PlaceHit], near: tuple[float, float]) -> str:
+    """The country named in ``hits`` whose centre lies nearest ``near``, within
+    :data:`SEA_COUNTRY_KM`, whatever its role, or ``""``.
+
+    For a recorded incident over open water, which has no country: a minister's jet "jammed
+    close to the border on the way home from Latvia" and recorded over the Baltic lies nearest
+    Latvia, the country a reader would file it under, though the sentence gives Latvia only as
+    the origin.
+    """
+    best, best_km = "", SEA_COUNTRY_KM
+    for hit in hits:
+        if hit.precision != "country" or not hit.country:
+            continue
+        km = float(haversine_km(*near, hit.location.latitude, hit.location.longitude))
+        if km <= best_km:
+            best, best_km = hit.country, km
+    return best

@@ -1,0 +1,168 @@
+"""Session 27: failure classes seen on real pages, each rule with a fixture in our own words
+(invented people, exercises and flights)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from helpers import incident_row, write_recorded
+
+from tracker.ingest import fields as fx
+from tracker.ingest.candidates import _tells_another_time, extract_results
+from tracker.ingest.readers import reports_from_bytes
+from tracker.ingest.recorded import load_index
+from tracker.schema import INC
+
+
+def _results(text: str, *, published=None, recorded=None, min_score=None):
+    """What ingestion makes of a page written in our own words."""
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    return extract_results(report, published=published, recorded=recorded, min_score=min_score)
+
+
+# --- a recorded flight over open water, which has no country ----------------------------------
+
+
+def _minister_page(origin: str) -> str:
+    return (
+        "Jet of defence minister loses satellite signal over the Baltic\n\n"
+        "A government jet carrying Defence Minister Aldous Penhaligon lost its GPS signal over "
+        f"the Baltic Sea while flying home from a NATO visit to {origin}.\n"
+        "The crew switched to another navigation system for the rest of the two-hour trip.\n"
+        "It happened on Wednesday, after Penhaligon had met NATO troops taking part in exercise "
+        "Frostwolf.\n"
+    )
+
+
+def _sea_index(tmp_path):
+    row = incident_row(
+        **{
+            INC.id: "2026-02-11-baltic-penhaligon",
+            INC.date: "2026-02-11",
+            INC.date_precision: "day",
+            INC.location: "Over the Baltic Sea, on a flight home from Latvia",
+            INC.latitude: "57.0",
+            INC.longitude: "19.0",
+            INC.geocode_precision: "area",
+            INC.country: "",
+            INC.region: "Baltic Sea region",
+            INC.interference: "jamming",
+            INC.flight_phase: "en route",
+            INC.aircraft: "Government jet carrying Defence Minister Aldous Penhaligon",
+            INC.summary: "Defence Minister Aldous Penhaligon lost GPS on the way home after "
+            "meeting NATO troops on exercise Frostwolf in Latvia.",
+        }
+    )
+    return load_index(write_recorded(tmp_path / "data", [row]))
+
+
+def test_a_flight_recorded_at_sea_takes_the_nearest_country_the_lede_names(tmp_path):
+    # Without the rule the candidate keeps the record's empty country, which no reader gives.
+    [candidate] = _results(_minister_page("Latvia"), recorded=_sea_index(tmp_path)).candidates
+    assert candidate.recorded == "2026-02-11-baltic-penhaligon"
+    assert candidate.values[INC.date] == dt.date(2026, 2, 11)
+    assert candidate.values[INC.country] == "LV"
+
+
+def test_a_country_far_from_the_sea_is_not_taken(tmp_path):
+    # Portugal is named, but lies far from the recorded point: no country is better than it.
+    [candidate] = _results(_minister_page("Portugal"), recorded=_sea_index(tmp_path)).candidates
+    assert candidate.recorded == "2026-02-11-baltic-penhaligon"
+    assert candidate.values[INC.country] == ""
+
+
+def test_a_recorded_place_with_its_own_relation_word_reads_once_in_the_summary(tmp_path):
+    # Before, the summary read "... en route near Over the Baltic Sea, ...".
+    [candidate] = _results(_minister_page("Latvia"), recorded=_sea_index(tmp_path)).candidates
+    summary = candidate.values[INC.summary]
+    assert "over the Baltic Sea, on a flight home from Latvia" in summary
+    assert "near Over" not in summary
+
+
+# --- the places of an event recalled beside the story ----------------------------------------
+
+
+def _trade_page(second: str) -> str:
+    return (
+        "Trade minister's plane loses GPS\n\n"
+        "A transport plane carrying the trade minister lost satellite navigation on Monday, and "
+        "the crew flew on with backup systems.\n"
+        f"{second}\n"
+        "Officials blamed jamming.\n"
+    )
+
+
+def test_the_event_a_story_came_days_after_does_not_place_it():
+    # "The incident came one day after ..." tells another event: its sea is not the place.
+    page = _trade_page(
+        "The incident came one day after two fighter jets harassed a patrol aircraft over the "
+        "Black Sea."
+    )
+    results = _results(page, published=dt.date(2026, 3, 5), min_score=0.0)
+    places = [c.values.get(INC.location) for c in results.candidates + results.skipped]
+    assert places and "Black Sea" not in places
+
+
+def test_a_sea_in_the_story_itself_still_places_it():
+    page = _trade_page("The crew was over the Black Sea at the time.")
+    results = _results(page, published=dt.date(2026, 3, 5), min_score=0.0)
+    assert [c.values.get(INC.location) for c in results.candidates] == ["Black Sea"]
+
+
+def test_a_place_told_with_an_earlier_year_does_not_place_an_undated_incident():
+    # The page gives no date of its own: a sentence that does ("in 2021") tells another event.
+    page = (
+        "Trade minister's plane loses GPS\n\n"
+        "A transport plane carrying the trade minister lost satellite navigation, and the crew "
+        "flew on with backup systems.\n"
+        "It was the worst such case since a patrol aircraft was harassed over the Black Sea in "
+        "2021.\n"
+        "Officials blamed jamming.\n"
+    )
+    results = _results(page, min_score=0.0)
+    places = [c.values.get(INC.location) for c in results.candidates + results.skipped]
+    assert places and "Black Sea" not in places
+
+
+def test_a_sentence_dated_only_by_an_earlier_year_tells_another_time():
+    # "... over the Black Sea in 2021" beside an incident of March 2024: the sentence recalls
+    # another event, so its places are not the incident's (the year alone has no day to compare).
+    sentence = SimpleNamespace(
+        text="It was the worst case since a patrol plane was shot at over the Black Sea in 2021."
+    )
+    incident = SimpleNamespace(date_sentence="In March 2024, the minister's plane lost GPS.")
+    values = {INC.date: dt.date(2024, 3, 1)}
+    assert _tells_another_time(sentence, incident, values, dt.date(2026, 3, 5))
+    same_year = SimpleNamespace(text=sentence.text.replace("2021", "2024"))
+    assert not _tells_another_time(same_year, incident, values, dt.date(2026, 3, 5))
+
+
+# --- phase of flight ----------------------------------------------------------------------------
+
+
+def test_a_flight_that_turned_back_or_went_elsewhere_gave_up_its_approach():
+    for sentence in (
+        "The regional jet turned back to its home base after the signal dropped out.",
+        "Two flights were diverted to a neighbouring city when the navigation failed.",
+        "The shuttle from the capital was forced to return after the crew lost GPS.",
+    ):
+        assert fx.flight_phase([sentence])[0] == "approach", sentence
+
+
+def test_where_a_flight_took_off_from_is_not_its_phase():
+    # "that took off from X" and "departed X for Y" name the origin; the trouble came later.
+    assert (
+        fx.flight_phase(["Planes that took off from Oslo could not land at the small airport."])[0]
+        == "approach"
+    )
+    assert fx.flight_phase(["The charter departed Tirana for Ohrid at noon."])[0] == "unknown"
+
+
+def test_a_signal_lost_as_the_flight_took_off_is_a_departure():
+    for sentence in (
+        "The jet lost GPS shortly after it took off from Riga.",
+        "The departing airliner lost its position fix.",
+        "Satellite navigation failed during take-off.",
+    ):
+        assert fx.flight_phase([sentence])[0] == "departure", sentence
