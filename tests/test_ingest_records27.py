@@ -166,3 +166,22 @@ def test_a_signal_lost_as_the_flight_took_off_is_a_departure():
         "Satellite navigation failed during take-off.",
     ):
         assert fx.flight_phase([sentence])[0] == "departure", sentence
+
+
+# --- fields read from a headline-like line ------------------------------------------------------
+
+
+def test_who_a_jet_carried_stops_at_the_verb():
+    found = fx.aircraft(["Army jet carrying deputy premier has GPS blocked near the frontier"])
+    assert found is not None and found[0] == "Aircraft carrying deputy premier"
+
+
+def test_a_flight_on_its_way_home_did_not_turn_back():
+    for sentence in (
+        "The plane lost its GPS signal near the frontier while returning from Latvia.",
+        "The minister's jet was returning home when the signal went.",
+    ):
+        found = fx.effects([sentence])
+        assert found is None or "Returned" not in found[0], sentence
+    found = fx.effects(["The airliner returned to Riga after the GPS failed."])
+    assert found is not None and found[0].startswith("Returned to Riga")

@@ -292,8 +292,8 @@ _AIRCRAFT = re.compile(
 )
 _CARRYING = re.compile(
     r"\b(?:(?:a|the|an)\s+)?(?:plane|aircraft|jet|flight|airliner|government jet)\s+carrying\s+"
-    r"(?P<who>[^,.;:()]{3,80}?)(?=\s+(?:experienced|was|had|suffered|lost|encountered|hit|"
-    r"from|to|on|while|when|as|reported)\b|[,.;:]|$)",
+    r"(?P<who>[^,.;:()]{3,80}?)(?=\s+(?:experienced|was|had|has|have|is|suffered|suffers|lost|"
+    r"loses|encountered|hit|from|to|on|while|when|as|reported)\b|[,.;:]|$)",
     re.I,
 )
 
@@ -551,6 +551,8 @@ _EFFECTS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<!GPS )(?<!GNSS )(?<!signal )(?<!signals )(?<!navigation )"
             r"\b(?i:returned|return(?:ing)?|turned back|turned around|flew back|went back"
             r"|headed back)\b(?!\s+to\s+(?:normal|service)\b)"
+            # "while returning from Estonia", "returning home": the flight home, not a turn back.
+            r"(?!\s+(?:from|home)\b)"
             r"(?:\s+to\s+(?P<place>[A-Z][\w\u00c0-\u024f'-]+))?"
         ),
     ),
