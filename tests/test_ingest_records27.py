@@ -185,3 +185,51 @@ def test_a_flight_on_its_way_home_did_not_turn_back():
         assert found is None or "Returned" not in found[0], sentence
     found = fx.effects(["The airliner returned to Riga after the GPS failed."])
     assert found is not None and found[0].startswith("Returned to Riga")
+
+
+# --- a yes-or-no question in the headline: an explainer --------------------------------------
+
+
+def _explainer_page(headline: str) -> str:
+    return (
+        f"{headline}\n\n"
+        "Pilots flying over the North Sea have complained of weak satellite signals, and two "
+        "governments are trading accusations.\n\n"
+        "Experts say the signals are easy to drown out.\n\n"
+        "A coastguard plane carrying Fisheries Minister Odile Marchetti lost its GPS for twenty "
+        "minutes near Esbjerg in March, raising fears of a crash.\n\n"
+        "Airlines say crews are trained to fly without it.\n"
+    )
+
+
+def _coastguard_index(tmp_path):
+    row = incident_row(
+        **{
+            INC.id: "2026-03-10-esbjerg",
+            INC.date: "2026-03-10",
+            INC.date_precision: "day",
+            INC.location: "Near Esbjerg",
+            INC.latitude: "55.47",
+            INC.longitude: "8.45",
+            INC.geocode_precision: "city",
+            INC.country: "DK",
+            INC.interference: "jamming",
+            INC.flight_phase: "en route",
+            INC.aircraft: "Coastguard plane carrying Fisheries Minister Odile Marchetti",
+            INC.summary: "Fisheries Minister Odile Marchetti's coastguard plane lost GPS near "
+            "Esbjerg.",
+        }
+    )
+    return load_index(write_recorded(tmp_path / "data", [row]))
+
+
+def test_an_explainer_asking_yes_or_no_does_not_propose_the_flight_it_recalls(tmp_path):
+    page = _explainer_page("Is someone jamming GPS over the North Sea?")
+    results = _results(page, published=dt.date(2026, 5, 20), recorded=_coastguard_index(tmp_path))
+    assert results.candidates == []
+
+
+def test_a_news_headline_over_the_same_page_still_proposes_it(tmp_path):
+    page = _explainer_page("Jamming over the North Sea worries pilots")
+    results = _results(page, published=dt.date(2026, 5, 20), recorded=_coastguard_index(tmp_path))
+    assert [c.recorded for c in results.candidates] == ["2026-03-10-esbjerg"]

@@ -3434,6 +3434,9 @@ def extract_candidates(
 # back?" asks about one event.
 _EXPLAINER = re.compile(
     r"^(?:what|why|how)\s+(?:is|are|does|do|can|could)\b[^.!]*\?\s*$|\bexplained\s*[:?]?\s*$"
+    # "Is Russia jamming GPS over the Baltic?", "Can jammers bring down a plane?": a yes-or-no
+    # question in the present tense weighs a trend or a risk; "Did ..." asks about one event.
+    r"|^(?:is|are|can|could|should|do|does)\s+[^.!]*\?\s*$"
     r"|^explainer\b|\bwhat (?:you need )?to know\b"
     # "FAA Background Information Regarding ... Flight Information Region", "Fact sheet: GNSS
     # interference": a note for operators, recalling events to explain a risk.
@@ -3869,6 +3872,8 @@ def extract_results(
             )
             own_sentences = [s.text for s in without_background_sections(page_sentences)]
             lede_sentences = set(rec.lede_of(own_sentences))
+            heads = [original.title or "", *(s.text for s in page_sentences[:1])]
+            explains = any(_EXPLAINER.search(t) and not _news_head(t) for t in heads if t)
             for recall in rec.recalled_incidents(
                 own_sentences,
                 words,
@@ -3886,6 +3891,10 @@ def extract_results(
                     c.values.get(INC.country) or "" for c in every if c.score >= ax.APPLY_MIN_SCORE
                 ),
             ):
+                if explains and recall.sentence not in lede_sentences:
+                    # "Is Russia jamming GPS over the Baltic?": the flights an explainer recalls
+                    # below its lede are its examples, not its news.
+                    continue
                 if recall.precision == "undated" and not _tells_trouble(report.text):
                     # An undated page that names a recorded incident's place and people but
                     # no interference or trouble (a new satellite approach at an airport whose
