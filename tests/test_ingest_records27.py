@@ -10,6 +10,7 @@ from helpers import incident_row, write_recorded
 
 from tracker.ingest import fields as fx
 from tracker.ingest.candidates import _tells_another_time, extract_results
+from tracker.ingest.dates import find_dates
 from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.recorded import load_index
 from tracker.schema import INC
@@ -233,3 +234,20 @@ def test_a_news_headline_over_the_same_page_still_proposes_it(tmp_path):
     page = _explainer_page("Jamming over the North Sea worries pilots")
     results = _results(page, published=dt.date(2026, 5, 20), recorded=_coastguard_index(tmp_path))
     assert [c.recorded for c in results.candidates] == ["2026-03-10-esbjerg"]
+
+
+# --- "last week" in a Sunday paper ----------------------------------------------------------------
+
+
+def test_last_week_on_a_sunday_is_the_week_ending_that_day():
+    # Sunday 8 February 2026: the week of 2-8 February, whose Thursday (5 February) is in
+    # February; the week before it lies mostly in January.
+    [mention] = find_dates(
+        "A pilot met spoofing on six flights last week.", base=dt.date(2026, 2, 8)
+    )
+    assert (mention.date, mention.precision) == (dt.date(2026, 2, 1), "month")
+    # On Monday 2 February it is still the calendar week before (26 January - 1 February).
+    [mention] = find_dates(
+        "A pilot met spoofing on six flights last week.", base=dt.date(2026, 2, 2)
+    )
+    assert (mention.date, mention.precision) == (dt.date(2026, 1, 1), "month")

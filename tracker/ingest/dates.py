@@ -472,6 +472,10 @@ def _resolve(
             # The calendar week before publication, known to the month most of its days are in
             # (that of its Thursday): "last week" on Monday 6 May is 29 April to 5 May, May.
             thursday = base - dt.timedelta(days=base.weekday() + 4)
+            if base.weekday() == 6:
+                # On a Sunday the week that ends that day is the one just past ("six flights
+                # last week" in a Sunday paper): its Thursday was three days before.
+                thursday = base - dt.timedelta(days=3)
             return month_start(thursday), "month", None, 0
         if "past week" in word or "last week" in word or "a week" in word or "days" in word:
             # ("in recent days", "over the past few days": the days just before it, likewise.)
