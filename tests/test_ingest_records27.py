@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from helpers import incident_row, write_recorded
 
 from tracker.ingest import fields as fx
+from tracker.ingest.assess import specific_vehicle
 from tracker.ingest.candidates import _tells_another_time, extract_results
 from tracker.ingest.dates import find_dates
 from tracker.ingest.readers import reports_from_bytes
@@ -251,3 +252,70 @@ def test_last_week_on_a_sunday_is_the_week_ending_that_day():
         "A pilot met spoofing on six flights last week.", base=dt.date(2026, 2, 2)
     )
     assert (mention.date, mention.precision) == (dt.date(2026, 1, 1), "month")
+
+
+# --- an event "weeks ago" told below a lede about something else ---------------------------------
+
+ROUTE_PAGE = (
+    "Airport authority opens a low approach over the hills\n\n"
+    "The airport authority has drawn up a new flight path into Rzeszow airport that brings "
+    "airliners low over the hill towns to its east, a local paper reports.\n\n"
+    "Residents fear the noise, and a former regulator called the route a risk.\n\n"
+    "A few weeks ago, an airliner lost its GPS signal on the approach to Rzeszow airport, and "
+    "the crew landed with other aids.\n"
+)
+
+
+def test_gps_trouble_of_a_few_weeks_ago_below_the_lede_is_background():
+    # Without the rule the recalled trouble is dated by the publication day and proposed.
+    results = _results(ROUTE_PAGE, published=dt.date(2026, 4, 14))
+    assert results.candidates == []
+
+
+def _map_page(recall_first: bool) -> str:
+    recall = (
+        "Two weeks ago, we reported that a charter from Malaga bound for Torun had to land in "
+        "Lodz after its GPS failed."
+    )
+    body = (
+        "A public map of aircraft position reports shows more interference over northern Poland "
+        "than anywhere else in Europe this month."
+    )
+    more = [
+        "Analysts blame transmitters across the border.",
+        "The map counts aircraft whose position reports lose accuracy.",
+        "Airlines say their crews are trained for it.",
+    ]
+    parts = [recall, body, *more] if recall_first else [body, *more, recall]
+    return "Interference map shows northern Poland in red\n\n" + "\n\n".join(parts) + "\n"
+
+
+def _charter_index(tmp_path):
+    row = incident_row(
+        **{
+            INC.id: "2026-03-30-torun",
+            INC.date: "2026-03-30",
+            INC.date_precision: "day",
+            INC.location: "Torun",
+            INC.latitude: "53.01",
+            INC.longitude: "18.6",
+            INC.geocode_precision: "city",
+            INC.country: "PL",
+            INC.interference: "jamming",
+            INC.flight_phase: "approach",
+            INC.aircraft: "Charter from Malaga",
+            INC.summary: "A charter from Malaga bound for Torun diverted to Lodz after losing GPS.",
+        }
+    )
+    return load_index(write_recorded(tmp_path / "data", [row]))
+
+
+def test_a_recorded_flight_of_weeks_ago_below_the_lede_is_not_the_pages_news(tmp_path):
+    page = _map_page(recall_first=False)
+    results = _results(page, published=dt.date(2026, 4, 14), recorded=_charter_index(tmp_path))
+    assert results.candidates == []
+
+
+def test_a_flight_path_is_no_flight():
+    assert specific_vehicle(["The authority opened a new flight path over the hills."]) == ""
+    assert specific_vehicle(["The first flight to Riga lost GPS."]) == "The first flight"

@@ -48,6 +48,13 @@ DROP_SCORE = 0.25
 #: Where every candidate starts.
 BASE_SCORE = 0.5
 
+#: "A few weeks ago", "two months ago": an event told as weeks or more before the page.
+_WEEKS_AGO = (
+    r"(?:a\s+few|several|a\s+couple\s+of|some|two|three|four|five|six|\d+)\s+"
+    r"(?:weeks|months|years)\s+ago\b"
+)
+WEEKS_AGO = re.compile(_WEEKS_AGO, re.I)
+
 #: A number that is a day of a month ("13 July"), or the minutes of a clock time ("12:07"),
 #: is not a count of things.
 NOT_A_COUNT = (
@@ -228,7 +235,9 @@ BACKGROUND = re.compile(
     r"|as a reminder)\b"
     # "during previous exercises", "prior tests degraded ...": an earlier round of events.
     r"|\b(?:previous|prior|past|earlier)\s+(?:[\w-]+\s+){0,4}?(?:exercises?|tests?|testing|"
-    r"drills?|incidents?|events?|occasions?|episodes?)\b",
+    r"drills?|incidents?|events?|occasions?|episodes?)\b"
+    # "A few weeks ago, pilots lost GPS near the airport" below a lede about something else.
+    r"|\b" + _WEEKS_AGO,
     re.I,
 )
 #: What happened to a particular aircraft.
@@ -273,7 +282,9 @@ _SPECIFIC = re.compile(
     r"(?!\s+(?:equipment|systems?|types?|registrations?|models?|data|industry)\b)"
     # "not a flight ban", "a flight information region": a measure or an airspace, no flight.
     # "a danger to flight safety": the safety of flying, no flight.
-    r"(?!\s+(?:bans?|restrictions?|information\s+regions?|schools?|simulators?|safety)\b)"
+    # "a new flight path", "the flight route": a way through the air, no flight.
+    r"(?!\s+(?:bans?|restrictions?|information\s+regions?|schools?|simulators?|safety|"
+    r"paths?|routes?|corridors?|plans?|procedures?)\b)"
     # "the plane will start to turn", "an aircraft can lose its position": what happens to any
     # aircraft, told in the future or as a possibility ("could not land" is a flight's past,
     # and "the aircraft may have been spoofed" a guess about one).

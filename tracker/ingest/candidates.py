@@ -3891,6 +3891,10 @@ def extract_results(
                     c.values.get(INC.country) or "" for c in every if c.score >= ax.APPLY_MIN_SCORE
                 ),
             ):
+                if recall.sentence not in lede_sentences and ax.WEEKS_AGO.search(recall.sentence):
+                    # "Two weeks ago, we reported jamming over the north": an earlier event
+                    # recalled below the lede, background to the page's own story.
+                    continue
                 if explains and recall.sentence not in lede_sentences:
                     # "Is Russia jamming GPS over the Baltic?": the flights an explainer recalls
                     # below its lede are its examples, not its news.
