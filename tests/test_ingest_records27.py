@@ -12,6 +12,7 @@ from tracker.ingest import fields as fx
 from tracker.ingest.assess import specific_vehicle
 from tracker.ingest.candidates import _tells_another_time, extract_results
 from tracker.ingest.dates import find_dates
+from tracker.ingest.places import spot_places
 from tracker.ingest.readers import reports_from_bytes
 from tracker.ingest.recorded import load_index
 from tracker.schema import INC
@@ -319,3 +320,17 @@ def test_a_recorded_flight_of_weeks_ago_below_the_lede_is_not_the_pages_news(tmp
 def test_a_flight_path_is_no_flight():
     assert specific_vehicle(["The authority opened a new flight path over the hills."]) == ""
     assert specific_vehicle(["The first flight to Riga lost GPS."]) == "The first flight"
+
+
+# --- a first word behind an opening quote ---------------------------------------------------------
+
+
+def test_a_pronoun_opening_a_quotation_is_no_place():
+    # "She" is also a county of China; opening a quoted sentence it is still a first word.
+    assert spot_places("\u201cShe expects the tests to reach more airspace every year.") == []
+    assert spot_places("(She expects the tests to reach more airspace every year.)") == []
+
+
+def test_a_place_with_a_role_cue_behind_a_quote_still_counts():
+    hits = spot_places("\u201cWe landed in Riga without GPS,\u201d the captain said.")
+    assert [hit.key for hit in hits] == [("Riga", "LV")]

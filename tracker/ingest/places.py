@@ -774,8 +774,10 @@ def spot_places(
             else:
                 role = "bare"
                 # No role cue: a bare name counts a little, unless it opens the sentence.
-                if start == 0 and hi - lo == 1 and precision != "country":
-                    continue  # "Police said...", "False signals...": a first word proves nothing
+                if _opens(sentence, start) and hi - lo == 1 and precision != "country":
+                    # "Police said...", "False signals...", "“She added...": a first word,
+                    # behind an opening quote or bracket or not, proves nothing.
+                    continue
                 # Countries are named as actors, sources and context far more often than as the
                 # place of an incident: a bare one counts for little.
                 score += 0.2 if precision == "country" else 0.6
@@ -1134,6 +1136,15 @@ def best_place(hits: list[PlaceHit]) -> PlaceHit | None:
 #: area only when its own centre lies within this distance of the area's point: the West Sea
 #: and South Korea, not the Middle East and a Korean airliner told of in the same report.
 SEA_COUNTRY_KM = 1500.0
+
+
+#: What may stand before a sentence's first word: quotes, brackets, dashes, bullets.
+_OPENING_MARKS = " \t\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([{-\u2013\u2014\u2022*"
+
+
+def _opens(sentence: str, start: int) -> bool:
+    """Is the word at ``start`` the sentence's first, behind any opening marks?"""
+    return not sentence[:start].strip(_OPENING_MARKS)
 
 
 def country_for_sea(
