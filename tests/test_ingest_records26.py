@@ -7,6 +7,7 @@ import datetime as dt
 
 from helpers import incident_row, write_recorded
 
+from tracker.ingest.assess import PARLIAMENT_ANSWER_PENALTY
 from tracker.ingest.candidates import extract_results
 from tracker.ingest.places import spot_places
 from tracker.ingest.readers import reports_from_bytes
@@ -379,7 +380,7 @@ def test_a_ministers_answer_to_a_parliament_is_held_back_even_with_a_flight():
     # Without the rule the answer scores as the news does: the statement penalty spares a
     # lede that names an aircraft, and "told the House" was no statement cue.
     [answer], [news] = _answer_scores(ANSWER_PAGE), _answer_scores(NEWS_PAGE)
-    assert round(news - answer, 2) == 0.3
+    assert round(news - answer, 2) == -PARLIAMENT_ANSWER_PENALTY
 
 
 def test_a_question_in_a_parliament_about_the_news_is_not_an_answer():

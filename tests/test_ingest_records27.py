@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from helpers import incident_row, write_recorded
 
 from tracker.ingest import fields as fx
-from tracker.ingest.assess import specific_vehicle
+from tracker.ingest.assess import POLICY, specific_vehicle
 from tracker.ingest.candidates import _tells_another_time, extract_results
 from tracker.ingest.dates import find_dates
 from tracker.ingest.places import spot_places
@@ -334,3 +334,91 @@ def test_a_pronoun_opening_a_quotation_is_no_place():
 def test_a_place_with_a_role_cue_behind_a_quote_still_counts():
     hits = spot_places("\u201cWe landed in Riga without GPS,\u201d the captain said.")
     assert [hit.key for hit in hits] == [("Riga", "LV")]
+
+
+# --- other aircraft elsewhere in the same sentence -----------------------------------------------
+
+OTHER_AIRCRAFT_PAGE = (
+    "Airline reports GPS trouble near the exclave\n\n"
+    "Vilnius, 9 March 2022 - Nordwing said on Wednesday that its crews had lost GPS near "
+    "Kaliningrad since Sunday, while other aircraft reported the same trouble over eastern "
+    "Latvia.\n"
+)
+
+
+def test_other_aircraft_in_another_country_are_an_incident_of_their_own():
+    results = _results(OTHER_AIRCRAFT_PAGE, published=dt.date(2022, 3, 9))
+    countries = sorted(c.values[INC.country] for c in results.candidates)
+    assert countries == ["LV", "RU"]
+
+
+def test_one_country_alone_stays_one_incident():
+    page = OTHER_AIRCRAFT_PAGE.replace(" over eastern Latvia", " there as well")
+    results = _results(page, published=dt.date(2022, 3, 9))
+    assert [c.values[INC.country] for c in results.candidates] == ["RU"]
+
+
+# --- a text file with its page's markup left in ------------------------------------------------
+
+
+def test_markup_left_in_a_text_file_is_read_as_the_page():
+    text = (
+        " date 2026-02-02 <p>Capital: the <a href='https://example.org/t/ministry'>Ministry</a> "
+        "told <a href='https://example.org/t/senate'>the Senate</a> on Monday that crews at "
+        "three airports had met <b>GPS spoofing</b>.</p><p>It gave no flights.</p>\n"
+    )
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    assert report.published == dt.date(2026, 2, 2)
+    assert "<" not in report.text
+    assert "told the Senate on Monday" in report.text
+
+
+def test_a_few_angle_brackets_in_a_text_file_stay_as_written():
+    text = "Pilots say signal strength fell to <30 dB-Hz and then > 45 again.\n"
+    [report] = reports_from_bytes(text.encode(), name="page.txt")
+    assert "<30 dB-Hz" in report.text
+
+
+# --- a byline is a person ------------------------------------------------------------------------
+
+
+def test_a_byline_under_the_headline_is_no_place():
+    assert spot_places("Jim Thompson") == []
+    # A place written alone on its line still is one.
+    assert [hit.key for hit in spot_places("Eastern Poland")] == [("Eastern Poland", "PL")]
+
+
+# --- a case before a regulator or a court --------------------------------------------------------
+
+
+def test_an_enforcement_case_reads_as_policy_not_as_a_flight():
+    # The regulator's words about a case weigh as statements do (-0.20 without a flight).
+    for sentence in (
+        "The enforcement bureau signed a consent decree with a hangar firm over its repeaters.",
+        "A pilot was sentenced for carrying a jammer in his car.",
+    ):
+        assert POLICY.search(sentence), sentence
+    assert not POLICY.search("The crew lost GPS on the approach to Ocala.")
+
+
+# --- a minister's answer to a parliament that names one airport's flights ----------------------
+
+ANSWER_PAGE = (
+    "Ministry confirms spoofing at airports\n\n"
+    "Capital: GPS spoofing and other interference were reported at Warsaw, Gdansk, Katowice and "
+    "Rzeszow airports, and the radio monitoring office has been asked to find the source, the "
+    "government informed the Senate on Monday.\n\n"
+    "A deputy said some flights met GPS spoofing near Warsaw Chopin Airport while flying "
+    "satellite-based landing procedures as they approached the runway.\n\n"
+    "Contingency procedures were used for the spoofed flights, he said.\n\n"
+    "Crews on those approaches saw false positions on their displays, and some went around.\n\n"
+    "Ground-based landing aids near the runway were kept in service for the spoofed flights.\n"
+)
+
+
+def test_an_answer_to_a_parliament_naming_one_airports_flights_is_held_back():
+    # The airport's flights are the summary's example (as the first corpus's a049 reads it):
+    # before, the answer cost 0.30 and the airport's candidate still reached 0.50.
+    results = _results(ANSWER_PAGE, published=dt.date(2026, 2, 3))
+    assert results.candidates == []
+    assert [c.values[INC.location] for c in results.skipped] == ["Warsaw Chopin Airport, Poland"]

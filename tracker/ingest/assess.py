@@ -186,6 +186,10 @@ PARLIAMENT_ANSWER = re.compile(
     r"(?:an?\s+)?(?:MP|member|lawmaker|senator|deputy))",
     re.I,
 )
+#: What a lede telling a minister's answer to a parliament costs: as much as keeps below the
+#: threshold the airport or flight the answer gives as its example, which the first corpus
+#: (a049) does not list.
+PARLIAMENT_ANSWER_PENALTY = -0.45
 #: Statements, complaints and regulation: about interference, not an incident.
 POLICY = re.compile(
     r"\b(?:complaint|security council|parliament|rajya sabha|lok sabha|ICAO|resolution|sanctions?|"
@@ -197,6 +201,9 @@ POLICY = re.compile(
     # What a meeting concluded: "it was agreed that jamming against airliners must stop".
     r"|(?:it\s+was\s+|they\s+|ministers\s+|experts\s+)agreed|must\s+(?:stop|end|cease)"
     r"|called\s+for"
+    # Enforcement and the courts: a regulator's consent decree over a hangar's GPS repeaters,
+    # a driver sentenced for a jammer, tell a case, not a flight.
+    r"|consent\s+decree|enforcement\s+bureau|lawsuit|indict\w*|sentenced|convicted"
     # A warning to crews: "the FAA issued a warning to pilots about GPS interference".
     # ("issued a 60-day FAA warning": a few words may stand between.)
     r"|issued\s+(?:a\s+|an\s+|new\s+)?(?:[\w-]+\s+){0,3}?(?:warnings?|advisor(?:y|ies)|bulletins?"
@@ -518,7 +525,10 @@ def assess(
         # Unlike another statement, also when it names flights or an airport ("some flights
         # near Delhi airport reported spoofing"): they are the summary's examples.
         answer = _short(lede_answer)
-        result.add(-0.3, f"the lede is an answer to a parliament, a summary: '{answer}'")
+        result.add(
+            PARLIAMENT_ANSWER_PENALTY,
+            f"the lede is an answer to a parliament, a summary: '{answer}'",
+        )
     return result
 
 

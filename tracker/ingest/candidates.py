@@ -1335,6 +1335,38 @@ def _paired_countries(candidate: Candidate, place: PlaceHit | None, hits: list[P
     return list(extra.values())
 
 
+#: "Other aircraft reported ...", "ten planes have also reported ...": more aircraft than the
+#: sentence's first, which may have been elsewhere.
+_OTHER_AIRCRAFT = re.compile(
+    r"\b(?:also|other\s+(?:aircraft|planes|flights|airliners|jets|pilots|crews))\b", re.I
+)
+
+
+def _also_elsewhere(candidate: Candidate, anchors: list[Sentence], hits: list[PlaceHit]) -> list:
+    """One more candidate for another country where an anchor says other aircraft had the same
+    trouble ("Finnair saw interference near Kaliningrad, while other aircraft reported it near
+    Finland's eastern border since Sunday"): readers list each country's incident."""
+    own = candidate.values.get(INC.country)
+    if not own:
+        return []
+    told = {a.text for a in anchors if _OTHER_AIRCRAFT.search(a.text)}
+    extra: dict[str, Candidate] = {}
+    for hit in hits:
+        if (
+            hit.sentence not in told
+            or hit.role not in {"strong", "airspace"}
+            or hit.score <= 0
+            or not hit.country
+            or hit.country in {own, *extra}
+        ):
+            continue
+        twin = copy.deepcopy(candidate)
+        twin.values.update(_place_values(hit)[0])
+        twin.notes = [*twin.notes, f"other aircraft had the same trouble in {hit.text}: one more"]
+        extra[hit.country] = twin
+    return list(extra.values())
+
+
 #: Military exercises and war games: a sentence giving their days dates the drills.
 _EXERCISE_SPAN = re.compile(
     r"\b(?:(?:military|naval|air|joint|NATO|large|largest|massive)\s+(?:\w+\s+){0,2}?"
@@ -3422,6 +3454,7 @@ def extract_candidates(
         candidate._reported = date_kind == "reported"  # type: ignore[attr-defined]
         candidates.append(candidate)
         candidates += _paired_countries(candidate, place, hits)
+        candidates += _also_elsewhere(candidate, incident.anchors, hits)
     candidates = _demote_background(candidates, report.published or published)
     candidates = _merge_vague(_merge_same(candidates))
     floor = ax.DROP_SCORE if floor is None else floor

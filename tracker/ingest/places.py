@@ -625,6 +625,9 @@ def spot_places(
         if (
             match.start() == 0
             and len(words) >= 2
+            # A line that is the phrase alone ("Jim Thompson" under a headline, a byline) has no
+            # sentence whose first word could be capitalised by position.
+            and scan[match.end() :].strip(" .,") != ""
             and fold(words[0]) not in _NAME_STARTS
             # An acronym opening the phrase is a word of the name, not an ordinary word
             # capitalised by position: "PA Media", "AP Photo" are agencies, not Médéa.

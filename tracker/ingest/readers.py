@@ -459,7 +459,8 @@ def _feed_report(item, body, link, publisher, published, name, number) -> Report
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*\n", re.S)
 _LOOSE_PUBLISHED = re.compile(
-    r"^\s*(?:published|posted|updated|last updated|first published)(?:\s+on)?\s*:?\s+"
+    # ("date 2025-12-01" alone on a line: how some saved pages give their date.)
+    r"^\s*(?:published|posted|updated|last updated|first published|date)(?:\s+on)?\s*:?\s+"
     r"(?P<value>[\w ,:+.-]{6,40}?)\s*$",
     re.I,
 )
@@ -468,6 +469,11 @@ _META_LINE = re.compile(
     r"date published|posted|publisher|outlet|site)\s*:\s*(?P<value>.+?)\s*$",
     re.I,
 )
+
+
+#: Paragraph, link and emphasis tags left in a text file; this many make it marked-up text.
+_INLINE_MARKUP = re.compile(r"</?(?:p|a|br|span|strong|em|b|i|div)\b[^>]*>", re.I)
+INLINE_MARKUP_TAGS = 4
 
 
 def _read_plain(text: str, *, name: str, markdown: bool) -> Report:
@@ -479,6 +485,10 @@ def _read_plain(text: str, *, name: str, markdown: bool) -> Report:
             if value.strip():
                 meta.setdefault(key.strip().lower(), value.strip().strip("\"'"))
         text = text[front.end() :]
+    if len(_INLINE_MARKUP.findall(text)) >= INLINE_MARKUP_TAGS:
+        # A page saved as text with its markup left in ("informed <a href=...>Rajya Sabha</a>
+        # on Monday"): the tags would split its phrases; read it as the page it was.
+        text = "\n".join(html_to_text(line) if "<" in line else line for line in text.split("\n"))
     kept: list[str] = []
     lines = text.split("\n")
     for number, line in enumerate(lines):
