@@ -422,3 +422,34 @@ def test_an_answer_to_a_parliament_naming_one_airports_flights_is_held_back():
     results = _results(ANSWER_PAGE, published=dt.date(2026, 2, 3))
     assert results.candidates == []
     assert [c.values[INC.location] for c in results.skipped] == ["Warsaw Chopin Airport, Poland"]
+
+
+# --- "This follows ...": the event a story follows is its background -----------------------------
+
+
+def _glitch_page(third: str) -> str:
+    return (
+        "Hundreds of flights late after radar fault at Gdansk\n\n"
+        "Some 300 flights at Gdansk airport were late on Friday after a fault in the radar data "
+        "system, the air navigation agency said.\n\n"
+        "Spoofing too\n\n"
+        f"{third}\n\n"
+        "The agency said the radar fault was fixed by the evening.\n"
+    )
+
+
+def test_spoofing_a_story_follows_is_its_background():
+    page = _glitch_page(
+        "This follows GPS spoofing that upset flights near Gdansk airport on Tuesday, earlier "
+        "in the week."
+    )
+    assert _results(page, published=dt.date(2026, 3, 13)).candidates == []
+
+
+def test_spoofing_told_as_news_of_its_own_is_still_an_incident():
+    page = _glitch_page(
+        "GPS spoofing near Gdansk airport also forced six flights to divert to Poznan and "
+        "Bydgoszcz on Tuesday."
+    )
+    results = _results(page, published=dt.date(2026, 3, 13))
+    assert [c.values[INC.date] for c in results.candidates] == [dt.date(2026, 3, 10)]

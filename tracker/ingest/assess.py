@@ -230,7 +230,7 @@ BACKGROUND = re.compile(
     r"in (?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december) (?:19|20)\d\d|"
     r"in (?:19|20)\d\d|this (?:is not|isn't|was not) the first|it comes after|"
-    r"the incident (?:comes|follows))\b"
+    r"the incident (?:comes|follows)|(?:this|it|that)\s+(?:follows|comes\s+after|came\s+after))\b"
     # "Recently, a jet ..." below the lede: another, earlier incident told for context.
     r"|^(?:more\s+)?recently,"
     r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
