@@ -459,11 +459,13 @@ def _feed_report(item, body, link, publisher, published, name, number) -> Report
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*\n", re.S)
 _LOOSE_PUBLISHED = re.compile(
-    # ("date 2025-12-01" alone on a line: how some saved pages give their date.)
-    r"^\s*(?:published|posted|updated|last updated|first published|date)(?:\s+on)?\s*:?\s+"
+    r"^\s*(?:published|posted|updated|last updated|first published)(?:\s+on)?\s*:?\s+"
     r"(?P<value>[\w ,:+.-]{6,40}?)\s*$",
     re.I,
 )
+#: "date 2025-12-01" alone on a line: how some saved pages give their date (ISO only, which
+#: needs no date parser).
+_ISO_DATE_LINE = re.compile(r"^\s*date\s+(?P<value>(?:19|20)\d\d-\d\d-\d\d)\s*$", re.I)
 _META_LINE = re.compile(
     r"^\s*(?P<key>title|headline|url|link|source|source url|published|publication date|"
     r"date published|posted|publisher|outlet|site)\s*:\s*(?P<value>.+?)\s*$",
@@ -495,6 +497,10 @@ def _read_plain(text: str, *, name: str, markdown: bool) -> Report:
         match = _META_LINE.match(line) if number < 15 else None
         if match:
             meta.setdefault(match["key"].lower(), match["value"])
+            continue
+        iso = _ISO_DATE_LINE.match(line) if number < 15 else None
+        if iso:
+            meta.setdefault("published", iso["value"])
             continue
         loose = _LOOSE_PUBLISHED.match(line) if number < 15 else None
         if loose and parse_published(loose["value"]):
