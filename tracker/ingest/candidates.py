@@ -1306,6 +1306,14 @@ def _nearest_date(
     return None
 
 
+def _twin_at(candidate: Candidate, place: PlaceHit, note: str) -> Candidate:
+    """A copy of the candidate placed at ``place`` instead, saying why in its notes."""
+    twin = copy.deepcopy(candidate)
+    twin.values.update(_place_values(place)[0])
+    twin.notes = [*twin.notes, note]
+    return twin
+
+
 def _paired_countries(candidate: Candidate, place: PlaceHit | None, hits: list[PlaceHit]) -> list:
     """One more candidate for the second of two countries an anchor pairs as where the trouble
     was ("pilots in Norway and Finland lost GPS signals"): each country's airspace is its own
@@ -1328,10 +1336,9 @@ def _paired_countries(candidate: Candidate, place: PlaceHit | None, hits: list[P
             )
             if not pair.search(first.sentence):
                 continue
-            twin = copy.deepcopy(candidate)
-            twin.values.update(_place_values(second)[0])
-            twin.notes = [*twin.notes, f"the report pairs {first.text} and {second.text}: one each"]
-            extra[second.country] = twin
+            extra[second.country] = _twin_at(
+                candidate, second, f"the report pairs {first.text} and {second.text}: one each"
+            )
     return list(extra.values())
 
 
@@ -1344,8 +1351,8 @@ _OTHER_AIRCRAFT = re.compile(
 
 def _also_elsewhere(candidate: Candidate, anchors: list[Sentence], hits: list[PlaceHit]) -> list:
     """One more candidate for another country where an anchor says other aircraft had the same
-    trouble ("Finnair saw interference near Kaliningrad, while other aircraft reported it near
-    Finland's eastern border since Sunday"): readers list each country's incident."""
+    trouble ("crews lost GPS near Kaliningrad since Sunday, while other aircraft reported the
+    same trouble over eastern Latvia"): readers list each country's incident."""
     own = candidate.values.get(INC.country)
     if not own:
         return []
@@ -1360,10 +1367,9 @@ def _also_elsewhere(candidate: Candidate, anchors: list[Sentence], hits: list[Pl
             or hit.country in {own, *extra}
         ):
             continue
-        twin = copy.deepcopy(candidate)
-        twin.values.update(_place_values(hit)[0])
-        twin.notes = [*twin.notes, f"other aircraft had the same trouble in {hit.text}: one more"]
-        extra[hit.country] = twin
+        extra[hit.country] = _twin_at(
+            candidate, hit, f"other aircraft had the same trouble in {hit.text}: one more"
+        )
     return list(extra.values())
 
 
