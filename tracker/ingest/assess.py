@@ -54,6 +54,13 @@ _WEEKS_AGO = (
     r"(?:weeks|months|years)\s+ago\b"
 )
 WEEKS_AGO = re.compile(_WEEKS_AGO, re.I)
+#: "The flight came two days after fighters chased a patrol aircraft above the Black Sea": what
+#: follows "after" is another event, told as the story's background.
+_CAME_AFTER = (
+    r"\b(?:came|comes|follows|followed|coming)\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|"
+    r"four|five|several|a\s+few|\d+)\s+(?:days?|weeks?)\s+)?after\b"
+)
+CAME_AFTER = re.compile(_CAME_AFTER, re.I)
 
 #: A number that is a day of a month ("13 July"), or the minutes of a clock time ("12:07"),
 #: is not a count of things.
@@ -233,7 +240,7 @@ BACKGROUND = re.compile(
     r"the incident (?:comes|follows)|(?:this|it|that)\s+(?:follows|comes\s+after|came\s+after))\b"
     # "Recently, a jet ..." below the lede: another, earlier incident told for context.
     r"|^(?:more\s+)?recently,"
-    r"|\b(?:comes (?:just )?(?:days |weeks )?after|follows a|after a similar|similar incident|"
+    r"|" + _CAME_AFTER + r"|\b(?:follows a|after a similar|similar incident|"
     r"last year|earlier this year|previously|not\s+(?:be\s+)?the\s+first\s+time"
     # "Russia jammed GPS in a similar fashion on flights in the Baltic": a like event recalled.
     r"|in a similar (?:fashion|way|manner)|it follows (?:claims|reports|a|an)"

@@ -1919,15 +1919,6 @@ def _between_ends(texts: list[str]):
 OTHER_EVENT_DAYS = 14
 
 
-#: "The flight came two days after fighters chased a patrol aircraft above the Black Sea": what
-#: follows "after" is the other event, and so are its places.
-_CAME_AFTER = re.compile(
-    r"\b(?:came|comes|follows|followed|coming)\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|"
-    r"four|five|several|a\s+few|\d+)\s+(?:days?|weeks?)\s+)?after\b",
-    re.IGNORECASE,
-)
-
-
 def _tells_another_time(
     sentence: Sentence, incident: _Incident, values: dict, base: dt.date | None
 ) -> bool:
@@ -3084,10 +3075,7 @@ def extract_candidates(
     headline = next(
         (s.text for s in sentences[:3] if len(re.findall(r"[^\W\d_]{2,}", s.text)) > 1), ""
     )
-    explainer = next(
-        (t for t in (sentences[0].text, headline) if _EXPLAINER.search(t) and not _news_head(t)),
-        "",
-    )
+    explainer = _explainer_headline([sentences[0].text, headline])
     # The lede: the first paragraph that is not a title line.
     lede_paragraph = next((s.paragraph for s in sentences if not s.heading), 0)
     first_body = next((s.index for s in sentences if not s.heading), 0)
@@ -3273,7 +3261,7 @@ def extract_candidates(
                 told = spot_places(s.text, weight=1.5, sentence_index=s.index, budget=budget)
                 hits += [h for h in told if h.score > 0]
             elif s.paragraph in paragraphs:
-                if _tells_another_time(s, incident, values, base) or _CAME_AFTER.search(s.text):
+                if _tells_another_time(s, incident, values, base) or ax.CAME_AFTER.search(s.text):
                     # The places of an event recalled beside the story are that event's own.
                     continue
                 hits += spot_places(s.text, weight=1.0, sentence_index=s.index, budget=budget)
@@ -3494,6 +3482,11 @@ _HEADLINE_EVENT = re.compile(
     r"|divert(?:s|ed)|delay(?:s|ed)|plague[sd]?|lost|turn(?:s|ed)? back)\b",
     re.I,
 )
+
+
+def _explainer_headline(heads: list[str]) -> str:
+    """The first of ``heads`` (a title, a first line) that marks an explainer, or ``""``."""
+    return next((t for t in heads if t and _EXPLAINER.search(t) and not _news_head(t)), "")
 
 
 def _news_head(headline: str) -> bool:
@@ -3911,8 +3904,9 @@ def extract_results(
             )
             own_sentences = [s.text for s in without_background_sections(page_sentences)]
             lede_sentences = set(rec.lede_of(own_sentences))
-            heads = [original.title or "", *(s.text for s in page_sentences[:1])]
-            explains = any(_EXPLAINER.search(t) and not _news_head(t) for t in heads if t)
+            explains = bool(
+                _explainer_headline([original.title or "", *(s.text for s in page_sentences[:1])])
+            )
             for recall in rec.recalled_incidents(
                 own_sentences,
                 words,
@@ -3984,10 +3978,12 @@ def extract_results(
                 every, recalled_from=lede_sentences, threshold=threshold, order=own_sentences
             )
         names = _country_names()
-        lede = [report.title or "", *rec.lede_of([s.text for s in page_sentences])]
-        for candidate in every:
-            if candidate.recorded and not candidate.values.get(INC.country):
+        at_sea = [c for c in every if c.recorded and not c.values.get(INC.country)]
+        if at_sea:
+            lede = [report.title or "", *rec.lede_of([s.text for s in page_sentences])]
+            for candidate in at_sea:
                 _country_near_record(candidate, lede)
+        for candidate in every:
             if candidate.evidence.get(INC.date, "").startswith("(recorded incident"):
                 # The summary tells the date it took from the record.
                 values = candidate.values
